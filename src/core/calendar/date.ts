@@ -1,0 +1,55 @@
+// Calendar dates as ISO `YYYY-MM-DD` strings and as UTC epoch days (days since 1970-01-01).
+// All arithmetic is done on epoch days, so no time zone or daylight-saving shift can move a date.
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+
+/** True if `s` is a real calendar date written `YYYY-MM-DD` (rejects 2026-02-30). */
+export function isIsoDate(s: unknown): s is string {
+  if (typeof s !== "string") return false;
+  const m = ISO_DATE.exec(s);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  return d <= daysInMonth(y, mo);
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Epoch day of an ISO date; throws RangeError on a malformed or impossible date. */
+export function toEpochDay(iso: string): number {
+  if (!isIsoDate(iso)) throw new RangeError(`not a date (YYYY-MM-DD): ${JSON.stringify(iso)}`);
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7));
+  const d = Number(iso.slice(8, 10));
+  return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
+}
+
+/** ISO date of an epoch day. */
+export function fromEpochDay(day: number): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** ISO weekday of an epoch day: 1 = Monday … 7 = Sunday (1970-01-01 was a Thursday). */
+export function isoWeekdayOfEpochDay(day: number): number {
+  return ((((day + 3) % 7) + 7) % 7) + 1;
+}
+
+/** ISO weekday of an ISO date: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(iso: string): number {
+  return isoWeekdayOfEpochDay(toEpochDay(iso));
+}
+
+/** The date `n` calendar days after (or before, if negative) `iso`. */
+export function addDays(iso: string, n: number): string {
+  return fromEpochDay(toEpochDay(iso) + n);
+}
+
+/** Calendar days from `a` to `b` (positive when b is later). */
+export function daysBetween(a: string, b: string): number {
+  return toEpochDay(b) - toEpochDay(a);
+}
