@@ -1,0 +1,27 @@
+// One place for the limits that schemas, database checks and forms share.
+export const LIMITS = {
+  nameMax: 100,
+  emailMax: 254,
+  passwordMin: 8,
+  passwordMax: 200,
+  titleMax: 100,
+  noteMax: 2000,
+  workspaceNameMax: 100,
+  tokenNameMax: 100,
+  pageSizeDefault: 50,
+  pageSizeMax: 200,
+  skillLevelMin: 1,
+  skillLevelMax: 5,
+  hoursPerDayMax: 24,
+  calendarDaysMax: 2000,
+  sessionDays: 30,
+  invitationDays: 14,
+  loginWindowMinutes: 15,
+  loginMaxFailures: 10,
+} as const;
+
+export const ROLES = ["owner", "lead", "member"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const LOCALES = ["zh-CN", "en"] as const;
+export type Locale = (typeof LOCALES)[number];

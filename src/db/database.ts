@@ -1,0 +1,56 @@
+import BetterSqlite3 from "better-sqlite3";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type Transaction } from "kysely";
+import pg from "pg";
+import type { DB } from "./schema.js";
+
+export type DialectName = "sqlite" | "postgres";
+export type Executor = Kysely<DB> | Transaction<DB>;
+
+export interface Database {
+  db: Kysely<DB>;
+  dialect: DialectName;
+  /** The SQLite file ("" for in-memory), for backups; undefined on PostgreSQL. */
+  sqliteFile?: string;
+  sqlite?: BetterSqlite3.Database;
+  close(): Promise<void>;
+}
+
+export interface DatabaseConfig {
+  /** postgres://… — when set, PostgreSQL is used. */
+  url?: string;
+  /** SQLite file path, or ":memory:". */
+  file?: string;
+  poolSize?: number;
+}
+
+// COUNT(*) and BIGINT come back from pg as strings; our counts fit in a JS number.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export function openDatabase(config: DatabaseConfig): Database {
+  if (config.url) {
+    const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+    return { db, dialect: "postgres", close: () => db.destroy() };
+  }
+  const file = config.file ?? "./data/dayclear.db";
+  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new BetterSqlite3(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+  return { db, dialect: "sqlite", sqlite, sqliteFile: file === ":memory:" ? "" : file, close: () => db.destroy() };
+}
+
+/** Resolves the database from flags and environment: --db / DAYCLEAR_DB (SQLite) or DATABASE_URL. */
+export function databaseConfigFromEnv(flags: { db?: string } = {}, env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+  if (flags.db) return { file: flags.db };
+  if (env.DATABASE_URL) return { url: env.DATABASE_URL };
+  return { file: env.DAYCLEAR_DB ?? "./data/dayclear.db" };
+}
+
+export const describeDatabase = (config: DatabaseConfig): string =>
+  config.url ? `PostgreSQL ${config.url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@")}` : `SQLite ${config.file}`;

@@ -1,0 +1,21 @@
+import { Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from "kysely";
+import type { Database } from "./database.js";
+import * as m001 from "./migrations/2026-11-26-001-foundation.js";
+
+// Migrations are imported statically so they run the same from TypeScript sources and from dist.
+const MIGRATIONS: Record<string, Migration> = {
+  "2026-11-26-001-foundation": m001,
+};
+
+class StaticProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return MIGRATIONS;
+  }
+}
+
+export async function migrateToLatest(database: Database): Promise<MigrationResultSet> {
+  const migrator = new Migrator({ db: database.db, provider: new StaticProvider() });
+  const result = await migrator.migrateToLatest();
+  if (result.error) throw result.error instanceof Error ? result.error : new Error(String(result.error));
+  return result;
+}

@@ -1,0 +1,27 @@
+import { Type } from "typebox";
+import { forbidden } from "../../core/errors.js";
+import type { Services } from "../../server/services.js";
+import type { App } from "../../server/types.js";
+import { setSessionCookie } from "../auth/auth.routes.js";
+
+const tags = ["instance"];
+
+export async function demoRoutes(app: App, services: Services, demoEnabled: boolean): Promise<void> {
+  app.get("/instance", {
+    config: { public: true },
+    schema: { tags, summary: "What a first visit needs to know: does this instance have workspaces, is the demo offered", response: { 200: Type.Object({ hasWorkspaces: Type.Boolean(), demoExists: Type.Boolean(), demoAvailable: Type.Boolean() }) } },
+  }, async () => {
+    const s = await services.demo.status();
+    return { ...s, demoAvailable: demoEnabled && s.demoAvailable };
+  });
+
+  app.post("/demo", {
+    config: { public: true },
+    schema: { tags, summary: "Open the demo shop and sign in as its owner (only on an instance without real workspaces)", response: { 200: Type.Object({ email: Type.String(), password: Type.String() }) } },
+  }, async (req, reply) => {
+    if (!demoEnabled) throw forbidden("The demo is switched off on this instance");
+    const login = await services.demo.openFromWeb();
+    setSessionCookie(req, reply, await services.auth.createSession(login.userId, login.workspaceId));
+    return { email: login.email, password: login.password };
+  });
+}

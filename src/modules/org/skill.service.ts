@@ -1,0 +1,61 @@
+import type { Actor } from "../../core/actor.js";
+import { conflict, forbidden, invalidField, notFound } from "../../core/errors.js";
+import { newId } from "../../core/ids.js";
+import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
+import { DepartmentRepository } from "./department.repository.js";
+import { can } from "./org.policy.js";
+import { presentSkill } from "./org.presenter.js";
+import type { SkillDto } from "./org.schema.js";
+import { SkillRepository } from "./skill.repository.js";
+
+export class SkillService {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  async list(actor: Actor): Promise<SkillDto[]> {
+    return (await new SkillRepository(this.deps.db).list(actor.workspaceId)).map(presentSkill);
+  }
+
+  async create(actor: Actor, input: { name: string; departmentId?: string | null }): Promise<SkillDto> {
+    if (!can(actor, "skill.manage")) throw forbidden("Only owners and leads manage skills");
+    return this.deps.db.transaction().execute(async (trx) => {
+      const repo = new SkillRepository(trx);
+      const name = input.name.trim();
+      if (await repo.getByName(actor.workspaceId, name)) throw conflict(`A skill named "${name}" already exists`);
+      const departmentId = input.departmentId ?? null;
+      if (departmentId && !(await new DepartmentRepository(trx).getById(actor.workspaceId, departmentId))) throw invalidField("departmentId", "No such department");
+      const at = nowIso(this.deps);
+      const skill = { workspaceId: actor.workspaceId, id: newId(), name, departmentId, createdAt: at };
+      await repo.create(skill);
+      await audit(trx, actor, at, { action: "skill.create", entityType: "skill", entityId: skill.id, summary: `Created skill ${name}`, after: skill });
+      return presentSkill(skill);
+    });
+  }
+
+  async update(actor: Actor, id: string, input: { name?: string; departmentId?: string | null }): Promise<SkillDto> {
+    if (!can(actor, "skill.manage")) throw forbidden("Only owners and leads manage skills");
+    return this.deps.db.transaction().execute(async (trx) => {
+      const repo = new SkillRepository(trx);
+      const current = await repo.getById(actor.workspaceId, id);
+      if (!current) throw notFound("Skill");
+      const name = input.name?.trim();
+      if (name && name !== current.name && (await repo.getByName(actor.workspaceId, name))) throw conflict(`A skill named "${name}" already exists`);
+      if (input.departmentId && !(await new DepartmentRepository(trx).getById(actor.workspaceId, input.departmentId))) throw invalidField("departmentId", "No such department");
+      const patch = { ...(name !== undefined && { name }), ...(input.departmentId !== undefined && { departmentId: input.departmentId }) };
+      await repo.update(actor.workspaceId, id, patch);
+      const at = nowIso(this.deps);
+      await audit(trx, actor, at, { action: "skill.update", entityType: "skill", entityId: id, summary: `Updated skill ${name ?? current.name}`, before: current, after: patch });
+      return presentSkill({ ...current, ...patch });
+    });
+  }
+
+  async delete(actor: Actor, id: string): Promise<void> {
+    if (!can(actor, "skill.manage")) throw forbidden("Only owners and leads manage skills");
+    await this.deps.db.transaction().execute(async (trx) => {
+      const repo = new SkillRepository(trx);
+      const current = await repo.getById(actor.workspaceId, id);
+      if (!current) throw notFound("Skill");
+      await repo.delete(actor.workspaceId, id);
+      await audit(trx, actor, nowIso(this.deps), { action: "skill.delete", entityType: "skill", entityId: id, summary: `Deleted skill ${current.name}`, before: current });
+    });
+  }
+}

@@ -1,0 +1,49 @@
+import { Type, type Static, type TSchema } from "typebox";
+import { LIMITS } from "../../core/limits.js";
+
+export const Id = Type.String({ minLength: 1, maxLength: 64, description: "Identifier (UUIDv7)" });
+export const IsoDate = Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$", description: "Calendar date YYYY-MM-DD" });
+export const Instant = Type.String({ description: "UTC instant, ISO 8601" });
+export const Version = Type.Integer({ minimum: 1, description: "The version you read; a stale version is refused with 409" });
+export const Name = Type.String({ minLength: 1, maxLength: LIMITS.nameMax });
+export const Email = Type.String({ format: "email", maxLength: LIMITS.emailMax });
+export const Password = Type.String({ minLength: LIMITS.passwordMin, maxLength: LIMITS.passwordMax });
+export const RoleSchema = Type.Union([Type.Literal("owner"), Type.Literal("lead"), Type.Literal("member")]);
+export const LocaleSchema = Type.Union([Type.Literal("zh-CN"), Type.Literal("en")]);
+export const Weekday = Type.Integer({ minimum: 1, maximum: 7, description: "ISO weekday, 1 = Monday" });
+export const Workweek = Type.Array(Weekday, { minItems: 0, maxItems: 7, uniqueItems: true });
+export const HoursPerDay = Type.Number({ minimum: 0, maximum: LIMITS.hoursPerDayMax });
+
+export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
+
+export const PageQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.pageSizeMax, default: LIMITS.pageSizeDefault })),
+    cursor: Type.Optional(Type.String({ maxLength: 64, description: "nextCursor of the previous page" })),
+  },
+  { additionalProperties: false },
+);
+export type PageQueryT = Static<typeof PageQuery>;
+
+/** The one list shape: items and the cursor of the next page (null on the last page). */
+export const Page = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+
+export const Problem = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.String(),
+    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+  },
+  { $id: "Problem", description: "RFC 7807 problem details; every error has this shape" },
+);
+
+export const Ok = Type.Object({ ok: Type.Literal(true) });
+
+/** Splits the extra row fetched by a list query off into a cursor. */
+export function toPage<R extends { id: string }, T>(rows: R[], limit: number, present: (r: R) => T) {
+  const more = rows.length > limit;
+  const items = (more ? rows.slice(0, limit) : rows).map(present);
+  return { items, nextCursor: more ? rows[limit - 1]!.id : null };
+}

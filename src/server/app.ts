@@ -1,0 +1,69 @@
+import cookie from "@fastify/cookie";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import Fastify, { type FastifyServerOptions } from "fastify";
+import { systemClock, type Clock } from "../core/actor.js";
+import type { Database } from "../db/database.js";
+import { auditRoutes } from "../modules/audit/audit.routes.js";
+import { authRoutes } from "../modules/auth/auth.routes.js";
+import { demoRoutes } from "../modules/demo/demo.routes.js";
+import { orgRoutes } from "../modules/org/org.routes.js";
+import { memberRoutes } from "../modules/org/member.routes.js";
+import { tokenRoutes } from "../modules/tokens/tokens.routes.js";
+import { workspaceRoutes } from "../modules/workspaces/workspace.routes.js";
+import { Problem } from "../modules/shared/common.schema.js";
+import { authHook } from "./auth-hook.js";
+import { serverConfigFromEnv, VERSION, type ServerConfig } from "./config.js";
+import { errorHandler, sendProblem } from "./errors.js";
+import { buildServices } from "./services.js";
+import { registerWeb } from "./web.js";
+import type { App } from "./types.js";
+
+export interface AppOptions {
+  database: Database;
+  config?: Partial<ServerConfig>;
+  clock?: Clock;
+  logger?: FastifyServerOptions["logger"];
+}
+
+export async function buildApp(opts: AppOptions): Promise<App> {
+  const config = { ...serverConfigFromEnv(), ...opts.config };
+  const app: App = Fastify({
+    logger: opts.logger ?? { level: config.logLevel },
+    trustProxy: true,
+    // Unknown fields are refused, not silently dropped; types are not coerced in bodies.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  const services = buildServices(opts.database, opts.clock ?? systemClock);
+
+  app.setErrorHandler(errorHandler);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: "Dayclear API", version: VERSION, description: "REST API of Dayclear (日清). Browser: session cookie; scripts: `Authorization: Bearer <API token>`." },
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "dc_session" }, bearer: { type: "http", scheme: "bearer" } } },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+  });
+  app.addSchema(Problem);
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+
+  app.get("/api/health", { schema: { hide: true } }, async () => ({ status: "ok", database: opts.database.dialect, version: VERSION }));
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(async (api) => {
+    api.addHook("onRequest", authHook(services, config.publicOrigins));
+    await authRoutes(api, services);
+    await tokenRoutes(api, services);
+    await workspaceRoutes(api, services);
+    await orgRoutes(api, services);
+    await memberRoutes(api, services);
+    await auditRoutes(api, services);
+    await demoRoutes(api, services, config.demo);
+  }, { prefix: "/api/v1" });
+
+  await registerWeb(app, config.webRoot);
+  app.setNotFoundHandler((req, reply) => sendProblem(reply, 404, `No route ${req.method} ${req.url.split("?")[0]}`));
+  return app;
+}

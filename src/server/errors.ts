@@ -1,0 +1,76 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import { DomainError, type DomainErrorKind, type FieldError } from "../core/errors.js";
+
+const STATUS: Record<DomainErrorKind, number> = {
+  invalid: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409, too_many_requests: 429,
+};
+const TITLE: Record<number, string> = {
+  400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 409: "Conflict", 412: "Precondition Failed",
+  413: "Payload Too Large", 415: "Unsupported Media Type", 429: "Too Many Requests", 500: "Internal Server Error",
+};
+
+export function sendProblem(reply: FastifyReply, status: number, detail: string, errors?: FieldError[], extra: Record<string, unknown> = {}) {
+  return reply
+    .status(status)
+    .type("application/problem+json")
+    .send({ type: "about:blank", title: TITLE[status] ?? "Error", status, detail, ...(errors && errors.length ? { errors } : {}), ...extra });
+}
+
+interface AjvError {
+  instancePath?: string;
+  message?: string;
+  keyword?: string;
+  params?: Record<string, unknown>;
+}
+
+/** Turns Ajv's validation errors into "field: message" pairs a person can act on. */
+export function fieldErrors(validation: AjvError[], context: string | undefined): FieldError[] {
+  const prefix = context && context !== "body" ? `${context}.` : "";
+  const out = new Map<string, string>();
+  for (const e of validation) {
+    let field = (e.instancePath ?? "").replace(/^\//, "").replace(/\//g, ".");
+    let message = e.message ?? "is invalid";
+    if (e.keyword === "required" && typeof e.params?.missingProperty === "string") {
+      field = field ? `${field}.${e.params.missingProperty}` : e.params.missingProperty;
+      message = "is required";
+    } else if (e.keyword === "additionalProperties" && typeof e.params?.additionalProperty === "string") {
+      field = field ? `${field}.${e.params.additionalProperty}` : e.params.additionalProperty;
+      message = "is not a known field";
+    }
+    const key = prefix + (field || (context ?? "body"));
+    // Unions report one error per branch; the first says enough.
+    if (!out.has(key)) out.set(key, message);
+  }
+  return [...out].map(([field, message]) => ({ field, message }));
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string };
+  return e?.code === "23505" || e?.code === "SQLITE_CONSTRAINT_UNIQUE" || e?.code === "SQLITE_CONSTRAINT_PRIMARYKEY";
+}
+
+export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof DomainError) {
+    const status = STATUS[error.kind];
+    const { retryAfterSeconds, ...extra } = error.extra;
+    if (typeof retryAfterSeconds === "number") void reply.header("retry-after", String(retryAfterSeconds));
+    return sendProblem(reply, status, error.message, error.fields, extra);
+  }
+  if (error.validation) {
+    const errors = fieldErrors(error.validation as AjvError[], error.validationContext);
+    return sendProblem(reply, 400, `Invalid request: ${errors.map((e) => `${e.field} ${e.message}`).join("; ")}`, errors);
+  }
+  if (error.code === "FST_ERR_CTP_INVALID_JSON_BODY" || error instanceof SyntaxError) {
+    return sendProblem(reply, 400, "Malformed JSON in the request body", [{ field: "body", message: "is not valid JSON" }]);
+  }
+  if (error.code === "FST_ERR_CTP_EMPTY_JSON_BODY") {
+    return sendProblem(reply, 400, "The request body is empty", [{ field: "body", message: "is required" }]);
+  }
+  if (isUniqueViolation(error)) {
+    return sendProblem(reply, 409, "This conflicts with something that was just created; reload and try again");
+  }
+  const status = typeof error.statusCode === "number" ? error.statusCode : 500;
+  if (status >= 400 && status < 500) return sendProblem(reply, status, error.message);
+  request.log.error({ err: error }, "unhandled error");
+  return sendProblem(reply, 500, "Something went wrong on our side; the error was logged");
+}

@@ -1,0 +1,22 @@
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from "fastify";
+import type { Actor } from "../core/actor.js";
+import { unauthorized } from "../core/errors.js";
+
+export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
+
+declare module "fastify" {
+  interface FastifyRequest {
+    actor: Actor | undefined;
+    sessionToken: string | undefined;
+  }
+  interface FastifyContextConfig {
+    /** Routes that answer without a signed-in member. */
+    public?: boolean;
+  }
+}
+
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.actor) throw unauthorized();
+  return req.actor;
+}
