@@ -17,6 +17,7 @@ import { authHook } from "./auth-hook.js";
 import { serverConfigFromEnv, VERSION, type ServerConfig } from "./config.js";
 import { errorHandler, sendProblem } from "./errors.js";
 import { buildServices } from "./services.js";
+import { validatorCompiler } from "./validation.js";
 import { registerWeb } from "./web.js";
 import type { App } from "./types.js";
 
@@ -32,11 +33,11 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const app: App = Fastify({
     logger: opts.logger ?? { level: config.logLevel },
     trustProxy: true,
-    // Unknown fields are refused, not silently dropped; types are not coerced in bodies.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   const services = buildServices(opts.database, opts.clock ?? systemClock);
 
+  // Unknown fields are refused, not silently dropped; types are not coerced in bodies.
+  app.setValidatorCompiler(validatorCompiler);
   app.setErrorHandler(errorHandler);
   await app.register(cookie);
   await app.register(swagger, {

@@ -1,0 +1,59 @@
+// "A member of workspace A asking for anything of workspace B gets 404, on every route": this
+// walks every API path with an id in it (from the OpenAPI document, so new routes are covered
+// automatically) and asks for workspace B's records as workspace A's owner.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DIALECTS } from "../../test/helpers/db.js";
+import { signupClient, startTestApp, type Client, type TestApp } from "../../test/helpers/http.js";
+
+type Ids = Record<string, string>;
+
+async function seed(client: Client): Promise<Ids> {
+  const dep = (await client.post<{ id: string }>("/api/v1/departments", { name: "部门" })).body.id;
+  const skill = (await client.post<{ id: string }>("/api/v1/skills", { name: `技能-${Math.random()}` })).body.id;
+  const member = (await client.post<{ id: string }>("/api/v1/members", { name: "成员", email: `iso-${Math.random()}@example.com`, password: "member-pass" })).body.id;
+  const leave = (await client.post<{ id: string }>(`/api/v1/members/${member}/leaves`, { startDate: "2026-12-01", endDate: "2026-12-01" })).body.id;
+  const invitation = (await client.post<{ id: string }>("/api/v1/invitations", { role: "member" })).body.id;
+  const token = (await client.post<{ id: string }>("/api/v1/tokens", { name: "t" })).body.id;
+  return { departments: dep, skills: skill, members: member, leaveId: leave, invitations: invitation, tokens: token };
+}
+
+/** A body that passes validation, so the answer tells about the record, not the input. */
+function bodyFor(method: string, path: string): unknown {
+  if (method === "patch") return path.startsWith("/api/v1/skills") ? {} : { version: 1 };
+  if (path.endsWith("/skills") && method === "put") return { skills: [] };
+  if (path.endsWith("/leaves")) return { startDate: "2026-12-02", endDate: "2026-12-02" };
+  return method === "get" || method === "delete" ? undefined : {};
+}
+
+for (const dialect of DIALECTS) {
+  describe(`workspace isolation on ${dialect}`, () => {
+    let t: TestApp;
+    beforeAll(async () => { t = await startTestApp(dialect); });
+    afterAll(async () => t.close());
+
+    it("answers 404 for another workspace's records on every route with an id", async () => {
+      const a = (await signupClient(t.app)).client;
+      const b = (await signupClient(t.app)).client;
+      await seed(a);
+      const bIds = await seed(b);
+      const doc = (await a.get<{ paths: Record<string, Record<string, unknown>> }>("/api/openapi.json")).body;
+      const checked: string[] = [];
+      for (const [path, ops] of Object.entries(doc.paths)) {
+        if (!path.includes("{id}")) continue;
+        const resource = path.split("/")[3]!;
+        const id = bIds[resource];
+        expect(id, `no seeded record for ${path}`).toBeDefined();
+        for (const method of Object.keys(ops)) {
+          const url = path.replace("{id}", id!).replace("{leaveId}", bIds.leaveId!);
+          const res = await a.req(method.toUpperCase() as "GET", url, bodyFor(method, path));
+          expect(res.status, `${method.toUpperCase()} ${path} → ${res.raw}`).toBe(404);
+          checked.push(`${method} ${path}`);
+        }
+      }
+      expect(checked.length).toBeGreaterThanOrEqual(12);
+      // And B's records are all still there, untouched.
+      expect((await b.get(`/api/v1/members/${bIds.members}`)).status).toBe(200);
+      expect((await b.get<{ items: { id: string }[] }>("/api/v1/tokens")).body.items.map((x) => x.id)).toContain(bIds.tokens);
+    });
+  });
+}
