@@ -1,0 +1,125 @@
+// Independent feasibility check of a team schedule. It shares no code with the scheduler (not
+// even the calendar module): dates are compared as strings and stepped with Date.UTC, so a bug
+// in the engine or its calendar cannot make its own output look valid.
+
+import type { TeamPlan, TeamResult } from "../types.js";
+
+const DAY = 86_400_000;
+
+function step(date: string, n: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+}
+
+function weekday(date: string): number {
+  const d = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return d === 0 ? 7 : d;
+}
+
+/** Every violated rule, as a sentence; empty when the schedule is feasible. */
+export function checkTeamSchedule(plan: TeamPlan, result: TeamResult): string[] {
+  const errors: string[] = [];
+  const holidays = new Set(plan.calendar.holidays);
+  const extra = new Set(plan.calendar.extraWorkdays);
+  const teamWorks = (d: string): boolean => !holidays.has(d) && (extra.has(d) || plan.calendar.workweek.includes(weekday(d)));
+  const members = new Map(plan.members.map((m) => [m.id, m]));
+  const memberWorks = (id: string, d: string): boolean => {
+    const m = members.get(id)!;
+    if (m.daysOff.includes(d)) return false;
+    if (!m.workweek) return teamWorks(d);
+    return !holidays.has(d) && m.workweek.includes(weekday(d));
+  };
+  const addWorkdays = (d: string, n: number): string => {
+    let x = d;
+    for (let i = 0; i < n; ) if (teamWorks((x = step(x, 1)))) i++;
+    for (let i = 0; i > n; ) if (teamWorks((x = step(x, -1)))) i--;
+    return x;
+  };
+  const pinnedKey = (a: { member: string; date: string; task: string }): string => `${a.member}|${a.date}|${a.task}`;
+  const pinned = new Set(plan.pinned.map(pinnedKey));
+  const tasks = new Map(plan.tasks.map((t) => [t.id, t]));
+  const parents = new Set(plan.tasks.map((t) => t.parent).filter((p) => p !== null));
+  const placed = new Map(result.tasks.map((t) => [t.id, t]));
+  const unscheduled = new Set(result.unscheduled.map((u) => u.task));
+
+  // Hours per member-day, work days, skills.
+  const used = new Map<string, number>();
+  const byTask = new Map<string, { members: Set<string>; hours: number; first: string; last: string }>();
+  for (const a of result.allocations) {
+    const task = tasks.get(a.task);
+    const member = members.get(a.member);
+    if (!task || !member) {
+      errors.push(`allocation names unknown ${task ? "member" : "task"}: ${JSON.stringify(a)}`);
+      continue;
+    }
+    const isPinned = pinned.has(pinnedKey(a));
+    if (!(a.hours > 0)) errors.push(`allocation of ${a.hours} h to "${a.task}" on ${a.date}`);
+    const key = `${a.member}|${a.date}`;
+    used.set(key, (used.get(key) ?? 0) + a.hours);
+    if (!isPinned) {
+      if (!memberWorks(a.member, a.date)) errors.push(`member "${a.member}" works on "${a.task}" on ${a.date}, a day they do not work`);
+      if (a.date < plan.start) errors.push(`"${a.task}" placed on ${a.date}, before the plan start ${plan.start}`);
+      if (task.earliestStart && a.date < task.earliestStart) errors.push(`"${a.task}" placed on ${a.date}, before its earliest start ${task.earliestStart}`);
+      if (task.assignee !== null && task.assignee !== a.member) errors.push(`"${a.task}" is fixed to "${task.assignee}" but "${a.member}" works on it`);
+      if (task.assignee === null && task.skill !== null && (member.skills[task.skill] ?? 0) < (task.minLevel ?? 1)) {
+        errors.push(`member "${a.member}" lacks skill "${task.skill}" ≥ ${task.minLevel ?? 1} for "${a.task}"`);
+      }
+    }
+    const t = byTask.get(a.task) ?? { members: new Set<string>(), hours: 0, first: a.date, last: a.date };
+    if (!isPinned) t.members.add(a.member);
+    t.hours += a.hours;
+    if (a.date < t.first) t.first = a.date;
+    if (a.date > t.last) t.last = a.date;
+    byTask.set(a.task, t);
+  }
+  for (const [key, hours] of used) {
+    const [id, d] = key.split("|") as [string, string];
+    const m = members.get(id)!;
+    const cap = memberWorks(id, d) ? (m.hoursPerDay ?? plan.calendar.hoursPerDay) : 0;
+    if (hours > cap + 1e-6 && !plan.pinned.some((p) => p.member === id && p.date === d)) {
+      errors.push(`member "${id}" is allocated ${hours} h on ${d}, capacity ${cap} h`);
+    }
+  }
+
+  // Tasks: each leaf placed once or unscheduled, effort complete, one member, dates match work.
+  for (const t of plan.tasks) {
+    const r = placed.get(t.id);
+    if (r && unscheduled.has(t.id)) errors.push(`task "${t.id}" is both scheduled and unscheduled`);
+    if (!r && !unscheduled.has(t.id)) errors.push(`task "${t.id}" is neither scheduled nor unscheduled`);
+    if (parents.has(t.id)) continue;
+    const w = byTask.get(t.id);
+    if (!r) {
+      if (w && w.members.size > 0) errors.push(`unscheduled task "${t.id}" has allocations`);
+      continue;
+    }
+    if (!w) {
+      errors.push(`task "${t.id}" is scheduled without allocations`);
+      continue;
+    }
+    if (Math.abs(w.hours - t.effortHours) > 0.01 * (1 + w.hours) && w.hours < t.effortHours) {
+      errors.push(`task "${t.id}" gets ${w.hours} h of ${t.effortHours} h effort`);
+    }
+    if (w.members.size > 1) errors.push(`task "${t.id}" is split among ${[...w.members].join(", ")}`);
+    if (w.members.size === 1 && r.assignee !== [...w.members][0]) errors.push(`task "${t.id}" reports assignee "${r.assignee}" but "${[...w.members][0]}" works on it`);
+    if (r.start !== w.first || r.finish !== w.last) errors.push(`task "${t.id}" reports ${r.start}..${r.finish} but works ${w.first}..${w.last}`);
+    const late = t.deadline !== null && r.finish > t.deadline;
+    if (late !== r.late) errors.push(`task "${t.id}" late flag is ${r.late}, finish ${r.finish}, deadline ${t.deadline}`);
+  }
+
+  // Dependencies at day granularity, on the reported spans (summary spans included).
+  for (const t of plan.tasks) {
+    const s = placed.get(t.id);
+    for (const d of t.dependsOn) {
+      const p = placed.get(d.task);
+      if (!p) {
+        if (s) errors.push(`task "${t.id}" is scheduled but its predecessor "${d.task}" is not`);
+        continue;
+      }
+      if (!s) continue;
+      const bound =
+        d.type === "FS" ? ["start", addWorkdays(p.finish, d.lagDays)] : d.type === "SS" ? ["start", addWorkdays(p.start, d.lagDays)] : d.type === "FF" ? ["finish", addWorkdays(p.finish, d.lagDays)] : ["finish", addWorkdays(p.start, d.lagDays)];
+      const value = bound[0] === "start" ? s.start : s.finish;
+      if (value < bound[1]!) errors.push(`"${t.id}" ${bound[0]}s ${value}, before ${bound[1]} required by ${d.type}${d.lagDays ? `+${d.lagDays}` : ""} on "${d.task}"`);
+    }
+  }
+  return errors;
+}

@@ -1,0 +1,169 @@
+// One serial scheduling pass in team mode: take the most urgent ready task (priority, then
+// latest start), find its earliest start from its dependencies, and give it to the candidate
+// member who would finish it first (ties: the previous assignee, then the least loaded), filling
+// each of their days up to their free hours.
+
+import { Heap } from "../rcpsp/priority.js";
+import { LINK_FF, LINK_FS, LINK_SF, LINK_SS } from "../cpm.js";
+import type { Rng } from "../rng.js";
+import { MemberCapacity, simulate } from "./capacity.js";
+import type { TeamContext } from "./context.js";
+
+export interface PassOptions {
+  /** Member index preferred per task (-1 none): the previous assignee, for stable re-plans. */
+  preferred?: Int32Array;
+  /** Random perturbation of the urgency order, for the search (0 = none). */
+  noise?: number;
+  rng?: Rng;
+}
+
+export interface PassResult {
+  assignee: Int32Array;
+  /** Day indices (from the placement start); NaN when not scheduled. */
+  startDay: Float64Array;
+  finishDay: Float64Array;
+  /** Work per task: [member, day, minutes] triples, pinned work first. */
+  work: number[][];
+  unscheduled: Map<number, string>;
+  caps: MemberCapacity[];
+}
+
+export function runPass(ctx: TeamContext, options: PassOptions = {}): PassResult {
+  const { plan, net, pred, candidates, effortMinutes, pinnedByTask } = ctx;
+  const n = plan.tasks.length;
+  const initialDays = 64;
+  const caps = ctx.memberCals.map((c) => new MemberCapacity(c, ctx.startEpoch, initialDays));
+  const assignee = new Int32Array(n).fill(-1);
+  const startDay = new Float64Array(n).fill(Number.NaN);
+  const finishDay = new Float64Array(n).fill(Number.NaN);
+  const work: number[][] = plan.tasks.map(() => []);
+  const unscheduled = new Map<number, string>();
+
+  // Pinned work first: it stays where it is and uses its members' time.
+  pinnedByTask.forEach((list, i) => {
+    for (const w of list) {
+      caps[w.member]!.take(w.day, w.minutes);
+      work[i]!.push(w.member, w.day, w.minutes);
+    }
+  });
+
+  const key = new Float64Array(n);
+  const rank = new Int32Array(n);
+  const noise = options.noise ?? 0;
+  for (let i = 0; i < n; i++) {
+    let u = ctx.urgency[i]!;
+    if (noise > 0 && options.rng) u += (options.rng.next() - 0.5) * noise * (Math.abs(u) + 5);
+    key[i] = (1000 - plan.tasks[i]!.priority) * 1e7 + Math.max(-4e6, Math.min(4e6, u));
+    rank[i] = i;
+  }
+  const missing = new Int32Array(n);
+  for (let i = 0; i < n; i++) missing[i] = pred.start[i + 1]! - pred.start[i]!;
+  const heap = new Heap(key, rank);
+  for (let i = 0; i < n; i++) if (missing[i] === 0 && !net.isSummary[i]) heap.push(i);
+
+  const shift = (day: number, lag: number): number => (lag === 0 ? day : ctx.cal.addWorkdaysEpoch(ctx.startEpoch + day, lag) - ctx.startEpoch);
+
+  while (heap.size > 0) {
+    const i = heap.pop();
+    placeTask(i);
+    for (let p = ctx.succ.start[i]!; p < ctx.succ.start[i + 1]!; p++) {
+      const s = ctx.succ.adj[p]!;
+      if (--missing[s]! === 0) heap.push(s);
+    }
+  }
+  // Tasks never released (on or after a cycle).
+  for (let i = 0; i < n; i++) {
+    if (!net.isSummary[i] && Number.isNaN(finishDay[i]!) && !unscheduled.has(i)) {
+      unscheduled.set(i, ctx.blocked[i] ? `dependency cycle: ${ctx.cycleText ?? "?"}` : "waits for a task that could not be scheduled");
+    }
+  }
+  return { assignee, startDay, finishDay, work, unscheduled, caps };
+
+  function placeTask(i: number): void {
+    const task = plan.tasks[i]!;
+    if (ctx.blocked[i]) {
+      unscheduled.set(i, `dependency cycle: ${ctx.cycleText ?? "?"}`);
+      return;
+    }
+    let es = ctx.release[i]!;
+    let minFinish = -Infinity;
+    for (let p = pred.start[i]!; p < pred.start[i + 1]!; p++) {
+      const q = pred.adj[p]!;
+      const k = pred.edge[p]!;
+      if (Number.isNaN(finishDay[q]!)) {
+        unscheduled.set(i, `waits for task "${plan.tasks[q]!.id}", which could not be scheduled`);
+        return;
+      }
+      const lag = net.lag[k]!;
+      const t = net.type[k]!;
+      if (t === LINK_FS) es = Math.max(es, shift(finishDay[q]!, lag));
+      else if (t === LINK_SS) es = Math.max(es, shift(startDay[q]!, lag));
+      else if (t === LINK_FF) minFinish = Math.max(minFinish, shift(finishDay[q]!, lag));
+      else if (t === LINK_SF) minFinish = Math.max(minFinish, shift(startDay[q]!, lag));
+    }
+    const pinned = pinnedByTask[i]!;
+    let done = 0;
+    let pinFirst = Infinity;
+    let pinLast = -Infinity;
+    for (const w of pinned) {
+      done += w.minutes;
+      pinFirst = Math.min(pinFirst, w.day);
+      pinLast = Math.max(pinLast, w.day);
+    }
+    const remaining = effortMinutes[i]! - done;
+    if (remaining <= 0) {
+      // Done (or fully pinned): it is where its pinned work is.
+      assignee[i] = pinned[pinned.length - 1]!.member;
+      startDay[i] = pinFirst;
+      finishDay[i] = pinLast;
+      return;
+    }
+    // Remaining work after pinned work goes to the same member, after it.
+    const cands = pinned.length > 0 ? [pinned[pinned.length - 1]!.member] : candidates[i]!;
+    if (pinned.length > 0) es = Math.max(es, pinLast);
+    if (cands.length === 0) {
+      unscheduled.set(i, task.skill ? `no member has skill "${task.skill}" at level ≥ ${task.minLevel ?? 1}` : "the plan has no members");
+      return;
+    }
+    const preferred = options.preferred ? options.preferred[i]! : -1;
+    let best = -1;
+    let bestFrom = 0;
+    let bestFinish = Infinity;
+    for (const m of cands) {
+      const cap = caps[m]!;
+      let from = es;
+      let sim = simulate(cap, from, remaining, false);
+      // FF/SF: start later until the finish reaches minFinish. Jumping past the current first
+      // working day guarantees progress through the member's busy days.
+      while (sim && sim.last < minFinish) {
+        from = Math.max(from + (minFinish - sim.last), sim.first + 1);
+        sim = simulate(cap, from, remaining, false);
+      }
+      if (!sim) continue;
+      const fin = sim.last;
+      const better =
+        best < 0 ||
+        fin < bestFinish ||
+        (fin === bestFinish && m === preferred && best !== preferred) ||
+        (fin === bestFinish && best !== preferred && cap.load < caps[best]!.load);
+      if (better) {
+        best = m;
+        bestFrom = from;
+        bestFinish = fin;
+      }
+    }
+    if (best < 0) {
+      unscheduled.set(i, `no working time available within the ${Math.round(366 * 20 / 365)}-year horizon for the members who could do it`);
+      return;
+    }
+    const cap = caps[best]!;
+    const placed = simulate(cap, bestFrom, remaining, true)!;
+    for (let k = 0; k < placed.days.length; k++) {
+      cap.take(placed.days[k]!, placed.minutes[k]!);
+      work[i]!.push(best, placed.days[k]!, placed.minutes[k]!);
+    }
+    assignee[i] = best;
+    startDay[i] = Math.min(placed.first, pinFirst);
+    finishDay[i] = Math.max(placed.last, pinLast);
+  }
+}

@@ -1,0 +1,173 @@
+// From a pass to result format v1: dates, summary spans, lateness, total float and the
+// critical path (on team workdays, over the dependencies of the levelled schedule).
+
+import { fromEpochDay } from "../../calendar/date.js";
+import { LINK_FF, LINK_FS, LINK_SF, LINK_SS } from "../cpm.js";
+import { RESULT_FORMAT, type Allocation, type TeamResult, type TeamTaskResult, type Unscheduled } from "../types.js";
+import type { TeamContext } from "./context.js";
+import type { PassResult } from "./pass.js";
+
+/** Lexicographic score of a pass (smaller is better): unscheduled, weighted lateness, finish, Σ finish. */
+export function scorePass(ctx: TeamContext, r: PassResult): number[] {
+  let late = 0;
+  let last = 0;
+  let sum = 0;
+  for (let i = 0; i < ctx.plan.tasks.length; i++) {
+    const f = r.finishDay[i]!;
+    if (Number.isNaN(f)) continue;
+    if (f > ctx.deadline[i]!) late += (f - ctx.deadline[i]!) * ctx.plan.tasks[i]!.priority;
+    last = Math.max(last, f);
+    sum += f;
+  }
+  return [r.unscheduled.size, late, last, sum];
+}
+
+export function betterScore(a: number[], b: number[]): boolean {
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return a[k]! < b[k]!;
+  return false;
+}
+
+export function buildTeamResult(ctx: TeamContext, r: PassResult, stats: { schedules: number; ms: number }): TeamResult {
+  const { plan, net, startEpoch, cal } = ctx;
+  const n = plan.tasks.length;
+  const date = (day: number): string => fromEpochDay(startEpoch + day);
+
+  // Summary spans from their scheduled leaves.
+  const sStart = new Float64Array(r.startDay);
+  const sFinish = new Float64Array(r.finishDay);
+  for (let i = 0; i < n; i++) {
+    if (net.isSummary[i] || Number.isNaN(r.finishDay[i]!)) continue;
+    for (let v = net.parent[i]!; v >= 0; v = net.parent[v]!) {
+      sStart[v] = Number.isNaN(sStart[v]!) ? r.startDay[i]! : Math.min(sStart[v]!, r.startDay[i]!);
+      sFinish[v] = Number.isNaN(sFinish[v]!) ? r.finishDay[i]! : Math.max(sFinish[v]!, r.finishDay[i]!);
+    }
+  }
+
+  // Team-workday index of each day (days off the team calendar map to the next workday's index).
+  const workIndex = (day: number): number => {
+    const epoch = startEpoch + day;
+    return day >= 0 ? cal.countWorkdaysEpoch(startEpoch, epoch - 1) : -cal.countWorkdaysEpoch(epoch, startEpoch - 1);
+  };
+  const a = new Float64Array(n);
+  const b = new Float64Array(n);
+  let end = -Infinity;
+  let lastDay = 0;
+  const scheduled: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (net.isSummary[i] || Number.isNaN(r.finishDay[i]!)) continue;
+    scheduled.push(i);
+    a[i] = workIndex(r.startDay[i]!);
+    b[i] = workIndex(r.finishDay[i]!);
+    end = Math.max(end, b[i]!);
+    lastDay = Math.max(lastDay, r.finishDay[i]!);
+  }
+  // Backward pass over the levelled schedule, latest finishing first.
+  const lateF = new Float64Array(n).fill(Infinity);
+  const order = [...scheduled].sort((x, y) => b[y]! - b[x]! || a[y]! - a[x]! || y - x);
+  const lagOf = (k: number): number => net.lag[k]!;
+  for (const i of order) {
+    let f = end;
+    for (let p = ctx.succ.start[i]!; p < ctx.succ.start[i + 1]!; p++) {
+      const s = ctx.succ.adj[p]!;
+      if (Number.isNaN(r.finishDay[s]!) || lateF[s] === Infinity) continue;
+      const k = ctx.succ.edge[p]!;
+      const sLS = lateF[s]! - (b[s]! - a[s]!);
+      const t = net.type[k]!;
+      const span = b[i]! - a[i]!;
+      if (t === LINK_FS) f = Math.min(f, sLS - lagOf(k));
+      else if (t === LINK_SS) f = Math.min(f, sLS - lagOf(k) + span);
+      else if (t === LINK_FF) f = Math.min(f, lateF[s]! - lagOf(k));
+      else if (t === LINK_SF) f = Math.min(f, lateF[s]! - lagOf(k) + span);
+    }
+    lateF[i] = f;
+  }
+  const float = (i: number): number => Math.max(0, lateF[i]! - b[i]!);
+
+  const tasks: TeamTaskResult[] = [];
+  const unscheduled: Unscheduled[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = plan.tasks[i]!;
+    if (net.isSummary[i]) {
+      if (Number.isNaN(sFinish[i]!)) unscheduled.push({ task: t.id, reason: "none of its subtasks could be scheduled" });
+      continue;
+    }
+    const why = r.unscheduled.get(i);
+    if (why !== undefined) unscheduled.push({ task: t.id, reason: why });
+  }
+  const critical = new Uint8Array(n);
+  for (const i of scheduled) critical[i] = float(i) <= 0 ? 1 : 0;
+  for (let i = 0; i < n; i++) {
+    const t = plan.tasks[i]!;
+    const fin = sFinish[i]!;
+    if (Number.isNaN(fin)) continue;
+    const dl = ctx.deadline[i]!;
+    const lateDays = fin > dl ? cal.countWorkdaysEpoch(startEpoch + dl + 1, startEpoch + fin) || 1 : 0;
+    let summaryFloat = Infinity;
+    let summaryCritical = false;
+    if (net.isSummary[i]) {
+      for (const j of scheduled) {
+        for (let v = net.parent[j]!; v >= 0; v = net.parent[v]!) {
+          if (v !== i) continue;
+          summaryFloat = Math.min(summaryFloat, float(j));
+          summaryCritical ||= critical[j] === 1;
+        }
+      }
+    }
+    tasks.push({
+      id: t.id,
+      assignee: net.isSummary[i] ? null : plan.members[r.assignee[i]!]!.id,
+      start: date(sStart[i]!),
+      finish: date(fin),
+      totalFloatDays: net.isSummary[i] ? summaryFloat : float(i),
+      critical: net.isSummary[i] ? summaryCritical : critical[i] === 1,
+      late: lateDays > 0,
+      lateDays,
+      summary: net.isSummary[i] === 1,
+    });
+  }
+
+  const allocations: Allocation[] = [];
+  r.work.forEach((w, i) => {
+    for (let k = 0; k < w.length; k += 3) {
+      allocations.push({ member: plan.members[w[k]!]!.id, date: date(w[k + 1]!), task: plan.tasks[i]!.id, hours: Math.round((w[k + 2]! / 60) * 100) / 100 });
+    }
+  });
+  allocations.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.member < y.member ? -1 : x.member > y.member ? 1 : x.task < y.task ? -1 : x.task > y.task ? 1 : 0));
+
+  return {
+    format: RESULT_FORMAT,
+    mode: "team",
+    finish: scheduled.length > 0 ? date(lastDay) : plan.start,
+    tasks,
+    criticalPath: criticalPath(ctx, r, a, b, critical, end).map((i) => plan.tasks[i]!.id),
+    allocations,
+    unscheduled,
+    warnings: [...ctx.warnings],
+    stats,
+  };
+}
+
+/** Critical tasks from the one finishing last back along binding dependency links. */
+function criticalPath(ctx: TeamContext, r: PassResult, a: Float64Array, b: Float64Array, critical: Uint8Array, end: number): number[] {
+  const n = ctx.plan.tasks.length;
+  let cur = -1;
+  for (let i = 0; i < n; i++) if (critical[i] && b[i] === end && !Number.isNaN(r.finishDay[i]!)) cur = cur < 0 || a[i]! < a[cur]! ? i : cur;
+  if (cur < 0) return [];
+  const path = [cur];
+  const seen = new Set(path);
+  for (;;) {
+    let next = -1;
+    for (let p = ctx.pred.start[cur]!; p < ctx.pred.start[cur + 1]!; p++) {
+      const q = ctx.pred.adj[p]!;
+      if (critical[q] && !seen.has(q) && !Number.isNaN(r.finishDay[q]!)) {
+        next = q;
+        break;
+      }
+    }
+    if (next < 0) break;
+    seen.add(next);
+    path.push(next);
+    cur = next;
+  }
+  return path.reverse();
+}
