@@ -1,0 +1,85 @@
+import { App as AntApp, ConfigProvider, Flex, Spin } from "antd";
+import enUS from "antd/locale/en_US";
+import zhCN from "antd/locale/zh_CN";
+import { useEffect, type ReactNode } from "react";
+import { Navigate, Route, Routes, useLocation } from "react-router-dom";
+import { useInstance, useMe } from "./api/hooks";
+import { AppShell } from "./components/AppShell";
+import { isLocale, useI18n } from "./i18n";
+import { AuditPage } from "./pages/AuditPage";
+import { DepartmentsPage } from "./pages/DepartmentsPage";
+import { InvitePage } from "./pages/InvitePage";
+import { LoginPage } from "./pages/LoginPage";
+import { MemberDetailPage } from "./pages/MemberDetailPage";
+import { MembersPage } from "./pages/MembersPage";
+import { OnboardingPage } from "./pages/OnboardingPage";
+import { ProfilePage } from "./pages/ProfilePage";
+import { SettingsPage } from "./pages/SettingsPage";
+import { SignupPage } from "./pages/SignupPage";
+import { TodayPage } from "./pages/TodayPage";
+import { WelcomePage } from "./pages/WelcomePage";
+
+const Loading = () => (
+  <Flex justify="center" align="center" style={{ minHeight: "60vh" }}>
+    <Spin size="large" />
+  </Flex>
+);
+
+/** The first page: the app when signed in, else sign-in, else (empty instance) onboarding. */
+function Home() {
+  const me = useMe();
+  const instance = useInstance();
+  if (me.isPending || (me.data === null && instance.isPending)) return <Loading />;
+  if (me.data) return <Navigate to="/today" replace />;
+  if (instance.data && !instance.data.hasWorkspaces) return <Navigate to="/welcome" replace />;
+  return <Navigate to="/login" replace />;
+}
+
+function SignedIn({ children }: { children: (me: NonNullable<ReturnType<typeof useMe>["data"]>) => ReactNode }) {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <Loading />;
+  if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  return <>{children(me.data)}</>;
+}
+
+/** Adopts the language the account remembers once we know who is signed in. */
+function LocaleFromAccount() {
+  const me = useMe();
+  const { locale, setLocale } = useI18n();
+  const remembered = me.data?.user.locale;
+  useEffect(() => {
+    if (isLocale(remembered) && remembered !== locale) setLocale(remembered);
+    // Only when the account's choice changes, not when the user switches locally.
+  }, [remembered]);
+  return null;
+}
+
+export function App() {
+  const { locale } = useI18n();
+  return (
+    <ConfigProvider locale={locale === "en" ? enUS : zhCN} theme={{ token: { colorPrimary: "#d4380d" } }}>
+      <AntApp>
+        <LocaleFromAccount />
+        <Routes>
+          <Route path="/" element={<Home />} />
+          <Route path="/welcome" element={<WelcomePage />} />
+          <Route path="/login" element={<LoginPage />} />
+          <Route path="/signup" element={<SignupPage />} />
+          <Route path="/invite/:token" element={<InvitePage />} />
+          <Route path="/onboarding" element={<SignedIn>{(me) => <OnboardingPage me={me} />}</SignedIn>} />
+          <Route element={<SignedIn>{(me) => <AppShell me={me} />}</SignedIn>}>
+            <Route path="/today" element={<SignedIn>{(me) => <TodayPage me={me} />}</SignedIn>} />
+            <Route path="/departments" element={<SignedIn>{(me) => <DepartmentsPage me={me} />}</SignedIn>} />
+            <Route path="/members" element={<SignedIn>{(me) => <MembersPage me={me} />}</SignedIn>} />
+            <Route path="/members/:id" element={<SignedIn>{(me) => <MemberDetailPage me={me} />}</SignedIn>} />
+            <Route path="/settings" element={<SignedIn>{(me) => <SettingsPage me={me} />}</SignedIn>} />
+            <Route path="/audit" element={<SignedIn>{() => <AuditPage />}</SignedIn>} />
+            <Route path="/profile" element={<SignedIn>{(me) => <ProfilePage me={me} />}</SignedIn>} />
+          </Route>
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Routes>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,105 @@
+import {
+  AuditOutlined, CalendarOutlined, ClusterOutlined, DownOutlined, LogoutOutlined, MenuOutlined, SettingOutlined, TeamOutlined, UserOutlined,
+} from "@ant-design/icons";
+import { useQueryClient } from "@tanstack/react-query";
+import { App, Button, Drawer, Dropdown, Grid, Layout, Menu, Tag, Typography } from "antd";
+import { useState } from "react";
+import { Outlet, useLocation, useNavigate } from "react-router-dom";
+import { useLogout } from "../api/hooks";
+import type { Me } from "../api/types";
+import { useI18n } from "../i18n";
+import { useApiErrors } from "./errors";
+import { roleLabel } from "./labels";
+import { LanguageSwitch } from "./LanguageSwitch";
+
+export function AppShell({ me }: { me: Me }) {
+  const { t } = useI18n();
+  const screens = Grid.useBreakpoint();
+  const phone = !screens.md;
+  const [drawer, setDrawer] = useState(false);
+  const navigate = useNavigate();
+  const location = useLocation();
+  const qc = useQueryClient();
+  const logout = useLogout();
+  const onError = useApiErrors();
+  const { message } = App.useApp();
+  const owner = me.member.role === "owner";
+
+  const items = [
+    { key: "/today", icon: <CalendarOutlined />, label: t("nav.today") },
+    { key: "/departments", icon: <ClusterOutlined />, label: t("nav.departments") },
+    { key: "/members", icon: <TeamOutlined />, label: t("nav.members") },
+    { key: "/settings", icon: <SettingOutlined />, label: t("nav.settings") },
+    ...(owner ? [{ key: "/audit", icon: <AuditOutlined />, label: t("nav.audit") }] : []),
+    { key: "/profile", icon: <UserOutlined />, label: t("nav.profile") },
+  ];
+  const selected = items.map((i) => i.key).filter((k) => location.pathname.startsWith(k));
+  const menu = (
+    <Menu
+      mode="inline"
+      selectedKeys={selected}
+      items={items}
+      data-testid="nav"
+      onClick={({ key }) => {
+        setDrawer(false);
+        void navigate(key);
+      }}
+    />
+  );
+
+  const signOut = (everywhere: boolean) =>
+    logout.mutate(everywhere, {
+      onSuccess: () => {
+        if (everywhere) void message.success(t("auth.loggedOutAll"));
+        qc.clear();
+        void navigate("/login");
+      },
+      onError: (e) => onError(e),
+    });
+
+  return (
+    <Layout style={{ minHeight: "100vh" }}>
+      <Layout.Header style={{ display: "flex", alignItems: "center", gap: 8, padding: phone ? "0 8px" : "0 20px", background: "#fff", borderBottom: "1px solid #f0f0f0" }}>
+        {phone ? <Button type="text" icon={<MenuOutlined />} aria-label={t("nav.menu")} onClick={() => setDrawer(true)} data-testid="menu-button" /> : null}
+        <Typography.Text strong ellipsis style={{ flex: 1, minWidth: 0, fontSize: 16 }} data-testid="workspace-name">
+          {me.workspace.name}
+          {me.workspace.isDemo && !phone ? <Tag color="purple" style={{ marginLeft: 8 }}>demo</Tag> : null}
+        </Typography.Text>
+        <LanguageSwitch compact={phone} />
+        <Dropdown
+          trigger={["click"]}
+          menu={{
+            items: [
+              { key: "profile", icon: <UserOutlined />, label: t("nav.profile") },
+              { type: "divider" },
+              { key: "logout", icon: <LogoutOutlined />, label: t("auth.logout") },
+              { key: "logout-all", icon: <LogoutOutlined />, label: t("auth.logoutAll"), danger: true },
+            ],
+            onClick: ({ key }) => {
+              if (key === "profile") void navigate("/profile");
+              else signOut(key === "logout-all");
+            },
+          }}
+        >
+          <Button type="text" data-testid="user-menu" style={{ maxWidth: phone ? 120 : 260 }}>
+            <Typography.Text ellipsis style={{ maxWidth: phone ? 80 : 200 }}>{me.member.name}</Typography.Text>
+            {!phone ? <Tag style={{ marginInline: 4 }}>{roleLabel(t, me.member.role)}</Tag> : null}
+            <DownOutlined />
+          </Button>
+        </Dropdown>
+      </Layout.Header>
+      <Layout>
+        {phone ? (
+          <Drawer placement="left" open={drawer} onClose={() => setDrawer(false)} size={260} title={me.workspace.name} styles={{ body: { padding: 0 } }}>
+            {menu}
+          </Drawer>
+        ) : (
+          <Layout.Sider width={200} theme="light" style={{ borderRight: "1px solid #f0f0f0" }}>{menu}</Layout.Sider>
+        )}
+        <Layout.Content style={{ padding: phone ? 12 : 24, minWidth: 0 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,88 @@
+import { Button, Form, Input, InputNumber, Modal, Popconfirm, Select, TreeSelect } from "antd";
+import { useEffect } from "react";
+import { useAllMembers, useDepartmentMutations, type DepartmentInput } from "../api/hooks";
+import type { Department } from "../api/types";
+import { useI18n } from "../i18n";
+import { LIMITS } from "../../../src/core/limits";
+import { useApiErrors } from "./errors";
+
+interface Values { name: string; parentId: string | null; leadMemberId: string | null; sortOrder: number }
+
+export interface TreeNode { value: string; title: string; children: TreeNode[]; disabled?: boolean }
+
+/** Departments as a tree of TreeSelect nodes; `exclude` and its subtree are disabled (no cycles). */
+export function departmentTree(items: readonly Department[], exclude?: string): TreeNode[] {
+  const byParent = new Map<string | null, Department[]>();
+  for (const d of items) byParent.set(d.parentId, [...(byParent.get(d.parentId) ?? []), d]);
+  const build = (parent: string | null, disabled: boolean): TreeNode[] =>
+    (byParent.get(parent) ?? [])
+      .sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name))
+      .map((d) => {
+        const off = disabled || d.id === exclude;
+        return { value: d.id, title: d.name, disabled: off, children: build(d.id, off) };
+      });
+  return build(null, false);
+}
+
+/** Create (department undefined) or edit a department: name, parent (move), lead, order, delete. */
+export function DepartmentModal({ open, department, departments, defaultParent, onClose, canDelete }: {
+  open: boolean; department?: Department; departments: readonly Department[]; defaultParent?: string | null; onClose: () => void; canDelete: boolean;
+}) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<Values>();
+  const members = useAllMembers();
+  const { create, update, remove } = useDepartmentMutations();
+  const onError = useApiErrors();
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    form.setFieldsValue(department
+      ? { name: department.name, parentId: department.parentId, leadMemberId: department.leadMemberId, sortOrder: department.sortOrder }
+      : { name: "", parentId: defaultParent ?? null, leadMemberId: null, sortOrder: departments.length });
+  }, [open, department, defaultParent, departments.length, form]);
+
+  const submit = (v: Values) => {
+    const body: DepartmentInput = { name: v.name.trim(), parentId: v.parentId ?? null, leadMemberId: v.leadMemberId ?? null, sortOrder: v.sortOrder };
+    const done = { onSuccess: onClose, onError: (e: unknown) => onError(e, form) };
+    if (department) update.mutate({ id: department.id, version: department.version, ...body }, done);
+    else create.mutate({ ...body, name: v.name.trim() }, done);
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={department ? t("dept.edit") : t("dept.new")}
+      onCancel={onClose}
+      destroyOnHidden
+      footer={[
+        department && canDelete ? (
+          <Popconfirm key="del" title={t("dept.deleteConfirm", { name: department.name })} okText={t("common.yes")} cancelText={t("common.no")}
+            onConfirm={() => remove.mutate(department.id, { onSuccess: onClose, onError: (e) => onError(e) })}>
+            <Button danger style={{ float: "left" }} loading={remove.isPending}>{t("common.delete")}</Button>
+          </Popconfirm>
+        ) : null,
+        <Button key="cancel" onClick={onClose}>{t("common.cancel")}</Button>,
+        <Button key="ok" type="primary" onClick={() => form.submit()} loading={create.isPending || update.isPending} data-testid="department-save">
+          {t("common.save")}
+        </Button>,
+      ]}
+    >
+      <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} data-testid="department-form">
+        <Form.Item name="name" label={t("common.name")} rules={[{ required: true, whitespace: true, message: t("common.required") }]}>
+          <Input maxLength={LIMITS.nameMax} autoFocus />
+        </Form.Item>
+        <Form.Item name="parentId" label={t("dept.parent")}>
+          <TreeSelect allowClear placeholder={t("dept.topLevel")} treeData={departmentTree(departments, department?.id)} treeDefaultExpandAll />
+        </Form.Item>
+        <Form.Item name="leadMemberId" label={t("dept.lead")}>
+          <Select allowClear showSearch={{ optionFilterProp: "label" }} placeholder={t("dept.noLead")} loading={members.isPending}
+            options={(members.data ?? []).map((m) => ({ value: m.id, label: m.title ? `${m.name} · ${m.title}` : m.name }))} />
+        </Form.Item>
+        <Form.Item name="sortOrder" label="#">
+          <InputNumber min={0} max={100000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,124 @@
+import { ApartmentOutlined, EditOutlined, PlusOutlined, UserOutlined } from "@ant-design/icons";
+import { Button, Card, Empty, Flex, Input, Popconfirm, Select, Space, Spin, Tag, Tree, Typography } from "antd";
+import { useMemo, useState } from "react";
+import { Link, useNavigate } from "react-router-dom";
+import { useDepartments, useSkillMutations, useSkills } from "../api/hooks";
+import type { Department, Me } from "../api/types";
+import { DepartmentModal } from "../components/DepartmentModal";
+import { useApiErrors } from "../components/errors";
+import { usePermissions } from "../components/permissions";
+import { useI18n } from "../i18n";
+import { LIMITS } from "../../../src/core/limits";
+
+interface Node { key: string; title: string; children: Node[]; dep: Department }
+
+function buildTree(items: readonly Department[]): Node[] {
+  const byParent = new Map<string | null, Department[]>();
+  const ids = new Set(items.map((d) => d.id));
+  for (const d of items) {
+    const p = d.parentId && ids.has(d.parentId) ? d.parentId : null;
+    byParent.set(p, [...(byParent.get(p) ?? []), d]);
+  }
+  const build = (p: string | null): Node[] =>
+    (byParent.get(p) ?? []).sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name))
+      .map((d) => ({ key: d.id, title: d.name, dep: d, children: build(d.id) }));
+  return build(null);
+}
+
+function SkillsCard({ departments, canManage }: { departments: readonly Department[]; canManage: boolean }) {
+  const { t } = useI18n();
+  const skills = useSkills();
+  const { create, remove } = useSkillMutations();
+  const onError = useApiErrors();
+  const [name, setName] = useState("");
+  const [dep, setDep] = useState<string | null>(null);
+  const nameOf = new Map(departments.map((d) => [d.id, d.name]));
+  const groups = new Map<string, string[]>();
+  for (const s of skills.data?.items ?? []) groups.set(s.departmentId ?? "", [...(groups.get(s.departmentId ?? "") ?? []), s.id]);
+  const add = () => create.mutate({ name: name.trim(), departmentId: dep }, { onSuccess: () => setName(""), onError: (e) => onError(e) });
+  return (
+    <Card title={t("dept.skills")} size="small" data-testid="skills-card">
+      {skills.isPending ? <Spin /> : null}
+      <Space orientation="vertical" style={{ width: "100%" }}>
+        {[...groups.entries()].map(([depId, ids]) => (
+          <Flex key={depId} wrap gap={4} align="center">
+            <Typography.Text type="secondary" style={{ minWidth: 64 }}>{nameOf.get(depId) ?? t("common.none")}</Typography.Text>
+            {ids.map((id) => {
+              const s = skills.data?.items.find((x) => x.id === id);
+              if (!s) return null;
+              return canManage ? (
+                <Popconfirm key={id} title={t("common.confirmDelete")} okText={t("common.yes")} cancelText={t("common.no")} onConfirm={() => remove.mutate(id, { onError: (e) => onError(e) })}>
+                  <Tag closable onClose={(e) => e.preventDefault()} style={{ cursor: "pointer" }}>{s.name}</Tag>
+                </Popconfirm>
+              ) : <Tag key={id}>{s.name}</Tag>;
+            })}
+          </Flex>
+        ))}
+        {canManage ? (
+          <Flex wrap gap={8}>
+            <Input placeholder={t("dept.newSkill")} value={name} onChange={(e) => setName(e.target.value)} maxLength={LIMITS.nameMax} style={{ flex: "1 1 140px" }} onPressEnter={() => name.trim() && add()} />
+            <Select allowClear placeholder={t("member.department")} value={dep} onChange={(v: string | undefined) => setDep(v ?? null)} style={{ flex: "1 1 140px" }}
+              options={departments.map((d) => ({ value: d.id, label: d.name }))} />
+            <Button icon={<PlusOutlined />} disabled={!name.trim()} loading={create.isPending} onClick={add}>{t("common.add")}</Button>
+          </Flex>
+        ) : null}
+      </Space>
+    </Card>
+  );
+}
+
+export function DepartmentsPage({ me }: { me: Me }) {
+  const { t } = useI18n();
+  const departments = useDepartments();
+  const perms = usePermissions(me);
+  const navigate = useNavigate();
+  const [editing, setEditing] = useState<{ dep?: Department; parent?: string | null } | null>(null);
+  const items = useMemo(() => departments.data?.items ?? [], [departments.data]);
+  const tree = useMemo(() => buildTree(items), [items]);
+  const canCreate = perms.owner || perms.managed.size > 0;
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
+      <Card
+        title={<><ApartmentOutlined /> {t("dept.title")}</>}
+        extra={canCreate ? <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ parent: perms.owner ? null : [...perms.managed][0] ?? null })} data-testid="department-new">{t("dept.new")}</Button> : null}
+      >
+        {departments.isPending ? <Spin /> : tree.length === 0 ? (
+          <Empty description={t("dept.empty")}>
+            {perms.owner ? <Button onClick={() => void navigate("/onboarding")}>{t("dept.useTemplate")}</Button> : null}
+          </Empty>
+        ) : (
+          <Tree<Node>
+            treeData={tree}
+            defaultExpandAll
+            selectable={false}
+            blockNode
+            data-testid="department-tree"
+            titleRender={(n) => (
+              <Flex wrap gap={6} align="center" style={{ padding: "4px 0" }} data-testid="department-node">
+                <Typography.Text strong>{n.dep.name}</Typography.Text>
+                <Link to={`/members?departmentId=${n.dep.id}`}><Tag icon={<UserOutlined />}>{t("dept.members", { count: n.dep.memberCount })}</Tag></Link>
+                <Tag color={n.dep.leadName ? "blue" : "default"}>{t("dept.lead")}: {n.dep.leadName ?? t("common.none")}</Tag>
+                {perms.manageDepartment(n.dep.id) ? (
+                  <Space size={0}>
+                    <Button size="small" type="text" icon={<EditOutlined />} aria-label={t("common.edit")} onClick={() => setEditing({ dep: n.dep })} />
+                    <Button size="small" type="text" icon={<PlusOutlined />} aria-label={t("dept.new")} onClick={() => setEditing({ parent: n.dep.id })} />
+                  </Space>
+                ) : null}
+              </Flex>
+            )}
+          />
+        )}
+      </Card>
+      <SkillsCard departments={items} canManage={perms.owner || me.member.role === "lead"} />
+      <DepartmentModal
+        open={editing !== null}
+        department={editing?.dep}
+        defaultParent={editing?.parent}
+        departments={items}
+        canDelete={editing?.dep ? perms.manageDepartment(editing.dep.id) : false}
+        onClose={() => setEditing(null)}
+      />
+    </Space>
+  );
+}
