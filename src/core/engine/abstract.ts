@@ -40,11 +40,12 @@ export function scheduleAbstract(plan: AbstractPlan, options: ScheduleOptions = 
  */
 export function criticalChain(p: Rcpsp, start: Int32Array, makespan: number): number[] {
   const finish = (j: number): number => start[j]! + p.dur[j]!;
+  // Prefer an activity without successors (the project's sink, in PSPLIB terms).
   let cur = -1;
   for (let j = 0; j < p.n; j++) {
-    if (finish(j) === makespan && (cur < 0 || p.dur[j]! > 0 || p.dur[cur]! === 0)) {
-      if (cur < 0 || (p.dur[cur]! === 0 && p.dur[j]! > 0)) cur = j;
-    }
+    if (finish(j) !== makespan) continue;
+    const sink = p.succStart[j + 1] === p.succStart[j];
+    if (cur < 0 || (sink && p.succStart[cur + 1] !== p.succStart[cur])) cur = j;
   }
   if (cur < 0) return [];
   const chain = [cur];

@@ -43,7 +43,7 @@ export function checkTeamSchedule(plan: TeamPlan, result: TeamResult): string[] 
 
   // Hours per member-day, work days, skills.
   const used = new Map<string, number>();
-  const byTask = new Map<string, { members: Set<string>; hours: number; first: string; last: string }>();
+  const byTask = new Map<string, { members: Set<string>; hours: number; first: string; last: string; newFirst: string; newLast: string }>();
   for (const a of result.allocations) {
     const task = tasks.get(a.task);
     const member = members.get(a.member);
@@ -64,8 +64,12 @@ export function checkTeamSchedule(plan: TeamPlan, result: TeamResult): string[] 
         errors.push(`member "${a.member}" lacks skill "${task.skill}" ≥ ${task.minLevel ?? 1} for "${a.task}"`);
       }
     }
-    const t = byTask.get(a.task) ?? { members: new Set<string>(), hours: 0, first: a.date, last: a.date };
-    if (!isPinned) t.members.add(a.member);
+    const t = byTask.get(a.task) ?? { members: new Set<string>(), hours: 0, first: a.date, last: a.date, newFirst: "", newLast: "" };
+    if (!isPinned) {
+      t.members.add(a.member);
+      if (!t.newFirst || a.date < t.newFirst) t.newFirst = a.date;
+      if (!t.newLast || a.date > t.newLast) t.newLast = a.date;
+    }
     t.hours += a.hours;
     if (a.date < t.first) t.first = a.date;
     if (a.date > t.last) t.last = a.date;
@@ -105,9 +109,14 @@ export function checkTeamSchedule(plan: TeamPlan, result: TeamResult): string[] 
     if (late !== r.late) errors.push(`task "${t.id}" late flag is ${r.late}, finish ${r.finish}, deadline ${t.deadline}`);
   }
 
-  // Dependencies at day granularity, on the reported spans (summary spans included).
+  // Dependencies at day granularity, on the reported spans (summary spans included). Pinned work
+  // (already done, or fixed by hand) cannot move, so a leaf is judged on its new work only.
   for (const t of plan.tasks) {
-    const s = placed.get(t.id);
+    const placedTask = placed.get(t.id);
+    const w = byTask.get(t.id);
+    const hasPinned = w !== undefined && (w.newFirst !== w.first || w.newLast !== w.last || w.newFirst === "");
+    if (placedTask && hasPinned && w.newFirst === "") continue;
+    const s = placedTask && hasPinned ? { ...placedTask, start: w.newFirst, finish: w.newLast } : placedTask;
     for (const d of t.dependsOn) {
       const p = placed.get(d.task);
       if (!p) {

@@ -87,7 +87,7 @@ export class MemberCapacity {
 }
 
 export interface Placement {
-  /** Day indices and minutes, in day order. */
+  /** Day indices and minutes, in day order (filled only when recording). */
   days: number[];
   minutes: number[];
   first: number;
@@ -96,26 +96,29 @@ export interface Placement {
 
 /**
  * Where `minutes` of work would go for this member from day `from` on: as much as is free on
- * each day, earliest first. Null if it does not fit within the horizon.
+ * each day, earliest first. Writes into `out` (reused, to allocate nothing while comparing
+ * candidates); returns false if it does not fit within the horizon.
  */
-export function simulate(cap: MemberCapacity, from: number, minutes: number, record: boolean): Placement | null {
+export function simulate(cap: MemberCapacity, from: number, minutes: number, out: Placement, record: boolean): boolean {
   let left = minutes;
   let d = cap.find(from);
-  const days: number[] = [];
-  const mins: number[] = [];
-  let first = -1;
-  let last = -1;
+  out.first = -1;
+  out.last = -1;
+  if (record) {
+    out.days = [];
+    out.minutes = [];
+  }
   while (left > 0) {
-    if (d < 0) return null;
+    if (d < 0) return false;
     const take = Math.min(left, cap.free[d]!);
-    if (first < 0) first = d;
-    last = d;
+    if (out.first < 0) out.first = d;
+    out.last = d;
     if (record) {
-      days.push(d);
-      mins.push(take);
+      out.days.push(d);
+      out.minutes.push(take);
     }
     left -= take;
     if (left > 0) d = cap.find(d + 1);
   }
-  return { days, minutes: mins, first, last };
+  return true;
 }

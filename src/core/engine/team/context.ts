@@ -72,14 +72,20 @@ export function buildContext(plan: TeamPlan, placementStart: string, preferredDa
     deadline[i] = dl;
   }
 
+  // Candidate lists are shared between tasks asking for the same skill and level.
+  const bySkill = new Map<string, number[]>();
+  const everyone = plan.members.map((_, k) => k);
   const candidates: number[][] = plan.tasks.map((t) => {
     if (t.assignee !== null) return [memberIndex.get(t.assignee)!];
-    if (t.skill === null) return plan.members.map((_, k) => k);
+    if (t.skill === null) return everyone;
     const min = t.minLevel ?? 1;
-    const out: number[] = [];
-    plan.members.forEach((m, k) => {
-      if ((m.skills[t.skill!] ?? 0) >= min) out.push(k);
-    });
+    const key = `${min}:${t.skill}`;
+    let out = bySkill.get(key);
+    if (!out) {
+      out = [];
+      for (let k = 0; k < plan.members.length; k++) if ((plan.members[k]!.skills[t.skill] ?? 0) >= min) out.push(k);
+      bySkill.set(key, out);
+    }
     return out;
   });
 

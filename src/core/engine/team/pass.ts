@@ -6,7 +6,7 @@
 import { Heap } from "../rcpsp/priority.js";
 import { LINK_FF, LINK_FS, LINK_SF, LINK_SS } from "../cpm.js";
 import type { Rng } from "../rng.js";
-import { MemberCapacity, simulate } from "./capacity.js";
+import { MemberCapacity, simulate, type Placement } from "./capacity.js";
 import type { TeamContext } from "./context.js";
 
 export interface PassOptions {
@@ -26,6 +26,7 @@ export interface PassResult {
   work: number[][];
   unscheduled: Map<number, string>;
   caps: MemberCapacity[];
+  warnings: string[];
 }
 
 export function runPass(ctx: TeamContext, options: PassOptions = {}): PassResult {
@@ -38,6 +39,8 @@ export function runPass(ctx: TeamContext, options: PassOptions = {}): PassResult
   const finishDay = new Float64Array(n).fill(Number.NaN);
   const work: number[][] = plan.tasks.map(() => []);
   const unscheduled = new Map<number, string>();
+  const warnings: string[] = [];
+  const scratch: Placement = { days: [], minutes: [], first: -1, last: -1 };
 
   // Pinned work first: it stays where it is and uses its members' time.
   pinnedByTask.forEach((list, i) => {
@@ -77,7 +80,7 @@ export function runPass(ctx: TeamContext, options: PassOptions = {}): PassResult
       unscheduled.set(i, ctx.blocked[i] ? `dependency cycle: ${ctx.cycleText ?? "?"}` : "waits for a task that could not be scheduled");
     }
   }
-  return { assignee, startDay, finishDay, work, unscheduled, caps };
+  return { assignee, startDay, finishDay, work, unscheduled, caps, warnings };
 
   function placeTask(i: number): void {
     const task = plan.tasks[i]!;
@@ -110,6 +113,9 @@ export function runPass(ctx: TeamContext, options: PassOptions = {}): PassResult
       pinFirst = Math.min(pinFirst, w.day);
       pinLast = Math.max(pinLast, w.day);
     }
+    if (pinned.length > 0 && (pinFirst < es || pinLast < minFinish) && pinFirst < Infinity) {
+      warnings.push(`task "${task.id}": pinned work already done does not follow its dependencies as they are now; only its remaining work is placed after them`);
+    }
     const remaining = effortMinutes[i]! - done;
     if (remaining <= 0) {
       // Done (or fully pinned): it is where its pinned work is.
@@ -129,17 +135,18 @@ export function runPass(ctx: TeamContext, options: PassOptions = {}): PassResult
     let best = -1;
     let bestFrom = 0;
     let bestFinish = Infinity;
+    const sim = scratch;
     for (const m of cands) {
       const cap = caps[m]!;
       let from = es;
-      let sim = simulate(cap, from, remaining, false);
+      let ok = simulate(cap, from, remaining, sim, false);
       // FF/SF: start later until the finish reaches minFinish. Jumping past the current first
       // working day guarantees progress through the member's busy days.
-      while (sim && sim.last < minFinish) {
+      while (ok && sim.last < minFinish) {
         from = Math.max(from + (minFinish - sim.last), sim.first + 1);
-        sim = simulate(cap, from, remaining, false);
+        ok = simulate(cap, from, remaining, sim, false);
       }
-      if (!sim) continue;
+      if (!ok) continue;
       const fin = sim.last;
       const better =
         best < 0 ||
@@ -157,7 +164,8 @@ export function runPass(ctx: TeamContext, options: PassOptions = {}): PassResult
       return;
     }
     const cap = caps[best]!;
-    const placed = simulate(cap, bestFrom, remaining, true)!;
+    const placed = scratch;
+    simulate(cap, bestFrom, remaining, placed, true);
     for (let k = 0; k < placed.days.length; k++) {
       cap.take(placed.days[k]!, placed.minutes[k]!);
       work[i]!.push(best, placed.days[k]!, placed.minutes[k]!);

@@ -30,7 +30,12 @@ export function betterScore(a: number[], b: number[]): boolean {
 export function buildTeamResult(ctx: TeamContext, r: PassResult, stats: { schedules: number; ms: number }): TeamResult {
   const { plan, net, startEpoch, cal } = ctx;
   const n = plan.tasks.length;
-  const date = (day: number): string => fromEpochDay(startEpoch + day);
+  const dates = new Map<number, string>();
+  const date = (day: number): string => {
+    let d = dates.get(day);
+    if (d === undefined) dates.set(day, (d = fromEpochDay(startEpoch + day)));
+    return d;
+  };
 
   // Summary spans from their scheduled leaves.
   const sStart = new Float64Array(r.startDay);
@@ -43,11 +48,18 @@ export function buildTeamResult(ctx: TeamContext, r: PassResult, stats: { schedu
     }
   }
 
-  // Team-workday index of each day (days off the team calendar map to the next workday's index).
-  const workIndex = (day: number): number => {
-    const epoch = startEpoch + day;
-    return day >= 0 ? cal.countWorkdaysEpoch(startEpoch, epoch - 1) : -cal.countWorkdaysEpoch(epoch, startEpoch - 1);
-  };
+  // Team-workday index of each day (days off the team calendar map to the next workday's index),
+  // from a prefix count over the scheduled span.
+  let lo = 0;
+  let hi = 0;
+  for (let i = 0; i < n; i++) {
+    if (Number.isNaN(r.finishDay[i]!)) continue;
+    lo = Math.min(lo, r.startDay[i]!);
+    hi = Math.max(hi, r.finishDay[i]!);
+  }
+  const prefix = new Int32Array(hi - lo + 2);
+  for (let d = lo; d <= hi; d++) prefix[d - lo + 1] = prefix[d - lo]! + (cal.isWorkdayEpoch(startEpoch + d) ? 1 : 0);
+  const workIndex = (day: number): number => prefix[day - lo]! - prefix[-lo]!;
   const a = new Float64Array(n);
   const b = new Float64Array(n);
   let end = -Infinity;
@@ -61,12 +73,29 @@ export function buildTeamResult(ctx: TeamContext, r: PassResult, stats: { schedu
     end = Math.max(end, b[i]!);
     lastDay = Math.max(lastDay, r.finishDay[i]!);
   }
+  // Resource links: a member's next task (starting on or after this one's finish) must keep
+  // its place behind it — one day behind if it starts on a later day — so float reflects the
+  // levelled schedule, not only the dependencies.
+  const nextOfMember = new Int32Array(n).fill(-1);
+  const perMember = new Map<number, number[]>();
+  for (const i of scheduled) {
+    const m = r.assignee[i]!;
+    let list = perMember.get(m);
+    if (!list) perMember.set(m, (list = []));
+    list.push(i);
+  }
+  for (const list of perMember.values()) {
+    list.sort((x, y) => a[x]! - a[y]! || b[x]! - b[y]! || x - y);
+    for (let k = 0; k + 1 < list.length; k++) if (a[list[k + 1]!]! >= b[list[k]!]!) nextOfMember[list[k]!] = list[k + 1]!;
+  }
   // Backward pass over the levelled schedule, latest finishing first.
   const lateF = new Float64Array(n).fill(Infinity);
   const order = [...scheduled].sort((x, y) => b[y]! - b[x]! || a[y]! - a[x]! || y - x);
   const lagOf = (k: number): number => net.lag[k]!;
   for (const i of order) {
     let f = end;
+    const nx = nextOfMember[i]!;
+    if (nx >= 0 && lateF[nx] !== Infinity) f = Math.min(f, lateF[nx]! - (b[nx]! - a[nx]!) - (a[nx]! > b[i]! ? 1 : 0));
     for (let p = ctx.succ.start[i]!; p < ctx.succ.start[i + 1]!; p++) {
       const s = ctx.succ.adj[p]!;
       if (Number.isNaN(r.finishDay[s]!) || lateF[s] === Infinity) continue;
@@ -96,23 +125,23 @@ export function buildTeamResult(ctx: TeamContext, r: PassResult, stats: { schedu
   }
   const critical = new Uint8Array(n);
   for (const i of scheduled) critical[i] = float(i) <= 0 ? 1 : 0;
+  // A summary's float is its least-float leaf's; it is critical if any leaf is.
+  const sFloat = new Float64Array(n).fill(Infinity);
+  const sCritical = new Uint8Array(n);
+  for (const j of scheduled) {
+    for (let v = net.parent[j]!; v >= 0; v = net.parent[v]!) {
+      sFloat[v] = Math.min(sFloat[v]!, float(j));
+      if (critical[j]) sCritical[v] = 1;
+    }
+  }
   for (let i = 0; i < n; i++) {
     const t = plan.tasks[i]!;
     const fin = sFinish[i]!;
     if (Number.isNaN(fin)) continue;
     const dl = ctx.deadline[i]!;
     const lateDays = fin > dl ? cal.countWorkdaysEpoch(startEpoch + dl + 1, startEpoch + fin) || 1 : 0;
-    let summaryFloat = Infinity;
-    let summaryCritical = false;
-    if (net.isSummary[i]) {
-      for (const j of scheduled) {
-        for (let v = net.parent[j]!; v >= 0; v = net.parent[v]!) {
-          if (v !== i) continue;
-          summaryFloat = Math.min(summaryFloat, float(j));
-          summaryCritical ||= critical[j] === 1;
-        }
-      }
-    }
+    const summaryFloat = sFloat[i]!;
+    const summaryCritical = sCritical[i] === 1;
     tasks.push({
       id: t.id,
       assignee: net.isSummary[i] ? null : plan.members[r.assignee[i]!]!.id,
@@ -142,7 +171,7 @@ export function buildTeamResult(ctx: TeamContext, r: PassResult, stats: { schedu
     criticalPath: criticalPath(ctx, r, a, b, critical, end).map((i) => plan.tasks[i]!.id),
     allocations,
     unscheduled,
-    warnings: [...ctx.warnings],
+    warnings: [...ctx.warnings, ...r.warnings],
     stats,
   };
 }
