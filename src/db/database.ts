@@ -41,8 +41,36 @@ export function openDatabase(config: DatabaseConfig): Database {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new CamelCasePlugin()] });
   return { db, dialect: "sqlite", sqlite, sqliteFile: file === ":memory:" ? "" : file, close: () => db.destroy() };
+}
+
+/**
+ * Kysely prepares every query anew; preparing is the largest single cost of a small query on
+ * better-sqlite3. Statements are reused by SQL text (Kysely runs them synchronously, one at a
+ * time, so sharing is safe); the cache is bounded and simply cleared when full.
+ */
+function withStatementCache(sqlite: BetterSqlite3.Database): BetterSqlite3.Database {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  const prepare = sqlite.prepare.bind(sqlite);
+  return new Proxy(sqlite, {
+    get(target, prop, receiver) {
+      if (prop !== "prepare") {
+        const value = Reflect.get(target, prop, receiver) as unknown;
+        // Native methods must be called on the real database object, not on the proxy.
+        return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      }
+      return (sql: string) => {
+        let stmt = cache.get(sql);
+        if (!stmt) {
+          if (cache.size >= 1000) cache.clear();
+          stmt = prepare(sql);
+          cache.set(sql, stmt);
+        }
+        return stmt;
+      };
+    },
+  });
 }
 
 /** Resolves the database from flags and environment: --db / DAYCLEAR_DB (SQLite) or DATABASE_URL. */

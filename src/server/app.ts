@@ -39,6 +39,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   // Unknown fields are refused, not silently dropped; types are not coerced in bodies.
   app.setValidatorCompiler(validatorCompiler);
   app.setErrorHandler(errorHandler);
+  // Declared up front so every request object has the same shape.
+  app.decorateRequest("actor", undefined);
+  app.decorateRequest("sessionToken", undefined);
+  app.decorateRequest("session", undefined);
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {

@@ -26,6 +26,7 @@ export function authHook(services: Services, publicOrigins: string[]) {
   return async function onRequest(req: FastifyRequest, _reply: FastifyReply): Promise<void> {
     req.actor = undefined;
     req.sessionToken = undefined;
+    req.session = undefined;
     const authz = req.headers.authorization;
     if (authz?.startsWith("Bearer ")) {
       req.actor = await services.tokens.resolve(authz.slice(7).trim());
@@ -45,6 +46,7 @@ export function authHook(services: Services, publicOrigins: string[]) {
       const ctx = await services.auth.resolveSession(cookie);
       if (ctx) {
         req.sessionToken = cookie;
+        req.session = ctx;
         req.actor = {
           userId: ctx.user.id, memberId: ctx.member.id, workspaceId: ctx.workspace.id, role: ctx.member.role,
           departmentId: ctx.member.departmentId, via: "session",

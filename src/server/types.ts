@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from "fastify";
 import type { Actor } from "../core/actor.js";
+import type { SessionContext } from "../modules/auth/auth.repository.js";
 import { unauthorized } from "../core/errors.js";
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
@@ -9,6 +10,8 @@ declare module "fastify" {
   interface FastifyRequest {
     actor: Actor | undefined;
     sessionToken: string | undefined;
+    /** The resolved session (user, member, workspace) of a cookie-authenticated request. */
+    session: SessionContext | undefined;
   }
   interface FastifyContextConfig {
     /** Routes that answer without a signed-in member. */

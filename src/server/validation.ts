@@ -1,10 +1,10 @@
 import { Ajv, type Options } from "ajv";
-import addFormatsPlugin from "ajv-formats";
+import * as ajvFormats from "ajv-formats";
 import type { FastifySchema } from "fastify";
 import type { FastifySchemaCompiler } from "fastify";
 
-// ajv-formats is CommonJS; its default export arrives wrapped under ESM interop.
-const addFormats = (addFormatsPlugin as unknown as { default?: typeof addFormatsPlugin }).default ?? addFormatsPlugin;
+// ajv-formats is CommonJS; under ESM its plugin function is the namespace's default export.
+const addFormats = (ajvFormats as unknown as { default: (ajv: Ajv) => Ajv }).default;
 
 const base: Options = { removeAdditional: false, useDefaults: true, allErrors: true, strict: false };
 // Bodies are JSON and must carry the right types ("42" is not a number); query strings and path

@@ -1,3 +1,4 @@
+import type { CompiledQuery } from "kysely";
 import type { Executor } from "../../db/database.js";
 import type { Member, User, Workspace } from "../../db/schema.js";
 
@@ -31,9 +32,29 @@ export class AuthRepository {
     await this.db.insertInto("sessions").values(s).execute();
   }
 
-  /** One query resolves a session to its user, member and workspace; an inactive member has none. */
+  /**
+   * One query resolves a session to its user, member and workspace; an inactive member has none.
+   * It runs on every request, so it is built and compiled once per database and reused with new
+   * parameters.
+   */
   async findSession(id: string, now: string): Promise<SessionContext | undefined> {
-    const row = await this.db
+    let cached = sessionQueries.get(this.db);
+    if (!cached) {
+      const compiled = this.sessionQuery(SENTINEL_ID, SENTINEL_NOW).compile();
+      cached = { compiled, idAt: compiled.parameters.indexOf(SENTINEL_ID), nowAt: compiled.parameters.indexOf(SENTINEL_NOW) };
+      sessionQueries.set(this.db, cached);
+    }
+    const parameters = [...cached.compiled.parameters];
+    parameters[cached.idAt] = id;
+    parameters[cached.nowAt] = now;
+    const result = await this.db.executeQuery<SessionRow>({ ...cached.compiled, parameters });
+    const row = result.rows[0];
+    if (!row) return undefined;
+    return toSessionContext(row);
+  }
+
+  private sessionQuery(id: string, now: string) {
+    return this.db
       .selectFrom("sessions as s")
       .innerJoin("users as u", "u.id", "s.userId")
       .innerJoin("members as m", (j) => j.onRef("m.workspaceId", "=", "s.workspaceId").onRef("m.userId", "=", "s.userId"))
@@ -50,23 +71,7 @@ export class AuthRepository {
         "w.id as wId", "w.name as wName", "w.timeZone as wTimeZone", "w.currency as wCurrency", "w.locale as wLocale",
         "w.workweek as wWorkweek", "w.hoursPerDay as wHoursPerDay", "w.orgTemplate as wOrgTemplate", "w.isDemo as wIsDemo",
         "w.version as wVersion", "w.createdAt as wCreatedAt", "w.updatedAt as wUpdatedAt",
-      ])
-      .executeTakeFirst();
-    if (!row) return undefined;
-    return {
-      session: { id: row.sessionId, expiresAt: row.sessionExpiresAt },
-      user: { id: row.userId, email: row.userEmail, name: row.userName, locale: row.userLocale },
-      member: {
-        workspaceId: row.mWorkspaceId, id: row.mId, userId: row.mUserId, name: row.mName, role: row.mRole, title: row.mTitle,
-        departmentId: row.mDepartmentId, status: row.mStatus, hoursPerDay: row.mHoursPerDay, workweek: row.mWorkweek,
-        version: row.mVersion, createdAt: row.mCreatedAt, updatedAt: row.mUpdatedAt,
-      },
-      workspace: {
-        id: row.wId, name: row.wName, timeZone: row.wTimeZone, currency: row.wCurrency, locale: row.wLocale,
-        workweek: row.wWorkweek, hoursPerDay: row.wHoursPerDay, orgTemplate: row.wOrgTemplate, isDemo: row.wIsDemo,
-        version: row.wVersion, createdAt: row.wCreatedAt, updatedAt: row.wUpdatedAt,
-      },
-    };
+      ]);
   }
 
   async deleteSession(id: string): Promise<void> {
@@ -105,4 +110,26 @@ export class AuthRepository {
   async clearLoginAttempts(key: string): Promise<void> {
     await this.db.deleteFrom("loginAttempts").where("key", "=", key).execute();
   }
+}
+
+const SENTINEL_ID = "\u0000session-id";
+const SENTINEL_NOW = "\u0000now";
+type SessionRow = Awaited<ReturnType<ReturnType<AuthRepository["sessionQuery"]>["executeTakeFirstOrThrow"]>>;
+const sessionQueries = new WeakMap<Executor, { compiled: CompiledQuery; idAt: number; nowAt: number }>();
+
+function toSessionContext(row: SessionRow): SessionContext {
+  return {
+    session: { id: row.sessionId, expiresAt: row.sessionExpiresAt },
+      user: { id: row.userId, email: row.userEmail, name: row.userName, locale: row.userLocale },
+      member: {
+        workspaceId: row.mWorkspaceId, id: row.mId, userId: row.mUserId, name: row.mName, role: row.mRole, title: row.mTitle,
+        departmentId: row.mDepartmentId, status: row.mStatus, hoursPerDay: row.mHoursPerDay, workweek: row.mWorkweek,
+        version: row.mVersion, createdAt: row.mCreatedAt, updatedAt: row.mUpdatedAt,
+      },
+      workspace: {
+        id: row.wId, name: row.wName, timeZone: row.wTimeZone, currency: row.wCurrency, locale: row.wLocale,
+        workweek: row.wWorkweek, hoursPerDay: row.wHoursPerDay, orgTemplate: row.wOrgTemplate, isDemo: row.wIsDemo,
+        version: row.wVersion, createdAt: row.wCreatedAt, updatedAt: row.wUpdatedAt,
+      },
+    };
 }

@@ -45,8 +45,8 @@ export async function authRoutes(app: App, services: Services): Promise<void> {
 
   app.get("/me", { schema: { tags, summary: "The signed-in member and their workspace", response: { 200: MeSchema } } }, async (req) => {
     const actor = actorOf(req);
-    if (req.sessionToken) {
-      const ctx = await services.auth.resolveSession(req.sessionToken);
+    {
+      const ctx = req.session;
       if (ctx) {
         return {
           user: { id: ctx.user.id, email: ctx.user.email, name: ctx.user.name, locale: ctx.user.locale as Locale | null },

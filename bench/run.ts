@@ -1,0 +1,17 @@
+// `npm run bench` runs every benchmark; `npm run bench -- http` or `-- engine` runs one group.
+// Extra arguments go to the group (e.g. `npm run bench -- engine --quick`).
+const [group, ...rest] = process.argv.slice(2);
+const groups: Record<string, () => Promise<void>> = {
+  http: async () => (await import("./http/index.js")).runHttpBench(rest),
+  engine: async () => (await import("./engine/index.js")).runEngineBench(rest),
+};
+const chosen = group && !group.startsWith("-") ? [group] : Object.keys(groups);
+for (const name of chosen) {
+  const run = groups[name];
+  if (!run) {
+    console.error(`unknown benchmark group "${name}"; choose one of ${Object.keys(groups).join(", ")}`);
+    process.exit(2);
+  }
+  console.log(`\n=== ${name} ===`);
+  await run();
+}
