@@ -142,6 +142,174 @@ export interface AuditLogTable {
   at: string;
 }
 
+export interface PlansTable {
+  workspaceId: string;
+  id: string;
+  name: string;
+  kind: "campaign" | "project";
+  description: string | null;
+  ownerMemberId: string;
+  status: "draft" | "active" | "done" | "archived";
+  startDate: string;
+  launchDate: string | null;
+  baseline: string | null; // JSON: { taskId: { start, finish } } frozen at kick-off
+  baselineAt: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PlanTasksTable {
+  workspaceId: string;
+  id: string;
+  planId: string;
+  parentId: string | null;
+  sortOrder: number;
+  name: string;
+  effortHours: number;
+  skillId: string | null;
+  minLevel: number | null;
+  assigneeMemberId: string | null;
+  priority: number;
+  earliestStart: string | null;
+  deadline: string | null;
+  milestone: number;
+  status: "todo" | "in_progress" | "done";
+  remainingHours: number | null; // reported remaining work after everything logged; null: effort − logged
+  doneAt: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TaskDependenciesTable {
+  workspaceId: string;
+  planId: string;
+  taskId: string;
+  predecessorId: string;
+  type: "FS" | "SS" | "FF" | "SF";
+  lagDays: number;
+}
+
+export interface SchedulesTable {
+  workspaceId: string;
+  result: string; // the engine's team result v1, JSON
+  today: string;
+  computedAt: string;
+  version: number;
+}
+
+export interface AllocationsTable {
+  workspaceId: string;
+  memberId: string;
+  date: string;
+  taskId: string;
+  planId: string;
+  hours: number;
+}
+
+export interface WorkLogsTable {
+  workspaceId: string;
+  id: string;
+  memberId: string;
+  date: string;
+  taskId: string | null;
+  itemId: string | null;
+  hours: number;
+  note: string | null;
+  createdAt: string;
+}
+
+export interface DayItemsTable {
+  workspaceId: string;
+  id: string;
+  memberId: string;
+  date: string | null; // null: in the inbox, not yet planned for a day
+  title: string;
+  kind: "inbox" | "unplanned";
+  estimateHours: number | null;
+  doneAt: string | null;
+  createdAt: string;
+  version: number;
+}
+
+export interface DutiesTable {
+  workspaceId: string;
+  id: string;
+  memberId: string;
+  title: string;
+  weekdays: string; // JSON array of ISO weekdays
+  startTime: string; // HH:MM
+  endTime: string;
+  createdAt: string;
+}
+
+export interface DailyReportsTable {
+  workspaceId: string;
+  id: string;
+  memberId: string;
+  date: string;
+  status: "draft" | "submitted";
+  content: string; // JSON: the drafted sections as submitted
+  blockers: string | null;
+  helpNeeded: string | null;
+  note: string | null;
+  submittedAt: string | null;
+  acknowledgedBy: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ReportCommentsTable {
+  workspaceId: string;
+  id: string;
+  reportId: string;
+  authorMemberId: string;
+  body: string;
+  createdAt: string;
+}
+
+export interface NotesTable {
+  workspaceId: string;
+  id: string;
+  authorMemberId: string;
+  targetType: "day" | "task" | "plan";
+  targetId: string; // a date for day notes (member's own), else the task or plan id
+  title: string | null;
+  body: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NotificationsTable {
+  workspaceId: string;
+  id: string;
+  memberId: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  readAt: string | null;
+  createdAt: string;
+}
+
+export interface CalendarFeedsTable {
+  workspaceId: string;
+  memberId: string;
+  tokenHash: string;
+  createdAt: string;
+}
+
+export interface PlanTemplatesTable {
+  workspaceId: string;
+  id: string;
+  name: string;
+  body: string;
+  createdAt: string;
+}
+
 export interface DB {
   workspaces: WorkspacesTable;
   calendarDays: CalendarDaysTable;
@@ -156,6 +324,20 @@ export interface DB {
   apiTokens: ApiTokensTable;
   loginAttempts: LoginAttemptsTable;
   auditLog: AuditLogTable;
+  plans: PlansTable;
+  planTasks: PlanTasksTable;
+  taskDependencies: TaskDependenciesTable;
+  schedules: SchedulesTable;
+  allocations: AllocationsTable;
+  workLogs: WorkLogsTable;
+  dayItems: DayItemsTable;
+  duties: DutiesTable;
+  dailyReports: DailyReportsTable;
+  reportComments: ReportCommentsTable;
+  notes: NotesTable;
+  notifications: NotificationsTable;
+  calendarFeeds: CalendarFeedsTable;
+  planTemplates: PlanTemplatesTable;
 }
 
 export type Workspace = Selectable<WorkspacesTable>;
@@ -167,6 +349,15 @@ export type Leave = Selectable<LeavesTable>;
 export type Invitation = Selectable<InvitationsTable>;
 export type ApiToken = Selectable<ApiTokensTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
+export type Plan = Selectable<PlansTable>;
+export type PlanTask = Selectable<PlanTasksTable>;
+export type TaskDependency = Selectable<TaskDependenciesTable>;
+export type WorkLog = Selectable<WorkLogsTable>;
+export type DayItem = Selectable<DayItemsTable>;
+export type Duty = Selectable<DutiesTable>;
+export type DailyReport = Selectable<DailyReportsTable>;
+export type Note = Selectable<NotesTable>;
+export type Notification = Selectable<NotificationsTable>;
 export type NewMember = Insertable<MembersTable>;
 export type MemberUpdate = Updateable<MembersTable>;
 // Generated is re-exported for later tables with database-generated columns.
