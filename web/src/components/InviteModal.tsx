@@ -80,7 +80,7 @@ export function InviteModal({ open, onClose, departments, owner, defaultDepartme
               onClick={() => revoke.mutate(i.id, { onError: (e) => onError(e) })} />,
           ]}>
             <List.Item.Meta
-              title={i.email ?? "—"}
+              title={i.email ?? t("member.anyone")}
               description={`${roleLabel(t, i.role)} · ${i.departmentId ? nameOf.get(i.departmentId) ?? "" : t("member.noDepartment")} · ${t("member.expires", { date: formatDateTime(i.expiresAt, locale) })}`}
             />
           </List.Item>

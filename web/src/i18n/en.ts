@@ -99,6 +99,7 @@ export const en = {
   "member.invitations": "Pending invitations",
   "member.expires": "Expires {date}",
   "member.revoke": "Revoke",
+  "member.anyone": "Anyone with the link",
   "member.allDepartments": "All departments",
   "member.status": "Status",
   "member.active": "Active",

@@ -24,7 +24,9 @@ export function storedLocale(): Locale {
   } catch {
     // Storage may be unavailable (private mode); fall back to the default.
   }
-  return "zh-CN";
+  // Chinese is the default; a browser that asks for English gets English until someone chooses.
+  const preferred = typeof navigator === "undefined" ? [] : navigator.languages ?? [navigator.language];
+  return preferred[0]?.toLowerCase().startsWith("en") ? "en" : "zh-CN";
 }
 
 export function translate(locale: Locale, key: MessageKey, vars?: Record<string, string | number>): string {

@@ -101,6 +101,7 @@ export const zhCN: Record<MessageKey, string> = {
   "member.invitations": "待接受的邀请",
   "member.expires": "{date} 过期",
   "member.revoke": "撤销",
+  "member.anyone": "任何拿到链接的人",
   "member.allDepartments": "全部部门",
   "member.status": "状态",
   "member.active": "在职",

@@ -1,0 +1,51 @@
+// Finds Debian's Chromium for the browser tests, installing it when we may (root with apt-get).
+import { execFileSync, execSync } from "node:child_process";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type Browser, type BrowserContext } from "playwright-core";
+
+const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
+const LAUNCH_ARGS = [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+  "--disable-sync", "--no-first-run",
+];
+
+function hasAptGet(): boolean {
+  try {
+    execFileSync("sh", ["-c", "command -v apt-get"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function chromiumPath(): string {
+  const found = CANDIDATES.find((p) => existsSync(p));
+  if (found) return found;
+  const root = typeof process.getuid === "function" && process.getuid() === 0;
+  if (root && hasAptGet()) {
+    // CJK fonts too, or every Chinese character in the screenshots is a box.
+    execSync("apt-get update && apt-get install -y chromium fonts-noto-cjk", { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    if (existsSync(CANDIDATES[0]!)) return CANDIDATES[0]!;
+  }
+  throw new Error(
+    "Chromium not found at /usr/bin/chromium. Install Debian's package (`sudo apt-get install -y chromium`) to run the browser tests.",
+  );
+}
+
+/** A persistent context on a new, empty user-data-dir, so no profile state leaks between tests. */
+export async function launchChromium(viewport: { width: number; height: number }, locale = "zh-CN"): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  const userDataDir = mkdtempSync(join(tmpdir(), "dayclear-chromium-"));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    args: LAUNCH_ARGS,
+    headless: true,
+    viewport,
+    locale,
+    deviceScaleFactor: 1,
+  });
+  return { context, close: () => context.close() };
+}
+
+export type { Browser };

@@ -1,0 +1,66 @@
+// Page models for the signed-in app: the shell (menu, language, sign-out), departments, members.
+import type { Page } from "playwright-core";
+import { pick } from "./common.js";
+
+export class AppShell {
+  constructor(private readonly page: Page) {}
+  readonly workspaceName = () => this.page.getByTestId("workspace-name");
+  /** Goes to a section through the side menu, or the drawer menu on a phone. */
+  async navigate(label: string, path: string) {
+    await this.workspaceName().waitFor(); // the shell is rendered, so the menu button is there or not
+    const menuButton = this.page.getByTestId("menu-button");
+    if (await menuButton.isVisible()) await menuButton.click();
+    await this.page.getByTestId("nav").last().getByText(label, { exact: true }).click();
+    await this.page.waitForURL(`**${path}`);
+  }
+  async switchLanguage(label: "中文" | "English") {
+    await this.page.getByTestId("language-switch").first().click();
+    await this.page.locator(".ant-dropdown:not(.ant-dropdown-hidden)").getByText(label, { exact: true }).click();
+  }
+  async signOut(label: string) {
+    await this.page.getByTestId("user-menu").click();
+    await this.page.locator(".ant-dropdown:not(.ant-dropdown-hidden)").getByText(label, { exact: true }).click();
+    await this.page.waitForURL("**/login");
+  }
+}
+
+export class DepartmentsPage {
+  constructor(private readonly page: Page) {}
+  readonly nodes = () => this.page.getByTestId("department-node");
+}
+
+export interface NewMemberData {
+  name: string; email: string; password: string; department?: string; title?: string;
+  skills?: { name: string; level: number }[];
+}
+
+export class MembersPage {
+  constructor(private readonly page: Page) {}
+  readonly rows = () => this.page.getByTestId("member-row");
+  readonly addButton = () => this.page.getByTestId("add-member");
+  row(name: string) {
+    return this.rows().filter({ hasText: name });
+  }
+  /** Adds a member through the form; ends on the new member's page. */
+  async addMember(d: NewMemberData) {
+    await this.addButton().click();
+    const f = this.page.getByTestId("add-member-form");
+    await f.locator("#name").fill(d.name);
+    await f.locator("#email").fill(d.email);
+    await f.locator("#password").fill(d.password);
+    if (d.department) await pick(this.page, f.locator("#departmentId"), d.department);
+    if (d.title) await f.locator("#title").fill(d.title);
+    for (const s of d.skills ?? []) {
+      await pick(this.page, f.getByTestId("skill-picker").locator("input"), s.name);
+      const row = f.getByTestId("skill-row").filter({ hasText: s.name });
+      await row.locator(".ant-rate-star").nth(s.level - 1).click();
+    }
+    await this.page.getByTestId("add-member-submit").click();
+    await this.page.waitForURL(/\/members\/[^/]+$/);
+  }
+  async createInviteLink(): Promise<string> {
+    await this.page.getByTestId("invite-open").click();
+    await this.page.getByTestId("invite-create").click();
+    return this.page.getByTestId("invite-link").locator("input").inputValue();
+  }
+}

@@ -1,0 +1,72 @@
+// Page models for the signed-out pages: welcome (empty instance), sign-up, onboarding, login, invitation.
+import type { Page } from "playwright-core";
+
+export class WelcomePage {
+  constructor(private readonly page: Page) {}
+  readonly createButton = () => this.page.getByTestId("welcome-create");
+  readonly demoButton = () => this.page.getByTestId("welcome-demo");
+  async createWorkspace() {
+    await this.createButton().click();
+    await this.page.waitForURL("**/signup");
+  }
+  async openDemo() {
+    await this.demoButton().click();
+    await this.page.waitForURL("**/today", { timeout: 60_000 });
+  }
+}
+
+export interface SignupData { workspaceName: string; name: string; email: string; password: string }
+
+export class SignupPage {
+  constructor(private readonly page: Page) {}
+  private readonly form = () => this.page.getByTestId("signup-form");
+  async signUp(d: SignupData) {
+    const f = this.form();
+    await f.locator("#workspaceName").fill(d.workspaceName);
+    await f.locator("#name").fill(d.name);
+    await f.locator("#email").fill(d.email);
+    await f.locator("#password").fill(d.password);
+    await f.locator("button[type=submit]").click();
+    await this.page.waitForURL("**/onboarding");
+  }
+}
+
+export class OnboardingPage {
+  constructor(private readonly page: Page) {}
+  readonly preview = () => this.page.getByTestId("template-preview");
+  async choose(template: "ecommerce" | "brand" | "empty") {
+    // The radio input itself is hidden; its label is what a person clicks.
+    await this.page.locator("label", { has: this.page.getByTestId(`template-${template}`) }).click();
+  }
+  async apply() {
+    await this.page.getByTestId("apply-template").click();
+    await this.page.waitForURL("**/departments");
+  }
+}
+
+export class LoginPage {
+  constructor(private readonly page: Page) {}
+  async goto(base: string) {
+    await this.page.goto(`${base}/login`);
+  }
+  async signIn(email: string, password: string) {
+    const f = this.page.getByTestId("login-form");
+    await f.locator("#email").fill(email);
+    await f.locator("#password").fill(password);
+    await f.locator("button[type=submit]").click();
+    await this.page.waitForURL("**/today");
+  }
+}
+
+export class InvitePage {
+  constructor(private readonly page: Page) {}
+  async accept(d: { name: string; email: string; password: string }) {
+    const f = this.page.getByTestId("invite-form");
+    await f.locator("#name").fill(d.name);
+    const email = f.locator("#email");
+    if (!(await email.getAttribute("readonly"))) await email.fill(d.email);
+    await f.locator("#password").fill(d.password);
+    await f.locator("button[type=submit]").click();
+    await this.page.waitForURL("**/today");
+  }
+}

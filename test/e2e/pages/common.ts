@@ -1,0 +1,23 @@
+// Helpers shared by the page models: antd selects render their options in a portal.
+import type { Locator, Page } from "playwright-core";
+
+/** The open Select/TreeSelect dropdown. */
+export const openDropdown = (page: Page): Locator => page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").last();
+
+/** Opens a select by clicking `trigger` and picks the option whose text is `label`. */
+export async function pick(page: Page, trigger: Locator, label: string): Promise<void> {
+  await trigger.click();
+  await openDropdown(page).getByTitle(label, { exact: true }).first().click();
+}
+
+export async function screenshot(page: Page, dir: string, name: string): Promise<string> {
+  const path = `${dir}/${name}.png`;
+  await page.screenshot({ path, fullPage: true, animations: "disabled" });
+  return path;
+}
+
+/** How far the page overflows the viewport horizontally, in CSS pixels (0 is good). */
+export async function horizontalOverflow(page: Page): Promise<number> {
+  // A string, because the test project has no DOM types; it runs in the page.
+  return Number(await page.evaluate("document.documentElement.scrollWidth - window.innerWidth"));
+}

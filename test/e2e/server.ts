@@ -1,0 +1,49 @@
+// Starts the real server in-process on a fresh SQLite file, with a fresh web build when needed.
+import { execSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openDatabase } from "../../src/db/database.js";
+import { migrateToLatest } from "../../src/db/migrate.js";
+import { buildApp } from "../../src/server/app.js";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+export const SCREENSHOTS = join(ROOT, "test-results", "screenshots");
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the web app when dist/web is missing or older than the newest source under web/. */
+export function ensureWebBuild(): void {
+  const index = join(ROOT, "dist", "web", "index.html");
+  const sources = Math.max(newestMtime(join(ROOT, "web", "src")), statSync(join(ROOT, "web", "index.html")).mtimeMs);
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+  execSync("npx vite build --config web/vite.config.ts", { cwd: ROOT, stdio: "inherit" });
+}
+
+export interface RunningServer { url: string; close: () => Promise<void> }
+
+export async function startServer(): Promise<RunningServer> {
+  ensureWebBuild();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const dir = mkdtempSync(join(tmpdir(), "dayclear-e2e-"));
+  const database = openDatabase({ file: join(dir, "dayclear.db") });
+  await migrateToLatest(database);
+  const app = await buildApp({ database, logger: false });
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const address = app.server.address();
+  if (!address || typeof address === "string") throw new Error("server did not bind a TCP port");
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
