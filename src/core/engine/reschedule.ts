@@ -21,9 +21,13 @@ export function reschedule(plan: TeamPlan, previous: TeamResult, options: Resche
     if (a.date <= options.today && taskIds.has(a.task) && memberIds.has(a.member) && !pinned.has(key(a))) pinned.set(key(a), a);
   }
   const preferredAssignees = new Map<string, string>();
-  for (const t of previous.tasks) if (t.assignee !== null && memberIds.has(t.assignee)) preferredAssignees.set(t.id, t.assignee);
+  const previousSeq = new Map<string, number>();
+  for (const t of previous.tasks) {
+    if (t.assignee !== null && memberIds.has(t.assignee)) preferredAssignees.set(t.id, t.assignee);
+    if (t.seq !== undefined) previousSeq.set(t.id, t.seq);
+  }
   return scheduleTeam(
     { ...plan, pinned: [...pinned.values()] },
-    { ...options, placementStart: addDays(options.today, 1), preferredAssignees },
+    { ...options, placementStart: addDays(options.today, 1), preferredAssignees, previousSeq },
   );
 }

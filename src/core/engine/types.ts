@@ -136,6 +136,8 @@ export interface TeamTaskResult {
   lateDays: number;
   /** Extension: true for a summary task, whose span comes from its children. */
   summary: boolean;
+  /** Extension: the order in which the scheduler placed the task (leaf tasks); re-scheduling replays it. */
+  seq?: number;
 }
 
 export interface TeamResult {

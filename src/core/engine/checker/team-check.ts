@@ -109,14 +109,24 @@ export function checkTeamSchedule(plan: TeamPlan, result: TeamResult): string[] 
     if (late !== r.late) errors.push(`task "${t.id}" late flag is ${r.late}, finish ${r.finish}, deadline ${t.deadline}`);
   }
 
+  // New (not pinned) work per task, summaries spanning their descendants' new work.
+  const newWork = new Map<string, { first: string; last: string }>();
+  for (const [id, w] of byTask) {
+    if (w.newFirst === "") continue;
+    for (let v: string | null = id; v !== null; v = tasks.get(v)?.parent ?? null) {
+      const cur = newWork.get(v);
+      newWork.set(v, { first: cur && cur.first < w.newFirst ? cur.first : w.newFirst, last: cur && cur.last > w.newLast ? cur.last : w.newLast });
+      if (newWork.size > 10 * tasks.size) break; // parent loop guard
+    }
+  }
+
   // Dependencies at day granularity, on the reported spans (summary spans included). Pinned work
   // (already done, or fixed by hand) cannot move, so a leaf is judged on its new work only.
   for (const t of plan.tasks) {
     const placedTask = placed.get(t.id);
-    const w = byTask.get(t.id);
-    const hasPinned = w !== undefined && (w.newFirst !== w.first || w.newLast !== w.last || w.newFirst === "");
-    if (placedTask && hasPinned && w.newFirst === "") continue;
-    const s = placedTask && hasPinned ? { ...placedTask, start: w.newFirst, finish: w.newLast } : placedTask;
+    const span = newWork.get(t.id);
+    if (placedTask && !span) continue; // nothing new was placed: all of it is pinned
+    const s = placedTask && span ? { ...placedTask, start: span.first, finish: span.last } : placedTask;
     for (const d of t.dependsOn) {
       const p = placed.get(d.task);
       if (!p) {

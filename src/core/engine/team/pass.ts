@@ -12,6 +12,12 @@ import type { TeamContext } from "./context.js";
 export interface PassOptions {
   /** Member index preferred per task (-1 none): the previous assignee, for stable re-plans. */
   preferred?: Int32Array;
+  /**
+   * Order to place tasks in, overriding priority and urgency where not NaN (smaller first): the
+   * previous schedule's placement sequence, so a re-plan replays it and moves only what the
+   * change forces to move.
+   */
+  orderKey?: Float64Array;
   /** Random perturbation of the urgency order, for the search (0 = none). */
   noise?: number;
   rng?: Rng;
@@ -27,6 +33,8 @@ export interface PassResult {
   unscheduled: Map<number, string>;
   caps: MemberCapacity[];
   warnings: string[];
+  /** Placement sequence number per task (-1: not placed). */
+  seq: Int32Array;
 }
 
 export function runPass(ctx: TeamContext, options: PassOptions = {}): PassResult {
@@ -40,6 +48,8 @@ export function runPass(ctx: TeamContext, options: PassOptions = {}): PassResult
   const work: number[][] = plan.tasks.map(() => []);
   const unscheduled = new Map<number, string>();
   const warnings: string[] = [];
+  const seq = new Int32Array(n).fill(-1);
+  let placedCount = 0;
   const scratch: Placement = { days: [], minutes: [], first: -1, last: -1 };
 
   // Pinned work first: it stays where it is and uses its members' time.
@@ -56,7 +66,9 @@ export function runPass(ctx: TeamContext, options: PassOptions = {}): PassResult
   for (let i = 0; i < n; i++) {
     let u = ctx.urgency[i]!;
     if (noise > 0 && options.rng) u += (options.rng.next() - 0.5) * noise * (Math.abs(u) + 5);
-    key[i] = (1000 - plan.tasks[i]!.priority) * 1e7 + Math.max(-4e6, Math.min(4e6, u));
+    const given = options.orderKey ? options.orderKey[i]! : Number.NaN;
+    // Tasks without a given place come after those with one, by priority and urgency.
+    key[i] = Number.isNaN(given) ? (options.orderKey ? 1e12 : 0) + (1000 - plan.tasks[i]!.priority) * 1e7 + Math.max(-4e6, Math.min(4e6, u)) : given;
     rank[i] = i;
   }
   const missing = new Int32Array(n);
@@ -69,6 +81,7 @@ export function runPass(ctx: TeamContext, options: PassOptions = {}): PassResult
   while (heap.size > 0) {
     const i = heap.pop();
     placeTask(i);
+    if (!Number.isNaN(finishDay[i]!)) seq[i] = placedCount++;
     for (let p = ctx.succ.start[i]!; p < ctx.succ.start[i + 1]!; p++) {
       const s = ctx.succ.adj[p]!;
       if (--missing[s]! === 0) heap.push(s);
@@ -80,7 +93,7 @@ export function runPass(ctx: TeamContext, options: PassOptions = {}): PassResult
       unscheduled.set(i, ctx.blocked[i] ? `dependency cycle: ${ctx.cycleText ?? "?"}` : "waits for a task that could not be scheduled");
     }
   }
-  return { assignee, startDay, finishDay, work, unscheduled, caps, warnings };
+  return { assignee, startDay, finishDay, work, unscheduled, caps, warnings, seq };
 
   function placeTask(i: number): void {
     const task = plan.tasks[i]!;
@@ -140,10 +153,17 @@ export function runPass(ctx: TeamContext, options: PassOptions = {}): PassResult
       const cap = caps[m]!;
       let from = es;
       let ok = simulate(cap, from, remaining, sim, false);
-      // FF/SF: start later until the finish reaches minFinish. Jumping past the current first
-      // working day guarantees progress through the member's busy days.
-      while (ok && sim.last < minFinish) {
-        from = Math.max(from + (minFinish - sim.last), sim.first + 1);
+      if (ok && sim.last < minFinish) {
+        // FF/SF: the latest day finishes later the later work starts, so binary-search the
+        // earliest start whose finish reaches minFinish (starting at minFinish always does).
+        let lo = from + 1;
+        let hi = minFinish;
+        while (lo < hi) {
+          const mid = lo + ((hi - lo) >> 1);
+          if (simulate(cap, mid, remaining, sim, false) && sim.last >= minFinish) hi = mid;
+          else lo = mid + 1;
+        }
+        from = lo;
         ok = simulate(cap, from, remaining, sim, false);
       }
       if (!ok) continue;

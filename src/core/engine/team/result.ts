@@ -142,7 +142,7 @@ export function buildTeamResult(ctx: TeamContext, r: PassResult, stats: { schedu
     const lateDays = fin > dl ? cal.countWorkdaysEpoch(startEpoch + dl + 1, startEpoch + fin) || 1 : 0;
     const summaryFloat = sFloat[i]!;
     const summaryCritical = sCritical[i] === 1;
-    tasks.push({
+    const entry: TeamTaskResult = {
       id: t.id,
       assignee: net.isSummary[i] ? null : plan.members[r.assignee[i]!]!.id,
       start: date(sStart[i]!),
@@ -152,16 +152,25 @@ export function buildTeamResult(ctx: TeamContext, r: PassResult, stats: { schedu
       late: lateDays > 0,
       lateDays,
       summary: net.isSummary[i] === 1,
-    });
+    };
+    if (r.seq[i]! >= 0) entry.seq = r.seq[i]!;
+    tasks.push(entry);
   }
 
-  const allocations: Allocation[] = [];
+  // Allocations by date, then member id, then task id (sorted on numbers, not strings).
+  const memberRank = rankOf(plan.members.map((m) => m.id));
+  const taskRank = rankOf(plan.tasks.map((t) => t.id));
+  const rows: number[][] = [];
   r.work.forEach((w, i) => {
-    for (let k = 0; k < w.length; k += 3) {
-      allocations.push({ member: plan.members[w[k]!]!.id, date: date(w[k + 1]!), task: plan.tasks[i]!.id, hours: Math.round((w[k + 2]! / 60) * 100) / 100 });
-    }
+    for (let k = 0; k < w.length; k += 3) rows.push([w[k + 1]!, memberRank[w[k]!]!, taskRank[i]!, w[k]!, i, w[k + 2]!]);
   });
-  allocations.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : x.member < y.member ? -1 : x.member > y.member ? 1 : x.task < y.task ? -1 : x.task > y.task ? 1 : 0));
+  rows.sort((x, y) => x[0]! - y[0]! || x[1]! - y[1]! || x[2]! - y[2]!);
+  const allocations: Allocation[] = rows.map(([day, , , m, i, minutes]) => ({
+    member: plan.members[m!]!.id,
+    date: date(day!),
+    task: plan.tasks[i!]!.id,
+    hours: Math.round((minutes! / 60) * 100) / 100,
+  }));
 
   return {
     format: RESULT_FORMAT,
@@ -199,4 +208,12 @@ function criticalPath(ctx: TeamContext, r: PassResult, a: Float64Array, b: Float
     cur = next;
   }
   return path.reverse();
+}
+
+/** Position of each id in sorted (string) order. */
+function rankOf(ids: string[]): Int32Array {
+  const order = ids.map((_, i) => i).sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
+  const rank = new Int32Array(ids.length);
+  order.forEach((i, k) => (rank[i] = k));
+  return rank;
 }

@@ -17,6 +17,8 @@ export interface TeamScheduleOptions extends ScheduleOptions {
   placementStart?: string;
   /** Task id → member id to prefer on ties (the previous assignee, for stable re-plans). */
   preferredAssignees?: ReadonlyMap<string, string>;
+  /** Task id → placement sequence in the previous result (`seq`): replayed for stability. */
+  previousSeq?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -35,7 +37,12 @@ export function scheduleTeam(plan: TeamPlan, options: TeamScheduleOptions = {}):
     const memberIndex = new Map(valid.members.map((m, k) => [m.id, k]));
     preferred = Int32Array.from(valid.tasks, (t) => memberIndex.get(options.preferredAssignees!.get(t.id) ?? "") ?? -1);
   }
-  let best: PassResult = runPass(ctx, { preferred });
+  let orderKey: Float64Array | undefined;
+  if (options.previousSeq) {
+    const seq = options.previousSeq;
+    orderKey = Float64Array.from(valid.tasks, (t) => seq.get(t.id) ?? Number.NaN);
+  }
+  let best: PassResult = runPass(ctx, { preferred, orderKey });
   let passes = 1;
   const effort = options.effort ?? "quick";
   if (effort !== "quick" && effort > 1) {
@@ -43,7 +50,7 @@ export function scheduleTeam(plan: TeamPlan, options: TeamScheduleOptions = {}):
     const rng = new Rng(options.seed ?? 1);
     const budget = Math.min(Math.floor(effort), TEAM_MAX_PASSES);
     while (passes < budget) {
-      const r = runPass(ctx, { preferred, rng, noise: 0.1 + 0.4 * rng.next() });
+      const r = runPass(ctx, { preferred, orderKey, rng, noise: 0.1 + 0.4 * rng.next() });
       passes++;
       const s = scorePass(ctx, r);
       if (betterScore(s, bestScore)) {

@@ -82,6 +82,19 @@ describe("team scheduling invariants (fast-check)", () => {
     );
   });
 
+  it("re-scheduling without a change moves nothing", () => {
+    fc.assert(
+      fc.property(planArb, fc.integer({ min: 0, max: 30 }), (plan, todayOffset) => {
+        const before = scheduleTeam(plan);
+        const after = reschedule(plan, before, { today: addDays(plan.start, todayOffset) });
+        const spans = (r: TeamResult) => r.tasks.map((t) => [t.id, t.assignee, t.start, t.finish]);
+        expect(spans(after)).toEqual(spans(before));
+        expect(after.allocations).toEqual(before.allocations);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it("a cycle is reported with a path whose every step is a real dependency", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 3, max: 30 }), (seed, size) => {
