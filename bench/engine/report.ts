@@ -3,7 +3,8 @@
 
 export interface Figure {
   name: string;
-  value: number;
+  /** Omitted for a purely textual line. */
+  value?: number;
   unit: string;
   /** Upper bound from scheduling.md, if any. */
   target?: number;
@@ -17,8 +18,15 @@ export function fmt(v: number, digits = 2): string {
 export function printFigures(title: string, figures: Figure[]): void {
   console.log(`\n## ${title}`);
   for (const f of figures) {
-    const target = f.target === undefined ? "" : ` (target ≤ ${fmt(f.target)} ${f.unit}; ratio ${fmt(f.value / f.target)} ${f.value <= f.target ? "✓ met" : "✗ NOT met"})`;
-    console.log(`- ${f.name}: ${fmt(f.value)} ${f.unit}${target}${f.note ? ` — ${f.note}` : ""}`);
+    if (f.value === undefined) {
+      console.log(`- ${f.name}: ${f.note ?? ""}`);
+      continue;
+    }
+    const met = f.target !== undefined && f.value <= f.target ? "✓ met" : "✗ NOT met";
+    // A zero target (no violations) has no meaningful ratio.
+    const ratio = f.target === undefined ? "" : f.target === 0 ? ` (target 0; ${met})` : ` (target ≤ ${fmt(f.target)} ${f.unit}; ratio ${fmt(f.value / f.target)} ${met})`;
+    const digits = Number.isInteger(f.value) ? 0 : 2;
+    console.log(`- ${f.name}: ${fmt(f.value, digits)}${f.unit ? ` ${f.unit}` : ""}${ratio}${f.note ? ` — ${f.note}` : ""}`);
   }
 }
 
