@@ -1,6 +1,6 @@
 // Starts the real server in-process on a fresh SQLite file, with a fresh web build when needed.
 import { execSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDatabase } from "../../src/db/database.js";
@@ -19,18 +19,42 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Builds the web app when dist/web is missing or older than the newest source under web/. */
-export function ensureWebBuild(): void {
+function webBuildIsFresh(): boolean {
   const index = join(ROOT, "dist", "web", "index.html");
   const sources = Math.max(newestMtime(join(ROOT, "web", "src")), statSync(join(ROOT, "web", "index.html")).mtimeMs);
-  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
-  execSync("npx vite build --config web/vite.config.ts", { cwd: ROOT, stdio: "inherit" });
+  return existsSync(index) && statSync(index).mtimeMs >= sources;
+}
+
+/**
+ * Builds the web app when dist/web is missing or older than the newest source under web/. Test
+ * files run in parallel, so one builds under a lock (an atomic mkdir) while the others wait.
+ */
+export async function ensureWebBuild(): Promise<void> {
+  const lock = join(ROOT, "dist", ".web-build.lock");
+  mkdirSync(join(ROOT, "dist"), { recursive: true });
+  const deadline = Date.now() + 170_000;
+  while (!webBuildIsFresh()) {
+    try {
+      mkdirSync(lock);
+    } catch {
+      // Someone else is building; a lock older than the deadline is a crashed run's.
+      const held = statSync(lock, { throwIfNoEntry: false });
+      if (Date.now() > deadline || (held && Date.now() - held.mtimeMs > 170_000)) rmSync(lock, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 500));
+      continue;
+    }
+    try {
+      if (!webBuildIsFresh()) execSync("npx vite build --config web/vite.config.ts", { cwd: ROOT, stdio: "inherit" });
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
 }
 
 export interface RunningServer { url: string; close: () => Promise<void> }
 
 export async function startServer(): Promise<RunningServer> {
-  ensureWebBuild();
+  await ensureWebBuild();
   mkdirSync(SCREENSHOTS, { recursive: true });
   const dir = mkdtempSync(join(tmpdir(), "dayclear-e2e-"));
   const database = openDatabase({ file: join(dir, "dayclear.db") });

@@ -64,3 +64,27 @@ export class MembersPage {
     return this.page.getByTestId("invite-link").locator("input").inputValue();
   }
 }
+
+export class SettingsPage {
+  constructor(private readonly page: Page) {}
+  readonly holidays = () => this.page.getByTestId("holiday-calendar");
+  async addCalendarDay(date: string, kindLabel: string, name: string) {
+    const card = this.holidays();
+    await card.locator("#date").fill(date);
+    await pick(this.page, card.locator("#kind"), kindLabel);
+    await card.locator("#name").fill(name);
+    await card.locator("button[type=submit]").click();
+  }
+}
+
+export class MemberDetailPage {
+  constructor(private readonly page: Page) {}
+  readonly leaves = () => this.page.getByTestId("leave-list");
+  async addDaysOff(start: string, end: string, addLabel: string) {
+    const card = this.page.getByTestId("member-calendar");
+    await card.getByText(addLabel, { exact: true }).click();
+    await card.locator("#startDate").fill(start);
+    await card.locator("#endDate").fill(end);
+    await card.locator("form").last().locator("button[type=submit]").click();
+  }
+}

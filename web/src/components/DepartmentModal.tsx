@@ -69,7 +69,7 @@ export function DepartmentModal({ open, department, departments, defaultParent, 
       ]}
     >
       <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} data-testid="department-form">
-        <Form.Item name="name" label={t("common.name")} rules={[{ required: true, whitespace: true, message: t("common.required") }]}>
+        <Form.Item name="name" label={t("dept.name")} rules={[{ required: true, whitespace: true, message: t("common.required") }]}>
           <Input maxLength={LIMITS.nameMax} autoFocus />
         </Form.Item>
         <Form.Item name="parentId" label={t("dept.parent")}>
@@ -79,7 +79,7 @@ export function DepartmentModal({ open, department, departments, defaultParent, 
           <Select allowClear showSearch={{ optionFilterProp: "label" }} placeholder={t("dept.noLead")} loading={members.isPending}
             options={(members.data ?? []).map((m) => ({ value: m.id, label: m.title ? `${m.name} · ${m.title}` : m.name }))} />
         </Form.Item>
-        <Form.Item name="sortOrder" label="#">
+        <Form.Item name="sortOrder" label={t("dept.sortOrder")}>
           <InputNumber min={0} max={100000} />
         </Form.Item>
       </Form>

@@ -81,6 +81,8 @@ export const en = {
   "dept.new": "New department",
   "dept.parent": "Parent department",
   "dept.topLevel": "(top level)",
+  "dept.name": "Department name",
+  "dept.sortOrder": "Order among siblings",
   "dept.lead": "Lead",
   "dept.noLead": "No lead",
   "dept.members": "{count} members",

@@ -83,6 +83,8 @@ export const zhCN: Record<MessageKey, string> = {
   "dept.new": "新建部门",
   "dept.parent": "上级部门",
   "dept.topLevel": "（顶级）",
+  "dept.name": "部门名称",
+  "dept.sortOrder": "同级排序",
   "dept.lead": "负责人",
   "dept.noLead": "未设负责人",
   "dept.members": "{count} 名成员",
