@@ -1,0 +1,127 @@
+// Shop KPI formulas (formats.md), on additive daily totals so a range costs O(days).
+import { divRound } from "../money.js";
+
+/** Additive totals of one shop-day (or any sum of them). */
+export interface KpiTotals {
+  paidOrders: number;
+  gmvFen: number;
+  items: number;
+  refundedOrders: number;
+  refundFen: number;
+  /** Distinct paying customers of the day; summed over days for conversion (the platforms' convention). */
+  buyers: number;
+  /** Customers whose first paid order falls on the day. */
+  newCustomers: number;
+  visitors: number;
+}
+
+export const ZERO_TOTALS: KpiTotals = { paidOrders: 0, gmvFen: 0, items: 0, refundedOrders: 0, refundFen: 0, buyers: 0, newCustomers: 0, visitors: 0 };
+
+export function addTotals(a: KpiTotals, b: KpiTotals): KpiTotals {
+  return {
+    paidOrders: a.paidOrders + b.paidOrders, gmvFen: a.gmvFen + b.gmvFen, items: a.items + b.items, refundedOrders: a.refundedOrders + b.refundedOrders,
+    refundFen: a.refundFen + b.refundFen, buyers: a.buyers + b.buyers, newCustomers: a.newCustomers + b.newCustomers, visitors: a.visitors + b.visitors,
+  };
+}
+
+export interface KpiValues {
+  /** Σ buyer-paid amount over paid orders, refunds NOT netted. */
+  gmvFen: number;
+  /** GMV minus refunded amounts. */
+  netGmvFen: number;
+  paidOrders: number;
+  /** GMV ÷ paid orders, rounded half away from zero to the fen. */
+  aovFen: number;
+  itemsPerOrder: number | null;
+  /** Refunded orders ÷ paid orders. */
+  refundRate: number | null;
+  /** Refunded amount ÷ GMV. */
+  refundAmountRate: number | null;
+  /** Paying buyers ÷ visitors; null without visitor counts. */
+  conversion: number | null;
+  visitors: number;
+  buyers: number;
+  newCustomers: number;
+  refundedOrders: number;
+  refundFen: number;
+  items: number;
+}
+
+/** A ratio rounded to 6 decimals (a rate is shown as a percentage with 2 decimals at most). */
+export function ratio(num: number, den: number): number | null {
+  if (den === 0) return null;
+  return Math.round((num / den) * 1e6) / 1e6;
+}
+
+export function computeKpis(t: KpiTotals): KpiValues {
+  return {
+    gmvFen: t.gmvFen, netGmvFen: t.gmvFen - t.refundFen, paidOrders: t.paidOrders, aovFen: divRound(t.gmvFen, t.paidOrders),
+    itemsPerOrder: ratio(t.items, t.paidOrders), refundRate: ratio(t.refundedOrders, t.paidOrders), refundAmountRate: ratio(t.refundFen, t.gmvFen),
+    conversion: t.visitors > 0 ? ratio(t.buyers, t.visitors) : null, visitors: t.visitors, buyers: t.buyers, newCustomers: t.newCustomers,
+    refundedOrders: t.refundedOrders, refundFen: t.refundFen, items: t.items,
+  };
+}
+
+/** Repurchase rate = customers with ≥ 2 paid orders in the window ÷ customers in the window. */
+export const repurchaseRate = (repeatCustomers: number, customers: number): number | null => ratio(repeatCustomers, customers);
+
+/** Sales = visitors × conversion × AOV: the operations identity used in planning (fen). */
+export const salesIdentityFen = (visitors: number, conversion: number, aovFen: number): number => Math.round(visitors * conversion * aovFen);
+
+/** ROI named both ways: GMV ÷ spend, and spend ÷ GMV (some shops call the latter ROI). */
+export const roi = (gmvFen: number, spendFen: number) => ({ gmvPerSpend: ratio(gmvFen, spendFen), spendPerGmv: ratio(spendFen, gmvFen) });
+
+export type Granularity = "day" | "week" | "month";
+
+const DAY = 86_400_000;
+const toMs = (d: string) => Date.parse(`${d}T00:00:00Z`);
+const toDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+export const addDays = (d: string, n: number): string => toDate(toMs(d) + n * DAY);
+export const daysBetween = (from: string, to: string): number => Math.round((toMs(to) - toMs(from)) / DAY) + 1;
+
+/** The first day of the period a date falls in: the day, its ISO week's Monday, or the month's 1st. */
+export function periodStart(date: string, g: Granularity): string {
+  if (g === "day") return date;
+  if (g === "month") return `${date.slice(0, 7)}-01`;
+  const dow = (new Date(toMs(date)).getUTCDay() + 6) % 7;
+  return addDays(date, -dow);
+}
+
+/** The periods covering [from, to], each clipped to the range. */
+export function periods(from: string, to: string, g: Granularity): { start: string; from: string; to: string }[] {
+  const out: { start: string; from: string; to: string }[] = [];
+  let d = from;
+  while (d <= to) {
+    const start = periodStart(d, g);
+    let end = g === "day" ? d : g === "week" ? addDays(start, 6) : addDays(`${toDate(Date.UTC(Number(start.slice(0, 4)), Number(start.slice(5, 7)), 1))}`, -1);
+    if (end > to) end = to;
+    out.push({ start, from: d, to: end });
+    d = addDays(end, 1);
+  }
+  return out;
+}
+
+/** The range of the same length just before [from, to] (for "vs previous period"). */
+export function previousRange(from: string, to: string): { from: string; to: string } {
+  const n = daysBetween(from, to);
+  return { from: addDays(from, -n), to: addDays(from, -1) };
+}
+
+export const KPI_KEYS = ["gmv", "netGmv", "paidOrders", "aov", "itemsPerOrder", "refundRate", "refundAmountRate", "conversion", "repurchaseRate", "newCustomers", "returningCustomers"] as const;
+export type KpiKey = (typeof KPI_KEYS)[number];
+
+/** The definitions shown next to the numbers. */
+export const KPI_DEFINITIONS: Record<KpiKey, { zh: string; en: string }> = {
+  gmv: { zh: "GMV = 已付款订单的买家实付金额之和（不扣退款）；按付款日计入", en: "GMV = sum of buyer-paid amounts of paid orders (refunds not netted), by payment date" },
+  netGmv: { zh: "净 GMV = GMV − 已退款金额", en: "Net GMV = GMV − refunded amounts" },
+  paidOrders: { zh: "付款订单数 = 有付款时间的订单数（含之后退款的）", en: "Paid orders = orders with a payment time (including those refunded later)" },
+  aov: { zh: "客单价 = GMV ÷ 付款订单数", en: "AOV = GMV ÷ paid orders" },
+  itemsPerOrder: { zh: "件单价口径：每单件数 = 付款订单商品件数 ÷ 付款订单数", en: "Items per order = items in paid orders ÷ paid orders" },
+  refundRate: { zh: "退款率 = 有退款的付款订单数 ÷ 付款订单数", en: "Refund rate = paid orders with a refund ÷ paid orders" },
+  refundAmountRate: { zh: "退款金额率 = 退款金额 ÷ GMV", en: "Refund amount rate = refunded amount ÷ GMV" },
+  conversion: { zh: "支付转化率 = 付款买家数 ÷ 访客数（按日相加；需导入访客数）", en: "Conversion = paying buyers ÷ visitors (summed per day; needs visitor counts)" },
+  repurchaseRate: { zh: "复购率 = 区间内付款 ≥ 2 次的顾客 ÷ 区间内付款顾客", en: "Repurchase rate = customers with ≥ 2 paid orders in the range ÷ paying customers in the range" },
+  newCustomers: { zh: "新客 = 首次付款落在区间内的顾客", en: "New customers = customers whose first paid order falls in the range" },
+  returningCustomers: { zh: "老客 = 区间内付款但首次付款早于区间的顾客", en: "Returning customers = paying customers in the range whose first paid order was before it" },
+};

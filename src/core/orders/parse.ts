@@ -1,0 +1,317 @@
+// Rows of a platform export → canonical orders, refunds or visitor counts. Pure: the caller has
+// already turned bytes into a Table (see table.ts / decode.ts).
+import { divRound, parseMoney } from "../money.js";
+import type { ColumnMapping, OrderField, RefundField, VisitorField } from "./fields.js";
+import { findColumn, type Profile } from "./profiles.js";
+import { findProvince, splitAddress } from "./provinces.js";
+import { mapRefundStatus, mapStatus, shopifyStatus, type OrderStatus } from "./status.js";
+import type { Table } from "./table.js";
+import { cleanCell, normalizeHeader, parsePacked, stripTrackingPrefix } from "./text.js";
+import { parseLocalTime } from "./time.js";
+import type { ParsedFile, ParsedItem, ParsedOrder, ParsedRefund, ParsedVisitorDay, Problem } from "./types.js";
+
+type AnyField = OrderField | RefundField | VisitorField;
+
+/** A profile built from a user's column mapping. */
+export function mappingProfile(mapping: ColumnMapping, name: string): Profile {
+  const fields: Profile["fields"] = {};
+  for (const [k, v] of Object.entries(mapping.fields)) if (v) fields[k as OrderField] = [v];
+  return {
+    id: `mapping:${name}`, platform: "custom", kind: "orders", label: `Column mapping "${name}"`, signature: [], fields,
+    utcOffset: mapping.utcOffset ?? "+08:00", currency: mapping.currency ?? "CNY", dashIsEmpty: true,
+  };
+}
+
+class Reader {
+  readonly cols = new Map<AnyField, number>();
+  readonly problems: Problem[] = [];
+  readonly warnings: string[] = [];
+  constructor(readonly table: Table, readonly profile: Profile, readonly file: string) {
+    const normalized = table.headers.map(normalizeHeader);
+    for (const [field, aliases] of Object.entries(profile.fields)) {
+      const i = findColumn(normalized, aliases);
+      if (i >= 0) this.cols.set(field as AnyField, i);
+    }
+  }
+  has(f: AnyField) { return this.cols.has(f); }
+  header(f: AnyField): string { const i = this.cols.get(f); return i === undefined ? (this.profile.fields[f]?.[0] ?? f) : this.table.headers[i]!.trim(); }
+  get(cells: string[], f: AnyField): string {
+    const i = this.cols.get(f);
+    return i === undefined ? "" : cleanCell(cells[i], this.profile.dashIsEmpty);
+  }
+  problem(row: number, f: AnyField | "", message: string) {
+    this.problems.push({ row, column: f === "" ? "" : this.header(f), message, file: this.file });
+  }
+  money(row: number, cells: string[], f: AnyField): number | null {
+    const v = this.get(cells, f);
+    if (v === "") return null;
+    const r = parseMoney(v);
+    if (!r.ok) { this.problem(row, f, `${this.header(f)} ${r.message}`); return null; }
+    return r.fen;
+  }
+  time(row: number, cells: string[], f: AnyField): string | null {
+    const v = this.get(cells, f);
+    if (v === "" || /^0{4}-0{2}-0{2}/.test(v) || v === "1970-01-01 08:00:00") return null;
+    const r = parseLocalTime(v, this.profile.utcOffset);
+    if (!r.ok) { this.problem(row, f, `${this.header(f)}: ${r.message}`); return null; }
+    return r.iso;
+  }
+  int(row: number, cells: string[], f: AnyField): number | null {
+    const v = this.get(cells, f).replace(/,/g, "");
+    if (v === "") return null;
+    if (!/^\d+(\.0+)?$/.test(v)) { this.problem(row, f, `${this.header(f)}: "${v}" is not a whole number`); return null; }
+    return Number.parseInt(v, 10);
+  }
+  raw(cells: string[]): Record<string, string> {
+    const out: Record<string, string> = {};
+    this.table.headers.forEach((h, i) => { const c = cells[i]; if (c !== undefined && c !== "") out[h.trim()] = c; });
+    return out;
+  }
+  unknownColumns(): string[] {
+    const used = new Set(this.cols.values());
+    return this.table.headers.map((h, i) => (used.has(i) || h.trim() === "" || /^line_item_\d+$/i.test(h.trim()) ? null : h.trim())).filter((h): h is string => h !== null);
+  }
+}
+
+function emptyFile(file: string, p: Profile, rowCount: number): ParsedFile {
+  return { file, kind: p.kind, platform: p.platform, profileId: p.id, label: p.label, version: "", rowCount, orders: [], itemsByOrder: new Map(), refunds: [], visitors: [], problems: [], warnings: [], unknownColumns: [] };
+}
+
+/** Rows identical to an earlier row are refused: a file exported twice into one, or a copy-paste slip. */
+function duplicateRows(r: Reader): void {
+  const seen = new Map<string, number>();
+  for (const { row, cells } of r.table.rows) {
+    const key = cells.map((c) => c.trim()).join("\u0001");
+    const first = seen.get(key);
+    if (first !== undefined) r.problem(row, "", `Row ${row} repeats row ${first} exactly (duplicate row)`);
+    else seen.set(key, row);
+  }
+}
+
+export function parseTable(table: Table, profile: Profile, file: string, opts: { mapping?: ColumnMapping; version?: string } = {}): ParsedFile {
+  const r = new Reader(table, profile, file);
+  const out = emptyFile(file, profile, table.rows.length);
+  out.version = opts.version ?? "";
+  out.unknownColumns = r.unknownColumns();
+  // Missing required columns are reported on the header row.
+  const required: AnyField[] = profile.kind === "orders" ? ["orderId", "orderTotal"] : profile.kind === "items" ? ["orderId", "itemTitle"] : profile.kind === "refunds" ? ["orderId", "refundAmount"] : ["date", "visitors"];
+  const packed = table.headers.some((h) => /^line_item_\d+$/i.test(h.trim()));
+  for (const f of required) {
+    if (!r.has(f)) r.problem(table.headerRow, f, `Required column ${profile.fields[f]?.join(" / ") ?? f} is missing`);
+  }
+  if (table.rows.length === 0) r.problem(table.headerRow + 1, "", "The file has a header but no rows");
+  if (r.problems.length) { out.problems = r.problems; return out; }
+  duplicateRows(r);
+
+  if (profile.kind === "visitors") out.visitors = readVisitors(r);
+  else if (profile.kind === "refunds") out.refunds = readRefunds(r);
+  else if (profile.kind === "items") out.itemsByOrder = readItemReport(r);
+  else out.orders = readOrders(r, packed, opts.mapping);
+  out.problems = r.problems;
+  out.warnings = r.warnings;
+  return out;
+}
+
+function readVisitors(r: Reader): ParsedVisitorDay[] {
+  const out: ParsedVisitorDay[] = [];
+  const seen = new Set<string>();
+  for (const { row, cells } of r.table.rows) {
+    const t = parseLocalTime(r.get(cells, "date").replace(/^(\d{8})$/, (d) => `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}`), "+00:00");
+    const visitors = r.int(row, cells, "visitors");
+    if (!t.ok) { r.problem(row, "date", `${r.header("date")}: ${t.message}`); continue; }
+    const date = t.iso.slice(0, 10);
+    if (seen.has(date)) r.problem(row, "date", `${date} appears twice`);
+    seen.add(date);
+    if (visitors === null) { if (r.get(cells, "visitors") === "") r.problem(row, "visitors", `${r.header("visitors")} is empty`); continue; }
+    out.push({ date, visitors, row });
+  }
+  return out;
+}
+
+function readRefunds(r: Reader): ParsedRefund[] {
+  const out: ParsedRefund[] = [];
+  for (const { row, cells } of r.table.rows) {
+    const orderId = r.get(cells, "orderId");
+    if (!orderId) { r.problem(row, "orderId", `${r.header("orderId")} is empty`); continue; }
+    const amount = r.money(row, cells, "refundAmount");
+    if (amount === null && r.get(cells, "refundAmount") === "") r.problem(row, "refundAmount", `${r.header("refundAmount")} is empty`);
+    const rawStatus = r.get(cells, "refundStatus");
+    out.push({
+      platformRefundId: r.get(cells, "refundId") || `${orderId}#${row}`, platformOrderId: orderId, amountFen: amount ?? 0,
+      status: mapRefundStatus(rawStatus), rawStatus, reason: r.get(cells, "reason") || null, kind: r.get(cells, "kind") || null,
+      requestedAt: r.time(row, cells, "requestedAt"), completedAt: r.time(row, cells, "completedAt"), row, raw: r.raw(cells),
+    });
+  }
+  return out;
+}
+
+function itemOf(r: Reader, row: number, cells: string[], lineNo: number): ParsedItem | null {
+  const title = r.get(cells, "itemTitle");
+  const sku = r.get(cells, "itemSku");
+  if (!title && !sku) return null;
+  const quantity = r.int(row, cells, "itemQuantity") ?? 1;
+  const unit = r.money(row, cells, "itemPrice");
+  const total = r.money(row, cells, "itemTotal");
+  return {
+    lineNo, subOrderId: r.get(cells, "subOrderId") || null, title: title || sku, sku: sku || null, productId: r.get(cells, "itemProductId") || null,
+    variant: r.get(cells, "itemVariant") || null, quantity, unitPriceFen: unit ?? (total !== null && quantity > 0 ? divRound(total, quantity) : null),
+    totalFen: total ?? (unit !== null ? unit * quantity : 0),
+  };
+}
+
+function readItemReport(r: Reader): Map<string, ParsedItem[]> {
+  const out = new Map<string, ParsedItem[]>();
+  for (const { row, cells } of r.table.rows) {
+    const orderId = r.get(cells, "orderId");
+    if (!orderId) { r.problem(row, "orderId", `${r.header("orderId")} is empty`); continue; }
+    const list = out.get(orderId) ?? [];
+    const item = itemOf(r, row, cells, list.length + 1);
+    if (item) list.push(item);
+    out.set(orderId, list);
+  }
+  return out;
+}
+
+function packedItems(r: Reader, row: number, cells: string[], start: number): ParsedItem[] {
+  const out: ParsedItem[] = [];
+  r.table.headers.forEach((h, i) => {
+    if (!/^line_item_\d+$/i.test(h.trim())) return;
+    const cell = (cells[i] ?? "").trim();
+    if (!cell) return;
+    const p = parsePacked(cell);
+    const quantity = Number.parseInt(p.quantity ?? "1", 10);
+    const total = parseMoney(p.total ?? "0");
+    if (!total.ok || !Number.isFinite(quantity)) { r.problems.push({ row, column: h.trim(), message: `${h.trim()}: cannot read quantity or total in "${cell}"`, file: r.file }); return; }
+    out.push({ lineNo: start + out.length, subOrderId: null, title: p.name ?? p.sku ?? "", sku: p.sku || null, productId: p.product_id || null, variant: p.meta || null, quantity, unitPriceFen: quantity > 0 ? divRound(total.fen, quantity) : null, totalFen: total.fen });
+  });
+  return out;
+}
+
+interface Group { id: string; rows: { row: number; cells: string[] }[] }
+
+function readOrders(r: Reader, packed: boolean, mapping?: ColumnMapping): ParsedOrder[] {
+  const groups = new Map<string, Group>();
+  const onePerOrder = r.profile.id === "taobao-orders";
+  for (const { row, cells } of r.table.rows) {
+    const id = r.get(cells, "orderId");
+    if (!id) { r.problem(row, "orderId", `${r.header("orderId")} is empty`); continue; }
+    const g = groups.get(id);
+    if (g && onePerOrder) { r.problem(row, "orderId", `Order ${id} appears twice (first at row ${g.rows[0]!.row})`); continue; }
+    if (g) g.rows.push({ row, cells });
+    else groups.set(id, { id, rows: [{ row, cells }] });
+  }
+  const out: ParsedOrder[] = [];
+  for (const g of groups.values()) {
+    const o = readOrder(r, g, packed, mapping);
+    if (o) out.push(o);
+  }
+  return out;
+}
+
+function readOrder(r: Reader, g: Group, packed: boolean, mapping?: ColumnMapping): ParsedOrder | null {
+  const first = g.rows[0]!;
+  // Order-level values: the first row that has one (Shopify and WooCommerce write them on the
+  // first row only; JD, PDD and Douyin repeat them on every row — never summed).
+  const pick = (f: AnyField): { row: number; cells: string[]; value: string } | null => {
+    for (const x of g.rows) { const v = r.get(x.cells, f); if (v !== "") return { ...x, value: v }; }
+    return null;
+  };
+  const text = (f: AnyField) => pick(f)?.value ?? "";
+  const money = (f: AnyField) => { const p = pick(f); return p ? r.money(p.row, p.cells, f) : null; };
+  const time = (f: AnyField) => { const p = pick(f); return p ? r.time(p.row, p.cells, f) : null; };
+  const before = r.problems.length;
+
+  const total = money("orderTotal");
+  if (total === null && !pick("orderTotal")) r.problem(first.row, "orderTotal", `${r.header("orderTotal")} is empty for order ${g.id}`);
+  const repeated = new Set(g.rows.map((x) => r.get(x.cells, "orderTotal")).filter((v) => v !== ""));
+  if (repeated.size > 1) r.warnings.push(`Order ${g.id}: ${r.header("orderTotal")} differs between its rows (${[...repeated].join(" / ")}); the first is used`);
+
+  const items: ParsedItem[] = [];
+  for (const x of g.rows) {
+    if (packed) items.push(...packedItems(r, x.row, x.cells, items.length + 1));
+    else { const it = itemOf(r, x.row, x.cells, items.length + 1); if (it) items.push(it); }
+  }
+  const goods = money("goodsTotal");
+  const shipping = money("shipping") ?? 0;
+  const discount = (money("discount") ?? 0) + (money("discount2") ?? 0);
+  const refund = money("refund") ?? 0;
+  // Taobao's order report names the goods but has no prices: one line with the order's goods amount.
+  if (items.length === 1 && items[0]!.unitPriceFen === null && items[0]!.totalFen === 0) {
+    const it = items[0]!;
+    it.totalFen = goods ?? Math.max(0, (total ?? 0) - shipping);
+    it.unitPriceFen = it.quantity > 0 ? divRound(it.totalFen, it.quantity) : null;
+  }
+  const placedAt = time("placedAt");
+  let paidAt = time("paidAt");
+  const shippedAt = time("shippedAt");
+  const completedAt = time("completedAt");
+  const cancelledAt = time("cancelledAt");
+
+  let rawStatus = text("status");
+  let status: OrderStatus | null;
+  if (r.profile.platform === "shopify") {
+    const fin = text("financialStatus"), ful = text("fulfillmentStatus");
+    rawStatus = [fin, ful].filter(Boolean).join("/");
+    status = shopifyStatus(fin, ful, cancelledAt ?? "");
+  } else {
+    status = (mapping?.statuses?.[rawStatus] ?? mapStatus(rawStatus));
+  }
+  if (status === null) {
+    if (rawStatus) r.warnings.push(`Order ${g.id}: unknown status "${rawStatus}", read as ${paidAt ? "paid" : "unpaid"}`);
+    status = paidAt ? "paid" : "unpaid";
+  }
+  // A paid status without a payment time (cash on delivery, some exports): paid when placed.
+  if (!paidAt && status !== "unpaid" && status !== "cancelled") paidAt = placedAt;
+  if (status === "cancelled" && paidAt && total !== null && refund >= total && refund > 0) status = "refunded";
+
+  let trackingNo = stripTrackingPrefix(text("trackingNo")) || null;
+  let carrier = text("carrier") || null;
+  const info = text("trackingInfo");
+  if (info) {
+    const i = info.indexOf("-");
+    trackingNo = (i > 0 ? info.slice(0, i) : info).trim();
+    carrier = i > 0 ? info.slice(i + 1).trim() : carrier;
+  }
+
+  const country = text("country") || null;
+  let provinceText = text("province") || null;
+  let city = text("city") || null;
+  let district = text("district") || null;
+  let zip = text("zip") || null;
+  let address = text("address") || null;
+  const street = text("street");
+  if (address) {
+    const split = splitAddress(address);
+    provinceText ??= split.provinceText;
+    city ??= split.city;
+    district ??= split.district;
+    zip ??= split.zip;
+  } else if (street || provinceText) {
+    address = [provinceText, city, district, street].filter(Boolean).join(" ") || null;
+  }
+  const chinese = r.profile.utcOffset === "+08:00" || country === "CN" || country === "China";
+  const province = chinese ? findProvince(provinceText) : null;
+  const phone = text("phone") || text("phone2") || null;
+
+  if (r.problems.length > before) return null;
+  return {
+    platformOrderId: g.id, status, rawStatus, placedAt, paidAt, shippedAt, completedAt, cancelledAt,
+    currency: (text("currency") || mapping?.currency || r.profile.currency).toUpperCase(),
+    totalFen: total ?? 0, goodsFen: goods ?? items.reduce((s, i) => s + i.totalFen, 0), shippingFen: shipping, discountFen: discount, refundFen: refund,
+    buyerId: text("buyerId") || null, buyerName: text("buyerName") || null, email: text("email").toLowerCase() || null, phone,
+    recipient: text("recipient") || null, country, province: province?.name ?? provinceText, provinceCode: province?.code ?? null,
+    city, district, address, zip, trackingNo, carrier, items, rows: g.rows.map((x) => x.row), raw: g.rows.map((x) => r.raw(x.cells)),
+  };
+}
+
+/** Joins Taobao's 宝贝报表 into the orders of its 订单报表 (by 订单编号). */
+export function joinItems(orders: ParsedOrder[], itemsByOrder: Map<string, ParsedItem[]>): string[] {
+  const warnings: string[] = [];
+  const byId = new Map(orders.map((o) => [o.platformOrderId, o]));
+  for (const [id, items] of itemsByOrder) {
+    const o = byId.get(id);
+    if (!o) { warnings.push(`Item report: order ${id} is not in the order report; its lines are ignored`); continue; }
+    if (items.length) o.items = items.map((it, i) => ({ ...it, lineNo: i + 1 }));
+  }
+  return warnings;
+}

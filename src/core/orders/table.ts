@@ -1,0 +1,73 @@
+// A file as rows of text cells, with the row numbers a person sees in a spreadsheet.
+import { parse } from "csv-parse/sync";
+
+export interface Table {
+  /** 1-based row of the header line (records counted as a spreadsheet shows them). */
+  headerRow: number;
+  headers: string[];
+  rows: TableRow[];
+}
+
+export interface TableRow {
+  /** 1-based row in the file, counting the header as row 1 (a record with newlines inside counts once). */
+  row: number;
+  cells: string[];
+}
+
+export interface TableError {
+  row: number;
+  column: string;
+  message: string;
+}
+
+/** Parses CSV (comma, or tab when the first line has tabs and no commas) into records. */
+export function parseCsv(text: string): { records: string[][] } | { error: TableError } {
+  const firstLine = text.slice(0, text.indexOf("\n") >>> 0);
+  const delimiter = firstLine.includes("\t") && !firstLine.includes(",") ? "\t" : ",";
+  // Taobao writes ids bare as ="123" (not valid CSV quoting): unwrap them before parsing, so that
+  // real broken quotes are still caught.
+  const unwrapped = text.replace(/(^|[,\t])="([^"\r\n]*)"(?=[,\t]|\r?\n|$)/gm, "$1$2");
+  try {
+    const records = parse(unwrapped, { delimiter, relax_column_count: true, bom: true, skip_empty_lines: false }) as string[][];
+    return { records };
+  } catch (err) {
+    const e = err as { message?: string; lines?: number; records?: number; column?: number; code?: string };
+    // `records` counts the records read before the broken one, the header included.
+    const row = typeof e.records === "number" ? e.records + 1 : (e.lines ?? 1);
+    let column = "";
+    if (typeof e.column === "number" && row > 1) {
+      try {
+        const header = (parse(unwrapped.slice(0, unwrapped.search(/\r?\n/) >>> 0), { delimiter, bom: true }) as string[][])[0];
+        column = header?.[e.column]?.trim() ?? "";
+      } catch { /* the header itself is broken */ }
+    }
+    const reason = e.code === "CSV_QUOTE_NOT_CLOSED" ? "a quoted field is never closed (broken quotes)"
+      : e.code === "CSV_INVALID_CLOSING_QUOTE" || e.code === "INVALID_OPENING_QUOTE" ? "a quote inside a field is not escaped (broken quotes)"
+      : (e.message ?? "the file is not valid CSV");
+    return { error: { row, column, message: `Not valid CSV at row ${row}${e.lines ? ` (line ${e.lines})` : ""}: ${reason}` } };
+  }
+}
+
+/**
+ * Finds the header among the first rows (some exports put a title line above it): the row with
+ * the most cells that `score` recognises. Empty records are dropped from the body.
+ */
+export function toTable(records: string[][], score: (headers: string[]) => number): Table {
+  let best = 0;
+  let bestScore = -1;
+  for (let i = 0; i < Math.min(records.length, 6); i++) {
+    const s = score(records[i]!);
+    if (s > bestScore) {
+      best = i;
+      bestScore = s;
+    }
+  }
+  const headers = (records[best] ?? []).map((h) => h.replace(/^\uFEFF/, ""));
+  const rows: TableRow[] = [];
+  for (let i = best + 1; i < records.length; i++) {
+    const cells = records[i]!;
+    if (cells.every((c) => c.trim() === "")) continue;
+    rows.push({ row: i + 1, cells });
+  }
+  return { headerRow: best + 1, headers, rows };
+}

@@ -1,0 +1,49 @@
+// Header matching and the Excel-keeping quirks platforms leave in cells.
+
+/** A header as we compare it: NFKC (full-width → half-width), brackets unified, spaces dropped, lower case. */
+export function normalizeHeader(h: string): string {
+  return h
+    .normalize("NFKC")
+    .replace(/^\uFEFF/, "")
+    .replace(/[【〔［[]/g, "(")
+    .replace(/[】〕］\]]/g, ")")
+    .replace(/\s+/g, "")
+    .replace(/^"+|"+$/g, "")
+    .toLowerCase();
+}
+
+/**
+ * Strips what spreadsheets and platforms wrap values in: `="123"` and `=""` (Taobao), a leading
+ * `'` (phones, zips), a leading tab (PDD, Douyin ids), surrounding spaces. `-`/`--`/`null` are
+ * empty when `dashIsEmpty` (Douyin writes `-` for nothing).
+ */
+export function cleanCell(raw: string | undefined, dashIsEmpty = true): string {
+  if (raw === undefined) return "";
+  let s = raw.replace(/^\uFEFF/, "");
+  s = s.replace(/^[\t\s]+|[\t\s]+$/g, "");
+  const eq = /^="(.*)"$/s.exec(s);
+  if (eq) s = eq[1]!.trim();
+  if (s.startsWith("'")) s = s.slice(1).trim();
+  s = s.replace(/^\t+/, "").trim();
+  if (dashIsEmpty && (s === "-" || s === "--" || s.toLowerCase() === "null")) return "";
+  return s;
+}
+
+/** Taobao writes tracking numbers as `No:SF123…`. */
+export const stripTrackingPrefix = (s: string): string => s.replace(/^(?:No|NO|no)\s*[:：]\s*/, "").trim();
+
+/** A cell that a spreadsheet would run as a formula, made inert (CSV/XLSX exports). */
+export function neutralizeFormula(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+/** Packed WooCommerce cells: `name:Shirt|product_id:12|sku:S-1|quantity:2|total:40.00`. */
+export function parsePacked(cell: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of cell.split("|")) {
+    const i = part.indexOf(":");
+    if (i <= 0) continue;
+    out[part.slice(0, i).trim().toLowerCase()] = part.slice(i + 1).trim();
+  }
+  return out;
+}

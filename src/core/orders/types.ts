@@ -1,0 +1,97 @@
+import type { Platform, FileKind } from "./fields.js";
+import type { OrderStatus, RefundStatus } from "./status.js";
+
+export interface Problem {
+  /** 1-based row in the file, the header being row 1 (as a spreadsheet shows it). */
+  row: number;
+  /** The header of the column as written in the file ("" when the problem is the whole row or file). */
+  column: string;
+  message: string;
+  file?: string;
+}
+
+export interface ParsedItem {
+  lineNo: number;
+  subOrderId: string | null;
+  title: string;
+  sku: string | null;
+  productId: string | null;
+  variant: string | null;
+  quantity: number;
+  unitPriceFen: number | null;
+  totalFen: number;
+}
+
+export interface ParsedOrder {
+  platformOrderId: string;
+  status: OrderStatus;
+  rawStatus: string;
+  placedAt: string | null;
+  paidAt: string | null;
+  shippedAt: string | null;
+  completedAt: string | null;
+  cancelledAt: string | null;
+  currency: string;
+  totalFen: number;
+  goodsFen: number;
+  shippingFen: number;
+  discountFen: number;
+  refundFen: number;
+  buyerId: string | null;
+  buyerName: string | null;
+  email: string | null;
+  phone: string | null;
+  recipient: string | null;
+  country: string | null;
+  province: string | null;
+  provinceCode: string | null;
+  city: string | null;
+  district: string | null;
+  address: string | null;
+  zip: string | null;
+  trackingNo: string | null;
+  carrier: string | null;
+  items: ParsedItem[];
+  /** File rows this order was read from. */
+  rows: number[];
+  /** The source rows, header → cell, for audit and re-parsing. */
+  raw: Record<string, string>[];
+}
+
+export interface ParsedRefund {
+  platformRefundId: string;
+  platformOrderId: string;
+  amountFen: number;
+  status: RefundStatus;
+  rawStatus: string;
+  reason: string | null;
+  kind: string | null;
+  requestedAt: string | null;
+  completedAt: string | null;
+  row: number;
+  raw: Record<string, string>;
+}
+
+export interface ParsedVisitorDay {
+  date: string;
+  visitors: number;
+  row: number;
+}
+
+export interface ParsedFile {
+  file: string;
+  kind: FileKind;
+  platform: Platform;
+  profileId: string;
+  label: string;
+  version: string;
+  rowCount: number;
+  orders: ParsedOrder[];
+  /** Item report lines by order id (Taobao 宝贝报表), joined into the orders of the same import. */
+  itemsByOrder: Map<string, ParsedItem[]>;
+  refunds: ParsedRefund[];
+  visitors: ParsedVisitorDay[];
+  problems: Problem[];
+  warnings: string[];
+  unknownColumns: string[];
+}
