@@ -18,6 +18,13 @@ export const LIMITS = {
   invitationDays: 14,
   loginWindowMinutes: 15,
   loginMaxFailures: 10,
+  /** Order imports: one uploaded file in the browser, files per import, one file in the CLI (read whole). */
+  importUploadMaxBytes: 20 * 1024 * 1024,
+  importFilesMax: 10,
+  importCliFileMaxBytes: 200 * 1024 * 1024,
+  importPreviewOrders: 20,
+  kpiRangeMaxDays: 1100,
+  mappingNameMax: 60,
 } as const;
 
 export const ROLES = ["owner", "lead", "member"] as const;
