@@ -532,6 +532,19 @@ export interface DB {
   notifications: NotificationsTable;
   calendarFeeds: CalendarFeedsTable;
   planTemplates: PlanTemplatesTable;
+  shops: ShopsTable;
+  orderUploads: OrderUploadsTable;
+  orderImports: OrderImportsTable;
+  orderImportChanges: OrderImportChangesTable;
+  orders: OrdersTable;
+  orderItems: OrderItemsTable;
+  refunds: RefundsTable;
+  customers: CustomersTable;
+  shopVisitors: ShopVisitorsTable;
+  shopDailyStats: ShopDailyStatsTable;
+  shopDailyProducts: ShopDailyProductsTable;
+  shopDailyProvinces: ShopDailyProvincesTable;
+  columnMappings: ColumnMappingsTable;
 }
 
 export type Workspace = Selectable<WorkspacesTable>;
