@@ -1,6 +1,7 @@
 // Plan file format v1: validation of untrusted JSON into a typed plan with defaults filled in.
 // Every problem is reported with its JSON path, the task (or member) and the field.
 
+import { isIsoDate } from "../calendar/date.js";
 import { buildCsr, findCycle } from "./graph.js";
 import { IssueList, isObject, show, type Json } from "./plan-reader.js";
 import { buildTeamNetwork, findTeamCycle } from "./team-network.js";
@@ -63,9 +64,14 @@ function readDependency(list: IssueList, raw: unknown, p: string, taskId: string
     list.add(p, `task "${taskId}": ${p.slice(p.lastIndexOf("dependsOn"))} must be an object {task, type, lagDays}, got ${show(raw)}`, taskId, "dependsOn");
     return null;
   }
+  const type = (raw.type ?? "FS") as DependencyType;
+  const lag = raw.lagDays ?? 0;
+  // The common, valid case without building reader objects or message strings.
+  if (typeof raw.task === "string" && raw.task.length > 0 && DEPENDENCY_TYPES.includes(type) && typeof lag === "number" && Number.isInteger(lag) && Math.abs(lag) <= 3650) {
+    return { task: raw.task, type, lagDays: lag };
+  }
   const r = list.at(raw, p, `task "${taskId}" ${p.slice(p.lastIndexOf("dependsOn"))}`, taskId);
   const task = typeof raw.task === "number" ? String(raw.task) : r.string("task");
-  const type = (raw.type ?? "FS") as DependencyType;
   if (!DEPENDENCY_TYPES.includes(type)) r.fail("type", `must be one of FS, SS, FF, SF, got ${show(raw.type)}`);
   const lagDays = r.number("lagDays", { integer: true, fallback: 0, min: -3650, max: 3650 });
   return { task, type, lagDays };
@@ -125,6 +131,10 @@ export function validateTeamPlan(input: Json, options: ValidateOptions = {}): Va
 
   const pinned: Allocation[] = [];
   top.array("pinned", false).forEach((raw, i) => {
+    if (isObject(raw) && typeof raw.member === "string" && typeof raw.task === "string" && isIsoDate(raw.date) && typeof raw.hours === "number" && raw.hours > 0 && raw.hours <= 24) {
+      pinned.push({ member: raw.member, date: raw.date, task: raw.task, hours: raw.hours });
+      return;
+    }
     const p = `pinned[${i}]`;
     if (!isObject(raw)) return list.add(p, `${p} must be an object {member, date, task, hours}`);
     const r = list.at(raw, p, p);

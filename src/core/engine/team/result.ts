@@ -157,15 +157,13 @@ export function buildTeamResult(ctx: TeamContext, r: PassResult, stats: { schedu
     tasks.push(entry);
   }
 
-  // Allocations by date, then member id, then task id (sorted on numbers, not strings).
-  const memberRank = rankOf(plan.members.map((m) => m.id));
-  const taskRank = rankOf(plan.tasks.map((t) => t.id));
+  // Allocations by date, then member and task in plan order (sorted on numbers, not strings).
   const rows: number[][] = [];
   r.work.forEach((w, i) => {
-    for (let k = 0; k < w.length; k += 3) rows.push([w[k + 1]!, memberRank[w[k]!]!, taskRank[i]!, w[k]!, i, w[k + 2]!]);
+    for (let k = 0; k < w.length; k += 3) rows.push([w[k + 1]!, w[k]!, i, w[k + 2]!]);
   });
   rows.sort((x, y) => x[0]! - y[0]! || x[1]! - y[1]! || x[2]! - y[2]!);
-  const allocations: Allocation[] = rows.map(([day, , , m, i, minutes]) => ({
+  const allocations: Allocation[] = rows.map(([day, m, i, minutes]) => ({
     member: plan.members[m!]!.id,
     date: date(day!),
     task: plan.tasks[i!]!.id,
@@ -210,10 +208,3 @@ function criticalPath(ctx: TeamContext, r: PassResult, a: Float64Array, b: Float
   return path.reverse();
 }
 
-/** Position of each id in sorted (string) order. */
-function rankOf(ids: string[]): Int32Array {
-  const order = ids.map((_, i) => i).sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
-  const rank = new Int32Array(ids.length);
-  order.forEach((i, k) => (rank[i] = k));
-  return rank;
-}
