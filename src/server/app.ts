@@ -12,6 +12,10 @@ import { orgRoutes } from "../modules/org/org.routes.js";
 import { memberRoutes } from "../modules/org/member.routes.js";
 import { tokenRoutes } from "../modules/tokens/tokens.routes.js";
 import { workspaceRoutes } from "../modules/workspaces/workspace.routes.js";
+import { planRoutes } from "../modules/plans/plan.routes.js";
+import { dailyRoutes } from "../modules/daily/daily.routes.js";
+import { createEventBus } from "./events.js";
+import { eventRoutes } from "./events.routes.js";
 import { Problem } from "../modules/shared/common.schema.js";
 import { authHook } from "./auth-hook.js";
 import { serverConfigFromEnv, VERSION, type ServerConfig } from "./config.js";
@@ -26,6 +30,8 @@ export interface AppOptions {
   config?: Partial<ServerConfig>;
   clock?: Clock;
   logger?: FastifyServerOptions["logger"];
+  /** The PostgreSQL URL, for live events across instances (LISTEN/NOTIFY). */
+  databaseUrl?: string;
 }
 
 export async function buildApp(opts: AppOptions): Promise<App> {
@@ -34,7 +40,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     logger: opts.logger ?? { level: config.logLevel },
     trustProxy: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
-  const services = buildServices(opts.database, opts.clock ?? systemClock);
+  const bus = await createEventBus(opts.database, opts.databaseUrl);
+  const services = buildServices(opts.database, opts.clock ?? systemClock, bus);
 
   // Unknown fields are refused, not silently dropped; types are not coerced in bodies.
   app.setValidatorCompiler(validatorCompiler);
@@ -65,9 +72,13 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     await orgRoutes(api, services);
     await memberRoutes(api, services);
     await auditRoutes(api, services);
+    await planRoutes(api, services);
+    await dailyRoutes(api, services);
+    await eventRoutes(api, bus);
     await demoRoutes(api, services, config.demo);
   }, { prefix: "/api/v1" });
 
+  app.addHook("onClose", async () => bus.close());
   await registerWeb(app, config.webRoot);
   app.setNotFoundHandler((req, reply) => sendProblem(reply, 404, `No route ${req.method} ${req.url.split("?")[0]}`));
   return app;

@@ -14,14 +14,24 @@ async function seed(client: Client): Promise<Ids> {
   const leave = (await client.post<{ id: string }>(`/api/v1/members/${member}/leaves`, { startDate: "2026-12-01", endDate: "2026-12-01" })).body.id;
   const invitation = (await client.post<{ id: string }>("/api/v1/invitations", { role: "member" })).body.id;
   const token = (await client.post<{ id: string }>("/api/v1/tokens", { name: "t" })).body.id;
-  return { departments: dep, skills: skill, members: member, leaveId: leave, invitations: invitation, tokens: token };
+  const plan = (await client.post<{ id: string }>("/api/v1/plans", { name: "计划" })).body.id;
+  const task = (await client.post<{ task: { id: string } }>(`/api/v1/plans/${plan}/tasks`, { name: "任务", effortHours: 4 })).body.task.id;
+  const items = (await client.post<{ inbox: { id: string }[] }>("/api/v1/items", { title: "收件箱" })).body.inbox[0]!.id;
+  const duty = (await client.post<{ id: string }>("/api/v1/duties", { title: "客服值班", weekdays: [1], startTime: "09:00", endTime: "10:00" })).body.id;
+  const note = (await client.post<{ id: string }>("/api/v1/notes", { targetType: "plan", targetId: plan, body: "笔记" })).body.id;
+  expect((await client.post(`/api/v1/members/${member}/nudge`)).status).toBe(200);
+  return { departments: dep, skills: skill, members: member, leaveId: leave, invitations: invitation, tokens: token, plans: plan, tasks: task, items, duties: duty, notes: note };
 }
 
 /** A body that passes validation, so the answer tells about the record, not the input. */
 function bodyFor(method: string, path: string): unknown {
   if (method === "patch") return path.startsWith("/api/v1/skills") ? {} : { version: 1 };
+  if (path.includes("/today/tasks/") && path.endsWith("/check-off")) return {};
   if (path.endsWith("/skills") && method === "put") return { skills: [] };
   if (path.endsWith("/leaves")) return { startDate: "2026-12-02", endDate: "2026-12-02" };
+  if (path.endsWith("/tasks") && method === "post") return { name: "x", effortHours: 1 };
+  if (path.endsWith("/remaining")) return { remainingHours: 1 };
+  if (path.endsWith("/save-as-template")) return { name: "x" };
   return method === "get" || method === "delete" ? undefined : {};
 }
 
@@ -36,11 +46,14 @@ for (const dialect of DIALECTS) {
       const b = (await signupClient(t.app)).client;
       await seed(a);
       const bIds = await seed(b);
+      const bMemberNotification = await t.tdb.database.db.selectFrom("notifications").select("id").where("memberId", "=", bIds.members!).executeTakeFirstOrThrow();
+      bIds.notifications = bMemberNotification.id;
       const doc = (await a.get<{ paths: Record<string, Record<string, unknown>> }>("/api/openapi.json")).body;
       const checked: string[] = [];
       for (const [path, ops] of Object.entries(doc.paths)) {
         if (!path.includes("{id}")) continue;
-        const resource = path.split("/")[3]!;
+        const segment = path.split("/")[3]!;
+        const resource = segment === "today" ? "tasks" : segment;
         const id = bIds[resource];
         expect(id, `no seeded record for ${path}`).toBeDefined();
         for (const method of Object.keys(ops)) {

@@ -9,9 +9,19 @@ import { MemberService } from "../modules/org/member.service.js";
 import { SkillService } from "../modules/org/skill.service.js";
 import { TokenService } from "../modules/tokens/tokens.service.js";
 import { WorkspaceService } from "../modules/workspaces/workspace.service.js";
+import { PlanService } from "../modules/plans/plan.service.js";
+import { ScheduleService } from "../modules/plans/schedule.service.js";
+import { TaskService } from "../modules/plans/task.service.js";
+import { DutyService } from "../modules/daily/duty.service.js";
+import { FeedService } from "../modules/daily/feed.service.js";
+import { NoteService } from "../modules/daily/note.service.js";
+import { NotificationService } from "../modules/daily/notification.service.js";
+import { ReportService } from "../modules/daily/report.service.js";
+import { TodayService } from "../modules/daily/today.service.js";
+import type { EventPublisher } from "../modules/shared/context.js";
 
-export function buildServices(database: Database, clock: Clock) {
-  const deps = { db: database.db, clock };
+export function buildServices(database: Database, clock: Clock, events?: EventPublisher) {
+  const deps = { db: database.db, clock, events };
   return {
     auth: new AuthService(deps),
     tokens: new TokenService(deps),
@@ -22,6 +32,15 @@ export function buildServices(database: Database, clock: Clock) {
     invitations: new InvitationService(deps),
     audit: new AuditService(deps),
     demo: new DemoService(deps),
+    plans: new PlanService(deps),
+    tasks: new TaskService(deps),
+    schedule: new ScheduleService(deps),
+    today: new TodayService(deps),
+    duties: new DutyService(deps),
+    reports: new ReportService(deps),
+    notes: new NoteService(deps),
+    notifications: new NotificationService(deps),
+    feeds: new FeedService(deps),
   };
 }
 

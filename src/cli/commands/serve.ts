@@ -6,7 +6,7 @@ export async function serve(flags: { db?: string; port?: string; host?: string }
   const host = flags.host ?? process.env.HOST ?? "0.0.0.0";
   const { database, description } = await openMigrated(flags);
   const { buildApp } = await import("../../server/app.js");
-  const app = await buildApp({ database });
+  const app = await buildApp({ database, databaseUrl: database.dialect === "postgres" ? process.env.DATABASE_URL : undefined });
   const shutdown = async () => {
     await app.close();
     await database.close();

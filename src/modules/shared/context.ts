@@ -4,10 +4,23 @@ import type { DB } from "../../db/schema.js";
 import { AuditRepository, type AuditInput } from "../audit/audit.repository.js";
 import type { Executor } from "../../db/database.js";
 
-/** What every service is built with: the database and a clock (frozen in tests). */
+/** A change other people's open pages should show without reloading. */
+export interface LiveEvent {
+  type: string;
+  /** When set, only this member receives the event (their notifications). */
+  memberId?: string;
+  [key: string]: unknown;
+}
+
+export interface EventPublisher {
+  publish(workspaceId: string, event: LiveEvent): void;
+}
+
+/** What every service is built with: the database, a clock (frozen in tests), live events. */
 export interface ServiceDeps {
   db: Kysely<DB>;
   clock: Clock;
+  events?: EventPublisher;
 }
 
 export const nowIso = (deps: ServiceDeps): string => deps.clock().toISOString();

@@ -1,0 +1,266 @@
+// Turns a workspace's plans, people and progress into one engine team plan (format v1), starting
+// today. The same file is what `GET /plans/{id}/plan-file` returns, so anyone can re-run exactly
+// what the server ran with `dayclear schedule`.
+//
+// The whole workspace is scheduled together, because members work on several plans at once:
+// scheduling plans one by one would double-book them. Progress enters like this:
+//   - finished tasks leave the engine (their successors are free to start);
+//   - today's allocations of the previous schedule stay pinned (the day has started), together
+//     with anything logged today;
+//   - what remains goes after that: remaining = the reported remaining hours, else effort −
+//     everything logged; the part today's pinned work does not cover is placed from today on;
+//   - a task someone has started stays with them (it becomes their fixed assignment).
+// Unfinished work therefore rolls over by itself: a planned day that passes without a log leaves
+// the hours in `remaining`, and they are placed again from today.
+// Recurring duties (a CS shift, the order-printing runs) become pinned synthetic tasks on the
+// days they happen, so they take the member's capacity without being part of any plan.
+
+import { addDays, isoWeekday } from "../calendar/date.js";
+import { PLAN_FORMAT, type Allocation, type Dependency, type TeamMember, type TeamPlan, type TeamTask } from "../engine/types.js";
+
+export const DUTY_TASK_PREFIX = "duty:";
+/** How far ahead recurring duties are laid out as pinned work. */
+export const DUTY_HORIZON_DAYS = 120;
+
+export interface CalendarInput {
+  workweek: number[];
+  hoursPerDay: number;
+  days: { date: string; kind: "holiday" | "workday" }[];
+}
+
+export interface MemberInput {
+  id: string;
+  name: string;
+  hoursPerDay: number | null;
+  workweek: number[] | null;
+  skills: Record<string, number>;
+  leaves: { startDate: string; endDate: string }[];
+}
+
+export interface DutyInput {
+  id: string;
+  memberId: string;
+  title: string;
+  weekdays: number[];
+  hours: number;
+}
+
+export interface TaskInput {
+  id: string;
+  planId: string;
+  parentId: string | null;
+  name: string;
+  effortHours: number;
+  skill: string | null;
+  minLevel: number | null;
+  assignee: string | null;
+  priority: number;
+  earliestStart: string | null;
+  deadline: string | null;
+  milestone: boolean;
+  status: "todo" | "in_progress" | "done";
+  remainingHours: number | null;
+  dependsOn: Dependency[];
+}
+
+export interface PlanInput {
+  id: string;
+  startDate: string;
+}
+
+export interface LogInput {
+  memberId: string;
+  date: string;
+  taskId: string;
+  hours: number;
+}
+
+export interface BuildInput {
+  today: string;
+  calendar: CalendarInput;
+  members: MemberInput[];
+  duties: DutyInput[];
+  plans: PlanInput[];
+  tasks: TaskInput[];
+  logs: LogInput[];
+  /** The previous schedule's allocations on `today` (kept: the day has started). */
+  todayAllocations: Allocation[];
+}
+
+export interface BuiltPlan {
+  plan: TeamPlan;
+  /** Milestones are not work: their date is computed from their predecessors after scheduling. */
+  milestones: TaskInput[];
+  warnings: string[];
+}
+
+const round2 = (h: number) => Math.round(h * 100) / 100;
+
+function expandLeaves(leaves: MemberInput["leaves"], from: string): string[] {
+  const out: string[] = [];
+  for (const l of leaves) {
+    if (l.endDate < from) continue;
+    for (let d = l.startDate < from ? from : l.startDate, i = 0; d <= l.endDate && i < 366; d = addDays(d, 1), i++) out.push(d);
+  }
+  return out;
+}
+
+export function buildTeamPlan(input: BuildInput): BuiltPlan {
+  const { today } = input;
+  const warnings: string[] = [];
+  const memberIds = new Set(input.members.map((m) => m.id));
+  const planStart = new Map(input.plans.map((p) => [p.id, p.startDate]));
+  const byId = new Map(input.tasks.map((t) => [t.id, t]));
+  const parents = new Set(input.tasks.filter((t) => t.parentId).map((t) => t.parentId!));
+
+  const logsByTask = new Map<string, LogInput[]>();
+  for (const l of input.logs) if (byId.has(l.taskId)) logsByTask.set(l.taskId, [...(logsByTask.get(l.taskId) ?? []), l]);
+  const todayByTask = new Map<string, Allocation[]>();
+  for (const a of input.todayAllocations) if (a.date === today && byId.has(a.task) && memberIds.has(a.member)) todayByTask.set(a.task, [...(todayByTask.get(a.task) ?? []), a]);
+
+  // Tasks the engine does not see: milestones and finished tasks.
+  const milestones = input.tasks.filter((t) => t.milestone && !parents.has(t.id));
+  const dropped = new Set(milestones.map((t) => t.id));
+  for (const t of input.tasks) {
+    if (t.status === "done" && !parents.has(t.id)) dropped.add(t.id);
+  }
+  // A successor of a dropped task depends on the dropped task's own predecessors instead.
+  const resolveDeps = (deps: Dependency[], seen = new Set<string>()): Dependency[] =>
+    deps.flatMap((d) => {
+      if (!dropped.has(d.task)) return byId.has(d.task) ? [d] : [];
+      const dep = byId.get(d.task);
+      if (!dep || dep.status === "done" || seen.has(d.task)) return [];
+      // (a task dropped because no work is left also frees its successors)
+      if (!dep.milestone) return [];
+      seen.add(d.task);
+      return resolveDeps(dep.dependsOn, seen).map((x) => ({ ...x, lagDays: x.lagDays + d.lagDays }));
+    });
+
+  const pinned = new Map<string, Allocation>();
+  const pin = (a: Allocation) => {
+    const key = `${a.member}|${a.date}|${a.task}`;
+    const prev = pinned.get(key);
+    pinned.set(key, { ...a, hours: Math.min(24, round2(Math.max(prev?.hours ?? 0, a.hours))) });
+  };
+
+  // Work left: remaining hours beyond what today's pinned work covers.
+  const plannedTasks: { t: TaskInput; effort: number; lastWorker: string | null }[] = [];
+  for (const t of input.tasks) {
+    if (dropped.has(t.id) || parents.has(t.id)) continue;
+    const logs = (logsByTask.get(t.id) ?? []).filter((l) => memberIds.has(l.memberId));
+    const pastLogged = logs.filter((l) => l.date < today).reduce((s, l) => s + l.hours, 0);
+    const todayLogs = logs.filter((l) => l.date === today);
+    const todayLogged = todayLogs.reduce((s, l) => s + l.hours, 0);
+    const todayByMember = new Map<string, number>();
+    for (const a of todayByTask.get(t.id) ?? []) todayByMember.set(a.member, (todayByMember.get(a.member) ?? 0) + a.hours);
+    const loggedByMember = new Map<string, number>();
+    for (const l of todayLogs) loggedByMember.set(l.memberId, (loggedByMember.get(l.memberId) ?? 0) + l.hours);
+    let todayPinned = 0;
+    for (const m of new Set([...todayByMember.keys(), ...loggedByMember.keys()])) {
+      const hours = Math.min(24, Math.max(todayByMember.get(m) ?? 0, loggedByMember.get(m) ?? 0));
+      if (hours > 0) {
+        pin({ member: m, date: today, task: t.id, hours });
+        todayPinned += hours;
+      }
+    }
+    const remaining = t.remainingHours ?? Math.max(0, t.effortHours - pastLogged - todayLogged);
+    const after = Math.max(0, remaining - Math.max(0, todayPinned - todayLogged));
+    const effort = round2(todayPinned + after);
+    if (effort <= 0) {
+      // Nothing left, though nobody marked it done: it no longer holds anyone up.
+      dropped.add(t.id);
+      warnings.push(`task "${t.name}": no work left; mark it done`);
+      continue;
+    }
+    const lastLog = logs.filter((l) => l.date <= today).sort((a, b) => (a.date < b.date ? 1 : -1))[0];
+    plannedTasks.push({ t, effort, lastWorker: lastLog?.memberId ?? null });
+  }
+
+  const tasks: TeamTask[] = [];
+  const effortOf = new Map(plannedTasks.map((p) => [p.t.id, p]));
+  for (const t of input.tasks) {
+    if (dropped.has(t.id)) continue;
+    const isSummary = parents.has(t.id);
+    const planned = effortOf.get(t.id);
+    if (!isSummary && !planned) continue;
+    let assignee = t.assignee;
+    if (assignee && !memberIds.has(assignee)) {
+      warnings.push(`task "${t.name}": its assignee is no longer active; any member with the skill may take it`);
+      assignee = null;
+    }
+    if (!assignee && planned?.lastWorker) assignee = planned.lastWorker;
+    const start = planStart.get(t.planId);
+    const earliest = [t.earliestStart, start].filter((d): d is string => !!d).sort().pop() ?? null;
+    tasks.push({
+      id: t.id, name: t.name, effortHours: isSummary ? 0 : planned!.effort, skill: isSummary ? null : t.skill, minLevel: isSummary ? null : t.minLevel,
+      assignee: isSummary ? null : assignee, priority: t.priority, earliestStart: earliest, deadline: t.deadline,
+      dependsOn: resolveDeps(t.dependsOn), parent: t.parentId && byId.has(t.parentId) && !dropped.has(t.parentId) ? t.parentId : null,
+    });
+  }
+  // A summary task whose children all left the engine has nothing to span.
+  const hasChild = new Set(tasks.filter((t) => t.parent).map((t) => t.parent!));
+  for (let i = tasks.length - 1; i >= 0; i--) {
+    const t = tasks[i]!;
+    if (parents.has(t.id) && !hasChild.has(t.id)) {
+      tasks.splice(i, 1);
+      dropped.add(t.id);
+    }
+  }
+  for (const t of tasks) t.dependsOn = resolveDeps(t.dependsOn);
+  for (const t of tasks) if (t.parent && dropped.has(t.parent)) t.parent = null;
+
+  const members: TeamMember[] = input.members.map((m) => ({
+    id: m.id, name: m.name, skills: m.skills, hoursPerDay: m.hoursPerDay, workweek: m.workweek, daysOff: expandLeaves(m.leaves, today),
+  }));
+
+  // Duties as pinned synthetic tasks on the member's working days over the horizon.
+  const holidays = new Set(input.calendar.days.filter((d) => d.kind === "holiday").map((d) => d.date));
+  const extra = new Set(input.calendar.days.filter((d) => d.kind === "workday").map((d) => d.date));
+  for (const duty of input.duties) {
+    const m = input.members.find((x) => x.id === duty.memberId);
+    if (!m || duty.hours <= 0) continue;
+    const off = new Set(expandLeaves(m.leaves, today));
+    const cap = m.hoursPerDay ?? input.calendar.hoursPerDay;
+    let any = false;
+    for (let i = 0; i < DUTY_HORIZON_DAYS; i++) {
+      const date = addDays(today, i);
+      const wd = isoWeekday(date);
+      const works = !holidays.has(date) && !off.has(date) && (m.workweek ? m.workweek.includes(wd) : extra.has(date) || input.calendar.workweek.includes(wd));
+      if (!works || !duty.weekdays.includes(wd)) continue;
+      const id = `${DUTY_TASK_PREFIX}${duty.id}:${date}`;
+      const hours = Math.min(duty.hours, cap);
+      tasks.push({ id, name: duty.title, effortHours: hours, skill: null, minLevel: null, assignee: m.id, priority: 1000, earliestStart: date, deadline: null, dependsOn: [], parent: null });
+      pin({ member: m.id, date, task: id, hours });
+      any = true;
+    }
+    if (!any) warnings.push(`duty "${duty.title}" falls on none of ${m.name}'s working days`);
+  }
+
+  const pinnedList = [...pinned.values()].filter((a) => a.hours > 0);
+  const plan: TeamPlan = {
+    format: PLAN_FORMAT, mode: "team", start: today,
+    calendar: { workweek: input.calendar.workweek, hoursPerDay: input.calendar.hoursPerDay, holidays: [...holidays].sort(), extraWorkdays: [...extra].sort() },
+    members, tasks, pinned: pinnedList.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+  };
+  return { plan, milestones, warnings };
+}
+
+/** A milestone falls on the latest finish of its predecessors (or its deadline when it has none). */
+export function milestoneDates(milestones: TaskInput[], finishOf: (taskId: string) => string | undefined, fallback: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const resolve = (m: TaskInput, depth = 0): string => {
+    if (out.has(m.id)) return out.get(m.id)!;
+    const dates = m.dependsOn.map((d) => {
+      const other = milestones.find((x) => x.id === d.task);
+      return other && depth < 50 ? resolve(other, depth + 1) : finishOf(d.task);
+    }).filter((d): d is string => !!d);
+    const date = dates.sort().pop() ?? m.deadline ?? m.earliestStart ?? fallback;
+    out.set(m.id, date);
+    return date;
+  };
+  for (const m of milestones) resolve(m);
+  return out;
+}
+
+export const isDutyTask = (id: string) => id.startsWith(DUTY_TASK_PREFIX);
+

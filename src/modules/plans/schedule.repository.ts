@@ -1,0 +1,88 @@
+import type { Executor } from "../../db/database.js";
+import type { Allocation } from "../../core/engine/types.js";
+
+export interface AllocationRow extends Allocation {
+  planId: string;
+}
+
+export class ScheduleRepository {
+  constructor(private readonly db: Executor) {}
+
+  /**
+   * Takes the workspace's schedule lock for this transaction: the UPDATE holds the row on
+   * PostgreSQL until commit, so concurrent re-plans of one workspace run one after the other.
+   */
+  async lock(workspaceId: string, today: string, at: string): Promise<{ version: number; result: string | null }> {
+    const row = await this.db.updateTable("schedules").set((eb) => ({ version: eb("version", "+", 1) }))
+      .where("workspaceId", "=", workspaceId).returning(["version", "result"]).executeTakeFirst();
+    if (row) return row;
+    await this.db.insertInto("schedules").values({ workspaceId, result: "null", today, computedAt: at, version: 1 })
+      .onConflict((oc) => oc.column("workspaceId").doNothing()).execute();
+    return { version: 1, result: null };
+  }
+
+  get(workspaceId: string) {
+    return this.db.selectFrom("schedules").selectAll().where("workspaceId", "=", workspaceId).executeTakeFirst();
+  }
+
+  async save(workspaceId: string, result: string, today: string, at: string): Promise<void> {
+    await this.db.updateTable("schedules").set({ result, today, computedAt: at }).where("workspaceId", "=", workspaceId).execute();
+  }
+
+  allocationsOn(workspaceId: string, date: string) {
+    return this.db.selectFrom("allocations").select(["memberId as member", "date", "taskId as task", "hours", "planId"])
+      .where("workspaceId", "=", workspaceId).where("date", "=", date).execute();
+  }
+
+  allocationsFor(workspaceId: string, opts: { memberId?: string; planId?: string; from: string; to: string }) {
+    let q = this.db.selectFrom("allocations").select(["memberId as member", "date", "taskId as task", "hours", "planId"])
+      .where("workspaceId", "=", workspaceId).where("date", ">=", opts.from).where("date", "<=", opts.to).orderBy("date");
+    if (opts.memberId) q = q.where("memberId", "=", opts.memberId);
+    if (opts.planId) q = q.where("planId", "=", opts.planId);
+    return q.execute();
+  }
+
+  /** Replaces the allocations from `today` on with `next`, touching only rows that changed. */
+  async replaceFrom(workspaceId: string, today: string, next: AllocationRow[]): Promise<{ inserted: number; updated: number; deleted: number }> {
+    const current = await this.db.selectFrom("allocations").select(["memberId", "date", "taskId", "hours"])
+      .where("workspaceId", "=", workspaceId).where("date", ">=", today).execute();
+    const key = (m: string, d: string, t: string) => `${m}|${d}|${t}`;
+    const have = new Map(current.map((r) => [key(r.memberId, r.date, r.taskId), r.hours]));
+    const want = new Map(next.filter((a) => a.date >= today).map((a) => [key(a.member, a.date, a.task), a]));
+    const deletes = current.filter((r) => !want.has(key(r.memberId, r.date, r.taskId)));
+    const inserts = [...want.values()].filter((a) => !have.has(key(a.member, a.date, a.task)));
+    const updates = [...want.values()].filter((a) => have.has(key(a.member, a.date, a.task)) && have.get(key(a.member, a.date, a.task)) !== a.hours);
+    for (const r of deletes) {
+      await this.db.deleteFrom("allocations").where("workspaceId", "=", workspaceId).where("memberId", "=", r.memberId)
+        .where("date", "=", r.date).where("taskId", "=", r.taskId).execute();
+    }
+    for (let i = 0; i < inserts.length; i += 200) {
+      await this.db.insertInto("allocations").values(inserts.slice(i, i + 200).map((a) => ({
+        workspaceId, memberId: a.member, date: a.date, taskId: a.task, planId: a.planId, hours: a.hours,
+      }))).execute();
+    }
+    for (const a of updates) {
+      await this.db.updateTable("allocations").set({ hours: a.hours }).where("workspaceId", "=", workspaceId)
+        .where("memberId", "=", a.member).where("date", "=", a.date).where("taskId", "=", a.task).execute();
+    }
+    return { inserted: inserts.length, updated: updates.length, deleted: deletes.length };
+  }
+
+  /** Everything the engine needs about people: active members, skills by name, leaves, duties. */
+  async people(workspaceId: string, today: string) {
+    const [members, skills, leaves, duties] = await Promise.all([
+      this.db.selectFrom("members").select(["id", "name", "hoursPerDay", "workweek", "departmentId"]).where("workspaceId", "=", workspaceId).where("status", "=", "active").orderBy("id").execute(),
+      this.db.selectFrom("memberSkills as ms").innerJoin("skills as s", (j) => j.onRef("s.workspaceId", "=", "ms.workspaceId").onRef("s.id", "=", "ms.skillId"))
+        .select(["ms.memberId", "s.name", "ms.level"]).where("ms.workspaceId", "=", workspaceId).execute(),
+      this.db.selectFrom("leaves").select(["memberId", "startDate", "endDate"]).where("workspaceId", "=", workspaceId).where("endDate", ">=", today).execute(),
+      this.db.selectFrom("duties").selectAll().where("workspaceId", "=", workspaceId).execute(),
+    ]);
+    return { members, skills, leaves, duties };
+  }
+
+  logsOfPlans(workspaceId: string, planIds: string[]) {
+    if (planIds.length === 0) return Promise.resolve([]);
+    return this.db.selectFrom("workLogs as l").innerJoin("planTasks as t", (j) => j.onRef("t.workspaceId", "=", "l.workspaceId").onRef("t.id", "=", "l.taskId"))
+      .select(["l.memberId", "l.date", "l.taskId", "l.hours"]).where("l.workspaceId", "=", workspaceId).where("t.planId", "in", planIds).execute();
+  }
+}

@@ -1,0 +1,237 @@
+// Re-plans the workspace after every change: gathers plans, people and progress, runs the engine
+// (quick mode), stores the result and its allocations, and tells plan owners and department
+// leads at once when a plan's finish moves later or a task becomes late.
+import type { Actor } from "../../core/actor.js";
+import { WorkCalendar } from "../../core/calendar/calendar.js";
+import { addDays } from "../../core/calendar/date.js";
+import { scheduleTeam } from "../../core/engine/team/schedule.js";
+import { PlanValidationError, type TeamPlan, type TeamResult, type TeamTaskResult } from "../../core/engine/types.js";
+import { invalid, notFound } from "../../core/errors.js";
+import { newId } from "../../core/ids.js";
+import { localDate } from "../../core/plans/local-date.js";
+import { buildTeamPlan, isDutyTask, milestoneDates, type BuildInput, type TaskInput } from "../../core/plans/team-plan.js";
+import type { Executor } from "../../db/database.js";
+import type { Plan, PlanTask, TaskDependency } from "../../db/schema.js";
+import type { LiveEvent, ServiceDeps } from "../shared/context.js";
+import { PlanRepository } from "./plan.repository.js";
+import { ScheduleRepository } from "./schedule.repository.js";
+
+export interface ReplanOutcome {
+  result: TeamResult;
+  events: { workspaceId: string; event: LiveEvent }[];
+}
+
+const parseWeek = (s: string | null): number[] | null => (s === null ? null : (JSON.parse(s) as number[]));
+const durationHours = (start: string, end: string) => {
+  const [sh, sm] = start.split(":").map(Number);
+  const [eh, em] = end.split(":").map(Number);
+  return Math.max(0, (eh! * 60 + em! - (sh! * 60 + sm!)) / 60);
+};
+
+export function toTaskInput(t: PlanTask, deps: TaskDependency[], skillName: (id: string | null) => string | null): TaskInput {
+  return {
+    id: t.id, planId: t.planId, parentId: t.parentId, name: t.name, effortHours: t.effortHours, skill: skillName(t.skillId), minLevel: t.minLevel,
+    assignee: t.assigneeMemberId, priority: t.priority, earliestStart: t.earliestStart, deadline: t.deadline, milestone: t.milestone === 1,
+    status: t.status, remainingHours: t.remainingHours,
+    dependsOn: deps.filter((d) => d.taskId === t.id).map((d) => ({ task: d.predecessorId, type: d.type, lagDays: d.lagDays })),
+  };
+}
+
+export class ScheduleService {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  async today(db: Executor, workspaceId: string): Promise<string> {
+    const w = await db.selectFrom("workspaces").select("timeZone").where("id", "=", workspaceId).executeTakeFirst();
+    if (!w) throw notFound("Workspace");
+    return localDate(this.deps.clock(), w.timeZone);
+  }
+
+  /** The engine's input for the whole workspace, as of today. */
+  async buildPlan(db: Executor, workspaceId: string, today: string): Promise<{ built: ReturnType<typeof buildTeamPlan>; plans: Plan[]; tasks: PlanTask[] }> {
+    const plans = new PlanRepository(db);
+    const sched = new ScheduleRepository(db);
+    const w = await db.selectFrom("workspaces").select(["workweek", "hoursPerDay"]).where("id", "=", workspaceId).executeTakeFirstOrThrow();
+    const [days, people, scheduled, todayAllocs] = await Promise.all([
+      db.selectFrom("calendarDays").select(["date", "kind"]).where("workspaceId", "=", workspaceId).execute(),
+      sched.people(workspaceId, today),
+      plans.scheduled(workspaceId),
+      sched.allocationsOn(workspaceId, today),
+    ]);
+    const planIds = scheduled.map((p) => p.id);
+    const [tasks, deps, logs, skills] = await Promise.all([
+      plans.tasksOf(workspaceId, planIds),
+      plans.depsOf(workspaceId, planIds),
+      sched.logsOfPlans(workspaceId, planIds),
+      db.selectFrom("skills").select(["id", "name"]).where("workspaceId", "=", workspaceId).execute(),
+    ]);
+    const skillNames = new Map(skills.map((s) => [s.id, s.name]));
+    const input: BuildInput = {
+      today,
+      calendar: { workweek: JSON.parse(w.workweek) as number[], hoursPerDay: w.hoursPerDay, days },
+      members: people.members.map((m) => ({
+        id: m.id, name: m.name, hoursPerDay: m.hoursPerDay, workweek: parseWeek(m.workweek),
+        skills: Object.fromEntries(people.skills.filter((s) => s.memberId === m.id).map((s) => [s.name, s.level])),
+        leaves: people.leaves.filter((l) => l.memberId === m.id),
+      })),
+      duties: people.duties.map((d) => ({ id: d.id, memberId: d.memberId, title: d.title, weekdays: JSON.parse(d.weekdays) as number[], hours: durationHours(d.startTime, d.endTime) })),
+      plans: scheduled.map((p) => ({ id: p.id, startDate: p.startDate })),
+      tasks: tasks.map((t) => toTaskInput(t, deps, (id) => (id ? skillNames.get(id) ?? null : null))),
+      logs: logs.filter((l): l is typeof l & { taskId: string } => l.taskId !== null),
+      todayAllocations: todayAllocs,
+    };
+    return { built: buildTeamPlan(input), plans: scheduled, tasks };
+  }
+
+  /** Re-plans the workspace inside the caller's transaction. */
+  async replan(trx: Executor, workspaceId: string, actor: Actor | null): Promise<ReplanOutcome> {
+    const today = await this.today(trx, workspaceId);
+    const at = this.deps.clock().toISOString();
+    const sched = new ScheduleRepository(trx);
+    const locked = await sched.lock(workspaceId, today, at);
+    const previous = locked.result && locked.result !== "null" ? (JSON.parse(locked.result) as TeamResult) : null;
+    const { built, plans, tasks } = await this.buildPlan(trx, workspaceId, today);
+    let engine: TeamResult;
+    try {
+      engine = scheduleTeam(built.plan, { effort: "quick" });
+    } catch (err) {
+      if (err instanceof PlanValidationError) throw invalid(`The plan cannot be scheduled: ${err.message}`, err.issues.map((i) => ({ field: i.field ?? i.path, message: i.message })));
+      throw err;
+    }
+    const result = this.compose(engine, built, today);
+    const planOf = new Map(tasks.map((t) => [t.id, t.planId]));
+    await sched.save(workspaceId, JSON.stringify(result), today, at);
+    await sched.replaceFrom(workspaceId, today, result.allocations.map((a) => ({ ...a, planId: planOf.get(a.task) ?? "" })).filter((a) => a.planId));
+    const events = await this.alert(trx, workspaceId, actor, previous, result, plans, tasks, at);
+    events.push({ workspaceId, event: { type: "schedule.changed", planIds: plans.map((p) => p.id) } });
+    return { result, events };
+  }
+
+  /** The stored engine result without duty tasks, with milestones dated from their predecessors. */
+  private compose(engine: TeamResult, built: ReturnType<typeof buildTeamPlan>, today: string): TeamResult {
+    const tasks = engine.tasks.filter((t) => !isDutyTask(t.id));
+    const finishOf = new Map(tasks.map((t) => [t.id, t.finish]));
+    const dates = milestoneDates(built.milestones, (id) => finishOf.get(id), today);
+    const milestoneResults: TeamTaskResult[] = built.milestones.map((m) => {
+      const date = dates.get(m.id)!;
+      const lateDays = m.deadline && date > m.deadline ? Math.round((Date.parse(date) - Date.parse(m.deadline)) / 86_400_000) : 0;
+      return { id: m.id, assignee: null, start: date, finish: date, totalFloatDays: 0, critical: false, late: lateDays > 0, lateDays, summary: false };
+    });
+    return {
+      ...engine,
+      tasks: [...tasks, ...milestoneResults],
+      criticalPath: engine.criticalPath.filter((id) => !isDutyTask(id)),
+      allocations: engine.allocations.filter((a) => !isDutyTask(a.task)),
+      unscheduled: engine.unscheduled.filter((u) => !isDutyTask(u.task)),
+      warnings: [...built.warnings, ...engine.warnings.filter((w) => !w.includes("duty:"))],
+    };
+  }
+
+  private async alert(trx: Executor, workspaceId: string, actor: Actor | null, previous: TeamResult | null, next: TeamResult, plans: Plan[], tasks: PlanTask[], at: string) {
+    const events: ReplanOutcome["events"] = [];
+    if (!previous) return events;
+    const prev = new Map(previous.tasks.map((t) => [t.id, t]));
+    const byPlan = new Map<string, PlanTask[]>();
+    for (const t of tasks) byPlan.set(t.planId, [...(byPlan.get(t.planId) ?? []), t]);
+    const nextById = new Map(next.tasks.map((t) => [t.id, t]));
+    const members = await trx.selectFrom("members").select(["id", "departmentId"]).where("workspaceId", "=", workspaceId).execute();
+    const leads = await trx.selectFrom("departments").select(["id", "leadMemberId"]).where("workspaceId", "=", workspaceId).execute();
+    const leadOf = (memberId: string | null) => {
+      const dep = members.find((m) => m.id === memberId)?.departmentId;
+      return leads.find((d) => d.id === dep)?.leadMemberId ?? null;
+    };
+    const messages = new Map<string, string[]>();
+    const tell = (memberId: string | null, text: string) => {
+      if (!memberId || memberId === actor?.memberId) return;
+      messages.set(memberId, [...(messages.get(memberId) ?? []), text]);
+    };
+    for (const plan of plans) {
+      const own = byPlan.get(plan.id) ?? [];
+      const finishOf = (m: Map<string, { finish: string }>) => own.map((t) => m.get(t.id)?.finish).filter((d): d is string => !!d).sort().pop();
+      const before = finishOf(prev);
+      const after = finishOf(nextById);
+      if (before && after && after > before) tell(plan.ownerMemberId, `「${plan.name}」预计完成日期从 ${before} 推迟到 ${after} · finish moved from ${before} to ${after}`);
+      for (const t of own) {
+        const n = nextById.get(t.id);
+        const p = prev.get(t.id);
+        if (n?.late && (!p?.late || n.lateDays > p.lateDays)) {
+          const text = `「${plan.name}」任务「${t.name}」将晚于截止日 ${t.deadline} 完成（${n.finish}，晚 ${n.lateDays} 个工作日） · "${t.name}" will finish ${n.lateDays} workday(s) after its deadline`;
+          tell(plan.ownerMemberId, text);
+          tell(leadOf(n.assignee), text);
+        }
+      }
+    }
+    for (const [memberId, texts] of messages) {
+      const id = newId();
+      await trx.insertInto("notifications").values({
+        workspaceId, id, memberId, kind: "schedule.slip", title: texts.length === 1 ? texts[0]!.split(" · ")[0]! : `${texts.length} 项计划变化 · ${texts.length} plan changes`,
+        body: texts.join("\n"), link: "/plans", readAt: null, createdAt: at,
+      }).execute();
+      events.push({ workspaceId, event: { type: "notification", memberId, id } });
+    }
+    return events;
+  }
+
+  publish(events: ReplanOutcome["events"]): void {
+    for (const e of events) this.deps.events?.publish(e.workspaceId, e.event);
+  }
+
+  /** The workspace schedule, re-planned first when the day has turned since it was computed. */
+  async current(workspaceId: string): Promise<TeamResult> {
+    const today = await this.today(this.deps.db, workspaceId);
+    const row = await new ScheduleRepository(this.deps.db).get(workspaceId);
+    if (row && row.today === today && row.result !== "null") return JSON.parse(row.result) as TeamResult;
+    const outcome = await this.deps.db.transaction().execute((trx) => this.replan(trx, workspaceId, null));
+    this.publish(outcome.events);
+    return outcome.result;
+  }
+
+  /** The engine's view of one plan: its tasks, their allocations and its critical path. */
+  async forPlan(workspaceId: string, planId: string): Promise<TeamResult> {
+    const all = await this.current(workspaceId);
+    const ids = new Set((await this.deps.db.selectFrom("planTasks").select("id").where("workspaceId", "=", workspaceId).where("planId", "=", planId).execute()).map((t) => t.id));
+    const tasks = all.tasks.filter((t) => ids.has(t.id));
+    const finish = tasks.map((t) => t.finish).sort().pop() ?? (await this.today(this.deps.db, workspaceId));
+    return {
+      ...all, finish, tasks,
+      criticalPath: all.criticalPath.filter((id) => ids.has(id)),
+      allocations: all.allocations.filter((a) => ids.has(a.task)),
+      unscheduled: all.unscheduled.filter((u) => ids.has(u.task)),
+      warnings: all.warnings,
+    };
+  }
+
+  async planFile(workspaceId: string): Promise<TeamPlan> {
+    const today = await this.today(this.deps.db, workspaceId);
+    await this.current(workspaceId);
+    return (await this.buildPlan(this.deps.db, workspaceId, today)).built.plan;
+  }
+
+  /** Hours against capacity per member and day, for the workload heat map. */
+  async workload(workspaceId: string, from: string, to: string, planId?: string) {
+    await this.current(workspaceId);
+    const today = await this.today(this.deps.db, workspaceId);
+    const { built } = await this.buildPlan(this.deps.db, workspaceId, today);
+    const allocations = await new ScheduleRepository(this.deps.db).allocationsFor(workspaceId, { from, to, planId });
+    const cal = new WorkCalendar({ workweek: built.plan.calendar.workweek, hoursPerDay: built.plan.calendar.hoursPerDay, holidays: built.plan.calendar.holidays, extraWorkdays: built.plan.calendar.extraWorkdays });
+    const days: string[] = [];
+    for (let d = from; d <= to && days.length < 400; d = addDays(d, 1)) days.push(d);
+    const planned = new Map<string, number>();
+    for (const a of allocations) planned.set(`${a.member}|${a.date}`, (planned.get(`${a.member}|${a.date}`) ?? 0) + a.hours);
+    const dutyHours = new Map<string, number>();
+    for (const p of built.plan.pinned) if (isDutyTask(p.task)) dutyHours.set(`${p.member}|${p.date}`, (dutyHours.get(`${p.member}|${p.date}`) ?? 0) + p.hours);
+    return {
+      from, to, days,
+      members: built.plan.members.map((m) => {
+        const mc = cal.forMember({ workweek: m.workweek, hoursPerDay: m.hoursPerDay, daysOff: m.daysOff });
+        return {
+          memberId: m.id, name: m.name,
+          cells: days.map((date) => ({
+            date, capacity: mc.capacityHours(date),
+            duties: dutyHours.get(`${m.id}|${date}`) ?? 0,
+            hours: Math.round((planned.get(`${m.id}|${date}`) ?? 0) * 100) / 100,
+          })),
+        };
+      }),
+    };
+  }
+}
