@@ -1,23 +1,25 @@
 import { App as AntApp, ConfigProvider, Flex, Spin } from "antd";
 import enUS from "antd/locale/en_US";
 import zhCN from "antd/locale/zh_CN";
-import { useEffect, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, type ReactNode } from "react";
 import { Navigate, Route, Routes, useLocation } from "react-router-dom";
 import { useInstance, useMe } from "./api/hooks";
 import { AppShell } from "./components/AppShell";
 import { isLocale, useI18n } from "./i18n";
-import { AuditPage } from "./pages/AuditPage";
-import { DepartmentsPage } from "./pages/DepartmentsPage";
 import { InvitePage } from "./pages/InvitePage";
 import { LoginPage } from "./pages/LoginPage";
-import { MemberDetailPage } from "./pages/MemberDetailPage";
-import { MembersPage } from "./pages/MembersPage";
 import { OnboardingPage } from "./pages/OnboardingPage";
-import { ProfilePage } from "./pages/ProfilePage";
-import { SettingsPage } from "./pages/SettingsPage";
 import { SignupPage } from "./pages/SignupPage";
 import { TodayPage } from "./pages/TodayPage";
 import { WelcomePage } from "./pages/WelcomePage";
+
+// The org and settings pages load on demand, so sign-in and onboarding open quickly on a phone.
+const AuditPage = lazy(() => import("./pages/AuditPage").then((m) => ({ default: m.AuditPage })));
+const DepartmentsPage = lazy(() => import("./pages/DepartmentsPage").then((m) => ({ default: m.DepartmentsPage })));
+const MemberDetailPage = lazy(() => import("./pages/MemberDetailPage").then((m) => ({ default: m.MemberDetailPage })));
+const MembersPage = lazy(() => import("./pages/MembersPage").then((m) => ({ default: m.MembersPage })));
+const ProfilePage = lazy(() => import("./pages/ProfilePage").then((m) => ({ default: m.ProfilePage })));
+const SettingsPage = lazy(() => import("./pages/SettingsPage").then((m) => ({ default: m.SettingsPage })));
 
 const Loading = () => (
   <Flex justify="center" align="center" style={{ minHeight: "60vh" }}>
@@ -40,7 +42,7 @@ function SignedIn({ children }: { children: (me: NonNullable<ReturnType<typeof u
   const location = useLocation();
   if (me.isPending) return <Loading />;
   if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
-  return <>{children(me.data)}</>;
+  return <Suspense fallback={<Loading />}>{children(me.data)}</Suspense>;
 }
 
 /** Adopts the language the account remembers once we know who is signed in. */

@@ -6,8 +6,18 @@ export const openDropdown = (page: Page): Locator => page.locator(".ant-select-d
 
 /** Opens a select by clicking `trigger` and picks the option whose text is `label`. */
 export async function pick(page: Page, trigger: Locator, label: string): Promise<void> {
-  await trigger.click();
-  await openDropdown(page).getByTitle(label, { exact: true }).first().click();
+  const option = openDropdown(page).getByTitle(label, { exact: true }).first();
+  // On a busy machine the first click can land while the select is still settling; try again.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await trigger.click();
+    try {
+      await option.waitFor({ state: "visible", timeout: 5_000 });
+      break;
+    } catch {
+      await page.keyboard.press("Escape");
+    }
+  }
+  await option.click();
 }
 
 export async function screenshot(page: Page, dir: string, name: string): Promise<string> {

@@ -72,10 +72,12 @@ export function DepartmentsPage({ me }: { me: Me }) {
   const departments = useDepartments();
   const perms = usePermissions(me);
   const navigate = useNavigate();
-  const [editing, setEditing] = useState<{ dep?: Department; parent?: string | null } | null>(null);
+  // The id, not the object: after a refetch (say, a 409) the dialog gets the fresh version.
+  const [editing, setEditing] = useState<{ id?: string; parent?: string | null } | null>(null);
   const items = useMemo(() => departments.data?.items ?? [], [departments.data]);
   const tree = useMemo(() => buildTree(items), [items]);
   const canCreate = perms.owner || perms.managed.size > 0;
+  const editingDep = editing?.id ? items.find((d) => d.id === editing.id) : undefined;
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
@@ -101,7 +103,7 @@ export function DepartmentsPage({ me }: { me: Me }) {
                 <Tag color={n.dep.leadName ? "blue" : "default"}>{t("dept.lead")}: {n.dep.leadName ?? t("common.none")}</Tag>
                 {perms.manageDepartment(n.dep.id) ? (
                   <Space size={0}>
-                    <Button size="small" type="text" icon={<EditOutlined />} aria-label={t("common.edit")} onClick={() => setEditing({ dep: n.dep })} />
+                    <Button size="small" type="text" icon={<EditOutlined />} aria-label={t("common.edit")} onClick={() => setEditing({ id: n.dep.id })} />
                     <Button size="small" type="text" icon={<PlusOutlined />} aria-label={t("dept.new")} onClick={() => setEditing({ parent: n.dep.id })} />
                   </Space>
                 ) : null}
@@ -113,10 +115,10 @@ export function DepartmentsPage({ me }: { me: Me }) {
       <SkillsCard departments={items} canManage={perms.owner || me.member.role === "lead"} />
       <DepartmentModal
         open={editing !== null}
-        department={editing?.dep}
+        department={editingDep}
         defaultParent={editing?.parent}
         departments={items}
-        canDelete={editing?.dep ? perms.manageDepartment(editing.dep.id) : false}
+        canDelete={editingDep ? perms.manageDepartment(editingDep.id) : false}
         onClose={() => setEditing(null)}
       />
     </Space>
