@@ -35,3 +35,26 @@ export async function buildMember(s: Services, owner: Actor, input: { name?: str
   const actor: Actor = { userId: "", memberId: member.id, workspaceId: owner.workspaceId, role: member.role, departmentId: member.departmentId, via: "session" };
   return { member, actor, email, password: "member-password" };
 }
+
+/**
+ * A shop team on the e-commerce template: the owner, a lead and a member in each department,
+ * each with the department's skills (level 3), so template plans can be staffed.
+ */
+export async function buildShopTeam(s: Services) {
+  const ws = await buildWorkspace(s, { template: "ecommerce" });
+  const departments = await s.departments.list(ws.owner);
+  const skills = await s.skills.list(ws.owner);
+  const people: { name: string; department: string; memberId: string; actor: Actor; email: string; password: string }[] = [];
+  for (const dep of departments) {
+    const depSkills = skills.filter((k) => k.departmentId === dep.id).map((k) => ({ skillId: k.id, level: 3 }));
+    for (const role of ["lead", "member"] as const) {
+      const m = await buildMember(s, ws.owner, { name: `${dep.name}${role === "lead" ? "主管" : "专员"}`, role, departmentId: dep.id, skills: depSkills });
+      people.push({ name: m.member.name, department: dep.name, memberId: m.member.id, actor: m.actor, email: m.email, password: m.password });
+      if (role === "lead") {
+        const fresh = (await s.departments.list(ws.owner)).find((d) => d.id === dep.id)!;
+        await s.departments.update(ws.owner, dep.id, { version: fresh.version, leadMemberId: m.member.id });
+      }
+    }
+  }
+  return { ...ws, departments, skills, people };
+}
