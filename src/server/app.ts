@@ -14,6 +14,8 @@ import { tokenRoutes } from "../modules/tokens/tokens.routes.js";
 import { workspaceRoutes } from "../modules/workspaces/workspace.routes.js";
 import { planRoutes } from "../modules/plans/plan.routes.js";
 import { dailyRoutes } from "../modules/daily/daily.routes.js";
+import { kpiRoutes } from "../modules/orders/kpi.routes.js";
+import { orderRoutes } from "../modules/orders/orders.routes.js";
 import { createEventBus } from "./events.js";
 import { eventRoutes } from "./events.routes.js";
 import { Problem } from "../modules/shared/common.schema.js";
@@ -74,6 +76,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     await auditRoutes(api, services);
     await planRoutes(api, services);
     await dailyRoutes(api, services);
+    await orderRoutes(api, services);
+    await kpiRoutes(api, services);
     await eventRoutes(api, bus);
     await demoRoutes(api, services, config.demo);
   }, { prefix: "/api/v1" });

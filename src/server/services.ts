@@ -19,6 +19,10 @@ import { NotificationService } from "../modules/daily/notification.service.js";
 import { ReportService } from "../modules/daily/report.service.js";
 import { TodayService } from "../modules/daily/today.service.js";
 import type { EventPublisher } from "../modules/shared/context.js";
+import { ImportService } from "../modules/orders/import.service.js";
+import { KpiService } from "../modules/orders/kpi.service.js";
+import { OrderService } from "../modules/orders/order.service.js";
+import { ShopService } from "../modules/orders/shop.service.js";
 
 export function buildServices(database: Database, clock: Clock, events?: EventPublisher) {
   const deps = { db: database.db, clock, events };
@@ -41,6 +45,10 @@ export function buildServices(database: Database, clock: Clock, events?: EventPu
     notes: new NoteService(deps),
     notifications: new NotificationService(deps),
     feeds: new FeedService(deps),
+    shops: new ShopService(deps),
+    imports: new ImportService(deps),
+    orders: new OrderService(deps),
+    kpis: new KpiService(deps),
   };
 }
 

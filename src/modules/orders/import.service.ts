@@ -1,0 +1,351 @@
+// Imports: files → preview (nothing written) → commit (all or nothing, one transaction) →
+// history → roll-back. Re-importing an overlapping file updates orders in place (unique on
+// workspace, shop, platform order id) and skips those that did not change.
+import type { Actor } from "../../core/actor.js";
+import { conflict, DomainError, invalid, notFound } from "../../core/errors.js";
+import { newId } from "../../core/ids.js";
+import { LIMITS } from "../../core/limits.js";
+import { localDate, parseImport, type ColumnMapping, type ImportFormat, type ParsedImport, type Problem, type SourceTable } from "../../core/orders/index.js";
+import type { Executor } from "../../db/database.js";
+import type { OrderItemsTable, OrdersTable, RefundsTable, ShopsTable } from "../../db/schema.js";
+import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
+import { contentHash, customerKey, type CustomerIdentity } from "./customer-identity.js";
+import { readSource } from "./order-files.js";
+import { OrderRepository } from "./order.repository.js";
+import { presentImport, presentParsed } from "./orders.presenter.js";
+import { ShopRepository } from "./shop.repository.js";
+import { authorizeShopData, ShopService, shopOf } from "./shop.service.js";
+import { StatsRepository } from "./stats.repository.js";
+
+export interface SourceFile {
+  file: string;
+  bytes: Uint8Array;
+}
+
+export interface ImportSummary {
+  orders: number;
+  lineItems: number;
+  created: number;
+  updated: number;
+  skipped: number;
+  refunds: number;
+  visitorDays: number;
+  errors: Problem[];
+  warnings: string[];
+}
+
+/** An import refused whole: the problems, with the summary of what the files hold. */
+export class ImportRejected extends DomainError {
+  constructor(readonly summary: ImportSummary) {
+    const first = summary.errors[0]!;
+    super("invalid", `The import was refused; nothing was stored. ${summary.errors.length} problem(s), the first: ${first.file ? `${first.file} ` : ""}row ${first.row}${first.column ? `, column ${first.column}` : ""}: ${first.message}`,
+      summary.errors.slice(0, 200).map((e) => ({ field: `${e.file ?? ""}:${e.row}:${e.column}`, message: e.message })), { problems: summary.errors.slice(0, 1000), summary });
+  }
+}
+
+type ShopTarget = { shopId: string } | { shopName: string };
+
+interface Plan {
+  parsed: ParsedImport;
+  summary: ImportSummary;
+  orderRows: OrdersTable[];
+  itemRows: OrderItemsTable[];
+  replacedOrders: { row: OrdersTable; items: OrderItemsTable[] }[];
+  createdOrderKeys: string[];
+  refundRows: RefundsTable[];
+  replacedRefunds: RefundsTable[];
+  createdRefundKeys: string[];
+  sample: ReturnType<typeof presentParsed>[];
+}
+
+const orderBefore = (row: OrdersTable, items: OrderItemsTable[]) => JSON.stringify({ row, items });
+
+export class ImportService {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  private async timeZone(db: Executor, workspaceId: string): Promise<string> {
+    const w = await db.selectFrom("workspaces").select("timeZone").where("id", "=", workspaceId).executeTakeFirst();
+    return w?.timeZone ?? "Asia/Shanghai";
+  }
+
+  private async read(sources: SourceFile[]): Promise<{ tables: SourceTable[]; problems: Problem[] }> {
+    const tables: SourceTable[] = [];
+    const problems: Problem[] = [];
+    for (const s of sources) {
+      const r = await readSource(s.file, s.bytes);
+      if ("problem" in r) problems.push(r.problem);
+      else tables.push(r.table);
+    }
+    return { tables, problems };
+  }
+
+  private async mappingsOf(db: Executor, workspaceId: string, shopId: string | null): Promise<Map<string, ColumnMapping>> {
+    if (!shopId) return new Map();
+    const rows = await new ShopRepository(db).mappings(workspaceId, shopId);
+    return new Map(rows.map((m) => [m.name, JSON.parse(m.mapping) as ColumnMapping]));
+  }
+
+  /** Parses and compares with what is stored; writes nothing. */
+  private async plan(db: Executor, workspaceId: string, shop: ShopsTable | null, sources: SourceFile[], format: ImportFormat, at: string, importId: string): Promise<Plan> {
+    const { tables, problems } = await this.read(sources);
+    const parsed = parseImport(tables, { format, mappings: await this.mappingsOf(db, workspaceId, shop?.id ?? null) });
+    parsed.problems.unshift(...problems);
+    if (shop && parsed.platform && parsed.platform !== "custom" && shop.platform !== "custom" && parsed.platform !== shop.platform) {
+      parsed.problems.push({ file: parsed.files[0]?.file, row: 1, column: "", message: `These are ${parsed.platform} files, but shop "${shop.name}" is a ${shop.platform} shop` });
+    }
+    const tz = await this.timeZone(db, workspaceId);
+    const identity = (shop?.customerIdentity ?? (parsed.platform === "shopify" || parsed.platform === "woocommerce" ? "email" : "buyer_id")) as CustomerIdentity;
+    const platform = shop?.platform ?? parsed.platform ?? "custom";
+    const repo = new OrderRepository(db);
+    const existing = shop ? new Map((await repo.byPlatformIds(workspaceId, shop.id, parsed.orders.map((o) => o.platformOrderId))).map((o) => [o.platformOrderId, o])) : new Map<string, OrdersTable>();
+    const replacedIds = [...existing.values()].map((o) => o.id);
+    const oldItems = replacedIds.length ? await repo.itemsOf(workspaceId, replacedIds) : [];
+    const plan: Plan = {
+      parsed, orderRows: [], itemRows: [], replacedOrders: [], createdOrderKeys: [], refundRows: [], replacedRefunds: [], createdRefundKeys: [], sample: [],
+      summary: { orders: parsed.orders.length, lineItems: parsed.lineItems, created: 0, updated: 0, skipped: 0, refunds: parsed.refunds.length, visitorDays: parsed.visitors.length, errors: parsed.problems, warnings: parsed.warnings },
+    };
+    for (const o of parsed.orders) {
+      const key = customerKey(identity, o);
+      const hash = contentHash(o, key);
+      const paidDate = o.paidAt ? localDate(o.paidAt, tz) : null;
+      if (plan.sample.length < LIMITS.importPreviewOrders) plan.sample.push(presentParsed(o, platform, paidDate, key));
+      const ex = existing.get(o.platformOrderId);
+      if (ex && ex.contentHash === hash) { plan.summary.skipped++; continue; }
+      if (ex) {
+        plan.summary.updated++;
+        plan.replacedOrders.push({ row: ex, items: oldItems.filter((i) => i.orderId === ex.id) });
+      } else {
+        plan.summary.created++;
+        plan.createdOrderKeys.push(o.platformOrderId);
+      }
+      const id = ex?.id ?? newId();
+      plan.orderRows.push({
+        workspaceId, id, shopId: shop?.id ?? "", platform, platformOrderId: o.platformOrderId, status: o.status, rawStatus: o.rawStatus,
+        placedAt: o.placedAt, paidAt: o.paidAt, paidDate, shippedAt: o.shippedAt, completedAt: o.completedAt, cancelledAt: o.cancelledAt,
+        currency: o.currency, totalFen: o.totalFen, goodsFen: o.goodsFen, shippingFen: o.shippingFen, discountFen: o.discountFen, refundFen: o.refundFen, ownRefundFen: o.refundFen,
+        itemCount: o.items.reduce((s, i) => s + i.quantity, 0), customerKey: key, buyerRef: o.buyerId ?? o.email, buyerName: o.buyerName, email: o.email, phone: o.phone,
+        recipient: o.recipient, country: o.country, province: o.province, provinceCode: o.provinceCode, city: o.city, district: o.district, address: o.address, zip: o.zip,
+        trackingNo: o.trackingNo, carrier: o.carrier, raw: JSON.stringify(o.raw), contentHash: hash, importId, version: (ex?.version ?? 0) + 1,
+        createdAt: ex?.createdAt ?? at, updatedAt: at,
+      });
+      for (const it of o.items) {
+        plan.itemRows.push({ workspaceId, orderId: id, lineNo: it.lineNo, subOrderId: it.subOrderId, title: it.title, sku: it.sku, productId: it.productId, variant: it.variant, quantity: it.quantity, unitPriceFen: it.unitPriceFen, totalFen: it.totalFen });
+      }
+    }
+    const refundIds = parsed.refunds.map((r) => r.platformRefundId);
+    const seenRefunds = new Set<string>();
+    for (const r of parsed.refunds) {
+      if (seenRefunds.has(r.platformRefundId)) parsed.problems.push({ row: r.row, column: "", message: `Refund ${r.platformRefundId} appears twice` });
+      seenRefunds.add(r.platformRefundId);
+    }
+    const exRefunds = shop ? new Map((await repo.refundsByPlatformIds(workspaceId, shop.id, refundIds)).map((r) => [r.platformRefundId, r])) : new Map<string, RefundsTable>();
+    for (const r of parsed.refunds) {
+      const ex = exRefunds.get(r.platformRefundId);
+      const row: RefundsTable = {
+        workspaceId, id: ex?.id ?? newId(), shopId: shop?.id ?? "", platformRefundId: r.platformRefundId, platformOrderId: r.platformOrderId, status: r.status, rawStatus: r.rawStatus,
+        amountFen: r.amountFen, reason: r.reason, kind: r.kind, requestedAt: r.requestedAt, completedAt: r.completedAt, raw: JSON.stringify(r.raw), importId,
+        createdAt: ex?.createdAt ?? at, updatedAt: at,
+      };
+      if (ex && ex.status === row.status && Number(ex.amountFen) === row.amountFen && ex.reason === row.reason && ex.completedAt === row.completedAt && ex.rawStatus === row.rawStatus) continue;
+      if (ex) plan.replacedRefunds.push(ex);
+      else plan.createdRefundKeys.push(r.platformRefundId);
+      plan.refundRows.push(row);
+    }
+    return plan;
+  }
+
+  /** Writes a plan inside the caller's transaction; returns the import id. */
+  private async apply(trx: Executor, actor: Actor, shop: ShopsTable, plan: Plan, format: string, importId: string, at: string): Promise<void> {
+    const ws = actor.workspaceId;
+    const repo = new OrderRepository(trx);
+    const dates = new Set<string>();
+    const keys = new Set<string>();
+    for (const r of plan.orderRows) { r.shopId = shop.id; if (r.paidDate) dates.add(r.paidDate); if (r.customerKey) keys.add(r.customerKey); }
+    for (const { row } of plan.replacedOrders) { if (row.paidDate) dates.add(row.paidDate); if (row.customerKey) keys.add(row.customerKey); }
+    await repo.deleteOrders(ws, plan.replacedOrders.map((r) => r.row.id));
+    await repo.insertOrders(plan.orderRows);
+    await repo.insertItems(plan.itemRows);
+    for (const r of plan.refundRows) r.shopId = shop.id;
+    await repo.deleteRefunds(ws, plan.replacedRefunds.map((r) => r.id));
+    await repo.insertRefunds(plan.refundRows);
+    const linked = new Set<string>([...plan.refundRows, ...plan.replacedRefunds].map((r) => r.platformOrderId));
+    for (const r of plan.orderRows) linked.add(r.platformOrderId);
+    await this.relink(trx, ws, shop.id, [...linked], dates, keys);
+    const visitorKeys = plan.parsed.visitors.map((v) => v.date);
+    const shopRepo = new ShopRepository(trx);
+    const beforeVisitors = new Map((await shopRepo.visitorsOn(ws, shop.id, visitorKeys)).map((v) => [v.date, v.visitors]));
+    await shopRepo.setVisitors(ws, shop.id, plan.parsed.visitors, at);
+    await this.rebuild(trx, ws, shop.id, dates, keys);
+    await repo.createImport({
+      workspaceId: ws, id: importId, shopId: shop.id, platform: plan.parsed.platform, format, files: JSON.stringify(plan.parsed.files), status: "committed",
+      orders: plan.summary.orders, lineItems: plan.summary.lineItems, created: plan.summary.created, updated: plan.summary.updated, skipped: plan.summary.skipped,
+      refunds: plan.summary.refunds, visitorDays: plan.summary.visitorDays, warnings: JSON.stringify(plan.summary.warnings.slice(0, 200)),
+      createdBy: actor.via === "system" ? null : actor.memberId, createdAt: at, rolledBackAt: null, rolledBackBy: null,
+    });
+    await repo.recordChanges([
+      ...plan.createdOrderKeys.map((k) => ({ workspaceId: ws, importId, entity: "order" as const, entityKey: k, before: null })),
+      ...plan.replacedOrders.map((r) => ({ workspaceId: ws, importId, entity: "order" as const, entityKey: r.row.platformOrderId, before: orderBefore(r.row, r.items) })),
+      ...plan.createdRefundKeys.map((k) => ({ workspaceId: ws, importId, entity: "refund" as const, entityKey: k, before: null })),
+      ...plan.replacedRefunds.map((r) => ({ workspaceId: ws, importId, entity: "refund" as const, entityKey: r.platformRefundId, before: JSON.stringify(r) })),
+      ...plan.parsed.visitors.map((v) => ({ workspaceId: ws, importId, entity: "visitors" as const, entityKey: v.date, before: beforeVisitors.has(v.date) ? String(beforeVisitors.get(v.date)) : null })),
+    ]);
+    await audit(trx, actor, at, {
+      action: "orders.import", entityType: "order_import", entityId: importId,
+      summary: `Imported ${plan.parsed.files.map((f) => f.file).join(", ")} into ${shop.name}: ${plan.summary.created} new, ${plan.summary.updated} updated, ${plan.summary.skipped} unchanged orders; ${plan.summary.refunds} refunds; ${plan.summary.visitorDays} visitor days`,
+    });
+  }
+
+  private async relink(trx: Executor, ws: string, shopId: string, platformOrderIds: string[], dates: Set<string>, keys: Set<string>): Promise<void> {
+    if (platformOrderIds.length === 0) return;
+    const repo = new OrderRepository(trx);
+    await repo.relinkRefunds(ws, shopId, platformOrderIds);
+    for (const o of await repo.byPlatformIds(ws, shopId, platformOrderIds)) { if (o.paidDate) dates.add(o.paidDate); if (o.customerKey) keys.add(o.customerKey); }
+  }
+
+  private async rebuild(trx: Executor, ws: string, shopId: string, dates: Set<string>, keys: Set<string>): Promise<void> {
+    const stats = new StatsRepository(trx);
+    const keyList = [...keys];
+    for (const d of await stats.firstPaidDates(ws, shopId, keyList)) dates.add(d);
+    await stats.rebuildCustomers(ws, shopId, keyList);
+    for (const d of await stats.firstPaidDates(ws, shopId, keyList)) dates.add(d);
+    await stats.rebuildDays(ws, shopId, [...dates]);
+  }
+
+  private guardSize(sources: SourceFile[], max: number): void {
+    if (sources.length > LIMITS.importFilesMax) throw invalid(`At most ${LIMITS.importFilesMax} files per import`);
+    for (const s of sources) if (s.bytes.length > max) throw invalid(`${s.file} is ${(s.bytes.length / 1048576).toFixed(1)} MB; the limit is ${max / 1048576} MB per file — split the export by date range`);
+  }
+
+  /**
+   * Imports files into a shop (created when the name is new). Dry runs only report. With any
+   * problem nothing is stored and ImportRejected carries every problem with its row and column.
+   */
+  async importFiles(actor: Actor, target: ShopTarget, sources: SourceFile[], opts: { format?: ImportFormat; dryRun?: boolean; maxBytes?: number } = {}) {
+    this.guardSize(sources, opts.maxBytes ?? LIMITS.importUploadMaxBytes);
+    const format = opts.format ?? "auto";
+    await authorizeShopData(this.deps.db, actor, opts.dryRun ? "orders.read" : "orders.import");
+    return this.deps.db.transaction().execute(async (trx) => {
+      const at = nowIso(this.deps);
+      const importId = newId();
+      let shop = "shopId" in target ? await shopOf(trx, actor.workspaceId, target.shopId) : (await new ShopRepository(trx).getByName(actor.workspaceId, target.shopName.trim())) ?? null;
+      const plan = await this.plan(trx, actor.workspaceId, shop, sources, format, at, importId);
+      if (plan.summary.errors.length) throw new ImportRejected(plan.summary);
+      const preview = { ...plan.summary, platform: plan.parsed.platform, files: plan.parsed.files, sample: plan.sample };
+      if (opts.dryRun) return { import: null, ...preview };
+      if (!shop) {
+        const first = plan.parsed.orders[0];
+        shop = await new ShopService(this.deps).createIn(trx, actor, { name: (target as { shopName: string }).shopName, platform: plan.parsed.platform ?? "custom", currency: first?.currency }, at);
+      }
+      await this.apply(trx, actor, shop, plan, format, importId, at);
+      return { import: presentImport((await new OrderRepository(trx).getImport(actor.workspaceId, importId))!), ...preview };
+    });
+  }
+
+  /** Stages a file sent by the browser; returns its headers and first rows for the mapping builder. */
+  async upload(actor: Actor, shopId: string, fileName: string, bytes: Uint8Array) {
+    if (bytes.length === 0) throw invalid("The file is empty");
+    this.guardSize([{ file: fileName, bytes }], LIMITS.importUploadMaxBytes);
+    const r = await readSource(fileName, bytes);
+    if ("problem" in r) throw new ImportRejected({ orders: 0, lineItems: 0, created: 0, updated: 0, skipped: 0, refunds: 0, visitorDays: 0, errors: [r.problem], warnings: [] });
+    return this.deps.db.transaction().execute(async (trx) => {
+      await authorizeShopData(trx, actor, "orders.import");
+      await shopOf(trx, actor.workspaceId, shopId);
+      const at = nowIso(this.deps);
+      const repo = new ShopRepository(trx);
+      await repo.deleteUploadsBefore(actor.workspaceId, new Date(Date.parse(at) - 86_400_000).toISOString());
+      const id = newId();
+      await repo.createUpload({ workspaceId: actor.workspaceId, id, shopId, fileName, size: bytes.length, content: Buffer.from(bytes).toString("base64"), createdBy: actor.memberId, createdAt: at });
+      const records = r.table.records.filter((x) => x.some((c) => c.trim() !== ""));
+      return { id, fileName, size: bytes.length, headers: (records[0] ?? []).map((h) => h.replace(/^\uFEFF/, "").trim()), sampleRows: records.slice(1, 6) };
+    });
+  }
+
+  private async staged(actor: Actor, shopId: string, uploadIds: string[]): Promise<SourceFile[]> {
+    const rows = await new ShopRepository(this.deps.db).uploads(actor.workspaceId, shopId, uploadIds);
+    if (rows.length !== new Set(uploadIds).size) throw notFound("Upload");
+    return uploadIds.map((id) => { const u = rows.find((r) => r.id === id)!; return { file: u.fileName, bytes: new Uint8Array(Buffer.from(u.content, "base64")) }; });
+  }
+
+  /** Preview of staged uploads: problems are returned, not thrown. */
+  async preview(actor: Actor, shopId: string, input: { uploadIds: string[]; format?: string }) {
+    await authorizeShopData(this.deps.db, actor, "orders.import");
+    await shopOf(this.deps.db, actor.workspaceId, shopId);
+    const sources = await this.staged(actor, shopId, input.uploadIds);
+    try {
+      const r = await this.importFiles(actor, { shopId }, sources, { format: (input.format ?? "auto") as ImportFormat, dryRun: true });
+      const { import: _none, ...preview } = r;
+      return { ...preview, errors: [] };
+    } catch (e) {
+      if (!(e instanceof ImportRejected)) throw e;
+      return { ...e.summary, errors: e.summary.errors.map((p) => ({ ...p, file: p.file ?? "" })), platform: null, files: [], sample: [] };
+    }
+  }
+
+  async commit(actor: Actor, shopId: string, input: { uploadIds: string[]; format?: string }) {
+    const sources = await this.staged(actor, shopId, input.uploadIds);
+    const r = await this.importFiles(actor, { shopId }, sources, { format: (input.format ?? "auto") as ImportFormat });
+    await new ShopRepository(this.deps.db).deleteUploads(actor.workspaceId, input.uploadIds);
+    return r.import!;
+  }
+
+  async history(actor: Actor, shopId: string, page: { limit: number; cursor?: string }) {
+    await authorizeShopData(this.deps.db, actor, "orders.read");
+    await shopOf(this.deps.db, actor.workspaceId, shopId);
+    const rows = await new OrderRepository(this.deps.db).listImports(actor.workspaceId, shopId, page.limit, page.cursor);
+    const more = rows.length > page.limit;
+    const items = (more ? rows.slice(0, page.limit) : rows).map(presentImport);
+    return { items, nextCursor: more ? items[items.length - 1]!.id : null };
+  }
+
+  async get(actor: Actor, id: string) {
+    await authorizeShopData(this.deps.db, actor, "orders.read");
+    const imp = await new OrderRepository(this.deps.db).getImport(actor.workspaceId, id);
+    if (!imp) throw notFound("Import");
+    return presentImport(imp);
+  }
+
+  /** Undoes an import: created records go, updated ones return to their state before it. */
+  async rollback(actor: Actor, id: string) {
+    return this.deps.db.transaction().execute(async (trx) => {
+      const ws = actor.workspaceId;
+      const repo = new OrderRepository(trx);
+      const imp = await repo.getImport(ws, id);
+      if (!imp) throw notFound("Import");
+      await authorizeShopData(trx, actor, "orders.import");
+      if (imp.status !== "committed") throw conflict("This import was already rolled back");
+      const later = await repo.laterImportsTouching(ws, id);
+      if (later.length) throw conflict(`Later imports changed the same orders; roll them back first (${later.join(", ")})`, { imports: later });
+      const changes = await repo.changesOf(ws, id);
+      const dates = new Set<string>();
+      const keys = new Set<string>();
+      const orderKeys = changes.filter((c) => c.entity === "order").map((c) => c.entityKey);
+      const current = await repo.byPlatformIds(ws, imp.shopId, orderKeys);
+      for (const o of current) { if (o.paidDate) dates.add(o.paidDate); if (o.customerKey) keys.add(o.customerKey); }
+      await repo.deleteOrders(ws, current.map((o) => o.id));
+      const restoredOrders: OrdersTable[] = [];
+      const restoredItems: OrderItemsTable[] = [];
+      for (const c of changes) if (c.entity === "order" && c.before) {
+        const b = JSON.parse(c.before) as { row: OrdersTable; items: OrderItemsTable[] };
+        restoredOrders.push(b.row);
+        restoredItems.push(...b.items);
+        if (b.row.paidDate) dates.add(b.row.paidDate);
+        if (b.row.customerKey) keys.add(b.row.customerKey);
+      }
+      await repo.insertOrders(restoredOrders);
+      await repo.insertItems(restoredItems);
+      const refundKeys = changes.filter((c) => c.entity === "refund").map((c) => c.entityKey);
+      const currentRefunds = await repo.refundsByPlatformIds(ws, imp.shopId, refundKeys);
+      await repo.deleteRefunds(ws, currentRefunds.map((r) => r.id));
+      const restoredRefunds = changes.filter((c) => c.entity === "refund" && c.before).map((c) => JSON.parse(c.before!) as RefundsTable);
+      await repo.insertRefunds(restoredRefunds);
+      const linked = new Set([...orderKeys, ...currentRefunds.map((r) => r.platformOrderId), ...restoredRefunds.map((r) => r.platformOrderId)]);
+      await this.relink(trx, ws, imp.shopId, [...linked], dates, keys);
+      const at = nowIso(this.deps);
+      await new ShopRepository(trx).setVisitors(ws, imp.shopId, changes.filter((c) => c.entity === "visitors").map((c) => ({ date: c.entityKey, visitors: c.before === null ? null : Number(c.before) })), at);
+      await this.rebuild(trx, ws, imp.shopId, dates, keys);
+      await repo.markRolledBack(ws, id, at, actor.via === "system" ? null : actor.memberId);
+      await audit(trx, actor, at, { action: "orders.rollback", entityType: "order_import", entityId: id, summary: `Rolled back import ${id}: ${imp.created} orders removed, ${imp.updated} restored` });
+      return presentImport((await repo.getImport(ws, id))!);
+    });
+  }
+}

@@ -1,0 +1,130 @@
+import { sql } from "kysely";
+import type { Executor } from "../../db/database.js";
+import type { OrderImportChangesTable, OrderImportsTable, OrderItemsTable, OrdersTable, RefundsTable } from "../../db/schema.js";
+
+const chunks = <T>(xs: T[], n: number): T[][] => { const out: T[][] = []; for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n)); return out; };
+
+export class OrderRepository {
+  constructor(private readonly db: Executor) {}
+
+  async byPlatformIds(workspaceId: string, shopId: string, ids: string[]): Promise<OrdersTable[]> {
+    const out: OrdersTable[] = [];
+    for (const part of chunks(ids, 500)) {
+      out.push(...await this.db.selectFrom("orders").selectAll().where("workspaceId", "=", workspaceId).where("shopId", "=", shopId).where("platformOrderId", "in", part).execute());
+    }
+    return out;
+  }
+
+  async itemsOf(workspaceId: string, orderIds: string[]): Promise<OrderItemsTable[]> {
+    const out: OrderItemsTable[] = [];
+    for (const part of chunks(orderIds, 500)) {
+      out.push(...await this.db.selectFrom("orderItems").selectAll().where("workspaceId", "=", workspaceId).where("orderId", "in", part).orderBy("orderId").orderBy("lineNo").execute());
+    }
+    return out;
+  }
+
+  async insertOrders(rows: OrdersTable[]): Promise<void> {
+    for (const part of chunks(rows, 150)) await this.db.insertInto("orders").values(part).execute();
+  }
+
+  async insertItems(rows: OrderItemsTable[]): Promise<void> {
+    for (const part of chunks(rows, 1000)) await this.db.insertInto("orderItems").values(part).execute();
+  }
+
+  async deleteOrders(workspaceId: string, ids: string[]): Promise<void> {
+    for (const part of chunks(ids, 500)) {
+      await this.db.deleteFrom("orderItems").where("workspaceId", "=", workspaceId).where("orderId", "in", part).execute();
+      await this.db.deleteFrom("orders").where("workspaceId", "=", workspaceId).where("id", "in", part).execute();
+    }
+  }
+
+  async refundsByPlatformIds(workspaceId: string, shopId: string, ids: string[]): Promise<RefundsTable[]> {
+    const out: RefundsTable[] = [];
+    for (const part of chunks(ids, 500)) {
+      out.push(...await this.db.selectFrom("refunds").selectAll().where("workspaceId", "=", workspaceId).where("shopId", "=", shopId).where("platformRefundId", "in", part).execute());
+    }
+    return out;
+  }
+
+  async insertRefunds(rows: RefundsTable[]): Promise<void> {
+    for (const part of chunks(rows, 300)) await this.db.insertInto("refunds").values(part).execute();
+  }
+
+  async deleteRefunds(workspaceId: string, ids: string[]): Promise<void> {
+    for (const part of chunks(ids, 500)) await this.db.deleteFrom("refunds").where("workspaceId", "=", workspaceId).where("id", "in", part).execute();
+  }
+
+  /** Recomputes orders.refund_fen = max(the export's own refund, Σ successful linked refunds). */
+  async relinkRefunds(workspaceId: string, shopId: string, platformOrderIds: string[]): Promise<void> {
+    for (const part of chunks(platformOrderIds, 500)) {
+      const sums = await this.db.selectFrom("refunds").select(["platformOrderId", sql<number>`cast(sum(amount_fen) as bigint)`.as("fen")])
+        .where("workspaceId", "=", workspaceId).where("shopId", "=", shopId).where("platformOrderId", "in", part).where("status", "=", "succeeded")
+        .groupBy("platformOrderId").execute();
+      const byId = new Map(sums.map((s) => [s.platformOrderId, Number(s.fen)]));
+      const orders = await this.db.selectFrom("orders").select(["id", "platformOrderId", "ownRefundFen", "refundFen"]).where("workspaceId", "=", workspaceId).where("shopId", "=", shopId).where("platformOrderId", "in", part).execute();
+      for (const o of orders) {
+        const fen = Math.max(Number(o.ownRefundFen), byId.get(o.platformOrderId) ?? 0);
+        if (fen !== Number(o.refundFen)) await this.db.updateTable("orders").set({ refundFen: fen }).where("workspaceId", "=", workspaceId).where("id", "=", o.id).execute();
+      }
+    }
+  }
+
+  async createImport(i: OrderImportsTable): Promise<void> {
+    await this.db.insertInto("orderImports").values(i).execute();
+  }
+
+  getImport(workspaceId: string, id: string) {
+    return this.db.selectFrom("orderImports").selectAll().where("workspaceId", "=", workspaceId).where("id", "=", id).executeTakeFirst();
+  }
+
+  listImports(workspaceId: string, shopId: string, limit: number, cursor?: string) {
+    let q = this.db.selectFrom("orderImports").selectAll().where("workspaceId", "=", workspaceId).where("shopId", "=", shopId).orderBy("id", "desc").limit(limit + 1);
+    if (cursor) q = q.where("id", "<", cursor);
+    return q.execute();
+  }
+
+  async markRolledBack(workspaceId: string, id: string, at: string, by: string | null): Promise<void> {
+    await this.db.updateTable("orderImports").set({ status: "rolled_back", rolledBackAt: at, rolledBackBy: by }).where("workspaceId", "=", workspaceId).where("id", "=", id).execute();
+  }
+
+  async recordChanges(rows: OrderImportChangesTable[]): Promise<void> {
+    for (const part of chunks(rows, 500)) await this.db.insertInto("orderImportChanges").values(part).execute();
+  }
+
+  changesOf(workspaceId: string, importId: string) {
+    return this.db.selectFrom("orderImportChanges").selectAll().where("workspaceId", "=", workspaceId).where("importId", "=", importId).execute();
+  }
+
+  /** Committed imports after `importId` that touched any of the same records. */
+  async laterImportsTouching(workspaceId: string, importId: string): Promise<string[]> {
+    const rows = await this.db.selectFrom("orderImportChanges as c")
+      .innerJoin("orderImportChanges as mine", (j) => j.onRef("mine.workspaceId", "=", "c.workspaceId").onRef("mine.entity", "=", "c.entity").onRef("mine.entityKey", "=", "c.entityKey"))
+      .innerJoin("orderImports as i", (j) => j.onRef("i.workspaceId", "=", "c.workspaceId").onRef("i.id", "=", "c.importId"))
+      .select("c.importId").distinct()
+      .where("mine.workspaceId", "=", workspaceId).where("mine.importId", "=", importId).where("c.importId", ">", importId).where("i.status", "=", "committed")
+      .execute();
+    return rows.map((r) => r.importId);
+  }
+
+  list(workspaceId: string, q: { shopId?: string; from?: string; to?: string; status?: string; limit: number; cursor?: string }) {
+    let s = this.db.selectFrom("orders").selectAll().where("workspaceId", "=", workspaceId).orderBy("id", "desc").limit(q.limit + 1);
+    if (q.shopId) s = s.where("shopId", "=", q.shopId);
+    if (q.from) s = s.where("paidDate", ">=", q.from);
+    if (q.to) s = s.where("paidDate", "<=", q.to);
+    if (q.status) s = s.where("status", "=", q.status);
+    if (q.cursor) s = s.where("id", "<", q.cursor);
+    return s.execute();
+  }
+
+  getById(workspaceId: string, id: string) {
+    return this.db.selectFrom("orders").selectAll().where("workspaceId", "=", workspaceId).where("id", "=", id).executeTakeFirst();
+  }
+
+  refundsOfOrder(workspaceId: string, shopId: string, platformOrderId: string) {
+    return this.db.selectFrom("refunds").selectAll().where("workspaceId", "=", workspaceId).where("shopId", "=", shopId).where("platformOrderId", "=", platformOrderId).orderBy("requestedAt").execute();
+  }
+
+  countByShop(workspaceId: string, shopId: string) {
+    return this.db.selectFrom("orders").select((eb) => eb.fn.countAll<number>().as("n")).where("workspaceId", "=", workspaceId).where("shopId", "=", shopId).executeTakeFirstOrThrow();
+  }
+}
