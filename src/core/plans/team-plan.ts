@@ -19,6 +19,8 @@ import { addDays, isoWeekday } from "../calendar/date.js";
 import { PLAN_FORMAT, type Allocation, type Dependency, type TeamMember, type TeamPlan, type TeamTask } from "../engine/types.js";
 
 export const DUTY_TASK_PREFIX = "duty:";
+/** Synthetic pinned work for hours already spent today outside the engine's tasks. */
+export const BUSY_TASK_PREFIX = "duty:busy:";
 /** How far ahead recurring duties are laid out as pinned work. */
 export const DUTY_HORIZON_DAYS = 120;
 
@@ -85,6 +87,8 @@ export interface BuildInput {
   logs: LogInput[];
   /** The previous schedule's allocations on `today` (kept: the day has started). */
   todayAllocations: Allocation[];
+  /** Hours logged today on anything else (finished tasks, inbox and unplanned items): capacity already used. */
+  otherLoggedToday: { memberId: string; hours: number }[];
 }
 
 export interface BuiltPlan {
@@ -143,25 +147,45 @@ export function buildTeamPlan(input: BuildInput): BuiltPlan {
     pinned.set(key, { ...a, hours: Math.min(24, round2(Math.max(prev?.hours ?? 0, a.hours))) });
   };
 
+  // Today's plan stays (the day has started), but never beyond what the member can work today:
+  // when a duty or a day off appears, the lowest-priority planned hours give way first. Hours
+  // already logged are facts and always stay.
+  const holidaysSet = new Set(input.calendar.days.filter((d) => d.kind === "holiday").map((d) => d.date));
+  const extraSet = new Set(input.calendar.days.filter((d) => d.kind === "workday").map((d) => d.date));
+  const todayWd = isoWeekday(today);
+  const todayPins = new Map<string, Map<string, number>>(); // task → member → hours
+  for (const m of input.members) {
+    const onLeave = m.leaves.some((l) => l.startDate <= today && today <= l.endDate);
+    const works = !onLeave && !holidaysSet.has(today) && (m.workweek ? m.workweek.includes(todayWd) : extraSet.has(today) || input.calendar.workweek.includes(todayWd));
+    const dutyHours = input.duties.filter((d) => d.memberId === m.id && d.weekdays.includes(todayWd)).reduce((s, d) => s + d.hours, 0);
+    const entries: { task: TaskInput; planned: number; logged: number }[] = [];
+    for (const t of input.tasks) {
+      if (dropped.has(t.id) || parents.has(t.id) || t.status === "done") continue;
+      const planned = (todayByTask.get(t.id) ?? []).filter((a) => a.member === m.id).reduce((s, a) => s + a.hours, 0);
+      const logged = (logsByTask.get(t.id) ?? []).filter((l) => l.memberId === m.id && l.date === today).reduce((s, l) => s + l.hours, 0);
+      if (planned > 0 || logged > 0) entries.push({ task: t, planned, logged });
+    }
+    const otherToday = input.otherLoggedToday.filter((o) => o.memberId === m.id).reduce((s, o) => s + o.hours, 0);
+    let budget = Math.max(0, (works ? m.hoursPerDay ?? input.calendar.hoursPerDay : 0) - (works ? dutyHours : 0) - entries.reduce((s, e) => s + e.logged, 0) - otherToday);
+    for (const e of [...entries].sort((a, b) => b.task.priority - a.task.priority)) {
+      const take = Math.min(Math.max(0, e.planned - e.logged), budget);
+      budget -= take;
+      const hours = Math.min(24, round2(e.logged + take));
+      if (hours > 0) todayPins.set(e.task.id, new Map([...(todayPins.get(e.task.id) ?? new Map<string, number>()), [m.id, hours]]));
+    }
+  }
+
   // Work left: remaining hours beyond what today's pinned work covers.
   const plannedTasks: { t: TaskInput; effort: number; lastWorker: string | null }[] = [];
   for (const t of input.tasks) {
     if (dropped.has(t.id) || parents.has(t.id)) continue;
     const logs = (logsByTask.get(t.id) ?? []).filter((l) => memberIds.has(l.memberId));
     const pastLogged = logs.filter((l) => l.date < today).reduce((s, l) => s + l.hours, 0);
-    const todayLogs = logs.filter((l) => l.date === today);
-    const todayLogged = todayLogs.reduce((s, l) => s + l.hours, 0);
-    const todayByMember = new Map<string, number>();
-    for (const a of todayByTask.get(t.id) ?? []) todayByMember.set(a.member, (todayByMember.get(a.member) ?? 0) + a.hours);
-    const loggedByMember = new Map<string, number>();
-    for (const l of todayLogs) loggedByMember.set(l.memberId, (loggedByMember.get(l.memberId) ?? 0) + l.hours);
+    const todayLogged = logs.filter((l) => l.date === today).reduce((s, l) => s + l.hours, 0);
     let todayPinned = 0;
-    for (const m of new Set([...todayByMember.keys(), ...loggedByMember.keys()])) {
-      const hours = Math.min(24, Math.max(todayByMember.get(m) ?? 0, loggedByMember.get(m) ?? 0));
-      if (hours > 0) {
-        pin({ member: m, date: today, task: t.id, hours });
-        todayPinned += hours;
-      }
+    for (const [member, hours] of todayPins.get(t.id) ?? []) {
+      pin({ member, date: today, task: t.id, hours });
+      todayPinned += hours;
     }
     const remaining = t.remainingHours ?? Math.max(0, t.effortHours - pastLogged - todayLogged);
     const after = Math.max(0, remaining - Math.max(0, todayPinned - todayLogged));
@@ -214,8 +238,8 @@ export function buildTeamPlan(input: BuildInput): BuiltPlan {
   }));
 
   // Duties as pinned synthetic tasks on the member's working days over the horizon.
-  const holidays = new Set(input.calendar.days.filter((d) => d.kind === "holiday").map((d) => d.date));
-  const extra = new Set(input.calendar.days.filter((d) => d.kind === "workday").map((d) => d.date));
+  const holidays = holidaysSet;
+  const extra = extraSet;
   for (const duty of input.duties) {
     const m = input.members.find((x) => x.id === duty.memberId);
     if (!m || duty.hours <= 0) continue;
@@ -234,6 +258,17 @@ export function buildTeamPlan(input: BuildInput): BuiltPlan {
       any = true;
     }
     if (!any) warnings.push(`duty "${duty.title}" falls on none of ${m.name}'s working days`);
+  }
+
+  // Hours already spent today on other work hold their place too.
+  const otherByMember = new Map<string, number>();
+  for (const o of input.otherLoggedToday) if (memberIds.has(o.memberId)) otherByMember.set(o.memberId, (otherByMember.get(o.memberId) ?? 0) + o.hours);
+  for (const [memberId, hours] of otherByMember) {
+    if (hours <= 0) continue;
+    const id = `${BUSY_TASK_PREFIX}${memberId}`;
+    const h = Math.min(24, round2(hours));
+    tasks.push({ id, name: "已完成的其他工作 · other work done today", effortHours: h, skill: null, minLevel: null, assignee: memberId, priority: 1000, earliestStart: today, deadline: null, dependsOn: [], parent: null });
+    pin({ member: memberId, date: today, task: id, hours: h });
   }
 
   const pinnedList = [...pinned.values()].filter((a) => a.hours > 0);

@@ -42,14 +42,17 @@ export class ScheduleRepository {
     return q.execute();
   }
 
-  /** Replaces the allocations from `today` on with `next`, touching only rows that changed. */
-  async replaceFrom(workspaceId: string, today: string, next: AllocationRow[]): Promise<{ inserted: number; updated: number; deleted: number }> {
+  /**
+   * Replaces the allocations from `today` on with `next`, touching only rows that changed. Today's
+   * rows of tasks finished today stay: they are the record of what today's plan was.
+   */
+  async replaceFrom(workspaceId: string, today: string, next: AllocationRow[], finished: ReadonlySet<string> = new Set()): Promise<{ inserted: number; updated: number; deleted: number }> {
     const current = await this.db.selectFrom("allocations").select(["memberId", "date", "taskId", "hours"])
       .where("workspaceId", "=", workspaceId).where("date", ">=", today).execute();
     const key = (m: string, d: string, t: string) => `${m}|${d}|${t}`;
     const have = new Map(current.map((r) => [key(r.memberId, r.date, r.taskId), r.hours]));
     const want = new Map(next.filter((a) => a.date >= today).map((a) => [key(a.member, a.date, a.task), a]));
-    const deletes = current.filter((r) => !want.has(key(r.memberId, r.date, r.taskId)));
+    const deletes = current.filter((r) => !want.has(key(r.memberId, r.date, r.taskId)) && !(r.date === today && finished.has(r.taskId)));
     const inserts = [...want.values()].filter((a) => !have.has(key(a.member, a.date, a.task)));
     const updates = [...want.values()].filter((a) => have.has(key(a.member, a.date, a.task)) && have.get(key(a.member, a.date, a.task)) !== a.hours);
     for (const r of deletes) {

@@ -28,6 +28,17 @@ const durationHours = (start: string, end: string) => {
   return Math.max(0, (eh! * 60 + em! - (sh! * 60 + sm!)) / 60);
 };
 
+/** One row per member, day and task (pinned and newly placed hours of a day add up). */
+function mergeAllocations(list: TeamResult["allocations"]): TeamResult["allocations"] {
+  const merged = new Map<string, TeamResult["allocations"][number]>();
+  for (const a of list) {
+    const key = `${a.member}|${a.date}|${a.task}`;
+    const prev = merged.get(key);
+    merged.set(key, prev ? { ...prev, hours: Math.round((prev.hours + a.hours) * 100) / 100 } : { ...a });
+  }
+  return [...merged.values()];
+}
+
 export function toTaskInput(t: PlanTask, deps: TaskDependency[], skillName: (id: string | null) => string | null): TaskInput {
   return {
     id: t.id, planId: t.planId, parentId: t.parentId, name: t.name, effortHours: t.effortHours, skill: skillName(t.skillId), minLevel: t.minLevel,
@@ -78,8 +89,15 @@ export class ScheduleService {
       tasks: tasks.map((t) => toTaskInput(t, deps, (id) => (id ? skillNames.get(id) ?? null : null))),
       logs: logs.filter((l): l is typeof l & { taskId: string } => l.taskId !== null),
       todayAllocations: todayAllocs,
+      otherLoggedToday: await this.otherLoggedToday(db, workspaceId, today, new Set(tasks.filter((t) => t.status !== "done").map((t) => t.id))),
     };
     return { built: buildTeamPlan(input), plans: scheduled, tasks };
+  }
+
+  /** Hours logged today on finished tasks, items or other plans' tasks: capacity already used. */
+  private async otherLoggedToday(db: Executor, workspaceId: string, today: string, openTaskIds: Set<string>) {
+    const logs = await db.selectFrom("workLogs").select(["memberId", "taskId", "hours"]).where("workspaceId", "=", workspaceId).where("date", "=", today).execute();
+    return logs.filter((l) => !l.taskId || !openTaskIds.has(l.taskId)).map((l) => ({ memberId: l.memberId, hours: l.hours }));
   }
 
   /** Re-plans the workspace inside the caller's transaction. */
@@ -100,7 +118,8 @@ export class ScheduleService {
     const result = this.compose(engine, built, today);
     const planOf = new Map(tasks.map((t) => [t.id, t.planId]));
     await sched.save(workspaceId, JSON.stringify(result), today, at);
-    await sched.replaceFrom(workspaceId, today, result.allocations.map((a) => ({ ...a, planId: planOf.get(a.task) ?? "" })).filter((a) => a.planId));
+    const finished = new Set(tasks.filter((t) => t.status === "done").map((t) => t.id));
+    await sched.replaceFrom(workspaceId, today, result.allocations.map((a) => ({ ...a, planId: planOf.get(a.task) ?? "" })).filter((a) => a.planId), finished);
     const events = await this.alert(trx, workspaceId, actor, previous, result, plans, tasks, at);
     events.push({ workspaceId, event: { type: "schedule.changed", planIds: plans.map((p) => p.id) } });
     return { result, events };
@@ -120,7 +139,7 @@ export class ScheduleService {
       ...engine,
       tasks: [...tasks, ...milestoneResults],
       criticalPath: engine.criticalPath.filter((id) => !isDutyTask(id)),
-      allocations: engine.allocations.filter((a) => !isDutyTask(a.task)),
+      allocations: mergeAllocations(engine.allocations.filter((a) => !isDutyTask(a.task))),
       unscheduled: engine.unscheduled.filter((u) => !isDutyTask(u.task)),
       warnings: [...built.warnings, ...engine.warnings.filter((w) => !w.includes("duty:"))],
     };
