@@ -13,20 +13,20 @@ const SYMBOLS = /^(?:¥|￥|\$|€|£|RMB|CNY|USD|EUR|GBP|HK\$|US\$)|(?:元|圆|
 export function parseMoney(input: string): MoneyParse {
   let s = input.normalize("NFKC").trim();
   if (s === "") return { ok: false, message: "is empty" };
-  let negative = false;
+  let signs = 0;
   if (s.startsWith("(") && s.endsWith(")")) {
-    negative = true;
+    signs++;
     s = s.slice(1, -1).trim();
   }
-  if (s.startsWith("-") || s.startsWith("−")) {
-    negative = !negative;
-    s = s.slice(1).trim();
+  for (let i = 0; i < 3; i++) {
+    if (/^[-−]/.test(s)) {
+      signs++;
+      s = s.slice(1).trim();
+    }
+    s = s.replace(SYMBOLS, "").trim();
   }
-  for (let i = 0; i < 2; i++) s = s.replace(SYMBOLS, "").trim();
-  if (s.startsWith("-")) {
-    negative = !negative;
-    s = s.slice(1).trim();
-  }
+  if (signs > 1) return { ok: false, message: `"${input}" has more than one sign` };
+  const negative = signs === 1;
   // Thousands separators: commas between digit groups (and the odd space or apostrophe).
   if (/^\d{1,3}([,' ]\d{3})+(\.\d*)?$/.test(s)) s = s.replace(/[,' ]/g, "");
   const m = /^(\d*)(?:\.(\d*))?$/.exec(s);
