@@ -17,7 +17,9 @@ export async function pick(page: Page, trigger: Locator, label: string): Promise
       await page.keyboard.press("Escape");
     }
   }
-  await option.click();
+  // A dropdown near the bottom of a phone screen can keep re-aligning, so it never counts as
+  // "stable" for a pointer click; a DOM click selects the option all the same.
+  await option.dispatchEvent("click");
 }
 
 export async function screenshot(page: Page, dir: string, name: string): Promise<string> {
