@@ -23,13 +23,36 @@ function daysInMonth(year: number, month: number): number {
   return MONTH_DAYS[month - 1]!;
 }
 
+function digits(s: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/** Days from 1970-01-01 to a civil date (H. Hinnant's days_from_civil), no Date objects. */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
 /** Epoch day of an ISO date; throws RangeError on a malformed or impossible date. */
 export function toEpochDay(iso: string): number {
-  if (!isIsoDate(iso)) throw new RangeError(`not a date (YYYY-MM-DD): ${JSON.stringify(iso)}`);
-  const y = Number(iso.slice(0, 4));
-  const m = Number(iso.slice(5, 7));
-  const d = Number(iso.slice(8, 10));
-  return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
+  // Hot path (every allocation and link goes through here): parse digits by hand.
+  if (typeof iso === "string" && iso.length === 10 && iso.charCodeAt(4) === 45 && iso.charCodeAt(7) === 45) {
+    const y = digits(iso, 0, 4);
+    const m = digits(iso, 5, 7);
+    const d = digits(iso, 8, 10);
+    if (y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)) return daysFromCivil(y, m, d);
+  }
+  throw new RangeError(`not a date (YYYY-MM-DD): ${JSON.stringify(iso)}`);
 }
 
 /** ISO date of an epoch day. */

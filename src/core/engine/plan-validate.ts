@@ -77,6 +77,61 @@ function readDependency(list: IssueList, raw: unknown, p: string, taskId: string
   return { task, type, lagDays };
 }
 
+type Maybe<T> = T | null | "invalid";
+
+function optString(v: unknown): Maybe<string> {
+  if (v === undefined || v === null) return null;
+  return typeof v === "string" && v.length > 0 ? v : "invalid";
+}
+
+/**
+ * The common case — a well-formed task — read without reader objects or message strings.
+ * Returns null when anything is off, and the full reader then reports exactly what.
+ */
+function fastTask(o: Json, id: string): TeamTask | null {
+  const name = optString(o.name);
+  const skill = optString(o.skill);
+  const assignee = optString(o.assignee);
+  const parent = optString(o.parent);
+  if (name === "invalid" || skill === "invalid" || assignee === "invalid" || parent === "invalid") return null;
+  const effort = o.effortHours;
+  if (effort !== undefined && effort !== null && (typeof effort !== "number" || !Number.isFinite(effort))) return null;
+  const minLevel = o.minLevel ?? null;
+  if (minLevel !== null && !(Number.isInteger(minLevel) && (minLevel as number) >= 1 && (minLevel as number) <= 5)) return null;
+  const priority = o.priority ?? 500;
+  if (!(Number.isInteger(priority) && (priority as number) >= 1 && (priority as number) <= 1000)) return null;
+  const earliestStart = o.earliestStart ?? null;
+  const deadline = o.deadline ?? null;
+  if ((earliestStart !== null && !isIsoDate(earliestStart)) || (deadline !== null && !isIsoDate(deadline))) return null;
+  const deps = o.dependsOn ?? [];
+  if (!Array.isArray(deps)) return null;
+  const dependsOn: Dependency[] = [];
+  for (const d of deps) {
+    if (typeof d === "string" && d.length > 0) {
+      dependsOn.push({ task: d, type: "FS", lagDays: 0 });
+      continue;
+    }
+    if (!isObject(d) || typeof d.task !== "string" || d.task.length === 0) return null;
+    const type = (d.type ?? "FS") as DependencyType;
+    const lag = d.lagDays ?? 0;
+    if (!DEPENDENCY_TYPES.includes(type) || typeof lag !== "number" || !Number.isInteger(lag) || Math.abs(lag) > 3650) return null;
+    dependsOn.push({ task: d.task, type, lagDays: lag });
+  }
+  return {
+    id,
+    name: name ?? id,
+    effortHours: typeof effort === "number" ? effort : Number.NaN,
+    skill,
+    minLevel: minLevel as number | null,
+    assignee,
+    priority: priority as number,
+    earliestStart: earliestStart as string | null,
+    deadline: deadline as string | null,
+    dependsOn,
+    parent,
+  };
+}
+
 export function validateTeamPlan(input: Json, options: ValidateOptions = {}): ValidationResult<TeamPlan> {
   const list = new IssueList();
   const top = list.at(input, "plan", "plan");
@@ -108,6 +163,8 @@ export function validateTeamPlan(input: Json, options: ValidateOptions = {}): Va
   });
 
   const tasks = ids<TeamTask>(list, top.array("tasks", true), "tasks", "task", (o, p, id) => {
+    const fast = id ? fastTask(o, id) : null;
+    if (fast) return fast;
     const r = list.at(o, p, `task "${id}"`, id);
     const dependsOn: Dependency[] = [];
     r.array("dependsOn", false).forEach((d, k) => {

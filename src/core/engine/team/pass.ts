@@ -101,7 +101,7 @@ export function runPass(ctx: TeamContext, options: PassOptions = {}): PassResult
       unscheduled.set(i, `dependency cycle: ${ctx.cycleText ?? "?"}`);
       return;
     }
-    let es = ctx.release[i]!;
+    let linkEs = -Infinity;
     let minFinish = -Infinity;
     for (let p = pred.start[i]!; p < pred.start[i + 1]!; p++) {
       const q = pred.adj[p]!;
@@ -112,8 +112,8 @@ export function runPass(ctx: TeamContext, options: PassOptions = {}): PassResult
       }
       const lag = net.lag[k]!;
       const t = net.type[k]!;
-      if (t === LINK_FS) es = Math.max(es, shift(finishDay[q]!, lag));
-      else if (t === LINK_SS) es = Math.max(es, shift(startDay[q]!, lag));
+      if (t === LINK_FS) linkEs = Math.max(linkEs, shift(finishDay[q]!, lag));
+      else if (t === LINK_SS) linkEs = Math.max(linkEs, shift(startDay[q]!, lag));
       else if (t === LINK_FF) minFinish = Math.max(minFinish, shift(finishDay[q]!, lag));
       else if (t === LINK_SF) minFinish = Math.max(minFinish, shift(startDay[q]!, lag));
     }
@@ -126,7 +126,8 @@ export function runPass(ctx: TeamContext, options: PassOptions = {}): PassResult
       pinFirst = Math.min(pinFirst, w.day);
       pinLast = Math.max(pinLast, w.day);
     }
-    if (pinned.length > 0 && (pinFirst < es || pinLast < minFinish) && pinFirst < Infinity) {
+    let es = Math.max(ctx.release[i]!, linkEs);
+    if (pinned.length > 0 && (pinFirst < linkEs || pinLast < minFinish)) {
       warnings.push(`task "${task.id}": pinned work already done does not follow its dependencies as they are now; only its remaining work is placed after them`);
     }
     const remaining = effortMinutes[i]! - done;

@@ -19,6 +19,8 @@ export interface TeamScheduleOptions extends ScheduleOptions {
   preferredAssignees?: ReadonlyMap<string, string>;
   /** Task id → placement sequence in the previous result (`seq`): replayed for stability. */
   previousSeq?: ReadonlyMap<string, number>;
+  /** Only for a plan that came unchanged out of validatePlan/parsePlanFile: skip validating it again. */
+  skipValidation?: boolean;
 }
 
 /**
@@ -27,9 +29,12 @@ export interface TeamScheduleOptions extends ScheduleOptions {
  */
 export function scheduleTeam(plan: TeamPlan, options: TeamScheduleOptions = {}): TeamResult {
   const t0 = performance.now();
-  const checked = validateTeamPlan(plan as unknown as Record<string, unknown>, { cycles: false });
-  if (!checked.ok) throw new PlanValidationError(checked.issues);
-  const valid = checked.plan;
+  let valid = plan;
+  if (!options.skipValidation) {
+    const checked = validateTeamPlan(plan as unknown as Record<string, unknown>, { cycles: false });
+    if (!checked.ok) throw new PlanValidationError(checked.issues);
+    valid = checked.plan;
+  }
   const placementStart = options.placementStart && options.placementStart > valid.start ? options.placementStart : valid.start;
   const ctx = buildContext(valid, placementStart, 0);
   let preferred: Int32Array | undefined;

@@ -82,6 +82,29 @@ describe("team scheduling invariants (fast-check)", () => {
     );
   });
 
+  it("incremental re-scheduling gives the same schedule as replaying every task", () => {
+    fc.assert(
+      fc.property(planArb, fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 49 }), fc.integer({ min: 0, max: 3 }), (plan, todayOffset, pick, kind) => {
+        const before = scheduleTeam(plan);
+        const today = addDays(plan.start, todayOffset);
+        const next: TeamPlan = structuredClone(plan);
+        const t = next.tasks[pick % next.tasks.length]!;
+        const other = next.tasks[(pick * 7 + 3) % next.tasks.length]!;
+        if (kind === 0 && t.effortHours > 0) t.effortHours += 6;
+        else if (kind === 1) next.members[pick % next.members.length]!.daysOff.push(addDays(today, 1 + (pick % 4)));
+        else if (kind === 2 && other.id !== t.id && other.parent !== t.id && t.parent !== other.id) t.dependsOn.push({ task: other.id, type: "FS", lagDays: 0 });
+        else if (kind === 3) next.members[pick % next.members.length]!.hoursPerDay = 3;
+        const full = reschedule(next, before, { today });
+        const fast = reschedule(next, before, { today, incremental: true });
+        const spans = (r: TeamResult) => r.tasks.map((x) => [x.id, x.assignee, x.start, x.finish]);
+        expect(spans(fast)).toEqual(spans(full));
+        expect(fast.allocations).toEqual(full.allocations);
+        expect(fast.unscheduled).toEqual(full.unscheduled);
+      }),
+      { numRuns: 120 },
+    );
+  });
+
   it("re-scheduling without a change moves nothing", () => {
     fc.assert(
       fc.property(planArb, fc.integer({ min: 0, max: 30 }), (plan, todayOffset) => {

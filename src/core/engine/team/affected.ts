@@ -1,0 +1,90 @@
+// Where a re-plan has to start. Re-scheduling replays the previous placement order (`seq`); a
+// task placed before every task the change touches would be placed exactly as before, so its
+// allocations can be kept as they are and only the rest is placed again. This finds the first
+// placement position the changed plan invalidates. It errs on the side of re-placing: anything
+// that could change a placement (effort, eligibility, calendars, capacity, dependencies, the
+// WBS, removed tasks) counts; more capacity (a day off withdrawn) does not pull earlier tasks in,
+// which is the stability a re-plan wants.
+
+import { WorkCalendar, type MemberCalendar } from "../../calendar/calendar.js";
+import { toEpochDay } from "../../calendar/date.js";
+import { buildTeamNetwork } from "../team-network.js";
+import { LINK_FF, LINK_FS, LINK_SS } from "../cpm.js";
+import type { TeamPlan, TeamResult } from "../types.js";
+
+export function firstAffectedSeq(plan: TeamPlan, previous: TeamResult): number {
+  let k = Infinity;
+  const hit = (s: number | undefined): void => {
+    if (s !== undefined && s < k) k = s;
+  };
+  const prev = new Map(previous.tasks.map((t) => [t.id, t]));
+  const index = new Map(plan.tasks.map((t, i) => [t.id, i]));
+  for (const t of previous.tasks) if (t.seq !== undefined && !index.has(t.id)) hit(t.seq);
+  if (plan.pinned.length > 0) {
+    const had = new Set(previous.allocations.map((a) => `${a.member}|${a.date}|${a.task}|${a.hours}`));
+    if (plan.pinned.some((a) => !had.has(`${a.member}|${a.date}|${a.task}|${a.hours}`))) return 0;
+  }
+
+  const cal = new WorkCalendar(plan.calendar);
+  const members = new Map<string, { k: number; cal: MemberCalendar; skills: Record<string, number> }>();
+  plan.members.forEach((m, k) => members.set(m.id, { k, cal: cal.forMember({ workweek: m.workweek, hoursPerDay: m.hoursPerDay, daysOff: m.daysOff }), skills: m.skills }));
+
+  // Previous work: still on working days, within capacity, and the whole effort.
+  const hours = new Map<string, number>();
+  const perDay = new Map<number, { hours: number; seq: number; cap: number }>();
+  for (const a of previous.allocations) {
+    const s = prev.get(a.task)?.seq;
+    if (s === undefined || !index.has(a.task)) continue;
+    const m = members.get(a.member);
+    const epoch = toEpochDay(a.date);
+    if (!m || !m.cal.isWorkdayEpoch(epoch)) {
+      hit(s);
+      continue;
+    }
+    hours.set(a.task, (hours.get(a.task) ?? 0) + a.hours);
+    const key = epoch * 65536 + m.k;
+    const d = perDay.get(key);
+    if (d) {
+      d.hours += a.hours;
+      d.seq = Math.min(d.seq, s);
+    } else perDay.set(key, { hours: a.hours, seq: s, cap: m.cal.hoursPerDay });
+  }
+  for (const d of perDay.values()) if (d.hours > d.cap + 1e-6) hit(d.seq);
+
+  const net = buildTeamNetwork(plan.tasks, index);
+  plan.tasks.forEach((t, i) => {
+    const p = prev.get(t.id);
+    if (p?.seq === undefined) return;
+    if (net.isSummary[i]) return hit(p.seq); // was a leaf, is now a summary
+    if (Math.abs((hours.get(t.id) ?? 0) - t.effortHours) > 0.01) return hit(p.seq);
+    const who = p.assignee === null ? undefined : members.get(p.assignee);
+    const eligible = t.assignee !== null ? t.assignee === p.assignee : who !== undefined && (t.skill === null || (who.skills[t.skill] ?? 0) >= (t.minLevel ?? 1));
+    if (!eligible) return hit(p.seq);
+    // Inherited earliest starts (WBS) included.
+    for (let v = i; v >= 0; v = net.parent[v]!) {
+      const es = plan.tasks[v]!.earliestStart;
+      if (es !== null && es > p.start) return hit(p.seq);
+    }
+  });
+
+  // Dependencies on the expanded network: placed in order, and still satisfied.
+  const day = (d: string): number => toEpochDay(d);
+  for (let e = 0; e < net.from.length; e++) {
+    const a = plan.tasks[net.from[e]!]!;
+    const b = plan.tasks[net.to[e]!]!;
+    const pb = prev.get(b.id);
+    if (pb?.seq === undefined) continue;
+    const pa = prev.get(a.id);
+    if (pa?.seq === undefined || pa.seq > pb.seq) {
+      hit(pb.seq);
+      continue;
+    }
+    const lag = net.lag[e]!;
+    const type = net.type[e]!;
+    const from = type === LINK_FS || type === LINK_FF ? pa.finish : pa.start;
+    const bound = lag === 0 ? day(from) : cal.addWorkdaysEpoch(day(from), lag);
+    const value = type === LINK_FS || type === LINK_SS ? day(pb.start) : day(pb.finish);
+    if (value < bound) hit(pb.seq);
+  }
+  return k;
+}
