@@ -12,6 +12,7 @@ import { nowIso, type ServiceDeps } from "../shared/context.js";
 import { WorkspaceRepository } from "../workspaces/workspace.repository.js";
 import { WorkspaceService } from "../workspaces/workspace.service.js";
 import { DEMO_DOMAIN, DEMO_PEOPLE, DEMO_WORKSPACE_NAME } from "./demo.data.js";
+import { seedDemoPlans } from "./demo.plans.js";
 
 export interface DemoLogin {
   workspaceId: string;
@@ -46,7 +47,7 @@ export class DemoService {
     const password = `demo-${randomBytes(6).toString("base64url")}`;
     const passwordHash = await hashPassword(password);
     const ownerEmail = `owner@${DEMO_DOMAIN}`;
-    return this.deps.db.transaction().execute(async (trx) => {
+    const login = await this.deps.db.transaction().execute(async (trx): Promise<DemoLogin & { ownerMemberId?: string }> => {
       const wsRepo = new WorkspaceRepository(trx);
       const auth = new AuthRepository(trx);
       const at = nowIso(this.deps);
@@ -68,8 +69,14 @@ export class DemoService {
       });
       const actor: Actor = { userId: ownerUserId, memberId: ownerMemberId, workspaceId: w.id, role: "owner", departmentId: null, via: "system" };
       await this.seedOrg(trx, actor, passwordHash, at, ownerMemberId);
-      return { workspaceId: w.id, userId: ownerUserId, email: ownerEmail, password, created: true };
+      return { workspaceId: w.id, userId: ownerUserId, email: ownerEmail, password, created: true, ownerMemberId };
     });
+    const { ownerMemberId, ...result } = login;
+    if (login.created && ownerMemberId) {
+      // Plans go through the plan service (its own transactions), after the organisation exists.
+      await seedDemoPlans(this.deps, { userId: login.userId, memberId: ownerMemberId, workspaceId: login.workspaceId, role: "owner", departmentId: null, via: "system" });
+    }
+    return result;
   }
 
   private async seedOrg(trx: Executor, actor: Actor, passwordHash: string, at: string, ownerMemberId: string): Promise<void> {
