@@ -41,4 +41,19 @@ program.command("schedule").description("Schedule a plan file (dayclear.plan/v1,
   .action((file: string, o: { out?: string; effort?: string; seed?: string }) =>
     run(async () => (await import("./commands/schedule.js")).scheduleCommand(file, o)));
 
+const importCmd = program.command("import").description("Import data files");
+importCmd.command("orders").description("Import order, refund or visitor exports (Taobao/Tmall, JD, Pinduoduo, Douyin, Shopify, WooCommerce, or a saved column mapping) into a shop; all files or nothing")
+  .argument("<files...>", "CSV or XLSX files (e.g. a Taobao order report and its item report)").addOption(dbOption())
+  .requiredOption("--shop <name>", "the shop (created when the name is new)")
+  .option("--workspace <name-or-id>", "the workspace (default: the only one in the database)")
+  .option("--format <format>", "auto|taobao|jd|pdd|douyin|shopify|woocommerce|mapping:NAME", "auto")
+  .option("--dry-run", "check and report, store nothing").option("--json", "print a JSON summary")
+  .action((files: string[], o: { db?: string; shop: string; workspace?: string; format?: string; dryRun?: boolean; json?: boolean }) =>
+    run(async () => (await import("./commands/import-orders.js")).importOrders(files, o)));
+
+program.command("kpi").description("Shop KPIs for a date range").addOption(dbOption())
+  .requiredOption("--shop <name>", "shop name or id").requiredOption("--from <date>", "first day, YYYY-MM-DD").requiredOption("--to <date>", "last day, YYYY-MM-DD")
+  .option("--workspace <name-or-id>", "the workspace (default: the only one in the database)").option("--json", "print {gmv, paidOrders, aov, refundRate, conversion, currency}")
+  .action((o: { db?: string; shop: string; from: string; to: string; workspace?: string; json?: boolean }) => run(async () => (await import("./commands/kpi.js")).kpiCommand(o)));
+
 await program.parseAsync(process.argv);

@@ -1,0 +1,89 @@
+// dayclear import orders FILE... --shop NAME: all files in one import, all or nothing.
+import { readFile, stat } from "node:fs/promises";
+import { basename } from "node:path";
+import { systemClock } from "../../core/actor.js";
+import { LIMITS } from "../../core/limits.js";
+import type { ImportFormat } from "../../core/orders/index.js";
+import { ImportRejected, ImportService, type ImportSummary } from "../../modules/orders/import.service.js";
+import { openMigrated } from "./open-db.js";
+import { workspaceActor } from "./shop-context.js";
+
+export interface ImportOrdersFlags {
+  db?: string;
+  shop: string;
+  workspace?: string;
+  format?: string;
+  dryRun?: boolean;
+  json?: boolean;
+}
+
+const FORMAT = /^(auto|taobao|jd|pdd|douyin|shopify|woocommerce|mapping:.+)$/;
+
+function jsonSummary(s: ImportSummary, multi: boolean) {
+  return {
+    orders: s.orders, lineItems: s.lineItems, created: s.created, updated: s.updated, skipped: s.skipped,
+    errors: s.errors.map((e) => ({ row: e.row, column: e.column, message: multi && e.file ? `${e.file}: ${e.message}` : e.message })),
+  };
+}
+
+export async function importOrders(files: string[], o: ImportOrdersFlags): Promise<number> {
+  const format = o.format ?? "auto";
+  if (!FORMAT.test(format)) throw new Error(`--format must be auto, taobao, jd, pdd, douyin, shopify, woocommerce or mapping:NAME (got "${format}")`);
+  const tty = process.stdout.isTTY && !o.json;
+  const { default: Progress } = tty ? await import("cli-progress") : { default: null };
+  const bar = Progress ? new Progress.SingleBar({ format: "{bar} {percentage}% | {step}", hideCursor: true }, Progress.Presets.shades_classic) : null;
+  const sources: { file: string; bytes: Uint8Array }[] = [];
+  const sizes = await Promise.all(files.map(async (f) => (await stat(f)).size));
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const tooBig = files.find((_, i) => sizes[i]! > LIMITS.importCliFileMaxBytes);
+  if (tooBig) {
+    const summary: ImportSummary = { orders: 0, lineItems: 0, created: 0, updated: 0, skipped: 0, refunds: 0, visitorDays: 0, warnings: [],
+      errors: [{ file: basename(tooBig), row: 1, column: "", message: `${basename(tooBig)} is larger than ${LIMITS.importCliFileMaxBytes / 1048576} MB; export a shorter date range` }] };
+    return report(summary, o, files.length > 1, 1);
+  }
+  bar?.start(total + Math.max(1, Math.round(total / 2)), 0, { step: "reading" });
+  let read = 0;
+  for (const [i, f] of files.entries()) {
+    sources.push({ file: basename(f), bytes: new Uint8Array(await readFile(f)) });
+    read += sizes[i]!;
+    bar?.update(read, { step: `read ${basename(f)}` });
+  }
+  const { database } = await openMigrated(o);
+  try {
+    const actor = await workspaceActor(database, o.workspace);
+    bar?.update(read, { step: o.dryRun ? "checking" : "importing" });
+    const service = new ImportService({ db: database.db, clock: systemClock });
+    try {
+      const r = await service.importFiles(actor, { shopName: o.shop }, sources, { format: format as ImportFormat, dryRun: o.dryRun, maxBytes: LIMITS.importCliFileMaxBytes });
+      bar?.update(bar.getTotal(), { step: "done" });
+      bar?.stop();
+      return report(r, o, files.length > 1, 0);
+    } catch (e) {
+      bar?.stop();
+      if (e instanceof ImportRejected) return report(e.summary, o, files.length > 1, 1);
+      throw e;
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+function report(s: ImportSummary & { import?: { id: string } | null }, o: ImportOrdersFlags, multi: boolean, code: number): number {
+  if (o.json) {
+    // A refused import stored nothing: it created, updated and skipped nothing.
+    const out = jsonSummary(s, multi);
+    console.log(JSON.stringify(code === 0 ? out : { ...out, created: 0, updated: 0, skipped: 0 }));
+    return code;
+  }
+  if (code !== 0) {
+    console.error(`Refused: nothing was stored. ${s.errors.length} problem(s):`);
+    for (const e of s.errors.slice(0, 50)) console.error(`  ${e.file ? `${e.file} ` : ""}row ${e.row}${e.column ? `, column ${e.column}` : ""}: ${e.message}`);
+    if (s.errors.length > 50) console.error(`  … and ${s.errors.length - 50} more`);
+    return code;
+  }
+  const verb = o.dryRun ? "Would import" : "Imported";
+  console.log(`${verb} ${s.orders} orders (${s.lineItems} line items) into "${o.shop}": ${s.created} new, ${s.updated} updated, ${s.skipped} unchanged; ${s.refunds} refunds; ${s.visitorDays} visitor days.`);
+  for (const w of s.warnings.slice(0, 20)) console.log(`  note: ${w}`);
+  if (s.import) console.log(`Import ${s.import.id} (roll back from the web app's import history).`);
+  return code;
+}
