@@ -71,7 +71,7 @@ export class SettingsPage {
   async addCalendarDay(date: string, kindLabel: string, name: string) {
     const card = this.holidays();
     await card.locator("#date").fill(date);
-    await pick(this.page, card.locator("#kind"), kindLabel);
+    await card.locator("#kind").getByText(kindLabel, { exact: true }).click();
     await card.locator("#name").fill(name);
     await card.locator("button[type=submit]").click();
   }

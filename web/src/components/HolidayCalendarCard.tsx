@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined, UndoOutlined } from "@ant-design/icons";
-import { Button, Card, Flex, Form, Input, List, Popconfirm, Select, Tag, Typography } from "antd";
+import { Button, Card, Flex, Form, Input, List, Popconfirm, Radio, Select, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useCalendar, useCalendarMutations } from "../api/hooks";
 import type { CalendarDay } from "../api/types";
@@ -62,7 +62,7 @@ export function HolidayCalendarCard({ canEdit }: { canEdit: boolean }) {
               <Input type="date" min={`${year}-01-01`} max={`${year}-12-31`} />
             </Form.Item>
             <Form.Item name="kind" label={t("settings.kind")} style={{ flex: "1 1 120px", marginBottom: 8 }}>
-              <Select options={[{ value: "holiday", label: t("settings.holiday") }, { value: "workday", label: t("settings.workday") }]} />
+              <Radio.Group optionType="button" options={[{ value: "holiday", label: t("settings.holiday") }, { value: "workday", label: t("settings.workday") }]} />
             </Form.Item>
             <Form.Item name="name" label={t("settings.dayName")} rules={[{ required: true, whitespace: true, message: t("common.required") }]} style={{ flex: "2 1 140px", marginBottom: 8 }}>
               <Input maxLength={LIMITS.nameMax} />
