@@ -20,7 +20,18 @@ async function seed(client: Client): Promise<Ids> {
   const duty = (await client.post<{ id: string }>("/api/v1/duties", { title: "客服值班", weekdays: [1], startTime: "09:00", endTime: "10:00" })).body.id;
   const note = (await client.post<{ id: string }>("/api/v1/notes", { targetType: "plan", targetId: plan, body: "笔记" })).body.id;
   expect((await client.post(`/api/v1/members/${member}/nudge`)).status).toBe(200);
-  return { departments: dep, skills: skill, members: member, leaveId: leave, invitations: invitation, tokens: token, plans: plan, tasks: task, items, duties: duty, notes: note };
+  const shop = await seedShopData(client);
+  return { ...shop, departments: dep, skills: skill, members: member, leaveId: leave, invitations: invitation, tokens: token, plans: plan, tasks: task, items, duties: duty, notes: note };
+}
+
+/** A shop with an imported order and a column mapping (the upload goes through app.inject as raw bytes). */
+async function seedShopData(client: Client): Promise<Ids> {
+  const shops = (await client.post<{ id: string }>("/api/v1/shops", { name: "店铺", platform: "custom" })).body.id;
+  const mappingId = (await client.post<{ id: string }>(`/api/v1/shops/${shops}/mappings`, { name: "m", mapping: { fields: { orderId: "单号", orderTotal: "金额" } } })).body.id;
+  const upload = await client.req<{ id: string }>("POST", `/api/v1/shops/${shops}/uploads?fileName=o.csv`, "单号,金额\nA1,10.00\n", { "content-type": "application/octet-stream" });
+  const imports = (await client.post<{ id: string }>(`/api/v1/shops/${shops}/imports`, { uploadIds: [upload.body.id], format: "mapping:m" })).body.id;
+  const orders = (await client.get<{ items: { id: string }[] }>("/api/v1/orders")).body.items[0]!.id;
+  return { shops, mappingId, imports, orders };
 }
 
 /** A body that passes validation, so the answer tells about the record, not the input. */
@@ -32,6 +43,9 @@ function bodyFor(method: string, path: string): unknown {
   if (path.endsWith("/tasks") && method === "post") return { name: "x", effortHours: 1 };
   if (path.endsWith("/remaining")) return { remainingHours: 1 };
   if (path.endsWith("/save-as-template")) return { name: "x" };
+  if (path.endsWith("/mappings")) return { name: "x", mapping: { fields: { orderId: "a", orderTotal: "b" } } };
+  if (path.endsWith("/visitors") && method === "put") return { days: [{ date: "2026-12-01", visitors: 1 }] };
+  if (path.includes("/imports") && method === "post" && !path.endsWith("/rollback")) return { uploadIds: ["x"] };
   return method === "get" || method === "delete" ? undefined : {};
 }
 
@@ -57,7 +71,8 @@ for (const dialect of DIALECTS) {
         const id = bIds[resource];
         expect(id, `no seeded record for ${path}`).toBeDefined();
         for (const method of Object.keys(ops)) {
-          const url = path.replace("{id}", id!).replace("{leaveId}", bIds.leaveId!);
+          const query = path.endsWith("/uploads") ? "?fileName=x.csv" : path.endsWith("/visitors") && method === "get" ? "?from=2026-12-01&to=2026-12-02" : "";
+          const url = path.replace("{id}", id!).replace("{leaveId}", bIds.leaveId!).replace("{mappingId}", bIds.mappingId!) + query;
           const res = await a.req(method.toUpperCase() as "GET", url, bodyFor(method, path));
           expect(res.status, `${method.toUpperCase()} ${path} → ${res.raw}`).toBe(404);
           checked.push(`${method} ${path}`);

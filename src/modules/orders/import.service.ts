@@ -242,7 +242,11 @@ export class ImportService {
   }
 
   /** Stages a file sent by the browser; returns its headers and first rows for the mapping builder. */
-  async upload(actor: Actor, shopId: string, fileName: string, bytes: Uint8Array) {
+  async upload(actor: Actor, shopId: string, fileName: string, input: Uint8Array | null) {
+    await authorizeShopData(this.deps.db, actor, "orders.import");
+    await shopOf(this.deps.db, actor.workspaceId, shopId);
+    if (input === null) throw invalid("Send the file as the request body with content-type: application/octet-stream");
+    const bytes = input;
     if (bytes.length === 0) throw invalid("The file is empty");
     this.guardSize([{ file: fileName, bytes }], LIMITS.importUploadMaxBytes);
     const r = await readSource(fileName, bytes);

@@ -1,6 +1,5 @@
 import { Type } from "typebox";
 import { LIMITS } from "../../core/limits.js";
-import { invalid } from "../../core/errors.js";
 import type { Services } from "../../server/services.js";
 import { actorOf, type App } from "../../server/types.js";
 import { IdParams, Page } from "../shared/common.schema.js";
@@ -40,10 +39,8 @@ export async function orderRoutes(parent: App, services: Services): Promise<void
         tags, summary: `Stage a file for import: the raw bytes as the body with content-type application/octet-stream (at most ${LIMITS.importUploadMaxBytes / 1048576} MB)`,
         params: IdParams, querystring: UploadQuery, consumes: ["application/octet-stream"], response: { 201: UploadSchema },
       },
-    }, async (req, reply) => {
-      if (!Buffer.isBuffer(req.body)) throw invalid("Send the file as the request body with content-type: application/octet-stream");
-      return reply.status(201).send(await services.imports.upload(actorOf(req), req.params.id, req.query.fileName, new Uint8Array(req.body)));
-    });
+    }, async (req, reply) =>
+      reply.status(201).send(await services.imports.upload(actorOf(req), req.params.id, req.query.fileName, Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : null)));
     app.post("/shops/:id/imports/preview", { schema: { tags, summary: "What an import of staged files would do; writes nothing", params: IdParams, body: ImportBody, response: { 200: PreviewSchema } } }, async (req) =>
       services.imports.preview(actorOf(req), req.params.id, req.body));
     app.post("/shops/:id/imports", { schema: { tags, summary: "Import staged files: all or nothing (400 lists every problem with row and column)", params: IdParams, body: ImportBody, response: { 201: ImportSchema } } }, async (req, reply) =>

@@ -73,13 +73,14 @@ export const VisitorDay = Type.Object({ date: IsoDate, visitors: Type.Union([Typ
 export const VisitorsBody = Type.Object({ days: Type.Array(VisitorDay, { minItems: 1, maxItems: 1100 }) }, strict);
 export const RangeQuery = Type.Object({ from: IsoDate, to: IsoDate }, strict);
 
-export const KpiQuery = Type.Object({
+const kpiQueryFields = {
   from: IsoDate, to: IsoDate,
   shopId: Type.Optional(Type.String({ maxLength: 2000, description: "One shop id, or several separated by commas; all shops when omitted" })),
   platform: Type.Optional(PlatformSchema),
   granularity: Type.Optional(Type.Union([Type.Literal("day"), Type.Literal("week"), Type.Literal("month")])),
-}, strict);
-export const KpiExportQuery = Type.Intersect([KpiQuery, Type.Object({ format: Type.Optional(Type.Union([Type.Literal("csv"), Type.Literal("xlsx")])) })]);
+};
+export const KpiQuery = Type.Object(kpiQueryFields, strict);
+export const KpiExportQuery = Type.Object({ ...kpiQueryFields, format: Type.Optional(Type.Union([Type.Literal("csv"), Type.Literal("xlsx")])) }, strict);
 export const KpiValuesSchema = Type.Object({
   gmv: Money, netGmv: Money, paidOrders: Type.Integer(), aov: Money, itemsPerOrder: Rate, refundRate: Rate, refundAmountRate: Rate, refundedOrders: Type.Integer(), refundAmount: Money,
   conversion: Rate, visitors: Type.Integer(), buyers: Type.Integer(), newCustomers: Type.Integer(), items: Type.Integer(),
