@@ -12,6 +12,7 @@ import { nowIso, type ServiceDeps } from "../shared/context.js";
 import { WorkspaceRepository } from "../workspaces/workspace.repository.js";
 import { WorkspaceService } from "../workspaces/workspace.service.js";
 import { DEMO_DOMAIN, DEMO_PEOPLE, DEMO_WORKSPACE_NAME } from "./demo.data.js";
+import { seedDemoOrders } from "../orders/orders.demo.js";
 import { seedDemoPlans } from "./demo.plans.js";
 
 export interface DemoLogin {
@@ -124,5 +125,6 @@ export class DemoService {
     }
     const w = (await new WorkspaceRepository(trx).getById(ws))!;
     await new WorkspaceRepository(trx).update(ws, w.version, { orgTemplate: "ecommerce", updatedAt: at });
+    await seedDemoOrders(trx, ws, at);
   }
 }
