@@ -4,6 +4,7 @@ const [group, ...rest] = process.argv.slice(2);
 const groups: Record<string, () => Promise<void>> = {
   http: async () => (await import("./http/index.js")).runHttpBench(rest),
   engine: async () => (await import("./engine/index.js")).runEngineBench(rest),
+  plans: async () => (await import("./plans/index.js")).runPlansBench(rest),
 };
 const chosen = group && !group.startsWith("-") ? [group] : Object.keys(groups);
 for (const name of chosen) {

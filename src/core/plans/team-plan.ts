@@ -118,9 +118,14 @@ export function buildTeamPlan(input: BuildInput): BuiltPlan {
   const parents = new Set(input.tasks.filter((t) => t.parentId).map((t) => t.parentId!));
 
   const logsByTask = new Map<string, LogInput[]>();
-  for (const l of input.logs) if (byId.has(l.taskId)) logsByTask.set(l.taskId, [...(logsByTask.get(l.taskId) ?? []), l]);
+  const push = <K, V>(m: Map<K, V[]>, k: K, v: V) => {
+    const list = m.get(k);
+    if (list) list.push(v);
+    else m.set(k, [v]);
+  };
+  for (const l of input.logs) if (byId.has(l.taskId)) push(logsByTask, l.taskId, l);
   const todayByTask = new Map<string, Allocation[]>();
-  for (const a of input.todayAllocations) if (a.date === today && byId.has(a.task) && memberIds.has(a.member)) todayByTask.set(a.task, [...(todayByTask.get(a.task) ?? []), a]);
+  for (const a of input.todayAllocations) if (a.date === today && byId.has(a.task) && memberIds.has(a.member)) push(todayByTask, a.task, a);
 
   // Tasks the engine does not see: milestones and finished tasks.
   const milestones = input.tasks.filter((t) => t.milestone && !parents.has(t.id));
@@ -154,12 +159,14 @@ export function buildTeamPlan(input: BuildInput): BuiltPlan {
   const extraSet = new Set(input.calendar.days.filter((d) => d.kind === "workday").map((d) => d.date));
   const todayWd = isoWeekday(today);
   const todayPins = new Map<string, Map<string, number>>(); // task → member → hours
+  const todayTaskIds = new Set([...todayByTask.keys(), ...input.logs.filter((l) => l.date === today && byId.has(l.taskId)).map((l) => l.taskId)]);
   for (const m of input.members) {
     const onLeave = m.leaves.some((l) => l.startDate <= today && today <= l.endDate);
     const works = !onLeave && !holidaysSet.has(today) && (m.workweek ? m.workweek.includes(todayWd) : extraSet.has(today) || input.calendar.workweek.includes(todayWd));
     const dutyHours = input.duties.filter((d) => d.memberId === m.id && d.weekdays.includes(todayWd)).reduce((s, d) => s + d.hours, 0);
     const entries: { task: TaskInput; planned: number; logged: number }[] = [];
-    for (const t of input.tasks) {
+    for (const id of todayTaskIds) {
+      const t = byId.get(id)!;
       if (dropped.has(t.id) || parents.has(t.id) || t.status === "done") continue;
       const planned = (todayByTask.get(t.id) ?? []).filter((a) => a.member === m.id).reduce((s, a) => s + a.hours, 0);
       const logged = (logsByTask.get(t.id) ?? []).filter((l) => l.memberId === m.id && l.date === today).reduce((s, l) => s + l.hours, 0);

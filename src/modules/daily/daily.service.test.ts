@@ -56,6 +56,10 @@ for (const dialect of DIALECTS) {
       await s.tasks.create(team.owner, plan.id, { name: "打包", effortHours: 16, assigneeMemberId: packer.memberId });
       const week = await s.today.range(packer.actor, { from: "2026-10-09", to: "2026-10-13", memberId: packer.memberId });
       expect(week.members[0]!.allocations.map((a) => [a.date, a.hours])).toEqual([["2026-10-09", 8], ["2026-10-10", 8]]);
+      // A day off on the make-up Saturday moves that work to Monday at once.
+      await s.members.addLeave(packer.actor, packer.memberId, { startDate: "2026-10-10", endDate: "2026-10-10" });
+      const after = await s.today.range(packer.actor, { from: "2026-10-09", to: "2026-10-13", memberId: packer.memberId });
+      expect(after.members[0]!.allocations.map((a) => [a.date, a.hours])).toEqual([["2026-10-09", 8], ["2026-10-12", 8]]);
     });
 
     it("runs a member's day: check off, unplanned work, remaining effort, and the report that drafts itself", async () => {

@@ -5,7 +5,7 @@ import type { Role } from "../../core/limits.js";
 import type { Executor } from "../../db/database.js";
 import { hashPassword } from "../auth/password.js";
 import { AuthRepository } from "../auth/auth.repository.js";
-import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
+import { announceScheduleChange, audit, markScheduleStale, nowIso, type ServiceDeps } from "../shared/context.js";
 import { DepartmentRepository } from "./department.repository.js";
 import { MemberRepository } from "./member.repository.js";
 import { can, managedDepartments, type OrgAction } from "./org.policy.js";
@@ -95,8 +95,9 @@ export class MemberService {
         await new DepartmentRepository(trx).clearLead(actor.workspaceId, id, at);
       }
       await audit(trx, actor, at, { action: "member.update", entityType: "member", entityId: id, summary: `Updated member ${updated.name}`, before: current, after: updated });
+      await markScheduleStale(trx, actor.workspaceId);
       return this.present(trx, actor.workspaceId, id);
-    });
+    }).finally(() => announceScheduleChange(this.deps, actor.workspaceId));
   }
 
   async setStatus(actor: Actor, id: string, status: "active" | "inactive"): Promise<MemberDto & { leaves: LeaveDto[] }> {
@@ -116,8 +117,9 @@ export class MemberService {
         action: status === "inactive" ? "member.deactivate" : "member.reactivate", entityType: "member", entityId: id,
         summary: `${status === "inactive" ? "Deactivated" : "Reactivated"} member ${current.name}`, before: { status: current.status }, after: { status },
       });
+      await markScheduleStale(trx, actor.workspaceId);
       return this.present(trx, actor.workspaceId, id);
-    });
+    }).finally(() => announceScheduleChange(this.deps, actor.workspaceId));
   }
 
   async setSkills(actor: Actor, id: string, skills: { skillId: string; level: number }[]) {
@@ -129,8 +131,9 @@ export class MemberService {
       await this.writeSkills(trx, actor.workspaceId, id, skills);
       const at = nowIso(this.deps);
       await audit(trx, actor, at, { action: "member.skills", entityType: "member", entityId: id, summary: `Set skills of ${current.name}`, before, after: skills });
+      await markScheduleStale(trx, actor.workspaceId);
       return this.present(trx, actor.workspaceId, id);
-    });
+    }).finally(() => announceScheduleChange(this.deps, actor.workspaceId));
   }
 
   async addLeave(actor: Actor, id: string, input: { startDate: string; endDate: string; kind?: string; note?: string | null }): Promise<LeaveDto> {
@@ -143,8 +146,9 @@ export class MemberService {
       const leave = { workspaceId: actor.workspaceId, id: newId(), memberId: id, startDate: input.startDate, endDate: input.endDate, kind: input.kind ?? "leave", note: input.note ?? null, createdAt: at };
       await new MemberRepository(trx).addLeave(leave);
       await audit(trx, actor, at, { action: "member.leave.add", entityType: "member", entityId: id, summary: `${current.name}: days off ${leave.startDate}–${leave.endDate}`, after: leave });
+      await markScheduleStale(trx, actor.workspaceId);
       return presentLeave(leave);
-    });
+    }).finally(() => announceScheduleChange(this.deps, actor.workspaceId));
   }
 
   async deleteLeave(actor: Actor, id: string, leaveId: string): Promise<void> {
@@ -156,7 +160,8 @@ export class MemberService {
       await this.authorize(trx, actor, "member.calendar", { memberId: id, departmentId: current.departmentId, role: current.role });
       await repo.deleteLeave(actor.workspaceId, leaveId);
       await audit(trx, actor, nowIso(this.deps), { action: "member.leave.delete", entityType: "member", entityId: id, summary: `${current.name}: removed days off ${leave.startDate}–${leave.endDate}`, before: leave });
-    });
+      await markScheduleStale(trx, actor.workspaceId);
+    }).finally(() => announceScheduleChange(this.deps, actor.workspaceId));
   }
 
   private async managed(db: Executor, actor: Actor) {

@@ -7,6 +7,7 @@ export interface TaskActuals {
   actualStart: string | null;
 }
 
+/** `deps`: this task's own dependencies (group them with depsByTask for a whole plan). */
 export function presentTask(t: PlanTask, deps: TaskDependency[], actuals?: TaskActuals): TaskDto {
   return {
     id: t.id, planId: t.planId, parentId: t.parentId, sortOrder: t.sortOrder, name: t.name, effortHours: t.effortHours, skillId: t.skillId,
@@ -20,6 +21,7 @@ export function presentPlan(p: Plan, tasks: PlanTask[], schedule: TeamResult | n
   const own = tasks.filter((t) => t.planId === p.id);
   const ids = new Set(own.map((t) => t.id));
   const results = schedule?.tasks.filter((t) => ids.has(t.id)) ?? [];
+
   return {
     id: p.id, name: p.name, kind: p.kind, description: p.description, ownerMemberId: p.ownerMemberId, status: p.status, startDate: p.startDate,
     launchDate: p.launchDate, baselineAt: p.baselineAt, version: p.version, createdAt: p.createdAt,

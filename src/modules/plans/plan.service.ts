@@ -11,7 +11,7 @@ import { canPlan } from "./plan.policy.js";
 import { presentPlan, presentTask } from "./plan.presenter.js";
 import { PlanRepository } from "./plan.repository.js";
 import type { CreatePlanInput, UpdatePlanInput } from "./plan.schema.js";
-import { ScheduleService } from "./schedule.service.js";
+import { depsByTask, ScheduleService } from "./schedule.service.js";
 
 export class PlanService {
   private readonly schedule: ScheduleService;
@@ -37,6 +37,7 @@ export class PlanService {
       this.deps.db.selectFrom("workLogs as l").innerJoin("planTasks as t", (j) => j.onRef("t.workspaceId", "=", "l.workspaceId").onRef("t.id", "=", "l.taskId"))
         .select(["l.taskId", "l.date", "l.hours"]).where("l.workspaceId", "=", actor.workspaceId).where("t.planId", "=", id).execute(),
     ]);
+    const depsOf = depsByTask(deps);
     const actuals = new Map<string, { loggedHours: number; actualStart: string | null }>();
     for (const l of logs) {
       if (!l.taskId) continue;
@@ -47,7 +48,7 @@ export class PlanService {
     }
     return {
       plan: presentPlan(plan, tasks, schedule),
-      tasks: tasks.map((t) => presentTask(t, deps, actuals.get(t.id))),
+      tasks: tasks.map((t) => presentTask(t, depsOf.get(t.id) ?? [], actuals.get(t.id))),
       baseline: plan.baseline ? (JSON.parse(plan.baseline) as Record<string, { start: string; finish: string }>) : null,
     };
   }

@@ -55,15 +55,25 @@ export class ScheduleRepository {
     const deletes = current.filter((r) => !want.has(key(r.memberId, r.date, r.taskId)) && !(r.date === today && finished.has(r.taskId)));
     const inserts = [...want.values()].filter((a) => !have.has(key(a.member, a.date, a.task)));
     const updates = [...want.values()].filter((a) => have.has(key(a.member, a.date, a.task)) && have.get(key(a.member, a.date, a.task)) !== a.hours);
+    const insertRows = async (rows: AllocationRow[]) => {
+      for (let i = 0; i < rows.length; i += 200) {
+        await this.db.insertInto("allocations").values(rows.slice(i, i + 200).map((a) => ({
+          workspaceId, memberId: a.member, date: a.date, taskId: a.task, planId: a.planId, hours: a.hours,
+        }))).execute();
+      }
+    };
+    if (deletes.length + updates.length > 50) {
+      // Many rows moved: rewriting the future in bulk is cheaper than row-by-row changes.
+      await this.db.deleteFrom("allocations").where("workspaceId", "=", workspaceId).where("date", ">=", today)
+        .where((eb) => eb.or([eb("date", ">", today), eb("taskId", "not in", [...finished, ""])])).execute();
+      await insertRows([...want.values()].filter((a) => !(a.date === today && finished.has(a.task) && have.has(key(a.member, a.date, a.task)))));
+      return { inserted: inserts.length, updated: updates.length, deleted: deletes.length };
+    }
     for (const r of deletes) {
       await this.db.deleteFrom("allocations").where("workspaceId", "=", workspaceId).where("memberId", "=", r.memberId)
         .where("date", "=", r.date).where("taskId", "=", r.taskId).execute();
     }
-    for (let i = 0; i < inserts.length; i += 200) {
-      await this.db.insertInto("allocations").values(inserts.slice(i, i + 200).map((a) => ({
-        workspaceId, memberId: a.member, date: a.date, taskId: a.task, planId: a.planId, hours: a.hours,
-      }))).execute();
-    }
+    await insertRows(inserts);
     for (const a of updates) {
       await this.db.updateTable("allocations").set({ hours: a.hours }).where("workspaceId", "=", workspaceId)
         .where("memberId", "=", a.member).where("date", "=", a.date).where("taskId", "=", a.task).execute();

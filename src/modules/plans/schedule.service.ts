@@ -39,12 +39,23 @@ function mergeAllocations(list: TeamResult["allocations"]): TeamResult["allocati
   return [...merged.values()];
 }
 
+/** Dependencies grouped by successor, so building inputs stays linear in the plan's size. */
+export function depsByTask(deps: TaskDependency[]): Map<string, TaskDependency[]> {
+  const out = new Map<string, TaskDependency[]>();
+  for (const d of deps) {
+    const list = out.get(d.taskId);
+    if (list) list.push(d);
+    else out.set(d.taskId, [d]);
+  }
+  return out;
+}
+
 export function toTaskInput(t: PlanTask, deps: TaskDependency[], skillName: (id: string | null) => string | null): TaskInput {
   return {
     id: t.id, planId: t.planId, parentId: t.parentId, name: t.name, effortHours: t.effortHours, skill: skillName(t.skillId), minLevel: t.minLevel,
     assignee: t.assigneeMemberId, priority: t.priority, earliestStart: t.earliestStart, deadline: t.deadline, milestone: t.milestone === 1,
     status: t.status, remainingHours: t.remainingHours,
-    dependsOn: deps.filter((d) => d.taskId === t.id).map((d) => ({ task: d.predecessorId, type: d.type, lagDays: d.lagDays })),
+    dependsOn: deps.map((d) => ({ task: d.predecessorId, type: d.type, lagDays: d.lagDays })),
   };
 }
 
@@ -76,6 +87,7 @@ export class ScheduleService {
       db.selectFrom("skills").select(["id", "name"]).where("workspaceId", "=", workspaceId).execute(),
     ]);
     const skillNames = new Map(skills.map((s) => [s.id, s.name]));
+    const depsOf = depsByTask(deps);
     const input: BuildInput = {
       today,
       calendar: { workweek: JSON.parse(w.workweek) as number[], hoursPerDay: w.hoursPerDay, days },
@@ -86,7 +98,7 @@ export class ScheduleService {
       })),
       duties: people.duties.map((d) => ({ id: d.id, memberId: d.memberId, title: d.title, weekdays: JSON.parse(d.weekdays) as number[], hours: durationHours(d.startTime, d.endTime) })),
       plans: scheduled.map((p) => ({ id: p.id, startDate: p.startDate })),
-      tasks: tasks.map((t) => toTaskInput(t, deps, (id) => (id ? skillNames.get(id) ?? null : null))),
+      tasks: tasks.map((t) => toTaskInput(t, depsOf.get(t.id) ?? [], (id) => (id ? skillNames.get(id) ?? null : null))),
       logs: logs.filter((l): l is typeof l & { taskId: string } => l.taskId !== null),
       todayAllocations: todayAllocs,
       otherLoggedToday: await this.otherLoggedToday(db, workspaceId, today, new Set(tasks.filter((t) => t.status !== "done").map((t) => t.id))),
@@ -150,7 +162,11 @@ export class ScheduleService {
     if (!previous) return events;
     const prev = new Map(previous.tasks.map((t) => [t.id, t]));
     const byPlan = new Map<string, PlanTask[]>();
-    for (const t of tasks) byPlan.set(t.planId, [...(byPlan.get(t.planId) ?? []), t]);
+    for (const t of tasks) {
+      const list = byPlan.get(t.planId);
+      if (list) list.push(t);
+      else byPlan.set(t.planId, [t]);
+    }
     const nextById = new Map(next.tasks.map((t) => [t.id, t]));
     const members = await trx.selectFrom("members").select(["id", "departmentId"]).where("workspaceId", "=", workspaceId).execute();
     const leads = await trx.selectFrom("departments").select(["id", "leadMemberId"]).where("workspaceId", "=", workspaceId).execute();

@@ -29,3 +29,15 @@ export const nowIso = (deps: ServiceDeps): string => deps.clock().toISOString();
 export async function audit(db: Executor, actor: Actor, at: string, e: Omit<AuditInput, "workspaceId" | "actorMemberId" | "at">): Promise<void> {
   await new AuditRepository(db).record({ ...e, workspaceId: actor.workspaceId, actorMemberId: actor.via === "system" ? null : actor.memberId, at });
 }
+
+/**
+ * Marks the workspace's schedule out of date after a change the engine depends on (a day off,
+ * hours, skills, the calendar). The next read re-plans; open pages are told to read again.
+ */
+export async function markScheduleStale(db: Executor, workspaceId: string): Promise<void> {
+  await db.updateTable("schedules").set({ today: "" }).where("workspaceId", "=", workspaceId).execute();
+}
+
+export function announceScheduleChange(deps: ServiceDeps, workspaceId: string): void {
+  deps.events?.publish(workspaceId, { type: "schedule.changed" });
+}

@@ -9,7 +9,7 @@ import type { Workspace } from "../../db/schema.js";
 import { DepartmentRepository } from "../org/department.repository.js";
 import { can } from "../org/org.policy.js";
 import { SkillRepository } from "../org/skill.repository.js";
-import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
+import { announceScheduleChange, audit, markScheduleStale, nowIso, type ServiceDeps } from "../shared/context.js";
 import { WorkspaceRepository } from "./workspace.repository.js";
 import type { UpdateWorkspaceInput, WorkspaceDto } from "./workspace.schema.js";
 
@@ -64,8 +64,9 @@ export class WorkspaceService {
       });
       if (!updated) throw staleVersion("Workspace settings", current.version);
       await audit(trx, actor, at, { action: "workspace.update", entityType: "workspace", entityId: actor.workspaceId, summary: "Changed workspace settings", before: current, after: updated });
+      await markScheduleStale(trx, actor.workspaceId);
       return presentWorkspace(updated);
-    });
+    }).finally(() => announceScheduleChange(this.deps, actor.workspaceId));
   }
 
   async calendar(actor: Actor, year?: number) {
@@ -83,7 +84,9 @@ export class WorkspaceService {
       const before = (await repo.listCalendarDays(actor.workspaceId, date, date))[0];
       await repo.upsertCalendarDays(actor.workspaceId, [{ date, ...day }]);
       await audit(trx, actor, nowIso(this.deps), { action: "calendar.day.put", entityType: "calendar", entityId: date, summary: `${date}: ${day.kind} ${day.name}`, before, after: { date, ...day } });
+      await markScheduleStale(trx, actor.workspaceId);
     });
+    announceScheduleChange(this.deps, actor.workspaceId);
     return { date, ...day };
   }
 
@@ -95,7 +98,9 @@ export class WorkspaceService {
       if (!before) throw notFound("Calendar day");
       await repo.deleteCalendarDay(actor.workspaceId, date);
       await audit(trx, actor, nowIso(this.deps), { action: "calendar.day.delete", entityType: "calendar", entityId: date, summary: `${date}: back to a normal day`, before });
+      await markScheduleStale(trx, actor.workspaceId);
     });
+    announceScheduleChange(this.deps, actor.workspaceId);
   }
 
   /** Puts the official holiday data back for the given years, dropping local edits in them. */
@@ -108,7 +113,9 @@ export class WorkspaceService {
       await repo.deleteCalendarYears(actor.workspaceId, years);
       await repo.upsertCalendarDays(actor.workspaceId, cnHolidaysForYears(years));
       await audit(trx, actor, nowIso(this.deps), { action: "calendar.reset", entityType: "calendar", entityId: null, summary: `Reset holidays of ${years.join(", ")} to official data` });
+      await markScheduleStale(trx, actor.workspaceId);
     });
+    announceScheduleChange(this.deps, actor.workspaceId);
     return this.calendar(actor);
   }
 
