@@ -20,6 +20,8 @@ const MemberDetailPage = lazy(() => import("./pages/MemberDetailPage").then((m) 
 const MembersPage = lazy(() => import("./pages/MembersPage").then((m) => ({ default: m.MembersPage })));
 const ProfilePage = lazy(() => import("./pages/ProfilePage").then((m) => ({ default: m.ProfilePage })));
 const SettingsPage = lazy(() => import("./pages/SettingsPage").then((m) => ({ default: m.SettingsPage })));
+const DashboardPage = lazy(() => import("./pages/dashboard/DashboardPage").then((m) => ({ default: m.DashboardPage })));
+const ShopDataPage = lazy(() => import("./pages/shop-data/ShopDataPage").then((m) => ({ default: m.ShopDataPage })));
 
 const Loading = () => (
   <Flex justify="center" align="center" style={{ minHeight: "60vh" }}>
@@ -77,6 +79,8 @@ export function App() {
             <Route path="/members/:id" element={<SignedIn>{(me) => <MemberDetailPage me={me} />}</SignedIn>} />
             <Route path="/settings" element={<SignedIn>{(me) => <SettingsPage me={me} />}</SignedIn>} />
             <Route path="/audit" element={<SignedIn>{() => <AuditPage />}</SignedIn>} />
+            <Route path="/dashboard" element={<SignedIn>{() => <DashboardPage />}</SignedIn>} />
+            <Route path="/shop-data" element={<SignedIn>{() => <ShopDataPage />}</SignedIn>} />
             <Route path="/profile" element={<SignedIn>{(me) => <ProfilePage me={me} />}</SignedIn>} />
           </Route>
           <Route path="*" element={<Navigate to="/" replace />} />

@@ -1,5 +1,5 @@
 import {
-  AuditOutlined, CalendarOutlined, ClusterOutlined, DownOutlined, LogoutOutlined, MenuOutlined, SettingOutlined, TeamOutlined, UserOutlined,
+  AuditOutlined, CalendarOutlined, DashboardOutlined, ShoppingOutlined, ClusterOutlined, DownOutlined, LogoutOutlined, MenuOutlined, SettingOutlined, TeamOutlined, UserOutlined,
 } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { App, Button, Drawer, Dropdown, Grid, Layout, Menu, Tag, Typography } from "antd";
@@ -11,9 +11,10 @@ import { useI18n } from "../i18n";
 import { useApiErrors } from "./errors";
 import { roleLabel } from "./labels";
 import { LanguageSwitch } from "./LanguageSwitch";
+import { shopText } from "../pages/shop-data/strings";
 
 export function AppShell({ me }: { me: Me }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const screens = Grid.useBreakpoint();
   const phone = !screens.md;
   const [drawer, setDrawer] = useState(false);
@@ -27,6 +28,8 @@ export function AppShell({ me }: { me: Me }) {
 
   const items = [
     { key: "/today", icon: <CalendarOutlined />, label: t("nav.today") },
+    { key: "/dashboard", icon: <DashboardOutlined />, label: shopText(locale, "nav.dashboard") },
+    { key: "/shop-data", icon: <ShoppingOutlined />, label: shopText(locale, "nav.shopData") },
     { key: "/departments", icon: <ClusterOutlined />, label: t("nav.departments") },
     { key: "/members", icon: <TeamOutlined />, label: t("nav.members") },
     { key: "/settings", icon: <SettingOutlined />, label: t("nav.settings") },

@@ -1,0 +1,25 @@
+// ECharts with only the charts this page draws (line, bar, pie), to keep the bundle small.
+import { BarChart, LineChart, PieChart } from "echarts/charts";
+import { GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
+import * as echarts from "echarts/core";
+import { CanvasRenderer } from "echarts/renderers";
+import { useEffect, useRef } from "react";
+
+echarts.use([LineChart, BarChart, PieChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
+
+export type ChartOption = echarts.EChartsCoreOption;
+
+export function Chart({ option, height = 280, testId }: { option: ChartOption; height?: number; testId?: string }) {
+  const el = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  useEffect(() => {
+    if (!el.current) return;
+    const c = echarts.init(el.current);
+    chart.current = c;
+    const ro = new ResizeObserver(() => c.resize());
+    ro.observe(el.current);
+    return () => { ro.disconnect(); c.dispose(); chart.current = null; };
+  }, []);
+  useEffect(() => { chart.current?.setOption(option, true); }, [option]);
+  return <div ref={el} style={{ width: "100%", height }} data-testid={testId} />;
+}
