@@ -1,13 +1,27 @@
 #!/usr/bin/env node
-// Runs the built CLI when `npm run build` has produced it, otherwise the TypeScript sources
-// through tsx, so `npx dayclear …` works in a fresh clone without a build step.
-import { existsSync } from "node:fs";
+// Runs the built CLI when `npm run build` produced it after the last change to src/, otherwise the
+// TypeScript sources through tsx, so `npx dayclear …` works in a fresh clone without a build step
+// and never runs a stale build.
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { dirname, join } from "node:path";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const built = join(root, "dist", "cli", "index.js");
-if (existsSync(built) && !process.env.DAYCLEAR_FROM_SOURCE) {
+const stamp = join(root, "dist", ".build-stamp");
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+const fresh = existsSync(built) && existsSync(stamp) && !process.env.DAYCLEAR_FROM_SOURCE
+  && (!existsSync(join(root, "src")) || statSync(stamp).mtimeMs >= newestSource(join(root, "src")));
+if (fresh) {
   await import(pathToFileURL(built).href);
 } else {
   const { register } = await import("tsx/esm/api");
