@@ -10,7 +10,6 @@ import { InvitePage } from "./pages/InvitePage";
 import { LoginPage } from "./pages/LoginPage";
 import { OnboardingPage } from "./pages/OnboardingPage";
 import { SignupPage } from "./pages/SignupPage";
-import { TodayPage } from "./pages/TodayPage";
 import { WelcomePage } from "./pages/WelcomePage";
 
 // The org and settings pages load on demand, so sign-in and onboarding open quickly on a phone.
@@ -20,6 +19,12 @@ const MemberDetailPage = lazy(() => import("./pages/MemberDetailPage").then((m) 
 const MembersPage = lazy(() => import("./pages/MembersPage").then((m) => ({ default: m.MembersPage })));
 const ProfilePage = lazy(() => import("./pages/ProfilePage").then((m) => ({ default: m.ProfilePage })));
 const SettingsPage = lazy(() => import("./pages/SettingsPage").then((m) => ({ default: m.SettingsPage })));
+const PlansPage = lazy(() => import("./pages/plans/PlansPage").then((m) => ({ default: m.PlansPage })));
+const PlanPage = lazy(() => import("./pages/plans/PlanPage").then((m) => ({ default: m.PlanPage })));
+const TodayPage = lazy(() => import("./pages/plans/TodayPage").then((m) => ({ default: m.TodayPage })));
+const ReportsPage = lazy(() => import("./pages/plans/ReportsPage").then((m) => ({ default: m.ReportsPage })));
+const ReportDetailPage = lazy(() => import("./pages/plans/ReportsPage").then((m) => ({ default: m.ReportDetailPage })));
+const NotesPage = lazy(() => import("./pages/plans/NotesPage").then((m) => ({ default: m.NotesPage })));
 const DashboardPage = lazy(() => import("./pages/dashboard/DashboardPage").then((m) => ({ default: m.DashboardPage })));
 const ShopDataPage = lazy(() => import("./pages/shop-data/ShopDataPage").then((m) => ({ default: m.ShopDataPage })));
 
@@ -74,6 +79,11 @@ export function App() {
           <Route path="/onboarding" element={<SignedIn>{(me) => <OnboardingPage me={me} />}</SignedIn>} />
           <Route element={<SignedIn>{(me) => <AppShell me={me} />}</SignedIn>}>
             <Route path="/today" element={<SignedIn>{(me) => <TodayPage me={me} />}</SignedIn>} />
+            <Route path="/plans" element={<SignedIn>{(me) => <PlansPage me={me} />}</SignedIn>} />
+            <Route path="/plans/:id" element={<SignedIn>{(me) => <PlanPage me={me} />}</SignedIn>} />
+            <Route path="/reports" element={<SignedIn>{(me) => <ReportsPage me={me} />}</SignedIn>} />
+            <Route path="/reports/:memberId/:date" element={<SignedIn>{(me) => <ReportDetailPage me={me} />}</SignedIn>} />
+            <Route path="/notes" element={<SignedIn>{() => <NotesPage />}</SignedIn>} />
             <Route path="/departments" element={<SignedIn>{(me) => <DepartmentsPage me={me} />}</SignedIn>} />
             <Route path="/members" element={<SignedIn>{(me) => <MembersPage me={me} />}</SignedIn>} />
             <Route path="/members/:id" element={<SignedIn>{(me) => <MemberDetailPage me={me} />}</SignedIn>} />

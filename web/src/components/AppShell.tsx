@@ -1,5 +1,5 @@
 import {
-  AuditOutlined, CalendarOutlined, DashboardOutlined, ShoppingOutlined, ClusterOutlined, DownOutlined, LogoutOutlined, MenuOutlined, SettingOutlined, TeamOutlined, UserOutlined,
+  AuditOutlined, CalendarOutlined, FileTextOutlined, ProjectOutlined, ReadOutlined, DashboardOutlined, ShoppingOutlined, ClusterOutlined, DownOutlined, LogoutOutlined, MenuOutlined, SettingOutlined, TeamOutlined, UserOutlined,
 } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { App, Button, Drawer, Dropdown, Grid, Layout, Menu, Tag, Typography } from "antd";
@@ -11,6 +11,8 @@ import { useI18n } from "../i18n";
 import { useApiErrors } from "./errors";
 import { roleLabel } from "./labels";
 import { LanguageSwitch } from "./LanguageSwitch";
+import { NotificationBell } from "./plans/NotificationBell";
+import { useLiveUpdates } from "./plans/useLiveUpdates";
 import { shopText } from "../pages/shop-data/strings";
 
 export function AppShell({ me }: { me: Me }) {
@@ -25,9 +27,13 @@ export function AppShell({ me }: { me: Me }) {
   const onError = useApiErrors();
   const { message } = App.useApp();
   const owner = me.member.role === "owner";
+  useLiveUpdates(true);
 
   const items = [
     { key: "/today", icon: <CalendarOutlined />, label: t("nav.today") },
+    { key: "/plans", icon: <ProjectOutlined />, label: t("nav.plans") },
+    { key: "/reports", icon: <FileTextOutlined />, label: t("nav.reports") },
+    { key: "/notes", icon: <ReadOutlined />, label: t("nav.notes") },
     { key: "/dashboard", icon: <DashboardOutlined />, label: shopText(locale, "nav.dashboard") },
     { key: "/shop-data", icon: <ShoppingOutlined />, label: shopText(locale, "nav.shopData") },
     { key: "/departments", icon: <ClusterOutlined />, label: t("nav.departments") },
@@ -68,6 +74,7 @@ export function AppShell({ me }: { me: Me }) {
           {me.workspace.name}
           {me.workspace.isDemo && !phone ? <Tag color="purple" style={{ marginLeft: 8 }}>demo</Tag> : null}
         </Typography.Text>
+        <NotificationBell compact={phone} />
         <LanguageSwitch compact={phone} />
         <Dropdown
           trigger={["click"]}

@@ -1,4 +1,6 @@
 // English strings. zh-CN.ts must carry the same keys (the type checker holds it to that).
+import { plansEn } from "./plans.en";
+
 export const en = {
   "app.name": "Dayclear",
   "app.tagline": "Plans become every member's day.",
@@ -191,6 +193,7 @@ export const en = {
   "invite.subtitle": "You were invited as {role}.",
   "invite.accept": "Join",
   "invite.invalid": "This invitation is invalid or has expired.",
+  ...plansEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 // 简体中文（默认语言）。
 import type { MessageKey } from "./en";
+import { plansZhCN } from "./plans.zh-CN";
 
 export const zhCN: Record<MessageKey, string> = {
   "app.name": "日清",
@@ -193,4 +194,5 @@ export const zhCN: Record<MessageKey, string> = {
   "invite.subtitle": "你受邀成为{role}。",
   "invite.accept": "加入",
   "invite.invalid": "该邀请无效或已过期。",
+  ...plansZhCN,
 };

@@ -6,6 +6,7 @@ import { useChangePassword, useTokenMutations, useTokens, useUpdateMe } from "..
 import type { Me } from "../api/types";
 import { useApiErrors } from "../components/errors";
 import { formatDateTime, roleLabel } from "../components/labels";
+import { CalendarFeedCard } from "../components/plans/CalendarFeedCard";
 import { useI18n } from "../i18n";
 import { LIMITS } from "../../../src/core/limits";
 
@@ -107,7 +108,12 @@ export function ProfilePage({ me }: { me: Me }) {
           </Card>
         </Space>
       </Col>
-      <Col xs={24} lg={12}><TokensCard /></Col>
+      <Col xs={24} lg={12}>
+        <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
+          <CalendarFeedCard />
+          <TokensCard />
+        </Space>
+      </Col>
     </Row>
   );
 }

@@ -1,0 +1,59 @@
+// The bell in the header: unread count (live through the event stream), a list, mark read.
+import { BellOutlined } from "@ant-design/icons";
+import { Badge, Button, Empty, Flex, List, Popover, Typography } from "antd";
+import { useState } from "react";
+import { useNavigate } from "react-router-dom";
+import { useNotificationMutations, useNotifications, type Notification } from "../../api/plans";
+import { useI18n } from "../../i18n";
+import { formatDateTime } from "../labels";
+
+/** The server writes bilingual titles "中文 · English"; show the half in the reader's language. */
+export function localText(text: string, locale: string): string {
+  const parts = text.split(" · ");
+  if (parts.length < 2) return text;
+  const zh = parts.filter((p) => /[\u4e00-\u9fff]/.test(p));
+  const en = parts.filter((p) => !/[\u4e00-\u9fff]/.test(p));
+  if (!zh.length || !en.length) return text;
+  return (locale === "en" ? en : zh).join(" · ");
+}
+
+export function NotificationBell({ compact }: { compact?: boolean }) {
+  const { t, locale } = useI18n();
+  const notifications = useNotifications();
+  const { read, readAll } = useNotificationMutations();
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  const unread = notifications.data?.unread ?? 0;
+  const openOne = (n: Notification) => {
+    if (!n.readAt) read.mutate(n.id);
+    setOpen(false);
+    if (n.link) void navigate(n.link);
+  };
+  const content = (
+    <div style={{ width: compact ? 300 : 360, maxHeight: 420, overflowY: "auto" }} data-testid="notification-list">
+      <Flex justify="space-between" align="center" style={{ marginBottom: 4 }}>
+        <Typography.Text strong>{t("notif.title")}</Typography.Text>
+        <Button size="small" type="link" disabled={!unread} onClick={() => readAll.mutate()} data-testid="notification-read-all">{t("notif.readAll")}</Button>
+      </Flex>
+      {(notifications.data?.items ?? []).length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("notif.empty")} /> : (
+        <List size="small" dataSource={notifications.data?.items ?? []}
+          renderItem={(n) => (
+            <List.Item data-testid="notification" data-kind={n.kind} onClick={() => openOne(n)} style={{ cursor: "pointer", background: n.readAt ? undefined : "#fff7e6", paddingInline: 6 }}>
+              <Flex vertical style={{ minWidth: 0 }}>
+                <Typography.Text strong={!n.readAt}>{localText(n.title, locale)}</Typography.Text>
+                {n.body ? <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: "pre-wrap" }}>{n.body.split("\n").map((l) => localText(l, locale)).join("\n")}</Typography.Text> : null}
+                <Typography.Text type="secondary" style={{ fontSize: 11 }}>{formatDateTime(n.createdAt, locale)}</Typography.Text>
+              </Flex>
+            </List.Item>
+          )} />
+      )}
+    </div>
+  );
+  return (
+    <Popover open={open} onOpenChange={setOpen} trigger="click" content={content} placement="bottomRight">
+      <Button type="text" aria-label={t("notif.title")} data-testid="notification-bell">
+        <Badge count={unread} size="small" data-testid="notification-count"><BellOutlined style={{ fontSize: 18 }} /></Badge>
+      </Button>
+    </Popover>
+  );
+}
