@@ -36,10 +36,14 @@ export interface ImportSummary {
 
 /** An import refused whole: the problems, with the summary of what the files hold. */
 export class ImportRejected extends DomainError {
-  constructor(readonly summary: ImportSummary) {
+  readonly summary: ImportSummary;
+  constructor(parsed: ImportSummary) {
+    // Nothing was stored: nothing was created, updated or skipped.
+    const summary = { ...parsed, created: 0, updated: 0, skipped: 0 };
     const first = summary.errors[0]!;
     super("invalid", `The import was refused; nothing was stored. ${summary.errors.length} problem(s), the first: ${first.file ? `${first.file} ` : ""}row ${first.row}${first.column ? `, column ${first.column}` : ""}: ${first.message}`,
       summary.errors.slice(0, 200).map((e) => ({ field: `${e.file ?? ""}:${e.row}:${e.column}`, message: e.message })), { problems: summary.errors.slice(0, 1000), summary });
+    this.summary = summary;
   }
 }
 

@@ -13,24 +13,24 @@ const num = (s: string) => Number(s);
 const pct = (r: number | null) => (r === null ? "—" : `${(r * 100).toFixed(2)}%`);
 const money = (s: string, currency: string) => `${currency === "CNY" ? "¥" : `${currency} `}${Number(s).toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
-type CardDef = { key: ShopKey; def: string; value: (k: Kpis) => string; prev?: (k: Kpis) => [number, number] };
+type CardDef = { key: ShopKey; def: string; value: (k: Kpis) => string; prev?: (k: Kpis) => [number, number]; lowerIsBetter?: boolean };
 
 const CARDS: CardDef[] = [
   { key: "kpi.gmv", def: "gmv", value: (k) => money(k.totals.gmv, k.currency), prev: (k) => [num(k.totals.gmv), num(k.previous.totals.gmv)] },
   { key: "kpi.paidOrders", def: "paidOrders", value: (k) => String(k.totals.paidOrders), prev: (k) => [k.totals.paidOrders, k.previous.totals.paidOrders] },
   { key: "kpi.aov", def: "aov", value: (k) => money(k.totals.aov, k.currency), prev: (k) => [num(k.totals.aov), num(k.previous.totals.aov)] },
   { key: "kpi.conversion", def: "conversion", value: (k) => pct(k.totals.conversion), prev: (k) => [k.totals.conversion ?? 0, k.previous.totals.conversion ?? 0] },
-  { key: "kpi.refundRate", def: "refundRate", value: (k) => pct(k.totals.refundRate), prev: (k) => [k.totals.refundRate ?? 0, k.previous.totals.refundRate ?? 0] },
+  { key: "kpi.refundRate", def: "refundRate", value: (k) => pct(k.totals.refundRate), prev: (k) => [k.totals.refundRate ?? 0, k.previous.totals.refundRate ?? 0], lowerIsBetter: true },
   { key: "kpi.netGmv", def: "netGmv", value: (k) => money(k.totals.netGmv, k.currency), prev: (k) => [num(k.totals.netGmv), num(k.previous.totals.netGmv)] },
   { key: "kpi.repurchaseRate", def: "repurchaseRate", value: (k) => pct(k.totals.repurchaseRate) },
   { key: "kpi.newCustomers", def: "newCustomers", value: (k) => `${k.totals.newCustomers} / ${k.totals.customers}` },
 ];
 
-function Delta({ now, before, t }: { now: number; before: number; t: ReturnType<typeof useShopT>["t"] }) {
+function Delta({ now, before, t, lowerIsBetter }: { now: number; before: number; t: ReturnType<typeof useShopT>["t"]; lowerIsBetter?: boolean }) {
   if (before === 0) return <Typography.Text type="secondary" style={{ fontSize: 12 }}>—</Typography.Text>;
   const d = (now - before) / Math.abs(before);
   return (
-    <Typography.Text style={{ fontSize: 12, color: d >= 0 ? "#389e0d" : "#cf1322" }}>
+    <Typography.Text style={{ fontSize: 12, color: (d >= 0) !== !!lowerIsBetter ? "#389e0d" : "#cf1322" }}>
       {d >= 0 ? "▲" : "▼"} {(Math.abs(d) * 100).toFixed(1)}% <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t("dash.vsPrevious")}</Typography.Text>
     </Typography.Text>
   );
@@ -49,12 +49,15 @@ export function DashboardPage() {
   const k = kpis.data;
   const b = breakdown.data;
   const lang = locale === "en" ? "en" : "zh";
+  const compact = (v: number) => (v >= 10000 ? (lang === "zh" ? `${v / 10000}万` : `${v / 1000}k`) : String(v));
+  const days = Math.round((Date.parse(range.to) - Date.parse(range.from)) / 86_400_000) + 1;
+  const presetValue = range.to === today() && [7, 30, 90].includes(days) ? days : undefined;
 
   const trend = useMemo<ChartOption | null>(() => !k ? null : {
     tooltip: { trigger: "axis" }, legend: { data: [t("dash.current"), t("dash.previous")], top: 0 },
     grid: { left: 8, right: 12, top: 32, bottom: 8, containLabel: true },
     xAxis: { type: "category", data: k.series.map((s) => s.period.slice(5)) },
-    yAxis: { type: "value" },
+    yAxis: { type: "value", axisLabel: { formatter: compact } },
     series: [
       { name: t("dash.current"), type: "line", smooth: true, data: k.series.map((s) => num(s.gmv)), areaStyle: { opacity: 0.08 }, color: "#d4380d" },
       { name: t("dash.previous"), type: "line", smooth: true, data: k.previousSeries.map((s) => num(s.gmv)), lineStyle: { type: "dashed" }, color: "#8c8c8c" },
@@ -69,7 +72,7 @@ export function DashboardPage() {
   }, [b, locale]);
   const bars = (rows: { name: string; value: number }[], color: string): ChartOption => ({
     tooltip: { trigger: "axis" }, grid: { left: 8, right: 16, top: 8, bottom: 8, containLabel: true },
-    xAxis: { type: "value" }, yAxis: { type: "category", inverse: true, data: rows.map((r) => r.name), axisLabel: { width: 110, overflow: "truncate" } },
+    xAxis: { type: "value", axisLabel: { formatter: compact } }, yAxis: { type: "category", inverse: true, data: rows.map((r) => r.name), axisLabel: { width: 110, overflow: "truncate" } },
     series: [{ type: "bar", data: rows.map((r) => r.value), color, barMaxWidth: 18 }],
   });
   const reasons = useMemo<ChartOption | null>(() => !b ? null : {
@@ -93,7 +96,7 @@ export function DashboardPage() {
         <Flex wrap gap={8} align="center">
           <Select style={{ minWidth: 160, flex: "1 1 160px" }} value={shopId ?? ""} onChange={(v) => setShopId(v || undefined)} data-testid="shop-filter"
             options={[{ value: "", label: t("dash.allShops") }, ...(shops.data?.items ?? []).map((s) => ({ value: s.id, label: `${s.name} · ${platformLabel(s.platform, locale)}` }))]} />
-          <Segmented size="middle" options={[{ value: 7, label: t("dash.last7") }, { value: 30, label: t("dash.last30") }, { value: 90, label: t("dash.last90") }]} onChange={(v) => preset(v as number)} />
+          <Segmented size="middle" value={presetValue ?? -1} options={[{ value: 7, label: t("dash.last7") }, { value: 30, label: t("dash.last30") }, { value: 90, label: t("dash.last90") }]} onChange={(v) => preset(v as number)} />
           <Flex gap={4} align="center" style={{ flex: "1 1 260px" }}>
             <Input type="date" aria-label={t("dash.from")} value={range.from} max={range.to} onChange={(e) => e.target.value && setRange({ ...range, from: e.target.value })} />
             <span>–</span>
@@ -114,7 +117,7 @@ export function DashboardPage() {
                     title={<Tooltip title={k.definitions[c.def]?.[lang]}><span>{t(c.key)} <InfoCircleOutlined style={{ color: "#8c8c8c" }} /></span></Tooltip>}
                     value={c.value(k)} valueStyle={{ fontSize: 20 }}
                   />
-                  {c.prev ? <Delta now={c.prev(k)[0]} before={c.prev(k)[1]} t={t} /> : <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>{k.definitions[c.def]?.[lang]}</Typography.Text>}
+                  {c.prev ? <Delta now={c.prev(k)[0]} before={c.prev(k)[1]} t={t} lowerIsBetter={c.lowerIsBetter} /> : <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>{k.definitions[c.def]?.[lang]}</Typography.Text>}
                 </Flex>
               ) : <Skeleton active paragraph={{ rows: 1 }} />}
             </Card>

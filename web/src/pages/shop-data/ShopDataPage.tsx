@@ -1,5 +1,5 @@
 import { InboxOutlined, PlusOutlined, RollbackOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Descriptions, Flex, Form, Input, List, Modal, Popconfirm, Progress, Select, Table, Tag, Typography, Upload } from "antd";
+import { Alert, App, Button, Card, Collapse, Flex, Form, Input, List, Modal, Popconfirm, Progress, Select, Table, Tag, Typography, Upload } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { ORDER_FIELDS } from "../../../../src/core/orders/fields";
 import { formatDateTime } from "../../components/labels";
@@ -42,8 +42,19 @@ function PreviewView({ preview }: { preview: Preview }) {
       <Typography.Text strong>{t("import.summary", { ...preview })}</Typography.Text>
       {preview.errors.length ? (
         <Alert type="error" showIcon message={t("import.problems")} description={
-          <Table size="small" rowKey={(_, i) => String(i)} pagination={{ pageSize: 10, hideOnSinglePage: true }} scroll={{ x: true }} data-testid="import-problems" dataSource={preview.errors}
-            columns={[{ title: t("import.file"), dataIndex: "file" }, { title: t("import.row"), dataIndex: "row", width: 60 }, { title: t("import.column"), dataIndex: "column" }, { title: t("import.message"), dataIndex: "message" }]} />
+          <List size="small" data-testid="import-problems" dataSource={preview.errors.slice(0, 200)} pagination={preview.errors.length > 10 ? { pageSize: 10, size: "small" } : false}
+            renderItem={(e) => (
+              <List.Item style={{ paddingInline: 0 }}>
+                <Flex vertical gap={2} style={{ minWidth: 0 }}>
+                  <Flex wrap gap={4}>
+                    {e.file ? <Tag>{e.file}</Tag> : null}
+                    <Tag color="red">{t("import.row")} {e.row}</Tag>
+                    {e.column ? <Tag color="orange">{t("import.column")} {e.column}</Tag> : null}
+                  </Flex>
+                  <Typography.Text style={{ wordBreak: "break-word" }}>{e.message}</Typography.Text>
+                </Flex>
+              </List.Item>
+            )} />
         } />
       ) : null}
       {preview.warnings.length ? <Alert type="warning" message={t("import.warnings")} description={<ul style={{ margin: 0, paddingLeft: 16 }}>{preview.warnings.slice(0, 10).map((w) => <li key={w}>{w}</li>)}</ul>} /> : null}
@@ -142,8 +153,8 @@ export function ShopDataPage() {
     <Flex vertical gap={12} data-testid="shop-data">
       <Flex wrap gap={8} align="center" justify="space-between">
         <Typography.Title level={4} style={{ margin: 0 }}>{t("shop.title")}</Typography.Title>
-        <Flex gap={8} style={{ flex: "1 1 260px", justifyContent: "flex-end" }}>
-          <Select style={{ minWidth: 180, flex: 1, maxWidth: 320 }} value={shopId} onChange={setShopId} placeholder={t("shop.shop")} data-testid="shop-select"
+        <Flex gap={8} style={{ flex: "1 1 260px", justifyContent: "flex-end", minWidth: 0 }}>
+          <Select style={{ flex: "1 1 160px", minWidth: 0, maxWidth: 360 }} value={shopId} onChange={setShopId} placeholder={t("shop.shop")} data-testid="shop-select"
             options={(shops.data?.items ?? []).map((s) => ({ value: s.id, label: `${s.name} · ${platformLabel(s.platform, locale)} (${s.orders})` }))} />
           <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>{t("shop.add")}</Button>
         </Flex>
@@ -195,16 +206,20 @@ export function ShopDataPage() {
                       <Tag color={h.status === "committed" ? "green" : "default"}>{t(h.status === "committed" ? "history.committed" : "history.rolledBack")}</Tag>
                     </Flex>
                     <Typography.Text ellipsis>{h.files.map((f) => f.file).join(", ")}</Typography.Text>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t("import.summary", { ...h, lineItems: "—" })}</Typography.Text>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t("history.summary", h)}</Typography.Text>
                   </Flex>
                 </List.Item>
               )} />
           </Card>
-          <Card size="small" title={t("mapping.title")}>
-            <Descriptions size="small" column={1} items={[{ key: "h", label: "", children: <Typography.Text type="secondary">{t("mapping.hint")}</Typography.Text> }]} />
-            <Flex wrap gap={4} style={{ marginBottom: 8 }}>{(mappings.data?.items ?? []).map((m) => <Tag key={m.id}>{m.name}</Tag>)}</Flex>
-            <MappingBuilder shopId={shop.id} upload={uploads[uploads.length - 1] ?? null} onSaved={(n) => { setFormat(`mapping:${n}`); runPreview(uploads.map((u) => u.id), `mapping:${n}`); }} />
-          </Card>
+          <Collapse size="small" items={[{
+            key: "mapping", label: <Flex wrap gap={4} align="center">{t("mapping.title")}{(mappings.data?.items ?? []).map((m) => <Tag key={m.id}>{m.name}</Tag>)}</Flex>,
+            children: (
+              <Flex vertical gap={8}>
+                <Typography.Text type="secondary">{t("mapping.hint")}</Typography.Text>
+                <MappingBuilder shopId={shop.id} upload={uploads[uploads.length - 1] ?? null} onSaved={(n) => { setFormat(`mapping:${n}`); runPreview(uploads.map((u) => u.id), `mapping:${n}`); }} />
+              </Flex>
+            ),
+          }]} />
         </>
       ) : null}
     </Flex>
