@@ -39,7 +39,8 @@ export async function seedDemoPlans(deps: ServiceDeps, owner: Actor): Promise<vo
     const logged = new Map<string, number>();
     for (const [memberId, queue] of byMember) {
       const member = members.find((m) => m.id === memberId)!;
-      const capacity = member.hoursPerDay ?? 8;
+      // About half of each day went to this plan; the rest was the shop's daily work.
+      const capacity = Math.min(4, member.hoursPerDay ?? 8);
       for (const [dayIndex, date] of past.entries()) {
         let free = capacity;
         const planned: { taskId: string; title: string; planName: string; hours: number }[] = [];
