@@ -3,12 +3,14 @@ import type { Database } from "./database.js";
 import * as m001 from "./migrations/2026-11-26-001-foundation.js";
 import * as m003 from "./migrations/2026-11-26-003-shop-data.js";
 import * as m002 from "./migrations/2026-11-26-002-plans-daily.js";
+import * as m004 from "./migrations/2026-11-26-004-goals-pay.js";
 
 // Migrations are imported statically so they run the same from TypeScript sources and from dist.
 const MIGRATIONS: Record<string, Migration> = {
   "2026-11-26-001-foundation": m001,
   "2026-11-26-003-shop-data": m003,
   "2026-11-26-002-plans-daily": m002,
+  "2026-11-26-004-goals-pay": m004,
 };
 
 class StaticProvider implements MigrationProvider {
