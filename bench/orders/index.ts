@@ -1,0 +1,141 @@
+// Order-import and dashboard benchmarks (docs/BENCHMARKS.md, "Shop data").
+//   npm run bench -- orders [--lines 200000] [--orders 1000000] [--pg]
+// 1. Import of a generated Shopify-format file (two line items per order on average) into a fresh
+//    SQLite database through the real import path: rows per second and peak RSS, against
+//    sqlite3's own `.import` of the same file into a bare table.
+// 2. Dashboard queries (KPIs with series + previous period, breakdown) over a shop with N
+//    generated orders: p50/p95 latency.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { systemClock } from "../../src/core/actor.js";
+import { newId } from "../../src/core/ids.js";
+import { openDatabase, type Database } from "../../src/db/database.js";
+import { migrateToLatest } from "../../src/db/migrate.js";
+import { AuthService } from "../../src/modules/auth/auth.service.js";
+import { ImportService } from "../../src/modules/orders/import.service.js";
+import { KpiService } from "../../src/modules/orders/kpi.service.js";
+import { OrderRepository } from "../../src/modules/orders/order.repository.js";
+import { StatsRepository } from "../../src/modules/orders/stats.repository.js";
+import type { OrdersTable } from "../../src/db/schema.js";
+import { SHOPIFY_HEADERS } from "../../test/fixtures/orders/build.js";
+
+const arg = (name: string, dflt: number) => { const i = process.argv.indexOf(`--${name}`); return i >= 0 ? Number(process.argv[i + 1]) : dflt; };
+
+function shopifyFile(lines: number): string {
+  const idx = Object.fromEntries(SHOPIFY_HEADERS.map((h, i) => [h, i]));
+  const out: string[] = [SHOPIFY_HEADERS.join(",")];
+  let n = 0;
+  let order = 1000;
+  while (n < lines) {
+    order++;
+    const items = 1 + (order % 3 === 0 ? 2 : order % 2);
+    const day = 1 + (order % 28);
+    for (let k = 0; k < items && n < lines; k++, n++) {
+      const row = new Array<string>(SHOPIFY_HEADERS.length).fill("");
+      row[idx.Name!] = `#${order}`;
+      row[idx.Email!] = `buyer${order % 5000}@example.com`;
+      row[idx["Created at"]!] = `2026-10-${String(day).padStart(2, "0")} 10:00:00 +0000`;
+      row[idx["Lineitem quantity"]!] = "1";
+      row[idx["Lineitem name"]!] = `Product ${(order + k) % 200}`;
+      row[idx["Lineitem price"]!] = "19.90";
+      row[idx["Lineitem sku"]!] = `SKU-${(order + k) % 200}`;
+      if (k === 0) {
+        row[idx["Financial Status"]!] = "paid";
+        row[idx["Paid at"]!] = `2026-10-${String(day).padStart(2, "0")} 10:01:00 +0000`;
+        row[idx.Currency!] = "USD";
+        row[idx.Subtotal!] = (19.9 * items).toFixed(2);
+        row[idx.Total!] = (19.9 * items).toFixed(2);
+        row[idx["Shipping City"]!] = "Paris";
+        row[idx["Shipping Country"]!] = "FR";
+      }
+      out.push(row.join(","));
+    }
+  }
+  return out.join("\n") + "\n";
+}
+
+async function workspace(database: Database) {
+  const auth = new AuthService({ db: database.db, clock: systemClock });
+  const s = await auth.signup({ workspaceName: "Bench", name: "Owner", email: `bench-${Date.now()}@example.com`, password: "bench-password" });
+  const ctx = (await auth.resolveSession(s.token))!;
+  return { userId: ctx.user.id, memberId: ctx.member.id, workspaceId: ctx.workspace.id, role: "owner" as const, departmentId: null, via: "system" as const };
+}
+
+async function importBench(lines: number) {
+  const dir = mkdtempSync(join(tmpdir(), "dayclear-bench-orders-"));
+  const file = join(dir, "orders_export.csv");
+  writeFileSync(file, shopifyFile(lines));
+  const size = statSync(file).size;
+  const database = openDatabase({ file: join(dir, "bench.db") });
+  await migrateToLatest(database);
+  const actor = await workspace(database);
+  const bytes = new Uint8Array(execFileSync("cat", [file], { maxBuffer: 2 ** 31 }));
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 20);
+  const t0 = performance.now();
+  const r = await new ImportService({ db: database.db, clock: systemClock }).importFiles(actor, { shopName: "Shopify" }, [{ file: "orders_export.csv", bytes }], { maxBytes: 2 ** 31 });
+  const ms = performance.now() - t0;
+  clearInterval(timer);
+  await database.close();
+  let sqliteMs: number | null = null;
+  try {
+    const t1 = performance.now();
+    execFileSync("sqlite3", [join(dir, "bare.db")], { input: `.mode csv\n.import ${file} bare\n` });
+    sqliteMs = performance.now() - t1;
+  } catch { /* sqlite3 not installed */ }
+  rmSync(dir, { recursive: true, force: true });
+  console.log(`import: ${lines} lines (${(size / 1048576).toFixed(1)} MB, ${r.orders} orders) in ${(ms / 1000).toFixed(2)} s = ${Math.round(lines / (ms / 1000))} lines/s; peak RSS ${(peak / 1048576).toFixed(0)} MB`);
+  if (sqliteMs !== null) console.log(`        sqlite3 .import of the same file: ${(sqliteMs / 1000).toFixed(2)} s → Dayclear takes ${(ms / sqliteMs).toFixed(1)}× as long`);
+}
+
+async function dashboardBench(orders: number, pgUrl?: string) {
+  const dir = mkdtempSync(join(tmpdir(), "dayclear-bench-dash-"));
+  const database = pgUrl ? openDatabase({ url: pgUrl }) : openDatabase({ file: join(dir, "dash.db") });
+  await migrateToLatest(database);
+  const actor = await workspace(database);
+  const shopId = newId();
+  const at = new Date().toISOString();
+  await database.db.insertInto("shops").values({ workspaceId: actor.workspaceId, id: shopId, platform: "taobao", name: "Big shop", currency: "CNY", customerIdentity: "buyer_id", version: 1, createdAt: at, updatedAt: at }).execute();
+  const days = 365;
+  const start = Date.parse("2025-11-01T00:00:00Z");
+  const t0 = performance.now();
+  const batch = 20_000;
+  for (let i = 0; i < orders; i += batch) {
+    const rows: OrdersTable[] = [];
+    for (let j = i; j < Math.min(orders, i + batch); j++) {
+      const d = new Date(start + (j % days) * 86_400_000).toISOString().slice(0, 10);
+      rows.push({
+        workspaceId: actor.workspaceId, id: newId(), shopId, platform: "taobao", platformOrderId: String(j), status: "completed", rawStatus: "交易成功", placedAt: null, paidAt: `${d}T02:00:00.000Z`, paidDate: d,
+        shippedAt: null, completedAt: null, cancelledAt: null, currency: "CNY", totalFen: 10000 + (j % 50) * 100, goodsFen: 0, shippingFen: 0, discountFen: 0, refundFen: j % 20 === 0 ? 5000 : 0, ownRefundFen: 0,
+        itemCount: 1, customerKey: `buyer:${j % 400_000}`, buyerRef: null, buyerName: null, email: null, phone: null, recipient: null, country: null, province: ["广东", "浙江", "江苏"][j % 3]!, provinceCode: null,
+        city: null, district: null, address: null, zip: null, trackingNo: null, carrier: null, raw: "[]", contentHash: "", importId: "bench", version: 1, createdAt: at, updatedAt: at,
+      });
+    }
+    await database.db.transaction().execute(async (trx) => new OrderRepository(trx).insertOrders(rows));
+  }
+  const stats = new StatsRepository(database.db);
+  const dates = Array.from({ length: days }, (_, k) => new Date(start + k * 86_400_000).toISOString().slice(0, 10));
+  await stats.rebuildDays(actor.workspaceId, shopId, dates);
+  console.log(`dashboard: ${orders} orders generated and rolled up in ${((performance.now() - t0) / 1000).toFixed(1)} s (${pgUrl ? "PostgreSQL" : "SQLite"})`);
+  const kpis = new KpiService({ db: database.db, clock: systemClock });
+  for (const [label, fn] of [
+    ["KPIs 30 days (totals, daily series, previous period)", () => kpis.compute(actor.workspaceId, { from: "2026-09-01", to: "2026-09-30" })],
+    ["KPIs 90 days", () => kpis.compute(actor.workspaceId, { from: "2026-07-01", to: "2026-09-28" })],
+    ["breakdown 30 days", () => kpis.breakdown(actor, { from: "2026-09-01", to: "2026-09-30" })],
+  ] as const) {
+    const times: number[] = [];
+    for (let k = 0; k < 30; k++) { const t = performance.now(); await fn(); times.push(performance.now() - t); }
+    times.sort((a, b) => a - b);
+    console.log(`  ${label}: p50 ${times[14]!.toFixed(1)} ms, p95 ${times[28]!.toFixed(1)} ms`);
+  }
+  await database.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+export async function runOrdersBench(args: string[]): Promise<void> {
+  void args;
+  await importBench(arg("lines", 200_000));
+  await dashboardBench(arg("orders", 1_000_000), process.argv.includes("--pg") ? (process.env.DAYCLEAR_TEST_PG ?? "postgres://postgres@127.0.0.1:5432/postgres") : undefined);
+}
