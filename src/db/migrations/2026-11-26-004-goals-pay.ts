@@ -61,8 +61,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema.createTable("pay_plan_assignments")
     .addColumn("workspace_id", "text", ws).addColumn("id", "text", nn).addColumn("plan_id", "text", nn)
-    .addColumn("target_type", "text", nn) // role | member
-    .addColumn("target_id", "text", nn) // a role name or a member id
+    .addColumn("target_type", "text", nn) // department (the job: 运营, 客服 …) | member
+    .addColumn("target_id", "text", nn) // a department id or a member id
     .addColumn("effective_from", "text", nn).addColumn("created_by", "text").addColumn("created_at", "text", nn)
     .addPrimaryKeyConstraint("pay_plan_assignments_pk", ["workspace_id", "id"]).execute();
 
