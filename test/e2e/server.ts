@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDatabase } from "../../src/db/database.js";
 import { migrateToLatest } from "../../src/db/migrate.js";
+import type { Clock } from "../../src/core/actor.js";
 import { buildApp } from "../../src/server/app.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -53,13 +54,24 @@ export async function ensureWebBuild(): Promise<void> {
 
 export interface RunningServer { url: string; close: () => Promise<void> }
 
-export async function startServer(): Promise<RunningServer> {
+/** A clock a test can move: `clock.set("2026-11-27T02:00:00Z")` makes that "now" for the server. */
+export interface TestClock { (): Date; set(iso: string): void }
+export function testClock(iso: string): TestClock {
+  let now = new Date(iso);
+  const clock = (() => new Date(now)) as TestClock;
+  clock.set = (next: string) => {
+    now = new Date(next);
+  };
+  return clock;
+}
+
+export async function startServer(opts: { clock?: Clock } = {}): Promise<RunningServer> {
   await ensureWebBuild();
   mkdirSync(SCREENSHOTS, { recursive: true });
   const dir = mkdtempSync(join(tmpdir(), "dayclear-e2e-"));
   const database = openDatabase({ file: join(dir, "dayclear.db") });
   await migrateToLatest(database);
-  const app = await buildApp({ database, logger: false });
+  const app = await buildApp({ database, logger: false, ...(opts.clock && { clock: opts.clock }) });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();
   if (!address || typeof address === "string") throw new Error("server did not bind a TCP port");

@@ -259,7 +259,7 @@ function GanttImpl({ rows, schedule, baseline, memberNames, today, zoom, height 
                 <g key={r.task.id} transform={dragging ? `translate(${dragging},0)` : undefined}>
                   {base}
                   {deadline}
-                  {floatW ? <line x1={bx + bw} x2={bx + bw + floatW} y1={y + ROW / 2 - 2} y2={y + ROW / 2 - 2} stroke={color} strokeOpacity={0.45} strokeWidth={2} data-testid="gantt-float" /> : null}
+                  {floatW ? <line x1={bx + bw} x2={bx + bw + floatW} y1={y + ROW / 2 - 2} y2={y + ROW / 2 - 2} stroke={color} strokeOpacity={0.35} strokeWidth={1} strokeDasharray="2 2" data-testid="gantt-float" /> : null}
                   <rect x={bx} y={y + 5} width={Math.max(bw, 3)} height={ROW - 14} rx={3} fill={color} fillOpacity={r.task.status === "in_progress" ? 1 : 0.85}
                     stroke={s.late ? "#820014" : "none"} strokeWidth={s.late ? 2 : 0}
                     data-testid={crit ? "gantt-bar-critical" : "gantt-bar"} data-task={r.task.name}
@@ -268,7 +268,7 @@ function GanttImpl({ rows, schedule, baseline, memberNames, today, zoom, height 
                     <title>{`${r.task.name} · ${s.start} → ${s.finish}${name ? ` · ${name}` : ""}${crit ? ` · ${t("task.critical")}` : ""}${s.totalFloatDays ? ` · ${t("task.float", { days: s.totalFloatDays })}` : ""}${s.late ? ` · ${t("task.late", { days: s.lateDays })}` : ""}`}</title>
                   </rect>
                   {name && bw > 36 ? <text x={bx + 4} y={y + ROW / 2 + 2} fontSize={11} fill="#fff" style={{ pointerEvents: "none" }}>{name}</text> : null}
-                  {name && bw <= 36 ? <text x={bx + bw + floatW + 4} y={y + ROW / 2 + 2} fontSize={11} fill="#595959" style={{ pointerEvents: "none" }}>{name}</text> : null}
+                  {name && bw <= 36 ? <text x={bx + bw + 8} y={y + ROW / 2 + 2} fontSize={11} fill="#595959" stroke="#fff" strokeWidth={3} paintOrder="stroke" style={{ pointerEvents: "none" }}>{name}</text> : null}
                   {editable ? <circle cx={bx + bw} cy={y + ROW / 2 - 2} r={4} fill="#fff" stroke={color} style={{ cursor: "crosshair" }} data-testid="gantt-link-handle"
                     onPointerDown={(e) => startDrag(e, r, "link")} /> : null}
                 </g>

@@ -5,7 +5,7 @@ import { useCallback, useMemo, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { ApiError } from "../../api/client";
 import { useAllMembers, useSkills } from "../../api/hooks";
-import { planKeys, usePlan, usePlanMutations, useSchedule, useTaskMutations, type PlanTask, type TaskInput } from "../../api/plans";
+import { planKeys, usePlan, usePlanMutations, useSchedule, useTaskMutations, useToday, type PlanTask, type TaskInput } from "../../api/plans";
 import type { Me } from "../../api/types";
 import { errorText, useApiErrors } from "../../components/errors";
 import { Gantt, type Zoom } from "../../components/plans/Gantt";
@@ -46,7 +46,10 @@ export function PlanPage({ me }: { me: Me }) {
   const memberNames = useMemo(() => new Map((members.data ?? []).map((m) => [m.id, m.name])), [members.data]);
   const taskName = useMemo(() => new Map((detail?.tasks ?? []).map((x) => [x.id, x.name])), [detail]);
   const editable = !!detail && (canPlan(me) || detail.plan.ownerMemberId === me.member.id);
-  const today = useMemo(() => new Intl.DateTimeFormat("en-CA", { timeZone: me.workspace.timeZone }).format(new Date()), [me.workspace.timeZone]);
+  const serverDay = useToday().data?.date;
+  const localDay = useMemo(() => new Intl.DateTimeFormat("en-CA", { timeZone: me.workspace.timeZone }).format(new Date()), [me.workspace.timeZone]);
+  // The server's idea of today (its clock, the workspace's time zone) wins over the browser's.
+  const today = serverDay ?? localDay;
 
   const refresh = useCallback(() => qc.invalidateQueries({ queryKey: planKeys.plans }), [qc]);
 
