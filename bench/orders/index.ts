@@ -123,6 +123,7 @@ async function dashboardBench(orders: number, pgUrl?: string) {
   for (const [label, fn] of [
     ["KPIs 30 days (totals, daily series, previous period)", () => kpis.compute(actor.workspaceId, { from: "2026-09-01", to: "2026-09-30" })],
     ["KPIs 90 days", () => kpis.compute(actor.workspaceId, { from: "2026-07-01", to: "2026-09-28" })],
+    ["KPIs 30 days with the repurchase rate (counts the range's orders)", () => kpis.compute(actor.workspaceId, { from: "2026-09-01", to: "2026-09-30", repurchase: true })],
     ["breakdown 30 days", () => kpis.breakdown(actor, { from: "2026-09-01", to: "2026-09-30" })],
   ] as const) {
     const times: number[] = [];

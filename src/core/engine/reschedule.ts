@@ -17,7 +17,7 @@ export interface RescheduleOptions extends ScheduleOptions {
   /**
    * Keep the allocations of every task placed before the first one the change affects instead
    * of re-placing them. Same result (property-tested); default false because finding that task
-   * currently costs about what it saves at 2,000 tasks (see docs/BENCHMARKS-engine.md).
+   * currently costs about what it saves at 2,000 tasks (see docs/BENCHMARKS.md).
    */
   incremental?: boolean;
 }
