@@ -14,7 +14,7 @@ export async function kpiCommand(o: { db?: string; shop: string; from: string; t
     const actor = await workspaceActor(database, o.workspace);
     const shop = await database.db.selectFrom("shops").select(["id", "name"]).where("workspaceId", "=", actor.workspaceId).where((eb) => eb.or([eb("name", "=", o.shop), eb("id", "=", o.shop)])).executeTakeFirst();
     if (!shop) throw new Error(`No shop named "${o.shop}" in this workspace`);
-    const k = await new KpiService({ db: database.db, clock: systemClock }).compute(actor.workspaceId, { shopIds: [shop.id], from: o.from, to: o.to });
+    const k = await new KpiService({ db: database.db, clock: systemClock }).compute(actor.workspaceId, { shopIds: [shop.id], from: o.from, to: o.to, repurchase: !o.json });
     const t = k.totals;
     if (o.json) {
       console.log(JSON.stringify({ gmv: t.gmv, paidOrders: t.paidOrders, aov: t.aov, refundRate: t.refundRate, conversion: t.conversion, currency: k.currency }));

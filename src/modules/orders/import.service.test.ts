@@ -38,7 +38,7 @@ for (const dialect of DIALECTS) {
     it("computes KPIs that match the hand-computed numbers, by payment day in Shanghai time", async () => {
       const { owner, workspaceId } = await buildWorkspace(s);
       await s.imports.importFiles(owner, { shopName: "TB" }, [...taobao(), f("visitors.csv", fx.visitorsCsv())]);
-      const k = await s.kpis.compute(workspaceId, { from: "2026-10-01", to: "2026-10-02", granularity: "day" });
+      const k = await s.kpis.compute(workspaceId, { from: "2026-10-01", to: "2026-10-02", granularity: "day", repurchase: true });
       // Paid: 189.00 + 1299.00 (10-01) and 88.00 (paid 00:10 on 10-02 Shanghai = 10-01 16:10 UTC).
       expect(k.totals).toMatchObject({ gmv: "1576.00", paidOrders: 3, aov: "525.33", refundedOrders: 1, refundAmount: "88.00", netGmv: "1488.00", visitors: 1500, items: 5 });
       expect(k.totals.refundRate).toBeCloseTo(1 / 3, 6);

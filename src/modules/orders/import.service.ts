@@ -103,7 +103,8 @@ export class ImportService {
     const repo = new OrderRepository(db);
     const existing = shop ? new Map((await repo.byPlatformIds(workspaceId, shop.id, parsed.orders.map((o) => o.platformOrderId))).map((o) => [o.platformOrderId, o])) : new Map<string, OrdersTable>();
     const replacedIds = [...existing.values()].map((o) => o.id);
-    const oldItems = replacedIds.length ? await repo.itemsOf(workspaceId, replacedIds) : [];
+    const oldItems = new Map<string, OrderItemsTable[]>();
+    for (const i of replacedIds.length ? await repo.itemsOf(workspaceId, replacedIds) : []) oldItems.set(i.orderId, [...(oldItems.get(i.orderId) ?? []), i]);
     const plan: Plan = {
       parsed, orderRows: [], itemRows: [], replacedOrders: [], createdOrderKeys: [], refundRows: [], replacedRefunds: [], createdRefundKeys: [], sample: [],
       summary: { orders: parsed.orders.length, lineItems: parsed.lineItems, created: 0, updated: 0, skipped: 0, refunds: parsed.refunds.length, visitorDays: parsed.visitors.length, errors: parsed.problems, warnings: parsed.warnings },
@@ -117,7 +118,7 @@ export class ImportService {
       if (ex && ex.contentHash === hash) { plan.summary.skipped++; continue; }
       if (ex) {
         plan.summary.updated++;
-        plan.replacedOrders.push({ row: ex, items: oldItems.filter((i) => i.orderId === ex.id) });
+        plan.replacedOrders.push({ row: ex, items: oldItems.get(ex.id) ?? [] });
       } else {
         plan.summary.created++;
         plan.createdOrderKeys.push(o.platformOrderId);

@@ -6,8 +6,8 @@ import { BreakdownSchema, KpiExportQuery, KpiQuery, KpiSchema } from "./orders.s
 import type { KpiFilter } from "./kpi.service.js";
 
 const tags = ["shop data"];
-const filterOf = (q: { from: string; to: string; shopId?: string; platform?: string; granularity?: "day" | "week" | "month" }): KpiFilter => ({
-  from: q.from, to: q.to, platform: q.platform, granularity: q.granularity, shopIds: q.shopId ? q.shopId.split(",").map((s) => s.trim()).filter(Boolean) : undefined,
+const filterOf = (q: { from: string; to: string; shopId?: string; platform?: string; granularity?: "day" | "week" | "month"; repurchase?: boolean }): KpiFilter => ({
+  from: q.from, to: q.to, platform: q.platform, granularity: q.granularity, repurchase: q.repurchase, shopIds: q.shopId ? q.shopId.split(",").map((s) => s.trim()).filter(Boolean) : undefined,
 });
 
 const COLUMNS = ["period", "from", "to", "gmv", "netGmv", "paidOrders", "aov", "itemsPerOrder", "refundedOrders", "refundAmount", "refundRate", "refundAmountRate", "visitors", "buyers", "conversion", "newCustomers"] as const;

@@ -17,6 +17,8 @@ export interface KpiFilter {
   from: string;
   to: string;
   granularity?: Granularity;
+  /** Also count the range's customers for the repurchase rate: O(orders in the range), so opt-in. */
+  repurchase?: boolean;
 }
 
 const presentValues = (v: KpiValues) => ({
@@ -72,8 +74,8 @@ export class KpiService {
 
   /**
    * The KPI API other modules bind to (goals, pay): totals, a series per day/week/month and the
-   * previous period of the same length. Reads only the rollups (O(days)), except the repurchase
-   * rate, which counts the range's customers.
+   * previous period of the same length. Reads only the rollups (O(days)); the repurchase rate
+   * (with `repurchase: true`) counts the range's customers and costs O(orders in the range).
    */
   async compute(workspaceId: string, f: KpiFilter) {
     const db = this.deps.db;
@@ -83,14 +85,17 @@ export class KpiService {
     const prev = previousRange(f.from, f.to);
     const [byDay, prevByDay, repeat] = await Promise.all([
       this.totalsByDay(db, workspaceId, ids, f.from, f.to), this.totalsByDay(db, workspaceId, ids, prev.from, prev.to),
-      new StatsRepository(db).repeatCustomers(workspaceId, ids, f.from, f.to),
+      f.repurchase ? new StatsRepository(db).repeatCustomers(workspaceId, ids, f.from, f.to) : Promise.resolve(null),
     ]);
     const sum = (m: Map<string, KpiTotals>) => [...m.values()].reduce(addTotals, ZERO_TOTALS);
     const totals = sum(byDay);
     const values = computeKpis(totals);
     return {
       currency, from: f.from, to: f.to, granularity: g, shopIds: ids,
-      totals: { ...presentValues(values), repurchaseRate: repurchaseRate(repeat.repeaters, repeat.customers), customers: repeat.customers, returningCustomers: Math.max(0, repeat.customers - totals.newCustomers) },
+      totals: {
+        ...presentValues(values), repurchaseRate: repeat ? repurchaseRate(repeat.repeaters, repeat.customers) : null,
+        customers: repeat ? repeat.customers : null, returningCustomers: repeat ? Math.max(0, repeat.customers - totals.newCustomers) : null,
+      },
       previous: { ...prev, totals: presentValues(computeKpis(sum(prevByDay))) },
       series: this.series(byDay, f.from, f.to, g).map((p) => ({ period: p.period, from: p.from, to: p.to, ...presentValues(computeKpis(p.totals)) })),
       previousSeries: this.series(prevByDay, prev.from, prev.to, g).map((p) => ({ period: p.period, from: p.from, to: p.to, ...presentValues(computeKpis(p.totals)) })),

@@ -78,6 +78,7 @@ const kpiQueryFields = {
   shopId: Type.Optional(Type.String({ maxLength: 2000, description: "One shop id, or several separated by commas; all shops when omitted" })),
   platform: Type.Optional(PlatformSchema),
   granularity: Type.Optional(Type.Union([Type.Literal("day"), Type.Literal("week"), Type.Literal("month")])),
+  repurchase: Type.Optional(Type.Boolean({ description: "Also compute the repurchase rate and customer counts (costs O(orders in the range))" })),
 };
 export const KpiQuery = Type.Object(kpiQueryFields, strict);
 export const KpiExportQuery = Type.Object({ ...kpiQueryFields, format: Type.Optional(Type.Union([Type.Literal("csv"), Type.Literal("xlsx")])) }, strict);
@@ -87,7 +88,7 @@ export const KpiValuesSchema = Type.Object({
 });
 export const KpiSchema = Type.Object({
   currency: Type.String(), from: IsoDate, to: IsoDate, granularity: Type.String(), shopIds: Type.Array(Id),
-  totals: Type.Intersect([KpiValuesSchema, Type.Object({ repurchaseRate: Rate, customers: Type.Integer(), returningCustomers: Type.Integer() })]),
+  totals: Type.Intersect([KpiValuesSchema, Type.Object({ repurchaseRate: Rate, customers: Nullable(Type.Integer()), returningCustomers: Nullable(Type.Integer()) })]),
   previous: Type.Object({ from: IsoDate, to: IsoDate, totals: KpiValuesSchema }),
   series: Type.Array(Type.Intersect([KpiValuesSchema, Type.Object({ period: IsoDate, from: IsoDate, to: IsoDate })])),
   previousSeries: Type.Array(Type.Intersect([KpiValuesSchema, Type.Object({ period: IsoDate, from: IsoDate, to: IsoDate })])),

@@ -13,7 +13,7 @@ const num = (s: string) => Number(s);
 const pct = (r: number | null) => (r === null ? "—" : `${(r * 100).toFixed(2)}%`);
 const money = (s: string, currency: string) => `${currency === "CNY" ? "¥" : `${currency} `}${Number(s).toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
-type CardDef = { key: ShopKey; def: string; value: (k: Kpis) => string; prev?: (k: Kpis) => [number, number]; lowerIsBetter?: boolean };
+type CardDef = { key: ShopKey; def: string; value: (k: Kpis) => string; prev?: (k: Kpis) => [number, number]; lowerIsBetter?: boolean; slow?: boolean };
 
 const CARDS: CardDef[] = [
   { key: "kpi.gmv", def: "gmv", value: (k) => money(k.totals.gmv, k.currency), prev: (k) => [num(k.totals.gmv), num(k.previous.totals.gmv)] },
@@ -22,8 +22,8 @@ const CARDS: CardDef[] = [
   { key: "kpi.conversion", def: "conversion", value: (k) => pct(k.totals.conversion), prev: (k) => [k.totals.conversion ?? 0, k.previous.totals.conversion ?? 0] },
   { key: "kpi.refundRate", def: "refundRate", value: (k) => pct(k.totals.refundRate), prev: (k) => [k.totals.refundRate ?? 0, k.previous.totals.refundRate ?? 0], lowerIsBetter: true },
   { key: "kpi.netGmv", def: "netGmv", value: (k) => money(k.totals.netGmv, k.currency), prev: (k) => [num(k.totals.netGmv), num(k.previous.totals.netGmv)] },
-  { key: "kpi.repurchaseRate", def: "repurchaseRate", value: (k) => pct(k.totals.repurchaseRate) },
-  { key: "kpi.newCustomers", def: "newCustomers", value: (k) => `${k.totals.newCustomers} / ${k.totals.customers}` },
+  { key: "kpi.repurchaseRate", def: "repurchaseRate", value: (k) => pct(k.totals.repurchaseRate), slow: true },
+  { key: "kpi.newCustomers", def: "newCustomers", value: (k) => `${k.totals.newCustomers} / ${k.totals.customers ?? "—"}`, slow: true },
 ];
 
 function Delta({ now, before, t, lowerIsBetter }: { now: number; before: number; t: ReturnType<typeof useShopT>["t"]; lowerIsBetter?: boolean }) {
@@ -45,6 +45,8 @@ export function DashboardPage() {
   const filter: KpiFilter = { ...range, shopId, granularity };
   const shops = useShops();
   const kpis = useKpis(filter);
+  // The repurchase rate counts the range's orders: asked for separately so the rest is not held up.
+  const customers = useKpis({ ...range, shopId, granularity: "month", repurchase: true });
   const breakdown = useBreakdown(filter);
   const k = kpis.data;
   const b = breakdown.data;
@@ -108,7 +110,7 @@ export function DashboardPage() {
       {noShops ? <Alert type="info" showIcon message={t("dash.noShops")} /> : null}
       {kpis.isError ? <Alert type="error" message={errorText(kpis.error, i18n.t)} /> : null}
       <Row gutter={[8, 8]}>
-        {CARDS.map((c) => (
+        {CARDS.map((c) => ({ c, k: c.slow ? customers.data : kpis.data })).map(({ c, k }) => (
           <Col key={c.key} xs={12} sm={12} md={6}>
             <Card size="small" styles={{ body: { padding: 12 } }} data-testid={`kpi-${c.def}`}>
               {k ? (

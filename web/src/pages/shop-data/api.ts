@@ -12,7 +12,7 @@ export interface KpiValues {
 }
 export interface Kpis {
   currency: string; from: string; to: string; granularity: string;
-  totals: KpiValues & { repurchaseRate: number | null; customers: number; returningCustomers: number };
+  totals: KpiValues & { repurchaseRate: number | null; customers: number | null; returningCustomers: number | null };
   previous: { from: string; to: string; totals: KpiValues };
   series: (KpiValues & { period: string; from: string; to: string })[];
   previousSeries: (KpiValues & { period: string; from: string; to: string })[];
@@ -37,12 +37,12 @@ export interface ImportRecord { id: string; platform: string | null; format: str
 export interface Upload { id: string; fileName: string; size: number; headers: string[]; sampleRows: string[][] }
 export interface Mapping { id: string; name: string; mapping: { fields: Record<string, string>; utcOffset?: string }; version: number }
 
-export interface KpiFilter { from: string; to: string; shopId?: string; granularity?: string }
+export interface KpiFilter { from: string; to: string; shopId?: string; granularity?: string; repurchase?: boolean }
 
 export const useShops = () => useQuery({ queryKey: ["shops"], queryFn: () => api.get<Page<Shop>>(`${V1}/shops`) });
-export const useKpis = (f: KpiFilter) => useQuery({ queryKey: ["kpis", f], queryFn: () => api.get<Kpis>(`${V1}/kpis${qs({ ...f })}`) });
+export const useKpis = (f: KpiFilter) => useQuery({ queryKey: ["kpis", f], queryFn: () => api.get<Kpis>(`${V1}/kpis${qs({ ...f, repurchase: f.repurchase ? "true" : undefined })}`) });
 export const useBreakdown = (f: KpiFilter) => useQuery({ queryKey: ["kpis", "breakdown", f], queryFn: () => api.get<Breakdown>(`${V1}/kpis/breakdown${qs({ from: f.from, to: f.to, shopId: f.shopId })}`) });
-export const exportUrl = (f: KpiFilter, format: "csv" | "xlsx") => `${V1}/kpis/export${qs({ ...f, format })}`;
+export const exportUrl = (f: KpiFilter, format: "csv" | "xlsx") => `${V1}/kpis/export${qs({ from: f.from, to: f.to, shopId: f.shopId, granularity: f.granularity, format })}`;
 export const useImports = (shopId: string | undefined) =>
   useQuery({ queryKey: ["imports", shopId], enabled: !!shopId, queryFn: () => api.get<Page<ImportRecord>>(`${V1}/shops/${shopId}/imports?limit=20`) });
 export const useMappings = (shopId: string | undefined) =>
