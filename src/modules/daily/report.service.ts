@@ -7,10 +7,13 @@ import { newId } from "../../core/ids.js";
 import { localDate } from "../../core/plans/local-date.js";
 import { draftReport, type ReportDraft } from "../../core/plans/report-draft.js";
 import type { Executor } from "../../db/database.js";
+import { KpiService } from "../orders/kpi.service.js";
 import { ScheduleService } from "../plans/schedule.service.js";
 import { nowIso, type ServiceDeps } from "../shared/context.js";
 import { assertOversees, overseenMembers } from "./daily.access.js";
 import { workspaceCalendar } from "./today.service.js";
+
+const OPERATIONS = new Set(["运营", "Operations", "电商", "E-commerce"]);
 
 export class ReportService {
   private readonly schedule: ScheduleService;
@@ -122,6 +125,33 @@ export class ReportService {
     await db.insertInto("notifications").values({ workspaceId, id: newId(), memberId, kind, title, body, link, readAt: null, createdAt: at }).execute();
   }
 
+  /**
+   * The role's numbers of the day (业绩日报), where the data exists: the shop's sales for the
+   * owner and for operations (运营), whose work the shop's numbers judge.
+   */
+  private async roleNumbers(db: Executor, workspaceId: string, memberId: string, date: string): Promise<ReportDraft["metrics"]> {
+    const m = await db.selectFrom("members as m").leftJoin("departments as d", (j) => j.onRef("d.workspaceId", "=", "m.workspaceId").onRef("d.id", "=", "m.departmentId"))
+      .select(["m.role", "d.name as department"]).where("m.workspaceId", "=", workspaceId).where("m.id", "=", memberId).executeTakeFirst();
+    const judgedBySales = m?.role === "owner" || OPERATIONS.has(m?.department ?? "");
+    if (!judgedBySales) return [];
+    const shops = await db.selectFrom("shops").select("id").where("workspaceId", "=", workspaceId).execute();
+    if (shops.length === 0) return [];
+    try {
+      const k = await new KpiService(this.deps).compute(workspaceId, { from: date, to: date });
+      const pct = (v: number | null) => (v === null ? "—" : `${(v * 100).toFixed(2)}%`);
+      return [
+        { key: "gmv", label: "GMV", value: `${k.totals.gmv} ${k.currency}` },
+        { key: "paidOrders", label: "支付订单 · paid orders", value: String(k.totals.paidOrders) },
+        { key: "aov", label: "客单价 · AOV", value: `${k.totals.aov} ${k.currency}` },
+        { key: "conversion", label: "支付转化率 · conversion", value: pct(k.totals.conversion) },
+        { key: "refundRate", label: "退款率 · refund rate", value: pct(k.totals.refundRate) },
+      ];
+    } catch {
+      // Shops in several currencies have no single total; the report goes without numbers.
+      return [];
+    }
+  }
+
   private async draft(db: Executor, workspaceId: string, memberId: string, date: string, reasons: Record<string, string>): Promise<ReportDraft> {
     const cal = await workspaceCalendar(db, workspaceId);
     const tomorrow = cal.nextWorkday(date);
@@ -153,6 +183,7 @@ export class ReportService {
       tomorrowDate: tomorrow,
       tomorrow: next.map((p) => ({ taskId: p.taskId, title: p.title, planName: p.planName, hours: p.hours })),
       reasons,
+      metrics: await this.roleNumbers(db, workspaceId, memberId, date),
     });
   }
 }
