@@ -23,6 +23,8 @@ import { ImportService } from "../modules/orders/import.service.js";
 import { KpiService } from "../modules/orders/kpi.service.js";
 import { OrderService } from "../modules/orders/order.service.js";
 import { ShopService } from "../modules/orders/shop.service.js";
+import { PayPlanService } from "../modules/pay/pay-plan.service.js";
+import { PayRunService } from "../modules/pay/pay-run.service.js";
 
 export function buildServices(database: Database, clock: Clock, events?: EventPublisher) {
   const deps = { db: database.db, clock, events };
@@ -49,6 +51,8 @@ export function buildServices(database: Database, clock: Clock, events?: EventPu
     imports: new ImportService(deps),
     orders: new OrderService(deps),
     kpis: new KpiService(deps),
+    payPlans: new PayPlanService(deps),
+    payRuns: new PayRunService(deps),
   };
 }
 

@@ -1,0 +1,141 @@
+// Pay plans: created from a definition or a shipped template, changed only by adding a version
+// with an effective date (never inside a locked period), assigned to a department or a member,
+// exported and imported as the documented JSON file (docs/PAY.md).
+import type { Actor } from "../../core/actor.js";
+import { forbidden, invalid, invalidField, notFound, staleVersion } from "../../core/errors.js";
+import { newId } from "../../core/ids.js";
+import { compilePlan, type PayPlanDefinition } from "../../core/pay/plan.js";
+import { PAY_PLAN_TEMPLATES } from "../../core/pay/templates.js";
+import type { Executor } from "../../db/database.js";
+import type { Selectable } from "kysely";
+import type { DB } from "../../db/schema.js";
+import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
+import { canPay } from "./pay.policy.js";
+import { PayRepository } from "./pay.repository.js";
+
+type VersionRow = Selectable<DB["payPlanVersions"]>;
+type AssignmentRow = Selectable<DB["payPlanAssignments"]>;
+
+export const presentVersion = (v: VersionRow) => ({ id: v.id, number: v.number, effectiveFrom: v.effectiveFrom, definition: JSON.parse(v.definition) as PayPlanDefinition, createdAt: v.createdAt });
+const presentAssignment = (a: AssignmentRow) => ({ id: a.id, targetType: a.targetType, targetId: a.targetId, effectiveFrom: a.effectiveFrom });
+
+/** Validates a definition; refusals name every field, prefixed by where the definition sits in the request. */
+export function checkDefinition(def: PayPlanDefinition, at = "definition") {
+  const r = compilePlan(def);
+  if (!r.ok) throw invalid(`The pay plan has ${r.errors.length} problem(s): ${r.errors[0]!.field} ${r.errors[0]!.message}`, r.errors.map((e) => ({ field: `${at}.${e.field}`, message: e.message })));
+  return r.plan;
+}
+
+/** The version in force on a date: the latest whose effective date is on or before it. */
+export function versionOn<T extends { effectiveFrom: string; number?: number; createdAt?: string }>(versions: T[], date: string): T | undefined {
+  // Later effective date wins; on the same date, the later version (or assignment) wins.
+  return versions.filter((v) => v.effectiveFrom <= date)
+    .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom) || (a.number ?? 0) - (b.number ?? 0) || (a.createdAt ?? "").localeCompare(b.createdAt ?? "")).at(-1);
+}
+
+export class PayPlanService {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  templates() {
+    return PAY_PLAN_TEMPLATES.map((t) => ({ id: t.id, department: t.department, plan: t.plan }));
+  }
+
+  async list(actor: Actor) {
+    if (!canPay(actor, "plan.read")) throw forbidden("Only the owner and leads read pay plans");
+    const repo = new PayRepository(this.deps.db);
+    const [plans, versions, assignments] = await Promise.all([repo.listPlans(actor.workspaceId), repo.versions(actor.workspaceId), repo.assignments(actor.workspaceId)]);
+    return plans.map((p) => this.present(p, versions.filter((v) => v.planId === p.id), assignments.filter((a) => a.planId === p.id)));
+  }
+
+  async get(actor: Actor, id: string) {
+    const repo = new PayRepository(this.deps.db);
+    const p = await repo.getPlan(actor.workspaceId, id);
+    if (!p) throw notFound("Pay plan");
+    if (!canPay(actor, "plan.read")) throw forbidden("Only the owner and leads read pay plans");
+    return this.present(p, await repo.versions(actor.workspaceId, [id]), (await repo.assignments(actor.workspaceId)).filter((a) => a.planId === id));
+  }
+
+  private present(p: Selectable<DB["payPlans"]>, versions: VersionRow[], assignments: AssignmentRow[]) {
+    return { id: p.id, name: p.name, version: p.version, versions: versions.map(presentVersion), assignments: assignments.map(presentAssignment), createdAt: p.createdAt, updatedAt: p.updatedAt };
+  }
+
+  async create(actor: Actor, input: { definition?: PayPlanDefinition; templateId?: string; effectiveFrom: string }) {
+    if (!canPay(actor, "plan.manage")) throw forbidden("Only the owner sets pay plans");
+    let def = input.definition;
+    if (input.templateId !== undefined) {
+      const t = PAY_PLAN_TEMPLATES.find((x) => x.id === input.templateId);
+      if (!t) throw invalidField("templateId", `No such template; choose one of ${PAY_PLAN_TEMPLATES.map((x) => x.id).join(", ")}`);
+      def = structuredClone(t.plan);
+    }
+    if (!def || (input.definition && input.templateId)) throw invalid("Give either a definition or a templateId", [{ field: "definition", message: "give either a definition or a templateId" }]);
+    checkDefinition(def);
+    return this.deps.db.transaction().execute(async (trx) => {
+      const repo = new PayRepository(trx);
+      await this.checkEffective(repo, actor.workspaceId, input.effectiveFrom);
+      const at = nowIso(this.deps);
+      const plan = { workspaceId: actor.workspaceId, id: newId(), name: def.name.trim(), version: 1, createdAt: at, updatedAt: at };
+      await repo.createPlan(plan);
+      const v = { workspaceId: actor.workspaceId, id: newId(), planId: plan.id, number: 1, effectiveFrom: input.effectiveFrom, definition: JSON.stringify(def), createdBy: actor.memberId, createdAt: at };
+      await repo.addVersion(v);
+      await audit(trx, actor, at, { action: "pay_plan.create", entityType: "pay_plan", entityId: plan.id, summary: `Created pay plan ${plan.name}, effective ${input.effectiveFrom}`, after: { ...plan, definition: def, effectiveFrom: input.effectiveFrom } });
+      return this.presentById(trx, actor.workspaceId, plan.id);
+    });
+  }
+
+  /** A change is a new version from its effective date; earlier periods keep the rules they had. */
+  async addVersion(actor: Actor, id: string, input: { version: number; effectiveFrom: string; definition: PayPlanDefinition }) {
+    if (!canPay(actor, "plan.manage")) throw forbidden("Only the owner sets pay plans");
+    checkDefinition(input.definition);
+    return this.deps.db.transaction().execute(async (trx) => {
+      const repo = new PayRepository(trx);
+      const p = await repo.getPlan(actor.workspaceId, id);
+      if (!p) throw notFound("Pay plan");
+      await this.checkEffective(repo, actor.workspaceId, input.effectiveFrom);
+      const versions = await repo.versions(actor.workspaceId, [id]);
+      const at = nowIso(this.deps);
+      const bumped = await repo.bumpPlan(actor.workspaceId, id, input.version, { name: input.definition.name.trim(), updatedAt: at });
+      if (!bumped) throw staleVersion("Pay plan", p.version);
+      const number = Math.max(0, ...versions.map((v) => v.number)) + 1;
+      await repo.addVersion({ workspaceId: actor.workspaceId, id: newId(), planId: id, number, effectiveFrom: input.effectiveFrom, definition: JSON.stringify(input.definition), createdBy: actor.memberId, createdAt: at });
+      await audit(trx, actor, at, { action: "pay_plan.version", entityType: "pay_plan", entityId: id, summary: `Pay plan ${bumped.name}: version ${number} effective ${input.effectiveFrom}`, before: versionOn(versions, input.effectiveFrom) ? JSON.parse(versionOn(versions, input.effectiveFrom)!.definition) : null, after: input.definition });
+      return this.presentById(trx, actor.workspaceId, id);
+    });
+  }
+
+  async assign(actor: Actor, id: string, input: { targetType: "department" | "member"; targetId: string; effectiveFrom: string }) {
+    if (!canPay(actor, "plan.manage")) throw forbidden("Only the owner assigns pay plans");
+    return this.deps.db.transaction().execute(async (trx) => {
+      const repo = new PayRepository(trx);
+      const p = await repo.getPlan(actor.workspaceId, id);
+      if (!p) throw notFound("Pay plan");
+      const table = input.targetType === "member" ? "members" : "departments";
+      const target = await trx.selectFrom(table).select("id").where("workspaceId", "=", actor.workspaceId).where("id", "=", input.targetId).executeTakeFirst();
+      if (!target) throw invalidField("targetId", `No such ${input.targetType} in this workspace`);
+      await this.checkEffective(repo, actor.workspaceId, input.effectiveFrom);
+      const at = nowIso(this.deps);
+      const row = { workspaceId: actor.workspaceId, id: newId(), planId: id, targetType: input.targetType, targetId: input.targetId, effectiveFrom: input.effectiveFrom, createdBy: actor.memberId, createdAt: at };
+      await repo.addAssignment(row);
+      await audit(trx, actor, at, { action: "pay_plan.assign", entityType: "pay_plan", entityId: id, summary: `Pay plan ${p.name} assigned to ${input.targetType} ${input.targetId} from ${input.effectiveFrom}`, after: row });
+      return this.presentById(trx, actor.workspaceId, id);
+    });
+  }
+
+  /** The JSON file of the version in force on a date (default: the latest). */
+  async exportPlan(actor: Actor, id: string, on?: string): Promise<PayPlanDefinition> {
+    const plan = await this.get(actor, id);
+    const v = on ? versionOn(plan.versions, on) : plan.versions.at(-1);
+    if (!v) throw invalidField("on", "The plan has no version in force on that date");
+    return v.definition;
+  }
+
+  private async checkEffective(repo: PayRepository, workspaceId: string, effectiveFrom: string): Promise<void> {
+    const locked = await repo.lockedThrough(workspaceId);
+    if (locked && effectiveFrom <= locked) throw invalidField("effectiveFrom", `${effectiveFrom} is inside a locked pay period (locked through ${locked}); choose a later date`);
+  }
+
+  private async presentById(db: Executor, workspaceId: string, id: string) {
+    const repo = new PayRepository(db);
+    const p = (await repo.getPlan(workspaceId, id))!;
+    return this.present(p, await repo.versions(workspaceId, [id]), (await repo.assignments(workspaceId)).filter((a) => a.planId === id));
+  }
+}

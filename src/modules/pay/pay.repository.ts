@@ -1,0 +1,76 @@
+import type { Executor } from "../../db/database.js";
+import type { DB } from "../../db/schema.js";
+import type { Insertable } from "kysely";
+
+/** Pay plans, their immutable versions, assignments, runs, statements and adjustments; always by workspace. */
+export class PayRepository {
+  constructor(private readonly db: Executor) {}
+
+  listPlans(workspaceId: string) {
+    return this.db.selectFrom("payPlans").selectAll().where("workspaceId", "=", workspaceId).orderBy("id").execute();
+  }
+  getPlan(workspaceId: string, id: string) {
+    return this.db.selectFrom("payPlans").selectAll().where("workspaceId", "=", workspaceId).where("id", "=", id).executeTakeFirst();
+  }
+  async createPlan(row: Insertable<DB["payPlans"]>): Promise<void> {
+    await this.db.insertInto("payPlans").values(row).execute();
+  }
+  bumpPlan(workspaceId: string, id: string, version: number, patch: { name?: string; updatedAt: string }) {
+    return this.db.updateTable("payPlans").set({ ...patch, version: version + 1 }).where("workspaceId", "=", workspaceId).where("id", "=", id).where("version", "=", version).returningAll().executeTakeFirst();
+  }
+  versions(workspaceId: string, planIds?: string[]) {
+    let q = this.db.selectFrom("payPlanVersions").selectAll().where("workspaceId", "=", workspaceId);
+    if (planIds) q = q.where("planId", "in", planIds.length ? planIds : [""]);
+    return q.orderBy("planId").orderBy("number").execute();
+  }
+  async addVersion(row: Insertable<DB["payPlanVersions"]>): Promise<void> {
+    await this.db.insertInto("payPlanVersions").values(row).execute();
+  }
+  assignments(workspaceId: string) {
+    return this.db.selectFrom("payPlanAssignments").selectAll().where("workspaceId", "=", workspaceId).orderBy("effectiveFrom").orderBy("id").execute();
+  }
+  async addAssignment(row: Insertable<DB["payPlanAssignments"]>): Promise<void> {
+    await this.db.insertInto("payPlanAssignments").values(row).execute();
+  }
+
+  /** The last day of the latest locked run: nothing on or before it may change. */
+  async lockedThrough(workspaceId: string): Promise<string | null> {
+    const r = await this.db.selectFrom("payRuns").select("toDate").where("workspaceId", "=", workspaceId).where("status", "=", "locked").orderBy("toDate", "desc").limit(1).executeTakeFirst();
+    return r?.toDate ?? null;
+  }
+  listRuns(workspaceId: string, limit: number, cursor?: string) {
+    let q = this.db.selectFrom("payRuns").selectAll().where("workspaceId", "=", workspaceId);
+    if (cursor) q = q.where("period", "<", cursor);
+    return q.orderBy("period", "desc").limit(limit + 1).execute();
+  }
+  getRun(workspaceId: string, id: string) {
+    return this.db.selectFrom("payRuns").selectAll().where("workspaceId", "=", workspaceId).where("id", "=", id).executeTakeFirst();
+  }
+  getRunByPeriod(workspaceId: string, period: string) {
+    return this.db.selectFrom("payRuns").selectAll().where("workspaceId", "=", workspaceId).where("period", "=", period).executeTakeFirst();
+  }
+  async createRun(row: Insertable<DB["payRuns"]>): Promise<void> {
+    await this.db.insertInto("payRuns").values(row).execute();
+  }
+  updateRun(workspaceId: string, id: string, version: number, patch: Partial<Pick<DB["payRuns"], "inputs" | "totalFen" | "computedAt" | "status" | "lockedBy" | "lockedAt">>) {
+    return this.db.updateTable("payRuns").set({ ...patch, version: version + 1 }).where("workspaceId", "=", workspaceId).where("id", "=", id).where("version", "=", version).where("status", "=", "draft").returningAll().executeTakeFirst();
+  }
+  statements(workspaceId: string, runId: string) {
+    return this.db.selectFrom("payStatements").selectAll().where("workspaceId", "=", workspaceId).where("runId", "=", runId).orderBy("memberId").execute();
+  }
+  async replaceStatements(workspaceId: string, runId: string, rows: Insertable<DB["payStatements"]>[]): Promise<void> {
+    await this.db.deleteFrom("payStatements").where("workspaceId", "=", workspaceId).where("runId", "=", runId).execute();
+    if (rows.length) await this.db.insertInto("payStatements").values(rows).execute();
+  }
+  /** Adjustments not yet paid by a locked run (or paid by this run). */
+  openAdjustments(workspaceId: string, runId: string | null) {
+    return this.db.selectFrom("payAdjustments").selectAll().where("workspaceId", "=", workspaceId)
+      .where((eb) => (runId ? eb.or([eb("runId", "is", null), eb("runId", "=", runId)]) : eb("runId", "is", null))).orderBy("id").execute();
+  }
+  async addAdjustment(row: Insertable<DB["payAdjustments"]>): Promise<void> {
+    await this.db.insertInto("payAdjustments").values(row).execute();
+  }
+  async settleAdjustments(workspaceId: string, runId: string, ids: string[]): Promise<void> {
+    if (ids.length) await this.db.updateTable("payAdjustments").set({ runId }).where("workspaceId", "=", workspaceId).where("id", "in", ids).execute();
+  }
+}
