@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DomainError } from "../../core/errors.js";
 import type { Services } from "../../server/services.js";
@@ -141,8 +143,14 @@ for (const dialect of DIALECTS) {
       expect(await kind(s.imports.rollback(owner, orderImport!.id))).toBe("conflict");
 
       await s.imports.importFiles(owner, { shopName: "PDD" }, [f("pdd.csv", fx.pddOrders())]);
-      const xr = await s.imports.importFiles(owner, { shopName: "PDD" }, [f("pdd-refunds.xlsx", await fx.pddRefundsXlsx())]);
+      // An XLSX whose dimension record claims one cell is read by its rows all the same.
+      const dir = join(import.meta.dirname, "../../../test/fixtures/orders/broken");
+      const xr = await s.imports.importFiles(owner, { shopName: "PDD" }, [f("wrong-dimension.xlsx", new Uint8Array(readFileSync(join(dir, "wrong-dimension.xlsx"))))]);
       expect(xr.refunds).toBe(1);
+      const cut = await rejected(s.imports.importFiles(owner, { shopName: "PDD" }, [f("truncated.xlsx", new Uint8Array(readFileSync(join(dir, "truncated.xlsx"))))]));
+      expect(cut.errors[0]).toMatchObject({ row: 1, message: expect.stringMatching(/Not a readable XLSX/) });
+      const same = await s.imports.importFiles(owner, { shopName: "PDD" }, [f("pdd-refunds.xlsx", await fx.pddRefundsXlsx())]);
+      expect(same.refunds).toBe(1);
       const p = (await s.orders.list(owner, { limit: 50 })).items.find((x) => x.platformOrderId === "251003-123456789")!;
       expect(p.refund).toBe("71.80");
     });
