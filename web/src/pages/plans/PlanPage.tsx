@@ -2,7 +2,7 @@ import { DeleteOutlined, DownloadOutlined, FlagOutlined, SaveOutlined } from "@a
 import { useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Card, Empty, Flex, Grid, Input, List, Modal, Popconfirm, Segmented, Space, Tabs, Tag, Typography } from "antd";
 import { useCallback, useMemo, useState } from "react";
-import { Link, useNavigate, useParams } from "react-router-dom";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router-dom";
 import { ApiError } from "../../api/client";
 import { useAllMembers, useSkills } from "../../api/hooks";
 import { planKeys, usePlan, usePlanMutations, useSchedule, useTaskMutations, useToday, type PlanTask, type TaskInput } from "../../api/plans";
@@ -33,7 +33,8 @@ export function PlanPage({ me }: { me: Me }) {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const [zoom, setZoom] = useState<Zoom>("day");
-  const [tab, setTab] = useState("tasks");
+  const [search] = useSearchParams();
+  const [tab, setTab] = useState(() => search.get("tab") ?? "tasks");
   const [lastRun, setLastRun] = useState<{ ms: number; finish: string } | null>(null);
   const [focusTaskId, setFocusTaskId] = useState<string | null>(null);
   const [templateOpen, setTemplateOpen] = useState(false);
