@@ -5,6 +5,7 @@
 //    sqlite3's own `.import` of the same file into a bare table.
 // 2. Dashboard queries (KPIs with series + previous period, breakdown) over a shop with N
 //    generated orders: p50/p95 latency.
+import pg from "pg";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -90,8 +91,27 @@ async function importBench(lines: number) {
   if (sqliteMs !== null) console.log(`        sqlite3 .import of the same file: ${(sqliteMs / 1000).toFixed(2)} s → Dayclear takes ${(ms / sqliteMs).toFixed(1)}× as long`);
 }
 
-async function dashboardBench(orders: number, pgUrl?: string) {
+const PG_BASE = process.env.DAYCLEAR_TEST_PG ?? "postgres://postgres@127.0.0.1:5432/test";
+
+/** A throwaway PostgreSQL database next to DAYCLEAR_TEST_PG's, dropped afterwards. */
+async function pgDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `dc_bench_orders_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: PG_BASE });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(PG_BASE);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => { const c = new pg.Client({ connectionString: PG_BASE }); await c.connect(); await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); await c.end(); },
+  };
+}
+
+async function dashboardBench(orders: number, usePg: boolean) {
   const dir = mkdtempSync(join(tmpdir(), "dayclear-bench-dash-"));
+  const throwaway = usePg ? await pgDatabase() : null;
+  const pgUrl = throwaway?.url;
   const database = pgUrl ? openDatabase({ url: pgUrl }) : openDatabase({ file: join(dir, "dash.db") });
   await migrateToLatest(database);
   const actor = await workspace(database);
@@ -132,11 +152,12 @@ async function dashboardBench(orders: number, pgUrl?: string) {
     console.log(`  ${label}: p50 ${times[14]!.toFixed(1)} ms, p95 ${times[28]!.toFixed(1)} ms`);
   }
   await database.close();
+  await throwaway?.drop();
   rmSync(dir, { recursive: true, force: true });
 }
 
 export async function runOrdersBench(args: string[]): Promise<void> {
   void args;
   await importBench(arg("lines", 200_000));
-  await dashboardBench(arg("orders", 1_000_000), process.argv.includes("--pg") ? (process.env.DAYCLEAR_TEST_PG ?? "postgres://postgres@127.0.0.1:5432/postgres") : undefined);
+  await dashboardBench(arg("orders", 1_000_000), process.argv.includes("--pg"));
 }
