@@ -1,8 +1,8 @@
 // `dayclear import orders` and `dayclear kpi` as a user runs them: a real process, real fixture files.
 import { execFile } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import BetterSqlite3 from "better-sqlite3";
 import { describe, expect, it } from "vitest";
@@ -41,6 +41,14 @@ describe("dayclear import orders / kpi", () => {
     sqlite.close();
     expect(shops.map((s) => s.name)).toEqual(["天猫店"]);
     expect(orders.n).toBe(4);
+
+    // A huge file is refused before it is read (a sparse file: no disk is used).
+    const huge = join(dirname(db), "orders_export_huge.csv");
+    writeFileSync(huge, "");
+    truncateSync(huge, 2 * 1024 ** 3);
+    const big = await fail(["import", "orders", huge, "--shop", "天猫店", "--db", db, "--json"]);
+    expect(big.code).toBe(1);
+    expect(JSON.parse(big.stdout).errors[0].message).toMatch(/larger than 200 MB/);
 
     const kpi = await dayclear(["kpi", "--shop", "天猫店", "--from", "2026-10-01", "--to", "2026-10-07", "--db", db, "--json"]);
     expect(JSON.parse(kpi.stdout)).toEqual({ gmv: "1576.00", paidOrders: 3, aov: "525.33", refundRate: 0.333333, conversion: null, currency: "CNY" });

@@ -111,6 +111,19 @@ describe("order parsing: platforms", () => {
     expect(p.orders[1]).toMatchObject({ status: "cancelled", paidAt: null });
   });
 
+  it("WooCommerce: one row per line item with labelled columns, and the packed line_item_N format", () => {
+    const csv = "Order Number,Order Status,Order Date,Paid Date,Order Currency,Order Total,Order Shipping,Billing Email,Shipping State,Shipping Country,Item Name,SKU,Quantity,Item Total\n" +
+      "900,processing,2026-10-07 10:00:00,2026-10-07 10:01:00,EUR,30.00,5.00,Max@Example.de,BE,DE,Mug,MUG-1,1,10.00\n" +
+      "900,,,,,,,,,,Tea,TEA-1,1,15.00\n";
+    const p = parseImport([table("w.csv", encodeText(csv, "utf-8"))], { format: "woocommerce" });
+    expect(p.problems).toEqual([]);
+    expect(p.files[0]!.label).toMatch(/one row per line item/);
+    expect(p.orders[0]).toMatchObject({ platformOrderId: "900", status: "paid", totalFen: 3000, shippingFen: 500, currency: "EUR", email: "max@example.de" });
+    expect(p.orders[0]!.items.map((i) => [i.sku, i.totalFen])).toEqual([["MUG-1", 1000], ["TEA-1", 1500]]);
+    const packed = parseImport([table("w2.csv", fx.woocommerceOrders())], { format: "auto" });
+    expect(packed.orders[0]!.items.map((i) => [i.title, i.quantity, i.totalFen])).toEqual([["Mug", 2, 2000], ["Tea", 1, 4000]]);
+  });
+
   it("reports bad files with row and column", () => {
     const bad = parseImport([table("bad.csv", fx.BROKEN.badMoney())], { format: "auto" });
     expect(bad.problems).toEqual([{ file: "bad.csv", row: 3, column: "用户实付金额(元)", message: '用户实付金额(元) "12.3.4" is not an amount' }]);
