@@ -16,6 +16,7 @@ import { planRoutes } from "../modules/plans/plan.routes.js";
 import { dailyRoutes } from "../modules/daily/daily.routes.js";
 import { kpiRoutes } from "../modules/orders/kpi.routes.js";
 import { orderRoutes } from "../modules/orders/orders.routes.js";
+import { payRoutes } from "../modules/pay/pay.routes.js";
 import { createEventBus } from "./events.js";
 import { eventRoutes } from "./events.routes.js";
 import { Problem } from "../modules/shared/common.schema.js";
@@ -78,6 +79,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     await dailyRoutes(api, services);
     await orderRoutes(api, services);
     await kpiRoutes(api, services);
+    await payRoutes(api, services);
     await eventRoutes(api, bus);
     await demoRoutes(api, services, config.demo);
   }, { prefix: "/api/v1" });

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DIALECTS } from "../../test/helpers/db.js";
 import { signupClient, startTestApp, type Client, type TestApp } from "../../test/helpers/http.js";
+import { PAY_PLAN_TEMPLATES } from "../core/pay/templates.js";
 
 type Ids = Record<string, string>;
 
@@ -21,7 +22,8 @@ async function seed(client: Client): Promise<Ids> {
   const note = (await client.post<{ id: string }>("/api/v1/notes", { targetType: "plan", targetId: plan, body: "笔记" })).body.id;
   expect((await client.post(`/api/v1/members/${member}/nudge`)).status).toBe(200);
   const shop = await seedShopData(client);
-  return { ...shop, departments: dep, skills: skill, members: member, leaveId: leave, invitations: invitation, tokens: token, plans: plan, tasks: task, items, duties: duty, notes: note };
+  const payPlan = (await client.post<{ id: string }>("/api/v1/pay-plans", { templateId: "operations", effectiveFrom: "2026-10-01" })).body.id;
+  return { ...shop, "pay-plans": payPlan, departments: dep, skills: skill, members: member, leaveId: leave, invitations: invitation, tokens: token, plans: plan, tasks: task, items, duties: duty, notes: note };
 }
 
 /** A shop with an imported order and a column mapping (the upload goes through app.inject as raw bytes). */
@@ -44,6 +46,9 @@ function bodyFor(method: string, path: string): unknown {
   if (path.endsWith("/remaining")) return { remainingHours: 1 };
   if (path.endsWith("/save-as-template")) return { name: "x" };
   if (path.endsWith("/mappings")) return { name: "x", mapping: { fields: { orderId: "a", orderTotal: "b" } } };
+  if (path.endsWith("/pay-plans/{id}/versions")) return { version: 1, effectiveFrom: "2027-01-01", definition: PAY_PLAN_TEMPLATES[0]!.plan };
+  if (path.endsWith("/pay-plans/{id}/assignments")) return { targetType: "member", targetId: "x", effectiveFrom: "2027-01-01" };
+  if (path.endsWith("/pay-runs/{id}/lock")) return { version: 1 };
   if (path.endsWith("/visitors") && method === "put") return { days: [{ date: "2026-12-01", visitors: 1 }] };
   if (path.includes("/imports") && method === "post" && !path.endsWith("/rollback")) return { uploadIds: ["x"] };
   return method === "get" || method === "delete" ? undefined : {};
@@ -62,6 +67,10 @@ for (const dialect of DIALECTS) {
       const bIds = await seed(b);
       const bMemberNotification = await t.tdb.database.db.selectFrom("notifications").select("id").where("memberId", "=", bIds.members!).executeTakeFirstOrThrow();
       bIds.notifications = bMemberNotification.id;
+      // A pay run needs a month of shop data; B's run is written directly so its id routes are walked.
+      const bWorkspace = (await b.get<{ workspace: { id: string } }>("/api/v1/me")).body.workspace.id;
+      bIds["pay-runs"] = "019a0000-0000-7000-8000-0000000000b1";
+      await t.tdb.database.db.insertInto("payRuns").values({ workspaceId: bWorkspace, id: bIds["pay-runs"], period: "2026-10", fromDate: "2026-10-01", toDate: "2026-10-31", status: "draft", inputs: "[]", totalFen: 0, computedAt: "2026-11-01T00:00:00.000Z", createdBy: null, lockedBy: null, lockedAt: null, version: 1, createdAt: "2026-11-01T00:00:00.000Z" }).execute();
       const doc = (await a.get<{ paths: Record<string, Record<string, unknown>> }>("/api/openapi.json")).body;
       const checked: string[] = [];
       for (const [path, ops] of Object.entries(doc.paths)) {
@@ -71,8 +80,8 @@ for (const dialect of DIALECTS) {
         const id = bIds[resource];
         expect(id, `no seeded record for ${path}`).toBeDefined();
         for (const method of Object.keys(ops)) {
-          const query = path.endsWith("/uploads") ? "?fileName=x.csv" : path.endsWith("/visitors") && method === "get" ? "?from=2026-12-01&to=2026-12-02" : "";
-          const url = path.replace("{id}", id!).replace("{leaveId}", bIds.leaveId!).replace("{mappingId}", bIds.mappingId!) + query;
+          const query = path.endsWith("/uploads") ? "?fileName=x.csv" : path.startsWith("/api/v1/pay-runs/{id}/export") ? "?format=csv" : path.endsWith("/visitors") && method === "get" ? "?from=2026-12-01&to=2026-12-02" : "";
+          const url = path.replace("{id}", id!).replace("{leaveId}", bIds.leaveId!).replace("{mappingId}", bIds.mappingId!).replace("{memberId}", bIds.members!) + query;
           const res = await a.req(method.toUpperCase() as "GET", url, bodyFor(method, path));
           expect(res.status, `${method.toUpperCase()} ${path} → ${res.raw}`).toBe(404);
           checked.push(`${method} ${path}`);

@@ -21,7 +21,13 @@ const presentAssignment = (a: AssignmentRow) => ({ id: a.id, targetType: a.targe
 
 /** Validates a definition; refusals name every field, prefixed by where the definition sits in the request. */
 export function checkDefinition(def: PayPlanDefinition, at = "definition") {
-  const r = compilePlan(def);
+  let r: ReturnType<typeof compilePlan>;
+  try {
+    r = compilePlan(def);
+  } catch {
+    // A rule of the wrong shape (e.g. bands that are not a list): refuse rather than fail.
+    throw invalid("The pay plan is not a valid dayclear.pay-plan/v1 file", [{ field: at, message: "has a rule of the wrong shape (see docs/PAY.md)" }]);
+  }
   if (!r.ok) throw invalid(`The pay plan has ${r.errors.length} problem(s): ${r.errors[0]!.field} ${r.errors[0]!.message}`, r.errors.map((e) => ({ field: `${at}.${e.field}`, message: e.message })));
   return r.plan;
 }
