@@ -27,9 +27,11 @@ export interface TaskState {
 
 export interface ReportDraft {
   date: string;
+  /** Planned work finished today. */
   done: { taskId: string | null; itemId: string | null; title: string; planName: string | null; hours: number }[];
   notDone: { taskId: string; title: string; planName: string; plannedHours: number; loggedHours: number; remainingHours: number; reason: string }[];
-  unplanned: { itemId: string | null; taskId: string | null; title: string; hours: number }[];
+  /** Work outside today's plan (计划外), finished or not; it is not repeated under `done`. */
+  unplanned: { itemId: string | null; taskId: string | null; title: string; hours: number; done: boolean }[];
   plannedHours: number;
   actualHours: number;
   tomorrow: { date: string; items: PlannedWork[] };
@@ -72,19 +74,17 @@ export function draftReport(input: DraftInput): ReportDraft {
   for (const [taskId, hours] of loggedByTask) {
     if (plannedIds.has(taskId)) continue;
     const t = state.get(taskId);
-    unplanned.push({ itemId: null, taskId, title: t?.title ?? taskId, hours: round2(hours) });
-    if (t?.doneToday) done.push({ taskId, itemId: null, title: t.title, planName: t.planName, hours: round2(hours) });
+    unplanned.push({ itemId: null, taskId, title: t?.title ?? taskId, hours: round2(hours), done: !!t?.doneToday });
   }
   const itemHours = new Map<string, number>();
   for (const l of input.logged) if (l.itemId) itemHours.set(l.itemId, (itemHours.get(l.itemId) ?? 0) + l.hours);
   for (const i of input.itemsDone) {
-    unplanned.push({ itemId: i.itemId, taskId: null, title: i.title, hours: round2(itemHours.get(i.itemId) ?? 0) });
-    done.push({ taskId: null, itemId: i.itemId, title: i.title, planName: null, hours: round2(itemHours.get(i.itemId) ?? 0) });
+    unplanned.push({ itemId: i.itemId, taskId: null, title: i.title, hours: round2(itemHours.get(i.itemId) ?? 0), done: true });
   }
   for (const [itemId, hours] of itemHours) {
     if (input.itemsDone.some((i) => i.itemId === itemId)) continue;
     const title = input.logged.find((l) => l.itemId === itemId)?.title ?? itemId;
-    unplanned.push({ itemId, taskId: null, title, hours: round2(hours) });
+    unplanned.push({ itemId, taskId: null, title, hours: round2(hours), done: false });
   }
   return {
     date: input.date,

@@ -81,15 +81,16 @@ for (const dialect of DIALECTS) {
       expect(day.tasks.find((t) => t.taskId === faq.id)).toMatchObject({ status: "done", loggedHours: 3 });
       day = await s.today.createItem(cs.actor, { title: "处理差评", kind: "unplanned", loggedHours: 1, done: true });
       day = await s.today.log(cs.actor, { taskId: script.id, hours: 2 });
+      expect(day.tasks.find((t) => t.taskId === script.id)?.remainingHours).toBe(10);
       day = await s.today.remaining(cs.actor, script.id, 14);
       const tomorrow = await s.today.range(cs.actor, { from: "2026-11-03", to: "2026-11-05", memberId: cs.memberId });
       expect(tomorrow.members[0]!.allocations.reduce((sum, a) => sum + a.hours, 0)).toBeGreaterThanOrEqual(13);
 
       const report = await s.reports.get(cs.actor, cs.memberId, "2026-11-02");
       const draft = report.draft as { done: { title: string }[]; notDone: { title: string; taskId: string }[]; unplanned: { title: string; hours: number }[]; plannedHours: number; actualHours: number; tomorrow: { date: string; items: unknown[] } };
-      expect(draft.done.map((d) => d.title)).toEqual(["FAQ", "处理差评"]);
+      expect(draft.done.map((d) => d.title)).toEqual(["FAQ"]);
       expect(draft.notDone.map((d) => d.title)).toEqual(["话术"]);
-      expect(draft.unplanned).toEqual([expect.objectContaining({ title: "处理差评", hours: 1 })]);
+      expect(draft.unplanned).toEqual([expect.objectContaining({ title: "处理差评", hours: 1, done: true })]);
       expect(draft.actualHours).toBe(6);
       expect(draft.tomorrow.date).toBe("2026-11-03");
       expect(draft.tomorrow.items.length).toBeGreaterThan(0);

@@ -37,7 +37,7 @@ export class TodayService {
     const [allocs, logs, items, inbox, duties, m, cal, result] = await Promise.all([
       db.selectFrom("allocations as a").innerJoin("planTasks as t", (j) => j.onRef("t.workspaceId", "=", "a.workspaceId").onRef("t.id", "=", "a.taskId"))
         .innerJoin("plans as p", (j) => j.onRef("p.workspaceId", "=", "t.workspaceId").onRef("p.id", "=", "t.planId"))
-        .select(["a.taskId", "a.hours", "t.planId", "p.name as planName", "t.name", "t.status", "t.remainingHours", "t.deadline", "t.version"])
+        .select(["a.taskId", "a.hours", "t.planId", "p.name as planName", "t.name", "t.status", "t.remainingHours", "t.effortHours", "t.deadline", "t.version"])
         .where("a.workspaceId", "=", actor.workspaceId).where("a.memberId", "=", member.id).where("a.date", "=", date).orderBy("t.priority", "desc").execute(),
       db.selectFrom("workLogs").selectAll().where("workspaceId", "=", actor.workspaceId).where("memberId", "=", member.id).where("date", "=", date).execute(),
       db.selectFrom("dayItems").selectAll().where("workspaceId", "=", actor.workspaceId).where("memberId", "=", member.id).where("date", "=", date).orderBy("id").execute(),
@@ -60,12 +60,20 @@ export class TodayService {
     const extraTaskIds = [...new Set(logs.filter((l) => l.taskId && !allocated.has(l.taskId)).map((l) => l.taskId!))];
     const extra = extraTaskIds.length
       ? await db.selectFrom("planTasks as t").innerJoin("plans as p", (j) => j.onRef("p.workspaceId", "=", "t.workspaceId").onRef("p.id", "=", "t.planId"))
-        .select(["t.id as taskId", "t.planId", "p.name as planName", "t.name", "t.status", "t.remainingHours", "t.deadline", "t.version"])
+        .select(["t.id as taskId", "t.planId", "p.name as planName", "t.name", "t.status", "t.remainingHours", "t.effortHours", "t.deadline", "t.version"])
         .where("t.workspaceId", "=", actor.workspaceId).where("t.id", "in", extraTaskIds).execute()
       : [];
-    const tasks = [...allocs, ...extra.map((e) => ({ ...e, hours: 0 }))].map((a) => ({
+    const rows = [...allocs, ...extra.map((e) => ({ ...e, hours: 0 }))];
+    // Remaining work as the engine counts it: reported, else effort − everything logged so far.
+    const totals = rows.length
+      ? await db.selectFrom("workLogs").select(["taskId", (eb) => eb.fn.sum<number>("hours").as("hours")]).where("workspaceId", "=", actor.workspaceId)
+        .where("taskId", "in", rows.map((r) => r.taskId)).groupBy("taskId").execute()
+      : [];
+    const loggedTotal = new Map(totals.map((t) => [t.taskId, Number(t.hours)]));
+    const tasks = rows.map((a) => ({
       taskId: a.taskId, planId: a.planId, planName: a.planName, name: a.name, hours: a.hours, loggedHours: logged((l) => l.taskId === a.taskId),
-      status: a.status, remainingHours: a.remainingHours, deadline: a.deadline, late: lateIds.has(a.taskId), version: a.version,
+      status: a.status, remainingHours: a.status === "done" ? 0 : a.remainingHours ?? round2(Math.max(0, a.effortHours - (loggedTotal.get(a.taskId) ?? 0))),
+      deadline: a.deadline, late: lateIds.has(a.taskId), version: a.version,
     }));
     const wd = isoWeekday(date);
     return {

@@ -36,6 +36,7 @@ export async function seedDemoPlans(deps: ServiceDeps, owner: Actor): Promise<vo
     }
     let slipped = 0;
     const done = new Set<string>();
+    const finishedOn = new Map<string, string>();
     const logged = new Map<string, number>();
     for (const [memberId, queue] of byMember) {
       const member = members.find((m) => m.id === memberId)!;
@@ -57,7 +58,10 @@ export async function seedDemoPlans(deps: ServiceDeps, owner: Actor): Promise<vo
           if (slip) slipped++;
           logs.push({ taskId: t.id, itemId: null, title: t.name, hours: worked });
           logged.set(t.id, (logged.get(t.id) ?? 0) + worked);
-          if (logged.get(t.id)! >= t.effortHours) done.add(t.id);
+          if (logged.get(t.id)! >= t.effortHours) {
+            done.add(t.id);
+            finishedOn.set(t.id, date);
+          }
           if (slip) break;
         }
         if (planned.length === 0) continue;
@@ -89,7 +93,7 @@ export async function seedDemoPlans(deps: ServiceDeps, owner: Actor): Promise<vo
       const hours = logged.get(t.id) ?? 0;
       if (hours === 0) continue;
       await trx.updateTable("planTasks").set(done.has(t.id)
-        ? { status: "done", doneAt: at, remainingHours: 0 }
+        ? { status: "done", doneAt: `${finishedOn.get(t.id) ?? past[past.length - 1]}T10:00:00.000Z`, remainingHours: 0 }
         : { status: "in_progress", remainingHours: Math.max(1, t.effortHours - hours) })
         .where("workspaceId", "=", owner.workspaceId).where("id", "=", t.id).execute();
     }

@@ -130,7 +130,8 @@ export class ScheduleService {
     const result = this.compose(engine, built, today);
     const planOf = new Map(tasks.map((t) => [t.id, t.planId]));
     await sched.save(workspaceId, JSON.stringify(result), today, at);
-    const finished = new Set(tasks.filter((t) => t.status === "done").map((t) => t.id));
+    const tz = (await trx.selectFrom("workspaces").select("timeZone").where("id", "=", workspaceId).executeTakeFirstOrThrow()).timeZone;
+    const finished = new Set(tasks.filter((t) => t.status === "done" && t.doneAt && localDate(new Date(t.doneAt), tz) === today).map((t) => t.id));
     await sched.replaceFrom(workspaceId, today, result.allocations.map((a) => ({ ...a, planId: planOf.get(a.task) ?? "" })).filter((a) => a.planId), finished);
     const events = await this.alert(trx, workspaceId, actor, previous, result, plans, tasks, at);
     events.push({ workspaceId, event: { type: "schedule.changed", planIds: plans.map((p) => p.id) } });
@@ -175,11 +176,15 @@ export class ScheduleService {
       return leads.find((d) => d.id === dep)?.leadMemberId ?? null;
     };
     const messages = new Map<string, string[]>();
+    const plansOf = new Map<string, Set<string>>();
+    let currentPlan = "";
     const tell = (memberId: string | null, text: string) => {
       if (!memberId || memberId === actor?.memberId) return;
       messages.set(memberId, [...(messages.get(memberId) ?? []), text]);
+      plansOf.set(memberId, new Set([...(plansOf.get(memberId) ?? []), currentPlan]));
     };
     for (const plan of plans) {
+      currentPlan = plan.id;
       const own = byPlan.get(plan.id) ?? [];
       const finishOf = (m: Map<string, { finish: string }>) => own.map((t) => m.get(t.id)?.finish).filter((d): d is string => !!d).sort().pop();
       const before = finishOf(prev);
@@ -199,7 +204,7 @@ export class ScheduleService {
       const id = newId();
       await trx.insertInto("notifications").values({
         workspaceId, id, memberId, kind: "schedule.slip", title: texts.length === 1 ? texts[0]!.split(" · ")[0]! : `${texts.length} 项计划变化 · ${texts.length} plan changes`,
-        body: texts.join("\n"), link: "/plans", readAt: null, createdAt: at,
+        body: texts.join("\n"), link: plansOf.get(memberId)?.size === 1 ? `/plans/${[...plansOf.get(memberId)!][0]}` : "/plans", readAt: null, createdAt: at,
       }).execute();
       events.push({ workspaceId, event: { type: "notification", memberId, id } });
     }
