@@ -63,6 +63,10 @@ for (const dialect of DIALECTS) {
       for (const st of run.statements) expect(fen(st.total)).toBe(st.lines.reduce((sum, l) => sum + fen(l.amount), 0));
       expect(fen(run.total!)).toBe(run.statements.reduce((sum, x) => sum + fen(x.total), 0));
 
+      const exported = await s.payRuns.exportRows(t.owner, run.id);
+      expect(exported.rows.length).toBe(1 + run.statements.reduce((n, x) => n + x.lines.length + 1, 0));
+      expect(exported.rows).toContainEqual(["2026-10", "客服专员", "total", "", "", agent.total, "sum of the lines above", "", ""]);
+
       const locked = await s.payRuns.lock(t.owner, run.id, run.version);
       expect(locked.status).toBe("locked");
       expect(await refusal(s.payRuns.compute(t.owner, { period: "2026-10", inputs: [], version: locked.version }))).toEqual({ kind: "conflict", fields: [] });
