@@ -69,6 +69,10 @@ for (const dialect of DIALECTS) {
       }
       expect((await client.req<Problem>("GET", "/api/v1/members?limit=abc")).status).toBe(400);
       expect((await client.req<Problem>("PUT", "/api/v1/workspace/calendar/days/2026-13-45", { kind: "holiday", name: "x" })).status).toBe(400);
+      const me = (await client.get<{ member: { id: string } }>("/api/v1/me")).body.member.id;
+      const feb30 = await client.req<Problem>("POST", `/api/v1/members/${me}/leaves`, { startDate: "2026-02-30", endDate: "2026-03-01" });
+      expect(feb30.status).toBe(400);
+      expect(feb30.body.errors?.map((e) => e.field)).toEqual(["startDate"]);
     });
 
     it("gives 401 for a wrong password and 429 after too many attempts", async () => {

@@ -2,7 +2,7 @@ import { Type, type Static, type TSchema } from "typebox";
 import { LIMITS } from "../../core/limits.js";
 
 export const Id = Type.String({ minLength: 1, maxLength: 64, description: "Identifier (UUIDv7)" });
-export const IsoDate = Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$", description: "Calendar date YYYY-MM-DD" });
+export const IsoDate = Type.String({ format: "date", description: "Calendar date YYYY-MM-DD (a real date: 2026-02-30 is refused)" });
 export const Instant = Type.String({ description: "UTC instant, ISO 8601" });
 export const Version = Type.Integer({ minimum: 1, description: "The version you read; a stale version is refused with 409" });
 export const Name = Type.String({ minLength: 1, maxLength: LIMITS.nameMax });
