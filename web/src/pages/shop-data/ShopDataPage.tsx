@@ -5,7 +5,7 @@ import { ORDER_FIELDS } from "../../../../src/core/orders/fields";
 import { formatDateTime } from "../../components/labels";
 import { useApiErrors } from "../../components/errors";
 import { useI18n } from "../../i18n";
-import { uploadFile, useCommit, useCreateShop, useImports, useMappings, usePreview, useRollback, useSaveMapping, useShops, type Preview, type Upload as Staged } from "./api";
+import { uploadFile, useCommit, useCreateShop, useImports, useMappings, usePreview, useRollback, useSaveMapping, useSetVisitors, useShops, useVisitors, type Preview, type Upload as Staged } from "./api";
 import { PLATFORM_LABELS, platformLabel, useShopT } from "./strings";
 
 const MAPPED_FIELDS = ["orderId", "orderTotal", "status", "paidAt", "placedAt", "itemTitle", "itemSku", "itemQuantity", "itemPrice", "buyerId", "email", "phone", "province", "address", "shipping", "refund", "currency"] as const;
@@ -117,6 +117,37 @@ function MappingBuilder({ shopId, upload, onSaved }: { shopId: string; upload: S
   );
 }
 
+const shanghaiToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const minusDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
+
+function VisitorsCard({ shopId }: { shopId: string }) {
+  const { t } = useShopT();
+  const to = shanghaiToday();
+  const from = minusDays(to, 13);
+  const list = useVisitors(shopId, from, to);
+  const save = useSetVisitors();
+  const onError = useApiErrors();
+  const { message } = App.useApp();
+  const [date, setDate] = useState(to);
+  const [count, setCount] = useState("");
+  return (
+    <Card size="small" title={t("visitors.title")}>
+      <Flex vertical gap={8}>
+        <Typography.Text type="secondary">{t("visitors.hint")}</Typography.Text>
+        <Flex wrap gap={8}>
+          <Input type="date" style={{ width: 170 }} aria-label={t("visitors.date")} value={date} max={to} onChange={(e) => setDate(e.target.value)} />
+          <Input type="number" min={0} style={{ width: 140 }} placeholder={t("visitors.count")} aria-label={t("visitors.count")} value={count} onChange={(e) => setCount(e.target.value)} />
+          <Button disabled={!date || count === "" || Number(count) < 0} loading={save.isPending}
+            onClick={() => save.mutate({ shopId, date, visitors: Math.round(Number(count)) }, { onSuccess: () => { void message.success(t("visitors.saved")); setCount(""); }, onError: (e) => onError(e) })}>
+            {t("common.save")}
+          </Button>
+        </Flex>
+        <Flex wrap gap={4}>{(list.data?.items ?? []).map((v) => <Tag key={v.date}>{v.date.slice(5)}: {v.visitors.toLocaleString()}</Tag>)}</Flex>
+      </Flex>
+    </Card>
+  );
+}
+
 export function ShopDataPage() {
   const { t, locale } = useShopT();
   const i18n = useI18n();
@@ -211,6 +242,7 @@ export function ShopDataPage() {
                 </List.Item>
               )} />
           </Card>
+          <VisitorsCard shopId={shop.id} />
           <Collapse size="small" items={[{
             key: "mapping", label: <Flex wrap gap={4} align="center">{t("mapping.title")}{(mappings.data?.items ?? []).map((m) => <Tag key={m.id}>{m.name}</Tag>)}</Flex>,
             children: (

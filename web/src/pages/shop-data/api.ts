@@ -89,3 +89,14 @@ export function uploadFile(shopId: string, file: File, onProgress: (percent: num
     xhr.send(file);
   });
 }
+
+export const useVisitors = (shopId: string | undefined, from: string, to: string) =>
+  useQuery({ queryKey: ["visitors", shopId, from, to], enabled: !!shopId, queryFn: () => api.get<Page<{ date: string; visitors: number }>>(`${V1}/shops/${shopId}/visitors${qs({ from, to })}`) });
+export function useSetVisitors() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (b: { shopId: string; date: string; visitors: number | null }) => api.put<Page<{ date: string; visitors: number }>>(`${V1}/shops/${b.shopId}/visitors`, { days: [{ date: b.date, visitors: b.visitors }] }),
+    onSuccess: () => Promise.all(["visitors", "kpis"].map((k) => qc.invalidateQueries({ queryKey: [k] }))),
+  });
+}
+
