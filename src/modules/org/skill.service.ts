@@ -41,7 +41,7 @@ export class SkillService {
       if (name && name !== current.name && (await repo.getByName(actor.workspaceId, name))) throw conflict(`A skill named "${name}" already exists`);
       if (input.departmentId && !(await new DepartmentRepository(trx).getById(actor.workspaceId, input.departmentId))) throw invalidField("departmentId", "No such department");
       const patch = { ...(name !== undefined && { name }), ...(input.departmentId !== undefined && { departmentId: input.departmentId }) };
-      await repo.update(actor.workspaceId, id, patch);
+      if (Object.keys(patch).length > 0) await repo.update(actor.workspaceId, id, patch);
       const at = nowIso(this.deps);
       await audit(trx, actor, at, { action: "skill.update", entityType: "skill", entityId: id, summary: `Updated skill ${name ?? current.name}`, before: current, after: patch });
       return presentSkill({ ...current, ...patch });
