@@ -179,7 +179,7 @@ export class PayRunService {
     const more = rows.length > limit;
     const page = more ? rows.slice(0, limit) : rows;
     const visible = actor.role === "member" ? page.filter((r) => r.status === "locked") : page;
-    return { items: visible.map((r) => this.presentRun(r)), nextCursor: more ? page.at(-1)!.period : null };
+    return { items: visible.map((r) => this.presentRun(r, actor.role === "owner")), nextCursor: more ? page.at(-1)!.period : null };
   }
 
   private presentRun(r: { id: string; period: string; fromDate: string; toDate: string; status: "draft" | "locked"; totalFen: number; computedAt: string; lockedAt: string | null; version: number }, withTotal = true) {
