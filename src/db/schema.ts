@@ -505,13 +505,13 @@ export interface ColumnMappingsTable {
 }
 
 // Goals and pay (goals, pay modules). Money integer fen; scores integer hundredths; JSON text.
-export interface GoalCyclesTable { workspaceId: string; id: string; name: string; kind: "month" | "quarter" | "custom"; startDate: string; endDate: string; version: number; createdAt: string; updatedAt: string }
+export interface GoalCyclesTable { workspaceId: string; id: string; name: string; kind: "month" | "quarter" | "custom"; startDate: string; endDate: string; status: "open" | "closed"; version: number; createdAt: string; updatedAt: string }
 export interface GoalsTable {
   workspaceId: string; id: string; cycleId: string; memberId: string | null; departmentId: string | null;
   title: string; weight: number; target: string; unit: string; metric: string;
   status: "draft" | "proposed" | "agreed" | "returned"; statusComment: string | null; agreementNo: number;
   actual: string | null; selfScore: number | null; selfComment: string | null; leadScore: number | null; leadComment: string | null;
-  createdBy: string | null; version: number; createdAt: string; updatedAt: string;
+  createdBy: string | null; proposedBy: string | null; version: number; createdAt: string; updatedAt: string;
 }
 export interface GoalAgreementsTable { workspaceId: string; id: string; goalId: string; agreementNo: number; snapshot: string; agreedBy: string | null; agreedAt: string }
 export interface GoalAssessmentsTable {
