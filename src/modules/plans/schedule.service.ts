@@ -19,6 +19,8 @@ import { ScheduleRepository } from "./schedule.repository.js";
 export interface ReplanOutcome {
   result: TeamResult;
   events: { workspaceId: string; event: LiveEvent }[];
+  /** Plan of each task scheduled, so callers need not read the tasks again. */
+  planOf: Map<string, string>;
 }
 
 const parseWeek = (s: string | null): number[] | null => (s === null ? null : (JSON.parse(s) as number[]));
@@ -135,7 +137,7 @@ export class ScheduleService {
     await sched.replaceFrom(workspaceId, today, result.allocations.map((a) => ({ ...a, planId: planOf.get(a.task) ?? "" })).filter((a) => a.planId), finished);
     const events = await this.alert(trx, workspaceId, actor, previous, result, plans, tasks, at);
     events.push({ workspaceId, event: { type: "schedule.changed", planIds: plans.map((p) => p.id) } });
-    return { result, events };
+    return { result, events, planOf };
   }
 
   /** The stored engine result without duty tasks, with milestones dated from their predecessors. */

@@ -150,14 +150,13 @@ export class TaskService {
     this.schedule.publish(outcome.events);
     const repo = new PlanRepository(this.deps.db);
     const task = (await repo.getTask(actor.workspaceId, taskId))!;
-    const deps = (await repo.depsOf(actor.workspaceId, [task.planId])).filter((d) => d.taskId === taskId);
-    const ids = new Set((await repo.tasksOf(actor.workspaceId, [task.planId])).map((t) => t.id));
-    const own = outcome.result.tasks.filter((t) => ids.has(t.id));
+    const deps = await this.deps.db.selectFrom("taskDependencies").selectAll().where("workspaceId", "=", actor.workspaceId).where("taskId", "=", taskId).execute();
+    const own = outcome.result.tasks.filter((t) => outcome.planOf.get(t.id) === task.planId);
     return {
       task: presentTask(task, deps),
       schedule: {
         finish: own.map((t) => t.finish).sort().pop() ?? null, late: own.filter((t) => t.late).length,
-        unscheduled: outcome.result.unscheduled.filter((u) => ids.has(u.task)).length, ms: outcome.result.stats.ms,
+        unscheduled: outcome.result.unscheduled.filter((u) => outcome.planOf.get(u.task) === task.planId).length, ms: outcome.result.stats.ms,
       },
     };
   }
