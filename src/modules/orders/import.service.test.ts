@@ -117,6 +117,11 @@ for (const dialect of DIALECTS) {
       expect(tbx).toMatchObject({ total: "120.00", paidAt: "2026-10-08T06:01:00.000Z", province: "江苏" });
       const shops = (await s.shops.list(owner)).items;
       expect(shops.find((x) => x.name === "Woo")).toMatchObject({ platform: "woocommerce", currency: "EUR" });
+      // All shops: those in the workspace's currency (CNY), the others named as left out; never summed across currencies.
+      const allShops = await s.kpis.compute(owner.workspaceId, { from: "2026-10-01", to: "2026-10-31" });
+      expect(allShops.currency).toBe("CNY");
+      expect(allShops.excludedShopIds.sort()).toEqual(shops.filter((x) => x.currency !== "CNY").map((x) => x.id).sort());
+      expect(await kind(s.kpis.compute(owner.workspaceId, { from: "2026-10-01", to: "2026-10-31", shopIds: shops.map((x) => x.id) }))).toBe("invalid");
     });
 
     it("links refund exports to orders (CSV and XLSX) and rolls back imports in order", async () => {

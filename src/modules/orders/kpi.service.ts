@@ -50,9 +50,18 @@ export class KpiService {
       shops = shops.filter((s) => f.shopIds!.includes(s.id));
     }
     if (f.platform) shops = shops.filter((s) => s.platform === f.platform);
+    const w = await db.selectFrom("workspaces").select("currency").where("id", "=", workspaceId).executeTakeFirst();
+    let excluded: string[] = [];
     const currencies = [...new Set(shops.map((s) => s.currency))];
-    if (currencies.length > 1) throw invalid(`The shops chosen keep different currencies (${currencies.join(", ")}); choose shops of one currency`);
-    return { shops, currency: currencies[0] ?? "CNY" };
+    if (currencies.length > 1) {
+      // Amounts of different currencies are never added. Chosen shops must share one; "all shops"
+      // means the shops in the workspace's currency, and the others are named as left out.
+      if (f.shopIds?.length) throw invalid(`The shops chosen keep different currencies (${currencies.join(", ")}); choose shops of one currency`);
+      const main = w?.currency && currencies.includes(w.currency) ? w.currency : currencies.sort()[0]!;
+      excluded = shops.filter((s) => s.currency !== main).map((s) => s.id);
+      shops = shops.filter((s) => s.currency === main);
+    }
+    return { shops, currency: shops[0]?.currency ?? w?.currency ?? "CNY", excluded };
   }
 
   private async totalsByDay(db: Executor, workspaceId: string, shopIds: string[], from: string, to: string): Promise<Map<string, KpiTotals>> {
@@ -80,7 +89,7 @@ export class KpiService {
   async compute(workspaceId: string, f: KpiFilter) {
     const db = this.deps.db;
     const g = f.granularity ?? "day";
-    const { shops, currency } = await this.scope(db, workspaceId, f);
+    const { shops, currency, excluded } = await this.scope(db, workspaceId, f);
     const ids = shops.map((s) => s.id);
     const prev = previousRange(f.from, f.to);
     const [byDay, prevByDay, repeat] = await Promise.all([
@@ -91,7 +100,7 @@ export class KpiService {
     const totals = sum(byDay);
     const values = computeKpis(totals);
     return {
-      currency, from: f.from, to: f.to, granularity: g, shopIds: ids,
+      currency, from: f.from, to: f.to, granularity: g, shopIds: ids, excludedShopIds: excluded,
       totals: {
         ...presentValues(values), repurchaseRate: repeat ? repurchaseRate(repeat.repeaters, repeat.customers) : null,
         customers: repeat ? repeat.customers : null, returningCustomers: repeat ? Math.max(0, repeat.customers - totals.newCustomers) : null,

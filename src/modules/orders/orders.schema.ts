@@ -88,6 +88,7 @@ export const KpiValuesSchema = Type.Object({
 });
 export const KpiSchema = Type.Object({
   currency: Type.String(), from: IsoDate, to: IsoDate, granularity: Type.String(), shopIds: Type.Array(Id),
+  excludedShopIds: Type.Array(Id, { description: "Shops left out of \"all shops\" because they keep another currency than the workspace" }),
   totals: Type.Intersect([KpiValuesSchema, Type.Object({ repurchaseRate: Rate, customers: Nullable(Type.Integer()), returningCustomers: Nullable(Type.Integer()) })]),
   previous: Type.Object({ from: IsoDate, to: IsoDate, totals: KpiValuesSchema }),
   series: Type.Array(Type.Intersect([KpiValuesSchema, Type.Object({ period: IsoDate, from: IsoDate, to: IsoDate })])),

@@ -108,6 +108,7 @@ export function DashboardPage() {
         </Flex>
       </Card>
       {noShops ? <Alert type="info" showIcon message={t("dash.noShops")} /> : null}
+      {k?.excludedShopIds.length ? <Alert type="warning" showIcon message={t("dash.excluded", { n: k.excludedShopIds.length })} /> : null}
       {kpis.isError ? <Alert type="error" message={errorText(kpis.error, i18n.t)} /> : null}
       <Row gutter={[8, 8]}>
         {CARDS.map((c) => ({ c, k: c.slow ? customers.data : kpis.data })).map(({ c, k }) => (

@@ -11,7 +11,7 @@ export interface KpiValues {
   refundedOrders: number; refundAmount: string; conversion: number | null; visitors: number; buyers: number; newCustomers: number; items: number;
 }
 export interface Kpis {
-  currency: string; from: string; to: string; granularity: string;
+  currency: string; from: string; to: string; granularity: string; excludedShopIds: string[];
   totals: KpiValues & { repurchaseRate: number | null; customers: number | null; returningCustomers: number | null };
   previous: { from: string; to: string; totals: KpiValues };
   series: (KpiValues & { period: string; from: string; to: string })[];
