@@ -16,6 +16,8 @@ describe("random input on every write route (SQLite)", () => {
     ids.members = (await client.post<{ id: string }>("/api/v1/members", { name: "成员", email: "fuzz-member@example.com", password: "member-pass" })).body.id;
     ids.plans = (await client.post<{ id: string }>("/api/v1/plans", { name: "计划" })).body.id;
     ids.tasks = (await client.post<{ task: { id: string } }>(`/api/v1/plans/${ids.plans}/tasks`, { name: "任务", effortHours: 4 })).body.task.id;
+    ids["goal-cycles"] = (await client.post<{ id: string }>("/api/v1/goal-cycles", { name: "2026-11", kind: "month", from: "2026-11-01", to: "2026-11-30" })).body.id;
+    ids.goals = (await client.post<{ id: string }>("/api/v1/goals", { cycleId: ids["goal-cycles"], memberId: ids.members, title: "GMV", weight: 100, target: "1000", metric: { kind: "kpi", kpi: "gmv" } })).body.id;
   });
   afterAll(async () => t.close());
 

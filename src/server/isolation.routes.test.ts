@@ -23,7 +23,9 @@ async function seed(client: Client): Promise<Ids> {
   expect((await client.post(`/api/v1/members/${member}/nudge`)).status).toBe(200);
   const shop = await seedShopData(client);
   const payPlan = (await client.post<{ id: string }>("/api/v1/pay-plans", { templateId: "operations", effectiveFrom: "2026-10-01" })).body.id;
-  return { ...shop, "pay-plans": payPlan, departments: dep, skills: skill, members: member, leaveId: leave, invitations: invitation, tokens: token, plans: plan, tasks: task, items, duties: duty, notes: note };
+  const goalCycle = (await client.post<{ id: string }>("/api/v1/goal-cycles", { name: "2026-12", kind: "month", from: "2026-12-01", to: "2026-12-31" })).body.id;
+  const goal = (await client.post<{ id: string }>("/api/v1/goals", { cycleId: goalCycle, memberId: member, title: "GMV", weight: 100, target: "1000", metric: { kind: "kpi", kpi: "gmv" } })).body.id;
+  return { ...shop, "pay-plans": payPlan, "goal-cycles": goalCycle, goals: goal, departments: dep, skills: skill, members: member, leaveId: leave, invitations: invitation, tokens: token, plans: plan, tasks: task, items, duties: duty, notes: note };
 }
 
 /** A shop with an imported order and a column mapping (the upload goes through app.inject as raw bytes). */
@@ -49,6 +51,10 @@ function bodyFor(method: string, path: string): unknown {
   if (path.endsWith("/pay-plans/{id}/versions")) return { version: 1, effectiveFrom: "2027-01-01", definition: PAY_PLAN_TEMPLATES[0]!.plan };
   if (path.endsWith("/pay-plans/{id}/assignments")) return { targetType: "member", targetId: "x", effectiveFrom: "2027-01-01" };
   if (path.endsWith("/pay-runs/{id}/lock")) return { version: 1 };
+  if (path.startsWith("/api/v1/goals/{id}/return")) return { version: 1, comment: "x" };
+  if (path.startsWith("/api/v1/goals/{id}/") || path.endsWith("/finalize")) return { version: 1 };
+  if (path.endsWith("/assessments/{memberId}") && method === "put") return { version: 0, report: "x", goals: [] };
+  if (path.endsWith("/review")) return { version: 1, comment: "x", goals: [] };
   if (path.endsWith("/visitors") && method === "put") return { days: [{ date: "2026-12-01", visitors: 1 }] };
   if (path.includes("/imports") && method === "post" && !path.endsWith("/rollback")) return { uploadIds: ["x"] };
   return method === "get" || method === "delete" ? undefined : {};
