@@ -27,6 +27,12 @@ const ReportDetailPage = lazy(() => import("./pages/plans/ReportsPage").then((m)
 const NotesPage = lazy(() => import("./pages/plans/NotesPage").then((m) => ({ default: m.NotesPage })));
 const DashboardPage = lazy(() => import("./pages/dashboard/DashboardPage").then((m) => ({ default: m.DashboardPage })));
 const ShopDataPage = lazy(() => import("./pages/shop-data/ShopDataPage").then((m) => ({ default: m.ShopDataPage })));
+const PayPlansPage = lazy(() => import("./pages/pay/PayPlansPage").then((m) => ({ default: m.PayPlansPage })));
+const PayPlanPage = lazy(() => import("./pages/pay/PayPlanPage").then((m) => ({ default: m.PayPlanPage })));
+const PayRunsPage = lazy(() => import("./pages/pay/PayRunsPage").then((m) => ({ default: m.PayRunsPage })));
+const PayRunPage = lazy(() => import("./pages/pay/PayRunPage").then((m) => ({ default: m.PayRunPage })));
+const StatementPage = lazy(() => import("./pages/pay/StatementPage").then((m) => ({ default: m.StatementPage })));
+const MyPayPage = lazy(() => import("./pages/pay/MyPayPage").then((m) => ({ default: m.MyPayPage })));
 
 const Loading = () => (
   <Flex justify="center" align="center" style={{ minHeight: "60vh" }}>
@@ -91,6 +97,12 @@ export function App() {
             <Route path="/audit" element={<SignedIn>{() => <AuditPage />}</SignedIn>} />
             <Route path="/dashboard" element={<SignedIn>{() => <DashboardPage />}</SignedIn>} />
             <Route path="/shop-data" element={<SignedIn>{() => <ShopDataPage />}</SignedIn>} />
+            <Route path="/pay/plans" element={<SignedIn>{(me) => <PayPlansPage me={me} />}</SignedIn>} />
+            <Route path="/pay/plans/:id" element={<SignedIn>{(me) => <PayPlanPage me={me} />}</SignedIn>} />
+            <Route path="/pay/runs" element={<SignedIn>{(me) => <PayRunsPage me={me} />}</SignedIn>} />
+            <Route path="/pay/runs/:id" element={<SignedIn>{(me) => <PayRunPage me={me} />}</SignedIn>} />
+            <Route path="/pay/runs/:id/statements/:memberId" element={<SignedIn>{(me) => <StatementPage me={me} />}</SignedIn>} />
+            <Route path="/pay/me" element={<SignedIn>{(me) => <MyPayPage me={me} />}</SignedIn>} />
             <Route path="/profile" element={<SignedIn>{(me) => <ProfilePage me={me} />}</SignedIn>} />
           </Route>
           <Route path="*" element={<Navigate to="/" replace />} />

@@ -1,4 +1,5 @@
 // English strings. zh-CN.ts must carry the same keys (the type checker holds it to that).
+import { payEn } from "./pay.en";
 import { plansEn } from "./plans.en";
 
 export const en = {
@@ -194,6 +195,7 @@ export const en = {
   "invite.accept": "Join",
   "invite.invalid": "This invitation is invalid or has expired.",
   ...plansEn,
+  ...payEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 // 简体中文（默认语言）。
 import type { MessageKey } from "./en";
+import { payZhCN } from "./pay.zh-CN";
 import { plansZhCN } from "./plans.zh-CN";
 
 export const zhCN: Record<MessageKey, string> = {
@@ -195,4 +196,5 @@ export const zhCN: Record<MessageKey, string> = {
   "invite.accept": "加入",
   "invite.invalid": "该邀请无效或已过期。",
   ...plansZhCN,
+  ...payZhCN,
 };

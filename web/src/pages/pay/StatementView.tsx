@@ -1,0 +1,55 @@
+// One statement: every line with its amount, formula, inputs and source numbers; the total is
+// the server's sum of the printed lines.
+import { Card, Descriptions, Flex, List, Tag, Typography } from "antd";
+import { money, type PayLine, type PayStatement } from "../../api/pay";
+import { useI18n } from "../../i18n";
+import type { MessageKey } from "../../i18n/en";
+
+const kindColor: Record<string, string> = { base: "default", commission: "volcano", bonus: "gold", event: "green", pool: "cyan", adjustment: "magenta" };
+const KINDS = ["base", "commission", "bonus", "event", "pool", "adjustment"];
+
+export function LineKindTag({ kind }: { kind: string }) {
+  const { t } = useI18n();
+  return <Tag color={kindColor[kind] ?? "default"}>{KINDS.includes(kind) ? t(`pay.kind.${kind}` as MessageKey) : kind}</Tag>;
+}
+
+function Line({ line }: { line: PayLine }) {
+  const { t } = useI18n();
+  const inputs = Object.entries(line.inputs);
+  return (
+    <List.Item data-testid="statement-line" data-kind={line.kind} style={{ display: "block" }}>
+      <Flex justify="space-between" align="start" gap={8}>
+        <Flex gap={6} wrap align="center" style={{ minWidth: 0 }}>
+          <LineKindTag kind={line.kind} />
+          <Typography.Text strong style={{ whiteSpace: "normal" }}>{line.kind === "base" ? t("pay.kind.base") : line.label}</Typography.Text>
+        </Flex>
+        <Typography.Text strong style={{ whiteSpace: "nowrap" }} data-testid="line-amount">{money(line.amount)}</Typography.Text>
+      </Flex>
+      <Typography.Paragraph code style={{ margin: "6px 0", whiteSpace: "normal", wordBreak: "break-word" }} data-testid="line-formula">{line.formula}</Typography.Paragraph>
+      {inputs.length ? (
+        <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} title={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t("pay.statement.inputs")}</Typography.Text>}
+          items={inputs.map(([k, v]) => ({ key: k, label: k, children: <span style={{ wordBreak: "break-word" }}>{v}</span> }))} />
+      ) : null}
+      {line.sources.length ? (
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: 0, wordBreak: "break-word" }} data-testid="line-sources">
+          {t("pay.statement.sources")}: {line.sources.join(" · ")}
+        </Typography.Paragraph>
+      ) : null}
+    </List.Item>
+  );
+}
+
+export function StatementView({ statement }: { statement: PayStatement }) {
+  const { t } = useI18n();
+  return (
+    <Card size="small" data-testid="statement"
+      title={<Typography.Text strong>{statement.memberName}</Typography.Text>}
+      extra={<Typography.Text strong style={{ fontSize: 16 }} data-testid="statement-total">{money(statement.total)}</Typography.Text>}>
+      <List size="small" dataSource={statement.lines} renderItem={(l) => <Line line={l} />} />
+      <Flex justify="space-between" style={{ borderTop: "1px solid #f0f0f0", paddingTop: 8 }} gap={8}>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t("pay.statement.totalRule")}</Typography.Text>
+        <Typography.Text strong>{t("pay.statement.total")} {money(statement.total)}</Typography.Text>
+      </Flex>
+    </Card>
+  );
+}
