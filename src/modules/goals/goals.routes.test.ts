@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DIALECTS } from "../../../test/helpers/db.js";
+import { Client, signupClient, startTestApp, type TestApp } from "../../../test/helpers/http.js";
+import { frozenClock, uniqueEmail } from "../../../test/helpers/factories.js";
+
+for (const dialect of DIALECTS) {
+  describe(`goal routes on ${dialect}`, () => {
+    let t: TestApp;
+    beforeAll(async () => { t = await startTestApp(dialect, frozenClock("2026-11-29T02:00:00.000Z")); });
+    afterAll(async () => t.close());
+
+    it("validates with field errors, refuses weights that are not 100, keeps members to their own", async () => {
+      const { client: owner } = await signupClient(t.app);
+      const login = async (name: string) => {
+        const email = uniqueEmail("m");
+        const id = (await owner.post<{ id: string }>("/api/v1/members", { name, email, password: "member-pass" })).body.id;
+        const c = new Client(t.app);
+        expect((await c.post("/api/v1/auth/login", { email, password: "member-pass" })).status).toBe(200);
+        return { id, c };
+      };
+      const a = await login("小王");
+      const b = await login("小李");
+      expect((await a.c.post("/api/v1/goal-cycles", { name: "11月", kind: "month", from: "2026-11-01", to: "2026-11-30" })).status).toBe(403);
+      const bad = await owner.post<{ errors: { field: string }[] }>("/api/v1/goal-cycles", { name: "11月", kind: "week", from: "2026-11-31", to: "2026-11-30" });
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors.map((e) => e.field).sort()).toEqual(expect.arrayContaining(["kind"]));
+      const cycle = await owner.post<{ id: string; version: number }>("/api/v1/goal-cycles", { name: "11月", kind: "month", from: "2026-11-01", to: "2026-11-30" });
+      expect(cycle.status).toBe(201);
+      const cid = cycle.body.id;
+
+      expect((await owner.post("/api/v1/goals", { cycleId: cid, memberId: a.id, title: "x", weight: 0, target: "1", metric: { kind: "manual" } })).status).toBe(400);
+      expect((await owner.post("/api/v1/goals", { cycleId: cid, memberId: a.id, title: "x", weight: 10, target: "lots", metric: { kind: "manual" } })).status).toBe(400);
+      expect((await owner.post("/api/v1/goals", { cycleId: cid, memberId: a.id, title: "x", weight: 10, target: "1", metric: { kind: "kpi", kpi: "vibes" } })).status).toBe(400);
+      const noShop = await owner.post<{ errors: { field: string }[] }>("/api/v1/goals", { cycleId: cid, memberId: a.id, title: "x", weight: 10, target: "1", metric: { kind: "kpi", kpi: "gmv", shopIds: ["nope"] } });
+      expect(noShop.body.errors.map((e) => e.field)).toEqual(["metric.shopIds.0"]);
+      const both = await owner.post<{ errors: { field: string }[] }>("/api/v1/goals", { cycleId: cid, title: "x", weight: 10, target: "1", metric: { kind: "manual" } });
+      expect(both.body.errors.map((e) => e.field)).toEqual(["memberId"]);
+
+      const goal = await a.c.post<{ id: string; version: number; status: string }>("/api/v1/goals", { cycleId: cid, memberId: a.id, title: "客单价", weight: 70, target: "120", metric: { kind: "kpi", kpi: "aov" } });
+      expect(goal.status).toBe(201);
+      const weights = await a.c.post<{ errors: { field: string; message: string }[] }>(`/api/v1/goals/${goal.body.id}/propose`, { version: goal.body.version });
+      expect(weights.status).toBe(400);
+      expect(weights.body.errors).toEqual([{ field: "goals", message: "weights must add up to 100 (they add up to 70)" }]);
+      expect((await a.c.post(`/api/v1/goals/${goal.body.id}/propose`, { version: 99 })).status).toBe(409);
+      const fixed = await a.c.patch<{ version: number }>(`/api/v1/goals/${goal.body.id}`, { version: goal.body.version, weight: 100 });
+      const proposed = await a.c.post<{ version: number; status: string }>(`/api/v1/goals/${goal.body.id}/propose`, { version: fixed.body.version });
+      expect(proposed.body.status).toBe("proposed");
+      expect((await a.c.post(`/api/v1/goals/${goal.body.id}/agree`, { version: proposed.body.version })).status).toBe(403);
+      expect((await owner.post(`/api/v1/goals/${goal.body.id}/return`, { version: proposed.body.version, comment: "" })).status).toBe(400);
+      expect((await owner.post<{ status: string }>(`/api/v1/goals/${goal.body.id}/agree`, { version: proposed.body.version })).body.status).toBe("agreed");
+
+      // Someone else's goals, assessment and evaluation: refused; your own list shows only yours.
+      expect((await b.c.get(`/api/v1/goals/${goal.body.id}`)).status).toBe(403);
+      expect((await b.c.get(`/api/v1/goals?cycleId=${cid}&memberId=${a.id}`)).status).toBe(403);
+      expect((await b.c.get<{ items: unknown[] }>(`/api/v1/goals?cycleId=${cid}`)).body.items).toEqual([]);
+      expect((await b.c.get(`/api/v1/goal-cycles/${cid}/assessments/${a.id}`)).status).toBe(403);
+      expect((await b.c.put(`/api/v1/goal-cycles/${cid}/assessments/${a.id}`, { version: 0, report: "x", goals: [] })).status).toBe(403);
+      expect((await b.c.get(`/api/v1/members/${a.id}/evaluation`)).status).toBe(403);
+      expect((await a.c.get(`/api/v1/members/${a.id}/evaluation`)).status).toBe(200);
+      expect((await a.c.get(`/api/v1/goal-cycles/${cid}/assessments/unknown`)).status).toBe(404);
+      const badScore = await a.c.put<{ errors: { field: string }[] }>(`/api/v1/goal-cycles/${cid}/assessments/${a.id}`, { version: 0, report: "x", goals: [{ goalId: goal.body.id, selfScore: 101 }] });
+      expect(badScore.status).toBe(400);
+      expect(badScore.body.errors[0]!.field).toBe("goals.0.selfScore");
+      expect((await a.c.post(`/api/v1/goal-cycles/${cid}/remind`)).status).toBe(403);
+      expect((await owner.post<{ notified: number }>(`/api/v1/goal-cycles/${cid}/remind`)).body.notified).toBe(2); // 小李 has no goals yet; 小王 owes the self-assessment (3 days before the end)
+    });
+  });
+}
