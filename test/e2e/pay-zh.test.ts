@@ -86,7 +86,7 @@ describe("pay: plan → run → statement → lock, and the lead's view (zh-CN),
     await plan.bandFrom(1).fill("9000");
     await plan.saveVersion();
     await expect.poll(() => owner.getByTestId("field-errors").innerText()).toContain("definition.commissions.0.tiers.bands.1.from");
-    await expect.poll(() => owner.getByTestId("edit-band").nth(1).locator(".ant-form-item-explain-error").innerText()).toContain("overlaps band 1");
+    await expect.poll(() => owner.getByTestId("edit-band").nth(1).locator(".ant-form-item-explain-error").innerText()).toContain("与第 1 档重叠");
     await screenshot(owner, SCREENSHOTS, "pay-zh-02-overlap-refused");
     await owner.keyboard.press("Escape");
     expect(await plan.versions().count()).toBe(1);
@@ -98,7 +98,7 @@ describe("pay: plan → run → statement → lock, and the lead's view (zh-CN),
     await shell.navigate("工资核算", "/pay/runs");
     const runs = new PayRunsPage(owner);
     await runs.compute("2025-10");
-    await expect.poll(() => runs.periodError().innerText()).toContain("There is no shop data for 2025-10");
+    await expect.poll(() => runs.periodError().innerText()).toContain("2025-10 没有店铺数据");
     await screenshot(owner, SCREENSHOTS, "pay-zh-03-no-data");
     await runs.compute("2026-10");
     await owner.waitForURL(/\/pay\/runs\/[^/]+$/);

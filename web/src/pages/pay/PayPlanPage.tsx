@@ -18,7 +18,7 @@ interface AssignValues { targetType: "department" | "member"; targetId: string; 
 
 export function PayPlanPage({ me }: { me: Me }) {
   const { id = "" } = useParams();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const screens = Grid.useBreakpoint();
   const owner = me.member.role === "owner";
   const plan = usePayPlan(id);
@@ -103,7 +103,7 @@ export function PayPlanPage({ me }: { me: Me }) {
                 onSuccess: (np) => { close(); setSelected(np.versions.at(-1)?.id ?? null); void message.success(t("pay.plan.versionSaved")); void plan.refetch(); },
                 onError: (e) => {
                   if (e instanceof ApiError && e.status === 409) { void message.warning(t("error.conflict")); void plan.refetch(); return; }
-                  if (setFieldErrors(editor, e)) setVersionError(e);
+                  if (setFieldErrors(editor, e, locale)) setVersionError(e);
                   else onError(e);
                 },
               });
@@ -116,7 +116,7 @@ export function PayPlanPage({ me }: { me: Me }) {
         <Form form={assignForm} layout="vertical" initialValues={{ targetType: "department", effectiveFrom: monthStart() }} data-testid="pay-assign-form"
           onFinish={(v) => assign.mutate({ id, ...v }, {
             onSuccess: () => { close(); void message.success(t("pay.plan.assigned")); void plan.refetch(); },
-            onError: (e) => { if (!setFieldErrors(assignForm, e)) onError(e); },
+            onError: (e) => { if (!setFieldErrors(assignForm, e, locale)) onError(e); },
           })}>
           <Form.Item name="targetType" label={t("pay.assign.to")}>
             <Radio.Group onChange={() => assignForm.setFieldValue("targetId", undefined)}

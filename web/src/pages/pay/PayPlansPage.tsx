@@ -28,7 +28,7 @@ interface TemplateValues { templateId: string; effectiveFrom: string }
 interface ImportValues { effectiveFrom: string }
 
 export function PayPlansPage({ me }: { me: Me }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const owner = me.member.role === "owner";
   const plans = usePayPlans();
   const templates = usePayTemplates();
@@ -97,7 +97,7 @@ export function PayPlansPage({ me }: { me: Me }) {
         <Form form={importForm} layout="vertical" initialValues={{ effectiveFrom: monthStart() }}
           onFinish={(v) => file && create.mutate({ definition: file.definition, effectiveFrom: v.effectiveFrom }, {
             onSuccess: done,
-            onError: (e) => { if (setFieldErrors(importForm, e)) setImportError(e); else onError(e); },
+            onError: (e) => { if (setFieldErrors(importForm, e, locale)) setImportError(e); else onError(e); },
           })}>
           <Form.Item label={t("pay.plans.importFile")} extra={t("pay.plans.importHint")} validateStatus={fileProblem ? "error" : undefined} help={fileProblem ?? undefined}>
             <input type="file" accept="application/json,.json" data-testid="pay-import-file" onChange={(e) => void readFile(e.target.files?.[0])} style={{ maxWidth: "100%" }} />

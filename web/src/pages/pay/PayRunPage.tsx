@@ -32,7 +32,7 @@ interface AdjustValues { memberId: string; amount: string; reason: string }
 
 export function PayRunPage({ me }: { me: Me }) {
   const { id = "" } = useParams();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const phone = !Grid.useBreakpoint().md;
   const owner = me.member.role === "owner";
   const run = usePayRun(id);
@@ -62,7 +62,7 @@ export function PayRunPage({ me }: { me: Me }) {
       onSuccess: () => { void message.success(t("pay.run.recomputed")); void run.refetch(); },
       onError: (e) => {
         if (e instanceof ApiError && e.status === 409) { void message.warning(t("error.conflict")); void run.refetch(); return; }
-        if (inputs && setFieldErrors(inputsForm, e)) setInputsError(e);
+        if (inputs && setFieldErrors(inputsForm, e, locale)) setInputsError(e);
         else onError(e);
       },
     });
@@ -181,7 +181,7 @@ export function PayRunPage({ me }: { me: Me }) {
         <Form form={adjustForm} layout="vertical"
           onFinish={(v) => adjust.mutate({ memberId: v.memberId, amount: v.amount.trim(), reason: v.reason.trim() }, {
             onSuccess: (a) => { setAdjustOpen(false); void message.success(t("pay.adjust.saved", { amount: money(a.amount) })); },
-            onError: (e) => { if (!setFieldErrors(adjustForm, e)) onError(e); },
+            onError: (e) => { if (!setFieldErrors(adjustForm, e, locale)) onError(e); },
           })}>
           <Form.Item name="memberId" label={t("pay.run.member")} rules={[{ required: true, message: t("common.required") }]}>
             <Select options={memberOptions} showSearch={{ optionFilterProp: "label" }} />

@@ -15,7 +15,7 @@ export function RunStatus({ run }: { run: Pick<PayRunSummary, "status"> }) {
 }
 
 export function PayRunsPage({ me }: { me: Me }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const owner = me.member.role === "owner";
   const runs = usePayRuns();
   const { compute } = usePayRunMutations();
@@ -37,7 +37,7 @@ export function PayRunsPage({ me }: { me: Me }) {
               if (existing?.status === "locked") { void navigate(`/pay/runs/${existing.id}`); return; }
               compute.mutate({ period: v.period, ...(existing && { version: existing.version }) }, {
                 onSuccess: (r) => void navigate(`/pay/runs/${r.id}`),
-                onError: (e) => { if (!setFieldErrors(form, e)) onError(e); },
+                onError: (e) => { if (!setFieldErrors(form, e, locale)) onError(e); },
               });
             }}>
             <Form.Item name="period" label={t("pay.runs.month")} rules={[{ required: true, message: t("common.required") }]}>

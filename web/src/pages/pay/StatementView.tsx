@@ -7,6 +7,9 @@ import type { MessageKey } from "../../i18n/en";
 
 const kindColor: Record<string, string> = { base: "default", commission: "volcano", bonus: "gold", event: "green", pool: "cyan", adjustment: "magenta" };
 const KINDS = ["base", "commission", "bonus", "event", "pool", "adjustment"];
+const INPUT_KEYS = ["base", "scope", "basis", "target", "gate", "split", "cap", "bonusBase", "goalScore", "score", "rate", "pool", "members", "count", "amount"];
+const BASES = ["gmv", "paid", "net", "margin", "quantity"];
+const SCOPES = ["person", "department", "shop"];
 
 export function LineKindTag({ kind }: { kind: string }) {
   const { t } = useI18n();
@@ -20,15 +23,20 @@ function Line({ line }: { line: PayLine }) {
     <List.Item data-testid="statement-line" data-kind={line.kind} style={{ display: "block" }}>
       <Flex justify="space-between" align="start" gap={8}>
         <Flex gap={6} wrap align="center" style={{ minWidth: 0 }}>
-          <LineKindTag kind={line.kind} />
+          {line.kind === "base" ? null : <LineKindTag kind={line.kind} />}
           <Typography.Text strong style={{ whiteSpace: "normal" }}>{line.kind === "base" ? t("pay.kind.base") : line.label}</Typography.Text>
         </Flex>
         <Typography.Text strong style={{ whiteSpace: "nowrap" }} data-testid="line-amount">{money(line.amount)}</Typography.Text>
       </Flex>
       <Typography.Paragraph code style={{ margin: "6px 0", whiteSpace: "normal", wordBreak: "break-word" }} data-testid="line-formula">{line.formula}</Typography.Paragraph>
       {inputs.length ? (
-        <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} title={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t("pay.statement.inputs")}</Typography.Text>}
-          items={inputs.map(([k, v]) => ({ key: k, label: k, children: <span style={{ wordBreak: "break-word" }}>{v}</span> }))} />
+        <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} data-testid="line-inputs"
+          items={inputs.map(([k, v]) => ({
+            key: k,
+            // Known keys and values in the reader's language; a scorecard metric's code as it is.
+            label: INPUT_KEYS.includes(k) ? t(`pay.input.${k}` as MessageKey) : k,
+            children: <span style={{ wordBreak: "break-word" }}>{k === "basis" && BASES.includes(v) ? t(`pay.base.${v}` as MessageKey) : k === "scope" && SCOPES.includes(v) ? t(`pay.scope.${v}` as MessageKey) : v}</span>,
+          }))} />
       ) : null}
       {line.sources.length ? (
         <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: 0, wordBreak: "break-word" }} data-testid="line-sources">
@@ -46,9 +54,9 @@ export function StatementView({ statement }: { statement: PayStatement }) {
       title={<Typography.Text strong>{statement.memberName}</Typography.Text>}
       extra={<Typography.Text strong style={{ fontSize: 16 }} data-testid="statement-total">{money(statement.total)}</Typography.Text>}>
       <List size="small" dataSource={statement.lines} renderItem={(l) => <Line line={l} />} />
-      <Flex justify="space-between" style={{ borderTop: "1px solid #f0f0f0", paddingTop: 8 }} gap={8}>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t("pay.statement.totalRule")}</Typography.Text>
-        <Typography.Text strong>{t("pay.statement.total")} {money(statement.total)}</Typography.Text>
+      <Flex justify="space-between" align="start" style={{ borderTop: "1px solid #f0f0f0", paddingTop: 8 }} gap={8}>
+        <Typography.Text type="secondary" style={{ fontSize: 12, minWidth: 0 }}>{t("pay.statement.totalRule")}</Typography.Text>
+        <Typography.Text strong style={{ whiteSpace: "nowrap" }}>{t("pay.statement.total")} {money(statement.total)}</Typography.Text>
       </Flex>
     </Card>
   );
