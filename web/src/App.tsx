@@ -32,6 +32,8 @@ const PayPlanPage = lazy(() => import("./pages/pay/PayPlanPage").then((m) => ({ 
 const PayRunsPage = lazy(() => import("./pages/pay/PayRunsPage").then((m) => ({ default: m.PayRunsPage })));
 const PayRunPage = lazy(() => import("./pages/pay/PayRunPage").then((m) => ({ default: m.PayRunPage })));
 const StatementPage = lazy(() => import("./pages/pay/StatementPage").then((m) => ({ default: m.StatementPage })));
+const GoalsPage = lazy(() => import("./pages/goals/GoalsPage").then((m) => ({ default: m.GoalsPage })));
+const EvaluationPage = lazy(() => import("./pages/goals/EvaluationPage").then((m) => ({ default: m.EvaluationPage })));
 const MyPayPage = lazy(() => import("./pages/pay/MyPayPage").then((m) => ({ default: m.MyPayPage })));
 
 const Loading = () => (
@@ -102,6 +104,8 @@ export function App() {
             <Route path="/pay/runs" element={<SignedIn>{(me) => <PayRunsPage me={me} />}</SignedIn>} />
             <Route path="/pay/runs/:id" element={<SignedIn>{(me) => <PayRunPage me={me} />}</SignedIn>} />
             <Route path="/pay/runs/:id/statements/:memberId" element={<SignedIn>{(me) => <StatementPage me={me} />}</SignedIn>} />
+            <Route path="/goals" element={<SignedIn>{(me) => <GoalsPage me={me} />}</SignedIn>} />
+            <Route path="/goals/evaluation/:memberId" element={<SignedIn>{() => <EvaluationPage />}</SignedIn>} />
             <Route path="/pay/me" element={<SignedIn>{(me) => <MyPayPage me={me} />}</SignedIn>} />
             <Route path="/profile" element={<SignedIn>{(me) => <ProfilePage me={me} />}</SignedIn>} />
           </Route>

@@ -1,5 +1,5 @@
 import {
-  AccountBookOutlined, AuditOutlined, CalculatorOutlined, CalendarOutlined, WalletOutlined, FileTextOutlined, ProjectOutlined, ReadOutlined, DashboardOutlined, ShoppingOutlined, ClusterOutlined, DownOutlined, LogoutOutlined, MenuOutlined, SettingOutlined, TeamOutlined, UserOutlined,
+  AccountBookOutlined, AimOutlined, AuditOutlined, CalculatorOutlined, CalendarOutlined, WalletOutlined, FileTextOutlined, ProjectOutlined, ReadOutlined, DashboardOutlined, ShoppingOutlined, ClusterOutlined, DownOutlined, LogoutOutlined, MenuOutlined, SettingOutlined, TeamOutlined, UserOutlined,
 } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { App, Button, Drawer, Dropdown, Grid, Layout, Menu, Tag, Typography } from "antd";
@@ -36,6 +36,7 @@ export function AppShell({ me }: { me: Me }) {
     { key: "/notes", icon: <ReadOutlined />, label: t("nav.notes") },
     { key: "/dashboard", icon: <DashboardOutlined />, label: shopText(locale, "nav.dashboard") },
     { key: "/shop-data", icon: <ShoppingOutlined />, label: shopText(locale, "nav.shopData") },
+    { key: "/goals", icon: <AimOutlined />, label: t("nav.goals") },
     // Pay by role: the owner sets plans and runs; a lead reads their department's runs; everyone sees their own pay.
     ...(owner ? [{ key: "/pay/plans", icon: <AccountBookOutlined />, label: t("nav.payPlans") }] : []),
     ...(owner || me.member.role === "lead" ? [{ key: "/pay/runs", icon: <CalculatorOutlined />, label: t("nav.payRuns") }] : []),

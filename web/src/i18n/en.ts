@@ -1,4 +1,5 @@
 // English strings. zh-CN.ts must carry the same keys (the type checker holds it to that).
+import { goalsEn } from "./goals.en";
 import { payEn } from "./pay.en";
 import { plansEn } from "./plans.en";
 
@@ -196,6 +197,7 @@ export const en = {
   "invite.invalid": "This invitation is invalid or has expired.",
   ...plansEn,
   ...payEn,
+  ...goalsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 // 简体中文（默认语言）。
 import type { MessageKey } from "./en";
+import { goalsZhCN } from "./goals.zh-CN";
 import { payZhCN } from "./pay.zh-CN";
 import { plansZhCN } from "./plans.zh-CN";
 
@@ -197,4 +198,5 @@ export const zhCN: Record<MessageKey, string> = {
   "invite.invalid": "该邀请无效或已过期。",
   ...plansZhCN,
   ...payZhCN,
+  ...goalsZhCN,
 };
