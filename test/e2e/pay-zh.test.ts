@@ -79,6 +79,7 @@ describe("pay: plan → run → statement → lock, and the lead's view (zh-CN),
     expect(await plan.tierRows().count()).toBe(3);
     expect(await plan.tierRows().nth(2).innerText()).toMatch(/¥50,000\s+以上\s+12%/);
     expect(await plan.assignments().count()).toBe(0);
+    const planUrl = owner.url();
     await screenshot(owner, SCREENSHOTS, "pay-zh-01-plan");
 
     // A new version whose second band overlaps the first is refused on that band's field; nothing changes.
@@ -181,6 +182,29 @@ describe("pay: plan → run → statement → lock, and the lead's view (zh-CN),
     await phone.getByTestId("statement-open").filter({ hasText: "林可" }).click();
     await expect.poll(() => new StatementPage(phone).title().innerText()).toContain("林可");
     await screenshot(phone, SCREENSHOTS, "pay-en-13-phone-statement");
+    expect(await horizontalOverflow(phone)).toBeLessThanOrEqual(0);
+
+    // The owner on the phone: the plan with its tier table fits, and a version effective inside
+    // the locked October is refused on the date field.
+    await browsers[2]!.context.clearCookies();
+    await new LoginPage(phone).goto(server.url);
+    await new LoginPage(phone).signIn(demo.email, demo.password);
+    await phone.goto(planUrl);
+    const phonePlan = new PayPlanPage(phone);
+    await expect.poll(() => phonePlan.tierRows().count()).toBe(3);
+    await screenshot(phone, SCREENSHOTS, "pay-14-phone-plan");
+    expect(await horizontalOverflow(phone)).toBeLessThanOrEqual(0);
+    await phonePlan.openNewVersion();
+    await phone.getByTestId("edit-effective").fill("2026-10-15");
+    await phonePlan.saveVersion();
+    await expect.poll(() => phone.getByTestId("plan-editor").locator(".ant-form-item-explain-error").first().innerText()).toMatch(/2026-10-15 (is inside a locked pay period|落在已锁定的工资月份内)/);
+    await screenshot(phone, SCREENSHOTS, "pay-15-phone-locked-period");
+    expect(await horizontalOverflow(phone)).toBeLessThanOrEqual(0);
+    await phone.keyboard.press("Escape");
+    expect(await phonePlan.versions().count()).toBe(1);
+    await phone.goto(`${server.url}/pay/runs`);
+    await expect.poll(() => phone.getByTestId("run-row").count()).toBe(1);
+    await screenshot(phone, SCREENSHOTS, "pay-16-phone-runs");
     expect(await horizontalOverflow(phone)).toBeLessThanOrEqual(0);
   });
 });
