@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 const run = promisify(execFile);
 const bin = join(import.meta.dirname, "../../../bin/dayclear.js");
 const fixtures = join(import.meta.dirname, "../../../test/fixtures/orders");
-const dayclear = (args: string[]) => run(process.execPath, [bin, ...args], { env: { ...process.env, DAYCLEAR_FROM_SOURCE: "1", DATABASE_URL: "" } });
+const dayclear = (args: string[], env: Record<string, string> = {}) => run(process.execPath, [bin, ...args], { env: { ...process.env, DAYCLEAR_FROM_SOURCE: "1", DATABASE_URL: "", ...env } });
 const fail = async (args: string[]) => {
   try { await dayclear(args); } catch (e) { return e as { code: number; stdout: string; stderr: string }; }
   throw new Error("expected a non-zero exit");
@@ -42,13 +42,20 @@ describe("dayclear import orders / kpi", () => {
     expect(shops.map((s) => s.name)).toEqual(["天猫店"]);
     expect(orders.n).toBe(4);
 
-    // A huge file is refused before it is read (a sparse file: no disk is used).
+    // A huge file that is not text is refused before it is read (a sparse file: no disk is used);
+    // a huge CSV would be streamed instead.
     const huge = join(dirname(db), "orders_export_huge.csv");
     writeFileSync(huge, "");
     truncateSync(huge, 2 * 1024 ** 3);
     const big = await fail(["import", "orders", huge, "--shop", "天猫店", "--db", db, "--json"]);
     expect(big.code).toBe(1);
     expect(JSON.parse(big.stdout).errors[0].message).toMatch(/larger than 200 MB/);
+
+    // Large files are streamed (here: every file, by lowering the threshold); same answers.
+    const streamed = await dayclear(["import", "orders", join(fixtures, "orders_export_1.csv"), "--shop", "Shopify", "--db", db, "--json"], { DAYCLEAR_IMPORT_STREAM_BYTES: "0" });
+    expect(JSON.parse(streamed.stdout)).toEqual({ orders: 2, lineItems: 3, created: 2, updated: 0, skipped: 0, errors: [] });
+    const streamedBad = await fail(["import", "orders", join(fixtures, "broken/bad-money.csv"), "--shop", "拼多多店", "--db", db, "--json"]);
+    expect(JSON.parse(streamedBad.stdout).errors[0]).toMatchObject({ row: 3, column: "用户实付金额(元)" });
 
     const kpi = await dayclear(["kpi", "--shop", "天猫店", "--from", "2026-10-01", "--to", "2026-10-07", "--db", db, "--json"]);
     expect(JSON.parse(kpi.stdout)).toEqual({ gmv: "1576.00", paidOrders: 3, aov: "525.33", refundRate: 0.333333, conversion: null, currency: "CNY" });

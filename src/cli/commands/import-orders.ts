@@ -1,5 +1,6 @@
 // dayclear import orders FILE... --shop NAME: all files in one import, all or nothing.
-import { readFile, stat } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { open, readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { systemClock } from "../../core/actor.js";
 import { LIMITS } from "../../core/limits.js";
@@ -15,6 +16,46 @@ export interface ImportOrdersFlags {
   format?: string;
   dryRun?: boolean;
   json?: boolean;
+}
+
+/** Files from this size on are read as a stream (a single CSV file); smaller ones whole. */
+const STREAM_FROM = Number(process.env.DAYCLEAR_IMPORT_STREAM_BYTES ?? 16 * 1024 * 1024);
+
+/** Whether a file can be streamed: CSV (not XLSX) without Taobao's ="…" cells, and its encoding. */
+async function streamable(path: string): Promise<{ encoding: "utf8" | "gb18030"; delimiter: string } | null> {
+  const fh = await open(path, "r");
+  try {
+    const buf = Buffer.alloc(65536);
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
+    const head = buf.subarray(0, bytesRead);
+    // XLSX (zip) and anything with NUL bytes (not text) take the whole-file path and its checks.
+    if ((head[0] === 0x50 && head[1] === 0x4b) || head.includes(0)) return null;
+    const cut = head.subarray(0, Math.max(head.lastIndexOf(0x0a), 1));
+    let encoding: "utf8" | "gb18030" = "utf8";
+    try { new TextDecoder("utf-8", { fatal: true }).decode(cut); } catch { encoding = "gb18030"; }
+    const text = encoding === "utf8" ? cut.toString("utf8") : (await import("iconv-lite")).default.decode(cut, "gb18030");
+    if (/(^|[,\t])="/m.test(text)) return null;
+    // Only order exports are streamed; refund and visitor files (small by nature) are read whole.
+    const { detectProfiles, toTable } = await import("../../core/orders/index.js");
+    const { parseCsv } = await import("../../core/orders/table.js");
+    const { headerScore } = await import("../../core/orders/profiles.js");
+    const sample = parseCsv(text.replace(/^\uFEFF/, ""));
+    if ("records" in sample && sample.records.length) {
+      const best = detectProfiles(toTable(sample.records.slice(0, 6), headerScore).headers)[0];
+      if (best && best.profile.kind !== "orders") return null;
+    }
+    const firstLine = text.slice(0, text.indexOf("\n") >>> 0);
+    return { encoding, delimiter: firstLine.includes("\t") && !firstLine.includes(",") ? "\t" : "," };
+  } finally {
+    await fh.close();
+  }
+}
+
+async function* csvRecords(path: string, how: { encoding: "utf8" | "gb18030"; delimiter: string }): AsyncGenerator<string[]> {
+  const iconv = (await import("iconv-lite")).default;
+  const { parse } = await import("csv-parse");
+  const parser = createReadStream(path).pipe(iconv.decodeStream(how.encoding)).pipe(parse({ delimiter: how.delimiter, relax_column_count: true, bom: true }));
+  for await (const record of parser) yield record as string[];
 }
 
 const FORMAT = /^(auto|taobao|jd|pdd|douyin|shopify|woocommerce|mapping:.+)$/;
@@ -35,6 +76,8 @@ export async function importOrders(files: string[], o: ImportOrdersFlags): Promi
   const sources: { file: string; bytes: Uint8Array }[] = [];
   const sizes = await Promise.all(files.map(async (f) => (await stat(f)).size));
   const total = sizes.reduce((a, b) => a + b, 0);
+  const stream = files.length === 1 && sizes[0]! >= STREAM_FROM ? await streamable(files[0]!) : null;
+  if (stream) return importStreamed(files[0]!, sizes[0]!, stream, o, format, tty);
   const tooBig = files.find((_, i) => sizes[i]! > LIMITS.importCliFileMaxBytes);
   if (tooBig) {
     const summary: ImportSummary = { orders: 0, lineItems: 0, created: 0, updated: 0, skipped: 0, refunds: 0, visitorDays: 0, warnings: [],
@@ -61,6 +104,28 @@ export async function importOrders(files: string[], o: ImportOrdersFlags): Promi
     } catch (e) {
       bar?.stop();
       if (e instanceof ImportRejected) return report(e.summary, o, files.length > 1, 1);
+      throw e;
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+async function importStreamed(path: string, size: number, how: { encoding: "utf8" | "gb18030"; delimiter: string }, o: ImportOrdersFlags, format: string, tty: boolean): Promise<number> {
+  const { default: Progress } = tty ? await import("cli-progress") : { default: null };
+  const bar = Progress ? new Progress.SingleBar({ format: "{bar} {value} rows | {step}", hideCursor: true }, Progress.Presets.shades_classic) : null;
+  const { database } = await openMigrated(o);
+  try {
+    const actor = await workspaceActor(database, o.workspace);
+    bar?.start(Math.max(1, Math.round(size / 150)), 0, { step: `streaming ${basename(path)}` });
+    const service = new ImportService({ db: database.db, clock: systemClock });
+    try {
+      const r = await service.importStream(actor, { shopName: o.shop }, basename(path), csvRecords(path, how), { format: format as ImportFormat, dryRun: o.dryRun, onRows: (n) => bar?.update(n) });
+      bar?.stop();
+      return report(r, o, false, 0);
+    } catch (e) {
+      bar?.stop();
+      if (e instanceof ImportRejected) return report(e.summary, o, false, 1);
       throw e;
     }
   } finally {

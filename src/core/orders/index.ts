@@ -48,7 +48,7 @@ export function readCsvBytes(file: string, bytes: Uint8Array): { table: SourceTa
   return { table: { file, records: parsed.records, encoding } };
 }
 
-function chooseProfile(table: Table, format: ImportFormat, file: string, mappings: Map<string, ColumnMapping>): { profile: Profile; version: string; mapping?: ColumnMapping } | { problem: Problem } {
+export function chooseProfile(table: Table, format: ImportFormat, file: string, mappings: Map<string, ColumnMapping>): { profile: Profile; version: string; mapping?: ColumnMapping } | { problem: Problem } {
   const detected = detectProfiles(table.headers);
   if (format.startsWith("mapping:")) {
     const name = format.slice("mapping:".length);

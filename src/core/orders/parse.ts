@@ -22,7 +22,7 @@ export function mappingProfile(mapping: ColumnMapping, name: string): Profile {
   };
 }
 
-class Reader {
+export class Reader {
   readonly cols = new Map<AnyField, number>();
   readonly problems: Problem[] = [];
   readonly warnings: string[] = [];
@@ -187,7 +187,7 @@ function packedItems(r: Reader, row: number, cells: string[], start: number): Pa
   return out;
 }
 
-interface Group { id: string; rows: { row: number; cells: string[] }[] }
+export interface Group { id: string; rows: { row: number; cells: string[] }[] }
 
 function readOrders(r: Reader, packed: boolean, mapping?: ColumnMapping): ParsedOrder[] {
   const groups = new Map<string, Group>();
@@ -208,7 +208,7 @@ function readOrders(r: Reader, packed: boolean, mapping?: ColumnMapping): Parsed
   return out;
 }
 
-function readOrder(r: Reader, g: Group, packed: boolean, mapping?: ColumnMapping): ParsedOrder | null {
+export function readOrder(r: Reader, g: Group, packed: boolean, mapping?: ColumnMapping): ParsedOrder | null {
   const first = g.rows[0]!;
   // Order-level values: the first row that has one (Shopify and WooCommerce write them on the
   // first row only; JD, PDD and Douyin repeat them on every row — never summed).

@@ -175,6 +175,33 @@ for (const dialect of DIALECTS) {
       expect((await find()).status).toBe("shipped");
     });
 
+    it("streams a large order export in batches, all or nothing", async () => {
+      const { owner, workspaceId } = await buildWorkspace(s);
+      async function* records(rows: string[][]) { for (const r of rows) yield r; }
+      const header = ["Name", "Email", "Financial Status", "Paid at", "Currency", "Subtotal", "Total", "Created at", "Lineitem quantity", "Lineitem name", "Lineitem price", "Lineitem sku"];
+      const rows: string[][] = [header];
+      for (let i = 1; i <= 2600; i++) {
+        rows.push([`#${i}`, `b${i % 300}@example.com`, "paid", "2026-10-05 10:00:00 +0000", "USD", "20.00", "20.00", "2026-10-05 09:59:00 +0000", "1", "Mug", "12.00", "MUG"]);
+        rows.push([`#${i}`, `b${i % 300}@example.com`, "", "", "", "", "", "2026-10-05 09:59:00 +0000", "1", "Tea", "8.00", "TEA"]);
+      }
+      const r = await s.imports.importStream(owner, { shopName: "Big Shopify" }, "orders_export.csv", records(rows));
+      expect(r).toMatchObject({ orders: 2600, lineItems: 5200, created: 2600, errors: [] });
+      const k = await s.kpis.compute(workspaceId, { from: "2026-10-05", to: "2026-10-05" });
+      expect(k.excludedShopIds).toEqual([]);
+      expect(k.totals).toMatchObject({ paidOrders: 2600, gmv: "52000.00", items: 5200, buyers: 300 });
+      const again = await s.imports.importStream(owner, { shopName: "Big Shopify" }, "orders_export.csv", records(rows));
+      expect(again).toMatchObject({ created: 0, skipped: 2600 });
+      // A bad amount near the end, after the first batches were written: nothing is stored.
+      const bad = rows.map((x) => [...x]);
+      bad[5001]![6] = "twenty";
+      const other = await rejected(s.imports.importStream(owner, { shopName: "Another" }, "orders_export.csv", records(bad)));
+      expect(other.errors).toEqual([expect.objectContaining({ row: 5002, column: "Total" })]);
+      expect((await s.shops.list(owner)).items.map((x) => x.name)).toEqual(["Big Shopify"]);
+      const apart = [...rows.slice(0, 5), ...rows.slice(5, 4500), rows[1]!.map((c, j) => (j === 10 ? "9.00" : c))];
+      const split = await rejected(s.imports.importStream(owner, { shopName: "Another" }, "orders_export.csv", records(apart)));
+      expect(split.errors[0]!.message).toMatch(/#1 appears again at row 4501/);
+    });
+
     it("uses a saved column mapping for any file, and lets only the owner and 运营 leads import", async () => {
       const { owner } = await buildWorkspace(s, { template: "ecommerce" });
       const shop = await s.shops.create(owner, { name: "Own site", platform: "custom" });

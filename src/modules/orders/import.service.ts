@@ -5,12 +5,14 @@ import type { Actor } from "../../core/actor.js";
 import { conflict, DomainError, invalid, notFound } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
 import { LIMITS } from "../../core/limits.js";
-import { localDate, parseImport, type ColumnMapping, type ImportFormat, type ParsedImport, type Problem, type SourceTable } from "../../core/orders/index.js";
+import { chooseProfile, localDate, parseImport, toTable, type ColumnMapping, type ImportFormat, type ParsedImport, type ParsedOrder, type Problem, type SourceTable } from "../../core/orders/index.js";
 import type { Executor } from "../../db/database.js";
 import type { OrderItemsTable, OrdersTable, RefundsTable, ShopsTable } from "../../db/schema.js";
 import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
 import { contentHash, customerKey, type CustomerIdentity } from "./customer-identity.js";
 import { readSource } from "./order-files.js";
+import { OrderRowStream } from "../../core/orders/stream.js";
+import { headerScore } from "../../core/orders/profiles.js";
 import { OrderRepository } from "./order.repository.js";
 import { presentImport, presentParsed } from "./orders.presenter.js";
 import { ShopRepository } from "./shop.repository.js";
@@ -89,27 +91,15 @@ export class ImportService {
     return new Map(rows.map((m) => [m.name, JSON.parse(m.mapping) as ColumnMapping]));
   }
 
-  /** Parses and compares with what is stored; writes nothing. */
-  private async plan(db: Executor, workspaceId: string, shop: ShopsTable | null, sources: SourceFile[], format: ImportFormat, at: string, importId: string): Promise<Plan> {
-    const { tables, problems } = await this.read(sources);
-    const parsed = parseImport(tables, { format, mappings: await this.mappingsOf(db, workspaceId, shop?.id ?? null) });
-    parsed.problems.unshift(...problems);
-    if (shop && parsed.platform && parsed.platform !== "custom" && shop.platform !== "custom" && parsed.platform !== shop.platform) {
-      parsed.problems.push({ file: parsed.files[0]?.file, row: 1, column: "", message: `These are ${parsed.platform} files, but shop "${shop.name}" is a ${shop.platform} shop` });
-    }
-    const tz = await this.timeZone(db, workspaceId);
-    const identity = (shop?.customerIdentity ?? (parsed.platform === "shopify" || parsed.platform === "woocommerce" ? "email" : "buyer_id")) as CustomerIdentity;
-    const platform = shop?.platform ?? parsed.platform ?? "custom";
+  /** Compares parsed orders with the stored ones and adds the rows to write to the plan. */
+  private async planOrders(db: Executor, workspaceId: string, shop: ShopsTable | null, orders: ParsedOrder[], ctx: { tz: string; identity: CustomerIdentity; platform: string; at: string; importId: string }, plan: Plan): Promise<void> {
+    const { tz, identity, platform, at, importId } = ctx;
     const repo = new OrderRepository(db);
-    const existing = shop ? new Map((await repo.byPlatformIds(workspaceId, shop.id, parsed.orders.map((o) => o.platformOrderId))).map((o) => [o.platformOrderId, o])) : new Map<string, OrdersTable>();
+    const existing = shop ? new Map((await repo.byPlatformIds(workspaceId, shop.id, orders.map((o) => o.platformOrderId))).map((o) => [o.platformOrderId, o])) : new Map<string, OrdersTable>();
     const replacedIds = [...existing.values()].map((o) => o.id);
     const oldItems = new Map<string, OrderItemsTable[]>();
     for (const i of replacedIds.length ? await repo.itemsOf(workspaceId, replacedIds) : []) oldItems.set(i.orderId, [...(oldItems.get(i.orderId) ?? []), i]);
-    const plan: Plan = {
-      parsed, orderRows: [], itemRows: [], replacedOrders: [], createdOrderKeys: [], refundRows: [], replacedRefunds: [], createdRefundKeys: [], sample: [],
-      summary: { orders: parsed.orders.length, lineItems: parsed.lineItems, created: 0, updated: 0, skipped: 0, refunds: parsed.refunds.length, visitorDays: parsed.visitors.length, errors: parsed.problems, warnings: parsed.warnings },
-    };
-    for (const o of parsed.orders) {
+    for (const o of orders) {
       const key = customerKey(identity, o);
       const hash = contentHash(o, key);
       const paidDate = o.paidAt ? localDate(o.paidAt, tz) : null;
@@ -137,6 +127,25 @@ export class ImportService {
         plan.itemRows.push({ workspaceId, orderId: id, lineNo: it.lineNo, subOrderId: it.subOrderId, title: it.title, sku: it.sku, productId: it.productId, variant: it.variant, quantity: it.quantity, unitPriceFen: it.unitPriceFen, totalFen: it.totalFen });
       }
     }
+  }
+
+  /** Parses and compares with what is stored; writes nothing. */
+  private async plan(db: Executor, workspaceId: string, shop: ShopsTable | null, sources: SourceFile[], format: ImportFormat, at: string, importId: string): Promise<Plan> {
+    const { tables, problems } = await this.read(sources);
+    const parsed = parseImport(tables, { format, mappings: await this.mappingsOf(db, workspaceId, shop?.id ?? null) });
+    parsed.problems.unshift(...problems);
+    if (shop && parsed.platform && parsed.platform !== "custom" && shop.platform !== "custom" && parsed.platform !== shop.platform) {
+      parsed.problems.push({ file: parsed.files[0]?.file, row: 1, column: "", message: `These are ${parsed.platform} files, but shop "${shop.name}" is a ${shop.platform} shop` });
+    }
+    const tz = await this.timeZone(db, workspaceId);
+    const identity = (shop?.customerIdentity ?? (parsed.platform === "shopify" || parsed.platform === "woocommerce" ? "email" : "buyer_id")) as CustomerIdentity;
+    const platform = shop?.platform ?? parsed.platform ?? "custom";
+    const repo = new OrderRepository(db);
+    const plan: Plan = {
+      parsed, orderRows: [], itemRows: [], replacedOrders: [], createdOrderKeys: [], refundRows: [], replacedRefunds: [], createdRefundKeys: [], sample: [],
+      summary: { orders: parsed.orders.length, lineItems: parsed.lineItems, created: 0, updated: 0, skipped: 0, refunds: parsed.refunds.length, visitorDays: parsed.visitors.length, errors: parsed.problems, warnings: parsed.warnings },
+    };
+    await this.planOrders(db, workspaceId, shop, parsed.orders, { tz, identity, platform, at, importId }, plan);
     const refundIds = parsed.refunds.map((r) => r.platformRefundId);
     const seenRefunds = new Set<string>();
     for (const r of parsed.refunds) {
@@ -159,12 +168,9 @@ export class ImportService {
     return plan;
   }
 
-  /** Writes a plan inside the caller's transaction; returns the import id. */
-  private async apply(trx: Executor, actor: Actor, shop: ShopsTable, plan: Plan, format: string, importId: string, at: string): Promise<void> {
-    const ws = actor.workspaceId;
+  /** Writes a plan's orders and refunds (and what they replaced) inside the caller's transaction. */
+  private async writeRows(trx: Executor, ws: string, shop: ShopsTable, plan: Plan, importId: string, dates: Set<string>, keys: Set<string>): Promise<void> {
     const repo = new OrderRepository(trx);
-    const dates = new Set<string>();
-    const keys = new Set<string>();
     for (const r of plan.orderRows) { r.shopId = shop.id; if (r.paidDate) dates.add(r.paidDate); if (r.customerKey) keys.add(r.customerKey); }
     for (const { row } of plan.replacedOrders) { if (row.paidDate) dates.add(row.paidDate); if (row.customerKey) keys.add(row.customerKey); }
     await repo.deleteOrders(ws, plan.replacedOrders.map((r) => r.row.id));
@@ -176,6 +182,27 @@ export class ImportService {
     const linked = new Set<string>([...plan.refundRows, ...plan.replacedRefunds].map((r) => r.platformOrderId));
     for (const r of plan.orderRows) linked.add(r.platformOrderId);
     await this.relink(trx, ws, shop.id, [...linked], dates, keys);
+    await repo.recordChanges([
+      ...plan.createdOrderKeys.map((k) => ({ workspaceId: ws, importId, entity: "order" as const, entityKey: k, before: null })),
+      ...plan.replacedOrders.map((r) => ({ workspaceId: ws, importId, entity: "order" as const, entityKey: r.row.platformOrderId, before: orderBefore(r.row, r.items) })),
+      ...plan.createdRefundKeys.map((k) => ({ workspaceId: ws, importId, entity: "refund" as const, entityKey: k, before: null })),
+      ...plan.replacedRefunds.map((r) => ({ workspaceId: ws, importId, entity: "refund" as const, entityKey: r.platformRefundId, before: JSON.stringify(r) })),
+    ]);
+  }
+
+  /** Writes a plan inside the caller's transaction. */
+  private async apply(trx: Executor, actor: Actor, shop: ShopsTable, plan: Plan, format: string, importId: string, at: string): Promise<void> {
+    const ws = actor.workspaceId;
+    const dates = new Set<string>();
+    const keys = new Set<string>();
+    await this.writeRows(trx, ws, shop, plan, importId, dates, keys);
+    await this.finish(trx, actor, shop, plan, format, importId, at, dates, keys);
+  }
+
+  /** Visitors, rollups, the import record and its audit entry, once every row is written. */
+  private async finish(trx: Executor, actor: Actor, shop: ShopsTable, plan: Plan, format: string, importId: string, at: string, dates: Set<string>, keys: Set<string>): Promise<void> {
+    const ws = actor.workspaceId;
+    const repo = new OrderRepository(trx);
     const visitorKeys = plan.parsed.visitors.map((v) => v.date);
     const shopRepo = new ShopRepository(trx);
     const beforeVisitors = new Map((await shopRepo.visitorsOn(ws, shop.id, visitorKeys)).map((v) => [v.date, v.visitors]));
@@ -188,10 +215,6 @@ export class ImportService {
       createdBy: actor.via === "system" ? null : actor.memberId, createdAt: at, rolledBackAt: null, rolledBackBy: null,
     });
     await repo.recordChanges([
-      ...plan.createdOrderKeys.map((k) => ({ workspaceId: ws, importId, entity: "order" as const, entityKey: k, before: null })),
-      ...plan.replacedOrders.map((r) => ({ workspaceId: ws, importId, entity: "order" as const, entityKey: r.row.platformOrderId, before: orderBefore(r.row, r.items) })),
-      ...plan.createdRefundKeys.map((k) => ({ workspaceId: ws, importId, entity: "refund" as const, entityKey: k, before: null })),
-      ...plan.replacedRefunds.map((r) => ({ workspaceId: ws, importId, entity: "refund" as const, entityKey: r.platformRefundId, before: JSON.stringify(r) })),
       ...plan.parsed.visitors.map((v) => ({ workspaceId: ws, importId, entity: "visitors" as const, entityKey: v.date, before: beforeVisitors.has(v.date) ? String(beforeVisitors.get(v.date)) : null })),
     ]);
     await audit(trx, actor, at, {
@@ -243,6 +266,80 @@ export class ImportService {
       }
       await this.apply(trx, actor, shop, plan, format, importId, at);
       return { import: presentImport((await new OrderRepository(trx).getImport(actor.workspaceId, importId))!), ...preview };
+    });
+  }
+
+  /**
+   * Imports one large order export read as a stream of CSV records (the CLI's path for big files):
+   * orders are compared and written in batches inside one transaction, so memory holds a batch, not
+   * the file, and any problem still rolls everything back.
+   */
+  async importStream(actor: Actor, target: ShopTarget, file: string, records: AsyncIterable<string[]>, opts: { format?: ImportFormat; dryRun?: boolean; onRows?: (rows: number) => void } = {}) {
+    const format = opts.format ?? "auto";
+    await authorizeShopData(this.deps.db, actor, opts.dryRun ? "orders.read" : "orders.import");
+    return this.deps.db.transaction().execute(async (trx) => {
+      const ws = actor.workspaceId;
+      const at = nowIso(this.deps);
+      const importId = newId();
+      const summary: ImportSummary = { orders: 0, lineItems: 0, created: 0, updated: 0, skipped: 0, refunds: 0, visitorDays: 0, errors: [], warnings: [] };
+      const reject = (p: Problem) => { summary.errors.push({ ...p, file }); return new ImportRejected(summary); };
+      const it = records[Symbol.asyncIterator]();
+      const head: string[][] = [];
+      let index = 0;
+      const next = async (): Promise<string[] | null> => {
+        try {
+          const n = await it.next();
+          if (n.done) return null;
+          index++;
+          return n.value;
+        } catch (err) {
+          const e = err as { records?: number; message?: string };
+          throw reject({ row: (e.records ?? index) + 1, column: "", message: `Not valid CSV at row ${(e.records ?? index) + 1}: ${e.message ?? "broken quotes"}` });
+        }
+      };
+      while (head.length < 6) { const r = await next(); if (!r) break; head.push(r); }
+      if (head.length === 0) throw reject({ row: 1, column: "", message: "The file is empty" });
+      let shop = "shopId" in target ? await shopOf(trx, ws, target.shopId) : (await new ShopRepository(trx).getByName(ws, target.shopName.trim())) ?? null;
+      const table = toTable(head, headerScore);
+      const choice = chooseProfile(table, format, file, await this.mappingsOf(trx, ws, shop?.id ?? null));
+      if ("problem" in choice) throw reject(choice.problem);
+      const profile = choice.profile;
+      if (profile.kind !== "orders") throw reject({ row: table.headerRow, column: "", message: `A ${profile.label} file this large is not read in one go; split it by date range` });
+      if (shop && profile.platform !== "custom" && shop.platform !== "custom" && profile.platform !== shop.platform) {
+        throw reject({ row: 1, column: "", message: `These are ${profile.platform} files, but shop "${shop.name}" is a ${shop.platform} shop` });
+      }
+      const stream = new OrderRowStream(table.headerRow, table.headers, profile, file, choice.mapping);
+      const tz = await this.timeZone(trx, ws);
+      const platform = shop?.platform ?? profile.platform;
+      const identity = (shop?.customerIdentity ?? (platform === "shopify" || platform === "woocommerce" ? "email" : "buyer_id")) as CustomerIdentity;
+      const files = [{ file, encoding: "stream", platform: profile.platform, kind: profile.kind, label: profile.label, version: choice.version, rows: 0, unknownColumns: stream.reader.unknownColumns() }];
+      const parsed: ParsedImport = { files, platform: profile.platform, orders: [], refunds: [], visitors: [], lineItems: 0, problems: [], warnings: [] };
+      const dates = new Set<string>();
+      const keys = new Set<string>();
+      const handle = async (orders: ParsedOrder[]) => {
+        summary.orders += orders.length;
+        summary.lineItems += orders.reduce((n, o) => n + o.items.length, 0);
+        if (stream.problems.length || orders.length === 0) return;
+        if (!shop && !opts.dryRun) {
+          shop = await new ShopService(this.deps).createIn(trx, actor, { name: (target as { shopName: string }).shopName, platform: profile.platform, currency: orders[0]?.currency }, at);
+        }
+        const plan: Plan = { parsed, orderRows: [], itemRows: [], replacedOrders: [], createdOrderKeys: [], refundRows: [], replacedRefunds: [], createdRefundKeys: [], sample: [], summary };
+        await this.planOrders(trx, ws, shop, orders, { tz, identity, platform, at, importId }, plan);
+        if (!opts.dryRun && shop) await this.writeRows(trx, ws, shop, plan, importId, dates, keys);
+      };
+      for (const r of table.rows) await handle(stream.push(r.row, r.cells));
+      for (let rec = await next(); rec; rec = await next()) {
+        await handle(stream.push(index, rec));
+        if (index % 10_000 === 0) opts.onRows?.(index);
+        if (stream.problems.length >= 1000) break;
+      }
+      await handle(stream.end());
+      files[0]!.rows = stream.rows;
+      summary.warnings.push(...stream.warnings.slice(0, 200).map((w) => `${file}: ${w}`));
+      if (stream.problems.length) { summary.errors.push(...stream.problems); throw new ImportRejected(summary); }
+      if (opts.dryRun || !shop) return { import: null, ...summary, platform: profile.platform, files, sample: [] };
+      await this.finish(trx, actor, shop, { parsed, orderRows: [], itemRows: [], replacedOrders: [], createdOrderKeys: [], refundRows: [], replacedRefunds: [], createdRefundKeys: [], sample: [], summary }, format, importId, at, dates, keys);
+      return { import: presentImport((await new OrderRepository(trx).getImport(ws, importId))!), ...summary, platform: profile.platform, files, sample: [] };
     });
   }
 

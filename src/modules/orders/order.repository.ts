@@ -24,11 +24,11 @@ export class OrderRepository {
   }
 
   async insertOrders(rows: OrdersTable[]): Promise<void> {
-    for (const part of chunks(rows, 150)) await this.db.insertInto("orders").values(part).execute();
+    for (const part of chunks(rows, 500)) await this.db.insertInto("orders").values(part).execute();
   }
 
   async insertItems(rows: OrderItemsTable[]): Promise<void> {
-    for (const part of chunks(rows, 1000)) await this.db.insertInto("orderItems").values(part).execute();
+    for (const part of chunks(rows, 2500)) await this.db.insertInto("orderItems").values(part).execute();
   }
 
   async deleteOrders(workspaceId: string, ids: string[]): Promise<void> {
@@ -88,7 +88,7 @@ export class OrderRepository {
   }
 
   async recordChanges(rows: OrderImportChangesTable[]): Promise<void> {
-    for (const part of chunks(rows, 500)) await this.db.insertInto("orderImportChanges").values(part).execute();
+    for (const part of chunks(rows, 4000)) await this.db.insertInto("orderImportChanges").values(part).execute();
   }
 
   changesOf(workspaceId: string, importId: string) {

@@ -1,0 +1,84 @@
+// Order rows read one at a time, for files too large to hold whole: orders come out in batches
+// as soon as their rows are complete, so memory holds a batch, not the file. Rows of one order
+// must be together (line-item exports write them so); an order whose rows come back after it was
+// emitted is a problem, as is a row repeated exactly (kept as a 53-bit hash per row).
+import type { ColumnMapping } from "./fields.js";
+import { readOrder, Reader, type Group } from "./parse.js";
+import type { Profile } from "./profiles.js";
+import type { ParsedOrder, Problem } from "./types.js";
+
+/** FNV-1a, 53 bits: a compact fingerprint of a row for duplicate detection. */
+function fingerprint(cells: string[]): number {
+  let h1 = 0x811c9dc5, h2 = 0x01000193;
+  for (const c of cells) {
+    const s = c.trim();
+    for (let i = 0; i < s.length; i++) {
+      const ch = s.charCodeAt(i);
+      h1 = Math.imul(h1 ^ ch, 0x01000193);
+      h2 = Math.imul(h2 ^ ch, 0x5bd1e995);
+    }
+    h1 = Math.imul(h1 ^ 0x1f, 0x01000193);
+  }
+  return (h2 >>> 0) * 2097152 + ((h1 >>> 0) & 0x1fffff);
+}
+
+export class OrderRowStream {
+  readonly reader: Reader;
+  private readonly open = new Map<string, Group>();
+  private readonly emitted = new Set<number>(); // fingerprints of emitted order ids
+  private readonly seenRows = new Map<number, number>();
+  private readonly packed: boolean;
+  private lastId: string | null = null;
+  rows = 0;
+
+  constructor(headerRow: number, headers: string[], readonly profile: Profile, file: string, private readonly mapping?: ColumnMapping, private readonly batch = 2000) {
+    this.reader = new Reader({ headerRow, headers, rows: [] }, profile, file);
+    this.packed = headers.some((h) => /^line_item_\d+$/i.test(h.trim()));
+    for (const f of ["orderId", "orderTotal"] as const) {
+      if (!this.reader.has(f)) this.reader.problem(headerRow, f, `Required column ${profile.fields[f]?.join(" / ") ?? f} is missing`);
+    }
+  }
+
+  get problems(): Problem[] { return this.reader.problems; }
+  get warnings(): string[] { return this.reader.warnings; }
+
+  /** Adds a row; returns the orders that are complete once the batch is full. */
+  push(row: number, cells: string[]): ParsedOrder[] {
+    if (cells.every((c) => c.trim() === "")) return [];
+    this.rows++;
+    const r = this.reader;
+    const fp = fingerprint(cells);
+    const first = this.seenRows.get(fp);
+    if (first !== undefined) { r.problem(row, "", `Row ${row} repeats row ${first} exactly (duplicate row)`); return []; }
+    this.seenRows.set(fp, row);
+    const id = r.get(cells, "orderId");
+    if (!id) { r.problem(row, "orderId", `${r.header("orderId")} is empty`); return []; }
+    const g = this.open.get(id);
+    if (this.emitted.has(fingerprint([id])) || (g && this.profile.id === "taobao-orders")) {
+      r.problem(row, "orderId", `Order ${id} appears again at row ${row}, apart from its earlier rows; keep an order's rows together`);
+      return [];
+    }
+    if (g) g.rows.push({ row, cells });
+    else this.open.set(id, { id, rows: [{ row, cells }] });
+    this.lastId = id;
+    return this.open.size > this.batch ? this.flush(false) : [];
+  }
+
+  /** The remaining orders at the end of the file. */
+  end(): ParsedOrder[] {
+    if (this.rows === 0) this.reader.problem(this.reader.table.headerRow + 1, "", "The file has a header but no rows");
+    return this.flush(true);
+  }
+
+  private flush(all: boolean): ParsedOrder[] {
+    const out: ParsedOrder[] = [];
+    for (const [id, g] of this.open) {
+      if (!all && id === this.lastId) continue; // its next row may still come
+      this.open.delete(id);
+      this.emitted.add(fingerprint([id]));
+      const o = readOrder(this.reader, g, this.packed, this.mapping);
+      if (o) out.push(o);
+    }
+    return out;
+  }
+}
