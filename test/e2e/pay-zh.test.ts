@@ -12,6 +12,7 @@ import { LoginPage } from "./pages/auth.pages.js";
 import { horizontalOverflow, screenshot } from "./pages/common.js";
 import { openDemo } from "./pages/plans.fixtures.js";
 import { MyPayPage, PayPlanPage, PayPlansPage, PayRunPage, PayRunsPage, StatementPage } from "./pages/pay.pages.js";
+import type { PayPlanDefinition } from "../../src/core/pay/plan.js";
 import { SCREENSHOTS, startServer, testClock, type RunningServer } from "./server.js";
 
 interface Session { base: string; cookie: string }
@@ -35,6 +36,7 @@ describe("pay: plan → run → statement → lock, and the lead's view (zh-CN),
   let phone: Page;
   let demo: { email: string; password: string };
   let liuTing: string;
+  let templates: Record<string, PayPlanDefinition>;
 
   beforeAll(async () => {
     server = await startServer({ clock: testClock("2026-11-26T02:00:00Z") }); // Thursday 10:00 in Shanghai; last month is 2026-10
@@ -44,6 +46,7 @@ describe("pay: plan → run → statement → lock, and the lead's view (zh-CN),
     const departments = await call<{ items: { id: string; name: string }[] }>(s, "GET", "/departments");
     const members = await call<{ items: { id: string; name: string }[] }>(s, "GET", "/members?limit=100");
     liuTing = members.items.find((m) => m.name === "刘婷")!.id;
+    templates = Object.fromEntries((await call<{ items: { id: string; plan: PayPlanDefinition }[] }>(s, "GET", "/pay-plan-templates")).items.map((x) => [x.id, x.plan]));
     const cs = await call<{ id: string }>(s, "POST", "/pay-plans", { effectiveFrom: "2026-10-01", templateId: "customer-service" });
     await call(s, "POST", `/pay-plans/${cs.id}/assignments`, { targetType: "department", targetId: departments.items.find((d) => d.name === "客服")!.id, effectiveFrom: "2026-10-01" });
     for (const [viewport, locale] of [[{ width: 1280, height: 860 }, "zh-CN"], [{ width: 1280, height: 860 }, "zh-CN"], [{ width: 390, height: 844 }, "en"]] as const) browsers.push(await launchChromium(viewport, locale));
@@ -70,6 +73,17 @@ describe("pay: plan → run → statement → lock, and the lead's view (zh-CN),
     await shell.navigate("薪酬方案", "/pay/plans");
     const plans = new PayPlansPage(owner);
     await expect.poll(() => plans.cards().count()).toBe(1);
+    // An imported plan file with a negative rate is refused, each problem named; nothing is created.
+    await owner.getByTestId("pay-plan-import").click();
+    const bad = { ...structuredClone(templates.operations!), name: "导入的方案" };
+    bad.commissions[0]!.tiers!.bands[2]!.ratePct = -3;
+    await owner.getByTestId("pay-import-file").setInputFiles({ name: "plan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(bad)) });
+    await owner.getByTestId("pay-import-create").click();
+    await expect.poll(() => owner.getByTestId("field-errors").innerText()).toContain("definition.commissions.0.tiers.bands.2.ratePct: 不能为负数");
+    await screenshot(owner, SCREENSHOTS, "pay-zh-00-import-refused");
+    await owner.keyboard.press("Escape");
+    await owner.getByTestId("pay-import-create").waitFor({ state: "hidden" });
+    expect(await plans.cards().count()).toBe(1);
     await plans.createFromTemplate("2026-10-01");
     const plan = new PayPlanPage(owner);
     await expect.poll(() => owner.getByTestId("pay-plan-name").innerText()).toBe("运营 · 店铺销售额阶梯提成");

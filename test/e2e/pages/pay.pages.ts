@@ -7,6 +7,7 @@ export class PayPlansPage {
   readonly cards = () => this.page.getByTestId("pay-plan-card");
   async createFromTemplate(effectiveFrom: string) {
     await this.page.getByTestId("pay-plan-from-template").click();
+    await this.page.getByTestId("pay-template-form").waitFor();
     await this.page.getByTestId("pay-template-effective").fill(effectiveFrom);
     await this.page.getByTestId("pay-template-create").click();
     await this.page.waitForURL(/\/pay\/plans\/[^/]+$/);

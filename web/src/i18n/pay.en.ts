@@ -20,6 +20,7 @@ export const payEn = {
   "pay.input.members": "Members",
   "pay.input.count": "Count",
   "pay.input.amount": "Amount",
+  "pay.plans.chooseFile": "Choose a file",
   "pay.open": "Open",
   "pay.notAllowed": "Not allowed",
   "pay.notAllowedHint": "You may read only your own statement and those of the people you manage.",

@@ -21,6 +21,7 @@ export const payZhCN: Record<keyof typeof payEn, string> = {
   "pay.input.members": "人数",
   "pay.input.count": "次数",
   "pay.input.amount": "金额",
+  "pay.plans.chooseFile": "选择文件",
   "pay.open": "打开",
   "pay.notAllowed": "无权查看",
   "pay.notAllowedHint": "你只能查看自己的工资单，以及你所管理成员的工资单。",

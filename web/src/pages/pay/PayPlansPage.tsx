@@ -1,10 +1,10 @@
 // Pay plans (owner; leads read): the list, a new plan from a shipped template (运营/客服/设计/物流)
 // or from an imported plan JSON file (docs/PAY.md).
-import { ImportOutlined, PlusOutlined } from "@ant-design/icons";
+import { ImportOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
 import { App, Button, Card, Col, Empty, Flex, Form, Input, Modal, Row, Select, Space, Tag, Typography } from "antd";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
-import { usePayPlanMutations, usePayPlans, usePayTemplates, type PayPlan, type PayPlanDefinition } from "../../api/pay";
+import { money, usePayPlanMutations, usePayPlans, usePayTemplates, type PayPlan, type PayPlanDefinition } from "../../api/pay";
 import type { Me } from "../../api/types";
 import { useApiErrors } from "../../components/errors";
 import { useI18n } from "../../i18n";
@@ -17,7 +17,7 @@ function PlanCard({ plan }: { plan: PayPlan }) {
     <Card size="small" data-testid="pay-plan-card" title={<Link to={`/pay/plans/${plan.id}`} data-testid="pay-plan-link" style={{ whiteSpace: "normal" }}>{plan.name}</Link>}>
       <Space orientation="vertical" size={4}>
         <Typography.Text type="secondary">{t("pay.plan.versionsCount", { count: plan.versions.length })}{latest ? ` · ${t("pay.plan.latestFrom", { date: latest.effectiveFrom })}` : ""}</Typography.Text>
-        {latest ? <Typography.Text>{t("pay.rule.baseSalary")}: {latest.definition.baseSalary} · {t("pay.plan.rulesCount", { count: latest.definition.commissions.length + latest.definition.bonuses.length + latest.definition.events.length + latest.definition.pools.length })}</Typography.Text> : null}
+        {latest ? <Typography.Text>{t("pay.rule.baseSalary")}: {money(latest.definition.baseSalary)} · {t("pay.plan.rulesCount", { count: latest.definition.commissions.length + latest.definition.bonuses.length + latest.definition.events.length + latest.definition.pools.length })}</Typography.Text> : null}
         {plan.assignments.length ? <Tag color="green">{t("pay.plan.assignedCount", { count: plan.assignments.length })}</Tag> : <Tag color="orange">{t("pay.plan.unassigned")}</Tag>}
       </Space>
     </Card>
@@ -42,6 +42,7 @@ export function PayPlansPage({ me }: { me: Me }) {
   const [file, setFile] = useState<{ name: string; definition: PayPlanDefinition } | null>(null);
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   const [importError, setImportError] = useState<unknown>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
 
   if (plans.isError) return <Refused error={plans.error} />;
   const items = plans.data?.items ?? [];
@@ -100,7 +101,8 @@ export function PayPlansPage({ me }: { me: Me }) {
             onError: (e) => { if (setFieldErrors(importForm, e, locale)) setImportError(e); else onError(e); },
           })}>
           <Form.Item label={t("pay.plans.importFile")} extra={t("pay.plans.importHint")} validateStatus={fileProblem ? "error" : undefined} help={fileProblem ?? undefined}>
-            <input type="file" accept="application/json,.json" data-testid="pay-import-file" onChange={(e) => void readFile(e.target.files?.[0])} style={{ maxWidth: "100%" }} />
+            <Button icon={<UploadOutlined />} onClick={() => fileInput.current?.click()}>{t("pay.plans.chooseFile")}</Button>
+            <input ref={fileInput} type="file" accept="application/json,.json" data-testid="pay-import-file" onChange={(e) => void readFile(e.target.files?.[0])} style={{ display: "none" }} />
           </Form.Item>
           {file ? <Typography.Paragraph>{t("pay.plans.importRead", { name: file.definition.name ?? file.name })}</Typography.Paragraph> : null}
           <Form.Item name="effectiveFrom" label={t("pay.plan.effectiveFrom")} rules={[{ required: true, message: t("common.required") }]}>
