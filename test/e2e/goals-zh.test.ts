@@ -2,7 +2,7 @@
 // the shop's GMV (live from the imported orders) and a manual one — with weights adding to 100
 // and proposes them; 陈思远, on a phone, agrees them, writes the self-assessment (report, self
 // scores, the manual actual) and submits; 林可 reviews and fixes the final score
-// (60 × 88 + 40 × 100) ÷ 100 = 92.80, then opens 陈思远's evaluation with its trend charts.
+// (60 × 88 + 40 × 100) ÷ 100 = 92.80, then 陈思远 opens the evaluation: October's 82.00 → 92.80, rising.
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import { launchChromium } from "./chromium.js";
@@ -34,9 +34,20 @@ describe("goals: a lead drafts, the member agrees and self-assesses, the lead re
     demo = await openDemo(server.url);
     const res = await fetch(`${server.url}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json", origin: server.url }, body: JSON.stringify(demo) });
     const cookie = res.headers.get("set-cookie")!.split(";")[0]!;
-    const members = await call<{ items: { name: string; email: string }[] }>(server.url, cookie, "GET", "/members?limit=100");
+    const members = await call<{ items: { id: string; name: string; email: string }[] }>(server.url, cookie, "GET", "/members?limit=100");
     leadEmail = members.items.find((m) => m.name === "林可")!.email;
-    memberEmail = members.items.find((m) => m.name === "陈思远")!.email;
+    const chen = members.items.find((m) => m.name === "陈思远")!;
+    memberEmail = chen.email;
+    // Last month's cycle went through the whole loop already (by API), so the evaluation has a history.
+    const memberRes = await fetch(`${server.url}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json", origin: server.url }, body: JSON.stringify({ email: memberEmail, password: demo.password }) });
+    const memberCookie = memberRes.headers.get("set-cookie")!.split(";")[0]!;
+    const oct = await call<{ id: string }>(server.url, cookie, "POST", "/goal-cycles", { name: "2026年10月", kind: "month", from: "2026-10-01", to: "2026-10-31" });
+    let g = await call<{ id: string; version: number }>(server.url, cookie, "POST", "/goals", { cycleId: oct.id, memberId: chen.id, title: "店铺GMV", weight: 100, target: "250000", metric: { kind: "kpi", kpi: "gmv" } });
+    g = await call(server.url, cookie, "POST", `/goals/${g.id}/propose`, { version: g.version });
+    await call(server.url, memberCookie, "POST", `/goals/${g.id}/agree`, { version: g.version });
+    const a = await call<{ version: number }>(server.url, memberCookie, "PUT", `/goal-cycles/${oct.id}/assessments/${chen.id}`, { version: 0, report: "十月预热期。", submit: true, goals: [{ goalId: g.id, selfScore: 80 }] });
+    const r = await call<{ version: number }>(server.url, cookie, "PUT", `/goal-cycles/${oct.id}/assessments/${chen.id}/review`, { version: a.version, comment: "稳定。", goals: [{ goalId: g.id, score: 82 }] });
+    await call(server.url, cookie, "POST", `/goal-cycles/${oct.id}/assessments/${chen.id}/finalize`, { version: r.version });
     // The owner opened the month's cycle before the journey.
     await call(server.url, cookie, "POST", "/goal-cycles", { name: "2026年11月", kind: "month", from: "2026-11-01", to: "2026-11-30" });
     browsers.push(await launchChromium({ width: 1280, height: 860 }, "zh-CN"), await launchChromium({ width: 390, height: 844 }, "zh-CN"));
@@ -66,7 +77,7 @@ describe("goals: a lead drafts, the member agrees and self-assesses, the lead re
     await leadGoals.addGoal({ title: "上新款数", metric: "手工填写", weight: 40, target: "10" });
     await expect.poll(() => leadGoals.weightTotal().innerText()).toBe("权重合计 100");
     // The GMV goal's actual is the shop's live number, with its achievement.
-    await expect.poll(() => leadGoals.goal("店铺GMV").getByTestId("goal-actual").innerText()).toMatch(/^\d+\.\d{2}$/);
+    await expect.poll(() => leadGoals.goal("店铺GMV").getByTestId("goal-actual").innerText()).toMatch(/^[\d,]+\.\d{2}$/);
     expect(await leadGoals.goal("店铺GMV").innerText()).toContain("来自店铺数据，实时");
     await leadGoals.proposeAll();
     await expect.poll(() => leadGoals.status("上新款数").innerText()).toBe("待确认");
@@ -105,7 +116,9 @@ describe("goals: a lead drafts, the member agrees and self-assesses, the lead re
     await phone.waitForURL("**/goals/evaluation/**");
     await phone.getByTestId("score-chart").waitFor();
     await phone.getByTestId("kpi-chart").waitFor();
-    expect(await phone.getByTestId("evaluation-page").innerText()).toContain("陈思远 的考评");
+    const evaluation = await phone.getByTestId("evaluation-page").innerText();
+    expect(evaluation).toContain("陈思远 的考评");
+    expect(evaluation).toContain("上升"); // 82.00 in October → 92.80 in November
     expect(await horizontalOverflow(phone)).toBeLessThanOrEqual(1);
     await phone.waitForTimeout(600); // the charts' entry animation
     await screenshot(phone, SCREENSHOTS, "goals-zh-05-member-evaluation");

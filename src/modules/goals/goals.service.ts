@@ -226,10 +226,12 @@ export class GoalService {
     if (errors.length) throw invalid("The goal names a shop that does not exist", errors);
   }
 
-  private async assertNotFinal(db: Executor, workspaceId: string, g: GoalRow) {
+  /** Once the self-assessment is submitted, the goals it assesses stay as they were agreed. */
+  private async assertNotAssessed(db: Executor, workspaceId: string, g: GoalRow) {
     if (!g.memberId) return;
-    const a = await new GoalRepository(db).getAssessment(workspaceId, g.cycleId, g.memberId);
-    if (a?.finalScore !== null && a?.finalScore !== undefined) throw conflict("The cycle's result is final for this member; the goal no longer changes");
+    const status = assessmentStatus(await new GoalRepository(db).getAssessment(workspaceId, g.cycleId, g.memberId));
+    if (status === "final") throw conflict("The cycle's result is final for this member; the goal no longer changes");
+    if (status !== "open" && status !== "draft") throw conflict("The self-assessment is submitted; the goals it assesses no longer change");
   }
 
   async createGoal(actor: Actor, input: { cycleId: string; memberId?: string; departmentId?: string; title: string; weight: number; target: string; unit?: string; metric: MetricDto }) {
@@ -359,7 +361,7 @@ export class GoalService {
     if (g.version !== version) throw staleVersion("Goal", g.version);
     if (cycle.status === "closed") throw conflict("The goal cycle is closed");
     if (!transition(g.status, "reopen")) throw conflict("Only an agreed goal is reopened; change a draft directly");
-    await this.assertNotFinal(db, actor.workspaceId, g);
+    await this.assertNotAssessed(db, actor.workspaceId, g);
     const at = nowIso(this.deps);
     const updated = await db.transaction().execute(async (trx) => {
       const u = await new GoalRepository(trx).updateGoal(actor.workspaceId, id, g.version, { status: "draft", agreementNo: g.agreementNo + 1, statusComment: comment?.trim() || null, proposedBy: null, updatedAt: at });

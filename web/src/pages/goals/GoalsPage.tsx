@@ -13,6 +13,8 @@ import type { MessageKey } from "../../i18n/en";
 
 const STATUS_COLOR: Record<Goal["status"], string> = { draft: "default", proposed: "processing", agreed: "success", returned: "warning" };
 export const pct = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(1)}%`);
+/** Decimal text from the server with thousands separators ("371256.50" → "371,256.50"); the digits are the server's. */
+export const num = (s: string | null) => (s === null ? "—" : s.replace(/^(-?)(\d+)/, (_m, sign: string, int: string) => sign + int.replace(/\B(?=(\d{3})+(?!\d))/g, ",")));
 export const metricLabel = (t: Translate, m: GoalMetric) => (m.kind === "kpi" ? t(`goals.kpi.${m.kpi}` as MessageKey) : t(m.better === "lower" ? "goals.metric.manualLower" : "goals.metric.manual"));
 
 export function GoalsPage({ me }: { me: Me }) {
@@ -124,6 +126,8 @@ function GoalModal({ open, goal, cycleId, memberId, onClose }: { open: boolean; 
 function MemberGoals({ me, cycleId, memberId, name, closed }: { me: Me; cycleId: string; memberId: string; name: string | null; closed: boolean }) {
   const { t } = useI18n();
   const goals = useGoals(cycleId, memberId);
+  const assessment = useAssessment(cycleId, memberId);
+  const assessed = !!assessment.data && assessment.data.status !== "open" && assessment.data.status !== "draft";
   const m = useGoalMutations();
   const onError = useApiErrors();
   const { modal } = App.useApp();
@@ -155,8 +159,8 @@ function MemberGoals({ me, cycleId, memberId, name, closed }: { me: Me; cycleId:
                 title={<Space wrap size={4}><span>{g.title}</span><Tag>{g.weight}%</Tag><Tag color={STATUS_COLOR[g.status]} data-testid="goal-status">{t(`goals.status.${g.status}`)}</Tag>{g.agreementNo > 1 ? <Tag>{t("goals.agreement", { no: g.agreementNo })}</Tag> : null}</Space>}>
                 <Typography.Text type="secondary">{metricLabel(t, g.metric)}</Typography.Text>
                 <Flex gap={16} wrap style={{ marginTop: 4 }}>
-                  <span>{t("goals.target")}: <b>{g.target}</b> {g.unit}</span>
-                  <span>{t("goals.actual")}: <b data-testid="goal-actual">{g.actual ?? "—"}</b> {g.actual !== null ? g.unit : ""} {g.actualSource === "kpi" ? <Typography.Text type="secondary">({t("goals.actual.kpi")})</Typography.Text> : g.actualSource === "final" ? <Typography.Text type="secondary">({t("goals.actual.final")})</Typography.Text> : null}</span>
+                  <span>{t("goals.target")}: <b>{num(g.target)}</b> {g.unit}</span>
+                  <span>{t("goals.actual")}: <b data-testid="goal-actual">{num(g.actual)}</b> {g.actual !== null ? g.unit : ""} {g.actualSource === "kpi" ? <Typography.Text type="secondary">({t("goals.actual.kpi")})</Typography.Text> : g.actualSource === "final" ? <Typography.Text type="secondary">({t("goals.actual.final")})</Typography.Text> : null}</span>
                 </Flex>
                 {g.achievement !== null ? <Progress percent={Math.round(g.achievement * 1000) / 10} status={g.achievement >= 1 ? "success" : "active"} format={() => pct(g.achievement)} /> : null}
                 {g.statusComment ? <Alert type="warning" style={{ marginTop: 8 }} message={g.statusComment} /> : null}
@@ -170,7 +174,7 @@ function MemberGoals({ me, cycleId, memberId, name, closed }: { me: Me; cycleId:
                       <Button size="small" type="primary" onClick={() => act([g], "agree")} data-testid="agree">{t("goals.agree")}</Button>
                       <Button size="small" onClick={() => sendBack(g)} data-testid="return">{t("goals.return")}</Button>
                     </> : g.status === "proposed" ? <Typography.Text type="secondary">{t("goals.waiting")}</Typography.Text> : null}
-                    {g.status === "agreed" ? <Button size="small" onClick={() => act([g], "reopen")}>{t("goals.reopen")}</Button> : null}
+                    {g.status === "agreed" && !assessed ? <Button size="small" onClick={() => act([g], "reopen")}>{t("goals.reopen")}</Button> : null}
                   </Space>
                 ) : null}
               </Card>
@@ -243,25 +247,27 @@ function AssessmentCard({ cycleId, memberId }: { cycleId: string; memberId: stri
   );
 }
 
+const nowrap = () => ({ style: { whiteSpace: "nowrap" as const } });
+
 function columnsFor(t: Translate, data: Assessment | undefined, row: (id: string) => RowValues, setRow: (id: string, v: RowValues) => void) {
   const self = !!data?.canSelfAssess;
   const review = !!data?.canReview;
   const score = (v: number | null | undefined) => (v === null || v === undefined ? "—" : v.toFixed(2));
   return [
     { title: t("goals.goalTitle"), dataIndex: "title", render: (s: string, g: Goal) => <span>{s} <Typography.Text type="secondary">({g.weight}%)</Typography.Text></span> },
-    { title: t("goals.target"), render: (_: unknown, g: Goal) => `${g.target} ${g.unit}` },
+    { title: t("goals.target"), render: (_: unknown, g: Goal) => `${num(g.target)} ${g.unit}` },
     {
       title: t("goals.actual"), render: (_: unknown, g: Goal) => self && g.metric.kind === "manual"
         ? <Input size="small" style={{ width: 90 }} inputMode="decimal" value={row(g.id).actual ?? ""} onChange={(e) => setRow(g.id, { actual: e.target.value })} data-testid={`actual-${g.title}`} />
-        : <span>{g.actual ?? "—"} <Typography.Text type="secondary">{pct(g.achievement)}</Typography.Text></span>,
+        : <span>{num(g.actual)} {g.achievement !== null ? <Typography.Text type="secondary">{pct(g.achievement)}</Typography.Text> : null}</span>,
     },
     {
-      title: t("goals.selfScore"), render: (_: unknown, g: Goal) => self
+      title: t("goals.selfScore"), onHeaderCell: nowrap, render: (_: unknown, g: Goal) => self
         ? <InputNumber size="small" min={0} max={100} precision={2} style={{ width: 80 }} value={row(g.id).selfScore ?? null} onChange={(v) => setRow(g.id, { selfScore: v })} data-testid={`self-${g.title}`} />
         : score(g.selfScore),
     },
     {
-      title: t("goals.leadScore"), render: (_: unknown, g: Goal) => review
+      title: t("goals.leadScore"), onHeaderCell: nowrap, render: (_: unknown, g: Goal) => review
         ? <InputNumber size="small" min={0} max={100} precision={2} style={{ width: 80 }} value={row(g.id).score ?? null} onChange={(v) => setRow(g.id, { score: v })} data-testid={`lead-${g.title}`} />
         : score(g.leadScore),
     },
