@@ -24,7 +24,7 @@ import { SHOPIFY_HEADERS } from "../../test/fixtures/orders/build.js";
 
 const arg = (name: string, dflt: number) => { const i = process.argv.indexOf(`--${name}`); return i >= 0 ? Number(process.argv[i + 1]) : dflt; };
 
-function shopifyFile(lines: number): string {
+export function shopifyFile(lines: number): string {
   const idx = Object.fromEntries(SHOPIFY_HEADERS.map((h, i) => [h, i]));
   const out: string[] = [SHOPIFY_HEADERS.join(",")];
   let n = 0;
@@ -80,6 +80,22 @@ async function importBench(lines: number) {
   const ms = performance.now() - t0;
   clearInterval(timer);
   await database.close();
+  // The same file streamed (the CLI's path for files of 16 MB or more), into a fresh database.
+  const database2 = openDatabase({ file: join(dir, "bench-stream.db") });
+  await migrateToLatest(database2);
+  const actor2 = await workspace(database2);
+  const { parse } = await import("csv-parse");
+  const { createReadStream } = await import("node:fs");
+  global.gc?.();
+  const base = process.memoryUsage().rss;
+  let peak2 = base;
+  const timer2 = setInterval(() => { peak2 = Math.max(peak2, process.memoryUsage().rss); }, 20);
+  const t2 = performance.now();
+  const records = createReadStream(file).pipe(parse({ relax_column_count: true, bom: true })) as AsyncIterable<string[]>;
+  const r2 = await new ImportService({ db: database2.db, clock: systemClock }).importStream(actor2, { shopName: "Shopify" }, "orders_export.csv", records);
+  const ms2 = performance.now() - t2;
+  clearInterval(timer2);
+  await database2.close();
   let sqliteMs: number | null = null;
   try {
     const t1 = performance.now();
@@ -88,6 +104,7 @@ async function importBench(lines: number) {
   } catch { /* sqlite3 not installed */ }
   rmSync(dir, { recursive: true, force: true });
   console.log(`import: ${lines} lines (${(size / 1048576).toFixed(1)} MB, ${r.orders} orders) in ${(ms / 1000).toFixed(2)} s = ${Math.round(lines / (ms / 1000))} lines/s; peak RSS ${(peak / 1048576).toFixed(0)} MB`);
+  console.log(`        streamed: ${r2.orders} orders in ${(ms2 / 1000).toFixed(2)} s = ${Math.round(lines / (ms2 / 1000))} lines/s; peak RSS ${(peak2 / 1048576).toFixed(0)} MB (${((peak2 - base) / 1048576).toFixed(0)} MB above the process before it)`);
   if (sqliteMs !== null) console.log(`        sqlite3 .import of the same file: ${(sqliteMs / 1000).toFixed(2)} s → Dayclear takes ${(ms / sqliteMs).toFixed(1)}× as long`);
 }
 

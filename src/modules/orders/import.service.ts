@@ -225,9 +225,7 @@ export class ImportService {
 
   private async relink(trx: Executor, ws: string, shopId: string, platformOrderIds: string[], dates: Set<string>, keys: Set<string>): Promise<void> {
     if (platformOrderIds.length === 0) return;
-    const repo = new OrderRepository(trx);
-    await repo.relinkRefunds(ws, shopId, platformOrderIds);
-    for (const o of await repo.byPlatformIds(ws, shopId, platformOrderIds)) { if (o.paidDate) dates.add(o.paidDate); if (o.customerKey) keys.add(o.customerKey); }
+    for (const o of await new OrderRepository(trx).relinkRefunds(ws, shopId, platformOrderIds)) { if (o.paidDate) dates.add(o.paidDate); if (o.customerKey) keys.add(o.customerKey); }
   }
 
   private async rebuild(trx: Executor, ws: string, shopId: string, dates: Set<string>, keys: Set<string>): Promise<void> {

@@ -54,19 +54,29 @@ export class OrderRepository {
     for (const part of chunks(ids, 500)) await this.db.deleteFrom("refunds").where("workspaceId", "=", workspaceId).where("id", "in", part).execute();
   }
 
-  /** Recomputes orders.refund_fen = max(the export's own refund, Σ successful linked refunds). */
-  async relinkRefunds(workspaceId: string, shopId: string, platformOrderIds: string[]): Promise<void> {
+  /**
+   * Recomputes orders.refund_fen = max(the export's own refund, Σ successful linked refunds) and
+   * returns the orders whose refund changed (their days and customers need their rollups rebuilt).
+   */
+  async relinkRefunds(workspaceId: string, shopId: string, platformOrderIds: string[]): Promise<{ paidDate: string | null; customerKey: string | null }[]> {
+    const changed: { paidDate: string | null; customerKey: string | null }[] = [];
+    // A shop without refund records has nothing to link (the common case for big order imports).
+    const any = await this.db.selectFrom("refunds").select("id").where("workspaceId", "=", workspaceId).where("shopId", "=", shopId).limit(1).executeTakeFirst();
     for (const part of chunks(platformOrderIds, 500)) {
-      const sums = await this.db.selectFrom("refunds").select(["platformOrderId", sql<number>`cast(sum(amount_fen) as bigint)`.as("fen")])
+      const sums = any ? await this.db.selectFrom("refunds").select(["platformOrderId", sql<number>`cast(sum(amount_fen) as bigint)`.as("fen")])
         .where("workspaceId", "=", workspaceId).where("shopId", "=", shopId).where("platformOrderId", "in", part).where("status", "=", "succeeded")
-        .groupBy("platformOrderId").execute();
+        .groupBy("platformOrderId").execute() : [];
       const byId = new Map(sums.map((s) => [s.platformOrderId, Number(s.fen)]));
-      const orders = await this.db.selectFrom("orders").select(["id", "platformOrderId", "ownRefundFen", "refundFen"]).where("workspaceId", "=", workspaceId).where("shopId", "=", shopId).where("platformOrderId", "in", part).execute();
+      const orders = await this.db.selectFrom("orders").select(["id", "platformOrderId", "ownRefundFen", "refundFen", "paidDate", "customerKey"])
+        .where("workspaceId", "=", workspaceId).where("shopId", "=", shopId).where("platformOrderId", "in", part).execute();
       for (const o of orders) {
         const fen = Math.max(Number(o.ownRefundFen), byId.get(o.platformOrderId) ?? 0);
-        if (fen !== Number(o.refundFen)) await this.db.updateTable("orders").set({ refundFen: fen }).where("workspaceId", "=", workspaceId).where("id", "=", o.id).execute();
+        if (fen === Number(o.refundFen)) continue;
+        await this.db.updateTable("orders").set({ refundFen: fen }).where("workspaceId", "=", workspaceId).where("id", "=", o.id).execute();
+        changed.push({ paidDate: o.paidDate, customerKey: o.customerKey });
       }
     }
+    return changed;
   }
 
   async createImport(i: OrderImportsTable): Promise<void> {
