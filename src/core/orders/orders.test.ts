@@ -30,7 +30,7 @@ describe("order parsing: quirks", () => {
   });
 
   it("neutralises formula-like cells in exports", () => {
-    expect(["=1+1", "+86", "-3", "@SUM(A1)", "ok"].map(neutralizeFormula)).toEqual(["'=1+1", "'+86", "'-3", "'@SUM(A1)", "ok"]);
+    expect(["=1+1", "+86 138", "-3+2", "@SUM(A1)", "\tx", "ok", "-5.00", "12"].map(neutralizeFormula)).toEqual(["'=1+1", "'+86 138", "'-3+2", "'@SUM(A1)", "'\tx", "ok", "-5.00", "12"]);
   });
 
   it("detects encodings: UTF-8 BOM, UTF-8, GB18030", () => {

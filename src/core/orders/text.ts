@@ -34,6 +34,8 @@ export const stripTrackingPrefix = (s: string): string => s.replace(/^(?:No|NO|n
 
 /** A cell that a spreadsheet would run as a formula, made inert (CSV/XLSX exports). */
 export function neutralizeFormula(s: string): string {
+  // A plain number ("-5.00") is data, not a formula, and stays a number.
+  if (/^-?\d+(\.\d+)?$/.test(s)) return s;
   return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 }
 

@@ -25,7 +25,8 @@ export async function kpiRoutes(app: App, services: Services): Promise<void> {
     if (req.query.format === "xlsx") {
       const wb = new ExcelJS.Workbook();
       const ws = wb.addWorksheet("KPIs");
-      for (const r of rows) ws.addRow(r.map((c) => (typeof c === "string" ? neutralizeFormula(c) : c)));
+      // Amounts go in as numbers; any other text is made inert.
+      for (const r of rows) ws.addRow(r.map((c) => (typeof c === "string" ? (/^-?\d+\.\d{2}$/.test(c) ? Number(c) : neutralizeFormula(c)) : c)));
       const buf = await wb.xlsx.writeBuffer();
       return reply.header("content-disposition", `attachment; filename="${name}.xlsx"`).type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").send(Buffer.from(buf));
     }

@@ -1,7 +1,6 @@
 import { InboxOutlined, PlusOutlined, RollbackOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Collapse, Flex, Form, Input, List, Modal, Popconfirm, Progress, Select, Table, Tag, Typography, Upload } from "antd";
 import { useEffect, useMemo, useState } from "react";
-import { ORDER_FIELDS } from "../../../../src/core/orders/fields";
 import { formatDateTime } from "../../components/labels";
 import { useApiErrors } from "../../components/errors";
 import { useI18n } from "../../i18n";
@@ -9,7 +8,6 @@ import { uploadFile, useCommit, useCreateShop, useImports, useMappings, usePrevi
 import { PLATFORM_LABELS, platformLabel, useShopT } from "./strings";
 
 const MAPPED_FIELDS = ["orderId", "orderTotal", "status", "paidAt", "placedAt", "itemTitle", "itemSku", "itemQuantity", "itemPrice", "buyerId", "email", "phone", "province", "address", "shipping", "refund", "currency"] as const;
-void ORDER_FIELDS;
 
 function AddShop({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (id: string) => void }) {
   const { t, locale } = useShopT();
