@@ -122,5 +122,14 @@ describe("goals: a lead drafts, the member agrees and self-assesses, the lead re
     expect(await horizontalOverflow(phone)).toBeLessThanOrEqual(1);
     await phone.waitForTimeout(600); // the charts' entry animation
     await screenshot(phone, SCREENSHOTS, "goals-zh-05-member-evaluation");
+
+    // The same pages in English.
+    await new AppShell(phone).switchLanguage("English");
+    await expect.poll(() => phone.getByTestId("evaluation-page").innerText()).toContain("Evaluation of 陈思远");
+    await phone.getByText("Back to goals").click();
+    await expect.poll(() => mine.assessmentStatus().innerText()).toBe("Final");
+    expect(await phone.getByTestId("member-goals").innerText()).toContain("fixed at the result");
+    expect(await horizontalOverflow(phone)).toBeLessThanOrEqual(1);
+    await screenshot(phone, SCREENSHOTS, "goals-en-06-member-final");
   });
 });

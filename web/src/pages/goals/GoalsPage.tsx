@@ -1,7 +1,7 @@
 // Goals (目标考核): the cycle picker, a person's goals with weights, targets, live actuals and
 // achievement, the agreement flow, the self-assessment and — for leads and the owner — the people
 // they manage and the review. Cards rather than wide tables so it reads on a phone.
-import { Alert, App, Button, Card, DatePicker, Empty, Flex, Form, Input, InputNumber, Modal, Progress, Select, Space, Table, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, DatePicker, Empty, Flex, Form, Grid, Input, InputNumber, Modal, Progress, Select, Space, Table, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { useEffect, useMemo, useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
@@ -214,7 +214,9 @@ function AssessmentCard({ cycleId, memberId }: { cycleId: string; memberId: stri
   }, [data]);
   const row = (id: string) => rows[id] ?? {};
   const setRow = (id: string, v: RowValues) => setRows((r) => ({ ...r, [id]: { ...r[id], ...v } }));
-  const columns = useMemo(() => columnsFor(t, data, row, setRow), [t, data, rows]);
+  // On a phone the targets are on the goal cards above; the table keeps the actuals and scores.
+  const phone = !Grid.useBreakpoint().md;
+  const columns = useMemo(() => columnsFor(t, data, row, setRow).filter((c) => !(phone && c.title === t("goals.target"))), [t, data, rows, phone]);
   if (!data) return null;
   const saveSelf = (submit: boolean) => m.saveSelf.mutate({
     cycleId, memberId, version: data.version, report, submit,
@@ -247,14 +249,12 @@ function AssessmentCard({ cycleId, memberId }: { cycleId: string; memberId: stri
   );
 }
 
-const nowrap = () => ({ style: { whiteSpace: "nowrap" as const } });
-
 function columnsFor(t: Translate, data: Assessment | undefined, row: (id: string) => RowValues, setRow: (id: string, v: RowValues) => void) {
   const self = !!data?.canSelfAssess;
   const review = !!data?.canReview;
   const score = (v: number | null | undefined) => (v === null || v === undefined ? "—" : v.toFixed(2));
   return [
-    { title: t("goals.goalTitle"), dataIndex: "title", render: (s: string, g: Goal) => <span>{s} <Typography.Text type="secondary">({g.weight}%)</Typography.Text></span> },
+    { title: t("goals.goalTitle"), dataIndex: "title", onCell: () => ({ style: { minWidth: 96 } }), render: (s: string, g: Goal) => <span>{s} <Typography.Text type="secondary" style={{ whiteSpace: "nowrap" }}>({g.weight}%)</Typography.Text></span> },
     { title: t("goals.target"), render: (_: unknown, g: Goal) => `${num(g.target)} ${g.unit}` },
     {
       title: t("goals.actual"), render: (_: unknown, g: Goal) => self && g.metric.kind === "manual"
@@ -262,12 +262,12 @@ function columnsFor(t: Translate, data: Assessment | undefined, row: (id: string
         : <span>{num(g.actual)} {g.achievement !== null ? <Typography.Text type="secondary">{pct(g.achievement)}</Typography.Text> : null}</span>,
     },
     {
-      title: t("goals.selfScore"), onHeaderCell: nowrap, render: (_: unknown, g: Goal) => self
+      title: t("goals.selfScore"), render: (_: unknown, g: Goal) => self
         ? <InputNumber size="small" min={0} max={100} precision={2} style={{ width: 80 }} value={row(g.id).selfScore ?? null} onChange={(v) => setRow(g.id, { selfScore: v })} data-testid={`self-${g.title}`} />
         : score(g.selfScore),
     },
     {
-      title: t("goals.leadScore"), onHeaderCell: nowrap, render: (_: unknown, g: Goal) => review
+      title: t("goals.leadScore"), render: (_: unknown, g: Goal) => review
         ? <InputNumber size="small" min={0} max={100} precision={2} style={{ width: 80 }} value={row(g.id).score ?? null} onChange={(v) => setRow(g.id, { score: v })} data-testid={`lead-${g.title}`} />
         : score(g.leadScore),
     },
