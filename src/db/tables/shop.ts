@@ -1,0 +1,195 @@
+// Table types as Kysely sees them (camelCase in code, snake_case in SQL); see src/db/schema.ts.
+
+// Shop data (orders module). Money is integer fen; instants UTC text; dates YYYY-MM-DD.
+export interface ShopsTable {
+  workspaceId: string;
+  id: string;
+  platform: string;
+  name: string;
+  currency: string;
+  customerIdentity: string; // buyer_id | email | phone | address
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface OrderUploadsTable {
+  workspaceId: string;
+  id: string;
+  shopId: string;
+  fileName: string;
+  size: number;
+  content: string; // base64
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export interface OrderImportsTable {
+  workspaceId: string;
+  id: string;
+  shopId: string;
+  platform: string | null;
+  format: string;
+  files: string; // JSON
+  status: "committed" | "rolled_back";
+  orders: number;
+  lineItems: number;
+  created: number;
+  updated: number;
+  skipped: number;
+  refunds: number;
+  visitorDays: number;
+  warnings: string; // JSON array
+  createdBy: string | null;
+  createdAt: string;
+  rolledBackAt: string | null;
+  rolledBackBy: string | null;
+}
+
+export interface OrderImportChangesTable {
+  workspaceId: string;
+  importId: string;
+  entity: "order" | "refund" | "visitors";
+  entityKey: string;
+  before: string | null; // JSON of the record before the import; null when the import created it
+}
+
+export interface OrdersTable {
+  workspaceId: string;
+  id: string;
+  shopId: string;
+  platform: string;
+  platformOrderId: string;
+  status: string;
+  rawStatus: string;
+  placedAt: string | null;
+  paidAt: string | null;
+  paidDate: string | null;
+  shippedAt: string | null;
+  completedAt: string | null;
+  cancelledAt: string | null;
+  currency: string;
+  totalFen: number;
+  goodsFen: number;
+  shippingFen: number;
+  discountFen: number;
+  refundFen: number;
+  ownRefundFen: number;
+  itemCount: number;
+  customerKey: string | null;
+  buyerRef: string | null;
+  buyerName: string | null;
+  email: string | null;
+  phone: string | null;
+  recipient: string | null;
+  country: string | null;
+  province: string | null;
+  provinceCode: string | null;
+  city: string | null;
+  district: string | null;
+  address: string | null;
+  zip: string | null;
+  trackingNo: string | null;
+  carrier: string | null;
+  raw: string;
+  contentHash: string;
+  importId: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface OrderItemsTable {
+  workspaceId: string;
+  orderId: string;
+  lineNo: number;
+  subOrderId: string | null;
+  title: string;
+  sku: string | null;
+  productId: string | null;
+  variant: string | null;
+  quantity: number;
+  unitPriceFen: number | null;
+  totalFen: number;
+}
+
+export interface RefundsTable {
+  workspaceId: string;
+  id: string;
+  shopId: string;
+  platformRefundId: string;
+  platformOrderId: string;
+  status: string;
+  rawStatus: string;
+  amountFen: number;
+  reason: string | null;
+  kind: string | null;
+  requestedAt: string | null;
+  completedAt: string | null;
+  raw: string;
+  importId: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CustomersTable {
+  workspaceId: string;
+  shopId: string;
+  customerKey: string;
+  display: string | null;
+  firstPaidDate: string | null;
+  lastPaidDate: string | null;
+  paidOrders: number;
+  paidFen: number;
+}
+
+export interface ShopVisitorsTable {
+  workspaceId: string;
+  shopId: string;
+  date: string;
+  visitors: number;
+  updatedAt: string;
+}
+
+export interface ShopDailyStatsTable {
+  workspaceId: string;
+  shopId: string;
+  date: string;
+  paidOrders: number;
+  gmvFen: number;
+  items: number;
+  refundedOrders: number;
+  refundFen: number;
+  buyers: number;
+  newCustomers: number;
+}
+
+export interface ShopDailyProductsTable {
+  workspaceId: string;
+  shopId: string;
+  date: string;
+  productKey: string;
+  title: string;
+  quantity: number;
+  salesFen: number;
+}
+
+export interface ShopDailyProvincesTable {
+  workspaceId: string;
+  shopId: string;
+  date: string;
+  province: string;
+  paidOrders: number;
+  gmvFen: number;
+}
+
+export interface ColumnMappingsTable {
+  workspaceId: string;
+  id: string;
+  shopId: string;
+  name: string;
+  mapping: string; // JSON ColumnMapping
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
