@@ -38,10 +38,14 @@ export class FeedService {
     if (!feed) throw notFound("Calendar feed");
     await this.schedule.current(feed.workspaceId);
     const today = await this.schedule.today(this.deps.db, feed.workspaceId);
-    const rows = await this.deps.db.selectFrom("allocations as a").innerJoin("planTasks as t", (j) => j.onRef("t.workspaceId", "=", "a.workspaceId").onRef("t.id", "=", "a.taskId"))
-      .innerJoin("plans as p", (j) => j.onRef("p.workspaceId", "=", "t.workspaceId").onRef("p.id", "=", "t.planId"))
-      .select(["a.date", "a.taskId", "a.hours", "t.name", "p.name as planName"]).where("a.workspaceId", "=", feed.workspaceId).where("a.memberId", "=", feed.memberId)
-      .where("a.date", ">=", addDays(today, -30)).orderBy("a.date").execute();
+    const allocations = await this.schedule.allocationsBetween(feed.workspaceId, { from: addDays(today, -30), to: addDays(today, 400), memberIds: [feed.memberId] });
+    const ids = [...new Set(allocations.map((a) => a.taskId))];
+    const tasks = ids.length
+      ? await this.deps.db.selectFrom("planTasks as t").innerJoin("plans as p", (j) => j.onRef("p.workspaceId", "=", "t.workspaceId").onRef("p.id", "=", "t.planId"))
+        .select(["t.id", "t.name", "p.name as planName"]).where("t.workspaceId", "=", feed.workspaceId).where("t.id", "in", ids).execute()
+      : [];
+    const info = new Map(tasks.map((t) => [t.id, t]));
+    const rows = allocations.filter((a) => info.has(a.taskId)).map((a) => ({ date: a.date, taskId: a.taskId, hours: a.hours, name: info.get(a.taskId)!.name, planName: info.get(a.taskId)!.planName }));
     return renderIcs(`Dayclear · ${feed.name}`, rows.map((r) => ({
       uid: `${r.taskId}-${r.date}@dayclear`, date: r.date, summary: `${r.name} · ${r.hours}h`, description: `${r.planName}`,
     })), this.deps.clock());

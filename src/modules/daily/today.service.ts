@@ -35,10 +35,7 @@ export class TodayService {
     await this.schedule.current(actor.workspaceId);
     const date = q.date ?? (await this.schedule.today(db, actor.workspaceId));
     const [allocs, logs, items, inbox, duties, m, cal, result] = await Promise.all([
-      db.selectFrom("allocations as a").innerJoin("planTasks as t", (j) => j.onRef("t.workspaceId", "=", "a.workspaceId").onRef("t.id", "=", "a.taskId"))
-        .innerJoin("plans as p", (j) => j.onRef("p.workspaceId", "=", "t.workspaceId").onRef("p.id", "=", "t.planId"))
-        .select(["a.taskId", "a.hours", "t.planId", "p.name as planName", "t.name", "t.status", "t.remainingHours", "t.effortHours", "t.deadline", "t.version"])
-        .where("a.workspaceId", "=", actor.workspaceId).where("a.memberId", "=", member.id).where("a.date", "=", date).orderBy("t.priority", "desc").execute(),
+      this.plannedOn(db, actor.workspaceId, member.id, date),
       db.selectFrom("workLogs").selectAll().where("workspaceId", "=", actor.workspaceId).where("memberId", "=", member.id).where("date", "=", date).execute(),
       db.selectFrom("dayItems").selectAll().where("workspaceId", "=", actor.workspaceId).where("memberId", "=", member.id).where("date", "=", date).orderBy("id").execute(),
       db.selectFrom("dayItems").selectAll().where("workspaceId", "=", actor.workspaceId).where("memberId", "=", member.id).where("date", "is", null).where("doneAt", "is", null).orderBy("id").execute(),
@@ -86,6 +83,20 @@ export class TodayService {
     };
   }
 
+  /** A member's scheduled tasks on a date, with what Today shows of each, highest priority first. */
+  private async plannedOn(db: Executor, workspaceId: string, memberId: string, date: string) {
+    const rows = await this.schedule.allocationsBetween(workspaceId, { from: date, to: date, memberIds: [memberId] });
+    if (rows.length === 0) return [];
+    const tasks = await db.selectFrom("planTasks as t").innerJoin("plans as p", (j) => j.onRef("p.workspaceId", "=", "t.workspaceId").onRef("p.id", "=", "t.planId"))
+      .select(["t.id", "t.planId", "p.name as planName", "t.name", "t.status", "t.remainingHours", "t.effortHours", "t.deadline", "t.version", "t.priority"])
+      .where("t.workspaceId", "=", workspaceId).where("t.id", "in", rows.map((r) => r.taskId)).execute();
+    const byId = new Map(tasks.map((t) => [t.id, t]));
+    return rows.filter((r) => byId.has(r.taskId)).map((r) => {
+      const t = byId.get(r.taskId)!;
+      return { taskId: r.taskId, hours: r.hours, planId: t.planId, planName: t.planName, name: t.name, status: t.status, remainingHours: t.remainingHours, effortHours: t.effortHours, deadline: t.deadline, version: t.version, priority: t.priority };
+    }).sort((a, b) => b.priority - a.priority);
+  }
+
   /** Allocations over a date range for the members the actor oversees (a week view, the team calendar). */
   async range(actor: Actor, q: { from: string; to: string; memberId?: string; departmentId?: string }) {
     if (q.to < q.from) throw invalidField("to", "The range ends before it starts");
@@ -94,11 +105,11 @@ export class TodayService {
     const members = q.memberId ? [await assertOversees(db, actor, q.memberId)] : await overseenMembers(db, actor, q.departmentId);
     await this.schedule.current(actor.workspaceId);
     const ids = members.map((m) => m.id);
-    const rows = ids.length
-      ? await db.selectFrom("allocations as a").innerJoin("planTasks as t", (j) => j.onRef("t.workspaceId", "=", "a.workspaceId").onRef("t.id", "=", "a.taskId"))
-        .select(["a.memberId", "a.date", "a.taskId", "a.hours", "a.planId", "t.name", "t.status"])
-        .where("a.workspaceId", "=", actor.workspaceId).where("a.memberId", "in", ids).where("a.date", ">=", q.from).where("a.date", "<=", q.to).orderBy("a.date").execute()
-      : [];
+    const allocations = await this.schedule.allocationsBetween(actor.workspaceId, { from: q.from, to: q.to, memberIds: ids });
+    const info = new Map((allocations.length
+      ? await db.selectFrom("planTasks").select(["id", "name", "status"]).where("workspaceId", "=", actor.workspaceId).where("id", "in", [...new Set(allocations.map((a) => a.taskId))]).execute()
+      : []).map((t) => [t.id, t]));
+    const rows = allocations.map((a) => ({ ...a, name: info.get(a.taskId)?.name ?? "", status: info.get(a.taskId)?.status ?? "todo" }));
     return { from: q.from, to: q.to, members: members.map((m) => ({ ...m, allocations: rows.filter((r) => r.memberId === m.id) })) };
   }
 

@@ -35,9 +35,22 @@ export class PlanRepository {
     await this.db.deleteFrom("plans").where("workspaceId", "=", workspaceId).where("id", "=", id).execute();
   }
 
+  /** What scheduling reads of every task (the rest of the row is not needed there). */
+  schedulingInputs(workspaceId: string, planIds: string[]) {
+    if (planIds.length === 0) return Promise.resolve([]);
+    return this.db.selectFrom("planTasks")
+      .select(["id", "planId", "parentId", "name", "effortHours", "skillId", "minLevel", "assigneeMemberId", "priority", "earliestStart", "deadline", "milestone", "status", "remainingHours", "doneAt"])
+      .where("workspaceId", "=", workspaceId).where("planId", "in", planIds).orderBy("sortOrder").orderBy("id").execute();
+  }
+
   tasksOf(workspaceId: string, planIds: string[]) {
     if (planIds.length === 0) return Promise.resolve([] as PlanTask[]);
     return this.db.selectFrom("planTasks").selectAll().where("workspaceId", "=", workspaceId).where("planId", "in", planIds).orderBy("sortOrder").orderBy("id").execute();
+  }
+
+  /** The plan's task tree only (id, parent, name): what validation needs, without the rest. */
+  outline(workspaceId: string, planId: string) {
+    return this.db.selectFrom("planTasks").select(["id", "parentId", "name"]).where("workspaceId", "=", workspaceId).where("planId", "=", planId).execute();
   }
 
   getTask(workspaceId: string, id: string) {

@@ -34,14 +34,6 @@ export class ScheduleRepository {
       .where("workspaceId", "=", workspaceId).where("date", "=", date).execute();
   }
 
-  allocationsFor(workspaceId: string, opts: { memberId?: string; planId?: string; from: string; to: string }) {
-    let q = this.db.selectFrom("allocations").select(["memberId as member", "date", "taskId as task", "hours", "planId"])
-      .where("workspaceId", "=", workspaceId).where("date", ">=", opts.from).where("date", "<=", opts.to).orderBy("date");
-    if (opts.memberId) q = q.where("memberId", "=", opts.memberId);
-    if (opts.planId) q = q.where("planId", "=", opts.planId);
-    return q.execute();
-  }
-
   /**
    * Replaces the allocations from `today` on with `next`, touching only rows that changed. Today's
    * rows of tasks finished today stay: they are the record of what today's plan was.

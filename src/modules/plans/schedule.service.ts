@@ -16,6 +16,21 @@ import type { LiveEvent, ServiceDeps } from "../shared/context.js";
 import { PlanRepository } from "./plan.repository.js";
 import { ScheduleRepository } from "./schedule.repository.js";
 
+/**
+ * Allocations are kept as rows (for Today, reports and the agenda) only this many days ahead;
+ * the full schedule, further out too, is in the stored result. A change that shifts a large plan
+ * then rewrites weeks of rows, not months.
+ */
+export const MATERIALIZED_DAYS = 28;
+
+export interface AllocationRowOut {
+  memberId: string;
+  date: string;
+  taskId: string;
+  hours: number;
+  planId: string;
+}
+
 export interface ReplanOutcome {
   result: TeamResult;
   events: { workspaceId: string; event: LiveEvent }[];
@@ -52,7 +67,9 @@ export function depsByTask(deps: TaskDependency[]): Map<string, TaskDependency[]
   return out;
 }
 
-export function toTaskInput(t: PlanTask, deps: TaskDependency[], skillName: (id: string | null) => string | null): TaskInput {
+export type SchedulingTask = Pick<PlanTask, "id" | "planId" | "parentId" | "name" | "effortHours" | "skillId" | "minLevel" | "assigneeMemberId" | "priority" | "earliestStart" | "deadline" | "milestone" | "status" | "remainingHours" | "doneAt">;
+
+export function toTaskInput(t: SchedulingTask, deps: TaskDependency[], skillName: (id: string | null) => string | null): TaskInput {
   return {
     id: t.id, planId: t.planId, parentId: t.parentId, name: t.name, effortHours: t.effortHours, skill: skillName(t.skillId), minLevel: t.minLevel,
     assignee: t.assigneeMemberId, priority: t.priority, earliestStart: t.earliestStart, deadline: t.deadline, milestone: t.milestone === 1,
@@ -71,7 +88,7 @@ export class ScheduleService {
   }
 
   /** The engine's input for the whole workspace, as of today. */
-  async buildPlan(db: Executor, workspaceId: string, today: string): Promise<{ built: ReturnType<typeof buildTeamPlan>; plans: Plan[]; tasks: PlanTask[] }> {
+  async buildPlan(db: Executor, workspaceId: string, today: string): Promise<{ built: ReturnType<typeof buildTeamPlan>; plans: Plan[]; tasks: SchedulingTask[] }> {
     const plans = new PlanRepository(db);
     const sched = new ScheduleRepository(db);
     const w = await db.selectFrom("workspaces").select(["workweek", "hoursPerDay"]).where("id", "=", workspaceId).executeTakeFirstOrThrow();
@@ -83,7 +100,7 @@ export class ScheduleService {
     ]);
     const planIds = scheduled.map((p) => p.id);
     const [tasks, deps, logs, skills] = await Promise.all([
-      plans.tasksOf(workspaceId, planIds),
+      plans.schedulingInputs(workspaceId, planIds),
       plans.depsOf(workspaceId, planIds),
       sched.logsOfPlans(workspaceId, planIds),
       db.selectFrom("skills").select(["id", "name"]).where("workspaceId", "=", workspaceId).execute(),
@@ -134,7 +151,8 @@ export class ScheduleService {
     await sched.save(workspaceId, JSON.stringify(result), today, at);
     const tz = (await trx.selectFrom("workspaces").select("timeZone").where("id", "=", workspaceId).executeTakeFirstOrThrow()).timeZone;
     const finished = new Set(tasks.filter((t) => t.status === "done" && t.doneAt && localDate(new Date(t.doneAt), tz) === today).map((t) => t.id));
-    await sched.replaceFrom(workspaceId, today, result.allocations.map((a) => ({ ...a, planId: planOf.get(a.task) ?? "" })).filter((a) => a.planId), finished);
+    const horizon = addDays(today, MATERIALIZED_DAYS);
+    await sched.replaceFrom(workspaceId, today, result.allocations.filter((a) => a.date <= horizon).map((a) => ({ ...a, planId: planOf.get(a.task) ?? "" })).filter((a) => a.planId), finished);
     const events = await this.alert(trx, workspaceId, actor, previous, result, plans, tasks, at);
     events.push({ workspaceId, event: { type: "schedule.changed", planIds: plans.map((p) => p.id) } });
     return { result, events, planOf };
@@ -160,11 +178,11 @@ export class ScheduleService {
     };
   }
 
-  private async alert(trx: Executor, workspaceId: string, actor: Actor | null, previous: TeamResult | null, next: TeamResult, plans: Plan[], tasks: PlanTask[], at: string) {
+  private async alert(trx: Executor, workspaceId: string, actor: Actor | null, previous: TeamResult | null, next: TeamResult, plans: Plan[], tasks: SchedulingTask[], at: string) {
     const events: ReplanOutcome["events"] = [];
     if (!previous) return events;
     const prev = new Map(previous.tasks.map((t) => [t.id, t]));
-    const byPlan = new Map<string, PlanTask[]>();
+    const byPlan = new Map<string, SchedulingTask[]>();
     for (const t of tasks) {
       const list = byPlan.get(t.planId);
       if (list) list.push(t);
@@ -227,6 +245,36 @@ export class ScheduleService {
     return outcome.result;
   }
 
+  /**
+   * Allocations between two dates, for some members or one plan: rows up to the materialised
+   * horizon, the stored schedule beyond it.
+   */
+  async allocationsBetween(workspaceId: string, q: { from: string; to: string; memberIds?: string[]; planId?: string }): Promise<AllocationRowOut[]> {
+    const today = await this.today(this.deps.db, workspaceId);
+    const horizon = addDays(today, MATERIALIZED_DAYS);
+    const out: AllocationRowOut[] = [];
+    if (q.from <= horizon) {
+      let query = this.deps.db.selectFrom("allocations").select(["memberId", "date", "taskId", "hours", "planId"]).where("workspaceId", "=", workspaceId)
+        .where("date", ">=", q.from).where("date", "<=", q.to < horizon ? q.to : horizon).orderBy("date");
+      if (q.memberIds) query = q.memberIds.length ? query.where("memberId", "in", q.memberIds) : query.where("memberId", "=", "");
+      if (q.planId) query = query.where("planId", "=", q.planId);
+      out.push(...(await query.execute()));
+    }
+    if (q.to > horizon) {
+      const result = await this.current(workspaceId);
+      const start = q.from > horizon ? q.from : addDays(horizon, 1);
+      const members = q.memberIds ? new Set(q.memberIds) : null;
+      const far = result.allocations.filter((a) => a.date >= start && a.date <= q.to && (!members || members.has(a.member)));
+      const plans = new Map((await this.deps.db.selectFrom("planTasks").select(["id", "planId"]).where("workspaceId", "=", workspaceId)
+        .where("id", "in", [...new Set(far.map((a) => a.task)), ""]).execute()).map((t) => [t.id, t.planId]));
+      for (const a of far) {
+        const planId = plans.get(a.task);
+        if (planId && (!q.planId || planId === q.planId)) out.push({ memberId: a.member, date: a.date, taskId: a.task, hours: a.hours, planId });
+      }
+    }
+    return out;
+  }
+
   /** The engine's view of one plan: its tasks, their allocations and its critical path. */
   async forPlan(workspaceId: string, planId: string): Promise<TeamResult> {
     const all = await this.current(workspaceId);
@@ -253,7 +301,7 @@ export class ScheduleService {
     await this.current(workspaceId);
     const today = await this.today(this.deps.db, workspaceId);
     const { built } = await this.buildPlan(this.deps.db, workspaceId, today);
-    const allocations = await new ScheduleRepository(this.deps.db).allocationsFor(workspaceId, { from, to, planId });
+    const allocations = (await this.allocationsBetween(workspaceId, { from, to, planId })).map((a) => ({ member: a.memberId, date: a.date, hours: a.hours }));
     const cal = new WorkCalendar({ workweek: built.plan.calendar.workweek, hoursPerDay: built.plan.calendar.hoursPerDay, holidays: built.plan.calendar.holidays, extraWorkdays: built.plan.calendar.extraWorkdays });
     const days: string[] = [];
     for (let d = from; d <= to && days.length < 400; d = addDays(d, 1)) days.push(d);

@@ -33,6 +33,8 @@ export function findCycle(taskId: string, newPreds: string[], deps: { taskId: st
   return null;
 }
 
+type TaskOutline = Pick<PlanTask, "id" | "parentId" | "name">;
+
 export class TaskService {
   private readonly schedule: ScheduleService;
   constructor(private readonly deps: ServiceDeps) {
@@ -45,7 +47,7 @@ export class TaskService {
       const plan = await repo.getById(actor.workspaceId, planId);
       if (!plan) throw notFound("Plan");
       if (!canPlan(actor, "plan.edit", plan)) throw forbidden("Only the owner, leads and the plan's owner edit a plan");
-      const siblings = await repo.tasksOf(actor.workspaceId, [planId]);
+      const siblings = await repo.outline(actor.workspaceId, planId);
       const at = nowIso(this.deps);
       const milestone = input.milestone ?? false;
       const effort = input.effortHours ?? 0;
@@ -71,7 +73,7 @@ export class TaskService {
       if (!current) throw notFound("Task");
       const plan = (await repo.getById(actor.workspaceId, current.planId))!;
       if (!canPlan(actor, "plan.edit", plan)) throw forbidden("Only the owner, leads and the plan's owner edit a plan");
-      const siblings = await repo.tasksOf(actor.workspaceId, [current.planId]);
+      const siblings = await repo.outline(actor.workspaceId, current.planId);
       const at = nowIso(this.deps);
       const { version, dependsOn, milestone, ...rest } = input;
       const next: PlanTask = {
@@ -107,9 +109,9 @@ export class TaskService {
   }
 
   /** Field checks that need the database: references, dates, dependencies and cycles. */
-  private async check(trx: Executor, actor: Actor, task: PlanTask, siblings: PlanTask[], dependsOn?: DependencyInput[]): Promise<void> {
+  private async check(trx: Executor, actor: Actor, task: PlanTask, siblings: TaskOutline[], dependsOn?: DependencyInput[]): Promise<void> {
     const errors: FieldError[] = [];
-    const inPlan = new Map(siblings.map((t) => [t.id, t]));
+    const inPlan = new Map<string, TaskOutline>(siblings.map((t) => [t.id, t]));
     inPlan.set(task.id, task);
     if (task.earliestStart && task.deadline && task.deadline < task.earliestStart) errors.push({ field: "deadline", message: "The deadline is before the earliest start" });
     if (task.parentId) {
