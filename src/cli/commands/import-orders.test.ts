@@ -10,7 +10,9 @@ import { describe, expect, it } from "vitest";
 const run = promisify(execFile);
 const bin = join(import.meta.dirname, "../../../bin/dayclear.js");
 const fixtures = join(import.meta.dirname, "../../../test/fixtures/orders");
-const dayclear = (args: string[], env: Record<string, string> = {}) => run(process.execPath, [bin, ...args], { env: { ...process.env, DAYCLEAR_FROM_SOURCE: "1", DATABASE_URL: "", ...env } });
+// Every run is killed after 30 s, so a CLI that hangs (or streams a huge file) cannot outlive the test.
+const dayclear = (args: string[], env: Record<string, string> = {}) =>
+  run(process.execPath, [bin, ...args], { env: { ...process.env, DAYCLEAR_FROM_SOURCE: "1", DATABASE_URL: "", ...env }, timeout: 30_000, killSignal: "SIGKILL" });
 const fail = async (args: string[]) => {
   try { await dayclear(args); } catch (e) { return e as { code: number; stdout: string; stderr: string }; }
   throw new Error("expected a non-zero exit");

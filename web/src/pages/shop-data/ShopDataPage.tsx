@@ -1,11 +1,11 @@
 import { InboxOutlined, PlusOutlined, RollbackOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Collapse, Flex, Form, Input, List, Modal, Popconfirm, Progress, Select, Table, Tag, Typography, Upload } from "antd";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { formatDateTime } from "../../components/labels";
 import { useApiErrors } from "../../components/errors";
 import { useI18n } from "../../i18n";
 import { uploadFile, useCommit, useCreateShop, useImports, useMappings, usePreview, useRollback, useSaveMapping, useSetVisitors, useShops, useVisitors, type Preview, type Upload as Staged } from "./api";
-import { PLATFORM_LABELS, platformLabel, useShopT } from "./strings";
+import { PLATFORM_LABELS, platformLabel, statusLabel, useShopT } from "./strings";
 
 const MAPPED_FIELDS = ["orderId", "orderTotal", "status", "paidAt", "placedAt", "itemTitle", "itemSku", "itemQuantity", "itemPrice", "buyerId", "email", "phone", "province", "address", "shipping", "refund", "currency"] as const;
 
@@ -63,7 +63,7 @@ function PreviewView({ preview }: { preview: Preview }) {
         <Table size="small" rowKey="platformOrderId" pagination={false} scroll={{ x: 560 }} dataSource={preview.sample}
           columns={[
             { title: t("order.id"), dataIndex: "platformOrderId", ellipsis: true },
-            { title: t("order.status"), render: (_, o) => <Tag>{o.status}</Tag> },
+            { title: t("order.status"), render: (_, o) => <Tag>{statusLabel(o.status, locale)}</Tag> },
             { title: t("order.paidAt"), render: (_, o) => (o.paidAt ? formatDateTime(o.paidAt, locale as "en") : "—") },
             { title: t("order.total"), render: (_, o) => `${o.total} ${o.currency}` },
             { title: t("order.items"), render: (_, o) => o.items.map((i) => `${i.title}×${i.quantity}`).join("；"), ellipsis: true },
@@ -165,13 +165,19 @@ export function ShopDataPage() {
   const { message } = App.useApp();
   useEffect(() => { if (!shopId && shops.data?.items[0]) setShopId(shops.data.items[0].id); }, [shops.data, shopId]);
   const shop = shops.data?.items.find((s) => s.id === shopId);
-  const reset = () => { setUploads([]); setPreview(null); setProgress(null); };
+  // Only the newest preview is shown: an earlier one (fewer files) may answer later.
+  const previewSeq = useRef(0);
+  const reset = () => { previewSeq.current++; setUploads([]); setPreview(null); setProgress(null); };
   useEffect(reset, [shopId]);
 
   const runPreview = (ids: string[], fmt: string) => {
     if (!shopId || !ids.length) return;
-    previewM.mutate({ shopId, uploadIds: ids, format: fmt }, { onSuccess: setPreview, onError: (e) => onError(e) });
+    const seq = ++previewSeq.current;
+    previewM.mutate({ shopId, uploadIds: ids, format: fmt }, { onSuccess: (p) => { if (seq === previewSeq.current) setPreview(p); }, onError: (e) => onError(e) });
   };
+  const formatRef = useRef(format);
+  formatRef.current = format;
+  useEffect(() => { if (uploads.length) runPreview(uploads.map((u) => u.id), formatRef.current); }, [uploads]);
   const formats = useMemo(() => [
     { value: "auto", label: t("import.auto") },
     ...["taobao", "jd", "pdd", "douyin", "shopify", "woocommerce"].map((p) => ({ value: p, label: platformLabel(p, locale) })),
@@ -199,7 +205,8 @@ export function ShopDataPage() {
                   const f = file as File;
                   setProgress({ file: f.name, percent: 0 });
                   uploadFile(shop.id, f, (percent) => setProgress({ file: f.name, percent }))
-                    .then((u) => { setProgress(null); const next = [...uploads.filter((x) => x.fileName !== u.fileName), u]; setUploads(next); runPreview(next.map((x) => x.id), format); })
+                    // Several files upload at once: each adds itself to the latest list, and the preview follows the list.
+                    .then((u) => { setProgress(null); setUploads((prev) => [...prev.filter((x) => x.fileName !== u.fileName), u]); })
                     .catch((e: unknown) => { setProgress(null); onError(e); });
                 }}>
                 <p className="ant-upload-drag-icon"><InboxOutlined /></p>

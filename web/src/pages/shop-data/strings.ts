@@ -205,4 +205,10 @@ export const PLATFORM_LABELS: Record<string, { zh: string; en: string }> = {
   taobao: { zh: "淘宝/天猫", en: "Taobao/Tmall" }, jd: { zh: "京东", en: "JD" }, pdd: { zh: "拼多多", en: "Pinduoduo" }, douyin: { zh: "抖店", en: "Douyin" },
   shopify: { zh: "Shopify", en: "Shopify" }, woocommerce: { zh: "WooCommerce", en: "WooCommerce" }, custom: { zh: "其他（列映射）", en: "Other (column mapping)" },
 };
+const STATUS_LABELS: Record<string, { zh: string; en: string }> = {
+  unpaid: { zh: "待付款", en: "unpaid" }, paid: { zh: "已付款", en: "paid" }, shipped: { zh: "已发货", en: "shipped" }, completed: { zh: "已完成", en: "completed" },
+  refunded: { zh: "已退款", en: "refunded" }, cancelled: { zh: "已取消", en: "cancelled" },
+};
+/** The canonical order status in the page's language (the raw platform status is kept on the order). */
+export const statusLabel = (s: string, locale: string) => (locale === "en" ? STATUS_LABELS[s]?.en : STATUS_LABELS[s]?.zh) ?? s;
 export const platformLabel = (p: string, locale: string) => (locale === "en" ? PLATFORM_LABELS[p]?.en : PLATFORM_LABELS[p]?.zh) ?? p;
