@@ -38,7 +38,7 @@ export class DutyService {
       await trx.insertInto("duties").values(duty).execute();
       return this.schedule.replan(trx, actor.workspaceId, actor);
     });
-    this.schedule.publish(outcome.events);
+    this.schedule.committed(outcome);
     return present(duty);
   }
 
@@ -50,6 +50,6 @@ export class DutyService {
       await trx.deleteFrom("duties").where("workspaceId", "=", actor.workspaceId).where("id", "=", id).execute();
       return this.schedule.replan(trx, actor.workspaceId, actor);
     });
-    this.schedule.publish(outcome.events);
+    this.schedule.committed(outcome);
   }
 }

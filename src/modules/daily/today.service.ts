@@ -202,7 +202,7 @@ export class TodayService {
       await apply(trx, today);
       return { outcome: await this.schedule.replan(trx, actor.workspaceId, actor), today };
     });
-    this.schedule.publish(outcome.events);
+    this.schedule.committed(outcome);
     return this.day(actor, { date: today });
   }
 

@@ -105,5 +105,5 @@ export async function seedDemoPlans(deps: ServiceDeps, owner: Actor): Promise<vo
   await db.updateTable("plans").set({ baseline: JSON.stringify(Object.fromEntries(result.tasks.map((t) => [t.id, { start: t.start, finish: t.finish }]))), baselineAt: `${past[0]}T02:00:00.000Z` })
     .where("workspaceId", "=", owner.workspaceId).where("id", "=", detail.plan.id).execute();
   const outcome = await db.transaction().execute((trx) => schedule.replan(trx, owner.workspaceId, null));
-  schedule.publish(outcome.events);
+  schedule.committed(outcome);
 }

@@ -6,7 +6,7 @@ import { conflict, DomainError, invalid, notFound } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
 import { LIMITS } from "../../core/limits.js";
 import { chooseProfile, localDate, parseImport, toTable, type ColumnMapping, type ImportFormat, type ParsedImport, type ParsedOrder, type Problem, type SourceTable } from "../../core/orders/index.js";
-import type { Executor } from "../../db/database.js";
+import { sqliteOf, type Executor } from "../../db/database.js";
 import type { OrderItemsTable, OrdersTable, RefundsTable, ShopsTable } from "../../db/schema.js";
 import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
 import { contentHash, customerKey, type CustomerIdentity } from "./customer-identity.js";
@@ -170,7 +170,7 @@ export class ImportService {
 
   /** Writes a plan's orders and refunds (and what they replaced) inside the caller's transaction. */
   private async writeRows(trx: Executor, ws: string, shop: ShopsTable, plan: Plan, importId: string, dates: Set<string>, keys: Set<string>): Promise<void> {
-    const repo = new OrderRepository(trx);
+    const repo = new OrderRepository(trx, sqliteOf(this.deps.db));
     for (const r of plan.orderRows) { r.shopId = shop.id; if (r.paidDate) dates.add(r.paidDate); if (r.customerKey) keys.add(r.customerKey); }
     for (const { row } of plan.replacedOrders) { if (row.paidDate) dates.add(row.paidDate); if (row.customerKey) keys.add(row.customerKey); }
     await repo.deleteOrders(ws, plan.replacedOrders.map((r) => r.row.id));

@@ -1,11 +1,32 @@
+import type BetterSqlite3 from "better-sqlite3";
 import { sql } from "kysely";
 import type { Executor } from "../../db/database.js";
 import type { OrderImportChangesTable, OrderImportsTable, OrderItemsTable, OrdersTable, RefundsTable } from "../../db/schema.js";
 
 const chunks = <T>(xs: T[], n: number): T[][] => { const out: T[][] = []; for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n)); return out; };
 
+const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+type Cell = string | number | bigint | null;
+
+/**
+ * Inserts rows with one prepared statement run per row (SQLite through better-sqlite3): no query
+ * is built per row, and SQLite sees the same statement each time. Every row must have the first
+ * row's keys (the table types make them).
+ */
+function rawInsert<T extends object>(sqlite: BetterSqlite3.Database, table: string, rows: T[]): void {
+  if (rows.length === 0) return;
+  const keys = Object.keys(rows[0]!) as (keyof T & string)[];
+  const stmt = sqlite.prepare(`insert into ${table} (${keys.map(snake).join(", ")}) values (${keys.map(() => "?").join(", ")})`);
+  const values: Cell[] = new Array<Cell>(keys.length);
+  for (const row of rows) {
+    for (let i = 0; i < keys.length; i++) values[i] = (row[keys[i]!] ?? null) as Cell;
+    stmt.run(values);
+  }
+}
+
 export class OrderRepository {
-  constructor(private readonly db: Executor) {}
+  /** `sqlite`: the handle behind `db` when it is SQLite, for the bulk inserts of an import. */
+  constructor(private readonly db: Executor, private readonly sqlite?: BetterSqlite3.Database) {}
 
   async byPlatformIds(workspaceId: string, shopId: string, ids: string[]): Promise<OrdersTable[]> {
     const out: OrdersTable[] = [];
@@ -24,10 +45,12 @@ export class OrderRepository {
   }
 
   async insertOrders(rows: OrdersTable[]): Promise<void> {
+    if (this.sqlite) return rawInsert(this.sqlite, "orders", rows);
     for (const part of chunks(rows, 500)) await this.db.insertInto("orders").values(part).execute();
   }
 
   async insertItems(rows: OrderItemsTable[]): Promise<void> {
+    if (this.sqlite) return rawInsert(this.sqlite, "order_items", rows);
     for (const part of chunks(rows, 2500)) await this.db.insertInto("orderItems").values(part).execute();
   }
 
@@ -61,7 +84,9 @@ export class OrderRepository {
   async relinkRefunds(workspaceId: string, shopId: string, platformOrderIds: string[]): Promise<{ paidDate: string | null; customerKey: string | null }[]> {
     const changed: { paidDate: string | null; customerKey: string | null }[] = [];
     // A shop without refund records has nothing to link (the common case for big order imports).
+    // Without any, every order's refund is its own (relinking keeps it so after each change).
     const any = await this.db.selectFrom("refunds").select("id").where("workspaceId", "=", workspaceId).where("shopId", "=", shopId).limit(1).executeTakeFirst();
+    if (!any) return changed;
     for (const part of chunks(platformOrderIds, 500)) {
       const sums = any ? await this.db.selectFrom("refunds").select(["platformOrderId", sql<number>`cast(sum(amount_fen) as bigint)`.as("fen")])
         .where("workspaceId", "=", workspaceId).where("shopId", "=", shopId).where("platformOrderId", "in", part).where("status", "=", "succeeded")
@@ -98,6 +123,7 @@ export class OrderRepository {
   }
 
   async recordChanges(rows: OrderImportChangesTable[]): Promise<void> {
+    if (this.sqlite) return rawInsert(this.sqlite, "order_import_changes", rows);
     for (const part of chunks(rows, 4000)) await this.db.insertInto("orderImportChanges").values(part).execute();
   }
 

@@ -89,7 +89,7 @@ export class PlanService {
       if (!updated) throw staleVersion("Plan", current.version);
       return this.schedule.replan(trx, actor.workspaceId, actor);
     });
-    this.schedule.publish(outcome.events);
+    this.schedule.committed(outcome);
     return (await this.get(actor, id)).plan;
   }
 
@@ -103,7 +103,7 @@ export class PlanService {
       await audit(trx, actor, nowIso(this.deps), { action: "plan.delete", entityType: "plan", entityId: id, summary: `Deleted plan ${current.name}` });
       return this.schedule.replan(trx, actor.workspaceId, actor);
     });
-    this.schedule.publish(outcome.events);
+    this.schedule.committed(outcome);
   }
 
   /** Freezes the plan's current schedule as its baseline, drawn under the Gantt bars. */
@@ -174,7 +174,7 @@ export class PlanService {
       await audit(trx, actor, at, { action: "plan.create", entityType: "plan", entityId: plan.id, summary: `Created plan ${plan.name} from template ${template.name[locale]}` });
       return { id: plan.id, outcome: await this.schedule.replan(trx, actor.workspaceId, actor) };
     });
-    this.schedule.publish(outcome.events);
+    this.schedule.committed(outcome);
     return this.get(actor, id);
   }
 

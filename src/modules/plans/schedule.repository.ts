@@ -12,17 +12,23 @@ export class ScheduleRepository {
    * Takes the workspace's schedule lock for this transaction: the UPDATE holds the row on
    * PostgreSQL until commit, so concurrent re-plans of one workspace run one after the other.
    */
-  async lock(workspaceId: string, today: string, at: string): Promise<{ version: number; result: string | null }> {
+  async lock(workspaceId: string, today: string, at: string): Promise<{ version: number }> {
     const row = await this.db.updateTable("schedules").set((eb) => ({ version: eb("version", "+", 1) }))
-      .where("workspaceId", "=", workspaceId).returning(["version", "result"]).executeTakeFirst();
+      .where("workspaceId", "=", workspaceId).returning(["version"]).executeTakeFirst();
     if (row) return row;
     await this.db.insertInto("schedules").values({ workspaceId, result: "null", today, computedAt: at, version: 1 })
       .onConflict((oc) => oc.column("workspaceId").doNothing()).execute();
-    return { version: 1, result: null };
+    return { version: 1 };
   }
 
-  get(workspaceId: string) {
-    return this.db.selectFrom("schedules").selectAll().where("workspaceId", "=", workspaceId).executeTakeFirst();
+  /** Which schedule is stored (without the schedule itself, which can be large). */
+  head(workspaceId: string) {
+    return this.db.selectFrom("schedules").select(["version", "today", "computedAt"]).where("workspaceId", "=", workspaceId).executeTakeFirst();
+  }
+
+  async resultText(workspaceId: string): Promise<string | null> {
+    const row = await this.db.selectFrom("schedules").select("result").where("workspaceId", "=", workspaceId).executeTakeFirst();
+    return row?.result ?? null;
   }
 
   async save(workspaceId: string, result: string, today: string, at: string): Promise<void> {

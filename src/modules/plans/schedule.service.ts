@@ -36,6 +36,24 @@ export interface ReplanOutcome {
   events: { workspaceId: string; event: LiveEvent }[];
   /** Plan of each task scheduled, so callers need not read the tasks again. */
   planOf: Map<string, string>;
+  workspaceId: string;
+  /** The schedule's stored version once the transaction commits. */
+  version: number;
+}
+
+/**
+ * Parsed schedules by workspace and stored version: a memo of what the database holds (each read
+ * checks the version first), so a large schedule is not parsed again for every request. Filled
+ * only after the writing transaction committed.
+ */
+const parsedSchedules = new Map<string, { version: number; result: TeamResult }>();
+function rememberSchedule(workspaceId: string, version: number, result: TeamResult): void {
+  if (parsedSchedules.size >= 500) parsedSchedules.clear();
+  parsedSchedules.set(workspaceId, { version, result });
+}
+function recalled(workspaceId: string, version: number): TeamResult | undefined {
+  const m = parsedSchedules.get(workspaceId);
+  return m && m.version === version ? m.result : undefined;
 }
 
 const parseWeek = (s: string | null): number[] | null => (s === null ? null : (JSON.parse(s) as number[]));
@@ -137,7 +155,8 @@ export class ScheduleService {
     const at = this.deps.clock().toISOString();
     const sched = new ScheduleRepository(trx);
     const locked = await sched.lock(workspaceId, today, at);
-    const previous = locked.result && locked.result !== "null" ? (JSON.parse(locked.result) as TeamResult) : null;
+    const previousText = recalled(workspaceId, locked.version - 1) ? null : await sched.resultText(workspaceId);
+    const previous = recalled(workspaceId, locked.version - 1) ?? (previousText && previousText !== "null" ? (JSON.parse(previousText) as TeamResult) : null);
     const { built, plans, tasks } = await this.buildPlan(trx, workspaceId, today);
     let engine: TeamResult;
     try {
@@ -155,7 +174,7 @@ export class ScheduleService {
     await sched.replaceFrom(workspaceId, today, result.allocations.filter((a) => a.date <= horizon).map((a) => ({ ...a, planId: planOf.get(a.task) ?? "" })).filter((a) => a.planId), finished);
     const events = await this.alert(trx, workspaceId, actor, previous, result, plans, tasks, at);
     events.push({ workspaceId, event: { type: "schedule.changed", planIds: plans.map((p) => p.id) } });
-    return { result, events, planOf };
+    return { result, events, planOf, workspaceId, version: locked.version };
   }
 
   /** The stored engine result without duty tasks, with milestones dated from their predecessors. */
@@ -231,17 +250,29 @@ export class ScheduleService {
     return events;
   }
 
-  publish(events: ReplanOutcome["events"]): void {
-    for (const e of events) this.deps.events?.publish(e.workspaceId, e.event);
+  /** After the re-plan's transaction committed: remember the result and tell open pages. */
+  committed(outcome: ReplanOutcome): void {
+    rememberSchedule(outcome.workspaceId, outcome.version, outcome.result);
+    for (const e of outcome.events) this.deps.events?.publish(e.workspaceId, e.event);
   }
 
   /** The workspace schedule, re-planned first when the day has turned since it was computed. */
   async current(workspaceId: string): Promise<TeamResult> {
     const today = await this.today(this.deps.db, workspaceId);
-    const row = await new ScheduleRepository(this.deps.db).get(workspaceId);
-    if (row && row.today === today && row.result !== "null") return JSON.parse(row.result) as TeamResult;
+    const repo = new ScheduleRepository(this.deps.db);
+    const head = await repo.head(workspaceId);
+    if (head && head.today === today) {
+      const memo = recalled(workspaceId, head.version);
+      if (memo) return memo;
+      const text = await repo.resultText(workspaceId);
+      if (text && text !== "null") {
+        const result = JSON.parse(text) as TeamResult;
+        rememberSchedule(workspaceId, head.version, result);
+        return result;
+      }
+    }
     const outcome = await this.deps.db.transaction().execute((trx) => this.replan(trx, workspaceId, null));
-    this.publish(outcome.events);
+    this.committed(outcome);
     return outcome.result;
   }
 

@@ -105,7 +105,7 @@ export class TaskService {
       await repo.deleteTask(actor.workspaceId, id);
       return this.schedule.replan(trx, actor.workspaceId, actor);
     });
-    this.schedule.publish(outcome.events);
+    this.schedule.committed(outcome);
   }
 
   /** Field checks that need the database: references, dates, dependencies and cycles. */
@@ -149,7 +149,7 @@ export class TaskService {
   }
 
   private async answer(actor: Actor, taskId: string, outcome: ReplanOutcome) {
-    this.schedule.publish(outcome.events);
+    this.schedule.committed(outcome);
     const repo = new PlanRepository(this.deps.db);
     const task = (await repo.getTask(actor.workspaceId, taskId))!;
     const deps = await this.deps.db.selectFrom("taskDependencies").selectAll().where("workspaceId", "=", actor.workspaceId).where("taskId", "=", taskId).execute();
