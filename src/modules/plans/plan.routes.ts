@@ -33,14 +33,14 @@ export async function planRoutes(app: App, services: Services): Promise<void> {
     services.plans.setBaseline(actorOf(req), req.params.id));
   app.post("/plans/:id/save-as-template", { schema: { tags, summary: "Save the plan as a template", params: IdParams, body: SaveTemplateBody, response: { 201: TemplateSchema } } }, async (req, reply) =>
     reply.status(201).send(await services.plans.saveAsTemplate(actorOf(req), req.params.id, req.body.name)));
-  app.get("/plans/:id/schedule", { schema: { tags, summary: "The plan's current schedule in the engine's result format v1 (team mode)", params: IdParams, response: { 200: EngineFile } } }, async (req) => {
+  app.get("/plans/:id/schedule", { schema: { tags, summary: "The plan's current schedule in the engine's result format v1 (team mode)", params: IdParams, response: { 200: EngineFile } } }, async (req, reply) => {
     const actor = actorOf(req);
-    await services.plans.get(actor, req.params.id);
-    return services.schedule.forPlan(actor.workspaceId, req.params.id);
+    await services.plans.ensureExists(actor, req.params.id);
+    return reply.type("application/json; charset=utf-8").send(await services.schedule.forPlanJson(actor.workspaceId, req.params.id));
   });
   app.get("/plans/:id/plan-file", { schema: { tags, summary: "The plan as the engine sees it (plan format v1: calendar, members, tasks — the whole workspace's work, since members are shared); re-run it with `dayclear schedule`", params: IdParams, response: { 200: EngineFile } } }, async (req, reply) => {
     const actor = actorOf(req);
-    await services.plans.get(actor, req.params.id);
+    await services.plans.ensureExists(actor, req.params.id);
     void reply.header("content-disposition", `attachment; filename="plan-${req.params.id}.json"`);
     return services.schedule.planFile(actor.workspaceId);
   });

@@ -28,6 +28,11 @@ export class PlanService {
     return { items: page.map((p) => presentPlan(p, tasks, schedule)), nextCursor: more ? page[page.length - 1]!.id : null };
   }
 
+  /** 404 unless the plan is in the actor's workspace (without reading its tasks). */
+  async ensureExists(actor: Actor, id: string): Promise<void> {
+    if (!(await new PlanRepository(this.deps.db).getById(actor.workspaceId, id))) throw notFound("Plan");
+  }
+
   async get(actor: Actor, id: string) {
     const repo = new PlanRepository(this.deps.db);
     const plan = await repo.getById(actor.workspaceId, id);

@@ -46,10 +46,10 @@ export interface ReplanOutcome {
  * checks the version first), so a large schedule is not parsed again for every request. Filled
  * only after the writing transaction committed.
  */
-const parsedSchedules = new Map<string, { version: number; result: TeamResult }>();
+const parsedSchedules = new Map<string, { version: number; result: TeamResult; planJson: Map<string, string> }>();
 function rememberSchedule(workspaceId: string, version: number, result: TeamResult): void {
   if (parsedSchedules.size >= 500) parsedSchedules.clear();
-  parsedSchedules.set(workspaceId, { version, result });
+  parsedSchedules.set(workspaceId, { version, result, planJson: new Map() });
 }
 function recalled(workspaceId: string, version: number): TeamResult | undefined {
   const m = parsedSchedules.get(workspaceId);
@@ -319,6 +319,18 @@ export class ScheduleService {
       unscheduled: all.unscheduled.filter((u) => ids.has(u.task)),
       warnings: all.warnings,
     };
+  }
+
+  /** forPlan as JSON text, serialised once per stored schedule version. */
+  async forPlanJson(workspaceId: string, planId: string): Promise<string> {
+    const result = await this.forPlan(workspaceId, planId);
+    const memo = parsedSchedules.get(workspaceId);
+    const current = memo && memo.result.stats === result.stats ? memo : undefined;
+    const cached = current?.planJson.get(planId);
+    if (cached) return cached;
+    const text = JSON.stringify(result);
+    current?.planJson.set(planId, text);
+    return text;
   }
 
   async planFile(workspaceId: string): Promise<TeamPlan> {
