@@ -25,6 +25,15 @@ export interface DatabaseConfig {
   poolSize?: number;
 }
 
+const handles = new WeakMap<Kysely<DB>, BetterSqlite3.Database>();
+
+/**
+ * The better-sqlite3 handle behind a SQLite Kysely instance (undefined on PostgreSQL), for the
+ * few bulk paths where building a query per row costs more than the row: statements run on it
+ * inside a Kysely transaction are part of that transaction (SQLite has one connection).
+ */
+export const sqliteOf = (db: Kysely<DB>): BetterSqlite3.Database | undefined => handles.get(db);
+
 // COUNT(*) and BIGINT come back from pg as strings; our counts fit in a JS number.
 pg.types.setTypeParser(20, (v) => Number(v));
 
@@ -45,6 +54,7 @@ export function openDatabase(config: DatabaseConfig): Database {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new CamelCasePlugin()] });
+  handles.set(db, sqlite);
   return { db, dialect: "sqlite", sqlite, sqliteFile: file === ":memory:" ? "" : file, close: () => db.destroy() };
 }
 

@@ -138,3 +138,20 @@ describe("order parsing: platforms", () => {
     expect(other.problems[0]!.message).toMatch(/looks like a 抖店 订单 file, not pdd/);
   });
 });
+
+describe("cleanCell's fast path", () => {
+  it("returns plain cells as they are and still cleans every quirk", () => {
+    for (const plain of ["abc", "12.30", "#1001", "秋季连衣裙", "浙江省 杭州市", "a b"]) expect(cleanCell(plain)).toBe(plain);
+    expect(cleanCell(' ="123" ')).toBe("123");
+    expect(cleanCell("'138****1111")).toBe("138****1111");
+    expect(cleanCell("\t6917541234567890001")).toBe("6917541234567890001");
+    expect(cleanCell("\uFEFF订单号")).toBe("订单号");
+    expect(cleanCell("连衣裙\u3000")).toBe("连衣裙");
+    expect(cleanCell("\u00a0x")).toBe("x");
+    expect(cleanCell("-")).toBe("");
+    expect(cleanCell("NULL")).toBe("");
+    expect(cleanCell("-", false)).toBe("-");
+    expect(cleanCell("nike")).toBe("nike");
+    expect(cleanCell("-12.00")).toBe("-12.00");
+  });
+});

@@ -26,7 +26,9 @@ export class Reader {
   readonly cols = new Map<AnyField, number>();
   readonly problems: Problem[] = [];
   readonly warnings: string[] = [];
+  private readonly trimmedHeaders: string[];
   constructor(readonly table: Table, readonly profile: Profile, readonly file: string) {
+    this.trimmedHeaders = table.headers.map((h) => h.trim());
     const normalized = table.headers.map(normalizeHeader);
     for (const [field, aliases] of Object.entries(profile.fields)) {
       const i = findColumn(normalized, aliases);
@@ -64,7 +66,8 @@ export class Reader {
   }
   raw(cells: string[]): Record<string, string> {
     const out: Record<string, string> = {};
-    this.table.headers.forEach((h, i) => { const c = cells[i]; if (c !== undefined && c !== "") out[h.trim()] = c; });
+    const headers = this.trimmedHeaders;
+    for (let i = 0; i < headers.length; i++) { const c = cells[i]; if (c !== undefined && c !== "") out[headers[i]!] = c; }
     return out;
   }
   unknownColumns(): string[] {
@@ -212,11 +215,13 @@ export function readOrder(r: Reader, g: Group, packed: boolean, mapping?: Column
   const first = g.rows[0]!;
   // Order-level values: the first row that has one (Shopify and WooCommerce write them on the
   // first row only; JD, PDD and Douyin repeat them on every row — never summed).
-  const pick = (f: AnyField): { row: number; cells: string[]; value: string } | null => {
-    for (const x of g.rows) { const v = r.get(x.cells, f); if (v !== "") return { ...x, value: v }; }
+  // The first row with a value for f (no object per look-up: this runs for every field of every order).
+  const pick = (f: AnyField): { row: number; cells: string[] } | null => {
+    if (!r.has(f)) return null;
+    for (const x of g.rows) if (r.get(x.cells, f) !== "") return x;
     return null;
   };
-  const text = (f: AnyField) => pick(f)?.value ?? "";
+  const text = (f: AnyField) => { if (!r.has(f)) return ""; for (const x of g.rows) { const v = r.get(x.cells, f); if (v !== "") return v; } return ""; };
   const money = (f: AnyField) => { const p = pick(f); return p ? r.money(p.row, p.cells, f) : null; };
   const time = (f: AnyField) => { const p = pick(f); return p ? r.time(p.row, p.cells, f) : null; };
   const before = r.problems.length;

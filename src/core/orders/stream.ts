@@ -7,13 +7,25 @@ import { readOrder, Reader, type Group } from "./parse.js";
 import type { Profile } from "./profiles.js";
 import type { ParsedOrder, Problem } from "./types.js";
 
+/** What String.prototype.trim removes. */
+const isSpace = (ch: number): boolean =>
+  ch <= 0x20 ? ch === 0x20 || (ch >= 0x09 && ch <= 0x0d) : ch === 0xa0 || ch === 0x1680 || (ch >= 0x2000 && ch <= 0x200a) || ch === 0x2028 || ch === 0x2029 || ch === 0x202f || ch === 0x205f || ch === 0x3000 || ch === 0xfeff;
+
+const blank = (cells: string[]): boolean => {
+  for (const c of cells) for (let i = 0; i < c.length; i++) if (!isSpace(c.charCodeAt(i))) return false;
+  return true;
+};
+
 /** FNV-1a, 53 bits: a compact fingerprint of a row for duplicate detection. */
 function fingerprint(cells: string[]): number {
   let h1 = 0x811c9dc5, h2 = 0x01000193;
   for (const c of cells) {
-    const s = c.trim();
-    for (let i = 0; i < s.length; i++) {
-      const ch = s.charCodeAt(i);
+    // The cell without surrounding white space (as trim() would, without a new string).
+    let a = 0, z = c.length;
+    while (a < z && isSpace(c.charCodeAt(a))) a++;
+    while (z > a && isSpace(c.charCodeAt(z - 1))) z--;
+    for (let i = a; i < z; i++) {
+      const ch = c.charCodeAt(i);
       h1 = Math.imul(h1 ^ ch, 0x01000193);
       h2 = Math.imul(h2 ^ ch, 0x5bd1e995);
     }
@@ -44,7 +56,7 @@ export class OrderRowStream {
 
   /** Adds a row; returns the orders that are complete once the batch is full. */
   push(row: number, cells: string[]): ParsedOrder[] {
-    if (cells.every((c) => c.trim() === "")) return [];
+    if (blank(cells)) return [];
     this.rows++;
     const r = this.reader;
     const fp = fingerprint(cells);
@@ -54,7 +66,7 @@ export class OrderRowStream {
     const id = r.get(cells, "orderId");
     if (!id) { r.problem(row, "orderId", `${r.header("orderId")} is empty`); return []; }
     const g = this.open.get(id);
-    if (this.emitted.has(fingerprint([id])) || (g && this.profile.id === "taobao-orders")) {
+    if ((!g && this.emitted.has(fingerprint([id]))) || (g && this.profile.id === "taobao-orders")) {
       r.problem(row, "orderId", `Order ${id} appears again at row ${row}, apart from its earlier rows; keep an order's rows together`);
       return [];
     }

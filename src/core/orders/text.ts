@@ -18,7 +18,13 @@ export function normalizeHeader(h: string): string {
  * empty when `dashIsEmpty` (Douyin writes `-` for nothing).
  */
 export function cleanCell(raw: string | undefined, dashIsEmpty = true): string {
-  if (raw === undefined) return "";
+  if (raw === undefined || raw === "") return "";
+  // Most cells need nothing: they start with none of BOM, space, tab, `=`, `'`, end without
+  // space, and are not dash-like. A cell's first and last characters decide it without regexes.
+  const a = raw.charCodeAt(0), z = raw.charCodeAt(raw.length - 1);
+  const plainStart = (a > 0x20 && a < 0x7f && a !== 0x3d && a !== 0x27 && a !== 0x2d && a !== 0x6e && a !== 0x4e) || (a > 0x3000 && a !== 0xfeff);
+  const plainEnd = (z > 0x20 && z < 0x7f) || (z > 0x3000 && z !== 0xfeff);
+  if (plainStart && plainEnd) return raw;
   let s = raw.replace(/^\uFEFF/, "");
   s = s.replace(/^[\t\s]+|[\t\s]+$/g, "");
   const eq = /^="(.*)"$/s.exec(s);

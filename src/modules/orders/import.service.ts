@@ -180,8 +180,7 @@ export class ImportService {
     await repo.deleteRefunds(ws, plan.replacedRefunds.map((r) => r.id));
     await repo.insertRefunds(plan.refundRows);
     const linked = new Set<string>([...plan.refundRows, ...plan.replacedRefunds].map((r) => r.platformOrderId));
-    for (const r of plan.orderRows) linked.add(r.platformOrderId);
-    await this.relink(trx, ws, shop.id, [...linked], dates, keys);
+    await this.relink(trx, ws, shop.id, [...linked], dates, keys, plan.orderRows.map((r) => r.platformOrderId));
     await repo.recordChanges([
       ...plan.createdOrderKeys.map((k) => ({ workspaceId: ws, importId, entity: "order" as const, entityKey: k, before: null })),
       ...plan.replacedOrders.map((r) => ({ workspaceId: ws, importId, entity: "order" as const, entityKey: r.row.platformOrderId, before: orderBefore(r.row, r.items) })),
@@ -223,9 +222,9 @@ export class ImportService {
     });
   }
 
-  private async relink(trx: Executor, ws: string, shopId: string, platformOrderIds: string[], dates: Set<string>, keys: Set<string>): Promise<void> {
-    if (platformOrderIds.length === 0) return;
-    for (const o of await new OrderRepository(trx).relinkRefunds(ws, shopId, platformOrderIds)) { if (o.paidDate) dates.add(o.paidDate); if (o.customerKey) keys.add(o.customerKey); }
+  private async relink(trx: Executor, ws: string, shopId: string, platformOrderIds: string[], dates: Set<string>, keys: Set<string>, freshOrderIds: string[] = []): Promise<void> {
+    if (platformOrderIds.length === 0 && freshOrderIds.length === 0) return;
+    for (const o of await new OrderRepository(trx).relinkRefunds(ws, shopId, platformOrderIds, freshOrderIds)) { if (o.paidDate) dates.add(o.paidDate); if (o.customerKey) keys.add(o.customerKey); }
   }
 
   private async rebuild(trx: Executor, ws: string, shopId: string, dates: Set<string>, keys: Set<string>): Promise<void> {

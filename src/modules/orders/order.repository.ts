@@ -78,16 +78,18 @@ export class OrderRepository {
   }
 
   /**
+   * `freshOrderIds`: orders just written with refund_fen = own_refund_fen, checked only when the
+   * shop has refund records.
    * Recomputes orders.refund_fen = max(the export's own refund, Σ successful linked refunds) and
    * returns the orders whose refund changed (their days and customers need their rollups rebuilt).
    */
-  async relinkRefunds(workspaceId: string, shopId: string, platformOrderIds: string[]): Promise<{ paidDate: string | null; customerKey: string | null }[]> {
+  async relinkRefunds(workspaceId: string, shopId: string, platformOrderIds: string[], freshOrderIds: string[] = []): Promise<{ paidDate: string | null; customerKey: string | null }[]> {
     const changed: { paidDate: string | null; customerKey: string | null }[] = [];
     // A shop without refund records has nothing to link (the common case for big order imports).
-    // Without any, every order's refund is its own (relinking keeps it so after each change).
     const any = await this.db.selectFrom("refunds").select("id").where("workspaceId", "=", workspaceId).where("shopId", "=", shopId).limit(1).executeTakeFirst();
-    if (!any) return changed;
-    for (const part of chunks(platformOrderIds, 500)) {
+    // Orders just written carry their own refund; with no refund records there is nothing to add to it.
+    const ids = any ? [...new Set([...platformOrderIds, ...freshOrderIds])] : platformOrderIds;
+    for (const part of chunks(ids, 500)) {
       const sums = any ? await this.db.selectFrom("refunds").select(["platformOrderId", sql<number>`cast(sum(amount_fen) as bigint)`.as("fen")])
         .where("workspaceId", "=", workspaceId).where("shopId", "=", shopId).where("platformOrderId", "in", part).where("status", "=", "succeeded")
         .groupBy("platformOrderId").execute() : [];
