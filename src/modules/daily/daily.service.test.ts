@@ -1,19 +1,10 @@
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DomainError } from "../../core/errors.js";
 import type { Services } from "../../server/services.js";
+import { failure } from "../../../test/helpers/errors.js";
 import { createTestDatabase, DIALECTS, type TestDatabase } from "../../../test/helpers/db.js";
 import { buildShopTeam, frozenClock, services } from "../../../test/helpers/factories.js";
 
-const failure = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return null;
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-};
 
 for (const dialect of DIALECTS) {
   describe(`the daily loop on ${dialect}`, () => {

@@ -1,18 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DomainError } from "../../core/errors.js";
 import type { Services } from "../../server/services.js";
+import { outcomeKind } from "../../../test/helpers/errors.js";
 import { createTestDatabase, DIALECTS, type TestDatabase } from "../../../test/helpers/db.js";
 import { buildMember, buildWorkspace, services } from "../../../test/helpers/factories.js";
 
-const kindOf = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return "ok";
-  } catch (e) {
-    if (e instanceof DomainError) return e.kind;
-    throw e;
-  }
-};
+const kindOf = outcomeKind;
 
 for (const dialect of DIALECTS) {
   describe(`organisation services on ${dialect}`, () => {

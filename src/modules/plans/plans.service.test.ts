@@ -2,20 +2,11 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkTeamSchedule } from "../../core/engine/checker/team-check.js";
 import { scheduleTeam } from "../../core/engine/team/schedule.js";
-import { DomainError } from "../../core/errors.js";
 import type { Services } from "../../server/services.js";
+import { failure } from "../../../test/helpers/errors.js";
 import { createTestDatabase, DIALECTS, type TestDatabase } from "../../../test/helpers/db.js";
 import { buildShopTeam, frozenClock, services } from "../../../test/helpers/factories.js";
 
-const failure = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return null;
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-};
 
 /** The stored schedule is what the engine gives for the plan file: anyone can re-run it. */
 async function expectReproducibleAndValid(s: Services, workspaceId: string) {
