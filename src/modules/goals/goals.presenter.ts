@@ -11,7 +11,6 @@ export const KPI_UNITS: Record<KpiMetric, string> = { gmv: "元", netGmv: "元",
 export const toHundredths = (points: number) => Math.round(points * 100);
 export const fromHundredths = (h: number | null) => (h === null ? null : h / 100);
 export const round4 = (x: number | null) => (x === null || !Number.isFinite(x) ? null : Math.round(x * 10_000) / 10_000);
-export const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 export const parseMetric = (g: { metric: string }) => JSON.parse(g.metric) as MetricDto;
 export const betterOf = (m: MetricDto): "higher" | "lower" => (m.kind === "kpi" ? (LOWER_IS_BETTER.has(m.kpi) ? "lower" : "higher") : (m.better ?? "higher"));
 

@@ -5,11 +5,12 @@
 // evaluation across cycles. Every change is audited in its transaction.
 import type { Actor } from "../../core/actor.js";
 import { conflict, forbidden, invalid, notFound, staleVersion, type FieldError } from "../../core/errors.js";
+import { addDays } from "../../core/calendar/date.js";
 import { finalScore } from "../../core/goals/goals.js";
 import type { Executor } from "../../db/database.js";
 import { audit, nowIso } from "../shared/context.js";
 import { GoalRepository, type GoalRow } from "./goals.repository.js";
-import { toHundredths, fromHundredths, addDays, parseMetric, assessmentStatus, presentGoal, weightedAchievement } from "./goals.presenter.js";
+import { toHundredths, fromHundredths, parseMetric, assessmentStatus, presentGoal, weightedAchievement } from "./goals.presenter.js";
 import { GoalPlanningService } from "./goal-planning.service.js";
 
 /** The goal use cases in one: planning (cycles, goals, agreement), assessment and evaluation. */
