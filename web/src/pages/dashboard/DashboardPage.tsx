@@ -36,6 +36,9 @@ function Delta({ now, before, t, lowerIsBetter }: { now: number; before: number;
   );
 }
 
+/** An empty chart card: a grey ring or bare axes read as a broken chart. */
+const NoData = () => <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} style={{ height: 300, display: "flex", flexDirection: "column", justifyContent: "center", margin: 0 }} />;
+
 export function DashboardPage() {
   const { t, locale } = useShopT();
   const i18n = useI18n();
@@ -131,9 +134,9 @@ export function DashboardPage() {
       <Row gutter={[12, 12]}>
         <Col xs={24} lg={16}><Card size="small" title={t("dash.trend")}>{trend ? <Chart option={trend} testId="chart-trend" /> : <Skeleton active />}</Card></Col>
         <Col xs={24} lg={8}><Card size="small" title={t("dash.split")}>{split ? <Chart option={split} testId="chart-split" /> : <Skeleton active />}</Card></Col>
-        <Col xs={24} lg={8}><Card size="small" title={t("dash.topProducts")}>{b ? <Chart option={bars(b.topProducts.map((p) => ({ name: p.title, value: num(p.sales) })), "#d4380d")} height={300} /> : <Skeleton active />}</Card></Col>
-        <Col xs={24} lg={8}><Card size="small" title={t("dash.provinces")}>{b ? <Chart option={bars(b.provinces.slice(0, 12).map((p) => ({ name: p.province, value: num(p.gmv) })), "#1677ff")} height={300} /> : <Skeleton active />}</Card></Col>
-        <Col xs={24} lg={8}><Card size="small" title={t("dash.refundReasons")}>{reasons ? <Chart option={reasons} height={300} /> : <Skeleton active />}</Card></Col>
+        <Col xs={24} lg={8}><Card size="small" title={t("dash.topProducts")}>{!b ? <Skeleton active /> : b.topProducts.length ? <Chart option={bars(b.topProducts.map((p) => ({ name: p.title, value: num(p.sales) })), "#d4380d")} height={300} /> : <NoData />}</Card></Col>
+        <Col xs={24} lg={8}><Card size="small" title={t("dash.provinces")}>{!b ? <Skeleton active /> : b.provinces.length ? <Chart option={bars(b.provinces.slice(0, 12).map((p) => ({ name: p.province, value: num(p.gmv) })), "#1677ff")} height={300} /> : <NoData />}</Card></Col>
+        <Col xs={24} lg={8}><Card size="small" title={t("dash.refundReasons")}>{!reasons || !b ? <Skeleton active /> : b.refundReasons.length ? <Chart option={reasons} height={300} /> : <NoData />}</Card></Col>
       </Row>
     </Flex>
   );
