@@ -160,7 +160,7 @@ async function dashboardBench(orders: number, usePg: boolean) {
   // The orders carry no line items (generating 2 × N of them doubles the time); the product rollup
   // is seeded directly instead: 200 products on each day, what a shop's line items roll up to.
   const products = dates.flatMap((date) => Array.from({ length: 200 }, (_, p) => ({ workspaceId: actor.workspaceId, shopId, date, productKey: `SKU-${p}`, title: `Product ${p}`, quantity: 10 + (p % 7), salesFen: (10 + (p % 7)) * 9900 })));
-  for (let i = 0; i < products.length; i += 5000) await database.db.insertInto("shopDailyProducts").values(products.slice(i, i + 5000)).execute();
+  for (let i = 0; i < products.length; i += 2000) await database.db.insertInto("shopDailyProducts").values(products.slice(i, i + 2000)).execute();
   console.log(`dashboard: ${orders} orders generated in ${((seeded - t0) / 1000).toFixed(1)} s, rolled up in ${((performance.now() - seeded) / 1000).toFixed(1)} s (${pgUrl ? "PostgreSQL" : "SQLite"}); ${products.length} product rollup rows seeded`);
   const kpis = new KpiService({ db: database.db, clock: systemClock });
   for (const [label, fn] of [
