@@ -54,7 +54,9 @@ async function streamable(path: string): Promise<{ encoding: "utf8" | "gb18030";
 async function* csvRecords(path: string, how: { encoding: "utf8" | "gb18030"; delimiter: string }): AsyncGenerator<string[]> {
   const iconv = (await import("iconv-lite")).default;
   const { parse } = await import("csv-parse");
-  const parser = createReadStream(path).pipe(iconv.decodeStream(how.encoding)).pipe(parse({ delimiter: how.delimiter, relax_column_count: true, bom: true }));
+  // csv-parse reads UTF-8 bytes itself (fields split across chunks included); GBK goes through iconv first.
+  const source = how.encoding === "utf8" ? createReadStream(path) : createReadStream(path).pipe(iconv.decodeStream(how.encoding));
+  const parser = source.pipe(parse({ delimiter: how.delimiter, relax_column_count: true, bom: true }));
   for await (const record of parser) yield record as string[];
 }
 
