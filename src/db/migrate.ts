@@ -5,6 +5,7 @@ import * as m003 from "./migrations/2026-11-26-003-shop-data.js";
 import * as m002 from "./migrations/2026-11-26-002-plans-daily.js";
 import * as m004 from "./migrations/2026-11-26-004-goals-pay.js";
 import * as m005 from "./migrations/2026-11-26-005-goals.js";
+import * as m006 from "./migrations/2026-11-26-006-orders-paid-customer.js";
 
 // Migrations are imported statically so they run the same from TypeScript sources and from dist.
 const MIGRATIONS: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-11-26-002-plans-daily": m002,
   "2026-11-26-004-goals-pay": m004,
   "2026-11-26-005-goals": m005,
+  "2026-11-26-006-orders-paid-customer": m006,
 };
 
 class StaticProvider implements MigrationProvider {
