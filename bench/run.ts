@@ -5,6 +5,7 @@ const groups: Record<string, () => Promise<void>> = {
   http: async () => (await import("./http/index.js")).runHttpBench(rest),
   engine: async () => (await import("./engine/index.js")).runEngineBench(rest),
   plans: async () => (await import("./plans/index.js")).runPlansBench(rest),
+  gantt: async () => (await import("./gantt/index.js")).runGanttBench(rest),
   orders: async () => (await import("./orders/index.js")).runOrdersBench(rest),
 };
 const chosen = group && !group.startsWith("-") ? [group] : Object.keys(groups);
