@@ -35,17 +35,8 @@ export function parseLocalTime(input: string, defaultOffset = "+08:00"): { ok: t
   return { ok: true, iso: new Date(local - offMin * 60_000).toISOString() };
 }
 
-const dtfCache = new Map<string, Intl.DateTimeFormat>();
-
 /** The calendar date (YYYY-MM-DD) of a UTC instant in an IANA time zone. */
-export function localDate(iso: string, timeZone: string): string {
-  let f = dtfCache.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
-    dtfCache.set(timeZone, f);
-  }
-  return f.format(new Date(iso));
-}
+export { localDate } from "../plans/local-date.js";
 
 /** A Date read from a spreadsheet cell (wall clock stored as UTC fields) → local text for parseLocalTime. */
 export function wallClockText(d: Date): string {

@@ -1,5 +1,6 @@
 // A minimal iCalendar (RFC 5545) writer for a member's scheduled work: one all-day event per
 // task and day, so Google, Outlook, Apple and Feishu calendars show it on the right date.
+import { addDays } from "../calendar/date.js";
 
 export interface IcsEvent {
   uid: string;
@@ -30,7 +31,6 @@ function fold(line: string): string {
 }
 
 const compact = (date: string) => date.replace(/-/g, "");
-const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 export function renderIcs(calendarName: string, events: IcsEvent[], now: Date): string {
   const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
@@ -40,7 +40,7 @@ export function renderIcs(calendarName: string, events: IcsEvent[], now: Date): 
   ];
   for (const e of events) {
     lines.push(
-      "BEGIN:VEVENT", `UID:${e.uid}`, `DTSTAMP:${stamp}`, `DTSTART;VALUE=DATE:${compact(e.date)}`, `DTEND;VALUE=DATE:${compact(nextDay(e.date))}`,
+      "BEGIN:VEVENT", `UID:${e.uid}`, `DTSTAMP:${stamp}`, `DTSTART;VALUE=DATE:${compact(e.date)}`, `DTEND;VALUE=DATE:${compact(addDays(e.date, 1))}`,
       `SUMMARY:${escapeText(e.summary)}`, ...(e.description ? [`DESCRIPTION:${escapeText(e.description)}`] : []), "TRANSP:TRANSPARENT", "END:VEVENT",
     );
   }

@@ -14,6 +14,7 @@ import { WorkspaceService } from "../workspaces/workspace.service.js";
 import { DEMO_DOMAIN, DEMO_PEOPLE, DEMO_WORKSPACE_NAME } from "./demo.data.js";
 import { seedDemoOrders } from "../orders/orders.demo.js";
 import { seedDemoPlans } from "./demo.plans.js";
+import { addDays } from "../../core/calendar/date.js";
 
 export interface DemoLogin {
   workspaceId: string;
@@ -23,7 +24,6 @@ export interface DemoLogin {
   created: boolean;
 }
 
-const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 export class DemoService {
   constructor(private readonly deps: ServiceDeps) {}

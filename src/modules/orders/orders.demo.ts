@@ -8,6 +8,7 @@ import type { OrderItemsTable, OrdersTable, RefundsTable } from "../../db/schema
 import { OrderRepository } from "./order.repository.js";
 import { ShopRepository } from "./shop.repository.js";
 import { StatsRepository } from "./stats.repository.js";
+import { addDays } from "../../core/calendar/date.js";
 
 const PRODUCTS = [
   { sku: "QD-001", title: "秋季法式连衣裙", fen: 19900 }, { sku: "CS-002", title: "牛津纺长袖衬衫", fen: 15900 }, { sku: "KZ-003", title: "直筒休闲裤", fen: 16900 },
@@ -30,7 +31,6 @@ function rng(seed: number) {
   };
 }
 
-const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 export async function seedDemoOrders(trx: Executor, workspaceId: string, at: string): Promise<void> {
   const today = localDate(at, "Asia/Shanghai");
