@@ -2,20 +2,13 @@
 // the reads the dashboard makes on them (O(days), not O(orders)).
 import { sql } from "kysely";
 import type { Executor } from "../../db/database.js";
+import type { ShopDailyStatsTable } from "../../db/schema.js";
 
 const chunks = <T>(xs: T[], n: number): T[][] => { const out: T[][] = []; for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n)); return out; };
 const big = (expr: string) => sql<number>`cast(${sql.raw(expr)} as bigint)`;
 
-export interface DailyRow {
-  date: string;
-  paidOrders: number;
-  gmvFen: number;
-  items: number;
-  refundedOrders: number;
-  refundFen: number;
-  buyers: number;
-  newCustomers: number;
-}
+/** One shop-day of the rollup, as the dashboard reads it. */
+export type DailyRow = Omit<ShopDailyStatsTable, "workspaceId" | "shopId">;
 
 export class StatsRepository {
   constructor(private readonly db: Executor) {}

@@ -84,8 +84,8 @@ export function reverseRcpsp(p: Rcpsp): Rcpsp {
   return { ...p, predStart: p.succStart, pred: p.succ, succStart: p.predStart, succ: p.pred, topoRank };
 }
 
-/** Critical path length and resource bound: max(CPM, max_r ⌈Σ d·q / capacity⌉). */
-export function lowerBound(p: Rcpsp): number {
+/** CPM over the problem's precedence network, ignoring resources. */
+function cpmOf(p: Rcpsp) {
   const from: number[] = [];
   const to: number[] = [];
   for (let j = 0; j < p.n; j++) {
@@ -94,7 +94,12 @@ export function lowerBound(p: Rcpsp): number {
       to.push(p.succ[k]!);
     }
   }
-  const cpm = computeCpm({ durations: p.dur, from, to });
+  return computeCpm({ durations: p.dur, from, to });
+}
+
+/** Critical path length and resource bound: max(CPM, max_r ⌈Σ d·q / capacity⌉). */
+export function lowerBound(p: Rcpsp): number {
+  const cpm = cpmOf(p);
   let lb = cpm.projectEnd;
   for (let r = 0; r < p.nRes; r++) {
     let work = 0;
@@ -106,14 +111,6 @@ export function lowerBound(p: Rcpsp): number {
 
 /** Latest finish times (CPM backward pass against the critical path length), used by the LFT rule. */
 export function latestFinish(p: Rcpsp): { es: Float64Array; lf: Float64Array } {
-  const from: number[] = [];
-  const to: number[] = [];
-  for (let j = 0; j < p.n; j++) {
-    for (let k = p.succStart[j]!; k < p.succStart[j + 1]!; k++) {
-      from.push(j);
-      to.push(p.succ[k]!);
-    }
-  }
-  const cpm = computeCpm({ durations: p.dur, from, to });
+  const cpm = cpmOf(p);
   return { es: cpm.es, lf: cpm.lf };
 }
