@@ -1,5 +1,5 @@
 import {
-  AccountBookOutlined, AimOutlined, AuditOutlined, CalculatorOutlined, CalendarOutlined, WalletOutlined, FileTextOutlined, ProjectOutlined, ReadOutlined, DashboardOutlined, ShoppingOutlined, ClusterOutlined, DownOutlined, LogoutOutlined, MenuOutlined, SettingOutlined, TeamOutlined, UserOutlined,
+  AccountBookOutlined, AimOutlined, AuditOutlined, CalculatorOutlined, CalendarOutlined, WalletOutlined, FileTextOutlined, ProjectOutlined, ReadOutlined, DashboardOutlined, ShoppingOutlined, ClusterOutlined, DownOutlined, LogoutOutlined, MenuOutlined, SettingOutlined, TeamOutlined, UserOutlined, UserSwitchOutlined,
 } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { App, Button, Drawer, Dropdown, Grid, Layout, Menu, Tag, Typography } from "antd";
@@ -14,6 +14,7 @@ import { LanguageSwitch } from "./LanguageSwitch";
 import { NotificationBell } from "./plans/NotificationBell";
 import { useLiveUpdates } from "./plans/useLiveUpdates";
 import { shopText } from "../pages/shop-data/strings";
+import { attrText } from "../pages/shop-data/attribution.strings";
 
 export function AppShell({ me }: { me: Me }) {
   const { t, locale } = useI18n();
@@ -36,6 +37,7 @@ export function AppShell({ me }: { me: Me }) {
     { key: "/notes", icon: <ReadOutlined />, label: t("nav.notes") },
     { key: "/dashboard", icon: <DashboardOutlined />, label: shopText(locale, "nav.dashboard") },
     { key: "/shop-data", icon: <ShoppingOutlined />, label: shopText(locale, "nav.shopData") },
+    { key: "/shop-data/attribution", icon: <UserSwitchOutlined />, label: attrText(locale, "nav.attribution") },
     { key: "/goals", icon: <AimOutlined />, label: t("nav.goals") },
     // Pay by role: the owner sets plans and runs; a lead reads their department's runs; everyone sees their own pay.
     ...(owner ? [{ key: "/pay/plans", icon: <AccountBookOutlined />, label: t("nav.payPlans") }] : []),
@@ -47,7 +49,8 @@ export function AppShell({ me }: { me: Me }) {
     ...(owner ? [{ key: "/audit", icon: <AuditOutlined />, label: t("nav.audit") }] : []),
     { key: "/profile", icon: <UserOutlined />, label: t("nav.profile") },
   ];
-  const selected = items.map((i) => i.key).filter((k) => location.pathname.startsWith(k));
+  // The longest matching key, so /shop-data/attribution does not also light up /shop-data.
+  const selected = items.map((i) => i.key).filter((k) => location.pathname.startsWith(k)).sort((a, b) => b.length - a.length).slice(0, 1);
   const menu = (
     <Menu
       mode="inline"

@@ -1,11 +1,13 @@
 import { InboxOutlined, PlusOutlined, RollbackOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Collapse, Flex, Form, Input, List, Modal, Popconfirm, Progress, Select, Table, Tag, Typography, Upload } from "antd";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { Link } from "react-router-dom";
 import { formatDateTime } from "../../components/labels";
 import { useApiErrors } from "../../components/errors";
 import { useI18n } from "../../i18n";
 import { uploadFile, useCommit, useCreateShop, useImports, useMappings, usePreview, useRollback, useSaveMapping, useSetVisitors, useShops, useVisitors, type Preview, type Upload as Staged } from "./api";
 import { PLATFORM_LABELS, platformLabel, statusLabel, useShopT } from "./strings";
+import { attrText } from "./attribution.strings";
 
 const MAPPED_FIELDS = ["orderId", "orderTotal", "status", "paidAt", "placedAt", "itemTitle", "itemSku", "itemQuantity", "itemPrice", "buyerId", "email", "phone", "province", "address", "shipping", "refund", "currency"] as const;
 
@@ -187,7 +189,10 @@ export function ShopDataPage() {
   return (
     <Flex vertical gap={12} data-testid="shop-data">
       <Flex wrap gap={8} align="center" justify="space-between">
-        <Typography.Title level={4} style={{ margin: 0 }}>{t("shop.title")}</Typography.Title>
+        <Flex wrap gap={12} align="baseline">
+          <Typography.Title level={4} style={{ margin: 0 }}>{t("shop.title")}</Typography.Title>
+          <Link to="/shop-data/attribution" data-testid="to-attribution">{attrText(locale, "nav.attribution")} →</Link>
+        </Flex>
         <Flex gap={8} style={{ flex: "1 1 260px", justifyContent: "flex-end", minWidth: 0 }}>
           <Select style={{ flex: "1 1 160px", minWidth: 0, maxWidth: 360 }} value={shopId} onChange={setShopId} placeholder={t("shop.shop")} data-testid="shop-select"
             options={(shops.data?.items ?? []).map((s) => ({ value: s.id, label: `${s.name} · ${platformLabel(s.platform, locale)} (${s.orders})` }))} />

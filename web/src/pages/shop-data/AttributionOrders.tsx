@@ -1,0 +1,78 @@
+// The month's paid orders filtered by owner, each with its owner and where it came from; the
+// owner and the leads of 运营 set an owner by hand or give the order back to the rules.
+import { App, Button, Card, Flex, Select, Table, Tag, Typography } from "antd";
+import { useApiErrors } from "../../components/errors";
+import { formatSales, useOwnerOrders, useSetOwner, type AttributedOrder, type OwnerFilter } from "./attribution.api";
+import type { Option } from "./AttributionRules";
+import { useAttrT } from "./attribution.strings";
+
+/** The select's value for "no owner set by hand": the rules decide. */
+const RULES = "__rules__";
+const ALL = "__all__";
+
+function OwnerCell({ order, canManage, members }: { order: AttributedOrder; canManage: boolean; members: Option[] }) {
+  const { t } = useAttrT();
+  const setOwner = useSetOwner();
+  const onError = useApiErrors();
+  const { message } = App.useApp();
+  const o = order.owner;
+  const source = o ? <Tag color={o.source === "manual" ? "orange" : "blue"} data-testid="owner-source">{t(`orders.source.${o.source}`)}</Tag> : null;
+  if (!canManage) {
+    return <Flex gap={4} align="center" wrap>{o ? o.name : <Typography.Text type="secondary">{t("orders.none")}</Typography.Text>}{source}</Flex>;
+  }
+  const manual = o?.source === "manual";
+  // A member set by hand may since have left: keep them choosable so the select shows a name.
+  const options = [
+    { value: RULES, label: o && !manual ? t("orders.byRulesNow", { name: o.name }) : manual ? t("orders.byRules") : t("orders.byRulesNow", { name: t("orders.none") }) },
+    ...(manual && !members.some((m) => m.value === o.memberId) ? [{ value: o.memberId, label: o.name }] : []),
+    ...members,
+  ];
+  return (
+    <Flex gap={4} align="center">
+      <Select size="small" style={{ width: 170 }} value={manual ? o.memberId : RULES} loading={setOwner.isPending} disabled={setOwner.isPending}
+        showSearch={{ optionFilterProp: "label" }} options={options} aria-label={t("orders.setOwner")} data-testid="order-owner"
+        onChange={(v: string) => setOwner.mutate({ id: order.id, version: order.version, memberId: v === RULES ? null : v }, {
+          onSuccess: () => void message.success(t("orders.saved")), onError: (e) => onError(e),
+        })} />
+      {source}
+    </Flex>
+  );
+}
+
+export function AttributionOrders({ from, to, shopId, owner, onOwner, canManage, members, shopName }: {
+  from: string; to: string; shopId: string | undefined; owner: OwnerFilter; onOwner: (o: OwnerFilter) => void;
+  canManage: boolean; members: Option[]; shopName: (id: string | null) => string;
+}) {
+  const { t, locale } = useAttrT();
+  const orders = useOwnerOrders({ from, to, shopId, owner });
+  const rows = orders.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <Card size="small" title={t("orders.title")} data-testid="attribution-orders"
+      extra={
+        <Select size="small" style={{ width: 170 }} value={owner ?? ALL} onChange={(v: string) => onOwner(v === ALL ? undefined : v)} aria-label={t("orders.owner")}
+          showSearch={{ optionFilterProp: "label" }} data-testid="owner-filter"
+          options={[{ value: ALL, label: t("orders.all") }, { value: "none", label: t("orders.none") }, ...members]} />
+      }>
+      <Flex vertical gap={8}>
+        <Table<AttributedOrder> size="small" rowKey="id" pagination={false} loading={orders.isPending} dataSource={rows} scroll={{ x: 760 }}
+          locale={{ emptyText: t("orders.empty") }}
+          columns={[
+            { title: t("orders.id"), dataIndex: "platformOrderId", render: (id: string, r) => (
+              <Flex vertical>
+                <Typography.Text style={{ wordBreak: "break-all" }}>{id}</Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{shopName(r.shopId)}</Typography.Text>
+              </Flex>
+            ) },
+            { title: t("orders.paid"), dataIndex: "paidAt", width: 130, render: (at: string | null, r) => (at ? new Date(at).toLocaleString(locale, { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" }) : r.paidDate ?? "—") },
+            { title: t("orders.total"), dataIndex: "total", align: "right", width: 110, render: (s: string, r) => formatSales(s, r.currency) },
+            { title: t("orders.memo"), key: "memo", ellipsis: true, render: (_, r) => [r.sellerMemo, r.salesRef].filter(Boolean).join(" · ") || "—" },
+            { title: t("orders.owner"), key: "owner", width: 240, render: (_, r) => <OwnerCell order={r} canManage={canManage} members={members} /> },
+          ]} />
+        {orders.hasNextPage ? (
+          <Button block onClick={() => void orders.fetchNextPage()} loading={orders.isFetchingNextPage}>{t("orders.more")}</Button>
+        ) : null}
+        {canManage ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t("orders.lockedHint")}</Typography.Text> : null}
+      </Flex>
+    </Card>
+  );
+}
