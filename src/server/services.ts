@@ -25,6 +25,7 @@ import { OrderService } from "../modules/orders/order.service.js";
 import { ShopService } from "../modules/orders/shop.service.js";
 import { PayPlanService } from "../modules/pay/pay-plan.service.js";
 import { PayRunService } from "../modules/pay/pay-run.service.js";
+import { PayAdjustmentService } from "../modules/pay/pay-adjustments.service.js";
 import { GoalService } from "../modules/goals/goals.service.js";
 
 export function buildServices(database: Database, clock: Clock, events?: EventPublisher) {
@@ -54,6 +55,7 @@ export function buildServices(database: Database, clock: Clock, events?: EventPu
     kpis: new KpiService(deps),
     payPlans: new PayPlanService(deps),
     payRuns: new PayRunService(deps),
+    payAdjustments: new PayAdjustmentService(deps),
     goals: new GoalService(deps),
   };
 }

@@ -70,6 +70,23 @@ export class PayRepository {
   async addAdjustment(row: Insertable<DB["payAdjustments"]>): Promise<void> {
     await this.db.insertInto("payAdjustments").values(row).execute();
   }
+  /**
+   * Adjustments newest first (ids sort by time), with the member's name and the run that paid them.
+   * Settled = paid by a locked run; open = everything else (no run yet, or a run still in draft).
+   * `memberIds` limits the list to those members (an empty list matches nothing).
+   */
+  listAdjustments(workspaceId: string, q: { status: "open" | "settled" | "all"; memberIds?: readonly string[]; limit: number; cursor?: string }) {
+    let query = this.db.selectFrom("payAdjustments as a")
+      .leftJoin("payRuns as r", (j) => j.onRef("r.workspaceId", "=", "a.workspaceId").onRef("r.id", "=", "a.runId"))
+      .leftJoin("members as m", (j) => j.onRef("m.workspaceId", "=", "a.workspaceId").onRef("m.id", "=", "a.memberId"))
+      .select(["a.id", "a.memberId", "m.name as memberName", "a.amountFen", "a.reason", "a.runId", "r.period as runPeriod", "r.status as runStatus", "a.createdBy", "a.createdAt"])
+      .where("a.workspaceId", "=", workspaceId);
+    if (q.status === "settled") query = query.where("r.status", "=", "locked");
+    if (q.status === "open") query = query.where((eb) => eb.or([eb("r.id", "is", null), eb("r.status", "<>", "locked")]));
+    if (q.memberIds) query = query.where("a.memberId", "in", q.memberIds.length ? [...q.memberIds] : [""]);
+    if (q.cursor) query = query.where("a.id", "<", q.cursor);
+    return query.orderBy("a.id", "desc").limit(q.limit + 1).execute();
+  }
   async settleAdjustments(workspaceId: string, runId: string, ids: string[]): Promise<void> {
     if (ids.length) await this.db.updateTable("payAdjustments").set({ runId }).where("workspaceId", "=", workspaceId).where("id", "in", ids).execute();
   }

@@ -4,7 +4,7 @@ import type { Services } from "../../server/services.js";
 import { actorOf, type App } from "../../server/types.js";
 import { IdParams, Page } from "../shared/common.schema.js";
 import {
-  AddVersionBody, AdjustmentBody, AdjustmentSchema, AssignBody, ComputeRunBody, CreatePlanBody, ExportQuery, LockBody, PayPlanSchema, ProjectionParams,
+  AddVersionBody, AdjustmentBody, AdjustmentListItem, AdjustmentListQuery, AdjustmentSchema, AssignBody, ComputeRunBody, CreatePlanBody, ExportQuery, LockBody, PayPlanSchema, ProjectionParams,
   ProjectionQuery, ProjectionSchema, RunExportQuery, RunPageQuery, RunSchema, RunSummarySchema, StatementParams, StatementResponse, TemplateSchema,
 } from "./pay.schema.js";
 
@@ -48,6 +48,8 @@ export async function payRoutes(app: App, services: Services): Promise<void> {
   });
   app.post("/pay-adjustments", { schema: { tags, summary: "A correction paid by the next computed run (owner)", body: AdjustmentBody, response: { 201: AdjustmentSchema } } }, async (req, reply) =>
     reply.status(201).send(await services.payRuns.addAdjustment(actorOf(req), req.body)));
+  app.get("/pay-adjustments", { schema: { tags, summary: "Adjustments, newest first: open (waiting for the next run) or settled (paid by a locked run); yours, or those of the people you manage", querystring: AdjustmentListQuery, response: { 200: Page(AdjustmentListItem) } } }, async (req) =>
+    services.payAdjustments.list(actorOf(req), req.query));
   app.get("/pay/projection/:memberId", { schema: { tags, summary: "Month-to-date pay, and pay if the shop reaches a GMV", params: ProjectionParams, querystring: ProjectionQuery, response: { 200: ProjectionSchema } } }, async (req) =>
     services.payRuns.projection(actorOf(req), req.params.memberId, req.query.shopGmv));
 }

@@ -57,6 +57,18 @@ export const StatementResponse = Type.Object({ run: Type.Object({ id: Id, period
 export const RunExportQuery = Type.Object({ format: Type.Union([Type.Literal("csv"), Type.Literal("xlsx")]) }, strict);
 export const AdjustmentBody = Type.Object({ memberId: Id, amount: Money, reason: Type.String({ minLength: 1, maxLength: 500 }) }, strict);
 export const AdjustmentSchema = Type.Object({ id: Id, memberId: Id, amount: Money, reason: Type.String(), runId: Type.Union([Id, Type.Null()]), createdAt: Instant });
+export const AdjustmentListQuery = Type.Object({
+  status: Type.Optional(Type.Union([Type.Literal("open"), Type.Literal("settled"), Type.Literal("all")], { default: "all", description: "open: not yet paid by a locked run; settled: paid by one; all (default)" })),
+  memberId: Type.Optional(Id),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.pageSizeMax, default: LIMITS.pageSizeDefault })),
+  cursor: Type.Optional(Type.String({ maxLength: 64, description: "nextCursor of the previous page" })),
+}, strict);
+export const AdjustmentListItem = Type.Object({
+  id: Id, memberId: Id, memberName: Type.String(), amount: Money, reason: Type.String(),
+  status: Type.Union([Type.Literal("open"), Type.Literal("settled")]),
+  runId: Type.Union([Id, Type.Null()], { description: "The run that paid it; null while open" }), runPeriod: Type.Union([Type.String(), Type.Null()]),
+  createdBy: Type.Union([Id, Type.Null()]), createdAt: Instant,
+});
 export const ProjectionParams = Type.Object({ memberId: Id }, strict);
 export const ProjectionQuery = Type.Object({ shopGmv: Type.Optional(Type.String({ maxLength: 24, description: "\"If the shop reaches ¥X\": a GMV in yuan" })) }, strict);
 export const ProjectionSchema = Type.Object({
