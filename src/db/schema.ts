@@ -7,10 +7,12 @@ import type { WorkspacesTable, CalendarDaysTable, UsersTable, MembersTable, Depa
 import type { PlansTable, PlanTasksTable, TaskDependenciesTable, SchedulesTable, AllocationsTable, WorkLogsTable, DayItemsTable, DutiesTable, DailyReportsTable, ReportCommentsTable, NotesTable, NotificationsTable, CalendarFeedsTable, PlanTemplatesTable } from "./tables/plans.js";
 import type { ShopsTable, OrderUploadsTable, OrderImportsTable, OrderImportChangesTable, OrdersTable, OrderItemsTable, RefundsTable, CustomersTable, ShopVisitorsTable, ShopDailyStatsTable, ShopDailyProductsTable, ShopDailyProvincesTable, ColumnMappingsTable } from "./tables/shop.js";
 import type { GoalCyclesTable, GoalsTable, GoalAgreementsTable, GoalAssessmentsTable, PayPlansTable, PayPlanVersionsTable, PayPlanAssignmentsTable, PayRunsTable, PayStatementsTable, PayAdjustmentsTable } from "./tables/pay.js";
+import type { GoalRemindersSentTable } from "./tables/reminders.js";
 export type * from "./tables/foundation.js";
 export type * from "./tables/plans.js";
 export type * from "./tables/shop.js";
 export type * from "./tables/pay.js";
+export type * from "./tables/reminders.js";
 
 export interface DB {
   workspaces: WorkspacesTable;
@@ -57,6 +59,7 @@ export interface DB {
   goals: GoalsTable;
   goalAgreements: GoalAgreementsTable;
   goalAssessments: GoalAssessmentsTable;
+  goalRemindersSent: GoalRemindersSentTable;
   payPlans: PayPlansTable;
   payPlanVersions: PayPlanVersionsTable;
   payPlanAssignments: PayPlanAssignmentsTable;
