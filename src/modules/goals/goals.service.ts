@@ -5,13 +5,13 @@
 // evaluation across cycles. Every change is audited in its transaction.
 import type { Actor } from "../../core/actor.js";
 import { conflict, forbidden, invalid, notFound, staleVersion, type FieldError } from "../../core/errors.js";
-import { addDays } from "../../core/calendar/date.js";
 import { finalScore } from "../../core/goals/goals.js";
 import type { Executor } from "../../db/database.js";
 import { audit, nowIso } from "../shared/context.js";
 import { GoalRepository, type GoalRow } from "./goals.repository.js";
 import { toHundredths, fromHundredths, parseMetric, assessmentStatus, presentGoal, weightedAchievement } from "./goals.presenter.js";
 import { GoalPlanningService } from "./goal-planning.service.js";
+import { CycleDues, reminderNotice } from "./goal-reminders.due.js";
 
 /** The goal use cases in one: planning (cycles, goals, agreement), assessment and evaluation. */
 export class GoalService extends GoalPlanningService {
@@ -172,19 +172,15 @@ export class GoalService extends GoalPlanningService {
     const access = await this.access(db, actor);
     const repo = new GoalRepository(db);
     const [goals, assessments, today] = await Promise.all([repo.listGoals(actor.workspaceId, { cycleId }), repo.assessments(actor.workspaceId, { cycleId }), this.today(db, actor.workspaceId)]);
+    const dues = new CycleDues(cycle, today, goals, assessments, access);
+    const { kind, title, link } = reminderNotice(cycle);
     const at = nowIso(this.deps);
     const notified: string[] = [];
     await db.transaction().execute(async (trx) => {
       for (const p of access.overseen()) {
         if (p.id === actor.memberId) continue;
-        const mine = goals.filter((g) => g.memberId === p.id);
-        const a = assessmentStatus(assessments.find((x) => x.memberId === p.id));
-        const due: string[] = [];
-        if (mine.length === 0) due.push("制定目标 · set your goals");
-        if (mine.some((g) => g.status === "draft" || g.status === "returned")) due.push("提交目标 · propose your goals");
-        if (mine.some((g) => g.status === "proposed" && g.proposedBy !== p.id)) due.push("确认目标 · agree your goals");
-        if (mine.length > 0 && mine.every((g) => g.status === "agreed") && today >= addDays(cycle.endDate, -3) && (a === "open" || a === "draft")) due.push(`自评（截止 ${cycle.endDate}）· self-assessment due ${cycle.endDate}`);
-        if (due.length) await this.notify(trx, actor.workspaceId, p.id, "goal.reminder", `目标待办 · Goals: ${cycle.name}`, due.join("\n"), `/goals?cycle=${cycleId}`, at, notified);
+        const due = dues.for(p);
+        if (due.length) await this.notify(trx, actor.workspaceId, p.id, kind, title, due.join("\n"), link, at, notified);
       }
     });
     this.publish(actor.workspaceId, notified);
