@@ -35,6 +35,9 @@ program.command("backup").description("Write a consistent snapshot of the SQLite
   .argument("[file]", "where to write the snapshot (default ./data/backup-<time>.db)")
   .action((file: string | undefined, o: { db?: string }) => run(async () => (await import("./commands/backup.js")).backup(file, o)));
 
+program.command("remind").description("Send the goal reminders due now (once a day per person and cycle, after 09:00 local time)").addOption(dbOption())
+  .action((o: { db?: string }) => run(async () => (await import("./commands/remind.js")).remind(o)));
+
 program.command("schedule").description("Schedule a plan file (dayclear.plan/v1, team or abstract) or a PSPLIB .sm file")
   .argument("<plan>", "plan file").option("--out <file>", "write the result here instead of stdout")
   .option("--effort <effort>", "quick, or the number of schedules to search (e.g. 5000)", "quick").option("--seed <seed>", "random seed", "1")

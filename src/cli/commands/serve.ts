@@ -1,3 +1,5 @@
+import type { Database } from "../../db/database.js";
+import type { App } from "../../server/types.js";
 import { openMigrated } from "./open-db.js";
 
 export async function serve(flags: { db?: string; port?: string; host?: string }): Promise<void> {
@@ -7,6 +9,7 @@ export async function serve(flags: { db?: string; port?: string; host?: string }
   const { database, description } = await openMigrated(flags);
   const { buildApp } = await import("../../server/app.js");
   const app = await buildApp({ database, databaseUrl: database.dialect === "postgres" ? process.env.DATABASE_URL : undefined });
+  if (process.env.DAYCLEAR_REMINDERS !== "off") await startGoalReminders(app, database);
   const shutdown = async () => {
     await app.close();
     await database.close();
@@ -18,4 +21,43 @@ export async function serve(flags: { db?: string; port?: string; host?: string }
   const address = app.server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
   console.log(`\nDayclear is running on ${description}\n  ➜  http://localhost:${actualPort}\n`);
+}
+
+const FIRST_SWEEP_MS = 30_000;
+const SWEEP_EVERY_MS = 10 * 60_000;
+
+/**
+ * Goal reminders from the server process (docs/GOALS.md): a sweep 30 s after start, then 10
+ * minutes after each one ends; the timer does not keep the process alive and stops when the app
+ * closes (after the sweep under way). Several instances may all sweep: each reminder goes out once.
+ * Started here, not in buildApp, so the test suites' many apps run no timers.
+ */
+async function startGoalReminders(app: App, database: Database): Promise<void> {
+  const { openReminders } = await import("./remind.js");
+  const { reminders, close } = await openReminders(database);
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let closed = false;
+  const sweep = async () => {
+    try {
+      const { sent, failed } = await reminders.sweep();
+      if (sent > 0) app.log.info({ sent }, `sent ${sent} goal reminder${sent === 1 ? "" : "s"}`);
+      for (const f of failed) app.log.warn(f, "goal reminders for a workspace failed");
+    } catch (err) {
+      app.log.error({ err }, "goal reminder sweep failed");
+    }
+  };
+  const after = (ms: number) => {
+    timer = setTimeout(() => {
+      running = sweep().then(() => { if (!closed) after(SWEEP_EVERY_MS); });
+    }, ms);
+    timer.unref();
+  };
+  after(FIRST_SWEEP_MS);
+  app.addHook("onClose", async () => {
+    closed = true;
+    clearTimeout(timer);
+    await running;
+    await close();
+  });
 }

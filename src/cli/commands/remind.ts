@@ -1,0 +1,36 @@
+// dayclear remind — one goal-reminder sweep now (for cron users, or with DAYCLEAR_REMINDERS=off):
+// in each workspace past 09:00 local time, whoever has goal work due and has not been reminded of
+// it today gets one notification per cycle. `dayclear serve` runs the same sweep on a timer.
+import { systemClock } from "../../core/actor.js";
+import type { Database } from "../../db/database.js";
+import { GoalReminderService } from "../../modules/goals/goal-reminders.service.js";
+import { createEventBus } from "../../server/events.js";
+import { openMigrated } from "./open-db.js";
+
+/**
+ * The reminder service outside the web app's own services. On PostgreSQL its live events travel
+ * by NOTIFY, so open pages on every instance show the notification at once; on SQLite they would
+ * stay in this bus's memory, so none is made and the pages show it when they next load.
+ */
+export async function openReminders(database: Database) {
+  const url = process.env.DATABASE_URL;
+  const events = database.dialect === "postgres" && url ? await createEventBus(database, url) : undefined;
+  return { reminders: new GoalReminderService({ db: database.db, clock: systemClock, events }), close: async () => events?.close() };
+}
+
+export async function remind(o: { db?: string }): Promise<number> {
+  const { database } = await openMigrated(o);
+  try {
+    const { reminders, close } = await openReminders(database);
+    try {
+      const { sent, failed } = await reminders.sweep();
+      console.log(`Sent ${sent} goal reminder${sent === 1 ? "" : "s"}.`);
+      for (const f of failed) process.stderr.write(`dayclear: goal reminders for workspace ${f.workspaceId} failed: ${f.error}\n`);
+      return failed.length ? 1 : 0;
+    } finally {
+      await close();
+    }
+  } finally {
+    await database.close();
+  }
+}
