@@ -147,7 +147,7 @@ async function dashboardBench(orders: number, usePg: boolean) {
         workspaceId: actor.workspaceId, id: newId(), shopId, platform: "taobao", platformOrderId: String(j), status: "completed", rawStatus: "交易成功", placedAt: null, paidAt: `${d}T02:00:00.000Z`, paidDate: d,
         shippedAt: null, completedAt: null, cancelledAt: null, currency: "CNY", totalFen: 10000 + (j % 50) * 100, goodsFen: 0, shippingFen: 0, discountFen: 0, refundFen: j % 20 === 0 ? 5000 : 0, ownRefundFen: 0,
         itemCount: 1, customerKey: `buyer:${j % 400_000}`, buyerRef: null, buyerName: null, email: null, phone: null, recipient: null, country: null, province: ["广东", "浙江", "江苏"][j % 3]!, provinceCode: null,
-        city: null, district: null, address: null, zip: null, trackingNo: null, carrier: null, raw: "[]", contentHash: "", importId: "bench", version: 1, createdAt: at, updatedAt: at,
+        city: null, district: null, address: null, zip: null, trackingNo: null, carrier: null, sellerMemo: null, salesRef: null, ownerMemberId: null, ownerSource: null, raw: "[]", contentHash: "", importId: "bench", version: 1, createdAt: at, updatedAt: at,
       });
     }
     // On SQLite through the raw prepared-statement path the import uses; PostgreSQL through Kysely.

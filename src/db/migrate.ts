@@ -6,6 +6,7 @@ import * as m002 from "./migrations/2026-11-26-002-plans-daily.js";
 import * as m004 from "./migrations/2026-11-26-004-goals-pay.js";
 import * as m005 from "./migrations/2026-11-26-005-goals.js";
 import * as m006 from "./migrations/2026-11-26-006-orders-paid-customer.js";
+import * as m007 from "./migrations/2026-11-26-007-attribution.js";
 import * as m008 from "./migrations/2026-11-26-008-goal-reminders.js";
 
 // Migrations are imported statically so they run the same from TypeScript sources and from dist.
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-11-26-004-goals-pay": m004,
   "2026-11-26-005-goals": m005,
   "2026-11-26-006-orders-paid-customer": m006,
+  "2026-11-26-007-attribution": m007,
   "2026-11-26-008-goal-reminders": m008,
 };
 

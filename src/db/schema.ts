@@ -5,7 +5,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { WorkspacesTable, CalendarDaysTable, UsersTable, MembersTable, DepartmentsTable, SkillsTable, MemberSkillsTable, LeavesTable, InvitationsTable, SessionsTable, ApiTokensTable, LoginAttemptsTable, AuditLogTable } from "./tables/foundation.js";
 import type { PlansTable, PlanTasksTable, TaskDependenciesTable, SchedulesTable, AllocationsTable, WorkLogsTable, DayItemsTable, DutiesTable, DailyReportsTable, ReportCommentsTable, NotesTable, NotificationsTable, CalendarFeedsTable, PlanTemplatesTable } from "./tables/plans.js";
-import type { ShopsTable, OrderUploadsTable, OrderImportsTable, OrderImportChangesTable, OrdersTable, OrderItemsTable, RefundsTable, CustomersTable, ShopVisitorsTable, ShopDailyStatsTable, ShopDailyProductsTable, ShopDailyProvincesTable, ColumnMappingsTable } from "./tables/shop.js";
+import type { ShopsTable, OrderUploadsTable, OrderImportsTable, OrderImportChangesTable, OrdersTable, OrderItemsTable, RefundsTable, CustomersTable, ShopVisitorsTable, ShopDailyStatsTable, ShopDailyProductsTable, ShopDailyProvincesTable, ColumnMappingsTable, AttributionRulesTable, OwnerDailySalesTable } from "./tables/shop.js";
 import type { GoalCyclesTable, GoalsTable, GoalAgreementsTable, GoalAssessmentsTable, PayPlansTable, PayPlanVersionsTable, PayPlanAssignmentsTable, PayRunsTable, PayStatementsTable, PayAdjustmentsTable } from "./tables/pay.js";
 import type { GoalRemindersSentTable } from "./tables/reminders.js";
 export type * from "./tables/foundation.js";
@@ -55,6 +55,8 @@ export interface DB {
   shopDailyProducts: ShopDailyProductsTable;
   shopDailyProvinces: ShopDailyProvincesTable;
   columnMappings: ColumnMappingsTable;
+  attributionRules: AttributionRulesTable;
+  ownerDailySales: OwnerDailySalesTable;
   goalCycles: GoalCyclesTable;
   goals: GoalsTable;
   goalAgreements: GoalAgreementsTable;

@@ -35,7 +35,9 @@ async function seedShopData(client: Client): Promise<Ids> {
   const upload = await client.req<{ id: string }>("POST", `/api/v1/shops/${shops}/uploads?fileName=o.csv`, "单号,金额\nA1,10.00\n", { "content-type": "application/octet-stream" });
   const imports = (await client.post<{ id: string }>(`/api/v1/shops/${shops}/imports`, { uploadIds: [upload.body.id], format: "mapping:m" })).body.id;
   const orders = (await client.get<{ items: { id: string }[] }>("/api/v1/orders")).body.items[0]!.id;
-  return { shops, mappingId, imports, orders };
+  const me = (await client.get<{ member: { id: string } }>("/api/v1/me")).body.member.id;
+  const rule = (await client.post<{ rule: { id: string } }>("/api/v1/attribution-rules", { kind: "shop", pattern: "", shopId: shops, memberId: me })).body.rule.id;
+  return { shops, mappingId, imports, orders, "attribution-rules": rule };
 }
 
 /** A body that passes validation, so the answer tells about the record, not the input. */
@@ -55,6 +57,7 @@ function bodyFor(method: string, path: string): unknown {
   if (path.startsWith("/api/v1/goals/{id}/") || path.endsWith("/finalize")) return { version: 1 };
   if (path.endsWith("/assessments/{memberId}") && method === "put") return { version: 0, report: "x", goals: [] };
   if (path.endsWith("/review")) return { version: 1, comment: "x", goals: [] };
+  if (path.endsWith("/owner")) return { version: 1, memberId: null };
   if (path.endsWith("/visitors") && method === "put") return { days: [{ date: "2026-12-01", visitors: 1 }] };
   if (path.includes("/imports") && method === "post" && !path.endsWith("/rollback")) return { uploadIds: ["x"] };
   return method === "get" || method === "delete" ? undefined : {};

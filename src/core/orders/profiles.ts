@@ -31,7 +31,7 @@ export const PROFILES: Profile[] = [
       orderId: ["订单编号"], buyerId: ["买家会员名"], goodsTotal: ["买家应付货款"], shipping: ["买家应付邮费"], orderTotal: ["买家实际支付金额"],
       status: ["订单状态"], recipient: ["收货人姓名"], address: ["收货地址"], phone: ["联系手机"], phone2: ["联系电话"],
       placedAt: ["订单创建时间"], paidAt: ["订单付款时间"], shippedAt: ["发货时间"], completedAt: ["确认收货时间"],
-      itemTitle: ["宝贝标题"], itemQuantity: ["宝贝总数量"], trackingNo: ["物流单号"], carrier: ["物流公司"], refund: ["退款金额"],
+      itemTitle: ["宝贝标题"], itemQuantity: ["宝贝总数量"], trackingNo: ["物流单号"], carrier: ["物流公司"], refund: ["退款金额"], sellerMemo: ["订单备注", "商家备忘", "卖家备注"],
     },
   },
   {
@@ -58,7 +58,7 @@ export const PROFILES: Profile[] = [
     fields: {
       orderId: ["订单号"], itemProductId: ["商品ID"], itemTitle: ["商品名称"], itemQuantity: ["订购数量"], placedAt: ["下单时间"], itemPrice: ["京东价"],
       goodsTotal: ["订单金额"], orderTotal: ["应付金额", "订单金额"], status: ["订单状态"], buyerId: ["下单帐号", "下单账号"], recipient: ["客户姓名"],
-      address: ["客户地址"], phone: ["联系电话"], shipping: ["运费金额"], paidAt: ["付款确认时间"], itemSku: ["货号"], completedAt: ["订单完成时间"],
+      address: ["客户地址"], phone: ["联系电话"], shipping: ["运费金额"], paidAt: ["付款确认时间"], itemSku: ["货号"], completedAt: ["订单完成时间"], sellerMemo: ["商家备注"],
     },
   },
   {
@@ -70,7 +70,7 @@ export const PROFILES: Profile[] = [
       shipping: ["邮费(元)"], orderTotal: ["用户实付金额(元)"], itemQuantity: ["商品数量(件)"], recipient: ["收货人"], phone: ["手机"],
       province: ["省"], city: ["市"], district: ["区"], street: ["街道"], paidAt: ["支付时间"], placedAt: ["订单成交时间", "拼单成功时间"],
       shippedAt: ["发货时间"], completedAt: ["确认收货时间"], itemProductId: ["商品id"], itemVariant: ["商品规格"],
-      itemSku: ["商家编码-SKU维度", "商家编码-规格维度", "商家编码-商品维度"], trackingNo: ["快递单号"], carrier: ["快递公司"], refund: ["退款金额(元)"],
+      itemSku: ["商家编码-SKU维度", "商家编码-规格维度", "商家编码-商品维度"], trackingNo: ["快递单号"], carrier: ["快递公司"], refund: ["退款金额(元)"], sellerMemo: ["商家备注"],
     },
   },
   {
@@ -89,7 +89,7 @@ export const PROFILES: Profile[] = [
       orderId: ["主订单编号"], subOrderId: ["子订单编号"], itemTitle: ["选购商品"], itemVariant: ["商品规格"], itemQuantity: ["商品数量"], itemProductId: ["商品ID"],
       itemSku: ["商家编码"], itemPrice: ["商品单价"], orderTotal: ["订单应付金额"], shipping: ["运费"], discount: ["优惠总金额"], recipient: ["收件人"],
       phone: ["收件人手机号"], province: ["省"], city: ["市"], district: ["区"], street: ["街道", "详细地址"], placedAt: ["订单提交时间"], paidAt: ["支付完成时间"],
-      completedAt: ["订单完成时间"], shippedAt: ["发货时间"], status: ["订单状态"], trackingInfo: ["快递信息"],
+      completedAt: ["订单完成时间"], shippedAt: ["发货时间"], status: ["订单状态"], trackingInfo: ["快递信息"], sellerMemo: ["商家备注"], salesRef: ["达人昵称", "达人ID"],
     },
   },
   {
@@ -102,6 +102,7 @@ export const PROFILES: Profile[] = [
       itemQuantity: ["Lineitem quantity"], itemTitle: ["Lineitem name"], itemPrice: ["Lineitem price"], itemSku: ["Lineitem sku"], recipient: ["Shipping Name"],
       street: ["Shipping Address1", "Shipping Street"], city: ["Shipping City"], zip: ["Shipping Zip"], province: ["Shipping Province Name", "Shipping Province"],
       country: ["Shipping Country"], phone: ["Shipping Phone", "Phone", "Billing Phone"], cancelledAt: ["Cancelled at"], refund: ["Refunded Amount"], buyerName: ["Billing Name"],
+      sellerMemo: ["Notes"], salesRef: ["Employee"],
     },
   },
   {

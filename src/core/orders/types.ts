@@ -51,6 +51,10 @@ export interface ParsedOrder {
   zip: string | null;
   trackingNo: string | null;
   carrier: string | null;
+  /** The seller's memo on the order (商家备注 …); sales attribution rules match on it. */
+  sellerMemo: string | null;
+  /** The salesperson the platform records (Shopify Employee, 抖店 达人). */
+  salesRef: string | null;
   items: ParsedItem[];
   /** File rows this order was read from. */
   rows: number[];

@@ -91,6 +91,12 @@ export interface OrdersTable {
   zip: string | null;
   trackingNo: string | null;
   carrier: string | null;
+  /** The seller's memo (商家备注 / 订单备注 / Notes) and salesperson (Employee / 达人): attribution rules match on them. */
+  sellerMemo: string | null;
+  salesRef: string | null;
+  /** Who the sale is attributed to, and how: by a rule, or set by hand (kept through re-imports). */
+  ownerMemberId: string | null;
+  ownerSource: "rule" | "manual" | null;
   raw: string;
   contentHash: string;
   importId: string;
@@ -192,4 +198,29 @@ export interface ColumnMappingsTable {
   version: number;
   createdAt: string;
   updatedAt: string;
+}
+
+export interface AttributionRulesTable {
+  workspaceId: string;
+  id: string;
+  kind: "memo" | "salesRef" | "sku" | "shop";
+  pattern: string;
+  shopId: string | null;
+  memberId: string;
+  position: number;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Paid orders per day and owner ('' = unattributed), rebuilt with the other rollups. */
+export interface OwnerDailySalesTable {
+  workspaceId: string;
+  shopId: string;
+  date: string;
+  ownerMemberId: string;
+  paidOrders: number;
+  gmvFen: number;
+  refundFen: number;
+  items: number;
 }

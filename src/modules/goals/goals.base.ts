@@ -5,6 +5,8 @@ import { newId } from "../../core/ids.js";
 import { localDate } from "../../core/plans/local-date.js";
 import type { Executor } from "../../db/database.js";
 import { KpiService } from "../orders/kpi.service.js";
+import { AttributedSales } from "../orders/attribution.service.js";
+import { formatMoney } from "../../core/money.js";
 import { type ServiceDeps } from "../shared/context.js";
 import { GoalAccess } from "./goals.policy.js";
 import { GoalRepository, type CycleRow, type GoalRow } from "./goals.repository.js";
@@ -31,10 +33,19 @@ export class GoalServiceBase {
     if (to < cycle.startDate) return out;
     const kpis = new KpiService(this.deps);
     const cache = new Map<string, Awaited<ReturnType<KpiService["compute"]>> | null>();
+    const attributed = new Map<string, Promise<AttributedSales>>();
     for (const g of goals) {
       const m = parseMetric(g);
       if (m.kind !== "kpi" || g.actual !== null) continue;
       const shopIds = m.shopIds ?? [];
+      if (m.kpi === "attributedSales") {
+        const key = shopIds.join(",");
+        if (!attributed.has(key)) attributed.set(key, AttributedSales.load(this.deps.db, workspaceId, { from: cycle.startDate, to, shopIds }));
+        const sales = await attributed.get(key)!;
+        const s = g.memberId ? sales.member(g.memberId) : g.departmentId ? sales.department(g.departmentId) : null;
+        out.set(g.id, s ? formatMoney(s.gmvFen) : null);
+        continue;
+      }
       const key = `${m.kpi === "repurchaseRate" ? "r" : "-"}|${shopIds.join(",")}`;
       if (!cache.has(key)) {
         try {

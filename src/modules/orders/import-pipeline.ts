@@ -18,6 +18,7 @@ import { presentImport, presentParsed } from "./orders.presenter.js";
 import { ShopRepository } from "./shop.repository.js";
 import { authorizeShopData, ShopService, shopOf } from "./shop.service.js";
 import { StatsRepository } from "./stats.repository.js";
+import { Attribution } from "./attribution.repository.js";
 
 export interface SourceFile {
   file: string;
@@ -94,8 +95,8 @@ export class ImportPipeline {
   }
 
   /** Compares parsed orders with the stored ones and adds the rows to write to the plan. */
-  protected async planOrders(db: Executor, workspaceId: string, shop: ShopsTable | null, orders: ParsedOrder[], ctx: { tz: string; identity: CustomerIdentity; platform: string; at: string; importId: string }, plan: Plan): Promise<void> {
-    const { tz, identity, platform, at, importId } = ctx;
+  protected async planOrders(db: Executor, workspaceId: string, shop: ShopsTable | null, orders: ParsedOrder[], ctx: { tz: string; identity: CustomerIdentity; platform: string; at: string; importId: string; attribution: Attribution }, plan: Plan): Promise<void> {
+    const { tz, identity, platform, at, importId, attribution } = ctx;
     const repo = new OrderRepository(db);
     const existing = shop ? new Map((await repo.byPlatformIds(workspaceId, shop.id, orders.map((o) => o.platformOrderId))).map((o) => [o.platformOrderId, o])) : new Map<string, OrdersTable>();
     const replacedIds = [...existing.values()].map((o) => o.id);
@@ -116,13 +117,15 @@ export class ImportPipeline {
         plan.createdOrderKeys.push(o.platformOrderId);
       }
       const id = ex?.id ?? newId();
+      const owner = attribution.ownerOf(ex, { shopId: shop?.id ?? "", sellerMemo: o.sellerMemo, salesRef: o.salesRef, skus: o.items.map((i) => i.sku) }, paidDate);
       plan.orderRows.push({
         workspaceId, id, shopId: shop?.id ?? "", platform, platformOrderId: o.platformOrderId, status: o.status, rawStatus: o.rawStatus,
         placedAt: o.placedAt, paidAt: o.paidAt, paidDate, shippedAt: o.shippedAt, completedAt: o.completedAt, cancelledAt: o.cancelledAt,
         currency: o.currency, totalFen: o.totalFen, goodsFen: o.goodsFen, shippingFen: o.shippingFen, discountFen: o.discountFen, refundFen: o.refundFen, ownRefundFen: o.refundFen,
         itemCount: o.items.reduce((s, i) => s + i.quantity, 0), customerKey: key, buyerRef: o.buyerId ?? o.email, buyerName: o.buyerName, email: o.email, phone: o.phone,
         recipient: o.recipient, country: o.country, province: o.province, provinceCode: o.provinceCode, city: o.city, district: o.district, address: o.address, zip: o.zip,
-        trackingNo: o.trackingNo, carrier: o.carrier, raw: JSON.stringify(o.raw), contentHash: hash, importId, version: (ex?.version ?? 0) + 1,
+        trackingNo: o.trackingNo, carrier: o.carrier, sellerMemo: o.sellerMemo, salesRef: o.salesRef, ownerMemberId: owner.memberId, ownerSource: owner.source,
+        raw: JSON.stringify(o.raw), contentHash: hash, importId, version: (ex?.version ?? 0) + 1,
         createdAt: ex?.createdAt ?? at, updatedAt: at,
       });
       for (const it of o.items) {
@@ -147,7 +150,8 @@ export class ImportPipeline {
       parsed, orderRows: [], itemRows: [], replacedOrders: [], createdOrderKeys: [], refundRows: [], replacedRefunds: [], createdRefundKeys: [], sample: [],
       summary: { orders: parsed.orders.length, lineItems: parsed.lineItems, created: 0, updated: 0, skipped: 0, refunds: parsed.refunds.length, visitorDays: parsed.visitors.length, errors: parsed.problems, warnings: parsed.warnings },
     };
-    await this.planOrders(db, workspaceId, shop, parsed.orders, { tz, identity, platform, at, importId }, plan);
+    const attribution = await Attribution.load(db, workspaceId);
+    await this.planOrders(db, workspaceId, shop, parsed.orders, { tz, identity, platform, at, importId, attribution }, plan);
     const refundIds = parsed.refunds.map((r) => r.platformRefundId);
     const seenRefunds = new Set<string>();
     for (const r of parsed.refunds) {
@@ -315,6 +319,7 @@ export class ImportPipeline {
       const parsed: ParsedImport = { files, platform: profile.platform, orders: [], refunds: [], visitors: [], lineItems: 0, problems: [], warnings: [] };
       const dates = new Set<string>();
       const keys = new Set<string>();
+      const attribution = await Attribution.load(trx, ws);
       const handle = async (orders: ParsedOrder[]) => {
         summary.orders += orders.length;
         summary.lineItems += orders.reduce((n, o) => n + o.items.length, 0);
@@ -323,7 +328,7 @@ export class ImportPipeline {
           shop = await new ShopService(this.deps).createIn(trx, actor, { name: (target as { shopName: string }).shopName, platform: profile.platform, currency: orders[0]?.currency }, at);
         }
         const plan: Plan = { parsed, orderRows: [], itemRows: [], replacedOrders: [], createdOrderKeys: [], refundRows: [], replacedRefunds: [], createdRefundKeys: [], sample: [], summary };
-        await this.planOrders(trx, ws, shop, orders, { tz, identity, platform, at, importId }, plan);
+        await this.planOrders(trx, ws, shop, orders, { tz, identity, platform, at, importId, attribution }, plan);
         if (!opts.dryRun && shop) await this.writeRows(trx, ws, shop, plan, importId, dates, keys);
       };
       for (const r of table.rows) await handle(stream.push(r.row, r.cells));

@@ -144,12 +144,13 @@ export class OrderRepository {
     return rows.map((r) => r.importId);
   }
 
-  list(workspaceId: string, q: { shopId?: string; from?: string; to?: string; status?: string; limit: number; cursor?: string }) {
+  list(workspaceId: string, q: { shopId?: string; from?: string; to?: string; status?: string; owner?: string; limit: number; cursor?: string }) {
     let s = this.db.selectFrom("orders").selectAll().where("workspaceId", "=", workspaceId).orderBy("id", "desc").limit(q.limit + 1);
     if (q.shopId) s = s.where("shopId", "=", q.shopId);
     if (q.from) s = s.where("paidDate", ">=", q.from);
     if (q.to) s = s.where("paidDate", "<=", q.to);
     if (q.status) s = s.where("status", "=", q.status);
+    if (q.owner) s = q.owner === "none" ? s.where("ownerMemberId", "is", null) : s.where("ownerMemberId", "=", q.owner);
     if (q.cursor) s = s.where("id", "<", q.cursor);
     return s.execute();
   }

@@ -4,19 +4,20 @@ import type { ServiceDeps } from "../shared/context.js";
 import { OrderRepository } from "./order.repository.js";
 import { presentOrder, presentRefund } from "./orders.presenter.js";
 import { authorizeShopData, shopOf } from "./shop.service.js";
+import { memberNames } from "./attribution.repository.js";
 
 export class OrderService {
   constructor(private readonly deps: ServiceDeps) {}
 
-  async list(actor: Actor, q: { shopId?: string; from?: string; to?: string; status?: string; limit: number; cursor?: string }) {
+  async list(actor: Actor, q: { shopId?: string; from?: string; to?: string; status?: string; owner?: string; limit: number; cursor?: string }) {
     await authorizeShopData(this.deps.db, actor, "orders.read");
     if (q.shopId) await shopOf(this.deps.db, actor.workspaceId, q.shopId);
     const repo = new OrderRepository(this.deps.db);
     const rows = await repo.list(actor.workspaceId, q);
     const more = rows.length > q.limit;
     const page = more ? rows.slice(0, q.limit) : rows;
-    const items = await repo.itemsOf(actor.workspaceId, page.map((o) => o.id));
-    return { items: page.map((o) => presentOrder(o, items)), nextCursor: more ? page[page.length - 1]!.id : null };
+    const [items, names] = await Promise.all([repo.itemsOf(actor.workspaceId, page.map((o) => o.id)), memberNames(this.deps.db, actor.workspaceId)]);
+    return { items: page.map((o) => presentOrder(o, items, names)), nextCursor: more ? page[page.length - 1]!.id : null };
   }
 
   async get(actor: Actor, id: string) {
@@ -24,7 +25,7 @@ export class OrderService {
     const repo = new OrderRepository(this.deps.db);
     const o = await repo.getById(actor.workspaceId, id);
     if (!o) throw notFound("Order");
-    const [items, refunds] = await Promise.all([repo.itemsOf(actor.workspaceId, [id]), repo.refundsOfOrder(actor.workspaceId, o.shopId, o.platformOrderId)]);
-    return { ...presentOrder(o, items), refunds: refunds.map(presentRefund), raw: JSON.parse(o.raw) as Record<string, string>[], version: o.version };
+    const [items, refunds, names] = await Promise.all([repo.itemsOf(actor.workspaceId, [id]), repo.refundsOfOrder(actor.workspaceId, o.shopId, o.platformOrderId), memberNames(this.deps.db, actor.workspaceId)]);
+    return { ...presentOrder(o, items, names), refunds: refunds.map(presentRefund), raw: JSON.parse(o.raw) as Record<string, string>[] };
   }
 }

@@ -9,6 +9,8 @@ import { OrderRepository } from "./order.repository.js";
 import { ShopRepository } from "./shop.repository.js";
 import { StatsRepository } from "./stats.repository.js";
 import { addDays } from "../../core/calendar/date.js";
+import { attribute, normalizeRulePattern, type AttributionRule } from "../../core/orders/attribution.js";
+import { AttributionRepository } from "./attribution.repository.js";
 
 const PRODUCTS = [
   { sku: "QD-001", title: "秋季法式连衣裙", fen: 19900 }, { sku: "CS-002", title: "牛津纺长袖衬衫", fen: 15900 }, { sku: "KZ-003", title: "直筒休闲裤", fen: 16900 },
@@ -32,7 +34,30 @@ function rng(seed: number) {
 }
 
 
+// Sales attribution: 客服 write their name in the seller's memo of the orders they closed; a 抖音
+// 达人 brings orders that 黄雨桐 (社群运营) manages. The rules the demo shop starts with say so.
+const DEMO_MEMOS: [string, number][] = [["客服:刘婷", 0.4], ["客服:赵磊", 0.15], ["客服:王芳", 0.1]];
+const DEMO_CREATOR = "日清穿搭日记";
+const DEMO_RULES: { kind: "memo" | "salesRef"; pattern: string; member: string }[] = [
+  { kind: "memo", pattern: "刘婷", member: "刘婷" }, { kind: "memo", pattern: "赵磊", member: "赵磊" }, { kind: "memo", pattern: "王芳", member: "王芳" },
+  { kind: "salesRef", pattern: DEMO_CREATOR, member: "黄雨桐" },
+];
+
+async function demoRules(trx: Executor, workspaceId: string, at: string): Promise<AttributionRule[]> {
+  const members = await trx.selectFrom("members").select(["id", "name"]).where("workspaceId", "=", workspaceId).execute();
+  const rules: AttributionRule[] = [];
+  for (const [i, r] of DEMO_RULES.entries()) {
+    const m = members.find((x) => x.name === r.member);
+    if (!m) continue;
+    const row = { workspaceId, id: newId(), kind: r.kind, pattern: normalizeRulePattern(r.kind, r.pattern), shopId: null, memberId: m.id, position: i + 1, version: 1, createdAt: at, updatedAt: at };
+    await new AttributionRepository(trx).insertRule(row);
+    rules.push(row);
+  }
+  return rules;
+}
+
 export async function seedDemoOrders(trx: Executor, workspaceId: string, at: string): Promise<void> {
+  const rules = await demoRules(trx, workspaceId, at);
   const today = localDate(at, "Asia/Shanghai");
   const start = addDays(today, -91);
   const shops = [
@@ -47,6 +72,7 @@ export async function seedDemoOrders(trx: Executor, workspaceId: string, at: str
     const shopId = newId();
     await shopRepo.create({ workspaceId, id: shopId, platform: s.platform, name: s.name, currency: "CNY", customerIdentity: "buyer_id", version: 1, createdAt: at, updatedAt: at });
     const rand = rng(s.seed);
+    const pickMemo = rng(s.seed + 1000); // a separate stream: the orders' numbers stay what they were
     const orders: OrdersTable[] = [];
     const items: OrderItemsTable[] = [];
     const refunds: RefundsTable[] = [];
@@ -87,6 +113,11 @@ export async function seedDemoOrders(trx: Executor, workspaceId: string, at: str
         const status = refunded ? "refunded" : age < 1 ? "paid" : age < 5 ? "shipped" : "completed";
         // Returning buyers: a small pool buys again now and then.
         const buyer = rand() < 0.15 ? buyers[Math.floor(rand() * 150)]! : buyers[Math.floor(rand() * buyers.length)]!;
+        let memo: string | null = null;
+        let roll = pickMemo();
+        for (const [text, share] of DEMO_MEMOS) { if (roll < share) { memo = text; break; } roll -= share; }
+        const salesRef = s.platform === "douyin" && pickMemo() < 0.3 ? DEMO_CREATOR : null;
+        const owner = attribute(rules, { shopId, sellerMemo: memo, salesRef, skus: [] });
         orders.push({
           workspaceId, id, shopId, platform: s.platform, platformOrderId, status, rawStatus: { paid: "买家已付款，等待卖家发货", shipped: "卖家已发货，等待买家确认", completed: "交易成功", refunded: "交易关闭" }[status]!,
           placedAt: new Date(Date.parse(paidAt) - 60_000).toISOString(), paidAt, paidDate: d, shippedAt: age >= 1 ? new Date(Date.parse(paidAt) + 20 * 3600_000).toISOString() : null,
@@ -94,6 +125,7 @@ export async function seedDemoOrders(trx: Executor, workspaceId: string, at: str
           totalFen: total, goodsFen: goods, shippingFen: 0, discountFen: discount, refundFen: refunded ? total : 0, ownRefundFen: 0, itemCount: count,
           customerKey: `buyer:${buyer}`, buyerRef: buyer, buyerName: null, email: null, phone: `1${Math.floor(rand() * 9 + 3)}*******${String(Math.floor(rand() * 10000)).padStart(4, "0")}`,
           recipient: "*", country: "CN", province, provinceCode: code, city: null, district: null, address: `${province} ***`, zip: null, trackingNo: null, carrier: null,
+          sellerMemo: memo, salesRef, ownerMemberId: owner?.memberId ?? null, ownerSource: owner ? "rule" : null,
           raw: "[]", contentHash: "demo", importId: "demo", version: 1, createdAt: at, updatedAt: at,
         });
         if (refunded) {

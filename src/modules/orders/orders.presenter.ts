@@ -13,7 +13,11 @@ export function presentItem(i: Pick<OrderItemsTable, "lineNo" | "subOrderId" | "
   return { lineNo: i.lineNo, subOrderId: i.subOrderId, title: i.title, sku: i.sku, productId: i.productId, variant: i.variant, quantity: i.quantity, unitPrice: m(i.unitPriceFen), total: formatMoney(Number(i.totalFen)) };
 }
 
-export function presentOrder(o: OrdersTable, items: OrderItemsTable[]) {
+/** Who an order's sale is attributed to, for display. */
+export const presentOwner = (o: Pick<OrdersTable, "ownerMemberId" | "ownerSource">, names: ReadonlyMap<string, string>) =>
+  o.ownerMemberId ? { memberId: o.ownerMemberId, name: names.get(o.ownerMemberId) ?? "", source: o.ownerSource ?? "rule" } : null;
+
+export function presentOrder(o: OrdersTable, items: OrderItemsTable[], names: ReadonlyMap<string, string>) {
   return {
     id: o.id, shopId: o.shopId, platform: o.platform, platformOrderId: o.platformOrderId, status: o.status, rawStatus: o.rawStatus,
     placedAt: o.placedAt, paidAt: o.paidAt, paidDate: o.paidDate, shippedAt: o.shippedAt, completedAt: o.completedAt, cancelledAt: o.cancelledAt,
@@ -21,6 +25,7 @@ export function presentOrder(o: OrdersTable, items: OrderItemsTable[]) {
     discount: formatMoney(Number(o.discountFen)), refund: formatMoney(Number(o.refundFen)), itemCount: o.itemCount, customerKey: o.customerKey,
     buyer: o.buyerRef, recipient: o.recipient, phone: o.phone, email: o.email, country: o.country, province: o.province, provinceCode: o.provinceCode,
     city: o.city, district: o.district, address: o.address, zip: o.zip, trackingNo: o.trackingNo, carrier: o.carrier,
+    sellerMemo: o.sellerMemo, salesRef: o.salesRef, owner: presentOwner(o, names), version: o.version,
     items: items.filter((i) => i.orderId === o.id).map(presentItem),
   };
 }
@@ -33,7 +38,7 @@ export function presentParsed(o: ParsedOrder, platform: string, paidDate: string
     currency: o.currency, total: formatMoney(o.totalFen), goods: formatMoney(o.goodsFen), shipping: formatMoney(o.shippingFen), discount: formatMoney(o.discountFen),
     refund: formatMoney(o.refundFen), itemCount: o.items.reduce((s, i) => s + i.quantity, 0), customerKey, buyer: o.buyerId ?? o.email, recipient: o.recipient,
     phone: o.phone, email: o.email, country: o.country, province: o.province, provinceCode: o.provinceCode, city: o.city, district: o.district, address: o.address,
-    zip: o.zip, trackingNo: o.trackingNo, carrier: o.carrier, items: o.items.map(presentItem),
+    zip: o.zip, trackingNo: o.trackingNo, carrier: o.carrier, sellerMemo: o.sellerMemo, salesRef: o.salesRef, owner: null, version: 0, items: o.items.map(presentItem),
   };
 }
 

@@ -7,6 +7,7 @@ import {
   CreateMappingBody, CreateShopBody, CustomerSchema, ImportBody, ImportSchema, MappingParams, MappingSchema, OrderDetailSchema, OrderListQuery, OrderSchema,
   PreviewSchema, RangeQuery, ShopPageQuery, ShopSchema, UpdateMappingBody, UpdateShopBody, UploadQuery, UploadSchema, VisitorsBody,
 } from "./orders.schema.js";
+import { attributionRoutes } from "./attribution.routes.js";
 
 const tags = ["shop data"];
 const VisitorPage = Page(Type.Object({ date: Type.String(), visitors: Type.Integer() }));
@@ -58,9 +59,10 @@ export async function orderRoutes(parent: App, services: Services): Promise<void
     app.get("/shops/:id/customers", { schema: { tags, summary: "Customers derived from orders (identity chosen per shop)", params: IdParams, querystring: ShopPageQuery, response: { 200: Page(CustomerSchema) } } }, async (req) =>
       services.shops.customers(actorOf(req), req.params.id, { limit: req.query.limit ?? LIMITS.pageSizeDefault, cursor: req.query.cursor }));
 
-    app.get("/orders", { schema: { tags, summary: "Orders, newest first (filter by shop, payment date, status)", querystring: OrderListQuery, response: { 200: Page(OrderSchema) } } }, async (req) =>
+    app.get("/orders", { schema: { tags, summary: "Orders, newest first (filter by shop, payment date, status, owner)", querystring: OrderListQuery, response: { 200: Page(OrderSchema) } } }, async (req) =>
       services.orders.list(actorOf(req), { ...req.query, limit: req.query.limit ?? LIMITS.pageSizeDefault }));
     app.get("/orders/:id", { schema: { tags, summary: "An order with its lines, refunds and source rows", params: IdParams, response: { 200: OrderDetailSchema } } }, async (req) =>
       services.orders.get(actorOf(req), req.params.id));
+    await attributionRoutes(app, services);
   });
 }

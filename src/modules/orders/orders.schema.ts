@@ -45,10 +45,13 @@ export const OrderSchema = Type.Object({
   currency: Type.String(), total: Money, goods: Money, shipping: Money, discount: Money, refund: Money, itemCount: Type.Integer(),
   customerKey: Nullable(Type.String()), buyer: Nullable(Type.String()), recipient: Nullable(Type.String()), phone: Nullable(Type.String()), email: Nullable(Type.String()),
   country: Nullable(Type.String()), province: Nullable(Type.String()), provinceCode: Nullable(Type.String()), city: Nullable(Type.String()), district: Nullable(Type.String()),
-  address: Nullable(Type.String()), zip: Nullable(Type.String()), trackingNo: Nullable(Type.String()), carrier: Nullable(Type.String()), items: Type.Array(ItemSchema),
+  address: Nullable(Type.String()), zip: Nullable(Type.String()), trackingNo: Nullable(Type.String()), carrier: Nullable(Type.String()),
+  sellerMemo: Nullable(Type.String({ description: "The seller's memo (商家备注 / 订单备注 / Notes)" })), salesRef: Nullable(Type.String({ description: "The salesperson the platform records (Shopify Employee, 抖店 达人)" })),
+  owner: Nullable(Type.Object({ memberId: Id, name: Type.String(), source: Type.Union([Type.Literal("rule"), Type.Literal("manual")]) }, { description: "Who the sale is attributed to: by a rule, or set by hand" })),
+  version: Type.Integer({ description: "0 in previews" }), items: Type.Array(ItemSchema),
 });
 export const RefundSchema = Type.Object({ id: Id, platformRefundId: Type.String(), platformOrderId: Type.String(), status: Type.String(), rawStatus: Type.String(), amount: Money, reason: Nullable(Type.String()), requestedAt: Nullable(Instant), completedAt: Nullable(Instant) });
-export const OrderDetailSchema = Type.Intersect([OrderSchema, Type.Object({ refunds: Type.Array(RefundSchema), raw: Type.Array(Type.Record(Type.String(), Type.String())), version: Type.Integer() })]);
+export const OrderDetailSchema = Type.Intersect([OrderSchema, Type.Object({ refunds: Type.Array(RefundSchema), raw: Type.Array(Type.Record(Type.String(), Type.String())) })]);
 
 export const SummarySchema = Type.Object({
   orders: Type.Integer(), lineItems: Type.Integer(), created: Type.Integer(), updated: Type.Integer(), skipped: Type.Integer(), refunds: Type.Integer(), visitorDays: Type.Integer(),
@@ -64,6 +67,7 @@ export type ImportDto = Static<typeof ImportSchema>;
 
 export const OrderListQuery = Type.Object({
   shopId: Type.Optional(Id), from: Type.Optional(IsoDate), to: Type.Optional(IsoDate), status: Type.Optional(StatusSchema),
+  owner: Type.Optional(Type.Union([Id, Type.Literal("none")], { description: "Orders attributed to this member, or `none`: unattributed" })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.pageSizeMax })), cursor: Type.Optional(Type.String({ maxLength: 64 })),
 }, strict);
 export const ShopPageQuery = Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.pageSizeMax })), cursor: Type.Optional(Type.String({ maxLength: 200 })) }, strict);

@@ -38,6 +38,21 @@ export class StatsRepository {
     }
   }
 
+  /** The per-owner daily sales (owner '' = unattributed) of the given days. */
+  async rebuildOwnerDays(workspaceId: string, shopId: string, dates: string[]): Promise<void> {
+    for (const part of chunks([...new Set(dates)].sort(), 300)) {
+      await this.db.deleteFrom("ownerDailySales").where("workspaceId", "=", workspaceId).where("shopId", "=", shopId).where("date", "in", part).execute();
+      await this.db.insertInto("ownerDailySales")
+        .columns(["workspaceId", "shopId", "date", "ownerMemberId", "paidOrders", "gmvFen", "refundFen", "items"])
+        .expression(this.db.selectFrom("orders").select((eb) => [
+          "workspaceId", "shopId", "paidDate", sql<string>`coalesce(owner_member_id, '')`.as("ownerMemberId"), eb.fn.countAll().as("paidOrders"),
+          big("sum(total_fen)").as("gmvFen"), big("sum(refund_fen)").as("refundFen"), big("sum(item_count)").as("items"),
+        ]).where("workspaceId", "=", workspaceId).where("shopId", "=", shopId).where("paidDate", "in", part)
+          .groupBy(["workspaceId", "shopId", "paidDate", sql`coalesce(owner_member_id, '')`]))
+        .execute();
+    }
+  }
+
   async rebuildDays(workspaceId: string, shopId: string, dates: string[]): Promise<void> {
     for (const part of chunks([...new Set(dates)].sort(), 300)) {
       for (const t of ["shopDailyStats", "shopDailyProducts", "shopDailyProvinces"] as const) {
@@ -69,6 +84,7 @@ export class StatsRepository {
           .where("o.workspaceId", "=", workspaceId).where("o.shopId", "=", shopId).where("o.paidDate", "in", part)
           .groupBy(["o.workspaceId", "o.shopId", "o.paidDate", sql`coalesce(i.sku, i.product_id, i.title)`]))
         .execute();
+      await this.rebuildOwnerDays(workspaceId, shopId, part);
       await this.db.insertInto("shopDailyProvinces")
         .columns(["workspaceId", "shopId", "date", "province", "paidOrders", "gmvFen"])
         .expression(paid("orders").select((eb) => [

@@ -5,11 +5,12 @@
 import type { Actor } from "../../core/actor.js";
 import { conflict, forbidden, invalid, invalidField, notFound, staleVersion, type FieldError } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
-import { formatMoney, parseMoney, toFen } from "../../core/money.js";
+import { formatMoney, parseMoney } from "../../core/money.js";
 import { compilePlan, type PayPlanDefinition } from "../../core/pay/plan.js";
 import { computeRun, requiredInputs, type Inputs, type RunEntry, type Statement } from "../../core/pay/statement.js";
 import type { Executor } from "../../db/database.js";
 import { KpiService } from "../orders/kpi.service.js";
+import { PayDataSource } from "./pay-inputs.js";
 import { managedDepartments } from "../org/org.policy.js";
 import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
 import { versionOn } from "./pay-plan.service.js";
@@ -47,13 +48,8 @@ export class PayRunService {
       db.selectFrom("members").select(["id", "name", "departmentId", "status"]).where("workspaceId", "=", workspaceId).where("status", "=", "active").orderBy("id").execute(),
       repo.versions(workspaceId), repo.assignments(workspaceId),
     ]);
-    const kpis = new KpiService(this.deps);
-    const kpiCache = new Map<string, Awaited<ReturnType<KpiService["compute"]>>>();
-    const kpi = async (shopIds: string[]) => {
-      const k = shopIds.join(",");
-      if (!kpiCache.has(k)) kpiCache.set(k, await kpis.compute(workspaceId, { shopIds: shopIds.length ? shopIds : undefined, from, to }));
-      return kpiCache.get(k)!;
-    };
+    const data = new PayDataSource(this.deps, workspaceId, from, to, override);
+    const departments = new Map((await db.selectFrom("departments").select(["id", "name"]).where("workspaceId", "=", workspaceId).execute()).map((d) => [d.id, d.name]));
     const errors: FieldError[] = [];
     const enteredValue = (memberId: string, key: string, money: boolean): { value: number; source: string } | null => {
       const i = entered.findIndex((e) => e.key === key && e.memberId === memberId);
@@ -82,13 +78,10 @@ export class PayRunService {
       if (!compiled.ok) continue; // stored definitions were validated when saved
       const inputs: Inputs = {};
       for (const req of requiredInputs(compiled.plan)) {
-        if ((req.kind === "commission" && req.scope === "shop" && req.base !== "margin") || (req.kind === "pool" && req.source === "shop" && req.base !== "margin")) {
-          const shopIds = req.kind === "commission" ? req.shopIds : [];
-          const k = await kpi(shopIds);
-          const gmvFen = override && req.base !== "quantity" && req.base !== "net" ? override.shopGmvFen : toFen(k.totals.gmv);
-          const value = req.base === "quantity" ? k.totals.items : req.base === "net" ? toFen(k.totals.netGmv) : gmvFen;
-          const what = req.base === "quantity" ? "items sold" : req.base === "net" ? "GMV net of refunds" : "GMV";
-          inputs[req.key] = { value, source: override && req.base !== "quantity" && req.base !== "net" ? `projected shop ${what}` : `KPI ${what} ${from}…${to}, ${k.shopIds.length} shop(s), ${k.totals.paidOrders} paid orders` };
+        const fromData = await data.value(req, m, (id) => departments.get(id) ?? id);
+        if (fromData) {
+          const manual = enteredValue(m.id, req.key, !("base" in req) || req.base !== "quantity");
+          inputs[req.key] = manual ? { value: manual.value, source: `${manual.source} (instead of the shop data: ${PayDataSource.describe(fromData, req)}, ${fromData.source})` } : fromData;
           continue;
         }
         if (req.kind === "goal_score") {
