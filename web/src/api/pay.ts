@@ -1,7 +1,7 @@
 // Pay plans, pay runs, statements and the projection (issue 6): the shapes of the API's JSON (as
 // /api/openapi.json describes them) and TanStack Query hooks over them. Money is the server's
 // decimal text in yuan; the browser shows it and never recomputes it.
-import { useMutation, useQuery, useQueryClient, type QueryKey } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { api, qs } from "./client";
 import type { Page } from "./types";
 
@@ -44,6 +44,9 @@ export interface PayRunSummary {
 export interface PayRun extends PayRunSummary { inputs: RunInput[]; statements: PayStatement[] }
 export interface StatementResponse { run: { id: string; period: string; status: string }; statement: PayStatement }
 export interface Adjustment { id: string; memberId: string; amount: string; reason: string; runId: string | null; createdAt: string }
+export type AdjustmentStatus = "open" | "settled" | "all";
+/** An adjustment as GET /pay-adjustments lists it: open until a locked run pays it (runId, runPeriod). */
+export interface ListedAdjustment extends Adjustment { memberName: string; status: "open" | "settled"; runPeriod: string | null; createdBy: string | null }
 export interface Projection {
   period: string; from: string; to: string; monthToDate: PayStatement;
   atShopGmv: { shopGmv: string; statement: PayStatement | null } | null;
@@ -57,6 +60,7 @@ export const payKeys = {
   run: (id: string) => ["pay", "runs", id] as const,
   statement: (runId: string, memberId: string) => ["pay", "runs", runId, "statement", memberId] as const,
   projection: (memberId: string, shopGmv: string | null) => ["pay", "projection", memberId, shopGmv] as const,
+  adjustments: ["pay", "adjustments"] as const,
 };
 
 function useInvalidate() {
@@ -97,13 +101,22 @@ export const useStatement = (runId: string, memberId: string) =>
 
 export function usePayRunMutations() {
   const inv = useInvalidate();
-  const onSuccess = () => inv(payKeys.runs);
+  const onSuccess = () => inv(payKeys.runs, payKeys.adjustments); // locking settles the open adjustments
   return {
     compute: useMutation({ mutationFn: (b: { period: string; inputs?: RunInput[]; version?: number }) => api.post<PayRun>(`${V1}/pay-runs`, b), onSuccess }),
     lock: useMutation({ mutationFn: ({ id, version }: { id: string; version: number }) => api.post<PayRun>(`${V1}/pay-runs/${id}/lock`, { version }), onSuccess }),
-    adjust: useMutation({ mutationFn: (b: { memberId: string; amount: string; reason: string }) => api.post<Adjustment>(`${V1}/pay-adjustments`, b) }),
+    adjust: useMutation({ mutationFn: (b: { memberId: string; amount: string; reason: string }) => api.post<Adjustment>(`${V1}/pay-adjustments`, b), onSuccess: () => inv(payKeys.adjustments) }),
   };
 }
+
+/** Adjustments you may see, newest first, a page at a time (owner: all; lead: their departments'; member: their own). */
+export const usePayAdjustments = (status: AdjustmentStatus, memberId?: string) =>
+  useInfiniteQuery({
+    queryKey: [...payKeys.adjustments, status, memberId ?? null],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) => api.get<Page<ListedAdjustment>>(`${V1}/pay-adjustments${qs({ status, memberId, limit: 50, cursor: pageParam })}`),
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
 
 export const useProjection = (memberId: string, shopGmv: string | null) =>
   useQuery({

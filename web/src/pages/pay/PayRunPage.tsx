@@ -1,7 +1,7 @@
 // One pay run: the statements you may read (a table on a desk, a list on a phone), entered inputs
 // and recompute (draft), approve & lock (owner, with a confirmation), adjustments, CSV/XLSX export.
 import { CalculatorOutlined, DeleteOutlined, DownloadOutlined, LockOutlined, PlusOutlined } from "@ant-design/icons";
-import { Alert, App, AutoComplete, Button, Card, Descriptions, Flex, Form, Grid, Input, List, Modal, Popconfirm, Select, Space, Table, Typography } from "antd";
+import { Alert, App, AutoComplete, Button, Card, Descriptions, Flex, Form, Grid, Input, List, Popconfirm, Select, Space, Table, Typography } from "antd";
 import { useMemo, useState, type HTMLAttributes } from "react";
 import { Link, useParams } from "react-router-dom";
 import { ApiError } from "../../api/client";
@@ -10,6 +10,7 @@ import { money, payRunExportUrl, usePayPlans, usePayRun, usePayRunMutations, typ
 import type { Me } from "../../api/types";
 import { useApiErrors } from "../../components/errors";
 import { useI18n } from "../../i18n";
+import { AdjustmentModal } from "./Adjustments";
 import { RunStatus } from "./PayRunsPage";
 import { FieldErrors, Refused, setFieldErrors } from "./shared";
 
@@ -28,7 +29,6 @@ function enteredKeys(def: PayPlanDefinition): string[] {
 
 const ALL = "__all__";
 interface InputsValues { inputs: { memberId: string; key: string; value: string }[] }
-interface AdjustValues { memberId: string; amount: string; reason: string }
 
 export function PayRunPage({ me }: { me: Me }) {
   const { id = "" } = useParams();
@@ -39,11 +39,10 @@ export function PayRunPage({ me }: { me: Me }) {
   const plans = usePayPlans(owner);
   const departments = useDepartments();
   const members = useAllMembers();
-  const { compute, lock, adjust } = usePayRunMutations();
+  const { compute, lock } = usePayRunMutations();
   const onError = useApiErrors();
   const { message } = App.useApp();
   const [inputsForm] = Form.useForm<InputsValues>();
-  const [adjustForm] = Form.useForm<AdjustValues>();
   const [adjustOpen, setAdjustOpen] = useState(false);
   const [inputsError, setInputsError] = useState<unknown>(null);
   const keyOptions = useMemo(() => [...new Set((plans.data?.items ?? []).flatMap((p) => p.versions.flatMap((v) => enteredKeys(v.definition))))].map((k) => ({ value: k })), [plans.data]);
@@ -175,25 +174,7 @@ export function PayRunPage({ me }: { me: Me }) {
         </Card>
       ) : null}
 
-      <Modal open={adjustOpen} title={t("pay.adjust.add")} onCancel={() => setAdjustOpen(false)} okText={t("common.add")} cancelText={t("common.cancel")}
-        confirmLoading={adjust.isPending} onOk={() => adjustForm.submit()} destroyOnHidden>
-        <Typography.Paragraph type="secondary">{t("pay.adjust.hint")}</Typography.Paragraph>
-        <Form form={adjustForm} layout="vertical"
-          onFinish={(v) => adjust.mutate({ memberId: v.memberId, amount: v.amount.trim(), reason: v.reason.trim() }, {
-            onSuccess: (a) => { setAdjustOpen(false); void message.success(t("pay.adjust.saved", { amount: money(a.amount) })); },
-            onError: (e) => { if (!setFieldErrors(adjustForm, e, locale)) onError(e); },
-          })}>
-          <Form.Item name="memberId" label={t("pay.run.member")} rules={[{ required: true, message: t("common.required") }]}>
-            <Select options={memberOptions} showSearch={{ optionFilterProp: "label" }} />
-          </Form.Item>
-          <Form.Item name="amount" label={t("pay.adjust.amount")} rules={[{ required: true, message: t("common.required") }]} extra={t("pay.adjust.amountHint")}>
-            <Input inputMode="decimal" placeholder="-200.00" />
-          </Form.Item>
-          <Form.Item name="reason" label={t("pay.adjust.reason")} rules={[{ required: true, whitespace: true, message: t("common.required") }]}>
-            <Input.TextArea maxLength={500} autoSize={{ minRows: 2 }} />
-          </Form.Item>
-        </Form>
-      </Modal>
+      {owner ? <AdjustmentModal open={adjustOpen} onClose={() => setAdjustOpen(false)} /> : null}
     </Space>
   );
 }

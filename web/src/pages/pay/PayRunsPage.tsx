@@ -1,5 +1,6 @@
 // Pay runs: the owner computes a month's draft (a month without shop data is refused, on the
-// field); leads see the runs with their department's statements.
+// field) and adds adjustments; leads see the runs with their department's statements. Pending
+// adjustments (paid by the next run) are listed above the runs.
 import { CalculatorOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Empty, Flex, Form, Input, List, Skeleton, Space, Tag, Typography } from "antd";
 import { Link, useNavigate } from "react-router-dom";
@@ -7,6 +8,7 @@ import { money, usePayRunMutations, usePayRuns, type PayRunSummary } from "../..
 import type { Me } from "../../api/types";
 import { useApiErrors } from "../../components/errors";
 import { useI18n } from "../../i18n";
+import { PendingAdjustments } from "./Adjustments";
 import { lastMonth, Refused, setFieldErrors } from "./shared";
 
 export function RunStatus({ run }: { run: Pick<PayRunSummary, "status"> }) {
@@ -50,6 +52,7 @@ export function PayRunsPage({ me }: { me: Me }) {
           <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: "8px 0 0" }}>{t("pay.runs.computeHint")}</Typography.Paragraph>
         </Card>
       ) : <Alert type="info" showIcon title={t("pay.runs.leadHint")} />}
+      <PendingAdjustments owner={owner} />
       <Card size="small" title={t("pay.runs.list")}>
         {runs.isPending ? <Skeleton active /> : items.length === 0 ? <Empty description={t("pay.runs.empty")} /> : (
           <List size="small" dataSource={items} data-testid="run-list"
