@@ -107,6 +107,13 @@ describe("KPI bonus from score bands (the CS scorecard of formats.md)", () => {
     expect(bonus(seconds).amountFen).toBe(fen);
   });
 
+  it("scores a metric nobody entered 0 points, even where lower is better", () => {
+    const all = { "bonus.scorecard.inquiry-conversion": v(66), "bonus.scorecard.payment-rate": v(95), "bonus.scorecard.average-response": v(20), "bonus.scorecard.other": v(95) };
+    const s = line(computeStatement(cs, "m", all), "scorecard");
+    // 40 %×100 + 25 %×100 + first response missing → 0 + 10 %×100 + 15 %×100 of 1,000.00 = 900.00, not 1,000.00
+    expect(s).toMatchObject({ amountFen: 90_000, inputs: { "first-response": "not entered → 0 points" } });
+  });
+
   it("pays nothing below the score gate", () => {
     const s = computeStatement(cs, "m", { "bonus.scorecard.first-response": v(99) });
     expect(line(s, "scorecard")).toMatchObject({ amountFen: 0, formula: expect.stringContaining("below the gate 60") });

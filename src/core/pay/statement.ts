@@ -129,12 +129,15 @@ export function bonusLine(b: CompiledBonus, inputs: Inputs): PayLine {
     parts.push(`goal score ${s / 10_000}`);
   } else {
     for (const m of d.score.metrics) {
-      const inp = get(inputs, inputKey.metric(d.code, m.code));
-      const band = m.bands.find((x) => (m.better === "higher" ? inp.value >= x.threshold : inp.value <= x.threshold));
-      const score = band ? band.score : (m.elseScore ?? 0);
+      const key = inputKey.metric(d.code, m.code);
+      const inp = get(inputs, key);
+      // A metric nobody entered earns nothing: for "lower is better" (response seconds) a missing 0 must not read as the best band.
+      const missing = inputs[key] === undefined;
+      const band = missing ? undefined : m.bands.find((x) => (m.better === "higher" ? inp.value >= x.threshold : inp.value <= x.threshold));
+      const score = missing ? 0 : band ? band.score : (m.elseScore ?? 0);
       const w = pctToPpm(m.weight) ?? 0;
       weighted += BigInt(w) * BigInt(pctToPpm(score) ?? 0);
-      line.inputs[m.code] = `${inp.value} → ${score} points`;
+      line.inputs[m.code] = missing ? "not entered → 0 points" : `${inp.value} → ${score} points`;
       line.sources.push(`${m.label}: ${inp.source}`);
       parts.push(`${formatPct(w)} × ${score}`);
     }
