@@ -10,23 +10,10 @@ import { launchChromium } from "./chromium.js";
 import { AppShell } from "./pages/app.pages.js";
 import { LoginPage } from "./pages/auth.pages.js";
 import { horizontalOverflow, screenshot } from "./pages/common.js";
-import { openDemo } from "./pages/plans.fixtures.js";
+import { call, login, openDemo } from "./pages/plans.fixtures.js";
 import { MyPayPage, PayPlanPage, PayPlansPage, PayRunPage, PayRunsPage, StatementPage } from "./pages/pay.pages.js";
 import type { PayPlanDefinition } from "../../src/core/pay/plan.js";
 import { SCREENSHOTS, startServer, testClock, type RunningServer } from "./server.js";
-
-interface Session { base: string; cookie: string }
-async function call<T>(s: Session, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${s.base}/api/v1${path}`, { method, headers: { "content-type": "application/json", origin: s.base, cookie: s.cookie }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text}`);
-  return JSON.parse(text) as T;
-}
-async function login(base: string, email: string, password: string): Promise<Session> {
-  const res = await fetch(`${base}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json", origin: base }, body: JSON.stringify({ email, password }) });
-  if (!res.ok) throw new Error(`login → ${res.status}`);
-  return { base, cookie: res.headers.get("set-cookie")!.split(";")[0]! };
-}
 
 describe("pay: plan → run → statement → lock, and the lead's view (zh-CN), My pay on a phone (en)", () => {
   let server: RunningServer;

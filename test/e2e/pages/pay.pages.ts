@@ -5,9 +5,10 @@ import { pick } from "./common.js";
 export class PayPlansPage {
   constructor(private readonly page: Page) {}
   readonly cards = () => this.page.getByTestId("pay-plan-card");
-  async createFromTemplate(effectiveFrom: string) {
+  async createFromTemplate(effectiveFrom: string, template?: string) {
     await this.page.getByTestId("pay-plan-from-template").click();
     await this.page.getByTestId("pay-template-form").waitFor();
+    if (template) await pick(this.page, this.page.getByTestId("pay-template-select"), template);
     await this.page.getByTestId("pay-template-effective").fill(effectiveFrom);
     await this.page.getByTestId("pay-template-create").click();
     await this.page.waitForURL(/\/pay\/plans\/[^/]+$/);

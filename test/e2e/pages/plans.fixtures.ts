@@ -2,7 +2,7 @@
 // an owner, a department led by a lead, a member in it, and a plan with tasks assigned to the member.
 export interface ApiSession { base: string; cookie: string }
 
-async function call<T>(s: ApiSession, method: string, path: string, body?: unknown): Promise<T> {
+export async function call<T>(s: ApiSession, method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${s.base}/api/v1${path}`, {
     method,
     headers: { "content-type": "application/json", origin: s.base, cookie: s.cookie },
@@ -58,6 +58,9 @@ export async function dailyFixture(base: string, opts: { locale?: "zh-CN" | "en"
 }
 
 /** Opens the demo shop (with the server's clock) and returns the owner's login. */
+/** Signs in through the API, as a script would. */
+export const login = (base: string, email: string, password: string): Promise<ApiSession> => session(base, "/auth/login", { email, password });
+
 export async function openDemo(base: string): Promise<{ email: string; password: string }> {
   const res = await fetch(`${base}/api/v1/demo`, { method: "POST", headers: { "content-type": "application/json", origin: base }, body: "{}" });
   if (!res.ok) throw new Error(`demo → ${res.status} ${await res.text()}`);
