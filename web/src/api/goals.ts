@@ -6,8 +6,9 @@ import type { Page } from "./types";
 
 const V1 = "/api/v1";
 
-export type KpiMetric = "gmv" | "netGmv" | "paidOrders" | "aov" | "conversion" | "refundRate" | "repurchaseRate";
-export const KPI_METRICS: KpiMetric[] = ["gmv", "netGmv", "paidOrders", "aov", "conversion", "refundRate", "repurchaseRate"];
+/** attributedSales: a member goal reads the sales attributed to the member, a department goal those of its members. */
+export type KpiMetric = "attributedSales" | "gmv" | "netGmv" | "paidOrders" | "aov" | "conversion" | "refundRate" | "repurchaseRate";
+export const KPI_METRICS: KpiMetric[] = ["attributedSales", "gmv", "netGmv", "paidOrders", "aov", "conversion", "refundRate", "repurchaseRate"];
 export type GoalMetric = { kind: "manual"; better?: "higher" | "lower" } | { kind: "kpi"; kpi: KpiMetric; shopIds?: string[] };
 export type GoalStatus = "draft" | "proposed" | "agreed" | "returned";
 export interface GoalCycle { id: string; name: string; kind: "month" | "quarter" | "custom"; from: string; to: string; status: "open" | "closed"; phase: "upcoming" | "running" | "ended"; version: number }
@@ -30,13 +31,16 @@ export interface Evaluation {
   kpiSeries: { kpi: KpiMetric; points: { cycleId: string; cycleName: string; to: string; target: string; actual: string | null; achievement: number | null }[] }[];
   trend: { direction: "up" | "down" | "flat" | null; lastScore: number | null; previousScore: number | null };
 }
-export interface NewGoal { cycleId: string; memberId: string; title: string; weight: number; target: string; unit?: string; metric: GoalMetric }
+/** Whose goal: a member's, or a department's (its lead answers for it). */
+export type GoalSubject = { memberId: string; departmentId?: never } | { departmentId: string; memberId?: never };
+export type NewGoal = GoalSubject & { cycleId: string; title: string; weight: number; target: string; unit?: string; metric: GoalMetric };
 
 export const goalKeys = {
   all: ["goals"] as const,
   cycles: ["goals", "cycles"] as const,
   cycle: (id: string) => ["goals", "cycle", id] as const,
   list: (cycleId: string, memberId: string) => ["goals", "list", cycleId, memberId] as const,
+  departments: (cycleId: string) => ["goals", "departments", cycleId] as const,
   assessment: (cycleId: string, memberId: string) => ["goals", "assessment", cycleId, memberId] as const,
   evaluation: (memberId: string) => ["goals", "evaluation", memberId] as const,
 };
@@ -45,6 +49,13 @@ export const useGoalCycles = () => useQuery({ queryKey: goalKeys.cycles, queryFn
 export const useGoalCycle = (id: string | undefined) => useQuery({ queryKey: goalKeys.cycle(id ?? ""), queryFn: () => api.get<GoalCycleDetail>(`${V1}/goal-cycles/${id}`), enabled: !!id, retry: false });
 export const useGoals = (cycleId: string | undefined, memberId: string) =>
   useQuery({ queryKey: goalKeys.list(cycleId ?? "", memberId), queryFn: () => api.get<Page<Goal>>(`${V1}/goals${qs({ cycleId, memberId })}`), enabled: !!cycleId, retry: false });
+/** The cycle's department goals you may see (all of the cycle's goals you may read, less the members'). */
+export const useDepartmentGoals = (cycleId: string | undefined) =>
+  useQuery({
+    queryKey: goalKeys.departments(cycleId ?? ""),
+    queryFn: async () => (await api.get<Page<Goal>>(`${V1}/goals${qs({ cycleId })}`)).items.filter((g) => g.memberId === null && g.departmentId !== null),
+    enabled: !!cycleId, retry: false,
+  });
 export const useAssessment = (cycleId: string | undefined, memberId: string) =>
   useQuery({ queryKey: goalKeys.assessment(cycleId ?? "", memberId), queryFn: () => api.get<Assessment>(`${V1}/goal-cycles/${cycleId}/assessments/${memberId}`), enabled: !!cycleId, retry: false });
 export const useEvaluation = (memberId: string) => useQuery({ queryKey: goalKeys.evaluation(memberId), queryFn: () => api.get<Evaluation>(`${V1}/members/${memberId}/evaluation`), retry: false });

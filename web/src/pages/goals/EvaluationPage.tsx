@@ -7,7 +7,7 @@ import { useEvaluation, type Evaluation } from "../../api/goals";
 import { useI18n } from "../../i18n";
 import type { MessageKey } from "../../i18n/en";
 import { Chart, type ChartOption } from "../dashboard/Chart";
-import { metricLabel, num, pct } from "./GoalsPage";
+import { metricLabel, pct, withUnit } from "./shared";
 
 export function EvaluationPage() {
   const { t } = useI18n();
@@ -41,8 +41,8 @@ export function EvaluationPage() {
               <Table size="small" rowKey="id" pagination={false} dataSource={c.goals} columns={[
                 { title: t("goals.goalTitle"), dataIndex: "title" },
                 { title: t("goals.metric"), render: (_, g) => metricLabel(t, g.metric) },
-                { title: t("goals.target"), render: (_, g) => `${num(g.target)} ${g.unit}` },
-                { title: t("goals.actual"), render: (_, g) => num(g.actual) },
+                { title: t("goals.target"), render: (_, g) => withUnit(g.target, g.unit) },
+                { title: t("goals.actual"), render: (_, g) => withUnit(g.actual, g.unit) },
                 { title: t("goals.achievement"), render: (_, g) => pct(g.achievement) },
               ]} />
             ) }}
