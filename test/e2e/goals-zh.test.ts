@@ -1,8 +1,9 @@
 // Goals in the browser (issue 6), on the demo shop: 林可 (运营 lead) drafts two goals for 陈思远 —
 // the shop's GMV (live from the imported orders) and a manual one — with weights adding to 100
-// and proposes them; 陈思远, on a phone, agrees them, writes the self-assessment (report, self
-// scores, the manual actual) and submits; 林可 reviews and fixes the final score
-// (60 × 88 + 40 × 100) ÷ 100 = 92.80, then 陈思远 opens the evaluation: October's 82.00 → 92.80, rising.
+// and proposes them, and proposes 运营's department goal; 陈思远, on a phone, reads that one and
+// agrees his own, writes the self-assessment (report, self scores, the manual actual) and
+// submits; 林可 reviews and fixes the final score (60 × 88 + 40 × 100) ÷ 100 = 92.80, then 陈思远
+// opens the evaluation: October's 82.00 → 92.80, rising.
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import { launchChromium } from "./chromium.js";
@@ -82,6 +83,10 @@ describe("goals: a lead drafts, the member agrees and self-assesses, the lead re
     await leadGoals.proposeAll();
     await expect.poll(() => leadGoals.status("上新款数").innerText()).toBe("待确认");
     await expect.poll(() => leadGoals.status("店铺GMV").innerText()).toBe("待确认");
+    // 林可 answers for 运营's own goal too (部门目标): drafted and proposed to the owner.
+    await leadGoals.addDepartmentGoal("运营", { title: "运营部销售额", weight: 100, target: "500000" });
+    await leadGoals.proposeDepartment("运营");
+    await expect.poll(() => leadGoals.departmentStatus("运营", "运营部销售额").innerText()).toBe("待确认");
     await screenshot(lead, SCREENSHOTS, "goals-zh-01-lead-proposed");
 
     // 陈思远 on a phone: agrees, then writes the self-assessment.
@@ -90,6 +95,9 @@ describe("goals: a lead drafts, the member agrees and self-assesses, the lead re
     await new AppShell(phone).navigate("目标考核", "/goals");
     const mine = new GoalsPage(phone);
     await expect.poll(() => phone.getByTestId("member-goals").innerText()).toContain("我的目标");
+    // Their department's goal, read only.
+    await expect.poll(() => mine.department("运营").innerText()).toContain("运营部销售额");
+    expect(await mine.department("运营").getByTestId("dept-add-goal").count()).toBe(0);
     await screenshot(phone, SCREENSHOTS, "goals-zh-02-member-to-agree");
     await mine.agreeAll();
     await expect.poll(() => mine.status("店铺GMV").innerText()).toBe("已确认");

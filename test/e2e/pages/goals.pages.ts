@@ -2,6 +2,8 @@
 import type { Page } from "playwright-core";
 import { pick } from "./common.js";
 
+interface GoalInput { title: string; metric?: string; weight: number; target: string }
+
 export class GoalsPage {
   constructor(private readonly page: Page) {}
   readonly goal = (title: string) => this.page.getByTestId(`goal-${title}`);
@@ -13,14 +15,29 @@ export class GoalsPage {
   async choosePerson(name: string) {
     await this.page.getByTestId(`person-${name}`).click();
   }
-  async addGoal(g: { title: string; metric?: string; weight: number; target: string }) {
+  /** A department's panel (部门目标), opened. */
+  readonly department = (name: string) => this.page.getByTestId(`dept-${name}`);
+  readonly departmentStatus = (name: string, title: string) => this.department(name).getByTestId(`dept-goal-${title}`).getByTestId("goal-status");
+
+  async addGoal(g: GoalInput) {
     await this.page.getByTestId("add-goal").click();
+    await this.fillGoal(g);
+    await this.goal(g.title).waitFor();
+  }
+  async addDepartmentGoal(department: string, g: GoalInput) {
+    await this.department(department).getByTestId("dept-add-goal").click();
+    await this.fillGoal(g);
+    await this.department(department).getByTestId(`dept-goal-${g.title}`).waitFor();
+  }
+  async proposeDepartment(department: string) {
+    await this.department(department).getByTestId("dept-propose-all").click();
+  }
+  private async fillGoal(g: GoalInput) {
     await this.page.getByTestId("goal-title").fill(g.title);
     if (g.metric) await pick(this.page, this.page.getByTestId("goal-metric"), g.metric);
     await this.page.getByTestId("goal-weight").fill(String(g.weight));
     await this.page.getByTestId("goal-target").fill(g.target);
     await this.page.getByTestId("goal-save").click();
-    await this.goal(g.title).waitFor();
   }
   async proposeAll() {
     await this.page.getByTestId("propose-all").click();
