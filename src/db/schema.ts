@@ -8,11 +8,13 @@ import type { PlansTable, PlanTasksTable, TaskDependenciesTable, SchedulesTable,
 import type { ShopsTable, OrderUploadsTable, OrderImportsTable, OrderImportChangesTable, OrdersTable, OrderItemsTable, RefundsTable, CustomersTable, ShopVisitorsTable, ShopDailyStatsTable, ShopDailyProductsTable, ShopDailyProvincesTable, ColumnMappingsTable, AttributionRulesTable, OwnerDailySalesTable } from "./tables/shop.js";
 import type { GoalCyclesTable, GoalsTable, GoalAgreementsTable, GoalAssessmentsTable, PayPlansTable, PayPlanVersionsTable, PayPlanAssignmentsTable, PayRunsTable, PayStatementsTable, PayAdjustmentsTable } from "./tables/pay.js";
 import type { GoalRemindersSentTable } from "./tables/reminders.js";
+import type { CsAccountsTable, CsImportsTable, CsAgentDaysTable } from "./tables/service.js";
 export type * from "./tables/foundation.js";
 export type * from "./tables/plans.js";
 export type * from "./tables/shop.js";
 export type * from "./tables/pay.js";
 export type * from "./tables/reminders.js";
+export type * from "./tables/service.js";
 
 export interface DB {
   workspaces: WorkspacesTable;
@@ -68,6 +70,9 @@ export interface DB {
   payRuns: PayRunsTable;
   payStatements: PayStatementsTable;
   payAdjustments: PayAdjustmentsTable;
+  csAccounts: CsAccountsTable;
+  csImports: CsImportsTable;
+  csAgentDays: CsAgentDaysTable;
 }
 
 export type Workspace = Selectable<WorkspacesTable>;

@@ -18,6 +18,7 @@ import { kpiRoutes } from "../modules/orders/kpi.routes.js";
 import { orderRoutes } from "../modules/orders/orders.routes.js";
 import { payRoutes } from "../modules/pay/pay.routes.js";
 import { goalRoutes } from "../modules/goals/goals.routes.js";
+import { csRoutes } from "../modules/cs/cs.routes.js";
 import { createEventBus } from "./events.js";
 import { eventRoutes } from "./events.routes.js";
 import { Problem } from "../modules/shared/common.schema.js";
@@ -82,6 +83,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     await kpiRoutes(api, services);
     await payRoutes(api, services);
     await goalRoutes(api, services);
+    await csRoutes(api, services);
     await eventRoutes(api, bus);
     await demoRoutes(api, services, config.demo);
   }, { prefix: "/api/v1" });

@@ -28,6 +28,8 @@ import { PayPlanService } from "../modules/pay/pay-plan.service.js";
 import { PayRunService } from "../modules/pay/pay-run.service.js";
 import { PayAdjustmentService } from "../modules/pay/pay-adjustments.service.js";
 import { GoalService } from "../modules/goals/goals.service.js";
+import { CsImportService } from "../modules/cs/cs-import.service.js";
+import { CsService } from "../modules/cs/cs.service.js";
 
 export function buildServices(database: Database, clock: Clock, events?: EventPublisher) {
   const deps = { db: database.db, clock, events };
@@ -59,6 +61,8 @@ export function buildServices(database: Database, clock: Clock, events?: EventPu
     payRuns: new PayRunService(deps),
     payAdjustments: new PayAdjustmentService(deps),
     goals: new GoalService(deps),
+    cs: new CsService(deps),
+    csImports: new CsImportService(deps),
   };
 }
 

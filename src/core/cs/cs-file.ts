@@ -45,6 +45,8 @@ export interface ParsedCsFile {
   problems: Problem[];
   warnings: string[];
   unknownColumns: string[];
+  /** The headers as written in the file, per field found (problems found later name them). */
+  columns: Partial<Record<CsField, string>>;
 }
 
 /** The account as stored and matched: NFKC (full-width colon → ":"), trimmed, inner spaces kept. */
@@ -103,13 +105,14 @@ class CsReader {
 
 /** Reads a CS performance export (records as read from CSV or the first sheet of an XLSX). */
 export function parseCsRecords(file: string, records: string[][]): ParsedCsFile {
-  const out: ParsedCsFile = { file, days: [], problems: [], warnings: [], unknownColumns: [] };
+  const out: ParsedCsFile = { file, days: [], problems: [], warnings: [], unknownColumns: [], columns: {} };
   if (records.every((r) => r.every((c) => c.trim() === ""))) {
     out.problems.push({ file, row: 1, column: "", message: "The file is empty" });
     return out;
   }
   const table = toTable(records, csHeaderScore);
   const r = new CsReader(table, file);
+  for (const f of r.cols.keys()) out.columns[f] = r.header(f);
   const used = new Set(r.cols.values());
   out.unknownColumns = table.headers.map((h, i) => (used.has(i) || h.trim() === "" ? null : h.trim())).filter((h): h is string => h !== null);
   for (const f of CS_REQUIRED) if (!r.cols.has(f)) r.problem(table.headerRow, f, `Required column ${CS_COLUMNS[f].join(" / ")} is missing`);
