@@ -59,6 +59,21 @@ for (const dialect of DIALECTS) {
       expect([second.items.map((a) => a.id), second.nextCursor]).toEqual([[a1.id], null]);
     });
 
+    it("settles on lock only the adjustments the run's statements paid: none for someone without a plan, none added after computing", async () => {
+      const t = await team();
+      const agent = t.person("客服专员"), designer = t.person("设计专员"); // 设计 has no plan in this team
+      const unpaid = await s.payRuns.addAdjustment(t.owner, { memberId: designer.memberId, amount: "-200.00", reason: "no statement to carry it" });
+      const paid = await s.payRuns.addAdjustment(t.owner, { memberId: agent.memberId, amount: "80.00", reason: "on the statement" });
+      const run = await s.payRuns.compute(t.owner, { period: "2026-10" });
+      expect(run.statements.some((x) => x.memberId === designer.memberId)).toBe(false);
+      const late = await s.payRuns.addAdjustment(t.owner, { memberId: agent.memberId, amount: "5.00", reason: "added after the run was computed" });
+      await s.payRuns.lock(t.owner, run.id, run.version);
+      const byId = new Map((await s.payAdjustments.list(t.owner)).items.map((a) => [a.id, a]));
+      expect([byId.get(paid.id)!.status, byId.get(paid.id)!.runPeriod]).toEqual(["settled", "2026-10"]);
+      expect([byId.get(unpaid.id)!.status, byId.get(unpaid.id)!.runId]).toEqual(["open", null]);
+      expect([byId.get(late.id)!.status, byId.get(late.id)!.runId]).toEqual(["open", null]);
+    });
+
     it("shows a member their own, a lead their departments' and never another workspace's", async () => {
       const t = await team();
       const agent = t.person("客服专员"), csLead = t.person("客服主管"), ops = t.person("运营专员");

@@ -117,7 +117,9 @@ export class PayRunService {
     if (entries.length === 0) throw invalid("No active member has a pay plan for this period; assign plans first", [{ field: "period", message: "no member has a pay plan" }]);
     const runId = existing?.id ?? newId();
     const adjustments = await new PayRepository(db).openAdjustments(actor.workspaceId, runId);
-    for (const e of entries) e.adjustments = adjustments.filter((a) => a.memberId === e.memberId).map((a) => ({ label: "Adjustment", amountFen: a.amountFen, reason: a.reason }));
+    // Only adjustments of members with a statement are paid by this run; the others stay open.
+    const included = adjustments.filter((a) => entries.some((e) => e.memberId === a.memberId));
+    for (const e of entries) e.adjustments = included.filter((a) => a.memberId === e.memberId).map((a) => ({ label: "Adjustment", amountFen: a.amountFen, reason: a.reason }));
     const statements = computeRun(entries);
     const total = statements.reduce((s, x) => s + x.totalFen, 0);
     return db.transaction().execute(async (trx) => {
@@ -129,6 +131,7 @@ export class PayRunService {
       } else {
         await repo.createRun({ workspaceId: actor.workspaceId, id: runId, period: input.period, fromDate: from, toDate: to, status: "draft", inputs: JSON.stringify(entered), totalFen: total, computedAt: at, createdBy: actor.memberId, lockedBy: null, lockedAt: null, version: 1, createdAt: at });
       }
+      await repo.linkAdjustments(actor.workspaceId, runId, included.map((a) => a.id));
       await repo.replaceStatements(actor.workspaceId, runId, statements.map((s, i) => ({ workspaceId: actor.workspaceId, runId, memberId: s.memberId, departmentId: entries[i]!.departmentId, planVersionId: entries[i]!.planVersionId, totalFen: s.totalFen, lines: JSON.stringify(s.lines) })));
       await audit(trx, actor, at, { action: existing ? "pay_run.recompute" : "pay_run.compute", entityType: "pay_run", entityId: runId, summary: `Computed pay run ${input.period}: ${statements.length} statement(s), total ${formatMoney(total)}`, after: { period: input.period, inputs: entered, total: formatMoney(total) } });
       return this.getIn(trx, actor, runId);
@@ -145,8 +148,7 @@ export class PayRunService {
       const at = nowIso(this.deps);
       const updated = await repo.updateRun(actor.workspaceId, id, version, { status: "locked", lockedBy: actor.memberId, lockedAt: at });
       if (!updated) throw staleVersion("Pay run", run.version);
-      const paid = (await repo.openAdjustments(actor.workspaceId, id)).map((a) => a.id);
-      await repo.settleAdjustments(actor.workspaceId, id, paid);
+      // The adjustments on its statements were linked when it was computed: locking settles exactly those.
       await audit(trx, actor, at, { action: "pay_run.lock", entityType: "pay_run", entityId: id, summary: `Approved and locked pay run ${run.period} (total ${formatMoney(run.totalFen)})`, after: { status: "locked" } });
       return this.getIn(trx, actor, id);
     });

@@ -87,7 +87,11 @@ export class PayRepository {
     if (q.cursor) query = query.where("a.id", "<", q.cursor);
     return query.orderBy("a.id", "desc").limit(q.limit + 1).execute();
   }
-  async settleAdjustments(workspaceId: string, runId: string, ids: string[]): Promise<void> {
+  /** Links exactly these adjustments to the run (they are on its statements); ones linked before and no longer on them are open again. */
+  async linkAdjustments(workspaceId: string, runId: string, ids: string[]): Promise<void> {
+    let unlink = this.db.updateTable("payAdjustments").set({ runId: null }).where("workspaceId", "=", workspaceId).where("runId", "=", runId);
+    if (ids.length) unlink = unlink.where("id", "not in", ids);
+    await unlink.execute();
     if (ids.length) await this.db.updateTable("payAdjustments").set({ runId }).where("workspaceId", "=", workspaceId).where("id", "in", ids).execute();
   }
 }
