@@ -134,7 +134,7 @@ async function dashboardBench(orders: number, usePg: boolean) {
   const actor = await workspace(database);
   const shopId = newId();
   const at = new Date().toISOString();
-  await database.db.insertInto("shops").values({ workspaceId: actor.workspaceId, id: shopId, platform: "taobao", name: "Big shop", currency: "CNY", customerIdentity: "buyer_id", version: 1, createdAt: at, updatedAt: at }).execute();
+  await database.db.insertInto("shops").values({ workspaceId: actor.workspaceId, id: shopId, platform: "taobao", name: "Big shop", currency: "CNY", customerIdentity: "buyer_id", shipWindowHours: 48, version: 1, createdAt: at, updatedAt: at }).execute();
   const days = 365;
   const start = Date.parse("2025-11-01T00:00:00Z");
   const t0 = performance.now();
@@ -147,7 +147,7 @@ async function dashboardBench(orders: number, usePg: boolean) {
         workspaceId: actor.workspaceId, id: newId(), shopId, platform: "taobao", platformOrderId: String(j), status: "completed", rawStatus: "交易成功", placedAt: null, paidAt: `${d}T02:00:00.000Z`, paidDate: d,
         shippedAt: null, completedAt: null, cancelledAt: null, currency: "CNY", totalFen: 10000 + (j % 50) * 100, goodsFen: 0, shippingFen: 0, discountFen: 0, refundFen: j % 20 === 0 ? 5000 : 0, ownRefundFen: 0,
         itemCount: 1, customerKey: `buyer:${j % 400_000}`, buyerRef: null, buyerName: null, email: null, phone: null, recipient: null, country: null, province: ["广东", "浙江", "江苏"][j % 3]!, provinceCode: null,
-        city: null, district: null, address: null, zip: null, trackingNo: null, carrier: null, sellerMemo: null, salesRef: null, ownerMemberId: null, ownerSource: null, raw: "[]", contentHash: "", importId: "bench", version: 1, createdAt: at, updatedAt: at,
+        city: null, district: null, address: null, zip: null, trackingNo: null, carrier: null, sellerMemo: null, salesRef: null, promisedShipAt: null, ownerMemberId: null, ownerSource: null, raw: "[]", contentHash: "", importId: "bench", version: 1, createdAt: at, updatedAt: at,
       });
     }
     // On SQLite through the raw prepared-statement path the import uses; PostgreSQL through Kysely.

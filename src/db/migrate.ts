@@ -7,6 +7,7 @@ import * as m004 from "./migrations/2026-11-26-004-goals-pay.js";
 import * as m005 from "./migrations/2026-11-26-005-goals.js";
 import * as m006 from "./migrations/2026-11-26-006-orders-paid-customer.js";
 import * as m007 from "./migrations/2026-11-26-007-attribution.js";
+import * as m010 from "./migrations/2026-11-26-010-ship-on-time.js";
 import * as m008 from "./migrations/2026-11-26-008-goal-reminders.js";
 import * as m009 from "./migrations/2026-11-26-009-cs-performance.js";
 
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-11-26-005-goals": m005,
   "2026-11-26-006-orders-paid-customer": m006,
   "2026-11-26-007-attribution": m007,
+  "2026-11-26-010-ship-on-time": m010,
   "2026-11-26-008-goal-reminders": m008,
   "2026-11-26-009-cs-performance": m009,
 };

@@ -22,6 +22,7 @@ import type { EventPublisher } from "../modules/shared/context.js";
 import { ImportService } from "../modules/orders/import.service.js";
 import { KpiService } from "../modules/orders/kpi.service.js";
 import { AttributionService } from "../modules/orders/attribution.service.js";
+import { ShippingKpiService } from "../modules/orders/shipping.service.js";
 import { OrderService } from "../modules/orders/order.service.js";
 import { ShopService } from "../modules/orders/shop.service.js";
 import { PayPlanService } from "../modules/pay/pay-plan.service.js";
@@ -57,6 +58,7 @@ export function buildServices(database: Database, clock: Clock, events?: EventPu
     orders: new OrderService(deps),
     kpis: new KpiService(deps),
     attribution: new AttributionService(deps),
+    shipping: new ShippingKpiService(deps),
     payPlans: new PayPlanService(deps),
     payRuns: new PayRunService(deps),
     payAdjustments: new PayAdjustmentService(deps),

@@ -5,7 +5,7 @@ export const ORDER_FIELDS = [
   "orderId", "status", "financialStatus", "fulfillmentStatus", "placedAt", "paidAt", "shippedAt", "completedAt", "cancelledAt",
   "currency", "orderTotal", "goodsTotal", "shipping", "discount", "discount2", "refund",
   "buyerId", "buyerName", "email", "phone", "phone2", "recipient", "country", "province", "city", "district", "street", "address", "zip",
-  "trackingNo", "carrier", "trackingInfo", "sellerMemo", "salesRef",
+  "trackingNo", "carrier", "trackingInfo", "sellerMemo", "salesRef", "promisedShipAt",
   "itemTitle", "itemSku", "itemProductId", "itemVariant", "itemQuantity", "itemPrice", "itemTotal", "subOrderId",
 ] as const;
 export type OrderField = (typeof ORDER_FIELDS)[number];

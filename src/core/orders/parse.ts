@@ -251,6 +251,7 @@ export function readOrder(r: Reader, g: Group, packed: boolean, mapping?: Column
   const shippedAt = time("shippedAt");
   const completedAt = time("completedAt");
   const cancelledAt = time("cancelledAt");
+  const promisedShipAt = time("promisedShipAt");
 
   let rawStatus = text("status");
   let status: OrderStatus | null;
@@ -305,7 +306,7 @@ export function readOrder(r: Reader, g: Group, packed: boolean, mapping?: Column
     totalFen: total ?? 0, goodsFen: goods ?? items.reduce((s, i) => s + i.totalFen, 0), shippingFen: shipping, discountFen: discount, refundFen: refund,
     buyerId: text("buyerId") || null, buyerName: text("buyerName") || null, email: text("email").toLowerCase() || null, phone,
     recipient: text("recipient") || null, country, province: province?.name ?? provinceText, provinceCode: province?.code ?? null,
-    city, district, address, zip, trackingNo, carrier, sellerMemo: text("sellerMemo") || null, salesRef: text("salesRef") || null, items, rows: g.rows.map((x) => x.row), raw: g.rows.map((x) => r.raw(x.cells)),
+    city, district, address, zip, trackingNo, carrier, sellerMemo: text("sellerMemo") || null, salesRef: text("salesRef") || null, promisedShipAt, items, rows: g.rows.map((x) => x.row), raw: g.rows.map((x) => r.raw(x.cells)),
   };
 }
 

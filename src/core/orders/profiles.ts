@@ -70,7 +70,7 @@ export const PROFILES: Profile[] = [
       shipping: ["邮费(元)"], orderTotal: ["用户实付金额(元)"], itemQuantity: ["商品数量(件)"], recipient: ["收货人"], phone: ["手机"],
       province: ["省"], city: ["市"], district: ["区"], street: ["街道"], paidAt: ["支付时间"], placedAt: ["订单成交时间", "拼单成功时间"],
       shippedAt: ["发货时间"], completedAt: ["确认收货时间"], itemProductId: ["商品id"], itemVariant: ["商品规格"],
-      itemSku: ["商家编码-SKU维度", "商家编码-规格维度", "商家编码-商品维度"], trackingNo: ["快递单号"], carrier: ["快递公司"], refund: ["退款金额(元)"], sellerMemo: ["商家备注"],
+      itemSku: ["商家编码-SKU维度", "商家编码-规格维度", "商家编码-商品维度"], trackingNo: ["快递单号"], carrier: ["快递公司"], refund: ["退款金额(元)"], sellerMemo: ["商家备注"], promisedShipAt: ["承诺发货时间"],
     },
   },
   {
@@ -89,7 +89,7 @@ export const PROFILES: Profile[] = [
       orderId: ["主订单编号"], subOrderId: ["子订单编号"], itemTitle: ["选购商品"], itemVariant: ["商品规格"], itemQuantity: ["商品数量"], itemProductId: ["商品ID"],
       itemSku: ["商家编码"], itemPrice: ["商品单价"], orderTotal: ["订单应付金额"], shipping: ["运费"], discount: ["优惠总金额"], recipient: ["收件人"],
       phone: ["收件人手机号"], province: ["省"], city: ["市"], district: ["区"], street: ["街道", "详细地址"], placedAt: ["订单提交时间"], paidAt: ["支付完成时间"],
-      completedAt: ["订单完成时间"], shippedAt: ["发货时间"], status: ["订单状态"], trackingInfo: ["快递信息"], sellerMemo: ["商家备注"], salesRef: ["达人昵称", "达人ID"],
+      completedAt: ["订单完成时间"], shippedAt: ["发货时间"], status: ["订单状态"], trackingInfo: ["快递信息"], sellerMemo: ["商家备注"], salesRef: ["达人昵称", "达人ID"], promisedShipAt: ["承诺发货时间"],
     },
   },
   {

@@ -55,6 +55,8 @@ export interface ParsedOrder {
   sellerMemo: string | null;
   /** The salesperson the platform records (Shopify Employee, 抖店 达人). */
   salesRef: string | null;
+  /** The ship-by time promised to the buyer (承诺发货时间), UTC. */
+  promisedShipAt: string | null;
   items: ParsedItem[];
   /** File rows this order was read from. */
   rows: number[];

@@ -8,6 +8,8 @@ export interface ShopsTable {
   name: string;
   currency: string;
   customerIdentity: string; // buyer_id | email | phone | address
+  /** Hours after payment an order should ship when the export has no promised time (ship-on-time rate). */
+  shipWindowHours: number;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -94,6 +96,8 @@ export interface OrdersTable {
   /** The seller's memo (商家备注 / 订单备注 / Notes) and salesperson (Employee / 达人): attribution rules match on them. */
   sellerMemo: string | null;
   salesRef: string | null;
+  /** The ship-by time the platform promised the buyer (承诺发货时间), when the export has it. */
+  promisedShipAt: string | null;
   /** Who the sale is attributed to, and how: by a rule, or set by hand (kept through re-imports). */
   ownerMemberId: string | null;
   ownerSource: "rule" | "manual" | null;

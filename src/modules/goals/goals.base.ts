@@ -6,6 +6,7 @@ import { localDate } from "../../core/plans/local-date.js";
 import type { Executor } from "../../db/database.js";
 import { KpiService } from "../orders/kpi.service.js";
 import { AttributedSales } from "../orders/attribution.service.js";
+import { ShippingKpiService } from "../orders/shipping.service.js";
 import { formatMoney } from "../../core/money.js";
 import { type ServiceDeps } from "../shared/context.js";
 import { GoalAccess } from "./goals.policy.js";
@@ -38,6 +39,11 @@ export class GoalServiceBase {
       const m = parseMetric(g);
       if (m.kind !== "kpi" || g.actual !== null) continue;
       const shopIds = m.shopIds ?? [];
+      if (m.kpi === "shipOnTimeRate") {
+        const r = await new ShippingKpiService(this.deps).compute(workspaceId, { from: cycle.startDate, to, shopIds }).catch(() => null);
+        out.set(g.id, r && r.rate !== null ? (r.rate * 100).toFixed(2) : null);
+        continue;
+      }
       if (m.kpi === "attributedSales") {
         const key = shopIds.join(",");
         if (!attributed.has(key)) attributed.set(key, AttributedSales.load(this.deps.db, workspaceId, { from: cycle.startDate, to, shopIds }));

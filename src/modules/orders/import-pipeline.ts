@@ -124,7 +124,7 @@ export class ImportPipeline {
         currency: o.currency, totalFen: o.totalFen, goodsFen: o.goodsFen, shippingFen: o.shippingFen, discountFen: o.discountFen, refundFen: o.refundFen, ownRefundFen: o.refundFen,
         itemCount: o.items.reduce((s, i) => s + i.quantity, 0), customerKey: key, buyerRef: o.buyerId ?? o.email, buyerName: o.buyerName, email: o.email, phone: o.phone,
         recipient: o.recipient, country: o.country, province: o.province, provinceCode: o.provinceCode, city: o.city, district: o.district, address: o.address, zip: o.zip,
-        trackingNo: o.trackingNo, carrier: o.carrier, sellerMemo: o.sellerMemo, salesRef: o.salesRef, ownerMemberId: owner.memberId, ownerSource: owner.source,
+        trackingNo: o.trackingNo, carrier: o.carrier, sellerMemo: o.sellerMemo, salesRef: o.salesRef, promisedShipAt: o.promisedShipAt, ownerMemberId: owner.memberId, ownerSource: owner.source,
         raw: JSON.stringify(o.raw), contentHash: hash, importId, version: (ex?.version ?? 0) + 1,
         createdAt: ex?.createdAt ?? at, updatedAt: at,
       });

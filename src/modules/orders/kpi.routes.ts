@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { neutralizeFormula } from "../../core/orders/text.js";
 import type { Services } from "../../server/services.js";
 import { actorOf, type App } from "../../server/types.js";
-import { BreakdownSchema, KpiExportQuery, KpiQuery, KpiSchema } from "./orders.schema.js";
+import { BreakdownSchema, KpiExportQuery, KpiQuery, KpiSchema, ShippingQuery, ShippingSchema } from "./orders.schema.js";
 import type { KpiFilter } from "./kpi.service.js";
 
 const tags = ["shop data"];
@@ -17,6 +17,8 @@ export async function kpiRoutes(app: App, services: Services): Promise<void> {
     services.kpis.get(actorOf(req), filterOf(req.query)));
   app.get("/kpis/breakdown", { schema: { tags, summary: "Split by shop and platform, top products, provinces, refund reasons", querystring: KpiQuery, response: { 200: BreakdownSchema } } }, async (req) =>
     services.kpis.breakdown(actorOf(req), filterOf(req.query)));
+  app.get("/kpis/shipping", { schema: { tags, summary: "Ship-on-time rate (发货及时率) of the orders paid in a date range", querystring: ShippingQuery, response: { 200: ShippingSchema } } }, async (req) =>
+    services.shipping.get(actorOf(req), { from: req.query.from, to: req.query.to, shopIds: filterOf(req.query).shopIds }));
   app.get("/kpis/export", { schema: { tags, summary: "The KPI series as CSV (UTF-8 with BOM, opens in Excel) or XLSX", querystring: KpiExportQuery } }, async (req, reply) => {
     const k = await services.kpis.get(actorOf(req), filterOf(req.query));
     const rows: (string | number | null)[][] = [[...COLUMNS], ...k.series.map((s) => COLUMNS.map((c) => s[c as keyof typeof s] as string | number | null)),

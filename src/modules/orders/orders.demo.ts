@@ -70,7 +70,7 @@ export async function seedDemoOrders(trx: Executor, workspaceId: string, at: str
   const totalWeight = PROVINCE_WEIGHTS.reduce((s, [, w]) => s + w, 0);
   for (const s of shops) {
     const shopId = newId();
-    await shopRepo.create({ workspaceId, id: shopId, platform: s.platform, name: s.name, currency: "CNY", customerIdentity: "buyer_id", version: 1, createdAt: at, updatedAt: at });
+    await shopRepo.create({ workspaceId, id: shopId, platform: s.platform, name: s.name, currency: "CNY", customerIdentity: "buyer_id", shipWindowHours: 48, version: 1, createdAt: at, updatedAt: at });
     const rand = rng(s.seed);
     const pickMemo = rng(s.seed + 1000); // a separate stream: the orders' numbers stay what they were
     const orders: OrdersTable[] = [];
@@ -118,14 +118,17 @@ export async function seedDemoOrders(trx: Executor, workspaceId: string, at: str
         for (const [text, share] of DEMO_MEMOS) { if (roll < share) { memo = text; break; } roll -= share; }
         const salesRef = s.platform === "douyin" && pickMemo() < 0.3 ? DEMO_CREATOR : null;
         const owner = attribute(rules, { shopId, sellerMemo: memo, salesRef, skus: [] });
+        // The warehouse ships most orders the next morning; a few slip past the 48-hour window.
+        const shipAfterHours = pickMemo() < 0.04 ? 56 : 20;
+        const shippedAt = age >= 1 && Date.parse(paidAt) + shipAfterHours * 3600_000 <= Date.parse(at) ? new Date(Date.parse(paidAt) + shipAfterHours * 3600_000).toISOString() : null;
         orders.push({
           workspaceId, id, shopId, platform: s.platform, platformOrderId, status, rawStatus: { paid: "买家已付款，等待卖家发货", shipped: "卖家已发货，等待买家确认", completed: "交易成功", refunded: "交易关闭" }[status]!,
-          placedAt: new Date(Date.parse(paidAt) - 60_000).toISOString(), paidAt, paidDate: d, shippedAt: age >= 1 ? new Date(Date.parse(paidAt) + 20 * 3600_000).toISOString() : null,
+          placedAt: new Date(Date.parse(paidAt) - 60_000).toISOString(), paidAt, paidDate: d, shippedAt,
           completedAt: status === "completed" ? new Date(Date.parse(paidAt) + 5 * 86_400_000).toISOString() : null, cancelledAt: null, currency: "CNY",
           totalFen: total, goodsFen: goods, shippingFen: 0, discountFen: discount, refundFen: refunded ? total : 0, ownRefundFen: 0, itemCount: count,
           customerKey: `buyer:${buyer}`, buyerRef: buyer, buyerName: null, email: null, phone: `1${Math.floor(rand() * 9 + 3)}*******${String(Math.floor(rand() * 10000)).padStart(4, "0")}`,
           recipient: "*", country: "CN", province, provinceCode: code, city: null, district: null, address: `${province} ***`, zip: null, trackingNo: null, carrier: null,
-          sellerMemo: memo, salesRef, ownerMemberId: owner?.memberId ?? null, ownerSource: owner ? "rule" : null,
+          sellerMemo: memo, salesRef, promisedShipAt: s.platform === "douyin" ? new Date(Date.parse(paidAt) + 48 * 3600_000).toISOString() : null, ownerMemberId: owner?.memberId ?? null, ownerSource: owner ? "rule" : null,
           raw: "[]", contentHash: "demo", importId: "demo", version: 1, createdAt: at, updatedAt: at,
         });
         if (refunded) {

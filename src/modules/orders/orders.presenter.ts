@@ -6,7 +6,7 @@ import type { ImportDto } from "./orders.schema.js";
 const m = (fen: number | null) => (fen === null ? null : formatMoney(Number(fen)));
 
 export const presentShop = (s: ShopsTable, orders: number) => ({
-  id: s.id, platform: s.platform, name: s.name, currency: s.currency, customerIdentity: s.customerIdentity, orders, version: s.version, createdAt: s.createdAt,
+  id: s.id, platform: s.platform, name: s.name, currency: s.currency, customerIdentity: s.customerIdentity, shipWindowHours: s.shipWindowHours, orders, version: s.version, createdAt: s.createdAt,
 });
 
 export function presentItem(i: Pick<OrderItemsTable, "lineNo" | "subOrderId" | "title" | "sku" | "productId" | "variant" | "quantity" | "unitPriceFen" | "totalFen">) {
@@ -25,7 +25,7 @@ export function presentOrder(o: OrdersTable, items: OrderItemsTable[], names: Re
     discount: formatMoney(Number(o.discountFen)), refund: formatMoney(Number(o.refundFen)), itemCount: o.itemCount, customerKey: o.customerKey,
     buyer: o.buyerRef, recipient: o.recipient, phone: o.phone, email: o.email, country: o.country, province: o.province, provinceCode: o.provinceCode,
     city: o.city, district: o.district, address: o.address, zip: o.zip, trackingNo: o.trackingNo, carrier: o.carrier,
-    sellerMemo: o.sellerMemo, salesRef: o.salesRef, owner: presentOwner(o, names), version: o.version,
+    sellerMemo: o.sellerMemo, salesRef: o.salesRef, promisedShipAt: o.promisedShipAt, owner: presentOwner(o, names), version: o.version,
     items: items.filter((i) => i.orderId === o.id).map(presentItem),
   };
 }
@@ -38,7 +38,7 @@ export function presentParsed(o: ParsedOrder, platform: string, paidDate: string
     currency: o.currency, total: formatMoney(o.totalFen), goods: formatMoney(o.goodsFen), shipping: formatMoney(o.shippingFen), discount: formatMoney(o.discountFen),
     refund: formatMoney(o.refundFen), itemCount: o.items.reduce((s, i) => s + i.quantity, 0), customerKey, buyer: o.buyerId ?? o.email, recipient: o.recipient,
     phone: o.phone, email: o.email, country: o.country, province: o.province, provinceCode: o.provinceCode, city: o.city, district: o.district, address: o.address,
-    zip: o.zip, trackingNo: o.trackingNo, carrier: o.carrier, sellerMemo: o.sellerMemo, salesRef: o.salesRef, owner: null, version: 0, items: o.items.map(presentItem),
+    zip: o.zip, trackingNo: o.trackingNo, carrier: o.carrier, sellerMemo: o.sellerMemo, salesRef: o.salesRef, promisedShipAt: o.promisedShipAt, owner: null, version: 0, items: o.items.map(presentItem),
   };
 }
 

@@ -13,10 +13,11 @@ const StatusSchema = Type.Union([Type.Literal("unpaid"), Type.Literal("paid"), T
 const Currency = Type.String({ pattern: "^[A-Z]{3}$", description: "ISO 4217" });
 
 export const ShopSchema = Type.Object({
-  id: Id, platform: Type.String(), name: Type.String(), currency: Type.String(), customerIdentity: Type.String(), orders: Type.Integer(), version: Type.Integer(), createdAt: Instant,
+  id: Id, platform: Type.String(), name: Type.String(), currency: Type.String(), customerIdentity: Type.String(), shipWindowHours: Type.Integer(), orders: Type.Integer(), version: Type.Integer(), createdAt: Instant,
 });
-export const CreateShopBody = Type.Object({ name: Name, platform: PlatformSchema, currency: Type.Optional(Currency), customerIdentity: Type.Optional(IdentitySchema) }, strict);
-export const UpdateShopBody = Type.Object({ version: Version, name: Type.Optional(Name), currency: Type.Optional(Currency), customerIdentity: Type.Optional(IdentitySchema) }, strict);
+const ShipWindow = Type.Integer({ minimum: 1, maximum: 720, description: "Hours after payment an order should ship, when the export carries no promised time (default 48)" });
+export const CreateShopBody = Type.Object({ name: Name, platform: PlatformSchema, currency: Type.Optional(Currency), customerIdentity: Type.Optional(IdentitySchema), shipWindowHours: Type.Optional(ShipWindow) }, strict);
+export const UpdateShopBody = Type.Object({ version: Version, name: Type.Optional(Name), currency: Type.Optional(Currency), customerIdentity: Type.Optional(IdentitySchema), shipWindowHours: Type.Optional(ShipWindow) }, strict);
 
 export const FieldMap = Type.Record(Type.String({ maxLength: 40 }), Type.String({ maxLength: 200 }));
 export const ColumnMappingBody = Type.Object({
@@ -47,6 +48,7 @@ export const OrderSchema = Type.Object({
   country: Nullable(Type.String()), province: Nullable(Type.String()), provinceCode: Nullable(Type.String()), city: Nullable(Type.String()), district: Nullable(Type.String()),
   address: Nullable(Type.String()), zip: Nullable(Type.String()), trackingNo: Nullable(Type.String()), carrier: Nullable(Type.String()),
   sellerMemo: Nullable(Type.String({ description: "The seller's memo (商家备注 / 订单备注 / Notes)" })), salesRef: Nullable(Type.String({ description: "The salesperson the platform records (Shopify Employee, 抖店 达人)" })),
+  promisedShipAt: Nullable(Type.String({ description: "The ship-by time promised to the buyer (承诺发货时间), UTC, when the export has it" })),
   owner: Nullable(Type.Object({ memberId: Id, name: Type.String(), source: Type.Union([Type.Literal("rule"), Type.Literal("manual")]) }, { description: "Who the sale is attributed to: by a rule, or set by hand" })),
   version: Type.Integer({ description: "0 in previews" }), items: Type.Array(ItemSchema),
 });
@@ -85,6 +87,13 @@ const kpiQueryFields = {
   repurchase: Type.Optional(Type.Boolean({ description: "Also compute the repurchase rate and customer counts (costs O(orders in the range))" })),
 };
 export const KpiQuery = Type.Object(kpiQueryFields, strict);
+export const ShippingQuery = Type.Object({ from: IsoDate, to: IsoDate, shopId: kpiQueryFields.shopId }, strict);
+export const ShippingSchema = Type.Object({
+  from: IsoDate, to: IsoDate, shopIds: Type.Array(Id),
+  due: Type.Integer({ description: "Paid orders (by paid date in the range) that had to ship by now: shipped, or past their ship-by time" }),
+  onTime: Type.Integer(), late: Type.Integer({ description: "Shipped after the ship-by time" }), overdue: Type.Integer({ description: "Not shipped and past the ship-by time" }),
+  rate: Rate,
+}, { description: "Ship-on-time rate: ship-by = the promised time (承诺发货时间) when the export has it, else payment + the shop's shipWindowHours" });
 export const KpiExportQuery = Type.Object({ ...kpiQueryFields, format: Type.Optional(Type.Union([Type.Literal("csv"), Type.Literal("xlsx")])) }, strict);
 export const KpiValuesSchema = Type.Object({
   gmv: Money, netGmv: Money, paidOrders: Type.Integer(), aov: Money, itemsPerOrder: Rate, refundRate: Rate, refundAmountRate: Rate, refundedOrders: Type.Integer(), refundAmount: Money,

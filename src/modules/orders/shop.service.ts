@@ -52,25 +52,26 @@ export class ShopService {
   }
 
   /** Creates a shop inside the caller's transaction (also used by imports that name a new shop). */
-  async createIn(trx: Executor, actor: Actor, input: { name: string; platform: string; currency?: string; customerIdentity?: string }, at: string) {
+  async createIn(trx: Executor, actor: Actor, input: { name: string; platform: string; currency?: string; customerIdentity?: string; shipWindowHours?: number }, at: string) {
     await authorizeShopData(trx, actor, "shop.manage");
     const repo = new ShopRepository(trx);
     const name = input.name.trim();
     if (await repo.getByName(actor.workspaceId, name)) throw conflict(`A shop named "${name}" exists`);
     const shop = {
       workspaceId: actor.workspaceId, id: newId(), platform: input.platform, name, currency: input.currency ?? DEFAULT_CURRENCY[input.platform] ?? "CNY",
-      customerIdentity: input.customerIdentity ?? (input.platform === "shopify" || input.platform === "woocommerce" ? "email" : "buyer_id"), version: 1, createdAt: at, updatedAt: at,
+      customerIdentity: input.customerIdentity ?? (input.platform === "shopify" || input.platform === "woocommerce" ? "email" : "buyer_id"), shipWindowHours: input.shipWindowHours ?? 48,
+      version: 1, createdAt: at, updatedAt: at,
     };
     await repo.create(shop);
     await audit(trx, actor, at, { action: "shop.create", entityType: "shop", entityId: shop.id, summary: `Added shop ${name} (${input.platform})`, after: shop });
     return shop;
   }
 
-  async create(actor: Actor, input: { name: string; platform: string; currency?: string; customerIdentity?: string }) {
+  async create(actor: Actor, input: { name: string; platform: string; currency?: string; customerIdentity?: string; shipWindowHours?: number }) {
     return this.deps.db.transaction().execute(async (trx) => presentShop(await this.createIn(trx, actor, input, nowIso(this.deps)), 0));
   }
 
-  async update(actor: Actor, id: string, input: { version: number; name?: string; currency?: string; customerIdentity?: string }) {
+  async update(actor: Actor, id: string, input: { version: number; name?: string; currency?: string; customerIdentity?: string; shipWindowHours?: number }) {
     return this.deps.db.transaction().execute(async (trx) => {
       await authorizeShopData(trx, actor, "shop.manage");
       const current = await shopOf(trx, actor.workspaceId, id);
@@ -79,7 +80,7 @@ export class ShopService {
       const at = nowIso(this.deps);
       const updated = await repo.update(actor.workspaceId, id, input.version, {
         ...(input.name !== undefined && { name: input.name.trim() }), ...(input.currency !== undefined && { currency: input.currency }),
-        ...(input.customerIdentity !== undefined && { customerIdentity: input.customerIdentity }), updatedAt: at,
+        ...(input.customerIdentity !== undefined && { customerIdentity: input.customerIdentity }), ...(input.shipWindowHours !== undefined && { shipWindowHours: input.shipWindowHours }), updatedAt: at,
       });
       if (!updated) throw staleVersion("Shop", current.version);
       await audit(trx, actor, at, { action: "shop.update", entityType: "shop", entityId: id, summary: `Updated shop ${updated.name}`, before: current, after: updated });
