@@ -47,6 +47,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   }).withTypeProvider<TypeBoxTypeProvider>();
   const bus = await createEventBus(opts.database, opts.databaseUrl);
   const services = buildServices(opts.database, opts.clock ?? systemClock, bus);
+  // Work the server process does outside requests (goal reminders) publishes on the same bus, so
+  // open pages hear of it at once on SQLite too.
+  app.decorate("events", bus);
 
   // Unknown fields are refused, not silently dropped; types are not coerced in bodies.
   app.setValidatorCompiler(validatorCompiler);

@@ -7,6 +7,10 @@ import { unauthorized } from "../core/errors.js";
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
 
 declare module "fastify" {
+  interface FastifyInstance {
+    /** The app's live-event bus (see events.ts). */
+    events: import("./events.js").EventBus;
+  }
   interface FastifyRequest {
     actor: Actor | undefined;
     sessionToken: string | undefined;

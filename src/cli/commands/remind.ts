@@ -5,17 +5,19 @@ import { systemClock } from "../../core/actor.js";
 import type { Database } from "../../db/database.js";
 import { GoalReminderService } from "../../modules/goals/goal-reminders.service.js";
 import { createEventBus } from "../../server/events.js";
+import type { EventPublisher } from "../../modules/shared/context.js";
 import { openMigrated } from "./open-db.js";
 
 /**
- * The reminder service outside the web app's own services. On PostgreSQL its live events travel
- * by NOTIFY, so open pages on every instance show the notification at once; on SQLite they would
- * stay in this bus's memory, so none is made and the pages show it when they next load.
+ * The reminder service outside the web app's own services. Inside `serve` it publishes on the
+ * app's bus, so open pages show a reminder at once. Alone (`dayclear remind`), on PostgreSQL its
+ * events travel by NOTIFY to every instance; on SQLite there is no page to tell, so none is made
+ * and pages show the notification when they next load.
  */
-export async function openReminders(database: Database) {
+export async function openReminders(database: Database, appEvents?: EventPublisher) {
   const url = process.env.DATABASE_URL;
-  const events = database.dialect === "postgres" && url ? await createEventBus(database, url) : undefined;
-  return { reminders: new GoalReminderService({ db: database.db, clock: systemClock, events }), close: async () => events?.close() };
+  const own = !appEvents && database.dialect === "postgres" && url ? await createEventBus(database, url) : undefined;
+  return { reminders: new GoalReminderService({ db: database.db, clock: systemClock, events: appEvents ?? own }), close: async () => own?.close() };
 }
 
 export async function remind(o: { db?: string }): Promise<number> {

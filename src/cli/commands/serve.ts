@@ -34,7 +34,7 @@ const SWEEP_EVERY_MS = 10 * 60_000;
  */
 async function startGoalReminders(app: App, database: Database): Promise<void> {
   const { openReminders } = await import("./remind.js");
-  const { reminders, close } = await openReminders(database);
+  const { reminders, close } = await openReminders(database, app.events);
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let closed = false;
