@@ -1,6 +1,7 @@
 // The month's paid orders filtered by owner, each with its owner and where it came from; the
 // owner and the leads of 运营 set an owner by hand or give the order back to the rules.
-import { App, Button, Card, Flex, Select, Table, Tag, Typography } from "antd";
+import { App, Button, Card, Flex, Grid, Select, Table, Tag, Typography } from "antd";
+import type { ColumnsType } from "antd/es/table";
 import { useApiErrors } from "../../components/errors";
 import { formatSales, useOwnerOrders, useSetOwner, type AttributedOrder, type OwnerFilter } from "./attribution.api";
 import type { Option } from "./AttributionRules";
@@ -46,6 +47,34 @@ export function AttributionOrders({ from, to, shopId, owner, onOwner, canManage,
   const { t, locale } = useAttrT();
   const orders = useOwnerOrders({ from, to, shopId, owner });
   const rows = orders.data?.pages.flatMap((p) => p.items) ?? [];
+  const phone = !Grid.useBreakpoint().md;
+  const paid = (r: AttributedOrder) => (r.paidAt ? new Date(r.paidAt).toLocaleString(locale, { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" }) : r.paidDate ?? "—");
+  const memo = (r: AttributedOrder) => [r.sellerMemo, r.salesRef].filter(Boolean).join(" · ");
+  const ownerCell = (r: AttributedOrder) => <OwnerCell order={r} canManage={canManage} members={members} />;
+  // A phone gets one cell per order (id and total, when and memo, the owner) so the owner select stays on screen.
+  const columns: ColumnsType<AttributedOrder> = phone ? [{
+    key: "order", render: (_, r) => (
+      <Flex vertical gap={4} style={{ minWidth: 0 }}>
+        <Flex justify="space-between" gap={8}>
+          <Typography.Text style={{ wordBreak: "break-all" }}>{r.platformOrderId}</Typography.Text>
+          <Typography.Text strong style={{ whiteSpace: "nowrap" }}>{formatSales(r.total, r.currency)}</Typography.Text>
+        </Flex>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{[paid(r), shopName(r.shopId), memo(r)].filter(Boolean).join(" · ")}</Typography.Text>
+        {ownerCell(r)}
+      </Flex>
+    ),
+  }] : [
+    { title: t("orders.id"), dataIndex: "platformOrderId", render: (id: string, r) => (
+      <Flex vertical>
+        <Typography.Text style={{ wordBreak: "break-all" }}>{id}</Typography.Text>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{shopName(r.shopId)}</Typography.Text>
+      </Flex>
+    ) },
+    { title: t("orders.paid"), dataIndex: "paidAt", width: 130, render: (_, r) => paid(r) },
+    { title: t("orders.total"), dataIndex: "total", align: "right", width: 110, render: (s: string, r) => formatSales(s, r.currency) },
+    { title: t("orders.memo"), key: "memo", ellipsis: true, render: (_, r) => memo(r) || "—" },
+    { title: t("orders.owner"), key: "owner", width: 240, render: (_, r) => ownerCell(r) },
+  ];
   return (
     <Card size="small" title={t("orders.title")} data-testid="attribution-orders"
       extra={
@@ -54,20 +83,8 @@ export function AttributionOrders({ from, to, shopId, owner, onOwner, canManage,
           options={[{ value: ALL, label: t("orders.all") }, { value: "none", label: t("orders.none") }, ...members]} />
       }>
       <Flex vertical gap={8}>
-        <Table<AttributedOrder> size="small" rowKey="id" pagination={false} loading={orders.isPending} dataSource={rows} scroll={{ x: 760 }}
-          locale={{ emptyText: t("orders.empty") }}
-          columns={[
-            { title: t("orders.id"), dataIndex: "platformOrderId", render: (id: string, r) => (
-              <Flex vertical>
-                <Typography.Text style={{ wordBreak: "break-all" }}>{id}</Typography.Text>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{shopName(r.shopId)}</Typography.Text>
-              </Flex>
-            ) },
-            { title: t("orders.paid"), dataIndex: "paidAt", width: 130, render: (at: string | null, r) => (at ? new Date(at).toLocaleString(locale, { month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit" }) : r.paidDate ?? "—") },
-            { title: t("orders.total"), dataIndex: "total", align: "right", width: 110, render: (s: string, r) => formatSales(s, r.currency) },
-            { title: t("orders.memo"), key: "memo", ellipsis: true, render: (_, r) => [r.sellerMemo, r.salesRef].filter(Boolean).join(" · ") || "—" },
-            { title: t("orders.owner"), key: "owner", width: 240, render: (_, r) => <OwnerCell order={r} canManage={canManage} members={members} /> },
-          ]} />
+        <Table<AttributedOrder> size="small" rowKey="id" pagination={false} loading={orders.isPending} dataSource={rows} scroll={phone ? undefined : { x: 760 }}
+          locale={{ emptyText: t("orders.empty") }} columns={columns} showHeader={!phone} />
         {orders.hasNextPage ? (
           <Button block onClick={() => void orders.fetchNextPage()} loading={orders.isFetchingNextPage}>{t("orders.more")}</Button>
         ) : null}

@@ -1,6 +1,7 @@
 // A month's attributed sales: per member (a row opens that member's orders), per department, the
 // unattributed line and the total.
-import { Card, Flex, Table, Typography } from "antd";
+import { Card, Flex, Grid, Table, Typography } from "antd";
+import { useState } from "react";
 import type { ColumnsType } from "antd/es/table";
 import { formatSales, type MemberSales, type OwnerFilter, type Sales, type Summary } from "./attribution.api";
 import { useAttrT } from "./attribution.strings";
@@ -13,6 +14,9 @@ export function AttributionSummary({ summary, loading, currency, departmentName,
 }) {
   const { t } = useAttrT();
   const cash = (s: string) => formatSales(s, currency);
+  // On a phone the department column gives way (the department table follows) so the money fits.
+  const phone = !Grid.useBreakpoint().md;
+  const lead = phone ? 1 : 2;
   // The figures' columns, shared by both tables and their summary rows.
   const figures = <T extends Sales>(): ColumnsType<T> => [
     { title: t("summary.paidOrders"), dataIndex: "paidOrders", align: "right", width: 96, render: (n: number) => n.toLocaleString() },
@@ -23,28 +27,37 @@ export function AttributionSummary({ summary, loading, currency, departmentName,
     <Table.Summary.Cell key={i} index={from + i} align="right">{v}</Table.Summary.Cell>
   ));
   const toggle = (o: OwnerFilter) => onOwner(owner === o ? undefined : o);
+  // The server lists members by name (all active ones, with or without sales): the biggest sellers first reads better.
+  const sorted = [...(summary?.members ?? [])].sort((a, b) => Number(b.gmv) - Number(a.gmv) || b.paidOrders - a.paidOrders);
+  // Members without a sale this month are folded away (one tap shows them), unless the filter points at one.
+  const [showAll, setShowAll] = useState(false);
+  const idle = sorted.filter((m) => m.paidOrders === 0 && m.memberId !== owner).length;
+  const members = showAll ? sorted : sorted.filter((m) => m.paidOrders > 0 || m.memberId === owner);
 
   return (
     <Flex vertical gap={12}>
       <Card size="small" title={t("summary.byMember")} data-testid="summary-members">
         <Flex vertical gap={8}>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t("summary.clickHint")}</Typography.Text>
-          <Table<MemberSales> size="small" rowKey="memberId" pagination={false} loading={loading} dataSource={summary?.members ?? []} scroll={{ x: 560 }}
+          <Flex wrap gap={8} justify="space-between">
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t("summary.clickHint")}</Typography.Text>
+            {idle ? <Typography.Link style={{ fontSize: 12 }} onClick={() => setShowAll(!showAll)} data-testid="summary-show-all">{t(showAll ? "summary.hideIdle" : "summary.showIdle", { n: idle })}</Typography.Link> : null}
+          </Flex>
+          <Table<MemberSales> size="small" rowKey="memberId" pagination={false} loading={loading} dataSource={members} scroll={{ x: phone ? 400 : 560 }}
             onRow={(r) => ({ onClick: () => toggle(r.memberId), style: { cursor: "pointer", background: owner === r.memberId ? SELECTED : undefined } })}
             columns={[
               { title: t("summary.member"), dataIndex: "name", render: (n: string, r) => <Typography.Link data-testid={`summary-member-${r.name}`}>{n}</Typography.Link> },
-              { title: t("summary.department"), dataIndex: "departmentId", render: (id: string | null) => departmentName(id) },
+              ...(phone ? [] : [{ title: t("summary.department"), dataIndex: "departmentId", render: (id: string | null) => departmentName(id) }]),
               ...figures<MemberSales>(),
             ]}
             summary={() => summary ? (
               <Table.Summary>
                 <Table.Summary.Row style={{ cursor: "pointer", background: owner === "none" ? SELECTED : undefined }} onClick={() => toggle("none")} data-testid="summary-unattributed">
-                  <Table.Summary.Cell index={0} colSpan={2}><Typography.Link>{t("summary.unattributed")}</Typography.Link></Table.Summary.Cell>
-                  {cells(summary.unattributed, 2)}
+                  <Table.Summary.Cell index={0} colSpan={lead}><Typography.Link style={{ whiteSpace: "nowrap" }}>{t("summary.unattributed")}</Typography.Link></Table.Summary.Cell>
+                  {cells(summary.unattributed, lead)}
                 </Table.Summary.Row>
                 <Table.Summary.Row style={{ fontWeight: 600 }} data-testid="summary-total">
-                  <Table.Summary.Cell index={0} colSpan={2}>{t("summary.total")}</Table.Summary.Cell>
-                  {cells(summary.total, 2)}
+                  <Table.Summary.Cell index={0} colSpan={lead}>{t("summary.total")}</Table.Summary.Cell>
+                  {cells(summary.total, lead)}
                 </Table.Summary.Row>
               </Table.Summary>
             ) : null} />

@@ -48,7 +48,7 @@ export function useOwnerOrders(f: { from: string; to: string; shopId?: string; o
   return useInfiniteQuery({
     queryKey: attributionKeys.orders(f),
     initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => api.get<Page<AttributedOrder>>(`${V1}/orders${qs({ ...f, limit: 50, cursor: pageParam })}`),
+    queryFn: ({ pageParam }) => api.get<Page<AttributedOrder>>(`${V1}/orders${qs({ ...f, limit: 20, cursor: pageParam })}`),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
