@@ -39,6 +39,7 @@ export const goalsEn = {
   "goals.kpi.conversion": "Conversion rate (%)",
   "goals.kpi.refundRate": "Refund rate (%, lower is better)",
   "goals.kpi.repurchaseRate": "Repurchase rate (%)",
+  "goals.kpi.shipOnTimeRate": "Ship-on-time rate (%)",
   "goals.actual": "Actual",
   "goals.actual.kpi": "live from shop data",
   "goals.actual.final": "fixed at the result",

@@ -40,6 +40,7 @@ export const goalsZhCN: Record<keyof typeof goalsEn, string> = {
   "goals.kpi.conversion": "转化率（%）",
   "goals.kpi.refundRate": "退款率（%，越低越好）",
   "goals.kpi.repurchaseRate": "复购率（%）",
+  "goals.kpi.shipOnTimeRate": "发货及时率（%）",
   "goals.actual": "实际值",
   "goals.actual.kpi": "来自店铺数据，实时",
   "goals.actual.final": "结果确定时固定",
