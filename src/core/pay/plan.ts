@@ -1,6 +1,7 @@
 // A pay plan as people write and share it (JSON format "dayclear.pay-plan/v1", docs/PAY.md):
 // money as decimal strings in yuan, percentages as numbers. compilePlan() checks every field and
 // turns it into integers (fen, ppm) for the calculator, or lists every problem with its path.
+import { CS_KPI_BETTER, CS_KPIS, isCsKpi, type CsKpi } from "../cs/cs-metrics.js";
 import type { FieldError } from "../errors.js";
 import { parseMoney } from "../money.js";
 import { pctToPpm } from "./exact.js";
@@ -40,6 +41,11 @@ export interface ScoreMetricDef {
   /** Best band first. */
   bands: { threshold: number; score: number }[];
   elseScore?: number;
+  /**
+   * Where the value comes from when nobody enters one: the member's customer-service data of the
+   * period — inquiryConversion in percent (better: higher), firstResponse / averageResponse in seconds (better: lower).
+   */
+  kpi?: CsKpi;
 }
 
 export interface BonusDef {
@@ -216,6 +222,10 @@ function compileBonus(c: Checker, d: BonusDef, at: string): CompiledBonus {
           c.fail(`${mAt}.bands.${j}.threshold`, m.better === "higher" ? "bands go from the highest threshold down" : "bands go from the lowest threshold up");
       });
       if (m.elseScore !== undefined) c.pct(`${mAt}.elseScore`, m.elseScore, 100);
+      if (m.kpi !== undefined) {
+        if (!isCsKpi(m.kpi)) c.fail(`${mAt}.kpi`, `must be one of ${CS_KPIS.join(", ")}`);
+        else if (m.better !== CS_KPI_BETTER[m.kpi]) c.fail(`${mAt}.better`, `${m.kpi} is better when ${CS_KPI_BETTER[m.kpi]}: set better to "${CS_KPI_BETTER[m.kpi]}"`);
+      }
     });
     if (weights !== 1_000_000) c.fail(`${at}.score.metrics`, `weights must add up to 100 (they add up to ${weights / 10_000})`);
   } else if (d.score.kind !== "goal") c.fail(`${at}.score.kind`, "must be goal or bands");

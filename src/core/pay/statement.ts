@@ -1,5 +1,6 @@
 // The calculator: a compiled plan and its inputs → a statement of lines, each with its formula,
 // inputs and source numbers. Pure and deterministic; rounding per line (exact.ts), total = Σ lines.
+import type { CsKpi } from "../cs/cs-metrics.js";
 import { formatMoney } from "../money.js";
 import { formatPct, money, MICRO, mulMicro, pctToPpm, roundMicro } from "./exact.js";
 import type { CompiledBonus, CompiledCommission, CompiledPlan, CommissionBase, Scope } from "./plan.js";
@@ -31,7 +32,7 @@ export interface Statement {
 
 export type RequiredInput =
   | { key: string; kind: "commission"; base: CommissionBase; scope: Scope; shopIds: string[]; label: string }
-  | { key: string; kind: "metric"; label: string }
+  | { key: string; kind: "metric"; label: string; /** The metric's data source, when the plan names one. */ kpi?: CsKpi }
   | { key: string; kind: "goal_score"; label: string }
   | { key: string; kind: "event"; label: string }
   | { key: string; kind: "pool"; base: CommissionBase; source: "unattributed" | "shop"; label: string };
@@ -50,7 +51,7 @@ export function requiredInputs(plan: CompiledPlan): RequiredInput[] {
   for (const c of plan.commissions) out.push({ key: inputKey.commission(c.def.code), kind: "commission", base: c.def.base, scope: c.def.scope, shopIds: c.def.shopIds ?? [], label: c.def.label });
   for (const b of plan.bonuses) {
     if (b.def.score.kind === "goal") out.push({ key: inputKey.goal(b.def.code), kind: "goal_score", label: b.def.label });
-    else for (const m of b.def.score.metrics) out.push({ key: inputKey.metric(b.def.code, m.code), kind: "metric", label: `${b.def.label}: ${m.label}` });
+    else for (const m of b.def.score.metrics) out.push({ key: inputKey.metric(b.def.code, m.code), kind: "metric", label: `${b.def.label}: ${m.label}`, ...(m.kpi ? { kpi: m.kpi } : {}) });
   }
   for (const e of plan.events) out.push({ key: inputKey.event(e.def.code), kind: "event", label: e.def.label });
   for (const p of plan.pools) out.push({ key: inputKey.pool(p.def.code), kind: "pool", base: p.def.base, source: p.def.source, label: p.def.label });

@@ -33,10 +33,10 @@ export const PAY_PLAN_TEMPLATES: readonly PayPlanTemplate[] = [
       bonuses: [{
         code: "scorecard", label: "客服考核奖金 CS scorecard bonus", bonusBase: "1000.00",
         score: { kind: "bands", metrics: [
-          { code: "inquiry-conversion", label: "询单转化率 Inquiry conversion (%)", weight: 40, better: "higher", bands: [{ threshold: 65, score: 100 }, { threshold: 55, score: 80 }, { threshold: 45, score: 60 }] },
+          { code: "inquiry-conversion", label: "询单转化率 Inquiry conversion (%)", weight: 40, better: "higher", bands: [{ threshold: 65, score: 100 }, { threshold: 55, score: 80 }, { threshold: 45, score: 60 }], kpi: "inquiryConversion" },
           { code: "payment-rate", label: "付款率 Payment rate (%)", weight: 25, better: "higher", bands: [{ threshold: 90, score: 100 }, { threshold: 80, score: 80 }] },
-          { code: "first-response", label: "首次响应 First response (s)", weight: 10, better: "lower", bands: [{ threshold: 15, score: 100 }, { threshold: 20, score: 90 }, { threshold: 25, score: 80 }, { threshold: 30, score: 60 }] },
-          { code: "average-response", label: "平均响应 Average response (s)", weight: 10, better: "lower", bands: [{ threshold: 30, score: 100 }, { threshold: 45, score: 80 }, { threshold: 60, score: 60 }] },
+          { code: "first-response", label: "首次响应 First response (s)", weight: 10, better: "lower", bands: [{ threshold: 15, score: 100 }, { threshold: 20, score: 90 }, { threshold: 25, score: 80 }, { threshold: 30, score: 60 }], kpi: "firstResponse" },
+          { code: "average-response", label: "平均响应 Average response (s)", weight: 10, better: "lower", bands: [{ threshold: 30, score: 100 }, { threshold: 45, score: 80 }, { threshold: 60, score: 60 }], kpi: "averageResponse" },
           { code: "other", label: "其他 Other (lead's points)", weight: 15, better: "higher", bands: [{ threshold: 90, score: 100 }, { threshold: 70, score: 80 }, { threshold: 50, score: 60 }] },
         ] },
         gate: { minScore: 60 },

@@ -1,6 +1,6 @@
 // Where a pay run's numbers come from: the shop data (shop KPIs, attributed sales of a person or a
-// department, unattributed sales) for the rules that name such a base, else what the owner
-// entered. An entered value for a data-backed key overrides the data and the line says both, so
+// department, unattributed sales) for the rules that name such a base, the member's customer-service
+// data for scorecard metrics that name a `kpi`, else what the owner entered. An entered value for a data-backed key overrides the data and the line says both, so
 // a correction is visible on the statement.
 import type { RequiredInput, InputValue } from "../../core/pay/statement.js";
 import { toFen, formatMoney } from "../../core/money.js";
@@ -8,6 +8,8 @@ import type { ServiceDeps } from "../shared/context.js";
 import { KpiService } from "../orders/kpi.service.js";
 import { AttributedSales } from "../orders/attribution.service.js";
 import type { OwnerSales } from "../orders/attribution.repository.js";
+import { csKpiValue } from "../../core/cs/cs-metrics.js";
+import { CsPeriod } from "../cs/cs-period.js";
 
 type Base = "gmv" | "paid" | "net" | "margin" | "quantity";
 const what = (base: Base) => (base === "quantity" ? "items sold" : base === "net" ? "sales net of refunds" : "sales");
@@ -20,6 +22,7 @@ export interface PayMember { id: string; name: string; departmentId: string | nu
 export class PayDataSource {
   private readonly kpis = new Map<string, ReturnType<KpiService["compute"]>>();
   private readonly attributed = new Map<string, Promise<AttributedSales>>();
+  private cs: Promise<CsPeriod> | undefined;
 
   constructor(private readonly deps: ServiceDeps, private readonly workspaceId: string, private readonly from: string, private readonly to: string, private readonly override?: { shopGmvFen: number }) {}
 
@@ -35,8 +38,26 @@ export class PayDataSource {
     return this.attributed.get(k)!;
   }
 
-  /** The value from the shop data for a requirement, or null when the data has no such number (margin, scorecards, events). */
+  /**
+   * A scorecard metric bound to a CS KPI: the member's customer-service data of the period
+   * (conversion in percent, response times in seconds), or null when they have none.
+   */
+  private async csMetric(req: Extract<RequiredInput, { kind: "metric" }>, m: PayMember): Promise<InputValue | null> {
+    if (!req.kpi) return null;
+    this.cs ??= CsPeriod.load(this.deps.db, this.workspaceId, { from: this.from, to: this.to });
+    const period = await this.cs;
+    if (!period.has(m.id)) return null;
+    const t = period.member(m.id);
+    const value = csKpiValue(t, req.kpi);
+    if (value === null) return null;
+    const n = (x: number) => x.toLocaleString("en-US");
+    const weighted = req.kpi === "inquiryConversion" ? "" : " (days weighted by inquirers)";
+    return { value, source: `CS data ${this.from}…${this.to}: ${n(t.inquirers)} inquirers, ${n(t.paying)} paid${weighted}` };
+  }
+
+  /** The value from the shop data for a requirement, or null when the data has no such number (margin, unbound scorecard metrics, events). */
   async value(req: RequiredInput, m: PayMember, departmentName: (id: string) => string): Promise<InputValue | null> {
+    if (req.kind === "metric") return this.csMetric(req, m);
     if (req.kind !== "commission" && req.kind !== "pool") return null;
     if (req.base === "margin") return null;
     const range = `${this.from}…${this.to}`;
@@ -64,6 +85,7 @@ export class PayDataSource {
   }
 
   static describe(v: InputValue, req: RequiredInput): string {
+    if (req.kind === "metric") return req.kpi === "inquiryConversion" ? `${v.value} %` : `${v.value} s`;
     const base = "base" in req ? (req.base as Base) : "gmv";
     return show(v.value, base);
   }

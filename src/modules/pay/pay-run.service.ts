@@ -80,7 +80,8 @@ export class PayRunService {
       for (const req of requiredInputs(compiled.plan)) {
         const fromData = await data.value(req, m, (id) => departments.get(id) ?? id);
         if (fromData) {
-          const manual = enteredValue(m.id, req.key, !("base" in req) || req.base !== "quantity");
+          // Money for commissions and pools on money bases; a scorecard metric (CS data) is a plain number.
+          const manual = enteredValue(m.id, req.key, "base" in req && req.base !== "quantity");
           inputs[req.key] = manual ? { value: manual.value, source: `${manual.source} (instead of the shop data: ${PayDataSource.describe(fromData, req)}, ${fromData.source})` } : fromData;
           continue;
         }
