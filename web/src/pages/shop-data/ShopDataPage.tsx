@@ -1,5 +1,5 @@
 import { InboxOutlined, PlusOutlined, RollbackOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Collapse, Flex, Form, Input, List, Modal, Popconfirm, Progress, Select, Table, Tag, Typography, Upload } from "antd";
+import { Alert, App, Button, Card, Collapse, Flex, Form, Input, InputNumber, List, Modal, Popconfirm, Progress, Select, Table, Tag, Typography, Upload } from "antd";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Link } from "react-router-dom";
 import { formatDateTime } from "../../components/labels";
@@ -9,20 +9,23 @@ import { uploadFile, useCommit, useCreateShop, useImports, useMappings, usePrevi
 import { PLATFORM_LABELS, platformLabel, statusLabel, useShopT } from "./strings";
 import { attrText } from "./attribution.strings";
 
-const MAPPED_FIELDS = ["orderId", "orderTotal", "status", "paidAt", "placedAt", "itemTitle", "itemSku", "itemQuantity", "itemPrice", "buyerId", "email", "phone", "province", "address", "shipping", "refund", "currency"] as const;
+const MAPPED_FIELDS = ["orderId", "orderTotal", "status", "paidAt", "placedAt", "itemTitle", "itemSku", "itemQuantity", "itemPrice", "buyerId", "email", "phone", "province", "address", "shipping", "refund", "currency", "shippedAt", "promisedShipAt", "sellerMemo", "salesRef"] as const;
 
 function AddShop({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (id: string) => void }) {
   const { t, locale } = useShopT();
-  const [form] = Form.useForm<{ name: string; platform: string }>();
+  const [form] = Form.useForm<{ name: string; platform: string; shipWindowHours: number }>();
   const create = useCreateShop();
   const onError = useApiErrors();
   return (
     <Modal open={open} title={t("shop.add")} onCancel={onClose} okText={t("common.save")} cancelText={t("common.cancel")} confirmLoading={create.isPending}
       onOk={() => void form.validateFields().then((v) => create.mutate(v, { onSuccess: (s) => { form.resetFields(); onCreated(s.id); onClose(); }, onError: (e) => onError(e, form) }))}>
-      <Form form={form} layout="vertical" initialValues={{ platform: "taobao" }}>
+      <Form form={form} layout="vertical" initialValues={{ platform: "taobao", shipWindowHours: 48 }}>
         <Form.Item name="name" label={t("shop.name")} rules={[{ required: true, max: 100 }]}><Input /></Form.Item>
         <Form.Item name="platform" label={t("shop.platform")} rules={[{ required: true }]}>
           <Select options={Object.keys(PLATFORM_LABELS).map((p) => ({ value: p, label: platformLabel(p, locale) }))} />
+        </Form.Item>
+        <Form.Item name="shipWindowHours" label={t("shop.shipWindow")} extra={t("shop.shipWindowHint")} rules={[{ required: true }]}>
+          <InputNumber min={1} max={720} precision={0} addonAfter={t("shop.hours")} style={{ width: 180 }} data-testid="shop-ship-window" />
         </Form.Item>
       </Form>
     </Modal>

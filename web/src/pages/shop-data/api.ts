@@ -5,7 +5,7 @@ import type { Page } from "../../api/types";
 
 const V1 = "/api/v1";
 
-export interface Shop { id: string; platform: string; name: string; currency: string; customerIdentity: string; orders: number; version: number }
+export interface Shop { id: string; platform: string; name: string; currency: string; customerIdentity: string; shipWindowHours: number; orders: number; version: number }
 export interface KpiValues {
   gmv: string; netGmv: string; paidOrders: number; aov: string; itemsPerOrder: number | null; refundRate: number | null; refundAmountRate: number | null;
   refundedOrders: number; refundAmount: string; conversion: number | null; visitors: number; buyers: number; newCustomers: number; items: number;
@@ -55,7 +55,7 @@ function useRefresh() {
 
 export function useCreateShop() {
   const refresh = useRefresh();
-  return useMutation({ mutationFn: (b: { name: string; platform: string; currency?: string }) => api.post<Shop>(`${V1}/shops`, b), onSuccess: () => void refresh() });
+  return useMutation({ mutationFn: (b: { name: string; platform: string; currency?: string; shipWindowHours?: number }) => api.post<Shop>(`${V1}/shops`, b), onSuccess: () => void refresh() });
 }
 export const usePreview = () => useMutation({ mutationFn: (b: { shopId: string; uploadIds: string[]; format: string }) => api.post<Preview>(`${V1}/shops/${b.shopId}/imports/preview`, { uploadIds: b.uploadIds, format: b.format }) });
 export function useCommit() {
