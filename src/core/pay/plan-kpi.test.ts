@@ -5,7 +5,7 @@ import { requiredInputs } from "./statement.js";
 import { PAY_PLAN_TEMPLATES } from "./templates.js";
 
 const cs = (): PayPlanDefinition => structuredClone(PAY_PLAN_TEMPLATES.find((t) => t.id === "customer-service")!.plan);
-const metrics = (d: PayPlanDefinition) => (d.bonuses[0]!.score as { kind: "bands"; metrics: { kpi?: unknown; better: string }[] }).metrics;
+const metrics = (d: PayPlanDefinition) => (d.bonuses[0]!.score as { kind: "bands"; metrics: { kpi?: unknown; better: string; bands: unknown[] }[] }).metrics;
 
 describe("a scorecard metric's kpi", () => {
   it("binds the 客服 template's conversion and response times to CS data and leaves the others entered", () => {
@@ -21,7 +21,7 @@ describe("a scorecard metric's kpi", () => {
     const d = cs();
     metrics(d)[0]!.kpi = "conversion";
     metrics(d)[2]!.better = "higher";
-    metrics(d)[2]!.bands = [{ threshold: 30, score: 100 }, { threshold: 15, score: 60 }] as never;
+    metrics(d)[2]!.bands = [{ threshold: 30, score: 100 }, { threshold: 15, score: 60 }];
     const r = compilePlan(d);
     expect(r.ok ? [] : r.errors).toEqual([
       { field: "bonuses.0.score.metrics.0.kpi", message: "must be one of inquiryConversion, firstResponse, averageResponse" },

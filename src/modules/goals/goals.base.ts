@@ -8,6 +8,8 @@ import { KpiService } from "../orders/kpi.service.js";
 import { AttributedSales } from "../orders/attribution.service.js";
 import { ShippingKpiService } from "../orders/shipping.service.js";
 import { formatMoney } from "../../core/money.js";
+import { csKpiText, isCsKpi } from "../../core/cs/cs-metrics.js";
+import { CsPeriod } from "../cs/cs-period.js";
 import { type ServiceDeps } from "../shared/context.js";
 import { GoalAccess } from "./goals.policy.js";
 import { GoalRepository, type CycleRow, type GoalRow } from "./goals.repository.js";
@@ -35,6 +37,7 @@ export class GoalServiceBase {
     const kpis = new KpiService(this.deps);
     const cache = new Map<string, Awaited<ReturnType<KpiService["compute"]>> | null>();
     const attributed = new Map<string, Promise<AttributedSales>>();
+    let cs: Promise<CsPeriod> | undefined;
     for (const g of goals) {
       const m = parseMetric(g);
       if (m.kind !== "kpi" || g.actual !== null) continue;
@@ -42,6 +45,14 @@ export class GoalServiceBase {
       if (m.kpi === "shipOnTimeRate") {
         const r = await new ShippingKpiService(this.deps).compute(workspaceId, { from: cycle.startDate, to, shopIds }).catch(() => null);
         out.set(g.id, r && r.rate !== null ? (r.rate * 100).toFixed(2) : null);
+        continue;
+      }
+      if (isCsKpi(m.kpi)) {
+        // Customer-service data is per member, not per shop: a member goal reads theirs, a department goal its members'.
+        cs ??= CsPeriod.load(this.deps.db, workspaceId, { from: cycle.startDate, to });
+        const period = await cs;
+        const t = g.memberId ? period.member(g.memberId) : g.departmentId ? period.department(g.departmentId) : null;
+        out.set(g.id, t ? csKpiText(t, m.kpi) : null);
         continue;
       }
       if (m.kpi === "attributedSales") {

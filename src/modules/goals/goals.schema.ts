@@ -5,7 +5,7 @@ import { Id, Instant, IsoDate, Version } from "../shared/common.schema.js";
 const strict = { additionalProperties: false } as const;
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
-export const KPI_METRICS = ["gmv", "netGmv", "paidOrders", "aov", "conversion", "refundRate", "repurchaseRate", "attributedSales", "shipOnTimeRate"] as const;
+export const KPI_METRICS = ["gmv", "netGmv", "paidOrders", "aov", "conversion", "refundRate", "repurchaseRate", "attributedSales", "shipOnTimeRate", "inquiryConversion", "firstResponse", "averageResponse"] as const;
 export type KpiMetric = (typeof KPI_METRICS)[number];
 
 const Decimal = Type.String({ pattern: "^-?\\d{1,12}(\\.\\d{1,4})?$", description: "A number as decimal text: money in yuan (\"50000.00\"), counts, or percentages for rates (\"3.5\" = 3.5 %)" });
@@ -14,8 +14,8 @@ export const MetricSchema = Type.Union([
   Type.Object({ kind: Type.Literal("manual"), better: Type.Optional(Better) }, strict),
   Type.Object({
     kind: Type.Literal("kpi"),
-    kpi: Type.Union([Type.Literal("gmv"), Type.Literal("netGmv"), Type.Literal("paidOrders"), Type.Literal("aov"), Type.Literal("conversion"), Type.Literal("refundRate"), Type.Literal("repurchaseRate"), Type.Literal("attributedSales"), Type.Literal("shipOnTimeRate")], {
-      description: "The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %",
+    kpi: Type.Union([Type.Literal("gmv"), Type.Literal("netGmv"), Type.Literal("paidOrders"), Type.Literal("aov"), Type.Literal("conversion"), Type.Literal("refundRate"), Type.Literal("repurchaseRate"), Type.Literal("attributedSales"), Type.Literal("shipOnTimeRate"), Type.Literal("inquiryConversion"), Type.Literal("firstResponse"), Type.Literal("averageResponse")], {
+      description: "The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included)",
     }),
     shopIds: Type.Optional(Type.Array(Id, { maxItems: 50, uniqueItems: true, description: "Only these shops; empty or absent = every shop" })),
   }, strict),
