@@ -115,6 +115,19 @@ for (const dialect of DIALECTS) {
       expect(await outcomeKind(s.cs.setAccounts(t.owner, { accounts: [{ account: "x", memberId: "019a0000-0000-7000-8000-000000000000" }] }))).toBe("invalid");
     });
 
+    it("gives the demo shop 91 days of CS data for its three 客服 under linked accounts", async () => {
+      const login = await s.demo.ensure();
+      const ctx = (await s.auth.resolveSession((await s.auth.login({ email: login.email, password: login.password }, "127.0.0.1")).token))!;
+      const owner = { userId: ctx.user.id, memberId: ctx.member.id, workspaceId: ctx.workspace.id, role: "owner" as const, departmentId: null, via: "session" as const };
+      const accounts = (await s.cs.accounts(owner)).items;
+      expect(accounts.map((a) => [a.memberName, a.days])).toEqual([["刘婷", 91], ["赵磊", 91], ["王芳", 91]]);
+      const yesterday = accounts[0]!.lastDate!;
+      const sum = await s.cs.summary(owner, { from: accounts[0]!.firstDate!, to: yesterday });
+      expect(sum.members.map((m) => m.name).sort()).toEqual(["刘婷", "王芳", "赵磊"].sort());
+      for (const m of sum.members) expect(Number(m.conversion)).toBeGreaterThan(35);
+      expect(sum.departments.map((d) => d.name)).toEqual(["客服"]);
+    });
+
     it("lets the owner and the leads of 客服 import and link; other leads and members only read", async () => {
       const t = await team();
       const opsLead = t.person("运营主管");

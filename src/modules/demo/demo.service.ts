@@ -13,6 +13,7 @@ import { WorkspaceRepository } from "../workspaces/workspace.repository.js";
 import { WorkspaceService } from "../workspaces/workspace.service.js";
 import { DEMO_DOMAIN, DEMO_PEOPLE, DEMO_WORKSPACE_NAME } from "./demo.data.js";
 import { seedDemoOrders } from "../orders/orders.demo.js";
+import { seedDemoCs } from "../cs/cs.demo.js";
 import { seedDemoPlans } from "./demo.plans.js";
 import { addDays } from "../../core/calendar/date.js";
 
@@ -126,5 +127,6 @@ export class DemoService {
     const w = (await new WorkspaceRepository(trx).getById(ws))!;
     await new WorkspaceRepository(trx).update(ws, w.version, { orgTemplate: "ecommerce", updatedAt: at });
     await seedDemoOrders(trx, ws, at);
+    await seedDemoCs(trx, ws, at);
   }
 }
