@@ -94,7 +94,7 @@ describe("客服 pay: plan → import → run → lock → XLSX, and the agent's
     const expected = Math.round(fen(after.gmv) / 100); // 1 %, half away from zero (amounts are positive)
     expect(await commission.getByTestId("line-formula").innerText()).toBe(`${yuan(fen(after.gmv))} × 1% = ${yuan(expected)}`);
     expect(await commission.getByTestId("line-amount").innerText()).toBe(`¥${yuan(expected)}`);
-    expect(await commission.getByTestId("line-sources").innerText()).toContain(`sales attributed to 刘婷 2026-10-01…2026-10-31, all shops: ${after.paidOrders} paid orders`);
+    expect(await commission.getByTestId("line-sources").innerText()).toContain(`归属 刘婷 的销售额 2026-10-01…2026-10-31，全部店铺：${after.paidOrders} 个付款订单`);
     const total = await statement.total().innerText();
     await screenshot(owner, SCREENSHOTS, "pay-cs-zh-03-statement");
 
@@ -127,6 +127,8 @@ describe("客服 pay: plan → import → run → lock → XLSX, and the agent's
     await expect.poll(() => own.title().innerText()).toContain("刘婷");
     expect(await own.line("commission").getByTestId("line-amount").innerText()).toBe(`¥${yuan(expected)}`);
     expect(await own.total().innerText()).toBe(total);
+    // In English the engine's own words: the source names her sales.
+    expect(await own.line("commission").getByTestId("line-sources").innerText()).toContain(`sales attributed to 刘婷 2026-10-01…2026-10-31, all shops: ${after.paidOrders} paid orders`);
     await screenshot(agent, SCREENSHOTS, "pay-cs-en-05-agent-statement");
     const members = await call<{ items: { id: string; name: string }[] }>(api, "GET", "/members?limit=100");
     await agent.goto(`${runUrl}/statements/${members.items.find((m) => m.name === "赵磊")!.id}`);

@@ -115,10 +115,10 @@ describe("pay: plan → run → statement → lock, and the lead's view (zh-CN),
     await expect.poll(() => statement.title().innerText()).toContain("林可");
     const commission = statement.line("commission");
     const formula = await commission.getByTestId("line-formula").innerText();
-    expect(formula).toMatch(/^Marginal tiers \(超额累进\) on [\d,]+\.\d\d: 10,000\.00 × 5% \+ 40,000\.00 × 8% \+ [\d,]+\.\d\d × 12% = [\d,]+\.\d\d$/);
+    expect(formula).toMatch(/^超额累进，基数 [\d,]+\.\d\d: 10,000\.00 × 5% \+ 40,000\.00 × 8% \+ [\d,]+\.\d\d × 12% = [\d,]+\.\d\d$/);
     const commissionAmount = await commission.getByTestId("line-amount").innerText();
     expect(formula.endsWith(commissionAmount.replace("¥", ""))).toBe(true);
-    expect(await commission.getByTestId("line-sources").innerText()).toMatch(/KPI GMV 2026-10-01…2026-10-31, \d+ shop\(s\), \d+ paid orders/);
+    expect(await commission.getByTestId("line-sources").innerText()).toMatch(/店铺数据 GMV 2026-10-01…2026-10-31，\d+ 个店铺，\d+ 个付款订单/);
     expect(await statement.total().innerText()).toMatch(/^¥[\d,]+\.\d\d$/);
     await screenshot(owner, SCREENSHOTS, "pay-zh-05-statement");
 

@@ -4,6 +4,7 @@ import { Card, Descriptions, Flex, List, Tag, Typography } from "antd";
 import { money, type PayLine, type PayStatement } from "../../api/pay";
 import { useI18n } from "../../i18n";
 import type { MessageKey } from "../../i18n/en";
+import { statementTextZh } from "./statementText";
 
 const kindColor: Record<string, string> = { base: "default", commission: "volcano", bonus: "gold", event: "green", pool: "cyan", adjustment: "magenta" };
 const KINDS = ["base", "commission", "bonus", "event", "pool", "adjustment"];
@@ -17,7 +18,8 @@ export function LineKindTag({ kind }: { kind: string }) {
 }
 
 function Line({ line }: { line: PayLine }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const tx = locale === "zh-CN" ? statementTextZh : (x: string) => x;
   const inputs = Object.entries(line.inputs);
   return (
     <List.Item data-testid="statement-line" data-kind={line.kind} style={{ display: "block" }}>
@@ -28,19 +30,19 @@ function Line({ line }: { line: PayLine }) {
         </Flex>
         <Typography.Text strong style={{ whiteSpace: "nowrap" }} data-testid="line-amount">{money(line.amount)}</Typography.Text>
       </Flex>
-      <Typography.Paragraph code style={{ margin: "6px 0", whiteSpace: "normal", wordBreak: "break-word" }} data-testid="line-formula">{line.formula}</Typography.Paragraph>
+      <Typography.Paragraph code style={{ margin: "6px 0", whiteSpace: "normal", wordBreak: "break-word" }} data-testid="line-formula">{tx(line.formula)}</Typography.Paragraph>
       {inputs.length ? (
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} data-testid="line-inputs"
           items={inputs.map(([k, v]) => ({
             key: k,
             // Known keys and values in the reader's language; a scorecard metric's code as it is.
             label: INPUT_KEYS.includes(k) ? t(`pay.input.${k}` as MessageKey) : k,
-            children: <span style={{ wordBreak: "break-word" }}>{k === "basis" && BASES.includes(v) ? t(`pay.base.${v}` as MessageKey) : k === "scope" && SCOPES.includes(v) ? t(`pay.scope.${v}` as MessageKey) : v}</span>,
+            children: <span style={{ wordBreak: "break-word" }}>{k === "basis" && BASES.includes(v) ? t(`pay.base.${v}` as MessageKey) : k === "scope" && SCOPES.includes(v) ? t(`pay.scope.${v}` as MessageKey) : tx(v)}</span>,
           }))} />
       ) : null}
       {line.sources.length ? (
         <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: 0, wordBreak: "break-word" }} data-testid="line-sources">
-          {t("pay.statement.sources")}: {line.sources.join(" · ")}
+          {t("pay.statement.sources")}: {line.sources.map(tx).join(" · ")}
         </Typography.Paragraph>
       ) : null}
     </List.Item>
