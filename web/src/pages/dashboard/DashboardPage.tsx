@@ -3,7 +3,7 @@ import { Alert, Button, Card, Col, Empty, Flex, Input, Row, Segmented, Select, S
 import { useMemo, useState } from "react";
 import { errorText } from "../../components/errors";
 import { useI18n } from "../../i18n";
-import { exportUrl, useBreakdown, useKpis, useShops, type KpiFilter, type Kpis } from "../shop-data/api";
+import { exportUrl, useBreakdown, useKpis, useShipping, useShops, type KpiFilter, type Kpis } from "../shop-data/api";
 import { platformLabel, useShopT, type ShopKey } from "../shop-data/strings";
 import { Chart, type ChartOption } from "./Chart";
 
@@ -51,6 +51,8 @@ export function DashboardPage() {
   // The repurchase rate counts the range's orders: asked for separately so the rest is not held up.
   const customers = useKpis({ ...range, shopId, granularity: "month", repurchase: true });
   const breakdown = useBreakdown(filter);
+  const shipping = useShipping(filter);
+  const sh = shipping.data;
   const k = kpis.data;
   const b = breakdown.data;
   const lang = locale === "en" ? "en" : "zh";
@@ -115,7 +117,7 @@ export function DashboardPage() {
       {kpis.isError ? <Alert type="error" message={errorText(kpis.error, i18n.t)} /> : null}
       <Row gutter={[8, 8]}>
         {CARDS.map((c) => ({ c, k: c.slow ? customers.data : kpis.data })).map(({ c, k }) => (
-          <Col key={c.key} xs={12} sm={12} md={6}>
+          <Col key={c.key} xs={12} sm={12} md={8}>
             <Card size="small" styles={{ body: { padding: 12 } }} data-testid={`kpi-${c.def}`}>
               {k ? (
                 <Flex vertical gap={2}>
@@ -129,6 +131,17 @@ export function DashboardPage() {
             </Card>
           </Col>
         ))}
+        <Col xs={12} sm={12} md={8}>
+          <Card size="small" styles={{ body: { padding: 12 } }} data-testid="kpi-shipOnTime">
+            {sh ? (
+              <Flex vertical gap={2}>
+                <Statistic title={<Tooltip title={t("kpi.shipOnTimeDef")}><span>{t("kpi.shipOnTime")} <InfoCircleOutlined style={{ color: "#8c8c8c" }} /></span></Tooltip>}
+                  value={pct(sh.rate)} valueStyle={{ fontSize: 20 }} />
+                <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>{t("kpi.shipLate", { due: sh.due, late: sh.late, overdue: sh.overdue })}</Typography.Text>
+              </Flex>
+            ) : <Skeleton active paragraph={{ rows: 1 }} />}
+          </Card>
+        </Col>
       </Row>
       {k && k.totals.paidOrders === 0 && !noShops ? <Empty description={t("dash.noData")} /> : null}
       <Row gutter={[12, 12]}>

@@ -41,6 +41,8 @@ export interface KpiFilter { from: string; to: string; shopId?: string; granular
 
 export const useShops = () => useQuery({ queryKey: ["shops"], queryFn: () => api.get<Page<Shop>>(`${V1}/shops`) });
 export const useKpis = (f: KpiFilter) => useQuery({ queryKey: ["kpis", f], queryFn: () => api.get<Kpis>(`${V1}/kpis${qs({ ...f, repurchase: f.repurchase ? "true" : undefined })}`) });
+export interface Shipping { from: string; to: string; due: number; onTime: number; late: number; overdue: number; rate: number | null }
+export const useShipping = (f: KpiFilter) => useQuery({ queryKey: ["kpis", "shipping", f.from, f.to, f.shopId], queryFn: () => api.get<Shipping>(`${V1}/kpis/shipping${qs({ from: f.from, to: f.to, shopId: f.shopId })}`) });
 export const useBreakdown = (f: KpiFilter) => useQuery({ queryKey: ["kpis", "breakdown", f], queryFn: () => api.get<Breakdown>(`${V1}/kpis/breakdown${qs({ from: f.from, to: f.to, shopId: f.shopId })}`) });
 export const exportUrl = (f: KpiFilter, format: "csv" | "xlsx") => `${V1}/kpis/export${qs({ from: f.from, to: f.to, shopId: f.shopId, granularity: f.granularity, format })}`;
 export const useImports = (shopId: string | undefined) =>
