@@ -6,7 +6,7 @@ import type { Actor } from "../../core/actor.js";
 import type { Services } from "../../server/services.js";
 import { createTestDatabase, DIALECTS, type TestDatabase } from "../../../test/helpers/db.js";
 import { failure, outcomeKind } from "../../../test/helpers/errors.js";
-import { buildMember, buildShopTeam, services } from "../../../test/helpers/factories.js";
+import { buildMember, buildShopTeam, frozenClock, services } from "../../../test/helpers/factories.js";
 import * as fx from "../../../test/fixtures/orders/build.js";
 
 const f = (file: string, bytes: Uint8Array) => ({ file, bytes });
@@ -132,6 +132,12 @@ for (const dialect of DIALECTS) {
       expect(line(t.person("客服主管").memberId, "attributed").amount).toBe("0.00");
       // The pool: 1 % of the unattributed 88.00 = 0.88, shared by the two 客服 → 0.44 each.
       expect(line(agent.memberId, "cs-unattributed")).toMatchObject({ amount: "0.44", sources: [expect.stringContaining("unattributed sales 2026-10-01…2026-10-31, all shops: 1 paid orders without an owner")] });
+      // The projection on 10-25 at a shop GMV of 10,000.00: her 1,488.00 of the shop's 1,576.00 keeps its share.
+      const october = services(tdb.database, frozenClock("2026-10-25T02:00:00.000Z"));
+      const projected = await october.payRuns.projection(t.owner, agent.memberId, "10000.00");
+      const at = projected.atShopGmv!.statement!.lines.find((l) => l.code === "attributed")!;
+      expect(at).toMatchObject({ amount: "94.42", sources: [expect.stringContaining("projected at the same share of the shop: 1488.00 × 10000.00 ÷ 1576.00")] }); // 9,441.62 × 1 %
+      expect(projected.monthToDate.lines.find((l) => l.code === "attributed")!.amount).toBe("14.88");
       // An entered value overrides the data and the statement says both.
       const corrected = await s.payRuns.compute(t.owner, { period: "2026-10", version: run.version, inputs: [{ memberId: agent.memberId, key: "commission.attributed", value: "2000.00" }] });
       const fixed = corrected.statements.find((x) => x.memberId === agent.memberId)!.lines.find((l) => l.code === "attributed")!;

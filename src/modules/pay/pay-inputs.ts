@@ -71,17 +71,29 @@ export class PayDataSource {
     }
     const sales = await this.sales(shopIds);
     const shops = shopIds.length ? `${shopIds.length} shop(s)` : "all shops";
+    let answer: InputValue;
     if (req.kind === "pool") {
       const s = sales.unattributed;
-      return { value: pick(s, req.base), source: `unattributed ${what(req.base)} ${range}, ${shops}: ${s.paidOrders} paid orders without an owner` };
-    }
-    if (req.scope === "person") {
+      answer = { value: pick(s, req.base), source: `unattributed ${what(req.base)} ${range}, ${shops}: ${s.paidOrders} paid orders without an owner` };
+    } else if (req.scope === "person") {
       const s = sales.member(m.id);
-      return { value: pick(s, req.base), source: `${what(req.base)} attributed to ${m.name} ${range}, ${shops}: ${s.paidOrders} paid orders` };
+      answer = { value: pick(s, req.base), source: `${what(req.base)} attributed to ${m.name} ${range}, ${shops}: ${s.paidOrders} paid orders` };
+    } else if (!m.departmentId) {
+      return { value: 0, source: `${m.name} belongs to no department: no department sales` };
+    } else {
+      const s = sales.department(m.departmentId);
+      answer = { value: pick(s, req.base), source: `${what(req.base)} attributed to department ${departmentName(m.departmentId)} (with its sub-departments) ${range}, ${shops}: ${s.paidOrders} paid orders` };
     }
-    if (!m.departmentId) return { value: 0, source: `${m.name} belongs to no department: no department sales` };
-    const s = sales.department(m.departmentId);
-    return { value: pick(s, req.base), source: `${what(req.base)} attributed to department ${departmentName(m.departmentId)} (with its sub-departments) ${range}, ${shops}: ${s.paidOrders} paid orders` };
+    return this.override && req.base !== "quantity" ? this.atSameShare(answer, shopIds) : answer;
+  }
+
+  /** A projection at a shop GMV: attributed and unattributed sales keep their share of the shop's sales so far. */
+  private async atSameShare(v: InputValue, shopIds: string[]): Promise<InputValue> {
+    const shopFen = toFen((await this.kpi(shopIds)).totals.gmv);
+    if (shopFen <= 0) return v;
+    const target = this.override!.shopGmvFen;
+    const value = Number((BigInt(v.value) * BigInt(target) + BigInt(shopFen) / 2n) / BigInt(shopFen));
+    return { value, source: `projected at the same share of the shop: ${formatMoney(v.value)} × ${formatMoney(target)} ÷ ${formatMoney(shopFen)} (${v.source})` };
   }
 
   static describe(v: InputValue, req: RequiredInput): string {

@@ -13,6 +13,7 @@ const ZH: [RegExp, Replacement][] = [
   [/^KPI GMV /, "店铺数据 GMV "],
   [/^projected shop GMV net of refunds$/, "预测的店铺净成交额"],
   [/^projected shop GMV$/, "预测的店铺 GMV"],
+  [/^projected at the same share of the shop: (.+?) \((.*)\)$/, (_m, calc, src) => `按占店铺销售额的同等比例预测：${calc}（${statementTextZh(src!)}）`],
   [/, (\d+) shop\(s\)(: |, )/g, (_m, n, sep) => `，${n} 个店铺${sep === ": " ? "：" : "，"}`],
   [/, all shops: /g, "，全部店铺："],
   [/ paid orders without an owner/g, " 个无归属的付款订单"],
