@@ -6,7 +6,7 @@ import type { KpiMetric, MetricDto } from "./goals.schema.js";
 
 export const LOWER_IS_BETTER: ReadonlySet<KpiMetric> = new Set(["refundRate", "firstResponse", "averageResponse"]);
 export const RATES: ReadonlySet<KpiMetric> = new Set(["conversion", "refundRate", "repurchaseRate", "shipOnTimeRate"]);
-export const KPI_UNITS: Record<KpiMetric, string> = { gmv: "元", netGmv: "元", aov: "元", paidOrders: "单", conversion: "%", refundRate: "%", repurchaseRate: "%", attributedSales: "元", shipOnTimeRate: "%", inquiryConversion: "%", firstResponse: "秒", averageResponse: "秒" };
+export const KPI_UNITS: Record<KpiMetric, string> = { gmv: "元", netGmv: "元", aov: "元", paidOrders: "单", conversion: "%", refundRate: "%", repurchaseRate: "%", attributedSales: "元", shipOnTimeRate: "%", inquiryConversion: "%", firstResponse: "s", averageResponse: "s" };
 
 export const toHundredths = (points: number) => Math.round(points * 100);
 export const fromHundredths = (h: number | null) => (h === null ? null : h / 100);
