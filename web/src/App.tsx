@@ -28,6 +28,7 @@ const NotesPage = lazy(() => import("./pages/plans/NotesPage").then((m) => ({ de
 const DashboardPage = lazy(() => import("./pages/dashboard/DashboardPage").then((m) => ({ default: m.DashboardPage })));
 const ShopDataPage = lazy(() => import("./pages/shop-data/ShopDataPage").then((m) => ({ default: m.ShopDataPage })));
 const AttributionPage = lazy(() => import("./pages/shop-data/AttributionPage").then((m) => ({ default: m.AttributionPage })));
+const CsMetricsPage = lazy(() => import("./pages/shop-data/CsMetricsPage").then((m) => ({ default: m.CsMetricsPage })));
 const PayPlansPage = lazy(() => import("./pages/pay/PayPlansPage").then((m) => ({ default: m.PayPlansPage })));
 const PayPlanPage = lazy(() => import("./pages/pay/PayPlanPage").then((m) => ({ default: m.PayPlanPage })));
 const PayRunsPage = lazy(() => import("./pages/pay/PayRunsPage").then((m) => ({ default: m.PayRunsPage })));
@@ -101,6 +102,7 @@ export function App() {
             <Route path="/dashboard" element={<SignedIn>{() => <DashboardPage />}</SignedIn>} />
             <Route path="/shop-data" element={<SignedIn>{() => <ShopDataPage />}</SignedIn>} />
             <Route path="/shop-data/attribution" element={<SignedIn>{(me) => <AttributionPage me={me} />}</SignedIn>} />
+            <Route path="/shop-data/service" element={<SignedIn>{(me) => <CsMetricsPage me={me} />}</SignedIn>} />
             <Route path="/pay/plans" element={<SignedIn>{(me) => <PayPlansPage me={me} />}</SignedIn>} />
             <Route path="/pay/plans/:id" element={<SignedIn>{(me) => <PayPlanPage me={me} />}</SignedIn>} />
             <Route path="/pay/runs" element={<SignedIn>{(me) => <PayRunsPage me={me} />}</SignedIn>} />

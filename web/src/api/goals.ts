@@ -7,8 +7,8 @@ import type { Page } from "./types";
 const V1 = "/api/v1";
 
 /** attributedSales: a member goal reads the sales attributed to the member, a department goal those of its members. */
-export type KpiMetric = "attributedSales" | "gmv" | "netGmv" | "paidOrders" | "aov" | "conversion" | "refundRate" | "repurchaseRate" | "shipOnTimeRate";
-export const KPI_METRICS: KpiMetric[] = ["attributedSales", "gmv", "netGmv", "paidOrders", "aov", "conversion", "refundRate", "repurchaseRate", "shipOnTimeRate"];
+export type KpiMetric = "attributedSales" | "gmv" | "netGmv" | "paidOrders" | "aov" | "conversion" | "refundRate" | "repurchaseRate" | "shipOnTimeRate" | "inquiryConversion" | "firstResponse" | "averageResponse";
+export const KPI_METRICS: KpiMetric[] = ["attributedSales", "gmv", "netGmv", "paidOrders", "aov", "conversion", "refundRate", "repurchaseRate", "shipOnTimeRate", "inquiryConversion", "firstResponse", "averageResponse"];
 export type GoalMetric = { kind: "manual"; better?: "higher" | "lower" } | { kind: "kpi"; kpi: KpiMetric; shopIds?: string[] };
 export type GoalStatus = "draft" | "proposed" | "agreed" | "returned";
 export interface GoalCycle { id: string; name: string; kind: "month" | "quarter" | "custom"; from: string; to: string; status: "open" | "closed"; phase: "upcoming" | "running" | "ended"; version: number }

@@ -1,5 +1,5 @@
 import {
-  AccountBookOutlined, AimOutlined, AuditOutlined, CalculatorOutlined, CalendarOutlined, WalletOutlined, FileTextOutlined, ProjectOutlined, ReadOutlined, DashboardOutlined, ShoppingOutlined, ClusterOutlined, DownOutlined, LogoutOutlined, MenuOutlined, SettingOutlined, TeamOutlined, UserOutlined, UserSwitchOutlined,
+  AccountBookOutlined, AimOutlined, AuditOutlined, CalculatorOutlined, CalendarOutlined, CustomerServiceOutlined, WalletOutlined, FileTextOutlined, ProjectOutlined, ReadOutlined, DashboardOutlined, ShoppingOutlined, ClusterOutlined, DownOutlined, LogoutOutlined, MenuOutlined, SettingOutlined, TeamOutlined, UserOutlined, UserSwitchOutlined,
 } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { App, Button, Drawer, Dropdown, Grid, Layout, Menu, Tag, Typography } from "antd";
@@ -15,6 +15,7 @@ import { NotificationBell } from "./plans/NotificationBell";
 import { useLiveUpdates } from "./plans/useLiveUpdates";
 import { shopText } from "../pages/shop-data/strings";
 import { attrText } from "../pages/shop-data/attribution.strings";
+import { csText } from "../pages/shop-data/cs.strings";
 
 export function AppShell({ me }: { me: Me }) {
   const { t, locale } = useI18n();
@@ -38,6 +39,7 @@ export function AppShell({ me }: { me: Me }) {
     { key: "/dashboard", icon: <DashboardOutlined />, label: shopText(locale, "nav.dashboard") },
     { key: "/shop-data", icon: <ShoppingOutlined />, label: shopText(locale, "nav.shopData") },
     { key: "/shop-data/attribution", icon: <UserSwitchOutlined />, label: attrText(locale, "nav.attribution") },
+    { key: "/shop-data/service", icon: <CustomerServiceOutlined />, label: csText(locale, "nav.cs") },
     { key: "/goals", icon: <AimOutlined />, label: t("nav.goals") },
     // Pay by role: the owner sets plans and runs; a lead reads their department's runs; everyone sees their own pay.
     ...(owner ? [{ key: "/pay/plans", icon: <AccountBookOutlined />, label: t("nav.payPlans") }] : []),

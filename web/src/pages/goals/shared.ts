@@ -13,6 +13,7 @@ export const withUnit = (s: string | null, unit: string) => (s === null ? "—" 
 export const metricLabel = (t: Translate, m: GoalMetric) => (m.kind === "kpi" ? t(`goals.kpi.${m.kpi}` as MessageKey) : t(m.better === "lower" ? "goals.metric.manualLower" : "goals.metric.manual"));
 
 const MONEY = new Set<KpiMetric>(["attributedSales", "gmv", "netGmv", "aov"]);
-const RATES = new Set<KpiMetric>(["conversion", "refundRate", "repurchaseRate", "shipOnTimeRate"]);
-/** The unit a goal form fills in for a KPI: yuan for money, percent for rates, none for counts and manual goals. */
-export const defaultUnit = (m: GoalMetric) => (m.kind !== "kpi" ? "" : MONEY.has(m.kpi) ? "¥" : RATES.has(m.kpi) ? "%" : "");
+const RATES = new Set<KpiMetric>(["conversion", "refundRate", "repurchaseRate", "shipOnTimeRate", "inquiryConversion"]);
+const SECONDS = new Set<KpiMetric>(["firstResponse", "averageResponse"]);
+/** The unit a goal form fills in for a KPI: yuan for money, percent for rates, s for response times, none for counts and manual goals. */
+export const defaultUnit = (m: GoalMetric) => (m.kind !== "kpi" ? "" : MONEY.has(m.kpi) ? "¥" : RATES.has(m.kpi) ? "%" : SECONDS.has(m.kpi) ? "s" : "");
