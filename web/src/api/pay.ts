@@ -16,7 +16,7 @@ export interface CommissionDef {
   ratePct?: number; perUnit?: string; tiers?: { kind: "whole" | "marginal"; bands: BandDef[] };
   gate?: { minAchievementPct: number; target: string }; cap?: string;
 }
-export interface ScoreMetricDef { code: string; label: string; weight: number; better: "higher" | "lower"; bands: { threshold: number; score: number }[]; elseScore?: number }
+export interface ScoreMetricDef { code: string; label: string; weight: number; better: "higher" | "lower"; bands: { threshold: number; score: number }[]; elseScore?: number; /** Filled from the member's CS data when nobody enters it. */ kpi?: "inquiryConversion" | "firstResponse" | "averageResponse" }
 export interface BonusDef {
   code: string; label: string; bonusBase: string;
   score: { kind: "goal" } | { kind: "bands"; metrics: ScoreMetricDef[] };

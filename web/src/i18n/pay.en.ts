@@ -71,6 +71,7 @@ export const payEn = {
   "pay.rule.bandScore": "KPI score bands, weighted",
   "pay.rule.minScore": "Nothing below a score of {score}",
   "pay.rule.metric": "Metric",
+  "pay.rule.fromCsData": "from CS data",
   "pay.rule.weight": "Weight",
   "pay.rule.bands": "Score bands",
   "pay.rule.else": "otherwise",

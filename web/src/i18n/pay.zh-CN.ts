@@ -72,6 +72,7 @@ export const payZhCN: Record<keyof typeof payEn, string> = {
   "pay.rule.bandScore": "按 KPI 分档打分，加权合计",
   "pay.rule.minScore": "得分低于 {score} 不发",
   "pay.rule.metric": "指标",
+  "pay.rule.fromCsData": "客服绩效数据",
   "pay.rule.weight": "权重",
   "pay.rule.bands": "分档",
   "pay.rule.else": "其他",

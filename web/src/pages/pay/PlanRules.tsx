@@ -1,7 +1,7 @@
 // A pay plan version in plain words: base salary, each commission (base, scope, attribution, flat
 // rate or the tier table with its kind named), gates and caps, KPI bonus bands, events and pools.
 import { Card, Descriptions, Flex, Table, Tag, Typography } from "antd";
-import { money, type BandDef, type BonusDef, type CommissionDef, type EventDef, type PayPlanDefinition, type PoolDef } from "../../api/pay";
+import { money, type BandDef, type BonusDef, type CommissionDef, type EventDef, type PayPlanDefinition, type PoolDef, type ScoreMetricDef } from "../../api/pay";
 import { useI18n, type Translate } from "../../i18n";
 import type { MessageKey } from "../../i18n/en";
 
@@ -73,7 +73,7 @@ function BonusRule({ b }: { b: BonusDef }) {
         <div style={{ overflowX: "auto" }}>
           <Table size="small" pagination={false} rowKey="code" dataSource={b.score.metrics}
             columns={[
-              { title: t("pay.rule.metric"), dataIndex: "label" },
+              { title: t("pay.rule.metric"), dataIndex: "label", render: (l: string, m: ScoreMetricDef) => (m.kpi ? <>{l} <Tag color="blue" style={{ marginInlineStart: 4 }}>{t("pay.rule.fromCsData")}</Tag></> : l) },
               { title: t("pay.rule.weight"), dataIndex: "weight", render: (w: number) => `${w}%`, width: 70 },
               {
                 title: t("pay.rule.bands"),
