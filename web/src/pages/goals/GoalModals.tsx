@@ -65,7 +65,7 @@ export function GoalModal({ open, goal, cycleId, subject, onClose }: { open: boo
       <Form form={form} layout="vertical" onValuesChange={onValuesChange}>
         <Form.Item name="title" label={t("goals.goalTitle")} rules={[{ required: true }]}><Input data-testid="goal-title" /></Form.Item>
         <Form.Item name="metric" label={t("goals.metric")} extra={subject.departmentId ? t("goals.dept.metricHint") : undefined}>
-          <Select data-testid="goal-metric" options={CHOICES.map((c) => ({ value: c, label: metricLabel(t, toMetric(c)) }))} />
+          <Select data-testid="goal-metric" virtual={false} listHeight={360} options={CHOICES.map((c) => ({ value: c, label: metricLabel(t, toMetric(c)) }))} />
         </Form.Item>
         <Flex gap={8}>
           <Form.Item name="weight" label={t("goals.weight")} rules={[{ required: true }]} style={{ flex: 1 }}><InputNumber min={1} max={100} precision={0} style={{ width: "100%" }} data-testid="goal-weight" /></Form.Item>
