@@ -2,6 +2,7 @@
 // three 客服 — 王芳 (lead, quick and persuasive), 刘婷 (pre-sale, the busiest) and 赵磊 (after-sales,
 // slower, converts less) — under linked 千牛 sub-accounts, from a seeded generator (the same
 // numbers for the same day), as if one import had written them.
+import { seededRandom } from "../../core/seeded-random.js";
 import { addDays } from "../../core/calendar/date.js";
 import { newId } from "../../core/ids.js";
 import { localDate } from "../../core/orders/time.js";
@@ -9,17 +10,6 @@ import type { Executor } from "../../db/database.js";
 import type { CsAgentDaysTable } from "../../db/schema.js";
 import { CsRepository } from "./cs.repository.js";
 
-/** mulberry32: small, fast, deterministic. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const DEMO_CS_AGENTS = [
   { name: "王芳", account: "日清服饰:芳芳", inquirers: 22, conversion: 0.68, first: 9, avg: 21, seed: 401 },
@@ -38,7 +28,7 @@ export async function seedDemoCs(trx: Executor, workspaceId: string, at: string)
     const member = members.find((m) => m.name === a.name);
     if (!member) continue;
     await repo.link(workspaceId, a.account, member.id, at);
-    const rand = rng(a.seed);
+    const rand = seededRandom(a.seed);
     for (let d = start; d < today; d = addDays(d, 1)) {
       const dow = new Date(`${d}T00:00:00Z`).getUTCDay();
       const busy = (dow === 0 || dow === 6 ? 1.3 : 1) * (d.endsWith("-11") ? 2 : 1); // weekends and the 11th campaign day

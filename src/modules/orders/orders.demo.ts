@@ -1,5 +1,6 @@
 // The demo shop's sales: three months of Taobao and Douyin orders ending today, with refunds and
 // daily visitors, from a seeded generator (the same numbers for the same day), bulk-inserted.
+import { seededRandom } from "../../core/seeded-random.js";
 import { newId } from "../../core/ids.js";
 import { PROVINCES } from "../../core/orders/provinces.js";
 import { localDate } from "../../core/orders/time.js";
@@ -21,17 +22,6 @@ const REASONS = ["尺码不合适", "不喜欢/效果不好", "质量问题", "�
 // Where the buyers are, roughly by population and online spending.
 const PROVINCE_WEIGHTS: [string, number][] = [["广东", 14], ["浙江", 10], ["江苏", 10], ["上海", 7], ["北京", 7], ["山东", 7], ["四川", 6], ["福建", 5], ["河南", 5], ["湖北", 5], ["湖南", 4], ["安徽", 4], ["河北", 4], ["陕西", 3], ["重庆", 3], ["辽宁", 3], ["广西", 2], ["云南", 2], ["天津", 2], ["江西", 2], ["新疆", 1], ["黑龙江", 1]];
 
-/** mulberry32: small, fast, deterministic. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 
 // Sales attribution: 客服 write their name in the seller's memo of the orders they closed; a 抖音
@@ -71,8 +61,8 @@ export async function seedDemoOrders(trx: Executor, workspaceId: string, at: str
   for (const s of shops) {
     const shopId = newId();
     await shopRepo.create({ workspaceId, id: shopId, platform: s.platform, name: s.name, currency: "CNY", customerIdentity: "buyer_id", shipWindowHours: 48, version: 1, createdAt: at, updatedAt: at });
-    const rand = rng(s.seed);
-    const pickMemo = rng(s.seed + 1000); // a separate stream: the orders' numbers stay what they were
+    const rand = seededRandom(s.seed);
+    const pickMemo = seededRandom(s.seed + 1000); // a separate stream: the orders' numbers stay what they were
     const orders: OrdersTable[] = [];
     const items: OrderItemsTable[] = [];
     const refunds: RefundsTable[] = [];

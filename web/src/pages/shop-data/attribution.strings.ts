@@ -1,5 +1,5 @@
 // Strings of the sales attribution page (业绩归属), zh-CN and English, read with the app's locale.
-import { useI18n } from "../../i18n";
+import { pageTexts } from "../../i18n";
 
 const en = {
   "nav.attribution": "Sales attribution",
@@ -169,12 +169,6 @@ const zh: Record<AttrKey, string> = {
 
 export type AttrT = (key: AttrKey, vars?: object) => string;
 
-export function attrText(locale: string, key: AttrKey, vars?: object): string {
-  const s: string = locale === "en" ? en[key] : zh[key];
-  return vars ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String((vars as Record<string, unknown>)[k]) : m)) : s;
-}
-
-export function useAttrT(): { t: AttrT; locale: string } {
-  const { locale } = useI18n();
-  return { t: (key, vars) => attrText(locale, key, vars), locale };
-}
+const texts = pageTexts<AttrKey>(en, zh);
+export const attrText = texts.text;
+export const useAttrT = texts.useT;

@@ -1,5 +1,5 @@
 // Strings of the customer-service performance page (客服绩效), zh-CN and English, read with the app's locale.
-import { useI18n } from "../../i18n";
+import { pageTexts } from "../../i18n";
 
 const en = {
   "nav.cs": "CS performance",
@@ -92,12 +92,6 @@ const zh: Record<keyof typeof en, string> = {
 export type CsKey = keyof typeof en;
 export type CsT = (key: CsKey, vars?: object) => string;
 
-export function csText(locale: string, key: CsKey, vars?: object): string {
-  const s: string = locale === "en" ? en[key] : zh[key];
-  return vars ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String((vars as Record<string, unknown>)[k]) : m)) : s;
-}
-
-export function useCsT(): { t: CsT; locale: string } {
-  const { locale } = useI18n();
-  return { t: (key, vars) => csText(locale, key, vars), locale };
-}
+const texts = pageTexts<CsKey>(en, zh);
+export const csText = texts.text;
+export const useCsT = texts.useT;

@@ -1,5 +1,5 @@
 // Strings of the dashboard and shop-data pages (zh-CN and English), read with the app's locale.
-import { useI18n } from "../../i18n";
+import { pageTexts } from "../../i18n";
 
 const en = {
   "nav.dashboard": "Dashboard",
@@ -203,15 +203,9 @@ const zh: Record<ShopKey, string> = {
 
 export type ShopT = (key: ShopKey, vars?: object) => string;
 
-export function shopText(locale: string, key: ShopKey, vars?: object): string {
-  const s: string = locale === "en" ? en[key] : zh[key];
-  return vars ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String((vars as Record<string, unknown>)[k]) : m)) : s;
-}
-
-export function useShopT(): { t: ShopT; locale: string } {
-  const { locale } = useI18n();
-  return { t: (key, vars) => shopText(locale, key, vars), locale };
-}
+const texts = pageTexts<ShopKey>(en, zh);
+export const shopText = texts.text;
+export const useShopT = texts.useT;
 
 export const PLATFORM_LABELS: Record<string, { zh: string; en: string }> = {
   taobao: { zh: "淘宝/天猫", en: "Taobao/Tmall" }, jd: { zh: "京东", en: "JD" }, pdd: { zh: "拼多多", en: "Pinduoduo" }, douyin: { zh: "抖店", en: "Douyin" },
