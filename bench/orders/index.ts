@@ -19,6 +19,9 @@ import { ImportService } from "../../src/modules/orders/import.service.js";
 import { KpiService } from "../../src/modules/orders/kpi.service.js";
 import { OrderRepository } from "../../src/modules/orders/order.repository.js";
 import { StatsRepository } from "../../src/modules/orders/stats.repository.js";
+import { AttributionRepository } from "../../src/modules/orders/attribution.repository.js";
+import { AttributedSales } from "../../src/modules/orders/attribution.service.js";
+import { ShippingKpiService } from "../../src/modules/orders/shipping.service.js";
 import type { OrdersTable } from "../../src/db/schema.js";
 import { SHOPIFY_HEADERS } from "../../test/fixtures/orders/build.js";
 
@@ -145,9 +148,9 @@ async function dashboardBench(orders: number, usePg: boolean) {
       const d = new Date(start + (j % days) * 86_400_000).toISOString().slice(0, 10);
       rows.push({
         workspaceId: actor.workspaceId, id: newId(), shopId, platform: "taobao", platformOrderId: String(j), status: "completed", rawStatus: "交易成功", placedAt: null, paidAt: `${d}T02:00:00.000Z`, paidDate: d,
-        shippedAt: null, completedAt: null, cancelledAt: null, currency: "CNY", totalFen: 10000 + (j % 50) * 100, goodsFen: 0, shippingFen: 0, discountFen: 0, refundFen: j % 20 === 0 ? 5000 : 0, ownRefundFen: 0,
+        shippedAt: new Date(Date.parse(`${d}T02:00:00.000Z`) + (j % 25 === 0 ? 56 : 20) * 3_600_000).toISOString(), completedAt: null, cancelledAt: null, currency: "CNY", totalFen: 10000 + (j % 50) * 100, goodsFen: 0, shippingFen: 0, discountFen: 0, refundFen: j % 20 === 0 ? 5000 : 0, ownRefundFen: 0,
         itemCount: 1, customerKey: `buyer:${j % 400_000}`, buyerRef: null, buyerName: null, email: null, phone: null, recipient: null, country: null, province: ["广东", "浙江", "江苏"][j % 3]!, provinceCode: null,
-        city: null, district: null, address: null, zip: null, trackingNo: null, carrier: null, sellerMemo: null, salesRef: null, promisedShipAt: null, ownerMemberId: null, ownerSource: null, raw: "[]", contentHash: "", importId: "bench", version: 1, createdAt: at, updatedAt: at,
+        city: null, district: null, address: null, zip: null, trackingNo: null, carrier: null, sellerMemo: j % 4 === 0 ? "客服:小美" : j % 4 === 1 ? "客服:阿杰" : null, salesRef: null, promisedShipAt: null, ownerMemberId: null, ownerSource: null, raw: "[]", contentHash: "", importId: "bench", version: 1, createdAt: at, updatedAt: at,
       });
     }
     // On SQLite through the raw prepared-statement path the import uses; PostgreSQL through Kysely.
@@ -163,11 +166,22 @@ async function dashboardBench(orders: number, usePg: boolean) {
   for (let i = 0; i < products.length; i += 2000) await database.db.insertInto("shopDailyProducts").values(products.slice(i, i + 2000)).execute();
   console.log(`dashboard: ${orders} orders generated in ${((seeded - t0) / 1000).toFixed(1)} s, rolled up in ${((performance.now() - seeded) / 1000).toFixed(1)} s (${pgUrl ? "PostgreSQL" : "SQLite"}); ${products.length} product rollup rows seeded`);
   const kpis = new KpiService({ db: database.db, clock: systemClock });
+  const shipping = new ShippingKpiService({ db: database.db, clock: systemClock });
+  // A rule change re-attributes every order outside locked months, in one transaction.
+  const rules = new AttributionRepository(database.db);
+  for (const [i, pattern] of ["小美", "阿杰"].entries()) {
+    await rules.insertRule({ workspaceId: actor.workspaceId, id: newId(), kind: "memo", pattern, shopId: null, memberId: actor.memberId, position: i + 1, version: 1, createdAt: at, updatedAt: at });
+  }
+  const r0 = performance.now();
+  const changed = await database.db.transaction().execute((trx) => new AttributionRepository(trx).reattribute(actor.workspaceId));
+  console.log(`  re-attribution after a rule change: ${changed} of ${orders} orders changed owner in ${((performance.now() - r0) / 1000).toFixed(1)} s`);
   for (const [label, fn] of [
     ["KPIs 30 days (totals, daily series, previous period)", () => kpis.compute(actor.workspaceId, { from: "2026-09-01", to: "2026-09-30" })],
     ["KPIs 90 days", () => kpis.compute(actor.workspaceId, { from: "2026-07-01", to: "2026-09-28" })],
     ["KPIs 30 days with the repurchase rate (counts the range's orders)", () => kpis.compute(actor.workspaceId, { from: "2026-09-01", to: "2026-09-30", repurchase: true })],
     ["breakdown 30 days", () => kpis.breakdown(actor, { from: "2026-09-01", to: "2026-09-30" })],
+    ["ship-on-time rate 30 days (reads the range's orders)", () => shipping.compute(actor.workspaceId, { from: "2026-09-01", to: "2026-09-30" })],
+    ["attributed sales 30 days (per-owner rollup)", () => AttributedSales.load(database.db, actor.workspaceId, { from: "2026-09-01", to: "2026-09-30" })],
   ] as const) {
     const times: number[] = [];
     for (let k = 0; k < 30; k++) { const t = performance.now(); await fn(); times.push(performance.now() - t); }

@@ -1,12 +1,15 @@
 import BetterSqlite3 from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type Transaction } from "kysely";
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, type Transaction } from "kysely";
 import pg from "pg";
 import type { DB } from "./schema.js";
 
 export type DialectName = "sqlite" | "postgres";
 export type Executor = Kysely<DB> | Transaction<DB>;
+
+/** The dialect behind a connection or transaction, for the rare query that must differ (date arithmetic). */
+export const dialectOf = (db: Executor): DialectName => (db.getExecutor().adapter instanceof SqliteAdapter ? "sqlite" : "postgres");
 
 export interface Database {
   db: Kysely<DB>;

@@ -6,6 +6,11 @@ import { createTestDatabase, DIALECTS, type TestDatabase } from "../../../test/h
 import { outcomeKind } from "../../../test/helpers/errors.js";
 import { buildShopTeam, frozenClock, services } from "../../../test/helpers/factories.js";
 import * as fx from "../../../test/fixtures/orders/build.js";
+import fc from "fast-check";
+import { newId } from "../../core/ids.js";
+import { shipOnTime } from "../../core/kpi/shipping.js";
+import type { OrdersTable } from "../../db/schema.js";
+import { OrderRepository } from "./order.repository.js";
 
 const f = (file: string, bytes: Uint8Array) => ({ file, bytes });
 
@@ -40,6 +45,36 @@ for (const dialect of DIALECTS) {
       const goal = await s.goals.createGoal(t.owner, { cycleId: cycle.id, memberId: packer.memberId, title: "发货及时率", weight: 100, target: "98", metric: { kind: "kpi", kpi: "shipOnTimeRate" } });
       expect(goal).toMatchObject({ actual: "66.67", unit: "%", actualSource: "kpi" });
       expect(goal.achievement).toBeCloseTo(66.67 / 98, 4);
+    });
+
+    it("counts in the database exactly what the core definition counts", async () => {
+      const t = await buildShopTeam(s);
+      const NOW = Date.parse("2026-11-02T01:00:00.000Z"); // the services' frozen clock
+      const order = fc.record({
+        paidMin: fc.integer({ min: 0, max: 60 * 24 * 40 }), // paid within 40 days before the clock
+        shippedAfterMin: fc.option(fc.integer({ min: 0, max: 60 * 24 * 5 }), { nil: null }),
+        promisedAfterMin: fc.option(fc.integer({ min: 60, max: 60 * 24 * 4 }), { nil: null }),
+        status: fc.constantFrom("paid", "shipped", "completed", "cancelled", "refunded"),
+      });
+      await fc.assert(fc.asyncProperty(fc.array(order, { minLength: 1, maxLength: 25 }), fc.integer({ min: 1, max: 96 }), async (list, windowHours) => {
+        const shop = await s.shops.create(t.owner, { name: `店${newId()}`, platform: "custom", shipWindowHours: windowHours });
+        const iso = (ms: number) => new Date(ms).toISOString();
+        const rows: OrdersTable[] = list.map((o, i) => {
+          const paid = NOW - o.paidMin * 60_000;
+          return {
+            workspaceId: t.workspaceId, id: newId(), shopId: shop.id, platform: "custom", platformOrderId: `P${i}`, status: o.status, rawStatus: o.status, placedAt: null,
+            paidAt: iso(paid), paidDate: iso(paid).slice(0, 10), shippedAt: o.shippedAfterMin === null ? null : iso(paid + o.shippedAfterMin * 60_000), completedAt: null, cancelledAt: null,
+            currency: "CNY", totalFen: 100, goodsFen: 100, shippingFen: 0, discountFen: 0, refundFen: 0, ownRefundFen: 0, itemCount: 1, customerKey: null, buyerRef: null, buyerName: null,
+            email: null, phone: null, recipient: null, country: null, province: null, provinceCode: null, city: null, district: null, address: null, zip: null, trackingNo: null, carrier: null,
+            sellerMemo: null, salesRef: null, promisedShipAt: o.promisedAfterMin === null ? null : iso(paid + o.promisedAfterMin * 60_000), ownerMemberId: null, ownerSource: null,
+            raw: "[]", contentHash: "", importId: "test", version: 1, createdAt: iso(NOW), updatedAt: iso(NOW),
+          };
+        });
+        await new OrderRepository(tdb.database.db).insertOrders(rows);
+        const got = await s.shipping.compute(t.workspaceId, { from: "2026-09-01", to: "2026-11-30", shopIds: [shop.id] });
+        const want = shipOnTime(rows.map((r) => ({ paidAt: r.paidAt!, shippedAt: r.shippedAt, promisedShipAt: r.promisedShipAt, status: r.status, windowHours })), NOW);
+        expect({ due: got.due, onTime: got.onTime, late: got.late, overdue: got.overdue }).toEqual({ due: want.due, onTime: want.onTime, late: want.late, overdue: want.overdue });
+      }), { numRuns: 25 });
     });
   });
 }
