@@ -16,7 +16,7 @@ export interface GoalAssessmentsTable {
 }
 export interface PayPlansTable { workspaceId: string; id: string; name: string; version: number; createdAt: string; updatedAt: string }
 export interface PayPlanVersionsTable { workspaceId: string; id: string; planId: string; number: number; effectiveFrom: string; definition: string; createdBy: string | null; createdAt: string }
-export interface PayPlanAssignmentsTable { workspaceId: string; id: string; planId: string; targetType: "department" | "member"; targetId: string; effectiveFrom: string; createdBy: string | null; createdAt: string }
+export interface PayPlanAssignmentsTable { workspaceId: string; id: string; planId: string; targetType: "department" | "member" | "role"; targetId: string; effectiveFrom: string; createdBy: string | null; createdAt: string }
 export interface PayRunsTable {
   workspaceId: string; id: string; period: string; fromDate: string; toDate: string; status: "draft" | "locked"; inputs: string; totalFen: number;
   computedAt: string; createdBy: string | null; lockedBy: string | null; lockedAt: string | null; version: number; createdAt: string;

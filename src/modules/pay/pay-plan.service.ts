@@ -4,6 +4,7 @@
 import type { Actor } from "../../core/actor.js";
 import { forbidden, invalid, invalidField, notFound, staleVersion } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
+import { ROLES } from "../../core/limits.js";
 import { compilePlan, type PayPlanDefinition } from "../../core/pay/plan.js";
 import { PAY_PLAN_TEMPLATES } from "../../core/pay/templates.js";
 import type { Executor } from "../../db/database.js";
@@ -108,15 +109,19 @@ export class PayPlanService {
     });
   }
 
-  async assign(actor: Actor, id: string, input: { targetType: "department" | "member"; targetId: string; effectiveFrom: string }) {
+  async assign(actor: Actor, id: string, input: { targetType: "department" | "member" | "role"; targetId: string; effectiveFrom: string }) {
     if (!canPay(actor, "plan.manage")) throw forbidden("Only the owner assigns pay plans");
     return this.deps.db.transaction().execute(async (trx) => {
       const repo = new PayRepository(trx);
       const p = await repo.getPlan(actor.workspaceId, id);
       if (!p) throw notFound("Pay plan");
-      const table = input.targetType === "member" ? "members" : "departments";
-      const target = await trx.selectFrom(table).select("id").where("workspaceId", "=", actor.workspaceId).where("id", "=", input.targetId).executeTakeFirst();
-      if (!target) throw invalidField("targetId", `No such ${input.targetType} in this workspace`);
+      if (input.targetType === "role") {
+        if (!(ROLES as readonly string[]).includes(input.targetId)) throw invalidField("targetId", `A role is one of ${ROLES.join(", ")}`);
+      } else {
+        const table = input.targetType === "member" ? "members" : "departments";
+        const target = await trx.selectFrom(table).select("id").where("workspaceId", "=", actor.workspaceId).where("id", "=", input.targetId).executeTakeFirst();
+        if (!target) throw invalidField("targetId", `No such ${input.targetType} in this workspace`);
+      }
       await this.checkEffective(repo, actor.workspaceId, input.effectiveFrom);
       const at = nowIso(this.deps);
       const row = { workspaceId: actor.workspaceId, id: newId(), planId: id, targetType: input.targetType, targetId: input.targetId, effectiveFrom: input.effectiveFrom, createdBy: actor.memberId, createdAt: at };

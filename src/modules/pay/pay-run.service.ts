@@ -45,7 +45,7 @@ export class PayRunService {
   private async entries(db: Executor, workspaceId: string, from: string, to: string, entered: EnteredInput[], override?: { shopGmvFen: number }) {
     const repo = new PayRepository(db);
     const [members, versions, assignments] = await Promise.all([
-      db.selectFrom("members").select(["id", "name", "departmentId", "status"]).where("workspaceId", "=", workspaceId).where("status", "=", "active").orderBy("id").execute(),
+      db.selectFrom("members").select(["id", "name", "departmentId", "role", "status"]).where("workspaceId", "=", workspaceId).where("status", "=", "active").orderBy("id").execute(),
       repo.versions(workspaceId), repo.assignments(workspaceId),
     ]);
     const data = new PayDataSource(this.deps, workspaceId, from, to, override);
@@ -69,8 +69,9 @@ export class PayRunService {
       .select(["a.memberId", "a.finalScore", "c.name", "c.endDate"]).where("a.workspaceId", "=", workspaceId).where("c.endDate", ">=", from).where("c.endDate", "<=", to).where("a.finalScore", "is not", null).orderBy("c.endDate").execute();
     const out: (RunEntry & { memberName: string; departmentId: string | null; planVersionId: string })[] = [];
     for (const m of members) {
-      const pick = (type: "member" | "department", id: string | null) => versionOn(assignments.filter((a) => a.targetType === type && a.targetId === id), from);
-      const assignment = pick("member", m.id) ?? pick("department", m.departmentId);
+      const pick = (type: "member" | "role" | "department", id: string | null) => versionOn(assignments.filter((a) => a.targetType === type && a.targetId === id), from);
+      // The most specific assignment wins: the member's own, then their role's, then their department's.
+      const assignment = pick("member", m.id) ?? pick("role", m.role) ?? pick("department", m.departmentId);
       if (!assignment) continue;
       const version = versionOn(versions.filter((v) => v.planId === assignment.planId), from);
       if (!version) continue;

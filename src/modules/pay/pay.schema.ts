@@ -20,13 +20,14 @@ export const PlanDefinition = Type.Unsafe<PayPlanDefinition>(Type.Object({
 }, { description: `A pay plan definition, format "${PAY_PLAN_FORMAT}"` }));
 
 const VersionSchema = Type.Object({ id: Id, number: Type.Integer(), effectiveFrom: IsoDate, definition: Type.Unknown(), createdAt: Instant });
-const AssignmentSchema = Type.Object({ id: Id, targetType: Type.Union([Type.Literal("department"), Type.Literal("member")]), targetId: Id, effectiveFrom: IsoDate });
+const TargetType = Type.Union([Type.Literal("department"), Type.Literal("member"), Type.Literal("role")], { description: "member beats role beats department; a role's targetId is owner, lead or member" });
+const AssignmentSchema = Type.Object({ id: Id, targetType: TargetType, targetId: Id, effectiveFrom: IsoDate });
 export const PayPlanSchema = Type.Object({ id: Id, name: Type.String(), version: Type.Integer(), versions: Type.Array(VersionSchema), assignments: Type.Array(AssignmentSchema), createdAt: Instant, updatedAt: Instant });
 export const TemplateSchema = Type.Object({ id: Type.String(), department: Type.String(), plan: Type.Unknown() });
 
 export const CreatePlanBody = Type.Object({ effectiveFrom: IsoDate, templateId: Type.Optional(Type.String({ maxLength: 40 })), definition: Type.Optional(PlanDefinition) }, strict);
 export const AddVersionBody = Type.Object({ version: Version, effectiveFrom: IsoDate, definition: PlanDefinition }, strict);
-export const AssignBody = Type.Object({ targetType: Type.Union([Type.Literal("department"), Type.Literal("member")]), targetId: Id, effectiveFrom: IsoDate }, strict);
+export const AssignBody = Type.Object({ targetType: TargetType, targetId: Id, effectiveFrom: IsoDate }, strict);
 export const ExportQuery = Type.Object({ on: Type.Optional(IsoDate) }, strict);
 
 const LineSchema = Type.Object({

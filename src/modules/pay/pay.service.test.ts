@@ -98,6 +98,24 @@ for (const dialect of DIALECTS) {
       expect(await refusal(s.payRuns.projection(agent.actor, opsMember.memberId))).toEqual({ kind: "forbidden", fields: [] });
     });
 
+    it("gives each member the most specific plan: their own, else their role's, else their department's", async () => {
+      const t = await shopWithOctober();
+      const ops = await s.payPlans.create(t.owner, { templateId: "operations", effectiveFrom: "2026-10-01" });
+      await s.payPlans.assign(t.owner, ops.id, { targetType: "department", targetId: t.dep("运营").id, effectiveFrom: "2026-10-01" });
+      const leads = await s.payPlans.create(t.owner, { templateId: "design", effectiveFrom: "2026-10-01" }); // any plan will do: a 主管 plan
+      expect(await refusal(s.payPlans.assign(t.owner, leads.id, { targetType: "role", targetId: "boss", effectiveFrom: "2026-10-01" }))).toEqual({ kind: "invalid", fields: ["targetId"] });
+      await s.payPlans.assign(t.owner, leads.id, { targetType: "role", targetId: "lead", effectiveFrom: "2026-10-01" });
+      const mine = await s.payPlans.create(t.owner, { templateId: "logistics", effectiveFrom: "2026-10-01" });
+      await s.payPlans.assign(t.owner, mine.id, { targetType: "member", targetId: t.person("物流主管").memberId, effectiveFrom: "2026-10-01" });
+      const run = await s.payRuns.compute(t.owner, { period: "2026-10" });
+      const planOf = (name: string) => run.statements.find((x) => x.memberName === name)?.lines[0]?.sources[0];
+      expect(planOf("运营专员")).toContain("运营"); // the department's
+      expect(planOf("运营主管")).toContain("设计"); // the role's beats the department's
+      expect(planOf("客服主管")).toContain("设计"); // a lead without a department plan
+      expect(planOf("物流主管")).toContain("物流"); // the member's own beats the role's
+      expect(planOf("客服专员")).toBeUndefined(); // no plan: no statement
+    });
+
     it("projects month-to-date pay and pay at a shop GMV (the formats.md example: 80,000 → 7,300.00)", async () => {
       const t = await shopWithOctober();
       const ops = await s.payPlans.create(t.owner, { templateId: "operations", effectiveFrom: "2026-11-01" });

@@ -30,7 +30,7 @@ export interface PayPlanDefinition {
 }
 
 export interface PayPlanVersion { id: string; number: number; effectiveFrom: string; definition: PayPlanDefinition; createdAt: string }
-export interface PayAssignment { id: string; targetType: "department" | "member"; targetId: string; effectiveFrom: string }
+export interface PayAssignment { id: string; targetType: "department" | "member" | "role"; targetId: string; effectiveFrom: string }
 export interface PayPlan { id: string; name: string; version: number; versions: PayPlanVersion[]; assignments: PayAssignment[]; createdAt: string; updatedAt: string }
 export interface PayTemplate { id: string; department: string; plan: PayPlanDefinition }
 
@@ -85,7 +85,7 @@ export function usePayPlanMutations() {
       onSuccess,
     }),
     assign: useMutation({
-      mutationFn: ({ id, ...b }: { id: string; targetType: "department" | "member"; targetId: string; effectiveFrom: string }) => api.post<PayPlan>(`${V1}/pay-plans/${id}/assignments`, b),
+      mutationFn: ({ id, ...b }: { id: string; targetType: "department" | "member" | "role"; targetId: string; effectiveFrom: string }) => api.post<PayPlan>(`${V1}/pay-plans/${id}/assignments`, b),
       onSuccess,
     }),
   };

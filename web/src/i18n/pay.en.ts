@@ -115,6 +115,8 @@ export const payEn = {
   "pay.assign.to": "Assign to",
   "pay.assign.department": "Department",
   "pay.assign.member": "Member",
+  "pay.assign.role": "Role",
+  "pay.assign.precedence": "Each person gets the most specific one: their own plan, else their role's, else their department's.",
   "pay.edit.form": "Form",
   "pay.edit.json": "Plan file (JSON)",
   "pay.edit.jsonHint": "The whole file: add or remove rules here (docs/PAY.md).",

@@ -116,6 +116,8 @@ export const payZhCN: Record<keyof typeof payEn, string> = {
   "pay.assign.to": "分配给",
   "pay.assign.department": "部门",
   "pay.assign.member": "成员",
+  "pay.assign.role": "角色",
+  "pay.assign.precedence": "每人用最具体的一条：本人的方案优先，其次角色的，再次部门的。",
   "pay.edit.form": "表单",
   "pay.edit.json": "方案文件（JSON）",
   "pay.edit.jsonHint": "完整文件：可在此增删规则（见 docs/PAY.md）。",

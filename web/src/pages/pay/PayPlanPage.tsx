@@ -10,11 +10,14 @@ import { payPlanExportUrl, usePayPlan, usePayPlanMutations } from "../../api/pay
 import type { Me } from "../../api/types";
 import { useApiErrors } from "../../components/errors";
 import { useI18n } from "../../i18n";
+import type { MessageKey } from "../../i18n/en";
 import { PlanEditor, type EditorValues } from "./PlanEditor";
 import { PlanRules } from "./PlanRules";
 import { FieldErrors, monthStart, Refused, setFieldErrors } from "./shared";
 
-interface AssignValues { targetType: "department" | "member"; targetId: string; effectiveFrom: string }
+interface AssignValues { targetType: "department" | "member" | "role"; targetId: string; effectiveFrom: string }
+const ROLES = ["lead", "member", "owner"] as const;
+const TARGET_LABEL = { department: "pay.assign.department", member: "pay.assign.member", role: "pay.assign.role" } as const;
 
 export function PayPlanPage({ me }: { me: Me }) {
   const { id = "" } = useParams();
@@ -82,8 +85,8 @@ export function PayPlanPage({ me }: { me: Me }) {
           renderItem={(a) => (
             <List.Item data-testid="pay-assignment">
               <Flex gap={8} wrap align="center">
-                <Tag>{t(a.targetType === "department" ? "pay.assign.department" : "pay.assign.member")}</Tag>
-                <Typography.Text strong>{(a.targetType === "department" ? deptName : memberName).get(a.targetId) ?? a.targetId}</Typography.Text>
+                <Tag>{t(TARGET_LABEL[a.targetType])}</Tag>
+                <Typography.Text strong>{a.targetType === "role" ? t(`role.${a.targetId}` as MessageKey) : (a.targetType === "department" ? deptName : memberName).get(a.targetId) ?? a.targetId}</Typography.Text>
                 <Typography.Text type="secondary">{t("pay.plan.fromDate", { date: a.effectiveFrom })}</Typography.Text>
               </Flex>
             </List.Item>
@@ -120,11 +123,13 @@ export function PayPlanPage({ me }: { me: Me }) {
           })}>
           <Form.Item name="targetType" label={t("pay.assign.to")}>
             <Radio.Group onChange={() => assignForm.setFieldValue("targetId", undefined)}
-              options={[{ value: "department", label: t("pay.assign.department") }, { value: "member", label: t("pay.assign.member") }]} />
+              options={(["department", "role", "member"] as const).map((v) => ({ value: v, label: t(TARGET_LABEL[v]) }))} />
           </Form.Item>
-          <Form.Item name="targetId" label={t(targetType === "department" ? "pay.assign.department" : "pay.assign.member")} rules={[{ required: true, message: t("common.required") }]}>
+          <Form.Item name="targetId" label={t(TARGET_LABEL[targetType])} extra={t("pay.assign.precedence")} rules={[{ required: true, message: t("common.required") }]}>
             <Select showSearch={{ optionFilterProp: "label" }} data-testid="pay-assign-target"
-              options={targetType === "department" ? (departments.data?.items ?? []).map((d) => ({ value: d.id, label: d.name })) : (members.data ?? []).map((m) => ({ value: m.id, label: m.name }))} />
+              options={targetType === "department" ? (departments.data?.items ?? []).map((d) => ({ value: d.id, label: d.name }))
+                : targetType === "role" ? ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))
+                : (members.data ?? []).map((m) => ({ value: m.id, label: m.name }))} />
           </Form.Item>
           <Form.Item name="effectiveFrom" label={t("pay.plan.effectiveFrom")} rules={[{ required: true, message: t("common.required") }]}>
             <Input type="date" data-testid="pay-assign-effective" />
