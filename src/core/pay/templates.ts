@@ -13,7 +13,7 @@ export const PAY_PLAN_TEMPLATES: readonly PayPlanTemplate[] = [
     id: "operations",
     department: "运营",
     plan: {
-      format: PAY_PLAN_FORMAT, name: "运营 · 店铺销售额阶梯提成", description: "Shop GMV commission on marginal tiers (超额累进), nothing below 80 % of target.",
+      format: PAY_PLAN_FORMAT, name: "运营 · 店铺销售额阶梯提成", description: "店铺销售额超额累进提成，未达目标 80% 不计提。Shop GMV commission on marginal tiers (超额累进), nothing below 80 % of target.",
       baseSalary: "6000.00",
       commissions: [{
         code: "shop-gmv", label: "店铺销售额提成 Shop GMV commission", base: "gmv", scope: "shop",
@@ -27,7 +27,7 @@ export const PAY_PLAN_TEMPLATES: readonly PayPlanTemplate[] = [
     id: "customer-service",
     department: "客服",
     plan: {
-      format: PAY_PLAN_FORMAT, name: "客服 · 个人业绩 + 公共池 + 考核奖金", description: "Attributed sales commission, an equal share of 1 % of unattributed sales, and the CS scorecard bonus.",
+      format: PAY_PLAN_FORMAT, name: "客服 · 个人业绩 + 公共池 + 考核奖金", description: "个人归属销售额提成、未归属销售额 1% 的公共池均分、客服考核奖金。Attributed sales commission, an equal share of 1 % of unattributed sales, and the CS scorecard bonus.",
       baseSalary: "4000.00",
       commissions: [{ code: "attributed", label: "个人询单销售额提成 Attributed sales commission", base: "gmv", scope: "person", attribution: { kind: "owner" }, ratePct: 1 }],
       bonuses: [{
@@ -49,7 +49,7 @@ export const PAY_PLAN_TEMPLATES: readonly PayPlanTemplate[] = [
     id: "design",
     department: "设计",
     plan: {
-      format: PAY_PLAN_FORMAT, name: "设计 · 准时交付奖金", description: "Bonus on images delivered on time; each late image costs.",
+      format: PAY_PLAN_FORMAT, name: "设计 · 准时交付奖金", description: "按时交付图片计件奖励，迟交扣款。Bonus on images delivered on time; each late image costs.",
       baseSalary: "7000.00",
       commissions: [{ code: "images", label: "准时交付图片 Images delivered on time", base: "quantity", scope: "person", perUnit: "20.00", cap: "2000.00" }],
       bonuses: [{ code: "goals", label: "目标考核奖金 Goal bonus", bonusBase: "1500.00", score: { kind: "goal" }, gate: { minScore: 60 } }],
@@ -61,7 +61,7 @@ export const PAY_PLAN_TEMPLATES: readonly PayPlanTemplate[] = [
     id: "logistics",
     department: "物流",
     plan: {
-      format: PAY_PLAN_FORMAT, name: "物流 · 计件与差错", description: "Per parcel shipped, −10 元 per wrong shipment, +100 元 for a month with no late hand-over.",
+      format: PAY_PLAN_FORMAT, name: "物流 · 计件与差错", description: "按发货包裹计件，错发每单 −10 元，当月无延迟交接 +100 元。Per parcel shipped, −10 元 per wrong shipment, +100 元 for a month with no late hand-over.",
       baseSalary: "4500.00",
       commissions: [{ code: "parcels", label: "发货计件 Parcels shipped", base: "quantity", scope: "person",
         tiers: { kind: "marginal", bands: [{ from: "0", to: "3000", perUnit: "0.20" }, { from: "3000", to: null, perUnit: "0.30" }] } }],
