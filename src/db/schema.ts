@@ -5,7 +5,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { WorkspacesTable, CalendarDaysTable, UsersTable, MembersTable, DepartmentsTable, SkillsTable, MemberSkillsTable, LeavesTable, InvitationsTable, SessionsTable, ApiTokensTable, LoginAttemptsTable, AuditLogTable } from "./tables/foundation.js";
 import type { PlansTable, PlanTasksTable, TaskDependenciesTable, SchedulesTable, AllocationsTable, WorkLogsTable, DayItemsTable, DutiesTable, DailyReportsTable, ReportCommentsTable, NotesTable, NotificationsTable, CalendarFeedsTable, PlanTemplatesTable } from "./tables/plans.js";
-import type { ShopsTable, OrderUploadsTable, OrderImportsTable, OrderImportChangesTable, OrdersTable, OrderItemsTable, RefundsTable, CustomersTable, ShopVisitorsTable, ShopDailyStatsTable, ShopDailyProductsTable, ShopDailyProvincesTable, ColumnMappingsTable, AttributionRulesTable, OwnerDailySalesTable } from "./tables/shop.js";
+import type { ShopsTable, OrderUploadsTable, OrderImportsTable, OrderImportChangesTable, OrdersTable, OrderItemsTable, RefundsTable, CustomersTable, ShopVisitorsTable, ShopDailyStatsTable, ShopDailyShippingTable, ShopDailyProductsTable, ShopDailyProvincesTable, ColumnMappingsTable, AttributionRulesTable, OwnerDailySalesTable } from "./tables/shop.js";
 import type { GoalCyclesTable, GoalsTable, GoalAgreementsTable, GoalAssessmentsTable, PayPlansTable, PayPlanVersionsTable, PayPlanAssignmentsTable, PayRunsTable, PayStatementsTable, PayAdjustmentsTable } from "./tables/pay.js";
 import type { GoalRemindersSentTable } from "./tables/reminders.js";
 import type { CsAccountsTable, CsImportsTable, CsAgentDaysTable } from "./tables/service.js";
@@ -54,6 +54,7 @@ export interface DB {
   customers: CustomersTable;
   shopVisitors: ShopVisitorsTable;
   shopDailyStats: ShopDailyStatsTable;
+  shopDailyShipping: ShopDailyShippingTable;
   shopDailyProducts: ShopDailyProductsTable;
   shopDailyProvinces: ShopDailyProvincesTable;
   columnMappings: ColumnMappingsTable;

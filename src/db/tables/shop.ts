@@ -174,6 +174,15 @@ export interface ShopDailyStatsTable {
   newCustomers: number;
 }
 
+/** Shipped paid orders per shop and paid date: on time or late against their ship-by time. */
+export interface ShopDailyShippingTable {
+  workspaceId: string;
+  shopId: string;
+  date: string;
+  shippedOnTime: number;
+  shippedLate: number;
+}
+
 export interface ShopDailyProductsTable {
   workspaceId: string;
   shopId: string;

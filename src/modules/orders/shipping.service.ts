@@ -1,28 +1,20 @@
-// Ship-on-time rate over paid dates (src/core/kpi/shipping.ts holds the definition). Counted in
-// the database over the range's paid orders — O(orders in the range), one aggregate, no rows
-// shipped to JavaScript — so it is its own call, not part of the rollup-only dashboard KPIs.
-import { sql, type RawBuilder } from "kysely";
+// Ship-on-time rate over paid dates (src/core/kpi/shipping.ts holds the definition): shipped
+// orders from the daily rollup `shop_daily_shipping` (on time / late, rebuilt with the other
+// rollups and when a shop's window changes), orders past their time and not shipped counted live
+// through a partial index that holds only unshipped orders.
+import { sql } from "kysely";
 import type { Actor } from "../../core/actor.js";
 import { invalidField } from "../../core/errors.js";
 import { daysBetween } from "../../core/kpi/kpi.js";
 import type { ShipOnTime } from "../../core/kpi/shipping.js";
 import { LIMITS } from "../../core/limits.js";
-import { dialectOf, type Executor } from "../../db/database.js";
+import { dialectOf } from "../../db/database.js";
+import { shipBySql } from "../../db/sql/ship-by.js";
 import type { ServiceDeps } from "../shared/context.js";
 import { ShopRepository } from "./shop.repository.js";
 import { authorizeShopData } from "./shop.service.js";
 
 export interface ShippingFilter { from: string; to: string; shopIds?: readonly string[] }
-
-/**
- * The ship-by instant as ISO-8601 UTC text with milliseconds — the form every stored instant has,
- * so comparing text compares times: the promised time, else payment + the shop's window.
- */
-function shipBy(db: Executor): RawBuilder<string> {
-  return dialectOf(db) === "sqlite"
-    ? sql<string>`coalesce(o.promised_ship_at, strftime('%Y-%m-%dT%H:%M:%fZ', o.paid_at, '+' || s.ship_window_hours || ' hours'))`
-    : sql<string>`coalesce(o.promised_ship_at, to_char((o.paid_at::timestamptz + make_interval(hours => s.ship_window_hours)) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`;
-}
 
 export class ShippingKpiService {
   constructor(private readonly deps: ServiceDeps) {}
@@ -36,18 +28,20 @@ export class ShippingKpiService {
     if (unknown.length) throw invalidField("shopId", `No such shop: ${unknown.join(", ")}`);
     const ids = f.shopIds?.length ? [...f.shopIds] : shops.map((s) => s.id);
     const now = this.deps.clock().toISOString();
-    const by = shipBy(db);
-    const open = sql`o.shipped_at is null and o.status not in ('cancelled', 'refunded') and ${by} < ${now}`;
-    const row = ids.length === 0 ? undefined : await db.selectFrom("orders as o")
-      .innerJoin("shops as s", (j) => j.onRef("s.workspaceId", "=", "o.workspaceId").onRef("s.id", "=", "o.shopId"))
-      .select([
-        sql<number>`sum(case when o.shipped_at is not null and o.shipped_at <= ${by} then 1 else 0 end)`.as("onTime"),
-        sql<number>`sum(case when o.shipped_at is not null and o.shipped_at > ${by} then 1 else 0 end)`.as("late"),
-        sql<number>`sum(case when ${open} then 1 else 0 end)`.as("overdue"),
-      ])
-      .where("o.workspaceId", "=", workspaceId).where("o.shopId", "in", ids).where("o.paidDate", ">=", f.from).where("o.paidDate", "<=", f.to)
-      .executeTakeFirst();
-    const onTime = Number(row?.onTime ?? 0), late = Number(row?.late ?? 0), overdue = Number(row?.overdue ?? 0);
+    if (ids.length === 0) return { from: f.from, to: f.to, shopIds: ids, due: 0, onTime: 0, late: 0, overdue: 0, rate: null };
+    const [shipped, open] = await Promise.all([
+      // Shipped orders: the daily rollup (O(days)).
+      db.selectFrom("shopDailyShipping").select([sql<number>`sum(shipped_on_time)`.as("onTime"), sql<number>`sum(shipped_late)`.as("late")])
+        .where("workspaceId", "=", workspaceId).where("shopId", "in", ids).where("date", ">=", f.from).where("date", "<=", f.to).executeTakeFirst(),
+      // Not shipped yet and past the time: few, found through the partial index on unshipped orders.
+      db.selectFrom("orders as o").innerJoin("shops as s", (j) => j.onRef("s.workspaceId", "=", "o.workspaceId").onRef("s.id", "=", "o.shopId"))
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("o.workspaceId", "=", workspaceId).where("o.shopId", "in", ids).where("o.paidDate", ">=", f.from).where("o.paidDate", "<=", f.to)
+        .where("o.shippedAt", "is", null).where("o.status", "not in", ["cancelled", "refunded"])
+        .where(sql<boolean>`${shipBySql(dialectOf(db), { paidAt: sql`o.paid_at`, promised: sql`o.promised_ship_at`, hours: sql`s.ship_window_hours` })} < ${now}`)
+        .executeTakeFirst(),
+    ]);
+    const onTime = Number(shipped?.onTime ?? 0), late = Number(shipped?.late ?? 0), overdue = Number(open?.n ?? 0);
     const due = onTime + late + overdue;
     return { from: f.from, to: f.to, shopIds: ids, due, onTime, late, overdue, rate: due === 0 ? null : onTime / due };
   }

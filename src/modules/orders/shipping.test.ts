@@ -11,6 +11,7 @@ import { newId } from "../../core/ids.js";
 import { shipOnTime } from "../../core/kpi/shipping.js";
 import type { OrdersTable } from "../../db/schema.js";
 import { OrderRepository } from "./order.repository.js";
+import { StatsRepository } from "./stats.repository.js";
 
 const f = (file: string, bytes: Uint8Array) => ({ file, bytes });
 
@@ -71,6 +72,7 @@ for (const dialect of DIALECTS) {
           };
         });
         await new OrderRepository(tdb.database.db).insertOrders(rows);
+        await new StatsRepository(tdb.database.db).rebuildDays(t.workspaceId, shop.id, [...new Set(rows.map((r) => r.paidDate!))]);
         const got = await s.shipping.compute(t.workspaceId, { from: "2026-09-01", to: "2026-11-30", shopIds: [shop.id] });
         const want = shipOnTime(rows.map((r) => ({ paidAt: r.paidAt!, shippedAt: r.shippedAt, promisedShipAt: r.promisedShipAt, status: r.status, windowHours })), NOW);
         expect({ due: got.due, onTime: got.onTime, late: got.late, overdue: got.overdue }).toEqual({ due: want.due, onTime: want.onTime, late: want.late, overdue: want.overdue });

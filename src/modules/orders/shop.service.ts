@@ -83,6 +83,11 @@ export class ShopService {
         ...(input.customerIdentity !== undefined && { customerIdentity: input.customerIdentity }), ...(input.shipWindowHours !== undefined && { shipWindowHours: input.shipWindowHours }), updatedAt: at,
       });
       if (!updated) throw staleVersion("Shop", current.version);
+      if (input.shipWindowHours !== undefined && input.shipWindowHours !== current.shipWindowHours) {
+        // The window decides which past shipments were on time: recount the shop's days.
+        const stats = new StatsRepository(trx);
+        await stats.rebuildShippingDays(actor.workspaceId, id, await stats.paidDates(actor.workspaceId, id));
+      }
       await audit(trx, actor, at, { action: "shop.update", entityType: "shop", entityId: id, summary: `Updated shop ${updated.name}`, before: current, after: updated });
       return presentShop(updated, Number((await new OrderRepository(trx).countByShop(actor.workspaceId, id)).n));
     });

@@ -1,7 +1,8 @@
 // Customers and the daily rollups, rebuilt for exactly the keys and days an import touched, and
 // the reads the dashboard makes on them (O(days), not O(orders)).
 import { sql } from "kysely";
-import type { Executor } from "../../db/database.js";
+import { dialectOf, type Executor } from "../../db/database.js";
+import { shipBySql } from "../../db/sql/ship-by.js";
 import type { ShopDailyStatsTable } from "../../db/schema.js";
 
 const chunks = <T>(xs: T[], n: number): T[][] => { const out: T[][] = []; for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n)); return out; };
@@ -36,6 +37,28 @@ export class StatsRepository {
           .groupBy(["workspaceId", "shopId", "customerKey"]))
         .execute();
     }
+  }
+
+  /** On-time and late shipments of the given paid days (against each order's ship-by time; see src/db/sql/ship-by.ts). */
+  async rebuildShippingDays(workspaceId: string, shopId: string, dates: string[]): Promise<void> {
+    const shop = await this.db.selectFrom("shops").select("shipWindowHours").where("workspaceId", "=", workspaceId).where("id", "=", shopId).executeTakeFirst();
+    const by = shipBySql(dialectOf(this.db), { paidAt: sql`paid_at`, promised: sql`promised_ship_at`, hours: sql`${shop?.shipWindowHours ?? 48}` });
+    for (const part of chunks([...new Set(dates)].sort(), 300)) {
+      await this.db.deleteFrom("shopDailyShipping").where("workspaceId", "=", workspaceId).where("shopId", "=", shopId).where("date", "in", part).execute();
+      await this.db.insertInto("shopDailyShipping")
+        .columns(["workspaceId", "shopId", "date", "shippedOnTime", "shippedLate"])
+        .expression(this.db.selectFrom("orders").select([
+          "workspaceId", "shopId", "paidDate", sql<number>`sum(case when shipped_at <= ${by} then 1 else 0 end)`.as("shippedOnTime"), sql<number>`sum(case when shipped_at > ${by} then 1 else 0 end)`.as("shippedLate"),
+        ]).where("workspaceId", "=", workspaceId).where("shopId", "=", shopId).where("paidDate", "in", part).where("shippedAt", "is not", null)
+          .groupBy(["workspaceId", "shopId", "paidDate"]))
+        .execute();
+    }
+  }
+
+  /** Every paid day of a shop (after its dispatch window changed). */
+  async paidDates(workspaceId: string, shopId: string): Promise<string[]> {
+    const rows = await this.db.selectFrom("orders").select("paidDate").distinct().where("workspaceId", "=", workspaceId).where("shopId", "=", shopId).where("paidDate", "is not", null).execute();
+    return rows.map((r) => r.paidDate!);
   }
 
   /** The per-owner daily sales (owner '' = unattributed) of the given days. */
@@ -85,6 +108,7 @@ export class StatsRepository {
           .groupBy(["o.workspaceId", "o.shopId", "o.paidDate", sql`coalesce(i.sku, i.product_id, i.title)`]))
         .execute();
       await this.rebuildOwnerDays(workspaceId, shopId, part);
+      await this.rebuildShippingDays(workspaceId, shopId, part);
       await this.db.insertInto("shopDailyProvinces")
         .columns(["workspaceId", "shopId", "date", "province", "paidOrders", "gmvFen"])
         .expression(paid("orders").select((eb) => [
