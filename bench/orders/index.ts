@@ -180,7 +180,7 @@ async function dashboardBench(orders: number, usePg: boolean) {
     ["KPIs 90 days", () => kpis.compute(actor.workspaceId, { from: "2026-07-01", to: "2026-09-28" })],
     ["KPIs 30 days with the repurchase rate (counts the range's orders)", () => kpis.compute(actor.workspaceId, { from: "2026-09-01", to: "2026-09-30", repurchase: true })],
     ["breakdown 30 days", () => kpis.breakdown(actor, { from: "2026-09-01", to: "2026-09-30" })],
-    ["ship-on-time rate 30 days (reads the range's orders)", () => shipping.compute(actor.workspaceId, { from: "2026-09-01", to: "2026-09-30" })],
+    ["ship-on-time rate 30 days (daily rollup + unshipped orders)", () => shipping.compute(actor.workspaceId, { from: "2026-09-01", to: "2026-09-30" })],
     ["attributed sales 30 days (per-owner rollup)", () => AttributedSales.load(database.db, actor.workspaceId, { from: "2026-09-01", to: "2026-09-30" })],
   ] as const) {
     const times: number[] = [];
