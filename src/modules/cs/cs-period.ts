@@ -1,5 +1,6 @@
 // A period's customer-service numbers by member and by department (sub-departments included):
 // what the summary, pay scorecards and goals read. Departments are those the members are in now.
+import { DepartmentTree } from "../../core/org/tree.js";
 import { emptyTotals, mergeTotals, type CsTotals } from "../../core/cs/cs-metrics.js";
 import type { Executor } from "../../db/database.js";
 import { CsRepository } from "./cs.repository.js";
@@ -10,7 +11,7 @@ export class CsPeriod {
     readonly to: string,
     private readonly byMember: Map<string, CsTotals>,
     private readonly memberDept: Map<string, string | null>,
-    private readonly children: Map<string | null, string[]>,
+    private readonly tree: DepartmentTree,
   ) {}
 
   static async load(db: Executor, workspaceId: string, range: { from: string; to: string }): Promise<CsPeriod> {
@@ -19,10 +20,8 @@ export class CsPeriod {
       db.selectFrom("members").select(["id", "departmentId"]).where("workspaceId", "=", workspaceId).execute(),
       db.selectFrom("departments").select(["id", "parentId"]).where("workspaceId", "=", workspaceId).execute(),
     ]);
-    const children = new Map<string | null, string[]>();
-    for (const d of departments) children.set(d.parentId, [...(children.get(d.parentId) ?? []), d.id]);
     const byMember = new Map(sums.map(({ memberId, ...t }) => [memberId, t]));
-    return new CsPeriod(range.from, range.to, byMember, new Map(members.map((m) => [m.id, m.departmentId])), children);
+    return new CsPeriod(range.from, range.to, byMember, new Map(members.map((m) => [m.id, m.departmentId])), new DepartmentTree(departments));
   }
 
   /** Members with CS data in the period. */
@@ -31,16 +30,8 @@ export class CsPeriod {
   member(memberId: string): CsTotals { return this.byMember.get(memberId) ?? emptyTotals(); }
   get total(): CsTotals { return [...this.byMember.values()].reduce(mergeTotals, emptyTotals()); }
 
-  /** The department and every department under it. */
-  subtree(departmentId: string): Set<string> {
-    const out = new Set<string>();
-    const stack = [departmentId];
-    while (stack.length) { const id = stack.pop()!; if (out.has(id)) continue; out.add(id); stack.push(...(this.children.get(id) ?? [])); }
-    return out;
-  }
-
   department(departmentId: string): CsTotals {
-    const ids = this.subtree(departmentId);
+    const ids = this.tree.subtree(departmentId);
     let sum = emptyTotals();
     for (const [memberId, t] of this.byMember) { const d = this.memberDept.get(memberId); if (d && ids.has(d)) sum = mergeTotals(sum, t); }
     return sum;

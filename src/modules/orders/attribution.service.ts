@@ -6,6 +6,7 @@ import { conflict, invalidField, notFound, staleVersion } from "../../core/error
 import { newId } from "../../core/ids.js";
 import { formatMoney } from "../../core/money.js";
 import { attribute, normalizeRulePattern, type AttributionKind } from "../../core/orders/attribution.js";
+import { DepartmentTree } from "../../core/org/tree.js";
 import type { Executor } from "../../db/database.js";
 import type { AttributionRulesTable } from "../../db/schema.js";
 import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
@@ -23,7 +24,7 @@ export class AttributedSales {
   private constructor(
     private readonly rows: Map<string, OwnerSales>,
     private readonly memberDept: Map<string, string | null>,
-    private readonly children: Map<string | null, string[]>,
+    private readonly tree: DepartmentTree,
   ) {}
 
   static async load(db: Executor, workspaceId: string, range: { from: string; to: string; shopIds?: readonly string[] }): Promise<AttributedSales> {
@@ -32,25 +33,15 @@ export class AttributedSales {
       db.selectFrom("members").select(["id", "departmentId"]).where("workspaceId", "=", workspaceId).execute(),
       db.selectFrom("departments").select(["id", "parentId"]).where("workspaceId", "=", workspaceId).execute(),
     ]);
-    const children = new Map<string | null, string[]>();
-    for (const d of departments) children.set(d.parentId, [...(children.get(d.parentId) ?? []), d.id]);
-    return new AttributedSales(new Map(rows.map((r) => [r.ownerMemberId, r])), new Map(members.map((m) => [m.id, m.departmentId])), children);
+    return new AttributedSales(new Map(rows.map((r) => [r.ownerMemberId, r])), new Map(members.map((m) => [m.id, m.departmentId])), new DepartmentTree(departments));
   }
 
   member(memberId: string): OwnerSales { return this.rows.get(memberId) ?? { ...NONE, ownerMemberId: memberId }; }
   get unattributed(): OwnerSales { return this.rows.get("") ?? NONE; }
   get total(): OwnerSales { return [...this.rows.values()].reduce(add, NONE); }
 
-  /** The department and every department under it. */
-  subtree(departmentId: string): Set<string> {
-    const out = new Set<string>();
-    const stack = [departmentId];
-    while (stack.length) { const id = stack.pop()!; if (out.has(id)) continue; out.add(id); stack.push(...(this.children.get(id) ?? [])); }
-    return out;
-  }
-
   department(departmentId: string): OwnerSales {
-    const ids = this.subtree(departmentId);
+    const ids = this.tree.subtree(departmentId);
     let sum = { ...NONE, ownerMemberId: departmentId };
     for (const [memberId, dept] of this.memberDept) if (dept && ids.has(dept)) sum = add(sum, this.member(memberId));
     return sum;

@@ -1,6 +1,7 @@
 // Who may do what in the organisation, as one declarative table. The owner does everything; a
 // lead manages the departments they lead (and those below them) and the members in them; a
 // member reads the org and edits their own profile and calendar.
+import { DepartmentTree } from "../../core/org/tree.js";
 import type { Actor } from "../../core/actor.js";
 import type { Role } from "../../core/limits.js";
 
@@ -26,18 +27,8 @@ export interface DepartmentLink {
 
 /** The departments a lead manages: those they lead and every department below them. */
 export function managedDepartments(actor: Actor, departments: readonly DepartmentLink[]): Set<string> {
-  const managed = new Set<string>();
-  if (actor.role !== "lead") return managed;
-  const children = new Map<string | null, string[]>();
-  for (const d of departments) children.set(d.parentId, [...(children.get(d.parentId) ?? []), d.id]);
-  const stack = departments.filter((d) => d.leadMemberId === actor.memberId).map((d) => d.id);
-  while (stack.length) {
-    const id = stack.pop()!;
-    if (managed.has(id)) continue;
-    managed.add(id);
-    stack.push(...(children.get(id) ?? []));
-  }
-  return managed;
+  if (actor.role !== "lead") return new Set();
+  return new DepartmentTree(departments).subtree(...departments.filter((d) => d.leadMemberId === actor.memberId).map((d) => d.id));
 }
 
 export function can(actor: Actor, action: OrgAction, target: OrgTarget = {}, managed: ReadonlySet<string> = new Set()): boolean {

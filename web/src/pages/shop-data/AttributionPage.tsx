@@ -2,13 +2,13 @@
 // department, and the month's orders by owner (set by hand or back to the rules). Everyone reads;
 // the owner and the leads of 运营 change rules and owners. The month, shop and owner live in the
 // address, so a link shows the same view.
-import { ArrowRightOutlined } from "@ant-design/icons";
-import { Alert, DatePicker, Flex, Select, Typography } from "antd";
+import { DatePicker, Flex, Select, Typography } from "antd";
 import dayjs from "dayjs";
 import { useMemo } from "react";
-import { Link, useSearchParams } from "react-router-dom";
+import { useSearchParams } from "react-router-dom";
 import { useAllMembers, useDepartments } from "../../api/hooks";
 import type { Me } from "../../api/types";
+import { SubpageHeader } from "./SubpageHeader";
 import { useShops } from "./api";
 import { monthRange, useCanManageAttribution, useSummary, type OwnerFilter } from "./attribution.api";
 import { useAttrT } from "./attribution.strings";
@@ -47,12 +47,7 @@ export function AttributionPage({ me }: { me: Me }) {
 
   return (
     <Flex vertical gap={12} data-testid="attribution-page">
-      <Flex wrap gap={8} align="center" justify="space-between">
-        <Typography.Title level={4} style={{ margin: 0 }}>{t("page.title")}</Typography.Title>
-        <Link to="/shop-data">{t("page.toShopData")} <ArrowRightOutlined /></Link>
-      </Flex>
-      <Typography.Text type="secondary">{t("page.intro")}</Typography.Text>
-      {canManage ? null : <Alert type="info" showIcon message={t("page.readOnly")} />}
+      <SubpageHeader title={t("page.title")} back={t("page.toShopData")} intro={t("page.intro")} readOnly={canManage ? null : t("page.readOnly")} />
       <AttributionRules canManage={canManage} shops={shopOptions} members={memberOptions} />
       <Flex wrap gap={8} align="center" justify="space-between">
         <Typography.Title level={5} style={{ margin: 0 }}>{t("summary.title")}</Typography.Title>

@@ -1,13 +1,13 @@
 // 客服绩效 / CS performance: import the chat tool's daily export, link its accounts to members, and
 // read a month per agent and per department. Everyone reads; the owner and the leads of 客服 import
 // and link. The month lives in the address, so a link shows the same view.
-import { ArrowRightOutlined } from "@ant-design/icons";
-import { Alert, Card, DatePicker, Flex, Grid, List, Table, Typography } from "antd";
+import { Card, DatePicker, Flex, Grid, List, Table, Typography } from "antd";
 import dayjs from "dayjs";
 import { useMemo } from "react";
-import { Link, useSearchParams } from "react-router-dom";
+import { useSearchParams } from "react-router-dom";
 import { useAllMembers, useDepartments } from "../../api/hooks";
 import type { Me } from "../../api/types";
+import { SubpageHeader } from "./SubpageHeader";
 import { monthRange } from "./attribution.api";
 import { useCanManageCs, useCsSummary, type CsMemberMetrics, type CsMetrics } from "./cs.api";
 import { useCsT, type CsT } from "./cs.strings";
@@ -67,12 +67,7 @@ export function CsMetricsPage({ me }: { me: Me }) {
 
   return (
     <Flex vertical gap={12} data-testid="cs-page">
-      <Flex wrap gap={8} align="center" justify="space-between">
-        <Typography.Title level={4} style={{ margin: 0 }}>{t("page.title")}</Typography.Title>
-        <Link to="/shop-data">{t("page.toShopData")} <ArrowRightOutlined /></Link>
-      </Flex>
-      <Typography.Text type="secondary">{t("page.intro")}</Typography.Text>
-      {canManage ? null : <Alert type="info" showIcon message={t("page.readOnly")} />}
+      <SubpageHeader title={t("page.title")} back={t("page.toShopData")} intro={t("page.intro")} readOnly={canManage ? null : t("page.readOnly")} />
 
       <Flex wrap gap={8} align="center" justify="space-between">
         <Typography.Title level={5} style={{ margin: 0 }}>{t("summary.title")}</Typography.Title>
