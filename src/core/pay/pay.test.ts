@@ -93,6 +93,13 @@ describe("commission lines", () => {
     ] }));
     expect(r.ok ? [] : r.errors.map((e) => e.field)).toEqual(expect.arrayContaining(["commissions.0.ratePct", "commissions.1.code", "commissions.1.ratePct"]));
   });
+
+  it("takes a base from the data or entered, and nothing else", () => {
+    const src = (source: string) => compilePlan(plan({ commissions: [{ code: "p", label: "p", base: "quantity", scope: "person", perUnit: "0.20", source: source as "entered" }] }));
+    expect(src("entered").ok).toBe(true);
+    const bad = src("warehouse");
+    expect(bad.ok ? [] : bad.errors).toContainEqual({ field: "commissions.0.source", message: "must be data or entered" });
+  });
 });
 
 describe("KPI bonus from score bands (the CS scorecard of formats.md)", () => {

@@ -21,6 +21,8 @@ export interface CommissionDef {
   /** Shop scope: which shops (empty or absent: all). */
   shopIds?: string[];
   attribution?: { kind: "owner" } | { kind: "split"; splits: { memberId: string; pct: number }[] };
+  /** Where the base comes from: the shop data of the period (default), or a number entered with each run (e.g. parcels packed, counted by the warehouse). */
+  source?: "data" | "entered";
   /** Flat rate: a percentage for money bases. */
   ratePct?: number;
   /** Flat rate for the quantity base: money per unit. */
@@ -156,6 +158,7 @@ function compileCommission(c: Checker, d: CommissionDef, at: string): CompiledCo
   c.text(`${at}.label`, d.label);
   if (!COMMISSION_BASES.includes(d.base)) c.fail(`${at}.base`, `must be one of ${COMMISSION_BASES.join(", ")}`);
   if (!SCOPES.includes(d.scope)) c.fail(`${at}.scope`, `must be one of ${SCOPES.join(", ")}`);
+  if (d.source !== undefined && d.source !== "data" && d.source !== "entered") c.fail(`${at}.source`, "must be data or entered");
   const quantity = d.base === "quantity";
   const given = [d.ratePct !== undefined, d.perUnit !== undefined, d.tiers !== undefined].filter(Boolean).length;
   if (given !== 1) c.fail(at, "needs exactly one of ratePct, perUnit or tiers");

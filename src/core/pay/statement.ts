@@ -31,7 +31,7 @@ export interface Statement {
 }
 
 export type RequiredInput =
-  | { key: string; kind: "commission"; base: CommissionBase; scope: Scope; shopIds: string[]; label: string }
+  | { key: string; kind: "commission"; base: CommissionBase; scope: Scope; shopIds: string[]; label: string; /** The plan asks for an entered base, not the shop data. */ entered: boolean }
   | { key: string; kind: "metric"; label: string; /** The metric's data source, when the plan names one. */ kpi?: CsKpi }
   | { key: string; kind: "goal_score"; label: string }
   | { key: string; kind: "event"; label: string }
@@ -48,7 +48,7 @@ export const inputKey = {
 /** What a plan needs to be computed: the service fills KPI-bound keys and asks people for the rest. */
 export function requiredInputs(plan: CompiledPlan): RequiredInput[] {
   const out: RequiredInput[] = [];
-  for (const c of plan.commissions) out.push({ key: inputKey.commission(c.def.code), kind: "commission", base: c.def.base, scope: c.def.scope, shopIds: c.def.shopIds ?? [], label: c.def.label });
+  for (const c of plan.commissions) out.push({ key: inputKey.commission(c.def.code), kind: "commission", base: c.def.base, scope: c.def.scope, shopIds: c.def.shopIds ?? [], label: c.def.label, entered: c.def.source === "entered" });
   for (const b of plan.bonuses) {
     if (b.def.score.kind === "goal") out.push({ key: inputKey.goal(b.def.code), kind: "goal_score", label: b.def.label });
     else for (const m of b.def.score.metrics) out.push({ key: inputKey.metric(b.def.code, m.code), kind: "metric", label: `${b.def.label}: ${m.label}`, ...(m.kpi ? { kpi: m.kpi } : {}) });

@@ -63,7 +63,7 @@ export const PAY_PLAN_TEMPLATES: readonly PayPlanTemplate[] = [
     plan: {
       format: PAY_PLAN_FORMAT, name: "物流 · 计件与差错", description: "按发货包裹计件，错发每单 −10 元，当月无延迟交接 +100 元。Per parcel shipped, −10 元 per wrong shipment, +100 元 for a month with no late hand-over.",
       baseSalary: "4500.00",
-      commissions: [{ code: "parcels", label: "发货计件 Parcels shipped", base: "quantity", scope: "person",
+      commissions: [{ code: "parcels", label: "发货计件 Parcels shipped", base: "quantity", scope: "person", source: "entered",
         tiers: { kind: "marginal", bands: [{ from: "0", to: "3000", perUnit: "0.20" }, { from: "3000", to: null, perUnit: "0.30" }] } }],
       bonuses: [],
       events: [

@@ -59,7 +59,7 @@ export class PayDataSource {
   async value(req: RequiredInput, m: PayMember, departmentName: (id: string) => string): Promise<InputValue | null> {
     if (req.kind === "metric") return this.csMetric(req, m);
     if (req.kind !== "commission" && req.kind !== "pool") return null;
-    if (req.base === "margin") return null;
+    if (req.base === "margin" || (req.kind === "commission" && req.entered)) return null;
     const range = `${this.from}…${this.to}`;
     const shopIds = req.kind === "commission" ? req.shopIds : [];
     if ((req.kind === "commission" && req.scope === "shop") || (req.kind === "pool" && req.source === "shop")) {

@@ -113,6 +113,9 @@ for (const dialect of DIALECTS) {
       expect(planOf("运营主管")).toContain("设计"); // the role's beats the department's
       expect(planOf("客服主管")).toContain("设计"); // a lead without a department plan
       expect(planOf("物流主管")).toContain("物流"); // the member's own beats the role's
+      // Parcels packed are entered, not read from the orders (which carry no packer).
+      const parcels = run.statements.find((x) => x.memberName === "物流主管")!.lines.find((l) => l.code === "parcels")!;
+      expect(parcels).toMatchObject({ amount: "0.00", sources: ["not entered (0)"] });
       expect(planOf("客服专员")).toBeUndefined(); // no plan: no statement
     });
 

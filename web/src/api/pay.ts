@@ -13,6 +13,7 @@ export interface BandDef { from: string; to: string | null; ratePct?: number; pe
 export interface CommissionDef {
   code: string; label: string; base: CommissionBase; scope: Scope; shopIds?: string[];
   attribution?: { kind: "owner" } | { kind: "split"; splits: { memberId: string; pct: number }[] };
+  source?: "data" | "entered";
   ratePct?: number; perUnit?: string; tiers?: { kind: "whole" | "marginal"; bands: BandDef[] };
   gate?: { minAchievementPct: number; target: string }; cap?: string;
 }

@@ -54,6 +54,8 @@ export const payEn = {
   "pay.rule.base": "Base",
   "pay.rule.scope": "Scope",
   "pay.rule.attribution": "Attribution",
+  "pay.rule.source": "Base from",
+  "pay.source.entered": "entered with each run (e.g. parcels packed, as the warehouse counts them)",
   "pay.rule.rate": "Rate",
   "pay.rule.perUnit": "{amount} per unit",
   "pay.rule.gate": "Gate",

@@ -55,6 +55,8 @@ export const payZhCN: Record<keyof typeof payEn, string> = {
   "pay.rule.base": "计提基数",
   "pay.rule.scope": "范围",
   "pay.rule.attribution": "归属",
+  "pay.rule.source": "基数来源",
+  "pay.source.entered": "每次核算时录入（如仓库统计的打包件数）",
   "pay.rule.rate": "费率",
   "pay.rule.perUnit": "每件 {amount}",
   "pay.rule.gate": "门槛",

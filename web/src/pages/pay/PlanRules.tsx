@@ -34,10 +34,11 @@ function CommissionRule({ c }: { c: CommissionDef }) {
   const items = [
     { key: "base", label: t("pay.rule.base"), children: t(`pay.base.${c.base}` as MessageKey) },
     { key: "scope", label: t("pay.rule.scope"), children: c.scope === "shop" && c.shopIds?.length ? t("pay.scope.someShops", { count: c.shopIds.length }) : t(`pay.scope.${c.scope}` as MessageKey) },
-    ...(c.scope !== "shop" ? [{
-      key: "attribution", label: t("pay.rule.attribution"),
-      children: c.attribution?.kind === "split" ? t("pay.attribution.split", { splits: c.attribution.splits.map((s) => `${s.pct}%`).join(" + ") }) : t("pay.attribution.owner"),
-    }] : []),
+    ...(c.source === "entered" ? [{ key: "source", label: t("pay.rule.source"), children: t("pay.source.entered") }]
+      : c.scope !== "shop" ? [{
+        key: "attribution", label: t("pay.rule.attribution"),
+        children: c.attribution?.kind === "split" ? t("pay.attribution.split", { splits: c.attribution.splits.map((s) => `${s.pct}%`).join(" + ") }) : t("pay.attribution.owner"),
+      }] : []),
     {
       key: "rate", label: t("pay.rule.rate"),
       children: c.tiers ? (
