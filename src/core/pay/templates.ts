@@ -51,7 +51,7 @@ export const PAY_PLAN_TEMPLATES: readonly PayPlanTemplate[] = [
     plan: {
       format: PAY_PLAN_FORMAT, name: "设计 · 准时交付奖金", description: "按时交付图片计件奖励，迟交扣款。Bonus on images delivered on time; each late image costs.",
       baseSalary: "7000.00",
-      commissions: [{ code: "images", label: "准时交付图片 Images delivered on time", base: "quantity", scope: "person", perUnit: "20.00", cap: "2000.00" }],
+      commissions: [{ code: "images", label: "准时交付图片 Images delivered on time", base: "quantity", scope: "person", source: "entered", perUnit: "20.00", cap: "2000.00" }],
       bonuses: [{ code: "goals", label: "目标考核奖金 Goal bonus", bonusBase: "1500.00", score: { kind: "goal" }, gate: { minScore: 60 } }],
       events: [{ code: "late-image", label: "逾期交付 Late image", amount: "-20.00", when: "per_event" }],
       pools: [],
