@@ -19,6 +19,7 @@ describe("statement formulas and sources in Chinese", () => {
     ["1,488.00 × 1% = 14.88", "1,488.00 × 1% = 14.88"],
     ["首次响应 First response (s): CS data 2026-10-01…2026-10-31: 1,277 inquirers, 792 paid (days weighted by inquirers)", "首次响应 First response (s): 客服数据 2026-10-01…2026-10-31：询单 1,277 人，付款 792 人（各天按询单人数加权）"],
     ["62.02 → 80 points", "62.02 → 80 分"],
+    ["shipping 2026-10-01…2026-10-31, all shops: 1 shipped late, 0 overdue of 2 due", "发货数据 2026-10-01…2026-10-31，全部店铺：应发 2 单，迟发 1 单，逾期未发 0 单"],
     ["projected at the same share of the shop: 1488.00 × 10000.00 ÷ 1576.00 (sales attributed to 刘婷 2026-10-01…2026-10-25, all shops: 2 paid orders)", "按占店铺销售额的同等比例预测：1488.00 × 10000.00 ÷ 1576.00（归属 刘婷 的销售额 2026-10-01…2026-10-25，全部店铺：2 个付款订单）"],
     ["not entered → 0 points", "未录入 → 0 分"],
     ["score ≥ 60", "得分 ≥ 60"],

@@ -66,7 +66,12 @@ export interface EventDef {
   amount: string;
   /** per_event: count × amount; if_none: amount once when the count is zero (e.g. no late hand-over). */
   when: "per_event" | "if_none";
+  /** The count from the shop data: `lateShipments` = paid orders of the period shipped late or overdue (every shop). Otherwise entered. */
+  kpi?: EventKpi;
 }
+
+export const EVENT_KPIS = ["lateShipments"] as const;
+export type EventKpi = (typeof EVENT_KPIS)[number];
 
 export interface PoolDef {
   code: string;
@@ -251,6 +256,7 @@ export function compilePlan(def: PayPlanDefinition): CompileResult {
   const events = def.events.map((d, i) => {
     c.text(`events.${i}.label`, d.label);
     if (d.when !== "per_event" && d.when !== "if_none") c.fail(`events.${i}.when`, "must be per_event or if_none");
+    if (d.kpi !== undefined && !(EVENT_KPIS as readonly string[]).includes(d.kpi)) c.fail(`events.${i}.kpi`, `must be one of ${EVENT_KPIS.join(", ")}`);
     return { def: d, amountFen: c.money(`events.${i}.amount`, d.amount, { signed: true }) };
   });
   const pools = def.pools.map((d, i) => {

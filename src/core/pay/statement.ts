@@ -3,7 +3,7 @@
 import type { CsKpi } from "../cs/cs-metrics.js";
 import { formatMoney } from "../money.js";
 import { formatPct, money, MICRO, mulMicro, pctToPpm, roundMicro } from "./exact.js";
-import type { CompiledBonus, CompiledCommission, CompiledPlan, CommissionBase, Scope } from "./plan.js";
+import type { CompiledBonus, CompiledCommission, CompiledPlan, CommissionBase, EventKpi, Scope } from "./plan.js";
 import { applyTiers, describeSlices, showRate } from "./tiers.js";
 
 export interface InputValue {
@@ -34,7 +34,7 @@ export type RequiredInput =
   | { key: string; kind: "commission"; base: CommissionBase; scope: Scope; shopIds: string[]; label: string; /** The plan asks for an entered base, not the shop data. */ entered: boolean }
   | { key: string; kind: "metric"; label: string; /** The metric's data source, when the plan names one. */ kpi?: CsKpi }
   | { key: string; kind: "goal_score"; label: string }
-  | { key: string; kind: "event"; label: string }
+  | { key: string; kind: "event"; label: string; /** The count's data source, when the plan names one. */ kpi?: EventKpi }
   | { key: string; kind: "pool"; base: CommissionBase; source: "unattributed" | "shop"; label: string };
 
 export const inputKey = {
@@ -53,7 +53,7 @@ export function requiredInputs(plan: CompiledPlan): RequiredInput[] {
     if (b.def.score.kind === "goal") out.push({ key: inputKey.goal(b.def.code), kind: "goal_score", label: b.def.label });
     else for (const m of b.def.score.metrics) out.push({ key: inputKey.metric(b.def.code, m.code), kind: "metric", label: `${b.def.label}: ${m.label}`, ...(m.kpi ? { kpi: m.kpi } : {}) });
   }
-  for (const e of plan.events) out.push({ key: inputKey.event(e.def.code), kind: "event", label: e.def.label });
+  for (const e of plan.events) out.push({ key: inputKey.event(e.def.code), kind: "event", label: e.def.label, ...(e.def.kpi ? { kpi: e.def.kpi } : {}) });
   for (const p of plan.pools) out.push({ key: inputKey.pool(p.def.code), kind: "pool", base: p.def.base, source: p.def.source, label: p.def.label });
   return out;
 }

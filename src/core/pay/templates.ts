@@ -68,7 +68,7 @@ export const PAY_PLAN_TEMPLATES: readonly PayPlanTemplate[] = [
       bonuses: [],
       events: [
         { code: "wrong-shipment", label: "错发漏发 Wrong or missed shipment", amount: "-10.00", when: "per_event" },
-        { code: "no-late-handover", label: "当月无延迟交接 No late hand-over this month", amount: "100.00", when: "if_none" },
+        { code: "no-late-handover", label: "当月无延迟发货 No late shipment this month", amount: "100.00", when: "if_none", kpi: "lateShipments" },
       ],
       pools: [],
     },

@@ -10,6 +10,7 @@ import { AttributedSales } from "../orders/attribution.service.js";
 import type { OwnerSales } from "../orders/attribution.repository.js";
 import { csKpiValue } from "../../core/cs/cs-metrics.js";
 import { CsPeriod } from "../cs/cs-period.js";
+import { ShippingKpiService } from "../orders/shipping.service.js";
 
 type Base = "gmv" | "paid" | "net" | "margin" | "quantity";
 const what = (base: Base) => (base === "quantity" ? "items sold" : base === "net" ? "sales net of refunds" : "sales");
@@ -23,6 +24,7 @@ export class PayDataSource {
   private readonly kpis = new Map<string, ReturnType<KpiService["compute"]>>();
   private readonly attributed = new Map<string, Promise<AttributedSales>>();
   private cs: Promise<CsPeriod> | undefined;
+  private shipping: ReturnType<ShippingKpiService["compute"]> | undefined;
 
   constructor(private readonly deps: ServiceDeps, private readonly workspaceId: string, private readonly from: string, private readonly to: string, private readonly override?: { shopGmvFen: number }) {}
 
@@ -58,6 +60,7 @@ export class PayDataSource {
   /** The value from the shop data for a requirement, or null when the data has no such number (margin, unbound scorecard metrics, events). */
   async value(req: RequiredInput, m: PayMember, departmentName: (id: string) => string): Promise<InputValue | null> {
     if (req.kind === "metric") return this.csMetric(req, m);
+    if (req.kind === "event") return req.kpi ? this.lateShipments() : null;
     if (req.kind !== "commission" && req.kind !== "pool") return null;
     if (req.base === "margin" || (req.kind === "commission" && req.entered)) return null;
     const range = `${this.from}…${this.to}`;
@@ -87,6 +90,13 @@ export class PayDataSource {
     return this.override && req.base !== "quantity" ? this.atSameShare(answer, shopIds) : answer;
   }
 
+  /** Paid orders of the period (every shop) shipped after their ship-by time or not shipped past it. */
+  private async lateShipments(): Promise<InputValue> {
+    this.shipping ??= new ShippingKpiService(this.deps).compute(this.workspaceId, { from: this.from, to: this.to });
+    const r = await this.shipping;
+    return { value: r.late + r.overdue, source: `shipping ${this.from}…${this.to}, all shops: ${r.late} shipped late, ${r.overdue} overdue of ${r.due} due` };
+  }
+
   /** A projection at a shop GMV: attributed and unattributed sales keep their share of the shop's sales so far. */
   private async atSameShare(v: InputValue, shopIds: string[]): Promise<InputValue> {
     const shopFen = toFen((await this.kpi(shopIds)).totals.gmv);
@@ -98,6 +108,7 @@ export class PayDataSource {
 
   static describe(v: InputValue, req: RequiredInput): string {
     if (req.kind === "metric") return req.kpi === "inquiryConversion" ? `${v.value} %` : `${v.value} s`;
+    if (req.kind === "event") return String(v.value);
     const base = "base" in req ? (req.base as Base) : "gmv";
     return show(v.value, base);
   }

@@ -116,6 +116,14 @@ for (const dialect of DIALECTS) {
       // Parcels packed are entered, not read from the orders (which carry no packer).
       const parcels = run.statements.find((x) => x.memberName === "物流主管")!.lines.find((l) => l.code === "parcels")!;
       expect(parcels).toMatchObject({ amount: "0.00", sources: ["not entered (0)"] });
+      // "No late shipment this month" reads the shipping data: October's two shipped orders left within 48 hours.
+      const noLate = run.statements.find((x) => x.memberName === "物流主管")!.lines.find((l) => l.code === "no-late-handover")!;
+      expect(noLate).toMatchObject({ amount: "100.00", sources: ["shipping 2026-10-01…2026-10-31, all shops: 0 shipped late, 0 overdue of 2 due"] });
+      // With a 12-hour window the order that shipped after 24 hours is late: no bonus.
+      const shop = (await s.shops.list(t.owner)).items[0]!;
+      await s.shops.update(t.owner, shop.id, { version: shop.version, shipWindowHours: 12 });
+      const again = await s.payRuns.compute(t.owner, { period: "2026-10", version: run.version });
+      expect(again.statements.find((x) => x.memberName === "物流主管")!.lines.find((l) => l.code === "no-late-handover")).toMatchObject({ amount: "0.00", sources: [expect.stringContaining("1 shipped late")] });
       expect(planOf("客服专员")).toBeUndefined(); // no plan: no statement
     });
 

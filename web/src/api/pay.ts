@@ -23,7 +23,7 @@ export interface BonusDef {
   score: { kind: "goal" } | { kind: "bands"; metrics: ScoreMetricDef[] };
   gate?: { minScore: number };
 }
-export interface EventDef { code: string; label: string; amount: string; when: "per_event" | "if_none" }
+export interface EventDef { code: string; label: string; amount: string; when: "per_event" | "if_none"; /** The count from the shipping data. */ kpi?: "lateShipments" }
 export interface PoolDef { code: string; label: string; base: Exclude<CommissionBase, "quantity">; source: "unattributed" | "shop"; ratePct: number }
 export interface PayPlanDefinition {
   format: "dayclear.pay-plan/v1"; name: string; description?: string; baseSalary: string;

@@ -74,6 +74,7 @@ export const payEn = {
   "pay.rule.minScore": "Nothing below a score of {score}",
   "pay.rule.metric": "Metric",
   "pay.rule.fromCsData": "from CS data",
+  "pay.rule.fromShipping": "counted from the shipping data",
   "pay.rule.weight": "Weight",
   "pay.rule.bands": "Score bands",
   "pay.rule.else": "otherwise",

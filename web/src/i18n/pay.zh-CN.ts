@@ -75,6 +75,7 @@ export const payZhCN: Record<keyof typeof payEn, string> = {
   "pay.rule.minScore": "得分低于 {score} 不发",
   "pay.rule.metric": "指标",
   "pay.rule.fromCsData": "客服绩效数据",
+  "pay.rule.fromShipping": "按发货数据统计",
   "pay.rule.weight": "权重",
   "pay.rule.bands": "分档",
   "pay.rule.else": "其他",

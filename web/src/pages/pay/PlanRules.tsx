@@ -96,7 +96,7 @@ function EventRule({ e }: { e: EventDef }) {
   const { t } = useI18n();
   const negative = e.amount.startsWith("-");
   return (
-    <Card size="small" type="inner" title={<Flex gap={6} wrap align="center"><Tag color={negative ? "red" : "green"}>{t(negative ? "pay.kind.penalty" : "pay.kind.extra")}</Tag><span style={{ whiteSpace: "normal" }}>{e.label}</span></Flex>} data-testid="rule-event">
+    <Card size="small" type="inner" title={<Flex gap={6} wrap align="center"><Tag color={negative ? "red" : "green"}>{t(negative ? "pay.kind.penalty" : "pay.kind.extra")}</Tag><span style={{ whiteSpace: "normal" }}>{e.label}</span>{e.kpi ? <Tag color="blue">{t("pay.rule.fromShipping")}</Tag> : null}</Flex>} data-testid="rule-event">
       <Typography.Text>{t(e.when === "if_none" ? "pay.rule.ifNone" : "pay.rule.perEvent", { amount: money(e.amount) })}</Typography.Text>
     </Card>
   );
