@@ -8,6 +8,7 @@ const what = (w: string) => (w === "items sold" ? "售出件数" : w === "sales"
 
 const ZH: [RegExp, Replacement][] = [
   // sources
+  [/^shipping (\S+), all shops: (\d+) shipped late, (\d+) overdue of (\d+) due$/, "发货数据 $1，全部店铺：应发 $4 单，迟发 $2 单，逾期未发 $3 单"],
   [/^KPI GMV net of refunds /, "店铺数据 净成交额（扣除退款） "],
   [/^KPI items sold /, "店铺数据 售出件数 "],
   [/^KPI GMV /, "店铺数据 GMV "],
@@ -30,7 +31,6 @@ const ZH: [RegExp, Replacement][] = [
   [/^final score of goal cycle /, "目标周期的最终得分："],
   [/^pay plan "(.*)"$/, "薪酬方案“$1”"],
   [/CS data (\S+): ([\d,]+) inquirers, ([\d,]+) paid/g, "客服数据 $1：询单 $2 人，付款 $3 人"],
-  [/^shipping (\S+), all shops: (\d+) shipped late, (\d+) overdue of (\d+) due$/, "发货数据 $1，全部店铺：应发 $4 单，迟发 $2 单，逾期未发 $3 单"],
   [/ \(days weighted by inquirers\)/g, "（各天按询单人数加权）"],
   // input values
   [/^not entered → 0 points$/, "未录入 → 0 分"],
