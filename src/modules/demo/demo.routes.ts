@@ -17,10 +17,14 @@ export async function demoRoutes(app: App, services: Services, demoEnabled: bool
 
   app.post("/demo", {
     config: { public: true },
-    schema: { tags, summary: "Open the demo shop and sign in as its owner (only on an instance without real workspaces)", response: { 200: Type.Object({ email: Type.String(), password: Type.String() }) } },
+    schema: {
+      tags, summary: "Open the demo shop and sign in as its owner (only on an instance without real workspaces)",
+      body: Type.Optional(Type.Object({ history: Type.Optional(Type.Boolean({ description: "Seed last month's goals and locked pay run (default true) when the demo is created" })) }, { additionalProperties: false })),
+      response: { 200: Type.Object({ email: Type.String(), password: Type.String() }) },
+    },
   }, async (req, reply) => {
     if (!demoEnabled) throw forbidden("The demo is switched off on this instance");
-    const login = await services.demo.openFromWeb();
+    const login = await services.demo.openFromWeb({ history: req.body?.history });
     setSessionCookie(req, reply, await services.auth.createSession(login.userId, login.workspaceId));
     return { email: login.email, password: login.password };
   });

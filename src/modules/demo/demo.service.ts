@@ -15,6 +15,7 @@ import { DEMO_DOMAIN, DEMO_PEOPLE, DEMO_WORKSPACE_NAME } from "./demo.data.js";
 import { seedDemoOrders } from "../orders/orders.demo.js";
 import { seedDemoCs } from "../cs/cs.demo.js";
 import { seedDemoPlans } from "./demo.plans.js";
+import { seedDemoGoalsAndPay } from "./demo.goals-pay.js";
 import { addDays } from "../../core/calendar/date.js";
 
 export interface DemoLogin {
@@ -36,16 +37,17 @@ export class DemoService {
     return { hasWorkspaces: nonDemo.n > 0 || !!demo, demoExists: !!demo, demoAvailable: nonDemo.n === 0 };
   }
 
-  async openFromWeb(): Promise<DemoLogin> {
+  async openFromWeb(opts: { history?: boolean } = {}): Promise<DemoLogin> {
     if (!(await this.status()).demoAvailable) throw forbidden("The demo shop is only offered on an instance without real workspaces; use `dayclear demo` on the server");
-    return this.ensure();
+    return this.ensure(opts);
   }
 
   /**
    * Creates the demo shop, or, when it exists, gives every demo account a fresh password. All
    * demo accounts share the password printed to whoever asked, so one can sign in as any of them.
    */
-  async ensure(): Promise<DemoLogin> {
+  /** `history: false` leaves out last month's goals and pay (journeys that set them up themselves). */
+  async ensure(opts: { history?: boolean } = {}): Promise<DemoLogin> {
     const password = `demo-${randomBytes(6).toString("base64url")}`;
     const passwordHash = await hashPassword(password);
     const ownerEmail = `owner@${DEMO_DOMAIN}`;
@@ -76,7 +78,9 @@ export class DemoService {
     const { ownerMemberId, ...result } = login;
     if (login.created && ownerMemberId) {
       // Plans go through the plan service (its own transactions), after the organisation exists.
-      await seedDemoPlans(this.deps, { userId: login.userId, memberId: ownerMemberId, workspaceId: login.workspaceId, role: "owner", departmentId: null, via: "system" });
+      const owner: Actor = { userId: login.userId, memberId: ownerMemberId, workspaceId: login.workspaceId, role: "owner", departmentId: null, via: "system" };
+      await seedDemoPlans(this.deps, owner);
+      if (opts.history !== false) await seedDemoGoalsAndPay(this.deps, owner);
     }
     return result;
   }

@@ -62,7 +62,8 @@ export async function dailyFixture(base: string, opts: { locale?: "zh-CN" | "en"
 export const login = (base: string, email: string, password: string): Promise<ApiSession> => session(base, "/auth/login", { email, password });
 
 export async function openDemo(base: string): Promise<{ email: string; password: string }> {
-  const res = await fetch(`${base}/api/v1/demo`, { method: "POST", headers: { "content-type": "application/json", origin: base }, body: "{}" });
+  // Without last month's goals and pay: the journeys set those up themselves.
+  const res = await fetch(`${base}/api/v1/demo`, { method: "POST", headers: { "content-type": "application/json", origin: base }, body: JSON.stringify({ history: false }) });
   if (!res.ok) throw new Error(`demo → ${res.status} ${await res.text()}`);
   return (await res.json()) as { email: string; password: string };
 }

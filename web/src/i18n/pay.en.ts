@@ -167,7 +167,7 @@ export const payEn = {
   "pay.run.department": "Department",
   "pay.run.linesCount": "{count} line(s)",
   "pay.run.inputs": "Entered inputs",
-  "pay.run.inputsHint": "Shop-wide sales fill in from the shop data. Everything else (attributed sales, scorecard metrics, event counts, unattributed sales) is entered here, for one member or for everyone.",
+  "pay.run.inputsHint": "Shop sales, sales attributed to a person or department, unattributed sales, CS performance and shipping come from the shop data; counts such as parcels or events are entered here, for one member or everyone. A value entered for a number the data gives replaces it, and the statement shows both.",
   "pay.run.everyone": "Everyone",
   "pay.run.addInput": "Add an input",
   "pay.run.recomputeWithInputs": "Recompute with these inputs",

@@ -168,7 +168,7 @@ export const payZhCN: Record<keyof typeof payEn, string> = {
   "pay.run.department": "部门",
   "pay.run.linesCount": "{count} 行",
   "pay.run.inputs": "录入数据",
-  "pay.run.inputsHint": "整店销售额自动取自店铺数据。其余数据（个人询单销售额、考核指标、事件次数、未归属销售额）在此录入，可针对某个成员或所有人。",
+  "pay.run.inputsHint": "店铺销售额、归属到个人或部门的销售额、未归属销售额、客服绩效和发货数据自动取自店铺数据；计件数、事件次数等在此录入，可针对某个成员或所有人。为有数据的项录入数值会代替数据，工资单上会同时写明两者。",
   "pay.run.everyone": "所有人",
   "pay.run.addInput": "添加一项",
   "pay.run.recomputeWithInputs": "按这些数据重新核算",
