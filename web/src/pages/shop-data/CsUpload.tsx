@@ -1,6 +1,7 @@
 // Importing a 客服绩效 export: the file goes up whole; a refusal lists every problem with its row and
 // column, and when it names accounts nobody is linked to, they can be linked here and the same file
 // sent again.
+import { problemTextZh } from "./problemText";
 import { InboxOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Flex, Select, Table, Typography, Upload } from "antd";
 import { useState } from "react";
@@ -12,7 +13,7 @@ import { useCsT } from "./cs.strings";
 export interface MemberOption { value: string; label: string }
 
 export function CsUpload({ members }: { members: MemberOption[] }) {
-  const { t } = useCsT();
+  const { t, locale } = useCsT();
   const { message } = App.useApp();
   const onError = useApiErrors();
   const importM = useCsImport();
@@ -62,7 +63,7 @@ export function CsUpload({ members }: { members: MemberOption[] }) {
                 columns={[
                   { title: t("upload.row"), dataIndex: "row", width: 56 },
                   { title: t("upload.column"), dataIndex: "column", width: 120, render: (c: string) => c || "—" },
-                  { title: t("upload.problem"), dataIndex: "message" },
+                  { title: t("upload.problem"), dataIndex: "message", render: (m: string) => (locale === "en" ? m : problemTextZh(m)) },
                 ]} />
               {refusal.unlinked.length ? (
                 <Flex vertical gap={8} data-testid="cs-link-unlinked">

@@ -7,6 +7,7 @@ import { useApiErrors } from "../../components/errors";
 import { useI18n } from "../../i18n";
 import { uploadFile, useCommit, useCreateShop, useImports, useMappings, usePreview, useRollback, useSaveMapping, useSetVisitors, useShops, useVisitors, type Preview, type Upload as Staged } from "./api";
 import { PLATFORM_LABELS, platformLabel, statusLabel, useShopT } from "./strings";
+import { problemTextZh } from "./problemText";
 import { attrText } from "./attribution.strings";
 
 const MAPPED_FIELDS = ["orderId", "orderTotal", "status", "paidAt", "placedAt", "itemTitle", "itemSku", "itemQuantity", "itemPrice", "buyerId", "email", "phone", "province", "address", "shipping", "refund", "currency", "shippedAt", "promisedShipAt", "sellerMemo", "salesRef"] as const;
@@ -54,7 +55,7 @@ function PreviewView({ preview }: { preview: Preview }) {
                     <Tag color="red">{t("import.row")} {e.row}</Tag>
                     {e.column ? <Tag color="orange">{t("import.column")} {e.column}</Tag> : null}
                   </Flex>
-                  <Typography.Text style={{ wordBreak: "break-word" }}>{e.message}</Typography.Text>
+                  <Typography.Text style={{ wordBreak: "break-word" }}>{locale === "en" ? e.message : problemTextZh(e.message)}</Typography.Text>
                 </Flex>
               </List.Item>
             )} />
