@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { problemTextZh } from "../../web/src/pages/shop-data/problemText.js";
+import { problemTextZh, warningTextZh } from "../../web/src/pages/shop-data/problemText.js";
 
 describe("import problems in Chinese", () => {
   it.each([
@@ -14,4 +14,10 @@ describe("import problems in Chinese", () => {
     ["Not valid CSV at row 7 (line 9): Invalid Closing Quote", "第 7 行（第 9 行文本）不是有效的 CSV：Invalid Closing Quote"],
     ["Something new the reader says", "Something new the reader says"],
   ])("%s", (en, zh) => expect(problemTextZh(en)).toBe(zh));
+
+  it.each([
+    ['orders.csv: Order 1001: unknown status "待成团", read as unpaid', "orders.csv: 订单 1001：不认识的状态“待成团”，按未付款处理"],
+    ["jd.csv: Order 88: 订单金额 differs between its rows (100.00 / 90.00); the first is used", "jd.csv: 订单 88：订单金额 在各行不一致（100.00 / 90.00），采用第一行的"],
+    ["items.csv: Item report: order 35 is not in the order report; its lines are ignored", "items.csv: 宝贝报表：订单 35 不在订单报表中，这些商品行已忽略"],
+  ])("warning %s", (en, zh) => expect(warningTextZh(en)).toBe(zh));
 });

@@ -7,7 +7,7 @@ import { useApiErrors } from "../../components/errors";
 import { useI18n } from "../../i18n";
 import { uploadFile, useCommit, useCreateShop, useImports, useMappings, usePreview, useRollback, useSaveMapping, useSetVisitors, useShops, useVisitors, type Preview, type Upload as Staged } from "./api";
 import { PLATFORM_LABELS, platformLabel, statusLabel, useShopT } from "./strings";
-import { problemTextZh } from "./problemText";
+import { problemTextZh, warningTextZh } from "./problemText";
 import { attrText } from "./attribution.strings";
 
 const MAPPED_FIELDS = ["orderId", "orderTotal", "status", "paidAt", "placedAt", "itemTitle", "itemSku", "itemQuantity", "itemPrice", "buyerId", "email", "phone", "province", "address", "shipping", "refund", "currency", "shippedAt", "promisedShipAt", "sellerMemo", "salesRef"] as const;
@@ -61,7 +61,7 @@ function PreviewView({ preview }: { preview: Preview }) {
             )} />
         } />
       ) : null}
-      {preview.warnings.length ? <Alert type="warning" message={t("import.warnings")} description={<ul style={{ margin: 0, paddingLeft: 16 }}>{preview.warnings.slice(0, 10).map((w) => <li key={w}>{w}</li>)}</ul>} /> : null}
+      {preview.warnings.length ? <Alert type="warning" message={t("import.warnings")} description={<ul style={{ margin: 0, paddingLeft: 16 }}>{preview.warnings.slice(0, 10).map((w) => <li key={w}>{locale === "en" ? w : warningTextZh(w)}</li>)}</ul>} /> : null}
       {preview.files.some((f) => f.unknownColumns.length) ? (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t("import.unknownColumns")}: {preview.files.flatMap((f) => f.unknownColumns).join(", ")}</Typography.Text>
       ) : null}

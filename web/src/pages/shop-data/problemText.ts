@@ -37,6 +37,19 @@ const ZH: [RegExp, Replacement][] = [
   [/ is empty$/, " 为空"],
 ];
 
+// Warnings: "<file>: <warning>", the file name kept.
+const WARNINGS_ZH: [RegExp, Replacement][] = [
+  [/Order (.+?): unknown status "(.*)", read as (paid|unpaid)$/, (_m, id, status, as) => `订单 ${id}：不认识的状态“${status}”，按${as === "paid" ? "已付款" : "未付款"}处理`],
+  [/Order (.+?): (.+) differs between its rows \((.+)\); the first is used$/, "订单 $1：$2 在各行不一致（$3），采用第一行的"],
+  [/Item report: order (.+) is not in the order report; its lines are ignored$/, "宝贝报表：订单 $1 不在订单报表中，这些商品行已忽略"],
+];
+
+/** A warning in Chinese where its phrases are known; otherwise unchanged. */
+export function warningTextZh(text: string): string {
+  for (const [re, to] of WARNINGS_ZH) if (re.test(text)) return typeof to === "string" ? text.replace(re, to) : text.replace(re, to);
+  return text;
+}
+
 /** The problem in Chinese where its phrases are known; otherwise unchanged. */
 export function problemTextZh(text: string): string {
   for (const [re, to] of ZH) {
