@@ -87,6 +87,20 @@ export async function seedDemoGoalsAndPay(deps: ServiceDeps, owner: Actor): Prom
   // This month: agreed, and filling in from the data as the month goes.
   const current = await goals.createCycle(owner, { name: monthName(thisMonth), kind: "month", from: `${thisMonth}-01`, to: monthEnd(thisMonth) });
   await agreeGoals(current.id, 1.1);
+  // Each department answers for one goal too, agreed by its lead.
+  const departmentGoals: Record<string, GoalSpec> = {
+    运营: { title: "店铺成交额", weight: 100, target: roundUp(shopGmv * 1.1, 10000), metric: { kind: "kpi", kpi: "gmv" } },
+    客服: { title: "客服部询单销售额", weight: 100, target: roundUp((sales.total.gmvFen - sales.unattributed.gmvFen) / 100 * 1.1, 10000), metric: { kind: "kpi", kpi: "attributedSales" } },
+    设计: { title: "大促视觉按时上线", weight: 100, target: "100", unit: "%", metric: { kind: "manual" } },
+    物流: { title: "发货及时率", weight: 100, target: "98", metric: { kind: "kpi", kpi: "shipOnTimeRate" } },
+  };
+  for (const [name, spec] of Object.entries(departmentGoals)) {
+    const dep = (await db.selectFrom("departments").select(["id", "leadMemberId"]).where("workspaceId", "=", ws).where("name", "=", name).executeTakeFirst())!;
+    const lead = people.find((p) => p.id === dep.leadMemberId)!;
+    const g = await goals.createGoal(owner, { cycleId: current.id, departmentId: dep.id, ...spec });
+    const proposed = await goals.propose(owner, g.id, g.version);
+    await goals.agree(actorOf(lead), g.id, proposed.version);
+  }
 
   // Pay: the four templates from last month on, last month's run computed from the data and locked.
   const plans = new PayPlanService(deps);

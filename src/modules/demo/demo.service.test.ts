@@ -27,6 +27,9 @@ for (const dialect of DIALECTS) {
       expect(oct.people.filter((p) => p.finalScore !== null)).toHaveLength(members.length - 1); // everyone but the owner
       const nov = await s.goals.getCycle(owner, cycles.find((c) => c.name === "2026年11月")!.id);
       expect(nov.people.filter((p) => p.goals > 0).every((p) => p.agreed === p.goals && p.weightTotal === 100)).toBe(true);
+      const deptGoals = await s.goals.listGoals(owner, { cycleId: nov.id });
+      expect(deptGoals.items.filter((g) => g.departmentId !== null).map((g) => [g.title, g.status])).toHaveLength(4);
+      expect(deptGoals.items.filter((g) => g.departmentId !== null).every((g) => g.status === "agreed")).toBe(true);
       // 刘婷's attributed sales goal reads the orders her memo rule gives her.
       const liu = await s.goals.listGoals(actor("刘婷"), { cycleId: nov.id, memberId: actor("刘婷").memberId });
       expect(liu.items.find((g) => g.title === "个人询单销售额")).toMatchObject({ actualSource: "kpi", actual: expect.stringMatching(/^\d+\.\d\d$/) });
