@@ -2,11 +2,11 @@
 // numbers): a locked statement never changes. For a Chinese reader they are shown in Chinese by
 // replacing the phrases the pay engine writes — the numbers, names and labels are left exactly as
 // they are. An unknown phrase stays English rather than being guessed.
+import { replaceEach, type Phrase } from "../../i18n/phrases.js";
 
-type Replacement = string | ((match: string, ...groups: string[]) => string);
 const what = (w: string) => (w === "items sold" ? "售出件数" : w === "sales" ? "销售额" : "净销售额");
 
-const ZH: [RegExp, Replacement][] = [
+const ZH: Phrase[] = [
   // sources
   [/^shipping (\S+), all shops: (\d+) shipped late, (\d+) overdue of (\d+) due$/, "发货数据 $1，全部店铺：应发 $4 单，迟发 $2 单，逾期未发 $3 单"],
   [/^KPI GMV net of refunds /, "店铺数据 净成交额（扣除退款） "],
@@ -58,7 +58,5 @@ const ZH: [RegExp, Replacement][] = [
 export function statementTextZh(text: string): string {
   const instead = /^entered (\S+) \(instead of the shop data: ([^,]+), (.*)\)$/.exec(text);
   if (instead) return `手工录入 ${instead[1]}（代替店铺数据 ${instead[2]}：${statementTextZh(instead[3]!)}）`;
-  let out = text;
-  for (const [re, to] of ZH) out = typeof to === "string" ? out.replace(re, to) : out.replace(re, to);
-  return out;
+  return replaceEach(ZH, text);
 }

@@ -1,10 +1,10 @@
 // Import problems are written by the reader of the files in English, with the file's own headers
 // and values in them. For a Chinese reader the known phrases are shown in Chinese; the headers,
 // values, rows and order ids stay exactly as they are. An unknown phrase stays English.
+import { replaceFirst, type Phrase } from "../../i18n/phrases.js";
 
-type Replacement = string | ((match: string, ...groups: string[]) => string);
 
-const ZH: [RegExp, Replacement][] = [
+const ZH: Phrase[] = [
   [/^The file is empty$/, "文件是空的"],
   [/^The file's text encoding is not UTF-8 or GBK\/GB18030.*$/, "文件的文字编码既不是 UTF-8 也不是 GBK/GB18030，请从平台重新导出"],
   [/^The file has a header but no rows$/, "文件只有表头，没有数据行"],
@@ -38,7 +38,7 @@ const ZH: [RegExp, Replacement][] = [
 ];
 
 // Warnings: "<file>: <warning>", the file name kept.
-const WARNINGS_ZH: [RegExp, Replacement][] = [
+const WARNINGS_ZH: Phrase[] = [
   [/Order (.+?): unknown status "(.*)", read as (paid|unpaid)$/, (_m, id, status, as) => `订单 ${id}：不认识的状态“${status}”，按${as === "paid" ? "已付款" : "未付款"}处理`],
   [/Order (.+?): (.+) differs between its rows \((.+)\); the first is used$/, "订单 $1：$2 在各行不一致（$3），采用第一行的"],
   [/Item report: order (.+) is not in the order report; its lines are ignored$/, "宝贝报表：订单 $1 不在订单报表中，这些商品行已忽略"],
@@ -46,15 +46,10 @@ const WARNINGS_ZH: [RegExp, Replacement][] = [
 
 /** A warning in Chinese where its phrases are known; otherwise unchanged. */
 export function warningTextZh(text: string): string {
-  for (const [re, to] of WARNINGS_ZH) if (re.test(text)) return typeof to === "string" ? text.replace(re, to) : text.replace(re, to);
-  return text;
+  return replaceFirst(WARNINGS_ZH, text);
 }
 
 /** The problem in Chinese where its phrases are known; otherwise unchanged. */
 export function problemTextZh(text: string): string {
-  for (const [re, to] of ZH) {
-    if (!re.test(text)) continue;
-    return typeof to === "string" ? text.replace(re, to) : text.replace(re, to);
-  }
-  return text;
+  return replaceFirst(ZH, text);
 }
