@@ -2,7 +2,23 @@
 // problem-details shape, so services never speak HTTP.
 export interface FieldError {
   field: string;
+  /** English, for logs and scripts; a reader sees the catalog's text for `code` when there is one. */
   message: string;
+  code?: string;
+  params?: MessageParams;
+}
+
+/** Parameters of a coded message: values only, never prose (the reader's catalog writes the sentence). */
+export type MessageParams = Record<string, string | number>;
+
+/**
+ * A stable message code and its parameters. The server sends codes; the web and the CLI render
+ * them in the reader's language from their catalogs (web/src/i18n/messages.*.ts); `message`
+ * stays as the English fallback for a client that does not know the code.
+ */
+export interface Coded {
+  code: string;
+  params?: MessageParams;
 }
 
 export type DomainErrorKind =
@@ -19,11 +35,24 @@ export class DomainError extends Error {
     message: string,
     readonly fields: FieldError[] = [],
     readonly extra: Record<string, unknown> = {},
+    readonly coded?: Coded,
   ) {
     super(message);
     this.name = "DomainError";
   }
 }
+
+/**
+ * A domain error with a message code: `fail("invalid", "upload.too_large", { maxMb: 20 }, "The file is larger than 20 MB")`.
+ * New messages are written this way; the English sentence is the fallback, the code is the contract.
+ */
+export const fail = (
+  kind: DomainErrorKind,
+  code: string,
+  params: MessageParams | undefined,
+  message: string,
+  options: { fields?: FieldError[]; extra?: Record<string, unknown> } = {},
+) => new DomainError(kind, message, options.fields ?? [], options.extra ?? {}, { code, ...(params ? { params } : {}) });
 
 export const invalid = (message: string, fields: FieldError[] = []) => new DomainError("invalid", message, fields);
 export const invalidField = (field: string, message: string) => new DomainError("invalid", message, [{ field, message }]);

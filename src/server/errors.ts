@@ -54,7 +54,7 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     const status = STATUS[error.kind];
     const { retryAfterSeconds, ...extra } = error.extra;
     if (typeof retryAfterSeconds === "number") void reply.header("retry-after", String(retryAfterSeconds));
-    return sendProblem(reply, status, error.message, error.fields, extra);
+    return sendProblem(reply, status, error.message, error.fields, { ...extra, ...(error.coded ? { code: error.coded.code, params: error.coded.params ?? {} } : {}) });
   }
   if (error.validation) {
     const errors = fieldErrors(error.validation as AjvError[], error.validationContext);

@@ -33,8 +33,19 @@ export const Problem = Type.Object(
     type: Type.String(),
     title: Type.String(),
     status: Type.Integer(),
-    detail: Type.String(),
-    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+    detail: Type.String({ description: "English fallback; render `code` with `params` in the reader's language" }),
+    code: Type.Optional(Type.String({ description: "Stable message code (docs/API.md, Messages)" })),
+    params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
+    errors: Type.Optional(
+      Type.Array(
+        Type.Object({
+          field: Type.String(),
+          message: Type.String(),
+          code: Type.Optional(Type.String()),
+          params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
+        }),
+      ),
+    ),
   },
   { $id: "Problem", description: "RFC 7807 problem details; every error has this shape" },
 );

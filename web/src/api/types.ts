@@ -3,8 +3,9 @@ import type { Locale, Role } from "../../../src/core/limits";
 
 export type { Locale, Role };
 
-export interface FieldError { field: string; message: string }
-export interface Problem { type: string; title: string; status: number; detail: string; errors?: FieldError[] }
+export type MessageParams = Record<string, string | number>;
+export interface FieldError { field: string; message: string; code?: string; params?: MessageParams }
+export interface Problem { type: string; title: string; status: number; detail: string; code?: string; params?: MessageParams; errors?: FieldError[] }
 export interface Page<T> { items: T[]; nextCursor: string | null }
 
 export interface Workspace {
