@@ -1,7 +1,11 @@
 import BetterSqlite3 from "better-sqlite3";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, type Transaction } from "kysely";
+import {
+  CamelCasePlugin, Kysely, PostgresDialect, SqliteAdapter, SqliteDialect,
+  type DatabaseConnection, type Dialect, type Driver, type Transaction, type TransactionBuilder, type TransactionSettings,
+} from "kysely";
 import pg from "pg";
 import type { DB } from "./schema.js";
 
@@ -26,6 +30,13 @@ export interface DatabaseConfig {
   /** SQLite file path, or ":memory:". */
   file?: string;
   poolSize?: number;
+  /**
+   * The root handle refuses work while one of its transactions is open in the same unit of work
+   * (docs/ARCHITECTURE.md, "One database handle per unit of work"). Always on for SQLite, where
+   * such a query would wait for its own transaction forever; off by default on PostgreSQL, where
+   * it "only" reads outside the transaction. The test databases turn it on for both.
+   */
+  guardTransactions?: boolean;
 }
 
 const handles = new WeakMap<Kysely<DB>, BetterSqlite3.Database>();
@@ -46,7 +57,7 @@ export function openDatabase(config: DatabaseConfig): Database {
     // An idle connection dropped by the server (restart, failover) must not crash the process;
     // the pool replaces it on the next query.
     pool.on("error", (err) => process.emitWarning(`PostgreSQL connection lost: ${err.message}`));
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+    const db = guardedKysely(new PostgresDialect({ pool }), config.guardTransactions ?? false);
     return { db, dialect: "postgres", close: () => db.destroy() };
   }
   const file = config.file ?? "./data/dayclear.db";
@@ -56,9 +67,81 @@ export function openDatabase(config: DatabaseConfig): Database {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new CamelCasePlugin()] });
+  const db = guardedKysely(new SqliteDialect({ database: withStatementCache(sqlite) }), true);
   handles.set(db, sqlite);
   return { db, dialect: "sqlite", sqlite, sqliteFile: file === ":memory:" ? "" : file, close: () => db.destroy() };
+}
+
+export const ROOT_HANDLE_IN_TRANSACTION = "root handle used inside an open transaction";
+
+/** The transaction callbacks the current async context runs in, innermost first. */
+interface OpenTransaction { guard: object; open: boolean; outer: OpenTransaction | undefined; violation?: Error }
+const openTransactions = new AsyncLocalStorage<OpenTransaction>();
+
+/**
+ * One database handle per unit of work: while a transaction's callback runs, a query through the
+ * root handle from that callback (or anything it awaits) throws at once instead of queueing behind
+ * the transaction — on SQLite's single connection it would wait for itself forever and freeze every
+ * request of the instance. Other requests are not in the callback's async context and wait as usual.
+ * The transaction then rolls back with that error even if the callback caught it.
+ */
+function guardedKysely(dialect: Dialect, guard: boolean): Kysely<DB> {
+  if (!guard) return new Kysely<DB>({ dialect, plugins: [new CamelCasePlugin()] });
+  const token = {};
+  const openTransaction = () => {
+    for (let t = openTransactions.getStore(); t; t = t.outer) if (t.guard === token && t.open) return t;
+    return undefined;
+  };
+  const guardedDialect: Dialect = {
+    createDriver: () => guardedDriver(dialect.createDriver(), openTransaction),
+    createQueryCompiler: () => dialect.createQueryCompiler(),
+    createAdapter: () => dialect.createAdapter(),
+    createIntrospector: (db) => dialect.createIntrospector(db),
+  };
+  const runGuarded = <T>(work: () => Promise<T>): Promise<T> => {
+    const frame: OpenTransaction = { guard: token, open: true, outer: openTransactions.getStore() };
+    return openTransactions.run(frame, async () => {
+      try {
+        const result = await work();
+        if (frame.violation) throw frame.violation;
+        return result;
+      } finally {
+        frame.open = false;
+      }
+    });
+  };
+  const guardBuilder = (builder: TransactionBuilder<DB>): TransactionBuilder<DB> => {
+    const guarded = Object.create(builder) as TransactionBuilder<DB>;
+    guarded.execute = (callback) => builder.execute((trx) => runGuarded(() => callback(trx)));
+    guarded.setAccessMode = (mode) => guardBuilder(builder.setAccessMode(mode));
+    guarded.setIsolationLevel = (level) => guardBuilder(builder.setIsolationLevel(level));
+    return guarded;
+  };
+  return new (class GuardedKysely extends Kysely<DB> {
+    override transaction(): TransactionBuilder<DB> {
+      return guardBuilder(super.transaction());
+    }
+  })({ dialect: guardedDialect, plugins: [new CamelCasePlugin()] });
+}
+
+function guardedDriver(driver: Driver, openTransaction: () => OpenTransaction | undefined): Driver {
+  return {
+    init: () => driver.init(),
+    acquireConnection: () => {
+      const open = openTransaction();
+      if (!open) return driver.acquireConnection();
+      open.violation ??= new Error(`${ROOT_HANDLE_IN_TRANSACTION}: pass the transaction to everything the unit of work calls (docs/ARCHITECTURE.md)`);
+      return Promise.reject(open.violation);
+    },
+    beginTransaction: (c: DatabaseConnection, settings: TransactionSettings) => driver.beginTransaction(c, settings),
+    commitTransaction: (c) => driver.commitTransaction(c),
+    rollbackTransaction: (c) => driver.rollbackTransaction(c),
+    savepoint: driver.savepoint?.bind(driver),
+    rollbackToSavepoint: driver.rollbackToSavepoint?.bind(driver),
+    releaseSavepoint: driver.releaseSavepoint?.bind(driver),
+    releaseConnection: (c) => driver.releaseConnection(c),
+    destroy: () => driver.destroy(),
+  };
 }
 
 /**

@@ -47,7 +47,7 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
   await admin.end();
   const url = new URL(PG_URL);
   url.pathname = `/${name}`;
-  const database = openDatabase({ url: url.toString(), poolSize: 4 });
+  const database = openDatabase({ url: url.toString(), poolSize: 4, guardTransactions: true });
   await migrateToLatest(database);
   return {
     database,

@@ -13,7 +13,8 @@ import { nowIso, type ServiceDeps } from "../shared/context.js";
 import { assertOversees, overseenMembers } from "./daily.access.js";
 import { workspaceCalendar } from "./today.service.js";
 
-const OPERATIONS = new Set(["运营", "Operations", "电商", "E-commerce"]);
+/** Judged by the shop's numbers: the operations function (core/org/rights.ts), never a department's name. */
+const OPERATIONS = new Set(["operations"]);
 
 export class ReportService {
   private readonly schedule: ScheduleService;
@@ -131,13 +132,13 @@ export class ReportService {
    */
   private async roleNumbers(db: Executor, workspaceId: string, memberId: string, date: string): Promise<ReportDraft["metrics"]> {
     const m = await db.selectFrom("members as m").leftJoin("departments as d", (j) => j.onRef("d.workspaceId", "=", "m.workspaceId").onRef("d.id", "=", "m.departmentId"))
-      .select(["m.role", "d.name as department"]).where("m.workspaceId", "=", workspaceId).where("m.id", "=", memberId).executeTakeFirst();
+      .select(["m.role", "d.function as department"]).where("m.workspaceId", "=", workspaceId).where("m.id", "=", memberId).executeTakeFirst();
     const judgedBySales = m?.role === "owner" || OPERATIONS.has(m?.department ?? "");
     if (!judgedBySales) return [];
     const shops = await db.selectFrom("shops").select("id").where("workspaceId", "=", workspaceId).execute();
     if (shops.length === 0) return [];
     try {
-      const k = await new KpiService(this.deps).compute(workspaceId, { from: date, to: date });
+      const k = await new KpiService(this.deps).compute(workspaceId, { from: date, to: date }, db);
       const pct = (v: number | null) => (v === null ? "—" : `${(v * 100).toFixed(2)}%`);
       return [
         { key: "gmv", label: "GMV", value: `${k.totals.gmv} ${k.currency}` },

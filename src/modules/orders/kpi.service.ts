@@ -1,8 +1,9 @@
 // KPIs over the daily rollups: other modules (goals, pay) call compute(); the dashboard also
 // reads breakdowns and exports the numbers.
 import type { Actor } from "../../core/actor.js";
+import { assertSpan } from "../../core/calendar/range.js";
 import { invalid, invalidField } from "../../core/errors.js";
-import { addTotals, computeKpis, daysBetween, KPI_DEFINITIONS, periods, previousRange, repurchaseRate, ZERO_TOTALS, type Granularity, type KpiTotals, type KpiValues } from "../../core/kpi/kpi.js";
+import { addTotals, computeKpis, KPI_DEFINITIONS, periods, previousRange, repurchaseRate, ZERO_TOTALS, type Granularity, type KpiTotals, type KpiValues } from "../../core/kpi/kpi.js";
 import { LIMITS } from "../../core/limits.js";
 import { formatMoney } from "../../core/money.js";
 import type { Executor } from "../../db/database.js";
@@ -41,8 +42,7 @@ export class KpiService {
   constructor(private readonly deps: ServiceDeps) {}
 
   private async scope(db: Executor, workspaceId: string, f: KpiFilter) {
-    if (f.to < f.from) throw invalidField("to", "The range ends before it starts");
-    if (daysBetween(f.from, f.to) > LIMITS.kpiRangeMaxDays) throw invalidField("from", `At most ${LIMITS.kpiRangeMaxDays} days at once`);
+    assertSpan(f.from, f.to, LIMITS.kpiRangeMaxDays);
     let shops = await new ShopRepository(db).list(workspaceId);
     if (f.shopIds?.length) {
       const unknown = f.shopIds.filter((id) => !shops.some((s) => s.id === id));
@@ -85,9 +85,9 @@ export class KpiService {
    * The KPI API other modules bind to (goals, pay): totals, a series per day/week/month and the
    * previous period of the same length. Reads only the rollups (O(days)); the repurchase rate
    * (with `repurchase: true`) counts the range's customers and costs O(orders in the range).
+   * Inside a transaction, pass it as `db` (one database handle per unit of work).
    */
-  async compute(workspaceId: string, f: KpiFilter) {
-    const db = this.deps.db;
+  async compute(workspaceId: string, f: KpiFilter, db: Executor = this.deps.db) {
     const g = f.granularity ?? "day";
     const { shops, currency, excluded } = await this.scope(db, workspaceId, f);
     const ids = shops.map((s) => s.id);
