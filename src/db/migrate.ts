@@ -10,6 +10,7 @@ import * as m007 from "./migrations/2026-11-26-007-attribution.js";
 import * as m010 from "./migrations/2026-11-26-010-ship-on-time.js";
 import * as m008 from "./migrations/2026-11-26-008-goal-reminders.js";
 import * as m009 from "./migrations/2026-11-26-009-cs-performance.js";
+import * as m105dept from "./migrations/2026-12-06-105-department-function.js";
 
 // Migrations are imported statically so they run the same from TypeScript sources and from dist.
 const MIGRATIONS: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-11-26-010-ship-on-time": m010,
   "2026-11-26-008-goal-reminders": m008,
   "2026-11-26-009-cs-performance": m009,
+  "2026-12-06-105-department-function": m105dept,
 };
 
 class StaticProvider implements MigrationProvider {

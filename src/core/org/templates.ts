@@ -1,8 +1,13 @@
 // Organisation templates applied when a workspace is created. They are data: the workspace
-// edits its departments and skills freely afterwards.
+// edits its departments and skills freely afterwards. Each department's function (what its leads
+// may do, core/org/rights.ts) is set here explicitly, never read from its name.
+import type { DepartmentFunction } from "./rights.js";
+
 export interface DepartmentTemplate {
   key: string;
   name: { "zh-CN": string; en: string };
+  /** Omitted: none (a sub-department then takes its parent's). */
+  function?: DepartmentFunction;
   skills: { "zh-CN": string; en: string }[];
   children?: DepartmentTemplate[];
 }
@@ -20,10 +25,10 @@ export const ORG_TEMPLATES: readonly OrgTemplate[] = [
     id: "ecommerce",
     name: s("电商店铺", "E-commerce shop"),
     departments: [
-      { key: "ops", name: s("运营", "Operations"), skills: [s("活动策划", "Campaign planning"), s("数据分析", "Data analysis"), s("广告投放", "Advertising"), s("SEO", "SEO"), s("社群运营", "Community")] },
-      { key: "design", name: s("设计", "Design"), skills: [s("主图设计", "Main images"), s("详情页设计", "Detail pages"), s("首页设计", "Home page"), s("活动视觉", "Campaign visuals")] },
-      { key: "cs", name: s("客服", "Customer service"), skills: [s("售前接待", "Pre-sale chat"), s("售后处理", "After-sales"), s("评价维护", "Review care")] },
-      { key: "logistics", name: s("物流", "Logistics"), skills: [s("打单发货", "Order printing & dispatch"), s("打包", "Packing"), s("仓储管理", "Warehouse")] },
+      { key: "ops", name: s("运营", "Operations"), function: "operations", skills: [s("活动策划", "Campaign planning"), s("数据分析", "Data analysis"), s("广告投放", "Advertising"), s("SEO", "SEO"), s("社群运营", "Community")] },
+      { key: "design", name: s("设计", "Design"), function: "design", skills: [s("主图设计", "Main images"), s("详情页设计", "Detail pages"), s("首页设计", "Home page"), s("活动视觉", "Campaign visuals")] },
+      { key: "cs", name: s("客服", "Customer service"), function: "customer_service", skills: [s("售前接待", "Pre-sale chat"), s("售后处理", "After-sales"), s("评价维护", "Review care")] },
+      { key: "logistics", name: s("物流", "Logistics"), function: "logistics", skills: [s("打单发货", "Order printing & dispatch"), s("打包", "Packing"), s("仓储管理", "Warehouse")] },
     ],
   },
   {
@@ -41,7 +46,7 @@ export const ORG_TEMPLATES: readonly OrgTemplate[] = [
         skills: [s("销售管理", "Sales management")],
         children: [
           { key: "trade", name: s("渠道营销", "Trade marketing"), skills: [] },
-          { key: "ec", name: s("电商", "E-commerce"), skills: [] },
+          { key: "ec", name: s("电商", "E-commerce"), function: "operations", skills: [] },
           { key: "offline", name: s("线下", "Offline"), skills: [] },
           { key: "bd", name: s("BD", "Business development"), skills: [] },
           { key: "salesops", name: s("销售运营", "Sales operations"), skills: [] },

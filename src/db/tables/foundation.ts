@@ -56,6 +56,8 @@ export interface DepartmentsTable {
   name: string;
   leadMemberId: string | null;
   sortOrder: number;
+  /** What the department may do (core/org/rights.ts): operations | design | customer_service | logistics | none; set by the owner only. */
+  function: string;
   version: number;
   createdAt: string;
   updatedAt: string;

@@ -15,10 +15,6 @@ const num = (v: unknown) => Number(v ?? 0);
 export class CsRepository {
   constructor(private readonly db: Executor) {}
 
-  async departmentsLedBy(workspaceId: string, memberId: string) {
-    return this.db.selectFrom("departments").select(["id", "name"]).where("workspaceId", "=", workspaceId).where("leadMemberId", "=", memberId).execute();
-  }
-
   async accounts(workspaceId: string) {
     return this.db.selectFrom("csAccounts").selectAll().where("workspaceId", "=", workspaceId).orderBy("account").execute();
   }

@@ -1,26 +1,22 @@
 // Customer-service performance: the chat accounts linked to members, the imported days, and a
 // period's numbers per member and department (core/cs: conversion from the sums, response times
-// weighted by inquirers). Everyone reads; the owner and the leads of 客服 link accounts.
+// weighted by inquirers). Everyone reads; the owner and the customer_service leads link accounts.
 import type { Actor } from "../../core/actor.js";
 import { normalizeAccount } from "../../core/cs/cs-file.js";
-import { forbidden, invalidField } from "../../core/errors.js";
+import { invalidField } from "../../core/errors.js";
 import { LIMITS } from "../../core/limits.js";
 import type { Executor } from "../../db/database.js";
 import { lockedThrough, memberNames } from "../orders/attribution.repository.js";
 import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
 import { CsPeriod } from "./cs-period.js";
-import { canCs, CS_DEPARTMENTS, type CsAction } from "./cs.policy.js";
+import { authorizeRight } from "../org/rights.access.js";
+import type { CsAction } from "./cs.policy.js";
 import { presentDay, presentMetrics } from "./cs.presenter.js";
 import { CsRepository } from "./cs.repository.js";
 
-/** Checks the customer-service policy for an actor (leads of 客服 count as customer service). */
+/** Checks the customer-service policy for an actor (the customer_service function, core/org/rights.ts). */
 export async function authorizeCs(db: Executor, actor: Actor, action: CsAction): Promise<void> {
-  let leadsCustomerService = false;
-  if (actor.role === "lead") {
-    const led = await new CsRepository(db).departmentsLedBy(actor.workspaceId, actor.memberId);
-    leadsCustomerService = led.some((d) => CS_DEPARTMENTS.includes(d.name.trim()));
-  }
-  if (!canCs(actor, action, { leadsCustomerService })) throw forbidden("Only the owner and the leads of 客服 (customer service) may do this");
+  await authorizeRight(db, actor, action);
 }
 
 const MAX_DAYS = 400;

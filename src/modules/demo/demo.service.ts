@@ -91,10 +91,11 @@ export class DemoService {
     const skillRepo = new SkillRepository(trx);
     const memberRepo = new MemberRepository(trx);
     const depIds = new Map<string, string>();
-    for (const [i, name] of (["运营", "设计", "客服", "物流"] as const).entries()) {
+    const functions = [["运营", "operations"], ["设计", "design"], ["客服", "customer_service"], ["物流", "logistics"]] as const;
+    for (const [i, [name, fn]] of functions.entries()) {
       const id = newId();
       depIds.set(name, id);
-      await depRepo.create({ workspaceId: ws, id, parentId: null, name, leadMemberId: null, sortOrder: i, version: 1, createdAt: at, updatedAt: at });
+      await depRepo.create({ workspaceId: ws, id, parentId: null, name, leadMemberId: null, function: fn, sortOrder: i, version: 1, createdAt: at, updatedAt: at });
     }
     const skillIds = new Map<string, string>();
     for (const p of DEMO_PEOPLE) for (const [s] of p.skills) {

@@ -80,7 +80,4 @@ export class ShopRepository {
     await this.db.deleteFrom("orderUploads").where("workspaceId", "=", workspaceId).where("createdAt", "<", before).execute();
   }
 
-  departmentsLedBy(workspaceId: string, memberId: string) {
-    return this.db.selectFrom("departments").select(["id", "name"]).where("workspaceId", "=", workspaceId).where("leadMemberId", "=", memberId).execute();
-  }
 }

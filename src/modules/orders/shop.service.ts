@@ -1,11 +1,12 @@
 import type { Actor } from "../../core/actor.js";
-import { conflict, forbidden, invalidField, notFound, staleVersion } from "../../core/errors.js";
+import { conflict, invalidField, notFound, staleVersion } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
 import { ORDER_FIELDS, type ColumnMapping } from "../../core/orders/fields.js";
 import type { Executor } from "../../db/database.js";
 import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
 import { OrderRepository } from "./order.repository.js";
-import { canShopData, OPERATIONS_DEPARTMENTS, type ShopDataAction } from "./orders.policy.js";
+import { authorizeRight } from "../org/rights.access.js";
+import type { ShopDataAction } from "./orders.policy.js";
 import { presentShop } from "./orders.presenter.js";
 import { ShopRepository } from "./shop.repository.js";
 import { StatsRepository } from "./stats.repository.js";
@@ -13,14 +14,9 @@ import { formatMoney } from "../../core/money.js";
 
 const DEFAULT_CURRENCY: Record<string, string> = { shopify: "USD", woocommerce: "USD" };
 
-/** Checks the shop-data policy for an actor (leads of 运营 count as Operations). */
+/** Checks the shop-data policy for an actor (the operations function, core/org/rights.ts). */
 export async function authorizeShopData(db: Executor, actor: Actor, action: ShopDataAction): Promise<void> {
-  let leadsOperations = false;
-  if (actor.role === "lead") {
-    const led = await new ShopRepository(db).departmentsLedBy(actor.workspaceId, actor.memberId);
-    leadsOperations = led.some((d) => OPERATIONS_DEPARTMENTS.includes(d.name.trim()));
-  }
-  if (!canShopData(actor, action, { leadsOperations })) throw forbidden("Only the owner and the leads of 运营 (Operations) may do this");
+  await authorizeRight(db, actor, action);
 }
 
 export async function shopOf(db: Executor, workspaceId: string, id: string) {

@@ -16,7 +16,7 @@ export class DepartmentRepository {
     await this.db.insertInto("departments").values(d).execute();
   }
 
-  update(workspaceId: string, id: string, version: number, patch: Partial<Pick<Department, "name" | "parentId" | "leadMemberId" | "sortOrder" | "updatedAt">>) {
+  update(workspaceId: string, id: string, version: number, patch: Partial<Pick<Department, "name" | "parentId" | "leadMemberId" | "sortOrder" | "function" | "updatedAt">>) {
     return this.db.updateTable("departments").set({ ...patch, version: version + 1 })
       .where("workspaceId", "=", workspaceId).where("id", "=", id).where("version", "=", version)
       .returningAll().executeTakeFirst();

@@ -7,6 +7,8 @@ import { DepartmentRepository } from "./department.repository.js";
 import { MemberRepository } from "./member.repository.js";
 import { can, managedDepartments } from "./org.policy.js";
 import { presentDepartment } from "./org.presenter.js";
+import { authorizeFunctionChange } from "./rights.access.js";
+import type { DepartmentFunction } from "../../core/org/rights.js";
 import type { DepartmentDto } from "./org.schema.js";
 
 export interface DepartmentInput {
@@ -14,6 +16,8 @@ export interface DepartmentInput {
   parentId?: string | null;
   leadMemberId?: string | null;
   sortOrder?: number;
+  /** What the department may do; only the owner sets it (a new department has none, so takes its parent's). */
+  function?: DepartmentFunction;
 }
 
 export class DepartmentService {
@@ -35,10 +39,11 @@ export class DepartmentService {
       const parentId = input.parentId ?? null;
       if (parentId && !all.some((d) => d.id === parentId)) throw invalidField("parentId", "No such parent department");
       if (!can(actor, "department.create", { departmentId: parentId }, managedDepartments(actor, all))) throw forbidden("Only the owner or the lead of the parent department may add a department");
+      if (input.function !== undefined && input.function !== "none") authorizeFunctionChange(actor);
       const at = nowIso(this.deps);
       const leadMemberId = await this.checkLead(trx, actor, input.leadMemberId ?? null, at);
       const dep = {
-        workspaceId: actor.workspaceId, id: newId(), parentId, name: input.name.trim(), leadMemberId,
+        workspaceId: actor.workspaceId, id: newId(), parentId, name: input.name.trim(), leadMemberId, function: input.function ?? "none",
         sortOrder: input.sortOrder ?? all.filter((d) => d.parentId === parentId).length, version: 1, createdAt: at, updatedAt: at,
       };
       await repo.create(dep);
@@ -55,6 +60,7 @@ export class DepartmentService {
       if (!current) throw notFound("Department");
       const managed = managedDepartments(actor, all);
       if (!can(actor, "department.update", { departmentId: id }, managed)) throw forbidden("You do not manage this department");
+      if (input.function !== undefined && input.function !== current.function) authorizeFunctionChange(actor);
       if (input.parentId !== undefined && input.parentId !== current.parentId) {
         const parentId = input.parentId;
         if (parentId !== null) {
@@ -68,6 +74,7 @@ export class DepartmentService {
         ...(input.name !== undefined && { name: input.name.trim() }),
         ...(input.parentId !== undefined && { parentId: input.parentId }),
         ...(input.sortOrder !== undefined && { sortOrder: input.sortOrder }),
+        ...(input.function !== undefined && { function: input.function }),
         ...(input.leadMemberId !== undefined && { leadMemberId: await this.checkLead(trx, actor, input.leadMemberId, at) }),
         updatedAt: at,
       };

@@ -1,5 +1,6 @@
 import type { Department, Invitation, Leave, Member, Skill } from "../../db/schema.js";
 import type { MemberSkillRow } from "./member.repository.js";
+import { isDepartmentFunction } from "../../core/org/rights.js";
 import type { DepartmentDto, LeaveDto, MemberDto, SkillDto } from "./org.schema.js";
 
 export const parseWorkweek = (s: string | null): number[] | null => (s === null ? null : (JSON.parse(s) as number[]));
@@ -19,7 +20,7 @@ export const presentSkill = (s: Skill): SkillDto => ({ id: s.id, name: s.name, d
 
 export function presentDepartment(d: Department, members: { id: string; name: string; departmentId: string | null; status: string }[]): DepartmentDto {
   return {
-    id: d.id, name: d.name, parentId: d.parentId, leadMemberId: d.leadMemberId,
+    id: d.id, name: d.name, parentId: d.parentId, leadMemberId: d.leadMemberId, function: isDepartmentFunction(d.function) ? d.function : "none",
     leadName: members.find((m) => m.id === d.leadMemberId)?.name ?? null, sortOrder: d.sortOrder,
     memberCount: members.filter((m) => m.departmentId === d.id && m.status === "active").length, version: d.version,
   };

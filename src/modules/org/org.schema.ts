@@ -1,23 +1,27 @@
 import { Type, type Static } from "typebox";
 import { LIMITS } from "../../core/limits.js";
+import { DEPARTMENT_FUNCTIONS } from "../../core/org/rights.js";
 import { Email, HoursPerDay, Id, Instant, IsoDate, Name, Password, RoleSchema, Version, Workweek } from "../shared/common.schema.js";
 
 const Title = Type.String({ maxLength: LIMITS.titleMax });
 const Level = Type.Integer({ minimum: LIMITS.skillLevelMin, maximum: LIMITS.skillLevelMax });
 const strict = { additionalProperties: false } as const;
+/** What a department may do (core/org/rights.ts); none takes the parent's. Only the owner sets it. */
+const DepartmentFunction = Type.Enum(DEPARTMENT_FUNCTIONS, { description: "What the department may do; none takes the parent department's. Owner only." });
 
 export const DepartmentSchema = Type.Object({
-  id: Id, name: Type.String(), parentId: Type.Union([Id, Type.Null()]), leadMemberId: Type.Union([Id, Type.Null()]),
+  id: Id, name: Type.String(), parentId: Type.Union([Id, Type.Null()]), leadMemberId: Type.Union([Id, Type.Null()]), function: DepartmentFunction,
   leadName: Type.Union([Type.String(), Type.Null()]), sortOrder: Type.Integer(), memberCount: Type.Integer(), version: Type.Integer(),
 });
 export type DepartmentDto = Static<typeof DepartmentSchema>;
 export const CreateDepartmentBody = Type.Object({
   name: Name, parentId: Type.Optional(Type.Union([Id, Type.Null()])), leadMemberId: Type.Optional(Type.Union([Id, Type.Null()])),
-  sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000 })),
+  sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000 })), function: Type.Optional(DepartmentFunction),
 }, strict);
 export const UpdateDepartmentBody = Type.Object({
   version: Version, name: Type.Optional(Name), parentId: Type.Optional(Type.Union([Id, Type.Null()])),
   leadMemberId: Type.Optional(Type.Union([Id, Type.Null()])), sortOrder: Type.Optional(Type.Integer({ minimum: 0, maximum: 100000 })),
+  function: Type.Optional(DepartmentFunction),
 }, strict);
 
 export const SkillSchema = Type.Object({ id: Id, name: Type.String(), departmentId: Type.Union([Id, Type.Null()]) });

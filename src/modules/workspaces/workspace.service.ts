@@ -138,7 +138,7 @@ export class WorkspaceService {
           const name = d.name[lang];
           let dep = existing.find((e) => e.name === name && e.parentId === parentId);
           if (!dep) {
-            dep = { workspaceId: actor.workspaceId, id: newId(), parentId, name, leadMemberId: null, sortOrder: i, version: 1, createdAt: at, updatedAt: at };
+            dep = { workspaceId: actor.workspaceId, id: newId(), parentId, name, leadMemberId: null, function: d.function ?? "none", sortOrder: i, version: 1, createdAt: at, updatedAt: at };
             await deps.create(dep);
           }
           for (const s of d.skills) {

@@ -1,0 +1,21 @@
+// The server's side of core/org/rights.ts: reads the workspace's departments through the caller's
+// handle (a transaction passes its own) and refuses with a message code naming the function needed.
+import type { Actor } from "../../core/actor.js";
+import { fail } from "../../core/errors.js";
+import { ACTION_FUNCTION, mayDo, type RightsAction } from "../../core/org/rights.js";
+import type { Executor } from "../../db/database.js";
+import { DepartmentRepository } from "./department.repository.js";
+
+export async function authorizeRight(db: Executor, actor: Actor, action: RightsAction): Promise<void> {
+  const need = ACTION_FUNCTION[action];
+  if (actor.role === "owner" || need === null) return;
+  const departments = actor.role === "lead" ? await new DepartmentRepository(db).list(actor.workspaceId) : [];
+  if (mayDo(actor, action, departments)) return;
+  throw fail("forbidden", `rights.${need}_required`, { function: need },
+    `Only the owner and the leads of a department whose function is ${need} may do this (the owner sets a department's function on the org page)`);
+}
+
+/** Only the owner grants rights: a department's function is theirs to set or change. */
+export function authorizeFunctionChange(actor: Actor): void {
+  if (actor.role !== "owner") throw fail("forbidden", "rights.owner_sets_function", undefined, "Only the owner sets or changes what a department may do (its function)");
+}
