@@ -14,6 +14,7 @@ import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
 import { CsRepository } from "./cs.repository.js";
 import { presentImport } from "./cs.presenter.js";
 import { authorizeCs } from "./cs.service.js";
+import { importMonthLocked, isClosed, payLock } from "../pay/locked-month.js";
 
 /** A refused import: the problems (file, row, column), and the accounts that need a member. */
 export class CsImportRejected extends DomainError {
@@ -50,6 +51,10 @@ export class CsImportService {
         problems.push({ file: fileName, row: d.row, column: parsed.columns.account ?? "", message: `Account "${d.account}" is not linked to a member; link it first (客服账号 · accounts)` });
       }
       if (problems.length) throw new CsImportRejected(problems, unlinked);
+      // A day of a closed pay month refuses the whole file (docs/PAY.md "A locked month is closed").
+      const lock = await payLock(trx, ws);
+      const closed = parsed.days.find((d) => isClosed(lock, d.date));
+      if (lock && closed) throw importMonthLocked(lock, closed.date.slice(0, 7), { file: fileName, row: closed.row });
       const at = nowIso(this.deps);
       const id = newId();
       const rows: CsAgentDaysTable[] = parsed.days.map((d) => ({

@@ -5,6 +5,7 @@ import { attribute, type AttributableOrder, type AttributionRule } from "../../c
 import type { Executor } from "../../db/database.js";
 import type { AttributionRulesTable, OrdersTable } from "../../db/schema.js";
 import { StatsRepository } from "./stats.repository.js";
+import { isClosed, payLock, type PayLock } from "../pay/locked-month.js";
 
 export interface Owner { memberId: string | null; source: "rule" | "manual" | null }
 
@@ -15,21 +16,25 @@ export async function memberNames(db: Executor, workspaceId: string): Promise<Ma
 
 /** The last day of the latest locked pay run: orders paid on or before it keep their owner. */
 export async function lockedThrough(db: Executor, workspaceId: string): Promise<string | null> {
-  const r = await db.selectFrom("payRuns").select((eb) => eb.fn.max("toDate").as("to")).where("workspaceId", "=", workspaceId).where("status", "=", "locked").executeTakeFirst();
-  return (r?.to as string | null | undefined) ?? null;
+  return (await payLock(db, workspaceId))?.through ?? null;
 }
 
 /** What an import needs to give each order its owner. */
 export class Attribution {
-  constructor(readonly rules: readonly AttributionRule[], readonly lockedThrough: string | null) {}
+  /** `lock`: the latest locked pay run; orders paid on or before its last day are in closed months. */
+  constructor(readonly rules: readonly AttributionRule[], readonly lock: PayLock | null) {}
 
   static async load(db: Executor, workspaceId: string): Promise<Attribution> {
-    const [rules, locked] = await Promise.all([new AttributionRepository(db).rules(workspaceId), lockedThrough(db, workspaceId)]);
-    return new Attribution(rules, locked);
+    const [rules, lock] = await Promise.all([new AttributionRepository(db).rules(workspaceId), payLock(db, workspaceId)]);
+    return new Attribution(rules, lock);
+  }
+
+  get lockedThrough(): string | null {
+    return this.lock?.through ?? null;
   }
 
   frozen(paidDate: string | null): boolean {
-    return paidDate !== null && this.lockedThrough !== null && paidDate <= this.lockedThrough;
+    return isClosed(this.lock, paidDate);
   }
 
   /** An owner set by hand stays; an order of a locked month keeps its owner; otherwise the first matching rule decides. */

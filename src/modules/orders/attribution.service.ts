@@ -2,7 +2,7 @@
 // attributed sales per member, department and "nobody" — what person- and department-scope
 // commissions, unattributed pools and attributed-sales goals are computed from.
 import type { Actor } from "../../core/actor.js";
-import { conflict, invalidField, notFound, staleVersion } from "../../core/errors.js";
+import { invalidField, notFound, staleVersion } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
 import { formatMoney } from "../../core/money.js";
 import { attribute, normalizeRulePattern, type AttributionKind } from "../../core/orders/attribution.js";
@@ -14,6 +14,7 @@ import { Attribution, AttributionRepository, memberNames, type OwnerSales } from
 import { OrderRepository } from "./order.repository.js";
 import { presentOrder } from "./orders.presenter.js";
 import { authorizeShopData, shopOf } from "./shop.service.js";
+import { refuseLockedMonths } from "../pay/locked-month.js";
 import { StatsRepository } from "./stats.repository.js";
 
 const NONE: OwnerSales = { ownerMemberId: "", paidOrders: 0, gmvFen: 0, refundFen: 0, items: 0 };
@@ -134,7 +135,7 @@ export class AttributionService {
       if (!o) throw notFound("Order");
       if (o.version !== input.version) throw staleVersion("Order", o.version);
       const ctx = await Attribution.load(trx, actor.workspaceId);
-      if (ctx.frozen(o.paidDate)) throw conflict(`The order was paid on ${o.paidDate}, in a month whose pay run is locked; its attribution no longer changes`);
+      await refuseLockedMonths(trx, actor.workspaceId, [o.paidDate]);
       const items = await repo.itemsOf(actor.workspaceId, [o.id]);
       let owner: { memberId: string | null; source: "rule" | "manual" | null };
       if (input.memberId === null) {

@@ -19,6 +19,7 @@ import { ShopRepository } from "./shop.repository.js";
 import { authorizeShopData, ShopService, shopOf } from "./shop.service.js";
 import { StatsRepository } from "./stats.repository.js";
 import { Attribution } from "./attribution.repository.js";
+import { importMonthLocked, isClosed } from "../pay/locked-month.js";
 
 export interface SourceFile {
   file: string;
@@ -109,6 +110,9 @@ export class ImportPipeline {
       if (plan.sample.length < LIMITS.importPreviewOrders) plan.sample.push(presentParsed(o, platform, paidDate, key));
       const ex = existing.get(o.platformOrderId);
       if (ex && ex.contentHash === hash) { plan.summary.skipped++; continue; }
+      // An order that would be created or changed in a closed pay month refuses the whole import.
+      const closed = [paidDate, ex?.paidDate].find((d) => attribution.frozen(d ?? null));
+      if (closed) throw importMonthLocked(attribution.lock!, closed.slice(0, 7), { file: plan.parsed.files[0]?.file ?? "", row: o.rows[0] ?? 0 });
       if (ex) {
         plan.summary.updated++;
         plan.replacedOrders.push({ row: ex, items: oldItems.get(ex.id) ?? [] });
@@ -171,7 +175,26 @@ export class ImportPipeline {
       else plan.createdRefundKeys.push(r.platformRefundId);
       plan.refundRows.push(row);
     }
+    await this.refuseClosedMonths(db, workspaceId, shop, plan, attribution);
     return plan;
+  }
+
+  /** Refunds of orders paid in a closed pay month and visitor counts of its days must not change (docs/PAY.md). */
+  private async refuseClosedMonths(db: Executor, workspaceId: string, shop: ShopsTable | null, plan: Plan, attribution: Attribution): Promise<void> {
+    const lock = attribution.lock;
+    if (!lock) return;
+    const file = plan.parsed.files[0]?.file ?? "";
+    const refunded = plan.refundRows.map((r) => r.platformOrderId);
+    const paid = new Map(plan.orderRows.map((o) => [o.platformOrderId, o.paidDate]));
+    for (const o of shop && refunded.length ? await new OrderRepository(db).byPlatformIds(workspaceId, shop.id, refunded) : []) if (!paid.has(o.platformOrderId)) paid.set(o.platformOrderId, o.paidDate);
+    for (const r of plan.refundRows) {
+      const d = paid.get(r.platformOrderId);
+      if (isClosed(lock, d)) throw importMonthLocked(lock, d.slice(0, 7), { file, row: plan.parsed.refunds.find((x) => x.platformRefundId === r.platformRefundId)?.row ?? 0 });
+    }
+    const days = plan.parsed.visitors.filter((v) => isClosed(lock, v.date));
+    const stored = new Map(shop && days.length ? (await new ShopRepository(db).visitorsOn(workspaceId, shop.id, days.map((v) => v.date))).map((v) => [v.date, Number(v.visitors)]) : []);
+    const changed = days.find((v) => stored.get(v.date) !== v.visitors);
+    if (changed) throw importMonthLocked(lock, changed.date.slice(0, 7), { file, row: changed.row });
   }
 
   /** Writes a plan's orders and refunds (and what they replaced) inside the caller's transaction. */

@@ -14,6 +14,8 @@ import { presentImport } from "./orders.presenter.js";
 import { ShopRepository } from "./shop.repository.js";
 import { authorizeShopData, shopOf } from "./shop.service.js";
 import { ImportPipeline, ImportRejected, type SourceFile } from "./import-pipeline.js";
+import { lockedMonthsOf, monthLocked, payLock } from "../pay/locked-month.js";
+import type { Executor } from "../../db/database.js";
 export { ImportRejected, type ImportSummary, type SourceFile } from "./import-pipeline.js";
 
 /** The import use cases: whole files and streams (from the pipeline), and the browser's staged uploads, previews, commits, history and roll-back. */
@@ -102,6 +104,7 @@ export class ImportService extends ImportPipeline {
       const orderKeys = changes.filter((c) => c.entity === "order").map((c) => c.entityKey);
       const current = await repo.byPlatformIds(ws, imp.shopId, orderKeys);
       for (const o of current) { if (o.paidDate) dates.add(o.paidDate); if (o.customerKey) keys.add(o.customerKey); }
+      await this.refuseClosedRollback(trx, ws, imp.shopId, changes, current);
       await repo.deleteOrders(ws, current.map((o) => o.id));
       const restoredOrders: OrdersTable[] = [];
       const restoredItems: OrderItemsTable[] = [];
@@ -128,5 +131,22 @@ export class ImportService extends ImportPipeline {
       await audit(trx, actor, at, { action: "orders.rollback", entityType: "order_import", entityId: id, summary: `Rolled back import ${id}: ${imp.created} orders removed, ${imp.updated} restored` });
       return presentImport((await repo.getImport(ws, id))!);
     });
+  }
+
+  /** A roll-back that would remove, restore or re-link orders paid in a closed pay month, or reset its visitor counts, is refused (docs/PAY.md). */
+  private async refuseClosedRollback(trx: Executor, ws: string, shopId: string, changes: { entity: string; entityKey: string; before: string | null }[], current: OrdersTable[]): Promise<void> {
+    const lock = await payLock(trx, ws);
+    if (!lock) return;
+    const refunded = changes.filter((c) => c.entity === "refund").map((c) => c.entityKey);
+    const refundOrders = (await new OrderRepository(trx).refundsByPlatformIds(ws, shopId, refunded)).map((r) => r.platformOrderId)
+      .concat(changes.filter((c) => c.entity === "refund" && c.before).map((c) => (JSON.parse(c.before!) as RefundsTable).platformOrderId));
+    const dates = [
+      ...current.map((o) => o.paidDate),
+      ...changes.filter((c) => c.entity === "order" && c.before).map((c) => (JSON.parse(c.before!) as { row: OrdersTable }).row.paidDate),
+      ...(await new OrderRepository(trx).byPlatformIds(ws, shopId, refundOrders)).map((o) => o.paidDate),
+      ...changes.filter((c) => c.entity === "visitors").map((c) => c.entityKey),
+    ];
+    const months = lockedMonthsOf(lock, dates);
+    if (months.length) throw monthLocked(lock, months[0]!);
   }
 }

@@ -1,6 +1,7 @@
 import type { Executor } from "../../db/database.js";
 import type { DB } from "../../db/schema.js";
 import type { Insertable } from "kysely";
+import { payLock } from "./locked-month.js";
 
 /** Pay plans, their immutable versions, assignments, runs, statements and adjustments; always by workspace. */
 export class PayRepository {
@@ -35,8 +36,7 @@ export class PayRepository {
 
   /** The last day of the latest locked run: nothing on or before it may change. */
   async lockedThrough(workspaceId: string): Promise<string | null> {
-    const r = await this.db.selectFrom("payRuns").select("toDate").where("workspaceId", "=", workspaceId).where("status", "=", "locked").orderBy("toDate", "desc").limit(1).executeTakeFirst();
-    return r?.toDate ?? null;
+    return (await payLock(this.db, workspaceId))?.through ?? null;
   }
   listRuns(workspaceId: string, limit: number, cursor?: string) {
     let q = this.db.selectFrom("payRuns").selectAll().where("workspaceId", "=", workspaceId);
