@@ -113,6 +113,11 @@ describe("goals: a lead drafts, the member agrees and self-assesses, the lead re
     await expect.poll(() => leadGoals.assessmentStatus().innerText()).toBe("待审核");
     expect(await lead.getByTestId("report-text").innerText()).toContain("上新 12 款");
     await leadGoals.review({ scores: { 店铺GMV: 88, 上新款数: 100 }, comment: "大促执行到位。" });
+    // November runs until the 30th: fixing the score on the 26th asks first and says why.
+    await expect.poll(() => leadGoals.earlyFinalize().innerText()).toContain("2026年11月 尚未结束");
+    expect(await leadGoals.earlyFinalize().innerText()).toContain("本周期到 2026年11月30日 才结束");
+    await screenshot(lead, SCREENSHOTS, "goals-zh-04a-lead-finalize-early");
+    await leadGoals.confirmEarlyFinalize();
     await expect.poll(() => leadGoals.finalScore().innerText()).toContain("最终得分: 92.80");
     await expect.poll(() => leadGoals.assessmentStatus().innerText()).toBe("已定稿");
     await screenshot(lead, SCREENSHOTS, "goals-zh-04-lead-final");

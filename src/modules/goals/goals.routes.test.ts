@@ -64,5 +64,30 @@ for (const dialect of DIALECTS) {
       expect((await a.c.post(`/api/v1/goal-cycles/${cid}/remind`)).status).toBe(403);
       expect((await owner.post<{ notified: number }>(`/api/v1/goal-cycles/${cid}/remind`)).body.notified).toBe(2); // 小李 has no goals yet; 小王 owes the self-assessment (3 days before the end)
     });
+
+    it("asks before finalising a cycle that has not ended: 409 goal.finalize_early naming the end date, final only with early: true", async () => {
+      const { client: owner } = await signupClient(t.app);
+      const email = uniqueEmail("m");
+      const memberId = (await owner.post<{ id: string }>("/api/v1/members", { name: "小周", email, password: "member-pass" })).body.id;
+      const member = new Client(t.app);
+      expect((await member.post("/api/v1/auth/login", { email, password: "member-pass" })).status).toBe(200);
+      const cid = (await owner.post<{ id: string; phase: string }>("/api/v1/goal-cycles", { name: "11月", kind: "month", from: "2026-11-01", to: "2026-11-30" })).body.id;
+      const goal = await owner.post<{ id: string; version: number }>("/api/v1/goals", { cycleId: cid, memberId, title: "上新款数", weight: 100, target: "10", metric: { kind: "manual" } });
+      const proposed = await owner.post<{ version: number }>(`/api/v1/goals/${goal.body.id}/propose`, { version: goal.body.version });
+      expect((await member.post(`/api/v1/goals/${goal.body.id}/agree`, { version: proposed.body.version })).status).toBe(200);
+      const self = await member.put<{ version: number }>(`/api/v1/goal-cycles/${cid}/assessments/${memberId}`, { version: 0, report: "上了8款", submit: true, goals: [{ goalId: goal.body.id, selfScore: 80, actual: "8" }] });
+      expect(self.status).toBe(200);
+      const reviewed = await owner.put<{ version: number }>(`/api/v1/goal-cycles/${cid}/assessments/${memberId}/review`, { version: self.body.version, comment: "不错", goals: [{ goalId: goal.body.id, score: 80 }] });
+      expect(reviewed.status).toBe(200);
+
+      // 29 November, the cycle ends on the 30th: finalising now is refused until confirmed.
+      const early = await owner.post<{ code: string; params: Record<string, string> }>(`/api/v1/goal-cycles/${cid}/assessments/${memberId}/finalize`, { version: reviewed.body.version });
+      expect(early.status).toBe(409);
+      expect(early.body).toMatchObject({ code: "goal.finalize_early", params: { endDate: "2026-11-30" } });
+      expect((await owner.get<{ status: string }>(`/api/v1/goal-cycles/${cid}/assessments/${memberId}`)).body.status).toBe("reviewed");
+      const confirmed = await owner.post<{ status: string; finalScore: number }>(`/api/v1/goal-cycles/${cid}/assessments/${memberId}/finalize`, { version: reviewed.body.version, early: true });
+      expect(confirmed.status).toBe(200);
+      expect(confirmed.body).toMatchObject({ status: "final", finalScore: 80 });
+    });
   });
 }

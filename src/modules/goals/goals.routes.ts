@@ -2,7 +2,7 @@ import type { Services } from "../../server/services.js";
 import { actorOf, type App } from "../../server/types.js";
 import { IdParams, Ok, Page } from "../shared/common.schema.js";
 import {
-  AssessmentParams, AssessmentSchema, CommentBody, CreateCycleBody, CreateGoalBody, CycleDetailSchema, CycleSchema, EvaluationSchema, GoalDetailSchema, GoalListQuery, GoalSchema,
+  AssessmentParams, AssessmentSchema, CommentBody, FinalizeBody, CreateCycleBody, CreateGoalBody, CycleDetailSchema, CycleSchema, EvaluationSchema, GoalDetailSchema, GoalListQuery, GoalSchema,
   RemindSchema, ReopenBody, ReviewBody, SelfAssessmentBody, UpdateCycleBody, UpdateGoalBody, VersionBody,
 } from "./goals.schema.js";
 
@@ -30,6 +30,6 @@ export async function goalRoutes(app: App, services: Services): Promise<void> {
   app.get("/goal-cycles/:id/assessments/:memberId", { schema: { tags, summary: "A member's self-assessment and review, actuals pre-filled", params: AssessmentParams, response: { 200: AssessmentSchema } } }, async (req) => g.getAssessment(actorOf(req), req.params.id, req.params.memberId));
   app.put("/goal-cycles/:id/assessments/:memberId", { schema: { tags, summary: "Save or submit your self-assessment (report, self score per goal, manual actuals)", params: AssessmentParams, body: SelfAssessmentBody, response: { 200: AssessmentSchema } } }, async (req) => g.saveSelfAssessment(actorOf(req), req.params.id, req.params.memberId, req.body));
   app.put("/goal-cycles/:id/assessments/:memberId/review", { schema: { tags, summary: "The lead's review: a score and comment per goal", params: AssessmentParams, body: ReviewBody, response: { 200: AssessmentSchema } } }, async (req) => g.review(actorOf(req), req.params.id, req.params.memberId, req.body));
-  app.post("/goal-cycles/:id/assessments/:memberId/finalize", { schema: { tags, summary: "Fix the cycle's final score (what pay runs read)", params: AssessmentParams, body: VersionBody, response: { 200: AssessmentSchema } } }, async (req) => g.finalize(actorOf(req), req.params.id, req.params.memberId, req.body.version));
+  app.post("/goal-cycles/:id/assessments/:memberId/finalize", { schema: { tags, summary: "Fix the cycle's final score (what pay runs read); before the cycle's end only with early: true", params: AssessmentParams, body: FinalizeBody, response: { 200: AssessmentSchema } } }, async (req) => g.finalize(actorOf(req), req.params.id, req.params.memberId, req.body.version, { early: req.body.early }));
   app.get("/members/:id/evaluation", { schema: { tags, summary: "A member's goal and KPI history across cycles, achievement and trend", params: IdParams, response: { 200: EvaluationSchema } } }, async (req) => g.evaluation(actorOf(req), req.params.id));
 }

@@ -61,6 +61,7 @@ export const CreateGoalBody = Type.Object({
 }, strict);
 export const UpdateGoalBody = Type.Object({ version: Version, title: Type.Optional(Title), weight: Type.Optional(Weight), target: Type.Optional(Decimal), unit: Type.Optional(Unit), metric: Type.Optional(MetricSchema) }, strict);
 export const VersionBody = Type.Object({ version: Version }, strict);
+export const FinalizeBody = Type.Object({ version: Version, early: Type.Optional(Type.Boolean({ description: "Confirms finalising before the cycle has ended (refused with goal.finalize_early otherwise)" })) }, strict);
 export const CommentBody = Type.Object({ version: Version, comment: Type.String({ minLength: 1, maxLength: LIMITS.noteMax }) }, strict);
 export const ReopenBody = Type.Object({ version: Version, comment: Type.Optional(Type.String({ maxLength: LIMITS.noteMax })) }, strict);
 

@@ -4,7 +4,7 @@
 // self-assessment, the lead's review and the final score pay runs read, reminders and a member's
 // evaluation across cycles. Every change is audited in its transaction.
 import type { Actor } from "../../core/actor.js";
-import { conflict, forbidden, invalid, notFound, staleVersion, type FieldError } from "../../core/errors.js";
+import { conflict, fail, forbidden, invalid, notFound, staleVersion, type FieldError } from "../../core/errors.js";
 import { finalScore } from "../../core/goals/goals.js";
 import type { Executor } from "../../db/database.js";
 import { audit, nowIso } from "../shared/context.js";
@@ -138,16 +138,25 @@ export class GoalService extends GoalPlanningService {
     return this.getAssessment(actor, cycleId, memberId);
   }
 
-  /** Fixes the cycle's final score (Σ weight × lead score ÷ 100) and the KPI actuals as of now. */
-  async finalize(actor: Actor, cycleId: string, memberId: string, version: number) {
+  /**
+   * Fixes the cycle's final score (Σ weight × lead score ÷ 100) and the KPI actuals as of now.
+   * Before the cycle has ended this needs `early: true` (the web asks first): the rest of the
+   * cycle would then not count.
+   */
+  async finalize(actor: Actor, cycleId: string, memberId: string, version: number, opts: { early?: boolean } = {}) {
     const db = this.deps.db;
     const ctx = await this.assessmentContext(db, actor, cycleId, memberId);
     const row = this.assertReviewer(ctx, actor);
     if (row.version !== version) throw staleVersion("Assessment", row.version);
     const errors: FieldError[] = ctx.goals.flatMap((g, i) => (g.leadScore === null ? [{ field: `goals.${i}.score`, message: `"${g.title}" has no review score` }] : []));
     if (errors.length) throw invalid("Every goal needs a review score before the result is final", errors);
+    const today = await this.today(db, actor.workspaceId);
+    if (today <= ctx.cycle.endDate && !opts.early) {
+      throw fail("conflict", "goal.finalize_early", { cycle: ctx.cycle.name, endDate: ctx.cycle.endDate },
+        `${ctx.cycle.name} runs until ${ctx.cycle.endDate}: finalising now fixes the score and the actuals as of today; send early: true to confirm`);
+    }
     const score = finalScore(ctx.goals.map((g) => ({ weight: g.weight, scoreHundredths: g.leadScore! })));
-    const live = await this.liveActuals(actor.workspaceId, ctx.cycle, ctx.goals, await this.today(db, actor.workspaceId));
+    const live = await this.liveActuals(actor.workspaceId, ctx.cycle, ctx.goals, today);
     const at = nowIso(this.deps);
     const notified: string[] = [];
     await db.transaction().execute(async (trx) => {

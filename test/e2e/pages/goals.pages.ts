@@ -56,4 +56,9 @@ export class GoalsPage {
     await this.page.getByTestId("review-comment").fill(d.comment);
     await this.page.getByTestId("finalize").click();
   }
+  /** The question asked before finalising a cycle that has not ended. */
+  readonly earlyFinalize = () => this.page.locator(".ant-modal-confirm");
+  async confirmEarlyFinalize() {
+    await this.earlyFinalize().locator(".ant-btn-primary").click();
+  }
 }

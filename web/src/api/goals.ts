@@ -84,7 +84,7 @@ export function useGoalMutations() {
         api.put<Assessment>(`${V1}/goal-cycles/${cycleId}/assessments/${memberId}/review`, b),
       onSuccess,
     }),
-    finalize: useMutation({ mutationFn: ({ cycleId, memberId, version }: { cycleId: string; memberId: string; version: number }) => api.post<Assessment>(`${V1}/goal-cycles/${cycleId}/assessments/${memberId}/finalize`, { version }), onSuccess }),
+    finalize: useMutation({ mutationFn: ({ cycleId, memberId, ...b }: { cycleId: string; memberId: string; version: number; early?: boolean }) => api.post<Assessment>(`${V1}/goal-cycles/${cycleId}/assessments/${memberId}/finalize`, b), onSuccess }),
     remind: useMutation({ mutationFn: (cycleId: string) => api.post<{ notified: number }>(`${V1}/goal-cycles/${cycleId}/remind`) }),
   };
 }

@@ -2,7 +2,7 @@
 // for KPI goals), self scores and the report; the lead's scores, comment and the final score.
 import { Alert, App, Button, Card, Flex, Grid, Input, InputNumber, Space, Table, Tag, Typography } from "antd";
 import { useEffect, useMemo, useState } from "react";
-import { useAssessment, useGoalMutations, type Assessment, type Goal } from "../../api/goals";
+import { useAssessment, useGoalCycles, useGoalMutations, type Assessment, type Goal } from "../../api/goals";
 import { useApiErrors } from "../../components/errors";
 import { useI18n, type Translate } from "../../i18n";
 import { pct, withUnit } from "./shared";
@@ -10,11 +10,12 @@ import { pct, withUnit } from "./shared";
 interface RowValues { selfScore?: number | null; actual?: string | null; comment?: string | null; score?: number | null; leadComment?: string | null }
 
 export function AssessmentCard({ cycleId, memberId }: { cycleId: string; memberId: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const a = useAssessment(cycleId, memberId);
+  const cycle = useGoalCycles().data?.items.find((c) => c.id === cycleId);
   const m = useGoalMutations();
   const onError = useApiErrors();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [report, setReport] = useState("");
   const [reviewComment, setReviewComment] = useState("");
   const [rows, setRows] = useState<Record<string, RowValues>>({});
@@ -35,9 +36,18 @@ export function AssessmentCard({ cycleId, memberId }: { cycleId: string; memberI
     cycleId, memberId, version: data.version, report, submit,
     goals: data.goals.map((g) => ({ goalId: g.id, selfScore: row(g.id).selfScore ?? null, comment: row(g.id).comment ?? null, ...(g.metric.kind === "manual" && { actual: row(g.id).actual?.trim() || null }) })),
   }, { onSuccess: () => void message.success(t("goals.saved")), onError: (e) => onError(e) });
-  const saveReview = (then?: () => void) => m.review.mutate({
+  const saveReview = (finalize?: { early: boolean }) => m.review.mutate({
     cycleId, memberId, version: data.version, comment: reviewComment, goals: data.goals.map((g) => ({ goalId: g.id, score: row(g.id).score ?? null, comment: row(g.id).leadComment ?? null })),
-  }, { onSuccess: (r) => { if (then) m.finalize.mutate({ cycleId, memberId, version: r.version }, { onError: (e) => onError(e) }); else void message.success(t("goals.saved")); }, onError: (e) => onError(e) });
+  }, { onSuccess: (r) => { if (finalize) m.finalize.mutate({ cycleId, memberId, version: r.version, ...finalize }, { onError: (e) => onError(e) }); else void message.success(t("goals.saved")); }, onError: (e) => onError(e) });
+  // Before the cycle's end the final score would freeze today's actuals: say so and ask first.
+  const finalize = () => {
+    if (!cycle || cycle.phase === "ended") return saveReview({ early: false });
+    const end = new Date(`${cycle.to}T00:00:00`).toLocaleDateString(locale, { dateStyle: "long" });
+    modal.confirm({
+      title: t("goals.finalizeEarly.title", { cycle: cycle.name }), content: t("goals.finalizeEarly.body", { end, name: data.memberName }),
+      okText: t("goals.finalizeEarly.ok"), cancelText: t("common.cancel"), onOk: () => saveReview({ early: true }),
+    });
+  };
   const allAgreed = data.goals.every((g) => g.status === "agreed");
   return (
     <Card size="small" title={t("goals.assessment")} data-testid="assessment" extra={<Tag color={data.status === "final" ? "green" : data.status === "submitted" ? "orange" : "default"} data-testid="assessment-status">{t(`goals.assessment.${data.status}`)}</Tag>}>
@@ -56,7 +66,7 @@ export function AssessmentCard({ cycleId, memberId }: { cycleId: string; memberI
             {data.canReview ? <Input.TextArea data-testid="review-comment" rows={3} value={reviewComment} onChange={(e) => setReviewComment(e.target.value)} /> : <Typography.Paragraph style={{ whiteSpace: "pre-wrap" }}>{data.reviewComment}</Typography.Paragraph>}
           </div>
         ) : null}
-        {data.canReview ? <Space wrap><Button onClick={() => saveReview()} loading={m.review.isPending}>{t("goals.saveReview")}</Button><Button type="primary" onClick={() => saveReview(() => undefined)} loading={m.review.isPending || m.finalize.isPending} data-testid="finalize">{t("goals.finalize")}</Button></Space> : null}
+        {data.canReview ? <Space wrap><Button onClick={() => saveReview()} loading={m.review.isPending}>{t("goals.saveReview")}</Button><Button type="primary" onClick={finalize} loading={m.review.isPending || m.finalize.isPending} data-testid="finalize">{t("goals.finalize")}</Button></Space> : null}
       </Flex>
     </Card>
   );
