@@ -32,3 +32,16 @@ export type Role = (typeof ROLES)[number];
 
 export const LOCALES = ["zh-CN", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
+  /**
+   * Every date a request or a stored row carries is in [dateMin, dateMax] (docs/API.md, Errors and
+   * limits): schemas refuse others with `date.out_of_range`, and the loops over days in core refuse
+   * them too, so a row stored by hand cannot make a read spin. Months (YYYY-MM) use the same years.
+   */
+  dateMin: "2000-01-01",
+  dateMax: "2099-12-31",
+  /** Spans a request walks day by day (or reads row by row); beyond them it is refused with `range.too_long`. */
+  goalCycleMaxDays: 400,
+  csRangeMaxDays: 400,
+  workloadMaxDays: 400,
+  teamRangeMaxDays: 93,
+  reportHistoryMaxDays: 400,

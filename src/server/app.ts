@@ -26,6 +26,7 @@ import { authHook } from "./auth-hook.js";
 import { serverConfigFromEnv, VERSION, type ServerConfig } from "./config.js";
 import { errorHandler, sendProblem } from "./errors.js";
 import { buildServices } from "./services.js";
+import { rejectForbiddenText } from "./text-guard.js";
 import { validatorCompiler } from "./validation.js";
 import { registerWeb } from "./web.js";
 import type { App } from "./types.js";
@@ -55,6 +56,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setErrorHandler(errorHandler);
   // Declared up front so every request object has the same shape.
+  // NUL and lone surrogates in any body, query or path text: 400 on both databases (text-guard.ts).
+  app.addHook("preValidation", rejectForbiddenText);
   app.decorateRequest("actor", undefined);
   app.decorateRequest("sessionToken", undefined);
   app.decorateRequest("session", undefined);

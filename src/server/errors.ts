@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
-import { DomainError, type DomainErrorKind, type FieldError } from "../core/errors.js";
+import { DomainError, type Coded, type DomainErrorKind, type FieldError } from "../core/errors.js";
+import { LIMITS } from "../core/limits.js";
 
 const STATUS: Record<DomainErrorKind, number> = {
   invalid: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409, too_many_requests: 429,
@@ -26,11 +27,19 @@ interface AjvError {
 /** Turns Ajv's validation errors into "field: message" pairs a person can act on. */
 export function fieldErrors(validation: AjvError[], context: string | undefined): FieldError[] {
   const prefix = context && context !== "body" ? `${context}.` : "";
-  const out = new Map<string, string>();
+  const out = new Map<string, FieldError>();
   for (const e of validation) {
     let field = (e.instancePath ?? "").replace(/^\//, "").replace(/\//g, ".");
     let message = e.message ?? "is invalid";
-    if (e.keyword === "required" && typeof e.params?.missingProperty === "string") {
+    let coded: Coded | undefined;
+    if (e.keyword === "formatMinimum" || e.keyword === "formatMaximum") {
+      // Dates and months outside the supported range (core/limits.ts).
+      const month = typeof e.params?.limit === "string" && e.params.limit.length === 7;
+      const min = month ? LIMITS.dateMin.slice(0, 7) : LIMITS.dateMin;
+      const max = month ? LIMITS.dateMax.slice(0, 7) : LIMITS.dateMax;
+      message = `must be from ${min} to ${max}`;
+      coded = { code: "date.out_of_range", params: { min, max } };
+    } else if (e.keyword === "required" && typeof e.params?.missingProperty === "string") {
       field = field ? `${field}.${e.params.missingProperty}` : e.params.missingProperty;
       message = "is required";
     } else if (e.keyword === "additionalProperties" && typeof e.params?.additionalProperty === "string") {
@@ -39,9 +48,9 @@ export function fieldErrors(validation: AjvError[], context: string | undefined)
     }
     const key = prefix + (field || (context ?? "body"));
     // Unions report one error per branch; the first says enough.
-    if (!out.has(key)) out.set(key, message);
+    if (!out.has(key)) out.set(key, { field: key, message, ...(coded ? { code: coded.code, params: coded.params ?? {} } : {}) });
   }
-  return [...out].map(([field, message]) => ({ field, message }));
+  return [...out.values()];
 }
 
 function isUniqueViolation(err: unknown): boolean {

@@ -1,14 +1,17 @@
 // dayclear kpi --shop NAME --from DATE --to DATE [--json]
 import { systemClock } from "../../core/actor.js";
+import { isSupportedDate } from "../../core/calendar/range.js";
+import { LIMITS } from "../../core/limits.js";
 import { KpiService } from "../../modules/orders/kpi.service.js";
 import { openMigrated } from "./open-db.js";
 import { workspaceActor } from "./shop-context.js";
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const pct = (r: number | null) => (r === null ? "—" : `${(r * 100).toFixed(2)} %`);
 
 export async function kpiCommand(o: { db?: string; shop: string; from: string; to: string; workspace?: string; json?: boolean }): Promise<number> {
-  if (!DATE.test(o.from) || !DATE.test(o.to)) throw new Error("--from and --to are dates: YYYY-MM-DD");
+  for (const [flag, value] of [["--from", o.from], ["--to", o.to]] as const) {
+    if (!isSupportedDate(value)) throw new Error(`${flag} is a date YYYY-MM-DD from ${LIMITS.dateMin} to ${LIMITS.dateMax} (got ${JSON.stringify(value)})`);
+  }
   const { database } = await openMigrated(o);
   try {
     const actor = await workspaceActor(database, o.workspace);

@@ -55,8 +55,13 @@ export function toEpochDay(iso: string): number {
   throw new RangeError(`not a date (YYYY-MM-DD): ${JSON.stringify(iso)}`);
 }
 
-/** ISO date of an epoch day. */
+/** Epoch days of 0000-01-01 and 9999-12-31: beyond them a date has no `YYYY-MM-DD` form. */
+const FIRST_WRITABLE_DAY = -719_528;
+const LAST_WRITABLE_DAY = 2_932_896;
+
+/** ISO date of an epoch day; throws RangeError beyond the years 0000–9999 (never a malformed string a loop could chase). */
 export function fromEpochDay(day: number): string {
+  if (!(day >= FIRST_WRITABLE_DAY && day <= LAST_WRITABLE_DAY)) throw new RangeError(`no YYYY-MM-DD date ${day} days from 1970-01-01`);
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 

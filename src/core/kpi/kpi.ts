@@ -1,4 +1,7 @@
 // Shop KPI formulas (formats.md), on additive daily totals so a range costs O(days).
+import { fromEpochDay, isoWeekday, toEpochDay } from "../calendar/date.js";
+import { fail } from "../errors.js";
+import { LIMITS } from "../limits.js";
 import { divRound } from "../money.js";
 
 /** Additive totals of one shop-day (or any sum of them). */
@@ -73,28 +76,41 @@ export const roi = (gmvFen: number, spendFen: number) => ({ gmvPerSpend: ratio(g
 
 export type Granularity = "day" | "week" | "month";
 
-const DAY = 86_400_000;
-const toMs = (d: string) => Date.parse(`${d}T00:00:00Z`);
-const toDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+// Day arithmetic on epoch days (core/calendar): a date outside 0000–9999 throws instead of turning
+// into a malformed string that a `while (d <= to)` loop would chase until memory runs out.
+export const addDays = (d: string, n: number): string => fromEpochDay(toEpochDay(d) + n);
+export const daysBetween = (from: string, to: string): number => toEpochDay(to) - toEpochDay(from) + 1;
 
-export const addDays = (d: string, n: number): string => toDate(toMs(d) + n * DAY);
-export const daysBetween = (from: string, to: string): number => Math.round((toMs(to) - toMs(from)) / DAY) + 1;
+/** The most days one series may cover: the whole supported date range (LIMITS.dateMin…dateMax). */
+const SERIES_MAX_DAYS = daysBetween(LIMITS.dateMin, LIMITS.dateMax);
 
 /** The first day of the period a date falls in: the day, its ISO week's Monday, or the month's 1st. */
 export function periodStart(date: string, g: Granularity): string {
   if (g === "day") return date;
   if (g === "month") return `${date.slice(0, 7)}-01`;
-  const dow = (new Date(toMs(date)).getUTCDay() + 6) % 7;
-  return addDays(date, -dow);
+  return addDays(date, 1 - isoWeekday(date));
 }
 
-/** The periods covering [from, to], each clipped to the range. */
+/** The last day of the month a date falls in. */
+const monthEnd = (date: string): string => {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  return addDays(`${m === 12 ? String(y + 1).padStart(4, "0") : date.slice(0, 4)}-${m === 12 ? "01" : String(m + 1).padStart(2, "0")}-01`, -1);
+};
+
+/**
+ * The periods covering [from, to], each clipped to the range. Bounded: each step moves at least
+ * one day, and a span longer than the supported date range is refused (`range.too_long`) before
+ * the first step — the services refuse much shorter spans (LIMITS.kpiRangeMaxDays) first.
+ */
 export function periods(from: string, to: string, g: Granularity): { start: string; from: string; to: string }[] {
   const out: { start: string; from: string; to: string }[] = [];
+  const span = daysBetween(from, to);
+  if (span > SERIES_MAX_DAYS) throw fail("invalid", "range.too_long", { maxDays: SERIES_MAX_DAYS }, `A series covers at most ${SERIES_MAX_DAYS} days (asked for ${span})`);
   let d = from;
-  while (d <= to) {
+  for (let step = 0; d <= to && step < span; step++) {
     const start = periodStart(d, g);
-    let end = g === "day" ? d : g === "week" ? addDays(start, 6) : addDays(`${toDate(Date.UTC(Number(start.slice(0, 4)), Number(start.slice(5, 7)), 1))}`, -1);
+    let end = g === "day" ? d : g === "week" ? addDays(start, 6) : monthEnd(start);
     if (end > to) end = to;
     out.push({ start, from: d, to: end });
     d = addDays(end, 1);

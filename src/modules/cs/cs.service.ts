@@ -3,6 +3,7 @@
 // weighted by inquirers). Everyone reads; the owner and the customer_service leads link accounts.
 import type { Actor } from "../../core/actor.js";
 import { normalizeAccount } from "../../core/cs/cs-file.js";
+import { assertSpan } from "../../core/calendar/range.js";
 import { invalidField } from "../../core/errors.js";
 import { LIMITS } from "../../core/limits.js";
 import type { Executor } from "../../db/database.js";
@@ -19,11 +20,7 @@ export async function authorizeCs(db: Executor, actor: Actor, action: CsAction):
   await authorizeRight(db, actor, action);
 }
 
-const MAX_DAYS = 400;
-function checkRange(from: string, to: string) {
-  if (from > to) throw invalidField("to", "must not be before from");
-  if (Date.parse(to) - Date.parse(from) > MAX_DAYS * 86_400_000) throw invalidField("to", `a range spans at most ${MAX_DAYS} days`);
-}
+const checkRange = (from: string, to: string) => assertSpan(from, to, LIMITS.csRangeMaxDays);
 
 export class CsService {
   constructor(private readonly deps: ServiceDeps) {}

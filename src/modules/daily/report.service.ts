@@ -2,8 +2,10 @@
 // blockers, help needed, a note and reasons for unfinished work, then submits. Only the member
 // writes their own report, and only for today; the lead comments, acknowledges and nudges.
 import type { Actor } from "../../core/actor.js";
+import { assertSpan } from "../../core/calendar/range.js";
 import { conflict, forbidden, invalid, notFound } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
+import { LIMITS } from "../../core/limits.js";
 import { localDate } from "../../core/plans/local-date.js";
 import { draftReport, type ReportDraft } from "../../core/plans/report-draft.js";
 import type { Executor } from "../../db/database.js";
@@ -101,6 +103,7 @@ export class ReportService {
   }
 
   async history(actor: Actor, memberId: string, from: string, to: string) {
+    assertSpan(from, to, LIMITS.reportHistoryMaxDays);
     await assertOversees(this.deps.db, actor, memberId);
     const rows = await this.deps.db.selectFrom("dailyReports").select(["id", "date", "status", "submittedAt", "acknowledgedBy", "blockers", "helpNeeded"])
       .where("workspaceId", "=", actor.workspaceId).where("memberId", "=", memberId).where("date", ">=", from).where("date", "<=", to).orderBy("date", "desc").execute();

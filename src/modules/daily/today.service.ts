@@ -4,8 +4,10 @@
 import type { Actor } from "../../core/actor.js";
 import { WorkCalendar } from "../../core/calendar/calendar.js";
 import { addDays, isoWeekday } from "../../core/calendar/date.js";
+import { assertSpan } from "../../core/calendar/range.js";
 import { forbidden, invalidField, notFound, staleVersion } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
+import { LIMITS } from "../../core/limits.js";
 import type { Executor } from "../../db/database.js";
 import type { DayItem } from "../../db/schema.js";
 import { ScheduleService } from "../plans/schedule.service.js";
@@ -99,8 +101,7 @@ export class TodayService {
 
   /** Allocations over a date range for the members the actor oversees (a week view, the team calendar). */
   async range(actor: Actor, q: { from: string; to: string; memberId?: string; departmentId?: string }) {
-    if (q.to < q.from) throw invalidField("to", "The range ends before it starts");
-    if (Date.parse(q.to) - Date.parse(q.from) > 92 * 86_400_000) throw invalidField("to", "At most 93 days at a time");
+    assertSpan(q.from, q.to, LIMITS.teamRangeMaxDays);
     const db = this.deps.db;
     const members = q.memberId ? [await assertOversees(db, actor, q.memberId)] : await overseenMembers(db, actor, q.departmentId);
     await this.schedule.current(actor.workspaceId);

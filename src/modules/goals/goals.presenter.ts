@@ -1,6 +1,7 @@
 // Goal presentation and the small pure helpers the goal services share.
-import { invalidField } from "../../core/errors.js";
+import { assertSpan } from "../../core/calendar/range.js";
 import { achievement } from "../../core/goals/goals.js";
+import { LIMITS } from "../../core/limits.js";
 import { type AssessmentRow, type CycleRow, type GoalRow } from "./goals.repository.js";
 import type { KpiMetric, MetricDto } from "./goals.schema.js";
 
@@ -57,9 +58,9 @@ export function snapshot(g: GoalRow) {
   return { title: g.title, weight: g.weight, target: g.target, unit: g.unit, metric: parseMetric(g), memberId: g.memberId, departmentId: g.departmentId };
 }
 
+/** A cycle's dates: supported dates, in order, at most LIMITS.goalCycleMaxDays long. */
 export function checkRange(from: string, to: string) {
-  if (to < from) throw invalidField("to", "the cycle ends before it starts");
-  if (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`) > 400 * 86_400_000) throw invalidField("to", "a cycle lasts at most 400 days");
+  assertSpan(from, to, LIMITS.goalCycleMaxDays);
 }
 
 /** The KPI's value as goal text: money in yuan, counts, rates in percent (two decimals). */

@@ -4,8 +4,8 @@
 // through a partial index that holds only unshipped orders.
 import { sql } from "kysely";
 import type { Actor } from "../../core/actor.js";
+import { assertSpan } from "../../core/calendar/range.js";
 import { invalidField } from "../../core/errors.js";
-import { daysBetween } from "../../core/kpi/kpi.js";
 import type { ShipOnTime } from "../../core/kpi/shipping.js";
 import { LIMITS } from "../../core/limits.js";
 import { dialectOf } from "../../db/database.js";
@@ -20,8 +20,7 @@ export class ShippingKpiService {
   constructor(private readonly deps: ServiceDeps) {}
 
   async compute(workspaceId: string, f: ShippingFilter): Promise<ShipOnTime & { from: string; to: string; shopIds: string[] }> {
-    if (f.to < f.from) throw invalidField("to", "The range ends before it starts");
-    if (daysBetween(f.from, f.to) > LIMITS.kpiRangeMaxDays) throw invalidField("from", `At most ${LIMITS.kpiRangeMaxDays} days at once`);
+    assertSpan(f.from, f.to, LIMITS.kpiRangeMaxDays);
     const db = this.deps.db;
     const shops = await new ShopRepository(db).list(workspaceId);
     const unknown = (f.shopIds ?? []).filter((id) => !shops.some((s) => s.id === id));

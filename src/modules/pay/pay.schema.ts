@@ -1,7 +1,7 @@
 import { Type, type Static } from "typebox";
 import { PAY_PLAN_FORMAT, type PayPlanDefinition } from "../../core/pay/plan.js";
 import { LIMITS } from "../../core/limits.js";
-import { Id, Instant, IsoDate, Version } from "../shared/common.schema.js";
+import { Id, Instant, IsoDate, IsoMonth, Version } from "../shared/common.schema.js";
 
 const strict = { additionalProperties: false } as const;
 const Money = Type.String({ maxLength: 24, description: "Money in yuan as decimal text, e.g. \"1234.50\"" });
@@ -33,9 +33,7 @@ export const ExportQuery = Type.Object({ on: Type.Optional(IsoDate) }, strict);
 const LineSchema = Type.Object({
   kind: Type.String(), code: Type.String(), label: Type.String(), amount: Money, formula: Type.String(),
   inputs: Type.Record(Type.String(), Type.String()), sources: Type.Array(Type.String()),
-  missing: Type.Optional(Type.Boolean({ description: "An input the line needs and nobody entered: the run cannot be locked until it is" })),
 });
-const MissingInputSchema = Type.Object({ memberId: Id, memberName: Type.String(), key: Type.String({ description: "The input key, e.g. event.no-late-handover" }), label: Type.String() });
 export const StatementSchema = Type.Object({ memberId: Id, memberName: Type.String(), departmentId: Type.Union([Id, Type.Null()]), planVersionId: Type.Union([Id, Type.Null()]), total: Money, lines: Type.Array(LineSchema) });
 const InputSchema = Type.Object({ memberId: Type.Union([Id, Type.Null()]), key: Type.String({ minLength: 1, maxLength: 120 }), value: Type.String({ maxLength: 40 }) }, strict);
 export type InputDto = Static<typeof InputSchema>;
@@ -44,9 +42,9 @@ const RunFields = {
   total: Type.Union([Money, Type.Null()]), computedAt: Instant, lockedAt: Type.Union([Instant, Type.Null()]), version: Type.Integer(),
 };
 export const RunSummarySchema = Type.Object(RunFields);
-export const RunSchema = Type.Object({ ...RunFields, inputs: Type.Array(InputSchema), statements: Type.Array(StatementSchema), missing: Type.Array(MissingInputSchema, { description: "Inputs still missing (a draft's): locking is refused (409 pay.inputs_missing) until they are entered" }) });
+export const RunSchema = Type.Object({ ...RunFields, inputs: Type.Array(InputSchema), statements: Type.Array(StatementSchema) });
 export const ComputeRunBody = Type.Object({
-  period: Type.String({ pattern: "^\\d{4}-\\d{2}$", description: "The month, YYYY-MM" }),
+  period: IsoMonth,
   inputs: Type.Optional(Type.Array(InputSchema, { maxItems: 5000 })),
   version: Type.Optional(Version),
 }, strict);

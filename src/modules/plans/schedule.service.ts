@@ -4,10 +4,12 @@
 import type { Actor } from "../../core/actor.js";
 import { WorkCalendar } from "../../core/calendar/calendar.js";
 import { addDays } from "../../core/calendar/date.js";
+import { assertSpan } from "../../core/calendar/range.js";
 import { scheduleTeam } from "../../core/engine/team/schedule.js";
 import { PlanValidationError, type TeamPlan, type TeamResult, type TeamTaskResult } from "../../core/engine/types.js";
 import { invalid, notFound } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
+import { LIMITS } from "../../core/limits.js";
 import { localDate } from "../../core/plans/local-date.js";
 import { buildTeamPlan, isDutyTask, milestoneDates, type BuildInput, type TaskInput } from "../../core/plans/team-plan.js";
 import type { Executor } from "../../db/database.js";
@@ -341,13 +343,14 @@ export class ScheduleService {
 
   /** Hours against capacity per member and day, for the workload heat map. */
   async workload(workspaceId: string, from: string, to: string, planId?: string) {
+    assertSpan(from, to, LIMITS.workloadMaxDays);
     await this.current(workspaceId);
     const today = await this.today(this.deps.db, workspaceId);
     const { built } = await this.buildPlan(this.deps.db, workspaceId, today);
     const allocations = (await this.allocationsBetween(workspaceId, { from, to, planId })).map((a) => ({ member: a.memberId, date: a.date, hours: a.hours }));
     const cal = new WorkCalendar({ workweek: built.plan.calendar.workweek, hoursPerDay: built.plan.calendar.hoursPerDay, holidays: built.plan.calendar.holidays, extraWorkdays: built.plan.calendar.extraWorkdays });
     const days: string[] = [];
-    for (let d = from; d <= to && days.length < 400; d = addDays(d, 1)) days.push(d);
+    for (let d = from; d <= to && days.length < LIMITS.workloadMaxDays; d = addDays(d, 1)) days.push(d);
     const planned = new Map<string, number>();
     for (const a of allocations) planned.set(`${a.member}|${a.date}`, (planned.get(`${a.member}|${a.date}`) ?? 0) + a.hours);
     const dutyHours = new Map<string, number>();

@@ -2,7 +2,16 @@ import { Type, type Static, type TSchema } from "typebox";
 import { LIMITS } from "../../core/limits.js";
 
 export const Id = Type.String({ minLength: 1, maxLength: 64, description: "Identifier (UUIDv7)" });
-export const IsoDate = Type.String({ format: "date", description: "Calendar date YYYY-MM-DD (a real date: 2026-02-30 is refused)" });
+/** A calendar date in the supported range (LIMITS.dateMin…dateMax); outside it a field error `date.out_of_range`. */
+export const IsoDate = Type.String({
+  format: "date", formatMinimum: LIMITS.dateMin, formatMaximum: LIMITS.dateMax,
+  description: `Calendar date YYYY-MM-DD from ${LIMITS.dateMin} to ${LIMITS.dateMax} (a real date: 2026-02-30 is refused)`,
+});
+/** A month YYYY-MM in the years of the date range. */
+export const IsoMonth = Type.String({
+  format: "month", formatMinimum: LIMITS.dateMin.slice(0, 7), formatMaximum: LIMITS.dateMax.slice(0, 7),
+  description: `The month, YYYY-MM, from ${LIMITS.dateMin.slice(0, 7)} to ${LIMITS.dateMax.slice(0, 7)}`,
+});
 export const Instant = Type.String({ description: "UTC instant, ISO 8601" });
 export const Version = Type.Integer({ minimum: 1, description: "The version you read; a stale version is refused with 409" });
 export const Name = Type.String({ minLength: 1, maxLength: LIMITS.nameMax });
