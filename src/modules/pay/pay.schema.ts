@@ -33,7 +33,9 @@ export const ExportQuery = Type.Object({ on: Type.Optional(IsoDate) }, strict);
 const LineSchema = Type.Object({
   kind: Type.String(), code: Type.String(), label: Type.String(), amount: Money, formula: Type.String(),
   inputs: Type.Record(Type.String(), Type.String()), sources: Type.Array(Type.String()),
+  missing: Type.Optional(Type.Boolean({ description: "An input the line needs and nobody entered: the run cannot be locked until it is" })),
 });
+const MissingInputSchema = Type.Object({ memberId: Id, memberName: Type.String(), key: Type.String({ description: "The input key, e.g. event.no-late-handover" }), label: Type.String() });
 export const StatementSchema = Type.Object({ memberId: Id, memberName: Type.String(), departmentId: Type.Union([Id, Type.Null()]), planVersionId: Type.Union([Id, Type.Null()]), total: Money, lines: Type.Array(LineSchema) });
 const InputSchema = Type.Object({ memberId: Type.Union([Id, Type.Null()]), key: Type.String({ minLength: 1, maxLength: 120 }), value: Type.String({ maxLength: 40 }) }, strict);
 export type InputDto = Static<typeof InputSchema>;
@@ -42,7 +44,7 @@ const RunFields = {
   total: Type.Union([Money, Type.Null()]), computedAt: Instant, lockedAt: Type.Union([Instant, Type.Null()]), version: Type.Integer(),
 };
 export const RunSummarySchema = Type.Object(RunFields);
-export const RunSchema = Type.Object({ ...RunFields, inputs: Type.Array(InputSchema), statements: Type.Array(StatementSchema) });
+export const RunSchema = Type.Object({ ...RunFields, inputs: Type.Array(InputSchema), statements: Type.Array(StatementSchema), missing: Type.Array(MissingInputSchema, { description: "Inputs still missing (a draft's): locking is refused (409 pay.inputs_missing) until they are entered" }) });
 export const ComputeRunBody = Type.Object({
   period: IsoMonth,
   inputs: Type.Optional(Type.Array(InputSchema, { maxItems: 5000 })),
