@@ -7,4 +7,8 @@ export const MESSAGES_EN: Record<string, string> = {
   "rights.operations_required": "Only the owner and the leads of a department with the Operations function may do this. The owner sets a department's function on the Departments page.",
   "rights.customer_service_required": "Only the owner and the leads of a department with the Customer service function may do this. The owner sets a department's function on the Departments page.",
   "rights.owner_sets_function": "Only the owner sets or changes a department's function (what its leads may do).",
+  "date.out_of_range": "Enter a date from {min} to {max}.",
+  "range.too_long": "Choose at most {maxDays} days at once.",
+  "range.reversed": "The end comes before the start.",
+  "text.forbidden_character": "Remove the invisible character {character}; it cannot be saved.",
 };

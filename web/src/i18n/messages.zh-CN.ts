@@ -7,4 +7,8 @@ export const MESSAGES_ZH: Record<string, string> = {
   "rights.operations_required": "只有所有者和职能为“运营”的部门负责人可以这样做。部门职能由所有者在“部门”页面设置。",
   "rights.customer_service_required": "只有所有者和职能为“客服”的部门负责人可以这样做。部门职能由所有者在“部门”页面设置。",
   "rights.owner_sets_function": "只有所有者可以设置或更改部门职能（决定其负责人能做什么）。",
+  "date.out_of_range": "请填写 {min} 至 {max} 之间的日期。",
+  "range.too_long": "一次最多选择 {maxDays} 天。",
+  "range.reversed": "结束日期早于开始日期。",
+  "text.forbidden_character": "请删除不可见字符 {character}，它无法保存。",
 };
