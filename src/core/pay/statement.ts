@@ -23,8 +23,6 @@ export interface PayLine {
   formula: string;
   inputs: Record<string, string>;
   sources: string[];
-  /** An input the line needs and nobody entered (an if_none event's count): the run cannot be locked until it is entered. */
-  missing?: boolean;
 }
 export interface Statement {
   memberId: string;
@@ -210,11 +208,6 @@ export function computeStatement(plan: CompiledPlan, memberId: string, inputs: I
   for (const b of plan.bonuses) lines.push(bonusLine(b, inputs));
   for (const e of plan.events) {
     const inp = get(inputs, inputKey.event(e.def.code));
-    if (e.def.when === "if_none" && inputs[inputKey.event(e.def.code)] === undefined) {
-      // "+100 for a month without a late hand-over" must not pay because nobody entered the count.
-      lines.push({ kind: "event", code: e.def.code, label: e.def.label, amountFen: 0, formula: "count not entered: missing, nothing paid until it is entered", inputs: { amount: money(e.amountFen) }, sources: [], missing: true });
-      continue;
-    }
     const count = Math.max(0, Math.trunc(inp.value));
     const amountFen = e.def.when === "per_event" ? count * e.amountFen : count === 0 ? e.amountFen : 0;
     const formula = e.def.when === "per_event" ? `${count} × ${money(e.amountFen)} = ${money(amountFen)}` : `${count === 0 ? "none" : `${count}`} this period → ${money(amountFen)}`;
@@ -224,9 +217,6 @@ export function computeStatement(plan: CompiledPlan, memberId: string, inputs: I
   adjustments.forEach((a, i) => lines.push({ kind: "adjustment", code: `adjustment-${i + 1}`, label: a.label, amountFen: a.amountFen, formula: `adjustment ${money(a.amountFen)}: ${a.reason}`, inputs: {}, sources: [a.reason] }));
   return { memberId, lines, totalFen: lines.reduce((s, l) => s + l.amountFen, 0) };
 }
-
-/** The inputs a statement still lacks (lines marked missing): a run with any is not locked. */
-export const missingLines = <L extends Pick<PayLine, "missing">>(lines: readonly L[]): L[] => lines.filter((l) => l.missing === true);
 
 export interface RunEntry {
   memberId: string;

@@ -6,7 +6,9 @@
 // scheduling plans one by one would double-book them. Progress enters like this:
 //   - finished tasks leave the engine (their successors are free to start);
 //   - today's allocations of the previous schedule stay pinned (the day has started), together
-//     with anything logged today;
+//     with anything logged today — but only while they are still true (see `keepsToday`): a task
+//     nothing was logged on is placed afresh, a member who no longer meets the task's requirements
+//     (skill, level, assignee) keeps none of it, and a pin never exceeds the work left;
 //   - what remains goes after that: remaining = the reported remaining hours, else effort −
 //     everything logged; the part today's pinned work does not cover is placed from today on;
 //   - a task someone has started stays with them (it becomes their fixed assignment).
@@ -109,10 +111,28 @@ function expandLeaves(leaves: MemberInput["leaves"], from: string): string[] {
   return out;
 }
 
+/**
+ * Whether a member may do a task as it now stands: its assignee (when one is set and active),
+ * else anyone with its skill at its level — the engine's own candidate rule.
+ */
+export function qualifies(task: Pick<TaskInput, "assignee" | "skill" | "minLevel">, member: Pick<MemberInput, "id" | "skills">, activeIds: ReadonlySet<string>): boolean {
+  if (task.assignee && activeIds.has(task.assignee)) return task.assignee === member.id;
+  return !task.skill || (member.skills[task.skill] ?? 0) >= (task.minLevel ?? 1);
+}
+
+/**
+ * Today's planned (not yet logged) hours of the previous schedule stay pinned only on a task
+ * someone has logged work on, for a member who still qualifies. Otherwise they are released and
+ * placed again, so the server's schedule is what a fresh plan file with the same tasks and logs
+ * gives (no stale assignment survives a change of skill, level or assignee).
+ */
+export const keepsToday = (started: boolean, qualified: boolean): boolean => started && qualified;
+
 export function buildTeamPlan(input: BuildInput): BuiltPlan {
   const { today } = input;
   const warnings: string[] = [];
   const memberIds = new Set(input.members.map((m) => m.id));
+  const memberById = new Map(input.members.map((m) => [m.id, m]));
   const planStart = new Map(input.plans.map((p) => [p.id, p.startDate]));
   const byId = new Map(input.tasks.map((t) => [t.id, t]));
   const parents = new Set(input.tasks.filter((t) => t.parentId).map((t) => t.parentId!));
@@ -159,6 +179,16 @@ export function buildTeamPlan(input: BuildInput): BuiltPlan {
   const extraSet = new Set(input.calendar.days.filter((d) => d.kind === "workday").map((d) => d.date));
   const todayWd = isoWeekday(today);
   const todayPins = new Map<string, Map<string, number>>(); // task → member → hours
+  // Work left per task after everything logged up to today; a pin never plans more than that.
+  const leftOf = new Map<string, number>();
+  const started = new Set<string>();
+  for (const t of input.tasks) {
+    const logs = (logsByTask.get(t.id) ?? []).filter((l) => memberIds.has(l.memberId) && l.date <= today);
+    if (logs.length) started.add(t.id);
+    leftOf.set(t.id, t.remainingHours ?? Math.max(0, t.effortHours - logs.reduce((s, l) => s + l.hours, 0)));
+  }
+  // Hours logged today by a member who no longer qualifies: used capacity, not the task's pin.
+  const releasedLogged = new Map<string, number>();
   const todayTaskIds = new Set([...todayByTask.keys(), ...input.logs.filter((l) => l.date === today && byId.has(l.taskId)).map((l) => l.taskId)]);
   for (const m of input.members) {
     const onLeave = m.leaves.some((l) => l.startDate <= today && today <= l.endDate);
@@ -168,15 +198,22 @@ export function buildTeamPlan(input: BuildInput): BuiltPlan {
     for (const id of todayTaskIds) {
       const t = byId.get(id)!;
       if (dropped.has(t.id) || parents.has(t.id) || t.status === "done") continue;
-      const planned = (todayByTask.get(t.id) ?? []).filter((a) => a.member === m.id).reduce((s, a) => s + a.hours, 0);
+      const qualified = qualifies(t, m, memberIds);
+      const planned = keepsToday(started.has(t.id), qualified) ? (todayByTask.get(t.id) ?? []).filter((a) => a.member === m.id).reduce((s, a) => s + a.hours, 0) : 0;
       const logged = (logsByTask.get(t.id) ?? []).filter((l) => l.memberId === m.id && l.date === today).reduce((s, l) => s + l.hours, 0);
+      if (!qualified) {
+        if (logged > 0) releasedLogged.set(m.id, (releasedLogged.get(m.id) ?? 0) + logged);
+        continue;
+      }
       if (planned > 0 || logged > 0) entries.push({ task: t, planned, logged });
     }
-    const otherToday = input.otherLoggedToday.filter((o) => o.memberId === m.id).reduce((s, o) => s + o.hours, 0);
+    const otherToday = input.otherLoggedToday.filter((o) => o.memberId === m.id).reduce((s, o) => s + o.hours, 0) + (releasedLogged.get(m.id) ?? 0);
     let budget = Math.max(0, (works ? m.hoursPerDay ?? input.calendar.hoursPerDay : 0) - (works ? dutyHours : 0) - entries.reduce((s, e) => s + e.logged, 0) - otherToday);
     for (const e of [...entries].sort((a, b) => b.task.priority - a.task.priority)) {
-      const take = Math.min(Math.max(0, e.planned - e.logged), budget);
+      const left = leftOf.get(e.task.id) ?? 0;
+      const take = Math.min(Math.max(0, e.planned - e.logged), budget, left);
       budget -= take;
+      leftOf.set(e.task.id, left - take);
       const hours = Math.min(24, round2(e.logged + take));
       if (hours > 0) todayPins.set(e.task.id, new Map([...(todayPins.get(e.task.id) ?? new Map<string, number>()), [m.id, hours]]));
     }
@@ -188,14 +225,16 @@ export function buildTeamPlan(input: BuildInput): BuiltPlan {
     if (dropped.has(t.id) || parents.has(t.id)) continue;
     const logs = (logsByTask.get(t.id) ?? []).filter((l) => memberIds.has(l.memberId));
     const pastLogged = logs.filter((l) => l.date < today).reduce((s, l) => s + l.hours, 0);
-    const todayLogged = logs.filter((l) => l.date === today).reduce((s, l) => s + l.hours, 0);
     let todayPinned = 0;
+    let pinnedLogged = 0;
     for (const [member, hours] of todayPins.get(t.id) ?? []) {
       pin({ member, date: today, task: t.id, hours });
       todayPinned += hours;
+      pinnedLogged += Math.min(hours, logs.filter((l) => l.date === today && l.memberId === member).reduce((s, l) => s + l.hours, 0));
     }
+    const todayLogged = logs.filter((l) => l.date === today).reduce((s, l) => s + l.hours, 0);
     const remaining = t.remainingHours ?? Math.max(0, t.effortHours - pastLogged - todayLogged);
-    const after = Math.max(0, remaining - Math.max(0, todayPinned - todayLogged));
+    const after = Math.max(0, remaining - Math.max(0, todayPinned - pinnedLogged));
     const effort = round2(todayPinned + after);
     if (effort <= 0) {
       // Nothing left, though nobody marked it done: it no longer holds anyone up.
@@ -219,7 +258,9 @@ export function buildTeamPlan(input: BuildInput): BuiltPlan {
       warnings.push(`task "${t.name}": its assignee is no longer active; any member with the skill may take it`);
       assignee = null;
     }
-    if (!assignee && planned?.lastWorker) assignee = planned.lastWorker;
+    // A started task stays with whoever worked on it last, while they still qualify for it.
+    const last = planned?.lastWorker ? memberById.get(planned.lastWorker) : undefined;
+    if (!assignee && last && qualifies(t, last, memberIds)) assignee = last.id;
     const start = planStart.get(t.planId);
     const earliest = [t.earliestStart, start].filter((d): d is string => !!d).sort().pop() ?? null;
     tasks.push({
@@ -269,7 +310,9 @@ export function buildTeamPlan(input: BuildInput): BuiltPlan {
 
   // Hours already spent today on other work hold their place too.
   const otherByMember = new Map<string, number>();
-  for (const o of input.otherLoggedToday) if (memberIds.has(o.memberId)) otherByMember.set(o.memberId, (otherByMember.get(o.memberId) ?? 0) + o.hours);
+  for (const o of [...input.otherLoggedToday, ...[...releasedLogged].map(([memberId, hours]) => ({ memberId, hours }))]) {
+    if (memberIds.has(o.memberId)) otherByMember.set(o.memberId, (otherByMember.get(o.memberId) ?? 0) + o.hours);
+  }
   for (const [memberId, hours] of otherByMember) {
     if (hours <= 0) continue;
     const id = `${BUSY_TASK_PREFIX}${memberId}`;

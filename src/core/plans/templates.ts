@@ -1,7 +1,8 @@
 // Plan templates: a playbook of tasks placed relative to a launch date. Each task's deadline is
-// `dueBefore` workdays before the launch (and its earliest start `startBefore` workdays before),
-// so instantiating a template for a launch date schedules it backwards from that date; the engine
-// then places the work into people's days inside those windows.
+// `dueBefore` workdays before the launch and its earliest start `startOffset` workdays before
+// (its `startBefore`, else the template's lead time), so instantiating a template for a launch
+// date schedules it backwards from that date and takes nobody's hours before the playbook begins;
+// the engine then places the work into people's days inside those windows.
 import type { DependencyType } from "../engine/types.js";
 
 export interface TemplateTask {
@@ -83,3 +84,36 @@ export const BUILTIN_TEMPLATES: readonly PlanTemplate[] = [
 ];
 
 export const findBuiltinTemplate = (id: string) => BUILTIN_TEMPLATES.find((t) => t.id === id);
+
+/**
+ * The template's lead time: how many workdays before the launch its work has to begin. Walked
+ * backwards from the launch: a task must finish by its `dueBefore` and before its successors'
+ * start (every link counted as finish-to-start, lags added), and needs its effort in full
+ * workdays of `hoursPerDay`; an explicit `startBefore` counts as it is.
+ */
+export function templateLeadDays(template: PlanTemplate, hoursPerDay: number): number {
+  const parents = new Set(template.tasks.filter((t) => t.parent).map((t) => t.parent!));
+  const leaves = template.tasks.filter((t) => !parents.has(t.key));
+  const successors = new Map<string, { key: string; lagDays: number }[]>();
+  for (const t of leaves) for (const d of t.dependsOn ?? []) successors.set(d.key, [...(successors.get(d.key) ?? []), { key: t.key, lagDays: d.lagDays ?? 0 }]);
+  const byKey = new Map(leaves.map((t) => [t.key, t]));
+  const startBefore = new Map<string, number>();
+  const visit = (t: TemplateTask, depth: number): number => {
+    const known = startBefore.get(t.key);
+    if (known !== undefined) return known;
+    if (depth > leaves.length) return 0; // a cycle: the scheduler reports it
+    let finishBefore = t.dueBefore ?? 0;
+    for (const s of successors.get(t.key) ?? []) {
+      const next = byKey.get(s.key);
+      if (next) finishBefore = Math.max(finishBefore, visit(next, depth + 1) + s.lagDays);
+    }
+    const days = t.milestone ? 0 : Math.ceil((t.effortHours ?? 8) / Math.max(1, hoursPerDay));
+    const own = Math.max(t.startBefore ?? 0, finishBefore + days);
+    startBefore.set(t.key, own);
+    return own;
+  };
+  return leaves.reduce((lead, t) => Math.max(lead, visit(t, 0)), 0);
+}
+
+/** Workdays before the launch at which a template task may start: its own `startBefore`, else the template's lead time. */
+export const startOffset = (task: TemplateTask, leadDays: number): number => task.startBefore ?? leadDays;

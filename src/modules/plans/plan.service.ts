@@ -3,7 +3,8 @@ import { WorkCalendar } from "../../core/calendar/calendar.js";
 import { forbidden, invalidField, notFound, staleVersion } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
 import type { Locale } from "../../core/limits.js";
-import { findBuiltinTemplate, BUILTIN_TEMPLATES, type PlanTemplate, type TemplateTask } from "../../core/plans/templates.js";
+import { rolledUpStates } from "../../core/plans/signals.js";
+import { findBuiltinTemplate, BUILTIN_TEMPLATES, startOffset, templateLeadDays, type PlanTemplate, type TemplateTask } from "../../core/plans/templates.js";
 import type { Executor } from "../../db/database.js";
 import type { Plan, PlanTask, TaskDependency } from "../../db/schema.js";
 import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
@@ -43,6 +44,7 @@ export class PlanService {
         .select(["l.taskId", "l.date", "l.hours"]).where("l.workspaceId", "=", actor.workspaceId).where("t.planId", "=", id).execute(),
     ]);
     const depsOf = depsByTask(deps);
+    const states = rolledUpStates(tasks);
     const actuals = new Map<string, { loggedHours: number; actualStart: string | null }>();
     for (const l of logs) {
       if (!l.taskId) continue;
@@ -53,7 +55,7 @@ export class PlanService {
     }
     return {
       plan: presentPlan(plan, tasks, schedule),
-      tasks: tasks.map((t) => presentTask(t, depsOf.get(t.id) ?? [], actuals.get(t.id))),
+      tasks: tasks.map((t) => presentTask(t, depsOf.get(t.id) ?? [], actuals.get(t.id), states.get(t.id))),
       baseline: plan.baseline ? (JSON.parse(plan.baseline) as Record<string, { start: string; finish: string }>) : null,
     };
   }
@@ -144,8 +146,7 @@ export class PlanService {
     const { id, outcome } = await this.deps.db.transaction().execute(async (trx) => {
       const at = nowIso(this.deps);
       const today = await this.schedule.today(trx, actor.workspaceId);
-      const startDate = input.startDate ?? today;
-      if (input.launchDate < startDate) throw invalidField("launchDate", "The launch date is before the start date");
+      if (input.launchDate < (input.startDate ?? today)) throw invalidField("launchDate", "The launch date is before the start date");
       const w = await trx.selectFrom("workspaces").select(["workweek", "hoursPerDay"]).where("id", "=", actor.workspaceId).executeTakeFirstOrThrow();
       const days = await trx.selectFrom("calendarDays").select(["date", "kind"]).where("workspaceId", "=", actor.workspaceId).execute();
       const cal = new WorkCalendar({
@@ -153,6 +154,10 @@ export class PlanService {
         holidays: days.filter((d) => d.kind === "holiday").map((d) => d.date), extraWorkdays: days.filter((d) => d.kind === "workday").map((d) => d.date),
       });
       const launch = cal.isWorkday(input.launchDate) ? input.launchDate : cal.previousWorkday(input.launchDate);
+      // Placed back from the launch: the plan begins when its playbook must (never before today).
+      const lead = templateLeadDays(template, w.hoursPerDay);
+      const leadStart = cal.subtractWorkdays(launch, lead);
+      const startDate = input.startDate ?? (leadStart > today ? leadStart : today);
       const skills = await trx.selectFrom("skills").select(["id", "name"]).where("workspaceId", "=", actor.workspaceId).execute();
       const skillId = (s?: TemplateTask["skill"]) => (s ? skills.find((k) => k.name === s["zh-CN"] || k.name === s.en)?.id ?? null : null);
       const clamp = (d: string) => (d < startDate ? startDate : d);
@@ -167,7 +172,7 @@ export class PlanService {
       const tasks: PlanTask[] = template.tasks.map((t, i) => ({
         workspaceId: actor.workspaceId, id: ids.get(t.key)!, planId: plan.id, parentId: t.parent ? ids.get(t.parent) ?? null : null, sortOrder: i,
         name: t.name[locale], effortHours: parents.has(t.key) || t.milestone ? 0 : t.effortHours ?? 8, skillId: skillId(t.skill), minLevel: t.minLevel ?? null,
-        assigneeMemberId: null, priority: t.priority ?? 500, earliestStart: t.startBefore !== undefined ? clamp(cal.subtractWorkdays(launch, t.startBefore)) : null,
+        assigneeMemberId: null, priority: t.priority ?? 500, earliestStart: parents.has(t.key) || t.milestone ? null : clamp(cal.subtractWorkdays(launch, startOffset(t, lead))),
         deadline: t.dueBefore !== undefined ? clamp(cal.subtractWorkdays(launch, t.dueBefore)) : null, milestone: t.milestone ? 1 : 0,
         status: "todo", remainingHours: null, doneAt: null, version: 1, createdAt: at, updatedAt: at,
       }));
@@ -197,6 +202,9 @@ export class PlanService {
     const cal = new WorkCalendar({ workweek: JSON.parse(w.workweek) as number[], holidays: days.filter((d) => d.kind === "holiday").map((d) => d.date), extraWorkdays: days.filter((d) => d.kind === "workday").map((d) => d.date) });
     const before = (d: string | null) => (d ? Math.max(0, cal.countWorkdays(d, anchor) - 1) : undefined);
     const key = (taskId: string) => `t${tasks.findIndex((t) => t.id === taskId)}`;
+    // Each task keeps its place before the launch: its earliest start, else where it was scheduled.
+    const scheduledStart = new Map(schedule.tasks.map((t) => [t.id, t.start]));
+    const startOf = (t: PlanTask) => (t.milestone === 1 || tasks.some((c) => c.parentId === t.id) ? null : t.earliestStart ?? scheduledStart.get(t.id) ?? null);
     const body: PlanTemplate = {
       id: "", name: { "zh-CN": name, en: name }, kind: plan.kind,
       tasks: tasks.map((t) => {
@@ -204,7 +212,7 @@ export class PlanService {
         return {
           key: key(t.id), name: { "zh-CN": t.name, en: t.name }, ...(t.parentId && { parent: key(t.parentId) }), effortHours: t.effortHours,
           ...(skill && { skill: { "zh-CN": skill, en: skill } }), ...(t.minLevel !== null && { minLevel: t.minLevel }), priority: t.priority,
-          ...(t.deadline && { dueBefore: before(t.deadline) }), ...(t.earliestStart && { startBefore: before(t.earliestStart) }), ...(t.milestone === 1 && { milestone: true }),
+          ...(t.deadline && { dueBefore: before(t.deadline) }), ...(startOf(t) && { startBefore: before(startOf(t)) }), ...(t.milestone === 1 && { milestone: true }),
           dependsOn: deps.filter((d) => d.taskId === t.id).map((d) => ({ key: key(d.predecessorId), type: d.type, lagDays: d.lagDays })),
         };
       }),

@@ -8,6 +8,7 @@ import { LINK_FF, LINK_FS, LINK_SF, LINK_SS } from "../cpm.js";
 import type { Rng } from "../rng.js";
 import { MemberCapacity, simulate, type Placement } from "./capacity.js";
 import type { TeamContext } from "./context.js";
+import type { Unscheduled } from "../types.js";
 
 export interface PassOptions {
   /** Member index preferred per task (-1 none): the previous assignee, for stable re-plans. */
@@ -30,7 +31,7 @@ export interface PassResult {
   finishDay: Float64Array;
   /** Work per task: [member, day, minutes] triples, pinned work first. */
   work: number[][];
-  unscheduled: Map<number, string>;
+  unscheduled: Map<number, Omit<Unscheduled, "task">>;
   caps: MemberCapacity[];
   warnings: string[];
   /** Placement sequence number per task (-1: not placed). */
@@ -46,7 +47,8 @@ export function runPass(ctx: TeamContext, options: PassOptions = {}): PassResult
   const startDay = new Float64Array(n).fill(Number.NaN);
   const finishDay = new Float64Array(n).fill(Number.NaN);
   const work: number[][] = plan.tasks.map(() => []);
-  const unscheduled = new Map<number, string>();
+  const unscheduled = new Map<number, Omit<Unscheduled, "task">>();
+  const cycle = (): Omit<Unscheduled, "task"> => ({ reason: `dependency cycle: ${ctx.cycleText ?? "?"}`, code: "schedule.cycle", params: { path: ctx.cycleText ?? "?" } });
   const warnings: string[] = [];
   const seq = new Int32Array(n).fill(-1);
   let placedCount = 0;
@@ -90,7 +92,7 @@ export function runPass(ctx: TeamContext, options: PassOptions = {}): PassResult
   // Tasks never released (on or after a cycle).
   for (let i = 0; i < n; i++) {
     if (!net.isSummary[i] && Number.isNaN(finishDay[i]!) && !unscheduled.has(i)) {
-      unscheduled.set(i, ctx.blocked[i] ? `dependency cycle: ${ctx.cycleText ?? "?"}` : "waits for a task that could not be scheduled");
+      unscheduled.set(i, ctx.blocked[i] ? cycle() : { reason: "waits for a task that could not be scheduled", code: "schedule.waits", params: {} });
     }
   }
   return { assignee, startDay, finishDay, work, unscheduled, caps, warnings, seq };
@@ -98,7 +100,7 @@ export function runPass(ctx: TeamContext, options: PassOptions = {}): PassResult
   function placeTask(i: number): void {
     const task = plan.tasks[i]!;
     if (ctx.blocked[i]) {
-      unscheduled.set(i, `dependency cycle: ${ctx.cycleText ?? "?"}`);
+      unscheduled.set(i, cycle());
       return;
     }
     let linkEs = -Infinity;
@@ -107,7 +109,7 @@ export function runPass(ctx: TeamContext, options: PassOptions = {}): PassResult
       const q = pred.adj[p]!;
       const k = pred.edge[p]!;
       if (Number.isNaN(finishDay[q]!)) {
-        unscheduled.set(i, `waits for task "${plan.tasks[q]!.id}", which could not be scheduled`);
+        unscheduled.set(i, { reason: `waits for task "${plan.tasks[q]!.id}", which could not be scheduled`, code: "schedule.waits", params: { task: plan.tasks[q]!.id } });
         return;
       }
       const lag = net.lag[k]!;
@@ -142,7 +144,9 @@ export function runPass(ctx: TeamContext, options: PassOptions = {}): PassResult
     const cands = pinned.length > 0 ? [pinned[pinned.length - 1]!.member] : candidates[i]!;
     if (pinned.length > 0) es = Math.max(es, pinLast);
     if (cands.length === 0) {
-      unscheduled.set(i, task.skill ? `no member has skill "${task.skill}" at level ≥ ${task.minLevel ?? 1}` : "the plan has no members");
+      unscheduled.set(i, task.skill
+        ? { reason: `no member has skill "${task.skill}" at level ≥ ${task.minLevel ?? 1}`, code: "schedule.no_skill", params: { skill: task.skill, level: task.minLevel ?? 1 } }
+        : { reason: "the plan has no members", code: "schedule.no_members", params: {} });
       return;
     }
     const preferred = options.preferred ? options.preferred[i]! : -1;
@@ -181,7 +185,8 @@ export function runPass(ctx: TeamContext, options: PassOptions = {}): PassResult
       }
     }
     if (best < 0) {
-      unscheduled.set(i, `no working time available within the ${Math.round(366 * 20 / 365)}-year horizon for the members who could do it`);
+      const years = Math.round(366 * 20 / 365);
+      unscheduled.set(i, { reason: `no working time available within the ${years}-year horizon for the members who could do it`, code: "schedule.no_time", params: { years } });
       return;
     }
     const cap = caps[best]!;

@@ -117,11 +117,11 @@ export function buildTeamResult(ctx: TeamContext, r: PassResult, stats: { schedu
   for (let i = 0; i < n; i++) {
     const t = plan.tasks[i]!;
     if (net.isSummary[i]) {
-      if (Number.isNaN(sFinish[i]!)) unscheduled.push({ task: t.id, reason: "none of its subtasks could be scheduled" });
+      if (Number.isNaN(sFinish[i]!)) unscheduled.push({ task: t.id, reason: "none of its subtasks could be scheduled", code: "schedule.no_subtask", params: {} });
       continue;
     }
     const why = r.unscheduled.get(i);
-    if (why !== undefined) unscheduled.push({ task: t.id, reason: why });
+    if (why !== undefined) unscheduled.push({ task: t.id, ...why });
   }
   const critical = new Uint8Array(n);
   for (const i of scheduled) critical[i] = float(i) <= 0 ? 1 : 0;

@@ -61,8 +61,8 @@ describe("team scheduling", () => {
   it("puts the task no one can do in unscheduled with the reason, and its successors too", () => {
     const r = run(plan([member("m1", { copy: 5 })], [task("t1", 8, { skill: "design", minLevel: 2 }), task("t2", 4, { skill: "copy", dependsOn: [{ task: "t1", type: "FS", lagDays: 0 }] })]));
     expect(r.unscheduled).toEqual([
-      { task: "t1", reason: 'no member has skill "design" at level ≥ 2' },
-      { task: "t2", reason: 'waits for task "t1", which could not be scheduled' },
+      { task: "t1", reason: 'no member has skill "design" at level ≥ 2', code: "schedule.no_skill", params: { skill: "design", level: 2 } },
+      { task: "t2", reason: 'waits for task "t1", which could not be scheduled', code: "schedule.waits", params: { task: "t1" } },
     ]);
     expect(r.allocations).toEqual([]);
   });
