@@ -5,6 +5,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext } from "playwright-core";
 
+/**
+ * How long a journey waits for what the user should see: an element, a URL, a polled text. One
+ * generous figure, so the journeys hold on a loaded 2-core machine (vitest's expect.poll waits 1 s
+ * by default, which a busy machine misses). A wait that finds its target returns at once.
+ */
+export const UI_TIMEOUT = 30_000;
+
 const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
 const LAUNCH_ARGS = [
   "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -45,6 +52,13 @@ export async function launchChromium(viewport: { width: number; height: number }
     locale,
     deviceScaleFactor: 1,
   });
+  context.setDefaultTimeout(UI_TIMEOUT);
+  context.setDefaultNavigationTimeout(UI_TIMEOUT);
+  if (process.env.VITEST) {
+    // Every journey launches a browser before it polls: its expect.poll calls wait UI_TIMEOUT too.
+    const { vi } = await import("vitest");
+    vi.setConfig({ expect: { poll: { timeout: UI_TIMEOUT, interval: 100 } } });
+  }
   return { context, close: () => context.close() };
 }
 

@@ -91,10 +91,10 @@ describe("the daily loop: Today → report → the lead's comment", () => {
     await screenshot(lead, SCREENSHOTS, "daily-loop-zh-06-lead-comment");
 
     // The member's open page updates by itself.
-    await expect.poll(() => report.comments().count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => report.comments().count()).toBe(1);
     expect(await report.comments().first().innerText()).toContain("主图很好");
     const bell = new Notifications(member);
-    await expect.poll(() => bell.count().innerText(), { timeout: 15_000 }).toBe("1");
+    await expect.poll(() => bell.count().innerText()).toBe("1");
     await bell.open();
     expect(await bell.items().first().innerText()).toContain("日报有新点评");
     await screenshot(member, SCREENSHOTS, "daily-loop-zh-07-member-sees-comment");

@@ -41,7 +41,7 @@ describe("first visit to an empty instance", () => {
 
     await shell.navigate("成员", "/members");
     const members = new MembersPage(page);
-    await expect.poll(() => members.rows().count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(10);
+    await expect.poll(() => members.rows().count()).toBeGreaterThanOrEqual(10);
     await screenshot(page, SCREENSHOTS, "demo-02-members");
     await shell.navigate("部门", "/departments");
     await expect.poll(() => page.getByTestId("department-node").count()).toBeGreaterThanOrEqual(4);

@@ -71,7 +71,7 @@ describe("a plan from the 双11 template", () => {
     const effortBefore = Number(await plan.row(target).locator("[data-col=effort]").innerText());
     await plan.editCell(target, "effort", String(effortBefore + 80));
     await expect.poll(() => plan.row(target).locator("[data-col=effort]").innerText()).toBe(String(effortBefore + 80));
-    await expect.poll(() => plan.finish().innerText(), { timeout: 10_000 }).not.toBe(before);
+    await expect.poll(() => plan.finish().innerText()).not.toBe(before);
     expect(await page.getByTestId("plan-rescheduled").innerText()).toMatch(/\d+ 毫秒内重新排程/);
     // Esc leaves a cell without saving.
     await plan.row(target).locator("[data-col=name]").click();

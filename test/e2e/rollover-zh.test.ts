@@ -67,7 +67,7 @@ describe("roll-over to the next working day", () => {
     await screenshot(member, SCREENSHOTS, "rollover-zh-02-monday");
 
     // The lead's open page hears of it without a reload.
-    await expect.poll(() => bell.count().innerText(), { timeout: 15_000 }).toBe("1");
+    await expect.poll(() => bell.count().innerText()).toBe("1");
     await bell.open();
     expect(await bell.items().first().innerText()).toContain("活动页上线");
     await screenshot(lead, SCREENSHOTS, "rollover-zh-03-lead-alert");

@@ -1,5 +1,6 @@
 // Helpers shared by the page models: antd selects render their options in a portal.
 import type { Locator, Page } from "playwright-core";
+import { UI_TIMEOUT } from "../chromium.js";
 
 /** The open Select/TreeSelect dropdown. */
 export const openDropdown = (page: Page): Locator => page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").last();
@@ -7,11 +8,12 @@ export const openDropdown = (page: Page): Locator => page.locator(".ant-select-d
 /** Opens a select by clicking `trigger` and picks the option whose text is `label`. */
 export async function pick(page: Page, trigger: Locator, label: string): Promise<void> {
   const option = openDropdown(page).getByTitle(label, { exact: true }).first();
-  // On a busy machine the first click can land while the select is still settling; try again.
+  // On a busy machine the first click can land while the select is still settling; try again
+  // (three tries of a third of UI_TIMEOUT each).
   for (let attempt = 0; attempt < 3; attempt++) {
     await trigger.click();
     try {
-      await option.waitFor({ state: "visible", timeout: 5_000 });
+      await option.waitFor({ state: "visible", timeout: UI_TIMEOUT / 3 });
       break;
     } catch {
       await page.keyboard.press("Escape");
