@@ -3,6 +3,8 @@ export const LIMITS = {
   nameMax: 100,
   emailMax: 254,
   passwordMin: 8,
+  /** The least zxcvbn score (0–4) a new password needs; see modules/auth/password-strength.ts. */
+  passwordMinScore: 2,
   passwordMax: 200,
   titleMax: 100,
   noteMax: 2000,

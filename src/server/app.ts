@@ -29,6 +29,7 @@ import { buildServices } from "./services.js";
 import { rejectForbiddenText } from "./text-guard.js";
 import { validatorCompiler } from "./validation.js";
 import { registerWeb } from "./web.js";
+import { registerSecurityHeaders } from "./security-headers.js";
 import type { App } from "./types.js";
 
 export interface AppOptions {
@@ -44,7 +45,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const config = { ...serverConfigFromEnv(), ...opts.config };
   const app: App = Fastify({
     logger: opts.logger ?? { level: config.logLevel },
-    trustProxy: true,
+    trustProxy: config.trustProxy,
   }).withTypeProvider<TypeBoxTypeProvider>();
   const bus = await createEventBus(opts.database, opts.databaseUrl);
   const services = buildServices(opts.database, opts.clock ?? systemClock, bus);
@@ -61,6 +62,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.decorateRequest("actor", undefined);
   app.decorateRequest("sessionToken", undefined);
   app.decorateRequest("session", undefined);
+  await registerSecurityHeaders(app);
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
@@ -70,7 +72,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     },
   });
   app.addSchema(Problem);
-  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+  // No validator badge: it would load an image from validator.swagger.io, outside the CSP.
+  await app.register(swaggerUi, { routePrefix: "/api/docs", uiConfig: { validatorUrl: null } });
 
   app.get("/api/health", { schema: { hide: true } }, async () => ({ status: "ok", database: opts.database.dialect, version: VERSION }));
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());

@@ -1,6 +1,8 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { forbidden, unauthorized } from "../core/errors.js";
 import type { Services } from "./services.js";
+import type { Actor } from "../core/actor.js";
+import type { SessionContext } from "../modules/auth/auth.repository.js";
 
 export const SESSION_COOKIE = "dc_session";
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -17,6 +19,10 @@ function originOf(req: FastifyRequest): string | undefined {
   }
 }
 
+const actorFrom = (ctx: SessionContext, via: "session" | "token"): Actor => ({
+  userId: ctx.user.id, memberId: ctx.member.id, workspaceId: ctx.workspace.id, role: ctx.member.role, departmentId: ctx.member.departmentId, via,
+});
+
 /**
  * Resolves who is calling (Bearer token or session cookie) and refuses cross-site writes: a write
  * that carries a session cookie must come from the app's own origin (Origin, else Referer); a
@@ -29,8 +35,10 @@ export function authHook(services: Services, publicOrigins: string[]) {
     req.session = undefined;
     const authz = req.headers.authorization;
     if (authz?.startsWith("Bearer ")) {
-      req.actor = await services.tokens.resolve(authz.slice(7).trim());
-      if (!req.actor) throw unauthorized("Invalid or revoked API token");
+      const ctx = await services.tokens.resolve(authz.slice(7).trim());
+      if (!ctx) throw unauthorized("Invalid or revoked API token");
+      req.session = ctx;
+      req.actor = actorFrom(ctx, "token");
       return;
     }
     const cookie = req.cookies[SESSION_COOKIE];
@@ -47,10 +55,7 @@ export function authHook(services: Services, publicOrigins: string[]) {
       if (ctx) {
         req.sessionToken = cookie;
         req.session = ctx;
-        req.actor = {
-          userId: ctx.user.id, memberId: ctx.member.id, workspaceId: ctx.workspace.id, role: ctx.member.role,
-          departmentId: ctx.member.departmentId, via: "session",
-        };
+        req.actor = actorFrom(ctx, "session");
       }
     }
     if (!req.actor && !req.routeOptions.config.public) throw unauthorized();

@@ -15,6 +15,27 @@ export interface ServerConfig {
   logLevel: string;
   /** Allow opening the demo shop from the web onboarding page. */
   demo: boolean;
+  /** Which proxies' X-Forwarded-* headers to believe (Fastify's trustProxy); none unless configured. */
+  trustProxy: TrustProxy;
+}
+
+export type TrustProxy = boolean | string[] | ((address: string, hop: number) => boolean);
+
+/**
+ * DAYCLEAR_TRUST_PROXY: unset or "false" trusts no proxy header (the client address is the TCP
+ * peer); "true" trusts every hop (only behind a proxy that overwrites X-Forwarded-For); a number
+ * trusts that many hops; otherwise a comma-separated list of proxy addresses or CIDRs.
+ */
+export function parseTrustProxy(value: string | undefined): TrustProxy {
+  const v = (value ?? "").trim();
+  if (v === "" || v === "false") return false;
+  if (v === "true") return true;
+  if (/^\d+$/.test(v)) {
+    // n hops: the nearest n proxies are believed (Fastify's number form, written as its function).
+    const hops = Number(v);
+    return (_address, hop) => hop < hops;
+  }
+  return v.split(",").map((s) => s.trim()).filter(Boolean);
 }
 
 export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -23,5 +44,6 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     webRoot: env.DAYCLEAR_WEB_ROOT ?? join(PROJECT_ROOT, "dist", "web"),
     logLevel: env.LOG_LEVEL ?? "info",
     demo: env.DAYCLEAR_DEMO !== "off",
+    trustProxy: parseTrustProxy(env.DAYCLEAR_TRUST_PROXY),
   };
 }

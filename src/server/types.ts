@@ -14,7 +14,7 @@ declare module "fastify" {
   interface FastifyRequest {
     actor: Actor | undefined;
     sessionToken: string | undefined;
-    /** The resolved session (user, member, workspace) of a cookie-authenticated request. */
+    /** Who is calling (user, member, workspace), by session cookie or API token; `actor.via` says which. */
     session: SessionContext | undefined;
   }
   interface FastifyContextConfig {

@@ -1,9 +1,10 @@
-import type { CompiledQuery } from "kysely";
 import type { Executor } from "../../db/database.js";
+import { preparedQuery } from "../../db/prepared.js";
 import type { Member, User, Workspace } from "../../db/schema.js";
 
+/** Who is calling: the credential (a session, or an API token with no expiry), user, member and workspace. */
 export interface SessionContext {
-  session: { id: string; expiresAt: string };
+  session: { id: string; expiresAt: string | null };
   user: Pick<User, "id" | "email" | "name" | "locale">;
   member: Member;
   workspace: Workspace;
@@ -34,52 +35,22 @@ export class AuthRepository {
 
   /**
    * One query resolves a session to its user, member and workspace; an inactive member has none.
-   * It runs on every request, so it is built and compiled once per database and reused with new
-   * parameters.
+   * It runs on every request, so it is compiled once per database (preparedQuery).
    */
   async findSession(id: string, now: string): Promise<SessionContext | undefined> {
-    let cached = sessionQueries.get(this.db);
-    if (!cached) {
-      const compiled = this.sessionQuery(SENTINEL_ID, SENTINEL_NOW).compile();
-      cached = { compiled, idAt: compiled.parameters.indexOf(SENTINEL_ID), nowAt: compiled.parameters.indexOf(SENTINEL_NOW) };
-      sessionQueries.set(this.db, cached);
-    }
-    const parameters = [...cached.compiled.parameters];
-    parameters[cached.idAt] = id;
-    parameters[cached.nowAt] = now;
-    const result = await this.db.executeQuery<SessionRow>({ ...cached.compiled, parameters });
-    const row = result.rows[0];
-    if (!row) return undefined;
-    return toSessionContext(row);
-  }
-
-  private sessionQuery(id: string, now: string) {
-    return this.db
-      .selectFrom("sessions as s")
-      .innerJoin("users as u", "u.id", "s.userId")
-      .innerJoin("members as m", (j) => j.onRef("m.workspaceId", "=", "s.workspaceId").onRef("m.userId", "=", "s.userId"))
-      .innerJoin("workspaces as w", "w.id", "s.workspaceId")
-      .where("s.id", "=", id)
-      .where("s.expiresAt", ">", now)
-      .where("m.status", "=", "active")
-      .select([
-        "s.id as sessionId", "s.expiresAt as sessionExpiresAt",
-        "u.id as userId", "u.email as userEmail", "u.name as userName", "u.locale as userLocale",
-        "m.workspaceId as mWorkspaceId", "m.id as mId", "m.userId as mUserId", "m.name as mName", "m.role as mRole",
-        "m.title as mTitle", "m.departmentId as mDepartmentId", "m.status as mStatus", "m.hoursPerDay as mHoursPerDay",
-        "m.workweek as mWorkweek", "m.version as mVersion", "m.createdAt as mCreatedAt", "m.updatedAt as mUpdatedAt",
-        "w.id as wId", "w.name as wName", "w.timeZone as wTimeZone", "w.currency as wCurrency", "w.locale as wLocale",
-        "w.workweek as wWorkweek", "w.hoursPerDay as wHoursPerDay", "w.orgTemplate as wOrgTemplate", "w.isDemo as wIsDemo",
-        "w.version as wVersion", "w.createdAt as wCreatedAt", "w.updatedAt as wUpdatedAt",
-      ]);
+    const row = await findSessionRow(this.db, { id, now });
+    return row && toSessionContext(row);
   }
 
   async deleteSession(id: string): Promise<void> {
     await this.db.deleteFrom("sessions").where("id", "=", id).execute();
   }
 
-  async deleteSessionsOfUser(userId: string): Promise<number> {
-    const r = await this.db.deleteFrom("sessions").where("userId", "=", userId).executeTakeFirst();
+  /** Ends the user's sessions, all but `keepId` when given. */
+  async deleteSessionsOfUser(userId: string, keepId?: string): Promise<number> {
+    let q = this.db.deleteFrom("sessions").where("userId", "=", userId);
+    if (keepId) q = q.where("id", "!=", keepId);
+    const r = await q.executeTakeFirst();
     return Number(r.numDeletedRows);
   }
 
@@ -95,16 +66,29 @@ export class AuthRepository {
       .execute();
   }
 
-  getLoginAttempts(key: string) {
-    return this.db.selectFrom("loginAttempts").selectAll().where("key", "=", key).executeTakeFirst();
+  /**
+   * Counts one attempt under `key` in a single statement and returns the count in the window: a
+   * window older than `windowCutoff` starts again at 1. One statement, so parallel attempts each
+   * see their own count on both databases (no read-then-write race).
+   */
+  async countAttempt(key: string, now: string, windowCutoff: string): Promise<{ failures: number; windowStart: string }> {
+    return this.db
+      .insertInto("loginAttempts")
+      .values({ key, failures: 1, windowStart: now })
+      .onConflict((oc) => oc.column("key").doUpdateSet((eb) => {
+        const expired = eb("loginAttempts.windowStart", "<=", windowCutoff);
+        return {
+          failures: eb.case().when(expired).then(1).else(eb("loginAttempts.failures", "+", 1)).end(),
+          windowStart: eb.case().when(expired).then(now).else(eb.ref("loginAttempts.windowStart")).end(),
+        };
+      }))
+      .returning(["failures", "windowStart"])
+      .executeTakeFirstOrThrow();
   }
 
-  async setLoginAttempts(key: string, failures: number, windowStart: string): Promise<void> {
-    await this.db
-      .insertInto("loginAttempts")
-      .values({ key, failures, windowStart })
-      .onConflict((oc) => oc.column("key").doUpdateSet({ failures, windowStart }))
-      .execute();
+  /** Takes back one counted attempt (it succeeded). */
+  async uncountAttempt(key: string): Promise<void> {
+    await this.db.updateTable("loginAttempts").set((eb) => ({ failures: eb("failures", "-", 1) })).where("key", "=", key).where("failures", ">", 0).execute();
   }
 
   async clearLoginAttempts(key: string): Promise<void> {
@@ -112,12 +96,31 @@ export class AuthRepository {
   }
 }
 
-const SENTINEL_ID = "\u0000session-id";
-const SENTINEL_NOW = "\u0000now";
-type SessionRow = Awaited<ReturnType<ReturnType<AuthRepository["sessionQuery"]>["executeTakeFirstOrThrow"]>>;
-const sessionQueries = new WeakMap<Executor, { compiled: CompiledQuery; idAt: number; nowAt: number }>();
+/** The user, member and workspace columns of a request's caller (sessions and API tokens alike). */
+export const CALLER_COLUMNS = [
+  "u.id as userId", "u.email as userEmail", "u.name as userName", "u.locale as userLocale",
+  "m.workspaceId as mWorkspaceId", "m.id as mId", "m.userId as mUserId", "m.name as mName", "m.role as mRole",
+  "m.title as mTitle", "m.departmentId as mDepartmentId", "m.status as mStatus", "m.hoursPerDay as mHoursPerDay",
+  "m.workweek as mWorkweek", "m.version as mVersion", "m.createdAt as mCreatedAt", "m.updatedAt as mUpdatedAt",
+  "w.id as wId", "w.name as wName", "w.timeZone as wTimeZone", "w.currency as wCurrency", "w.locale as wLocale",
+  "w.workweek as wWorkweek", "w.hoursPerDay as wHoursPerDay", "w.orgTemplate as wOrgTemplate", "w.isDemo as wIsDemo",
+  "w.version as wVersion", "w.createdAt as wCreatedAt", "w.updatedAt as wUpdatedAt",
+] as const;
 
-function toSessionContext(row: SessionRow): SessionContext {
+const findSessionRow = preparedQuery(["id", "now"], (db, p) => db
+  .selectFrom("sessions as s")
+  .innerJoin("users as u", "u.id", "s.userId")
+  .innerJoin("members as m", (j) => j.onRef("m.workspaceId", "=", "s.workspaceId").onRef("m.userId", "=", "s.userId"))
+  .innerJoin("workspaces as w", "w.id", "s.workspaceId")
+  .where("s.id", "=", p.id)
+  .where("s.expiresAt", ">", p.now)
+  .where("m.status", "=", "active")
+  .select(["s.id as sessionId", "s.expiresAt as sessionExpiresAt", ...CALLER_COLUMNS]));
+
+type CallerRow = NonNullable<Awaited<ReturnType<typeof findSessionRow>>>;
+
+/** A caller row (with the id and expiry of the credential it came by) as the request's context. */
+export function toSessionContext(row: Omit<CallerRow, "sessionExpiresAt"> & { sessionExpiresAt: string | null }): SessionContext {
   return {
     session: { id: row.sessionId, expiresAt: row.sessionExpiresAt },
       user: { id: row.userId, email: row.userEmail, name: row.userName, locale: row.userLocale },

@@ -7,7 +7,7 @@ import type { Services } from "../../server/services.js";
 import { actorOf, type App } from "../../server/types.js";
 import { presentWorkspace } from "../workspaces/workspace.service.js";
 import { Ok } from "../shared/common.schema.js";
-import { ChangePasswordBody, LoginBody, MembershipSchema, MeSchema, SignupBody, SwitchWorkspaceBody, UpdateMeBody } from "./auth.schema.js";
+import { ChangePasswordBody, LoginBody, LogoutAllBody, SignedOutSchema, MembershipSchema, MeSchema, SignupBody, SwitchWorkspaceBody, UpdateMeBody } from "./auth.schema.js";
 import type { NewSession } from "./auth.service.js";
 
 export function setSessionCookie(req: FastifyRequest, reply: FastifyReply, s: NewSession): void {
@@ -37,11 +37,12 @@ export async function authRoutes(app: App, services: Services): Promise<void> {
     return { ok: true as const };
   });
 
-  app.post("/auth/logout-all", { schema: { tags, summary: "Sign out everywhere (every session of this account)", response: { 200: Type.Object({ sessionsEnded: Type.Integer() }) } } }, async (req, reply) => {
-    const n = await services.auth.logoutEverywhere(actorOf(req));
-    void reply.clearCookie(SESSION_COOKIE, { path: "/" });
-    return { sessionsEnded: n };
-  });
+  app.post("/auth/logout-all", {
+    schema: {
+      tags, summary: "Sign out everywhere else: every other session of this account ends (this one stays); `revokeApiTokens` revokes the account's API tokens too",
+      body: LogoutAllBody, response: { 200: SignedOutSchema },
+    },
+  }, async (req) => services.auth.logoutEverywhere(actorOf(req), req.sessionToken, { revokeApiTokens: req.body?.revokeApiTokens === true }));
 
   app.get("/me", { schema: { tags, summary: "The signed-in member and their workspace", response: { 200: MeSchema } } }, async (req) => {
     const actor = actorOf(req);
@@ -68,10 +69,9 @@ export async function authRoutes(app: App, services: Services): Promise<void> {
     return { ok: true as const };
   });
 
-  app.post("/me/password", { schema: { tags, summary: "Change your password", body: ChangePasswordBody, response: { 200: Ok } } }, async (req) => {
-    await services.auth.changePassword(actorOf(req), req.body.currentPassword, req.body.newPassword);
-    return { ok: true as const };
-  });
+  app.post("/me/password", {
+    schema: { tags, summary: "Change your password; every other session ends and the account's API tokens are revoked", body: ChangePasswordBody, response: { 200: SignedOutSchema } },
+  }, async (req) => services.auth.changePassword(actorOf(req), req.body.currentPassword, req.body.newPassword, req.sessionToken));
 
   app.get("/me/workspaces", { schema: { tags, summary: "Workspaces you belong to", response: { 200: Type.Object({ items: Type.Array(MembershipSchema), nextCursor: Type.Null() }) } } }, async (req) => {
     return { items: await services.auth.memberships(actorOf(req)), nextCursor: null };

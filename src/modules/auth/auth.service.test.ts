@@ -56,7 +56,7 @@ for (const dialect of DIALECTS) {
       const { owner } = await buildWorkspace(s);
       const created = await s.tokens.create(owner, "nightly import");
       expect(created.token).toMatch(/^dct_/);
-      expect(await s.tokens.resolve(created.token)).toMatchObject({ memberId: owner.memberId, workspaceId: owner.workspaceId, via: "token" });
+      expect(await s.tokens.resolve(created.token)).toMatchObject({ session: { id: created.id, expiresAt: null }, member: { id: owner.memberId }, workspace: { id: owner.workspaceId } });
       expect((await s.tokens.list(owner)).map((t) => t.name)).toEqual(["nightly import"]);
       await s.tokens.revoke(owner, created.id);
       expect(await s.tokens.resolve(created.token)).toBeUndefined();

@@ -1,5 +1,5 @@
 import type { Actor } from "../../core/actor.js";
-import { invalidField, tooManyRequests, unauthorized } from "../../core/errors.js";
+import { fail, invalidField, unauthorized } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
 import { LIMITS, type Locale } from "../../core/limits.js";
 import { findOrgTemplate, type OrgTemplateId } from "../../core/org/templates.js";
@@ -9,6 +9,9 @@ import { WorkspaceService } from "../workspaces/workspace.service.js";
 import { AuthRepository, type SessionContext } from "./auth.repository.js";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password.js";
 import { hashSecret, newSecret } from "./tokens.js";
+import { AttemptThrottle } from "./throttle.js";
+import { assertStrongPassword } from "./password-strength.js";
+import { TokenRepository } from "../tokens/tokens.repository.js";
 
 export interface NewSession {
   token: string;
@@ -17,16 +20,21 @@ export interface NewSession {
 
 const DAY_MS = 86_400_000;
 
+/** The one answer for an email that has an account, wherever an account would be created. */
+export const emailTaken = () => {
+  const message = "This email already has an account; sign in instead";
+  return fail("invalid", "auth.email_taken", undefined, message, { fields: [{ field: "email", message, code: "auth.email_taken" }] });
+};
+
 export class AuthService {
   constructor(private readonly deps: ServiceDeps) {}
 
   async signup(input: { workspaceName: string; name: string; email: string; password: string; locale?: Locale; template?: OrgTemplateId }): Promise<NewSession> {
+    await assertStrongPassword("password", input.password, [input.email, input.name, input.workspaceName]);
     const passwordHash = await hashPassword(input.password);
     const { userId, workspaceId, memberId } = await this.deps.db.transaction().execute(async (trx) => {
       const repo = new AuthRepository(trx);
-      if (await repo.findUserByEmail(input.email)) {
-        throw invalidField("email", "This email already has an account; sign in instead");
-      }
+      if (await repo.findUserByEmail(input.email)) throw emailTaken();
       const at = nowIso(this.deps);
       const userId = newId();
       await repo.createUser({ id: userId, email: input.email, name: input.name.trim(), passwordHash, locale: input.locale ?? null, createdAt: at, updatedAt: at });
@@ -49,35 +57,21 @@ export class AuthService {
 
   /**
    * Signs in. Unknown email and wrong password give the same answer and cost the same time;
-   * repeated failures from one address for one email, or from one address overall, get 429.
+   * attempts from one address for one email, or from one address overall, are counted before the
+   * password is checked (see AttemptThrottle), so past the limit even parallel tries get 429.
    */
   async login(input: { email: string; password: string; workspaceId?: string }, ip: string): Promise<NewSession> {
     const email = input.email.toLowerCase();
-    const keys = [`login:${ip}:${email}`, `login-ip:${ip}`];
-    const limits = [LIMITS.loginMaxFailures, LIMITS.loginMaxFailures * 10];
+    const perEmail = `login:${ip}:${email}`, perIp = `login-ip:${ip}`;
+    const throttle = new AttemptThrottle(this.deps.db, this.deps.clock);
+    await throttle.take([{ key: perEmail, limit: LIMITS.loginMaxFailures }, { key: perIp, limit: LIMITS.loginMaxFailures * 10 }]);
     const repo = new AuthRepository(this.deps.db);
-    const now = this.deps.clock();
-    const windowMs = LIMITS.loginWindowMinutes * 60_000;
-    for (const [i, key] of keys.entries()) {
-      const a = await repo.getLoginAttempts(key);
-      if (a && now.getTime() - Date.parse(a.windowStart) < windowMs && a.failures >= limits[i]!) {
-        const retry = Math.ceil((Date.parse(a.windowStart) + windowMs - now.getTime()) / 1000);
-        throw tooManyRequests("Too many sign-in attempts; try again later", retry);
-      }
-    }
     const user = await repo.findUserByEmail(email);
     const ok = await verifyPassword(input.password, user?.passwordHash ?? (await dummyPasswordHash()));
     const memberships = user && ok ? await repo.listMemberships(user.id) : [];
     const membership = input.workspaceId ? memberships.find((m) => m.workspaceId === input.workspaceId) : memberships[0];
-    if (!user || !ok || !membership) {
-      for (const key of keys) {
-        const a = await repo.getLoginAttempts(key);
-        const fresh = !a || now.getTime() - Date.parse(a.windowStart) >= windowMs;
-        await repo.setLoginAttempts(key, fresh ? 1 : a.failures + 1, fresh ? now.toISOString() : a.windowStart);
-      }
-      throw unauthorized("Wrong email or password");
-    }
-    await repo.clearLoginAttempts(keys[0]!);
+    if (!user || !ok || !membership) throw unauthorized("Wrong email or password");
+    await throttle.succeeded([perEmail], [perIp]);
     return this.createSession(user.id, membership.workspaceId);
   }
 
@@ -97,9 +91,16 @@ export class AuthService {
     await new AuthRepository(this.deps.db).deleteSession(hashSecret(token));
   }
 
-  /** Ends every session of the user, on every device. */
-  logoutEverywhere(actor: Actor): Promise<number> {
-    return new AuthRepository(this.deps.db).deleteSessionsOfUser(actor.userId);
+  /**
+   * Signs the user out everywhere else: every other session ends (the caller's own, if any, stays),
+   * and with `revokeApiTokens` every API token of the account too, in all its workspaces.
+   */
+  async logoutEverywhere(actor: Actor, currentSessionToken?: string, options: { revokeApiTokens?: boolean } = {}) {
+    return this.deps.db.transaction().execute(async (trx) => {
+      const sessionsEnded = await new AuthRepository(trx).deleteSessionsOfUser(actor.userId, currentSessionToken && hashSecret(currentSessionToken));
+      const apiTokensRevoked = options.revokeApiTokens ? await new TokenRepository(trx).revokeAllOfUser(actor.userId, nowIso(this.deps)) : 0;
+      return { sessionsEnded, apiTokensRevoked };
+    });
   }
 
   async memberships(actor: Actor) {
@@ -117,10 +118,23 @@ export class AuthService {
     });
   }
 
-  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+  /**
+   * Changes the password after checking the current one (throttled per account). Whoever knew the
+   * old password may have signed in elsewhere or made an API token with it, so every other session
+   * ends and the account's API tokens are revoked; the caller's own session stays.
+   */
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string, currentSessionToken?: string): Promise<{ sessionsEnded: number; apiTokensRevoked: number }> {
     const repo = new AuthRepository(this.deps.db);
     const user = await repo.findUserById(actor.userId);
-    if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) throw invalidField("currentPassword", "The current password is wrong");
-    await repo.updateUser(actor.userId, { passwordHash: await hashPassword(newPassword) }, nowIso(this.deps));
+    if (!user) throw unauthorized();
+    const throttle = new AttemptThrottle(this.deps.db, this.deps.clock);
+    const key = `password:${user.id}`;
+    await throttle.take([{ key, limit: LIMITS.loginMaxFailures }]);
+    if (!(await verifyPassword(currentPassword, user.passwordHash))) throw invalidField("currentPassword", "The current password is wrong");
+    await throttle.succeeded([key]);
+    await assertStrongPassword("newPassword", newPassword, [user.email, user.name]);
+    const passwordHash = await hashPassword(newPassword);
+    await repo.updateUser(actor.userId, { passwordHash }, nowIso(this.deps));
+    return this.logoutEverywhere(actor, currentSessionToken, { revokeApiTokens: true });
   }
 }

@@ -1,9 +1,14 @@
 import type { Actor } from "../../core/actor.js";
-import { conflict, forbidden, invalidField, notFound, unauthorized } from "../../core/errors.js";
+import { conflict, fail, forbidden, invalidField, notFound } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
 import { LIMITS, type Role } from "../../core/limits.js";
 import { AuthRepository } from "../auth/auth.repository.js";
-import { hashPassword, verifyPassword } from "../auth/password.js";
+import { hashPassword } from "../auth/password.js";
+import { assertStrongPassword } from "../auth/password-strength.js";
+import { emailTaken } from "../auth/auth.service.js";
+import { AttemptThrottle } from "../auth/throttle.js";
+import type { Executor } from "../../db/database.js";
+import type { Invitation, User } from "../../db/schema.js";
 import { hashSecret, newSecret } from "../auth/tokens.js";
 import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
 import { DepartmentRepository } from "./department.repository.js";
@@ -61,32 +66,67 @@ export class InvitationService {
   }
 
   /**
-   * Accepts an invitation: a new person sets their name and password; someone who already has an
-   * account proves it with their password. Returns the user and workspace to sign in to.
+   * Accepts an invitation as a new person: name, email and password make a new account. An email
+   * that already has an account is refused exactly as signup refuses it (`auth.email_taken`),
+   * after every other check, and no password is ever compared here: an existing account joins only
+   * when signed in (acceptSignedIn). Throttled like login, per address and link.
    */
-  async accept(input: { token: string; name?: string; email: string; password: string }): Promise<{ userId: string; workspaceId: string }> {
-    const newHash = await hashPassword(input.password);
-    return this.deps.db.transaction().execute(async (trx) => {
-      const invRepo = new InvitationRepository(trx);
-      const inv = await invRepo.findByTokenHash(hashSecret(input.token));
-      const at = nowIso(this.deps);
-      if (!inv || inv.acceptedAt || inv.expiresAt <= at) throw notFound("Invitation");
+  async acceptAsNewUser(input: { token: string; name: string; email: string; password: string }, ip: string): Promise<{ userId: string; workspaceId: string }> {
+    return this.throttled(input.token, ip, async () => {
       const email = input.email.toLowerCase();
-      if (inv.email && inv.email !== email) throw invalidField("email", "This invitation is for another email address");
-      const auth = new AuthRepository(trx);
-      let user = await auth.findUserByEmail(email);
-      if (user) {
-        if (!(await verifyPassword(input.password, user.passwordHash))) throw unauthorized("Wrong email or password");
-        if (await new MemberRepository(trx).getByUserId(inv.workspaceId, user.id)) throw conflict("You are already a member of this workspace");
-      } else {
-        if (!input.name) throw invalidField("name", "Tell us your name");
-        user = { id: newId(), email, name: input.name.trim(), passwordHash: newHash, locale: null, createdAt: at, updatedAt: at };
+      const inv = await this.pending(this.deps.db, input.token);
+      if (inv.email && inv.email !== email) throw otherEmail();
+      await assertStrongPassword("password", input.password, [email, input.name]);
+      const passwordHash = await hashPassword(input.password);
+      return this.join(input.token, async (trx, at) => {
+        const auth = new AuthRepository(trx);
+        if (await auth.findUserByEmail(email)) throw emailTaken();
+        const user = { id: newId(), email, name: input.name.trim(), passwordHash, locale: null, createdAt: at, updatedAt: at };
         await auth.createUser(user);
-      }
-      if (!(await invRepo.markAccepted(inv.workspaceId, inv.id, at))) throw conflict("This invitation was just used");
+        return user;
+      });
+    });
+  }
+
+  /** Accepts an invitation as the signed-in user (their other workspaces are untouched). */
+  async acceptSignedIn(input: { token: string; userId: string }, ip: string): Promise<{ userId: string; workspaceId: string }> {
+    return this.throttled(input.token, ip, () =>
+      this.join(input.token, async (trx, _at, inv) => {
+        const user = await new AuthRepository(trx).findUserById(input.userId);
+        if (!user) throw notFound("User");
+        if (inv.email && inv.email !== user.email) throw otherEmail();
+        if (await new MemberRepository(trx).getByUserId(inv.workspaceId, user.id)) {
+          throw fail("conflict", "invitation.already_member", undefined, "You are already a member of this workspace");
+        }
+        return user;
+      }));
+  }
+
+  private async throttled<T>(token: string, ip: string, work: () => Promise<T>): Promise<T> {
+    const perLink = `accept:${ip}:${hashSecret(token)}`, perIp = `accept-ip:${ip}`;
+    const throttle = new AttemptThrottle(this.deps.db, this.deps.clock);
+    await throttle.take([{ key: perLink, limit: LIMITS.loginMaxFailures }, { key: perIp, limit: LIMITS.loginMaxFailures * 10 }]);
+    const result = await work();
+    await throttle.succeeded([perLink], [perIp]);
+    return result;
+  }
+
+  private async pending(db: Executor, token: string) {
+    const inv = await new InvitationRepository(db).findByTokenHash(hashSecret(token));
+    if (!inv || inv.acceptedAt || inv.expiresAt <= nowIso(this.deps)) throw notFound("Invitation");
+    return inv;
+  }
+
+  /** Marks the invitation used and makes the user a member, in one transaction. */
+  private join(token: string, userFor: (trx: Executor, at: string, inv: Invitation) => Promise<Pick<User, "id" | "name">>) {
+    return this.deps.db.transaction().execute(async (trx) => {
+      const inv = await this.pending(trx, token);
+      const at = nowIso(this.deps);
+      const user = await userFor(trx, at, inv);
+      if (!(await new InvitationRepository(trx).markAccepted(inv.workspaceId, inv.id, at))) throw conflict("This invitation was just used");
       const memberId = newId();
       await new MemberRepository(trx).create({
-        workspaceId: inv.workspaceId, id: memberId, userId: user.id, name: input.name?.trim() || user.name, role: inv.role, title: inv.title,
+        workspaceId: inv.workspaceId, id: memberId, userId: user.id, name: user.name, role: inv.role, title: inv.title,
         departmentId: inv.departmentId, status: "active", hoursPerDay: null, workweek: null, version: 1, createdAt: at, updatedAt: at,
       });
       await audit(trx, { userId: user.id, memberId, workspaceId: inv.workspaceId, role: inv.role, departmentId: inv.departmentId, via: "session" }, at, {
@@ -96,3 +136,8 @@ export class InvitationService {
     });
   }
 }
+
+const otherEmail = () => {
+  const message = "This invitation is for another email address";
+  return fail("invalid", "invitation.other_email", undefined, message, { fields: [{ field: "email", message, code: "invitation.other_email" }] });
+};

@@ -4,6 +4,7 @@ import { newId } from "../../core/ids.js";
 import type { Role } from "../../core/limits.js";
 import type { Executor } from "../../db/database.js";
 import { hashPassword } from "../auth/password.js";
+import { assertStrongPassword } from "../auth/password-strength.js";
 import { AuthRepository } from "../auth/auth.repository.js";
 import { announceScheduleChange, audit, markScheduleStale, nowIso, type ServiceDeps } from "../shared/context.js";
 import { DepartmentRepository } from "./department.repository.js";
@@ -30,6 +31,7 @@ export class MemberService {
   }
 
   async create(actor: Actor, input: CreateMemberInput): Promise<MemberDto & { leaves: LeaveDto[] }> {
+    await assertStrongPassword("password", input.password, [input.email, input.name]);
     const passwordHash = await hashPassword(input.password);
     return this.deps.db.transaction().execute(async (trx) => {
       const role: Role = input.role ?? "member";

@@ -1,4 +1,5 @@
 import { Type } from "typebox";
+import { fail } from "../../core/errors.js";
 import type { Services } from "../../server/services.js";
 import { setSessionCookie } from "../auth/auth.routes.js";
 import { actorOf, type App } from "../../server/types.js";
@@ -7,6 +8,13 @@ import {
   AcceptInvitationBody, CreateDepartmentBody, CreatedInvitationSchema, CreateInvitationBody, CreateSkillBody, DepartmentSchema,
   InvitationLookupSchema, InvitationSchema, SkillSchema, TokenParams, UpdateDepartmentBody, UpdateSkillBody,
 } from "./org.schema.js";
+
+/** A signed-out accept makes a new account, so it needs all three. */
+function detailsRequired(given: Record<string, string | undefined>) {
+  const missing = Object.keys(given).filter((k) => given[k] === undefined);
+  const fields = missing.map((field) => ({ field, message: "is required to make a new account (or sign in first)", code: "invitation.field_required" }));
+  return fail("invalid", "invitation.details_required", undefined, `Sign in first, or give ${missing.join(", ")} to make a new account`, { fields });
+}
 
 const list = <T extends Parameters<typeof Type.Array>[0]>(item: T) => Type.Object({ items: Type.Array(item), nextCursor: Type.Null() });
 const NoContent = { 204: Type.Null() };
@@ -46,9 +54,25 @@ export async function orgRoutes(app: App, services: Services): Promise<void> {
   });
   app.get("/invitations/lookup/:token", { config: { public: true }, schema: { tags, summary: "What an invitation link is for", params: TokenParams, response: { 200: InvitationLookupSchema } } }, async (req) =>
     services.invitations.lookup(req.params.token));
-  app.post("/invitations/accept", { config: { public: true }, schema: { tags, summary: "Accept an invitation and sign in", body: AcceptInvitationBody, response: { 200: Ok } } }, async (req, reply) => {
-    const { userId, workspaceId } = await services.invitations.accept(req.body);
-    setSessionCookie(req, reply, await services.auth.createSession(userId, workspaceId));
+  app.post("/invitations/accept", {
+    config: { public: true },
+    schema: {
+      tags, body: AcceptInvitationBody, response: { 200: Ok },
+      summary: "Accept an invitation and sign in to its workspace: signed in, as yourself (send only the token); signed out, as a new account (name, email, password)",
+    },
+  }, async (req, reply) => {
+    const { token, name, email, password } = req.body;
+    const signedIn = req.actor?.via === "session" ? req.actor : undefined;
+    let joined;
+    if (signedIn) {
+      joined = await services.invitations.acceptSignedIn({ token, userId: signedIn.userId }, req.ip);
+    } else {
+      if (name === undefined || email === undefined || password === undefined) throw detailsRequired({ name, email, password });
+      joined = await services.invitations.acceptAsNewUser({ token, name, email, password }, req.ip);
+    }
+    // This browser moves to the workspace just joined.
+    if (req.sessionToken) await services.auth.logout(req.sessionToken);
+    setSessionCookie(req, reply, await services.auth.createSession(joined.userId, joined.workspaceId));
     return { ok: true as const };
   });
 }

@@ -79,4 +79,7 @@ export const CreateInvitationBody = Type.Object({
 export const CreatedInvitationSchema = Type.Intersect([InvitationSchema, Type.Object({ token: Type.String(), path: Type.String({ description: "Open this path on the app's origin to accept" }) })]);
 export const InvitationLookupSchema = Type.Object({ workspaceName: Type.String(), email: Type.Union([Type.String(), Type.Null()]), role: RoleSchema, expiresAt: Instant });
 export const TokenParams = Type.Object({ token: Type.String({ minLength: 10, maxLength: 200 }) }, strict);
-export const AcceptInvitationBody = Type.Object({ token: Type.String({ minLength: 10, maxLength: 200 }), name: Type.Optional(Name), email: Email, password: Password }, strict);
+export const AcceptInvitationBody = Type.Object({
+  token: Type.String({ minLength: 10, maxLength: 200 }),
+  name: Type.Optional(Name), email: Type.Optional(Email), password: Type.Optional(Password),
+}, { ...strict, description: "Signed in: only the token (no password: an existing account joins by being signed in). Signed out: name, email and password of the new account." });

@@ -3,6 +3,7 @@ import { notFound } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
 import type { ApiToken } from "../../db/schema.js";
 import { hashSecret, newSecret } from "../auth/tokens.js";
+import { toSessionContext, type SessionContext } from "../auth/auth.repository.js";
 import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
 import { TokenRepository } from "./tokens.repository.js";
 
@@ -41,13 +42,17 @@ export class TokenService {
     });
   }
 
-  async resolve(secret: string): Promise<Actor | undefined> {
+  /**
+   * The caller behind an API token, or undefined. Tokens are 256-bit random secrets, so one SHA-256
+   * (not a slow password hash) is a safe lookup key: nothing can be guessed from the stored hash.
+   */
+  async resolve(secret: string): Promise<SessionContext | undefined> {
     const repo = new TokenRepository(this.deps.db);
     const row = await repo.findActive(hashSecret(secret));
     if (!row) return undefined;
     const now = this.deps.clock();
     // Touch at most once a minute so a busy script does not write on every request.
-    if (!row.lastUsedAt || now.getTime() - Date.parse(row.lastUsedAt) > 60_000) await repo.touch(row.workspaceId, row.id, now.toISOString());
-    return { userId: row.userId, memberId: row.memberId, workspaceId: row.workspaceId, role: row.role, departmentId: row.departmentId, via: "token" };
+    if (!row.lastUsedAt || now.getTime() - Date.parse(row.lastUsedAt) > 60_000) await repo.touch(row.mWorkspaceId, row.sessionId, now.toISOString());
+    return toSessionContext({ ...row, sessionExpiresAt: null });
   }
 }
