@@ -10,17 +10,41 @@ export async function serve(flags: { db?: string; port?: string; host?: string }
   const { buildApp } = await import("../../server/app.js");
   const app = await buildApp({ database, databaseUrl: database.dialect === "postgres" ? process.env.DATABASE_URL : undefined });
   if (process.env.DAYCLEAR_REMINDERS !== "off") await startGoalReminders(app, database);
-  const shutdown = async () => {
-    await app.close();
-    await database.close();
-    process.exit(0);
+  // A stop signal closes the server and the database. Requests under way get the grace period to
+  // finish; then the process exits without them, so SIGTERM is always honoured (a second signal
+  // exits at once). SQLite's journal keeps the file whole either way.
+  const graceMs = shutdownGraceMs(process.env.DAYCLEAR_SHUTDOWN_GRACE_MS);
+  let stopping = false;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    setTimeout(() => {
+      console.error(`Dayclear: requests still under way ${graceMs} ms after ${signal}; exiting without them`);
+      process.exit(1);
+    }, graceMs).unref();
+    try {
+      await app.close();
+      await database.close();
+      process.exit(0);
+    } catch (err) {
+      console.error(`Dayclear: shutdown failed: ${String(err)}`);
+      process.exit(1);
+    }
   };
-  process.once("SIGINT", () => void shutdown());
-  process.once("SIGTERM", () => void shutdown());
+  process.on("SIGINT", (signal) => void shutdown(signal));
+  process.on("SIGTERM", (signal) => void shutdown(signal));
   await app.listen({ port, host });
   const address = app.server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
   console.log(`\nDayclear is running on ${description}\n  ➜  http://localhost:${actualPort}\n`);
+}
+
+const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
+
+/** DAYCLEAR_SHUTDOWN_GRACE_MS: how long a stop signal waits for requests under way (default 10 s). */
+export function shutdownGraceMs(value: string | undefined): number {
+  const ms = Number(value);
+  return value && Number.isInteger(ms) && ms > 0 ? ms : DEFAULT_SHUTDOWN_GRACE_MS;
 }
 
 const FIRST_SWEEP_MS = 30_000;
