@@ -100,7 +100,7 @@ export function App() {
             <Route path="/settings" element={<SignedIn>{(me) => <SettingsPage me={me} />}</SignedIn>} />
             <Route path="/audit" element={<SignedIn>{() => <AuditPage />}</SignedIn>} />
             <Route path="/dashboard" element={<SignedIn>{() => <DashboardPage />}</SignedIn>} />
-            <Route path="/shop-data" element={<SignedIn>{() => <ShopDataPage />}</SignedIn>} />
+            <Route path="/shop-data" element={<SignedIn>{(me) => <ShopDataPage me={me} />}</SignedIn>} />
             <Route path="/shop-data/attribution" element={<SignedIn>{(me) => <AttributionPage me={me} />}</SignedIn>} />
             <Route path="/shop-data/service" element={<SignedIn>{(me) => <CsMetricsPage me={me} />}</SignedIn>} />
             <Route path="/pay/plans" element={<SignedIn>{(me) => <PayPlansPage me={me} />}</SignedIn>} />

@@ -96,7 +96,7 @@ export function useCalendarMutations(year: number) {
 }
 
 export const useDepartments = () => useQuery({ queryKey: keys.departments, queryFn: () => api.get<Page<Department>>(`${V1}/departments`) });
-export type DepartmentInput = { name?: string; parentId?: string | null; leadMemberId?: string | null; sortOrder?: number };
+export type DepartmentInput = { name?: string; parentId?: string | null; leadMemberId?: string | null; sortOrder?: number; function?: Department["function"] };
 export function useDepartmentMutations() {
   const inv = useInvalidate();
   const onSettled = () => inv(keys.departments, keys.members, keys.me);

@@ -1,5 +1,6 @@
 // Shapes of the API's JSON, as the OpenAPI document at /api/openapi.json describes them.
 import type { Locale, Role } from "../../../src/core/limits";
+import type { DepartmentFunction } from "../../../src/core/org/rights";
 
 export type { Locale, Role };
 
@@ -22,6 +23,8 @@ export interface Instance { hasWorkspaces: boolean; demoExists: boolean; demoAva
 export interface Department {
   id: string; name: string; parentId: string | null; leadMemberId: string | null; leadName: string | null;
   sortOrder: number; memberCount: number; version: number;
+  /** What the department may do (src/core/org/rights.ts); none takes the parent's. The owner sets it. */
+  function: DepartmentFunction;
 }
 export interface Skill { id: string; name: string; departmentId: string | null }
 export interface MemberSkill { skillId: string; name: string; level: number }

@@ -4,9 +4,10 @@ import { useAllMembers, useDepartmentMutations, type DepartmentInput } from "../
 import type { Department } from "../api/types";
 import { useI18n } from "../i18n";
 import { LIMITS } from "../../../src/core/limits";
+import { DEPARTMENT_FUNCTIONS, effectiveFunction, type DepartmentFunction } from "../../../src/core/org/rights";
 import { useApiErrors } from "./errors";
 
-interface Values { name: string; parentId: string | null; leadMemberId: string | null; sortOrder: number }
+interface Values { name: string; parentId: string | null; leadMemberId: string | null; sortOrder: number; function: DepartmentFunction }
 
 export interface TreeNode { value: string; title: string; children: TreeNode[]; disabled?: boolean }
 
@@ -24,9 +25,9 @@ export function departmentTree(items: readonly Department[], exclude?: string): 
   return build(null, false);
 }
 
-/** Create (department undefined) or edit a department: name, parent (move), lead, order, delete. */
-export function DepartmentModal({ open, department, departments, defaultParent, onClose, canDelete }: {
-  open: boolean; department?: Department; departments: readonly Department[]; defaultParent?: string | null; onClose: () => void; canDelete: boolean;
+/** Create (department undefined) or edit a department: name, parent (move), lead, function (the owner only), order, delete. */
+export function DepartmentModal({ open, department, departments, defaultParent, onClose, canDelete, canSetFunction }: {
+  open: boolean; department?: Department; departments: readonly Department[]; defaultParent?: string | null; onClose: () => void; canDelete: boolean; canSetFunction: boolean;
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
@@ -38,12 +39,13 @@ export function DepartmentModal({ open, department, departments, defaultParent, 
     if (!open) return;
     form.resetFields();
     form.setFieldsValue(department
-      ? { name: department.name, parentId: department.parentId, leadMemberId: department.leadMemberId, sortOrder: department.sortOrder }
-      : { name: "", parentId: defaultParent ?? null, leadMemberId: null, sortOrder: departments.length });
+      ? { name: department.name, parentId: department.parentId, leadMemberId: department.leadMemberId, sortOrder: department.sortOrder, function: department.function }
+      : { name: "", parentId: defaultParent ?? null, leadMemberId: null, sortOrder: departments.length, function: "none" });
   }, [open, department, defaultParent, departments.length, form]);
 
   const submit = (v: Values) => {
-    const body: DepartmentInput = { name: v.name.trim(), parentId: v.parentId ?? null, leadMemberId: v.leadMemberId ?? null, sortOrder: v.sortOrder };
+    // Only the owner grants rights: a lead's form never sends a function.
+    const body: DepartmentInput = { name: v.name.trim(), parentId: v.parentId ?? null, leadMemberId: v.leadMemberId ?? null, sortOrder: v.sortOrder, ...(canSetFunction && { function: v.function }) };
     const done = { onSuccess: onClose, onError: (e: unknown) => onError(e, form) };
     if (department) update.mutate({ id: department.id, version: department.version, ...body }, done);
     else create.mutate({ ...body, name: v.name.trim() }, done);
@@ -78,6 +80,18 @@ export function DepartmentModal({ open, department, departments, defaultParent, 
         <Form.Item name="leadMemberId" label={t("dept.lead")}>
           <Select allowClear showSearch={{ optionFilterProp: "label" }} placeholder={t("dept.noLead")} loading={members.isPending}
             options={(members.data ?? []).map((m) => ({ value: m.id, label: m.title ? `${m.name} · ${m.title}` : m.name }))} />
+        </Form.Item>
+        <Form.Item noStyle dependencies={["parentId"]}>
+          {() => {
+            const parent = form.getFieldValue("parentId") as string | null | undefined;
+            const inherited = parent ? effectiveFunction(departments, parent) : "none";
+            const label = (f: DepartmentFunction) => (f === "none" && inherited !== "none" ? t("dept.functionInherited", { function: t(`dept.function.${inherited}`) }) : t(`dept.function.${f}`));
+            return (
+              <Form.Item name="function" label={t("dept.function")} extra={t("dept.functionHint")}>
+                <Select disabled={!canSetFunction} data-testid="department-function-select" options={DEPARTMENT_FUNCTIONS.map((f) => ({ value: f, label: label(f) }))} />
+              </Form.Item>
+            );
+          }}
         </Form.Item>
         <Form.Item name="sortOrder" label={t("dept.sortOrder")}>
           <InputNumber min={0} max={100000} />

@@ -9,6 +9,7 @@ import { useApiErrors } from "../components/errors";
 import { usePermissions } from "../components/permissions";
 import { useI18n } from "../i18n";
 import { LIMITS } from "../../../src/core/limits";
+import { effectiveFunction } from "../../../src/core/org/rights";
 
 interface Node { key: string; title: string; children: Node[]; dep: Department }
 
@@ -67,6 +68,19 @@ function SkillsCard({ departments, canManage }: { departments: readonly Departme
   );
 }
 
+/** The department's function (what its leads may do): its own, or the one it takes from above. */
+function FunctionTag({ dep, departments }: { dep: Department; departments: readonly Department[] }) {
+  const { t } = useI18n();
+  const own = dep.function !== "none";
+  const fn = effectiveFunction(departments, dep.id);
+  const label = t(`dept.function.${fn}`);
+  return (
+    <Tag color={fn === "none" ? "default" : "purple"} data-testid="department-function" data-function={fn}>
+      {t("dept.function")}: {own || fn === "none" ? label : t("dept.functionInherited", { function: label })}
+    </Tag>
+  );
+}
+
 export function DepartmentsPage({ me }: { me: Me }) {
   const { t } = useI18n();
   const departments = useDepartments();
@@ -101,6 +115,7 @@ export function DepartmentsPage({ me }: { me: Me }) {
                 <Typography.Text strong>{n.dep.name}</Typography.Text>
                 <Link to={`/members?departmentId=${n.dep.id}`}><Tag icon={<UserOutlined />}>{t("dept.members", { count: n.dep.memberCount })}</Tag></Link>
                 <Tag color={n.dep.leadName ? "blue" : "default"}>{t("dept.lead")}: {n.dep.leadName ?? t("common.none")}</Tag>
+                <FunctionTag dep={n.dep} departments={items} />
                 {perms.manageDepartment(n.dep.id) ? (
                   <Space size={0}>
                     <Button size="small" type="text" icon={<EditOutlined />} aria-label={t("common.edit")} onClick={() => setEditing({ id: n.dep.id })} />
@@ -119,6 +134,7 @@ export function DepartmentsPage({ me }: { me: Me }) {
         defaultParent={editing?.parent}
         departments={items}
         canDelete={editingDep ? perms.manageDepartment(editingDep.id) : false}
+        canSetFunction={perms.owner}
         onClose={() => setEditing(null)}
       />
     </Space>

@@ -3,6 +3,8 @@ import { Alert, App, Button, Card, Collapse, Flex, Form, Input, InputNumber, Lis
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Link } from "react-router-dom";
 import { formatDateTime } from "../../components/labels";
+import { useMay } from "../../components/permissions";
+import type { Me } from "../../api/types";
 import { useApiErrors } from "../../components/errors";
 import { useI18n } from "../../i18n";
 import { uploadFile, useCommit, useCreateShop, useImports, useMappings, usePreview, useRollback, useSaveMapping, useSetVisitors, useShops, useVisitors, type Preview, type Upload as Staged } from "./api";
@@ -124,7 +126,7 @@ function MappingBuilder({ shopId, upload, onSaved }: { shopId: string; upload: S
 const shanghaiToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const minusDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 
-function VisitorsCard({ shopId }: { shopId: string }) {
+function VisitorsCard({ shopId, canEdit }: { shopId: string; canEdit: boolean }) {
   const { t } = useShopT();
   const to = shanghaiToday();
   const from = minusDays(to, 13);
@@ -138,22 +140,26 @@ function VisitorsCard({ shopId }: { shopId: string }) {
     <Card size="small" title={t("visitors.title")}>
       <Flex vertical gap={8}>
         <Typography.Text type="secondary">{t("visitors.hint")}</Typography.Text>
-        <Flex wrap gap={8}>
+        {canEdit ? <Flex wrap gap={8}>
           <Input type="date" style={{ width: 170 }} aria-label={t("visitors.date")} value={date} max={to} onChange={(e) => setDate(e.target.value)} />
           <Input type="number" min={0} style={{ width: 140 }} placeholder={t("visitors.count")} aria-label={t("visitors.count")} value={count} onChange={(e) => setCount(e.target.value)} />
           <Button disabled={!date || count === "" || Number(count) < 0} loading={save.isPending}
             onClick={() => save.mutate({ shopId, date, visitors: Math.round(Number(count)) }, { onSuccess: () => { void message.success(t("visitors.saved")); setCount(""); }, onError: (e) => onError(e) })}>
             {t("common.save")}
           </Button>
-        </Flex>
+        </Flex> : null}
         <Flex wrap gap={4}>{(list.data?.items ?? []).map((v) => <Tag key={v.date}>{v.date.slice(5)}: {v.visitors.toLocaleString()}</Tag>)}</Flex>
       </Flex>
     </Card>
   );
 }
 
-export function ShopDataPage() {
+export function ShopDataPage({ me }: { me: Me }) {
   const { t, locale } = useShopT();
+  // Offer only what the server allows this person (the same decision, core/org/rights.ts).
+  const may = useMay(me);
+  const canManage = may("shop.manage");
+  const canImport = may("orders.import");
   const i18n = useI18n();
   const shops = useShops();
   const [shopId, setShopId] = useState<string | undefined>();
@@ -200,14 +206,15 @@ export function ShopDataPage() {
         <Flex gap={8} style={{ flex: "1 1 260px", justifyContent: "flex-end", minWidth: 0 }}>
           <Select style={{ flex: "1 1 160px", minWidth: 0, maxWidth: 360 }} value={shopId} onChange={setShopId} placeholder={t("shop.shop")} data-testid="shop-select"
             options={(shops.data?.items ?? []).map((s) => ({ value: s.id, label: `${s.name} · ${platformLabel(s.platform, locale)} (${s.orders})` }))} />
-          <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>{t("shop.add")}</Button>
+          {canManage ? <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="shop-add">{t("shop.add")}</Button> : null}
         </Flex>
       </Flex>
-      <AddShop open={adding} onClose={() => setAdding(false)} onCreated={setShopId} />
+      {canManage ? <AddShop open={adding} onClose={() => setAdding(false)} onCreated={setShopId} /> : null}
+      {!canImport && !canManage ? <Alert type="info" showIcon message={t("shop.readOnly")} data-testid="shop-read-only" /> : null}
       {shops.data && !shops.data.items.length ? <Alert type="info" showIcon message={t("shop.none")} /> : null}
       {shop ? (
         <>
-          <Card size="small" title={t("import.title")} extra={uploads.length ? <Button size="small" onClick={reset}>{t("import.clear")}</Button> : null}>
+          {canImport ? <Card size="small" title={t("import.title")} extra={uploads.length ? <Button size="small" onClick={reset}>{t("import.clear")}</Button> : null}>
             <Flex vertical gap={8}>
               <Upload.Dragger multiple showUploadList={false} accept=".csv,.xlsx,.txt" data-testid="upload"
                 customRequest={({ file }) => {
@@ -235,11 +242,11 @@ export function ShopDataPage() {
               ) : null}
               {preview ? <PreviewView preview={preview} /> : null}
             </Flex>
-          </Card>
+          </Card> : null}
           <Card size="small" title={t("history.title")}>
             <List size="small" loading={history.isPending} dataSource={history.data?.items ?? []} locale={{ emptyText: t("history.empty") }} data-testid="import-history"
               renderItem={(h) => (
-                <List.Item actions={h.status === "committed" ? [
+                <List.Item actions={h.status === "committed" && canImport ? [
                   <Popconfirm key="rb" title={t("history.rollbackConfirm")} okText={t("history.rollback")} cancelText={t("common.cancel")}
                     onConfirm={() => rollback.mutate(h.id, { onError: (e) => onError(e) })}>
                     <Button size="small" danger icon={<RollbackOutlined />}>{t("history.rollback")}</Button>
@@ -256,8 +263,8 @@ export function ShopDataPage() {
                 </List.Item>
               )} />
           </Card>
-          <VisitorsCard shopId={shop.id} />
-          <Collapse size="small" items={[{
+          <VisitorsCard shopId={shop.id} canEdit={canManage} />
+          {canManage ? <Collapse size="small" items={[{
             key: "mapping", label: <Flex wrap gap={4} align="center">{t("mapping.title")}{(mappings.data?.items ?? []).map((m) => <Tag key={m.id}>{m.name}</Tag>)}</Flex>,
             children: (
               <Flex vertical gap={8}>
@@ -265,7 +272,7 @@ export function ShopDataPage() {
                 <MappingBuilder shopId={shop.id} upload={uploads[uploads.length - 1] ?? null} onSaved={(n) => { setFormat(`mapping:${n}`); runPreview(uploads.map((u) => u.id), `mapping:${n}`); }} />
               </Flex>
             ),
-          }]} />
+          }]} /> : null}
         </>
       ) : null}
     </Flex>

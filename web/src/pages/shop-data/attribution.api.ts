@@ -1,9 +1,8 @@
 // The sales attribution endpoints (rules, summary, an order's owner) for the 业绩归属 page.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useMemo } from "react";
 import { api, qs, request } from "../../api/client";
 import { goalKeys } from "../../api/goals";
-import { useDepartments } from "../../api/hooks";
+import { useMay } from "../../components/permissions";
 import { money } from "../../api/pay";
 import type { Me, Page } from "../../api/types";
 
@@ -77,17 +76,9 @@ export function useSetOwner() {
   });
 }
 
-/** Department names that count as Operations, as the server's orders policy lists them. */
-const OPERATIONS_DEPARTMENTS = ["运营", "运营部", "Operations", "Ops"];
-
-/** The owner and the leads of 运营 change rules and owners (the people who import orders); the server enforces it. */
+/** The owner and the operations leads change rules and owners (the server's shop.manage right, core/org/rights.ts). */
 export function useCanManageAttribution(me: Me): boolean {
-  const departments = useDepartments();
-  return useMemo(() => {
-    if (me.member.role === "owner") return true;
-    if (me.member.role !== "lead") return false;
-    return (departments.data?.items ?? []).some((d) => d.leadMemberId === me.member.id && OPERATIONS_DEPARTMENTS.includes(d.name.trim()));
-  }, [me, departments.data]);
+  return useMay(me)("shop.manage");
 }
 
 /** "1234.50" → "¥1,234.50" in the workspace's currency (other currencies keep their code). */

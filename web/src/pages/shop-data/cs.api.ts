@@ -1,9 +1,8 @@
 // The customer-service performance endpoints (客服绩效): import, accounts, the month's summary.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useMemo } from "react";
 import { api, ApiError, qs } from "../../api/client";
 import { goalKeys } from "../../api/goals";
-import { useDepartments } from "../../api/hooks";
+import { useMay } from "../../components/permissions";
 import type { Me, Page, Problem } from "../../api/types";
 
 const V1 = "/api/v1";
@@ -70,15 +69,8 @@ export function useCsImport() {
   return useMutation({ mutationFn: sendFile, onSuccess: () => void refresh() });
 }
 
-/** Department names that count as customer service, as the server's policy lists them. */
-const CS_DEPARTMENTS = ["客服", "客服部", "Customer service", "Customer Service"];
-
-/** The owner and the leads of 客服 import files and link accounts; the server enforces it. */
+/** The owner and the customer_service leads import files and link accounts (the server's cs.import and cs.accounts rights, core/org/rights.ts). */
 export function useCanManageCs(me: Me): boolean {
-  const departments = useDepartments();
-  return useMemo(() => {
-    if (me.member.role === "owner") return true;
-    if (me.member.role !== "lead") return false;
-    return (departments.data?.items ?? []).some((d) => d.leadMemberId === me.member.id && CS_DEPARTMENTS.includes(d.name.trim()));
-  }, [me, departments.data]);
+  const may = useMay(me);
+  return may("cs.import") && may("cs.accounts");
 }
