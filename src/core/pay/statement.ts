@@ -23,6 +23,8 @@ export interface PayLine {
   formula: string;
   inputs: Record<string, string>;
   sources: string[];
+  /** An input the line needs and nobody entered (an if_none event's count): the run cannot be locked until it is entered. */
+  missing?: boolean;
 }
 export interface Statement {
   memberId: string;
@@ -68,10 +70,14 @@ export function roundRatio(num: bigint, den: bigint): number {
   return neg && n !== 0 ? -n : n;
 }
 
-const showBase = (v: number, base: CommissionBase) => (base === "quantity" ? `${v} units` : money(v));
+export const showBase = (v: number, base: CommissionBase) => (base === "quantity" ? `${v} units` : money(v));
 const get = (inputs: Inputs, key: string): InputValue => inputs[key] ?? { value: 0, source: "not entered (0)" };
 
-export function commissionLine(c: CompiledCommission, memberId: string, inputs: Inputs): PayLine {
+/** A commission's exact amount before its line is rounded: num/den fen, or a finished line (below the gate: nothing). */
+export type CommissionValue = { done: true; line: PayLine } | { done: false; line: PayLine; num: bigint; den: bigint; formula: string };
+
+/** The commission on the base in `inputs`, exact (tiers, rate, split); the cap and the rounding are the caller's. */
+export function commissionValue(c: CompiledCommission, memberId: string, inputs: Inputs): CommissionValue {
   const d = c.def;
   const inp = get(inputs, inputKey.commission(d.code));
   const base = inp.value;
@@ -81,7 +87,7 @@ export function commissionLine(c: CompiledCommission, memberId: string, inputs: 
     line.inputs.gate = `${formatPct(c.gate.minPpm)} of target`;
     if (BigInt(base) * MICRO < BigInt(c.gate.target) * BigInt(c.gate.minPpm)) {
       line.formula = `${showBase(base, d.base)} is below the gate ${formatPct(c.gate.minPpm)} × ${showBase(c.gate.target, d.base)}: nothing paid`;
-      return line;
+      return { done: true, line };
     }
   }
   let micro: bigint;
@@ -94,13 +100,18 @@ export function commissionLine(c: CompiledCommission, memberId: string, inputs: 
     micro = mulMicro(Math.max(0, base), c.flatRate ?? 0);
     formula = `${showBase(Math.max(0, base), d.base)} × ${showRate(c.flatRate ?? 0, d.base === "quantity" ? "quantity" : "money")}`;
   }
-  let fen: number;
-  if (c.splits) {
-    const share = c.splits.get(memberId) ?? 0;
-    line.inputs.split = formatPct(share);
-    fen = roundRatio(micro * BigInt(share), MICRO * MICRO);
-    formula = `(${formula}) × ${formatPct(share)} split`;
-  } else fen = roundMicro(micro);
+  if (!c.splits) return { done: false, line, num: micro, den: MICRO, formula };
+  const share = c.splits.get(memberId) ?? 0;
+  line.inputs.split = formatPct(share);
+  return { done: false, line, num: micro * BigInt(share), den: MICRO * MICRO, formula: `(${formula}) × ${formatPct(share)} split` };
+}
+
+export function commissionLine(c: CompiledCommission, memberId: string, inputs: Inputs): PayLine {
+  const v = commissionValue(c, memberId, inputs);
+  if (v.done) return v.line;
+  const { line } = v;
+  let fen = roundRatio(v.num, v.den);
+  let formula = v.formula;
   if (c.capFen !== null && fen > c.capFen) {
     line.inputs.cap = money(c.capFen);
     formula = `min(${formula}, cap ${money(c.capFen)})`;
@@ -208,6 +219,11 @@ export function computeStatement(plan: CompiledPlan, memberId: string, inputs: I
   for (const b of plan.bonuses) lines.push(bonusLine(b, inputs));
   for (const e of plan.events) {
     const inp = get(inputs, inputKey.event(e.def.code));
+    if (e.def.when === "if_none" && inputs[inputKey.event(e.def.code)] === undefined) {
+      // "+100 for a month without a late hand-over" must not pay because nobody entered the count.
+      lines.push({ kind: "event", code: e.def.code, label: e.def.label, amountFen: 0, formula: "count not entered: missing, nothing paid until it is entered", inputs: { amount: money(e.amountFen) }, sources: [], missing: true });
+      continue;
+    }
     const count = Math.max(0, Math.trunc(inp.value));
     const amountFen = e.def.when === "per_event" ? count * e.amountFen : count === 0 ? e.amountFen : 0;
     const formula = e.def.when === "per_event" ? `${count} × ${money(e.amountFen)} = ${money(amountFen)}` : `${count === 0 ? "none" : `${count}`} this period → ${money(amountFen)}`;
@@ -217,6 +233,9 @@ export function computeStatement(plan: CompiledPlan, memberId: string, inputs: I
   adjustments.forEach((a, i) => lines.push({ kind: "adjustment", code: `adjustment-${i + 1}`, label: a.label, amountFen: a.amountFen, formula: `adjustment ${money(a.amountFen)}: ${a.reason}`, inputs: {}, sources: [a.reason] }));
   return { memberId, lines, totalFen: lines.reduce((s, l) => s + l.amountFen, 0) };
 }
+
+/** The inputs a statement still lacks (lines marked missing): a run with any is not locked. */
+export const missingLines = <L extends Pick<PayLine, "missing">>(lines: readonly L[]): L[] => lines.filter((l) => l.missing === true);
 
 export interface RunEntry {
   memberId: string;
