@@ -11,6 +11,7 @@ import { presentShop } from "./orders.presenter.js";
 import { ShopRepository } from "./shop.repository.js";
 import { StatsRepository } from "./stats.repository.js";
 import { formatMoney } from "../../core/money.js";
+import { isClosed, payLock, refuseLockedMonths } from "../pay/locked-month.js";
 
 const DEFAULT_CURRENCY: Record<string, string> = { shopify: "USD", woocommerce: "USD" };
 
@@ -82,7 +83,8 @@ export class ShopService {
       if (input.shipWindowHours !== undefined && input.shipWindowHours !== current.shipWindowHours) {
         // The window decides which past shipments were on time: recount the shop's days.
         const stats = new StatsRepository(trx);
-        await stats.rebuildShippingDays(actor.workspaceId, id, await stats.paidDates(actor.workspaceId, id));
+        const lock = await payLock(trx, actor.workspaceId);
+        await stats.rebuildShippingDays(actor.workspaceId, id, (await stats.paidDates(actor.workspaceId, id)).filter((d) => !isClosed(lock, d)));
       }
       await audit(trx, actor, at, { action: "shop.update", entityType: "shop", entityId: id, summary: `Updated shop ${updated.name}`, before: current, after: updated });
       return presentShop(updated, Number((await new OrderRepository(trx).countByShop(actor.workspaceId, id)).n));
@@ -152,6 +154,7 @@ export class ShopService {
     return this.deps.db.transaction().execute(async (trx) => {
       await authorizeShopData(trx, actor, "shop.manage");
       const shop = await shopOf(trx, actor.workspaceId, shopId);
+      await refuseLockedMonths(trx, actor.workspaceId, days.map((d) => d.date));
       const at = nowIso(this.deps);
       await new ShopRepository(trx).setVisitors(actor.workspaceId, shopId, days, at);
       await audit(trx, actor, at, { action: "visitors.set", entityType: "shop", entityId: shopId, summary: `Set visitor counts of ${days.length} day(s) for ${shop.name}`, after: days });

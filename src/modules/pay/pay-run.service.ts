@@ -3,11 +3,11 @@
 // and entered inputs; the owner previews, recomputes, then locks. A locked run never changes;
 // corrections are adjustments paid by the next run.
 import type { Actor } from "../../core/actor.js";
-import { conflict, forbidden, invalid, invalidField, notFound, staleVersion, type FieldError } from "../../core/errors.js";
+import { conflict, fail, forbidden, invalid, invalidField, notFound, staleVersion, type FieldError } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
 import { formatMoney, parseMoney } from "../../core/money.js";
 import { compilePlan, type PayPlanDefinition } from "../../core/pay/plan.js";
-import { computeRun, requiredInputs, type Inputs, type RunEntry, type Statement } from "../../core/pay/statement.js";
+import { computeRun, missingLines, requiredInputs, type Inputs, type RunEntry, type Statement } from "../../core/pay/statement.js";
 import type { Executor } from "../../db/database.js";
 import { KpiService } from "../orders/kpi.service.js";
 import { PayDataSource } from "./pay-inputs.js";
@@ -35,8 +35,12 @@ export function periodRange(period: string): { from: string; to: string } {
 
 export const presentStatement = (s: { memberId: string; memberName: string; departmentId: string | null; planVersionId: string | null; totalFen: number; lines: Statement["lines"] }) => ({
   memberId: s.memberId, memberName: s.memberName, departmentId: s.departmentId, planVersionId: s.planVersionId, total: formatMoney(s.totalFen),
-  lines: s.lines.map((l) => ({ kind: l.kind, code: l.code, label: l.label, amount: formatMoney(l.amountFen), formula: l.formula, inputs: l.inputs, sources: l.sources })),
+  lines: s.lines.map((l) => ({ kind: l.kind, code: l.code, label: l.label, amount: formatMoney(l.amountFen), formula: l.formula, inputs: l.inputs, sources: l.sources, ...(l.missing && { missing: true }) })),
 });
+
+/** What a run still lacks before it can be locked: one entry per member and input (docs/PAY.md "Inputs still missing"). */
+const missingOf = (statements: { memberId: string; memberName: string; lines: Pick<Statement["lines"][number], "kind" | "code" | "label" | "missing">[] }[]) =>
+  statements.flatMap((s) => missingLines(s.lines).map((l) => ({ memberId: s.memberId, memberName: s.memberName, key: `${l.kind}.${l.code}`, label: l.label })));
 
 export class PayRunService {
   constructor(private readonly deps: ServiceDeps) {}
@@ -147,6 +151,12 @@ export class PayRunService {
       const run = await repo.getRun(actor.workspaceId, id);
       if (!run) throw notFound("Pay run");
       if (run.status === "locked") throw conflict("The pay run is already locked");
+      const names = new Map((await trx.selectFrom("members").select(["id", "name"]).where("workspaceId", "=", actor.workspaceId).execute()).map((m) => [m.id, m.name]));
+      const missing = missingOf((await repo.statements(actor.workspaceId, id)).map((x) => ({ memberId: x.memberId, memberName: names.get(x.memberId) ?? "", lines: JSON.parse(x.lines) as Statement["lines"] })));
+      if (missing.length) {
+        const list = missing.map((m) => `${m.memberName} · ${m.label}`).join("; ");
+        throw fail("conflict", "pay.inputs_missing", { period: run.period, count: missing.length, missing: list }, `The pay run ${run.period} cannot be locked: ${missing.length} input(s) are still missing (${list}); enter them and recompute`, { extra: { missing } });
+      }
       const at = nowIso(this.deps);
       const updated = await repo.updateRun(actor.workspaceId, id, version, { status: "locked", lockedBy: actor.memberId, lockedAt: at });
       if (!updated) throw staleVersion("Pay run", run.version);
@@ -201,7 +211,7 @@ export class PayRunService {
     const managed = managedDepartments(actor, departments);
     const statements = rows.filter((s) => canPay(actor, "statement.read", { memberId: s.memberId, departmentId: s.departmentId }, managed))
       .map((s) => presentStatement({ ...s, memberName: members.find((m) => m.id === s.memberId)?.name ?? "", lines: JSON.parse(s.lines) as Statement["lines"] }));
-    return { ...this.presentRun(run, actor.role === "owner"), inputs: actor.role === "owner" ? (JSON.parse(run.inputs) as EnteredInput[]) : [], statements };
+    return { ...this.presentRun(run, actor.role === "owner"), inputs: actor.role === "owner" ? (JSON.parse(run.inputs) as EnteredInput[]) : [], statements, missing: run.status === "locked" ? [] : missingOf(statements) };
   }
 
   /** One member's statement; another member's is refused (403), another workspace's run is 404. */

@@ -35,14 +35,16 @@ export interface PayAssignment { id: string; targetType: "department" | "member"
 export interface PayPlan { id: string; name: string; version: number; versions: PayPlanVersion[]; assignments: PayAssignment[]; createdAt: string; updatedAt: string }
 export interface PayTemplate { id: string; department: string; plan: PayPlanDefinition }
 
-export interface PayLine { kind: string; code: string; label: string; amount: string; formula: string; inputs: Record<string, string>; sources: string[] }
+export interface PayLine { kind: string; code: string; label: string; amount: string; formula: string; inputs: Record<string, string>; sources: string[]; /** Needs an input nobody entered. */ missing?: boolean }
 export interface PayStatement { memberId: string; memberName: string; departmentId: string | null; planVersionId: string | null; total: string; lines: PayLine[] }
 export interface RunInput { memberId: string | null; key: string; value: string }
 export interface PayRunSummary {
   id: string; period: string; from: string; to: string; status: "draft" | "locked"; total: string | null;
   computedAt: string; lockedAt: string | null; version: number;
 }
-export interface PayRun extends PayRunSummary { inputs: RunInput[]; statements: PayStatement[] }
+/** An input a draft still lacks: the run cannot be locked until it is entered. */
+export interface MissingInput { memberId: string; memberName: string; key: string; label: string }
+export interface PayRun extends PayRunSummary { inputs: RunInput[]; statements: PayStatement[]; missing: MissingInput[] }
 export interface StatementResponse { run: { id: string; period: string; status: string }; statement: PayStatement }
 export interface Adjustment { id: string; memberId: string; amount: string; reason: string; runId: string | null; createdAt: string }
 export type AdjustmentStatus = "open" | "settled" | "all";

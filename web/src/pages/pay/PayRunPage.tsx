@@ -88,7 +88,7 @@ export function PayRunPage({ me }: { me: Me }) {
                   onSuccess: () => { void message.success(t("pay.run.lockedMessage")); void run.refetch(); },
                   onError: (e) => { onError(e); void run.refetch(); },
                 })}>
-                <Button type="primary" icon={<LockOutlined />} loading={lock.isPending} data-testid="run-lock">{t("pay.run.lock")}</Button>
+                <Button type="primary" icon={<LockOutlined />} loading={lock.isPending} disabled={r.missing.length > 0} title={r.missing.length ? t("pay.run.missingLock") : undefined} data-testid="run-lock">{t("pay.run.lock")}</Button>
               </Popconfirm>
             ) : null}
             {owner ? <Button icon={<PlusOutlined />} onClick={() => setAdjustOpen(true)} data-testid="run-adjust">{t("pay.adjust.add")}</Button> : null}
@@ -97,6 +97,10 @@ export function PayRunPage({ me }: { me: Me }) {
           </Space>
         </Flex>
         {draft ? <Alert style={{ marginTop: 8 }} type="warning" showIcon title={t(owner ? "pay.run.draftHint" : "pay.run.draftHintLead")} /> : <Alert style={{ marginTop: 8 }} type="success" showIcon title={t("pay.run.lockedHint", { at: (r.lockedAt ?? "").slice(0, 10) })} />}
+        {draft && r.missing.length ? (
+          <Alert style={{ marginTop: 8 }} type="error" showIcon data-testid="run-missing" title={t("pay.run.missingTitle", { count: r.missing.length })}
+            description={<ul style={{ margin: 0, paddingInlineStart: 18 }}>{r.missing.map((m) => <li key={`${m.memberId}:${m.key}`} data-testid="run-missing-item">{m.memberName} · {m.label} <Typography.Text code>{m.key}</Typography.Text></li>)}</ul>} />
+        ) : null}
       </Card>
 
       <Card size="small" title={t("pay.run.statements")}>

@@ -8,7 +8,7 @@ import { statementTextZh } from "./statementText";
 
 const kindColor: Record<string, string> = { base: "default", commission: "volcano", bonus: "gold", event: "green", pool: "cyan", adjustment: "magenta" };
 const KINDS = ["base", "commission", "bonus", "event", "pool", "adjustment"];
-const INPUT_KEYS = ["base", "scope", "basis", "target", "gate", "split", "cap", "bonusBase", "goalScore", "score", "rate", "pool", "members", "count", "amount"];
+const INPUT_KEYS = ["base", "scope", "basis", "target", "gate", "split", "cap", "bonusBase", "goalScore", "score", "rate", "pool", "members", "count", "amount", "dates", "share"];
 const BASES = ["gmv", "paid", "net", "margin", "quantity"];
 const SCOPES = ["person", "department", "shop"];
 
@@ -30,7 +30,7 @@ function Line({ line }: { line: PayLine }) {
         </Flex>
         <Typography.Text strong style={{ whiteSpace: "nowrap" }} data-testid="line-amount">{money(line.amount)}</Typography.Text>
       </Flex>
-      <Typography.Paragraph code style={{ margin: "6px 0", whiteSpace: "normal", wordBreak: "break-word" }} data-testid="line-formula">{tx(line.formula)}</Typography.Paragraph>
+      <Typography.Paragraph code style={{ margin: "6px 0", whiteSpace: "normal", wordBreak: "break-word" }} data-testid="line-formula">{line.missing ? t("pay.line.missing") : tx(line.formula)}</Typography.Paragraph>
       {inputs.length ? (
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} data-testid="line-inputs"
           items={inputs.map(([k, v]) => ({
