@@ -31,7 +31,7 @@ export interface ScheduledTask {
 export interface Schedule {
   format: string; mode: string; finish: string; tasks: ScheduledTask[]; criticalPath: string[];
   allocations: { member: string; date: string; task: string; hours: number }[];
-  unscheduled: { task: string; reason: string }[]; warnings: string[];
+  unscheduled: { task: string; reason: string; code?: string; params?: Record<string, string | number> }[]; warnings: string[];
 }
 export interface PlanTemplate { id: string; name: string; kind: PlanKind; builtin: boolean; taskCount: number }
 export interface TaskInput {

@@ -11,4 +11,10 @@ export const MESSAGES_ZH: Record<string, string> = {
   "range.too_long": "一次最多选择 {maxDays} 天。",
   "range.reversed": "结束日期早于开始日期。",
   "text.forbidden_character": "请删除不可见字符 {character}，它无法保存。",
+  "schedule.no_skill": "没有在职成员具备技能“{skill}”（等级 ≥ {level}）：请给某人添加该技能、降低等级要求或换一个技能。",
+  "schedule.no_members": "工作区里没有能做这项任务的在职成员。",
+  "schedule.waits": "要等“{task}”完成，而它没能排上。",
+  "schedule.cycle": "依赖关系形成了循环：{path}。",
+  "schedule.no_time": "能做这项任务的成员在 {years} 年内都没有空闲工时。",
+  "schedule.no_subtask": "它的子任务都没能排上。",
 };

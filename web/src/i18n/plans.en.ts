@@ -28,7 +28,7 @@ export const plansEn = {
   "plans.onTime": "On time",
   "plans.template": "Template",
   "plans.templateTasks": "{count} tasks",
-  "plans.templateHint": "Tasks are placed backwards from the launch date so they finish in time; the engine schedules the plan at once.",
+  "plans.templateHint": "Tasks are placed backwards from the launch date: each starts no earlier than its place in the playbook before the launch and is due in time; the engine schedules the plan at once.",
   "plans.created": "Plan created and scheduled: forecast finish {finish}.",
   "plans.deadlinesPlaced": "Deadlines placed back from the launch date {launch}: earliest {first}, latest {last}.",
   "plans.open": "Open",
@@ -201,6 +201,14 @@ export const plansEn = {
   "feed.activeNoPath": "A link is active (created {date}). Create a new one to see it again.",
   "feed.revoked": "Calendar link revoked.",
   "live.reconnecting": "Live updates paused; reconnecting…",
+  "plan.lateTitle": "Late tasks",
+  "plan.lateItem": "Deadline {deadline} · finishes {finish} · {days} workday(s) late",
+  "plan.noLate": "No task is late.",
+  "plan.unscheduledTitle": "Unscheduled",
+  "plan.warningsTitle": "Warnings",
+  "task.engineAssignee": "Chosen by the engine — pick a person to fix the assignment",
+  "task.statusRolledUp": "Summed up from its subtasks",
+  "plans.workStarts": "Work starts on {start} (placed back from the launch date); nobody's hours are taken before then.",
 } as const;
 
 export type PlansMessageKey = keyof typeof plansEn;

@@ -101,12 +101,19 @@ export function TaskGrid({ rows, scheduled, critical, skills, members, editable,
     switch (col) {
       case "effort": return r.summary ? "" : String(task.effortHours);
       case "skill": return task.skillId ? skillName.get(task.skillId) ?? "?" : "";
-      case "assignee": return task.assigneeMemberId ? memberName.get(task.assigneeMemberId) ?? "?" : r.summary ? "" : t("task.anyone");
+      case "assignee": {
+        if (task.assigneeMemberId) return memberName.get(task.assigneeMemberId) ?? "?";
+        if (r.summary) return "";
+        // Not fixed: who the engine gave it to, by name (an unscheduled task has nobody yet).
+        const picked = scheduled.get(task.id)?.assignee;
+        return picked ? memberName.get(picked) ?? "?" : t("task.anyone");
+      }
       case "status": return t(`task.status.${task.status}` as MessageKey);
       default: return valueOf(task, col);
     }
   };
-  const editableCol = (r: Row, col: Col) => editable && !(r.summary && (col === "effort" || col === "skill" || col === "minLevel" || col === "assignee"));
+  // A summary row's state is summed up from its subtasks by the server; it is not set by hand.
+  const editableCol = (r: Row, col: Col) => editable && !(r.summary && (col === "effort" || col === "skill" || col === "minLevel" || col === "assignee" || col === "status"));
 
   const begin = (id: string, col: Col) => {
     const r = rows[rowOf.get(id) ?? -1];
@@ -264,10 +271,16 @@ export function TaskGrid({ rows, scheduled, critical, skills, members, editable,
                         {isEditing ? (
                           <Tooltip open={!!error} title={error} placement="bottom">{editor(r, c.key)}</Tooltip>
                         ) : (
-                          <>
-                            {c.key === "name" && r.task.milestone ? "◆ " : ""}
-                            {display(r, c.key)}
-                          </>
+                          c.key === "assignee" && !r.task.assigneeMemberId && !r.summary && s?.assignee ? (
+                            <Tooltip title={t("task.engineAssignee")}><span data-testid="engine-assignee" style={{ color: "#595959", fontStyle: "italic" }}>{display(r, c.key)}</span></Tooltip>
+                          ) : c.key === "status" && r.summary ? (
+                            <Tooltip title={t("task.statusRolledUp")}><span data-testid="rolled-status">{display(r, c.key)}</span></Tooltip>
+                          ) : (
+                            <>
+                              {c.key === "name" && r.task.milestone ? "◆ " : ""}
+                              {display(r, c.key)}
+                            </>
+                          )
                         )}
                       </div>
                     );

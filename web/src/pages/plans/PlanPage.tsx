@@ -13,13 +13,15 @@ import { NotesPanel } from "../../components/plans/NotesPanel";
 import { TaskGrid } from "../../components/plans/TaskGrid";
 import { WorkloadHeatmap } from "../../components/plans/WorkloadHeatmap";
 import { buildRows, colorFor, type Row } from "../../components/plans/wbs";
+import { lateTasks } from "../../../../src/core/plans/signals";
 import { useI18n } from "../../i18n";
 import type { MessageKey } from "../../i18n/en";
+import { messageText } from "../../i18n/messages";
 import { canPlan } from "./PlansPage";
 
 export function PlanPage({ me }: { me: Me }) {
   const { id = "" } = useParams();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const screens = Grid.useBreakpoint();
   const phone = !screens.md;
   const plan = usePlan(id);
@@ -46,6 +48,8 @@ export function PlanPage({ me }: { me: Me }) {
   const critical = useMemo(() => new Set(schedule.data?.criticalPath ?? []), [schedule.data]);
   const memberNames = useMemo(() => new Map((members.data ?? []).map((m) => [m.id, m.name])), [members.data]);
   const taskName = useMemo(() => new Map((detail?.tasks ?? []).map((x) => [x.id, x.name])), [detail]);
+  // One list of late tasks for the header's count and the warnings tab.
+  const late = useMemo(() => lateTasks(schedule.data?.tasks ?? [], detail?.tasks ?? []), [schedule.data, detail]);
   const editable = !!detail && (canPlan(me) || detail.plan.ownerMemberId === me.member.id);
   const serverDay = useToday().data?.date;
   const localDay = useMemo(() => new Intl.DateTimeFormat("en-CA", { timeZone: me.workspace.timeZone }).format(new Date()), [me.workspace.timeZone]);
@@ -135,6 +139,10 @@ export function PlanPage({ me }: { me: Me }) {
 
   const unscheduled = schedule.data?.unscheduled ?? [];
   const warnings = schedule.data?.warnings ?? [];
+  const nameIn = (ids: string) => ids.split(" → ").map((x) => taskName.get(x) ?? x).join(" → ");
+  const reasonOf = (u: (typeof unscheduled)[number]) =>
+    messageText(locale, u.code, u.params && { ...u.params, ...(typeof u.params.task === "string" && { task: nameIn(u.params.task) }), ...(typeof u.params.path === "string" && { path: nameIn(u.params.path) }) }) ?? u.reason;
+  const problems = unscheduled.length + warnings.length + late.length;
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
       <Card size="small">
@@ -148,7 +156,7 @@ export function PlanPage({ me }: { me: Me }) {
               <Typography.Text data-testid="plan-finish"><FlagOutlined /> {t("plan.finishLabel", { date: finish ?? "—" })}</Typography.Text>
               {p.launchDate ? <Typography.Text type="secondary">· {t("plans.launchBefore", { date: p.launchDate })}</Typography.Text> : null}
               <Typography.Text type="secondary">· {p.baselineAt ? t("plan.baselineAt", { date: p.baselineAt.slice(0, 10) }) : t("plan.noBaseline")}</Typography.Text>
-              {p.lateCount ? <Tag color="volcano">{t("plans.late", { count: p.lateCount })}</Tag> : null}
+              {late.length ? <Tag color="volcano" data-testid="plan-late-count">{t("plans.late", { count: late.length })}</Tag> : null}
               {unscheduled.length ? <Tag color="orange">{t("plans.unscheduled", { count: unscheduled.length })}</Tag> : null}
             </Flex>
           </Space>
@@ -187,12 +195,17 @@ export function PlanPage({ me }: { me: Me }) {
         { key: "gantt", label: t("plan.gantt"), children: ganttTab },
         { key: "workload", label: t("plan.workload"), children: <WorkloadHeatmap planId={id} today={today} /> },
         {
-          key: "unscheduled", label: <span>{t("plan.unscheduled")}{unscheduled.length + warnings.length ? <Tag color="orange" style={{ marginLeft: 6 }}>{unscheduled.length + warnings.length}</Tag> : null}</span>,
+          key: "unscheduled", label: <span>{t("plan.unscheduled")}{problems ? <Tag color="orange" style={{ marginLeft: 6 }} data-testid="problems-count">{problems}</Tag> : null}</span>,
           children: (
             <Space orientation="vertical" style={{ width: "100%" }}>
-              <List size="small" bordered data-testid="unscheduled-list" dataSource={unscheduled} locale={{ emptyText: t("plan.nothingUnscheduled") }}
-                renderItem={(u) => <List.Item><List.Item.Meta title={taskName.get(u.task) ?? u.task} description={u.reason} /></List.Item>} />
-              <List size="small" bordered dataSource={warnings} locale={{ emptyText: t("plan.noWarnings") }} renderItem={(w) => <List.Item><Typography.Text type="warning">{w}</Typography.Text></List.Item>} />
+              <List size="small" bordered data-testid="late-list" header={<Typography.Text strong>{t("plan.lateTitle")}</Typography.Text>} dataSource={late} locale={{ emptyText: t("plan.noLate") }}
+                renderItem={(l) => (
+                  <List.Item data-testid="late-item"><List.Item.Meta title={taskName.get(l.taskId) ?? l.taskId}
+                    description={<Typography.Text type="danger">{t("plan.lateItem", { deadline: l.deadline ?? "—", finish: l.finish, days: l.lateDays })}</Typography.Text>} /></List.Item>
+                )} />
+              <List size="small" bordered data-testid="unscheduled-list" header={<Typography.Text strong>{t("plan.unscheduledTitle")}</Typography.Text>} dataSource={unscheduled} locale={{ emptyText: t("plan.nothingUnscheduled") }}
+                renderItem={(u) => <List.Item data-testid="unscheduled-item"><List.Item.Meta title={taskName.get(u.task) ?? u.task} description={reasonOf(u)} /></List.Item>} />
+              <List size="small" bordered header={<Typography.Text strong>{t("plan.warningsTitle")}</Typography.Text>} dataSource={warnings} locale={{ emptyText: t("plan.noWarnings") }} renderItem={(w) => <List.Item><Typography.Text type="warning">{w}</Typography.Text></List.Item>} />
             </Space>
           ),
         },

@@ -68,7 +68,13 @@ export function PlansPage({ me }: { me: Me }) {
           title={t("plans.created", { finish: created.plan.finish ?? "—" })}
           description={(() => {
             const ds = deadlinesOf(created);
-            return ds.length && created.plan.launchDate ? t("plans.deadlinesPlaced", { launch: created.plan.launchDate, first: ds[0]!, last: ds[ds.length - 1]! }) : null;
+            if (!ds.length || !created.plan.launchDate) return null;
+            return (
+              <>
+                <div>{t("plans.deadlinesPlaced", { launch: created.plan.launchDate, first: ds[0]!, last: ds[ds.length - 1]! })}</div>
+                {created.plan.startDate ? <div data-testid="plan-created-start">{t("plans.workStarts", { start: created.plan.startDate })}</div> : null}
+              </>
+            );
           })()}
           action={<Button size="small" type="primary" onClick={() => void navigate(`/plans/${created.plan.id}`)} data-testid="plan-created-open">{t("plans.open")}</Button>} />
       ) : null}
