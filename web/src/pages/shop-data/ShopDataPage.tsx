@@ -137,7 +137,7 @@ function VisitorsCard({ shopId, canEdit }: { shopId: string; canEdit: boolean })
   const [date, setDate] = useState(to);
   const [count, setCount] = useState("");
   return (
-    <Card size="small" title={t("visitors.title")}>
+    <Card size="small" title={t("visitors.title")} data-testid="visitors-card">
       <Flex vertical gap={8}>
         <Typography.Text type="secondary">{t("visitors.hint")}</Typography.Text>
         {canEdit ? <Flex wrap gap={8}>
