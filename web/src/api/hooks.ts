@@ -57,7 +57,17 @@ export function useSignedInChange() {
 export interface SignupInput { workspaceName: string; name: string; email: string; password: string; locale?: Locale }
 export const useSignup = () => useMutation({ mutationFn: (b: SignupInput) => api.post<{ ok: true }>(`${V1}/auth/signup`, b) });
 export const useLogin = () => useMutation({ mutationFn: (b: { email: string; password: string }) => api.post<{ ok: true }>(`${V1}/auth/login`, b) });
-export const useLogout = () => useMutation({ mutationFn: (everywhere: boolean) => api.post<unknown>(`${V1}/auth/${everywhere ? "logout-all" : "logout"}`) });
+/** Sign out of this browser; `everywhere` first ends every other session of the account too. */
+export const useLogout = () => useMutation({
+  mutationFn: async (everywhere: boolean) => {
+    if (everywhere) await api.post<SignedOut>(`${V1}/auth/logout-all`);
+    return api.post<unknown>(`${V1}/auth/logout`);
+  },
+});
+export interface SignedOut { sessionsEnded: number; apiTokensRevoked: number }
+/** Ends the account's other sessions (this one stays), and its API tokens when asked. */
+export const useLogoutOthers = () =>
+  useMutation({ mutationFn: (revokeApiTokens: boolean) => api.post<SignedOut>(`${V1}/auth/logout-all`, { revokeApiTokens }) });
 export const useOpenDemo = () => useMutation({ mutationFn: () => api.post<{ email: string; password: string }>(`${V1}/demo`) });
 
 export function useUpdateMe() {
@@ -65,7 +75,7 @@ export function useUpdateMe() {
   return useMutation({ mutationFn: (b: { name?: string; locale?: Locale }) => api.patch<{ ok: true }>(`${V1}/me`, b), onSuccess: () => inv(keys.me) });
 }
 export const useChangePassword = () =>
-  useMutation({ mutationFn: (b: { currentPassword: string; newPassword: string }) => api.post<{ ok: true }>(`${V1}/me/password`, b) });
+  useMutation({ mutationFn: (b: { currentPassword: string; newPassword: string }) => api.post<SignedOut>(`${V1}/me/password`, b) });
 
 export const useOrgTemplates = (locale: Locale) =>
   useQuery({ queryKey: ["org-templates", locale], queryFn: () => api.get<Page<OrgTemplateSummary>>(`${V1}/org-templates${qs({ locale })}`) });
@@ -175,6 +185,7 @@ export function useInvitationMutations() {
 }
 export const useInvitationLookup = (token: string) =>
   useQuery({ queryKey: ["invitation", token], queryFn: () => api.get<InvitationLookup>(`${V1}/invitations/lookup/${encodeURIComponent(token)}`), retry: false });
+// Signed in: the token alone (the account joins); signed out: a new account's name, email and password.
 export const useAcceptInvitation = () =>
   useMutation({ mutationFn: (b: { token: string; name?: string; email: string; password: string }) => api.post<{ ok: true }>(`${V1}/invitations/accept`, b) });
 

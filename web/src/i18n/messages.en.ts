@@ -1,5 +1,13 @@
 // English texts of the server's message codes (see messages.ts). Keep the keys in step with messages.zh-CN.ts.
 export const MESSAGES_EN: Record<string, string> = {
+  "password.too_short": "Use at least {min} characters.",
+  "password.too_weak": "This password is too easy to guess (a common word, a repeat, a sequence or your own name or email). Use a longer one, e.g. a few unrelated words.",
+  "auth.email_taken": "This email already has an account: sign in with it.",
+  "auth.too_many_attempts": "Too many attempts. Try again in {minutes} minute(s).",
+  "invitation.other_email": "This invitation is for another email address.",
+  "invitation.already_member": "You are already a member of this workspace.",
+  "invitation.details_required": "Sign in first if you already have an account; otherwise fill in your name, email and password.",
+  "invitation.field_required": "Required to create your account.",
   "goal.finalize_early": "{cycle} runs until {endDate}. Finalising now fixes the score and the actuals as of today; confirm to finalise early.",
   "pay.month_locked": "{month} is closed: pay run {period} is locked and its statements rest on that month's figures. Corrections go into a later run as adjustments.",
   "import.month_locked": "Nothing was imported: {file} row {row} changes {month}, which is closed (pay run {period} is locked).",

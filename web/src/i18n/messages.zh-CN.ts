@@ -1,5 +1,13 @@
 // 服务器消息代码的中文文本（见 messages.ts）。键与 messages.en.ts 保持一致。
 export const MESSAGES_ZH: Record<string, string> = {
+  "password.too_short": "密码至少需要 {min} 个字符。",
+  "password.too_weak": "这个密码太容易被猜到（常见词、重复、连续字符，或含有你的姓名、邮箱）。请换一个更长的，例如几个不相关的词组合。",
+  "auth.email_taken": "该邮箱已有账号，请直接用它登录。",
+  "auth.too_many_attempts": "尝试次数过多，请 {minutes} 分钟后再试。",
+  "invitation.other_email": "这份邀请是发给另一个邮箱的。",
+  "invitation.already_member": "你已经是这个工作区的成员。",
+  "invitation.details_required": "已有账号请先登录；否则请填写姓名、邮箱和密码。",
+  "invitation.field_required": "创建账号需要填写此项。",
   "goal.finalize_early": "{cycle} 到 {endDate} 才结束。现在确定会按今天的实际值固定得分；确认后才能提前确定。",
   "pay.month_locked": "{month} 已关账：{period} 的薪酬核算已锁定，其工资单基于当月数据。更正请在之后的核算中以调整项发放。",
   "import.month_locked": "未导入任何数据：{file} 第 {row} 行会改动已关账的 {month}（{period} 的薪酬核算已锁定）。",

@@ -1,8 +1,9 @@
 import { CopyOutlined, DeleteOutlined, KeyOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Col, Flex, Form, Input, List, Popconfirm, Row, Segmented, Space, Typography } from "antd";
+import { useQueryClient } from "@tanstack/react-query";
+import { Alert, App, Button, Card, Checkbox, Col, Flex, Form, Input, List, Popconfirm, Row, Segmented, Space, Typography } from "antd";
 import { useState } from "react";
 import { Link } from "react-router-dom";
-import { useChangePassword, useTokenMutations, useTokens, useUpdateMe } from "../api/hooks";
+import { useChangePassword, useLogoutOthers, useTokenMutations, useTokens, useUpdateMe } from "../api/hooks";
 import type { Me } from "../api/types";
 import { useApiErrors } from "../components/errors";
 import { formatDateTime, roleLabel } from "../components/labels";
@@ -58,10 +59,39 @@ function TokensCard() {
   );
 }
 
+/** Signs out every other session of the account, and on request revokes its API tokens too. */
+function SessionsCard() {
+  const { t } = useI18n();
+  const logoutOthers = useLogoutOthers();
+  const qc = useQueryClient();
+  const onError = useApiErrors();
+  const { message } = App.useApp();
+  const [revokeTokens, setRevokeTokens] = useState(false);
+  return (
+    <Card size="small" title={t("profile.sessions")} data-testid="sessions-card">
+      <Typography.Paragraph type="secondary">{t("profile.sessionsDesc")}</Typography.Paragraph>
+      <Flex vertical gap={12} align="flex-start">
+        <Checkbox checked={revokeTokens} onChange={(e) => setRevokeTokens(e.target.checked)} data-testid="revoke-tokens">{t("profile.alsoRevokeTokens")}</Checkbox>
+        <Popconfirm title={t("profile.signOutOthers")} okText={t("common.yes")} cancelText={t("common.no")}
+          onConfirm={() => logoutOthers.mutate(revokeTokens, {
+            onSuccess: (r) => {
+              void qc.invalidateQueries({ queryKey: ["tokens"] });
+              void message.success(t("profile.signedOutOthers", { sessions: r.sessionsEnded, tokens: r.apiTokensRevoked }));
+            },
+            onError: (e) => onError(e),
+          })}>
+          <Button danger loading={logoutOthers.isPending} data-testid="sign-out-others">{t("profile.signOutOthers")}</Button>
+        </Popconfirm>
+      </Flex>
+    </Card>
+  );
+}
+
 export function ProfilePage({ me }: { me: Me }) {
   const { t, locale, setLocale } = useI18n();
   const updateMe = useUpdateMe();
   const changePassword = useChangePassword();
+  const qc = useQueryClient();
   const onError = useApiErrors();
   const { message } = App.useApp();
   const [nameForm] = Form.useForm<{ name: string }>();
@@ -94,13 +124,17 @@ export function ProfilePage({ me }: { me: Me }) {
           <Card size="small" title={t("profile.password")}>
             <Form form={pwForm} layout="vertical"
               onFinish={(v) => changePassword.mutate(v, {
-                onSuccess: () => { pwForm.resetFields(); void message.success(t("profile.passwordChanged")); },
+                onSuccess: () => {
+                  pwForm.resetFields();
+                  void qc.invalidateQueries({ queryKey: ["tokens"] });
+                  void message.success(t("profile.passwordChangedEverywhere"));
+                },
                 onError: (e) => onError(e, pwForm),
               })}>
               <Form.Item name="currentPassword" label={t("profile.currentPassword")} rules={[{ required: true, message: t("common.required") }]}>
                 <Input.Password autoComplete="current-password" maxLength={LIMITS.passwordMax} />
               </Form.Item>
-              <Form.Item name="newPassword" label={t("profile.newPassword")} rules={[{ required: true, min: LIMITS.passwordMin, message: t("auth.passwordHint", { min: LIMITS.passwordMin }) }]}>
+              <Form.Item name="newPassword" label={t("profile.newPassword")} extra={t("profile.passwordEndsOthers")} rules={[{ required: true, min: LIMITS.passwordMin, message: t("auth.passwordHint", { min: LIMITS.passwordMin }) }]}>
                 <Input.Password autoComplete="new-password" maxLength={LIMITS.passwordMax} />
               </Form.Item>
               <Button htmlType="submit" loading={changePassword.isPending}>{t("common.save")}</Button>
@@ -112,6 +146,7 @@ export function ProfilePage({ me }: { me: Me }) {
         <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
           <CalendarFeedCard />
           <TokensCard />
+          <SessionsCard />
         </Space>
       </Col>
     </Row>
