@@ -187,7 +187,7 @@ export const useInvitationLookup = (token: string) =>
   useQuery({ queryKey: ["invitation", token], queryFn: () => api.get<InvitationLookup>(`${V1}/invitations/lookup/${encodeURIComponent(token)}`), retry: false });
 // Signed in: the token alone (the account joins); signed out: a new account's name, email and password.
 export const useAcceptInvitation = () =>
-  useMutation({ mutationFn: (b: { token: string; name?: string; email: string; password: string }) => api.post<{ ok: true }>(`${V1}/invitations/accept`, b) });
+  useMutation({ mutationFn: (b: { token: string; name?: string; email?: string; password?: string }) => api.post<{ ok: true }>(`${V1}/invitations/accept`, b) });
 
 export function useAudit() {
   return useInfiniteQuery({
