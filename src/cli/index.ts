@@ -19,8 +19,9 @@ program.command("migrate").description("Bring the database schema up to date").a
   .action((o: { db?: string }) => run(async () => (await import("./commands/migrate.js")).migrate(o)));
 
 program.command("demo").description("Create the demo shop (or reset its password) and print how to sign in").addOption(dbOption())
-  .option("--json", "print {\"email\", \"password\"} as JSON")
-  .action((o: { db?: string; json?: boolean }) => run(async () => (await import("./commands/demo.js")).demo(o)));
+  .option("--port <port>", "the port `dayclear serve` uses, for the printed URL (default $PORT or 3000)")
+  .option("--json", "print {\"email\", \"password\", \"url\", \"accounts\"} as JSON")
+  .action((o: { db?: string; json?: boolean; port?: string }) => run(async () => (await import("./commands/demo.js")).demo(o)));
 
 const user = program.command("user").description("Manage accounts");
 user.command("create").description("Create an account: the owner of a new workspace, or a member of an existing one").addOption(dbOption())

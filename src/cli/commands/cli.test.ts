@@ -33,6 +33,15 @@ describe("dayclear CLI", () => {
     expect(departments.map((d) => d.name)).toEqual(["运营", "设计", "客服", "物流"]);
   }, 60_000);
 
+  it("prints the demo's URL with the port the server uses (--port, else $PORT)", async () => {
+    const flag = await dayclear(["demo", "--db", db, "--port", "8123"], { PORT: "9000" });
+    expect(flag.stdout).toContain("Sign in at http://localhost:8123 ");
+    expect(flag.stdout).toMatch(/Password \(every demo account\): \S{8,}/);
+    const env = JSON.parse((await dayclear(["demo", "--db", db, "--json"], { PORT: "8456" })).stdout) as { url: string; accounts: { email: string }[] };
+    expect(env.url).toBe("http://localhost:8456");
+    expect(env.accounts.map((a) => a.email)).toContain("wang.fang@demo.dayclear.local");
+  }, 60_000);
+
   it("creates a user in a new workspace and one in an existing workspace", async () => {
     const a = await dayclear(["user", "create", "--db", db, "--email", "boss@example.com", "--name", "Boss", "--password", "boss-pass-1", "--workspace", "CLI Shop"]);
     expect(a.stdout).toContain('Created workspace "CLI Shop"');

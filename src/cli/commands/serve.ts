@@ -1,10 +1,10 @@
 import type { Database } from "../../db/database.js";
 import type { App } from "../../server/types.js";
 import { openMigrated } from "./open-db.js";
+import { listenPort, localUrl } from "./server-url.js";
 
 export async function serve(flags: { db?: string; port?: string; host?: string }): Promise<void> {
-  const port = Number(flags.port ?? process.env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${flags.port ?? process.env.PORT}"`);
+  const port = listenPort(flags.port);
   const host = flags.host ?? process.env.HOST ?? "0.0.0.0";
   const { database, description } = await openMigrated(flags);
   const { buildApp } = await import("../../server/app.js");
@@ -36,7 +36,7 @@ export async function serve(flags: { db?: string; port?: string; host?: string }
   await app.listen({ port, host });
   const address = app.server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
-  console.log(`\nDayclear is running on ${description}\n  ➜  http://localhost:${actualPort}\n`);
+  console.log(`\nDayclear is running on ${description}\n  ➜  ${localUrl(actualPort)}\n`);
 }
 
 const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;

@@ -31,3 +31,12 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   { key: "log-lead", name: "马强", email: "ma.qiang", role: "lead", dept: "物流", title: "仓储主管", skills: [["仓储管理", 5], ["打单发货", 4]] },
   { key: "log-1", name: "何军", email: "he.jun", role: "member", dept: "物流", title: "打包员", skills: [["打包", 4], ["打单发货", 3]], hoursPerDay: 6 },
 ];
+
+/** A demo account as the sign-in hint shows it (the accounts are this file's, never a real workspace's). */
+export interface DemoAccount { email: string; name: string; role: DemoPerson["role"]; department: DemoPerson["dept"] }
+
+/** The accounts a visitor is offered: the owner, and the lead and one member of each department. */
+export function demoAccounts(): DemoAccount[] {
+  const picked = DEMO_PEOPLE.filter((p, i) => p.role !== "member" || DEMO_PEOPLE.findIndex((q) => q.role === "member" && q.dept === p.dept) === i);
+  return picked.map((p) => ({ email: `${p.email}@${DEMO_DOMAIN}`, name: p.name, role: p.role, department: p.dept }));
+}

@@ -11,7 +11,7 @@ import { SkillRepository } from "../org/skill.repository.js";
 import { nowIso, type ServiceDeps } from "../shared/context.js";
 import { WorkspaceRepository } from "../workspaces/workspace.repository.js";
 import { WorkspaceService } from "../workspaces/workspace.service.js";
-import { DEMO_DOMAIN, DEMO_PEOPLE, DEMO_WORKSPACE_NAME } from "./demo.data.js";
+import { DEMO_DOMAIN, DEMO_PEOPLE, DEMO_WORKSPACE_NAME, demoAccounts, type DemoAccount } from "./demo.data.js";
 import { seedDemoOrders } from "../orders/orders.demo.js";
 import { seedDemoCs } from "../cs/cs.demo.js";
 import { seedDemoPlans } from "./demo.plans.js";
@@ -35,6 +35,21 @@ export class DemoService {
     const repo = new WorkspaceRepository(this.deps.db);
     const [nonDemo, demo] = await Promise.all([repo.countNonDemo(), repo.findDemo()]);
     return { hasWorkspaces: nonDemo.n > 0 || !!demo, demoExists: !!demo, demoAvailable: nonDemo.n === 0 };
+  }
+
+  /**
+   * The demo accounts a signed-out visitor is shown on the sign-in page: only while the demo is
+   * the instance's only workspace, and only the accounts still active in it. Never a password.
+   */
+  async signInAccounts(): Promise<DemoAccount[]> {
+    const repo = new WorkspaceRepository(this.deps.db);
+    const [nonDemo, demo] = await Promise.all([repo.countNonDemo(), repo.findDemo()]);
+    if (!demo || Number(nonDemo.n) > 0) return [];
+    const accounts = demoAccounts();
+    const active = await this.deps.db.selectFrom("users").innerJoin("members", "members.userId", "users.id").select("users.email")
+      .where("members.workspaceId", "=", demo.id).where("members.status", "=", "active").where("users.email", "in", accounts.map((a) => a.email)).execute();
+    const emails = new Set(active.map((r) => r.email));
+    return accounts.filter((a) => emails.has(a.email));
   }
 
   async openFromWeb(opts: { history?: boolean } = {}): Promise<DemoLogin> {
