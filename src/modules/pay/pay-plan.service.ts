@@ -5,6 +5,7 @@ import type { Actor } from "../../core/actor.js";
 import { forbidden, invalid, invalidField, notFound, staleVersion } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
 import { ROLES } from "../../core/limits.js";
+import { addDays } from "../../core/calendar/date.js";
 import { compilePlan, type PayPlanDefinition } from "../../core/pay/plan.js";
 import { PAY_PLAN_TEMPLATES } from "../../core/pay/templates.js";
 import type { Executor } from "../../db/database.js";
@@ -38,6 +39,32 @@ export function versionOn<T extends { effectiveFrom: string; number?: number; cr
   // Later effective date wins; on the same date, the later version (or assignment) wins.
   return versions.filter((v) => v.effectiveFrom <= date)
     .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom) || (a.number ?? 0) - (b.number ?? 0) || (a.createdAt ?? "").localeCompare(b.createdAt ?? "")).at(-1);
+}
+
+/**
+ * The plan versions that govern a member over a month, in date order: the most specific assignment
+ * in force on each day (the member's own, their role's, their department's) and that plan's version
+ * in force on that day. A new segment starts where an assignment or a version takes effect; days
+ * without a plan belong to no segment. docs/PAY.md "A version effective mid-month".
+ */
+export function planSegments(m: { id: string; role: string; departmentId: string | null }, assignments: AssignmentRow[], versions: VersionRow[], from: string, to: string): { from: string; to: string; version: VersionRow }[] {
+  const on = (day: string) => {
+    const pick = (type: "member" | "role" | "department", id: string | null) => versionOn(assignments.filter((a) => a.targetType === type && a.targetId === id), day);
+    const assignment = pick("member", m.id) ?? pick("role", m.role) ?? pick("department", m.departmentId);
+    return assignment ? versionOn(versions.filter((v) => v.planId === assignment.planId), day) : undefined;
+  };
+  const starts = [...new Set([from, ...[...assignments, ...versions].map((x) => x.effectiveFrom).filter((d) => d > from && d <= to)])].sort();
+  const out: { from: string; to: string; version: VersionRow }[] = [];
+  let open: { from: string; version: VersionRow | undefined } | null = null;
+  const close = (end: string) => { if (open?.version) out.push({ from: open.from, to: end, version: open.version }); };
+  for (const day of starts) {
+    const version = on(day);
+    if (open && open.version?.id === version?.id) continue;
+    if (open) close(addDays(day, -1));
+    open = { from: day, version };
+  }
+  close(to);
+  return out;
 }
 
 export class PayPlanService {

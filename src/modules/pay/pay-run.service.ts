@@ -6,14 +6,16 @@ import type { Actor } from "../../core/actor.js";
 import { conflict, fail, forbidden, invalid, invalidField, notFound, staleVersion, type FieldError } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
 import { formatMoney, parseMoney } from "../../core/money.js";
-import { compilePlan, type PayPlanDefinition } from "../../core/pay/plan.js";
-import { computeRun, missingLines, requiredInputs, type Inputs, type RunEntry, type Statement } from "../../core/pay/statement.js";
+import { compilePlan, type CompiledPlan, type PayPlanDefinition } from "../../core/pay/plan.js";
+import { missingLines, requiredInputs, type Inputs, type Statement } from "../../core/pay/statement.js";
+import { computeMonth, prorate, type MonthEntry, type PlanSegment } from "../../core/pay/segments.js";
+import { daysBetween } from "../../core/calendar/date.js";
 import type { Executor } from "../../db/database.js";
 import { KpiService } from "../orders/kpi.service.js";
-import { PayDataSource } from "./pay-inputs.js";
+import { PayDataSource, type PayMember } from "./pay-inputs.js";
 import { managedDepartments } from "../org/org.policy.js";
 import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
-import { versionOn } from "./pay-plan.service.js";
+import { planSegments } from "./pay-plan.service.js";
 import { canPay } from "./pay.policy.js";
 import { PayRepository } from "./pay.repository.js";
 
@@ -32,6 +34,8 @@ export function periodRange(period: string): { from: string; to: string } {
   const last = new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
   return { from: `${period}-01`, to: `${period}-${String(last).padStart(2, "0")}` };
 }
+
+const monthDaysOf = (period: string) => { const r = periodRange(period); return daysBetween(r.from, r.to) + 1; };
 
 export const presentStatement = (s: { memberId: string; memberName: string; departmentId: string | null; planVersionId: string | null; totalFen: number; lines: Statement["lines"] }) => ({
   memberId: s.memberId, memberName: s.memberName, departmentId: s.departmentId, planVersionId: s.planVersionId, total: formatMoney(s.totalFen),
@@ -71,37 +75,57 @@ export class PayRunService {
     };
     const scores = await db.selectFrom("goalAssessments as a").innerJoin("goalCycles as c", (j) => j.onRef("c.workspaceId", "=", "a.workspaceId").onRef("c.id", "=", "a.cycleId"))
       .select(["a.memberId", "a.finalScore", "c.name", "c.endDate"]).where("a.workspaceId", "=", workspaceId).where("c.endDate", ">=", from).where("c.endDate", "<=", to).where("a.finalScore", "is not", null).orderBy("c.endDate").execute();
-    const out: (RunEntry & { memberName: string; departmentId: string | null; planVersionId: string })[] = [];
-    for (const m of members) {
-      const pick = (type: "member" | "role" | "department", id: string | null) => versionOn(assignments.filter((a) => a.targetType === type && a.targetId === id), from);
-      // The most specific assignment wins: the member's own, then their role's, then their department's.
-      const assignment = pick("member", m.id) ?? pick("role", m.role) ?? pick("department", m.departmentId);
-      if (!assignment) continue;
-      const version = versionOn(versions.filter((v) => v.planId === assignment.planId), from);
-      if (!version) continue;
-      const compiled = compilePlan(JSON.parse(version.definition) as PayPlanDefinition);
-      if (!compiled.ok) continue; // stored definitions were validated when saved
+    /** A plan's inputs: over the month (`part` absent), or over a segment's own dates — commissions only, an entered number split by days. */
+    const inputsFor = async (plan: CompiledPlan, m: PayMember, source: PayDataSource, part?: { daysBefore: number; days: number; monthDays: number }): Promise<Inputs> => {
       const inputs: Inputs = {};
-      for (const req of requiredInputs(compiled.plan)) {
-        const fromData = await data.value(req, m, (id) => departments.get(id) ?? id);
+      for (const req of requiredInputs(plan)) {
+        if (part && req.kind !== "commission") continue;
+        const money = "base" in req && req.base !== "quantity";
+        const manual = enteredValue(m.id, req.key, money);
+        if (part && manual) { inputs[req.key] = { value: prorate(manual.value, part.daysBefore, part.days, part.monthDays), source: `${manual.source} × ${part.days}/${part.monthDays} days` }; continue; }
+        const fromData = await source.value(req, m, (id) => departments.get(id) ?? id);
         if (fromData) {
           // Money for commissions and pools on money bases; a scorecard metric (CS data) is a plain number.
-          const manual = enteredValue(m.id, req.key, "base" in req && req.base !== "quantity");
           inputs[req.key] = manual ? { value: manual.value, source: `${manual.source} (instead of the shop data: ${PayDataSource.describe(fromData, req)}, ${fromData.source})` } : fromData;
           continue;
         }
         if (req.kind === "goal_score") {
           const s = scores.filter((x) => x.memberId === m.id).at(-1);
-          const manual = enteredValue(m.id, req.key, false);
           if (manual) inputs[req.key] = manual;
           else if (s) inputs[req.key] = { value: s.finalScore! / 100, source: `final score of goal cycle ${s.name}` };
           continue;
         }
-        const money = (req.kind === "commission" && req.base !== "quantity") || req.kind === "pool";
-        const v = enteredValue(m.id, req.key, money);
-        if (v) inputs[req.key] = v;
+        if (manual) inputs[req.key] = manual;
       }
-      out.push({ memberId: m.id, memberName: m.name, departmentId: m.departmentId, planVersionId: version.id, plan: compiled.plan, inputs });
+      return inputs;
+    };
+    const monthEnd = periodRange(from.slice(0, 7)).to;
+    const monthDays = daysBetween(from, monthEnd) + 1;
+    const sources = new Map<string, PayDataSource>();
+    const sourceOf = (f: string, t: string) => sources.get(`${f}|${t}`) ?? sources.set(`${f}|${t}`, new PayDataSource(this.deps, workspaceId, f, t)).get(`${f}|${t}`)!;
+    const out: (MonthEntry & { memberName: string; departmentId: string | null; planVersionId: string })[] = [];
+    for (const m of members) {
+      // The versions in force over the month (docs/PAY.md "A version effective mid-month"): one segment per version, from the day it takes over.
+      const segments = planSegments(m, assignments, versions, from, monthEnd);
+      if (segments.length === 0) continue;
+      const compiled = segments.map((x) => compilePlan(JSON.parse(x.version.definition) as PayPlanDefinition));
+      if (compiled.some((c) => !c.ok)) continue; // stored definitions were validated when saved
+      const plans = compiled.map((c) => (c as { ok: true; plan: CompiledPlan }).plan);
+      const inputs = await inputsFor(plans[0]!, m, data);
+      let split: PlanSegment[] | undefined;
+      if (segments.length > 1) {
+        split = [];
+        let daysBefore = daysBetween(from, segments[0]!.from);
+        for (const [i, x] of segments.entries()) {
+          const days = daysBetween(x.from, x.to) + 1;
+          const month = i === 0 ? inputs : await inputsFor(plans[i]!, m, data);
+          // Dates still to come (a projection) have no sales yet.
+          const own = x.from > to ? {} : await inputsFor(plans[i]!, m, sourceOf(x.from, x.to < to ? x.to : to), { daysBefore, days, monthDays });
+          split.push({ from: x.from, to: x.to, days, planVersionId: x.version.id, plan: plans[i]!, month, own });
+          daysBefore += days;
+        }
+      }
+      out.push({ memberId: m.id, memberName: m.name, departmentId: m.departmentId, planVersionId: segments[0]!.version.id, plan: plans[0]!, inputs, ...(split && { segments: split }) });
     }
     if (errors.length) throw invalid("Some entered inputs are not valid", errors);
     return out;
@@ -126,7 +150,7 @@ export class PayRunService {
     // Only adjustments of members with a statement are paid by this run; the others stay open.
     const included = adjustments.filter((a) => entries.some((e) => e.memberId === a.memberId));
     for (const e of entries) e.adjustments = included.filter((a) => a.memberId === e.memberId).map((a) => ({ label: "Adjustment", amountFen: a.amountFen, reason: a.reason }));
-    const statements = computeRun(entries);
+    const statements = computeMonth(entries, monthDaysOf(input.period));
     const total = statements.reduce((s, x) => s + x.totalFen, 0);
     return db.transaction().execute(async (trx) => {
       const repo = new PayRepository(trx);
@@ -251,7 +275,7 @@ export class PayRunService {
       const entries = await this.entries(db, actor.workspaceId, from, today, entered, override);
       const i = entries.findIndex((e) => e.memberId === memberId);
       if (i < 0) return null;
-      const s = computeRun(entries)[i]!;
+      const s = computeMonth(entries, monthDaysOf(period))[i]!;
       return presentStatement({ ...s, memberName: entries[i]!.memberName, departmentId: entries[i]!.departmentId, planVersionId: entries[i]!.planVersionId });
     };
     let gmvFen: number | undefined;
