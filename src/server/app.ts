@@ -24,7 +24,7 @@ import { eventRoutes } from "./events.routes.js";
 import { Problem } from "../modules/shared/common.schema.js";
 import { authHook } from "./auth-hook.js";
 import { serverConfigFromEnv, VERSION, type ServerConfig } from "./config.js";
-import { errorHandler, sendProblem } from "./errors.js";
+import { errorHandler, frameworkError, sendProblem } from "./errors.js";
 import { buildServices } from "./services.js";
 import { rejectForbiddenText } from "./text-guard.js";
 import { validatorCompiler } from "./validation.js";
@@ -46,6 +46,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   const app: App = Fastify({
     logger: opts.logger ?? { level: config.logLevel },
     trustProxy: config.trustProxy,
+    frameworkErrors: frameworkError,
   }).withTypeProvider<TypeBoxTypeProvider>();
   const bus = await createEventBus(opts.database, opts.databaseUrl);
   const services = buildServices(opts.database, opts.clock ?? systemClock, bus);

@@ -7,7 +7,7 @@ const STATUS: Record<DomainErrorKind, number> = {
 };
 const TITLE: Record<number, string> = {
   400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 409: "Conflict", 412: "Precondition Failed",
-  413: "Payload Too Large", 415: "Unsupported Media Type", 429: "Too Many Requests", 500: "Internal Server Error",
+  413: "Payload Too Large", 414: "URI Too Long", 415: "Unsupported Media Type", 429: "Too Many Requests", 500: "Internal Server Error",
 };
 
 export function sendProblem(reply: FastifyReply, status: number, detail: string, errors?: FieldError[], extra: Record<string, unknown> = {}) {
@@ -51,6 +51,18 @@ export function fieldErrors(validation: AjvError[], context: string | undefined)
     if (!out.has(key)) out.set(key, { field: key, message, ...(coded ? { code: coded.code, params: coded.params ?? {} } : {}) });
   }
   return [...out.values()];
+}
+
+/**
+ * Errors the router raises before any route or hook runs (Fastify's `frameworkErrors`): a malformed
+ * %-escape in the path, a path parameter longer than the router takes. The same problem shape as
+ * every other error, with a message code.
+ */
+export function frameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  const tooLong = error.code === "FST_ERR_MAX_PARAM_LENGTH";
+  const code = tooLong ? "request.path_too_long" : "request.bad_url";
+  const status = tooLong ? 414 : 400;
+  return sendProblem(reply, status, tooLong ? "A part of the address is too long" : "The address is not valid (a malformed %-escape)", [{ field: "path", message: "is not valid", code }], { code, params: {} });
 }
 
 function isUniqueViolation(err: unknown): boolean {

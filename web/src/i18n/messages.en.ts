@@ -19,6 +19,8 @@ export const MESSAGES_EN: Record<string, string> = {
   "range.too_long": "Choose at most {maxDays} days at once.",
   "range.reversed": "The end comes before the start.",
   "text.forbidden_character": "Remove the invisible character {character}; it cannot be saved.",
+  "request.bad_url": "The address is not valid.",
+  "request.path_too_long": "A part of the address is too long.",
   "schedule.no_skill": "No active member has the skill “{skill}” at level {level} or above: give someone the skill, lower the level or choose another skill.",
   "schedule.no_members": "The workspace has no active member who could do it.",
   "schedule.waits": "Waits for “{task}”, which could not be scheduled.",

@@ -19,6 +19,8 @@ export const MESSAGES_ZH: Record<string, string> = {
   "range.too_long": "一次最多选择 {maxDays} 天。",
   "range.reversed": "结束日期早于开始日期。",
   "text.forbidden_character": "请删除不可见字符 {character}，它无法保存。",
+  "request.bad_url": "地址无效。",
+  "request.path_too_long": "地址中的某一部分过长。",
   "schedule.no_skill": "没有在职成员具备技能“{skill}”（等级 ≥ {level}）：请给某人添加该技能、降低等级要求或换一个技能。",
   "schedule.no_members": "工作区里没有能做这项任务的在职成员。",
   "schedule.waits": "要等“{task}”完成，而它没能排上。",
