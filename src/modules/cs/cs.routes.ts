@@ -14,7 +14,7 @@ export async function csRoutes(parent: App, services: Services): Promise<void> {
     app.post("/cs-imports", {
       schema: {
         tags, consumes: ["application/octet-stream"], querystring: ImportQuery, response: { 201: CsImportSchema },
-        summary: `Import a customer-service performance export (千牛/赤兔 客服绩效, CSV or XLSX) sent as the raw body with content-type application/octet-stream (at most ${LIMITS.importUploadMaxBytes / 1048576} MB): all or nothing — 400 lists every problem with row and column, and unlinkedAccounts; the (date, account) rows replace earlier ones. Owner and leads of 客服`,
+        summary: `Import a customer-service performance export (千牛/赤兔 客服绩效, CSV or XLSX) sent as the raw body with content-type application/octet-stream (at most ${LIMITS.importUploadMaxBytes / 1048576} MB): all or nothing — 400 lists every problem with row and column, and unlinkedAccounts; the (date, account) rows replace earlier ones. Owner and leads holding the customer_service function`,
       },
     }, async (req, reply) => reply.status(201).send(await services.csImports.importFile(actorOf(req), req.query.fileName, Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : null)));
     app.get("/cs-imports", { schema: { tags, summary: "Customer-service imports, newest first", querystring: PageQuery, response: { 200: Page(CsImportSchema) } } }, async (req) =>
@@ -25,7 +25,7 @@ export async function csRoutes(parent: App, services: Services): Promise<void> {
       services.cs.summary(actorOf(req), req.query));
     app.get("/cs-accounts", { schema: { tags, summary: "Chat accounts and the members they belong to (linked, or seen in the data)", response: { 200: AccountPage } } }, async (req) =>
       services.cs.accounts(actorOf(req)));
-    app.put("/cs-accounts", { schema: { tags, summary: "Link chat accounts to members (null unlinks); owner and leads of 客服", body: PutAccountsBody, response: { 200: PutAccountsResponse } } }, async (req) =>
+    app.put("/cs-accounts", { schema: { tags, summary: "Link chat accounts to members (null unlinks); owner and leads holding the customer_service function", body: PutAccountsBody, response: { 200: PutAccountsResponse } } }, async (req) =>
       services.cs.setAccounts(actorOf(req), req.body));
   });
 }

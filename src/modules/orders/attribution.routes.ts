@@ -10,7 +10,7 @@ const tags = ["sales attribution"];
 export async function attributionRoutes(app: App, services: Services): Promise<void> {
   app.get("/attribution-rules", { schema: { tags, summary: "Sales attribution rules in the order they are tried (the first that matches an order wins)", response: { 200: Type.Object({ items: Type.Array(RuleSchema), nextCursor: Type.Null() }) } } }, async (req) =>
     services.attribution.listRules(actorOf(req)));
-  app.post("/attribution-rules", { schema: { tags, summary: "Add a rule (owner, leads of 运营); orders are re-attributed at once", body: CreateRuleBody, response: { 201: RuleChangeSchema } } }, async (req, reply) =>
+  app.post("/attribution-rules", { schema: { tags, summary: "Add a rule (owner, leads holding the operations function); orders are re-attributed at once", body: CreateRuleBody, response: { 201: RuleChangeSchema } } }, async (req, reply) =>
     reply.code(201).send(await services.attribution.createRule(actorOf(req), req.body)));
   app.patch("/attribution-rules/:id", { schema: { tags, summary: "Change or move a rule (send the version you read); orders are re-attributed", params: IdParams, body: UpdateRuleBody, response: { 200: RuleChangeSchema } } }, async (req) =>
     services.attribution.updateRule(actorOf(req), req.params.id, req.body));

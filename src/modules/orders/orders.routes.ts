@@ -18,7 +18,7 @@ export async function orderRoutes(parent: App, services: Services): Promise<void
     app.addContentTypeParser("application/octet-stream", { parseAs: "buffer", bodyLimit: LIMITS.importUploadMaxBytes }, (_req, body, done) => done(null, body));
 
     app.get("/shops", { schema: { tags, summary: "The workspace's shops", response: { 200: Page(ShopSchema) } } }, async (req) => services.shops.list(actorOf(req)));
-    app.post("/shops", { schema: { tags, summary: "Add a shop (owner, leads of 运营)", body: CreateShopBody, response: { 201: ShopSchema } } }, async (req, reply) =>
+    app.post("/shops", { schema: { tags, summary: "Add a shop (owner, leads holding the operations function)", body: CreateShopBody, response: { 201: ShopSchema } } }, async (req, reply) =>
       reply.status(201).send(await services.shops.create(actorOf(req), req.body)));
     app.get("/shops/:id", { schema: { tags, summary: "A shop", params: IdParams, response: { 200: ShopSchema } } }, async (req) => services.shops.get(actorOf(req), req.params.id));
     app.patch("/shops/:id", { schema: { tags, summary: "Change a shop (send the version you read)", params: IdParams, body: UpdateShopBody, response: { 200: ShopSchema } } }, async (req) =>
