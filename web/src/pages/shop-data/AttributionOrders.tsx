@@ -1,5 +1,5 @@
 // The month's paid orders filtered by owner, each with its owner and where it came from; the
-// owner and the leads of 运营 set an owner by hand or give the order back to the rules.
+// owner and the operations leads set an owner by hand or give the order back to the rules.
 import { App, Button, Card, Flex, Grid, Select, Table, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useApiErrors } from "../../components/errors";

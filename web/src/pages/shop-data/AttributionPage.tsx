@@ -1,6 +1,6 @@
 // 业绩归属 / Sales attribution: the rules that give orders an owner, a month's sales per member and
 // department, and the month's orders by owner (set by hand or back to the rules). Everyone reads;
-// the owner and the leads of 运营 change rules and owners. The month, shop and owner live in the
+// the owner and the operations leads change rules and owners. The month, shop and owner live in the
 // address, so a link shows the same view.
 import { DatePicker, Flex, Select, Typography } from "antd";
 import dayjs from "dayjs";

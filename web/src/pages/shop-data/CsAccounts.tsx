@@ -1,4 +1,4 @@
-// The chat accounts and who they belong to: the owner and the leads of 客服 change it here (the
+// The chat accounts and who they belong to: the owner and the customer_service leads change it here (the
 // server moves the account's days after the last locked pay run); everyone else reads.
 import { App, Button, Card, Flex, Grid, Input, Select, Table, Typography } from "antd";
 import { useState } from "react";

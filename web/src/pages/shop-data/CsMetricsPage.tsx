@@ -1,5 +1,5 @@
 // 客服绩效 / CS performance: import the chat tool's daily export, link its accounts to members, and
-// read a month per agent and per department. Everyone reads; the owner and the leads of 客服 import
+// read a month per agent and per department. Everyone reads; the owner and the customer_service leads import
 // and link. The month lives in the address, so a link shows the same view.
 import { Card, DatePicker, Flex, Grid, List, Table, Typography } from "antd";
 import dayjs from "dayjs";
