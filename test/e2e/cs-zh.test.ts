@@ -79,7 +79,7 @@ describe("客服绩效: month per agent, refused import, link in place, import (
     await mine.goto(server.url, "2026-10");
     await mine.agent("刘婷").waitFor();
     expect(await mine.agent("刘婷").innerText()).toMatch(/Inquirers\s+[\d,]+\s+Paid/);
-    expect(await mine.root().innerText()).toContain("Only the owner and the leads of 客服");
+    expect(await mine.root().innerText()).toContain("Only the owner and the leads of a department with the Customer service function");
     expect(await mine.upload().count()).toBe(0);
     expect(await agent.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
     await screenshot(agent, SCREENSHOTS, "cs-en-phone");
