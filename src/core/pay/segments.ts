@@ -87,7 +87,7 @@ export function segmentCommissionLine(c: CompiledCommission, memberId: string, m
   }
   const fen = total <= 0 ? 0 : roundRatio(num * BigInt(own.value), den * BigInt(total));
   line.amountFen = fen;
-  line.formula = `(${formula}) × ${showBase(own.value, c.def.base)} of ${showBase(total, c.def.base)} sold ${dates(range.from, range.to)} = ${money(fen)}`;
+  line.formula = `(${formula}) × ${showBase(own.value, c.def.base)} / ${showBase(total, c.def.base)} = ${money(fen)}`;
   return line;
 }
 
