@@ -39,8 +39,17 @@ async function signup(base: string): Promise<string> {
   return cookie;
 }
 
-async function load(url: string, cookie: string) {
-  const r = await autocannon({ url, connections: 32, pipelining: 1, duration: DURATION, headers: { cookie } });
+/** An API token of the signed-in member, for the token half of /api/v1/me. */
+async function apiToken(base: string, cookie: string): Promise<string> {
+  const res = await fetch(`${base}/api/v1/tokens`, {
+    method: "POST", headers: { "content-type": "application/json", origin: base, cookie }, body: JSON.stringify({ name: "bench" }),
+  });
+  if (res.status !== 201) throw new Error(`token failed: ${res.status}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+async function load(url: string, headers: Record<string, string>, connections = 32) {
+  const r = await autocannon({ url, connections, pipelining: 1, duration: DURATION, headers });
   return { reqPerSec: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx };
 }
 
@@ -67,9 +76,19 @@ export async function runHttpBench(_args: string[]): Promise<void> {
     try {
       const base = `http://127.0.0.1:${port}`;
       const cookie = await signup(base);
-      for (const route of ["/api/v1/me", "/api/v1/members"]) {
-        await load(`${base}${route}`, cookie).then(() => undefined); // warm-up run, discarded
-        rows.push({ db: t.db, route, ...(await load(`${base}${route}`, cookie)) });
+      const bearer = { authorization: `Bearer ${await apiToken(base, cookie)}` };
+      // /api/v1/me by session cookie and by API token, one connection and 32: a token must cost
+      // about what a cookie does (docs/BENCHMARKS.md).
+      const runs: { route: string; label: string; headers: Record<string, string>; connections?: number }[] = [
+        { route: "/api/v1/me", label: "/api/v1/me", headers: { cookie } },
+        { route: "/api/v1/me", label: "/api/v1/me (token)", headers: bearer },
+        { route: "/api/v1/me", label: "/api/v1/me (1 connection)", headers: { cookie }, connections: 1 },
+        { route: "/api/v1/me", label: "/api/v1/me (token, 1 connection)", headers: bearer, connections: 1 },
+        { route: "/api/v1/members", label: "/api/v1/members", headers: { cookie } },
+      ];
+      for (const run of runs) {
+        await load(`${base}${run.route}`, run.headers, run.connections).then(() => undefined); // warm-up run, discarded
+        rows.push({ db: t.db, route: run.label, ...(await load(`${base}${run.route}`, run.headers, run.connections)) });
       }
     } finally {
       server.kill("SIGTERM");
@@ -78,11 +97,16 @@ export async function runHttpBench(_args: string[]): Promise<void> {
   }
   await admin.end().catch(() => undefined);
   rmSync(dir, { recursive: true, force: true });
-  console.log(`\nHTTP, 32 connections, ${DURATION} s per run after a warm-up, one server process (LOG_LEVEL=${process.env.BENCH_LOG_LEVEL ?? "warn"})`);
+  console.log(`\nHTTP, 32 connections unless said, ${DURATION} s per run after a warm-up, one server process (LOG_LEVEL=${process.env.BENCH_LOG_LEVEL ?? "warn"})`);
   console.log("| database | route | req/s | p50 ms | p99 ms | errors | target (/me: ≥ 5,000 req/s, p99 ≤ 20 ms) |");
   console.log("|---|---|---:|---:|---:|---:|---|");
   for (const r of rows) {
     const verdict = r.route === "/api/v1/me" ? (r.reqPerSec >= 5000 && r.p99 <= 20 ? "met" : `not met (${(r.reqPerSec / 5000).toFixed(2)}× req/s)`) : "—";
     console.log(`| ${r.db} | ${r.route} | ${r.reqPerSec} | ${r.p50} | ${r.p99} | ${r.errors} | ${verdict} |`);
+  }
+  for (const db of new Set(rows.map((r) => r.db))) {
+    const rate = (route: string) => rows.find((r) => r.db === db && r.route === route)?.reqPerSec ?? NaN;
+    const ratio = (cookie: string, token: string) => (rate(cookie) / rate(token)).toFixed(2);
+    console.log(`${db}: a token request costs ${ratio("/api/v1/me", "/api/v1/me (token)")}× a cookie request with 32 connections, ${ratio("/api/v1/me (1 connection)", "/api/v1/me (token, 1 connection)")}× one at a time (≈1 is the goal)`);
   }
 }

@@ -121,7 +121,8 @@ for (const dialect of DIALECTS) {
       });
     });
 
-    describe("login throttle (finding 6)", () => {
+    // Each wrong password costs a scrypt; on a loaded machine these take longer than most tests.
+    describe("login throttle (finding 6)", { timeout: 180_000 }, () => {
       it("counts a forged X-Forwarded-For as the same client when no proxy is configured", async () => {
         const { email } = await signupClient(app);
         for (let i = 0; i < LIMITS.loginMaxFailures; i++) {
