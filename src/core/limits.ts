@@ -25,6 +25,17 @@ export const LIMITS = {
   importFilesMax: 10,
   importCliFileMaxBytes: 200 * 1024 * 1024,
   importPreviewOrders: 20,
+  /**
+   * Reading one import file (XLSX or CSV, browser or CLI), checked while it is read so that a
+   * small file that unpacks to gigabytes is refused before it takes the memory (docs/SHOP-DATA.md):
+   * the XLSX parts read (sheet, shared strings, styles), unpacked; rows; columns in a row; cells in
+   * the file; characters in a cell (Excel's own cell limit).
+   */
+  importUnpackedMaxBytes: 128 * 1024 * 1024,
+  importRowsMax: 500_000,
+  importColumnsMax: 1000,
+  importCellsMax: 2_000_000,
+  importCellMaxChars: 32_767,
   kpiRangeMaxDays: 1100,
   mappingNameMax: 60,
 } as const;

@@ -87,6 +87,12 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   if (error.code === "FST_ERR_CTP_EMPTY_JSON_BODY") {
     return sendProblem(reply, 400, "The request body is empty", [{ field: "body", message: "is required" }]);
   }
+  if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE" && request.headers["content-type"]?.startsWith("application/octet-stream")) {
+    // An uploaded file over the limit, named in the reader's language (upload routes send ?fileName=).
+    const file = (request.query as { fileName?: unknown } | undefined)?.fileName;
+    const maxMb = LIMITS.importUploadMaxBytes / 1048576;
+    return sendProblem(reply, 413, error.message, [], { code: "upload.too_large", params: { file: typeof file === "string" ? file : "", maxMb } });
+  }
   if (isUniqueViolation(error)) {
     return sendProblem(reply, 409, "This conflicts with something that was just created; reload and try again");
   }

@@ -1,10 +1,12 @@
 // dayclear import orders FILE... --shop NAME: all files in one import, all or nothing.
 import { createReadStream } from "node:fs";
+import { pipeline, Readable } from "node:stream";
 import { open, readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { systemClock } from "../../core/actor.js";
 import { LIMITS } from "../../core/limits.js";
 import type { ImportFormat } from "../../core/orders/index.js";
+import { CsvShape, READ_LIMITS, ReadBudget } from "../../core/orders/read-limits.js";
 import { ImportRejected, ImportService, type ImportSummary } from "../../modules/orders/import.service.js";
 import { openMigrated } from "./open-db.js";
 import { workspaceActor } from "./shop-context.js";
@@ -51,12 +53,28 @@ async function streamable(path: string): Promise<{ encoding: "utf8" | "gb18030";
   }
 }
 
+/**
+ * The chunks, each checked for columns per row and characters per cell before csv-parse sees it
+ * (a stream holds a batch of orders, so its rows and cells are not capped; docs/SHOP-DATA.md).
+ */
+async function* checked(source: AsyncIterable<Buffer | string>, delimiter: string): AsyncGenerator<Buffer | string> {
+  const shape = new CsvShape(delimiter, new ReadBudget({ ...READ_LIMITS, rows: Infinity, cells: Infinity }));
+  const decoder = new TextDecoder();
+  for await (const chunk of source) {
+    shape.feed(typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true }));
+    yield chunk;
+  }
+  shape.end();
+}
+
 async function* csvRecords(path: string, how: { encoding: "utf8" | "gb18030"; delimiter: string }): AsyncGenerator<string[]> {
   const iconv = (await import("iconv-lite")).default;
   const { parse } = await import("csv-parse");
   // csv-parse reads UTF-8 bytes itself (fields split across chunks included); GBK goes through iconv first.
   const source = how.encoding === "utf8" ? createReadStream(path) : createReadStream(path).pipe(iconv.decodeStream(how.encoding));
-  const parser = source.pipe(parse({ delimiter: how.delimiter, relax_column_count: true, bom: true }));
+  const parser = parse({ delimiter: how.delimiter, relax_column_count: true, bom: true });
+  // pipeline() ends the parser with a limit's refusal, so the loop below throws it.
+  pipeline(Readable.from(checked(source as AsyncIterable<Buffer | string>, how.delimiter)), parser, () => {});
   for await (const record of parser) yield record as string[];
 }
 

@@ -3,7 +3,8 @@ import { decodeBytes, looksGarbled, type Encoding } from "./decode.js";
 import type { ColumnMapping, Platform } from "./fields.js";
 import { joinItems, mappingProfile, parseTable } from "./parse.js";
 import { detectProfiles, headerScore, PROFILES, type Profile } from "./profiles.js";
-import { parseCsv, toTable, type Table } from "./table.js";
+import { csvDelimiter, parseCsv, toTable, type Table } from "./table.js";
+import { CsvShape, fileProblem, FileRefused, refusalProblem } from "./read-limits.js";
 import type { ParsedFile, ParsedOrder, ParsedRefund, ParsedVisitorDay, Problem } from "./types.js";
 
 export * from "./fields.js";
@@ -16,6 +17,7 @@ export { cleanCell, neutralizeFormula, normalizeHeader } from "./text.js";
 import { normalizeHeader } from "./text.js";
 export { PROFILES, detectProfiles, type Profile } from "./profiles.js";
 export { toTable, type Table } from "./table.js";
+export { CsvShape, fileProblem, FileRefused, problemFields, READ_LIMITS, ReadBudget, refusalCode, refusalDetail, refusalProblem, refuse, type ReadLimits } from "./read-limits.js";
 
 export type ImportFormat = "auto" | Exclude<Platform, "custom"> | `mapping:${string}`;
 
@@ -39,10 +41,19 @@ export interface ParsedImport {
 
 /** CSV bytes → records, or a problem (broken quotes, wrong encoding, empty file). */
 export function readCsvBytes(file: string, bytes: Uint8Array): { table: SourceTable } | { problem: Problem } {
-  if (bytes.length === 0) return { problem: { file, row: 1, column: "", message: "The file is empty" } };
+  if (bytes.length === 0) return { problem: fileProblem(file, "upload.empty", "The file is empty") };
   const { text, encoding } = decodeBytes(bytes);
-  if (looksGarbled(text)) return { problem: { file, row: 1, column: "", message: "The file's text encoding is not UTF-8 or GBK/GB18030; save it again as UTF-8 or GBK" } };
-  if (text.trim() === "") return { problem: { file, row: 1, column: "", message: "The file is empty" } };
+  if (looksGarbled(text)) return { problem: fileProblem(file, "upload.encoding", "The file's text encoding is not UTF-8 or GBK/GB18030; save it again as UTF-8 or GBK") };
+  if (text.trim() === "") return { problem: fileProblem(file, "upload.empty", "The file is empty") };
+  // Rows, columns, cells and cell lengths are checked before any record is built.
+  try {
+    const shape = new CsvShape(csvDelimiter(text));
+    shape.feed(text);
+    shape.end();
+  } catch (e) {
+    if (e instanceof FileRefused) return { problem: refusalProblem(file, e) };
+    throw e;
+  }
   const parsed = parseCsv(text);
   if ("error" in parsed) return { problem: { file, ...parsed.error } };
   return { table: { file, records: parsed.records, encoding } };

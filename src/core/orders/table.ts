@@ -20,10 +20,15 @@ export interface TableError {
   message: string;
 }
 
+/** A comma, or a tab when the first line has tabs and no commas. */
+export function csvDelimiter(text: string): "," | "\t" {
+  const firstLine = text.slice(0, text.indexOf("\n") >>> 0);
+  return firstLine.includes("\t") && !firstLine.includes(",") ? "\t" : ",";
+}
+
 /** Parses CSV (comma, or tab when the first line has tabs and no commas) into records. */
 export function parseCsv(text: string): { records: string[][] } | { error: TableError } {
-  const firstLine = text.slice(0, text.indexOf("\n") >>> 0);
-  const delimiter = firstLine.includes("\t") && !firstLine.includes(",") ? "\t" : ",";
+  const delimiter = csvDelimiter(text);
   // Taobao writes ids bare as ="123" (not valid CSV quoting): unwrap them before parsing, so that
   // real broken quotes are still caught.
   const unwrapped = text.replace(/(^|[,\t])="([^"\r\n]*)"(?=[,\t]|\r?\n|$)/gm, "$1$2");

@@ -4,10 +4,10 @@
 // transaction. Any problem and nothing is stored; the answer lists each with its row and column.
 import type { Actor } from "../../core/actor.js";
 import { parseCsRecords } from "../../core/cs/cs-file.js";
-import { DomainError, invalid } from "../../core/errors.js";
+import { DomainError, fail, invalid } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
 import { LIMITS } from "../../core/limits.js";
-import type { Problem } from "../../core/orders/index.js";
+import { fileProblem, problemFields, refusalCode, refusalDetail, type Problem } from "../../core/orders/index.js";
 import type { CsAgentDaysTable } from "../../db/schema.js";
 import { readSource } from "../orders/order-files.js";
 import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
@@ -19,9 +19,7 @@ import { importMonthLocked, isClosed, payLock } from "../pay/locked-month.js";
 /** A refused import: the problems (file, row, column), and the accounts that need a member. */
 export class CsImportRejected extends DomainError {
   constructor(readonly problems: Problem[], readonly unlinkedAccounts: string[] = []) {
-    const first = problems[0]!;
-    super("invalid", `The import was refused; nothing was stored. ${problems.length} problem(s), the first: ${first.file ? `${first.file} ` : ""}row ${first.row}${first.column ? `, column ${first.column}` : ""}: ${first.message}`,
-      problems.slice(0, 200).map((e) => ({ field: `${e.file ?? ""}:${e.row}:${e.column}`, message: e.message })), { problems: problems.slice(0, 1000), unlinkedAccounts });
+    super("invalid", refusalDetail(problems), problemFields(problems), { problems: problems.slice(0, 1000), unlinkedAccounts }, refusalCode(problems));
   }
 }
 
@@ -31,8 +29,8 @@ export class CsImportService {
   async importFile(actor: Actor, fileName: string, input: Uint8Array | null) {
     await authorizeCs(this.deps.db, actor, "cs.import");
     if (input === null) throw invalid("Send the file as the request body with content-type: application/octet-stream");
-    if (input.length === 0) throw new CsImportRejected([{ file: fileName, row: 1, column: "", message: "The file is empty" }]);
-    if (input.length > LIMITS.importUploadMaxBytes) throw invalid(`${fileName} is larger than ${LIMITS.importUploadMaxBytes / 1048576} MB`);
+    if (input.length === 0) throw new CsImportRejected([fileProblem(fileName, "upload.empty", "The file is empty")]);
+    if (input.length > LIMITS.importUploadMaxBytes) throw fail("invalid", "upload.too_large", { file: fileName, maxMb: LIMITS.importUploadMaxBytes / 1048576 }, `${fileName} is larger than ${LIMITS.importUploadMaxBytes / 1048576} MB`);
     const source = await readSource(fileName, input);
     if ("problem" in source) throw new CsImportRejected([source.problem]);
     const parsed = parseCsRecords(fileName, source.table.records);

@@ -2,10 +2,10 @@
 // history → roll-back. Re-importing an overlapping file updates orders in place (unique on
 // workspace, shop, platform order id) and skips those that did not change.
 import type { Actor } from "../../core/actor.js";
-import { DomainError, invalid } from "../../core/errors.js";
+import { DomainError, fail } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
 import { LIMITS } from "../../core/limits.js";
-import { chooseProfile, localDate, parseImport, toTable, type ColumnMapping, type ImportFormat, type ParsedImport, type ParsedOrder, type Problem, type SourceTable } from "../../core/orders/index.js";
+import { chooseProfile, FileRefused, localDate, parseImport, problemFields, refusalCode, refusalDetail, refusalProblem, toTable, type ColumnMapping, type ImportFormat, type ParsedImport, type ParsedOrder, type Problem, type SourceTable } from "../../core/orders/index.js";
 import { sqliteOf, type Executor } from "../../db/database.js";
 import type { OrderItemsTable, OrdersTable, RefundsTable, ShopsTable } from "../../db/schema.js";
 import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
@@ -44,9 +44,7 @@ export class ImportRejected extends DomainError {
   constructor(parsed: ImportSummary) {
     // Nothing was stored: nothing was created, updated or skipped.
     const summary = { ...parsed, created: 0, updated: 0, skipped: 0 };
-    const first = summary.errors[0]!;
-    super("invalid", `The import was refused; nothing was stored. ${summary.errors.length} problem(s), the first: ${first.file ? `${first.file} ` : ""}row ${first.row}${first.column ? `, column ${first.column}` : ""}: ${first.message}`,
-      summary.errors.slice(0, 200).map((e) => ({ field: `${e.file ?? ""}:${e.row}:${e.column}`, message: e.message })), { problems: summary.errors.slice(0, 1000), summary });
+    super("invalid", refusalDetail(summary.errors), problemFields(summary.errors), { problems: summary.errors.slice(0, 1000), summary }, refusalCode(summary.errors));
     this.summary = summary;
   }
 }
@@ -266,8 +264,8 @@ export class ImportPipeline {
   }
 
   protected guardSize(sources: SourceFile[], max: number): void {
-    if (sources.length > LIMITS.importFilesMax) throw invalid(`At most ${LIMITS.importFilesMax} files per import`);
-    for (const s of sources) if (s.bytes.length > max) throw invalid(`${s.file} is ${(s.bytes.length / 1048576).toFixed(1)} MB; the limit is ${max / 1048576} MB per file — split the export by date range`);
+    if (sources.length > LIMITS.importFilesMax) throw fail("invalid", "upload.too_many_files", { max: LIMITS.importFilesMax }, `At most ${LIMITS.importFilesMax} files per import`);
+    for (const s of sources) if (s.bytes.length > max) throw fail("invalid", "upload.too_large", { file: s.file, maxMb: max / 1048576 }, `${s.file} is ${(s.bytes.length / 1048576).toFixed(1)} MB; the limit is ${max / 1048576} MB per file — split the export by date range`);
   }
 
   /**
@@ -319,6 +317,7 @@ export class ImportPipeline {
           index++;
           return n.value;
         } catch (err) {
+          if (err instanceof FileRefused) throw reject(refusalProblem(file, err));
           const e = err as { records?: number; message?: string };
           throw reject({ row: (e.records ?? index) + 1, column: "", message: `Not valid CSV at row ${(e.records ?? index) + 1}: ${e.message ?? "broken quotes"}` });
         }

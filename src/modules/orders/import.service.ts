@@ -26,8 +26,8 @@ export class ImportService extends ImportPipeline {
     await shopOf(this.deps.db, actor.workspaceId, shopId);
     if (input === null) throw invalid("Send the file as the request body with content-type: application/octet-stream");
     const bytes = input;
-    if (bytes.length === 0) throw invalid("The file is empty");
     this.guardSize([{ file: fileName, bytes }], LIMITS.importUploadMaxBytes);
+    // An empty, unreadable or too large file is refused here with its code, before it is staged.
     const r = await readSource(fileName, bytes);
     if ("problem" in r) throw new ImportRejected({ orders: 0, lineItems: 0, created: 0, updated: 0, skipped: 0, refunds: 0, visitorDays: 0, errors: [r.problem], warnings: [] });
     return this.deps.db.transaction().execute(async (trx) => {

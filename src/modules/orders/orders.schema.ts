@@ -36,7 +36,9 @@ export const UploadSchema = Type.Object({ id: Id, fileName: Type.String(), size:
 
 export const Format = Type.String({ pattern: "^(auto|taobao|jd|pdd|douyin|shopify|woocommerce|mapping:.{1,60})$", description: "auto, a platform, or mapping:NAME (a saved column mapping of the shop)" });
 export const ImportBody = Type.Object({ uploadIds: Type.Array(Id, { minItems: 1, maxItems: LIMITS.importFilesMax }), format: Type.Optional(Format) }, strict);
-export const ImportProblem = Type.Object({ file: Type.String(), row: Type.Integer({ description: "1-based row in the file; the header is row 1" }), column: Type.String({ description: "Header of the column, as in the file" }), message: Type.String() });
+export const ImportProblem = Type.Object({ file: Type.String(), row: Type.Integer({ description: "1-based row in the file; the header is row 1" }), column: Type.String({ description: "Header of the column, as in the file" }), message: Type.String(),
+  code: Type.Optional(Type.String({ description: "Message code (e.g. upload.too_many_rows) for the reader's language; message is the English fallback" })),
+  params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))) });
 export const FileInfo = Type.Object({ file: Type.String(), encoding: Type.String(), platform: Type.String(), kind: Type.String(), label: Type.String(), version: Type.String(), rows: Type.Integer(), unknownColumns: Type.Array(Type.String()) });
 
 export const ItemSchema = Type.Object({ lineNo: Type.Integer(), subOrderId: Nullable(Type.String()), title: Type.String(), sku: Nullable(Type.String()), productId: Nullable(Type.String()), variant: Nullable(Type.String()), quantity: Type.Integer(), unitPrice: Nullable(Money), total: Money });
