@@ -161,6 +161,8 @@ export class PlanService {
       const skills = await trx.selectFrom("skills").select(["id", "name"]).where("workspaceId", "=", actor.workspaceId).execute();
       const skillId = (s?: TemplateTask["skill"]) => (s ? skills.find((k) => k.name === s["zh-CN"] || k.name === s.en)?.id ?? null : null);
       const clamp = (d: string) => (d < startDate ? startDate : d);
+      // A task's start from the launch, kept where it still holds anything back (in the plan, after today).
+      const futureStart = (d: string) => (d >= startDate && d > today ? d : null);
       const plan: Plan = {
         workspaceId: actor.workspaceId, id: newId(), name: input.name?.trim() || saved?.name || template.name[locale], kind: template.kind, description: null,
         ownerMemberId: actor.memberId, status: "active", startDate, launchDate: input.launchDate, baseline: null, baselineAt: null, version: 1, createdAt: at, updatedAt: at,
@@ -172,7 +174,7 @@ export class PlanService {
       const tasks: PlanTask[] = template.tasks.map((t, i) => ({
         workspaceId: actor.workspaceId, id: ids.get(t.key)!, planId: plan.id, parentId: t.parent ? ids.get(t.parent) ?? null : null, sortOrder: i,
         name: t.name[locale], effortHours: parents.has(t.key) || t.milestone ? 0 : t.effortHours ?? 8, skillId: skillId(t.skill), minLevel: t.minLevel ?? null,
-        assigneeMemberId: null, priority: t.priority ?? 500, earliestStart: parents.has(t.key) || t.milestone ? null : clamp(cal.subtractWorkdays(launch, startOffset(t, lead))),
+        assigneeMemberId: null, priority: t.priority ?? 500, earliestStart: parents.has(t.key) || t.milestone ? null : futureStart(cal.subtractWorkdays(launch, startOffset(t, lead))),
         deadline: t.dueBefore !== undefined ? clamp(cal.subtractWorkdays(launch, t.dueBefore)) : null, milestone: t.milestone ? 1 : 0,
         status: "todo", remainingHours: null, doneAt: null, version: 1, createdAt: at, updatedAt: at,
       }));
