@@ -1,5 +1,4 @@
 import BetterSqlite3 from "better-sqlite3";
-import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import {
@@ -74,41 +73,48 @@ export function openDatabase(config: DatabaseConfig): Database {
 
 export const ROOT_HANDLE_IN_TRANSACTION = "root handle used inside an open transaction";
 
-/** The transaction callbacks the current async context runs in, innermost first. */
-interface OpenTransaction { guard: object; open: boolean; outer: OpenTransaction | undefined; violation?: Error }
-const openTransactions = new AsyncLocalStorage<OpenTransaction>();
+/** A transaction whose callback is running; `violation` is the first root-handle use inside it. */
+interface OpenTransaction { violation?: Error }
+let databases = 0;
+let transactions = 0;
 
 /**
  * One database handle per unit of work: while a transaction's callback runs, a query through the
  * root handle from that callback (or anything it awaits) throws at once instead of queueing behind
  * the transaction — on SQLite's single connection it would wait for itself forever and freeze every
- * request of the instance. Other requests are not in the callback's async context and wait as usual.
- * The transaction then rolls back with that error even if the callback caught it.
+ * request of the instance. The transaction then rolls back with that error even if it was caught.
+ *
+ * The callback runs inside a function named after the transaction; a root query made while any
+ * transaction is open looks for such a name in its (async) stack — `await` chains and Promise.all
+ * are followed, `.then` callbacks are not. Other requests are not in that stack and wait their turn
+ * as before. While no transaction is open the check costs one comparison.
  */
 function guardedKysely(dialect: Dialect, guard: boolean): Kysely<DB> {
   if (!guard) return new Kysely<DB>({ dialect, plugins: [new CamelCasePlugin()] });
-  const token = {};
-  const openTransaction = () => {
-    for (let t = openTransactions.getStore(); t; t = t.outer) if (t.guard === token && t.open) return t;
-    return undefined;
-  };
+  const prefix = `dayclearTransaction${++databases}_`;
+  const open = new Map<string, OpenTransaction>();
   const guardedDialect: Dialect = {
-    createDriver: () => guardedDriver(dialect.createDriver(), openTransaction),
+    createDriver: () => guardedDriver(dialect.createDriver(), open),
     createQueryCompiler: () => dialect.createQueryCompiler(),
     createAdapter: () => dialect.createAdapter(),
     createIntrospector: (db) => dialect.createIntrospector(db),
   };
   const runGuarded = <T>(work: () => Promise<T>): Promise<T> => {
-    const frame: OpenTransaction = { guard: token, open: true, outer: openTransactions.getStore() };
-    return openTransactions.run(frame, async () => {
-      try {
-        const result = await work();
-        if (frame.violation) throw frame.violation;
-        return result;
-      } finally {
-        frame.open = false;
-      }
-    });
+    const name = `${prefix}${++transactions}`;
+    const state: OpenTransaction = {};
+    open.set(name, state);
+    const marked = {
+      [name]: async () => {
+        try {
+          const result = await work();
+          if (state.violation) throw state.violation;
+          return result;
+        } finally {
+          open.delete(name);
+        }
+      },
+    }[name]!;
+    return marked();
   };
   const guardBuilder = (builder: TransactionBuilder<DB>): TransactionBuilder<DB> => {
     const guarded = Object.create(builder) as TransactionBuilder<DB>;
@@ -124,14 +130,32 @@ function guardedKysely(dialect: Dialect, guard: boolean): Kysely<DB> {
   })({ dialect: guardedDialect, plugins: [new CamelCasePlugin()] });
 }
 
-function guardedDriver(driver: Driver, openTransaction: () => OpenTransaction | undefined): Driver {
+/** The open transaction whose callback the current code runs in, found by name in the async stack. */
+function enclosingTransaction(open: Map<string, OpenTransaction>): OpenTransaction | undefined {
+  const { stackTraceLimit, prepareStackTrace } = Error;
+  Error.stackTraceLimit = Infinity;
+  Error.prepareStackTrace = (_error, sites) => sites;
+  try {
+    const sites = new Error().stack as unknown as NodeJS.CallSite[];
+    for (const site of sites) {
+      const state = open.get(site.getFunctionName() ?? "");
+      if (state) return state;
+    }
+    return undefined;
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+    Error.prepareStackTrace = prepareStackTrace;
+  }
+}
+
+function guardedDriver(driver: Driver, open: Map<string, OpenTransaction>): Driver {
   return {
     init: () => driver.init(),
     acquireConnection: () => {
-      const open = openTransaction();
-      if (!open) return driver.acquireConnection();
-      open.violation ??= new Error(`${ROOT_HANDLE_IN_TRANSACTION}: pass the transaction to everything the unit of work calls (docs/ARCHITECTURE.md)`);
-      return Promise.reject(open.violation);
+      const inside = open.size ? enclosingTransaction(open) : undefined;
+      if (!inside) return driver.acquireConnection();
+      inside.violation ??= new Error(`${ROOT_HANDLE_IN_TRANSACTION}: pass the transaction to everything the unit of work calls (docs/ARCHITECTURE.md)`);
+      return Promise.reject(inside.violation);
     },
     beginTransaction: (c: DatabaseConnection, settings: TransactionSettings) => driver.beginTransaction(c, settings),
     commitTransaction: (c) => driver.commitTransaction(c),
