@@ -1,17 +1,31 @@
 // Page models for the signed-out pages: welcome (empty instance), sign-up, onboarding, login, invitation.
 import type { Page } from "playwright-core";
+import { UI_TIMEOUT } from "../chromium.js";
 
 export class WelcomePage {
   constructor(private readonly page: Page) {}
   readonly createButton = () => this.page.getByTestId("welcome-create");
   readonly demoButton = () => this.page.getByTestId("welcome-demo");
+  /** The demo's accounts and shared password, shown once the demo is open (also on the sign-in page). */
+  readonly demoAccounts = () => this.page.getByTestId("demo-accounts");
+  readonly demoAccountRows = () => this.page.getByTestId("demo-account");
+  readonly demoPassword = () => this.page.getByTestId("demo-password");
   async createWorkspace() {
     await this.createButton().click();
     await this.page.waitForURL("**/signup");
   }
-  async openDemo() {
+  /** Opens the demo shop; the page then lists its accounts. Creating the demo takes a while. */
+  async showDemo() {
     await this.demoButton().click();
-    await this.page.waitForURL("**/today", { timeout: 60_000 });
+    await this.page.getByTestId("demo-enter").waitFor({ timeout: 2 * UI_TIMEOUT });
+  }
+  async enterDemo() {
+    await this.page.getByTestId("demo-enter").click();
+    await this.page.waitForURL("**/today");
+  }
+  async openDemo() {
+    await this.showDemo();
+    await this.enterDemo();
   }
 }
 

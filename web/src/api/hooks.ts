@@ -2,7 +2,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { api, ApiError, qs } from "./client";
 import type {
-  ApiToken, AuditEntry, CalendarDay, CreatedApiToken, CreatedInvitation, Department, Instance, Invitation, InvitationLookup,
+  ApiToken, AuditEntry, CalendarDay, CreatedApiToken, CreatedInvitation, DemoAccount, Department, Instance, Invitation, InvitationLookup,
   Leave, LeaveKind, Locale, Me, Member, MemberDetail, MemberPatch, NewMember, OrgTemplateSummary, Page, Role, Skill, SkillLevel,
   Workspace, WorkspaceCalendar,
 } from "./types";
@@ -68,7 +68,7 @@ export interface SignedOut { sessionsEnded: number; apiTokensRevoked: number }
 /** Ends the account's other sessions (this one stays), and its API tokens when asked. */
 export const useLogoutOthers = () =>
   useMutation({ mutationFn: (revokeApiTokens: boolean) => api.post<SignedOut>(`${V1}/auth/logout-all`, { revokeApiTokens }) });
-export const useOpenDemo = () => useMutation({ mutationFn: () => api.post<{ email: string; password: string }>(`${V1}/demo`) });
+export const useOpenDemo = () => useMutation({ mutationFn: () => api.post<{ email: string; password: string; accounts: DemoAccount[] }>(`${V1}/demo`) });
 
 export function useUpdateMe() {
   const inv = useInvalidate();

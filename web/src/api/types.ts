@@ -19,7 +19,9 @@ export interface Me {
   workspace: Workspace;
   via: "session" | "token" | "system";
 }
-export interface Instance { hasWorkspaces: boolean; demoExists: boolean; demoAvailable: boolean }
+/** A demo account to sign in with (the demo's own, listed only while the demo is the instance's only workspace). */
+export interface DemoAccount { email: string; name: string; role: Role; department: string | null }
+export interface Instance { hasWorkspaces: boolean; demoExists: boolean; demoAvailable: boolean; demoAccounts: DemoAccount[] }
 export interface Department {
   id: string; name: string; parentId: string | null; leadMemberId: string | null; leadName: string | null;
   sortOrder: number; memberCount: number; version: number;

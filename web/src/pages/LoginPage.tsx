@@ -1,7 +1,8 @@
-import { Button, Form, Input, Typography } from "antd";
+import { Alert, Button, Form, Input, Typography } from "antd";
 import { Link, useLocation, useNavigate } from "react-router-dom";
 import { ApiError } from "../api/client";
-import { useLogin, useSignedInChange } from "../api/hooks";
+import { useInstance, useLogin, useSignedInChange } from "../api/hooks";
+import { DemoAccounts, rememberedDemoPassword } from "../components/DemoAccounts";
 import { useApiErrors } from "../components/errors";
 import { PublicLayout } from "../components/PublicLayout";
 import { useI18n } from "../i18n";
@@ -18,6 +19,11 @@ export function LoginPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const from = (location.state as { from?: string } | null)?.from;
+  // On an instance whose only workspace is the demo, say how to sign in (the accounts; the
+  // password where this tab opened the demo, else how to get a new one).
+  const instance = useInstance().data;
+  const demoAccounts = instance?.demoAccounts ?? [];
+  const demoPassword = rememberedDemoPassword();
 
   const submit = (v: Values) =>
     login.mutate(v, {
@@ -33,6 +39,15 @@ export function LoginPage() {
 
   return (
     <PublicLayout title={t("auth.loginTitle")}>
+      {demoAccounts.length > 0 ? (
+        <Alert type="info" style={{ marginBottom: 16 }} data-testid="demo-hint" title={t("demo.hintTitle")} description={
+          <DemoAccounts accounts={demoAccounts} password={demoPassword}
+            hint={<Typography.Paragraph data-testid="demo-no-password">
+              {t("demo.hintNoPassword")} {instance?.demoAvailable ? <Link to="/welcome">{t("demo.hintReopen")}</Link> : t("demo.hintServer")}
+            </Typography.Paragraph>}
+            action={{ label: t("demo.use"), run: (a) => form.setFieldsValue({ email: a.email, ...(demoPassword && { password: demoPassword }) }) }} />
+        } />
+      ) : null}
       <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} data-testid="login-form">
         <Form.Item name="email" label={t("common.email")} rules={[{ required: true, type: "email", message: t("common.required") }]}>
           <Input autoComplete="username" maxLength={LIMITS.emailMax} inputMode="email" />

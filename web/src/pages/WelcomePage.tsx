@@ -1,12 +1,18 @@
 import { ExperimentOutlined, ShopOutlined } from "@ant-design/icons";
-import { App, Button, Card, Col, Row, Typography } from "antd";
+import { Button, Card, Col, Flex, Row, Typography } from "antd";
+import { useState } from "react";
 import { useNavigate } from "react-router-dom";
-import { useInstance, useOpenDemo, useSignedInChange } from "../api/hooks";
+import { useInstance, useLogin, useMe, useOpenDemo, useSignedInChange } from "../api/hooks";
+import type { DemoAccount } from "../api/types";
+import { DemoAccounts, rememberDemoPassword, rememberedDemoPassword } from "../components/DemoAccounts";
 import { useApiErrors } from "../components/errors";
 import { PublicLayout } from "../components/PublicLayout";
 import { useI18n } from "../i18n";
 
-/** First visit to an empty instance: create a workspace, or look around the demo shop. */
+/**
+ * First visit to an empty instance: create a workspace, or look around the demo shop. Once the
+ * demo is open its accounts and their shared password stay on the page (not a passing toast).
+ */
 export function WelcomePage() {
   const { t } = useI18n();
   const navigate = useNavigate();
@@ -14,18 +20,49 @@ export function WelcomePage() {
   const openDemo = useOpenDemo();
   const signedIn = useSignedInChange();
   const onError = useApiErrors();
-  const { message } = App.useApp();
+  const login = useLogin();
+  const me = useMe();
+  const [password, setPassword] = useState(rememberedDemoPassword);
+  const [signingIn, setSigningIn] = useState<string | null>(null);
   const demoPossible = instance.data ? instance.data.demoAvailable || instance.data.demoExists : true;
+  const accounts = openDemo.data?.accounts ?? instance.data?.demoAccounts ?? [];
 
   const demo = () =>
     openDemo.mutate(undefined, {
       onSuccess: async (creds) => {
-        void message.info(t("welcome.demoOpened", creds), 8);
+        rememberDemoPassword(creds.password);
+        setPassword(creds.password);
+        await signedIn();
+      },
+      onError: (e) => onError(e),
+    });
+  const signInAs = (a: DemoAccount) => {
+    if (!password) return;
+    setSigningIn(a.email);
+    login.mutate({ email: a.email, password }, {
+      onSuccess: async () => {
         await signedIn();
         void navigate("/today");
       },
       onError: (e) => onError(e),
+      onSettled: () => setSigningIn(null),
     });
+  };
+
+  // Opening the demo signed this tab in as the owner; a later visit signs in first.
+  const owner = accounts.find((a) => a.role === "owner");
+  const enter = () => (me.data || !owner ? void navigate("/today") : signInAs(owner));
+
+  if (password && accounts.length > 0) {
+    return (
+      <PublicLayout title={t("welcome.demoReady")} subtitle={t("welcome.demoReadyDesc")} wide>
+        <Flex vertical gap={16}>
+          <DemoAccounts accounts={accounts} password={password} action={{ label: t("demo.signInAs"), run: signInAs, pending: signingIn }} />
+          <Button type="primary" size="large" block loading={signingIn === owner?.email} onClick={enter} data-testid="demo-enter">{t("welcome.demoEnter")}</Button>
+        </Flex>
+      </PublicLayout>
+    );
+  }
 
   return (
     <PublicLayout title={t("welcome.title")} subtitle={t("welcome.subtitle")} wide>
