@@ -19,10 +19,10 @@ import { Client, startTestApp, type TestApp } from "../helpers/http.js";
 /** A frozen instance never answers; a working one answers well within this, even on a busy machine. */
 const PROMPT_MS = 10_000;
 
-async function within<T>(what: string, work: Promise<T>, ms = PROMPT_MS): Promise<T> {
+async function within<T>(what: string | (() => string), work: Promise<T>, ms = PROMPT_MS): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const frozen = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms: the instance is frozen`)), ms);
+    timer = setTimeout(() => reject(new Error(`${typeof what === "string" ? what : what()} did not answer within ${ms} ms: the instance is frozen`)), ms);
   });
   try {
     return await Promise.race([work, frozen]);
@@ -128,6 +128,8 @@ describe("dayclear serve on SQLite", () => {
       stdio: ["ignore", "pipe", "pipe"],
     });
     server = child;
+    let errors = "";
+    child.stderr.on("data", (chunk: Buffer) => { errors += chunk.toString(); });
     const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
     const port = await within("dayclear serve to start", new Promise<number>((resolve) => {
       let out = "";
@@ -166,7 +168,7 @@ describe("dayclear serve on SQLite", () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     const signalled = Date.now();
     child.kill("SIGTERM");
-    await within("the process to exit after SIGTERM", exited, 15_000);
+    await within(() => `the process to exit after SIGTERM (stderr: ${errors.slice(-500)})`, exited, 15_000);
     expect(Date.now() - signalled).toBeLessThan(15_000);
     slow.destroy();
   }, 120_000);
