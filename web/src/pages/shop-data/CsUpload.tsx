@@ -1,12 +1,13 @@
 // Importing a 客服绩效 export: the file goes up whole; a refusal lists every problem with its row and
 // column, and when it names accounts nobody is linked to, they can be linked here and the same file
 // sent again.
-import { problemTextZh } from "./problemText";
+import { problemText } from "./problemText";
 import { InboxOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Flex, Select, Table, Typography, Upload } from "antd";
 import { useState } from "react";
 import { ApiError } from "../../api/client";
-import { useApiErrors } from "../../components/errors";
+import { errorText, useApiErrors } from "../../components/errors";
+import { useI18n } from "../../i18n";
 import { useCsImport, useLinkAccounts, type CsImport, type CsProblem, type CsRefusal } from "./cs.api";
 import { useCsT } from "./cs.strings";
 
@@ -21,18 +22,22 @@ export function CsUpload({ members }: { members: MemberOption[] }) {
   const [file, setFile] = useState<File | null>(null);
   const [done, setDone] = useState<CsImport | null>(null);
   const [refusal, setRefusal] = useState<{ file: string; problems: CsProblem[]; unlinked: string[] } | null>(null);
+  const [failure, setFailure] = useState<{ file: string; text: string } | null>(null);
+  const i18n = useI18n();
   const [choice, setChoice] = useState<Record<string, string>>({});
 
   const send = (f: File) => {
     setFile(f);
     setDone(null);
     setRefusal(null);
+    setFailure(null);
     importM.mutate(f, {
       onSuccess: (r) => { setDone(r); setChoice({}); void message.success(t("upload.done", { file: r.fileName, days: r.days, from: r.from, to: r.to, replaced: r.replaced })); },
       onError: (e) => {
         const p = e instanceof ApiError ? (e.problem as CsRefusal) : null;
         if (p?.problems?.length) setRefusal({ file: f.name, problems: p.problems, unlinked: p.unlinkedAccounts ?? [] });
-        else onError(e);
+        // Any other refusal of the file (too large, …) is said on the page too, in the reader's language.
+        else setFailure({ file: f.name, text: errorText(e, i18n.t, i18n.locale) });
       },
     });
   };
@@ -41,6 +46,7 @@ export function CsUpload({ members }: { members: MemberOption[] }) {
     link.mutate(refusal.unlinked.map((account) => ({ account, memberId: choice[account]! })), { onSuccess: () => send(file), onError: (e) => onError(e) });
   };
   const ready = refusal !== null && refusal.unlinked.every((a) => choice[a]);
+  const wholeFile = refusal !== null && refusal.problems.length === 1 && !refusal.problems[0]!.column && refusal.unlinked.length === 0;
 
   return (
     <Card size="small" title={t("upload.title")} data-testid="cs-upload">
@@ -55,15 +61,19 @@ export function CsUpload({ members }: { members: MemberOption[] }) {
           <Alert type="success" showIcon data-testid="cs-upload-done" message={t("upload.done", { file: done.fileName, days: done.days, from: done.from, to: done.to, replaced: done.replaced })}
             description={done.warnings.length ? <ul style={{ margin: 0, paddingInlineStart: 18 }}>{done.warnings.map((w) => <li key={w}>{w}</li>)}</ul> : undefined} />
         ) : null}
+        {failure ? (
+          <Alert type="error" showIcon data-testid="cs-upload-failed" style={{ wordBreak: "break-word" }} message={t("upload.refused", { file: failure.file })} description={failure.text} />
+        ) : null}
         {refusal ? (
-          <Alert type="error" showIcon data-testid="cs-upload-problems" message={t("upload.refused", { file: refusal.file })} description={
-            <Flex vertical gap={8} style={{ minWidth: 0 }}>
+          <Alert type="error" showIcon data-testid="cs-upload-problems" style={{ wordBreak: "break-word" }} message={t("upload.refused", { file: refusal.file })} description={
+            // A whole file refused (unreadable, past a limit) reads as one sentence, not a one-row table.
+            wholeFile ? problemText(refusal.problems[0]!, locale) : <Flex vertical gap={8} style={{ minWidth: 0 }}>
               <Table<CsProblem> size="small" rowKey={(p, i) => `${p.row}:${p.column}:${i}`} pagination={refusal.problems.length > 10 ? { pageSize: 10, size: "small" } : false}
                 dataSource={refusal.problems} scroll={{ x: 420 }}
                 columns={[
                   { title: t("upload.row"), dataIndex: "row", width: 56 },
                   { title: t("upload.column"), dataIndex: "column", width: 120, render: (c: string) => c || "—" },
-                  { title: t("upload.problem"), dataIndex: "message", render: (m: string) => (locale === "en" ? m : problemTextZh(m)) },
+                  { title: t("upload.problem"), dataIndex: "message", render: (_: string, p: CsProblem) => problemText(p, locale) },
                 ]} />
               {refusal.unlinked.length ? (
                 <Flex vertical gap={8} data-testid="cs-link-unlinked">

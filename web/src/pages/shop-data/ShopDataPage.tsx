@@ -5,11 +5,11 @@ import { Link } from "react-router-dom";
 import { formatDateTime } from "../../components/labels";
 import { useMay } from "../../components/permissions";
 import type { Me } from "../../api/types";
-import { useApiErrors } from "../../components/errors";
+import { errorText, useApiErrors } from "../../components/errors";
 import { useI18n } from "../../i18n";
 import { uploadFile, useCommit, useCreateShop, useImports, useMappings, usePreview, useRollback, useSaveMapping, useSetVisitors, useShops, useVisitors, type Preview, type Upload as Staged } from "./api";
 import { PLATFORM_LABELS, platformLabel, statusLabel, useShopT } from "./strings";
-import { problemTextZh, warningTextZh } from "./problemText";
+import { problemText, warningTextZh } from "./problemText";
 import { attrText } from "./attribution.strings";
 
 const MAPPED_FIELDS = ["orderId", "orderTotal", "status", "paidAt", "placedAt", "itemTitle", "itemSku", "itemQuantity", "itemPrice", "buyerId", "email", "phone", "province", "address", "shipping", "refund", "currency", "shippedAt", "promisedShipAt", "sellerMemo", "salesRef"] as const;
@@ -57,7 +57,7 @@ function PreviewView({ preview }: { preview: Preview }) {
                     <Tag color="red">{t("import.row")} {e.row}</Tag>
                     {e.column ? <Tag color="orange">{t("import.column")} {e.column}</Tag> : null}
                   </Flex>
-                  <Typography.Text style={{ wordBreak: "break-word" }}>{locale === "en" ? e.message : problemTextZh(e.message)}</Typography.Text>
+                  <Typography.Text style={{ wordBreak: "break-word" }}>{problemText(e, locale)}</Typography.Text>
                 </Flex>
               </List.Item>
             )} />
@@ -166,6 +166,7 @@ export function ShopDataPage({ me }: { me: Me }) {
   const [adding, setAdding] = useState(false);
   const [uploads, setUploads] = useState<Staged[]>([]);
   const [progress, setProgress] = useState<{ file: string; percent: number } | null>(null);
+  const [refused, setRefused] = useState<{ file: string; text: string } | null>(null);
   const [format, setFormat] = useState("auto");
   const [preview, setPreview] = useState<Preview | null>(null);
   const history = useImports(shopId);
@@ -179,7 +180,7 @@ export function ShopDataPage({ me }: { me: Me }) {
   const shop = shops.data?.items.find((s) => s.id === shopId);
   // Only the newest preview is shown: an earlier one (fewer files) may answer later.
   const previewSeq = useRef(0);
-  const reset = () => { previewSeq.current++; setUploads([]); setPreview(null); setProgress(null); };
+  const reset = () => { previewSeq.current++; setUploads([]); setPreview(null); setProgress(null); setRefused(null); };
   useEffect(reset, [shopId]);
 
   const runPreview = (ids: string[], fmt: string) => {
@@ -220,14 +221,20 @@ export function ShopDataPage({ me }: { me: Me }) {
                 customRequest={({ file }) => {
                   const f = file as File;
                   setProgress({ file: f.name, percent: 0 });
+                  setRefused(null);
                   uploadFile(shop.id, f, (percent) => setProgress({ file: f.name, percent }))
                     // Several files upload at once: each adds itself to the latest list, and the preview follows the list.
                     .then((u) => { setProgress(null); setUploads((prev) => [...prev.filter((x) => x.fileName !== u.fileName), u]); })
-                    .catch((e: unknown) => { setProgress(null); onError(e); });
+                    // A refused file (unreadable, too large, past a limit) is said on the page, in the reader's language.
+                    .catch((e: unknown) => { setProgress(null); setRefused({ file: f.name, text: errorText(e, i18n.t, i18n.locale) }); });
                 }}>
                 <p className="ant-upload-drag-icon"><InboxOutlined /></p>
                 <p style={{ padding: "0 12px" }}>{t("import.hint")}</p>
               </Upload.Dragger>
+              {refused ? (
+                <Alert type="error" showIcon closable onClose={() => setRefused(null)} data-testid="upload-refused" style={{ wordBreak: "break-word" }}
+                  message={t("import.refused", { file: refused.file })} description={refused.text} />
+              ) : null}
               {progress ? <Progress percent={progress.percent} size="small" format={() => t("import.uploading", { file: progress.file })} /> : null}
               {uploads.length ? (
                 <Flex wrap gap={8} align="center">

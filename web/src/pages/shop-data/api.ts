@@ -26,7 +26,8 @@ export interface Breakdown {
   provinces: { province: string; paidOrders: number; gmv: string }[];
   refundReasons: { reason: string; refunds: number; amount: string }[];
 }
-export interface ImportProblem { file: string; row: number; column: string; message: string }
+/** A problem of an import; `code`/`params` (e.g. upload.too_many_rows) give its text in the reader's language. */
+export interface ImportProblem { file: string; row: number; column: string; message: string; code?: string; params?: Record<string, string | number> }
 export interface FileInfo { file: string; encoding: string; platform: string; kind: string; label: string; version: string; rows: number; unknownColumns: string[] }
 export interface PreviewOrder { platformOrderId: string; status: string; rawStatus: string; paidAt: string | null; total: string; currency: string; province: string | null; items: { title: string; quantity: number }[] }
 export interface Preview {

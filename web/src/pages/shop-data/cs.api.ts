@@ -16,7 +16,7 @@ export interface CsMemberMetrics extends CsMetrics { memberId: string; name: str
 export interface CsSummary { from: string; to: string; total: CsMetrics; members: CsMemberMetrics[]; departments: (CsMetrics & { departmentId: string; name: string })[] }
 export interface CsAccount { account: string; memberId: string | null; memberName: string | null; days: number; firstDate: string | null; lastDate: string | null }
 export interface CsImport { id: string; fileName: string; encoding: string; days: number; replaced: number; created: number; accounts: number; from: string; to: string; warnings: string[]; createdAt: string }
-export interface CsProblem { file?: string; row: number; column: string; message: string }
+export interface CsProblem { file?: string; row: number; column: string; message: string; code?: string; params?: Record<string, string | number> }
 /** A refused import: every problem, and the accounts that need a member first. */
 export type CsRefusal = Problem & { problems?: CsProblem[]; unlinkedAccounts?: string[] };
 

@@ -1,6 +1,7 @@
 // Import problems are written by the reader of the files in English, with the file's own headers
 // and values in them. For a Chinese reader the known phrases are shown in Chinese; the headers,
 // values, rows and order ids stay exactly as they are. An unknown phrase stays English.
+import { messageText } from "../../i18n/messages.js";
 import { replaceFirst, type Phrase } from "../../i18n/phrases.js";
 
 
@@ -47,6 +48,11 @@ const WARNINGS_ZH: Phrase[] = [
 /** A warning in Chinese where its phrases are known; otherwise unchanged. */
 export function warningTextZh(text: string): string {
   return replaceFirst(WARNINGS_ZH, text);
+}
+
+/** A problem as its reader reads it: the catalog's text for its code, else the phrases above (English as sent). */
+export function problemText(p: { message: string; code?: string; params?: Record<string, string | number> }, locale: string): string {
+  return messageText(locale === "en" ? "en" : "zh-CN", p.code, p.params) ?? (locale === "en" ? p.message : problemTextZh(p.message));
 }
 
 /** The problem in Chinese where its phrases are known; otherwise unchanged. */
