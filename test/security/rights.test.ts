@@ -144,6 +144,17 @@ for (const dialect of DIALECTS) {
       expect((await owner.del(`/api/v1/departments/${sub.body.id}`)).status).toBe(204);
     });
 
+    it("puts the shop's numbers into the daily report of an operations sub-team's member, not of a 设计 sub-team named 运营", async () => {
+      const addMember = async (name: string, departmentId: string) => (await owner.post<{ id: string }>("/api/v1/members", { name, email: uniqueEmail("report"), password: PASSWORD, departmentId })).body.id;
+      const dataTeam = (await owner.post<Department>("/api/v1/departments", { name: "数据组", parentId: (await dept("运营")).id })).body;
+      const fakeOps = (await owner.post<Department>("/api/v1/departments", { name: "运营", parentId: (await dept("设计")).id })).body;
+      expect([dataTeam.function, fakeOps.function]).toEqual(["none", "none"]);
+      const metrics = async (memberId: string) =>
+        (await owner.get<{ draft: { metrics: { key: string }[] } }>(`/api/v1/reports/${memberId}/2026-11-20`)).body.draft.metrics.map((m) => m.key);
+      expect(await metrics(await addMember("数据专员", dataTeam.id))).toEqual(["gmv", "paidOrders", "aov", "conversion", "refundRate"]);
+      expect(await metrics(await addMember("设计里的运营", fakeOps.id))).toEqual([]);
+    });
+
     it("gives each role the rights of the policy table on the shop-data and CS routes; everyone reads", async () => {
       const seen: Record<string, { shop: boolean; cs: boolean }> = {};
       for (const [label, { client, memberId }] of team) {

@@ -6,17 +6,17 @@ import { assertSpan } from "../../core/calendar/range.js";
 import { conflict, forbidden, invalid, notFound } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
 import { LIMITS } from "../../core/limits.js";
+import { effectiveFunction } from "../../core/org/rights.js";
 import { localDate } from "../../core/plans/local-date.js";
 import { draftReport, type ReportDraft } from "../../core/plans/report-draft.js";
 import type { Executor } from "../../db/database.js";
 import { KpiService } from "../orders/kpi.service.js";
+import { DepartmentRepository } from "../org/department.repository.js";
 import { ScheduleService } from "../plans/schedule.service.js";
 import { nowIso, type ServiceDeps } from "../shared/context.js";
 import { assertOversees, overseenMembers } from "./daily.access.js";
 import { workspaceCalendar } from "./today.service.js";
 
-/** Judged by the shop's numbers: the operations function (core/org/rights.ts), never a department's name. */
-const OPERATIONS = new Set(["operations"]);
 
 export class ReportService {
   private readonly schedule: ScheduleService;
@@ -131,12 +131,12 @@ export class ReportService {
 
   /**
    * The role's numbers of the day (业绩日报), where the data exists: the shop's sales for the
-   * owner and for operations (运营), whose work the shop's numbers judge.
+   * owner and for operations — a department whose function (own or its parent's, core/org/rights.ts;
+   * never its name) is operations — whose work the shop's numbers judge.
    */
   private async roleNumbers(db: Executor, workspaceId: string, memberId: string, date: string): Promise<ReportDraft["metrics"]> {
-    const m = await db.selectFrom("members as m").leftJoin("departments as d", (j) => j.onRef("d.workspaceId", "=", "m.workspaceId").onRef("d.id", "=", "m.departmentId"))
-      .select(["m.role", "d.function as department"]).where("m.workspaceId", "=", workspaceId).where("m.id", "=", memberId).executeTakeFirst();
-    const judgedBySales = m?.role === "owner" || OPERATIONS.has(m?.department ?? "");
+    const m = await db.selectFrom("members").select(["role", "departmentId"]).where("workspaceId", "=", workspaceId).where("id", "=", memberId).executeTakeFirst();
+    const judgedBySales = m?.role === "owner" || (!!m?.departmentId && effectiveFunction(await new DepartmentRepository(db).list(workspaceId), m.departmentId) === "operations");
     if (!judgedBySales) return [];
     const shops = await db.selectFrom("shops").select("id").where("workspaceId", "=", workspaceId).execute();
     if (shops.length === 0) return [];
