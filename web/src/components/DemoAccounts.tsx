@@ -1,6 +1,6 @@
 // The demo's sign-in where a visitor looks (the welcome and sign-in pages): the accounts to try
 // and, in the tab that opened the demo, their shared password, each with a copy button.
-import { Button, Table, Typography } from "antd";
+import { Button, Flex, Table, Typography } from "antd";
 import type { ReactNode } from "react";
 import type { DemoAccount } from "../api/types";
 import { useI18n } from "../i18n";
@@ -36,9 +36,10 @@ export function DemoAccounts({ accounts, password, hint, action }: {
   return (
     <div data-testid="demo-accounts">
       {password ? (
-        <Typography.Paragraph>
-          {t("demo.password")}: <Typography.Text code copyable strong data-testid="demo-password">{password}</Typography.Text>
-        </Typography.Paragraph>
+        <Flex wrap gap={4} align="center" style={{ marginBottom: 12 }}>
+          <Typography.Text>{t("demo.password")}:</Typography.Text>
+          <Typography.Text code copyable strong style={{ whiteSpace: "nowrap" }} data-testid="demo-password">{password}</Typography.Text>
+        </Flex>
       ) : hint}
       <Table<DemoAccount> size="small" rowKey="email" pagination={false} dataSource={accounts} onRow={() => ({ "data-testid": "demo-account" }) as object}
         columns={[
@@ -47,7 +48,7 @@ export function DemoAccounts({ accounts, password, hint, action }: {
               <div>
                 <Typography.Text strong>{a.name}</Typography.Text>{" "}
                 <Typography.Text type="secondary">{roleLabel(t, a.role)}{a.department ? ` · ${a.department}` : ""}</Typography.Text>
-                <div><Typography.Text copyable style={{ wordBreak: "break-all" }}>{a.email}</Typography.Text></div>
+                <div><Typography.Text copyable style={{ overflowWrap: "anywhere" }}>{a.email}</Typography.Text></div>
               </div>
             ),
           },
