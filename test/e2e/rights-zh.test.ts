@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
-import { launchChromium } from "./chromium.js";
+import { launchChromium, UI_TIMEOUT } from "./chromium.js";
 import { LoginPage } from "./pages/auth.pages.js";
 import { screenshot } from "./pages/common.js";
 import { call, login, openDemo } from "./pages/plans.fixtures.js";
@@ -16,7 +16,7 @@ import { SCREENSHOTS, startServer, testClock, type RunningServer } from "./serve
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures", "orders");
 const DOMAIN = "demo.dayclear.local";
-const WAIT = { timeout: 20_000 };
+const WAIT = { timeout: UI_TIMEOUT };
 
 /** The owner imports the Taobao export through the API, so the history holds a committed import. */
 async function ownerImports(base: string, owner: { email: string; password: string }): Promise<void> {

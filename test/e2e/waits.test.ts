@@ -12,7 +12,7 @@ const files = (dir: string): string[] =>
 
 describe("browser journeys' waits", () => {
   it("write no timeout shorter than UI_TIMEOUT", () => {
-    const short = files(DIR).flatMap((f) => [...readFileSync(f, "utf8").matchAll(/timeout:\s*([\d_]+)/g)]
+    const short = files(DIR).flatMap((f) => [...readFileSync(f, "utf8").matchAll(/timeout:\s*([\d_]+)\s*[,})]/g)]
       .filter((m) => Number(m[1]!.replaceAll("_", "")) < UI_TIMEOUT)
       .map((m) => `${relative(DIR, f)}: ${m[0]}`));
     expect(short).toEqual([]);
