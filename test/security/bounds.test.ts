@@ -107,6 +107,20 @@ for (const dialect of DIALECTS) {
       expect((await owner.get("/api/v1/me")).status).toBe(200);
     });
 
+    it("a task that may start only in 2099 (a date in range) is left unscheduled instead of freezing the replan", async () => {
+      // The scheduler's day search walked an endless loop for work beyond its 20-year horizon.
+      const plan = await owner.post<{ id: string }>("/api/v1/plans", { name: "远期计划" });
+      const task = await owner.post<{ task: { id: string; version: number } }>(`/api/v1/plans/${plan.body.id}/tasks`, { name: "百年大计", effortHours: 4 });
+      expect(task.status, task.raw).toBe(201);
+      const started = Date.now();
+      const later = await owner.patch(`/api/v1/tasks/${task.body.task.id}`, { version: task.body.task.version, earliestStart: LIMITS.dateMax });
+      expect(later.status, later.raw).toBe(200);
+      const read = await owner.get<{ plan: { unscheduledCount: number } }>(`/api/v1/plans/${plan.body.id}`);
+      expect(read.status, read.raw).toBe(200);
+      expect(read.body.plan.unscheduledCount).toBe(1);
+      expect(Date.now() - started).toBeLessThan(15_000);
+    });
+
     it("refuses NUL and lone surrogates in any text with 400 naming the field, the same on both databases", async () => {
       const forbidden = (res: { status: number; body: unknown; raw: string }, field: string) => {
         expect(res.status, res.raw).toBe(400);

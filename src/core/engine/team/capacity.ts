@@ -55,6 +55,9 @@ export class MemberCapacity {
   /** First day ≥ d with free minutes, or -1 beyond the maximum horizon. */
   find(d: number): number {
     if (d < 0) d = 0;
+    // Beyond the horizon, or not a day at all (NaN from a date the engine cannot place): no room.
+    // Without this a NaN day walked `next[undefined]` for ever (a task starting in 2099 froze replanning).
+    if (!(d < MAX_HORIZON_DAYS)) return -1;
     for (;;) {
       if (d >= this.size) {
         if (this.size >= MAX_HORIZON_DAYS) return -1;
