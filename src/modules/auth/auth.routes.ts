@@ -42,7 +42,9 @@ export async function authRoutes(app: App, services: Services): Promise<void> {
       tags, summary: "Sign out everywhere else: every other session of this account ends (this one stays); `revokeApiTokens` revokes the account's API tokens too",
       body: LogoutAllBody, response: { 200: SignedOutSchema },
     },
-  }, async (req) => services.auth.logoutEverywhere(actorOf(req), req.sessionToken, { revokeApiTokens: req.body?.revokeApiTokens === true }));
+    // A script may send no body at all: that is `{}`.
+    preValidation: async (req) => { req.body ??= {}; },
+  }, async (req) => services.auth.logoutEverywhere(actorOf(req), req.sessionToken, { revokeApiTokens: req.body.revokeApiTokens === true }));
 
   app.get("/me", { schema: { tags, summary: "The signed-in member and their workspace", response: { 200: MeSchema } } }, async (req) => {
     const actor = actorOf(req);

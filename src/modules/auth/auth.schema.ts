@@ -32,7 +32,7 @@ export const UpdateMeBody = Type.Object({ name: Type.Optional(Name), locale: Typ
 export const ChangePasswordBody = Type.Object({ currentPassword: Type.String({ minLength: 1, maxLength: LIMITS.passwordMax }), newPassword: Password }, strict);
 export const SwitchWorkspaceBody = Type.Object({ workspaceId: Id }, strict);
 export const MembershipSchema = Type.Object({ workspaceId: Id, memberId: Id, workspaceName: Type.String() });
-export const LogoutAllBody = Type.Optional(Type.Object({
+export const LogoutAllBody = Type.Object({
   revokeApiTokens: Type.Optional(Type.Boolean({ description: "Also revoke every API token of this account, in all its workspaces" })),
-}, strict));
+}, strict);
 export const SignedOutSchema = Type.Object({ sessionsEnded: Type.Integer(), apiTokensRevoked: Type.Integer() });
