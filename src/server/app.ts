@@ -47,6 +47,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     logger: opts.logger ?? { level: config.logLevel },
     trustProxy: config.trustProxy,
     frameworkErrors: frameworkError,
+    // Responses are serialized, not validated: a stored date outside today's input range (a row
+    // written before the range existed) must still read back, not fail a `Nullable(IsoDate)` branch.
+    serializerOpts: { ajv: { validateFormats: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   const bus = await createEventBus(opts.database, opts.databaseUrl);
   const services = buildServices(opts.database, opts.clock ?? systemClock, bus);

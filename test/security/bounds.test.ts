@@ -107,6 +107,28 @@ for (const dialect of DIALECTS) {
       expect((await owner.get("/api/v1/me")).status).toBe(200);
     });
 
+    it("plans, tasks, leaves and holidays stored with dates outside the range still read back, quickly", async () => {
+      const db = t.tdb.database.db;
+      const plan = await owner.post<{ id: string }>("/api/v1/plans", { name: "旧数据" });
+      const task = await owner.post<{ task: { id: string } }>(`/api/v1/plans/${plan.body.id}/tasks`, { name: "旧任务", effortHours: 4 });
+      const other = await owner.post<{ task: { id: string } }>(`/api/v1/plans/${plan.body.id}/tasks`, { name: "另一个", effortHours: 4 });
+      expect((await owner.post(`/api/v1/members/${memberId}/leaves`, { startDate: "2026-12-01", endDate: "2026-12-02" })).status).toBe(201);
+      await db.updateTable("plans").set({ startDate: "0000-01-01", launchDate: "9999-12-31" }).where("id", "=", plan.body.id).execute();
+      await db.updateTable("planTasks").set({ deadline: "0000-01-01" }).where("id", "=", task.body.task.id).execute();
+      await db.updateTable("planTasks").set({ earliestStart: "9999-12-01" }).where("id", "=", other.body.task.id).execute();
+      await db.updateTable("leaves").set({ startDate: "0000-01-01", endDate: "9999-12-31" }).where("memberId", "=", memberId).execute();
+      const workspaceId = (await owner.get<{ workspace: { id: string } }>("/api/v1/me")).body.workspace.id;
+      await db.insertInto("calendarDays").values({ workspaceId, date: "0000-01-01", kind: "holiday", name: "远古节日" }).execute();
+      const started = Date.now();
+      // Before: the plan and today answered 500 (the response serializer checked stored dates against the
+      // input range) and the task starting in 9999 froze the replan.
+      for (const url of [`/api/v1/plans/${plan.body.id}`, "/api/v1/today", "/api/v1/workload?from=2026-11-01&to=2026-11-30", "/api/v1/agenda?from=2026-11-16&to=2026-11-22"]) {
+        const res = await owner.get(url);
+        expect(res.status, `${url}: ${res.raw}`).toBe(200);
+      }
+      expect(Date.now() - started).toBeLessThan(15_000);
+    });
+
     it("a task that may start only in 2099 (a date in range) is left unscheduled instead of freezing the replan", async () => {
       // The scheduler's day search walked an endless loop for work beyond its 20-year horizon.
       const plan = await owner.post<{ id: string }>("/api/v1/plans", { name: "远期计划" });
