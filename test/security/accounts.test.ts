@@ -250,10 +250,15 @@ for (const dialect of DIALECTS) {
         expect(stored.tokenHash).toBe(createHash("sha256").update(created.token).digest("hex"));
         const script = new Client(app, { authorization: `Bearer ${created.token}` });
         expect((await script.get<Me>("/api/v1/me")).body.via).toBe("token"); // the first use records lastUsedAt
+        // The fewest statements of three requests, so work in the background cannot inflate it.
         const queries = async (c: Client) => {
-          const before = counter.count;
-          expect((await c.get("/api/v1/me")).status).toBe(200);
-          return counter.count - before;
+          let fewest = Infinity;
+          for (let i = 0; i < 3; i++) {
+            const before = counter.count;
+            expect((await c.get("/api/v1/me")).status).toBe(200);
+            fewest = Math.min(fewest, counter.count - before);
+          }
+          return fewest;
         };
         const byCookie = await queries(client);
         expect(byCookie).toBe(1);
