@@ -7,6 +7,8 @@ export const IsoDate = Type.String({
   format: "date", formatMinimum: LIMITS.dateMin, formatMaximum: LIMITS.dateMax,
   description: `Calendar date YYYY-MM-DD from ${LIMITS.dateMin} to ${LIMITS.dateMax} (a real date: 2026-02-30 is refused)`,
 });
+/** A year of the date range (holiday calendars). */
+export const Year = Type.Integer({ minimum: Number(LIMITS.dateMin.slice(0, 4)), maximum: Number(LIMITS.dateMax.slice(0, 4)) });
 /** A month YYYY-MM in the years of the date range. */
 export const IsoMonth = Type.String({
   format: "month", formatMinimum: LIMITS.dateMin.slice(0, 7), formatMaximum: LIMITS.dateMax.slice(0, 7),

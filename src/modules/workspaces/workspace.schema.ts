@@ -1,6 +1,6 @@
 import { Type, type Static } from "typebox";
 import { LIMITS } from "../../core/limits.js";
-import { HoursPerDay, Id, Instant, IsoDate, LocaleSchema, Version, Workweek } from "../shared/common.schema.js";
+import { HoursPerDay, Id, Instant, IsoDate, LocaleSchema, Version, Workweek, Year } from "../shared/common.schema.js";
 
 const strict = { additionalProperties: false } as const;
 export const TimeZone = Type.String({ minLength: 1, maxLength: 64, description: "IANA time zone, e.g. Asia/Shanghai" });
@@ -24,7 +24,7 @@ export type UpdateWorkspaceInput = Static<typeof UpdateWorkspaceBody>;
 export const CalendarDaySchema = Type.Object({
   date: IsoDate, kind: Type.Union([Type.Literal("holiday"), Type.Literal("workday")]), name: Type.String(),
 });
-export const CalendarQuery = Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }, strict);
+export const CalendarQuery = Type.Object({ year: Type.Optional(Year) }, strict);
 export const CalendarResponse = Type.Object({
   officialYears: Type.Array(Type.Integer(), { description: "Years for which official holiday data ships with Dayclear" }),
   days: Type.Array(CalendarDaySchema),
@@ -33,7 +33,7 @@ export const DateParams = Type.Object({ date: IsoDate }, strict);
 export const PutCalendarDayBody = Type.Object({
   kind: Type.Union([Type.Literal("holiday"), Type.Literal("workday")]), name: Type.String({ minLength: 1, maxLength: LIMITS.nameMax }),
 }, strict);
-export const ResetCalendarBody = Type.Object({ years: Type.Array(Type.Integer({ minimum: 2000, maximum: 2100 }), { minItems: 1, maxItems: 10 }) }, strict);
+export const ResetCalendarBody = Type.Object({ years: Type.Array(Year, { minItems: 1, maxItems: 10 }) }, strict);
 export const ApplyTemplateBody = Type.Object({
   template: Type.Union([Type.Literal("ecommerce"), Type.Literal("brand"), Type.Literal("empty")]),
   locale: Type.Optional(LocaleSchema),
