@@ -7,6 +7,7 @@ const groups: Record<string, () => Promise<void>> = {
   plans: async () => (await import("./plans/index.js")).runPlansBench(rest),
   gantt: async () => (await import("./gantt/index.js")).runGanttBench(rest),
   orders: async () => (await import("./orders/index.js")).runOrdersBench(rest),
+  uploads: async () => (await import("./uploads/index.js")).runUploadsBench(rest),
 };
 const chosen = group && !group.startsWith("-") ? [group] : Object.keys(groups);
 for (const name of chosen) {

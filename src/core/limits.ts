@@ -36,6 +36,8 @@ export const LIMITS = {
   importColumnsMax: 1000,
   importCellsMax: 2_000_000,
   importCellMaxChars: 32_767,
+  /** Import files read at once by one process; more wait their turn, so memory stays bounded however many arrive. */
+  importReadsAtOnce: 2,
   kpiRangeMaxDays: 1100,
   mappingNameMax: 60,
 } as const;

@@ -16,7 +16,7 @@ export async function csRoutes(parent: App, services: Services): Promise<void> {
         tags, consumes: ["application/octet-stream"], querystring: ImportQuery, response: { 201: CsImportSchema },
         summary: `Import a customer-service performance export (千牛/赤兔 客服绩效, CSV or XLSX) sent as the raw body with content-type application/octet-stream (at most ${LIMITS.importUploadMaxBytes / 1048576} MB): all or nothing — 400 lists every problem with row and column, and unlinkedAccounts; the (date, account) rows replace earlier ones. Owner and leads holding the customer_service function`,
       },
-    }, async (req, reply) => reply.status(201).send(await services.csImports.importFile(actorOf(req), req.query.fileName, Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : null)));
+    }, async (req, reply) => reply.status(201).send(await services.csImports.importFile(actorOf(req), req.query.fileName, Buffer.isBuffer(req.body) ? new Uint8Array(req.body.buffer, req.body.byteOffset, req.body.byteLength) : null)));
     app.get("/cs-imports", { schema: { tags, summary: "Customer-service imports, newest first", querystring: PageQuery, response: { 200: Page(CsImportSchema) } } }, async (req) =>
       services.csImports.history(actorOf(req), { limit: req.query.limit ?? LIMITS.pageSizeDefault, cursor: req.query.cursor }));
     app.get("/cs-days", { schema: { tags, summary: "Imported account-days, newest first (filter by dates, member, account)", querystring: DaysQuery, response: { 200: Page(DaySchema) } } }, async (req) =>

@@ -1,6 +1,7 @@
 // Uploaded bytes → records: XLSX read as a stream with bounded memory (first sheet, xlsx-reader.ts),
 // everything else as CSV text; both within the read limits (core/orders/read-limits.ts).
 import { fileProblem, FileRefused, readCsvBytes, refusalProblem, type Problem, type SourceTable } from "../../core/orders/index.js";
+import { LIMITS } from "../../core/limits.js";
 import { readXlsxRecords } from "./xlsx-reader.js";
 
 const isZip = (b: Uint8Array) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
@@ -19,8 +20,22 @@ export async function readXlsx(file: string, bytes: Uint8Array): Promise<{ table
   return { table: { file, records, encoding: "xlsx" } };
 }
 
+/** Turns for reading files: at most `LIMITS.importReadsAtOnce` at once in this process, the rest in order. */
+const turns = { free: LIMITS.importReadsAtOnce, waiting: [] as (() => void)[] };
+async function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  if (turns.free > 0) turns.free--;
+  else await new Promise<void>((resolve) => turns.waiting.push(resolve));
+  try {
+    return await work();
+  } finally {
+    const next = turns.waiting.shift();
+    if (next) next();
+    else turns.free++;
+  }
+}
+
+/** A file's records (XLSX or CSV), or the problem that refuses it; files are read a few at a time. */
 export async function readSource(file: string, bytes: Uint8Array): Promise<{ table: SourceTable } | { problem: Problem }> {
-  if (isZip(bytes)) return readXlsx(file, bytes);
   if (isOle(bytes)) return { problem: fileProblem(file, "upload.old_xls", "Old .xls (Excel 97) files are not read; save the file as .xlsx or CSV") };
-  return readCsvBytes(file, bytes);
+  return inTurn(async () => (isZip(bytes) ? readXlsx(file, bytes) : readCsvBytes(file, bytes)));
 }

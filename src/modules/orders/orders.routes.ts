@@ -41,7 +41,7 @@ export async function orderRoutes(parent: App, services: Services): Promise<void
         params: IdParams, querystring: UploadQuery, consumes: ["application/octet-stream"], response: { 201: UploadSchema },
       },
     }, async (req, reply) =>
-      reply.status(201).send(await services.imports.upload(actorOf(req), req.params.id, req.query.fileName, Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : null)));
+      reply.status(201).send(await services.imports.upload(actorOf(req), req.params.id, req.query.fileName, Buffer.isBuffer(req.body) ? new Uint8Array(req.body.buffer, req.body.byteOffset, req.body.byteLength) : null)));
     app.post("/shops/:id/imports/preview", { schema: { tags, summary: "What an import of staged files would do; writes nothing", params: IdParams, body: ImportBody, response: { 200: PreviewSchema } } }, async (req) =>
       services.imports.preview(actorOf(req), req.params.id, req.body));
     app.post("/shops/:id/imports", { schema: { tags, summary: "Import staged files: all or nothing (400 lists every problem with row and column)", params: IdParams, body: ImportBody, response: { 201: ImportSchema } } }, async (req, reply) =>

@@ -139,7 +139,17 @@ async function sheetRecords(wb: Workbook, part: string, strings: string[], dates
   const records: string[][] = [];
   const merges: string[] = [];
   let row = 0, column = 0;
-  let cells: string[] = [];
+  const cells: string[] = []; // the row being read (reused), `width` cells of it
+  let width = 0;
+  // Repeated values (statuses, dates, shop names …) are kept once: up to a bound of distinct ones.
+  const seen = new Map<string, string>();
+  const intern = (text: string) => {
+    if (text.length > 64) return text;
+    const known = seen.get(text);
+    if (known !== undefined) return known;
+    if (seen.size < 100_000) seen.set(text, text);
+    return text;
+  };
   // One cell at a time: its type, style and whether it has a formula; the text of its <v> (or of
   // the <t>s of an inline string), usually one piece.
   let inCell = false, type = "n", style = 0, formula = false;
@@ -166,7 +176,7 @@ async function sheetRecords(wb: Workbook, part: string, strings: string[], dates
           row = a.r ? Number.parseInt(a.r, 10) : row + 1;
           budget.row(row);
           column = 0;
-          cells = [];
+          width = 0;
           break;
         case "c":
           column = columnOf(a.r) || column + 1;
@@ -202,16 +212,18 @@ async function sheetRecords(wb: Workbook, part: string, strings: string[], dates
           const text = cellText(value);
           budget.cell(row, column, text.length);
           if (text !== "") {
-            while (cells.length < column - 1) cells.push("");
-            cells[column - 1] = text;
+            while (width < column - 1) cells[width++] = "";
+            cells[column - 1] = intern(text);
+            width = Math.max(width, column);
           }
           inCell = false;
           break;
         }
         case "row":
-          if (cells.length) {
+          if (width) {
             while (records.length < row - 1) records.push(EMPTY);
-            records[row - 1] = cells;
+            // A copy of exactly the row's width (a grown array keeps spare room for every row).
+            records[row - 1] = cells.slice(0, width);
           }
           break;
         default: break;
