@@ -39,14 +39,6 @@ export const LIMITS = {
   /** Import files read at once by one process; more wait their turn, so memory stays bounded however many arrive. */
   importReadsAtOnce: 2,
   kpiRangeMaxDays: 1100,
-  mappingNameMax: 60,
-} as const;
-
-export const ROLES = ["owner", "lead", "member"] as const;
-export type Role = (typeof ROLES)[number];
-
-export const LOCALES = ["zh-CN", "en"] as const;
-export type Locale = (typeof LOCALES)[number];
   /**
    * Every date a request or a stored row carries is in [dateMin, dateMax] (docs/API.md, Errors and
    * limits): schemas refuse others with `date.out_of_range`, and the loops over days in core refuse
@@ -60,3 +52,11 @@ export type Locale = (typeof LOCALES)[number];
   workloadMaxDays: 400,
   teamRangeMaxDays: 93,
   reportHistoryMaxDays: 400,
+  mappingNameMax: 60,
+} as const;
+
+export const ROLES = ["owner", "lead", "member"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const LOCALES = ["zh-CN", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
