@@ -60,9 +60,9 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   // Unknown fields are refused, not silently dropped; types are not coerced in bodies.
   app.setValidatorCompiler(validatorCompiler);
   app.setErrorHandler(errorHandler);
-  // Declared up front so every request object has the same shape.
   // NUL and lone surrogates in any body, query or path text: 400 on both databases (text-guard.ts).
   app.addHook("preValidation", rejectForbiddenText);
+  // Declared up front so every request object has the same shape.
   app.decorateRequest("actor", undefined);
   app.decorateRequest("sessionToken", undefined);
   app.decorateRequest("session", undefined);

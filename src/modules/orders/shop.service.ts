@@ -81,7 +81,7 @@ export class ShopService {
       });
       if (!updated) throw staleVersion("Shop", current.version);
       if (input.shipWindowHours !== undefined && input.shipWindowHours !== current.shipWindowHours) {
-        // The window decides which past shipments were on time: recount the shop's days.
+        // The window decides which past shipments were on time: recount the shop's days — those of open pay months only (docs/PAY.md).
         const stats = new StatsRepository(trx);
         const lock = await payLock(trx, actor.workspaceId);
         await stats.rebuildShippingDays(actor.workspaceId, id, (await stats.paidDates(actor.workspaceId, id)).filter((d) => !isClosed(lock, d)));
