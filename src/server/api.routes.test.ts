@@ -26,6 +26,10 @@ for (const dialect of DIALECTS) {
       const setCookie = String(res.headers["set-cookie"]);
       expect(setCookie).toMatch(/HttpOnly/);
       expect(setCookie).toMatch(/SameSite=Lax/);
+      // Its life is counted on the browser's clock (Max-Age), so a server clock that differs from
+      // the browser's — frozen in the journeys — never hands out a cookie that is already expired.
+      expect(setCookie).toMatch(new RegExp(`Max-Age=${LIMITS.sessionDays * 86_400}`));
+      expect(setCookie).not.toMatch(/Expires=/);
       const me = await c.get<{ member: { role: string }; workspace: { name: string } }>("/api/v1/me");
       expect(me.status).toBe(200);
       expect(me.body.member.role).toBe("owner");

@@ -49,8 +49,8 @@ describe("signals that agree", () => {
   const shot = (name: string) => screenshot(page, SCREENSHOTS, `signals-zh-${name}`);
 
   beforeAll(async () => {
-    // Monday 30 November 2026, 10:00 in Shanghai. (A session cookie expires 30 days after the
-    // server's "now" by the browser's real clock, so the frozen day cannot lie far in the past.)
+    // Monday 30 November 2026, 10:00 in Shanghai. (The session cookie's life is a Max-Age counted
+    // on the browser's clock, so any frozen day works.)
     server = await startServer({ clock: testClock("2026-11-30T02:00:00Z") });
     browser = await launchChromium({ width: 1440, height: 900 });
     page = await browser.context.newPage();

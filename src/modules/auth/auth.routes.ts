@@ -10,9 +10,12 @@ import { Ok } from "../shared/common.schema.js";
 import { ChangePasswordBody, LoginBody, LogoutAllBody, SignedOutSchema, MembershipSchema, MeSchema, SignupBody, SwitchWorkspaceBody, UpdateMeBody } from "./auth.schema.js";
 import type { NewSession } from "./auth.service.js";
 
+// Max-Age, not Expires: the browser counts the session's life on its own clock, so a server whose
+// clock differs (or is frozen in the journeys) never hands out a cookie that is already expired.
+// The server still ends the session at its stored expiry.
 export function setSessionCookie(req: FastifyRequest, reply: FastifyReply, s: NewSession): void {
   void reply.setCookie(SESSION_COOKIE, s.token, {
-    path: "/", httpOnly: true, sameSite: "lax", secure: req.protocol === "https", expires: s.expiresAt,
+    path: "/", httpOnly: true, sameSite: "lax", secure: req.protocol === "https", maxAge: s.maxAgeSeconds,
   });
 }
 

@@ -16,6 +16,8 @@ import { TokenRepository } from "../tokens/tokens.repository.js";
 export interface NewSession {
   token: string;
   expiresAt: Date;
+  /** The session's life in seconds, for the cookie's Max-Age (counted on the browser's clock). */
+  maxAgeSeconds: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -80,7 +82,7 @@ export class AuthService {
     const now = this.deps.clock();
     const expiresAt = new Date(now.getTime() + LIMITS.sessionDays * DAY_MS);
     await new AuthRepository(this.deps.db).createSession({ id: hashSecret(token), userId, workspaceId, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString() });
-    return { token, expiresAt };
+    return { token, expiresAt, maxAgeSeconds: LIMITS.sessionDays * 86_400 };
   }
 
   resolveSession(token: string): Promise<SessionContext | undefined> {
