@@ -29,7 +29,12 @@ export interface DailyFixture {
 
 /**
  * A shop with a 设计 department (lead 吴桐, designer 郑小雅) and one plan whose tasks are assigned
- * to the designer: `tasks` is name → id. `deadlineToday` gives one task a deadline of `today`.
+ * to the designer, each after the one before it (the hero images before the page that shows
+ * them): `tasks` is name → id. A task's `deadline` is optional.
+ *
+ * The order is a dependency, not the order of creation: today's hours stay pinned only on work
+ * someone logged (docs/ENGINE.md, the plans module's signals), so nothing logged yet, the engine
+ * places the tasks afresh and would otherwise start with the longest.
  */
 export async function dailyFixture(base: string, opts: { locale?: "zh-CN" | "en"; today: string; tasks: { name: string; hours: number; deadline?: string }[] }): Promise<DailyFixture> {
   const en = opts.locale === "en";
@@ -44,9 +49,13 @@ export async function dailyFixture(base: string, opts: { locale?: "zh-CN" | "en"
   const member = await call<{ id: string; name: string }>(s, "POST", "/members", { name: en ? "Xiaoya Zheng" : "郑小雅", email: "member@shop.test", password: memberPw, departmentId: dept.id });
   const plan = await call<{ id: string }>(s, "POST", "/plans", { name: en ? "Spring launch" : "春季上新", startDate: opts.today });
   const tasks: Record<string, string> = {};
+  let previous: string | undefined;
   for (const t of opts.tasks) {
-    const r = await call<{ task: { id: string } }>(s, "POST", `/plans/${plan.id}/tasks`, { name: t.name, effortHours: t.hours, assigneeMemberId: member.id, ...(t.deadline && { deadline: t.deadline }) });
+    const r = await call<{ task: { id: string } }>(s, "POST", `/plans/${plan.id}/tasks`, {
+      name: t.name, effortHours: t.hours, assigneeMemberId: member.id, ...(t.deadline && { deadline: t.deadline }), ...(previous && { dependsOn: [{ taskId: previous }] }),
+    });
     tasks[t.name] = r.task.id;
+    previous = r.task.id;
   }
   return {
     owner: { ...owner, id: me.member.id },
