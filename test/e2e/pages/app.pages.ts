@@ -1,6 +1,26 @@
 // Page models for the signed-in app: the shell (menu, language, sign-out), departments, members.
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
+import { UI_TIMEOUT } from "../chromium.js";
 import { pick } from "./common.js";
+
+/**
+ * Opens a dropdown menu and clicks an item. While the app is still settling on a busy machine (the
+ * shell swapping its layout, queries arriving) the opened menu can be re-rendered away under the
+ * click; then it is closed and opened again, for up to twice UI_TIMEOUT in all.
+ */
+async function chooseFromMenu(page: Page, trigger: Locator, label: string): Promise<void> {
+  const deadline = Date.now() + 2 * UI_TIMEOUT;
+  for (;;) {
+    try {
+      await trigger.click();
+      await page.locator(".ant-dropdown:not(.ant-dropdown-hidden)").getByText(label, { exact: true }).click({ timeout: UI_TIMEOUT / 3 });
+      return;
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+      await page.keyboard.press("Escape");
+    }
+  }
+}
 
 export class AppShell {
   constructor(private readonly page: Page) {}
@@ -14,12 +34,11 @@ export class AppShell {
     await this.page.waitForURL(`**${path}`);
   }
   async switchLanguage(label: "中文" | "English") {
-    await this.page.getByTestId("language-switch").first().click();
-    await this.page.locator(".ant-dropdown:not(.ant-dropdown-hidden)").getByText(label, { exact: true }).click();
+    await chooseFromMenu(this.page, this.page.getByTestId("language-switch").first(), label);
+    await this.page.locator(`html[lang="${label === "English" ? "en" : "zh-CN"}"]`).waitFor({ state: "attached" });
   }
   async signOut(label: string) {
-    await this.page.getByTestId("user-menu").click();
-    await this.page.locator(".ant-dropdown:not(.ant-dropdown-hidden)").getByText(label, { exact: true }).click();
+    await chooseFromMenu(this.page, this.page.getByTestId("user-menu"), label);
     await this.page.waitForURL("**/login");
   }
 }
