@@ -189,6 +189,36 @@ for (const dialect of DIALECTS) {
       expect((await owner.get<{ status: string }>(`/api/v1/imports/${importId}`)).body.status).toBe("committed");
       expect((await person("运营主管").client.post<{ status: string }>(`/api/v1/imports/${importId}/rollback`)).body.status).toBe("rolled_back");
     }, 120_000);
+
+    it("a lead cannot delete the department they lead, nor rename or delete another department's or the workspace's skills", async () => {
+      const lead = person("运营主管");
+      const own = await dept("运营");
+      const refused = await lead.client.req("DELETE", `/api/v1/departments/${own.id}`);
+      expect([refused.status, (refused.body as Problem).code]).toEqual([403, "org.department_own_delete"]);
+      expect((await departments()).some((d) => d.id === own.id)).toBe(true);
+      expect((await owner.get<{ departmentId: string | null }>(`/api/v1/members/${person("运营专员").memberId}`)).body.departmentId).toBe(own.id);
+      // A sub-team below their own department is theirs to remove.
+      const sub = await lead.client.post<Department>("/api/v1/departments", { name: "直播组", parentId: own.id });
+      expect((await lead.client.req("DELETE", `/api/v1/departments/${sub.body.id}`)).status).toBe(204);
+
+      const skill = async (name: string, departmentId: string | null) => (await owner.post<{ id: string }>("/api/v1/skills", { name, departmentId })).body.id;
+      const design = await skill("主图设计-rights", (await dept("设计")).id);
+      const shared = await skill("表格-rights", null);
+      const ops = await skill("直播带货-rights", own.id);
+      for (const id of [design, shared]) {
+        const renamed = await lead.client.patch(`/api/v1/skills/${id}`, { name: "改名" });
+        expect([renamed.status, (renamed.body as Problem).code]).toEqual([403, "org.skill_not_managed"]);
+        expect((await lead.client.req("DELETE", `/api/v1/skills/${id}`)).status).toBe(403);
+      }
+      const moved = await lead.client.patch(`/api/v1/skills/${ops}`, { departmentId: (await dept("设计")).id });
+      expect(moved.status).toBe(403);
+      const names = (await owner.get<{ items: { id: string; name: string }[] }>("/api/v1/skills")).body.items;
+      expect(names.filter((x) => [design, shared, ops].includes(x.id)).map((x) => x.name).sort()).toEqual(["主图设计-rights", "直播带货-rights", "表格-rights"].sort());
+      // Their own department's skills are theirs; a member manages none.
+      expect((await lead.client.patch(`/api/v1/skills/${ops}`, { name: "直播带货-运营" })).status).toBe(200);
+      expect((await person("运营专员").client.post("/api/v1/skills", { name: "x-rights", departmentId: own.id })).status).toBe(403);
+      expect((await lead.client.req("DELETE", `/api/v1/skills/${ops}`)).status).toBe(204);
+    });
   });
 
   describe(`the department function migration on ${dialect}`, () => {

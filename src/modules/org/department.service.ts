@@ -1,5 +1,5 @@
 import type { Actor } from "../../core/actor.js";
-import { conflict, forbidden, invalidField, notFound, staleVersion } from "../../core/errors.js";
+import { conflict, fail, forbidden, invalidField, notFound, staleVersion } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
 import type { Executor } from "../../db/database.js";
 import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
@@ -91,7 +91,10 @@ export class DepartmentService {
       const all = await repo.list(actor.workspaceId);
       const current = all.find((d) => d.id === id);
       if (!current) throw notFound("Department");
-      if (!can(actor, "department.delete", { departmentId: id }, managedDepartments(actor, all))) throw forbidden("You do not manage this department");
+      if (current.leadMemberId === actor.memberId && actor.role === "lead") {
+        throw fail("forbidden", "org.department_own_delete", { department: current.name }, "A lead cannot delete the department they lead; the owner can");
+      }
+      if (!can(actor, "department.delete", { departmentId: id, leadMemberId: current.leadMemberId }, managedDepartments(actor, all))) throw forbidden("You do not manage this department");
       if (all.some((d) => d.parentId === id)) throw conflict("Move or delete the sub-departments first");
       const at = nowIso(this.deps);
       await new MemberRepository(trx).clearDepartment(actor.workspaceId, id, at);

@@ -1,23 +1,31 @@
 import type { Actor } from "../../core/actor.js";
-import { conflict, forbidden, invalidField, notFound } from "../../core/errors.js";
+import { conflict, fail, invalidField, notFound } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
 import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
 import { DepartmentRepository } from "./department.repository.js";
-import { can } from "./org.policy.js";
+import type { Executor } from "../../db/database.js";
+import { can, managedDepartments } from "./org.policy.js";
 import { presentSkill } from "./org.presenter.js";
 import type { SkillDto } from "./org.schema.js";
 import { SkillRepository } from "./skill.repository.js";
 
+const notManaged = () =>
+  fail("forbidden", "org.skill_not_managed", undefined, "A lead manages the skills of the departments they manage; workspace-wide skills are the owner's");
+
 export class SkillService {
   constructor(private readonly deps: ServiceDeps) {}
+
+  private async managed(db: Executor, actor: Actor): Promise<Set<string>> {
+    return actor.role === "lead" ? managedDepartments(actor, await new DepartmentRepository(db).list(actor.workspaceId)) : new Set();
+  }
 
   async list(actor: Actor): Promise<SkillDto[]> {
     return (await new SkillRepository(this.deps.db).list(actor.workspaceId)).map(presentSkill);
   }
 
   async create(actor: Actor, input: { name: string; departmentId?: string | null }): Promise<SkillDto> {
-    if (!can(actor, "skill.manage")) throw forbidden("Only owners and leads manage skills");
     return this.deps.db.transaction().execute(async (trx) => {
+      if (!can(actor, "skill.create", { departmentId: input.departmentId ?? null }, await this.managed(trx, actor))) throw notManaged();
       const repo = new SkillRepository(trx);
       const name = input.name.trim();
       if (await repo.getByName(actor.workspaceId, name)) throw conflict(`A skill named "${name}" already exists`);
@@ -32,11 +40,15 @@ export class SkillService {
   }
 
   async update(actor: Actor, id: string, input: { name?: string; departmentId?: string | null }): Promise<SkillDto> {
-    if (!can(actor, "skill.manage")) throw forbidden("Only owners and leads manage skills");
+    if (actor.role === "member") throw notManaged();
     return this.deps.db.transaction().execute(async (trx) => {
       const repo = new SkillRepository(trx);
       const current = await repo.getById(actor.workspaceId, id);
       if (!current) throw notFound("Skill");
+      const managed = await this.managed(trx, actor);
+      // Both where the skill is and where it would go must be the lead's.
+      if (!can(actor, "skill.manage", { departmentId: current.departmentId }, managed)) throw notManaged();
+      if (input.departmentId !== undefined && !can(actor, "skill.manage", { departmentId: input.departmentId }, managed)) throw notManaged();
       const name = input.name?.trim();
       if (name && name !== current.name && (await repo.getByName(actor.workspaceId, name))) throw conflict(`A skill named "${name}" already exists`);
       if (input.departmentId && !(await new DepartmentRepository(trx).getById(actor.workspaceId, input.departmentId))) throw invalidField("departmentId", "No such department");
@@ -49,11 +61,12 @@ export class SkillService {
   }
 
   async delete(actor: Actor, id: string): Promise<void> {
-    if (!can(actor, "skill.manage")) throw forbidden("Only owners and leads manage skills");
+    if (actor.role === "member") throw notManaged();
     await this.deps.db.transaction().execute(async (trx) => {
       const repo = new SkillRepository(trx);
       const current = await repo.getById(actor.workspaceId, id);
       if (!current) throw notFound("Skill");
+      if (!can(actor, "skill.manage", { departmentId: current.departmentId }, await this.managed(trx, actor))) throw notManaged();
       await repo.delete(actor.workspaceId, id);
       await audit(trx, actor, nowIso(this.deps), { action: "skill.delete", entityType: "skill", entityId: id, summary: `Deleted skill ${current.name}`, before: current });
     });

@@ -1,16 +1,15 @@
 // What the signed-in person may do, so the UI hides what a role cannot do. Shop-data and CS
 // rights come from the very code the server decides with (src/core/org/rights.ts: the role and
-// the departments' functions); the org rules mirror the server's org policy. The server enforces
-// them regardless.
+// the departments' functions), and so do the org rules (src/core/org/policy.ts). The server
+// enforces them regardless.
 import { useCallback, useMemo } from "react";
 import { useDepartments } from "../api/hooks";
 import type { Department, Me, Role } from "../api/types";
 import { mayDo, type RightsAction } from "../../../src/core/org/rights";
-import { DepartmentTree } from "../../../src/core/org/tree";
+import { can as orgCan, managedDepartments as managedBy, type OrgAction, type OrgTarget } from "../../../src/core/org/policy";
 
 export function managedDepartments(me: Me, departments: readonly Department[]): Set<string> {
-  if (me.member.role !== "lead") return new Set();
-  return new DepartmentTree(departments).subtree(...departments.filter((d) => d.leadMemberId === me.member.id).map((d) => d.id));
+  return managedBy({ role: me.member.role, memberId: me.member.id }, departments);
 }
 
 /** May the signed-in person do a shop-data or CS action? The same decision as the server's (core/org/rights.ts). */
@@ -33,6 +32,8 @@ export interface Permissions {
   manageDepartment: (id: string | null) => boolean;
   manageMember: (m: { id: string; role: Role; departmentId: string | null }) => boolean;
   editOwnOrManaged: (m: { id: string; role: Role; departmentId: string | null }) => boolean;
+  /** The server's org policy (core/org/policy.ts) for this person. */
+  can: (action: OrgAction, target?: OrgTarget) => boolean;
 }
 
 export function usePermissions(me: Me): Permissions {
@@ -50,6 +51,7 @@ export function usePermissions(me: Me): Permissions {
       manageDepartment: (id) => owner || inScope(id),
       manageMember,
       editOwnOrManaged: (m) => owner || m.id === me.member.id || (inScope(m.departmentId) && m.role !== "owner"),
+      can: (action, target = {}) => orgCan({ role: me.member.role, memberId: me.member.id }, action, target, managed),
     };
   }, [me, departments.data]);
 }

@@ -12,6 +12,8 @@ export const MESSAGES_EN: Record<string, string> = {
   "pay.month_locked": "{month} is closed: pay run {period} is locked and its statements rest on that month's figures. Corrections go into a later run as adjustments.",
   "import.month_locked": "Nothing was imported: {file} row {row} changes {month}, which is closed (pay run {period} is locked).",
   "pay.inputs_missing": "{count} input(s) of the {period} pay run are still missing; enter them and recompute before locking.",
+  "org.skill_not_managed": "A lead renames and deletes the skills of the departments they manage; skills for the whole workspace are the owner's.",
+  "org.department_own_delete": "A lead cannot delete the department they lead ({department}); ask the owner.",
   "rights.operations_required": "Only the owner and the leads of a department with the Operations function may do this. The owner sets a department's function on the Departments page.",
   "rights.customer_service_required": "Only the owner and the leads of a department with the Customer service function may do this. The owner sets a department's function on the Departments page.",
   "rights.owner_sets_function": "Only the owner sets or changes a department's function (what its leads may do).",

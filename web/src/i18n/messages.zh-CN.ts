@@ -12,6 +12,8 @@ export const MESSAGES_ZH: Record<string, string> = {
   "pay.month_locked": "{month} 已关账：{period} 的薪酬核算已锁定，其工资单基于当月数据。更正请在之后的核算中以调整项发放。",
   "import.month_locked": "未导入任何数据：{file} 第 {row} 行会改动已关账的 {month}（{period} 的薪酬核算已锁定）。",
   "pay.inputs_missing": "{period} 薪酬核算还缺 {count} 项输入；请填写并重新计算后再锁定。",
+  "org.skill_not_managed": "部门负责人只能改名或删除自己所管部门的技能；全店通用的技能由所有者管理。",
+  "org.department_own_delete": "负责人不能删除自己负责的部门（{department}），请联系所有者。",
   "rights.operations_required": "只有所有者和职能为“运营”的部门负责人可以这样做。部门职能由所有者在“部门”页面设置。",
   "rights.customer_service_required": "只有所有者和职能为“客服”的部门负责人可以这样做。部门职能由所有者在“部门”页面设置。",
   "rights.owner_sets_function": "只有所有者可以设置或更改部门职能（决定其负责人能做什么）。",

@@ -6,7 +6,7 @@ import { useDepartments, useSkillMutations, useSkills } from "../api/hooks";
 import type { Department, Me } from "../api/types";
 import { DepartmentModal } from "../components/DepartmentModal";
 import { useApiErrors } from "../components/errors";
-import { usePermissions } from "../components/permissions";
+import { usePermissions, type Permissions } from "../components/permissions";
 import { useI18n } from "../i18n";
 import { LIMITS } from "../../../src/core/limits";
 import { effectiveFunction } from "../../../src/core/org/rights";
@@ -26,7 +26,7 @@ function buildTree(items: readonly Department[]): Node[] {
   return build(null);
 }
 
-function SkillsCard({ departments, canManage }: { departments: readonly Department[]; canManage: boolean }) {
+function SkillsCard({ departments, perms }: { departments: readonly Department[]; perms: Permissions }) {
   const { t } = useI18n();
   const skills = useSkills();
   const { create, remove } = useSkillMutations();
@@ -47,7 +47,7 @@ function SkillsCard({ departments, canManage }: { departments: readonly Departme
             {ids.map((id) => {
               const s = skills.data?.items.find((x) => x.id === id);
               if (!s) return null;
-              return canManage ? (
+              return perms.can("skill.manage", { departmentId: s.departmentId }) ? (
                 <Popconfirm key={id} title={t("common.confirmDelete")} okText={t("common.yes")} cancelText={t("common.no")} onConfirm={() => remove.mutate(id, { onError: (e) => onError(e) })}>
                   <Tag closable onClose={(e) => e.preventDefault()} style={{ cursor: "pointer" }}>{s.name}</Tag>
                 </Popconfirm>
@@ -55,11 +55,11 @@ function SkillsCard({ departments, canManage }: { departments: readonly Departme
             })}
           </Flex>
         ))}
-        {canManage ? (
+        {perms.can("skill.create", { departmentId: null }) ? (
           <Flex wrap gap={8}>
             <Input placeholder={t("dept.newSkill")} value={name} onChange={(e) => setName(e.target.value)} maxLength={LIMITS.nameMax} style={{ flex: "1 1 140px" }} onPressEnter={() => name.trim() && add()} />
             <Select allowClear placeholder={t("member.department")} value={dep} onChange={(v: string | undefined) => setDep(v ?? null)} style={{ flex: "1 1 140px" }}
-              options={departments.map((d) => ({ value: d.id, label: d.name }))} />
+              options={departments.filter((d) => perms.can("skill.create", { departmentId: d.id })).map((d) => ({ value: d.id, label: d.name }))} />
             <Button icon={<PlusOutlined />} disabled={!name.trim()} loading={create.isPending} onClick={add}>{t("common.add")}</Button>
           </Flex>
         ) : null}
@@ -127,13 +127,13 @@ export function DepartmentsPage({ me }: { me: Me }) {
           />
         )}
       </Card>
-      <SkillsCard departments={items} canManage={perms.owner || me.member.role === "lead"} />
+      <SkillsCard departments={items} perms={perms} />
       <DepartmentModal
         open={editing !== null}
         department={editingDep}
         defaultParent={editing?.parent}
         departments={items}
-        canDelete={editingDep ? perms.manageDepartment(editingDep.id) : false}
+        canDelete={editingDep ? perms.can("department.delete", { departmentId: editingDep.id, leadMemberId: editingDep.leadMemberId }) : false}
         canSetFunction={perms.owner}
         onClose={() => setEditing(null)}
       />
