@@ -186,8 +186,15 @@ export function ShopDataPage({ me }: { me: Me }) {
   const runPreview = (ids: string[], fmt: string) => {
     if (!shopId || !ids.length) return;
     const seq = ++previewSeq.current;
-    previewM.mutate({ shopId, uploadIds: ids, format: fmt }, { onSuccess: (p) => { if (seq === previewSeq.current) setPreview(p); }, onError: (e) => onError(e) });
+    // A refused preview (a closed pay month, an unreadable file) stays on the page, not in a toast.
+    const files = uploadsRef.current.map((u) => u.fileName).join(", ");
+    previewM.mutate({ shopId, uploadIds: ids, format: fmt }, {
+      onSuccess: (p) => { if (seq === previewSeq.current) { setPreview(p); setRefused(null); } },
+      onError: (e) => { if (seq === previewSeq.current) { setPreview(null); setRefused({ file: files, text: errorText(e, i18n.t, i18n.locale) }); } },
+    });
   };
+  const uploadsRef = useRef(uploads);
+  uploadsRef.current = uploads;
   const formatRef = useRef(format);
   formatRef.current = format;
   useEffect(() => { if (uploads.length) runPreview(uploads.map((u) => u.id), formatRef.current); }, [uploads]);
@@ -243,7 +250,8 @@ export function ShopDataPage({ me }: { me: Me }) {
                   <Button loading={previewM.isPending} onClick={() => runPreview(uploads.map((u) => u.id), format)}>{t("import.preview")}</Button>
                   <Button type="primary" data-testid="commit" disabled={!preview || preview.errors.length > 0} loading={commit.isPending}
                     onClick={() => commit.mutate({ shopId: shop.id, uploadIds: uploads.map((u) => u.id), format }, {
-                      onSuccess: (r) => { void message.success(t("import.committed", { ...r })); reset(); }, onError: (e) => onError(e),
+                      onSuccess: (r) => { void message.success(t("import.committed", { ...r })); reset(); },
+                      onError: (e) => setRefused({ file: uploads.map((u) => u.fileName).join(", "), text: errorText(e, i18n.t, i18n.locale) }),
                     })}>{t("import.commit")}</Button>
                 </Flex>
               ) : null}
