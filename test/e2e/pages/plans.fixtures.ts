@@ -74,5 +74,7 @@ export async function openDemo(base: string): Promise<{ email: string; password:
   // Without last month's goals and pay: the journeys set those up themselves.
   const res = await fetch(`${base}/api/v1/demo`, { method: "POST", headers: { "content-type": "application/json", origin: base }, body: JSON.stringify({ history: false }) });
   if (!res.ok) throw new Error(`demo → ${res.status} ${await res.text()}`);
-  return (await res.json()) as { email: string; password: string };
+  // The answer also lists the accounts to try; the journeys sign in with the owner's login alone.
+  const { email, password } = (await res.json()) as { email: string; password: string };
+  return { email, password };
 }
