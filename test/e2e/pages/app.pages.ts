@@ -29,9 +29,20 @@ export class AppShell {
   async navigate(label: string, path: string) {
     await this.workspaceName().waitFor(); // the shell is rendered, so the menu button is there or not
     const menuButton = this.page.getByTestId("menu-button");
-    if (await menuButton.isVisible()) await menuButton.click();
-    await this.page.getByTestId("nav").last().getByText(label, { exact: true }).click();
-    await this.page.waitForURL(`**${path}`);
+    // On a phone the menu is a drawer; a click that lands while it is still opening, or while the
+    // shell re-renders (a language switch), is lost: close it and try again, up to 2 × UI_TIMEOUT.
+    const deadline = Date.now() + 2 * UI_TIMEOUT;
+    for (;;) {
+      try {
+        if (await menuButton.isVisible()) await menuButton.click();
+        await this.page.getByTestId("nav").last().getByText(label, { exact: true }).click({ timeout: UI_TIMEOUT / 3 });
+        await this.page.waitForURL(`**${path}`, { timeout: UI_TIMEOUT / 3 });
+        return;
+      } catch (err) {
+        if (Date.now() > deadline) throw err;
+        await this.page.keyboard.press("Escape");
+      }
+    }
   }
   async switchLanguage(label: "中文" | "English") {
     await chooseFromMenu(this.page, this.page.getByTestId("language-switch").first(), label);
