@@ -13,7 +13,9 @@ const chosen = group && !group.startsWith("-") ? [group] : Object.keys(groups);
 for (const name of chosen) {
   const run = groups[name];
   if (!run) {
-    console.error(`unknown benchmark group "${name}"; choose one of ${Object.keys(groups).join(", ")}`);
+    console.error(
+      `unknown benchmark group "${name}"; choose one of ${Object.keys(groups).join(", ")}`,
+    );
     process.exit(2);
   }
   console.log(`\n=== ${name} ===`);

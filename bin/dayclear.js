@@ -19,8 +19,11 @@ function newestSource(dir) {
   return newest;
 }
 
-const fresh = existsSync(built) && existsSync(stamp) && !process.env.DAYCLEAR_FROM_SOURCE
-  && (!existsSync(join(root, "src")) || statSync(stamp).mtimeMs >= newestSource(join(root, "src")));
+const fresh =
+  existsSync(built) &&
+  existsSync(stamp) &&
+  !process.env.DAYCLEAR_FROM_SOURCE &&
+  (!existsSync(join(root, "src")) || statSync(stamp).mtimeMs >= newestSource(join(root, "src")));
 if (fresh) {
   await import(pathToFileURL(built).href);
 } else {

@@ -15,7 +15,9 @@ export async function runEngineBench(args: string[]): Promise<void> {
   const quick = args.includes("--quick");
   const repoRoot = path.resolve(import.meta.dirname, "../..");
   const dataDir = path.resolve(repoRoot, "../shared/data");
-  console.log(`# Engine benchmarks — Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+  console.log(
+    `# Engine benchmarks — Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+  );
   // Scale first, so the peak-memory figure is about the 10,000-task plan.
   if (only.includes("scale")) benchTeamScale();
   if (only.includes("reschedule")) benchReschedule();
@@ -28,5 +30,9 @@ export async function runEngineBench(args: string[]): Promise<void> {
       seed: Number(arg(args, "seed") ?? 1),
     });
   }
-  if (only.includes("tj")) benchTaskJuggler(Number(arg(args, "tj-tasks") ?? (quick ? 500 : 2000)), Number(arg(args, "tj-people") ?? 50));
+  if (only.includes("tj"))
+    benchTaskJuggler(
+      Number(arg(args, "tj-tasks") ?? (quick ? 500 : 2000)),
+      Number(arg(args, "tj-people") ?? 50),
+    );
 }

@@ -24,9 +24,16 @@ export function printFigures(title: string, figures: Figure[]): void {
     }
     const met = f.target !== undefined && f.value <= f.target ? "✓ met" : "✗ NOT met";
     // A zero target (no violations) has no meaningful ratio.
-    const ratio = f.target === undefined ? "" : f.target === 0 ? ` (target 0; ${met})` : ` (target ≤ ${fmt(f.target)} ${f.unit}; ratio ${fmt(f.value / f.target)} ${met})`;
+    const ratio =
+      f.target === undefined
+        ? ""
+        : f.target === 0
+          ? ` (target 0; ${met})`
+          : ` (target ≤ ${fmt(f.target)} ${f.unit}; ratio ${fmt(f.value / f.target)} ${met})`;
     const digits = Number.isInteger(f.value) ? 0 : 2;
-    console.log(`- ${f.name}: ${fmt(f.value, digits)}${f.unit ? ` ${f.unit}` : ""}${ratio}${f.note ? ` — ${f.note}` : ""}`);
+    console.log(
+      `- ${f.name}: ${fmt(f.value, digits)}${f.unit ? ` ${f.unit}` : ""}${ratio}${f.note ? ` — ${f.note}` : ""}`,
+    );
   }
 }
 
@@ -37,7 +44,10 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 export function median(values: number[]): number {
-  return percentile([...values].sort((a, b) => a - b), 50);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 }
 
 export function arg(args: string[], name: string): string | undefined {

@@ -1,7 +1,13 @@
 // Speed and memory at scale: quick mode on 10,000 tasks / 200 members, incremental
 // re-scheduling on 2,000 tasks, CPM on 10,000 and 1,000,000 tasks.
 
-import { checkTeamSchedule, computeCpm, reschedule, scheduleTeam, type TeamPlan } from "../../src/core/engine/index.js";
+import {
+  checkTeamSchedule,
+  computeCpm,
+  reschedule,
+  scheduleTeam,
+  type TeamPlan,
+} from "../../src/core/engine/index.js";
 import { addDays } from "../../src/core/calendar/index.js";
 import { Rng } from "../../src/core/engine/rng.js";
 import { generateTeamPlan } from "../../src/core/engine/testing/generate.js";
@@ -23,13 +29,39 @@ export function benchTeamScale(): void {
   }
   const peakMb = process.resourceUsage().maxRSS / 1024;
   const errors = checkTeamSchedule(plan, first);
-  printFigures("Team mode at scale (10,000 tasks, 200 members, 500 work packages, mixed FS/SS/FF/SF)", [
-    { name: "quick mode, warm (median of 5)", value: median(warm), unit: "ms", target: 300 },
-    { name: "quick mode, warm, CPU time of this process (median of 5)", value: median(warmCpu), unit: "ms", target: 300, note: "less sensitive to other load on a shared machine" },
-    { name: "quick mode, first run in a fresh process (JIT cold)", value: cold, unit: "ms", target: 300 },
-    { name: "peak resident memory of the benchmark process so far", value: peakMb, unit: "MB", target: 300, note: "includes Node, tsx and the plan itself" },
-    { name: "checker violations", value: errors.length, unit: "", target: 0, note: `${first.unscheduled.length} unscheduled (no member at the level), finish ${first.finish}` },
-  ]);
+  printFigures(
+    "Team mode at scale (10,000 tasks, 200 members, 500 work packages, mixed FS/SS/FF/SF)",
+    [
+      { name: "quick mode, warm (median of 5)", value: median(warm), unit: "ms", target: 300 },
+      {
+        name: "quick mode, warm, CPU time of this process (median of 5)",
+        value: median(warmCpu),
+        unit: "ms",
+        target: 300,
+        note: "less sensitive to other load on a shared machine",
+      },
+      {
+        name: "quick mode, first run in a fresh process (JIT cold)",
+        value: cold,
+        unit: "ms",
+        target: 300,
+      },
+      {
+        name: "peak resident memory of the benchmark process so far",
+        value: peakMb,
+        unit: "MB",
+        target: 300,
+        note: "includes Node, tsx and the plan itself",
+      },
+      {
+        name: "checker violations",
+        value: errors.length,
+        unit: "",
+        target: 0,
+        note: `${first.unscheduled.length} unscheduled (no member at the level), finish ${first.finish}`,
+      },
+    ],
+  );
 }
 
 export function benchReschedule(): void {
@@ -46,8 +78,10 @@ export function benchReschedule(): void {
     const kind = k % 3;
     const next: TeamPlan = structuredClone(plan);
     if (kind === 0 && next.tasks[i]!.effortHours > 0) next.tasks[i]!.effortHours += 4 + rng.int(12);
-    else if (kind === 1) next.members[rng.int(next.members.length)]!.daysOff.push(addDays(today, 1 + rng.int(5)));
-    else if (i > 0) next.tasks[i]!.dependsOn.push({ task: next.tasks[rng.int(i)]!.id, type: "FS", lagDays: 0 });
+    else if (kind === 1)
+      next.members[rng.int(next.members.length)]!.daysOff.push(addDays(today, 1 + rng.int(5)));
+    else if (i > 0)
+      next.tasks[i]!.dependsOn.push({ task: next.tasks[rng.int(i)]!.id, type: "FS", lagDays: 0 });
     const c = process.cpuUsage();
     const t = performance.now();
     const after = reschedule(next, base, { today });
@@ -57,18 +91,37 @@ export function benchReschedule(): void {
       cpu.push(cpuMs(c));
     }
     const before = new Map(base.tasks.map((x) => [x.id, `${x.assignee}${x.start}${x.finish}`]));
-    moved += after.tasks.filter((x) => before.get(x.id) !== `${x.assignee}${x.start}${x.finish}`).length;
-    if (k % 20 === 0) violations += checkTeamSchedule({ ...next, pinned: base.allocations.filter((a) => a.date <= today) }, after).length;
+    moved += after.tasks.filter(
+      (x) => before.get(x.id) !== `${x.assignee}${x.start}${x.finish}`,
+    ).length;
+    if (k % 20 === 0)
+      violations += checkTeamSchedule(
+        { ...next, pinned: base.allocations.filter((a) => a.date <= today) },
+        after,
+      ).length;
   }
   times.sort((a, b) => a - b);
   cpu.sort((a, b) => a - b);
-  printFigures("Incremental re-scheduling (2,000 tasks, 50 members; 100 changes: effort, day off, new dependency)", [
-    { name: "p50 (wall)", value: percentile(times, 50), unit: "ms" },
-    { name: "p95 (wall)", value: percentile(times, 95), unit: "ms", target: 20 },
-    { name: "p50 / p95 CPU time of this process", value: percentile(cpu, 95), unit: "ms", target: 20, note: `p50 ${percentile(cpu, 50).toFixed(2)} ms; includes GC threads` },
-    { name: "tasks whose assignee or dates changed, per change (mean)", value: moved / 120, unit: "tasks" },
-    { name: "checker violations (every 20th change)", value: violations, unit: "", target: 0 },
-  ]);
+  printFigures(
+    "Incremental re-scheduling (2,000 tasks, 50 members; 100 changes: effort, day off, new dependency)",
+    [
+      { name: "p50 (wall)", value: percentile(times, 50), unit: "ms" },
+      { name: "p95 (wall)", value: percentile(times, 95), unit: "ms", target: 20 },
+      {
+        name: "p50 / p95 CPU time of this process",
+        value: percentile(cpu, 95),
+        unit: "ms",
+        target: 20,
+        note: `p50 ${percentile(cpu, 50).toFixed(2)} ms; includes GC threads`,
+      },
+      {
+        name: "tasks whose assignee or dates changed, per change (mean)",
+        value: moved / 120,
+        unit: "tasks",
+      },
+      { name: "checker violations (every 20th change)", value: violations, unit: "", target: 0 },
+    ],
+  );
 }
 
 /** CPU milliseconds (user + system, all threads) since `since`. */
@@ -77,7 +130,10 @@ function cpuMs(since: NodeJS.CpuUsage): number {
   return (d.user + d.system) / 1000;
 }
 
-function randomDag(n: number, seed: number): { durations: Float64Array; from: Int32Array; to: Int32Array } {
+function randomDag(
+  n: number,
+  seed: number,
+): { durations: Float64Array; from: Int32Array; to: Int32Array } {
   const rng = new Rng(seed);
   const durations = new Float64Array(n);
   const from: number[] = [];
@@ -103,7 +159,10 @@ function chain(n: number): { durations: Float64Array; from: Int32Array; to: Int3
   return { durations: new Float64Array(n).fill(1), from, to };
 }
 
-function timeCpm(net: { durations: Float64Array; from: Int32Array; to: Int32Array }, reps: number): number {
+function timeCpm(
+  net: { durations: Float64Array; from: Int32Array; to: Int32Array },
+  reps: number,
+): number {
   computeCpm(net); // warm-up
   const times: number[] = [];
   for (let r = 0; r < reps; r++) {
@@ -118,8 +177,24 @@ export function benchCpm(): void {
   const small = randomDag(10_000, 1);
   const big = randomDag(1_000_000, 2);
   printFigures("CPM (forward + backward pass, total and free float)", [
-    { name: "10,000-task chain (median of 21)", value: timeCpm(chain(10_000), 21), unit: "ms", target: 10, note: "DHTMLX: 23.5 ms" },
-    { name: `10,000 tasks, ${small.from.length} random links (median of 21)`, value: timeCpm(small, 21), unit: "ms", target: 10 },
-    { name: `1,000,000 tasks, ${big.from.length} random links (median of 3)`, value: timeCpm(big, 3), unit: "ms", target: 1500 },
+    {
+      name: "10,000-task chain (median of 21)",
+      value: timeCpm(chain(10_000), 21),
+      unit: "ms",
+      target: 10,
+      note: "DHTMLX: 23.5 ms",
+    },
+    {
+      name: `10,000 tasks, ${small.from.length} random links (median of 21)`,
+      value: timeCpm(small, 21),
+      unit: "ms",
+      target: 10,
+    },
+    {
+      name: `1,000,000 tasks, ${big.from.length} random links (median of 3)`,
+      value: timeCpm(big, 3),
+      unit: "ms",
+      target: 1500,
+    },
   ]);
 }

@@ -13,11 +13,18 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const PG_BASE = process.env.DAYCLEAR_TEST_PG ?? "postgres://postgres@127.0.0.1:5432/test";
 
 async function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(ROOT, "bin", "dayclear.js"), "serve", "--port", String(port), "--host", "127.0.0.1"], {
-    env: { ...process.env, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "warn", ...env }, stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, "bin", "dayclear.js"), "serve", "--port", String(port), "--host", "127.0.0.1"],
+    {
+      env: { ...process.env, LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "warn", ...env },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   await new Promise<void>((resolve, reject) => {
-    child.stdout!.on("data", (d: Buffer) => { if (d.toString().includes("http://localhost")) resolve(); });
+    child.stdout!.on("data", (d: Buffer) => {
+      if (d.toString().includes("http://localhost")) resolve();
+    });
     child.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
   });
   return child;
@@ -25,15 +32,27 @@ async function startServer(env: Record<string, string>, port: number): Promise<C
 
 async function signup(base: string): Promise<string> {
   const res = await fetch(`${base}/api/v1/auth/signup`, {
-    method: "POST", headers: { "content-type": "application/json", origin: base },
-    body: JSON.stringify({ workspaceName: "Bench shop", name: "Bench", email: `bench-${Date.now()}@example.com`, password: "bench-pass", template: "ecommerce" }),
+    method: "POST",
+    headers: { "content-type": "application/json", origin: base },
+    body: JSON.stringify({
+      workspaceName: "Bench shop",
+      name: "Bench",
+      email: `bench-${Date.now()}@example.com`,
+      password: "bench-pass",
+      template: "ecommerce",
+    }),
   });
   if (res.status !== 201) throw new Error(`signup failed: ${res.status}`);
   const cookie = res.headers.get("set-cookie")!.split(";")[0]!;
   for (let i = 0; i < 10; i++) {
     await fetch(`${base}/api/v1/members`, {
-      method: "POST", headers: { "content-type": "application/json", origin: base, cookie },
-      body: JSON.stringify({ name: `成员${i}`, email: `bench-m${i}-${Date.now()}@example.com`, password: "bench-pass" }),
+      method: "POST",
+      headers: { "content-type": "application/json", origin: base, cookie },
+      body: JSON.stringify({
+        name: `成员${i}`,
+        email: `bench-m${i}-${Date.now()}@example.com`,
+        password: "bench-pass",
+      }),
     });
   }
   return cookie;
@@ -42,7 +61,9 @@ async function signup(base: string): Promise<string> {
 /** An API token of the signed-in member, for the token half of /api/v1/me. */
 async function apiToken(base: string, cookie: string): Promise<string> {
   const res = await fetch(`${base}/api/v1/tokens`, {
-    method: "POST", headers: { "content-type": "application/json", origin: base, cookie }, body: JSON.stringify({ name: "bench" }),
+    method: "POST",
+    headers: { "content-type": "application/json", origin: base, cookie },
+    body: JSON.stringify({ name: "bench" }),
   });
   if (res.status !== 201) throw new Error(`token failed: ${res.status}`);
   return ((await res.json()) as { token: string }).token;
@@ -50,11 +71,23 @@ async function apiToken(base: string, cookie: string): Promise<string> {
 
 async function load(url: string, headers: Record<string, string>, connections = 32) {
   const r = await autocannon({ url, connections, pipelining: 1, duration: DURATION, headers });
-  return { reqPerSec: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx };
+  return {
+    reqPerSec: Math.round(r.requests.average),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.non2xx,
+  };
 }
 
 export async function runHttpBench(_args: string[]): Promise<void> {
-  const rows: { db: string; route: string; reqPerSec: number; p50: number; p99: number; errors: number }[] = [];
+  const rows: {
+    db: string;
+    route: string;
+    reqPerSec: number;
+    p50: number;
+    p99: number;
+    errors: number;
+  }[] = [];
   const dir = mkdtempSync(join(tmpdir(), "dayclear-bench-"));
   const targets: { db: string; env: Record<string, string>; cleanup?: () => Promise<void> }[] = [
     { db: "sqlite", env: { DAYCLEAR_DB: join(dir, "bench.db"), DATABASE_URL: "" } },
@@ -66,7 +99,13 @@ export async function runHttpBench(_args: string[]): Promise<void> {
     await admin.query(`CREATE DATABASE ${name}`);
     const url = new URL(PG_BASE);
     url.pathname = `/${name}`;
-    targets.push({ db: "postgres", env: { DATABASE_URL: url.toString() }, cleanup: async () => { await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`); } });
+    targets.push({
+      db: "postgres",
+      env: { DATABASE_URL: url.toString() },
+      cleanup: async () => {
+        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      },
+    });
   } catch {
     console.log(`PostgreSQL at ${PG_BASE} is not reachable: PostgreSQL half skipped`);
   }
@@ -79,16 +118,35 @@ export async function runHttpBench(_args: string[]): Promise<void> {
       const bearer = { authorization: `Bearer ${await apiToken(base, cookie)}` };
       // /api/v1/me by session cookie and by API token, one connection and 32: a token must cost
       // about what a cookie does (docs/BENCHMARKS.md).
-      const runs: { route: string; label: string; headers: Record<string, string>; connections?: number }[] = [
+      const runs: {
+        route: string;
+        label: string;
+        headers: Record<string, string>;
+        connections?: number;
+      }[] = [
         { route: "/api/v1/me", label: "/api/v1/me", headers: { cookie } },
         { route: "/api/v1/me", label: "/api/v1/me (token)", headers: bearer },
-        { route: "/api/v1/me", label: "/api/v1/me (1 connection)", headers: { cookie }, connections: 1 },
-        { route: "/api/v1/me", label: "/api/v1/me (token, 1 connection)", headers: bearer, connections: 1 },
+        {
+          route: "/api/v1/me",
+          label: "/api/v1/me (1 connection)",
+          headers: { cookie },
+          connections: 1,
+        },
+        {
+          route: "/api/v1/me",
+          label: "/api/v1/me (token, 1 connection)",
+          headers: bearer,
+          connections: 1,
+        },
         { route: "/api/v1/members", label: "/api/v1/members", headers: { cookie } },
       ];
       for (const run of runs) {
         await load(`${base}${run.route}`, run.headers, run.connections).then(() => undefined); // warm-up run, discarded
-        rows.push({ db: t.db, route: run.label, ...(await load(`${base}${run.route}`, run.headers, run.connections)) });
+        rows.push({
+          db: t.db,
+          route: run.label,
+          ...(await load(`${base}${run.route}`, run.headers, run.connections)),
+        });
       }
     } finally {
       server.kill("SIGTERM");
@@ -97,16 +155,30 @@ export async function runHttpBench(_args: string[]): Promise<void> {
   }
   await admin.end().catch(() => undefined);
   rmSync(dir, { recursive: true, force: true });
-  console.log(`\nHTTP, 32 connections unless said, ${DURATION} s per run after a warm-up, one server process (LOG_LEVEL=${process.env.BENCH_LOG_LEVEL ?? "warn"})`);
-  console.log("| database | route | req/s | p50 ms | p99 ms | errors | target (/me: ≥ 5,000 req/s, p99 ≤ 20 ms) |");
+  console.log(
+    `\nHTTP, 32 connections unless said, ${DURATION} s per run after a warm-up, one server process (LOG_LEVEL=${process.env.BENCH_LOG_LEVEL ?? "warn"})`,
+  );
+  console.log(
+    "| database | route | req/s | p50 ms | p99 ms | errors | target (/me: ≥ 5,000 req/s, p99 ≤ 20 ms) |",
+  );
   console.log("|---|---|---:|---:|---:|---:|---|");
   for (const r of rows) {
-    const verdict = r.route === "/api/v1/me" ? (r.reqPerSec >= 5000 && r.p99 <= 20 ? "met" : `not met (${(r.reqPerSec / 5000).toFixed(2)}× req/s)`) : "—";
-    console.log(`| ${r.db} | ${r.route} | ${r.reqPerSec} | ${r.p50} | ${r.p99} | ${r.errors} | ${verdict} |`);
+    const verdict =
+      r.route === "/api/v1/me"
+        ? r.reqPerSec >= 5000 && r.p99 <= 20
+          ? "met"
+          : `not met (${(r.reqPerSec / 5000).toFixed(2)}× req/s)`
+        : "—";
+    console.log(
+      `| ${r.db} | ${r.route} | ${r.reqPerSec} | ${r.p50} | ${r.p99} | ${r.errors} | ${verdict} |`,
+    );
   }
   for (const db of new Set(rows.map((r) => r.db))) {
-    const rate = (route: string) => rows.find((r) => r.db === db && r.route === route)?.reqPerSec ?? NaN;
+    const rate = (route: string) =>
+      rows.find((r) => r.db === db && r.route === route)?.reqPerSec ?? NaN;
     const ratio = (cookie: string, token: string) => (rate(cookie) / rate(token)).toFixed(2);
-    console.log(`${db}: a token request costs ${ratio("/api/v1/me", "/api/v1/me (token)")}× a cookie request with 32 connections, ${ratio("/api/v1/me (1 connection)", "/api/v1/me (token, 1 connection)")}× one at a time (≈1 is the goal)`);
+    console.log(
+      `${db}: a token request costs ${ratio("/api/v1/me", "/api/v1/me (token)")}× a cookie request with 32 connections, ${ratio("/api/v1/me (1 connection)", "/api/v1/me (token, 1 connection)")}× one at a time (≈1 is the goal)`,
+    );
   }
 }

@@ -16,34 +16,99 @@ const MEMBERS = 50;
 const EDITS = Number(process.env.BENCH_EDITS ?? 100);
 const PG_BASE = process.env.DAYCLEAR_TEST_PG ?? "postgres://postgres@127.0.0.1:5432/test";
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
-async function seedPlan(base: string, cookie: string, database: Database): Promise<{ planId: string; taskIds: string[] }> {
+async function seedPlan(
+  base: string,
+  cookie: string,
+  database: Database,
+): Promise<{ planId: string; taskIds: string[] }> {
   const headers = { "content-type": "application/json", origin: base, cookie };
   const skills = ["主图设计", "详情页设计", "活动策划", "数据分析", "售前接待"];
   const skillIds: string[] = [];
-  for (const name of skills) skillIds.push(((await (await fetch(`${base}/api/v1/skills`, { method: "POST", headers, body: JSON.stringify({ name }) })).json()) as { id: string }).id);
+  for (const name of skills)
+    skillIds.push(
+      (
+        (await (
+          await fetch(`${base}/api/v1/skills`, {
+            method: "POST",
+            headers,
+            body: JSON.stringify({ name }),
+          })
+        ).json()) as { id: string }
+      ).id,
+    );
   for (let i = 0; i < MEMBERS; i++) {
     await fetch(`${base}/api/v1/members`, {
-      method: "POST", headers,
-      body: JSON.stringify({ name: `成员${i}`, email: `m${i}-${Date.now()}@bench.test`, password: "bench-pass", skills: [{ skillId: skillIds[i % skills.length], level: 3 }] }),
+      method: "POST",
+      headers,
+      body: JSON.stringify({
+        name: `成员${i}`,
+        email: `m${i}-${Date.now()}@bench.test`,
+        password: "bench-pass",
+        skills: [{ skillId: skillIds[i % skills.length], level: 3 }],
+      }),
     });
   }
-  const plan = (await (await fetch(`${base}/api/v1/plans`, { method: "POST", headers, body: JSON.stringify({ name: "Bench plan" }) })).json()) as { id: string; ownerMemberId: string };
-  const ws = await database.db.selectFrom("plans").select("workspaceId").where("id", "=", plan.id).executeTakeFirstOrThrow();
+  const plan = (await (
+    await fetch(`${base}/api/v1/plans`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ name: "Bench plan" }),
+    })
+  ).json()) as { id: string; ownerMemberId: string };
+  const ws = await database.db
+    .selectFrom("plans")
+    .select("workspaceId")
+    .where("id", "=", plan.id)
+    .executeTakeFirstOrThrow();
   const at = new Date().toISOString();
   const tasks: PlanTask[] = [];
   const deps: TaskDependency[] = [];
   for (let i = 0; i < TASKS; i++) {
     tasks.push({
-      workspaceId: ws.workspaceId, id: newId(), planId: plan.id, parentId: null, sortOrder: i, name: `任务 ${i}`, effortHours: 4 + (i % 13), skillId: skillIds[i % skills.length]!,
-      minLevel: null, assigneeMemberId: null, priority: 100 + (i % 900), earliestStart: null, deadline: null, milestone: 0, status: "todo", remainingHours: null, doneAt: null,
-      version: 1, createdAt: at, updatedAt: at,
+      workspaceId: ws.workspaceId,
+      id: newId(),
+      planId: plan.id,
+      parentId: null,
+      sortOrder: i,
+      name: `任务 ${i}`,
+      effortHours: 4 + (i % 13),
+      skillId: skillIds[i % skills.length]!,
+      minLevel: null,
+      assigneeMemberId: null,
+      priority: 100 + (i % 900),
+      earliestStart: null,
+      deadline: null,
+      milestone: 0,
+      status: "todo",
+      remainingHours: null,
+      doneAt: null,
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
     });
-    if (i > 10 && i % 3 !== 0) deps.push({ workspaceId: ws.workspaceId, planId: plan.id, taskId: tasks[i]!.id, predecessorId: tasks[i - 1 - (i % 10)]!.id, type: "FS", lagDays: 0 });
+    if (i > 10 && i % 3 !== 0)
+      deps.push({
+        workspaceId: ws.workspaceId,
+        planId: plan.id,
+        taskId: tasks[i]!.id,
+        predecessorId: tasks[i - 1 - (i % 10)]!.id,
+        type: "FS",
+        lagDays: 0,
+      });
   }
-  for (let i = 0; i < tasks.length; i += 100) await database.db.insertInto("planTasks").values(tasks.slice(i, i + 100)).execute();
-  for (let i = 0; i < deps.length; i += 200) await database.db.insertInto("taskDependencies").values(deps.slice(i, i + 200)).execute();
+  for (let i = 0; i < tasks.length; i += 100)
+    await database.db
+      .insertInto("planTasks")
+      .values(tasks.slice(i, i + 100))
+      .execute();
+  for (let i = 0; i < deps.length; i += 200)
+    await database.db
+      .insertInto("taskDependencies")
+      .values(deps.slice(i, i + 200))
+      .execute();
   return { planId: plan.id, taskIds: tasks.map((t) => t.id) };
 }
 
@@ -54,25 +119,48 @@ async function run(label: string, database: Database) {
   const address = app.server.address();
   const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
   try {
-    const signup = await fetch(`${base}/api/v1/auth/signup`, { method: "POST", headers: { "content-type": "application/json", origin: base }, body: JSON.stringify({ workspaceName: "Bench", name: "B", email: `b-${Date.now()}@bench.test`, password: "bench-pass" }) });
+    const signup = await fetch(`${base}/api/v1/auth/signup`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: base },
+      body: JSON.stringify({
+        workspaceName: "Bench",
+        name: "B",
+        email: `b-${Date.now()}@bench.test`,
+        password: "bench-pass",
+      }),
+    });
     const cookie = signup.headers.get("set-cookie")!.split(";")[0]!;
     const { planId, taskIds } = await seedPlan(base, cookie, database);
     const headers = { "content-type": "application/json", origin: base, cookie };
     // The tasks went in straight through the database: one edit through the API schedules them.
-    const seeded = (await (await fetch(`${base}/api/v1/plans/${planId}`, { headers })).json()) as { tasks: { id: string; version: number }[] };
-    await fetch(`${base}/api/v1/tasks/${seeded.tasks[0]!.id}`, { method: "PATCH", headers, body: JSON.stringify({ version: seeded.tasks[0]!.version, effortHours: 5 }) });
+    const seeded = (await (await fetch(`${base}/api/v1/plans/${planId}`, { headers })).json()) as {
+      tasks: { id: string; version: number }[];
+    };
+    await fetch(`${base}/api/v1/tasks/${seeded.tasks[0]!.id}`, {
+      method: "PATCH",
+      headers,
+      body: JSON.stringify({ version: seeded.tasks[0]!.version, effortHours: 5 }),
+    });
     const first = performance.now();
-    const initial = (await (await fetch(`${base}/api/v1/plans/${planId}/schedule`, { headers })).json()) as { tasks: unknown[]; allocations: unknown[]; stats: { ms: number } };
+    const initial = (await (
+      await fetch(`${base}/api/v1/plans/${planId}/schedule`, { headers })
+    ).json()) as { tasks: unknown[]; allocations: unknown[]; stats: { ms: number } };
     const firstMs = performance.now() - first;
     const patch: number[] = [];
     const roundTrip: number[] = [];
     const engine: number[] = [];
     for (let i = 0; i < EDITS; i++) {
       const id = taskIds[(i * 37) % taskIds.length]!;
-      const task = (await (await fetch(`${base}/api/v1/plans/${planId}`, { headers })).json()) as { tasks: { id: string; version: number }[] };
+      const task = (await (await fetch(`${base}/api/v1/plans/${planId}`, { headers })).json()) as {
+        tasks: { id: string; version: number }[];
+      };
       const version = task.tasks.find((t) => t.id === id)!.version;
       const t0 = performance.now();
-      const res = await fetch(`${base}/api/v1/tasks/${id}`, { method: "PATCH", headers, body: JSON.stringify({ version, effortHours: 3 + (i % 20) }) });
+      const res = await fetch(`${base}/api/v1/tasks/${id}`, {
+        method: "PATCH",
+        headers,
+        body: JSON.stringify({ version, effortHours: 3 + (i % 20) }),
+      });
       const body = (await res.json()) as { schedule: { ms: number } };
       const t1 = performance.now();
       await (await fetch(`${base}/api/v1/plans/${planId}/schedule`, { headers })).json();
@@ -83,7 +171,9 @@ async function run(label: string, database: Database) {
       engine.push(body.schedule.ms);
     }
     const f = (x: number) => x.toFixed(1);
-    console.log(`| ${label} | ${TASKS} / ${MEMBERS} | ${initial.allocations.length} | ${f(firstMs)} | ${f(pct(engine, 50))} / ${f(pct(engine, 95))} | ${f(pct(patch, 50))} / ${f(pct(patch, 95))} | ${f(pct(roundTrip, 50))} / ${f(pct(roundTrip, 95))} | ${pct(roundTrip, 95) <= 100 ? "met" : `not met (${(pct(roundTrip, 95) / 100).toFixed(2)}×)`} |`);
+    console.log(
+      `| ${label} | ${TASKS} / ${MEMBERS} | ${initial.allocations.length} | ${f(firstMs)} | ${f(pct(engine, 50))} / ${f(pct(engine, 95))} | ${f(pct(patch, 50))} / ${f(pct(patch, 95))} | ${f(pct(roundTrip, 50))} / ${f(pct(roundTrip, 95))} | ${pct(roundTrip, 95) <= 100 ? "met" : `not met (${(pct(roundTrip, 95) / 100).toFixed(2)}×)`} |`,
+    );
   } finally {
     await app.close();
     await database.close();
@@ -91,8 +181,12 @@ async function run(label: string, database: Database) {
 }
 
 export async function runPlansBench(_args: string[]): Promise<void> {
-  console.log(`Re-schedule round trip: PATCH one task's effort (server re-plans the workspace), then GET the plan's schedule; ${EDITS} edits, ms`);
-  console.log("| database | tasks / members | allocations | first schedule | engine p50 / p95 | PATCH p50 / p95 | PATCH + GET p50 / p95 | goal p95 ≤ 100 ms |");
+  console.log(
+    `Re-schedule round trip: PATCH one task's effort (server re-plans the workspace), then GET the plan's schedule; ${EDITS} edits, ms`,
+  );
+  console.log(
+    "| database | tasks / members | allocations | first schedule | engine p50 / p95 | PATCH p50 / p95 | PATCH + GET p50 / p95 | goal p95 ≤ 100 ms |",
+  );
   console.log("|---|---|---:|---:|---:|---:|---:|---|");
   const dir = mkdtempSync(join(tmpdir(), "dayclear-plans-bench-"));
   await run("sqlite", openDatabase({ file: join(dir, "bench.db") }));

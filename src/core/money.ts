@@ -30,11 +30,13 @@ export function parseMoney(input: string): MoneyParse {
   // Thousands separators: commas between digit groups (and the odd space or apostrophe).
   if (/^\d{1,3}([,' ]\d{3})+(\.\d*)?$/.test(s)) s = s.replace(/[,' ]/g, "");
   const m = /^(\d*)(?:\.(\d*))?$/.exec(s);
-  if (!m || (m[1] === "" && (m[2] ?? "") === "")) return { ok: false, message: `"${input}" is not an amount` };
+  if (!m || (m[1] === "" && (m[2] ?? "") === ""))
+    return { ok: false, message: `"${input}" is not an amount` };
   const whole = m[1] === "" ? "0" : m[1]!;
   let frac = m[2] ?? "";
   if (frac.length > 2) {
-    if (/[^0]/.test(frac.slice(2))) return { ok: false, message: `"${input}" has more than two decimals` };
+    if (/[^0]/.test(frac.slice(2)))
+      return { ok: false, message: `"${input}" has more than two decimals` };
     frac = frac.slice(0, 2);
   }
   frac = frac.padEnd(2, "0");

@@ -2,8 +2,17 @@ import BetterSqlite3 from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import {
-  CamelCasePlugin, Kysely, PostgresDialect, SqliteAdapter, SqliteDialect,
-  type DatabaseConnection, type Dialect, type Driver, type Transaction, type TransactionBuilder, type TransactionSettings,
+  CamelCasePlugin,
+  Kysely,
+  PostgresDialect,
+  SqliteAdapter,
+  SqliteDialect,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type Transaction,
+  type TransactionBuilder,
+  type TransactionSettings,
 } from "kysely";
 import pg from "pg";
 import type { DB } from "./schema.js";
@@ -12,7 +21,8 @@ export type DialectName = "sqlite" | "postgres";
 export type Executor = Kysely<DB> | Transaction<DB>;
 
 /** The dialect behind a connection or transaction, for the rare query that must differ (date arithmetic). */
-export const dialectOf = (db: Executor): DialectName => (db.getExecutor().adapter instanceof SqliteAdapter ? "sqlite" : "postgres");
+export const dialectOf = (db: Executor): DialectName =>
+  db.getExecutor().adapter instanceof SqliteAdapter ? "sqlite" : "postgres";
 
 export interface Database {
   db: Kysely<DB>;
@@ -68,13 +78,21 @@ export function openDatabase(config: DatabaseConfig): Database {
   sqlite.pragma("busy_timeout = 5000");
   const db = guardedKysely(new SqliteDialect({ database: withStatementCache(sqlite) }), true);
   handles.set(db, sqlite);
-  return { db, dialect: "sqlite", sqlite, sqliteFile: file === ":memory:" ? "" : file, close: () => db.destroy() };
+  return {
+    db,
+    dialect: "sqlite",
+    sqlite,
+    sqliteFile: file === ":memory:" ? "" : file,
+    close: () => db.destroy(),
+  };
 }
 
 export const ROOT_HANDLE_IN_TRANSACTION = "root handle used inside an open transaction";
 
 /** A transaction whose callback is running; `violation` is the first root-handle use inside it. */
-interface OpenTransaction { violation?: Error }
+interface OpenTransaction {
+  violation?: Error;
+}
 let databases = 0;
 let transactions = 0;
 
@@ -154,10 +172,13 @@ function guardedDriver(driver: Driver, open: Map<string, OpenTransaction>): Driv
     acquireConnection: () => {
       const inside = open.size ? enclosingTransaction(open) : undefined;
       if (!inside) return driver.acquireConnection();
-      inside.violation ??= new Error(`${ROOT_HANDLE_IN_TRANSACTION}: pass the transaction to everything the unit of work calls (docs/ARCHITECTURE.md)`);
+      inside.violation ??= new Error(
+        `${ROOT_HANDLE_IN_TRANSACTION}: pass the transaction to everything the unit of work calls (docs/ARCHITECTURE.md)`,
+      );
       return Promise.reject(inside.violation);
     },
-    beginTransaction: (c: DatabaseConnection, settings: TransactionSettings) => driver.beginTransaction(c, settings),
+    beginTransaction: (c: DatabaseConnection, settings: TransactionSettings) =>
+      driver.beginTransaction(c, settings),
     commitTransaction: (c) => driver.commitTransaction(c),
     rollbackTransaction: (c) => driver.rollbackTransaction(c),
     savepoint: driver.savepoint?.bind(driver),
@@ -181,7 +202,9 @@ function withStatementCache(sqlite: BetterSqlite3.Database): BetterSqlite3.Datab
       if (prop !== "prepare") {
         const value = Reflect.get(target, prop, receiver) as unknown;
         // Native methods must be called on the real database object, not on the proxy.
-        return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+        return typeof value === "function"
+          ? (value as (...a: unknown[]) => unknown).bind(target)
+          : value;
       }
       return (sql: string) => {
         let stmt = cache.get(sql);
@@ -197,11 +220,16 @@ function withStatementCache(sqlite: BetterSqlite3.Database): BetterSqlite3.Datab
 }
 
 /** Resolves the database from flags and environment: --db / DAYCLEAR_DB (SQLite) or DATABASE_URL. */
-export function databaseConfigFromEnv(flags: { db?: string } = {}, env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+export function databaseConfigFromEnv(
+  flags: { db?: string } = {},
+  env: NodeJS.ProcessEnv = process.env,
+): DatabaseConfig {
   if (flags.db) return { file: flags.db };
   if (env.DATABASE_URL) return { url: env.DATABASE_URL };
   return { file: env.DAYCLEAR_DB ?? "./data/dayclear.db" };
 }
 
 export const describeDatabase = (config: DatabaseConfig): string =>
-  config.url ? `PostgreSQL ${config.url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@")}` : `SQLite ${config.file}`;
+  config.url
+    ? `PostgreSQL ${config.url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@")}`
+    : `SQLite ${config.file}`;

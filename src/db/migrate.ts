@@ -36,6 +36,7 @@ class StaticProvider implements MigrationProvider {
 export async function migrateToLatest(database: Database): Promise<MigrationResultSet> {
   const migrator = new Migrator({ db: database.db, provider: new StaticProvider() });
   const result = await migrator.migrateToLatest();
-  if (result.error) throw result.error instanceof Error ? result.error : new Error(String(result.error));
+  if (result.error)
+    throw result.error instanceof Error ? result.error : new Error(String(result.error));
   return result;
 }

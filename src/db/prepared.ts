@@ -6,14 +6,22 @@ import type { Executor } from "./database.js";
  * once per database handle, then run again with new parameter values, so a request pays for the
  * database and not for Kysely building the same SQL. `build` receives a placeholder per parameter.
  */
-export function preparedQuery<P extends string, R>(params: readonly P[], build: (db: Executor, placeholders: Record<P, string>) => Compilable<R>) {
+export function preparedQuery<P extends string, R>(
+  params: readonly P[],
+  build: (db: Executor, placeholders: Record<P, string>) => Compilable<R>,
+) {
   const cache = new WeakMap<Executor, { compiled: CompiledQuery; positions: Record<P, number> }>();
-  const placeholders = Object.fromEntries(params.map((p) => [p, `\u0000${p}`])) as Record<P, string>;
+  const placeholders = Object.fromEntries(params.map((p) => [p, `\u0000${p}`])) as Record<
+    P,
+    string
+  >;
   return async (db: Executor, values: Record<P, unknown>): Promise<R | undefined> => {
     let cached = cache.get(db);
     if (!cached) {
       const compiled = build(db, placeholders).compile();
-      const positions = Object.fromEntries(params.map((p) => [p, compiled.parameters.indexOf(placeholders[p])])) as Record<P, number>;
+      const positions = Object.fromEntries(
+        params.map((p) => [p, compiled.parameters.indexOf(placeholders[p])]),
+      ) as Record<P, number>;
       cached = { compiled, positions };
       cache.set(db, cached);
     }

@@ -3,10 +3,67 @@
 // booleans are 0/1 integers; JSON is text — the same on SQLite and PostgreSQL. The tables are
 // declared per area in src/db/tables/; this file assembles them into the database type.
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
-import type { WorkspacesTable, CalendarDaysTable, UsersTable, MembersTable, DepartmentsTable, SkillsTable, MemberSkillsTable, LeavesTable, InvitationsTable, SessionsTable, ApiTokensTable, LoginAttemptsTable, AuditLogTable } from "./tables/foundation.js";
-import type { PlansTable, PlanTasksTable, TaskDependenciesTable, SchedulesTable, AllocationsTable, WorkLogsTable, DayItemsTable, DutiesTable, DailyReportsTable, ReportCommentsTable, NotesTable, NotificationsTable, CalendarFeedsTable, PlanTemplatesTable } from "./tables/plans.js";
-import type { ShopsTable, OrderUploadsTable, OrderImportsTable, OrderImportChangesTable, OrdersTable, OrderItemsTable, RefundsTable, CustomersTable, ShopVisitorsTable, ShopDailyStatsTable, ShopDailyShippingTable, ShopDailyProductsTable, ShopDailyProvincesTable, ColumnMappingsTable, AttributionRulesTable, OwnerDailySalesTable } from "./tables/shop.js";
-import type { GoalCyclesTable, GoalsTable, GoalAgreementsTable, GoalAssessmentsTable, PayPlansTable, PayPlanVersionsTable, PayPlanAssignmentsTable, PayRunsTable, PayStatementsTable, PayAdjustmentsTable } from "./tables/pay.js";
+import type {
+  WorkspacesTable,
+  CalendarDaysTable,
+  UsersTable,
+  MembersTable,
+  DepartmentsTable,
+  SkillsTable,
+  MemberSkillsTable,
+  LeavesTable,
+  InvitationsTable,
+  SessionsTable,
+  ApiTokensTable,
+  LoginAttemptsTable,
+  AuditLogTable,
+} from "./tables/foundation.js";
+import type {
+  PlansTable,
+  PlanTasksTable,
+  TaskDependenciesTable,
+  SchedulesTable,
+  AllocationsTable,
+  WorkLogsTable,
+  DayItemsTable,
+  DutiesTable,
+  DailyReportsTable,
+  ReportCommentsTable,
+  NotesTable,
+  NotificationsTable,
+  CalendarFeedsTable,
+  PlanTemplatesTable,
+} from "./tables/plans.js";
+import type {
+  ShopsTable,
+  OrderUploadsTable,
+  OrderImportsTable,
+  OrderImportChangesTable,
+  OrdersTable,
+  OrderItemsTable,
+  RefundsTable,
+  CustomersTable,
+  ShopVisitorsTable,
+  ShopDailyStatsTable,
+  ShopDailyShippingTable,
+  ShopDailyProductsTable,
+  ShopDailyProvincesTable,
+  ColumnMappingsTable,
+  AttributionRulesTable,
+  OwnerDailySalesTable,
+} from "./tables/shop.js";
+import type {
+  GoalCyclesTable,
+  GoalsTable,
+  GoalAgreementsTable,
+  GoalAssessmentsTable,
+  PayPlansTable,
+  PayPlanVersionsTable,
+  PayPlanAssignmentsTable,
+  PayRunsTable,
+  PayStatementsTable,
+  PayAdjustmentsTable,
+} from "./tables/pay.js";
 import type { GoalRemindersSentTable } from "./tables/reminders.js";
 import type { CsAccountsTable, CsImportsTable, CsAgentDaysTable } from "./tables/service.js";
 export type * from "./tables/foundation.js";

@@ -70,8 +70,18 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
-      info: { title: "Dayclear API", version: VERSION, description: "REST API of Dayclear (日清). Browser: session cookie; scripts: `Authorization: Bearer <API token>`." },
-      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "dc_session" }, bearer: { type: "http", scheme: "bearer" } } },
+      info: {
+        title: "Dayclear API",
+        version: VERSION,
+        description:
+          "REST API of Dayclear (日清). Browser: session cookie; scripts: `Authorization: Bearer <API token>`.",
+      },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "dc_session" },
+          bearer: { type: "http", scheme: "bearer" },
+        },
+      },
       security: [{ session: [] }, { bearer: [] }],
     },
   });
@@ -79,30 +89,39 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   // No validator badge: it would load an image from validator.swagger.io, outside the CSP.
   await app.register(swaggerUi, { routePrefix: "/api/docs", uiConfig: { validatorUrl: null } });
 
-  app.get("/api/health", { schema: { hide: true } }, async () => ({ status: "ok", database: opts.database.dialect, version: VERSION }));
+  app.get("/api/health", { schema: { hide: true } }, async () => ({
+    status: "ok",
+    database: opts.database.dialect,
+    version: VERSION,
+  }));
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
-  await app.register(async (api) => {
-    api.addHook("onRequest", authHook(services, config.publicOrigins));
-    await authRoutes(api, services);
-    await tokenRoutes(api, services);
-    await workspaceRoutes(api, services);
-    await orgRoutes(api, services);
-    await memberRoutes(api, services);
-    await auditRoutes(api, services);
-    await planRoutes(api, services);
-    await dailyRoutes(api, services);
-    await orderRoutes(api, services);
-    await kpiRoutes(api, services);
-    await payRoutes(api, services);
-    await goalRoutes(api, services);
-    await csRoutes(api, services);
-    await eventRoutes(api, bus);
-    await demoRoutes(api, services, config.demo);
-  }, { prefix: "/api/v1" });
+  await app.register(
+    async (api) => {
+      api.addHook("onRequest", authHook(services, config.publicOrigins));
+      await authRoutes(api, services);
+      await tokenRoutes(api, services);
+      await workspaceRoutes(api, services);
+      await orgRoutes(api, services);
+      await memberRoutes(api, services);
+      await auditRoutes(api, services);
+      await planRoutes(api, services);
+      await dailyRoutes(api, services);
+      await orderRoutes(api, services);
+      await kpiRoutes(api, services);
+      await payRoutes(api, services);
+      await goalRoutes(api, services);
+      await csRoutes(api, services);
+      await eventRoutes(api, bus);
+      await demoRoutes(api, services, config.demo);
+    },
+    { prefix: "/api/v1" },
+  );
 
   app.addHook("onClose", async () => bus.close());
   await registerWeb(app, config.webRoot);
-  app.setNotFoundHandler((req, reply) => sendProblem(reply, 404, `No route ${req.method} ${req.url.split("?")[0]}`));
+  app.setNotFoundHandler((req, reply) =>
+    sendProblem(reply, 404, `No route ${req.method} ${req.url.split("?")[0]}`),
+  );
   return app;
 }

@@ -20,7 +20,12 @@ function originOf(req: FastifyRequest): string | undefined {
 }
 
 const actorFrom = (ctx: SessionContext, via: "session" | "token"): Actor => ({
-  userId: ctx.user.id, memberId: ctx.member.id, workspaceId: ctx.workspace.id, role: ctx.member.role, departmentId: ctx.member.departmentId, via,
+  userId: ctx.user.id,
+  memberId: ctx.member.id,
+  workspaceId: ctx.workspace.id,
+  role: ctx.member.role,
+  departmentId: ctx.member.departmentId,
+  via,
 });
 
 /**
@@ -47,7 +52,9 @@ export function authHook(services: Services, publicOrigins: string[]) {
       const own = `${req.protocol}://${req.host}`;
       const allowed = origin === own || (origin !== undefined && publicOrigins.includes(origin));
       if (origin !== undefined ? !allowed : cookie !== undefined) {
-        throw forbidden("Cross-site request refused: the Origin header must be this app's own origin");
+        throw forbidden(
+          "Cross-site request refused: the Origin header must be this app's own origin",
+        );
       }
     }
     if (cookie) {

@@ -5,7 +5,9 @@ import { fileURLToPath } from "node:url";
 /** The project root, both from src/server (tsx) and from dist/server (built). */
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
-export const VERSION: string = (JSON.parse(readFileSync(join(PROJECT_ROOT, "package.json"), "utf8")) as { version: string }).version;
+export const VERSION: string = (
+  JSON.parse(readFileSync(join(PROJECT_ROOT, "package.json"), "utf8")) as { version: string }
+).version;
 
 export interface ServerConfig {
   /** Origins allowed to send cookie-authenticated writes, besides the request's own host. */
@@ -35,12 +37,18 @@ export function parseTrustProxy(value: string | undefined): TrustProxy {
     const hops = Number(v);
     return (_address, hop) => hop < hops;
   }
-  return v.split(",").map((s) => s.trim()).filter(Boolean);
+  return v
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   return {
-    publicOrigins: (env.DAYCLEAR_PUBLIC_URL ?? "").split(",").map((s) => s.trim().replace(/\/$/, "")).filter(Boolean),
+    publicOrigins: (env.DAYCLEAR_PUBLIC_URL ?? "")
+      .split(",")
+      .map((s) => s.trim().replace(/\/$/, ""))
+      .filter(Boolean),
     webRoot: env.DAYCLEAR_WEB_ROOT ?? join(PROJECT_ROOT, "dist", "web"),
     logLevel: env.LOG_LEVEL ?? "info",
     demo: env.DAYCLEAR_DEMO !== "off",

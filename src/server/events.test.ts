@@ -1,7 +1,12 @@
 // Live updates cross instances on PostgreSQL: an event published by one instance's bus reaches
 // the pages served by another (LISTEN/NOTIFY); on SQLite the bus is in memory.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, PG_AVAILABLE, PG_URL, type TestDatabase } from "../../test/helpers/db.js";
+import {
+  createTestDatabase,
+  PG_AVAILABLE,
+  PG_URL,
+  type TestDatabase,
+} from "../../test/helpers/db.js";
 import type { LiveEvent } from "../modules/shared/context.js";
 import { createEventBus, type EventBus } from "./events.js";
 

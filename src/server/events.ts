@@ -30,7 +30,10 @@ export async function createEventBus(database: Database, pgUrl?: string): Promis
   listener.on("notification", (msg) => {
     if (msg.channel !== CHANNEL || !msg.payload) return;
     try {
-      const { workspaceId, event } = JSON.parse(msg.payload) as { workspaceId: string; event: LiveEvent };
+      const { workspaceId, event } = JSON.parse(msg.payload) as {
+        workspaceId: string;
+        event: LiveEvent;
+      };
       deliver(workspaceId, event);
     } catch {
       // A malformed payload is not ours; ignore it.
@@ -42,7 +45,9 @@ export async function createEventBus(database: Database, pgUrl?: string): Promis
   return {
     publish: (workspaceId, event) => {
       // NOTIFY payloads are limited to 8000 bytes; our events are a few ids.
-      sender.query("SELECT pg_notify($1, $2)", [CHANNEL, JSON.stringify({ workspaceId, event })]).catch(() => deliver(workspaceId, event));
+      sender
+        .query("SELECT pg_notify($1, $2)", [CHANNEL, JSON.stringify({ workspaceId, event })])
+        .catch(() => deliver(workspaceId, event));
     },
     subscribe,
     close: async () => {

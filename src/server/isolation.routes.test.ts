@@ -10,33 +10,129 @@ type Ids = Record<string, string>;
 
 async function seed(client: Client): Promise<Ids> {
   const dep = (await client.post<{ id: string }>("/api/v1/departments", { name: "部门" })).body.id;
-  const skill = (await client.post<{ id: string }>("/api/v1/skills", { name: `技能-${Math.random()}` })).body.id;
-  const member = (await client.post<{ id: string }>("/api/v1/members", { name: "成员", email: `iso-${Math.random()}@example.com`, password: "member-pass" })).body.id;
-  const leave = (await client.post<{ id: string }>(`/api/v1/members/${member}/leaves`, { startDate: "2026-12-01", endDate: "2026-12-01" })).body.id;
-  const invitation = (await client.post<{ id: string }>("/api/v1/invitations", { role: "member" })).body.id;
+  const skill = (
+    await client.post<{ id: string }>("/api/v1/skills", { name: `技能-${Math.random()}` })
+  ).body.id;
+  const member = (
+    await client.post<{ id: string }>("/api/v1/members", {
+      name: "成员",
+      email: `iso-${Math.random()}@example.com`,
+      password: "member-pass",
+    })
+  ).body.id;
+  const leave = (
+    await client.post<{ id: string }>(`/api/v1/members/${member}/leaves`, {
+      startDate: "2026-12-01",
+      endDate: "2026-12-01",
+    })
+  ).body.id;
+  const invitation = (await client.post<{ id: string }>("/api/v1/invitations", { role: "member" }))
+    .body.id;
   const token = (await client.post<{ id: string }>("/api/v1/tokens", { name: "t" })).body.id;
   const plan = (await client.post<{ id: string }>("/api/v1/plans", { name: "计划" })).body.id;
-  const task = (await client.post<{ task: { id: string } }>(`/api/v1/plans/${plan}/tasks`, { name: "任务", effortHours: 4 })).body.task.id;
-  const items = (await client.post<{ inbox: { id: string }[] }>("/api/v1/items", { title: "收件箱" })).body.inbox[0]!.id;
-  const duty = (await client.post<{ id: string }>("/api/v1/duties", { title: "客服值班", weekdays: [1], startTime: "09:00", endTime: "10:00" })).body.id;
-  const note = (await client.post<{ id: string }>("/api/v1/notes", { targetType: "plan", targetId: plan, body: "笔记" })).body.id;
+  const task = (
+    await client.post<{ task: { id: string } }>(`/api/v1/plans/${plan}/tasks`, {
+      name: "任务",
+      effortHours: 4,
+    })
+  ).body.task.id;
+  const items = (
+    await client.post<{ inbox: { id: string }[] }>("/api/v1/items", { title: "收件箱" })
+  ).body.inbox[0]!.id;
+  const duty = (
+    await client.post<{ id: string }>("/api/v1/duties", {
+      title: "客服值班",
+      weekdays: [1],
+      startTime: "09:00",
+      endTime: "10:00",
+    })
+  ).body.id;
+  const note = (
+    await client.post<{ id: string }>("/api/v1/notes", {
+      targetType: "plan",
+      targetId: plan,
+      body: "笔记",
+    })
+  ).body.id;
   expect((await client.post(`/api/v1/members/${member}/nudge`)).status).toBe(200);
   const shop = await seedShopData(client);
-  const payPlan = (await client.post<{ id: string }>("/api/v1/pay-plans", { templateId: "operations", effectiveFrom: "2026-10-01" })).body.id;
-  const goalCycle = (await client.post<{ id: string }>("/api/v1/goal-cycles", { name: "2026-12", kind: "month", from: "2026-12-01", to: "2026-12-31" })).body.id;
-  const goal = (await client.post<{ id: string }>("/api/v1/goals", { cycleId: goalCycle, memberId: member, title: "GMV", weight: 100, target: "1000", metric: { kind: "kpi", kpi: "gmv" } })).body.id;
-  return { ...shop, "pay-plans": payPlan, "goal-cycles": goalCycle, goals: goal, departments: dep, skills: skill, members: member, leaveId: leave, invitations: invitation, tokens: token, plans: plan, tasks: task, items, duties: duty, notes: note };
+  const payPlan = (
+    await client.post<{ id: string }>("/api/v1/pay-plans", {
+      templateId: "operations",
+      effectiveFrom: "2026-10-01",
+    })
+  ).body.id;
+  const goalCycle = (
+    await client.post<{ id: string }>("/api/v1/goal-cycles", {
+      name: "2026-12",
+      kind: "month",
+      from: "2026-12-01",
+      to: "2026-12-31",
+    })
+  ).body.id;
+  const goal = (
+    await client.post<{ id: string }>("/api/v1/goals", {
+      cycleId: goalCycle,
+      memberId: member,
+      title: "GMV",
+      weight: 100,
+      target: "1000",
+      metric: { kind: "kpi", kpi: "gmv" },
+    })
+  ).body.id;
+  return {
+    ...shop,
+    "pay-plans": payPlan,
+    "goal-cycles": goalCycle,
+    goals: goal,
+    departments: dep,
+    skills: skill,
+    members: member,
+    leaveId: leave,
+    invitations: invitation,
+    tokens: token,
+    plans: plan,
+    tasks: task,
+    items,
+    duties: duty,
+    notes: note,
+  };
 }
 
 /** A shop with an imported order and a column mapping (the upload goes through app.inject as raw bytes). */
 async function seedShopData(client: Client): Promise<Ids> {
-  const shops = (await client.post<{ id: string }>("/api/v1/shops", { name: "店铺", platform: "custom" })).body.id;
-  const mappingId = (await client.post<{ id: string }>(`/api/v1/shops/${shops}/mappings`, { name: "m", mapping: { fields: { orderId: "单号", orderTotal: "金额" } } })).body.id;
-  const upload = await client.req<{ id: string }>("POST", `/api/v1/shops/${shops}/uploads?fileName=o.csv`, "单号,金额\nA1,10.00\n", { "content-type": "application/octet-stream" });
-  const imports = (await client.post<{ id: string }>(`/api/v1/shops/${shops}/imports`, { uploadIds: [upload.body.id], format: "mapping:m" })).body.id;
-  const orders = (await client.get<{ items: { id: string }[] }>("/api/v1/orders")).body.items[0]!.id;
+  const shops = (
+    await client.post<{ id: string }>("/api/v1/shops", { name: "店铺", platform: "custom" })
+  ).body.id;
+  const mappingId = (
+    await client.post<{ id: string }>(`/api/v1/shops/${shops}/mappings`, {
+      name: "m",
+      mapping: { fields: { orderId: "单号", orderTotal: "金额" } },
+    })
+  ).body.id;
+  const upload = await client.req<{ id: string }>(
+    "POST",
+    `/api/v1/shops/${shops}/uploads?fileName=o.csv`,
+    "单号,金额\nA1,10.00\n",
+    { "content-type": "application/octet-stream" },
+  );
+  const imports = (
+    await client.post<{ id: string }>(`/api/v1/shops/${shops}/imports`, {
+      uploadIds: [upload.body.id],
+      format: "mapping:m",
+    })
+  ).body.id;
+  const orders = (await client.get<{ items: { id: string }[] }>("/api/v1/orders")).body.items[0]!
+    .id;
   const me = (await client.get<{ member: { id: string } }>("/api/v1/me")).body.member.id;
-  const rule = (await client.post<{ rule: { id: string } }>("/api/v1/attribution-rules", { kind: "shop", pattern: "", shopId: shops, memberId: me })).body.rule.id;
+  const rule = (
+    await client.post<{ rule: { id: string } }>("/api/v1/attribution-rules", {
+      kind: "shop",
+      pattern: "",
+      shopId: shops,
+      memberId: me,
+    })
+  ).body.rule.id;
   return { shops, mappingId, imports, orders, "attribution-rules": rule };
 }
 
@@ -49,24 +145,32 @@ function bodyFor(method: string, path: string): unknown {
   if (path.endsWith("/tasks") && method === "post") return { name: "x", effortHours: 1 };
   if (path.endsWith("/remaining")) return { remainingHours: 1 };
   if (path.endsWith("/save-as-template")) return { name: "x" };
-  if (path.endsWith("/mappings")) return { name: "x", mapping: { fields: { orderId: "a", orderTotal: "b" } } };
-  if (path.endsWith("/pay-plans/{id}/versions")) return { version: 1, effectiveFrom: "2027-01-01", definition: PAY_PLAN_TEMPLATES[0]!.plan };
-  if (path.endsWith("/pay-plans/{id}/assignments")) return { targetType: "member", targetId: "x", effectiveFrom: "2027-01-01" };
+  if (path.endsWith("/mappings"))
+    return { name: "x", mapping: { fields: { orderId: "a", orderTotal: "b" } } };
+  if (path.endsWith("/pay-plans/{id}/versions"))
+    return { version: 1, effectiveFrom: "2027-01-01", definition: PAY_PLAN_TEMPLATES[0]!.plan };
+  if (path.endsWith("/pay-plans/{id}/assignments"))
+    return { targetType: "member", targetId: "x", effectiveFrom: "2027-01-01" };
   if (path.endsWith("/pay-runs/{id}/lock")) return { version: 1 };
   if (path.startsWith("/api/v1/goals/{id}/return")) return { version: 1, comment: "x" };
   if (path.startsWith("/api/v1/goals/{id}/") || path.endsWith("/finalize")) return { version: 1 };
-  if (path.endsWith("/assessments/{memberId}") && method === "put") return { version: 0, report: "x", goals: [] };
+  if (path.endsWith("/assessments/{memberId}") && method === "put")
+    return { version: 0, report: "x", goals: [] };
   if (path.endsWith("/review")) return { version: 1, comment: "x", goals: [] };
   if (path.endsWith("/owner")) return { version: 1, memberId: null };
-  if (path.endsWith("/visitors") && method === "put") return { days: [{ date: "2026-12-01", visitors: 1 }] };
-  if (path.includes("/imports") && method === "post" && !path.endsWith("/rollback")) return { uploadIds: ["x"] };
+  if (path.endsWith("/visitors") && method === "put")
+    return { days: [{ date: "2026-12-01", visitors: 1 }] };
+  if (path.includes("/imports") && method === "post" && !path.endsWith("/rollback"))
+    return { uploadIds: ["x"] };
   return method === "get" || method === "delete" ? undefined : {};
 }
 
 for (const dialect of DIALECTS) {
   describe(`workspace isolation on ${dialect}`, () => {
     let t: TestApp;
-    beforeAll(async () => { t = await startTestApp(dialect); });
+    beforeAll(async () => {
+      t = await startTestApp(dialect);
+    });
     afterAll(async () => t.close());
 
     it("answers 404 for another workspace's records on every route with an id", async () => {
@@ -74,13 +178,38 @@ for (const dialect of DIALECTS) {
       const b = (await signupClient(t.app)).client;
       await seed(a);
       const bIds = await seed(b);
-      const bMemberNotification = await t.tdb.database.db.selectFrom("notifications").select("id").where("memberId", "=", bIds.members!).executeTakeFirstOrThrow();
+      const bMemberNotification = await t.tdb.database.db
+        .selectFrom("notifications")
+        .select("id")
+        .where("memberId", "=", bIds.members!)
+        .executeTakeFirstOrThrow();
       bIds.notifications = bMemberNotification.id;
       // A pay run needs a month of shop data; B's run is written directly so its id routes are walked.
-      const bWorkspace = (await b.get<{ workspace: { id: string } }>("/api/v1/me")).body.workspace.id;
+      const bWorkspace = (await b.get<{ workspace: { id: string } }>("/api/v1/me")).body.workspace
+        .id;
       bIds["pay-runs"] = "019a0000-0000-7000-8000-0000000000b1";
-      await t.tdb.database.db.insertInto("payRuns").values({ workspaceId: bWorkspace, id: bIds["pay-runs"], period: "2026-10", fromDate: "2026-10-01", toDate: "2026-10-31", status: "draft", inputs: "[]", totalFen: 0, computedAt: "2026-11-01T00:00:00.000Z", createdBy: null, lockedBy: null, lockedAt: null, version: 1, createdAt: "2026-11-01T00:00:00.000Z" }).execute();
-      const doc = (await a.get<{ paths: Record<string, Record<string, unknown>> }>("/api/openapi.json")).body;
+      await t.tdb.database.db
+        .insertInto("payRuns")
+        .values({
+          workspaceId: bWorkspace,
+          id: bIds["pay-runs"],
+          period: "2026-10",
+          fromDate: "2026-10-01",
+          toDate: "2026-10-31",
+          status: "draft",
+          inputs: "[]",
+          totalFen: 0,
+          computedAt: "2026-11-01T00:00:00.000Z",
+          createdBy: null,
+          lockedBy: null,
+          lockedAt: null,
+          version: 1,
+          createdAt: "2026-11-01T00:00:00.000Z",
+        })
+        .execute();
+      const doc = (
+        await a.get<{ paths: Record<string, Record<string, unknown>> }>("/api/openapi.json")
+      ).body;
       const checked: string[] = [];
       for (const [path, ops] of Object.entries(doc.paths)) {
         if (!path.includes("{id}")) continue;
@@ -89,8 +218,19 @@ for (const dialect of DIALECTS) {
         const id = bIds[resource];
         expect(id, `no seeded record for ${path}`).toBeDefined();
         for (const method of Object.keys(ops)) {
-          const query = path.endsWith("/uploads") ? "?fileName=x.csv" : path.startsWith("/api/v1/pay-runs/{id}/export") ? "?format=csv" : path.endsWith("/visitors") && method === "get" ? "?from=2026-12-01&to=2026-12-02" : "";
-          const url = path.replace("{id}", id!).replace("{leaveId}", bIds.leaveId!).replace("{mappingId}", bIds.mappingId!).replace("{memberId}", bIds.members!) + query;
+          const query = path.endsWith("/uploads")
+            ? "?fileName=x.csv"
+            : path.startsWith("/api/v1/pay-runs/{id}/export")
+              ? "?format=csv"
+              : path.endsWith("/visitors") && method === "get"
+                ? "?from=2026-12-01&to=2026-12-02"
+                : "";
+          const url =
+            path
+              .replace("{id}", id!)
+              .replace("{leaveId}", bIds.leaveId!)
+              .replace("{mappingId}", bIds.mappingId!)
+              .replace("{memberId}", bIds.members!) + query;
           const res = await a.req(method.toUpperCase() as "GET", url, bodyFor(method, path));
           expect(res.status, `${method.toUpperCase()} ${path} → ${res.raw}`).toBe(404);
           checked.push(`${method} ${path}`);
@@ -99,7 +239,9 @@ for (const dialect of DIALECTS) {
       expect(checked.length).toBeGreaterThanOrEqual(12);
       // And B's records are all still there, untouched.
       expect((await b.get(`/api/v1/members/${bIds.members}`)).status).toBe(200);
-      expect((await b.get<{ items: { id: string }[] }>("/api/v1/tokens")).body.items.map((x) => x.id)).toContain(bIds.tokens);
+      expect(
+        (await b.get<{ items: { id: string }[] }>("/api/v1/tokens")).body.items.map((x) => x.id),
+      ).toContain(bIds.tokens);
     });
   });
 }

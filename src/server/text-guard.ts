@@ -46,7 +46,11 @@ export function findForbiddenText(value: unknown): { path: string; character: st
   return null;
 }
 
-const PARTS = [["body", ""], ["query", "querystring"], ["params", "params"]] as const;
+const PARTS = [
+  ["body", ""],
+  ["query", "querystring"],
+  ["params", "params"],
+] as const;
 
 /** preValidation hook: refuses a request whose body, query or path parameters carry forbidden text. */
 export async function rejectForbiddenText(req: FastifyRequest): Promise<void> {
@@ -56,6 +60,8 @@ export async function rejectForbiddenText(req: FastifyRequest): Promise<void> {
     const field = [prefix, found.path].filter(Boolean).join(".") || part;
     const params = { character: found.character };
     const message = `must not contain the character ${found.character}`;
-    throw fail("invalid", "text.forbidden_character", params, `${field} ${message}`, { fields: [{ field, message, code: "text.forbidden_character", params }] });
+    throw fail("invalid", "text.forbidden_character", params, `${field} ${message}`, {
+      fields: [{ field, message, code: "text.forbidden_character", params }],
+    });
   }
 }

@@ -6,7 +6,12 @@ import type { FastifySchemaCompiler } from "fastify";
 // ajv-formats is CommonJS; under ESM its plugin function is the namespace's default export.
 const addFormats = (ajvFormats as unknown as { default: (ajv: Ajv) => Ajv }).default;
 
-const base: Options = { removeAdditional: false, useDefaults: true, allErrors: true, strict: false };
+const base: Options = {
+  removeAdditional: false,
+  useDefaults: true,
+  allErrors: true,
+  strict: false,
+};
 // Bodies are JSON and must carry the right types ("42" is not a number); query strings and path
 // parameters are text by nature, so they are coerced.
 const bodyAjv = withDayclearFormats(addFormats(new Ajv({ ...base, coerceTypes: false })));
@@ -18,7 +23,8 @@ function withDayclearFormats(ajv: Ajv): Ajv {
   return ajv.addFormat("month", {
     type: "string",
     validate: (s: string) => MONTH.test(s),
-    compare: (a: string, b: string) => (MONTH.test(a) && MONTH.test(b) ? (a < b ? -1 : a > b ? 1 : 0) : undefined),
+    compare: (a: string, b: string) =>
+      MONTH.test(a) && MONTH.test(b) ? (a < b ? -1 : a > b ? 1 : 0) : undefined,
   });
 }
 

@@ -8,11 +8,24 @@ export async function registerWeb(app: App, webRoot: string): Promise<void> {
   const index = join(webRoot, "index.html");
   if (!existsSync(index)) {
     app.get("/", { schema: { hide: true } }, async (_req, reply) =>
-      reply.type("text/html").send("<h1>Dayclear</h1><p>The web app is not built. Run <code>npm run build</code> (npm start does it).</p>"));
+      reply
+        .type("text/html")
+        .send(
+          "<h1>Dayclear</h1><p>The web app is not built. Run <code>npm run build</code> (npm start does it).</p>",
+        ),
+    );
     return;
   }
-  await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, maxAge: "1h", immutable: false });
-  app.get("/", { schema: { hide: true } }, async (_req, reply) => reply.header("cache-control", "no-cache").sendFile("index.html"));
+  await app.register(fastifyStatic, {
+    root: webRoot,
+    wildcard: false,
+    index: false,
+    maxAge: "1h",
+    immutable: false,
+  });
+  app.get("/", { schema: { hide: true } }, async (_req, reply) =>
+    reply.header("cache-control", "no-cache").sendFile("index.html"),
+  );
   app.get("/*", { schema: { hide: true } }, async (req, reply) => {
     if (req.url.startsWith("/api/")) return reply.callNotFound();
     return reply.header("cache-control", "no-cache").sendFile("index.html");

@@ -14,8 +14,13 @@ export const UI_TIMEOUT = 30_000;
 
 const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
 const LAUNCH_ARGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-  "--disable-sync", "--no-first-run",
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
 ];
 
 function hasAptGet(): boolean {
@@ -33,7 +38,10 @@ export function chromiumPath(): string {
   const root = typeof process.getuid === "function" && process.getuid() === 0;
   if (root && hasAptGet()) {
     // CJK fonts too, or every Chinese character in the screenshots is a box.
-    execSync("apt-get update && apt-get install -y chromium fonts-noto-cjk", { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    execSync("apt-get update && apt-get install -y chromium fonts-noto-cjk", {
+      stdio: "inherit",
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
     if (existsSync(CANDIDATES[0]!)) return CANDIDATES[0]!;
   }
   throw new Error(
@@ -42,7 +50,10 @@ export function chromiumPath(): string {
 }
 
 /** A persistent context on a new, empty user-data-dir, so no profile state leaks between tests. */
-export async function launchChromium(viewport: { width: number; height: number }, locale = "zh-CN"): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+export async function launchChromium(
+  viewport: { width: number; height: number },
+  locale = "zh-CN",
+): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const userDataDir = mkdtempSync(join(tmpdir(), "dayclear-chromium-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),

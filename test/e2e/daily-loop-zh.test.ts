@@ -22,7 +22,13 @@ describe("the daily loop: Today → report → the lead's comment", () => {
 
   beforeAll(async () => {
     server = await startServer({ clock: testClock("2026-11-26T02:00:00Z") }); // Thursday 10:00 in Shanghai
-    fx = await dailyFixture(server.url, { today: "2026-11-26", tasks: [{ name: "主图精修", hours: 3 }, { name: "详情页排版", hours: 16 }] });
+    fx = await dailyFixture(server.url, {
+      today: "2026-11-26",
+      tasks: [
+        { name: "主图精修", hours: 3 },
+        { name: "详情页排版", hours: 16 },
+      ],
+    });
     memberBrowser = await launchChromium({ width: 1280, height: 860 });
     leadBrowser = await launchChromium({ width: 1280, height: 860 });
     member = await memberBrowser.context.newPage();
@@ -37,8 +43,14 @@ describe("the daily loop: Today → report → the lead's comment", () => {
 
   it("runs from Today to a commented report", { timeout: 150_000 }, async () => {
     onTestFailed(async () => {
-      await member.screenshot({ path: `${SCREENSHOTS}/daily-loop-zh-FAILED-member.png`, fullPage: true });
-      await lead.screenshot({ path: `${SCREENSHOTS}/daily-loop-zh-FAILED-lead.png`, fullPage: true });
+      await member.screenshot({
+        path: `${SCREENSHOTS}/daily-loop-zh-FAILED-member.png`,
+        fullPage: true,
+      });
+      await lead.screenshot({
+        path: `${SCREENSHOTS}/daily-loop-zh-FAILED-lead.png`,
+        fullPage: true,
+      });
     });
     await new LoginPage(member).goto(server.url);
     await new LoginPage(member).signIn(fx.member.email, fx.member.password);
@@ -62,11 +74,15 @@ describe("the daily loop: Today → report → the lead's comment", () => {
     const report = new ReportPage(member);
     await expect.poll(() => member.getByTestId("report-done").innerText()).toContain("主图精修");
     expect(await member.getByTestId("report-unplanned").innerText()).toContain("回复差评客户");
-    expect(await member.getByTestId("report-hours").innerText()).toMatch(/计划 \d+(\.\d+)? 小时 · 实际 \d/);
+    expect(await member.getByTestId("report-hours").innerText()).toMatch(
+      /计划 \d+(\.\d+)? 小时 · 实际 \d/,
+    );
     await expect.poll(() => report.reasons().count()).toBe(1);
     // Submitting without a reason is refused, with the field marked.
     await report.submit();
-    await expect.poll(() => member.locator(".ant-form-item-explain-error").first().innerText()).toContain("请为每项未完成任务填写原因");
+    await expect
+      .poll(() => member.locator(".ant-form-item-explain-error").first().innerText())
+      .toContain("请为每项未完成任务填写原因");
     await screenshot(member, SCREENSHOTS, "daily-loop-zh-03-reason-required");
     await report.fillReason("详情页排版", "等运营确认价格，明天继续");
     await report.submit();
@@ -79,11 +95,15 @@ describe("the daily loop: Today → report → the lead's comment", () => {
     await new AppShell(lead).navigate("日报", "/reports");
     await lead.getByRole("tab", { name: "团队日报" }).click();
     const leadReports = new ReportPage(lead);
-    await expect.poll(() => leadReports.teamRow("郑小雅").getByTestId("team-report-status").innerText()).toBe("已提交");
+    await expect
+      .poll(() => leadReports.teamRow("郑小雅").getByTestId("team-report-status").innerText())
+      .toBe("已提交");
     await screenshot(lead, SCREENSHOTS, "daily-loop-zh-05-lead-status");
     await leadReports.teamRow("郑小雅").getByTestId("report-open").click();
     await lead.waitForURL(/\/reports\/[^/]+\/2026-11-26$/);
-    await expect.poll(() => lead.getByTestId("report-view").innerText()).toContain("等运营确认价格，明天继续");
+    await expect
+      .poll(() => lead.getByTestId("report-view").innerText())
+      .toContain("等运营确认价格，明天继续");
     await leadReports.comment("主图很好，详情页明天上午先给我看一版。");
     await expect.poll(() => leadReports.comments().count()).toBe(1);
     await lead.getByTestId("report-ack").click();

@@ -22,7 +22,14 @@ describe("Today and the daily report in English at phone width", () => {
 
   beforeAll(async () => {
     server = await startServer({ clock: testClock("2026-11-26T02:00:00Z") });
-    fx = await dailyFixture(server.url, { locale: "en", today: "2026-11-26", tasks: [{ name: "Retouch hero images", hours: 3 }, { name: "Lay out the product page", hours: 16 }] });
+    fx = await dailyFixture(server.url, {
+      locale: "en",
+      today: "2026-11-26",
+      tasks: [
+        { name: "Retouch hero images", hours: 3 },
+        { name: "Lay out the product page", hours: 16 },
+      ],
+    });
     browser = await launchChromium({ width: 390, height: 844 }, "en-US");
     page = await browser.context.newPage();
   }, 180_000);
@@ -43,16 +50,22 @@ describe("Today and the daily report in English at phone width", () => {
     expect(await today.task("Retouch hero images").innerText()).toContain("Spring launch");
     await shot("01-today");
     await today.checkOff("Retouch hero images");
-    await expect.poll(() => today.task("Retouch hero images").getAttribute("data-status")).toBe("done");
+    await expect
+      .poll(() => today.task("Retouch hero images").getAttribute("data-status"))
+      .toBe("done");
     await today.addUnplanned("Answer a bad review", 1);
     await shot("02-today-done");
     await page.getByTestId("today-view").getByText("My week", { exact: true }).click();
-    await expect.poll(() => page.getByTestId("week-view").innerText()).toContain("Lay out the product page");
+    await expect
+      .poll(() => page.getByTestId("week-view").innerText())
+      .toContain("Lay out the product page");
     await shot("03-week");
 
     await new AppShell(page).navigate("Daily reports", "/reports");
     const report = new ReportPage(page);
-    await expect.poll(() => page.getByTestId("report-done").innerText()).toContain("Retouch hero images");
+    await expect
+      .poll(() => page.getByTestId("report-done").innerText())
+      .toContain("Retouch hero images");
     await report.fillReason("Lay out the product page", "Waiting for prices from operations");
     await page.getByTestId("report-form").locator("#blockers").fill("Prices not confirmed");
     await shot("04-report");
@@ -63,11 +76,15 @@ describe("Today and the daily report in English at phone width", () => {
     await new AppShell(page).navigate("Plans", "/plans");
     await page.getByTestId("plan-link").first().click();
     await page.getByRole("tab", { name: "Gantt" }).click();
-    await expect.poll(() => page.getByTestId("gantt-list").innerText()).toContain("Lay out the product page");
+    await expect
+      .poll(() => page.getByTestId("gantt-list").innerText())
+      .toContain("Lay out the product page");
     await shot("06-plan-list");
     await new AppShell(page).navigate("My profile", "/profile");
     await page.getByTestId("calendar-feed-create").click();
-    await expect.poll(() => page.getByTestId("calendar-feed-url").inputValue()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/.+/);
+    await expect
+      .poll(() => page.getByTestId("calendar-feed-url").inputValue())
+      .toMatch(/^http:\/\/127\.0\.0\.1:\d+\/.+/);
     await shot("07-profile-feed");
   });
 });

@@ -28,55 +28,61 @@ describe("owner pages at phone width (zh-CN, demo shop)", () => {
     await server?.close();
   });
 
-  it("edits departments, days off, holidays, and reads the audit log and tokens", { timeout: 120_000 }, async () => {
-    onTestFailed(async () => {
-      await page.screenshot({ path: `${SCREENSHOTS}/phone-zh-FAILED.png`, fullPage: true });
-    });
-    await page.goto(server.url);
-    await page.waitForURL("**/welcome");
-    await shot("01-welcome");
-    await new WelcomePage(page).openDemo();
-    const shell = new AppShell(page);
-    await shot("02-today");
+  it(
+    "edits departments, days off, holidays, and reads the audit log and tokens",
+    { timeout: 120_000 },
+    async () => {
+      onTestFailed(async () => {
+        await page.screenshot({ path: `${SCREENSHOTS}/phone-zh-FAILED.png`, fullPage: true });
+      });
+      await page.goto(server.url);
+      await page.waitForURL("**/welcome");
+      await shot("01-welcome");
+      await new WelcomePage(page).openDemo();
+      const shell = new AppShell(page);
+      await shot("02-today");
 
-    // Rename a department through its edit dialog.
-    await shell.navigate("部门", "/departments");
-    const ops = page.getByTestId("department-node").filter({ hasText: "运营" }).first();
-    await ops.getByRole("button", { name: "编辑" }).click();
-    const form = page.getByTestId("department-form");
-    await form.locator("#name").fill("运营推广");
-    await shot("03-department-edit");
-    await page.getByTestId("department-save").click();
-    await expect.poll(() => page.getByTestId("department-tree").innerText()).toContain("运营推广");
-    await shot("04-departments");
+      // Rename a department through its edit dialog.
+      await shell.navigate("部门", "/departments");
+      const ops = page.getByTestId("department-node").filter({ hasText: "运营" }).first();
+      await ops.getByRole("button", { name: "编辑" }).click();
+      const form = page.getByTestId("department-form");
+      await form.locator("#name").fill("运营推广");
+      await shot("03-department-edit");
+      await page.getByTestId("department-save").click();
+      await expect
+        .poll(() => page.getByTestId("department-tree").innerText())
+        .toContain("运营推广");
+      await shot("04-departments");
 
-    // Own calendar: add days off.
-    await shell.navigate("个人资料", "/profile");
-    await page.getByRole("link", { name: "工作日历" }).click();
-    await page.waitForURL(/\/members\/[^/]+$/);
-    const detail = new MemberDetailPage(page);
-    await detail.addDaysOff("2026-10-08", "2026-10-09", "添加休假");
-    await expect.poll(() => detail.leaves().innerText()).toContain("2026-10-08 → 2026-10-09");
-    await shot("05-member-calendar");
+      // Own calendar: add days off.
+      await shell.navigate("个人资料", "/profile");
+      await page.getByRole("link", { name: "工作日历" }).click();
+      await page.waitForURL(/\/members\/[^/]+$/);
+      const detail = new MemberDetailPage(page);
+      await detail.addDaysOff("2026-10-08", "2026-10-09", "添加休假");
+      await expect.poll(() => detail.leaves().innerText()).toContain("2026-10-08 → 2026-10-09");
+      await shot("05-member-calendar");
 
-    // Holidays and make-up workdays.
-    await shell.navigate("设置", "/settings");
-    const settings = new SettingsPage(page);
-    await expect.poll(() => settings.holidays().innerText()).toContain("春节");
-    // The card opens on the current year.
-    await settings.addCalendarDay(`${new Date().getFullYear()}-06-01`, "放假", "店庆");
-    await expect.poll(() => settings.holidays().innerText()).toContain("店庆");
-    await shot("06-settings");
+      // Holidays and make-up workdays.
+      await shell.navigate("设置", "/settings");
+      const settings = new SettingsPage(page);
+      await expect.poll(() => settings.holidays().innerText()).toContain("春节");
+      // The card opens on the current year.
+      await settings.addCalendarDay(`${new Date().getFullYear()}-06-01`, "放假", "店庆");
+      await expect.poll(() => settings.holidays().innerText()).toContain("店庆");
+      await shot("06-settings");
 
-    await shell.navigate("审计日志", "/audit");
-    await expect.poll(() => page.getByTestId("audit-list").innerText()).toContain("运营推广");
-    await shot("07-audit");
+      await shell.navigate("审计日志", "/audit");
+      await expect.poll(() => page.getByTestId("audit-list").innerText()).toContain("运营推广");
+      await shot("07-audit");
 
-    await shell.navigate("个人资料", "/profile");
-    const tokens = page.getByTestId("tokens-card");
-    await tokens.locator("input").first().fill("导出脚本");
-    await tokens.getByRole("button", { name: /创\s*建/ }).click();
-    await expect.poll(() => tokens.innerText()).toContain("请立即复制此令牌");
-    await shot("08-profile-tokens");
-  });
+      await shell.navigate("个人资料", "/profile");
+      const tokens = page.getByTestId("tokens-card");
+      await tokens.locator("input").first().fill("导出脚本");
+      await tokens.getByRole("button", { name: /创\s*建/ }).click();
+      await expect.poll(() => tokens.innerText()).toContain("请立即复制此令牌");
+      await shot("08-profile-tokens");
+    },
+  );
 });

@@ -45,7 +45,9 @@ describe("a plan from the 双11 template", () => {
     await plans.fromTemplate("2027-01-20", "春节前大促");
     const notice = await plans.created().innerText();
     expect(notice).toContain("计划已创建并排程");
-    expect(notice).toMatch(/已按上线日 2027-01-20 倒排截止日期：最早 \d{4}-\d{2}-\d{2}，最晚 2027-01-\d{2}/);
+    expect(notice).toMatch(
+      /已按上线日 2027-01-20 倒排截止日期：最早 \d{4}-\d{2}-\d{2}，最晚 2027-01-\d{2}/,
+    );
     await expect.poll(() => plans.cards().count()).toBeGreaterThanOrEqual(2);
     await shot("02-created");
     await plans.openCreated();
@@ -64,13 +66,17 @@ describe("a plan from the 双11 template", () => {
     await shot("04-gantt");
 
     // The last task on the critical path decides the finish: make it much longer.
-    const critical = await plan.criticalBars().evaluateAll((els) => els.map((e) => e.getAttribute("data-task") ?? ""));
+    const critical = await plan
+      .criticalBars()
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-task") ?? ""));
     const target = critical[critical.length - 1]!;
     const before = await plan.finish().innerText();
     await plan.tab("任务");
     const effortBefore = Number(await plan.row(target).locator("[data-col=effort]").innerText());
     await plan.editCell(target, "effort", String(effortBefore + 80));
-    await expect.poll(() => plan.row(target).locator("[data-col=effort]").innerText()).toBe(String(effortBefore + 80));
+    await expect
+      .poll(() => plan.row(target).locator("[data-col=effort]").innerText())
+      .toBe(String(effortBefore + 80));
     await expect.poll(() => plan.finish().innerText()).not.toBe(before);
     expect(await page.getByTestId("plan-rescheduled").innerText()).toMatch(/\d+ 毫秒内重新排程/);
     // Esc leaves a cell without saving.

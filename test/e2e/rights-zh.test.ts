@@ -19,15 +19,21 @@ const DOMAIN = "demo.dayclear.local";
 const WAIT = { timeout: UI_TIMEOUT };
 
 /** The owner imports the Taobao export through the API, so the history holds a committed import. */
-async function ownerImports(base: string, owner: { email: string; password: string }): Promise<void> {
+async function ownerImports(
+  base: string,
+  owner: { email: string; password: string },
+): Promise<void> {
   const s = await login(base, owner.email, owner.password);
   // The page opens on the first shop: the demo's Tmall shop, which takes Taobao's exports.
-  const shop = (await call<{ items: { id: string; platform: string }[] }>(s, "GET", "/shops")).items[0]!;
+  const shop = (await call<{ items: { id: string; platform: string }[] }>(s, "GET", "/shops"))
+    .items[0]!;
   if (shop.platform !== "taobao") throw new Error(`the demo's first shop is on ${shop.platform}`);
   const ids: string[] = [];
   for (const name of ["ExportOrderList202610.csv", "ExportOrderDetailList202610.csv"]) {
     const res = await fetch(`${base}/api/v1/shops/${shop.id}/uploads?fileName=${name}`, {
-      method: "POST", headers: { "content-type": "application/octet-stream", origin: base, cookie: s.cookie }, body: readFileSync(join(FIXTURES, name)),
+      method: "POST",
+      headers: { "content-type": "application/octet-stream", origin: base, cookie: s.cookie },
+      body: readFileSync(join(FIXTURES, name)),
     });
     if (!res.ok) throw new Error(`upload ${name} → ${res.status} ${await res.text()}`);
     ids.push(((await res.json()) as { id: string }).id);
@@ -62,51 +68,87 @@ describe("rights in the browser: a packer is offered only what they may do (zh-C
     await login.signIn(`${who}@${DOMAIN}`, password);
   };
 
-  it("hides import, roll-back, add-shop and visitor entry from a packer, offers them to the 运营 lead, and shows the functions on the org page", { timeout: 240_000 }, async () => {
-    onTestFailed(async () => {
-      await page.screenshot({ path: `${SCREENSHOTS}/rights-zh-FAILED.png`, fullPage: true });
-    });
-    const shopData = new ShopDataPage(page);
+  it(
+    "hides import, roll-back, add-shop and visitor entry from a packer, offers them to the 运营 lead, and shows the functions on the org page",
+    { timeout: 240_000 },
+    async () => {
+      onTestFailed(async () => {
+        await page.screenshot({ path: `${SCREENSHOTS}/rights-zh-FAILED.png`, fullPage: true });
+      });
+      const shopData = new ShopDataPage(page);
 
-    // 何军, 打包员 in 物流: reads the shop's imports, is told who imports, and is offered nothing else.
-    await signInAs("he.jun");
-    await page.goto(`${server.url}/shop-data`);
-    await shopData.history().first().waitFor(WAIT);
-    await page.getByTestId("shop-read-only").waitFor(WAIT);
-    expect(await page.getByTestId("shop-read-only").innerText()).toContain("导入、回滚、添加店铺和录入访客数由所有者和职能为“运营”的部门负责人操作");
-    expect(await page.getByTestId("shop-add").count()).toBe(0);
-    expect(await page.locator(".ant-upload-drag").count()).toBe(0);
-    expect(await shopData.history().getByRole("button", { name: /撤\s*销/ }).count()).toBe(0);
-    await page.getByTestId("visitors-card").waitFor(WAIT);
-    expect(await page.getByTestId("visitors-card").getByRole("button", { name: /保\s*存/ }).count()).toBe(0);
-    await screenshot(page, SCREENSHOTS, "rights-zh-packer-shop-data");
+      // 何军, 打包员 in 物流: reads the shop's imports, is told who imports, and is offered nothing else.
+      await signInAs("he.jun");
+      await page.goto(`${server.url}/shop-data`);
+      await shopData.history().first().waitFor(WAIT);
+      await page.getByTestId("shop-read-only").waitFor(WAIT);
+      expect(await page.getByTestId("shop-read-only").innerText()).toContain(
+        "导入、回滚、添加店铺和录入访客数由所有者和职能为“运营”的部门负责人操作",
+      );
+      expect(await page.getByTestId("shop-add").count()).toBe(0);
+      expect(await page.locator(".ant-upload-drag").count()).toBe(0);
+      expect(
+        await shopData
+          .history()
+          .getByRole("button", { name: /撤\s*销/ })
+          .count(),
+      ).toBe(0);
+      await page.getByTestId("visitors-card").waitFor(WAIT);
+      expect(
+        await page
+          .getByTestId("visitors-card")
+          .getByRole("button", { name: /保\s*存/ })
+          .count(),
+      ).toBe(0);
+      await screenshot(page, SCREENSHOTS, "rights-zh-packer-shop-data");
 
-    // The org page: every department shows its function; the packer changes nothing.
-    await page.goto(`${server.url}/departments`);
-    const logistics = page.getByTestId("department-node").filter({ hasText: "物流" }).first();
-    await logistics.getByTestId("department-function").waitFor(WAIT);
-    expect(await logistics.getByTestId("department-function").getAttribute("data-function")).toBe("logistics");
-    expect(await page.getByTestId("department-function").evaluateAll((tags) => tags.map((t) => t.getAttribute("data-function")))).toEqual(["operations", "design", "customer_service", "logistics"]);
-    expect(await page.getByTestId("department-node").getByRole("button", { name: "编辑" }).count()).toBe(0);
+      // The org page: every department shows its function; the packer changes nothing.
+      await page.goto(`${server.url}/departments`);
+      const logistics = page.getByTestId("department-node").filter({ hasText: "物流" }).first();
+      await logistics.getByTestId("department-function").waitFor(WAIT);
+      expect(await logistics.getByTestId("department-function").getAttribute("data-function")).toBe(
+        "logistics",
+      );
+      expect(
+        await page
+          .getByTestId("department-function")
+          .evaluateAll((tags) => tags.map((t) => t.getAttribute("data-function"))),
+      ).toEqual(["operations", "design", "customer_service", "logistics"]);
+      expect(
+        await page.getByTestId("department-node").getByRole("button", { name: "编辑" }).count(),
+      ).toBe(0);
 
-    // 马强, the 物流 lead, edits their department but sees its function disabled: only the owner grants rights.
-    await signInAs("ma.qiang");
-    await page.goto(`${server.url}/departments`);
-    const own = page.getByTestId("department-node").filter({ hasText: "物流" }).first();
-    await own.getByRole("button", { name: "编辑" }).click(WAIT);
-    const select = page.locator(".ant-modal:visible").getByTestId("department-function-select");
-    await select.waitFor(WAIT);
-    expect(await select.getAttribute("class")).toMatch(/ant-select-disabled/);
-    await page.locator(".ant-modal:visible").getByRole("button", { name: /取\s*消/ }).click();
+      // 马强, the 物流 lead, edits their department but sees its function disabled: only the owner grants rights.
+      await signInAs("ma.qiang");
+      await page.goto(`${server.url}/departments`);
+      const own = page.getByTestId("department-node").filter({ hasText: "物流" }).first();
+      await own.getByRole("button", { name: "编辑" }).click(WAIT);
+      const select = page.locator(".ant-modal:visible").getByTestId("department-function-select");
+      await select.waitFor(WAIT);
+      expect(await select.getAttribute("class")).toMatch(/ant-select-disabled/);
+      await page
+        .locator(".ant-modal:visible")
+        .getByRole("button", { name: /取\s*消/ })
+        .click();
 
-    // 林可, the 运营 lead: the upload, add-shop, roll-back and visitor entry are all there.
-    await signInAs("lin.ke");
-    await page.goto(`${server.url}/shop-data`);
-    await page.locator(".ant-upload-drag").waitFor(WAIT); // the drop zone; its file input is hidden
-    await page.getByTestId("shop-add").waitFor(WAIT);
-    await shopData.history().first().getByRole("button", { name: /撤\s*销/ }).waitFor(WAIT);
-    expect(await page.getByTestId("visitors-card").getByRole("button", { name: /保\s*存/ }).count()).toBe(1);
-    expect(await page.getByTestId("shop-read-only").count()).toBe(0);
-    await screenshot(page, SCREENSHOTS, "rights-zh-ops-lead-shop-data");
-  });
+      // 林可, the 运营 lead: the upload, add-shop, roll-back and visitor entry are all there.
+      await signInAs("lin.ke");
+      await page.goto(`${server.url}/shop-data`);
+      await page.locator(".ant-upload-drag").waitFor(WAIT); // the drop zone; its file input is hidden
+      await page.getByTestId("shop-add").waitFor(WAIT);
+      await shopData
+        .history()
+        .first()
+        .getByRole("button", { name: /撤\s*销/ })
+        .waitFor(WAIT);
+      expect(
+        await page
+          .getByTestId("visitors-card")
+          .getByRole("button", { name: /保\s*存/ })
+          .count(),
+      ).toBe(1);
+      expect(await page.getByTestId("shop-read-only").count()).toBe(0);
+      await screenshot(page, SCREENSHOTS, "rights-zh-ops-lead-shop-data");
+    },
+  );
 });

@@ -8,7 +8,13 @@ import { LoginPage } from "./pages/auth.pages.js";
 import { screenshot } from "./pages/common.js";
 import { dailyFixture, type DailyFixture } from "./pages/plans.fixtures.js";
 import { Notifications, TodayPage } from "./pages/plans.pages.js";
-import { SCREENSHOTS, startServer, testClock, type RunningServer, type TestClock } from "./server.js";
+import {
+  SCREENSHOTS,
+  startServer,
+  testClock,
+  type RunningServer,
+  type TestClock,
+} from "./server.js";
 
 describe("roll-over to the next working day", () => {
   let server: RunningServer;
@@ -22,7 +28,10 @@ describe("roll-over to the next working day", () => {
   beforeAll(async () => {
     clock = testClock("2026-11-27T02:00:00Z"); // Friday 10:00 in Shanghai; the next working day is Monday
     server = await startServer({ clock });
-    fx = await dailyFixture(server.url, { today: "2026-11-27", tasks: [{ name: "活动页上线", hours: 6, deadline: "2026-11-27" }] });
+    fx = await dailyFixture(server.url, {
+      today: "2026-11-27",
+      tasks: [{ name: "活动页上线", hours: 6, deadline: "2026-11-27" }],
+    });
     browser = await launchChromium({ width: 1280, height: 860 });
     leadBrowser = await launchChromium({ width: 1280, height: 860 });
     member = await browser.context.newPage();
@@ -37,7 +46,10 @@ describe("roll-over to the next working day", () => {
 
   it("moves unfinished work to Monday and tells the lead", { timeout: 150_000 }, async () => {
     onTestFailed(async () => {
-      await member.screenshot({ path: `${SCREENSHOTS}/rollover-zh-FAILED-member.png`, fullPage: true });
+      await member.screenshot({
+        path: `${SCREENSHOTS}/rollover-zh-FAILED-member.png`,
+        fullPage: true,
+      });
       await lead.screenshot({ path: `${SCREENSHOTS}/rollover-zh-FAILED-lead.png`, fullPage: true });
     });
     await new LoginPage(member).goto(server.url);
@@ -46,7 +58,10 @@ describe("roll-over to the next working day", () => {
     await expect.poll(() => today.tasks().count()).toBe(1);
     expect(await today.task("活动页上线").innerText()).toContain("6 h");
     await today.task("活动页上线").getByTestId("today-log").click();
-    await member.locator("input[data-testid=today-log-input], [data-testid=today-log-input] input").first().fill("2");
+    await member
+      .locator("input[data-testid=today-log-input], [data-testid=today-log-input] input")
+      .first()
+      .fill("2");
     await member.getByTestId("today-log-ok").click();
     await expect.poll(() => today.task("活动页上线").innerText()).toContain("已记录 2 h");
     await screenshot(member, SCREENSHOTS, "rollover-zh-01-friday");

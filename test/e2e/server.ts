@@ -22,7 +22,10 @@ function newestMtime(dir: string): number {
 
 function webBuildIsFresh(): boolean {
   const index = join(ROOT, "dist", "web", "index.html");
-  const sources = Math.max(newestMtime(join(ROOT, "web", "src")), statSync(join(ROOT, "web", "index.html")).mtimeMs);
+  const sources = Math.max(
+    newestMtime(join(ROOT, "web", "src")),
+    statSync(join(ROOT, "web", "index.html")).mtimeMs,
+  );
   return existsSync(index) && statSync(index).mtimeMs >= sources;
 }
 
@@ -40,22 +43,30 @@ export async function ensureWebBuild(): Promise<void> {
     } catch {
       // Someone else is building; a lock older than the deadline is a crashed run's.
       const held = statSync(lock, { throwIfNoEntry: false });
-      if (Date.now() > deadline || (held && Date.now() - held.mtimeMs > 170_000)) rmSync(lock, { recursive: true, force: true });
+      if (Date.now() > deadline || (held && Date.now() - held.mtimeMs > 170_000))
+        rmSync(lock, { recursive: true, force: true });
       await new Promise((r) => setTimeout(r, 500));
       continue;
     }
     try {
-      if (!webBuildIsFresh()) execSync("npx vite build --config web/vite.config.ts", { cwd: ROOT, stdio: "inherit" });
+      if (!webBuildIsFresh())
+        execSync("npx vite build --config web/vite.config.ts", { cwd: ROOT, stdio: "inherit" });
     } finally {
       rmSync(lock, { recursive: true, force: true });
     }
   }
 }
 
-export interface RunningServer { url: string; close: () => Promise<void> }
+export interface RunningServer {
+  url: string;
+  close: () => Promise<void>;
+}
 
 /** A clock a test can move: `clock.set("2026-11-27T02:00:00Z")` makes that "now" for the server. */
-export interface TestClock { (): Date; set(iso: string): void }
+export interface TestClock {
+  (): Date;
+  set(iso: string): void;
+}
 export function testClock(iso: string): TestClock {
   let now = new Date(iso);
   const clock = (() => new Date(now)) as TestClock;

@@ -42,7 +42,10 @@ describe("shop data: import preview → refused broken file → commit → histo
   beforeAll(async () => {
     server = await startServer({ clock: testClock("2026-11-26T02:00:00Z") });
     demo = await openDemo(server.url);
-    browsers.push(await launchChromium({ width: 1280, height: 900 }, "zh-CN"), await launchChromium({ width: 390, height: 844 }, "en"));
+    browsers.push(
+      await launchChromium({ width: 1280, height: 900 }, "zh-CN"),
+      await launchChromium({ width: 390, height: 844 }, "en"),
+    );
     // The browsers' "today" is the server's (the dashboard's default range ends today).
     for (const b of browsers) await b.context.clock.setFixedTime(new Date("2026-11-26T02:00:00Z"));
     owner = await browsers[0]!.context.newPage();
@@ -54,98 +57,122 @@ describe("shop data: import preview → refused broken file → commit → histo
     await server?.close();
   });
 
-  it("imports a real Taobao export after refusing a broken one, and the dashboard follows", { timeout: 240_000 }, async () => {
-    onTestFailed(async () => {
-      await owner.screenshot({ path: `${SCREENSHOTS}/shop-data-zh-FAILED-owner.png`, fullPage: true });
-      await phone.screenshot({ path: `${SCREENSHOTS}/shop-data-en-FAILED-phone.png`, fullPage: true });
-    });
-    await new LoginPage(owner).goto(server.url);
-    await new LoginPage(owner).signIn(demo.email, demo.password);
-    const shell = new AppShell(owner);
+  it(
+    "imports a real Taobao export after refusing a broken one, and the dashboard follows",
+    { timeout: 240_000 },
+    async () => {
+      onTestFailed(async () => {
+        await owner.screenshot({
+          path: `${SCREENSHOTS}/shop-data-zh-FAILED-owner.png`,
+          fullPage: true,
+        });
+        await phone.screenshot({
+          path: `${SCREENSHOTS}/shop-data-en-FAILED-phone.png`,
+          fullPage: true,
+        });
+      });
+      await new LoginPage(owner).goto(server.url);
+      await new LoginPage(owner).signIn(demo.email, demo.password);
+      const shell = new AppShell(owner);
 
-    // The dashboard: KPI cards with definitions, the trend against the previous period.
-    await shell.navigate("数据看板", "/dashboard");
-    const dash = new SalesDashboardPage(owner);
-    await expect.poll(() => dash.value("gmv").innerText()).toMatch(/^¥[\d,]+\.\d\d$/);
-    expect(await dash.card("gmv").innerText()).toContain("较上一周期");
-    expect(await dash.definition("gmv", "GMV = ")).toContain("GMV = 已付款订单的买家实付金额之和");
-    expect(await dash.definition("refundRate", "退款率 = ")).toMatch(/^退款率 = /);
-    await dash.trend().locator("canvas").first().waitFor();
-    await screenshot(owner, SCREENSHOTS, "shop-data-zh-01-dashboard");
-    const last30 = await dash.value("gmv").innerText();
-    await dash.setRange("2026-10-01", "2026-10-31");
-    await expect.poll(() => dash.value("gmv").innerText()).not.toBe(last30);
-    const octoberBefore = { gmv: await dash.value("gmv").innerText(), orders: count(await dash.value("paidOrders").innerText()) };
-    expect(octoberBefore.orders).toBeGreaterThan(0);
+      // The dashboard: KPI cards with definitions, the trend against the previous period.
+      await shell.navigate("数据看板", "/dashboard");
+      const dash = new SalesDashboardPage(owner);
+      await expect.poll(() => dash.value("gmv").innerText()).toMatch(/^¥[\d,]+\.\d\d$/);
+      expect(await dash.card("gmv").innerText()).toContain("较上一周期");
+      expect(await dash.definition("gmv", "GMV = ")).toContain(
+        "GMV = 已付款订单的买家实付金额之和",
+      );
+      expect(await dash.definition("refundRate", "退款率 = ")).toMatch(/^退款率 = /);
+      await dash.trend().locator("canvas").first().waitFor();
+      await screenshot(owner, SCREENSHOTS, "shop-data-zh-01-dashboard");
+      const last30 = await dash.value("gmv").innerText();
+      await dash.setRange("2026-10-01", "2026-10-31");
+      await expect.poll(() => dash.value("gmv").innerText()).not.toBe(last30);
+      const octoberBefore = {
+        gmv: await dash.value("gmv").innerText(),
+        orders: count(await dash.value("paidOrders").innerText()),
+      };
+      expect(octoberBefore.orders).toBeGreaterThan(0);
 
-    // A new Taobao shop; a broken export is previewed with its problem and cannot be committed.
-    await shell.navigate("订单导入", "/shop-data");
-    const data = new ShopDataPage(owner);
-    await data.addShop(SHOP, "淘宝/天猫");
-    await expect.poll(() => data.shopSelect().innerText()).toContain(`${SHOP} · 淘宝/天猫 (0)`);
-    await data.upload([brokenTaobaoReport()]);
-    await expect.poll(() => data.problems().count()).toBeGreaterThan(0);
-    const problem = await data.problems().first().innerText();
-    expect(problem).toMatch(/行\s*2/);
-    expect(problem).toContain("列 买家实际支付金额");
-    expect(problem).toContain("18.9.0");
-    expect(await data.commitButton().isDisabled()).toBe(true);
-    await screenshot(owner, SCREENSHOTS, "shop-data-zh-02-broken-refused");
-    expect(await data.history().count()).toBe(0);
-    expect(await data.shopSelect().innerText()).toContain("(0)");
+      // A new Taobao shop; a broken export is previewed with its problem and cannot be committed.
+      await shell.navigate("订单导入", "/shop-data");
+      const data = new ShopDataPage(owner);
+      await data.addShop(SHOP, "淘宝/天猫");
+      await expect.poll(() => data.shopSelect().innerText()).toContain(`${SHOP} · 淘宝/天猫 (0)`);
+      await data.upload([brokenTaobaoReport()]);
+      await expect.poll(() => data.problems().count()).toBeGreaterThan(0);
+      const problem = await data.problems().first().innerText();
+      expect(problem).toMatch(/行\s*2/);
+      expect(problem).toContain("列 买家实际支付金额");
+      expect(problem).toContain("18.9.0");
+      expect(await data.commitButton().isDisabled()).toBe(true);
+      await screenshot(owner, SCREENSHOTS, "shop-data-zh-02-broken-refused");
+      expect(await data.history().count()).toBe(0);
+      expect(await data.shopSelect().innerText()).toContain("(0)");
 
-    // The real export: order report and item report together, GBK with ="…" ids.
-    await data.startOver();
-    await data.upload([fixture("ExportOrderList202610.csv"), fixture("ExportOrderDetailList202610.csv")]);
-    await expect.poll(() => data.sampleRows().count()).toBe(4);
-    const detected = await data.preview().innerText();
-    expect(detected).toContain("识别为");
-    expect(detected).toMatch(/ExportOrderList202610\.csv: [^\n]*gb18030/i);
-    expect(detected).toContain("4 个订单、5 个商品行：新增 4");
-    expect(await data.sampleRows().first().innerText()).toContain("3515313147329357901");
-    expect(await data.commitButton().isEnabled()).toBe(true);
-    await screenshot(owner, SCREENSHOTS, "shop-data-zh-03-preview");
-    await data.commitButton().click();
-    await expect.poll(() => data.history().count()).toBe(1);
-    expect(await data.history().first().innerText()).toMatch(/已导入[\s\S]*ExportOrderList202610\.csv, ExportOrderDetailList202610\.csv[\s\S]*4 个订单：新增 4/);
-    await expect.poll(() => data.shopSelect().innerText()).toContain("(4)");
-    await screenshot(owner, SCREENSHOTS, "shop-data-zh-04-history");
+      // The real export: order report and item report together, GBK with ="…" ids.
+      await data.startOver();
+      await data.upload([
+        fixture("ExportOrderList202610.csv"),
+        fixture("ExportOrderDetailList202610.csv"),
+      ]);
+      await expect.poll(() => data.sampleRows().count()).toBe(4);
+      const detected = await data.preview().innerText();
+      expect(detected).toContain("识别为");
+      expect(detected).toMatch(/ExportOrderList202610\.csv: [^\n]*gb18030/i);
+      expect(detected).toContain("4 个订单、5 个商品行：新增 4");
+      expect(await data.sampleRows().first().innerText()).toContain("3515313147329357901");
+      expect(await data.commitButton().isEnabled()).toBe(true);
+      await screenshot(owner, SCREENSHOTS, "shop-data-zh-03-preview");
+      await data.commitButton().click();
+      await expect.poll(() => data.history().count()).toBe(1);
+      expect(await data.history().first().innerText()).toMatch(
+        /已导入[\s\S]*ExportOrderList202610\.csv, ExportOrderDetailList202610\.csv[\s\S]*4 个订单：新增 4/,
+      );
+      await expect.poll(() => data.shopSelect().innerText()).toContain("(4)");
+      await screenshot(owner, SCREENSHOTS, "shop-data-zh-04-history");
 
-    // October on the dashboard now includes the shop's paid orders.
-    await shell.navigate("数据看板", "/dashboard");
-    await dash.setRange("2026-10-01", "2026-10-31");
-    await expect.poll(() => dash.value("paidOrders").innerText()).toBe(grouped(octoberBefore.orders + 3));
-    const gmvAfter = await dash.value("gmv").innerText();
-    const fen = (s: string) => Math.round(Number(s.replace(/[¥,]/g, "")) * 100);
-    expect(fen(gmvAfter) - fen(octoberBefore.gmv)).toBe(157_600); // the three paid orders: ¥1,576.00
-    await dash.chooseShop(`${SHOP} · 淘宝/天猫`);
-    await expect.poll(() => dash.value("paidOrders").innerText()).toBe("3");
-    await screenshot(owner, SCREENSHOTS, "shop-data-zh-05-dashboard-after-import");
+      // October on the dashboard now includes the shop's paid orders.
+      await shell.navigate("数据看板", "/dashboard");
+      await dash.setRange("2026-10-01", "2026-10-31");
+      await expect
+        .poll(() => dash.value("paidOrders").innerText())
+        .toBe(grouped(octoberBefore.orders + 3));
+      const gmvAfter = await dash.value("gmv").innerText();
+      const fen = (s: string) => Math.round(Number(s.replace(/[¥,]/g, "")) * 100);
+      expect(fen(gmvAfter) - fen(octoberBefore.gmv)).toBe(157_600); // the three paid orders: ¥1,576.00
+      await dash.chooseShop(`${SHOP} · 淘宝/天猫`);
+      await expect.poll(() => dash.value("paidOrders").innerText()).toBe("3");
+      await screenshot(owner, SCREENSHOTS, "shop-data-zh-05-dashboard-after-import");
 
-    // Roll back: the import is marked, the shop is empty again and October is as before.
-    await shell.navigate("订单导入", "/shop-data");
-    await data.chooseShop(`${SHOP} · 淘宝/天猫 (4)`);
-    await expect.poll(() => data.history().count()).toBe(1);
-    await data.rollBack(0);
-    await expect.poll(() => data.history().first().innerText()).toContain("已撤销");
-    await expect.poll(() => data.shopSelect().innerText()).toContain("(0)");
-    await screenshot(owner, SCREENSHOTS, "shop-data-zh-06-rolled-back");
-    await shell.navigate("数据看板", "/dashboard");
-    await dash.setRange("2026-10-01", "2026-10-31");
-    await expect.poll(() => dash.value("paidOrders").innerText()).toBe(grouped(octoberBefore.orders));
-    expect(await dash.value("gmv").innerText()).toBe(octoberBefore.gmv);
+      // Roll back: the import is marked, the shop is empty again and October is as before.
+      await shell.navigate("订单导入", "/shop-data");
+      await data.chooseShop(`${SHOP} · 淘宝/天猫 (4)`);
+      await expect.poll(() => data.history().count()).toBe(1);
+      await data.rollBack(0);
+      await expect.poll(() => data.history().first().innerText()).toContain("已撤销");
+      await expect.poll(() => data.shopSelect().innerText()).toContain("(0)");
+      await screenshot(owner, SCREENSHOTS, "shop-data-zh-06-rolled-back");
+      await shell.navigate("数据看板", "/dashboard");
+      await dash.setRange("2026-10-01", "2026-10-31");
+      await expect
+        .poll(() => dash.value("paidOrders").innerText())
+        .toBe(grouped(octoberBefore.orders));
+      expect(await dash.value("gmv").innerText()).toBe(octoberBefore.gmv);
 
-    // The dashboard in English at phone width: cards, definitions, nothing wider than the screen.
-    await new LoginPage(phone).goto(server.url);
-    await new LoginPage(phone).signIn(demo.email, demo.password);
-    const phoneShell = new AppShell(phone);
-    await phoneShell.switchLanguage("English");
-    await phoneShell.navigate("Dashboard", "/dashboard");
-    const phoneDash = new SalesDashboardPage(phone);
-    await expect.poll(() => phoneDash.value("gmv").innerText()).toMatch(/^¥[\d,]+\.\d\d$/);
-    expect(await phoneDash.card("gmv").innerText()).toContain("vs previous period");
-    await phoneDash.trend().locator("canvas").first().waitFor();
-    await screenshot(phone, SCREENSHOTS, "shop-data-en-07-phone-dashboard");
-    expect(await horizontalOverflow(phone)).toBeLessThanOrEqual(0);
-  });
+      // The dashboard in English at phone width: cards, definitions, nothing wider than the screen.
+      await new LoginPage(phone).goto(server.url);
+      await new LoginPage(phone).signIn(demo.email, demo.password);
+      const phoneShell = new AppShell(phone);
+      await phoneShell.switchLanguage("English");
+      await phoneShell.navigate("Dashboard", "/dashboard");
+      const phoneDash = new SalesDashboardPage(phone);
+      await expect.poll(() => phoneDash.value("gmv").innerText()).toMatch(/^¥[\d,]+\.\d\d$/);
+      expect(await phoneDash.card("gmv").innerText()).toContain("vs previous period");
+      await phoneDash.trend().locator("canvas").first().waitFor();
+      await screenshot(phone, SCREENSHOTS, "shop-data-en-07-phone-dashboard");
+      expect(await horizontalOverflow(phone)).toBeLessThanOrEqual(0);
+    },
+  );
 });

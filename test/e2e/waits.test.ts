@@ -8,19 +8,27 @@ import { UI_TIMEOUT } from "./chromium.js";
 
 const DIR = import.meta.dirname;
 const files = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : []));
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : [],
+  );
 
 describe("browser journeys' waits", () => {
   it("write no timeout shorter than UI_TIMEOUT", () => {
-    const short = files(DIR).flatMap((f) => [...readFileSync(f, "utf8").matchAll(/timeout:\s*([\d_]+)\s*[,})]/g)]
-      .filter((m) => Number(m[1]!.replaceAll("_", "")) < UI_TIMEOUT)
-      .map((m) => `${relative(DIR, f)}: ${m[0]}`));
+    const short = files(DIR).flatMap((f) =>
+      [...readFileSync(f, "utf8").matchAll(/timeout:\s*([\d_]+)\s*[,})]/g)]
+        .filter((m) => Number(m[1]!.replaceAll("_", "")) < UI_TIMEOUT)
+        .map((m) => `${relative(DIR, f)}: ${m[0]}`),
+    );
     expect(short).toEqual([]);
   });
 
   it("poll only in files that launch their browser through launchChromium", () => {
-    const unset = files(DIR).filter((f) => f.endsWith(".test.ts"))
-      .filter((f) => { const s = readFileSync(f, "utf8"); return s.includes("expect.poll(") && !s.includes("launchChromium("); })
+    const unset = files(DIR)
+      .filter((f) => f.endsWith(".test.ts"))
+      .filter((f) => {
+        const s = readFileSync(f, "utf8");
+        return s.includes("expect.poll(") && !s.includes("launchChromium(");
+      })
       .map((f) => relative(DIR, f));
     expect(unset).toEqual([]);
   });

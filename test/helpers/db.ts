@@ -17,8 +17,13 @@ async function pgReachable(): Promise<boolean> {
     await client.query("select 1");
     return true;
   } catch (err) {
-    if (PG_REQUIRED) throw new Error(`PostgreSQL is required (DAYCLEAR_TEST_PG_REQUIRED=1) but ${PG_URL} is not reachable: ${String(err)}`);
-    console.warn(`\n⚠ PostgreSQL at ${PG_URL} is not reachable: the PostgreSQL half of the database suites is SKIPPED.\n`);
+    if (PG_REQUIRED)
+      throw new Error(
+        `PostgreSQL is required (DAYCLEAR_TEST_PG_REQUIRED=1) but ${PG_URL} is not reachable: ${String(err)}`,
+      );
+    console.warn(
+      `\n⚠ PostgreSQL at ${PG_URL} is not reachable: the PostgreSQL half of the database suites is SKIPPED.\n`,
+    );
     return false;
   } finally {
     await client.end().catch(() => undefined);
@@ -38,7 +43,13 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
     const dir = mkdtempSync(join(tmpdir(), "dayclear-test-"));
     const database = openDatabase({ file: join(dir, "test.db") });
     await migrateToLatest(database);
-    return { database, cleanup: async () => { await database.close(); rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      database,
+      cleanup: async () => {
+        await database.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const name = `dc_t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = new pg.Client({ connectionString: PG_URL });

@@ -16,21 +16,57 @@ export interface TestApp {
 
 export async function startTestApp(dialect: DialectName, clock?: Clock): Promise<TestApp> {
   const tdb = await createTestDatabase(dialect);
-  const app = await buildApp({ database: tdb.database, logger: false, clock, config: { webRoot: "/nonexistent", demo: true } });
+  const app = await buildApp({
+    database: tdb.database,
+    logger: false,
+    clock,
+    config: { webRoot: "/nonexistent", demo: true },
+  });
   await app.ready();
-  return { app, tdb, close: async () => { await app.close(); await tdb.cleanup(); } };
+  return {
+    app,
+    tdb,
+    close: async () => {
+      await app.close();
+      await tdb.cleanup();
+    },
+  };
 }
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 export class Client {
   cookie: string | undefined;
-  constructor(private readonly app: App, readonly headers: Record<string, string> = { origin: ORIGIN }) {}
+  constructor(
+    private readonly app: App,
+    readonly headers: Record<string, string> = { origin: ORIGIN },
+  ) {}
 
-  async req<T = unknown>(method: Method, url: string, body?: unknown, extra: Record<string, string> = {}) {
+  async req<T = unknown>(
+    method: Method,
+    url: string,
+    body?: unknown,
+    extra: Record<string, string> = {},
+  ) {
     const res = await this.app.inject({
-      method, url, headers: { host: "dayclear.test", ...this.headers, ...(this.cookie ? { cookie: this.cookie } : {}), ...extra },
-      ...(body !== undefined && { payload: typeof body === "string" ? body : JSON.stringify(body), headers: { host: "dayclear.test", "content-type": "application/json", ...this.headers, ...(this.cookie ? { cookie: this.cookie } : {}), ...extra } }),
+      method,
+      url,
+      headers: {
+        host: "dayclear.test",
+        ...this.headers,
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...extra,
+      },
+      ...(body !== undefined && {
+        payload: typeof body === "string" ? body : JSON.stringify(body),
+        headers: {
+          host: "dayclear.test",
+          "content-type": "application/json",
+          ...this.headers,
+          ...(this.cookie ? { cookie: this.cookie } : {}),
+          ...extra,
+        },
+      }),
     });
     const setCookie = res.cookies.find((c) => c.name === "dc_session");
     if (setCookie) this.cookie = setCookie.value ? `dc_session=${setCookie.value}` : undefined;
@@ -54,7 +90,13 @@ export class Client {
 export async function signupClient(app: App, template?: "ecommerce" | "brand" | "empty") {
   const c = new Client(app);
   const email = uniqueEmail("owner");
-  const res = await c.post("/api/v1/auth/signup", { workspaceName: "HTTP shop", name: "Owner", email, password: "owner-password", ...(template && { template }) });
+  const res = await c.post("/api/v1/auth/signup", {
+    workspaceName: "HTTP shop",
+    name: "Owner",
+    email,
+    password: "owner-password",
+    ...(template && { template }),
+  });
   if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${res.raw}`);
   return { client: c, email };
 }

@@ -19,10 +19,22 @@ import { Client, startTestApp, type TestApp } from "../helpers/http.js";
 /** A frozen instance never answers; a working one answers well within this, even on a busy machine. */
 const PROMPT_MS = 10_000;
 
-async function within<T>(what: string | (() => string), work: Promise<T>, ms = PROMPT_MS): Promise<T> {
+async function within<T>(
+  what: string | (() => string),
+  work: Promise<T>,
+  ms = PROMPT_MS,
+): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const frozen = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${typeof what === "string" ? what : what()} did not answer within ${ms} ms: the instance is frozen`)), ms);
+    timer = setTimeout(
+      () =>
+        reject(
+          new Error(
+            `${typeof what === "string" ? what : what()} did not answer within ${ms} ms: the instance is frozen`,
+          ),
+        ),
+      ms,
+    );
   });
   try {
     return await Promise.race([work, frozen]);
@@ -31,7 +43,13 @@ async function within<T>(what: string | (() => string), work: Promise<T>, ms = P
   }
 }
 
-interface Report { status: string; note: string | null; blockers: string | null; submittedAt: string | null; draft: { metrics: { key: string }[] } }
+interface Report {
+  status: string;
+  note: string | null;
+  blockers: string | null;
+  submittedAt: string | null;
+  draft: { metrics: { key: string }[] };
+}
 
 for (const dialect of DIALECTS) {
   describe(`the daily report of every role on ${dialect}`, () => {
@@ -39,7 +57,8 @@ for (const dialect of DIALECTS) {
     const today = "2026-11-20";
     let t: TestApp;
     let bystander: Client;
-    const people: { label: string; department: string | null; client: Client; memberId: string }[] = [];
+    const people: { label: string; department: string | null; client: Client; memberId: string }[] =
+      [];
 
     const login = async (email: string, password: string) => {
       const c = new Client(t.app);
@@ -55,17 +74,48 @@ for (const dialect of DIALECTS) {
       // With a shop the reports of the owner and of 运营 carry the shop's numbers of the day.
       const shop = await owner.post("/api/v1/shops", { name: "天猫旗舰店", platform: "taobao" });
       expect(shop.status, shop.raw).toBe(201);
-      people.push({ label: "owner", department: null, client: owner, memberId: team.owner.memberId });
-      for (const p of team.people) people.push({ label: p.name, department: p.department, client: await login(p.email, p.password), memberId: p.memberId });
+      people.push({
+        label: "owner",
+        department: null,
+        client: owner,
+        memberId: team.owner.memberId,
+      });
+      for (const p of team.people)
+        people.push({
+          label: p.name,
+          department: p.department,
+          client: await login(p.email, p.password),
+          memberId: p.memberId,
+        });
       bystander = await login(team.people.at(-1)!.email, team.people.at(-1)!.password);
     }, 120_000);
     afterAll(async () => t?.close());
 
     it("covers the owner and a lead and a member of each of the four departments", () => {
-      expect(people.map((p) => p.label)).toEqual(["owner", "运营主管", "运营专员", "设计主管", "设计专员", "客服主管", "客服专员", "物流主管", "物流专员"]);
+      expect(people.map((p) => p.label)).toEqual([
+        "owner",
+        "运营主管",
+        "运营专员",
+        "设计主管",
+        "设计专员",
+        "客服主管",
+        "客服专员",
+        "物流主管",
+        "物流专员",
+      ]);
     });
 
-    for (const label of ["owner", "运营主管", "运营专员", "设计主管", "设计专员", "客服主管", "客服专员", "物流主管", "物流专员"]) {
+    for (const label of [
+      "owner",
+      "运营主管",
+      "运营专员",
+      "设计主管",
+      "设计专员",
+      "客服主管",
+      "客服专员",
+      "物流主管",
+      "物流专员",
+    ]) {
       it(`${label} saves and submits today's report while the instance keeps answering`, async () => {
         const me = people.find((p) => p.label === label)!;
         const url = `/api/v1/reports/${me.memberId}/${today}`;
@@ -79,15 +129,21 @@ for (const dialect of DIALECTS) {
         expect(saved.body).toMatchObject({ status: "draft", note, blockers: "等待素材" });
         expect(other.status).toBe(200);
 
-        const submitted = await within(`${label}'s submit`, me.client.put<Report>(url, { submit: true }));
+        const submitted = await within(
+          `${label}'s submit`,
+          me.client.put<Report>(url, { submit: true }),
+        );
         expect(submitted.status, submitted.raw).toBe(200);
         expect(submitted.body.status).toBe("submitted");
         expect(submitted.body.submittedAt).not.toBeNull();
 
         const stored = await within(`${label}'s report`, me.client.get<Report>(url));
         expect(stored.body).toMatchObject({ status: "submitted", note, blockers: "等待素材" });
-        if (label === "owner" || me.department === "运营") expect(stored.body.draft.metrics.map((m) => m.key)).toContain("gmv");
-        expect((await within("GET /api/v1/me after the submit", bystander.get("/api/v1/me"))).status).toBe(200);
+        if (label === "owner" || me.department === "运营")
+          expect(stored.body.draft.metrics.map((m) => m.key)).toContain("gmv");
+        expect(
+          (await within("GET /api/v1/me after the submit", bystander.get("/api/v1/me"))).status,
+        ).toBe(200);
       }, 60_000);
     }
 
@@ -97,15 +153,25 @@ for (const dialect of DIALECTS) {
       const attempt = db.transaction().execute(async (trx) => {
         await trx.selectFrom("workspaces").select("id").execute();
         // A slip that a service might make: a swallowed error must not let the transaction commit.
-        await db.selectFrom("workspaces").select("id").execute().catch(() => undefined);
+        await db
+          .selectFrom("workspaces")
+          .select("id")
+          .execute()
+          .catch(() => undefined);
         await trx.updateTable("workspaces").set({ name: "不应保存" }).execute();
       });
-      await expect(within("a transaction using the root handle", attempt)).rejects.toThrow(ROOT_HANDLE_IN_TRANSACTION);
+      await expect(within("a transaction using the root handle", attempt)).rejects.toThrow(
+        ROOT_HANDLE_IN_TRANSACTION,
+      );
       expect(Date.now() - started).toBeLessThan(PROMPT_MS);
-      expect(await db.selectFrom("workspaces").select("name").where("name", "=", "不应保存").execute()).toEqual([]);
+      expect(
+        await db.selectFrom("workspaces").select("name").where("name", "=", "不应保存").execute(),
+      ).toEqual([]);
       // Work from outside the transaction still waits its turn and is served.
       const [inside, outside] = await Promise.all([
-        db.transaction().execute(async (trx) => trx.selectFrom("workspaces").select("id").execute()),
+        db
+          .transaction()
+          .execute(async (trx) => trx.selectFrom("workspaces").select("id").execute()),
         db.selectFrom("workspaces").select("id").execute(),
       ]);
       expect(outside).toEqual(inside);
@@ -123,38 +189,81 @@ describe("dayclear serve on SQLite", () => {
 
   it("answers the owner's report and stops on SIGTERM even while a request is still under way", async () => {
     const bin = join(import.meta.dirname, "../../bin/dayclear.js");
-    const child = spawn(process.execPath, [bin, "serve", "--db", join(dir, "shop.db"), "--port", "0", "--host", "127.0.0.1"], {
-      env: { ...process.env, DAYCLEAR_FROM_SOURCE: "1", DATABASE_URL: "", DAYCLEAR_REMINDERS: "off", DAYCLEAR_SHUTDOWN_GRACE_MS: "1000", LOG_LEVEL: "warn" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      [bin, "serve", "--db", join(dir, "shop.db"), "--port", "0", "--host", "127.0.0.1"],
+      {
+        env: {
+          ...process.env,
+          DAYCLEAR_FROM_SOURCE: "1",
+          DATABASE_URL: "",
+          DAYCLEAR_REMINDERS: "off",
+          DAYCLEAR_SHUTDOWN_GRACE_MS: "1000",
+          LOG_LEVEL: "warn",
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     server = child;
     let errors = "";
-    child.stderr.on("data", (chunk: Buffer) => { errors += chunk.toString(); });
-    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-    const port = await within("dayclear serve to start", new Promise<number>((resolve) => {
-      let out = "";
-      child.stdout.on("data", (chunk: Buffer) => {
-        out += chunk.toString();
-        const m = /localhost:(\d+)/.exec(out);
-        if (m) resolve(Number(m[1]));
-      });
-    }), 60_000);
+    child.stderr.on("data", (chunk: Buffer) => {
+      errors += chunk.toString();
+    });
+    const exited = new Promise<number | null>((resolve) =>
+      child.once("exit", (code) => resolve(code)),
+    );
+    const port = await within(
+      "dayclear serve to start",
+      new Promise<number>((resolve) => {
+        let out = "";
+        child.stdout.on("data", (chunk: Buffer) => {
+          out += chunk.toString();
+          const m = /localhost:(\d+)/.exec(out);
+          if (m) resolve(Number(m[1]));
+        });
+      }),
+      60_000,
+    );
     const base = `http://127.0.0.1:${port}`;
     let cookie = "";
     const call = async <T>(method: string, path: string, body?: unknown) => {
       const res = await fetch(`${base}${path}`, {
-        method, headers: { origin: base, cookie, ...(body !== undefined && { "content-type": "application/json" }) }, body: body === undefined ? undefined : JSON.stringify(body),
+        method,
+        headers: {
+          origin: base,
+          cookie,
+          ...(body !== undefined && { "content-type": "application/json" }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(PROMPT_MS),
       });
       const set = res.headers.getSetCookie().find((c) => c.startsWith("dc_session="));
       if (set) cookie = set.split(";")[0]!;
       return { status: res.status, body: (await res.json().catch(() => undefined)) as T };
     };
-    expect((await call("POST", "/api/v1/auth/signup", { workspaceName: "进程测试店", name: "Owner", email: "owner@freeze.example.com", password: "owner-password", template: "ecommerce" })).status).toBe(201);
-    expect((await call("POST", "/api/v1/shops", { name: "天猫旗舰店", platform: "taobao" })).status).toBe(201);
-    const me = await call<{ member: { id: string }; workspace: { timeZone: string } }>("GET", "/api/v1/me");
+    expect(
+      (
+        await call("POST", "/api/v1/auth/signup", {
+          workspaceName: "进程测试店",
+          name: "Owner",
+          email: "owner@freeze.example.com",
+          password: "owner-password",
+          template: "ecommerce",
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (await call("POST", "/api/v1/shops", { name: "天猫旗舰店", platform: "taobao" })).status,
+    ).toBe(201);
+    const me = await call<{ member: { id: string }; workspace: { timeZone: string } }>(
+      "GET",
+      "/api/v1/me",
+    );
     const today = localDate(new Date(), me.body.workspace.timeZone);
-    const submitted = await call<Report>("PUT", `/api/v1/reports/${me.body.member.id}/${today}`, { note: "进程内提交", submit: true });
+    const submitted = await call<Report>("PUT", `/api/v1/reports/${me.body.member.id}/${today}`, {
+      note: "进程内提交",
+      submit: true,
+    });
     expect(submitted.status).toBe(200);
     expect(submitted.body.status).toBe("submitted");
     expect((await call("GET", "/api/v1/me")).status).toBe(200);
@@ -163,12 +272,18 @@ describe("dayclear serve on SQLite", () => {
     // process anyway once the grace period (1 s here) is over.
     const slow = connect(port, "127.0.0.1");
     await new Promise<void>((resolve) => slow.once("connect", () => resolve()));
-    slow.write(`PATCH /api/v1/me HTTP/1.1\r\nhost: 127.0.0.1:${port}\r\norigin: ${base}\r\ncookie: ${cookie}\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{"name":`);
+    slow.write(
+      `PATCH /api/v1/me HTTP/1.1\r\nhost: 127.0.0.1:${port}\r\norigin: ${base}\r\ncookie: ${cookie}\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{"name":`,
+    );
     slow.on("error", () => undefined);
     await new Promise((resolve) => setTimeout(resolve, 200));
     const signalled = Date.now();
     child.kill("SIGTERM");
-    await within(() => `the process to exit after SIGTERM (stderr: ${errors.slice(-500)})`, exited, 15_000);
+    await within(
+      () => `the process to exit after SIGTERM (stderr: ${errors.slice(-500)})`,
+      exited,
+      15_000,
+    );
     expect(Date.now() - signalled).toBeLessThan(15_000);
     slow.destroy();
   }, 120_000);

@@ -14,29 +14,75 @@ import { WelcomePage } from "./pages/WelcomePage";
 
 // The org and settings pages load on demand, so sign-in and onboarding open quickly on a phone.
 const AuditPage = lazy(() => import("./pages/AuditPage").then((m) => ({ default: m.AuditPage })));
-const DepartmentsPage = lazy(() => import("./pages/DepartmentsPage").then((m) => ({ default: m.DepartmentsPage })));
-const MemberDetailPage = lazy(() => import("./pages/MemberDetailPage").then((m) => ({ default: m.MemberDetailPage })));
-const MembersPage = lazy(() => import("./pages/MembersPage").then((m) => ({ default: m.MembersPage })));
-const ProfilePage = lazy(() => import("./pages/ProfilePage").then((m) => ({ default: m.ProfilePage })));
-const SettingsPage = lazy(() => import("./pages/SettingsPage").then((m) => ({ default: m.SettingsPage })));
-const PlansPage = lazy(() => import("./pages/plans/PlansPage").then((m) => ({ default: m.PlansPage })));
-const PlanPage = lazy(() => import("./pages/plans/PlanPage").then((m) => ({ default: m.PlanPage })));
-const TodayPage = lazy(() => import("./pages/plans/TodayPage").then((m) => ({ default: m.TodayPage })));
-const ReportsPage = lazy(() => import("./pages/plans/ReportsPage").then((m) => ({ default: m.ReportsPage })));
-const ReportDetailPage = lazy(() => import("./pages/plans/ReportsPage").then((m) => ({ default: m.ReportDetailPage })));
-const NotesPage = lazy(() => import("./pages/plans/NotesPage").then((m) => ({ default: m.NotesPage })));
-const DashboardPage = lazy(() => import("./pages/dashboard/DashboardPage").then((m) => ({ default: m.DashboardPage })));
-const ShopDataPage = lazy(() => import("./pages/shop-data/ShopDataPage").then((m) => ({ default: m.ShopDataPage })));
-const AttributionPage = lazy(() => import("./pages/shop-data/AttributionPage").then((m) => ({ default: m.AttributionPage })));
-const CsMetricsPage = lazy(() => import("./pages/shop-data/CsMetricsPage").then((m) => ({ default: m.CsMetricsPage })));
-const PayPlansPage = lazy(() => import("./pages/pay/PayPlansPage").then((m) => ({ default: m.PayPlansPage })));
-const PayPlanPage = lazy(() => import("./pages/pay/PayPlanPage").then((m) => ({ default: m.PayPlanPage })));
-const PayRunsPage = lazy(() => import("./pages/pay/PayRunsPage").then((m) => ({ default: m.PayRunsPage })));
-const PayRunPage = lazy(() => import("./pages/pay/PayRunPage").then((m) => ({ default: m.PayRunPage })));
-const StatementPage = lazy(() => import("./pages/pay/StatementPage").then((m) => ({ default: m.StatementPage })));
-const GoalsPage = lazy(() => import("./pages/goals/GoalsPage").then((m) => ({ default: m.GoalsPage })));
-const EvaluationPage = lazy(() => import("./pages/goals/EvaluationPage").then((m) => ({ default: m.EvaluationPage })));
-const MyPayPage = lazy(() => import("./pages/pay/MyPayPage").then((m) => ({ default: m.MyPayPage })));
+const DepartmentsPage = lazy(() =>
+  import("./pages/DepartmentsPage").then((m) => ({ default: m.DepartmentsPage })),
+);
+const MemberDetailPage = lazy(() =>
+  import("./pages/MemberDetailPage").then((m) => ({ default: m.MemberDetailPage })),
+);
+const MembersPage = lazy(() =>
+  import("./pages/MembersPage").then((m) => ({ default: m.MembersPage })),
+);
+const ProfilePage = lazy(() =>
+  import("./pages/ProfilePage").then((m) => ({ default: m.ProfilePage })),
+);
+const SettingsPage = lazy(() =>
+  import("./pages/SettingsPage").then((m) => ({ default: m.SettingsPage })),
+);
+const PlansPage = lazy(() =>
+  import("./pages/plans/PlansPage").then((m) => ({ default: m.PlansPage })),
+);
+const PlanPage = lazy(() =>
+  import("./pages/plans/PlanPage").then((m) => ({ default: m.PlanPage })),
+);
+const TodayPage = lazy(() =>
+  import("./pages/plans/TodayPage").then((m) => ({ default: m.TodayPage })),
+);
+const ReportsPage = lazy(() =>
+  import("./pages/plans/ReportsPage").then((m) => ({ default: m.ReportsPage })),
+);
+const ReportDetailPage = lazy(() =>
+  import("./pages/plans/ReportsPage").then((m) => ({ default: m.ReportDetailPage })),
+);
+const NotesPage = lazy(() =>
+  import("./pages/plans/NotesPage").then((m) => ({ default: m.NotesPage })),
+);
+const DashboardPage = lazy(() =>
+  import("./pages/dashboard/DashboardPage").then((m) => ({ default: m.DashboardPage })),
+);
+const ShopDataPage = lazy(() =>
+  import("./pages/shop-data/ShopDataPage").then((m) => ({ default: m.ShopDataPage })),
+);
+const AttributionPage = lazy(() =>
+  import("./pages/shop-data/AttributionPage").then((m) => ({ default: m.AttributionPage })),
+);
+const CsMetricsPage = lazy(() =>
+  import("./pages/shop-data/CsMetricsPage").then((m) => ({ default: m.CsMetricsPage })),
+);
+const PayPlansPage = lazy(() =>
+  import("./pages/pay/PayPlansPage").then((m) => ({ default: m.PayPlansPage })),
+);
+const PayPlanPage = lazy(() =>
+  import("./pages/pay/PayPlanPage").then((m) => ({ default: m.PayPlanPage })),
+);
+const PayRunsPage = lazy(() =>
+  import("./pages/pay/PayRunsPage").then((m) => ({ default: m.PayRunsPage })),
+);
+const PayRunPage = lazy(() =>
+  import("./pages/pay/PayRunPage").then((m) => ({ default: m.PayRunPage })),
+);
+const StatementPage = lazy(() =>
+  import("./pages/pay/StatementPage").then((m) => ({ default: m.StatementPage })),
+);
+const GoalsPage = lazy(() =>
+  import("./pages/goals/GoalsPage").then((m) => ({ default: m.GoalsPage })),
+);
+const EvaluationPage = lazy(() =>
+  import("./pages/goals/EvaluationPage").then((m) => ({ default: m.EvaluationPage })),
+);
+const MyPayPage = lazy(() =>
+  import("./pages/pay/MyPayPage").then((m) => ({ default: m.MyPayPage })),
+);
 
 const Loading = () => (
   <Flex justify="center" align="center" style={{ minHeight: "60vh" }}>
@@ -54,7 +100,11 @@ function Home() {
   return <Navigate to="/login" replace />;
 }
 
-function SignedIn({ children }: { children: (me: NonNullable<ReturnType<typeof useMe>["data"]>) => ReactNode }) {
+function SignedIn({
+  children,
+}: {
+  children: (me: NonNullable<ReturnType<typeof useMe>["data"]>) => ReactNode;
+}) {
   const me = useMe();
   const location = useLocation();
   if (me.isPending) return <Loading />;
@@ -77,7 +127,10 @@ function LocaleFromAccount() {
 export function App() {
   const { locale } = useI18n();
   return (
-    <ConfigProvider locale={locale === "en" ? enUS : zhCN} theme={{ token: { colorPrimary: "#d4380d" } }}>
+    <ConfigProvider
+      locale={locale === "en" ? enUS : zhCN}
+      theme={{ token: { colorPrimary: "#d4380d" } }}
+    >
       <AntApp>
         <LocaleFromAccount />
         <Routes>
@@ -86,32 +139,86 @@ export function App() {
           <Route path="/login" element={<LoginPage />} />
           <Route path="/signup" element={<SignupPage />} />
           <Route path="/invite/:token" element={<InvitePage />} />
-          <Route path="/onboarding" element={<SignedIn>{(me) => <OnboardingPage me={me} />}</SignedIn>} />
+          <Route
+            path="/onboarding"
+            element={<SignedIn>{(me) => <OnboardingPage me={me} />}</SignedIn>}
+          />
           <Route element={<SignedIn>{(me) => <AppShell me={me} />}</SignedIn>}>
             <Route path="/today" element={<SignedIn>{(me) => <TodayPage me={me} />}</SignedIn>} />
             <Route path="/plans" element={<SignedIn>{(me) => <PlansPage me={me} />}</SignedIn>} />
-            <Route path="/plans/:id" element={<SignedIn>{(me) => <PlanPage me={me} />}</SignedIn>} />
-            <Route path="/reports" element={<SignedIn>{(me) => <ReportsPage me={me} />}</SignedIn>} />
-            <Route path="/reports/:memberId/:date" element={<SignedIn>{(me) => <ReportDetailPage me={me} />}</SignedIn>} />
+            <Route
+              path="/plans/:id"
+              element={<SignedIn>{(me) => <PlanPage me={me} />}</SignedIn>}
+            />
+            <Route
+              path="/reports"
+              element={<SignedIn>{(me) => <ReportsPage me={me} />}</SignedIn>}
+            />
+            <Route
+              path="/reports/:memberId/:date"
+              element={<SignedIn>{(me) => <ReportDetailPage me={me} />}</SignedIn>}
+            />
             <Route path="/notes" element={<SignedIn>{() => <NotesPage />}</SignedIn>} />
-            <Route path="/departments" element={<SignedIn>{(me) => <DepartmentsPage me={me} />}</SignedIn>} />
-            <Route path="/members" element={<SignedIn>{(me) => <MembersPage me={me} />}</SignedIn>} />
-            <Route path="/members/:id" element={<SignedIn>{(me) => <MemberDetailPage me={me} />}</SignedIn>} />
-            <Route path="/settings" element={<SignedIn>{(me) => <SettingsPage me={me} />}</SignedIn>} />
+            <Route
+              path="/departments"
+              element={<SignedIn>{(me) => <DepartmentsPage me={me} />}</SignedIn>}
+            />
+            <Route
+              path="/members"
+              element={<SignedIn>{(me) => <MembersPage me={me} />}</SignedIn>}
+            />
+            <Route
+              path="/members/:id"
+              element={<SignedIn>{(me) => <MemberDetailPage me={me} />}</SignedIn>}
+            />
+            <Route
+              path="/settings"
+              element={<SignedIn>{(me) => <SettingsPage me={me} />}</SignedIn>}
+            />
             <Route path="/audit" element={<SignedIn>{() => <AuditPage />}</SignedIn>} />
             <Route path="/dashboard" element={<SignedIn>{() => <DashboardPage />}</SignedIn>} />
-            <Route path="/shop-data" element={<SignedIn>{(me) => <ShopDataPage me={me} />}</SignedIn>} />
-            <Route path="/shop-data/attribution" element={<SignedIn>{(me) => <AttributionPage me={me} />}</SignedIn>} />
-            <Route path="/shop-data/service" element={<SignedIn>{(me) => <CsMetricsPage me={me} />}</SignedIn>} />
-            <Route path="/pay/plans" element={<SignedIn>{(me) => <PayPlansPage me={me} />}</SignedIn>} />
-            <Route path="/pay/plans/:id" element={<SignedIn>{(me) => <PayPlanPage me={me} />}</SignedIn>} />
-            <Route path="/pay/runs" element={<SignedIn>{(me) => <PayRunsPage me={me} />}</SignedIn>} />
-            <Route path="/pay/runs/:id" element={<SignedIn>{(me) => <PayRunPage me={me} />}</SignedIn>} />
-            <Route path="/pay/runs/:id/statements/:memberId" element={<SignedIn>{(me) => <StatementPage me={me} />}</SignedIn>} />
+            <Route
+              path="/shop-data"
+              element={<SignedIn>{(me) => <ShopDataPage me={me} />}</SignedIn>}
+            />
+            <Route
+              path="/shop-data/attribution"
+              element={<SignedIn>{(me) => <AttributionPage me={me} />}</SignedIn>}
+            />
+            <Route
+              path="/shop-data/service"
+              element={<SignedIn>{(me) => <CsMetricsPage me={me} />}</SignedIn>}
+            />
+            <Route
+              path="/pay/plans"
+              element={<SignedIn>{(me) => <PayPlansPage me={me} />}</SignedIn>}
+            />
+            <Route
+              path="/pay/plans/:id"
+              element={<SignedIn>{(me) => <PayPlanPage me={me} />}</SignedIn>}
+            />
+            <Route
+              path="/pay/runs"
+              element={<SignedIn>{(me) => <PayRunsPage me={me} />}</SignedIn>}
+            />
+            <Route
+              path="/pay/runs/:id"
+              element={<SignedIn>{(me) => <PayRunPage me={me} />}</SignedIn>}
+            />
+            <Route
+              path="/pay/runs/:id/statements/:memberId"
+              element={<SignedIn>{(me) => <StatementPage me={me} />}</SignedIn>}
+            />
             <Route path="/goals" element={<SignedIn>{(me) => <GoalsPage me={me} />}</SignedIn>} />
-            <Route path="/goals/evaluation/:memberId" element={<SignedIn>{() => <EvaluationPage />}</SignedIn>} />
+            <Route
+              path="/goals/evaluation/:memberId"
+              element={<SignedIn>{() => <EvaluationPage />}</SignedIn>}
+            />
             <Route path="/pay/me" element={<SignedIn>{(me) => <MyPayPage me={me} />}</SignedIn>} />
-            <Route path="/profile" element={<SignedIn>{(me) => <ProfilePage me={me} />}</SignedIn>} />
+            <Route
+              path="/profile"
+              element={<SignedIn>{(me) => <ProfilePage me={me} />}</SignedIn>}
+            />
           </Route>
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>

@@ -14,7 +14,11 @@ export async function demo(flags: { db?: string; json?: boolean; port?: string }
       console.log(JSON.stringify({ email: login.email, password: login.password, url, accounts }));
       return;
     }
-    console.log(login.created ? `Created the demo shop in ${description}.` : `The demo shop exists in ${description}; its accounts have a new password.`);
+    console.log(
+      login.created
+        ? `Created the demo shop in ${description}.`
+        : `The demo shop exists in ${description}; its accounts have a new password.`,
+    );
     console.log(demoSignIn(url, login.password, accounts));
   } finally {
     await database.close();
@@ -24,6 +28,13 @@ export async function demo(flags: { db?: string; json?: boolean; port?: string }
 /** What `dayclear demo` prints: where to sign in, the shared password and the accounts to try. */
 export function demoSignIn(url: string, password: string, accounts: DemoAccount[]): string {
   const width = Math.max(...accounts.map((a) => a.email.length));
-  const rows = accounts.map((a) => `  ${a.email.padEnd(width)}  ${a.name} (${a.role}${a.department ? `, ${a.department}` : ""})`);
-  return [`Sign in at ${url} with one of these accounts (server started with the same --port/PORT):`, ...rows, `Password (every demo account): ${password}`].join("\n");
+  const rows = accounts.map(
+    (a) =>
+      `  ${a.email.padEnd(width)}  ${a.name} (${a.role}${a.department ? `, ${a.department}` : ""})`,
+  );
+  return [
+    `Sign in at ${url} with one of these accounts (server started with the same --port/PORT):`,
+    ...rows,
+    `Password (every demo account): ${password}`,
+  ].join("\n");
 }

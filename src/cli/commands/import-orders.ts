@@ -7,7 +7,11 @@ import { systemClock } from "../../core/actor.js";
 import { LIMITS } from "../../core/limits.js";
 import type { ImportFormat } from "../../core/orders/index.js";
 import { CsvShape, READ_LIMITS, ReadBudget } from "../../core/orders/read-limits.js";
-import { ImportRejected, ImportService, type ImportSummary } from "../../modules/orders/import.service.js";
+import {
+  ImportRejected,
+  ImportService,
+  type ImportSummary,
+} from "../../modules/orders/import.service.js";
 import { openMigrated } from "./open-db.js";
 import { workspaceActor } from "./shop-context.js";
 
@@ -24,7 +28,9 @@ export interface ImportOrdersFlags {
 const STREAM_FROM = Number(process.env.DAYCLEAR_IMPORT_STREAM_BYTES ?? 16 * 1024 * 1024);
 
 /** Whether a file can be streamed: CSV (not XLSX) without Taobao's ="…" cells, and its encoding. */
-async function streamable(path: string): Promise<{ encoding: "utf8" | "gb18030"; delimiter: string } | null> {
+async function streamable(
+  path: string,
+): Promise<{ encoding: "utf8" | "gb18030"; delimiter: string } | null> {
   const fh = await open(path, "r");
   try {
     const buf = Buffer.alloc(65536);
@@ -34,8 +40,15 @@ async function streamable(path: string): Promise<{ encoding: "utf8" | "gb18030";
     if ((head[0] === 0x50 && head[1] === 0x4b) || head.includes(0)) return null;
     const cut = head.subarray(0, Math.max(head.lastIndexOf(0x0a), 1));
     let encoding: "utf8" | "gb18030" = "utf8";
-    try { new TextDecoder("utf-8", { fatal: true }).decode(cut); } catch { encoding = "gb18030"; }
-    const text = encoding === "utf8" ? cut.toString("utf8") : (await import("iconv-lite")).default.decode(cut, "gb18030");
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(cut);
+    } catch {
+      encoding = "gb18030";
+    }
+    const text =
+      encoding === "utf8"
+        ? cut.toString("utf8")
+        : (await import("iconv-lite")).default.decode(cut, "gb18030");
     if (/(^|[,\t])="/m.test(text)) return null;
     // Only order exports are streamed; refund and visitor files (small by nature) are read whole.
     const { detectProfiles, toTable } = await import("../../core/orders/index.js");
@@ -47,7 +60,10 @@ async function streamable(path: string): Promise<{ encoding: "utf8" | "gb18030";
       if (best && best.profile.kind !== "orders") return null;
     }
     const firstLine = text.slice(0, text.indexOf("\n") >>> 0);
-    return { encoding, delimiter: firstLine.includes("\t") && !firstLine.includes(",") ? "\t" : "," };
+    return {
+      encoding,
+      delimiter: firstLine.includes("\t") && !firstLine.includes(",") ? "\t" : ",",
+    };
   } finally {
     await fh.close();
   }
@@ -57,8 +73,14 @@ async function streamable(path: string): Promise<{ encoding: "utf8" | "gb18030";
  * The chunks, each checked for columns per row and characters per cell before csv-parse sees it
  * (a stream holds a batch of orders, so its rows and cells are not capped; docs/SHOP-DATA.md).
  */
-async function* checked(source: AsyncIterable<Buffer | string>, delimiter: string): AsyncGenerator<Buffer | string> {
-  const shape = new CsvShape(delimiter, new ReadBudget({ ...READ_LIMITS, rows: Infinity, cells: Infinity }));
+async function* checked(
+  source: AsyncIterable<Buffer | string>,
+  delimiter: string,
+): AsyncGenerator<Buffer | string> {
+  const shape = new CsvShape(
+    delimiter,
+    new ReadBudget({ ...READ_LIMITS, rows: Infinity, cells: Infinity }),
+  );
   const decoder = new TextDecoder();
   for await (const chunk of source) {
     shape.feed(typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true }));
@@ -67,14 +89,24 @@ async function* checked(source: AsyncIterable<Buffer | string>, delimiter: strin
   shape.end();
 }
 
-async function* csvRecords(path: string, how: { encoding: "utf8" | "gb18030"; delimiter: string }): AsyncGenerator<string[]> {
+async function* csvRecords(
+  path: string,
+  how: { encoding: "utf8" | "gb18030"; delimiter: string },
+): AsyncGenerator<string[]> {
   const iconv = (await import("iconv-lite")).default;
   const { parse } = await import("csv-parse");
   // csv-parse reads UTF-8 bytes itself (fields split across chunks included); GBK goes through iconv first.
-  const source = how.encoding === "utf8" ? createReadStream(path) : createReadStream(path).pipe(iconv.decodeStream(how.encoding));
+  const source =
+    how.encoding === "utf8"
+      ? createReadStream(path)
+      : createReadStream(path).pipe(iconv.decodeStream(how.encoding));
   const parser = parse({ delimiter: how.delimiter, relax_column_count: true, bom: true });
   // pipeline() ends the parser with a limit's refusal, so the loop below throws it.
-  pipeline(Readable.from(checked(source as AsyncIterable<Buffer | string>, how.delimiter)), parser, () => {});
+  pipeline(
+    Readable.from(checked(source as AsyncIterable<Buffer | string>, how.delimiter)),
+    parser,
+    () => {},
+  );
   for await (const record of parser) yield record as string[];
 }
 
@@ -82,26 +114,59 @@ const FORMAT = /^(auto|taobao|jd|pdd|douyin|shopify|woocommerce|mapping:.+)$/;
 
 function jsonSummary(s: ImportSummary, multi: boolean) {
   return {
-    orders: s.orders, lineItems: s.lineItems, created: s.created, updated: s.updated, skipped: s.skipped,
-    errors: s.errors.map((e) => ({ row: e.row, column: e.column, message: multi && e.file ? `${e.file}: ${e.message}` : e.message })),
+    orders: s.orders,
+    lineItems: s.lineItems,
+    created: s.created,
+    updated: s.updated,
+    skipped: s.skipped,
+    errors: s.errors.map((e) => ({
+      row: e.row,
+      column: e.column,
+      message: multi && e.file ? `${e.file}: ${e.message}` : e.message,
+    })),
   };
 }
 
 export async function importOrders(files: string[], o: ImportOrdersFlags): Promise<number> {
   const format = o.format ?? "auto";
-  if (!FORMAT.test(format)) throw new Error(`--format must be auto, taobao, jd, pdd, douyin, shopify, woocommerce or mapping:NAME (got "${format}")`);
+  if (!FORMAT.test(format))
+    throw new Error(
+      `--format must be auto, taobao, jd, pdd, douyin, shopify, woocommerce or mapping:NAME (got "${format}")`,
+    );
   const tty = process.stdout.isTTY && !o.json;
   const { default: Progress } = tty ? await import("cli-progress") : { default: null };
-  const bar = Progress ? new Progress.SingleBar({ format: "{bar} {percentage}% | {step}", hideCursor: true }, Progress.Presets.shades_classic) : null;
+  const bar = Progress
+    ? new Progress.SingleBar(
+        { format: "{bar} {percentage}% | {step}", hideCursor: true },
+        Progress.Presets.shades_classic,
+      )
+    : null;
   const sources: { file: string; bytes: Uint8Array }[] = [];
   const sizes = await Promise.all(files.map(async (f) => (await stat(f)).size));
   const total = sizes.reduce((a, b) => a + b, 0);
-  const stream = files.length === 1 && sizes[0]! >= STREAM_FROM ? await streamable(files[0]!) : null;
+  const stream =
+    files.length === 1 && sizes[0]! >= STREAM_FROM ? await streamable(files[0]!) : null;
   if (stream) return importStreamed(files[0]!, sizes[0]!, stream, o, format, tty);
   const tooBig = files.find((_, i) => sizes[i]! > LIMITS.importCliFileMaxBytes);
   if (tooBig) {
-    const summary: ImportSummary = { orders: 0, lineItems: 0, created: 0, updated: 0, skipped: 0, refunds: 0, visitorDays: 0, warnings: [],
-      errors: [{ file: basename(tooBig), row: 1, column: "", message: `${basename(tooBig)} is larger than ${LIMITS.importCliFileMaxBytes / 1048576} MB; export a shorter date range` }] };
+    const summary: ImportSummary = {
+      orders: 0,
+      lineItems: 0,
+      created: 0,
+      updated: 0,
+      skipped: 0,
+      refunds: 0,
+      visitorDays: 0,
+      warnings: [],
+      errors: [
+        {
+          file: basename(tooBig),
+          row: 1,
+          column: "",
+          message: `${basename(tooBig)} is larger than ${LIMITS.importCliFileMaxBytes / 1048576} MB; export a shorter date range`,
+        },
+      ],
+    };
     return report(summary, o, files.length > 1, 1);
   }
   bar?.start(total + Math.max(1, Math.round(total / 2)), 0, { step: "reading" });
@@ -117,7 +182,11 @@ export async function importOrders(files: string[], o: ImportOrdersFlags): Promi
     bar?.update(read, { step: o.dryRun ? "checking" : "importing" });
     const service = new ImportService({ db: database.db, clock: systemClock });
     try {
-      const r = await service.importFiles(actor, { shopName: o.shop }, sources, { format: format as ImportFormat, dryRun: o.dryRun, maxBytes: LIMITS.importCliFileMaxBytes });
+      const r = await service.importFiles(actor, { shopName: o.shop }, sources, {
+        format: format as ImportFormat,
+        dryRun: o.dryRun,
+        maxBytes: LIMITS.importCliFileMaxBytes,
+      });
       bar?.update(bar.getTotal(), { step: "done" });
       bar?.stop();
       return report(r, o, files.length > 1, 0);
@@ -131,16 +200,34 @@ export async function importOrders(files: string[], o: ImportOrdersFlags): Promi
   }
 }
 
-async function importStreamed(path: string, size: number, how: { encoding: "utf8" | "gb18030"; delimiter: string }, o: ImportOrdersFlags, format: string, tty: boolean): Promise<number> {
+async function importStreamed(
+  path: string,
+  size: number,
+  how: { encoding: "utf8" | "gb18030"; delimiter: string },
+  o: ImportOrdersFlags,
+  format: string,
+  tty: boolean,
+): Promise<number> {
   const { default: Progress } = tty ? await import("cli-progress") : { default: null };
-  const bar = Progress ? new Progress.SingleBar({ format: "{bar} {value} rows | {step}", hideCursor: true }, Progress.Presets.shades_classic) : null;
+  const bar = Progress
+    ? new Progress.SingleBar(
+        { format: "{bar} {value} rows | {step}", hideCursor: true },
+        Progress.Presets.shades_classic,
+      )
+    : null;
   const { database } = await openMigrated(o);
   try {
     const actor = await workspaceActor(database, o.workspace);
     bar?.start(Math.max(1, Math.round(size / 150)), 0, { step: `streaming ${basename(path)}` });
     const service = new ImportService({ db: database.db, clock: systemClock });
     try {
-      const r = await service.importStream(actor, { shopName: o.shop }, basename(path), csvRecords(path, how), { format: format as ImportFormat, dryRun: o.dryRun, onRows: (n) => bar?.update(n) });
+      const r = await service.importStream(
+        actor,
+        { shopName: o.shop },
+        basename(path),
+        csvRecords(path, how),
+        { format: format as ImportFormat, dryRun: o.dryRun, onRows: (n) => bar?.update(n) },
+      );
       bar?.stop();
       return report(r, o, false, 0);
     } catch (e) {
@@ -153,7 +240,12 @@ async function importStreamed(path: string, size: number, how: { encoding: "utf8
   }
 }
 
-function report(s: ImportSummary & { import?: { id: string } | null }, o: ImportOrdersFlags, multi: boolean, code: number): number {
+function report(
+  s: ImportSummary & { import?: { id: string } | null },
+  o: ImportOrdersFlags,
+  multi: boolean,
+  code: number,
+): number {
   if (o.json) {
     // A refused import stored nothing: it created, updated and skipped nothing.
     const out = jsonSummary(s, multi);
@@ -162,12 +254,17 @@ function report(s: ImportSummary & { import?: { id: string } | null }, o: Import
   }
   if (code !== 0) {
     console.error(`Refused: nothing was stored. ${s.errors.length} problem(s):`);
-    for (const e of s.errors.slice(0, 50)) console.error(`  ${e.file ? `${e.file} ` : ""}row ${e.row}${e.column ? `, column ${e.column}` : ""}: ${e.message}`);
+    for (const e of s.errors.slice(0, 50))
+      console.error(
+        `  ${e.file ? `${e.file} ` : ""}row ${e.row}${e.column ? `, column ${e.column}` : ""}: ${e.message}`,
+      );
     if (s.errors.length > 50) console.error(`  … and ${s.errors.length - 50} more`);
     return code;
   }
   const verb = o.dryRun ? "Would import" : "Imported";
-  console.log(`${verb} ${s.orders} orders (${s.lineItems} line items) into "${o.shop}": ${s.created} new, ${s.updated} updated, ${s.skipped} unchanged; ${s.refunds} refunds; ${s.visitorDays} visitor days.`);
+  console.log(
+    `${verb} ${s.orders} orders (${s.lineItems} line items) into "${o.shop}": ${s.created} new, ${s.updated} updated, ${s.skipped} unchanged; ${s.refunds} refunds; ${s.visitorDays} visitor days.`,
+  );
   for (const w of s.warnings.slice(0, 20)) console.log(`  note: ${w}`);
   if (s.import) console.log(`Import ${s.import.id} (roll back from the web app's import history).`);
   return code;

@@ -8,19 +8,49 @@ import { workspaceActor } from "./shop-context.js";
 
 const pct = (r: number | null) => (r === null ? "—" : `${(r * 100).toFixed(2)} %`);
 
-export async function kpiCommand(o: { db?: string; shop: string; from: string; to: string; workspace?: string; json?: boolean }): Promise<number> {
-  for (const [flag, value] of [["--from", o.from], ["--to", o.to]] as const) {
-    if (!isSupportedDate(value)) throw new Error(`${flag} is a date YYYY-MM-DD from ${LIMITS.dateMin} to ${LIMITS.dateMax} (got ${JSON.stringify(value)})`);
+export async function kpiCommand(o: {
+  db?: string;
+  shop: string;
+  from: string;
+  to: string;
+  workspace?: string;
+  json?: boolean;
+}): Promise<number> {
+  for (const [flag, value] of [
+    ["--from", o.from],
+    ["--to", o.to],
+  ] as const) {
+    if (!isSupportedDate(value))
+      throw new Error(
+        `${flag} is a date YYYY-MM-DD from ${LIMITS.dateMin} to ${LIMITS.dateMax} (got ${JSON.stringify(value)})`,
+      );
   }
   const { database } = await openMigrated(o);
   try {
     const actor = await workspaceActor(database, o.workspace);
-    const shop = await database.db.selectFrom("shops").select(["id", "name"]).where("workspaceId", "=", actor.workspaceId).where((eb) => eb.or([eb("name", "=", o.shop), eb("id", "=", o.shop)])).executeTakeFirst();
+    const shop = await database.db
+      .selectFrom("shops")
+      .select(["id", "name"])
+      .where("workspaceId", "=", actor.workspaceId)
+      .where((eb) => eb.or([eb("name", "=", o.shop), eb("id", "=", o.shop)]))
+      .executeTakeFirst();
     if (!shop) throw new Error(`No shop named "${o.shop}" in this workspace`);
-    const k = await new KpiService({ db: database.db, clock: systemClock }).compute(actor.workspaceId, { shopIds: [shop.id], from: o.from, to: o.to, repurchase: !o.json });
+    const k = await new KpiService({ db: database.db, clock: systemClock }).compute(
+      actor.workspaceId,
+      { shopIds: [shop.id], from: o.from, to: o.to, repurchase: !o.json },
+    );
     const t = k.totals;
     if (o.json) {
-      console.log(JSON.stringify({ gmv: t.gmv, paidOrders: t.paidOrders, aov: t.aov, refundRate: t.refundRate, conversion: t.conversion, currency: k.currency }));
+      console.log(
+        JSON.stringify({
+          gmv: t.gmv,
+          paidOrders: t.paidOrders,
+          aov: t.aov,
+          refundRate: t.refundRate,
+          conversion: t.conversion,
+          currency: k.currency,
+        }),
+      );
       return 0;
     }
     console.log(`${shop.name}, ${o.from} – ${o.to} (${k.currency})`);
@@ -28,8 +58,12 @@ export async function kpiCommand(o: { db?: string; shop: string; from: string; t
     console.log(`  Paid orders  ${t.paidOrders}`);
     console.log(`  AOV          ${t.aov}`);
     console.log(`  Refund rate  ${pct(t.refundRate)} of orders, ${pct(t.refundAmountRate)} of GMV`);
-    console.log(`  Conversion   ${pct(t.conversion)}${t.visitors ? ` (${t.buyers} buyers / ${t.visitors} visitors)` : " (no visitor counts imported)"}`);
-    console.log(`  Repurchase   ${pct(t.repurchaseRate)}; ${t.newCustomers} new, ${t.returningCustomers} returning customers`);
+    console.log(
+      `  Conversion   ${pct(t.conversion)}${t.visitors ? ` (${t.buyers} buyers / ${t.visitors} visitors)` : " (no visitor counts imported)"}`,
+    );
+    console.log(
+      `  Repurchase   ${pct(t.repurchaseRate)}; ${t.newCustomers} new, ${t.returningCustomers} returning customers`,
+    );
     return 0;
   } finally {
     await database.close();

@@ -13,7 +13,10 @@ import { buildMember, buildWorkspace, services } from "../../../test/helpers/fac
 
 const run = promisify(execFile);
 const bin = join(import.meta.dirname, "../../../bin/dayclear.js");
-const dayclear = (args: string[]) => run(process.execPath, [bin, ...args], { env: { ...process.env, DAYCLEAR_FROM_SOURCE: "1", DATABASE_URL: "" } });
+const dayclear = (args: string[]) =>
+  run(process.execPath, [bin, ...args], {
+    env: { ...process.env, DAYCLEAR_FROM_SOURCE: "1", DATABASE_URL: "" },
+  });
 
 /** A fixed-offset zone where it is now between 12:00 and 13:00, so reminders are due whenever the test runs. */
 function zoneAtNoon(): string {
@@ -29,17 +32,36 @@ describe("dayclear remind", () => {
     const s = services(database, systemClock);
     const { owner } = await buildWorkspace(s);
     const { member } = await buildMember(s, owner, { name: "设计专员" });
-    await s.workspaces.update(owner, { version: (await s.workspaces.get(owner)).version, timeZone: zoneAtNoon() });
+    await s.workspaces.update(owner, {
+      version: (await s.workspaces.get(owner)).version,
+      timeZone: zoneAtNoon(),
+    });
     const today = new Date().toISOString().slice(0, 10);
-    const cycle = await s.goals.createCycle(owner, { name: "本月", kind: "custom", from: addDays(today, -20), to: addDays(today, 20) });
+    const cycle = await s.goals.createCycle(owner, {
+      name: "本月",
+      kind: "custom",
+      from: addDays(today, -20),
+      to: addDays(today, 20),
+    });
     await database.close();
 
     expect((await dayclear(["remind", "--db", file])).stdout).toBe("Sent 1 goal reminder.\n");
     expect((await dayclear(["remind", "--db", file])).stdout).toBe("Sent 0 goal reminders.\n");
 
     const check = openDatabase({ file });
-    const notes = await check.db.selectFrom("notifications").select(["memberId", "title", "body", "link"]).where("kind", "=", "goal.reminder").execute();
+    const notes = await check.db
+      .selectFrom("notifications")
+      .select(["memberId", "title", "body", "link"])
+      .where("kind", "=", "goal.reminder")
+      .execute();
     await check.close();
-    expect(notes).toEqual([{ memberId: member.id, title: "目标待办 · Goals: 本月", body: "制定目标 · set your goals", link: `/goals?cycle=${cycle.id}` }]);
+    expect(notes).toEqual([
+      {
+        memberId: member.id,
+        title: "目标待办 · Goals: 本月",
+        body: "制定目标 · set your goals",
+        link: `/goals?cycle=${cycle.id}`,
+      },
+    ]);
   }, 60_000);
 });

@@ -16,8 +16,18 @@ import { openMigrated } from "./open-db.js";
  */
 export async function openReminders(database: Database, appEvents?: EventPublisher) {
   const url = process.env.DATABASE_URL;
-  const own = !appEvents && database.dialect === "postgres" && url ? await createEventBus(database, url) : undefined;
-  return { reminders: new GoalReminderService({ db: database.db, clock: systemClock, events: appEvents ?? own }), close: async () => own?.close() };
+  const own =
+    !appEvents && database.dialect === "postgres" && url
+      ? await createEventBus(database, url)
+      : undefined;
+  return {
+    reminders: new GoalReminderService({
+      db: database.db,
+      clock: systemClock,
+      events: appEvents ?? own,
+    }),
+    close: async () => own?.close(),
+  };
 }
 
 export async function remind(o: { db?: string }): Promise<number> {
@@ -27,7 +37,10 @@ export async function remind(o: { db?: string }): Promise<number> {
     try {
       const { sent, failed } = await reminders.sweep();
       console.log(`Sent ${sent} goal reminder${sent === 1 ? "" : "s"}.`);
-      for (const f of failed) process.stderr.write(`dayclear: goal reminders for workspace ${f.workspaceId} failed: ${f.error}\n`);
+      for (const f of failed)
+        process.stderr.write(
+          `dayclear: goal reminders for workspace ${f.workspaceId} failed: ${f.error}\n`,
+        );
       return failed.length ? 1 : 0;
     } finally {
       await close();

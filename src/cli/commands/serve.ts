@@ -8,7 +8,10 @@ export async function serve(flags: { db?: string; port?: string; host?: string }
   const host = flags.host ?? process.env.HOST ?? "0.0.0.0";
   const { database, description } = await openMigrated(flags);
   const { buildApp } = await import("../../server/app.js");
-  const app = await buildApp({ database, databaseUrl: database.dialect === "postgres" ? process.env.DATABASE_URL : undefined });
+  const app = await buildApp({
+    database,
+    databaseUrl: database.dialect === "postgres" ? process.env.DATABASE_URL : undefined,
+  });
   if (process.env.DAYCLEAR_REMINDERS !== "off") await startGoalReminders(app, database);
   // A stop signal closes the server and the database. Requests under way get the grace period to
   // finish; then the process exits without them, so SIGTERM is always honoured (a second signal
@@ -19,7 +22,9 @@ export async function serve(flags: { db?: string; port?: string; host?: string }
     if (stopping) process.exit(1);
     stopping = true;
     setTimeout(() => {
-      console.error(`Dayclear: requests still under way ${graceMs} ms after ${signal}; exiting without them`);
+      console.error(
+        `Dayclear: requests still under way ${graceMs} ms after ${signal}; exiting without them`,
+      );
       process.exit(1);
     }, graceMs).unref();
     try {
@@ -73,7 +78,9 @@ async function startGoalReminders(app: App, database: Database): Promise<void> {
   };
   const after = (ms: number) => {
     timer = setTimeout(() => {
-      running = sweep().then(() => { if (!closed) after(SWEEP_EVERY_MS); });
+      running = sweep().then(() => {
+        if (!closed) after(SWEEP_EVERY_MS);
+      });
     }, ms);
     timer.unref();
   };

@@ -5,7 +5,8 @@ export const DEFAULT_PORT = 3000;
 export function listenPort(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): number {
   const given = flag ?? (env.PORT || undefined);
   const port = Number(given ?? DEFAULT_PORT);
-  if (given?.trim() === "" || !Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${given}"`);
+  if (given?.trim() === "" || !Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be a port number, not "${given}"`);
   return port;
 }
 

@@ -2,17 +2,44 @@
 import type { Actor } from "../../core/actor.js";
 import type { Database } from "../../db/database.js";
 
-export async function workspaceActor(database: Database, workspace: string | undefined): Promise<Actor> {
-  const all = await database.db.selectFrom("workspaces").select(["id", "name"]).orderBy("createdAt").execute();
+export async function workspaceActor(
+  database: Database,
+  workspace: string | undefined,
+): Promise<Actor> {
+  const all = await database.db
+    .selectFrom("workspaces")
+    .select(["id", "name"])
+    .orderBy("createdAt")
+    .execute();
   let target = all;
   if (workspace) target = all.filter((w) => w.id === workspace || w.name === workspace);
   if (target.length !== 1) {
-    const list = all.map((w) => `  ${w.id}  ${w.name}`).join("\n") || "  (none — create one with `dayclear user create` or `dayclear demo`)";
-    const why = workspace ? (target.length === 0 ? `No workspace is named "${workspace}"` : `Several workspaces are named "${workspace}"`) : "The database has several workspaces";
+    const list =
+      all.map((w) => `  ${w.id}  ${w.name}`).join("\n") ||
+      "  (none — create one with `dayclear user create` or `dayclear demo`)";
+    const why = workspace
+      ? target.length === 0
+        ? `No workspace is named "${workspace}"`
+        : `Several workspaces are named "${workspace}"`
+      : "The database has several workspaces";
     throw new Error(`${why}; pass --workspace NAME-OR-ID. Workspaces:\n${list}`);
   }
   const ws = target[0]!;
-  const owner = await database.db.selectFrom("members").selectAll().where("workspaceId", "=", ws.id).where("role", "=", "owner").where("status", "=", "active").orderBy("createdAt").executeTakeFirst();
+  const owner = await database.db
+    .selectFrom("members")
+    .selectAll()
+    .where("workspaceId", "=", ws.id)
+    .where("role", "=", "owner")
+    .where("status", "=", "active")
+    .orderBy("createdAt")
+    .executeTakeFirst();
   if (!owner) throw new Error(`Workspace ${ws.name} has no active owner`);
-  return { userId: owner.userId, memberId: owner.id, workspaceId: ws.id, role: "owner", departmentId: null, via: "system" };
+  return {
+    userId: owner.userId,
+    memberId: owner.id,
+    workspaceId: ws.id,
+    role: "owner",
+    departmentId: null,
+    via: "system",
+  };
 }

@@ -78,13 +78,17 @@ describe("mainland China 2026 calendar", () => {
 
   it("add then count agree for any start and distance", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 364 }), fc.integer({ min: 1, max: 60 }), (offset, n) => {
-        const start = addDays("2026-01-01", offset);
-        const end = cal.addWorkdays(start, n);
-        expect(cal.isWorkday(end)).toBe(true);
-        expect(cal.countWorkdays(addDays(start, 1), end)).toBe(n);
-        expect(cal.subtractWorkdays(end, n) <= start).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 364 }),
+        fc.integer({ min: 1, max: 60 }),
+        (offset, n) => {
+          const start = addDays("2026-01-01", offset);
+          const end = cal.addWorkdays(start, n);
+          expect(cal.isWorkday(end)).toBe(true);
+          expect(cal.countWorkdays(addDays(start, 1), end)).toBe(n);
+          expect(cal.subtractWorkdays(end, n) <= start).toBe(true);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -134,6 +138,8 @@ describe("CN holiday data", () => {
     expect(cnHolidaysForYears([2025]).every((e) => e.date.startsWith("2025"))).toBe(true);
     // 2025 National Day + Mid-Autumn: Oct 1–8 off, make-up Sep 28 and Oct 11
     const y2025 = cnHolidaysForYears([2025]);
-    expect(y2025.filter((e) => e.date >= "2025-10-01" && e.date <= "2025-10-08" && e.kind === "holiday")).toHaveLength(8);
+    expect(
+      y2025.filter((e) => e.date >= "2025-10-01" && e.date <= "2025-10-08" && e.kind === "holiday"),
+    ).toHaveLength(8);
   });
 });

@@ -40,7 +40,8 @@ const SEARCH_LIMIT_DAYS = 3660;
 function weekMask(week: readonly number[]): number {
   let mask = 0;
   for (const d of week) {
-    if (!Number.isInteger(d) || d < 1 || d > 7) throw new RangeError(`workweek day must be 1..7, got ${d}`);
+    if (!Number.isInteger(d) || d < 1 || d > 7)
+      throw new RangeError(`workweek day must be 1..7, got ${d}`);
     mask |= 1 << d;
   }
   return mask;
@@ -128,7 +129,8 @@ export class WorkCalendar extends WorkdayArithmetic {
     this.workweek = [...(spec.workweek ?? [1, 2, 3, 4, 5])];
     this.mask = weekMask(this.workweek);
     this.hoursPerDay = spec.hoursPerDay ?? 8;
-    if (!(this.hoursPerDay > 0 && this.hoursPerDay <= 24)) throw new RangeError(`hoursPerDay must be in (0, 24], got ${this.hoursPerDay}`);
+    if (!(this.hoursPerDay > 0 && this.hoursPerDay <= 24))
+      throw new RangeError(`hoursPerDay must be in (0, 24], got ${this.hoursPerDay}`);
     this.holidays = daySet(spec.holidays);
     this.extra = daySet(spec.extraWorkdays);
   }
@@ -166,7 +168,8 @@ export class MemberCalendar extends WorkdayArithmetic {
     super();
     this.ownMask = spec.workweek ? weekMask(spec.workweek) : null;
     this.hoursPerDay = spec.hoursPerDay ?? team.hoursPerDay;
-    if (!(this.hoursPerDay > 0 && this.hoursPerDay <= 24)) throw new RangeError(`hoursPerDay must be in (0, 24], got ${this.hoursPerDay}`);
+    if (!(this.hoursPerDay > 0 && this.hoursPerDay <= 24))
+      throw new RangeError(`hoursPerDay must be in (0, 24], got ${this.hoursPerDay}`);
     this.daysOff = daySet(spec.daysOff);
   }
 

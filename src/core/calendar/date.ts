@@ -46,11 +46,17 @@ function daysFromCivil(y: number, m: number, d: number): number {
 /** Epoch day of an ISO date; throws RangeError on a malformed or impossible date. */
 export function toEpochDay(iso: string): number {
   // Hot path (every allocation and link goes through here): parse digits by hand.
-  if (typeof iso === "string" && iso.length === 10 && iso.charCodeAt(4) === 45 && iso.charCodeAt(7) === 45) {
+  if (
+    typeof iso === "string" &&
+    iso.length === 10 &&
+    iso.charCodeAt(4) === 45 &&
+    iso.charCodeAt(7) === 45
+  ) {
     const y = digits(iso, 0, 4);
     const m = digits(iso, 5, 7);
     const d = digits(iso, 8, 10);
-    if (y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)) return daysFromCivil(y, m, d);
+    if (y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m))
+      return daysFromCivil(y, m, d);
   }
   throw new RangeError(`not a date (YYYY-MM-DD): ${JSON.stringify(iso)}`);
 }
@@ -61,7 +67,8 @@ const LAST_WRITABLE_DAY = 2_932_896;
 
 /** ISO date of an epoch day; throws RangeError beyond the years 0000–9999 (never a malformed string a loop could chase). */
 export function fromEpochDay(day: number): string {
-  if (!(day >= FIRST_WRITABLE_DAY && day <= LAST_WRITABLE_DAY)) throw new RangeError(`no YYYY-MM-DD date ${day} days from 1970-01-01`);
+  if (!(day >= FIRST_WRITABLE_DAY && day <= LAST_WRITABLE_DAY))
+    throw new RangeError(`no YYYY-MM-DD date ${day} days from 1970-01-01`);
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 

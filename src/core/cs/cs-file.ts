@@ -8,7 +8,16 @@ import { cleanCell, normalizeHeader } from "../orders/text.js";
 import { parseLocalTime } from "../orders/time.js";
 import type { Problem } from "../orders/types.js";
 
-export type CsField = "date" | "account" | "consultations" | "received" | "inquirers" | "paying" | "firstResponse" | "avgResponse" | "sales";
+export type CsField =
+  | "date"
+  | "account"
+  | "consultations"
+  | "received"
+  | "inquirers"
+  | "paying"
+  | "firstResponse"
+  | "avgResponse"
+  | "sales";
 
 /** Header aliases per field, compared after normalizeHeader (NFKC, brackets, spaces, case). */
 export const CS_COLUMNS: Record<CsField, readonly string[]> = {
@@ -17,12 +26,33 @@ export const CS_COLUMNS: Record<CsField, readonly string[]> = {
   consultations: ["咨询人数", "Consultations"],
   received: ["接待人数", "Received"],
   inquirers: ["询单人数", "Inquirers"],
-  paying: ["最终付款人数", "询单->最终付款人数", "询单→最终付款人数", "询单最终付款人数", "Paying inquirers"],
-  firstResponse: ["首次响应时间", "平均首次响应(秒)", "首响时间", "平均首次响应时间", "平均首次响应时间(秒)", "首次响应时间(秒)", "First response"],
+  paying: [
+    "最终付款人数",
+    "询单->最终付款人数",
+    "询单→最终付款人数",
+    "询单最终付款人数",
+    "Paying inquirers",
+  ],
+  firstResponse: [
+    "首次响应时间",
+    "平均首次响应(秒)",
+    "首响时间",
+    "平均首次响应时间",
+    "平均首次响应时间(秒)",
+    "首次响应时间(秒)",
+    "First response",
+  ],
   avgResponse: ["平均响应时间", "平均响应(秒)", "平均响应时间(秒)", "Average response"],
   sales: ["销售额", "询单->最终付款金额", "Sales"],
 };
-export const CS_REQUIRED: readonly CsField[] = ["date", "account", "inquirers", "paying", "firstResponse", "avgResponse"];
+export const CS_REQUIRED: readonly CsField[] = [
+  "date",
+  "account",
+  "inquirers",
+  "paying",
+  "firstResponse",
+  "avgResponse",
+];
 
 /** One agent account's day as the file states it. Response times in tenths of a second. */
 export interface CsDayRow {
@@ -59,10 +89,15 @@ export function parseSecondsTenths(text: string): number | null {
   const s = text.normalize("NFKC").trim().toLowerCase();
   let m = /^(\d+(?:\.\d+)?)\s*(?:秒|s|sec|秒钟)?$/.exec(s);
   if (m) return Math.round(Number(m[1]) * 10);
-  m = /^(?:(\d+)\s*(?:小时|时|h))?\s*(?:(\d+)\s*(?:分钟|分|m|min))?\s*(?:(\d+(?:\.\d+)?)\s*(?:秒|s))?$/.exec(s);
-  if (m && (m[1] || m[2] || m[3])) return Math.round((Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0)) * 10);
+  m =
+    /^(?:(\d+)\s*(?:小时|时|h))?\s*(?:(\d+)\s*(?:分钟|分|m|min))?\s*(?:(\d+(?:\.\d+)?)\s*(?:秒|s))?$/.exec(
+      s,
+    );
+  if (m && (m[1] || m[2] || m[3]))
+    return Math.round((Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0)) * 10);
   m = /^(?:(\d+):)?(\d{1,2}):(\d{1,2}(?:\.\d+)?)$/.exec(s);
-  if (m && Number(m[2]) < 60 && Number(m[3]) < 60) return Math.round((Number(m[1] ?? 0) * 3600 + Number(m[2]) * 60 + Number(m[3])) * 10);
+  if (m && Number(m[2]) < 60 && Number(m[3]) < 60)
+    return Math.round((Number(m[1] ?? 0) * 3600 + Number(m[2]) * 60 + Number(m[3])) * 10);
   return null;
 }
 
@@ -75,37 +110,63 @@ export function csHeaderScore(headers: string[]): number {
 class CsReader {
   readonly cols = new Map<CsField, number>();
   readonly problems: Problem[] = [];
-  constructor(readonly table: Table, readonly file: string) {
+  constructor(
+    readonly table: Table,
+    readonly file: string,
+  ) {
     const normalized = table.headers.map(normalizeHeader);
     for (const [field, aliases] of Object.entries(CS_COLUMNS) as [CsField, readonly string[]][]) {
       const i = findColumn(normalized, aliases);
       if (i >= 0) this.cols.set(field, i);
     }
   }
-  header(f: CsField): string { const i = this.cols.get(f); return i === undefined ? CS_COLUMNS[f][0]! : this.table.headers[i]!.trim(); }
-  get(cells: string[], f: CsField): string { const i = this.cols.get(f); return i === undefined ? "" : cleanCell(cells[i]); }
-  problem(row: number, f: CsField | "", message: string) { this.problems.push({ file: this.file, row, column: f === "" ? "" : this.header(f), message }); }
+  header(f: CsField): string {
+    const i = this.cols.get(f);
+    return i === undefined ? CS_COLUMNS[f][0]! : this.table.headers[i]!.trim();
+  }
+  get(cells: string[], f: CsField): string {
+    const i = this.cols.get(f);
+    return i === undefined ? "" : cleanCell(cells[i]);
+  }
+  problem(row: number, f: CsField | "", message: string) {
+    this.problems.push({ file: this.file, row, column: f === "" ? "" : this.header(f), message });
+  }
 
   /** A count: whole and not negative; "-" or empty is 0 (千牛 writes "-" for none) unless `nullable`. */
   count(row: number, cells: string[], f: CsField, nullable = false): number | null {
     if (!this.cols.has(f)) return nullable ? null : 0;
     const v = this.get(cells, f).replace(/,/g, "");
     if (v === "") return nullable ? null : 0;
-    if (!/^\d+(\.0+)?$/.test(v)) { this.problem(row, f, `${this.header(f)}: "${v}" is not a whole number of people`); return null; }
+    if (!/^\d+(\.0+)?$/.test(v)) {
+      this.problem(row, f, `${this.header(f)}: "${v}" is not a whole number of people`);
+      return null;
+    }
     return Number.parseInt(v, 10);
   }
   seconds(row: number, cells: string[], f: CsField): number | null {
     const v = this.get(cells, f);
     if (v === "") return null;
     const t = parseSecondsTenths(v);
-    if (t === null) this.problem(row, f, `${this.header(f)}: "${v}" is not a time in seconds (e.g. 12.5 or 1分05秒)`);
+    if (t === null)
+      this.problem(
+        row,
+        f,
+        `${this.header(f)}: "${v}" is not a time in seconds (e.g. 12.5 or 1分05秒)`,
+      );
     return t;
   }
 }
 
 /** Reads a CS performance export (records as read from CSV or the first sheet of an XLSX). */
 export function parseCsRecords(file: string, records: string[][]): ParsedCsFile {
-  const out: ParsedCsFile = { file, days: [], problems: [], warnings: [], unknownColumns: [], columns: {} };
+  const out: ParsedCsFile = {
+    file,
+    days: [],
+    problems: [],
+    warnings: [],
+    unknownColumns: [],
+    columns: {},
+  };
   if (records.every((r) => r.every((c) => c.trim() === ""))) {
     out.problems.push({ file, row: 1, column: "", message: "The file is empty" });
     return out;
@@ -114,10 +175,18 @@ export function parseCsRecords(file: string, records: string[][]): ParsedCsFile 
   const r = new CsReader(table, file);
   for (const f of r.cols.keys()) out.columns[f] = r.header(f);
   const used = new Set(r.cols.values());
-  out.unknownColumns = table.headers.map((h, i) => (used.has(i) || h.trim() === "" ? null : h.trim())).filter((h): h is string => h !== null);
-  for (const f of CS_REQUIRED) if (!r.cols.has(f)) r.problem(table.headerRow, f, `Required column ${CS_COLUMNS[f].join(" / ")} is missing`);
-  if (r.problems.length === 0 && table.rows.length === 0) r.problem(table.headerRow + 1, "", "The file has a header but no rows");
-  if (r.problems.length) { out.problems = r.problems; return out; }
+  out.unknownColumns = table.headers
+    .map((h, i) => (used.has(i) || h.trim() === "" ? null : h.trim()))
+    .filter((h): h is string => h !== null);
+  for (const f of CS_REQUIRED)
+    if (!r.cols.has(f))
+      r.problem(table.headerRow, f, `Required column ${CS_COLUMNS[f].join(" / ")} is missing`);
+  if (r.problems.length === 0 && table.rows.length === 0)
+    r.problem(table.headerRow + 1, "", "The file has a header but no rows");
+  if (r.problems.length) {
+    out.problems = r.problems;
+    return out;
+  }
 
   const seen = new Map<string, number>();
   for (const { row, cells } of table.rows) {
@@ -143,18 +212,39 @@ export function parseCsRecords(file: string, records: string[][]): ParsedCsFile 
     if (salesText !== "") {
       const m = parseMoney(salesText);
       if (m.ok && m.fen >= 0) salesFen = m.fen;
-      else r.problem(row, "sales", `${r.header("sales")}: ${m.ok ? "must not be negative" : m.message}`);
+      else
+        r.problem(
+          row,
+          "sales",
+          `${r.header("sales")}: ${m.ok ? "must not be negative" : m.message}`,
+        );
     }
     if (inquirers !== null && paying !== null && paying > inquirers)
-      r.problem(row, "paying", `${r.header("paying")} (${paying}) is more than ${r.header("inquirers")} (${inquirers})`);
+      r.problem(
+        row,
+        "paying",
+        `${r.header("paying")} (${paying}) is more than ${r.header("inquirers")} (${inquirers})`,
+      );
     if (!t.ok || account === "") continue;
     const date = t.iso.slice(0, 10);
     const key = `${date}\u0001${account}`;
     const first = seen.get(key);
-    if (first !== undefined) r.problem(row, "account", `${account} on ${date} is also on row ${first}`);
+    if (first !== undefined)
+      r.problem(row, "account", `${account} on ${date} is also on row ${first}`);
     else seen.set(key, row);
     if (r.problems.length > before || inquirers === null || paying === null) continue;
-    out.days.push({ row, date, account, consultations, received, inquirers, paying, firstResponseTenths, avgResponseTenths, salesFen });
+    out.days.push({
+      row,
+      date,
+      account,
+      consultations,
+      received,
+      inquirers,
+      paying,
+      firstResponseTenths,
+      avgResponseTenths,
+      salesFen,
+    });
   }
   out.problems = r.problems;
   return out;

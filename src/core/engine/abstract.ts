@@ -1,6 +1,12 @@
 // Abstract mode (RCPSP): validate, search, and present the result in format v1.
 
-import { PlanValidationError, RESULT_FORMAT, type AbstractPlan, type AbstractResult, type ScheduleOptions } from "./types.js";
+import {
+  PlanValidationError,
+  RESULT_FORMAT,
+  type AbstractPlan,
+  type AbstractResult,
+  type ScheduleOptions,
+} from "./types.js";
 import { validateAbstractPlan } from "./plan-validate.js";
 import { lowerBound, rcpspFromPlan, reverseRcpsp, type Rcpsp } from "./rcpsp/problem.js";
 import { geneticSearch, quickSearch } from "./rcpsp/search.js";
@@ -10,7 +16,10 @@ import { geneticSearch, quickSearch } from "./rcpsp/search.js";
  * justification; a number runs the genetic search with that many schedules, seeded by the quick
  * pass (so never worse). Throws PlanValidationError on an invalid plan (cycle with its path).
  */
-export function scheduleAbstract(plan: AbstractPlan, options: ScheduleOptions = {}): AbstractResult {
+export function scheduleAbstract(
+  plan: AbstractPlan,
+  options: ScheduleOptions = {},
+): AbstractResult {
   const t0 = performance.now();
   const checked = validateAbstractPlan(plan as unknown as Record<string, unknown>);
   if (!checked.ok) throw new PlanValidationError(checked.issues);
@@ -18,14 +27,21 @@ export function scheduleAbstract(plan: AbstractPlan, options: ScheduleOptions = 
   const rev = reverseRcpsp(p);
   const lb = lowerBound(p);
   const effort = options.effort ?? "quick";
-  const search = effort === "quick" || effort <= 0 ? quickSearch(p, rev) : geneticSearch(p, rev, Math.floor(effort), options.seed ?? 1, lb);
+  const search =
+    effort === "quick" || effort <= 0
+      ? quickSearch(p, rev)
+      : geneticSearch(p, rev, Math.floor(effort), options.seed ?? 1, lb);
   const ids = plan.tasks.map((t) => t.id);
   return {
     format: RESULT_FORMAT,
     mode: "abstract",
     makespan: search.makespan,
     lowerBound: lb,
-    tasks: ids.map((id, j) => ({ id, start: search.start[j]!, finish: search.start[j]! + p.dur[j]! })),
+    tasks: ids.map((id, j) => ({
+      id,
+      start: search.start[j]!,
+      finish: search.start[j]! + p.dur[j]!,
+    })),
     criticalPath: criticalChain(p, search.start, search.makespan).map((j) => ids[j]!),
     unscheduled: [],
     warnings: [],

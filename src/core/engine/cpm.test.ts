@@ -14,7 +14,15 @@ describe("critical path method", () => {
     expect(r.projectEnd).toBe(8);
     const byId = Object.fromEntries(r.tasks.map((t) => [t.id, t]));
     expect(byId.A).toMatchObject({ es: 0, ef: 3, ls: 0, lf: 3, totalFloat: 0, critical: true });
-    expect(byId.B).toMatchObject({ es: 3, ef: 5, ls: 5, lf: 7, totalFloat: 2, freeFloat: 2, critical: false });
+    expect(byId.B).toMatchObject({
+      es: 3,
+      ef: 5,
+      ls: 5,
+      lf: 7,
+      totalFloat: 2,
+      freeFloat: 2,
+      critical: false,
+    });
     expect(byId.C).toMatchObject({ es: 3, ef: 7, ls: 3, lf: 7, totalFloat: 0, critical: true });
     expect(byId.D).toMatchObject({ es: 7, ef: 8, totalFloat: 0 });
     expect(r.criticalPath).toEqual(["A", "C", "D"]);
@@ -80,13 +88,21 @@ describe("critical path method", () => {
       from[i] = i;
       to[i] = i + 1;
     }
-    const r = computeCpm({ durations: new Float64Array(n).fill(1), from, to, type: new Uint8Array(n - 1).fill(LINK_FS) });
+    const r = computeCpm({
+      durations: new Float64Array(n).fill(1),
+      from,
+      to,
+      type: new Uint8Array(n - 1).fill(LINK_FS),
+    });
     expect(r.projectEnd).toBe(n);
     expect(r.critical.every((c) => c === 1)).toBe(true);
   });
 
   it("a deadline beyond the end gives everyone float", () => {
-    const r = computeCpm({ durations: [2, 3], from: [0], to: [1], type: [LINK_SS], lag: [1] }, { projectEnd: 10 });
+    const r = computeCpm(
+      { durations: [2, 3], from: [0], to: [1], type: [LINK_SS], lag: [1] },
+      { projectEnd: 10 },
+    );
     expect(Array.from(r.es)).toEqual([0, 1]);
     expect(Array.from(r.totalFloat)).toEqual([6, 6]);
     expect(LINK_FF).toBe(2);

@@ -149,7 +149,12 @@ export function criticalPathOf(net: CpmNetwork, cpm: CpmResult): number[] {
   const n = net.durations.length;
   let last = -1;
   for (let v = 0; v < n; v++) {
-    if (cpm.critical[v] && Math.abs(cpm.ef[v]! - cpm.projectEnd) <= EPS && (last < 0 || net.durations[v]! > 0)) last = v;
+    if (
+      cpm.critical[v] &&
+      Math.abs(cpm.ef[v]! - cpm.projectEnd) <= EPS &&
+      (last < 0 || net.durations[v]! > 0)
+    )
+      last = v;
   }
   if (last < 0) return [];
   const pred = buildCsr(n, net.to, net.from, net.from.length);
@@ -165,7 +170,14 @@ export function criticalPathOf(net: CpmNetwork, cpm: CpmResult): number[] {
       const k = pred.edge[p]!;
       const l = net.lag ? net.lag[k]! : 0;
       const t = net.type ? net.type[k]! : LINK_FS;
-      const bound = t === LINK_FS ? cpm.ef[u]! + l : t === LINK_SS ? cpm.es[u]! + l : t === LINK_FF ? cpm.ef[u]! + l - net.durations[v]! : cpm.es[u]! + l - net.durations[v]!;
+      const bound =
+        t === LINK_FS
+          ? cpm.ef[u]! + l
+          : t === LINK_SS
+            ? cpm.es[u]! + l
+            : t === LINK_FF
+              ? cpm.ef[u]! + l - net.durations[v]!
+              : cpm.es[u]! + l - net.durations[v]!;
       if (Math.abs(bound - cpm.es[v]!) <= EPS) {
         next = u;
         break;
@@ -199,7 +211,11 @@ export interface CpmTaskTimes {
 const TYPE_CODE = { FS: LINK_FS, SS: LINK_SS, FF: LINK_FF, SF: LINK_SF } as const;
 
 /** CPM by task ids, for callers that do not need typed arrays. Throws on an unknown id or a cycle (with ids). */
-export function cpmByIds(tasks: readonly CpmTask[]): { tasks: CpmTaskTimes[]; projectEnd: number; criticalPath: string[] } {
+export function cpmByIds(tasks: readonly CpmTask[]): {
+  tasks: CpmTaskTimes[];
+  projectEnd: number;
+  criticalPath: string[];
+} {
   const index = new Map<string, number>();
   tasks.forEach((t, i) => index.set(t.id, i));
   const from: number[] = [];
@@ -209,7 +225,8 @@ export function cpmByIds(tasks: readonly CpmTask[]): { tasks: CpmTaskTimes[]; pr
   tasks.forEach((t, i) => {
     for (const d of t.dependsOn ?? []) {
       const p = index.get(d.task);
-      if (p === undefined) throw new RangeError(`task "${t.id}": dependsOn names unknown task "${d.task}"`);
+      if (p === undefined)
+        throw new RangeError(`task "${t.id}": dependsOn names unknown task "${d.task}"`);
       from.push(p);
       to.push(i);
       type.push(TYPE_CODE[d.type ?? "FS"]);

@@ -9,7 +9,12 @@ export interface Csr {
 }
 
 /** Forward (from → to) adjacency of `m` edges over `n` nodes. */
-export function buildCsr(n: number, from: ArrayLike<number>, to: ArrayLike<number>, m = from.length): Csr {
+export function buildCsr(
+  n: number,
+  from: ArrayLike<number>,
+  to: ArrayLike<number>,
+  m = from.length,
+): Csr {
   const start = new Int32Array(n + 1);
   for (let k = 0; k < m; k++) start[from[k]! + 1]!++;
   for (let v = 0; v < n; v++) start[v + 1]! += start[v]!;

@@ -4,7 +4,16 @@ export * from "./types.js";
 export { scheduleTeam, TEAM_MAX_PASSES, type TeamScheduleOptions } from "./team/schedule.js";
 export { scheduleAbstract } from "./abstract.js";
 export { reschedule, type RescheduleOptions } from "./reschedule.js";
-export { computeCpm, criticalPathOf, cpmByIds, CycleError, LINK_FS, LINK_SS, LINK_FF, LINK_SF } from "./cpm.js";
+export {
+  computeCpm,
+  criticalPathOf,
+  cpmByIds,
+  CycleError,
+  LINK_FS,
+  LINK_SS,
+  LINK_FF,
+  LINK_SF,
+} from "./cpm.js";
 export type { CpmNetwork, CpmResult, CpmTask, CpmTaskTimes } from "./cpm.js";
 export { parsePlanFile, serializeResult } from "./plan-file.js";
 export { validatePlan, type ValidationResult, type ValidateOptions } from "./plan-validate.js";

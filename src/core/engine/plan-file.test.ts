@@ -6,8 +6,15 @@ const base = {
   format: "dayclear.plan/v1",
   mode: "team",
   start: "2026-11-02",
-  calendar: { workweek: [1, 2, 3, 4, 5], hoursPerDay: 8, holidays: ["2026-01-01"], extraWorkdays: ["2026-01-04"] },
-  members: [{ id: "m1", name: "张三", skills: { design: 3 }, hoursPerDay: 8, daysOff: ["2026-11-05"] }],
+  calendar: {
+    workweek: [1, 2, 3, 4, 5],
+    hoursPerDay: 8,
+    holidays: ["2026-01-01"],
+    extraWorkdays: ["2026-01-04"],
+  },
+  members: [
+    { id: "m1", name: "张三", skills: { design: 3 }, hoursPerDay: 8, daysOff: ["2026-11-05"] },
+  ],
 };
 
 function issues(tasks: unknown[], extra: Record<string, unknown> = {}): PlanIssue[] {
@@ -24,8 +31,15 @@ describe("plan file v1", () => {
         tasks: [
           { id: "t0", name: "文案", effortHours: 4, skill: "design" },
           {
-            id: "t1", name: "主图设计", effortHours: 12, skill: "design", minLevel: 2, assignee: null,
-            priority: 500, earliestStart: null, deadline: "2026-11-10",
+            id: "t1",
+            name: "主图设计",
+            effortHours: 12,
+            skill: "design",
+            minLevel: 2,
+            assignee: null,
+            priority: 500,
+            earliestStart: null,
+            deadline: "2026-11-10",
             dependsOn: [{ task: "t0", type: "FS", lagDays: 0 }],
           },
         ],
@@ -33,7 +47,13 @@ describe("plan file v1", () => {
     );
     expect(r.ok).toBe(true);
     if (!r.ok || r.plan.mode !== "team") return;
-    expect(r.plan.tasks[0]).toMatchObject({ priority: 500, dependsOn: [], parent: null, minLevel: null, deadline: null });
+    expect(r.plan.tasks[0]).toMatchObject({
+      priority: 500,
+      dependsOn: [],
+      parent: null,
+      minLevel: null,
+      deadline: null,
+    });
     expect(r.plan.members[0]).toMatchObject({ workweek: null, hoursPerDay: 8 });
   });
 
@@ -50,8 +70,12 @@ describe("plan file v1", () => {
     expect(text).toContain('task "b": dependsOn[0] names unknown task "nope"');
     expect(text).toContain('task "c": dependsOn[0] names the task itself');
     expect(text).toContain('task "d": effortHours must be greater than 0, got 0');
-    expect(found.find((i) => i.task === "e" && i.field === "deadline")?.message).toMatch(/YYYY-MM-DD/);
-    expect(found.find((i) => i.task === "e" && i.field === "type")?.message).toMatch(/FS, SS, FF, SF/);
+    expect(found.find((i) => i.task === "e" && i.field === "deadline")?.message).toMatch(
+      /YYYY-MM-DD/,
+    );
+    expect(found.find((i) => i.task === "e" && i.field === "type")?.message).toMatch(
+      /FS, SS, FF, SF/,
+    );
     expect(found.find((i) => i.task === "a")?.path).toBe("tasks[0].effortHours");
   });
 
@@ -62,7 +86,9 @@ describe("plan file v1", () => {
       { id: "c", effortHours: 1, dependsOn: [{ task: "b", type: "SS", lagDays: 1 }] },
     ]);
     expect(found).toHaveLength(1);
-    expect(found[0]!.message).toMatch(/^dependency cycle: (a → b → c → a|b → c → a → b|c → a → b → c)/);
+    expect(found[0]!.message).toMatch(
+      /^dependency cycle: (a → b → c → a|b → c → a → b|c → a → b → c)/,
+    );
   });
 
   it("rejects unknown members, duplicate ids, bad skills and a dependency on one's own summary", () => {

@@ -14,7 +14,10 @@ export function parsePlanFile(json: string | unknown): ValidationResult<Plan> {
     try {
       value = JSON.parse(json);
     } catch (e) {
-      return { ok: false, issues: [{ path: "", message: `not valid JSON: ${(e as Error).message}` }] };
+      return {
+        ok: false,
+        issues: [{ path: "", message: `not valid JSON: ${(e as Error).message}` }],
+      };
     }
   }
   return validatePlan(value);

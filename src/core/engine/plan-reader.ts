@@ -61,7 +61,10 @@ export class FieldReader {
   }
 
   /** A finite number in [min, max] (integer when `integer`); `fallback` when absent. */
-  number(field: string, opts: { min?: number; max?: number; integer?: boolean; above?: number; fallback?: number }): number {
+  number(
+    field: string,
+    opts: { min?: number; max?: number; integer?: boolean; above?: number; fallback?: number },
+  ): number {
     const v = this.obj[field];
     if ((v === undefined || v === null) && opts.fallback !== undefined) return opts.fallback;
     if (typeof v !== "number" || !Number.isFinite(v)) {
@@ -69,13 +72,19 @@ export class FieldReader {
       return opts.fallback ?? 0;
     }
     if (opts.integer && !Number.isInteger(v)) this.fail(field, `must be a whole number, got ${v}`);
-    else if (opts.above !== undefined && !(v > opts.above)) this.fail(field, `must be greater than ${opts.above}, got ${v}`);
-    else if (opts.min !== undefined && v < opts.min) this.fail(field, `must be at least ${opts.min}, got ${v}`);
-    else if (opts.max !== undefined && v > opts.max) this.fail(field, `must be at most ${opts.max}, got ${v}`);
+    else if (opts.above !== undefined && !(v > opts.above))
+      this.fail(field, `must be greater than ${opts.above}, got ${v}`);
+    else if (opts.min !== undefined && v < opts.min)
+      this.fail(field, `must be at least ${opts.min}, got ${v}`);
+    else if (opts.max !== undefined && v > opts.max)
+      this.fail(field, `must be at most ${opts.max}, got ${v}`);
     return v;
   }
 
-  nullableNumber(field: string, opts: { min?: number; max?: number; integer?: boolean; above?: number }): number | null {
+  nullableNumber(
+    field: string,
+    opts: { min?: number; max?: number; integer?: boolean; above?: number },
+  ): number | null {
     const v = this.obj[field];
     if (v === undefined || v === null) return null;
     return this.number(field, opts);
@@ -114,7 +123,10 @@ export class FieldReader {
   weekdays(field: string): number[] | null {
     const v = this.obj[field];
     if (v === undefined || v === null) return null;
-    if (!Array.isArray(v) || !v.every((d) => Number.isInteger(d) && (d as number) >= 1 && (d as number) <= 7)) {
+    if (
+      !Array.isArray(v) ||
+      !v.every((d) => Number.isInteger(d) && (d as number) >= 1 && (d as number) <= 7)
+    ) {
       this.fail(field, `must be a list of ISO weekdays 1 (Monday) … 7 (Sunday), got ${show(v)}`);
       return null;
     }

@@ -29,17 +29,48 @@ export interface ValidateOptions {
 }
 
 /** Validate a parsed plan file (team or abstract). */
-export function validatePlan(input: unknown, options: ValidateOptions = {}): ValidationResult<Plan> {
-  if (!isObject(input)) return { ok: false, issues: [{ path: "", message: `plan must be a JSON object, got ${show(input)}` }] };
+export function validatePlan(
+  input: unknown,
+  options: ValidateOptions = {},
+): ValidationResult<Plan> {
+  if (!isObject(input))
+    return {
+      ok: false,
+      issues: [{ path: "", message: `plan must be a JSON object, got ${show(input)}` }],
+    };
   if (input.format !== PLAN_FORMAT) {
-    return { ok: false, issues: [{ path: "format", field: "format", message: `format must be "${PLAN_FORMAT}", got ${show(input.format)}` }] };
+    return {
+      ok: false,
+      issues: [
+        {
+          path: "format",
+          field: "format",
+          message: `format must be "${PLAN_FORMAT}", got ${show(input.format)}`,
+        },
+      ],
+    };
   }
   if (input.mode === "team") return validateTeamPlan(input, options);
   if (input.mode === "abstract") return validateAbstractPlan(input, options);
-  return { ok: false, issues: [{ path: "mode", field: "mode", message: `mode must be "team" or "abstract", got ${show(input.mode)}` }] };
+  return {
+    ok: false,
+    issues: [
+      {
+        path: "mode",
+        field: "mode",
+        message: `mode must be "team" or "abstract", got ${show(input.mode)}`,
+      },
+    ],
+  };
 }
 
-function ids<T>(list: IssueList, items: unknown[], path: string, kind: string, read: (o: Json, p: string, id: string) => T): { items: T[]; index: Map<string, number> } {
+function ids<T>(
+  list: IssueList,
+  items: unknown[],
+  path: string,
+  kind: string,
+  read: (o: Json, p: string, id: string) => T,
+): { items: T[]; index: Map<string, number> } {
   const out: T[] = [];
   const index = new Map<string, number>();
   items.forEach((raw, i) => {
@@ -49,30 +80,56 @@ function ids<T>(list: IssueList, items: unknown[], path: string, kind: string, r
       return;
     }
     const idv = raw.id;
-    const id = typeof idv === "string" && idv.length > 0 ? idv : typeof idv === "number" ? String(idv) : "";
-    if (!id) list.add(`${p}.id`, `${p}: id must be a non-empty string, got ${show(idv)}`, undefined, "id");
-    else if (index.has(id)) list.add(`${p}.id`, `${kind} "${id}": id is used twice (${path}[${index.get(id)}] and ${p})`, id, "id");
+    const id =
+      typeof idv === "string" && idv.length > 0 ? idv : typeof idv === "number" ? String(idv) : "";
+    if (!id)
+      list.add(`${p}.id`, `${p}: id must be a non-empty string, got ${show(idv)}`, undefined, "id");
+    else if (index.has(id))
+      list.add(
+        `${p}.id`,
+        `${kind} "${id}": id is used twice (${path}[${index.get(id)}] and ${p})`,
+        id,
+        "id",
+      );
     else index.set(id, out.length);
     out.push(read(raw, p, id));
   });
   return { items: out, index };
 }
 
-function readDependency(list: IssueList, raw: unknown, p: string, taskId: string): Dependency | null {
+function readDependency(
+  list: IssueList,
+  raw: unknown,
+  p: string,
+  taskId: string,
+): Dependency | null {
   if (typeof raw === "string") return { task: raw, type: "FS", lagDays: 0 };
   if (!isObject(raw)) {
-    list.add(p, `task "${taskId}": ${p.slice(p.lastIndexOf("dependsOn"))} must be an object {task, type, lagDays}, got ${show(raw)}`, taskId, "dependsOn");
+    list.add(
+      p,
+      `task "${taskId}": ${p.slice(p.lastIndexOf("dependsOn"))} must be an object {task, type, lagDays}, got ${show(raw)}`,
+      taskId,
+      "dependsOn",
+    );
     return null;
   }
   const type = (raw.type ?? "FS") as DependencyType;
   const lag = raw.lagDays ?? 0;
   // The common, valid case without building reader objects or message strings.
-  if (typeof raw.task === "string" && raw.task.length > 0 && DEPENDENCY_TYPES.includes(type) && typeof lag === "number" && Number.isInteger(lag) && Math.abs(lag) <= 3650) {
+  if (
+    typeof raw.task === "string" &&
+    raw.task.length > 0 &&
+    DEPENDENCY_TYPES.includes(type) &&
+    typeof lag === "number" &&
+    Number.isInteger(lag) &&
+    Math.abs(lag) <= 3650
+  ) {
     return { task: raw.task, type, lagDays: lag };
   }
   const r = list.at(raw, p, `task "${taskId}" ${p.slice(p.lastIndexOf("dependsOn"))}`, taskId);
   const task = typeof raw.task === "number" ? String(raw.task) : r.string("task");
-  if (!DEPENDENCY_TYPES.includes(type)) r.fail("type", `must be one of FS, SS, FF, SF, got ${show(raw.type)}`);
+  if (!DEPENDENCY_TYPES.includes(type))
+    r.fail("type", `must be one of FS, SS, FF, SF, got ${show(raw.type)}`);
   const lagDays = r.number("lagDays", { integer: true, fallback: 0, min: -3650, max: 3650 });
   return { task, type, lagDays };
 }
@@ -93,16 +150,31 @@ function fastTask(o: Json, id: string): TeamTask | null {
   const skill = optString(o.skill);
   const assignee = optString(o.assignee);
   const parent = optString(o.parent);
-  if (name === "invalid" || skill === "invalid" || assignee === "invalid" || parent === "invalid") return null;
+  if (name === "invalid" || skill === "invalid" || assignee === "invalid" || parent === "invalid")
+    return null;
   const effort = o.effortHours;
-  if (effort !== undefined && effort !== null && (typeof effort !== "number" || !Number.isFinite(effort))) return null;
+  if (
+    effort !== undefined &&
+    effort !== null &&
+    (typeof effort !== "number" || !Number.isFinite(effort))
+  )
+    return null;
   const minLevel = o.minLevel ?? null;
-  if (minLevel !== null && !(Number.isInteger(minLevel) && (minLevel as number) >= 1 && (minLevel as number) <= 5)) return null;
+  if (
+    minLevel !== null &&
+    !(Number.isInteger(minLevel) && (minLevel as number) >= 1 && (minLevel as number) <= 5)
+  )
+    return null;
   const priority = o.priority ?? 500;
-  if (!(Number.isInteger(priority) && (priority as number) >= 1 && (priority as number) <= 1000)) return null;
+  if (!(Number.isInteger(priority) && (priority as number) >= 1 && (priority as number) <= 1000))
+    return null;
   const earliestStart = o.earliestStart ?? null;
   const deadline = o.deadline ?? null;
-  if ((earliestStart !== null && !isIsoDate(earliestStart)) || (deadline !== null && !isIsoDate(deadline))) return null;
+  if (
+    (earliestStart !== null && !isIsoDate(earliestStart)) ||
+    (deadline !== null && !isIsoDate(deadline))
+  )
+    return null;
   const deps = o.dependsOn ?? [];
   if (!Array.isArray(deps)) return null;
   const dependsOn: Dependency[] = [];
@@ -114,7 +186,13 @@ function fastTask(o: Json, id: string): TeamTask | null {
     if (!isObject(d) || typeof d.task !== "string" || d.task.length === 0) return null;
     const type = (d.type ?? "FS") as DependencyType;
     const lag = d.lagDays ?? 0;
-    if (!DEPENDENCY_TYPES.includes(type) || typeof lag !== "number" || !Number.isInteger(lag) || Math.abs(lag) > 3650) return null;
+    if (
+      !DEPENDENCY_TYPES.includes(type) ||
+      typeof lag !== "number" ||
+      !Number.isInteger(lag) ||
+      Math.abs(lag) > 3650
+    )
+      return null;
     dependsOn.push({ task: d.task, type, lagDays: lag });
   }
   return {
@@ -132,7 +210,10 @@ function fastTask(o: Json, id: string): TeamTask | null {
   };
 }
 
-export function validateTeamPlan(input: Json, options: ValidateOptions = {}): ValidationResult<TeamPlan> {
+export function validateTeamPlan(
+  input: Json,
+  options: ValidateOptions = {},
+): ValidationResult<TeamPlan> {
   const list = new IssueList();
   const top = list.at(input, "plan", "plan");
   const start = top.date("start");
@@ -145,22 +226,29 @@ export function validateTeamPlan(input: Json, options: ValidateOptions = {}): Va
     extraWorkdays: cal.dateList("extraWorkdays"),
   };
 
-  const members = ids<TeamMember>(list, top.array("members", true), "members", "member", (o, p, id) => {
-    const r = list.at(o, p, `member "${id}"`);
-    const skills: Record<string, number> = {};
-    for (const [skill, level] of Object.entries(r.record("skills"))) {
-      if (typeof level === "number" && Number.isInteger(level) && level >= 1 && level <= 5) skills[skill] = level;
-      else r.fail(`skills.${skill}`, `must be a level 1..5, got ${show(level)}`);
-    }
-    return {
-      id,
-      name: r.string("name", id),
-      skills,
-      hoursPerDay: r.nullableNumber("hoursPerDay", { above: 0, max: 24 }),
-      workweek: r.weekdays("workweek"),
-      daysOff: r.dateList("daysOff"),
-    };
-  });
+  const members = ids<TeamMember>(
+    list,
+    top.array("members", true),
+    "members",
+    "member",
+    (o, p, id) => {
+      const r = list.at(o, p, `member "${id}"`);
+      const skills: Record<string, number> = {};
+      for (const [skill, level] of Object.entries(r.record("skills"))) {
+        if (typeof level === "number" && Number.isInteger(level) && level >= 1 && level <= 5)
+          skills[skill] = level;
+        else r.fail(`skills.${skill}`, `must be a level 1..5, got ${show(level)}`);
+      }
+      return {
+        id,
+        name: r.string("name", id),
+        skills,
+        hoursPerDay: r.nullableNumber("hoursPerDay", { above: 0, max: 24 }),
+        workweek: r.weekdays("workweek"),
+        daysOff: r.dateList("daysOff"),
+      };
+    },
+  );
 
   const tasks = ids<TeamTask>(list, top.array("tasks", true), "tasks", "task", (o, p, id) => {
     const fast = id ? fastTask(o, id) : null;
@@ -188,30 +276,60 @@ export function validateTeamPlan(input: Json, options: ValidateOptions = {}): Va
 
   const pinned: Allocation[] = [];
   top.array("pinned", false).forEach((raw, i) => {
-    if (isObject(raw) && typeof raw.member === "string" && typeof raw.task === "string" && isIsoDate(raw.date) && typeof raw.hours === "number" && raw.hours > 0 && raw.hours <= 24) {
+    if (
+      isObject(raw) &&
+      typeof raw.member === "string" &&
+      typeof raw.task === "string" &&
+      isIsoDate(raw.date) &&
+      typeof raw.hours === "number" &&
+      raw.hours > 0 &&
+      raw.hours <= 24
+    ) {
       pinned.push({ member: raw.member, date: raw.date, task: raw.task, hours: raw.hours });
       return;
     }
     const p = `pinned[${i}]`;
     if (!isObject(raw)) return list.add(p, `${p} must be an object {member, date, task, hours}`);
     const r = list.at(raw, p, p);
-    pinned.push({ member: r.string("member"), date: r.date("date"), task: r.string("task"), hours: r.number("hours", { above: 0, max: 24 }) });
+    pinned.push({
+      member: r.string("member"),
+      date: r.date("date"),
+      task: r.string("task"),
+      hours: r.number("hours", { above: 0, max: 24 }),
+    });
   });
 
   checkTeamReferences(list, members.index, tasks.items, tasks.index, pinned);
   if (list.issues.length === 0) {
     const net = buildTeamNetwork(tasks.items, tasks.index);
-    for (const pr of net.problems) list.add(`tasks[${pr.task}].${pr.field}`, pr.message, tasks.items[pr.task]!.id, pr.field);
+    for (const pr of net.problems)
+      list.add(`tasks[${pr.task}].${pr.field}`, pr.message, tasks.items[pr.task]!.id, pr.field);
     if (list.issues.length === 0 && options.cycles !== false) {
       const cycle = findTeamCycle(tasks.items, net);
       if (cycle) {
         const first = tasks.index.get(cycle[1]!) ?? 0;
-        list.add(`tasks[${first}].dependsOn`, `dependency cycle: ${cycle.join(" → ")} (each task waits for the one before it)`, cycle[1], "dependsOn");
+        list.add(
+          `tasks[${first}].dependsOn`,
+          `dependency cycle: ${cycle.join(" → ")} (each task waits for the one before it)`,
+          cycle[1],
+          "dependsOn",
+        );
       }
     }
   }
   if (list.issues.length > 0) return { ok: false, issues: list.issues };
-  return { ok: true, plan: { format: PLAN_FORMAT, mode: "team", start, calendar, members: members.items, tasks: tasks.items, pinned } };
+  return {
+    ok: true,
+    plan: {
+      format: PLAN_FORMAT,
+      mode: "team",
+      start,
+      calendar,
+      members: members.items,
+      tasks: tasks.items,
+      pinned,
+    },
+  };
 }
 
 function checkTeamReferences(
@@ -227,32 +345,95 @@ function checkTeamReferences(
     const summary = isParent.has(t.id);
     if (!summary && !(t.effortHours > 0)) {
       const got = Number.isNaN(t.effortHours) ? "nothing" : String(t.effortHours);
-      list.add(`${p}.effortHours`, `task "${t.id}": effortHours must be greater than 0, got ${got}`, t.id, "effortHours");
+      list.add(
+        `${p}.effortHours`,
+        `task "${t.id}": effortHours must be greater than 0, got ${got}`,
+        t.id,
+        "effortHours",
+      );
     }
     if (summary && Number.isNaN(t.effortHours)) t.effortHours = 0;
-    if (t.assignee !== null && !memberIndex.has(t.assignee)) list.add(`${p}.assignee`, `task "${t.id}": assignee names unknown member "${t.assignee}"`, t.id, "assignee");
-    if (t.minLevel !== null && t.skill === null) list.add(`${p}.minLevel`, `task "${t.id}": minLevel is set but skill is not`, t.id, "minLevel");
-    if (t.parent !== null && !taskIndex.has(t.parent)) list.add(`${p}.parent`, `task "${t.id}": parent names unknown task "${t.parent}"`, t.id, "parent");
-    if (t.parent === t.id) list.add(`${p}.parent`, `task "${t.id}": parent names the task itself`, t.id, "parent");
+    if (t.assignee !== null && !memberIndex.has(t.assignee))
+      list.add(
+        `${p}.assignee`,
+        `task "${t.id}": assignee names unknown member "${t.assignee}"`,
+        t.id,
+        "assignee",
+      );
+    if (t.minLevel !== null && t.skill === null)
+      list.add(
+        `${p}.minLevel`,
+        `task "${t.id}": minLevel is set but skill is not`,
+        t.id,
+        "minLevel",
+      );
+    if (t.parent !== null && !taskIndex.has(t.parent))
+      list.add(
+        `${p}.parent`,
+        `task "${t.id}": parent names unknown task "${t.parent}"`,
+        t.id,
+        "parent",
+      );
+    if (t.parent === t.id)
+      list.add(`${p}.parent`, `task "${t.id}": parent names the task itself`, t.id, "parent");
     t.dependsOn.forEach((d, k) => {
-      if (d.task === t.id) list.add(`${p}.dependsOn[${k}].task`, `task "${t.id}": dependsOn[${k}] names the task itself`, t.id, `dependsOn[${k}].task`);
-      else if (!taskIndex.has(d.task)) list.add(`${p}.dependsOn[${k}].task`, `task "${t.id}": dependsOn[${k}] names unknown task "${d.task}"`, t.id, `dependsOn[${k}].task`);
+      if (d.task === t.id)
+        list.add(
+          `${p}.dependsOn[${k}].task`,
+          `task "${t.id}": dependsOn[${k}] names the task itself`,
+          t.id,
+          `dependsOn[${k}].task`,
+        );
+      else if (!taskIndex.has(d.task))
+        list.add(
+          `${p}.dependsOn[${k}].task`,
+          `task "${t.id}": dependsOn[${k}] names unknown task "${d.task}"`,
+          t.id,
+          `dependsOn[${k}].task`,
+        );
     });
   });
   pinned.forEach((a, i) => {
-    if (!memberIndex.has(a.member)) list.add(`pinned[${i}].member`, `pinned[${i}]: member names unknown member "${a.member}"`, a.task, "member");
-    if (!taskIndex.has(a.task)) list.add(`pinned[${i}].task`, `pinned[${i}]: task names unknown task "${a.task}"`, a.task, "task");
-    else if (isParent.has(a.task)) list.add(`pinned[${i}].task`, `pinned[${i}]: task "${a.task}" is a summary task; pin its subtasks`, a.task, "task");
+    if (!memberIndex.has(a.member))
+      list.add(
+        `pinned[${i}].member`,
+        `pinned[${i}]: member names unknown member "${a.member}"`,
+        a.task,
+        "member",
+      );
+    if (!taskIndex.has(a.task))
+      list.add(
+        `pinned[${i}].task`,
+        `pinned[${i}]: task names unknown task "${a.task}"`,
+        a.task,
+        "task",
+      );
+    else if (isParent.has(a.task))
+      list.add(
+        `pinned[${i}].task`,
+        `pinned[${i}]: task "${a.task}" is a summary task; pin its subtasks`,
+        a.task,
+        "task",
+      );
   });
 }
 
-export function validateAbstractPlan(input: Json, options: ValidateOptions = {}): ValidationResult<AbstractPlan> {
+export function validateAbstractPlan(
+  input: Json,
+  options: ValidateOptions = {},
+): ValidationResult<AbstractPlan> {
   const list = new IssueList();
   const top = list.at(input, "plan", "plan");
-  const resources = ids<AbstractResource>(list, top.array("resources", true), "resources", "resource", (o, p, id) => ({
-    id,
-    capacity: list.at(o, p, `resource "${id}"`).number("capacity", { integer: true, min: 0 }),
-  }));
+  const resources = ids<AbstractResource>(
+    list,
+    top.array("resources", true),
+    "resources",
+    "resource",
+    (o, p, id) => ({
+      id,
+      capacity: list.at(o, p, `resource "${id}"`).number("capacity", { integer: true, min: 0 }),
+    }),
+  );
   const tasks = ids<AbstractTask>(list, top.array("tasks", true), "tasks", "task", (o, p, id) => {
     const r = list.at(o, p, `task "${id}"`, id);
     const demands: Record<string, number> = {};
@@ -260,7 +441,9 @@ export function validateAbstractPlan(input: Json, options: ValidateOptions = {})
       if (typeof q === "number" && Number.isInteger(q) && q >= 0) demands[res] = q;
       else r.fail(`demands.${res}`, `must be a whole number ≥ 0, got ${show(q)}`);
     }
-    const predecessors = r.array("predecessors", false).map((x) => (typeof x === "number" ? String(x) : typeof x === "string" ? x : ""));
+    const predecessors = r
+      .array("predecessors", false)
+      .map((x) => (typeof x === "number" ? String(x) : typeof x === "string" ? x : ""));
     return { id, duration: r.number("duration", { integer: true, min: 0 }), demands, predecessors };
   });
   tasks.items.forEach((t, i) => {
@@ -268,13 +451,25 @@ export function validateAbstractPlan(input: Json, options: ValidateOptions = {})
     t.predecessors.forEach((q, k) => {
       const f = `predecessors[${k}]`;
       if (q === t.id) list.add(`${p}.${f}`, `task "${t.id}": ${f} names the task itself`, t.id, f);
-      else if (!tasks.index.has(q)) list.add(`${p}.${f}`, `task "${t.id}": ${f} names unknown task ${show(q)}`, t.id, f);
+      else if (!tasks.index.has(q))
+        list.add(`${p}.${f}`, `task "${t.id}": ${f} names unknown task ${show(q)}`, t.id, f);
     });
     for (const [res, q] of Object.entries(t.demands)) {
       const ri = resources.index.get(res);
-      if (ri === undefined) list.add(`${p}.demands.${res}`, `task "${t.id}": demands names unknown resource "${res}"`, t.id, `demands.${res}`);
+      if (ri === undefined)
+        list.add(
+          `${p}.demands.${res}`,
+          `task "${t.id}": demands names unknown resource "${res}"`,
+          t.id,
+          `demands.${res}`,
+        );
       else if (q > resources.items[ri]!.capacity) {
-        list.add(`${p}.demands.${res}`, `task "${t.id}": demands.${res} = ${q} exceeds the resource's capacity ${resources.items[ri]!.capacity}`, t.id, `demands.${res}`);
+        list.add(
+          `${p}.demands.${res}`,
+          `task "${t.id}": demands.${res} = ${q} exceeds the resource's capacity ${resources.items[ri]!.capacity}`,
+          t.id,
+          `demands.${res}`,
+        );
       }
     }
   });
@@ -290,9 +485,17 @@ export function validateAbstractPlan(input: Json, options: ValidateOptions = {})
     const cycle = findCycle(tasks.items.length, buildCsr(tasks.items.length, from, to));
     if (cycle) {
       const path = cycle.map((i) => tasks.items[i]!.id);
-      list.add(`tasks[${cycle[1]}].predecessors`, `dependency cycle: ${path.join(" → ")} (each task waits for the one before it)`, path[1], "predecessors");
+      list.add(
+        `tasks[${cycle[1]}].predecessors`,
+        `dependency cycle: ${path.join(" → ")} (each task waits for the one before it)`,
+        path[1],
+        "predecessors",
+      );
     }
   }
   if (list.issues.length > 0) return { ok: false, issues: list.issues };
-  return { ok: true, plan: { format: PLAN_FORMAT, mode: "abstract", resources: resources.items, tasks: tasks.items } };
+  return {
+    ok: true,
+    plan: { format: PLAN_FORMAT, mode: "abstract", resources: resources.items, tasks: tasks.items },
+  };
 }

@@ -16,18 +16,24 @@ function numbers(line: string): number[] {
 
 export function parsePsplib(text: string): AbstractPlan {
   const lines = text.split(/\r?\n/);
-  const find = (prefix: string): number => lines.findIndex((l) => l.trim().toUpperCase().startsWith(prefix));
+  const find = (prefix: string): number =>
+    lines.findIndex((l) => l.trim().toUpperCase().startsWith(prefix));
   const jobsLine = lines.find((l) => /^jobs \(incl\. supersource\/sink \)/i.test(l.trim()));
   const renewableLine = lines.find((l) => /^\s*-\s*renewable/i.test(l));
-  if (!jobsLine || !renewableLine) throw new PsplibParseError("missing 'jobs' or 'renewable' header line");
+  if (!jobsLine || !renewableLine)
+    throw new PsplibParseError("missing 'jobs' or 'renewable' header line");
   const nJobs = Number(jobsLine.split(":")[1]);
   const nRes = Number.parseInt(renewableLine.split(":")[1] ?? "", 10);
-  if (!Number.isInteger(nJobs) || nJobs < 1 || !Number.isInteger(nRes) || nRes < 0) throw new PsplibParseError("bad job or resource count");
+  if (!Number.isInteger(nJobs) || nJobs < 1 || !Number.isInteger(nRes) || nRes < 0)
+    throw new PsplibParseError("bad job or resource count");
 
   const prec = find("PRECEDENCE RELATIONS");
   const req = find("REQUESTS/DURATIONS");
   const avail = find("RESOURCEAVAILABILITIES");
-  if (prec < 0 || req < 0 || avail < 0) throw new PsplibParseError("missing PRECEDENCE RELATIONS, REQUESTS/DURATIONS or RESOURCEAVAILABILITIES section");
+  if (prec < 0 || req < 0 || avail < 0)
+    throw new PsplibParseError(
+      "missing PRECEDENCE RELATIONS, REQUESTS/DURATIONS or RESOURCEAVAILABILITIES section",
+    );
 
   const preds = new Map<number, string[]>();
   for (let j = 1; j <= nJobs; j++) preds.set(j, []);
@@ -37,15 +43,18 @@ export function parsePsplib(text: string): AbstractPlan {
     if (v.length < 3 || v.some(Number.isNaN)) continue;
     const [job, , count] = v as [number, number, number];
     const succs = v.slice(3, 3 + count);
-    if (succs.length !== count) throw new PsplibParseError(`job ${job}: expected ${count} successors on line ${i + 1}`);
+    if (succs.length !== count)
+      throw new PsplibParseError(`job ${job}: expected ${count} successors on line ${i + 1}`);
     for (const s of succs) {
       const list = preds.get(s);
-      if (!list) throw new PsplibParseError(`job ${job}: successor ${s} is not a job (line ${i + 1})`);
+      if (!list)
+        throw new PsplibParseError(`job ${job}: successor ${s} is not a job (line ${i + 1})`);
       list.push(String(job));
     }
     seen++;
   }
-  if (seen !== nJobs) throw new PsplibParseError(`expected ${nJobs} precedence lines, found ${seen}`);
+  if (seen !== nJobs)
+    throw new PsplibParseError(`expected ${nJobs} precedence lines, found ${seen}`);
 
   const tasks: AbstractTask[] = [];
   for (let i = req + 1; i < lines.length && tasks.length < nJobs; i++) {
@@ -56,7 +65,8 @@ export function parsePsplib(text: string): AbstractPlan {
     for (let r = 0; r < nRes; r++) if (v[3 + r]! > 0) demands[`R${r + 1}`] = v[3 + r]!;
     tasks.push({ id: String(job), duration, demands, predecessors: preds.get(job) ?? [] });
   }
-  if (tasks.length !== nJobs) throw new PsplibParseError(`expected ${nJobs} request lines, found ${tasks.length}`);
+  if (tasks.length !== nJobs)
+    throw new PsplibParseError(`expected ${nJobs} request lines, found ${tasks.length}`);
 
   let caps: number[] | null = null;
   for (let i = avail + 1; i < lines.length; i++) {
@@ -80,7 +90,11 @@ export function parsePsplibOptima(text: string, prefix = "j30"): Map<string, num
   const out = new Map<string, number>();
   for (const line of text.split(/\r?\n/)) {
     const v = numbers(line);
-    if (v.length >= 3 && v.slice(0, 3).every(Number.isInteger) && /^\s*\d+\s+\d+\s+\d+/.test(line)) {
+    if (
+      v.length >= 3 &&
+      v.slice(0, 3).every(Number.isInteger) &&
+      /^\s*\d+\s+\d+\s+\d+/.test(line)
+    ) {
       out.set(`${prefix}${v[0]}_${v[1]}`, v[2]!);
     }
   }

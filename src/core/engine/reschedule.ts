@@ -9,7 +9,13 @@ import { addDays } from "../calendar/date.js";
 import { validateTeamPlan } from "./plan-validate.js";
 import { firstAffectedSeq } from "./team/affected.js";
 import { scheduleTeam } from "./team/schedule.js";
-import { PlanValidationError, type Allocation, type ScheduleOptions, type TeamPlan, type TeamResult } from "./types.js";
+import {
+  PlanValidationError,
+  type Allocation,
+  type ScheduleOptions,
+  type TeamPlan,
+  type TeamResult,
+} from "./types.js";
 
 export interface RescheduleOptions extends ScheduleOptions {
   /** Allocations on or before this date do not move; new work starts the day after. */
@@ -22,7 +28,11 @@ export interface RescheduleOptions extends ScheduleOptions {
   incremental?: boolean;
 }
 
-export function reschedule(input: TeamPlan, previous: TeamResult, options: RescheduleOptions): TeamResult {
+export function reschedule(
+  input: TeamPlan,
+  previous: TeamResult,
+  options: RescheduleOptions,
+): TeamResult {
   const checked = validateTeamPlan(input as unknown as Record<string, unknown>, { cycles: false });
   if (!checked.ok) throw new PlanValidationError(checked.issues);
   const plan = checked.plan;
@@ -36,7 +46,13 @@ export function reschedule(input: TeamPlan, previous: TeamResult, options: Resch
   const pinned = [...plan.pinned];
   for (const a of previous.allocations) {
     const keep = a.date <= options.today || (seqOf.get(a.task) ?? Infinity) < keepBefore;
-    if (keep && taskIds.has(a.task) && memberIds.has(a.member) && (given.size === 0 || !given.has(key(a)))) pinned.push(a);
+    if (
+      keep &&
+      taskIds.has(a.task) &&
+      memberIds.has(a.member) &&
+      (given.size === 0 || !given.has(key(a)))
+    )
+      pinned.push(a);
   }
   const preferredAssignees = new Map<string, string>();
   const previousSeq = new Map<string, number>();
@@ -46,6 +62,12 @@ export function reschedule(input: TeamPlan, previous: TeamResult, options: Resch
   }
   return scheduleTeam(
     { ...plan, pinned },
-    { ...options, placementStart: addDays(options.today, 1), preferredAssignees, previousSeq, skipValidation: true },
+    {
+      ...options,
+      placementStart: addDays(options.today, 1),
+      preferredAssignees,
+      previousSeq,
+      skipValidation: true,
+    },
   );
 }

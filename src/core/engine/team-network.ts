@@ -25,7 +25,11 @@ export interface TeamNetwork {
 }
 
 /** Parent index per task, or -1; parent loops are reported and cut. */
-function parents(tasks: readonly TeamTask[], index: ReadonlyMap<string, number>, problems: TeamNetwork["problems"]): Int32Array {
+function parents(
+  tasks: readonly TeamTask[],
+  index: ReadonlyMap<string, number>,
+  problems: TeamNetwork["problems"],
+): Int32Array {
   const n = tasks.length;
   const parent = new Int32Array(n).fill(-1);
   tasks.forEach((t, i) => {
@@ -45,7 +49,11 @@ function parents(tasks: readonly TeamTask[], index: ReadonlyMap<string, number>,
     }
     if (v >= 0 && state[v] === 1) {
       const loop = walk.slice(walk.indexOf(v)).map((k) => tasks[k]!.id);
-      problems.push({ task: v, field: "parent", message: `task "${tasks[v]!.id}": parent chain loops: ${[...loop, loop[0]].join(" → ")}` });
+      problems.push({
+        task: v,
+        field: "parent",
+        message: `task "${tasks[v]!.id}": parent chain loops: ${[...loop, loop[0]].join(" → ")}`,
+      });
       parent[v] = -1;
     }
     for (const w of walk) state[w] = 2;
@@ -58,7 +66,10 @@ function isAncestor(parent: Int32Array, ancestor: number, of: number): boolean {
   return false;
 }
 
-export function buildTeamNetwork(tasks: readonly TeamTask[], index: ReadonlyMap<string, number>): TeamNetwork {
+export function buildTeamNetwork(
+  tasks: readonly TeamTask[],
+  index: ReadonlyMap<string, number>,
+): TeamNetwork {
   const n = tasks.length;
   const problems: TeamNetwork["problems"] = [];
   const parent = parents(tasks, index, problems);
@@ -88,7 +99,11 @@ export function buildTeamNetwork(tasks: readonly TeamTask[], index: ReadonlyMap<
       if (p === undefined || p === i) return; // reported by validation
       if (isAncestor(parent, p, i) || isAncestor(parent, i, p)) {
         const rel = isAncestor(parent, p, i) ? "its own summary task" : "its own subtask";
-        problems.push({ task: i, field: `dependsOn[${k}]`, message: `task "${t.id}": dependsOn[${k}] names ${rel} "${d.task}"` });
+        problems.push({
+          task: i,
+          field: `dependsOn[${k}]`,
+          message: `task "${t.id}": dependsOn[${k}] names ${rel} "${d.task}"`,
+        });
         return;
       }
       for (const a of leavesOf(p)) {
@@ -130,7 +145,8 @@ export function tasksBlockedByCycles(n: number, net: TeamNetwork): Uint8Array {
   for (let h = 0; h < queue.length; h++) {
     const v = queue[h]!;
     done[v] = 1;
-    for (let p = succ.start[v]!; p < succ.start[v + 1]!; p++) if (--indeg[succ.adj[p]!]! === 0) queue.push(succ.adj[p]!);
+    for (let p = succ.start[v]!; p < succ.start[v + 1]!; p++)
+      if (--indeg[succ.adj[p]!]! === 0) queue.push(succ.adj[p]!);
   }
   const blocked = new Uint8Array(n);
   for (let v = 0; v < n; v++) blocked[v] = done[v] ? 0 : 1;

@@ -94,7 +94,13 @@ export interface AbstractPlan {
 export type Plan = TeamPlan | AbstractPlan;
 
 /** Why a task could not be placed, as a stable code (readers render it in their language). */
-export type UnscheduledCode = "schedule.cycle" | "schedule.waits" | "schedule.no_skill" | "schedule.no_members" | "schedule.no_time" | "schedule.no_subtask";
+export type UnscheduledCode =
+  | "schedule.cycle"
+  | "schedule.waits"
+  | "schedule.no_skill"
+  | "schedule.no_members"
+  | "schedule.no_time"
+  | "schedule.no_subtask";
 
 export interface Unscheduled {
   task: string;

@@ -24,10 +24,18 @@ export function transition(status: GoalStatus, action: GoalAction): GoalStatus |
 export function checkWeights(goals: readonly { weight: number }[], field = "weight"): FieldError[] {
   const errors: FieldError[] = [];
   goals.forEach((g, i) => {
-    if (!Number.isInteger(g.weight) || g.weight < 1 || g.weight > 100) errors.push({ field: `goals.${i}.${field}`, message: "must be a whole number from 1 to 100" });
+    if (!Number.isInteger(g.weight) || g.weight < 1 || g.weight > 100)
+      errors.push({
+        field: `goals.${i}.${field}`,
+        message: "must be a whole number from 1 to 100",
+      });
   });
   const total = goals.reduce((s, g) => s + g.weight, 0);
-  if (goals.length > 0 && total !== 100) errors.push({ field: "goals", message: `weights must add up to 100 (they add up to ${total})` });
+  if (goals.length > 0 && total !== 100)
+    errors.push({
+      field: "goals",
+      message: `weights must add up to 100 (they add up to ${total})`,
+    });
   return errors;
 }
 
@@ -38,7 +46,11 @@ export function finalScore(goals: readonly { weight: number; scoreHundredths: nu
 }
 
 /** Achievement against target as a fraction; for "lower is better" metrics (response time) inverted. */
-export function achievement(actual: number, target: number, better: "higher" | "lower" = "higher"): number | null {
+export function achievement(
+  actual: number,
+  target: number,
+  better: "higher" | "lower" = "higher",
+): number | null {
   if (better === "higher") return target === 0 ? null : actual / target;
   return actual === 0 ? null : target / actual;
 }

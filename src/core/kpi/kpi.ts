@@ -18,12 +18,27 @@ export interface KpiTotals {
   visitors: number;
 }
 
-export const ZERO_TOTALS: KpiTotals = { paidOrders: 0, gmvFen: 0, items: 0, refundedOrders: 0, refundFen: 0, buyers: 0, newCustomers: 0, visitors: 0 };
+export const ZERO_TOTALS: KpiTotals = {
+  paidOrders: 0,
+  gmvFen: 0,
+  items: 0,
+  refundedOrders: 0,
+  refundFen: 0,
+  buyers: 0,
+  newCustomers: 0,
+  visitors: 0,
+};
 
 export function addTotals(a: KpiTotals, b: KpiTotals): KpiTotals {
   return {
-    paidOrders: a.paidOrders + b.paidOrders, gmvFen: a.gmvFen + b.gmvFen, items: a.items + b.items, refundedOrders: a.refundedOrders + b.refundedOrders,
-    refundFen: a.refundFen + b.refundFen, buyers: a.buyers + b.buyers, newCustomers: a.newCustomers + b.newCustomers, visitors: a.visitors + b.visitors,
+    paidOrders: a.paidOrders + b.paidOrders,
+    gmvFen: a.gmvFen + b.gmvFen,
+    items: a.items + b.items,
+    refundedOrders: a.refundedOrders + b.refundedOrders,
+    refundFen: a.refundFen + b.refundFen,
+    buyers: a.buyers + b.buyers,
+    newCustomers: a.newCustomers + b.newCustomers,
+    visitors: a.visitors + b.visitors,
   };
 }
 
@@ -58,28 +73,44 @@ export function ratio(num: number, den: number): number | null {
 
 export function computeKpis(t: KpiTotals): KpiValues {
   return {
-    gmvFen: t.gmvFen, netGmvFen: t.gmvFen - t.refundFen, paidOrders: t.paidOrders, aovFen: divRound(t.gmvFen, t.paidOrders),
-    itemsPerOrder: ratio(t.items, t.paidOrders), refundRate: ratio(t.refundedOrders, t.paidOrders), refundAmountRate: ratio(t.refundFen, t.gmvFen),
-    conversion: t.visitors > 0 ? ratio(t.buyers, t.visitors) : null, visitors: t.visitors, buyers: t.buyers, newCustomers: t.newCustomers,
-    refundedOrders: t.refundedOrders, refundFen: t.refundFen, items: t.items,
+    gmvFen: t.gmvFen,
+    netGmvFen: t.gmvFen - t.refundFen,
+    paidOrders: t.paidOrders,
+    aovFen: divRound(t.gmvFen, t.paidOrders),
+    itemsPerOrder: ratio(t.items, t.paidOrders),
+    refundRate: ratio(t.refundedOrders, t.paidOrders),
+    refundAmountRate: ratio(t.refundFen, t.gmvFen),
+    conversion: t.visitors > 0 ? ratio(t.buyers, t.visitors) : null,
+    visitors: t.visitors,
+    buyers: t.buyers,
+    newCustomers: t.newCustomers,
+    refundedOrders: t.refundedOrders,
+    refundFen: t.refundFen,
+    items: t.items,
   };
 }
 
 /** Repurchase rate = customers with ≥ 2 paid orders in the window ÷ customers in the window. */
-export const repurchaseRate = (repeatCustomers: number, customers: number): number | null => ratio(repeatCustomers, customers);
+export const repurchaseRate = (repeatCustomers: number, customers: number): number | null =>
+  ratio(repeatCustomers, customers);
 
 /** Sales = visitors × conversion × AOV: the operations identity used in planning (fen). */
-export const salesIdentityFen = (visitors: number, conversion: number, aovFen: number): number => Math.round(visitors * conversion * aovFen);
+export const salesIdentityFen = (visitors: number, conversion: number, aovFen: number): number =>
+  Math.round(visitors * conversion * aovFen);
 
 /** ROI named both ways: GMV ÷ spend, and spend ÷ GMV (some shops call the latter ROI). */
-export const roi = (gmvFen: number, spendFen: number) => ({ gmvPerSpend: ratio(gmvFen, spendFen), spendPerGmv: ratio(spendFen, gmvFen) });
+export const roi = (gmvFen: number, spendFen: number) => ({
+  gmvPerSpend: ratio(gmvFen, spendFen),
+  spendPerGmv: ratio(spendFen, gmvFen),
+});
 
 export type Granularity = "day" | "week" | "month";
 
 // Day arithmetic on epoch days (core/calendar): a date outside 0000–9999 throws instead of turning
 // into a malformed string that a `while (d <= to)` loop would chase until memory runs out.
 export const addDays = (d: string, n: number): string => fromEpochDay(toEpochDay(d) + n);
-export const daysBetween = (from: string, to: string): number => toEpochDay(to) - toEpochDay(from) + 1;
+export const daysBetween = (from: string, to: string): number =>
+  toEpochDay(to) - toEpochDay(from) + 1;
 
 /** The most days one series may cover: the whole supported date range (LIMITS.dateMin…dateMax). */
 const SERIES_MAX_DAYS = daysBetween(LIMITS.dateMin, LIMITS.dateMax);
@@ -95,7 +126,10 @@ export function periodStart(date: string, g: Granularity): string {
 const monthEnd = (date: string): string => {
   const y = Number(date.slice(0, 4));
   const m = Number(date.slice(5, 7));
-  return addDays(`${m === 12 ? String(y + 1).padStart(4, "0") : date.slice(0, 4)}-${m === 12 ? "01" : String(m + 1).padStart(2, "0")}-01`, -1);
+  return addDays(
+    `${m === 12 ? String(y + 1).padStart(4, "0") : date.slice(0, 4)}-${m === 12 ? "01" : String(m + 1).padStart(2, "0")}-01`,
+    -1,
+  );
 };
 
 /**
@@ -103,10 +137,20 @@ const monthEnd = (date: string): string => {
  * one day, and a span longer than the supported date range is refused (`range.too_long`) before
  * the first step — the services refuse much shorter spans (LIMITS.kpiRangeMaxDays) first.
  */
-export function periods(from: string, to: string, g: Granularity): { start: string; from: string; to: string }[] {
+export function periods(
+  from: string,
+  to: string,
+  g: Granularity,
+): { start: string; from: string; to: string }[] {
   const out: { start: string; from: string; to: string }[] = [];
   const span = daysBetween(from, to);
-  if (span > SERIES_MAX_DAYS) throw fail("invalid", "range.too_long", { maxDays: SERIES_MAX_DAYS }, `A series covers at most ${SERIES_MAX_DAYS} days (asked for ${span})`);
+  if (span > SERIES_MAX_DAYS)
+    throw fail(
+      "invalid",
+      "range.too_long",
+      { maxDays: SERIES_MAX_DAYS },
+      `A series covers at most ${SERIES_MAX_DAYS} days (asked for ${span})`,
+    );
   let d = from;
   for (let step = 0; d <= to && step < span; step++) {
     const start = periodStart(d, g);
@@ -124,20 +168,59 @@ export function previousRange(from: string, to: string): { from: string; to: str
   return { from: addDays(from, -n), to: addDays(from, -1) };
 }
 
-export const KPI_KEYS = ["gmv", "netGmv", "paidOrders", "aov", "itemsPerOrder", "refundRate", "refundAmountRate", "conversion", "repurchaseRate", "newCustomers", "returningCustomers"] as const;
+export const KPI_KEYS = [
+  "gmv",
+  "netGmv",
+  "paidOrders",
+  "aov",
+  "itemsPerOrder",
+  "refundRate",
+  "refundAmountRate",
+  "conversion",
+  "repurchaseRate",
+  "newCustomers",
+  "returningCustomers",
+] as const;
 export type KpiKey = (typeof KPI_KEYS)[number];
 
 /** The definitions shown next to the numbers. */
 export const KPI_DEFINITIONS: Record<KpiKey, { zh: string; en: string }> = {
-  gmv: { zh: "GMV = 已付款订单的买家实付金额之和（不扣退款）；按付款日计入", en: "GMV = sum of buyer-paid amounts of paid orders (refunds not netted), by payment date" },
+  gmv: {
+    zh: "GMV = 已付款订单的买家实付金额之和（不扣退款）；按付款日计入",
+    en: "GMV = sum of buyer-paid amounts of paid orders (refunds not netted), by payment date",
+  },
   netGmv: { zh: "净 GMV = GMV − 已退款金额", en: "Net GMV = GMV − refunded amounts" },
-  paidOrders: { zh: "付款订单数 = 有付款时间的订单数（含之后退款的）", en: "Paid orders = orders with a payment time (including those refunded later)" },
+  paidOrders: {
+    zh: "付款订单数 = 有付款时间的订单数（含之后退款的）",
+    en: "Paid orders = orders with a payment time (including those refunded later)",
+  },
   aov: { zh: "客单价 = GMV ÷ 付款订单数", en: "AOV = GMV ÷ paid orders" },
-  itemsPerOrder: { zh: "件单价口径：每单件数 = 付款订单商品件数 ÷ 付款订单数", en: "Items per order = items in paid orders ÷ paid orders" },
-  refundRate: { zh: "退款率 = 有退款的付款订单数 ÷ 付款订单数", en: "Refund rate = paid orders with a refund ÷ paid orders" },
-  refundAmountRate: { zh: "退款金额率 = 退款金额 ÷ GMV", en: "Refund amount rate = refunded amount ÷ GMV" },
-  conversion: { zh: "支付转化率 = 付款买家数 ÷ 访客数（按日相加；需导入访客数）", en: "Conversion = paying buyers ÷ visitors (summed per day; needs visitor counts)" },
-  repurchaseRate: { zh: "复购率 = 区间内付款 ≥ 2 次的顾客 ÷ 区间内付款顾客", en: "Repurchase rate = customers with ≥ 2 paid orders in the range ÷ paying customers in the range" },
-  newCustomers: { zh: "新客 = 首次付款落在区间内的顾客", en: "New customers = customers whose first paid order falls in the range" },
-  returningCustomers: { zh: "老客 = 区间内付款但首次付款早于区间的顾客", en: "Returning customers = paying customers in the range whose first paid order was before it" },
+  itemsPerOrder: {
+    zh: "件单价口径：每单件数 = 付款订单商品件数 ÷ 付款订单数",
+    en: "Items per order = items in paid orders ÷ paid orders",
+  },
+  refundRate: {
+    zh: "退款率 = 有退款的付款订单数 ÷ 付款订单数",
+    en: "Refund rate = paid orders with a refund ÷ paid orders",
+  },
+  refundAmountRate: {
+    zh: "退款金额率 = 退款金额 ÷ GMV",
+    en: "Refund amount rate = refunded amount ÷ GMV",
+  },
+  conversion: {
+    zh: "支付转化率 = 付款买家数 ÷ 访客数（按日相加；需导入访客数）",
+    en: "Conversion = paying buyers ÷ visitors (summed per day; needs visitor counts)",
+  },
+  repurchaseRate: {
+    zh: "复购率 = 区间内付款 ≥ 2 次的顾客 ÷ 区间内付款顾客",
+    en: "Repurchase rate = customers with ≥ 2 paid orders in the range ÷ paying customers in the range",
+  },
+  newCustomers: {
+    zh: "新客 = 首次付款落在区间内的顾客",
+    en: "New customers = customers whose first paid order falls in the range",
+  },
+  returningCustomers: {
+    zh: "老客 = 区间内付款但首次付款早于区间的顾客",
+    en: "Returning customers = paying customers in the range whose first paid order was before it",
+  },
 };

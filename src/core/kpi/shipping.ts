@@ -25,10 +25,15 @@ export interface ShipOnTime {
 }
 
 export const shipBy = (r: Pick<ShipRow, "paidAt" | "promisedShipAt" | "windowHours">): number =>
-  r.promisedShipAt ? Date.parse(r.promisedShipAt) : Date.parse(r.paidAt) + r.windowHours * 3_600_000;
+  r.promisedShipAt
+    ? Date.parse(r.promisedShipAt)
+    : Date.parse(r.paidAt) + r.windowHours * 3_600_000;
 
 export function shipOnTime(rows: Iterable<ShipRow>, now: number): ShipOnTime {
-  let due = 0, onTime = 0, late = 0, overdue = 0;
+  let due = 0,
+    onTime = 0,
+    late = 0,
+    overdue = 0;
   for (const r of rows) {
     const by = shipBy(r);
     if (r.shippedAt) {

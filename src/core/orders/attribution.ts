@@ -36,7 +36,9 @@ export function ruleMatches(rule: AttributionRule, order: AttributableOrder): bo
     case "shop":
       return rule.shopId !== null;
     case "memo":
-      return p !== "" && order.sellerMemo !== null && normalizeForMatch(order.sellerMemo).includes(p);
+      return (
+        p !== "" && order.sellerMemo !== null && normalizeForMatch(order.sellerMemo).includes(p)
+      );
     case "salesRef":
       return p !== "" && order.salesRef !== null && normalizeForMatch(order.salesRef) === p;
     case "sku":
@@ -45,7 +47,10 @@ export function ruleMatches(rule: AttributionRule, order: AttributableOrder): bo
 }
 
 /** The first matching rule, or null when no rule matches (the sale stays unattributed). */
-export function attribute(rules: readonly AttributionRule[], order: AttributableOrder): AttributionRule | null {
+export function attribute(
+  rules: readonly AttributionRule[],
+  order: AttributableOrder,
+): AttributionRule | null {
   for (const r of rules) if (ruleMatches(r, order)) return r;
   return null;
 }

@@ -2,15 +2,63 @@
 import type { OrderStatus } from "./status.js";
 
 export const ORDER_FIELDS = [
-  "orderId", "status", "financialStatus", "fulfillmentStatus", "placedAt", "paidAt", "shippedAt", "completedAt", "cancelledAt",
-  "currency", "orderTotal", "goodsTotal", "shipping", "discount", "discount2", "refund",
-  "buyerId", "buyerName", "email", "phone", "phone2", "recipient", "country", "province", "city", "district", "street", "address", "zip",
-  "trackingNo", "carrier", "trackingInfo", "sellerMemo", "salesRef", "promisedShipAt",
-  "itemTitle", "itemSku", "itemProductId", "itemVariant", "itemQuantity", "itemPrice", "itemTotal", "subOrderId",
+  "orderId",
+  "status",
+  "financialStatus",
+  "fulfillmentStatus",
+  "placedAt",
+  "paidAt",
+  "shippedAt",
+  "completedAt",
+  "cancelledAt",
+  "currency",
+  "orderTotal",
+  "goodsTotal",
+  "shipping",
+  "discount",
+  "discount2",
+  "refund",
+  "buyerId",
+  "buyerName",
+  "email",
+  "phone",
+  "phone2",
+  "recipient",
+  "country",
+  "province",
+  "city",
+  "district",
+  "street",
+  "address",
+  "zip",
+  "trackingNo",
+  "carrier",
+  "trackingInfo",
+  "sellerMemo",
+  "salesRef",
+  "promisedShipAt",
+  "itemTitle",
+  "itemSku",
+  "itemProductId",
+  "itemVariant",
+  "itemQuantity",
+  "itemPrice",
+  "itemTotal",
+  "subOrderId",
 ] as const;
 export type OrderField = (typeof ORDER_FIELDS)[number];
 
-export const REFUND_FIELDS = ["orderId", "refundId", "refundAmount", "refundStatus", "reason", "requestedAt", "completedAt", "kind", "itemTitle"] as const;
+export const REFUND_FIELDS = [
+  "orderId",
+  "refundId",
+  "refundAmount",
+  "refundStatus",
+  "reason",
+  "requestedAt",
+  "completedAt",
+  "kind",
+  "itemTitle",
+] as const;
 export type RefundField = (typeof REFUND_FIELDS)[number];
 
 export const VISITOR_FIELDS = ["date", "visitors"] as const;
@@ -31,5 +79,13 @@ export interface ColumnMapping {
 }
 
 export type Platform = "taobao" | "jd" | "pdd" | "douyin" | "shopify" | "woocommerce" | "custom";
-export const PLATFORMS: readonly Platform[] = ["taobao", "jd", "pdd", "douyin", "shopify", "woocommerce", "custom"];
+export const PLATFORMS: readonly Platform[] = [
+  "taobao",
+  "jd",
+  "pdd",
+  "douyin",
+  "shopify",
+  "woocommerce",
+  "custom",
+];
 export type FileKind = "orders" | "items" | "refunds" | "visitors";

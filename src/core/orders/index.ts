@@ -11,13 +11,31 @@ export * from "./fields.js";
 export * from "./types.js";
 export { decodeBytes, encodeText, type Encoding } from "./decode.js";
 export { findProvince, PROVINCES, splitAddress } from "./provinces.js";
-export { mapStatus, ORDER_STATUSES, REFUND_STATUSES, type OrderStatus, type RefundStatus } from "./status.js";
+export {
+  mapStatus,
+  ORDER_STATUSES,
+  REFUND_STATUSES,
+  type OrderStatus,
+  type RefundStatus,
+} from "./status.js";
 export { localDate, parseLocalTime, wallClockText } from "./time.js";
 export { cleanCell, neutralizeFormula, normalizeHeader } from "./text.js";
 import { normalizeHeader } from "./text.js";
 export { PROFILES, detectProfiles, type Profile } from "./profiles.js";
 export { toTable, type Table } from "./table.js";
-export { CsvShape, fileProblem, FileRefused, problemFields, READ_LIMITS, ReadBudget, refusalCode, refusalDetail, refusalProblem, refuse, type ReadLimits } from "./read-limits.js";
+export {
+  CsvShape,
+  fileProblem,
+  FileRefused,
+  problemFields,
+  READ_LIMITS,
+  ReadBudget,
+  refusalCode,
+  refusalDetail,
+  refusalProblem,
+  refuse,
+  type ReadLimits,
+} from "./read-limits.js";
 
 export type ImportFormat = "auto" | Exclude<Platform, "custom"> | `mapping:${string}`;
 
@@ -29,7 +47,16 @@ export interface SourceTable {
 }
 
 export interface ParsedImport {
-  files: { file: string; encoding: string; platform: Platform; kind: string; label: string; version: string; rows: number; unknownColumns: string[] }[];
+  files: {
+    file: string;
+    encoding: string;
+    platform: Platform;
+    kind: string;
+    label: string;
+    version: string;
+    rows: number;
+    unknownColumns: string[];
+  }[];
   platform: Platform | null;
   orders: ParsedOrder[];
   refunds: ParsedRefund[];
@@ -40,11 +67,23 @@ export interface ParsedImport {
 }
 
 /** CSV bytes → records, or a problem (broken quotes, wrong encoding, empty file). */
-export function readCsvBytes(file: string, bytes: Uint8Array): { table: SourceTable } | { problem: Problem } {
-  if (bytes.length === 0) return { problem: fileProblem(file, "upload.empty", "The file is empty") };
+export function readCsvBytes(
+  file: string,
+  bytes: Uint8Array,
+): { table: SourceTable } | { problem: Problem } {
+  if (bytes.length === 0)
+    return { problem: fileProblem(file, "upload.empty", "The file is empty") };
   const { text, encoding } = decodeBytes(bytes);
-  if (looksGarbled(text)) return { problem: fileProblem(file, "upload.encoding", "The file's text encoding is not UTF-8 or GBK/GB18030; save it again as UTF-8 or GBK") };
-  if (text.trim() === "") return { problem: fileProblem(file, "upload.empty", "The file is empty") };
+  if (looksGarbled(text))
+    return {
+      problem: fileProblem(
+        file,
+        "upload.encoding",
+        "The file's text encoding is not UTF-8 or GBK/GB18030; save it again as UTF-8 or GBK",
+      ),
+    };
+  if (text.trim() === "")
+    return { problem: fileProblem(file, "upload.empty", "The file is empty") };
   // Rows, columns, cells and cell lengths are checked before any record is built.
   try {
     const shape = new CsvShape(csvDelimiter(text));
@@ -59,79 +98,179 @@ export function readCsvBytes(file: string, bytes: Uint8Array): { table: SourceTa
   return { table: { file, records: parsed.records, encoding } };
 }
 
-export function chooseProfile(table: Table, format: ImportFormat, file: string, mappings: Map<string, ColumnMapping>): { profile: Profile; version: string; mapping?: ColumnMapping } | { problem: Problem } {
+export function chooseProfile(
+  table: Table,
+  format: ImportFormat,
+  file: string,
+  mappings: Map<string, ColumnMapping>,
+): { profile: Profile; version: string; mapping?: ColumnMapping } | { problem: Problem } {
   const detected = detectProfiles(table.headers);
   if (format.startsWith("mapping:")) {
     const name = format.slice("mapping:".length);
     const mapping = mappings.get(name);
-    if (!mapping) return { problem: { file, row: 1, column: "", message: `No saved column mapping named "${name}" for this shop` } };
+    if (!mapping)
+      return {
+        problem: {
+          file,
+          row: 1,
+          column: "",
+          message: `No saved column mapping named "${name}" for this shop`,
+        },
+      };
     const profile = mappingProfile(mapping, name);
-    const missing = Object.entries(mapping.fields).filter(([, h]) => h && !table.headers.some((x) => x.trim() === h.trim()));
-    if (missing.length) return { problem: { file, row: table.headerRow, column: missing[0]![1]!, message: `Column "${missing[0]![1]}" of mapping "${name}" is not in the file` } };
+    const missing = Object.entries(mapping.fields).filter(
+      ([, h]) => h && !table.headers.some((x) => x.trim() === h.trim()),
+    );
+    if (missing.length)
+      return {
+        problem: {
+          file,
+          row: table.headerRow,
+          column: missing[0]![1]!,
+          message: `Column "${missing[0]![1]}" of mapping "${name}" is not in the file`,
+        },
+      };
     return { profile, version: "mapping", mapping };
   }
   const best = detected[0];
   if (!best || (format !== "auto" && !detected.some((d) => d.profile.platform === format))) {
     // The closest format by its identifying headers: name the first one that is missing.
     const normalized = table.headers.map(normalizeHeader);
-    const candidates = PROFILES.filter((p) => p.kind !== "visitors" && (format === "auto" || p.platform === format));
+    const candidates = PROFILES.filter(
+      (p) => p.kind !== "visitors" && (format === "auto" || p.platform === format),
+    );
     let closest: { p: Profile; missing: string[] } | null = null;
     for (const p of candidates) {
       const missing = p.signature.filter((h) => !normalized.includes(normalizeHeader(h)));
-      if (missing.length < p.signature.length / 2 + (format === "auto" ? 0 : 1) && (!closest || missing.length < closest.missing.length)) closest = { p, missing };
+      if (
+        missing.length < p.signature.length / 2 + (format === "auto" ? 0 : 1) &&
+        (!closest || missing.length < closest.missing.length)
+      )
+        closest = { p, missing };
     }
     if (closest && !(best && format !== "auto")) {
-      return { problem: { file, row: table.headerRow, column: closest.missing[0]!, message: `Required column "${closest.missing[0]}" of ${closest.p.label} is missing${closest.missing.length > 1 ? ` (also: ${closest.missing.slice(1).join(", ")})` : ""}` } };
+      return {
+        problem: {
+          file,
+          row: table.headerRow,
+          column: closest.missing[0]!,
+          message: `Required column "${closest.missing[0]}" of ${closest.p.label} is missing${closest.missing.length > 1 ? ` (also: ${closest.missing.slice(1).join(", ")})` : ""}`,
+        },
+      };
     }
   }
   if (format === "auto") {
-    if (!best) return { problem: { file, row: table.headerRow, column: "", message: "Could not recognise the file from its headers (Taobao, JD, Pinduoduo, Douyin, Shopify, WooCommerce, refunds or visitors); build a column mapping for it" } };
+    if (!best)
+      return {
+        problem: {
+          file,
+          row: table.headerRow,
+          column: "",
+          message:
+            "Could not recognise the file from its headers (Taobao, JD, Pinduoduo, Douyin, Shopify, WooCommerce, refunds or visitors); build a column mapping for it",
+        },
+      };
     return { profile: best.profile, version: best.version };
   }
-  const mine = detected.find((d) => d.profile.platform === format || (d.profile.kind === "visitors"));
+  const mine = detected.find((d) => d.profile.platform === format || d.profile.kind === "visitors");
   if (mine) return { profile: mine.profile, version: mine.version };
   const expected = PROFILES.find((p) => p.platform === format && p.kind === "orders");
   return {
     problem: {
-      file, row: table.headerRow, column: "",
-      message: best ? `This looks like a ${best.profile.label} file, not ${format}; choose --format ${best.profile.platform} or auto` : `This is not a ${expected?.label ?? format} file: its headers do not match (expected ${expected?.signature.join(", ")})`,
+      file,
+      row: table.headerRow,
+      column: "",
+      message: best
+        ? `This looks like a ${best.profile.label} file, not ${format}; choose --format ${best.profile.platform} or auto`
+        : `This is not a ${expected?.label ?? format} file: its headers do not match (expected ${expected?.signature.join(", ")})`,
     },
   };
 }
 
 /** Parses one import (one or more files of one shop) into canonical records and problems. */
-export function parseImport(sources: SourceTable[], opts: { format: ImportFormat; mappings?: Map<string, ColumnMapping> }): ParsedImport {
-  const out: ParsedImport = { files: [], platform: null, orders: [], refunds: [], visitors: [], lineItems: 0, problems: [], warnings: [] };
+export function parseImport(
+  sources: SourceTable[],
+  opts: { format: ImportFormat; mappings?: Map<string, ColumnMapping> },
+): ParsedImport {
+  const out: ParsedImport = {
+    files: [],
+    platform: null,
+    orders: [],
+    refunds: [],
+    visitors: [],
+    lineItems: 0,
+    problems: [],
+    warnings: [],
+  };
   const parsed: ParsedFile[] = [];
   for (const src of sources) {
-    if (src.records.length === 0) { out.problems.push({ file: src.file, row: 1, column: "", message: "The file is empty" }); continue; }
+    if (src.records.length === 0) {
+      out.problems.push({ file: src.file, row: 1, column: "", message: "The file is empty" });
+      continue;
+    }
     const table = toTable(src.records, headerScore);
     const choice = chooseProfile(table, opts.format, src.file, opts.mappings ?? new Map());
-    if ("problem" in choice) { out.problems.push(choice.problem); continue; }
-    const p = parseTable(table, choice.profile, src.file, { mapping: choice.mapping, version: choice.version });
+    if ("problem" in choice) {
+      out.problems.push(choice.problem);
+      continue;
+    }
+    const p = parseTable(table, choice.profile, src.file, {
+      mapping: choice.mapping,
+      version: choice.version,
+    });
     parsed.push(p);
-    out.files.push({ file: src.file, encoding: src.encoding, platform: p.platform, kind: p.kind, label: p.label, version: p.version, rows: p.rowCount, unknownColumns: p.unknownColumns });
+    out.files.push({
+      file: src.file,
+      encoding: src.encoding,
+      platform: p.platform,
+      kind: p.kind,
+      label: p.label,
+      version: p.version,
+      rows: p.rowCount,
+      unknownColumns: p.unknownColumns,
+    });
     out.problems.push(...p.problems);
     out.warnings.push(...p.warnings.map((w) => `${src.file}: ${w}`));
   }
   const platforms = new Set(parsed.filter((p) => p.kind !== "visitors").map((p) => p.platform));
-  if (platforms.size > 1) out.problems.push({ row: 1, column: "", message: `The files come from different platforms (${[...platforms].join(", ")}); import each shop's files separately` });
+  if (platforms.size > 1)
+    out.problems.push({
+      row: 1,
+      column: "",
+      message: `The files come from different platforms (${[...platforms].join(", ")}); import each shop's files separately`,
+    });
   out.platform = platforms.size === 1 ? [...platforms][0]! : null;
   const seen = new Map<string, string>();
   for (const p of parsed) {
     for (const o of p.orders) {
       const prev = seen.get(o.platformOrderId);
-      if (prev) { out.problems.push({ file: p.file, row: o.rows[0]!, column: "", message: `Order ${o.platformOrderId} is also in ${prev}` }); continue; }
+      if (prev) {
+        out.problems.push({
+          file: p.file,
+          row: o.rows[0]!,
+          column: "",
+          message: `Order ${o.platformOrderId} is also in ${prev}`,
+        });
+        continue;
+      }
       seen.set(o.platformOrderId, p.file);
       out.orders.push(o);
     }
     out.refunds.push(...p.refunds);
     out.visitors.push(...p.visitors);
   }
-  for (const p of parsed) if (p.itemsByOrder.size) {
-    if (out.orders.length === 0) out.problems.push({ file: p.file, row: 1, column: "", message: "An item report (宝贝报表) needs the order report (订单报表) of the same period in the same import" });
-    out.warnings.push(...joinItems(out.orders, p.itemsByOrder).map((w) => `${p.file}: ${w}`));
-  }
+  for (const p of parsed)
+    if (p.itemsByOrder.size) {
+      if (out.orders.length === 0)
+        out.problems.push({
+          file: p.file,
+          row: 1,
+          column: "",
+          message:
+            "An item report (宝贝报表) needs the order report (订单报表) of the same period in the same import",
+        });
+      out.warnings.push(...joinItems(out.orders, p.itemsByOrder).map((w) => `${p.file}: ${w}`));
+    }
   out.lineItems = out.orders.reduce((s, o) => s + o.items.length, 0);
   return out;
 }

@@ -8,7 +8,14 @@ import { mapRefundStatus, mapStatus, shopifyStatus, type OrderStatus } from "./s
 import type { Table } from "./table.js";
 import { cleanCell, normalizeHeader, parsePacked, stripTrackingPrefix } from "./text.js";
 import { parseLocalTime } from "./time.js";
-import type { ParsedFile, ParsedItem, ParsedOrder, ParsedRefund, ParsedVisitorDay, Problem } from "./types.js";
+import type {
+  ParsedFile,
+  ParsedItem,
+  ParsedOrder,
+  ParsedRefund,
+  ParsedVisitorDay,
+  Problem,
+} from "./types.js";
 
 type AnyField = OrderField | RefundField | VisitorField;
 
@@ -17,8 +24,15 @@ export function mappingProfile(mapping: ColumnMapping, name: string): Profile {
   const fields: Profile["fields"] = {};
   for (const [k, v] of Object.entries(mapping.fields)) if (v) fields[k as OrderField] = [v];
   return {
-    id: `mapping:${name}`, platform: "custom", kind: "orders", label: `Column mapping "${name}"`, signature: [], fields,
-    utcOffset: mapping.utcOffset ?? "+08:00", currency: mapping.currency ?? "CNY", dashIsEmpty: true,
+    id: `mapping:${name}`,
+    platform: "custom",
+    kind: "orders",
+    label: `Column mapping "${name}"`,
+    signature: [],
+    fields,
+    utcOffset: mapping.utcOffset ?? "+08:00",
+    currency: mapping.currency ?? "CNY",
+    dashIsEmpty: true,
   };
 }
 
@@ -27,7 +41,11 @@ export class Reader {
   readonly problems: Problem[] = [];
   readonly warnings: string[] = [];
   private readonly trimmedHeaders: string[];
-  constructor(readonly table: Table, readonly profile: Profile, readonly file: string) {
+  constructor(
+    readonly table: Table,
+    readonly profile: Profile,
+    readonly file: string,
+  ) {
     this.trimmedHeaders = table.headers.map((h) => h.trim());
     const normalized = table.headers.map(normalizeHeader);
     for (const [field, aliases] of Object.entries(profile.fields)) {
@@ -35,8 +53,13 @@ export class Reader {
       if (i >= 0) this.cols.set(field as AnyField, i);
     }
   }
-  has(f: AnyField) { return this.cols.has(f); }
-  header(f: AnyField): string { const i = this.cols.get(f); return i === undefined ? (this.profile.fields[f]?.[0] ?? f) : this.table.headers[i]!.trim(); }
+  has(f: AnyField) {
+    return this.cols.has(f);
+  }
+  header(f: AnyField): string {
+    const i = this.cols.get(f);
+    return i === undefined ? (this.profile.fields[f]?.[0] ?? f) : this.table.headers[i]!.trim();
+  }
   get(cells: string[], f: AnyField): string {
     const i = this.cols.get(f);
     return i === undefined ? "" : cleanCell(cells[i], this.profile.dashIsEmpty);
@@ -48,36 +71,67 @@ export class Reader {
     const v = this.get(cells, f);
     if (v === "") return null;
     const r = parseMoney(v);
-    if (!r.ok) { this.problem(row, f, `${this.header(f)} ${r.message}`); return null; }
+    if (!r.ok) {
+      this.problem(row, f, `${this.header(f)} ${r.message}`);
+      return null;
+    }
     return r.fen;
   }
   time(row: number, cells: string[], f: AnyField): string | null {
     const v = this.get(cells, f);
     if (v === "" || /^0{4}-0{2}-0{2}/.test(v) || v === "1970-01-01 08:00:00") return null;
     const r = parseLocalTime(v, this.profile.utcOffset);
-    if (!r.ok) { this.problem(row, f, `${this.header(f)}: ${r.message}`); return null; }
+    if (!r.ok) {
+      this.problem(row, f, `${this.header(f)}: ${r.message}`);
+      return null;
+    }
     return r.iso;
   }
   int(row: number, cells: string[], f: AnyField): number | null {
     const v = this.get(cells, f).replace(/,/g, "");
     if (v === "") return null;
-    if (!/^\d+(\.0+)?$/.test(v)) { this.problem(row, f, `${this.header(f)}: "${v}" is not a whole number`); return null; }
+    if (!/^\d+(\.0+)?$/.test(v)) {
+      this.problem(row, f, `${this.header(f)}: "${v}" is not a whole number`);
+      return null;
+    }
     return Number.parseInt(v, 10);
   }
   raw(cells: string[]): Record<string, string> {
     const out: Record<string, string> = {};
     const headers = this.trimmedHeaders;
-    for (let i = 0; i < headers.length; i++) { const c = cells[i]; if (c !== undefined && c !== "") out[headers[i]!] = c; }
+    for (let i = 0; i < headers.length; i++) {
+      const c = cells[i];
+      if (c !== undefined && c !== "") out[headers[i]!] = c;
+    }
     return out;
   }
   unknownColumns(): string[] {
     const used = new Set(this.cols.values());
-    return this.table.headers.map((h, i) => (used.has(i) || h.trim() === "" || /^line_item_\d+$/i.test(h.trim()) ? null : h.trim())).filter((h): h is string => h !== null);
+    return this.table.headers
+      .map((h, i) =>
+        used.has(i) || h.trim() === "" || /^line_item_\d+$/i.test(h.trim()) ? null : h.trim(),
+      )
+      .filter((h): h is string => h !== null);
   }
 }
 
 function emptyFile(file: string, p: Profile, rowCount: number): ParsedFile {
-  return { file, kind: p.kind, platform: p.platform, profileId: p.id, label: p.label, version: "", rowCount, orders: [], itemsByOrder: new Map(), refunds: [], visitors: [], problems: [], warnings: [], unknownColumns: [] };
+  return {
+    file,
+    kind: p.kind,
+    platform: p.platform,
+    profileId: p.id,
+    label: p.label,
+    version: "",
+    rowCount,
+    orders: [],
+    itemsByOrder: new Map(),
+    refunds: [],
+    visitors: [],
+    problems: [],
+    warnings: [],
+    unknownColumns: [],
+  };
 }
 
 /** Rows identical to an earlier row are refused: a file exported twice into one, or a copy-paste slip. */
@@ -86,24 +140,46 @@ function duplicateRows(r: Reader): void {
   for (const { row, cells } of r.table.rows) {
     const key = cells.map((c) => c.trim()).join("\u0001");
     const first = seen.get(key);
-    if (first !== undefined) r.problem(row, "", `Row ${row} repeats row ${first} exactly (duplicate row)`);
+    if (first !== undefined)
+      r.problem(row, "", `Row ${row} repeats row ${first} exactly (duplicate row)`);
     else seen.set(key, row);
   }
 }
 
-export function parseTable(table: Table, profile: Profile, file: string, opts: { mapping?: ColumnMapping; version?: string } = {}): ParsedFile {
+export function parseTable(
+  table: Table,
+  profile: Profile,
+  file: string,
+  opts: { mapping?: ColumnMapping; version?: string } = {},
+): ParsedFile {
   const r = new Reader(table, profile, file);
   const out = emptyFile(file, profile, table.rows.length);
   out.version = opts.version ?? "";
   out.unknownColumns = r.unknownColumns();
   // Missing required columns are reported on the header row.
-  const required: AnyField[] = profile.kind === "orders" ? ["orderId", "orderTotal"] : profile.kind === "items" ? ["orderId", "itemTitle"] : profile.kind === "refunds" ? ["orderId", "refundAmount"] : ["date", "visitors"];
+  const required: AnyField[] =
+    profile.kind === "orders"
+      ? ["orderId", "orderTotal"]
+      : profile.kind === "items"
+        ? ["orderId", "itemTitle"]
+        : profile.kind === "refunds"
+          ? ["orderId", "refundAmount"]
+          : ["date", "visitors"];
   const packed = table.headers.some((h) => /^line_item_\d+$/i.test(h.trim()));
   for (const f of required) {
-    if (!r.has(f)) r.problem(table.headerRow, f, `Required column ${profile.fields[f]?.join(" / ") ?? f} is missing`);
+    if (!r.has(f))
+      r.problem(
+        table.headerRow,
+        f,
+        `Required column ${profile.fields[f]?.join(" / ") ?? f} is missing`,
+      );
   }
-  if (table.rows.length === 0) r.problem(table.headerRow + 1, "", "The file has a header but no rows");
-  if (r.problems.length) { out.problems = r.problems; return out; }
+  if (table.rows.length === 0)
+    r.problem(table.headerRow + 1, "", "The file has a header but no rows");
+  if (r.problems.length) {
+    out.problems = r.problems;
+    return out;
+  }
   duplicateRows(r);
 
   if (profile.kind === "visitors") out.visitors = readVisitors(r);
@@ -119,13 +195,25 @@ function readVisitors(r: Reader): ParsedVisitorDay[] {
   const out: ParsedVisitorDay[] = [];
   const seen = new Set<string>();
   for (const { row, cells } of r.table.rows) {
-    const t = parseLocalTime(r.get(cells, "date").replace(/^(\d{8})$/, (d) => `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}`), "+00:00");
+    const t = parseLocalTime(
+      r
+        .get(cells, "date")
+        .replace(/^(\d{8})$/, (d) => `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}`),
+      "+00:00",
+    );
     const visitors = r.int(row, cells, "visitors");
-    if (!t.ok) { r.problem(row, "date", `${r.header("date")}: ${t.message}`); continue; }
+    if (!t.ok) {
+      r.problem(row, "date", `${r.header("date")}: ${t.message}`);
+      continue;
+    }
     const date = t.iso.slice(0, 10);
     if (seen.has(date)) r.problem(row, "date", `${date} appears twice`);
     seen.add(date);
-    if (visitors === null) { if (r.get(cells, "visitors") === "") r.problem(row, "visitors", `${r.header("visitors")} is empty`); continue; }
+    if (visitors === null) {
+      if (r.get(cells, "visitors") === "")
+        r.problem(row, "visitors", `${r.header("visitors")} is empty`);
+      continue;
+    }
     out.push({ date, visitors, row });
   }
   return out;
@@ -135,14 +223,26 @@ function readRefunds(r: Reader): ParsedRefund[] {
   const out: ParsedRefund[] = [];
   for (const { row, cells } of r.table.rows) {
     const orderId = r.get(cells, "orderId");
-    if (!orderId) { r.problem(row, "orderId", `${r.header("orderId")} is empty`); continue; }
+    if (!orderId) {
+      r.problem(row, "orderId", `${r.header("orderId")} is empty`);
+      continue;
+    }
     const amount = r.money(row, cells, "refundAmount");
-    if (amount === null && r.get(cells, "refundAmount") === "") r.problem(row, "refundAmount", `${r.header("refundAmount")} is empty`);
+    if (amount === null && r.get(cells, "refundAmount") === "")
+      r.problem(row, "refundAmount", `${r.header("refundAmount")} is empty`);
     const rawStatus = r.get(cells, "refundStatus");
     out.push({
-      platformRefundId: r.get(cells, "refundId") || `${orderId}#${row}`, platformOrderId: orderId, amountFen: amount ?? 0,
-      status: mapRefundStatus(rawStatus), rawStatus, reason: r.get(cells, "reason") || null, kind: r.get(cells, "kind") || null,
-      requestedAt: r.time(row, cells, "requestedAt"), completedAt: r.time(row, cells, "completedAt"), row, raw: r.raw(cells),
+      platformRefundId: r.get(cells, "refundId") || `${orderId}#${row}`,
+      platformOrderId: orderId,
+      amountFen: amount ?? 0,
+      status: mapRefundStatus(rawStatus),
+      rawStatus,
+      reason: r.get(cells, "reason") || null,
+      kind: r.get(cells, "kind") || null,
+      requestedAt: r.time(row, cells, "requestedAt"),
+      completedAt: r.time(row, cells, "completedAt"),
+      row,
+      raw: r.raw(cells),
     });
   }
   return out;
@@ -156,8 +256,14 @@ function itemOf(r: Reader, row: number, cells: string[], lineNo: number): Parsed
   const unit = r.money(row, cells, "itemPrice");
   const total = r.money(row, cells, "itemTotal");
   return {
-    lineNo, subOrderId: r.get(cells, "subOrderId") || null, title: title || sku, sku: sku || null, productId: r.get(cells, "itemProductId") || null,
-    variant: r.get(cells, "itemVariant") || null, quantity, unitPriceFen: unit ?? (total !== null && quantity > 0 ? divRound(total, quantity) : null),
+    lineNo,
+    subOrderId: r.get(cells, "subOrderId") || null,
+    title: title || sku,
+    sku: sku || null,
+    productId: r.get(cells, "itemProductId") || null,
+    variant: r.get(cells, "itemVariant") || null,
+    quantity,
+    unitPriceFen: unit ?? (total !== null && quantity > 0 ? divRound(total, quantity) : null),
     totalFen: total ?? (unit !== null ? unit * quantity : 0),
   };
 }
@@ -166,7 +272,10 @@ function readItemReport(r: Reader): Map<string, ParsedItem[]> {
   const out = new Map<string, ParsedItem[]>();
   for (const { row, cells } of r.table.rows) {
     const orderId = r.get(cells, "orderId");
-    if (!orderId) { r.problem(row, "orderId", `${r.header("orderId")} is empty`); continue; }
+    if (!orderId) {
+      r.problem(row, "orderId", `${r.header("orderId")} is empty`);
+      continue;
+    }
     const list = out.get(orderId) ?? [];
     const item = itemOf(r, row, cells, list.length + 1);
     if (item) list.push(item);
@@ -184,22 +293,49 @@ function packedItems(r: Reader, row: number, cells: string[], start: number): Pa
     const p = parsePacked(cell);
     const quantity = Number.parseInt(p.quantity ?? "1", 10);
     const total = parseMoney(p.total ?? "0");
-    if (!total.ok || !Number.isFinite(quantity)) { r.problems.push({ row, column: h.trim(), message: `${h.trim()}: cannot read quantity or total in "${cell}"`, file: r.file }); return; }
-    out.push({ lineNo: start + out.length, subOrderId: null, title: p.name ?? p.sku ?? "", sku: p.sku || null, productId: p.product_id || null, variant: p.meta || null, quantity, unitPriceFen: quantity > 0 ? divRound(total.fen, quantity) : null, totalFen: total.fen });
+    if (!total.ok || !Number.isFinite(quantity)) {
+      r.problems.push({
+        row,
+        column: h.trim(),
+        message: `${h.trim()}: cannot read quantity or total in "${cell}"`,
+        file: r.file,
+      });
+      return;
+    }
+    out.push({
+      lineNo: start + out.length,
+      subOrderId: null,
+      title: p.name ?? p.sku ?? "",
+      sku: p.sku || null,
+      productId: p.product_id || null,
+      variant: p.meta || null,
+      quantity,
+      unitPriceFen: quantity > 0 ? divRound(total.fen, quantity) : null,
+      totalFen: total.fen,
+    });
   });
   return out;
 }
 
-export interface Group { id: string; rows: { row: number; cells: string[] }[] }
+export interface Group {
+  id: string;
+  rows: { row: number; cells: string[] }[];
+}
 
 function readOrders(r: Reader, packed: boolean, mapping?: ColumnMapping): ParsedOrder[] {
   const groups = new Map<string, Group>();
   const onePerOrder = r.profile.id === "taobao-orders";
   for (const { row, cells } of r.table.rows) {
     const id = r.get(cells, "orderId");
-    if (!id) { r.problem(row, "orderId", `${r.header("orderId")} is empty`); continue; }
+    if (!id) {
+      r.problem(row, "orderId", `${r.header("orderId")} is empty`);
+      continue;
+    }
     const g = groups.get(id);
-    if (g && onePerOrder) { r.problem(row, "orderId", `Order ${id} appears twice (first at row ${g.rows[0]!.row})`); continue; }
+    if (g && onePerOrder) {
+      r.problem(row, "orderId", `Order ${id} appears twice (first at row ${g.rows[0]!.row})`);
+      continue;
+    }
     if (g) g.rows.push({ row, cells });
     else groups.set(id, { id, rows: [{ row, cells }] });
   }
@@ -211,7 +347,12 @@ function readOrders(r: Reader, packed: boolean, mapping?: ColumnMapping): Parsed
   return out;
 }
 
-export function readOrder(r: Reader, g: Group, packed: boolean, mapping?: ColumnMapping): ParsedOrder | null {
+export function readOrder(
+  r: Reader,
+  g: Group,
+  packed: boolean,
+  mapping?: ColumnMapping,
+): ParsedOrder | null {
   const first = g.rows[0]!;
   // Order-level values: the first row that has one (Shopify and WooCommerce write them on the
   // first row only; JD, PDD and Douyin repeat them on every row — never summed).
@@ -221,20 +362,40 @@ export function readOrder(r: Reader, g: Group, packed: boolean, mapping?: Column
     for (const x of g.rows) if (r.get(x.cells, f) !== "") return x;
     return null;
   };
-  const text = (f: AnyField) => { if (!r.has(f)) return ""; for (const x of g.rows) { const v = r.get(x.cells, f); if (v !== "") return v; } return ""; };
-  const money = (f: AnyField) => { const p = pick(f); return p ? r.money(p.row, p.cells, f) : null; };
-  const time = (f: AnyField) => { const p = pick(f); return p ? r.time(p.row, p.cells, f) : null; };
+  const text = (f: AnyField) => {
+    if (!r.has(f)) return "";
+    for (const x of g.rows) {
+      const v = r.get(x.cells, f);
+      if (v !== "") return v;
+    }
+    return "";
+  };
+  const money = (f: AnyField) => {
+    const p = pick(f);
+    return p ? r.money(p.row, p.cells, f) : null;
+  };
+  const time = (f: AnyField) => {
+    const p = pick(f);
+    return p ? r.time(p.row, p.cells, f) : null;
+  };
   const before = r.problems.length;
 
   const total = money("orderTotal");
-  if (total === null && !pick("orderTotal")) r.problem(first.row, "orderTotal", `${r.header("orderTotal")} is empty for order ${g.id}`);
+  if (total === null && !pick("orderTotal"))
+    r.problem(first.row, "orderTotal", `${r.header("orderTotal")} is empty for order ${g.id}`);
   const repeated = new Set(g.rows.map((x) => r.get(x.cells, "orderTotal")).filter((v) => v !== ""));
-  if (repeated.size > 1) r.warnings.push(`Order ${g.id}: ${r.header("orderTotal")} differs between its rows (${[...repeated].join(" / ")}); the first is used`);
+  if (repeated.size > 1)
+    r.warnings.push(
+      `Order ${g.id}: ${r.header("orderTotal")} differs between its rows (${[...repeated].join(" / ")}); the first is used`,
+    );
 
   const items: ParsedItem[] = [];
   for (const x of g.rows) {
     if (packed) items.push(...packedItems(r, x.row, x.cells, items.length + 1));
-    else { const it = itemOf(r, x.row, x.cells, items.length + 1); if (it) items.push(it); }
+    else {
+      const it = itemOf(r, x.row, x.cells, items.length + 1);
+      if (it) items.push(it);
+    }
   }
   const goods = money("goodsTotal");
   const shipping = money("shipping") ?? 0;
@@ -256,19 +417,24 @@ export function readOrder(r: Reader, g: Group, packed: boolean, mapping?: Column
   let rawStatus = text("status");
   let status: OrderStatus | null;
   if (r.profile.platform === "shopify") {
-    const fin = text("financialStatus"), ful = text("fulfillmentStatus");
+    const fin = text("financialStatus"),
+      ful = text("fulfillmentStatus");
     rawStatus = [fin, ful].filter(Boolean).join("/");
     status = shopifyStatus(fin, ful, cancelledAt ?? "");
   } else {
-    status = (mapping?.statuses?.[rawStatus] ?? mapStatus(rawStatus));
+    status = mapping?.statuses?.[rawStatus] ?? mapStatus(rawStatus);
   }
   if (status === null) {
-    if (rawStatus) r.warnings.push(`Order ${g.id}: unknown status "${rawStatus}", read as ${paidAt ? "paid" : "unpaid"}`);
+    if (rawStatus)
+      r.warnings.push(
+        `Order ${g.id}: unknown status "${rawStatus}", read as ${paidAt ? "paid" : "unpaid"}`,
+      );
     status = paidAt ? "paid" : "unpaid";
   }
   // A paid status without a payment time (cash on delivery, some exports): paid when placed.
   if (!paidAt && status !== "unpaid" && status !== "cancelled") paidAt = placedAt;
-  if (status === "cancelled" && paidAt && total !== null && refund >= total && refund > 0) status = "refunded";
+  if (status === "cancelled" && paidAt && total !== null && refund >= total && refund > 0)
+    status = "refunded";
 
   let trackingNo = stripTrackingPrefix(text("trackingNo")) || null;
   let carrier = text("carrier") || null;
@@ -301,22 +467,56 @@ export function readOrder(r: Reader, g: Group, packed: boolean, mapping?: Column
 
   if (r.problems.length > before) return null;
   return {
-    platformOrderId: g.id, status, rawStatus, placedAt, paidAt, shippedAt, completedAt, cancelledAt,
+    platformOrderId: g.id,
+    status,
+    rawStatus,
+    placedAt,
+    paidAt,
+    shippedAt,
+    completedAt,
+    cancelledAt,
     currency: (text("currency") || mapping?.currency || r.profile.currency).toUpperCase(),
-    totalFen: total ?? 0, goodsFen: goods ?? items.reduce((s, i) => s + i.totalFen, 0), shippingFen: shipping, discountFen: discount, refundFen: refund,
-    buyerId: text("buyerId") || null, buyerName: text("buyerName") || null, email: text("email").toLowerCase() || null, phone,
-    recipient: text("recipient") || null, country, province: province?.name ?? provinceText, provinceCode: province?.code ?? null,
-    city, district, address, zip, trackingNo, carrier, sellerMemo: text("sellerMemo") || null, salesRef: text("salesRef") || null, promisedShipAt, items, rows: g.rows.map((x) => x.row), raw: g.rows.map((x) => r.raw(x.cells)),
+    totalFen: total ?? 0,
+    goodsFen: goods ?? items.reduce((s, i) => s + i.totalFen, 0),
+    shippingFen: shipping,
+    discountFen: discount,
+    refundFen: refund,
+    buyerId: text("buyerId") || null,
+    buyerName: text("buyerName") || null,
+    email: text("email").toLowerCase() || null,
+    phone,
+    recipient: text("recipient") || null,
+    country,
+    province: province?.name ?? provinceText,
+    provinceCode: province?.code ?? null,
+    city,
+    district,
+    address,
+    zip,
+    trackingNo,
+    carrier,
+    sellerMemo: text("sellerMemo") || null,
+    salesRef: text("salesRef") || null,
+    promisedShipAt,
+    items,
+    rows: g.rows.map((x) => x.row),
+    raw: g.rows.map((x) => r.raw(x.cells)),
   };
 }
 
 /** Joins Taobao's 宝贝报表 into the orders of its 订单报表 (by 订单编号). */
-export function joinItems(orders: ParsedOrder[], itemsByOrder: Map<string, ParsedItem[]>): string[] {
+export function joinItems(
+  orders: ParsedOrder[],
+  itemsByOrder: Map<string, ParsedItem[]>,
+): string[] {
   const warnings: string[] = [];
   const byId = new Map(orders.map((o) => [o.platformOrderId, o]));
   for (const [id, items] of itemsByOrder) {
     const o = byId.get(id);
-    if (!o) { warnings.push(`Item report: order ${id} is not in the order report; its lines are ignored`); continue; }
+    if (!o) {
+      warnings.push(`Item report: order ${id} is not in the order report; its lines are ignored`);
+      continue;
+    }
     if (items.length) o.items = items.map((it, i) => ({ ...it, lineNo: i + 1 }));
   }
   return warnings;

@@ -24,7 +24,12 @@ export const READ_LIMITS: ReadLimits = {
 
 /** A file refused while it was read: a message code (upload.*), its parameters and the row reached. */
 export class FileRefused extends Error {
-  constructor(readonly code: string, readonly params: MessageParams, readonly row: number, message: string) {
+  constructor(
+    readonly code: string,
+    readonly params: MessageParams,
+    readonly row: number,
+    message: string,
+  ) {
     super(message);
     this.name = "FileRefused";
   }
@@ -34,23 +39,79 @@ const mb = (bytes: number) => Math.round(bytes / 1048576);
 
 /** Refusals of a whole file, with their message codes (the web's catalogs write the sentence). */
 export const refuse = {
-  unpackedTooLarge: (max: number) => new FileRefused("upload.unpacked_too_large", { maxMb: mb(max) }, 1, `The file unpacks to more than ${mb(max)} MB (an XLSX is a zip); split the export by date range or save it as CSV`),
-  tooManyRows: (row: number, max: number) => new FileRefused("upload.too_many_rows", { max }, row, `The file has more than ${max} rows; split the export by date range`),
-  tooManyColumns: (row: number, max: number) => new FileRefused("upload.too_many_columns", { row, max }, row, `Row ${row} has more than ${max} columns`),
-  tooManyCells: (row: number, max: number) => new FileRefused("upload.too_many_cells", { row, max }, row, `The file has more than ${max} cells (reached at row ${row}); split the export by date range`),
-  cellTooLong: (row: number, max: number) => new FileRefused("upload.cell_too_long", { row, max }, row, `A cell in row ${row} is longer than ${max} characters`),
-  unreadable: (why: string) => new FileRefused("upload.unreadable", {}, 1, `Not a readable XLSX file (${why}); open it in Excel and save it again as XLSX or CSV`),
-  notWorkbook: () => new FileRefused("upload.not_workbook", {}, 1, "A zip file, but not an Excel workbook (XLSX): it has no workbook part"),
+  unpackedTooLarge: (max: number) =>
+    new FileRefused(
+      "upload.unpacked_too_large",
+      { maxMb: mb(max) },
+      1,
+      `The file unpacks to more than ${mb(max)} MB (an XLSX is a zip); split the export by date range or save it as CSV`,
+    ),
+  tooManyRows: (row: number, max: number) =>
+    new FileRefused(
+      "upload.too_many_rows",
+      { max },
+      row,
+      `The file has more than ${max} rows; split the export by date range`,
+    ),
+  tooManyColumns: (row: number, max: number) =>
+    new FileRefused(
+      "upload.too_many_columns",
+      { row, max },
+      row,
+      `Row ${row} has more than ${max} columns`,
+    ),
+  tooManyCells: (row: number, max: number) =>
+    new FileRefused(
+      "upload.too_many_cells",
+      { row, max },
+      row,
+      `The file has more than ${max} cells (reached at row ${row}); split the export by date range`,
+    ),
+  cellTooLong: (row: number, max: number) =>
+    new FileRefused(
+      "upload.cell_too_long",
+      { row, max },
+      row,
+      `A cell in row ${row} is longer than ${max} characters`,
+    ),
+  unreadable: (why: string) =>
+    new FileRefused(
+      "upload.unreadable",
+      {},
+      1,
+      `Not a readable XLSX file (${why}); open it in Excel and save it again as XLSX or CSV`,
+    ),
+  notWorkbook: () =>
+    new FileRefused(
+      "upload.not_workbook",
+      {},
+      1,
+      "A zip file, but not an Excel workbook (XLSX): it has no workbook part",
+    ),
   noSheet: () => new FileRefused("upload.no_sheet", {}, 1, "The workbook has no sheets"),
 };
 
 /** The refusal as an import problem of `file` (row 1 unless a row was reached), code and parameters kept. */
 export function refusalProblem(file: string, e: FileRefused): Problem {
-  return { file, row: e.row, column: "", message: e.message, code: e.code, params: { ...e.params, file } };
+  return {
+    file,
+    row: e.row,
+    column: "",
+    message: e.message,
+    code: e.code,
+    params: { ...e.params, file },
+  };
 }
 
 /** A coded problem of a whole file (empty, wrong encoding, old .xls …). */
-export const fileProblem = (file: string, code: string, message: string): Problem => ({ file, row: 1, column: "", message, code, params: { file } });
+export const fileProblem = (file: string, code: string, message: string): Problem => ({
+  file,
+  row: 1,
+  column: "",
+  message,
+  code,
+  params: { file },
+});
 
 /** Counts rows and cells as they are read; throws FileRefused at the first limit crossed. */
 export class ReadBudget {
@@ -81,7 +142,10 @@ export class CsvShape {
   private column = 1;
   private length = 0;
   private readonly delimiter: number;
-  constructor(delimiter: string, private readonly budget = new ReadBudget()) {
+  constructor(
+    delimiter: string,
+    private readonly budget = new ReadBudget(),
+  ) {
     this.delimiter = delimiter.charCodeAt(0);
   }
 
@@ -90,7 +154,10 @@ export class CsvShape {
     const max = budget.limits.cellChars;
     for (let i = 0; i < text.length; i++) {
       const ch = text.charCodeAt(i);
-      if (ch === 0x22) { this.quoted = !this.quoted; continue; }
+      if (ch === 0x22) {
+        this.quoted = !this.quoted;
+        continue;
+      }
       if (!this.quoted && ch === delimiter) {
         budget.cell(this.row, this.column++, this.length);
         this.length = 0;
@@ -118,7 +185,13 @@ export class CsvShape {
 
 /** Import problems as field errors ("file:row:column"), their codes kept. */
 export function problemFields(problems: Problem[]): FieldError[] {
-  return problems.slice(0, 200).map((e) => ({ field: `${e.file ?? ""}:${e.row}:${e.column}`, message: e.message, ...(e.code ? { code: e.code, params: e.params ?? {} } : {}) }));
+  return problems
+    .slice(0, 200)
+    .map((e) => ({
+      field: `${e.file ?? ""}:${e.row}:${e.column}`,
+      message: e.message,
+      ...(e.code ? { code: e.code, params: e.params ?? {} } : {}),
+    }));
 }
 
 /** A refusal's code is its first problem's, when that one has a code (a whole file refused: unreadable, too large …). */

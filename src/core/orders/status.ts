@@ -1,6 +1,13 @@
 // Platform statuses → one canonical set; the raw text is always kept beside it.
 
-export const ORDER_STATUSES = ["unpaid", "paid", "shipped", "completed", "cancelled", "refunded"] as const;
+export const ORDER_STATUSES = [
+  "unpaid",
+  "paid",
+  "shipped",
+  "completed",
+  "cancelled",
+  "refunded",
+] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export const REFUND_STATUSES = ["pending", "succeeded", "closed"] as const;
@@ -16,11 +23,29 @@ const ZH: [RegExp, OrderStatus][] = [
 ];
 
 const EN: Record<string, OrderStatus> = {
-  pending: "unpaid", "on-hold": "unpaid", failed: "cancelled", processing: "paid", completed: "completed",
-  cancelled: "cancelled", canceled: "cancelled", refunded: "refunded", authorized: "unpaid", paid: "paid",
-  partially_paid: "paid", partially_refunded: "paid", voided: "cancelled", fulfilled: "shipped", shipped: "shipped",
-  unpaid: "unpaid", "wc-processing": "paid", "wc-completed": "completed", "wc-cancelled": "cancelled", "wc-refunded": "refunded",
-  "wc-pending": "unpaid", "wc-on-hold": "unpaid", "wc-failed": "cancelled",
+  pending: "unpaid",
+  "on-hold": "unpaid",
+  failed: "cancelled",
+  processing: "paid",
+  completed: "completed",
+  cancelled: "cancelled",
+  canceled: "cancelled",
+  refunded: "refunded",
+  authorized: "unpaid",
+  paid: "paid",
+  partially_paid: "paid",
+  partially_refunded: "paid",
+  voided: "cancelled",
+  fulfilled: "shipped",
+  shipped: "shipped",
+  unpaid: "unpaid",
+  "wc-processing": "paid",
+  "wc-completed": "completed",
+  "wc-cancelled": "cancelled",
+  "wc-refunded": "refunded",
+  "wc-pending": "unpaid",
+  "wc-on-hold": "unpaid",
+  "wc-failed": "cancelled",
 };
 
 /** The canonical status of a platform status text, or null when unknown. */
@@ -36,18 +61,24 @@ export function mapStatus(raw: string): OrderStatus | null {
 /**
  * Shopify splits status over financial status, fulfilment and a cancellation time; combine them.
  */
-export function shopifyStatus(financial: string, fulfillment: string, cancelledAt: string): OrderStatus | null {
+export function shopifyStatus(
+  financial: string,
+  fulfillment: string,
+  cancelledAt: string,
+): OrderStatus | null {
   const f = financial.toLowerCase();
   if (cancelledAt) return f === "refunded" ? "refunded" : "cancelled";
   if (f === "refunded") return "refunded";
-  if (f === "pending" || f === "authorized" || f === "") return fulfillment.toLowerCase() === "fulfilled" ? "shipped" : f === "" ? null : "unpaid";
+  if (f === "pending" || f === "authorized" || f === "")
+    return fulfillment.toLowerCase() === "fulfilled" ? "shipped" : f === "" ? null : "unpaid";
   if (f === "voided") return "cancelled";
   return fulfillment.toLowerCase() === "fulfilled" ? "shipped" : "paid";
 }
 
 export function mapRefundStatus(raw: string): RefundStatus {
   const s = raw.normalize("NFKC").trim().toLowerCase();
-  if (/退款成功|售后成功|已退款|退款完成|成功|succeeded|success|completed|refunded/.test(s)) return "succeeded";
+  if (/退款成功|售后成功|已退款|退款完成|成功|succeeded|success|completed|refunded/.test(s))
+    return "succeeded";
   if (/关闭|撤销|驳回|拒绝|取消|失败|closed|cancel|reject|failed/.test(s)) return "closed";
   return "pending";
 }

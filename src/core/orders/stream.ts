@@ -9,19 +9,32 @@ import type { ParsedOrder, Problem } from "./types.js";
 
 /** What String.prototype.trim removes. */
 const isSpace = (ch: number): boolean =>
-  ch <= 0x20 ? ch === 0x20 || (ch >= 0x09 && ch <= 0x0d) : ch === 0xa0 || ch === 0x1680 || (ch >= 0x2000 && ch <= 0x200a) || ch === 0x2028 || ch === 0x2029 || ch === 0x202f || ch === 0x205f || ch === 0x3000 || ch === 0xfeff;
+  ch <= 0x20
+    ? ch === 0x20 || (ch >= 0x09 && ch <= 0x0d)
+    : ch === 0xa0 ||
+      ch === 0x1680 ||
+      (ch >= 0x2000 && ch <= 0x200a) ||
+      ch === 0x2028 ||
+      ch === 0x2029 ||
+      ch === 0x202f ||
+      ch === 0x205f ||
+      ch === 0x3000 ||
+      ch === 0xfeff;
 
 const blank = (cells: string[]): boolean => {
-  for (const c of cells) for (let i = 0; i < c.length; i++) if (!isSpace(c.charCodeAt(i))) return false;
+  for (const c of cells)
+    for (let i = 0; i < c.length; i++) if (!isSpace(c.charCodeAt(i))) return false;
   return true;
 };
 
 /** FNV-1a, 53 bits: a compact fingerprint of a row for duplicate detection. */
 function fingerprint(cells: string[]): number {
-  let h1 = 0x811c9dc5, h2 = 0x01000193;
+  let h1 = 0x811c9dc5,
+    h2 = 0x01000193;
   for (const c of cells) {
     // The cell without surrounding white space (as trim() would, without a new string).
-    let a = 0, z = c.length;
+    let a = 0,
+      z = c.length;
     while (a < z && isSpace(c.charCodeAt(a))) a++;
     while (z > a && isSpace(c.charCodeAt(z - 1))) z--;
     for (let i = a; i < z; i++) {
@@ -43,16 +56,32 @@ export class OrderRowStream {
   private lastId: string | null = null;
   rows = 0;
 
-  constructor(headerRow: number, headers: string[], readonly profile: Profile, file: string, private readonly mapping?: ColumnMapping, private readonly batch = 2000) {
+  constructor(
+    headerRow: number,
+    headers: string[],
+    readonly profile: Profile,
+    file: string,
+    private readonly mapping?: ColumnMapping,
+    private readonly batch = 2000,
+  ) {
     this.reader = new Reader({ headerRow, headers, rows: [] }, profile, file);
     this.packed = headers.some((h) => /^line_item_\d+$/i.test(h.trim()));
     for (const f of ["orderId", "orderTotal"] as const) {
-      if (!this.reader.has(f)) this.reader.problem(headerRow, f, `Required column ${profile.fields[f]?.join(" / ") ?? f} is missing`);
+      if (!this.reader.has(f))
+        this.reader.problem(
+          headerRow,
+          f,
+          `Required column ${profile.fields[f]?.join(" / ") ?? f} is missing`,
+        );
     }
   }
 
-  get problems(): Problem[] { return this.reader.problems; }
-  get warnings(): string[] { return this.reader.warnings; }
+  get problems(): Problem[] {
+    return this.reader.problems;
+  }
+  get warnings(): string[] {
+    return this.reader.warnings;
+  }
 
   /** Adds a row; returns the orders that are complete once the batch is full. */
   push(row: number, cells: string[]): ParsedOrder[] {
@@ -61,13 +90,23 @@ export class OrderRowStream {
     const r = this.reader;
     const fp = fingerprint(cells);
     const first = this.seenRows.get(fp);
-    if (first !== undefined) { r.problem(row, "", `Row ${row} repeats row ${first} exactly (duplicate row)`); return []; }
+    if (first !== undefined) {
+      r.problem(row, "", `Row ${row} repeats row ${first} exactly (duplicate row)`);
+      return [];
+    }
     this.seenRows.set(fp, row);
     const id = r.get(cells, "orderId");
-    if (!id) { r.problem(row, "orderId", `${r.header("orderId")} is empty`); return []; }
+    if (!id) {
+      r.problem(row, "orderId", `${r.header("orderId")} is empty`);
+      return [];
+    }
     const g = this.open.get(id);
     if ((!g && this.emitted.has(fingerprint([id]))) || (g && this.profile.id === "taobao-orders")) {
-      r.problem(row, "orderId", `Order ${id} appears again at row ${row}, apart from its earlier rows; keep an order's rows together`);
+      r.problem(
+        row,
+        "orderId",
+        `Order ${id} appears again at row ${row}, apart from its earlier rows; keep an order's rows together`,
+      );
       return [];
     }
     if (g) g.rows.push({ row, cells });
@@ -78,7 +117,8 @@ export class OrderRowStream {
 
   /** The remaining orders at the end of the file. */
   end(): ParsedOrder[] {
-    if (this.rows === 0) this.reader.problem(this.reader.table.headerRow + 1, "", "The file has a header but no rows");
+    if (this.rows === 0)
+      this.reader.problem(this.reader.table.headerRow + 1, "", "The file has a header but no rows");
     return this.flush(true);
   }
 

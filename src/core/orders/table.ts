@@ -33,23 +33,50 @@ export function parseCsv(text: string): { records: string[][] } | { error: Table
   // real broken quotes are still caught.
   const unwrapped = text.replace(/(^|[,\t])="([^"\r\n]*)"(?=[,\t]|\r?\n|$)/gm, "$1$2");
   try {
-    const records = parse(unwrapped, { delimiter, relax_column_count: true, bom: true, skip_empty_lines: false }) as string[][];
+    const records = parse(unwrapped, {
+      delimiter,
+      relax_column_count: true,
+      bom: true,
+      skip_empty_lines: false,
+    }) as string[][];
     return { records };
   } catch (err) {
-    const e = err as { message?: string; lines?: number; records?: number; column?: number; code?: string };
+    const e = err as {
+      message?: string;
+      lines?: number;
+      records?: number;
+      column?: number;
+      code?: string;
+    };
     // `records` counts the records read before the broken one, the header included.
     const row = typeof e.records === "number" ? e.records + 1 : (e.lines ?? 1);
     let column = "";
     if (typeof e.column === "number" && row > 1) {
       try {
-        const header = (parse(unwrapped.slice(0, unwrapped.search(/\r?\n/) >>> 0), { delimiter, bom: true }) as string[][])[0];
+        const header = (
+          parse(unwrapped.slice(0, unwrapped.search(/\r?\n/) >>> 0), {
+            delimiter,
+            bom: true,
+          }) as string[][]
+        )[0];
         column = header?.[e.column]?.trim() ?? "";
-      } catch { /* the header itself is broken */ }
+      } catch {
+        /* the header itself is broken */
+      }
     }
-    const reason = e.code === "CSV_QUOTE_NOT_CLOSED" ? "a quoted field is never closed (broken quotes)"
-      : e.code === "CSV_INVALID_CLOSING_QUOTE" || e.code === "INVALID_OPENING_QUOTE" ? "a quote inside a field is not escaped (broken quotes)"
-      : (e.message ?? "the file is not valid CSV");
-    return { error: { row, column, message: `Not valid CSV at row ${row}${e.lines ? ` (line ${e.lines})` : ""}: ${reason}` } };
+    const reason =
+      e.code === "CSV_QUOTE_NOT_CLOSED"
+        ? "a quoted field is never closed (broken quotes)"
+        : e.code === "CSV_INVALID_CLOSING_QUOTE" || e.code === "INVALID_OPENING_QUOTE"
+          ? "a quote inside a field is not escaped (broken quotes)"
+          : (e.message ?? "the file is not valid CSV");
+    return {
+      error: {
+        row,
+        column,
+        message: `Not valid CSV at row ${row}${e.lines ? ` (line ${e.lines})` : ""}: ${reason}`,
+      },
+    };
   }
 }
 

@@ -21,8 +21,11 @@ export function cleanCell(raw: string | undefined, dashIsEmpty = true): string {
   if (raw === undefined || raw === "") return "";
   // Most cells need nothing: they start with none of BOM, space, tab, `=`, `'`, end without
   // space, and are not dash-like. A cell's first and last characters decide it without regexes.
-  const a = raw.charCodeAt(0), z = raw.charCodeAt(raw.length - 1);
-  const plainStart = (a > 0x20 && a < 0x7f && a !== 0x3d && a !== 0x27 && a !== 0x2d && a !== 0x6e && a !== 0x4e) || (a > 0x3000 && a !== 0xfeff);
+  const a = raw.charCodeAt(0),
+    z = raw.charCodeAt(raw.length - 1);
+  const plainStart =
+    (a > 0x20 && a < 0x7f && a !== 0x3d && a !== 0x27 && a !== 0x2d && a !== 0x6e && a !== 0x4e) ||
+    (a > 0x3000 && a !== 0xfeff);
   const plainEnd = (z > 0x20 && z < 0x7f) || (z > 0x3000 && z !== 0xfeff);
   if (plainStart && plainEnd) return raw;
   let s = raw.replace(/^\uFEFF/, "");
@@ -36,7 +39,8 @@ export function cleanCell(raw: string | undefined, dashIsEmpty = true): string {
 }
 
 /** Taobao writes tracking numbers as `No:SF123…`. */
-export const stripTrackingPrefix = (s: string): string => s.replace(/^(?:No|NO|no)\s*[:：]\s*/, "").trim();
+export const stripTrackingPrefix = (s: string): string =>
+  s.replace(/^(?:No|NO|no)\s*[:：]\s*/, "").trim();
 
 /** A cell that a spreadsheet would run as a formula, made inert (CSV/XLSX exports). */
 export function neutralizeFormula(s: string): string {

@@ -6,7 +6,8 @@ export interface ParsedTime {
   iso: string;
 }
 
-const RE = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]+(\d{1,2})[:：时](\d{1,2})(?:[:：分](\d{1,2})(?:\.(\d{1,6}))?秒?)?)?\s*(Z|[+-]\d{2}:?\d{2}|UTC|GMT)?$/i;
+const RE =
+  /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]+(\d{1,2})[:：时](\d{1,2})(?:[:：分](\d{1,2})(?:\.(\d{1,6}))?秒?)?)?\s*(Z|[+-]\d{2}:?\d{2}|UTC|GMT)?$/i;
 
 /** "+08:00" / "+0800" / "Z" → minutes east of UTC. */
 export function offsetMinutes(offset: string): number | null {
@@ -20,18 +21,29 @@ export function offsetMinutes(offset: string): number | null {
  * Parses "2025-12-07 19:08:25", "2025/12/7 9:08", "2025-12-07 19:08:25 +0000",
  * "2025-12-07T11:08:25Z" or a date alone, read at `defaultOffset` when the text has none.
  */
-export function parseLocalTime(input: string, defaultOffset = "+08:00"): { ok: true; iso: string } | { ok: false; message: string } {
+export function parseLocalTime(
+  input: string,
+  defaultOffset = "+08:00",
+): { ok: true; iso: string } | { ok: false; message: string } {
   const s = input.normalize("NFKC").trim();
   const m = RE.exec(s);
   if (!m) return { ok: false, message: `"${input}" is not a date and time` };
   const [, y, mo, d, h = "0", mi = "0", sec = "0", frac = "0", off] = m;
   const offMin = offsetMinutes(off ?? defaultOffset);
-  if (offMin === null) return { ok: false, message: `"${off ?? defaultOffset}" is not a UTC offset` };
-  const Y = Number(y), M = Number(mo), D = Number(d), H = Number(h), MI = Number(mi), S = Number(sec);
-  if (M < 1 || M > 12 || D < 1 || D > 31 || H > 23 || MI > 59 || S > 59) return { ok: false, message: `"${input}" is not a valid date and time` };
+  if (offMin === null)
+    return { ok: false, message: `"${off ?? defaultOffset}" is not a UTC offset` };
+  const Y = Number(y),
+    M = Number(mo),
+    D = Number(d),
+    H = Number(h),
+    MI = Number(mi),
+    S = Number(sec);
+  if (M < 1 || M > 12 || D < 1 || D > 31 || H > 23 || MI > 59 || S > 59)
+    return { ok: false, message: `"${input}" is not a valid date and time` };
   const local = Date.UTC(Y, M - 1, D, H, MI, S, Number(frac.padEnd(3, "0").slice(0, 3)));
   const check = new Date(local);
-  if (check.getUTCDate() !== D || check.getUTCMonth() !== M - 1) return { ok: false, message: `"${input}" is not a valid date` };
+  if (check.getUTCDate() !== D || check.getUTCMonth() !== M - 1)
+    return { ok: false, message: `"${input}" is not a valid date` };
   return { ok: true, iso: new Date(local - offMin * 60_000).toISOString() };
 }
 

@@ -12,10 +12,20 @@ export interface OrgActor {
 }
 
 export type OrgAction =
-  | "workspace.manage" | "audit.read"
-  | "department.create" | "department.update" | "department.delete"
-  | "skill.create" | "skill.manage"
-  | "member.create" | "member.update" | "member.role" | "member.deactivate" | "member.skills" | "member.calendar" | "member.profile"
+  | "workspace.manage"
+  | "audit.read"
+  | "department.create"
+  | "department.update"
+  | "department.delete"
+  | "skill.create"
+  | "skill.manage"
+  | "member.create"
+  | "member.update"
+  | "member.role"
+  | "member.deactivate"
+  | "member.skills"
+  | "member.calendar"
+  | "member.profile"
   | "invitation.manage";
 
 export interface OrgTarget {
@@ -34,12 +44,22 @@ export interface DepartmentLink {
 }
 
 /** The departments a lead manages: those they lead and every department below them. */
-export function managedDepartments(actor: OrgActor, departments: readonly DepartmentLink[]): Set<string> {
+export function managedDepartments(
+  actor: OrgActor,
+  departments: readonly DepartmentLink[],
+): Set<string> {
   if (actor.role !== "lead") return new Set();
-  return new DepartmentTree(departments).subtree(...departments.filter((d) => d.leadMemberId === actor.memberId).map((d) => d.id));
+  return new DepartmentTree(departments).subtree(
+    ...departments.filter((d) => d.leadMemberId === actor.memberId).map((d) => d.id),
+  );
 }
 
-export function can(actor: OrgActor, action: OrgAction, target: OrgTarget = {}, managed: ReadonlySet<string> = new Set()): boolean {
+export function can(
+  actor: OrgActor,
+  action: OrgAction,
+  target: OrgTarget = {},
+  managed: ReadonlySet<string> = new Set(),
+): boolean {
   if (actor.role === "owner") return true;
   const self = target.memberId !== undefined && target.memberId === actor.memberId;
   const inScope = target.departmentId != null && managed.has(target.departmentId);
@@ -57,7 +77,12 @@ export function can(actor: OrgActor, action: OrgAction, target: OrgTarget = {}, 
     case "department.delete":
       // Below their own departments only: a lead who could delete the department they lead would
       // take every member out of it and off its pay plan (the owner decides that).
-      return inScope && target.departmentId !== undefined && target.role === undefined && target.leadMemberId !== actor.memberId;
+      return (
+        inScope &&
+        target.departmentId !== undefined &&
+        target.role === undefined &&
+        target.leadMemberId !== actor.memberId
+      );
     case "skill.create":
       return actor.role === "lead" && (target.departmentId == null || inScope);
     case "skill.manage":

@@ -29,7 +29,8 @@ export function pctToPpm(pct: number): number | null {
 }
 
 /** base (fen or units) × rate (ppm for a percentage, or fen-per-unit × 10⁶) → micro-fen. */
-export const mulMicro = (base: number, rateMicro: number): bigint => BigInt(base) * BigInt(rateMicro);
+export const mulMicro = (base: number, rateMicro: number): bigint =>
+  BigInt(base) * BigInt(rateMicro);
 
 /** "12.5%" from ppm, without trailing zeros. */
 export function formatPct(ppm: number): string {

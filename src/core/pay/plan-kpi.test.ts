@@ -4,16 +4,30 @@ import { compilePlan, type PayPlanDefinition } from "./plan.js";
 import { requiredInputs } from "./statement.js";
 import { PAY_PLAN_TEMPLATES } from "./templates.js";
 
-const cs = (): PayPlanDefinition => structuredClone(PAY_PLAN_TEMPLATES.find((t) => t.id === "customer-service")!.plan);
-const metrics = (d: PayPlanDefinition) => (d.bonuses[0]!.score as { kind: "bands"; metrics: { kpi?: unknown; better: string; bands: unknown[] }[] }).metrics;
+const cs = (): PayPlanDefinition =>
+  structuredClone(PAY_PLAN_TEMPLATES.find((t) => t.id === "customer-service")!.plan);
+const metrics = (d: PayPlanDefinition) =>
+  (
+    d.bonuses[0]!.score as {
+      kind: "bands";
+      metrics: { kpi?: unknown; better: string; bands: unknown[] }[];
+    }
+  ).metrics;
 
 describe("a scorecard metric's kpi", () => {
   it("binds the 客服 template's conversion and response times to CS data and leaves the others entered", () => {
     const r = compilePlan(cs());
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
-    expect(requiredInputs(r.plan).filter((x) => x.kind === "metric").map((x) => [x.key, "kpi" in x ? x.kpi : undefined])).toEqual([
-      ["bonus.scorecard.inquiry-conversion", "inquiryConversion"], ["bonus.scorecard.payment-rate", undefined],
-      ["bonus.scorecard.first-response", "firstResponse"], ["bonus.scorecard.average-response", "averageResponse"], ["bonus.scorecard.other", undefined],
+    expect(
+      requiredInputs(r.plan)
+        .filter((x) => x.kind === "metric")
+        .map((x) => [x.key, "kpi" in x ? x.kpi : undefined]),
+    ).toEqual([
+      ["bonus.scorecard.inquiry-conversion", "inquiryConversion"],
+      ["bonus.scorecard.payment-rate", undefined],
+      ["bonus.scorecard.first-response", "firstResponse"],
+      ["bonus.scorecard.average-response", "averageResponse"],
+      ["bonus.scorecard.other", undefined],
     ]);
   });
 
@@ -21,11 +35,20 @@ describe("a scorecard metric's kpi", () => {
     const d = cs();
     metrics(d)[0]!.kpi = "conversion";
     metrics(d)[2]!.better = "higher";
-    metrics(d)[2]!.bands = [{ threshold: 30, score: 100 }, { threshold: 15, score: 60 }];
+    metrics(d)[2]!.bands = [
+      { threshold: 30, score: 100 },
+      { threshold: 15, score: 60 },
+    ];
     const r = compilePlan(d);
     expect(r.ok ? [] : r.errors).toEqual([
-      { field: "bonuses.0.score.metrics.0.kpi", message: "must be one of inquiryConversion, firstResponse, averageResponse" },
-      { field: "bonuses.0.score.metrics.2.better", message: 'firstResponse is better when lower: set better to "lower"' },
+      {
+        field: "bonuses.0.score.metrics.0.kpi",
+        message: "must be one of inquiryConversion, firstResponse, averageResponse",
+      },
+      {
+        field: "bonuses.0.score.metrics.2.better",
+        message: 'firstResponse is better when lower: set better to "lower"',
+      },
     ]);
   });
 });

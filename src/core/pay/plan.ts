@@ -133,26 +133,29 @@ class Checker {
     this.errors.push({ field, message });
   }
   money(field: string, v: unknown, { signed = false } = {}): number {
-    if (typeof v !== "string") return this.fail(field, "must be an amount as text, e.g. \"12.50\""), 0;
+    if (typeof v !== "string")
+      return (this.fail(field, 'must be an amount as text, e.g. "12.50"'), 0);
     const r = parseMoney(v);
-    if (!r.ok) return this.fail(field, r.message), 0;
-    if (!signed && r.fen < 0) return this.fail(field, "must not be negative"), 0;
+    if (!r.ok) return (this.fail(field, r.message), 0);
+    if (!signed && r.fen < 0) return (this.fail(field, "must not be negative"), 0);
     return r.fen;
   }
   pct(field: string, v: unknown, max = Infinity): number {
     const ppm = typeof v === "number" ? pctToPpm(v) : null;
-    if (ppm === null) return this.fail(field, "must be a percentage with at most 4 decimals"), 0;
-    if (ppm < 0) return this.fail(field, "must not be negative"), 0;
-    if (ppm > max * 10_000) return this.fail(field, `must be at most ${max}`), 0;
+    if (ppm === null) return (this.fail(field, "must be a percentage with at most 4 decimals"), 0);
+    if (ppm < 0) return (this.fail(field, "must not be negative"), 0);
+    if (ppm > max * 10_000) return (this.fail(field, `must be at most ${max}`), 0);
     return ppm;
   }
   text(field: string, v: unknown, max = 100): void {
-    if (typeof v !== "string" || v.trim() === "" || v.length > max) this.fail(field, `must be text of 1–${max} characters`);
+    if (typeof v !== "string" || v.trim() === "" || v.length > max)
+      this.fail(field, `must be text of 1–${max} characters`);
   }
   codes(field: string, items: { code: string }[]): void {
     const seen = new Set<string>();
     items.forEach((it, i) => {
-      if (typeof it.code !== "string" || !CODE.test(it.code)) this.fail(`${field}.${i}.code`, "must be a short code: lower-case letters, digits, - or _");
+      if (typeof it.code !== "string" || !CODE.test(it.code))
+        this.fail(`${field}.${i}.code`, "must be a short code: lower-case letters, digits, - or _");
       else if (seen.has(it.code)) this.fail(`${field}.${i}.code`, `"${it.code}" is used twice`);
       seen.add(it.code);
     });
@@ -161,11 +164,15 @@ class Checker {
 
 function compileCommission(c: Checker, d: CommissionDef, at: string): CompiledCommission {
   c.text(`${at}.label`, d.label);
-  if (!COMMISSION_BASES.includes(d.base)) c.fail(`${at}.base`, `must be one of ${COMMISSION_BASES.join(", ")}`);
+  if (!COMMISSION_BASES.includes(d.base))
+    c.fail(`${at}.base`, `must be one of ${COMMISSION_BASES.join(", ")}`);
   if (!SCOPES.includes(d.scope)) c.fail(`${at}.scope`, `must be one of ${SCOPES.join(", ")}`);
-  if (d.source !== undefined && d.source !== "data" && d.source !== "entered") c.fail(`${at}.source`, "must be data or entered");
+  if (d.source !== undefined && d.source !== "data" && d.source !== "entered")
+    c.fail(`${at}.source`, "must be data or entered");
   const quantity = d.base === "quantity";
-  const given = [d.ratePct !== undefined, d.perUnit !== undefined, d.tiers !== undefined].filter(Boolean).length;
+  const given = [d.ratePct !== undefined, d.perUnit !== undefined, d.tiers !== undefined].filter(
+    Boolean,
+  ).length;
   if (given !== 1) c.fail(at, "needs exactly one of ratePct, perUnit or tiers");
   let flatRate: number | null = null;
   if (d.ratePct !== undefined) {
@@ -178,8 +185,14 @@ function compileCommission(c: Checker, d: CommissionDef, at: string): CompiledCo
   }
   let tiers: TierTable | null = null;
   if (d.tiers !== undefined) {
-    if (d.tiers.kind !== "whole" && d.tiers.kind !== "marginal") c.fail(`${at}.tiers.kind`, "must be whole (全额累进) or marginal (超额累进)");
-    const r = compileTiers(d.tiers.kind, d.tiers.bands, quantity ? "quantity" : "money", `${at}.tiers.bands`);
+    if (d.tiers.kind !== "whole" && d.tiers.kind !== "marginal")
+      c.fail(`${at}.tiers.kind`, "must be whole (全额累进) or marginal (超额累进)");
+    const r = compileTiers(
+      d.tiers.kind,
+      d.tiers.bands,
+      quantity ? "quantity" : "money",
+      `${at}.tiers.bands`,
+    );
     if (r.ok) tiers = r.table;
     else c.errors.push(...r.errors);
   }
@@ -189,16 +202,26 @@ function compileCommission(c: Checker, d: CommissionDef, at: string): CompiledCo
     let total = 0;
     d.attribution.splits.forEach((s, i) => {
       const ppm = c.pct(`${at}.attribution.splits.${i}.pct`, s.pct, 100);
-      if (splits!.has(s.memberId)) c.fail(`${at}.attribution.splits.${i}.memberId`, "is listed twice");
+      if (splits!.has(s.memberId))
+        c.fail(`${at}.attribution.splits.${i}.memberId`, "is listed twice");
       splits!.set(s.memberId, ppm);
       total += ppm;
     });
-    if (total !== 1_000_000) c.fail(`${at}.attribution.splits`, `percentages must add up to 100 (they add up to ${total / 10_000})`);
+    if (total !== 1_000_000)
+      c.fail(
+        `${at}.attribution.splits`,
+        `percentages must add up to 100 (they add up to ${total / 10_000})`,
+      );
   }
   let gate: CompiledCommission["gate"] = null;
   if (d.gate) {
-    const target = quantity ? intUnits(c, `${at}.gate.target`, d.gate.target) : c.money(`${at}.gate.target`, d.gate.target);
-    gate = { minPpm: c.pct(`${at}.gate.minAchievementPct`, d.gate.minAchievementPct, 1000), target };
+    const target = quantity
+      ? intUnits(c, `${at}.gate.target`, d.gate.target)
+      : c.money(`${at}.gate.target`, d.gate.target);
+    gate = {
+      minPpm: c.pct(`${at}.gate.minAchievementPct`, d.gate.minAchievementPct, 1000),
+      target,
+    };
   }
   const capFen = d.cap === undefined ? null : c.money(`${at}.cap`, d.cap);
   return { def: d, flatRate, tiers, splits, gate, capFen };
@@ -206,7 +229,8 @@ function compileCommission(c: Checker, d: CommissionDef, at: string): CompiledCo
 
 function intUnits(c: Checker, field: string, v: unknown): number {
   const n = typeof v === "string" ? Number(v) : NaN;
-  if (!Number.isSafeInteger(n) || n < 0) return c.fail(field, "must be a whole number of units as text, e.g. \"500\""), 0;
+  if (!Number.isSafeInteger(n) || n < 0)
+    return (c.fail(field, 'must be a whole number of units as text, e.g. "500"'), 0);
   return n;
 }
 
@@ -220,22 +244,40 @@ function compileBonus(c: Checker, d: BonusDef, at: string): CompiledBonus {
     metrics.forEach((m, i) => {
       const mAt = `${at}.score.metrics.${i}`;
       weights += c.pct(`${mAt}.weight`, m.weight, 100);
-      if (m.better !== "higher" && m.better !== "lower") c.fail(`${mAt}.better`, "must be higher or lower");
+      if (m.better !== "higher" && m.better !== "lower")
+        c.fail(`${mAt}.better`, "must be higher or lower");
       if (m.bands.length === 0) c.fail(`${mAt}.bands`, "needs at least one band");
       m.bands.forEach((b, j) => {
-        if (!Number.isFinite(b.threshold)) c.fail(`${mAt}.bands.${j}.threshold`, "must be a number");
+        if (!Number.isFinite(b.threshold))
+          c.fail(`${mAt}.bands.${j}.threshold`, "must be a number");
         c.pct(`${mAt}.bands.${j}.score`, b.score, 100);
         const prev = m.bands[j - 1];
-        if (prev && (m.better === "higher" ? b.threshold >= prev.threshold : b.threshold <= prev.threshold))
-          c.fail(`${mAt}.bands.${j}.threshold`, m.better === "higher" ? "bands go from the highest threshold down" : "bands go from the lowest threshold up");
+        if (
+          prev &&
+          (m.better === "higher" ? b.threshold >= prev.threshold : b.threshold <= prev.threshold)
+        )
+          c.fail(
+            `${mAt}.bands.${j}.threshold`,
+            m.better === "higher"
+              ? "bands go from the highest threshold down"
+              : "bands go from the lowest threshold up",
+          );
       });
       if (m.elseScore !== undefined) c.pct(`${mAt}.elseScore`, m.elseScore, 100);
       if (m.kpi !== undefined) {
         if (!isCsKpi(m.kpi)) c.fail(`${mAt}.kpi`, `must be one of ${CS_KPIS.join(", ")}`);
-        else if (m.better !== CS_KPI_BETTER[m.kpi]) c.fail(`${mAt}.better`, `${m.kpi} is better when ${CS_KPI_BETTER[m.kpi]}: set better to "${CS_KPI_BETTER[m.kpi]}"`);
+        else if (m.better !== CS_KPI_BETTER[m.kpi])
+          c.fail(
+            `${mAt}.better`,
+            `${m.kpi} is better when ${CS_KPI_BETTER[m.kpi]}: set better to "${CS_KPI_BETTER[m.kpi]}"`,
+          );
       }
     });
-    if (weights !== 1_000_000) c.fail(`${at}.score.metrics`, `weights must add up to 100 (they add up to ${weights / 10_000})`);
+    if (weights !== 1_000_000)
+      c.fail(
+        `${at}.score.metrics`,
+        `weights must add up to 100 (they add up to ${weights / 10_000})`,
+      );
   } else if (d.score.kind !== "goal") c.fail(`${at}.score.kind`, "must be goal or bands");
   if (d.gate) c.pct(`${at}.gate.minScore`, d.gate.minScore, 100);
   return { def: d, bonusBaseFen };
@@ -255,14 +297,18 @@ export function compilePlan(def: PayPlanDefinition): CompileResult {
   const bonuses = def.bonuses.map((d, i) => compileBonus(c, d, `bonuses.${i}`));
   const events = def.events.map((d, i) => {
     c.text(`events.${i}.label`, d.label);
-    if (d.when !== "per_event" && d.when !== "if_none") c.fail(`events.${i}.when`, "must be per_event or if_none");
-    if (d.kpi !== undefined && !(EVENT_KPIS as readonly string[]).includes(d.kpi)) c.fail(`events.${i}.kpi`, `must be one of ${EVENT_KPIS.join(", ")}`);
+    if (d.when !== "per_event" && d.when !== "if_none")
+      c.fail(`events.${i}.when`, "must be per_event or if_none");
+    if (d.kpi !== undefined && !(EVENT_KPIS as readonly string[]).includes(d.kpi))
+      c.fail(`events.${i}.kpi`, `must be one of ${EVENT_KPIS.join(", ")}`);
     return { def: d, amountFen: c.money(`events.${i}.amount`, d.amount, { signed: true }) };
   });
   const pools = def.pools.map((d, i) => {
     c.text(`pools.${i}.label`, d.label);
-    if (!(["gmv", "paid", "net", "margin"] as string[]).includes(d.base)) c.fail(`pools.${i}.base`, "must be gmv, paid, net or margin");
-    if (d.source !== "unattributed" && d.source !== "shop") c.fail(`pools.${i}.source`, "must be unattributed or shop");
+    if (!(["gmv", "paid", "net", "margin"] as string[]).includes(d.base))
+      c.fail(`pools.${i}.base`, "must be gmv, paid, net or margin");
+    if (d.source !== "unattributed" && d.source !== "shop")
+      c.fail(`pools.${i}.source`, "must be unattributed or shop");
     return { def: d, ratePpm: c.pct(`pools.${i}.ratePct`, d.ratePct, 100) };
   });
   if (c.errors.length) return { ok: false, errors: c.errors };

@@ -13,7 +13,19 @@
 // from the next month. Every line is rounded once, half away from zero; the total is the sum.
 import { money } from "./exact.js";
 import type { CompiledCommission, CompiledPlan } from "./plan.js";
-import { commissionLine, commissionValue, computeRun, inputKey, roundRatio, showBase, type InputValue, type Inputs, type PayLine, type RunEntry, type Statement } from "./statement.js";
+import {
+  commissionLine,
+  commissionValue,
+  computeRun,
+  inputKey,
+  roundRatio,
+  showBase,
+  type InputValue,
+  type Inputs,
+  type PayLine,
+  type RunEntry,
+  type Statement,
+} from "./statement.js";
 
 export interface PlanSegment {
   /** First and last date the version governs in this month (YYYY-MM-DD). */
@@ -33,7 +45,12 @@ export interface PlanSegment {
  * A number entered for the month (parcels packed, an override) split over segments by calendar
  * days, so the parts add up to the whole: the cumulative share is rounded, each part the difference.
  */
-export function prorate(total: number, daysBefore: number, days: number, monthDays: number): number {
+export function prorate(
+  total: number,
+  daysBefore: number,
+  days: number,
+  monthDays: number,
+): number {
   const upTo = (d: number) => roundRatio(BigInt(total) * BigInt(d), BigInt(monthDays));
   return upTo(daysBefore + days) - upTo(daysBefore);
 }
@@ -41,14 +58,19 @@ export function prorate(total: number, daysBefore: number, days: number, monthDa
 const dates = (from: string, to: string) => `${from}…${to}`;
 
 /** Consecutive segments whose `same` key matches merge into one run of dates. */
-function runsOf<T>(segments: PlanSegment[], pick: (s: PlanSegment) => T | undefined, same: (t: T) => string): { item: T; segments: PlanSegment[] }[] {
+function runsOf<T>(
+  segments: PlanSegment[],
+  pick: (s: PlanSegment) => T | undefined,
+  same: (t: T) => string,
+): { item: T; segments: PlanSegment[] }[] {
   const out: { item: T; key: string; segments: PlanSegment[] }[] = [];
   for (const s of segments) {
     const item = pick(s);
     if (item === undefined) continue;
     const key = same(item);
     const last = out.at(-1);
-    if (last && last.key === key && last.segments.at(-1) === segments[segments.indexOf(s) - 1]) last.segments.push(s);
+    if (last && last.key === key && last.segments.at(-1) === segments[segments.indexOf(s) - 1])
+      last.segments.push(s);
     else out.push({ item, key, segments: [s] });
   }
   return out;
@@ -56,20 +78,45 @@ function runsOf<T>(segments: PlanSegment[], pick: (s: PlanSegment) => T | undefi
 
 /** Base salary: one line per run of days at one salary, salary × days ÷ days in the month. */
 export function segmentBaseLines(segments: PlanSegment[], monthDays: number): PayLine[] {
-  return runsOf(segments, (s) => s.plan, (p) => String(p.baseSalaryFen)).map(({ item: plan, segments: run }): PayLine => {
+  return runsOf(
+    segments,
+    (s) => s.plan,
+    (p) => String(p.baseSalaryFen),
+  ).map(({ item: plan, segments: run }): PayLine => {
     const days = run.reduce((n, s) => n + s.days, 0);
-    const from = run[0]!.from, to = run.at(-1)!.to;
-    if (days === monthDays) return { kind: "base", code: "base", label: "Base salary", amountFen: plan.baseSalaryFen, formula: `base salary ${money(plan.baseSalaryFen)}`, inputs: {}, sources: [`pay plan "${plan.def.name}"`] };
+    const from = run[0]!.from,
+      to = run.at(-1)!.to;
+    if (days === monthDays)
+      return {
+        kind: "base",
+        code: "base",
+        label: "Base salary",
+        amountFen: plan.baseSalaryFen,
+        formula: `base salary ${money(plan.baseSalaryFen)}`,
+        inputs: {},
+        sources: [`pay plan "${plan.def.name}"`],
+      };
     const fen = roundRatio(BigInt(plan.baseSalaryFen) * BigInt(days), BigInt(monthDays));
     return {
-      kind: "base", code: "base", label: "Base salary", amountFen: fen, formula: `base salary ${money(plan.baseSalaryFen)} × ${days}/${monthDays} days = ${money(fen)}`,
-      inputs: { dates: dates(from, to) }, sources: [`pay plan "${plan.def.name}"`],
+      kind: "base",
+      code: "base",
+      label: "Base salary",
+      amountFen: fen,
+      formula: `base salary ${money(plan.baseSalaryFen)} × ${days}/${monthDays} days = ${money(fen)}`,
+      inputs: { dates: dates(from, to) },
+      sources: [`pay plan "${plan.def.name}"`],
     };
   });
 }
 
 /** One commission over some of the month's dates: its month's commission × own ÷ month total. */
-export function segmentCommissionLine(c: CompiledCommission, memberId: string, month: Inputs, own: InputValue, range: { from: string; to: string }): PayLine {
+export function segmentCommissionLine(
+  c: CompiledCommission,
+  memberId: string,
+  month: Inputs,
+  own: InputValue,
+  range: { from: string; to: string },
+): PayLine {
   const key = inputKey.commission(c.def.code);
   const total = month[key]?.value ?? 0;
   const v = commissionValue(c, memberId, month);
@@ -92,20 +139,36 @@ export function segmentCommissionLine(c: CompiledCommission, memberId: string, m
 }
 
 /** Commission lines: per rule, one line per run of segments with the same definition; a rule unchanged all month is the usual single line. */
-export function segmentCommissionLines(segments: PlanSegment[], memberId: string, monthDays: number): PayLine[] {
+export function segmentCommissionLines(
+  segments: PlanSegment[],
+  memberId: string,
+  monthDays: number,
+): PayLine[] {
   const codes = [...new Set(segments.flatMap((s) => s.plan.commissions.map((c) => c.def.code)))];
   const lines: PayLine[] = [];
   for (const code of codes) {
     const key = inputKey.commission(code);
-    for (const { item: c, segments: run } of runsOf(segments, (s) => s.plan.commissions.find((x) => x.def.code === code), (x) => JSON.stringify(x.def))) {
+    for (const { item: c, segments: run } of runsOf(
+      segments,
+      (s) => s.plan.commissions.find((x) => x.def.code === code),
+      (x) => JSON.stringify(x.def),
+    )) {
       const first = run[0]!;
       const days = run.reduce((n, s) => n + s.days, 0);
-      if (days === monthDays) { lines.push(commissionLine(c, memberId, first.month)); continue; }
+      if (days === monthDays) {
+        lines.push(commissionLine(c, memberId, first.month));
+        continue;
+      }
       const own: InputValue = {
         value: run.reduce((sum, s) => sum + (s.own[key]?.value ?? 0), 0),
         source: run.map((s) => s.own[key]?.source ?? "not entered (0)").join("; "),
       };
-      lines.push(segmentCommissionLine(c, memberId, first.month, own, { from: first.from, to: run.at(-1)!.to }));
+      lines.push(
+        segmentCommissionLine(c, memberId, first.month, own, {
+          from: first.from,
+          to: run.at(-1)!.to,
+        }),
+      );
     }
   }
   return lines;
@@ -124,7 +187,15 @@ export function computeMonth(entries: MonthEntry[], monthDays: number): Statemen
   return computeRun(entries).map((st, i) => {
     const segments = entries[i]!.segments;
     if (!segments || segments.length < 2) return st;
-    const lines = [...segmentBaseLines(segments, monthDays), ...segmentCommissionLines(segments, st.memberId, monthDays), ...st.lines.filter((l) => l.kind !== "base" && l.kind !== "commission")];
-    return { memberId: st.memberId, lines, totalFen: lines.reduce((sum, l) => sum + l.amountFen, 0) };
+    const lines = [
+      ...segmentBaseLines(segments, monthDays),
+      ...segmentCommissionLines(segments, st.memberId, monthDays),
+      ...st.lines.filter((l) => l.kind !== "base" && l.kind !== "commission"),
+    ];
+    return {
+      memberId: st.memberId,
+      lines,
+      totalFen: lines.reduce((sum, l) => sum + l.amountFen, 0),
+    };
   });
 }

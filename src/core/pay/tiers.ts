@@ -36,10 +36,12 @@ export interface TierSlice {
 }
 
 function bound(v: unknown, unit: "money" | "quantity"): number | string {
-  if (typeof v !== "string") return "must be text, e.g. \"10000.00\"";
+  if (typeof v !== "string") return 'must be text, e.g. "10000.00"';
   if (unit === "quantity") {
     const n = Number(v);
-    return Number.isSafeInteger(n) && n >= 0 && v.trim() !== "" ? n : "must be a whole number of units";
+    return Number.isSafeInteger(n) && n >= 0 && v.trim() !== ""
+      ? n
+      : "must be a whole number of units";
   }
   const r = parseMoney(v);
   if (!r.ok) return r.message;
@@ -51,11 +53,16 @@ function bound(v: unknown, unit: "money" | "quantity"): number | string {
  * overlap), every band but the last ends above its start, only the last is open-ended, and no
  * rate is negative.
  */
-export function compileTiers(kind: "whole" | "marginal", defs: BandDef[], unit: "money" | "quantity", at = "bands"):
-  { ok: true; table: TierTable } | { ok: false; errors: FieldError[] } {
+export function compileTiers(
+  kind: "whole" | "marginal",
+  defs: BandDef[],
+  unit: "money" | "quantity",
+  at = "bands",
+): { ok: true; table: TierTable } | { ok: false; errors: FieldError[] } {
   const errors: FieldError[] = [];
   const fail = (field: string, message: string) => errors.push({ field, message });
-  if (!Array.isArray(defs) || defs.length === 0) return { ok: false, errors: [{ field: at, message: "needs at least one band" }] };
+  if (!Array.isArray(defs) || defs.length === 0)
+    return { ok: false, errors: [{ field: at, message: "needs at least one band" }] };
   const bands: Band[] = [];
   defs.forEach((d, i) => {
     const f = `${at}.${i}`;
@@ -70,11 +77,18 @@ export function compileTiers(kind: "whole" | "marginal", defs: BandDef[], unit: 
       else to = t;
       if (i === defs.length - 1) fail(`${f}.to`, "the last band must be open-ended (to: null)");
     }
-    if (typeof from === "number" && to !== null && to <= from) fail(`${f}.to`, "must be above from");
-    if (i === 0 && typeof from === "number" && from !== 0) fail(`${f}.from`, "the first band starts at 0");
+    if (typeof from === "number" && to !== null && to <= from)
+      fail(`${f}.to`, "must be above from");
+    if (i === 0 && typeof from === "number" && from !== 0)
+      fail(`${f}.from`, "the first band starts at 0");
     const prev = bands[i - 1];
     if (prev && typeof from === "number" && prev.to !== null && from !== prev.to)
-      fail(`${f}.from`, from > prev.to ? `leaves a gap after band ${i} (which ends at ${show(prev.to, unit)})` : `overlaps band ${i} (which ends at ${show(prev.to, unit)})`);
+      fail(
+        `${f}.from`,
+        from > prev.to
+          ? `leaves a gap after band ${i} (which ends at ${show(prev.to, unit)})`
+          : `overlaps band ${i} (which ends at ${show(prev.to, unit)})`,
+      );
     let rate = 0;
     if (unit === "money") {
       if (d.perUnit !== undefined) fail(`${f}.perUnit`, "money bases take ratePct");
@@ -96,12 +110,16 @@ export function compileTiers(kind: "whole" | "marginal", defs: BandDef[], unit: 
 }
 
 const show = (v: number, unit: "money" | "quantity") => (unit === "money" ? money(v) : String(v));
-export const showRate = (rate: number, unit: "money" | "quantity") => (unit === "money" ? formatPct(rate) : `${formatMicro(BigInt(rate))}/unit`);
+export const showRate = (rate: number, unit: "money" | "quantity") =>
+  unit === "money" ? formatPct(rate) : `${formatMicro(BigInt(rate))}/unit`;
 
 /** The band a base falls in (for whole tiers). */
 export function bandOf(table: TierTable, base: number): Band {
   const b = Math.max(0, base);
-  return table.bands.find((x) => b >= x.from && (x.to === null || b < x.to)) ?? table.bands[table.bands.length - 1]!;
+  return (
+    table.bands.find((x) => b >= x.from && (x.to === null || b < x.to)) ??
+    table.bands[table.bands.length - 1]!
+  );
 }
 
 /** Exact tier amount in micro-fen, with the slices that make it up. Negative bases pay nothing. */
@@ -127,5 +145,7 @@ export function applyTiers(table: TierTable, base: number): { micro: bigint; sli
 /** "10,000.00 × 5% + 40,000.00 × 8% + 30,000.00 × 12%" */
 export function describeSlices(table: TierTable, slices: TierSlice[]): string {
   if (slices.length === 0) return "0";
-  return slices.map((s) => `${show(s.slice, table.unit)} × ${showRate(s.rate, table.unit)}`).join(" + ");
+  return slices
+    .map((s) => `${show(s.slice, table.unit)} × ${showRate(s.rate, table.unit)}`)
+    .join(" + ");
 }

@@ -9,7 +9,8 @@ export interface IcsEvent {
   description?: string;
 }
 
-const escapeText = (s: string) => s.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+const escapeText = (s: string) =>
+  s.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
 
 /** Folds a content line at 75 octets (UTF-8), never inside a multi-byte character. */
 function fold(line: string): string {
@@ -33,15 +34,29 @@ function fold(line: string): string {
 const compact = (date: string) => date.replace(/-/g, "");
 
 export function renderIcs(calendarName: string, events: IcsEvent[], now: Date): string {
-  const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
   const lines = [
-    "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Dayclear//Dayclear schedule//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//Dayclear//Dayclear schedule//EN",
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
     `X-WR-CALNAME:${escapeText(calendarName)}`,
   ];
   for (const e of events) {
     lines.push(
-      "BEGIN:VEVENT", `UID:${e.uid}`, `DTSTAMP:${stamp}`, `DTSTART;VALUE=DATE:${compact(e.date)}`, `DTEND;VALUE=DATE:${compact(addDays(e.date, 1))}`,
-      `SUMMARY:${escapeText(e.summary)}`, ...(e.description ? [`DESCRIPTION:${escapeText(e.description)}`] : []), "TRANSP:TRANSPARENT", "END:VEVENT",
+      "BEGIN:VEVENT",
+      `UID:${e.uid}`,
+      `DTSTAMP:${stamp}`,
+      `DTSTART;VALUE=DATE:${compact(e.date)}`,
+      `DTEND;VALUE=DATE:${compact(addDays(e.date, 1))}`,
+      `SUMMARY:${escapeText(e.summary)}`,
+      ...(e.description ? [`DESCRIPTION:${escapeText(e.description)}`] : []),
+      "TRANSP:TRANSPARENT",
+      "END:VEVENT",
     );
   }
   lines.push("END:VCALENDAR");

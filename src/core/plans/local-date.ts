@@ -5,7 +5,12 @@ export function localDate(instant: Date | string, timeZone: string): string {
   let f = formatters.get(timeZone);
   if (!f) {
     // en-CA formats dates as YYYY-MM-DD.
-    f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    f = new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    });
     formatters.set(timeZone, f);
   }
   return f.format(typeof instant === "string" ? new Date(instant) : instant);

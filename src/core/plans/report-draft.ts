@@ -28,10 +28,30 @@ export interface TaskState {
 export interface ReportDraft {
   date: string;
   /** Planned work finished today. */
-  done: { taskId: string | null; itemId: string | null; title: string; planName: string | null; hours: number }[];
-  notDone: { taskId: string; title: string; planName: string; plannedHours: number; loggedHours: number; remainingHours: number; reason: string }[];
+  done: {
+    taskId: string | null;
+    itemId: string | null;
+    title: string;
+    planName: string | null;
+    hours: number;
+  }[];
+  notDone: {
+    taskId: string;
+    title: string;
+    planName: string;
+    plannedHours: number;
+    loggedHours: number;
+    remainingHours: number;
+    reason: string;
+  }[];
   /** Work outside today's plan (计划外), finished or not; it is not repeated under `done`. */
-  unplanned: { itemId: string | null; taskId: string | null; title: string; hours: number; done: boolean }[];
+  unplanned: {
+    itemId: string | null;
+    taskId: string | null;
+    title: string;
+    hours: number;
+    done: boolean;
+  }[];
   plannedHours: number;
   actualHours: number;
   tomorrow: { date: string; items: PlannedWork[] };
@@ -58,28 +78,57 @@ export function draftReport(input: DraftInput): ReportDraft {
   const plannedIds = new Set(input.planned.map((p) => p.taskId));
   const state = new Map(input.tasks.map((t) => [t.taskId, t]));
   const loggedByTask = new Map<string, number>();
-  for (const l of input.logged) if (l.taskId) loggedByTask.set(l.taskId, (loggedByTask.get(l.taskId) ?? 0) + l.hours);
+  for (const l of input.logged)
+    if (l.taskId) loggedByTask.set(l.taskId, (loggedByTask.get(l.taskId) ?? 0) + l.hours);
 
   const done: ReportDraft["done"] = [];
   const notDone: ReportDraft["notDone"] = [];
   for (const p of input.planned) {
     const t = state.get(p.taskId);
     const logged = loggedByTask.get(p.taskId) ?? 0;
-    if (t?.doneToday || (t?.done && logged > 0)) done.push({ taskId: p.taskId, itemId: null, title: p.title, planName: p.planName, hours: round2(logged) });
+    if (t?.doneToday || (t?.done && logged > 0))
+      done.push({
+        taskId: p.taskId,
+        itemId: null,
+        title: p.title,
+        planName: p.planName,
+        hours: round2(logged),
+      });
     else if (!t?.done) {
-      notDone.push({ taskId: p.taskId, title: p.title, planName: p.planName, plannedHours: p.hours, loggedHours: round2(logged), remainingHours: round2(t?.remainingHours ?? p.hours), reason: input.reasons?.[p.taskId] ?? "" });
+      notDone.push({
+        taskId: p.taskId,
+        title: p.title,
+        planName: p.planName,
+        plannedHours: p.hours,
+        loggedHours: round2(logged),
+        remainingHours: round2(t?.remainingHours ?? p.hours),
+        reason: input.reasons?.[p.taskId] ?? "",
+      });
     }
   }
   const unplanned: ReportDraft["unplanned"] = [];
   for (const [taskId, hours] of loggedByTask) {
     if (plannedIds.has(taskId)) continue;
     const t = state.get(taskId);
-    unplanned.push({ itemId: null, taskId, title: t?.title ?? taskId, hours: round2(hours), done: !!t?.doneToday });
+    unplanned.push({
+      itemId: null,
+      taskId,
+      title: t?.title ?? taskId,
+      hours: round2(hours),
+      done: !!t?.doneToday,
+    });
   }
   const itemHours = new Map<string, number>();
-  for (const l of input.logged) if (l.itemId) itemHours.set(l.itemId, (itemHours.get(l.itemId) ?? 0) + l.hours);
+  for (const l of input.logged)
+    if (l.itemId) itemHours.set(l.itemId, (itemHours.get(l.itemId) ?? 0) + l.hours);
   for (const i of input.itemsDone) {
-    unplanned.push({ itemId: i.itemId, taskId: null, title: i.title, hours: round2(itemHours.get(i.itemId) ?? 0), done: true });
+    unplanned.push({
+      itemId: i.itemId,
+      taskId: null,
+      title: i.title,
+      hours: round2(itemHours.get(i.itemId) ?? 0),
+      done: true,
+    });
   }
   for (const [itemId, hours] of itemHours) {
     if (input.itemsDone.some((i) => i.itemId === itemId)) continue;

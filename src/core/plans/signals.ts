@@ -14,32 +14,55 @@ export interface LateTask {
   lateDays: number;
 }
 
-interface ResultLike { id: string; late: boolean; lateDays: number; finish: string }
-interface TaskLike { id: string; parentId: string | null; deadline: string | null }
+interface ResultLike {
+  id: string;
+  late: boolean;
+  lateDays: number;
+  finish: string;
+}
+interface TaskLike {
+  id: string;
+  parentId: string | null;
+  deadline: string | null;
+}
 
 /** Every late task of a schedule, latest slip first. */
 export function lateTasks(results: readonly ResultLike[], tasks: readonly TaskLike[]): LateTask[] {
   const byId = new Map(tasks.map((t) => [t.id, t]));
   const deadlineOf = (id: string): string | null => {
     let best: string | null = null;
-    for (let t = byId.get(id), hops = 0; t && hops <= byId.size; t = t.parentId ? byId.get(t.parentId) : undefined, hops++) {
+    for (
+      let t = byId.get(id), hops = 0;
+      t && hops <= byId.size;
+      t = t.parentId ? byId.get(t.parentId) : undefined, hops++
+    ) {
       if (t.deadline && (!best || t.deadline < best)) best = t.deadline;
     }
     return best;
   };
   return results
     .filter((r) => r.late && byId.has(r.id))
-    .map((r) => ({ taskId: r.id, deadline: deadlineOf(r.id), finish: r.finish, lateDays: r.lateDays }))
-    .sort((a, b) => b.lateDays - a.lateDays || (a.finish < b.finish ? -1 : a.finish > b.finish ? 1 : 0));
+    .map((r) => ({
+      taskId: r.id,
+      deadline: deadlineOf(r.id),
+      finish: r.finish,
+      lateDays: r.lateDays,
+    }))
+    .sort(
+      (a, b) => b.lateDays - a.lateDays || (a.finish < b.finish ? -1 : a.finish > b.finish ? 1 : 0),
+    );
 }
 
 /**
  * A summary row's state from the leaf tasks under it: all done → done; all to do → to do;
  * anything else (one started, or some done and some not) → in progress. Leaf tasks keep their own.
  */
-export function rolledUpStates(tasks: readonly { id: string; parentId: string | null; status: TaskState }[]): Map<string, TaskState> {
+export function rolledUpStates(
+  tasks: readonly { id: string; parentId: string | null; status: TaskState }[],
+): Map<string, TaskState> {
   const children = new Map<string, string[]>();
-  for (const t of tasks) if (t.parentId) children.set(t.parentId, [...(children.get(t.parentId) ?? []), t.id]);
+  for (const t of tasks)
+    if (t.parentId) children.set(t.parentId, [...(children.get(t.parentId) ?? []), t.id]);
   const own = new Map(tasks.map((t) => [t.id, t.status]));
   const out = new Map<string, TaskState>();
   const visit = (id: string, depth: number): TaskState => {
@@ -52,7 +75,11 @@ export function rolledUpStates(tasks: readonly { id: string; parentId: string | 
       return s;
     }
     const states = kids.map((k) => visit(k, depth + 1));
-    const s: TaskState = states.every((x) => x === "done") ? "done" : states.every((x) => x === "todo") ? "todo" : "in_progress";
+    const s: TaskState = states.every((x) => x === "done")
+      ? "done"
+      : states.every((x) => x === "todo")
+        ? "todo"
+        : "in_progress";
     out.set(id, s);
     return s;
   };

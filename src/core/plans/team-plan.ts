@@ -18,7 +18,14 @@
 // days they happen, so they take the member's capacity without being part of any plan.
 
 import { addDays, isoWeekday } from "../calendar/date.js";
-import { PLAN_FORMAT, type Allocation, type Dependency, type TeamMember, type TeamPlan, type TeamTask } from "../engine/types.js";
+import {
+  PLAN_FORMAT,
+  type Allocation,
+  type Dependency,
+  type TeamMember,
+  type TeamPlan,
+  type TeamTask,
+} from "../engine/types.js";
 
 export const DUTY_TASK_PREFIX = "duty:";
 /** Synthetic pinned work for hours already spent today outside the engine's tasks. */
@@ -106,7 +113,12 @@ function expandLeaves(leaves: MemberInput["leaves"], from: string): string[] {
   const out: string[] = [];
   for (const l of leaves) {
     if (l.endDate < from) continue;
-    for (let d = l.startDate < from ? from : l.startDate, i = 0; d <= l.endDate && i < 366; d = addDays(d, 1), i++) out.push(d);
+    for (
+      let d = l.startDate < from ? from : l.startDate, i = 0;
+      d <= l.endDate && i < 366;
+      d = addDays(d, 1), i++
+    )
+      out.push(d);
   }
   return out;
 }
@@ -115,7 +127,11 @@ function expandLeaves(leaves: MemberInput["leaves"], from: string): string[] {
  * Whether a member may do a task as it now stands: its assignee (when one is set and active),
  * else anyone with its skill at its level — the engine's own candidate rule.
  */
-export function qualifies(task: Pick<TaskInput, "assignee" | "skill" | "minLevel">, member: Pick<MemberInput, "id" | "skills">, activeIds: ReadonlySet<string>): boolean {
+export function qualifies(
+  task: Pick<TaskInput, "assignee" | "skill" | "minLevel">,
+  member: Pick<MemberInput, "id" | "skills">,
+  activeIds: ReadonlySet<string>,
+): boolean {
   if (task.assignee && activeIds.has(task.assignee)) return task.assignee === member.id;
   return !task.skill || (member.skills[task.skill] ?? 0) >= (task.minLevel ?? 1);
 }
@@ -145,7 +161,9 @@ export function buildTeamPlan(input: BuildInput): BuiltPlan {
   };
   for (const l of input.logs) if (byId.has(l.taskId)) push(logsByTask, l.taskId, l);
   const todayByTask = new Map<string, Allocation[]>();
-  for (const a of input.todayAllocations) if (a.date === today && byId.has(a.task) && memberIds.has(a.member)) push(todayByTask, a.task, a);
+  for (const a of input.todayAllocations)
+    if (a.date === today && byId.has(a.task) && memberIds.has(a.member))
+      push(todayByTask, a.task, a);
 
   // Tasks the engine does not see: milestones and finished tasks.
   const milestones = input.tasks.filter((t) => t.milestone && !parents.has(t.id));
@@ -162,7 +180,10 @@ export function buildTeamPlan(input: BuildInput): BuiltPlan {
       // (a task dropped because no work is left also frees its successors)
       if (!dep.milestone) return [];
       seen.add(d.task);
-      return resolveDeps(dep.dependsOn, seen).map((x) => ({ ...x, lagDays: x.lagDays + d.lagDays }));
+      return resolveDeps(dep.dependsOn, seen).map((x) => ({
+        ...x,
+        lagDays: x.lagDays + d.lagDays,
+      }));
     });
 
   const pinned = new Map<string, Allocation>();
@@ -175,47 +196,84 @@ export function buildTeamPlan(input: BuildInput): BuiltPlan {
   // Today's plan stays (the day has started), but never beyond what the member can work today:
   // when a duty or a day off appears, the lowest-priority planned hours give way first. Hours
   // already logged are facts and always stay.
-  const holidaysSet = new Set(input.calendar.days.filter((d) => d.kind === "holiday").map((d) => d.date));
-  const extraSet = new Set(input.calendar.days.filter((d) => d.kind === "workday").map((d) => d.date));
+  const holidaysSet = new Set(
+    input.calendar.days.filter((d) => d.kind === "holiday").map((d) => d.date),
+  );
+  const extraSet = new Set(
+    input.calendar.days.filter((d) => d.kind === "workday").map((d) => d.date),
+  );
   const todayWd = isoWeekday(today);
   const todayPins = new Map<string, Map<string, number>>(); // task → member → hours
   // Work left per task after everything logged up to today; a pin never plans more than that.
   const leftOf = new Map<string, number>();
   const started = new Set<string>();
   for (const t of input.tasks) {
-    const logs = (logsByTask.get(t.id) ?? []).filter((l) => memberIds.has(l.memberId) && l.date <= today);
+    const logs = (logsByTask.get(t.id) ?? []).filter(
+      (l) => memberIds.has(l.memberId) && l.date <= today,
+    );
     if (logs.length) started.add(t.id);
-    leftOf.set(t.id, t.remainingHours ?? Math.max(0, t.effortHours - logs.reduce((s, l) => s + l.hours, 0)));
+    leftOf.set(
+      t.id,
+      t.remainingHours ?? Math.max(0, t.effortHours - logs.reduce((s, l) => s + l.hours, 0)),
+    );
   }
   // Hours logged today by a member who no longer qualifies: used capacity, not the task's pin.
   const releasedLogged = new Map<string, number>();
-  const todayTaskIds = new Set([...todayByTask.keys(), ...input.logs.filter((l) => l.date === today && byId.has(l.taskId)).map((l) => l.taskId)]);
+  const todayTaskIds = new Set([
+    ...todayByTask.keys(),
+    ...input.logs.filter((l) => l.date === today && byId.has(l.taskId)).map((l) => l.taskId),
+  ]);
   for (const m of input.members) {
     const onLeave = m.leaves.some((l) => l.startDate <= today && today <= l.endDate);
-    const works = !onLeave && !holidaysSet.has(today) && (m.workweek ? m.workweek.includes(todayWd) : extraSet.has(today) || input.calendar.workweek.includes(todayWd));
-    const dutyHours = input.duties.filter((d) => d.memberId === m.id && d.weekdays.includes(todayWd)).reduce((s, d) => s + d.hours, 0);
+    const works =
+      !onLeave &&
+      !holidaysSet.has(today) &&
+      (m.workweek
+        ? m.workweek.includes(todayWd)
+        : extraSet.has(today) || input.calendar.workweek.includes(todayWd));
+    const dutyHours = input.duties
+      .filter((d) => d.memberId === m.id && d.weekdays.includes(todayWd))
+      .reduce((s, d) => s + d.hours, 0);
     const entries: { task: TaskInput; planned: number; logged: number }[] = [];
     for (const id of todayTaskIds) {
       const t = byId.get(id)!;
       if (dropped.has(t.id) || parents.has(t.id) || t.status === "done") continue;
       const qualified = qualifies(t, m, memberIds);
-      const planned = keepsToday(started.has(t.id), qualified) ? (todayByTask.get(t.id) ?? []).filter((a) => a.member === m.id).reduce((s, a) => s + a.hours, 0) : 0;
-      const logged = (logsByTask.get(t.id) ?? []).filter((l) => l.memberId === m.id && l.date === today).reduce((s, l) => s + l.hours, 0);
+      const planned = keepsToday(started.has(t.id), qualified)
+        ? (todayByTask.get(t.id) ?? [])
+            .filter((a) => a.member === m.id)
+            .reduce((s, a) => s + a.hours, 0)
+        : 0;
+      const logged = (logsByTask.get(t.id) ?? [])
+        .filter((l) => l.memberId === m.id && l.date === today)
+        .reduce((s, l) => s + l.hours, 0);
       if (!qualified) {
         if (logged > 0) releasedLogged.set(m.id, (releasedLogged.get(m.id) ?? 0) + logged);
         continue;
       }
       if (planned > 0 || logged > 0) entries.push({ task: t, planned, logged });
     }
-    const otherToday = input.otherLoggedToday.filter((o) => o.memberId === m.id).reduce((s, o) => s + o.hours, 0) + (releasedLogged.get(m.id) ?? 0);
-    let budget = Math.max(0, (works ? m.hoursPerDay ?? input.calendar.hoursPerDay : 0) - (works ? dutyHours : 0) - entries.reduce((s, e) => s + e.logged, 0) - otherToday);
+    const otherToday =
+      input.otherLoggedToday.filter((o) => o.memberId === m.id).reduce((s, o) => s + o.hours, 0) +
+      (releasedLogged.get(m.id) ?? 0);
+    let budget = Math.max(
+      0,
+      (works ? (m.hoursPerDay ?? input.calendar.hoursPerDay) : 0) -
+        (works ? dutyHours : 0) -
+        entries.reduce((s, e) => s + e.logged, 0) -
+        otherToday,
+    );
     for (const e of [...entries].sort((a, b) => b.task.priority - a.task.priority)) {
       const left = leftOf.get(e.task.id) ?? 0;
       const take = Math.min(Math.max(0, e.planned - e.logged), budget, left);
       budget -= take;
       leftOf.set(e.task.id, left - take);
       const hours = Math.min(24, round2(e.logged + take));
-      if (hours > 0) todayPins.set(e.task.id, new Map([...(todayPins.get(e.task.id) ?? new Map<string, number>()), [m.id, hours]]));
+      if (hours > 0)
+        todayPins.set(
+          e.task.id,
+          new Map([...(todayPins.get(e.task.id) ?? new Map<string, number>()), [m.id, hours]]),
+        );
     }
   }
 
@@ -230,7 +288,12 @@ export function buildTeamPlan(input: BuildInput): BuiltPlan {
     for (const [member, hours] of todayPins.get(t.id) ?? []) {
       pin({ member, date: today, task: t.id, hours });
       todayPinned += hours;
-      pinnedLogged += Math.min(hours, logs.filter((l) => l.date === today && l.memberId === member).reduce((s, l) => s + l.hours, 0));
+      pinnedLogged += Math.min(
+        hours,
+        logs
+          .filter((l) => l.date === today && l.memberId === member)
+          .reduce((s, l) => s + l.hours, 0),
+      );
     }
     const todayLogged = logs.filter((l) => l.date === today).reduce((s, l) => s + l.hours, 0);
     const remaining = t.remainingHours ?? Math.max(0, t.effortHours - pastLogged - todayLogged);
@@ -242,7 +305,9 @@ export function buildTeamPlan(input: BuildInput): BuiltPlan {
       warnings.push(`task "${t.name}": no work left; mark it done`);
       continue;
     }
-    const lastLog = logs.filter((l) => l.date <= today).sort((a, b) => (a.date < b.date ? 1 : -1))[0];
+    const lastLog = logs
+      .filter((l) => l.date <= today)
+      .sort((a, b) => (a.date < b.date ? 1 : -1))[0];
     plannedTasks.push({ t, effort, lastWorker: lastLog?.memberId ?? null });
   }
 
@@ -255,18 +320,32 @@ export function buildTeamPlan(input: BuildInput): BuiltPlan {
     if (!isSummary && !planned) continue;
     let assignee = t.assignee;
     if (assignee && !memberIds.has(assignee)) {
-      warnings.push(`task "${t.name}": its assignee is no longer active; any member with the skill may take it`);
+      warnings.push(
+        `task "${t.name}": its assignee is no longer active; any member with the skill may take it`,
+      );
       assignee = null;
     }
     // A started task stays with whoever worked on it last, while they still qualify for it.
     const last = planned?.lastWorker ? memberById.get(planned.lastWorker) : undefined;
     if (!assignee && last && qualifies(t, last, memberIds)) assignee = last.id;
     const start = planStart.get(t.planId);
-    const earliest = [t.earliestStart, start].filter((d): d is string => !!d).sort().pop() ?? null;
+    const earliest =
+      [t.earliestStart, start]
+        .filter((d): d is string => !!d)
+        .sort()
+        .pop() ?? null;
     tasks.push({
-      id: t.id, name: t.name, effortHours: isSummary ? 0 : planned!.effort, skill: isSummary ? null : t.skill, minLevel: isSummary ? null : t.minLevel,
-      assignee: isSummary ? null : assignee, priority: t.priority, earliestStart: earliest, deadline: t.deadline,
-      dependsOn: resolveDeps(t.dependsOn), parent: t.parentId && byId.has(t.parentId) && !dropped.has(t.parentId) ? t.parentId : null,
+      id: t.id,
+      name: t.name,
+      effortHours: isSummary ? 0 : planned!.effort,
+      skill: isSummary ? null : t.skill,
+      minLevel: isSummary ? null : t.minLevel,
+      assignee: isSummary ? null : assignee,
+      priority: t.priority,
+      earliestStart: earliest,
+      deadline: t.deadline,
+      dependsOn: resolveDeps(t.dependsOn),
+      parent: t.parentId && byId.has(t.parentId) && !dropped.has(t.parentId) ? t.parentId : null,
     });
   }
   // A summary task whose children all left the engine has nothing to span.
@@ -282,7 +361,12 @@ export function buildTeamPlan(input: BuildInput): BuiltPlan {
   for (const t of tasks) if (t.parent && dropped.has(t.parent)) t.parent = null;
 
   const members: TeamMember[] = input.members.map((m) => ({
-    id: m.id, name: m.name, skills: m.skills, hoursPerDay: m.hoursPerDay, workweek: m.workweek, daysOff: expandLeaves(m.leaves, today),
+    id: m.id,
+    name: m.name,
+    skills: m.skills,
+    hoursPerDay: m.hoursPerDay,
+    workweek: m.workweek,
+    daysOff: expandLeaves(m.leaves, today),
   }));
 
   // Duties as pinned synthetic tasks on the member's working days over the horizon.
@@ -297,11 +381,28 @@ export function buildTeamPlan(input: BuildInput): BuiltPlan {
     for (let i = 0; i < DUTY_HORIZON_DAYS; i++) {
       const date = addDays(today, i);
       const wd = isoWeekday(date);
-      const works = !holidays.has(date) && !off.has(date) && (m.workweek ? m.workweek.includes(wd) : extra.has(date) || input.calendar.workweek.includes(wd));
+      const works =
+        !holidays.has(date) &&
+        !off.has(date) &&
+        (m.workweek
+          ? m.workweek.includes(wd)
+          : extra.has(date) || input.calendar.workweek.includes(wd));
       if (!works || !duty.weekdays.includes(wd)) continue;
       const id = `${DUTY_TASK_PREFIX}${duty.id}:${date}`;
       const hours = Math.min(duty.hours, cap);
-      tasks.push({ id, name: duty.title, effortHours: hours, skill: null, minLevel: null, assignee: m.id, priority: 1000, earliestStart: date, deadline: null, dependsOn: [], parent: null });
+      tasks.push({
+        id,
+        name: duty.title,
+        effortHours: hours,
+        skill: null,
+        minLevel: null,
+        assignee: m.id,
+        priority: 1000,
+        earliestStart: date,
+        deadline: null,
+        dependsOn: [],
+        parent: null,
+      });
       pin({ member: m.id, date, task: id, hours });
       any = true;
     }
@@ -310,35 +411,66 @@ export function buildTeamPlan(input: BuildInput): BuiltPlan {
 
   // Hours already spent today on other work hold their place too.
   const otherByMember = new Map<string, number>();
-  for (const o of [...input.otherLoggedToday, ...[...releasedLogged].map(([memberId, hours]) => ({ memberId, hours }))]) {
-    if (memberIds.has(o.memberId)) otherByMember.set(o.memberId, (otherByMember.get(o.memberId) ?? 0) + o.hours);
+  for (const o of [
+    ...input.otherLoggedToday,
+    ...[...releasedLogged].map(([memberId, hours]) => ({ memberId, hours })),
+  ]) {
+    if (memberIds.has(o.memberId))
+      otherByMember.set(o.memberId, (otherByMember.get(o.memberId) ?? 0) + o.hours);
   }
   for (const [memberId, hours] of otherByMember) {
     if (hours <= 0) continue;
     const id = `${BUSY_TASK_PREFIX}${memberId}`;
     const h = Math.min(24, round2(hours));
-    tasks.push({ id, name: "已完成的其他工作 · other work done today", effortHours: h, skill: null, minLevel: null, assignee: memberId, priority: 1000, earliestStart: today, deadline: null, dependsOn: [], parent: null });
+    tasks.push({
+      id,
+      name: "已完成的其他工作 · other work done today",
+      effortHours: h,
+      skill: null,
+      minLevel: null,
+      assignee: memberId,
+      priority: 1000,
+      earliestStart: today,
+      deadline: null,
+      dependsOn: [],
+      parent: null,
+    });
     pin({ member: memberId, date: today, task: id, hours: h });
   }
 
   const pinnedList = [...pinned.values()].filter((a) => a.hours > 0);
   const plan: TeamPlan = {
-    format: PLAN_FORMAT, mode: "team", start: today,
-    calendar: { workweek: input.calendar.workweek, hoursPerDay: input.calendar.hoursPerDay, holidays: [...holidays].sort(), extraWorkdays: [...extra].sort() },
-    members, tasks, pinned: pinnedList.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+    format: PLAN_FORMAT,
+    mode: "team",
+    start: today,
+    calendar: {
+      workweek: input.calendar.workweek,
+      hoursPerDay: input.calendar.hoursPerDay,
+      holidays: [...holidays].sort(),
+      extraWorkdays: [...extra].sort(),
+    },
+    members,
+    tasks,
+    pinned: pinnedList.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
   };
   return { plan, milestones, warnings };
 }
 
 /** A milestone falls on the latest finish of its predecessors (or its deadline when it has none). */
-export function milestoneDates(milestones: TaskInput[], finishOf: (taskId: string) => string | undefined, fallback: string): Map<string, string> {
+export function milestoneDates(
+  milestones: TaskInput[],
+  finishOf: (taskId: string) => string | undefined,
+  fallback: string,
+): Map<string, string> {
   const out = new Map<string, string>();
   const resolve = (m: TaskInput, depth = 0): string => {
     if (out.has(m.id)) return out.get(m.id)!;
-    const dates = m.dependsOn.map((d) => {
-      const other = milestones.find((x) => x.id === d.task);
-      return other && depth < 50 ? resolve(other, depth + 1) : finishOf(d.task);
-    }).filter((d): d is string => !!d);
+    const dates = m.dependsOn
+      .map((d) => {
+        const other = milestones.find((x) => x.id === d.task);
+        return other && depth < 50 ? resolve(other, depth + 1) : finishOf(d.task);
+      })
+      .filter((d): d is string => !!d);
     const date = dates.sort().pop() ?? m.deadline ?? m.earliestStart ?? fallback;
     out.set(m.id, date);
     return date;
@@ -348,4 +480,3 @@ export function milestoneDates(milestones: TaskInput[], finishOf: (taskId: strin
 }
 
 export const isDutyTask = (id: string) => id.startsWith(DUTY_TASK_PREFIX);
-

@@ -21,7 +21,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable("calendar_days")
-    .addColumn("workspace_id", "text", (c) => c.notNull().references("workspaces.id").onDelete("cascade"))
+    .addColumn("workspace_id", "text", (c) =>
+      c.notNull().references("workspaces.id").onDelete("cascade"),
+    )
     .addColumn("date", "text", (c) => c.notNull())
     .addColumn("kind", "text", (c) => c.notNull())
     .addColumn("name", "text", (c) => c.notNull())
@@ -41,7 +43,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable("members")
-    .addColumn("workspace_id", "text", (c) => c.notNull().references("workspaces.id").onDelete("cascade"))
+    .addColumn("workspace_id", "text", (c) =>
+      c.notNull().references("workspaces.id").onDelete("cascade"),
+    )
     .addColumn("id", "text", (c) => c.notNull())
     .addColumn("user_id", "text", (c) => c.notNull().references("users.id"))
     .addColumn("name", "text", (c) => c.notNull())
@@ -61,7 +65,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable("departments")
-    .addColumn("workspace_id", "text", (c) => c.notNull().references("workspaces.id").onDelete("cascade"))
+    .addColumn("workspace_id", "text", (c) =>
+      c.notNull().references("workspaces.id").onDelete("cascade"),
+    )
     .addColumn("id", "text", (c) => c.notNull())
     .addColumn("parent_id", "text")
     .addColumn("name", "text", (c) => c.notNull())
@@ -75,7 +81,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable("skills")
-    .addColumn("workspace_id", "text", (c) => c.notNull().references("workspaces.id").onDelete("cascade"))
+    .addColumn("workspace_id", "text", (c) =>
+      c.notNull().references("workspaces.id").onDelete("cascade"),
+    )
     .addColumn("id", "text", (c) => c.notNull())
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("department_id", "text")
@@ -91,8 +99,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("skill_id", "text", (c) => c.notNull())
     .addColumn("level", "integer", (c) => c.notNull())
     .addPrimaryKeyConstraint("member_skills_pk", ["workspace_id", "member_id", "skill_id"])
-    .addForeignKeyConstraint("member_skills_member_fk", ["workspace_id", "member_id"], "members", ["workspace_id", "id"], (c) => c.onDelete("cascade"))
-    .addForeignKeyConstraint("member_skills_skill_fk", ["workspace_id", "skill_id"], "skills", ["workspace_id", "id"], (c) => c.onDelete("cascade"))
+    .addForeignKeyConstraint(
+      "member_skills_member_fk",
+      ["workspace_id", "member_id"],
+      "members",
+      ["workspace_id", "id"],
+      (c) => c.onDelete("cascade"),
+    )
+    .addForeignKeyConstraint(
+      "member_skills_skill_fk",
+      ["workspace_id", "skill_id"],
+      "skills",
+      ["workspace_id", "id"],
+      (c) => c.onDelete("cascade"),
+    )
     .execute();
 
   await db.schema
@@ -106,13 +126,25 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("note", "text")
     .addColumn("created_at", "text", (c) => c.notNull())
     .addPrimaryKeyConstraint("leaves_pk", ["workspace_id", "id"])
-    .addForeignKeyConstraint("leaves_member_fk", ["workspace_id", "member_id"], "members", ["workspace_id", "id"], (c) => c.onDelete("cascade"))
+    .addForeignKeyConstraint(
+      "leaves_member_fk",
+      ["workspace_id", "member_id"],
+      "members",
+      ["workspace_id", "id"],
+      (c) => c.onDelete("cascade"),
+    )
     .execute();
-  await db.schema.createIndex("leaves_member_idx").on("leaves").columns(["workspace_id", "member_id", "start_date"]).execute();
+  await db.schema
+    .createIndex("leaves_member_idx")
+    .on("leaves")
+    .columns(["workspace_id", "member_id", "start_date"])
+    .execute();
 
   await db.schema
     .createTable("invitations")
-    .addColumn("workspace_id", "text", (c) => c.notNull().references("workspaces.id").onDelete("cascade"))
+    .addColumn("workspace_id", "text", (c) =>
+      c.notNull().references("workspaces.id").onDelete("cascade"),
+    )
     .addColumn("id", "text", (c) => c.notNull())
     .addColumn("token_hash", "text", (c) => c.notNull().unique())
     .addColumn("email", "text")
@@ -130,7 +162,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable("sessions")
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("user_id", "text", (c) => c.notNull().references("users.id").onDelete("cascade"))
-    .addColumn("workspace_id", "text", (c) => c.notNull().references("workspaces.id").onDelete("cascade"))
+    .addColumn("workspace_id", "text", (c) =>
+      c.notNull().references("workspaces.id").onDelete("cascade"),
+    )
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("expires_at", "text", (c) => c.notNull())
     .execute();
@@ -138,7 +172,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable("api_tokens")
-    .addColumn("workspace_id", "text", (c) => c.notNull().references("workspaces.id").onDelete("cascade"))
+    .addColumn("workspace_id", "text", (c) =>
+      c.notNull().references("workspaces.id").onDelete("cascade"),
+    )
     .addColumn("id", "text", (c) => c.notNull())
     .addColumn("member_id", "text", (c) => c.notNull())
     .addColumn("name", "text", (c) => c.notNull())
@@ -148,7 +184,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("last_used_at", "text")
     .addColumn("revoked_at", "text")
     .addPrimaryKeyConstraint("api_tokens_pk", ["workspace_id", "id"])
-    .addForeignKeyConstraint("api_tokens_member_fk", ["workspace_id", "member_id"], "members", ["workspace_id", "id"], (c) => c.onDelete("cascade"))
+    .addForeignKeyConstraint(
+      "api_tokens_member_fk",
+      ["workspace_id", "member_id"],
+      "members",
+      ["workspace_id", "id"],
+      (c) => c.onDelete("cascade"),
+    )
     .execute();
 
   await db.schema
@@ -160,7 +202,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable("audit_log")
-    .addColumn("workspace_id", "text", (c) => c.notNull().references("workspaces.id").onDelete("cascade"))
+    .addColumn("workspace_id", "text", (c) =>
+      c.notNull().references("workspaces.id").onDelete("cascade"),
+    )
     .addColumn("id", "text", (c) => c.notNull())
     .addColumn("actor_member_id", "text")
     .addColumn("action", "text", (c) => c.notNull())
@@ -175,7 +219,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ["audit_log", "login_attempts", "api_tokens", "sessions", "invitations", "leaves", "member_skills", "skills", "departments", "members", "users", "calendar_days", "workspaces"]) {
+  for (const t of [
+    "audit_log",
+    "login_attempts",
+    "api_tokens",
+    "sessions",
+    "invitations",
+    "leaves",
+    "member_skills",
+    "skills",
+    "departments",
+    "members",
+    "users",
+    "calendar_days",
+    "workspaces",
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

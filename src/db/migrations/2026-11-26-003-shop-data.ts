@@ -4,9 +4,11 @@ import type { Kysely } from "kysely";
 // refunds, customers, daily visitors, daily rollups for the dashboard, saved column mappings.
 // Money is integer fen (bigint: a shop's GMV over years passes 2^31 fen); instants are UTC text.
 export async function up(db: Kysely<unknown>): Promise<void> {
-  const ws = (c: import("kysely").ColumnDefinitionBuilder) => c.notNull().references("workspaces.id").onDelete("cascade");
+  const ws = (c: import("kysely").ColumnDefinitionBuilder) =>
+    c.notNull().references("workspaces.id").onDelete("cascade");
 
-  await db.schema.createTable("shops")
+  await db.schema
+    .createTable("shops")
     .addColumn("workspace_id", "text", ws)
     .addColumn("id", "text", (c) => c.notNull())
     .addColumn("platform", "text", (c) => c.notNull())
@@ -20,7 +22,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addUniqueConstraint("shops_name_uq", ["workspace_id", "name"])
     .execute();
 
-  await db.schema.createTable("order_uploads")
+  await db.schema
+    .createTable("order_uploads")
     .addColumn("workspace_id", "text", ws)
     .addColumn("id", "text", (c) => c.notNull())
     .addColumn("shop_id", "text", (c) => c.notNull())
@@ -32,7 +35,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint("order_uploads_pk", ["workspace_id", "id"])
     .execute();
 
-  await db.schema.createTable("order_imports")
+  await db.schema
+    .createTable("order_imports")
     .addColumn("workspace_id", "text", ws)
     .addColumn("id", "text", (c) => c.notNull())
     .addColumn("shop_id", "text", (c) => c.notNull())
@@ -54,20 +58,35 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("rolled_back_by", "text")
     .addPrimaryKeyConstraint("order_imports_pk", ["workspace_id", "id"])
     .execute();
-  await db.schema.createIndex("order_imports_shop_idx").on("order_imports").columns(["workspace_id", "shop_id", "id"]).execute();
+  await db.schema
+    .createIndex("order_imports_shop_idx")
+    .on("order_imports")
+    .columns(["workspace_id", "shop_id", "id"])
+    .execute();
 
   // What an import did to each record: the state before it (null when it created the record).
-  await db.schema.createTable("order_import_changes")
+  await db.schema
+    .createTable("order_import_changes")
     .addColumn("workspace_id", "text", ws)
     .addColumn("import_id", "text", (c) => c.notNull())
     .addColumn("entity", "text", (c) => c.notNull()) // order | refund | visitors
     .addColumn("entity_key", "text", (c) => c.notNull())
     .addColumn("before", "text")
-    .addPrimaryKeyConstraint("order_import_changes_pk", ["workspace_id", "import_id", "entity", "entity_key"])
+    .addPrimaryKeyConstraint("order_import_changes_pk", [
+      "workspace_id",
+      "import_id",
+      "entity",
+      "entity_key",
+    ])
     .execute();
-  await db.schema.createIndex("order_import_changes_key_idx").on("order_import_changes").columns(["workspace_id", "entity", "entity_key"]).execute();
+  await db.schema
+    .createIndex("order_import_changes_key_idx")
+    .on("order_import_changes")
+    .columns(["workspace_id", "entity", "entity_key"])
+    .execute();
 
-  await db.schema.createTable("orders")
+  await db.schema
+    .createTable("orders")
     .addColumn("workspace_id", "text", ws)
     .addColumn("id", "text", (c) => c.notNull())
     .addColumn("shop_id", "text", (c) => c.notNull())
@@ -113,10 +132,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint("orders_pk", ["workspace_id", "id"])
     .addUniqueConstraint("orders_platform_uq", ["workspace_id", "shop_id", "platform_order_id"])
     .execute();
-  await db.schema.createIndex("orders_paid_idx").on("orders").columns(["workspace_id", "shop_id", "paid_date"]).execute();
-  await db.schema.createIndex("orders_customer_idx").on("orders").columns(["workspace_id", "shop_id", "customer_key"]).execute();
+  await db.schema
+    .createIndex("orders_paid_idx")
+    .on("orders")
+    .columns(["workspace_id", "shop_id", "paid_date"])
+    .execute();
+  await db.schema
+    .createIndex("orders_customer_idx")
+    .on("orders")
+    .columns(["workspace_id", "shop_id", "customer_key"])
+    .execute();
 
-  await db.schema.createTable("order_items")
+  await db.schema
+    .createTable("order_items")
     .addColumn("workspace_id", "text", ws)
     .addColumn("order_id", "text", (c) => c.notNull())
     .addColumn("line_no", "integer", (c) => c.notNull())
@@ -131,7 +159,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint("order_items_pk", ["workspace_id", "order_id", "line_no"])
     .execute();
 
-  await db.schema.createTable("refunds")
+  await db.schema
+    .createTable("refunds")
     .addColumn("workspace_id", "text", ws)
     .addColumn("id", "text", (c) => c.notNull())
     .addColumn("shop_id", "text", (c) => c.notNull())
@@ -151,9 +180,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint("refunds_pk", ["workspace_id", "id"])
     .addUniqueConstraint("refunds_platform_uq", ["workspace_id", "shop_id", "platform_refund_id"])
     .execute();
-  await db.schema.createIndex("refunds_order_idx").on("refunds").columns(["workspace_id", "shop_id", "platform_order_id"]).execute();
+  await db.schema
+    .createIndex("refunds_order_idx")
+    .on("refunds")
+    .columns(["workspace_id", "shop_id", "platform_order_id"])
+    .execute();
 
-  await db.schema.createTable("customers")
+  await db.schema
+    .createTable("customers")
     .addColumn("workspace_id", "text", ws)
     .addColumn("shop_id", "text", (c) => c.notNull())
     .addColumn("customer_key", "text", (c) => c.notNull())
@@ -165,7 +199,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint("customers_pk", ["workspace_id", "shop_id", "customer_key"])
     .execute();
 
-  await db.schema.createTable("shop_visitors")
+  await db.schema
+    .createTable("shop_visitors")
     .addColumn("workspace_id", "text", ws)
     .addColumn("shop_id", "text", (c) => c.notNull())
     .addColumn("date", "text", (c) => c.notNull())
@@ -175,7 +210,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
 
   // Rollups, rebuilt for the days an import touches, so the dashboard reads O(days) rows.
-  await db.schema.createTable("shop_daily_stats")
+  await db.schema
+    .createTable("shop_daily_stats")
     .addColumn("workspace_id", "text", ws)
     .addColumn("shop_id", "text", (c) => c.notNull())
     .addColumn("date", "text", (c) => c.notNull())
@@ -189,7 +225,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint("shop_daily_stats_pk", ["workspace_id", "shop_id", "date"])
     .execute();
 
-  await db.schema.createTable("shop_daily_products")
+  await db.schema
+    .createTable("shop_daily_products")
     .addColumn("workspace_id", "text", ws)
     .addColumn("shop_id", "text", (c) => c.notNull())
     .addColumn("date", "text", (c) => c.notNull())
@@ -197,20 +234,32 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("title", "text", (c) => c.notNull())
     .addColumn("quantity", "integer", (c) => c.notNull())
     .addColumn("sales_fen", "bigint", (c) => c.notNull())
-    .addPrimaryKeyConstraint("shop_daily_products_pk", ["workspace_id", "shop_id", "date", "product_key"])
+    .addPrimaryKeyConstraint("shop_daily_products_pk", [
+      "workspace_id",
+      "shop_id",
+      "date",
+      "product_key",
+    ])
     .execute();
 
-  await db.schema.createTable("shop_daily_provinces")
+  await db.schema
+    .createTable("shop_daily_provinces")
     .addColumn("workspace_id", "text", ws)
     .addColumn("shop_id", "text", (c) => c.notNull())
     .addColumn("date", "text", (c) => c.notNull())
     .addColumn("province", "text", (c) => c.notNull())
     .addColumn("paid_orders", "integer", (c) => c.notNull())
     .addColumn("gmv_fen", "bigint", (c) => c.notNull())
-    .addPrimaryKeyConstraint("shop_daily_provinces_pk", ["workspace_id", "shop_id", "date", "province"])
+    .addPrimaryKeyConstraint("shop_daily_provinces_pk", [
+      "workspace_id",
+      "shop_id",
+      "date",
+      "province",
+    ])
     .execute();
 
-  await db.schema.createTable("column_mappings")
+  await db.schema
+    .createTable("column_mappings")
     .addColumn("workspace_id", "text", ws)
     .addColumn("id", "text", (c) => c.notNull())
     .addColumn("shop_id", "text", (c) => c.notNull())
@@ -225,7 +274,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ["column_mappings", "shop_daily_provinces", "shop_daily_products", "shop_daily_stats", "shop_visitors", "customers", "refunds", "order_items", "orders", "order_import_changes", "order_imports", "order_uploads", "shops"]) {
+  for (const t of [
+    "column_mappings",
+    "shop_daily_provinces",
+    "shop_daily_products",
+    "shop_daily_stats",
+    "shop_visitors",
+    "customers",
+    "refunds",
+    "order_items",
+    "orders",
+    "order_import_changes",
+    "order_imports",
+    "order_uploads",
+    "shops",
+  ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }
 }

@@ -4,8 +4,10 @@ import type { Kysely } from "kysely";
 // row per account and day as the exports state it, and the imports that wrote them. A re-import
 // replaces the (date, account) rows it holds: the primary key makes a duplicate impossible.
 export async function up(db: Kysely<unknown>): Promise<void> {
-  const ws = (c: import("kysely").ColumnDefinitionBuilder) => c.notNull().references("workspaces.id").onDelete("cascade");
-  await db.schema.createTable("cs_accounts")
+  const ws = (c: import("kysely").ColumnDefinitionBuilder) =>
+    c.notNull().references("workspaces.id").onDelete("cascade");
+  await db.schema
+    .createTable("cs_accounts")
     .addColumn("workspace_id", "text", ws)
     .addColumn("account", "text", (c) => c.notNull()) // NFKC-normalised, e.g. 日清服饰:小美
     .addColumn("member_id", "text", (c) => c.notNull())
@@ -14,7 +16,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint("cs_accounts_pk", ["workspace_id", "account"])
     .execute();
 
-  await db.schema.createTable("cs_imports")
+  await db.schema
+    .createTable("cs_imports")
     .addColumn("workspace_id", "text", ws)
     .addColumn("id", "text", (c) => c.notNull())
     .addColumn("file_name", "text", (c) => c.notNull())
@@ -30,7 +33,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addPrimaryKeyConstraint("cs_imports_pk", ["workspace_id", "id"])
     .execute();
 
-  await db.schema.createTable("cs_agent_days")
+  await db.schema
+    .createTable("cs_agent_days")
     .addColumn("workspace_id", "text", ws)
     .addColumn("date", "text", (c) => c.notNull())
     .addColumn("account", "text", (c) => c.notNull())
@@ -46,7 +50,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("updated_at", "text", (c) => c.notNull())
     .addPrimaryKeyConstraint("cs_agent_days_pk", ["workspace_id", "date", "account"])
     .execute();
-  await db.schema.createIndex("cs_agent_days_member_idx").on("cs_agent_days").columns(["workspace_id", "member_id", "date"]).execute();
+  await db.schema
+    .createIndex("cs_agent_days_member_idx")
+    .on("cs_agent_days")
+    .columns(["workspace_id", "member_id", "date"])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

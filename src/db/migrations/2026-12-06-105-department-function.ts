@@ -13,9 +13,14 @@ const BY_NAME: [string, string[]][] = [
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable("departments").addColumn("function", "text", (c) => c.notNull().defaultTo("none")).execute();
+  await db.schema
+    .alterTable("departments")
+    .addColumn("function", "text", (c) => c.notNull().defaultTo("none"))
+    .execute();
   for (const [fn, names] of BY_NAME) {
-    await sql`update departments set ${sql.ref("function")} = ${fn} where trim(name) in (${sql.join(names)})`.execute(db);
+    await sql`update departments set ${sql.ref("function")} = ${fn} where trim(name) in (${sql.join(names)})`.execute(
+      db,
+    );
   }
 }
 

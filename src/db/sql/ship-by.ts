@@ -4,7 +4,10 @@
 import { sql, type RawBuilder } from "kysely";
 import type { DialectName } from "../database.js";
 
-export function shipBySql(dialect: DialectName, cols: { paidAt: RawBuilder<unknown>; promised: RawBuilder<unknown>; hours: RawBuilder<unknown> }): RawBuilder<string> {
+export function shipBySql(
+  dialect: DialectName,
+  cols: { paidAt: RawBuilder<unknown>; promised: RawBuilder<unknown>; hours: RawBuilder<unknown> },
+): RawBuilder<string> {
   return dialect === "sqlite"
     ? sql<string>`coalesce(${cols.promised}, strftime('%Y-%m-%dT%H:%M:%fZ', ${cols.paidAt}, '+' || ${cols.hours} || ' hours'))`
     : sql<string>`coalesce(${cols.promised}, to_char((${cols.paidAt}::timestamptz + make_interval(hours => ${cols.hours}::int)) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`;

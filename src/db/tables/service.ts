@@ -2,7 +2,13 @@
 // Customer-service performance (migration 009).
 
 /** A chat-tool agent account (e.g. 日清服饰:小美, NFKC-normalised) and the member it belongs to. */
-export interface CsAccountsTable { workspaceId: string; account: string; memberId: string; createdAt: string; updatedAt: string }
+export interface CsAccountsTable {
+  workspaceId: string;
+  account: string;
+  memberId: string;
+  createdAt: string;
+  updatedAt: string;
+}
 
 export interface CsImportsTable {
   workspaceId: string;

@@ -20,8 +20,13 @@ export class AuditRepository {
     await this.db
       .insertInto("auditLog")
       .values({
-        workspaceId: e.workspaceId, id: newId(), actorMemberId: e.actorMemberId, action: e.action,
-        entityType: e.entityType, entityId: e.entityId, summary: e.summary,
+        workspaceId: e.workspaceId,
+        id: newId(),
+        actorMemberId: e.actorMemberId,
+        action: e.action,
+        entityType: e.entityType,
+        entityId: e.entityId,
+        summary: e.summary,
         before: e.before === undefined ? null : JSON.stringify(e.before),
         after: e.after === undefined ? null : JSON.stringify(e.after),
         at: e.at,
@@ -33,7 +38,9 @@ export class AuditRepository {
   list(workspaceId: string, opts: { limit: number; cursor?: string; entityType?: string }) {
     let q = this.db
       .selectFrom("auditLog as a")
-      .leftJoin("members as m", (j) => j.onRef("m.workspaceId", "=", "a.workspaceId").onRef("m.id", "=", "a.actorMemberId"))
+      .leftJoin("members as m", (j) =>
+        j.onRef("m.workspaceId", "=", "a.workspaceId").onRef("m.id", "=", "a.actorMemberId"),
+      )
       .where("a.workspaceId", "=", workspaceId)
       .selectAll("a")
       .select("m.name as actorName")

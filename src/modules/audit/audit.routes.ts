@@ -5,17 +5,38 @@ import { actorOf, type App } from "../../server/types.js";
 import { Id, Instant, Page } from "../shared/common.schema.js";
 
 const AuditEntrySchema = Type.Object({
-  id: Id, at: Instant, actorMemberId: Type.Union([Id, Type.Null()]), actorName: Type.Union([Type.String(), Type.Null()]),
-  action: Type.String(), entityType: Type.String(), entityId: Type.Union([Type.String(), Type.Null()]), summary: Type.String(),
-  before: Type.Unknown(), after: Type.Unknown(),
+  id: Id,
+  at: Instant,
+  actorMemberId: Type.Union([Id, Type.Null()]),
+  actorName: Type.Union([Type.String(), Type.Null()]),
+  action: Type.String(),
+  entityType: Type.String(),
+  entityId: Type.Union([Type.String(), Type.Null()]),
+  summary: Type.String(),
+  before: Type.Unknown(),
+  after: Type.Unknown(),
 });
-const AuditQuery = Type.Object({
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.pageSizeMax })),
-  cursor: Type.Optional(Type.String({ maxLength: 64 })),
-  entityType: Type.Optional(Type.String({ maxLength: 40 })),
-}, { additionalProperties: false });
+const AuditQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.pageSizeMax })),
+    cursor: Type.Optional(Type.String({ maxLength: 64 })),
+    entityType: Type.Optional(Type.String({ maxLength: 40 })),
+  },
+  { additionalProperties: false },
+);
 
 export async function auditRoutes(app: App, services: Services): Promise<void> {
-  app.get("/audit", { schema: { tags: ["audit"], summary: "Who changed what, newest first (owner)", querystring: AuditQuery, response: { 200: Page(AuditEntrySchema) } } }, async (req) =>
-    services.audit.list(actorOf(req), { ...req.query, limit: req.query.limit ?? 50 }));
+  app.get(
+    "/audit",
+    {
+      schema: {
+        tags: ["audit"],
+        summary: "Who changed what, newest first (owner)",
+        querystring: AuditQuery,
+        response: { 200: Page(AuditEntrySchema) },
+      },
+    },
+    async (req) =>
+      services.audit.list(actorOf(req), { ...req.query, limit: req.query.limit ?? 50 }),
+  );
 }

@@ -14,8 +14,16 @@ export class AuditService {
     if (!can(actor, "audit.read")) throw forbidden("Only the owner reads the audit log");
     const rows = await new AuditRepository(this.deps.db).list(actor.workspaceId, q);
     return toPage(rows, q.limit, (r) => ({
-      id: r.id, at: r.at, actorMemberId: r.actorMemberId, actorName: r.actorName, action: r.action,
-      entityType: r.entityType, entityId: r.entityId, summary: r.summary, before: parse(r.before), after: parse(r.after),
+      id: r.id,
+      at: r.at,
+      actorMemberId: r.actorMemberId,
+      actorName: r.actorName,
+      action: r.action,
+      entityType: r.entityType,
+      entityId: r.entityId,
+      summary: r.summary,
+      before: parse(r.before),
+      after: parse(r.after),
     }));
   }
 }

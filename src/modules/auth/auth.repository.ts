@@ -14,7 +14,11 @@ export class AuthRepository {
   constructor(private readonly db: Executor) {}
 
   findUserByEmail(email: string) {
-    return this.db.selectFrom("users").selectAll().where("email", "=", email.toLowerCase()).executeTakeFirst();
+    return this.db
+      .selectFrom("users")
+      .selectAll()
+      .where("email", "=", email.toLowerCase())
+      .executeTakeFirst();
   }
 
   findUserById(id: string) {
@@ -22,14 +26,31 @@ export class AuthRepository {
   }
 
   async createUser(user: User): Promise<void> {
-    await this.db.insertInto("users").values({ ...user, email: user.email.toLowerCase() }).execute();
+    await this.db
+      .insertInto("users")
+      .values({ ...user, email: user.email.toLowerCase() })
+      .execute();
   }
 
-  async updateUser(id: string, patch: Partial<Pick<User, "name" | "locale" | "passwordHash">>, now: string): Promise<void> {
-    await this.db.updateTable("users").set({ ...patch, updatedAt: now }).where("id", "=", id).execute();
+  async updateUser(
+    id: string,
+    patch: Partial<Pick<User, "name" | "locale" | "passwordHash">>,
+    now: string,
+  ): Promise<void> {
+    await this.db
+      .updateTable("users")
+      .set({ ...patch, updatedAt: now })
+      .where("id", "=", id)
+      .execute();
   }
 
-  async createSession(s: { id: string; userId: string; workspaceId: string; createdAt: string; expiresAt: string }): Promise<void> {
+  async createSession(s: {
+    id: string;
+    userId: string;
+    workspaceId: string;
+    createdAt: string;
+    expiresAt: string;
+  }): Promise<void> {
     await this.db.insertInto("sessions").values(s).execute();
   }
 
@@ -71,24 +92,45 @@ export class AuthRepository {
    * window older than `windowCutoff` starts again at 1. One statement, so parallel attempts each
    * see their own count on both databases (no read-then-write race).
    */
-  async countAttempt(key: string, now: string, windowCutoff: string): Promise<{ failures: number; windowStart: string }> {
+  async countAttempt(
+    key: string,
+    now: string,
+    windowCutoff: string,
+  ): Promise<{ failures: number; windowStart: string }> {
     return this.db
       .insertInto("loginAttempts")
       .values({ key, failures: 1, windowStart: now })
-      .onConflict((oc) => oc.column("key").doUpdateSet((eb) => {
-        const expired = eb("loginAttempts.windowStart", "<=", windowCutoff);
-        return {
-          failures: eb.case().when(expired).then(1).else(eb("loginAttempts.failures", "+", 1)).end(),
-          windowStart: eb.case().when(expired).then(now).else(eb.ref("loginAttempts.windowStart")).end(),
-        };
-      }))
+      .onConflict((oc) =>
+        oc.column("key").doUpdateSet((eb) => {
+          const expired = eb("loginAttempts.windowStart", "<=", windowCutoff);
+          return {
+            failures: eb
+              .case()
+              .when(expired)
+              .then(1)
+              .else(eb("loginAttempts.failures", "+", 1))
+              .end(),
+            windowStart: eb
+              .case()
+              .when(expired)
+              .then(now)
+              .else(eb.ref("loginAttempts.windowStart"))
+              .end(),
+          };
+        }),
+      )
       .returning(["failures", "windowStart"])
       .executeTakeFirstOrThrow();
   }
 
   /** Takes back one counted attempt (it succeeded). */
   async uncountAttempt(key: string): Promise<void> {
-    await this.db.updateTable("loginAttempts").set((eb) => ({ failures: eb("failures", "-", 1) })).where("key", "=", key).where("failures", ">", 0).execute();
+    await this.db
+      .updateTable("loginAttempts")
+      .set((eb) => ({ failures: eb("failures", "-", 1) }))
+      .where("key", "=", key)
+      .where("failures", ">", 0)
+      .execute();
   }
 
   async clearLoginAttempts(key: string): Promise<void> {
@@ -98,41 +140,88 @@ export class AuthRepository {
 
 /** The user, member and workspace columns of a request's caller (sessions and API tokens alike). */
 export const CALLER_COLUMNS = [
-  "u.id as userId", "u.email as userEmail", "u.name as userName", "u.locale as userLocale",
-  "m.workspaceId as mWorkspaceId", "m.id as mId", "m.userId as mUserId", "m.name as mName", "m.role as mRole",
-  "m.title as mTitle", "m.departmentId as mDepartmentId", "m.status as mStatus", "m.hoursPerDay as mHoursPerDay",
-  "m.workweek as mWorkweek", "m.version as mVersion", "m.createdAt as mCreatedAt", "m.updatedAt as mUpdatedAt",
-  "w.id as wId", "w.name as wName", "w.timeZone as wTimeZone", "w.currency as wCurrency", "w.locale as wLocale",
-  "w.workweek as wWorkweek", "w.hoursPerDay as wHoursPerDay", "w.orgTemplate as wOrgTemplate", "w.isDemo as wIsDemo",
-  "w.version as wVersion", "w.createdAt as wCreatedAt", "w.updatedAt as wUpdatedAt",
+  "u.id as userId",
+  "u.email as userEmail",
+  "u.name as userName",
+  "u.locale as userLocale",
+  "m.workspaceId as mWorkspaceId",
+  "m.id as mId",
+  "m.userId as mUserId",
+  "m.name as mName",
+  "m.role as mRole",
+  "m.title as mTitle",
+  "m.departmentId as mDepartmentId",
+  "m.status as mStatus",
+  "m.hoursPerDay as mHoursPerDay",
+  "m.workweek as mWorkweek",
+  "m.version as mVersion",
+  "m.createdAt as mCreatedAt",
+  "m.updatedAt as mUpdatedAt",
+  "w.id as wId",
+  "w.name as wName",
+  "w.timeZone as wTimeZone",
+  "w.currency as wCurrency",
+  "w.locale as wLocale",
+  "w.workweek as wWorkweek",
+  "w.hoursPerDay as wHoursPerDay",
+  "w.orgTemplate as wOrgTemplate",
+  "w.isDemo as wIsDemo",
+  "w.version as wVersion",
+  "w.createdAt as wCreatedAt",
+  "w.updatedAt as wUpdatedAt",
 ] as const;
 
-const findSessionRow = preparedQuery(["id", "now"], (db, p) => db
-  .selectFrom("sessions as s")
-  .innerJoin("users as u", "u.id", "s.userId")
-  .innerJoin("members as m", (j) => j.onRef("m.workspaceId", "=", "s.workspaceId").onRef("m.userId", "=", "s.userId"))
-  .innerJoin("workspaces as w", "w.id", "s.workspaceId")
-  .where("s.id", "=", p.id)
-  .where("s.expiresAt", ">", p.now)
-  .where("m.status", "=", "active")
-  .select(["s.id as sessionId", "s.expiresAt as sessionExpiresAt", ...CALLER_COLUMNS]));
+const findSessionRow = preparedQuery(["id", "now"], (db, p) =>
+  db
+    .selectFrom("sessions as s")
+    .innerJoin("users as u", "u.id", "s.userId")
+    .innerJoin("members as m", (j) =>
+      j.onRef("m.workspaceId", "=", "s.workspaceId").onRef("m.userId", "=", "s.userId"),
+    )
+    .innerJoin("workspaces as w", "w.id", "s.workspaceId")
+    .where("s.id", "=", p.id)
+    .where("s.expiresAt", ">", p.now)
+    .where("m.status", "=", "active")
+    .select(["s.id as sessionId", "s.expiresAt as sessionExpiresAt", ...CALLER_COLUMNS]),
+);
 
 type CallerRow = NonNullable<Awaited<ReturnType<typeof findSessionRow>>>;
 
 /** A caller row (with the id and expiry of the credential it came by) as the request's context. */
-export function toSessionContext(row: Omit<CallerRow, "sessionExpiresAt"> & { sessionExpiresAt: string | null }): SessionContext {
+export function toSessionContext(
+  row: Omit<CallerRow, "sessionExpiresAt"> & { sessionExpiresAt: string | null },
+): SessionContext {
   return {
     session: { id: row.sessionId, expiresAt: row.sessionExpiresAt },
-      user: { id: row.userId, email: row.userEmail, name: row.userName, locale: row.userLocale },
-      member: {
-        workspaceId: row.mWorkspaceId, id: row.mId, userId: row.mUserId, name: row.mName, role: row.mRole, title: row.mTitle,
-        departmentId: row.mDepartmentId, status: row.mStatus, hoursPerDay: row.mHoursPerDay, workweek: row.mWorkweek,
-        version: row.mVersion, createdAt: row.mCreatedAt, updatedAt: row.mUpdatedAt,
-      },
-      workspace: {
-        id: row.wId, name: row.wName, timeZone: row.wTimeZone, currency: row.wCurrency, locale: row.wLocale,
-        workweek: row.wWorkweek, hoursPerDay: row.wHoursPerDay, orgTemplate: row.wOrgTemplate, isDemo: row.wIsDemo,
-        version: row.wVersion, createdAt: row.wCreatedAt, updatedAt: row.wUpdatedAt,
-      },
-    };
+    user: { id: row.userId, email: row.userEmail, name: row.userName, locale: row.userLocale },
+    member: {
+      workspaceId: row.mWorkspaceId,
+      id: row.mId,
+      userId: row.mUserId,
+      name: row.mName,
+      role: row.mRole,
+      title: row.mTitle,
+      departmentId: row.mDepartmentId,
+      status: row.mStatus,
+      hoursPerDay: row.mHoursPerDay,
+      workweek: row.mWorkweek,
+      version: row.mVersion,
+      createdAt: row.mCreatedAt,
+      updatedAt: row.mUpdatedAt,
+    },
+    workspace: {
+      id: row.wId,
+      name: row.wName,
+      timeZone: row.wTimeZone,
+      currency: row.wCurrency,
+      locale: row.wLocale,
+      workweek: row.wWorkweek,
+      hoursPerDay: row.wHoursPerDay,
+      orgTemplate: row.wOrgTemplate,
+      isDemo: row.wIsDemo,
+      version: row.wVersion,
+      createdAt: row.wCreatedAt,
+      updatedAt: row.wUpdatedAt,
+    },
+  };
 }

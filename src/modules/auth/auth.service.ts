@@ -25,33 +25,90 @@ const DAY_MS = 86_400_000;
 /** The one answer for an email that has an account, wherever an account would be created. */
 export const emailTaken = () => {
   const message = "This email already has an account; sign in instead";
-  return fail("invalid", "auth.email_taken", undefined, message, { fields: [{ field: "email", message, code: "auth.email_taken" }] });
+  return fail("invalid", "auth.email_taken", undefined, message, {
+    fields: [{ field: "email", message, code: "auth.email_taken" }],
+  });
 };
 
 export class AuthService {
   constructor(private readonly deps: ServiceDeps) {}
 
-  async signup(input: { workspaceName: string; name: string; email: string; password: string; locale?: Locale; template?: OrgTemplateId }): Promise<NewSession> {
-    await assertStrongPassword("password", input.password, [input.email, input.name, input.workspaceName]);
+  async signup(input: {
+    workspaceName: string;
+    name: string;
+    email: string;
+    password: string;
+    locale?: Locale;
+    template?: OrgTemplateId;
+  }): Promise<NewSession> {
+    await assertStrongPassword("password", input.password, [
+      input.email,
+      input.name,
+      input.workspaceName,
+    ]);
     const passwordHash = await hashPassword(input.password);
-    const { userId, workspaceId, memberId } = await this.deps.db.transaction().execute(async (trx) => {
-      const repo = new AuthRepository(trx);
-      if (await repo.findUserByEmail(input.email)) throw emailTaken();
-      const at = nowIso(this.deps);
-      const userId = newId();
-      await repo.createUser({ id: userId, email: input.email, name: input.name.trim(), passwordHash, locale: input.locale ?? null, createdAt: at, updatedAt: at });
-      const w = await new WorkspaceService(this.deps).createIn(trx, { name: input.workspaceName, locale: input.locale }, at);
-      const memberId = newId();
-      await new MemberRepository(trx).create({
-        workspaceId: w.id, id: memberId, userId, name: input.name.trim(), role: "owner", title: null, departmentId: null,
-        status: "active", hoursPerDay: null, workweek: null, version: 1, createdAt: at, updatedAt: at,
+    const { userId, workspaceId, memberId } = await this.deps.db
+      .transaction()
+      .execute(async (trx) => {
+        const repo = new AuthRepository(trx);
+        if (await repo.findUserByEmail(input.email)) throw emailTaken();
+        const at = nowIso(this.deps);
+        const userId = newId();
+        await repo.createUser({
+          id: userId,
+          email: input.email,
+          name: input.name.trim(),
+          passwordHash,
+          locale: input.locale ?? null,
+          createdAt: at,
+          updatedAt: at,
+        });
+        const w = await new WorkspaceService(this.deps).createIn(
+          trx,
+          { name: input.workspaceName, locale: input.locale },
+          at,
+        );
+        const memberId = newId();
+        await new MemberRepository(trx).create({
+          workspaceId: w.id,
+          id: memberId,
+          userId,
+          name: input.name.trim(),
+          role: "owner",
+          title: null,
+          departmentId: null,
+          status: "active",
+          hoursPerDay: null,
+          workweek: null,
+          version: 1,
+          createdAt: at,
+          updatedAt: at,
+        });
+        const actor: Actor = {
+          userId,
+          memberId,
+          workspaceId: w.id,
+          role: "owner",
+          departmentId: null,
+          via: "session",
+        };
+        await audit(trx, actor, at, {
+          action: "workspace.create",
+          entityType: "workspace",
+          entityId: w.id,
+          summary: `Created workspace ${w.name}`,
+        });
+        return { userId, workspaceId: w.id, memberId };
       });
-      const actor: Actor = { userId, memberId, workspaceId: w.id, role: "owner", departmentId: null, via: "session" };
-      await audit(trx, actor, at, { action: "workspace.create", entityType: "workspace", entityId: w.id, summary: `Created workspace ${w.name}` });
-      return { userId, workspaceId: w.id, memberId };
-    });
     if (input.template && findOrgTemplate(input.template)) {
-      const actor: Actor = { userId, memberId, workspaceId, role: "owner", departmentId: null, via: "session" };
+      const actor: Actor = {
+        userId,
+        memberId,
+        workspaceId,
+        role: "owner",
+        departmentId: null,
+        via: "session",
+      };
       await new WorkspaceService(this.deps).applyTemplate(actor, input.template, input.locale);
     }
     return this.createSession(userId, workspaceId);
@@ -62,16 +119,28 @@ export class AuthService {
    * attempts from one address for one email, or from one address overall, are counted before the
    * password is checked (see AttemptThrottle), so past the limit even parallel tries get 429.
    */
-  async login(input: { email: string; password: string; workspaceId?: string }, ip: string): Promise<NewSession> {
+  async login(
+    input: { email: string; password: string; workspaceId?: string },
+    ip: string,
+  ): Promise<NewSession> {
     const email = input.email.toLowerCase();
-    const perEmail = `login:${ip}:${email}`, perIp = `login-ip:${ip}`;
+    const perEmail = `login:${ip}:${email}`,
+      perIp = `login-ip:${ip}`;
     const throttle = new AttemptThrottle(this.deps.db, this.deps.clock);
-    await throttle.take([{ key: perEmail, limit: LIMITS.loginMaxFailures }, { key: perIp, limit: LIMITS.loginMaxFailures * 10 }]);
+    await throttle.take([
+      { key: perEmail, limit: LIMITS.loginMaxFailures },
+      { key: perIp, limit: LIMITS.loginMaxFailures * 10 },
+    ]);
     const repo = new AuthRepository(this.deps.db);
     const user = await repo.findUserByEmail(email);
-    const ok = await verifyPassword(input.password, user?.passwordHash ?? (await dummyPasswordHash()));
+    const ok = await verifyPassword(
+      input.password,
+      user?.passwordHash ?? (await dummyPasswordHash()),
+    );
     const memberships = user && ok ? await repo.listMemberships(user.id) : [];
-    const membership = input.workspaceId ? memberships.find((m) => m.workspaceId === input.workspaceId) : memberships[0];
+    const membership = input.workspaceId
+      ? memberships.find((m) => m.workspaceId === input.workspaceId)
+      : memberships[0];
     if (!user || !ok || !membership) throw unauthorized("Wrong email or password");
     await throttle.succeeded([perEmail], [perIp]);
     return this.createSession(user.id, membership.workspaceId);
@@ -81,7 +150,13 @@ export class AuthService {
     const token = newSecret();
     const now = this.deps.clock();
     const expiresAt = new Date(now.getTime() + LIMITS.sessionDays * DAY_MS);
-    await new AuthRepository(this.deps.db).createSession({ id: hashSecret(token), userId, workspaceId, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString() });
+    await new AuthRepository(this.deps.db).createSession({
+      id: hashSecret(token),
+      userId,
+      workspaceId,
+      createdAt: now.toISOString(),
+      expiresAt: expiresAt.toISOString(),
+    });
     return { token, expiresAt, maxAgeSeconds: LIMITS.sessionDays * 86_400 };
   }
 
@@ -97,10 +172,19 @@ export class AuthService {
    * Signs the user out everywhere else: every other session ends (the caller's own, if any, stays),
    * and with `revokeApiTokens` every API token of the account too, in all its workspaces.
    */
-  async logoutEverywhere(actor: Actor, currentSessionToken?: string, options: { revokeApiTokens?: boolean } = {}) {
+  async logoutEverywhere(
+    actor: Actor,
+    currentSessionToken?: string,
+    options: { revokeApiTokens?: boolean } = {},
+  ) {
     return this.deps.db.transaction().execute(async (trx) => {
-      const sessionsEnded = await new AuthRepository(trx).deleteSessionsOfUser(actor.userId, currentSessionToken && hashSecret(currentSessionToken));
-      const apiTokensRevoked = options.revokeApiTokens ? await new TokenRepository(trx).revokeAllOfUser(actor.userId, nowIso(this.deps)) : 0;
+      const sessionsEnded = await new AuthRepository(trx).deleteSessionsOfUser(
+        actor.userId,
+        currentSessionToken && hashSecret(currentSessionToken),
+      );
+      const apiTokensRevoked = options.revokeApiTokens
+        ? await new TokenRepository(trx).revokeAllOfUser(actor.userId, nowIso(this.deps))
+        : 0;
       return { sessionsEnded, apiTokensRevoked };
     });
   }
@@ -109,13 +193,31 @@ export class AuthService {
     return new AuthRepository(this.deps.db).listMemberships(actor.userId);
   }
 
-  async updateProfile(actor: Actor, input: { name?: string; locale?: Locale | null }): Promise<void> {
+  async updateProfile(
+    actor: Actor,
+    input: { name?: string; locale?: Locale | null },
+  ): Promise<void> {
     await this.deps.db.transaction().execute(async (trx) => {
       const at = nowIso(this.deps);
-      await new AuthRepository(trx).updateUser(actor.userId, { ...(input.name !== undefined && { name: input.name.trim() }), ...(input.locale !== undefined && { locale: input.locale }) }, at);
+      await new AuthRepository(trx).updateUser(
+        actor.userId,
+        {
+          ...(input.name !== undefined && { name: input.name.trim() }),
+          ...(input.locale !== undefined && { locale: input.locale }),
+        },
+        at,
+      );
       if (input.name !== undefined) {
-        await trx.updateTable("members").set((eb) => ({ name: input.name!.trim(), version: eb("version", "+", 1), updatedAt: at }))
-          .where("workspaceId", "=", actor.workspaceId).where("id", "=", actor.memberId).execute();
+        await trx
+          .updateTable("members")
+          .set((eb) => ({
+            name: input.name!.trim(),
+            version: eb("version", "+", 1),
+            updatedAt: at,
+          }))
+          .where("workspaceId", "=", actor.workspaceId)
+          .where("id", "=", actor.memberId)
+          .execute();
       }
     });
   }
@@ -125,14 +227,20 @@ export class AuthService {
    * old password may have signed in elsewhere or made an API token with it, so every other session
    * ends and the account's API tokens are revoked; the caller's own session stays.
    */
-  async changePassword(actor: Actor, currentPassword: string, newPassword: string, currentSessionToken?: string): Promise<{ sessionsEnded: number; apiTokensRevoked: number }> {
+  async changePassword(
+    actor: Actor,
+    currentPassword: string,
+    newPassword: string,
+    currentSessionToken?: string,
+  ): Promise<{ sessionsEnded: number; apiTokensRevoked: number }> {
     const repo = new AuthRepository(this.deps.db);
     const user = await repo.findUserById(actor.userId);
     if (!user) throw unauthorized();
     const throttle = new AttemptThrottle(this.deps.db, this.deps.clock);
     const key = `password:${user.id}`;
     await throttle.take([{ key, limit: LIMITS.loginMaxFailures }]);
-    if (!(await verifyPassword(currentPassword, user.passwordHash))) throw invalidField("currentPassword", "The current password is wrong");
+    if (!(await verifyPassword(currentPassword, user.passwordHash)))
+      throw invalidField("currentPassword", "The current password is wrong");
     await throttle.succeeded([key]);
     await assertStrongPassword("newPassword", newPassword, [user.email, user.name]);
     const passwordHash = await hashPassword(newPassword);

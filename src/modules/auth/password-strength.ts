@@ -14,7 +14,10 @@ async function zxcvbn(): Promise<ZxcvbnFactory> {
   if (!checker) {
     // The common-password dictionaries are large: loaded on the first password set, not at start.
     const common = await import("@zxcvbn-ts/language-common");
-    checker = new ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs });
+    checker = new ZxcvbnFactory({
+      dictionary: { ...common.dictionary },
+      graphs: common.adjacencyGraphs,
+    });
   }
   return checker;
 }
@@ -24,21 +27,32 @@ const SCORED_CHARS = 64;
 
 /** The score of a password (0–4), penalising words taken from the person's own details. */
 export async function passwordScore(password: string, personal: string[] = []): Promise<number> {
-  const words = personal.flatMap((p) => p.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length >= 3);
+  const words = personal
+    .flatMap((p) => p.toLowerCase().split(/[^\p{L}\p{N}]+/u))
+    .filter((w) => w.length >= 3);
   return (await zxcvbn()).check(password.slice(0, SCORED_CHARS), words).score;
 }
 
 /** Refuses a weak password with a field error `password.too_short` or `password.too_weak`. */
-export async function assertStrongPassword(field: string, password: string, personal: string[] = []): Promise<void> {
+export async function assertStrongPassword(
+  field: string,
+  password: string,
+  personal: string[] = [],
+): Promise<void> {
   if ([...password].length < LIMITS.passwordMin) {
     const params = { min: LIMITS.passwordMin };
     const message = `The password must have at least ${LIMITS.passwordMin} characters`;
-    throw fail("invalid", "password.too_short", params, message, { fields: [{ field, message, code: "password.too_short", params }] });
+    throw fail("invalid", "password.too_short", params, message, {
+      fields: [{ field, message, code: "password.too_short", params }],
+    });
   }
   const score = await passwordScore(password, personal);
   if (score < LIMITS.passwordMinScore) {
     const params = { score, minScore: LIMITS.passwordMinScore };
-    const message = "This password is too easy to guess (a common word, a repeat or a sequence); choose a longer or less common one";
-    throw fail("invalid", "password.too_weak", params, message, { fields: [{ field, message, code: "password.too_weak", params }] });
+    const message =
+      "This password is too easy to guess (a common word, a repeat or a sequence); choose a longer or less common one";
+    throw fail("invalid", "password.too_weak", params, message, {
+      fields: [{ field, message, code: "password.too_weak", params }],
+    });
   }
 }

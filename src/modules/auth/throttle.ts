@@ -17,7 +17,10 @@ export interface ThrottleKey {
 export class AttemptThrottle {
   private readonly repo: AuthRepository;
 
-  constructor(db: Executor, private readonly clock: () => Date) {
+  constructor(
+    db: Executor,
+    private readonly clock: () => Date,
+  ) {
     this.repo = new AuthRepository(db);
   }
 
@@ -30,12 +33,21 @@ export class AttemptThrottle {
     for (const { key, limit } of keys) {
       const counted = await this.repo.countAttempt(key, now.toISOString(), cutoff);
       if (counted.failures > limit) {
-        retryAfter = Math.max(retryAfter, Math.ceil((Date.parse(counted.windowStart) + windowMs - now.getTime()) / 1000));
+        retryAfter = Math.max(
+          retryAfter,
+          Math.ceil((Date.parse(counted.windowStart) + windowMs - now.getTime()) / 1000),
+        );
       }
     }
     if (retryAfter > 0) {
       const minutes = Math.ceil(retryAfter / 60);
-      throw fail("too_many_requests", "auth.too_many_attempts", { minutes }, "Too many sign-in attempts; try again later", { extra: { retryAfterSeconds: retryAfter } });
+      throw fail(
+        "too_many_requests",
+        "auth.too_many_attempts",
+        { minutes },
+        "Too many sign-in attempts; try again later",
+        { extra: { retryAfterSeconds: retryAfter } },
+      );
     }
   }
 

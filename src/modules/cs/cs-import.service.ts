@@ -7,7 +7,13 @@ import { parseCsRecords } from "../../core/cs/cs-file.js";
 import { DomainError, fail, invalid } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
 import { LIMITS } from "../../core/limits.js";
-import { fileProblem, problemFields, refusalCode, refusalDetail, type Problem } from "../../core/orders/index.js";
+import {
+  fileProblem,
+  problemFields,
+  refusalCode,
+  refusalDetail,
+  type Problem,
+} from "../../core/orders/index.js";
 import type { CsAgentDaysTable } from "../../db/schema.js";
 import { readSource } from "../orders/order-files.js";
 import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
@@ -18,8 +24,17 @@ import { importMonthLocked, isClosed, payLock } from "../pay/locked-month.js";
 
 /** A refused import: the problems (file, row, column), and the accounts that need a member. */
 export class CsImportRejected extends DomainError {
-  constructor(readonly problems: Problem[], readonly unlinkedAccounts: string[] = []) {
-    super("invalid", refusalDetail(problems), problemFields(problems), { problems: problems.slice(0, 1000), unlinkedAccounts }, refusalCode(problems));
+  constructor(
+    readonly problems: Problem[],
+    readonly unlinkedAccounts: string[] = [],
+  ) {
+    super(
+      "invalid",
+      refusalDetail(problems),
+      problemFields(problems),
+      { problems: problems.slice(0, 1000), unlinkedAccounts },
+      refusalCode(problems),
+    );
   }
 }
 
@@ -28,14 +43,29 @@ export class CsImportService {
 
   async importFile(actor: Actor, fileName: string, input: Uint8Array | null) {
     await authorizeCs(this.deps.db, actor, "cs.import");
-    if (input === null) throw invalid("Send the file as the request body with content-type: application/octet-stream");
-    if (input.length === 0) throw new CsImportRejected([fileProblem(fileName, "upload.empty", "The file is empty")]);
-    if (input.length > LIMITS.importUploadMaxBytes) throw fail("invalid", "upload.too_large", { file: fileName, maxMb: LIMITS.importUploadMaxBytes / 1048576 }, `${fileName} is larger than ${LIMITS.importUploadMaxBytes / 1048576} MB`);
+    if (input === null)
+      throw invalid(
+        "Send the file as the request body with content-type: application/octet-stream",
+      );
+    if (input.length === 0)
+      throw new CsImportRejected([fileProblem(fileName, "upload.empty", "The file is empty")]);
+    if (input.length > LIMITS.importUploadMaxBytes)
+      throw fail(
+        "invalid",
+        "upload.too_large",
+        { file: fileName, maxMb: LIMITS.importUploadMaxBytes / 1048576 },
+        `${fileName} is larger than ${LIMITS.importUploadMaxBytes / 1048576} MB`,
+      );
     const source = await readSource(fileName, input);
     if ("problem" in source) throw new CsImportRejected([source.problem]);
     const parsed = parseCsRecords(fileName, source.table.records);
     if (parsed.problems.length) throw new CsImportRejected(parsed.problems);
-    const warnings = [...parsed.warnings, ...(parsed.unknownColumns.length ? [`Columns not used: ${parsed.unknownColumns.join(", ")}`] : [])];
+    const warnings = [
+      ...parsed.warnings,
+      ...(parsed.unknownColumns.length
+        ? [`Columns not used: ${parsed.unknownColumns.join(", ")}`]
+        : []),
+    ];
 
     return this.deps.db.transaction().execute(async (trx) => {
       const ws = actor.workspaceId;
@@ -46,38 +76,72 @@ export class CsImportService {
       for (const d of parsed.days) {
         if (links.has(d.account) || unlinked.includes(d.account)) continue;
         unlinked.push(d.account);
-        problems.push({ file: fileName, row: d.row, column: parsed.columns.account ?? "", message: `Account "${d.account}" is not linked to a member; link it first (客服账号 · accounts)` });
+        problems.push({
+          file: fileName,
+          row: d.row,
+          column: parsed.columns.account ?? "",
+          message: `Account "${d.account}" is not linked to a member; link it first (客服账号 · accounts)`,
+        });
       }
       if (problems.length) throw new CsImportRejected(problems, unlinked);
       // A day of a closed pay month refuses the whole file (docs/PAY.md "A locked month is closed").
       const lock = await payLock(trx, ws);
       const closed = parsed.days.find((d) => isClosed(lock, d.date));
-      if (lock && closed) throw importMonthLocked(lock, closed.date.slice(0, 7), { file: fileName, row: closed.row });
+      if (lock && closed)
+        throw importMonthLocked(lock, closed.date.slice(0, 7), { file: fileName, row: closed.row });
       const at = nowIso(this.deps);
       const id = newId();
       const rows: CsAgentDaysTable[] = parsed.days.map((d) => ({
-        workspaceId: ws, date: d.date, account: d.account, memberId: links.get(d.account)!, inquirers: d.inquirers, payingInquirers: d.paying,
-        firstResponseTenths: d.firstResponseTenths, avgResponseTenths: d.avgResponseTenths, consultations: d.consultations, received: d.received, salesFen: d.salesFen,
-        importId: id, updatedAt: at,
+        workspaceId: ws,
+        date: d.date,
+        account: d.account,
+        memberId: links.get(d.account)!,
+        inquirers: d.inquirers,
+        payingInquirers: d.paying,
+        firstResponseTenths: d.firstResponseTenths,
+        avgResponseTenths: d.avgResponseTenths,
+        consultations: d.consultations,
+        received: d.received,
+        salesFen: d.salesFen,
+        importId: id,
+        updatedAt: at,
       }));
       const dates = rows.map((r) => r.date).sort();
       const replaced = await repo.replaceDays(ws, rows);
       const record = {
-        workspaceId: ws, id, fileName, encoding: source.table.encoding, days: rows.length, replaced, accounts: new Set(rows.map((r) => r.account)).size,
-        fromDate: dates[0] ?? "", toDate: dates.at(-1) ?? "", warnings: JSON.stringify(warnings), createdBy: actor.via === "system" ? null : actor.memberId, createdAt: at,
+        workspaceId: ws,
+        id,
+        fileName,
+        encoding: source.table.encoding,
+        days: rows.length,
+        replaced,
+        accounts: new Set(rows.map((r) => r.account)).size,
+        fromDate: dates[0] ?? "",
+        toDate: dates.at(-1) ?? "",
+        warnings: JSON.stringify(warnings),
+        createdBy: actor.via === "system" ? null : actor.memberId,
+        createdAt: at,
       };
       await repo.createImport(record);
-      await audit(trx, actor, at, { action: "cs.import", entityType: "cs_import", entityId: id, summary: `Imported customer-service data ${fileName}: ${rows.length} account-days ${record.fromDate}…${record.toDate} (${replaced} replaced)` });
+      await audit(trx, actor, at, {
+        action: "cs.import",
+        entityType: "cs_import",
+        entityId: id,
+        summary: `Imported customer-service data ${fileName}: ${rows.length} account-days ${record.fromDate}…${record.toDate} (${replaced} replaced)`,
+      });
       return presentImport(record);
     });
   }
 
   async history(actor: Actor, page: { limit: number; cursor?: string }) {
     await authorizeCs(this.deps.db, actor, "cs.read");
-    const rows = await new CsRepository(this.deps.db).imports(actor.workspaceId, page.limit, page.cursor);
+    const rows = await new CsRepository(this.deps.db).imports(
+      actor.workspaceId,
+      page.limit,
+      page.cursor,
+    );
     const more = rows.length > page.limit;
     const items = (more ? rows.slice(0, page.limit) : rows).map(presentImport);
     return { items, nextCursor: more ? items.at(-1)!.id : null };
   }
 }
-

@@ -14,26 +14,55 @@ export class CsPeriod {
     private readonly tree: DepartmentTree,
   ) {}
 
-  static async load(db: Executor, workspaceId: string, range: { from: string; to: string }): Promise<CsPeriod> {
+  static async load(
+    db: Executor,
+    workspaceId: string,
+    range: { from: string; to: string },
+  ): Promise<CsPeriod> {
     const [sums, members, departments] = await Promise.all([
       new CsRepository(db).sums(workspaceId, range.from, range.to),
-      db.selectFrom("members").select(["id", "departmentId"]).where("workspaceId", "=", workspaceId).execute(),
-      db.selectFrom("departments").select(["id", "parentId"]).where("workspaceId", "=", workspaceId).execute(),
+      db
+        .selectFrom("members")
+        .select(["id", "departmentId"])
+        .where("workspaceId", "=", workspaceId)
+        .execute(),
+      db
+        .selectFrom("departments")
+        .select(["id", "parentId"])
+        .where("workspaceId", "=", workspaceId)
+        .execute(),
     ]);
     const byMember = new Map(sums.map(({ memberId, ...t }) => [memberId, t]));
-    return new CsPeriod(range.from, range.to, byMember, new Map(members.map((m) => [m.id, m.departmentId])), new DepartmentTree(departments));
+    return new CsPeriod(
+      range.from,
+      range.to,
+      byMember,
+      new Map(members.map((m) => [m.id, m.departmentId])),
+      new DepartmentTree(departments),
+    );
   }
 
   /** Members with CS data in the period. */
-  get memberIds(): string[] { return [...this.byMember.keys()]; }
-  has(memberId: string): boolean { return this.byMember.has(memberId); }
-  member(memberId: string): CsTotals { return this.byMember.get(memberId) ?? emptyTotals(); }
-  get total(): CsTotals { return [...this.byMember.values()].reduce(mergeTotals, emptyTotals()); }
+  get memberIds(): string[] {
+    return [...this.byMember.keys()];
+  }
+  has(memberId: string): boolean {
+    return this.byMember.has(memberId);
+  }
+  member(memberId: string): CsTotals {
+    return this.byMember.get(memberId) ?? emptyTotals();
+  }
+  get total(): CsTotals {
+    return [...this.byMember.values()].reduce(mergeTotals, emptyTotals());
+  }
 
   department(departmentId: string): CsTotals {
     const ids = this.tree.subtree(departmentId);
     let sum = emptyTotals();
-    for (const [memberId, t] of this.byMember) { const d = this.memberDept.get(memberId); if (d && ids.has(d)) sum = mergeTotals(sum, t); }
+    for (const [memberId, t] of this.byMember) {
+      const d = this.memberDept.get(memberId);
+      if (d && ids.has(d)) sum = mergeTotals(sum, t);
+    }
     return sum;
   }
 }

@@ -2,72 +2,169 @@
 // import (every problem with row and column, the accounts to link), linking, reading, permissions.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DIALECTS } from "../../../test/helpers/db.js";
-import { Client, ORIGIN, signupClient, startTestApp, type TestApp } from "../../../test/helpers/http.js";
+import {
+  Client,
+  ORIGIN,
+  signupClient,
+  startTestApp,
+  type TestApp,
+} from "../../../test/helpers/http.js";
 import { uniqueEmail } from "../../../test/helpers/factories.js";
 import { AJIE, qianniuCsv, XIAOMEI } from "../../../test/fixtures/cs/build.js";
 
-interface Problem { status: number; detail: string; errors: { field: string; message: string }[]; problems: { file: string; row: number; column: string; message: string }[]; unlinkedAccounts: string[] }
+interface Problem {
+  status: number;
+  detail: string;
+  errors: { field: string; message: string }[];
+  problems: { file: string; row: number; column: string; message: string }[];
+  unlinkedAccounts: string[];
+}
 
 for (const dialect of DIALECTS) {
   describe(`customer-service routes on ${dialect}`, () => {
     let t: TestApp;
-    beforeAll(async () => { t = await startTestApp(dialect); });
+    beforeAll(async () => {
+      t = await startTestApp(dialect);
+    });
     afterAll(async () => t.close());
 
     /** POSTs bytes as the browser does: the raw body with content-type application/octet-stream. */
     async function upload(c: Client, fileName: string, bytes: Uint8Array) {
       const res = await t.app.inject({
-        method: "POST", url: `/api/v1/cs-imports?fileName=${encodeURIComponent(fileName)}`, payload: Buffer.from(bytes),
-        headers: { host: "dayclear.test", origin: ORIGIN, "content-type": "application/octet-stream", ...(c.cookie ? { cookie: c.cookie } : {}) },
+        method: "POST",
+        url: `/api/v1/cs-imports?fileName=${encodeURIComponent(fileName)}`,
+        payload: Buffer.from(bytes),
+        headers: {
+          host: "dayclear.test",
+          origin: ORIGIN,
+          "content-type": "application/octet-stream",
+          ...(c.cookie ? { cookie: c.cookie } : {}),
+        },
       });
-      return { status: res.statusCode, body: JSON.parse(res.body) as Problem & { days: number; replaced: number } };
+      return {
+        status: res.statusCode,
+        body: JSON.parse(res.body) as Problem & { days: number; replaced: number },
+      };
     }
 
     it("refuses an unlinked account naming row, column and account; links it; imports; reads the summary", async () => {
       const { client: owner } = await signupClient(t.app, "ecommerce");
-      const departments = (await owner.get<{ items: { id: string; name: string }[] }>("/api/v1/departments")).body.items;
+      const departments = (
+        await owner.get<{ items: { id: string; name: string }[] }>("/api/v1/departments")
+      ).body.items;
       const cs = departments.find((d) => d.name === "客服")!.id;
       const email = uniqueEmail("cs");
-      const agent = (await owner.post<{ id: string }>("/api/v1/members", { name: "小美", email, password: "member-pass", departmentId: cs })).body.id;
+      const agent = (
+        await owner.post<{ id: string }>("/api/v1/members", {
+          name: "小美",
+          email,
+          password: "member-pass",
+          departmentId: cs,
+        })
+      ).body.id;
 
       const refused = await upload(owner, "qianniu.csv", qianniuCsv());
       expect(refused.status).toBe(400);
       expect(refused.body.problems).toEqual([
-        { file: "qianniu.csv", row: 3, column: "旺旺", message: `Account "${XIAOMEI}" is not linked to a member; link it first (客服账号 · accounts)` },
-        { file: "qianniu.csv", row: 4, column: "旺旺", message: `Account "${AJIE}" is not linked to a member; link it first (客服账号 · accounts)` },
+        {
+          file: "qianniu.csv",
+          row: 3,
+          column: "旺旺",
+          message: `Account "${XIAOMEI}" is not linked to a member; link it first (客服账号 · accounts)`,
+        },
+        {
+          file: "qianniu.csv",
+          row: 4,
+          column: "旺旺",
+          message: `Account "${AJIE}" is not linked to a member; link it first (客服账号 · accounts)`,
+        },
       ]);
       expect(refused.body.unlinkedAccounts).toEqual([XIAOMEI, AJIE]);
-      expect(refused.body.detail).toMatch(/^The import was refused; nothing was stored\. 2 problem\(s\), the first: qianniu\.csv row 3, column 旺旺/);
+      expect(refused.body.detail).toMatch(
+        /^The import was refused; nothing was stored\. 2 problem\(s\), the first: qianniu\.csv row 3, column 旺旺/,
+      );
 
-      const linked = await owner.put<{ items: { account: string; memberName: string }[]; movedDays: number }>("/api/v1/cs-accounts", { accounts: [{ account: XIAOMEI, memberId: agent }, { account: AJIE, memberId: agent }] });
+      const linked = await owner.put<{
+        items: { account: string; memberName: string }[];
+        movedDays: number;
+      }>("/api/v1/cs-accounts", {
+        accounts: [
+          { account: XIAOMEI, memberId: agent },
+          { account: AJIE, memberId: agent },
+        ],
+      });
       expect(linked.status).toBe(200);
-      expect(linked.body.items.map((a) => [a.account, a.memberName])).toEqual([[XIAOMEI, "小美"], [AJIE, "小美"]]);
+      expect(linked.body.items.map((a) => [a.account, a.memberName])).toEqual([
+        [XIAOMEI, "小美"],
+        [AJIE, "小美"],
+      ]);
       const ok = await upload(owner, "qianniu.csv", qianniuCsv());
       expect([ok.status, ok.body.days, ok.body.replaced]).toEqual([201, 6, 0]);
 
-      const sum = await owner.get<{ members: { name: string; inquirers: number; conversion: string; firstResponse: string; averageResponse: string }[]; departments: { name: string; conversion: string }[] }>("/api/v1/cs-metrics/summary?from=2026-10-01&to=2026-10-31");
-      expect(sum.body.members).toEqual([expect.objectContaining({ name: "小美", inquirers: 100, conversion: "58.00", firstResponse: "15.5", averageResponse: "30.6" })]);
-      expect(sum.body.departments).toEqual([expect.objectContaining({ name: "客服", conversion: "58.00" })]);
-      const days = await owner.get<{ items: unknown[]; nextCursor: string | null }>("/api/v1/cs-days?from=2026-10-02&to=2026-10-02");
+      const sum = await owner.get<{
+        members: {
+          name: string;
+          inquirers: number;
+          conversion: string;
+          firstResponse: string;
+          averageResponse: string;
+        }[];
+        departments: { name: string; conversion: string }[];
+      }>("/api/v1/cs-metrics/summary?from=2026-10-01&to=2026-10-31");
+      expect(sum.body.members).toEqual([
+        expect.objectContaining({
+          name: "小美",
+          inquirers: 100,
+          conversion: "58.00",
+          firstResponse: "15.5",
+          averageResponse: "30.6",
+        }),
+      ]);
+      expect(sum.body.departments).toEqual([
+        expect.objectContaining({ name: "客服", conversion: "58.00" }),
+      ]);
+      const days = await owner.get<{ items: unknown[]; nextCursor: string | null }>(
+        "/api/v1/cs-days?from=2026-10-02&to=2026-10-02",
+      );
       expect([days.body.items.length, days.body.nextCursor]).toEqual([2, null]);
       expect((await owner.get("/api/v1/cs-days?cursor=nonsense")).status).toBe(400);
       expect((await owner.get("/api/v1/cs-metrics/summary?from=2026-10-01")).status).toBe(400);
-      expect((await owner.get<{ items: unknown[] }>("/api/v1/cs-imports")).body.items).toHaveLength(1);
+      expect((await owner.get<{ items: unknown[] }>("/api/v1/cs-imports")).body.items).toHaveLength(
+        1,
+      );
 
       // A member reads but neither imports nor links.
       const m = new Client(t.app);
-      expect((await m.post("/api/v1/auth/login", { email, password: "member-pass" })).status).toBe(200);
-      expect((await m.get("/api/v1/cs-metrics/summary?from=2026-10-01&to=2026-10-31")).status).toBe(200);
+      expect((await m.post("/api/v1/auth/login", { email, password: "member-pass" })).status).toBe(
+        200,
+      );
+      expect((await m.get("/api/v1/cs-metrics/summary?from=2026-10-01&to=2026-10-31")).status).toBe(
+        200,
+      );
       expect((await upload(m, "qianniu.csv", qianniuCsv())).status).toBe(403);
-      expect((await m.put("/api/v1/cs-accounts", { accounts: [{ account: XIAOMEI, memberId: null }] })).status).toBe(403);
+      expect(
+        (await m.put("/api/v1/cs-accounts", { accounts: [{ account: XIAOMEI, memberId: null }] }))
+          .status,
+      ).toBe(403);
     });
 
     it("answers a file sent as JSON, a body of unknown fields and an unknown member with 400", async () => {
       const { client: owner } = await signupClient(t.app, "ecommerce");
       expect((await owner.post("/api/v1/cs-imports?fileName=x.csv", { a: 1 })).status).toBe(400);
-      expect((await owner.put("/api/v1/cs-accounts", { accounts: [{ account: "a", memberId: null, x: 1 }] })).status).toBe(400);
-      const unknown = await owner.put<Problem>("/api/v1/cs-accounts", { accounts: [{ account: "a", memberId: "019a0000-0000-7000-8000-000000000000" }] });
-      expect([unknown.status, unknown.body.errors]).toEqual([400, [{ field: "accounts.0.memberId", message: "No such member in this workspace" }]]);
+      expect(
+        (
+          await owner.put("/api/v1/cs-accounts", {
+            accounts: [{ account: "a", memberId: null, x: 1 }],
+          })
+        ).status,
+      ).toBe(400);
+      const unknown = await owner.put<Problem>("/api/v1/cs-accounts", {
+        accounts: [{ account: "a", memberId: "019a0000-0000-7000-8000-000000000000" }],
+      });
+      expect([unknown.status, unknown.body.errors]).toEqual([
+        400,
+        [{ field: "accounts.0.memberId", message: "No such member in this workspace" }],
+      ]);
     });
   });
 }

@@ -27,12 +27,23 @@ export class CsService {
 
   private async accountList(db: Executor, workspaceId: string) {
     const repo = new CsRepository(db);
-    const [links, seen, names] = await Promise.all([repo.accounts(workspaceId), repo.accountDays(workspaceId), memberNames(db, workspaceId)]);
+    const [links, seen, names] = await Promise.all([
+      repo.accounts(workspaceId),
+      repo.accountDays(workspaceId),
+      memberNames(db, workspaceId),
+    ]);
     const all = new Set([...links.map((l) => l.account), ...seen.map((s) => s.account)]);
     return [...all].sort().map((account) => {
       const link = links.find((l) => l.account === account);
       const s = seen.find((x) => x.account === account);
-      return { account, memberId: link?.memberId ?? null, memberName: link ? names.get(link.memberId) ?? "" : null, days: s?.days ?? 0, firstDate: s?.firstDate ?? null, lastDate: s?.lastDate ?? null };
+      return {
+        account,
+        memberId: link?.memberId ?? null,
+        memberName: link ? (names.get(link.memberId) ?? "") : null,
+        days: s?.days ?? 0,
+        firstDate: s?.firstDate ?? null,
+        lastDate: s?.lastDate ?? null,
+      };
     });
   }
 
@@ -45,7 +56,10 @@ export class CsService {
    * Links accounts to members (null unlinks). A new member for an account takes over its days after
    * the last locked pay run, as sales attribution does; locked months keep who served then.
    */
-  async setAccounts(actor: Actor, input: { accounts: { account: string; memberId: string | null }[] }) {
+  async setAccounts(
+    actor: Actor,
+    input: { accounts: { account: string; memberId: string | null }[] },
+  ) {
     await authorizeCs(this.deps.db, actor, "cs.accounts");
     return this.deps.db.transaction().execute(async (trx) => {
       const ws = actor.workspaceId;
@@ -55,9 +69,11 @@ export class CsService {
       input.accounts.forEach((a, i) => {
         const account = normalizeAccount(a.account);
         if (account === "") throw invalidField(`accounts.${i}.account`, "must not be empty");
-        if (seen.has(account)) throw invalidField(`accounts.${i}.account`, `"${account}" is listed twice`);
+        if (seen.has(account))
+          throw invalidField(`accounts.${i}.account`, `"${account}" is listed twice`);
         seen.add(account);
-        if (a.memberId !== null && !names.has(a.memberId)) throw invalidField(`accounts.${i}.memberId`, "No such member in this workspace");
+        if (a.memberId !== null && !names.has(a.memberId))
+          throw invalidField(`accounts.${i}.memberId`, "No such member in this workspace");
       });
       const at = nowIso(this.deps);
       const locked = await lockedThrough(trx, ws);
@@ -73,15 +89,31 @@ export class CsService {
           movedDays += await repo.moveDays(ws, account, a.memberId, locked);
         }
         await audit(trx, actor, at, {
-          action: "cs_account.link", entityType: "cs_account", entityId: account,
-          summary: a.memberId ? `Chat account ${account} → ${names.get(a.memberId)}` : `Chat account ${account} unlinked`, before: { memberId: was }, after: { memberId: a.memberId },
+          action: "cs_account.link",
+          entityType: "cs_account",
+          entityId: account,
+          summary: a.memberId
+            ? `Chat account ${account} → ${names.get(a.memberId)}`
+            : `Chat account ${account} unlinked`,
+          before: { memberId: was },
+          after: { memberId: a.memberId },
         });
       }
       return { items: await this.accountList(trx, ws), nextCursor: null, movedDays };
     });
   }
 
-  async days(actor: Actor, q: { from?: string; to?: string; memberId?: string; account?: string; limit?: number; cursor?: string }) {
+  async days(
+    actor: Actor,
+    q: {
+      from?: string;
+      to?: string;
+      memberId?: string;
+      account?: string;
+      limit?: number;
+      cursor?: string;
+    },
+  ) {
     await authorizeCs(this.deps.db, actor, "cs.read");
     if (q.from && q.to && q.from > q.to) throw invalidField("to", "must not be before from");
     const limit = q.limit ?? LIMITS.pageSizeDefault;
@@ -92,11 +124,19 @@ export class CsService {
       cursor = { date: m[1]!, account: m[2]! };
     }
     const db = this.deps.db;
-    const rows = await new CsRepository(db).days(actor.workspaceId, { ...q, account: q.account ? normalizeAccount(q.account) : undefined, limit, cursor });
+    const rows = await new CsRepository(db).days(actor.workspaceId, {
+      ...q,
+      account: q.account ? normalizeAccount(q.account) : undefined,
+      limit,
+      cursor,
+    });
     const names = await memberNames(db, actor.workspaceId);
     const more = rows.length > limit;
     const page = more ? rows.slice(0, limit) : rows;
-    return { items: page.map((r) => presentDay(r, names)), nextCursor: more ? `${page.at(-1)!.date}|${page.at(-1)!.account}` : null };
+    return {
+      items: page.map((r) => presentDay(r, names)),
+      nextCursor: more ? `${page.at(-1)!.date}|${page.at(-1)!.account}` : null,
+    };
   }
 
   async summary(actor: Actor, q: { from: string; to: string }) {
@@ -106,16 +146,40 @@ export class CsService {
     const ws = actor.workspaceId;
     const [period, members, departments, links] = await Promise.all([
       CsPeriod.load(db, ws, q),
-      db.selectFrom("members").select(["id", "name", "departmentId"]).where("workspaceId", "=", ws).orderBy("name").execute(),
-      db.selectFrom("departments").select(["id", "name"]).where("workspaceId", "=", ws).orderBy("sortOrder").orderBy("name").execute(),
+      db
+        .selectFrom("members")
+        .select(["id", "name", "departmentId"])
+        .where("workspaceId", "=", ws)
+        .orderBy("name")
+        .execute(),
+      db
+        .selectFrom("departments")
+        .select(["id", "name"])
+        .where("workspaceId", "=", ws)
+        .orderBy("sortOrder")
+        .orderBy("name")
+        .execute(),
       new CsRepository(db).accounts(ws),
     ]);
     return {
-      from: q.from, to: q.to, total: presentMetrics(period.total),
-      members: members.filter((m) => period.has(m.id)).map((m) => ({
-        memberId: m.id, name: m.name, departmentId: m.departmentId, accounts: links.filter((l) => l.memberId === m.id).map((l) => l.account).sort(), ...presentMetrics(period.member(m.id)),
-      })),
-      departments: departments.map((d) => ({ departmentId: d.id, name: d.name, t: period.department(d.id) })).filter((d) => d.t.days > 0)
+      from: q.from,
+      to: q.to,
+      total: presentMetrics(period.total),
+      members: members
+        .filter((m) => period.has(m.id))
+        .map((m) => ({
+          memberId: m.id,
+          name: m.name,
+          departmentId: m.departmentId,
+          accounts: links
+            .filter((l) => l.memberId === m.id)
+            .map((l) => l.account)
+            .sort(),
+          ...presentMetrics(period.member(m.id)),
+        })),
+      departments: departments
+        .map((d) => ({ departmentId: d.id, name: d.name, t: period.department(d.id) }))
+        .filter((d) => d.t.days > 0)
         .map((d) => ({ departmentId: d.departmentId, name: d.name, ...presentMetrics(d.t) })),
     };
   }

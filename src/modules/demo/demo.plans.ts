@@ -10,7 +10,11 @@ import { ScheduleService } from "../plans/schedule.service.js";
 import type { ServiceDeps } from "../shared/context.js";
 
 const REASONS = ["素材延迟到货，明天继续", "等运营确认价格，先做其他", "临时处理大量售后咨询"];
-const COMMENTS = ["辛苦了，明天优先把这个收尾。", "很好，注意和设计同步进度。", "卡住的地方直接找我。"];
+const COMMENTS = [
+  "辛苦了，明天优先把这个收尾。",
+  "很好，注意和设计同步进度。",
+  "卡住的地方直接找我。",
+];
 
 export async function seedDemoPlans(deps: ServiceDeps, owner: Actor): Promise<void> {
   const db = deps.db;
@@ -18,19 +22,37 @@ export async function seedDemoPlans(deps: ServiceDeps, owner: Actor): Promise<vo
   const today = await schedule.today(db, owner.workspaceId);
   const cal = await workspaceCalendar(db, owner.workspaceId);
   const past: string[] = [];
-  for (let d = cal.previousWorkday(today); past.length < 5; d = cal.previousWorkday(d)) past.unshift(d);
+  for (let d = cal.previousWorkday(today); past.length < 5; d = cal.previousWorkday(d))
+    past.unshift(d);
   const launch = cal.addWorkdays(today, 22);
-  const detail = await new PlanService(deps).fromTemplate(owner, { templateId: "double11", name: "年终大促作战计划（双11 模板）", launchDate: launch, startDate: past[0]! });
+  const detail = await new PlanService(deps).fromTemplate(owner, {
+    templateId: "double11",
+    name: "年终大促作战计划（双11 模板）",
+    launchDate: launch,
+    startDate: past[0]!,
+  });
   const result = await schedule.forPlan(owner.workspaceId, detail.plan.id);
-  const members = await db.selectFrom("members").select(["id", "name", "departmentId", "hoursPerDay"]).where("workspaceId", "=", owner.workspaceId).execute();
-  const departments = await db.selectFrom("departments").select(["id", "leadMemberId"]).where("workspaceId", "=", owner.workspaceId).execute();
+  const members = await db
+    .selectFrom("members")
+    .select(["id", "name", "departmentId", "hoursPerDay"])
+    .where("workspaceId", "=", owner.workspaceId)
+    .execute();
+  const departments = await db
+    .selectFrom("departments")
+    .select(["id", "leadMemberId"])
+    .where("workspaceId", "=", owner.workspaceId)
+    .execute();
   const start = new Map(result.tasks.map((t) => [t.id, t]));
-  const leaves = detail.tasks.filter((t) => !t.milestone && t.effortHours > 0 && start.get(t.id)?.assignee);
+  const leaves = detail.tasks.filter(
+    (t) => !t.milestone && t.effortHours > 0 && start.get(t.id)?.assignee,
+  );
   const at = deps.clock().toISOString();
 
   await db.transaction().execute(async (trx) => {
     const byMember = new Map<string, typeof leaves>();
-    for (const t of [...leaves].sort((a, b) => (start.get(a.id)!.start < start.get(b.id)!.start ? -1 : 1))) {
+    for (const t of [...leaves].sort((a, b) =>
+      start.get(a.id)!.start < start.get(b.id)!.start ? -1 : 1,
+    )) {
       const m = start.get(t.id)!.assignee!;
       byMember.set(m, [...(byMember.get(m) ?? []), t]);
     }
@@ -66,44 +88,141 @@ export async function seedDemoPlans(deps: ServiceDeps, owner: Actor): Promise<vo
         }
         if (planned.length === 0) continue;
         for (const p of planned) {
-          await trx.insertInto("allocations").values({ workspaceId: owner.workspaceId, memberId, date, taskId: p.taskId, planId: detail.plan.id, hours: p.hours }).execute();
+          await trx
+            .insertInto("allocations")
+            .values({
+              workspaceId: owner.workspaceId,
+              memberId,
+              date,
+              taskId: p.taskId,
+              planId: detail.plan.id,
+              hours: p.hours,
+            })
+            .execute();
         }
         for (const l of logs) {
-          await trx.insertInto("workLogs").values({ workspaceId: owner.workspaceId, id: newId(), memberId, date, taskId: l.taskId, itemId: null, hours: l.hours, note: null, createdAt: `${date}T10:00:00.000Z` }).execute();
+          await trx
+            .insertInto("workLogs")
+            .values({
+              workspaceId: owner.workspaceId,
+              id: newId(),
+              memberId,
+              date,
+              taskId: l.taskId,
+              itemId: null,
+              hours: l.hours,
+              note: null,
+              createdAt: `${date}T10:00:00.000Z`,
+            })
+            .execute();
         }
         const draft = draftReport({
-          date, planned, logged: logs, itemsDone: [], tomorrowDate: cal.nextWorkday(date), tomorrow: [],
-          tasks: planned.map((p) => ({ taskId: p.taskId, title: p.title, planName: p.planName, done: done.has(p.taskId), doneToday: done.has(p.taskId), remainingHours: Math.max(0, (leaves.find((t) => t.id === p.taskId)!.effortHours) - (logged.get(p.taskId) ?? 0)) })),
+          date,
+          planned,
+          logged: logs,
+          itemsDone: [],
+          tomorrowDate: cal.nextWorkday(date),
+          tomorrow: [],
+          tasks: planned.map((p) => ({
+            taskId: p.taskId,
+            title: p.title,
+            planName: p.planName,
+            done: done.has(p.taskId),
+            doneToday: done.has(p.taskId),
+            remainingHours: Math.max(
+              0,
+              leaves.find((t) => t.id === p.taskId)!.effortHours - (logged.get(p.taskId) ?? 0),
+            ),
+          })),
         });
-        const reasons = Object.fromEntries(draft.notDone.map((n, i) => [n.taskId, REASONS[i % REASONS.length]!]));
+        const reasons = Object.fromEntries(
+          draft.notDone.map((n, i) => [n.taskId, REASONS[i % REASONS.length]!]),
+        );
         for (const n of draft.notDone) n.reason = reasons[n.taskId]!;
         const reportId = newId();
         const submittedAt = `${date}T10:30:00.000Z`;
-        await trx.insertInto("dailyReports").values({
-          workspaceId: owner.workspaceId, id: reportId, memberId, date, status: "submitted", content: JSON.stringify(draft),
-          blockers: draft.notDone.length ? "素材和价格确认有延迟" : null, helpNeeded: null, note: null, submittedAt, acknowledgedBy: null, version: 1, createdAt: submittedAt, updatedAt: submittedAt,
-        }).execute();
+        await trx
+          .insertInto("dailyReports")
+          .values({
+            workspaceId: owner.workspaceId,
+            id: reportId,
+            memberId,
+            date,
+            status: "submitted",
+            content: JSON.stringify(draft),
+            blockers: draft.notDone.length ? "素材和价格确认有延迟" : null,
+            helpNeeded: null,
+            note: null,
+            submittedAt,
+            acknowledgedBy: null,
+            version: 1,
+            createdAt: submittedAt,
+            updatedAt: submittedAt,
+          })
+          .execute();
         const lead = departments.find((d) => d.id === member.departmentId)?.leadMemberId;
         if (lead && lead !== memberId && (dayIndex + memberId.length) % 2 === 0) {
-          await trx.insertInto("reportComments").values({ workspaceId: owner.workspaceId, id: newId(), reportId, authorMemberId: lead, body: COMMENTS[dayIndex % COMMENTS.length]!, createdAt: `${date}T11:00:00.000Z` }).execute();
+          await trx
+            .insertInto("reportComments")
+            .values({
+              workspaceId: owner.workspaceId,
+              id: newId(),
+              reportId,
+              authorMemberId: lead,
+              body: COMMENTS[dayIndex % COMMENTS.length]!,
+              createdAt: `${date}T11:00:00.000Z`,
+            })
+            .execute();
         }
       }
     }
     for (const t of leaves) {
       const hours = logged.get(t.id) ?? 0;
       if (hours === 0) continue;
-      await trx.updateTable("planTasks").set(done.has(t.id)
-        ? { status: "done", doneAt: `${finishedOn.get(t.id) ?? past[past.length - 1]}T10:00:00.000Z`, remainingHours: 0 }
-        : { status: "in_progress", remainingHours: Math.max(1, t.effortHours - hours) })
-        .where("workspaceId", "=", owner.workspaceId).where("id", "=", t.id).execute();
+      await trx
+        .updateTable("planTasks")
+        .set(
+          done.has(t.id)
+            ? {
+                status: "done",
+                doneAt: `${finishedOn.get(t.id) ?? past[past.length - 1]}T10:00:00.000Z`,
+                remainingHours: 0,
+              }
+            : { status: "in_progress", remainingHours: Math.max(1, t.effortHours - hours) },
+        )
+        .where("workspaceId", "=", owner.workspaceId)
+        .where("id", "=", t.id)
+        .execute();
     }
-    await trx.insertInto("notes").values({
-      workspaceId: owner.workspaceId, id: newId(), authorMemberId: owner.memberId, targetType: "plan", targetId: detail.plan.id, title: "目标",
-      body: "## 今年目标\n\n- GMV **120 万**，同比 +20%\n- 主推款 20 个，首页 11-01 上线\n- 发货：24 小时内发出 98%", version: 1, createdAt: at, updatedAt: at,
-    }).execute();
+    await trx
+      .insertInto("notes")
+      .values({
+        workspaceId: owner.workspaceId,
+        id: newId(),
+        authorMemberId: owner.memberId,
+        targetType: "plan",
+        targetId: detail.plan.id,
+        title: "目标",
+        body: "## 今年目标\n\n- GMV **120 万**，同比 +20%\n- 主推款 20 个，首页 11-01 上线\n- 发货：24 小时内发出 98%",
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+      })
+      .execute();
   });
-  await db.updateTable("plans").set({ baseline: JSON.stringify(Object.fromEntries(result.tasks.map((t) => [t.id, { start: t.start, finish: t.finish }]))), baselineAt: `${past[0]}T02:00:00.000Z` })
-    .where("workspaceId", "=", owner.workspaceId).where("id", "=", detail.plan.id).execute();
-  const outcome = await db.transaction().execute((trx) => schedule.replan(trx, owner.workspaceId, null));
+  await db
+    .updateTable("plans")
+    .set({
+      baseline: JSON.stringify(
+        Object.fromEntries(result.tasks.map((t) => [t.id, { start: t.start, finish: t.finish }])),
+      ),
+      baselineAt: `${past[0]}T02:00:00.000Z`,
+    })
+    .where("workspaceId", "=", owner.workspaceId)
+    .where("id", "=", detail.plan.id)
+    .execute();
+  const outcome = await db
+    .transaction()
+    .execute((trx) => schedule.replan(trx, owner.workspaceId, null));
   schedule.committed(outcome);
 }

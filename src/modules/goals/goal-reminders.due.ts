@@ -10,7 +10,9 @@ export const SELF_ASSESSMENT_DAYS_BEFORE_END = 3;
 
 /** The notification a reminder for the cycle becomes (its body: the lines of what is due). */
 export const reminderNotice = (cycle: Pick<CycleRow, "id" | "name">) => ({
-  kind: "goal.reminder", title: `目标待办 · Goals: ${cycle.name}`, link: `/goals?cycle=${cycle.id}`,
+  kind: "goal.reminder",
+  title: `目标待办 · Goals: ${cycle.name}`,
+  link: `/goals?cycle=${cycle.id}`,
 });
 
 /** What is due in one cycle on one day, for anyone in the workspace. */
@@ -30,7 +32,8 @@ export class CycleDues {
       if (a.cycleId !== cycle.id || (status !== "submitted" && status !== "reviewed")) continue;
       const reviewer = access.reviewerOf(a.memberId);
       const name = access.member(a.memberId)?.name;
-      if (reviewer && name) this.toReview.set(reviewer, [...(this.toReview.get(reviewer) ?? []), name]);
+      if (reviewer && name)
+        this.toReview.set(reviewer, [...(this.toReview.get(reviewer) ?? []), name]);
     }
   }
 
@@ -51,12 +54,21 @@ export class CycleDues {
     const mine = this.goals.filter((g) => g.cycleId === this.cycle.id && g.memberId === memberId);
     const due: string[] = [];
     if (mine.length === 0) due.push("制定目标 · set your goals");
-    if (mine.some((g) => g.status === "draft" || g.status === "returned")) due.push("提交目标 · propose your goals");
-    if (mine.some((g) => g.status === "proposed" && g.proposedBy !== memberId)) due.push("确认目标 · agree your goals");
-    const status = assessmentStatus(this.assessments.find((a) => a.cycleId === this.cycle.id && a.memberId === memberId));
-    const selfAssessing = mine.length > 0 && mine.every((g) => g.status === "agreed") && (status === "open" || status === "draft");
-    if (selfAssessing && this.today > endDate) due.push(`自评已逾期（截止 ${endDate}）· self-assessment overdue (was due ${endDate})`);
-    else if (selfAssessing && this.today >= addDays(endDate, -SELF_ASSESSMENT_DAYS_BEFORE_END)) due.push(`自评（截止 ${endDate}）· self-assessment due ${endDate}`);
+    if (mine.some((g) => g.status === "draft" || g.status === "returned"))
+      due.push("提交目标 · propose your goals");
+    if (mine.some((g) => g.status === "proposed" && g.proposedBy !== memberId))
+      due.push("确认目标 · agree your goals");
+    const status = assessmentStatus(
+      this.assessments.find((a) => a.cycleId === this.cycle.id && a.memberId === memberId),
+    );
+    const selfAssessing =
+      mine.length > 0 &&
+      mine.every((g) => g.status === "agreed") &&
+      (status === "open" || status === "draft");
+    if (selfAssessing && this.today > endDate)
+      due.push(`自评已逾期（截止 ${endDate}）· self-assessment overdue (was due ${endDate})`);
+    else if (selfAssessing && this.today >= addDays(endDate, -SELF_ASSESSMENT_DAYS_BEFORE_END))
+      due.push(`自评（截止 ${endDate}）· self-assessment due ${endDate}`);
     return due;
   }
 }
@@ -67,7 +79,12 @@ const clocks = new Map<string, Intl.DateTimeFormat>();
 export function localMinutes(instant: Date, timeZone: string): number {
   let f = clocks.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat("en-GB", { timeZone, hourCycle: "h23", hour: "2-digit", minute: "2-digit" });
+    f = new Intl.DateTimeFormat("en-GB", {
+      timeZone,
+      hourCycle: "h23",
+      hour: "2-digit",
+      minute: "2-digit",
+    });
     clocks.set(timeZone, f);
   }
   const parts = f.formatToParts(instant);

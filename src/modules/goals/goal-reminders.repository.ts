@@ -13,13 +13,22 @@ export class GoalReminderRepository {
 
   /** The reminders already sent on a local date, as "memberId/cycleId". */
   async sentOn(workspaceId: string, localDate: string): Promise<Set<string>> {
-    const rows = await this.db.selectFrom("goalRemindersSent").select(["memberId", "cycleId"]).where("workspaceId", "=", workspaceId).where("localDate", "=", localDate).execute();
+    const rows = await this.db
+      .selectFrom("goalRemindersSent")
+      .select(["memberId", "cycleId"])
+      .where("workspaceId", "=", workspaceId)
+      .where("localDate", "=", localDate)
+      .execute();
     return new Set(rows.map((r) => `${r.memberId}/${r.cycleId}`));
   }
 
   /** Records a reminder as sent; false when it already was (by another sweep or instance). */
   async markSent(row: Insertable<DB["goalRemindersSent"]>): Promise<boolean> {
-    const r = await this.db.insertInto("goalRemindersSent").values(row).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+    const r = await this.db
+      .insertInto("goalRemindersSent")
+      .values(row)
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
     return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
   }
 }

@@ -20,13 +20,24 @@ for (const dialect of DIALECTS) {
     beforeAll(async () => {
       tdb = await createTestDatabase(dialect);
       s = services(tdb.database, clock);
-      reminders = new GoalReminderService({ db: tdb.database.db, clock, events: { publish: (workspaceId, event) => published.push({ workspaceId, event }) } });
+      reminders = new GoalReminderService({
+        db: tdb.database.db,
+        clock,
+        events: { publish: (workspaceId, event) => published.push({ workspaceId, event }) },
+      });
     });
     afterAll(async () => tdb.cleanup());
 
     /** The goal reminders of a workspace, oldest first, with who got them. */
-    const remindersIn = async (workspaceId: string) => tdb.database.db.selectFrom("notifications").select(["memberId", "title", "body", "link", "createdAt"])
-      .where("workspaceId", "=", workspaceId).where("kind", "=", "goal.reminder").orderBy("createdAt").orderBy("id").execute();
+    const remindersIn = async (workspaceId: string) =>
+      tdb.database.db
+        .selectFrom("notifications")
+        .select(["memberId", "title", "body", "link", "createdAt"])
+        .where("workspaceId", "=", workspaceId)
+        .where("kind", "=", "goal.reminder")
+        .orderBy("createdAt")
+        .orderBy("id")
+        .execute();
 
     async function team() {
       const t = await buildShopTeam(s);
@@ -36,7 +47,15 @@ for (const dialect of DIALECTS) {
 
     /** A goal of 100 for the member, proposed by `by` and agreed by the other side. */
     async function agreedGoal(cycleId: string, memberId: string, by: Actor, other: Actor) {
-      const g = await s.goals.createGoal(by, { cycleId, memberId, title: "主图点击率", weight: 100, target: "5", unit: "%", metric: { kind: "manual" } });
+      const g = await s.goals.createGoal(by, {
+        cycleId,
+        memberId,
+        title: "主图点击率",
+        weight: 100,
+        target: "5",
+        unit: "%",
+        metric: { kind: "manual" },
+      });
       const p = await s.goals.propose(by, g.id, g.version);
       return s.goals.agree(other, p.id, p.version);
     }
@@ -44,12 +63,29 @@ for (const dialect of DIALECTS) {
     it("sends nothing before 09:00 local, then one reminder a day to each person with something due", async () => {
       const t = await team();
       clock.set(SHANGHAI_0900);
-      const cycle = await s.goals.createCycle(t.owner, { name: "2026年11月", kind: "month", from: "2026-11-01", to: "2026-11-30" });
+      const cycle = await s.goals.createCycle(t.owner, {
+        name: "2026年11月",
+        kind: "month",
+        from: "2026-11-01",
+        to: "2026-11-30",
+      });
       const designer = t.person("设计专员");
       await agreedGoal(cycle.id, designer.memberId, t.person("设计主管").actor, designer.actor); // nothing due until the self-assessment
       const ops = t.person("运营专员");
-      const proposed = await s.goals.createGoal(t.person("运营主管").actor, { cycleId: cycle.id, memberId: ops.memberId, title: "上新款数", weight: 100, target: "10", unit: "款", metric: { kind: "manual" } });
-      const opsGoal = await s.goals.propose(t.person("运营主管").actor, proposed.id, proposed.version); // 运营专员 is to agree
+      const proposed = await s.goals.createGoal(t.person("运营主管").actor, {
+        cycleId: cycle.id,
+        memberId: ops.memberId,
+        title: "上新款数",
+        weight: 100,
+        target: "10",
+        unit: "款",
+        metric: { kind: "manual" },
+      });
+      const opsGoal = await s.goals.propose(
+        t.person("运营主管").actor,
+        proposed.id,
+        proposed.version,
+      ); // 运营专员 is to agree
 
       clock.set(SHANGHAI_0859);
       await reminders.sweep();
@@ -61,10 +97,23 @@ for (const dialect of DIALECTS) {
       const first = await remindersIn(t.workspaceId);
       const due = t.people.filter((p) => p.memberId !== designer.memberId);
       expect(first.map((n) => n.memberId).sort()).toEqual(due.map((p) => p.memberId).sort()); // the owner and 设计专员 have nothing due
-      for (const n of first) expect(n).toMatchObject({ title: "目标待办 · Goals: 2026年11月", link: `/goals?cycle=${cycle.id}` });
-      expect(first.find((n) => n.memberId === ops.memberId)!.body).toBe("确认目标 · agree your goals");
-      expect(first.find((n) => n.memberId === t.person("客服主管").memberId)!.body).toBe("制定目标 · set your goals");
-      expect(published.filter((p) => p.workspaceId === t.workspaceId).map((p) => p.event.memberId).sort()).toEqual(due.map((p) => p.memberId).sort());
+      for (const n of first)
+        expect(n).toMatchObject({
+          title: "目标待办 · Goals: 2026年11月",
+          link: `/goals?cycle=${cycle.id}`,
+        });
+      expect(first.find((n) => n.memberId === ops.memberId)!.body).toBe(
+        "确认目标 · agree your goals",
+      );
+      expect(first.find((n) => n.memberId === t.person("客服主管").memberId)!.body).toBe(
+        "制定目标 · set your goals",
+      );
+      expect(
+        published
+          .filter((p) => p.workspaceId === t.workspaceId)
+          .map((p) => p.event.memberId)
+          .sort(),
+      ).toEqual(due.map((p) => p.memberId).sort());
       expect(published.every((p) => p.event.type === "notification")).toBe(true);
 
       // Later the same day: nothing more.
@@ -77,15 +126,28 @@ for (const dialect of DIALECTS) {
       clock.set("2026-11-03T01:30:00.000Z");
       await reminders.sweep();
       const second = (await remindersIn(t.workspaceId)).slice(first.length);
-      expect(second.map((n) => n.memberId).sort()).toEqual(due.filter((p) => p.memberId !== ops.memberId).map((p) => p.memberId).sort());
+      expect(second.map((n) => n.memberId).sort()).toEqual(
+        due
+          .filter((p) => p.memberId !== ops.memberId)
+          .map((p) => p.memberId)
+          .sort(),
+      );
       expect(second.every((n) => n.createdAt === "2026-11-03T01:30:00.000Z")).toBe(true);
     });
 
     it("follows each workspace's time zone", async () => {
       const t = await team();
       clock.set(SHANGHAI_0900);
-      await s.workspaces.update(t.owner, { version: (await s.workspaces.get(t.owner)).version, timeZone: "Europe/London" });
-      await s.goals.createCycle(t.owner, { name: "Q4", kind: "quarter", from: "2026-10-01", to: "2026-12-31" });
+      await s.workspaces.update(t.owner, {
+        version: (await s.workspaces.get(t.owner)).version,
+        timeZone: "Europe/London",
+      });
+      await s.goals.createCycle(t.owner, {
+        name: "Q4",
+        kind: "quarter",
+        from: "2026-10-01",
+        to: "2026-12-31",
+      });
       await reminders.sweep(); // 01:00 in London
       expect(await remindersIn(t.workspaceId)).toEqual([]);
       await reminders.sweep(new Date("2026-11-02T09:00:00.000Z"));
@@ -95,11 +157,34 @@ for (const dialect of DIALECTS) {
     it("reminds the reviewer of a submitted self-assessment and the member of an overdue one; skips closed and upcoming cycles and inactive members", async () => {
       const t = await team();
       clock.set("2026-10-20T01:00:00.000Z");
-      const october = await s.goals.createCycle(t.owner, { name: "2026年10月", kind: "month", from: "2026-10-01", to: "2026-10-31" });
-      const september = await s.goals.createCycle(t.owner, { name: "2026年9月", kind: "month", from: "2026-09-01", to: "2026-09-30" });
-      await s.goals.updateCycle(t.owner, september.id, { version: september.version, status: "closed" });
-      await s.goals.createCycle(t.owner, { name: "2026年12月", kind: "month", from: "2026-12-01", to: "2026-12-31" });
-      const [lead, designer, service, logistics] = [t.person("设计主管"), t.person("设计专员"), t.person("客服专员"), t.person("物流专员")];
+      const october = await s.goals.createCycle(t.owner, {
+        name: "2026年10月",
+        kind: "month",
+        from: "2026-10-01",
+        to: "2026-10-31",
+      });
+      const september = await s.goals.createCycle(t.owner, {
+        name: "2026年9月",
+        kind: "month",
+        from: "2026-09-01",
+        to: "2026-09-30",
+      });
+      await s.goals.updateCycle(t.owner, september.id, {
+        version: september.version,
+        status: "closed",
+      });
+      await s.goals.createCycle(t.owner, {
+        name: "2026年12月",
+        kind: "month",
+        from: "2026-12-01",
+        to: "2026-12-31",
+      });
+      const [lead, designer, service, logistics] = [
+        t.person("设计主管"),
+        t.person("设计专员"),
+        t.person("客服专员"),
+        t.person("物流专员"),
+      ];
       await agreedGoal(october.id, designer.memberId, lead.actor, designer.actor);
       await agreedGoal(october.id, service.memberId, t.person("客服主管").actor, service.actor);
       await s.members.setStatus(t.owner, logistics.memberId, "inactive");
@@ -107,50 +192,95 @@ for (const dialect of DIALECTS) {
       // 20 October: the self-assessments are not due yet (from 28 October).
       await reminders.sweep();
       const before = await remindersIn(t.workspaceId);
-      expect(before.some((n) => n.memberId === designer.memberId || n.memberId === service.memberId || n.memberId === logistics.memberId)).toBe(false);
+      expect(
+        before.some(
+          (n) =>
+            n.memberId === designer.memberId ||
+            n.memberId === service.memberId ||
+            n.memberId === logistics.memberId,
+        ),
+      ).toBe(false);
 
       clock.set("2026-10-28T01:00:00.000Z");
       await reminders.sweep();
-      expect((await remindersIn(t.workspaceId)).find((n) => n.memberId === designer.memberId && n.createdAt === "2026-10-28T01:00:00.000Z")!.body).toBe("自评（截止 2026-10-31）· self-assessment due 2026-10-31");
+      expect(
+        (await remindersIn(t.workspaceId)).find(
+          (n) => n.memberId === designer.memberId && n.createdAt === "2026-10-28T01:00:00.000Z",
+        )!.body,
+      ).toBe("自评（截止 2026-10-31）· self-assessment due 2026-10-31");
       const a = await s.goals.getAssessment(designer.actor, october.id, designer.memberId);
-      await s.goals.saveSelfAssessment(designer.actor, october.id, designer.memberId, { version: a.version, report: "十月完成", submit: true, goals: a.goals.map((g) => ({ goalId: g.id, selfScore: 90 })) });
+      await s.goals.saveSelfAssessment(designer.actor, october.id, designer.memberId, {
+        version: a.version,
+        report: "十月完成",
+        submit: true,
+        goals: a.goals.map((g) => ({ goalId: g.id, selfScore: 90 })),
+      });
 
       clock.set("2026-11-02T01:00:00.000Z");
       await reminders.sweep();
-      const today = (await remindersIn(t.workspaceId)).filter((n) => n.createdAt === "2026-11-02T01:00:00.000Z");
+      const today = (await remindersIn(t.workspaceId)).filter(
+        (n) => n.createdAt === "2026-11-02T01:00:00.000Z",
+      );
       expect(today.every((n) => n.link === `/goals?cycle=${october.id}`)).toBe(true); // not the closed September nor the upcoming December
       const body = (memberId: string) => today.find((n) => n.memberId === memberId)?.body;
-      expect(body(lead.memberId)).toBe("制定目标 · set your goals\n审核自评 · review the self-assessments of 设计专员");
-      expect(body(service.memberId)).toBe("自评已逾期（截止 2026-10-31）· self-assessment overdue (was due 2026-10-31)");
+      expect(body(lead.memberId)).toBe(
+        "制定目标 · set your goals\n审核自评 · review the self-assessments of 设计专员",
+      );
+      expect(body(service.memberId)).toBe(
+        "自评已逾期（截止 2026-10-31）· self-assessment overdue (was due 2026-10-31)",
+      );
       expect(body(designer.memberId)).toBeUndefined();
       expect(body(logistics.memberId)).toBeUndefined();
       expect(body(t.owner.memberId)).toBeUndefined();
 
       // Reviewed but not final: still the lead's to finish; final: nothing more.
       let review = await s.goals.getAssessment(lead.actor, october.id, designer.memberId);
-      review = await s.goals.review(lead.actor, october.id, designer.memberId, { version: review.version, comment: "不错", goals: review.goals.map((g) => ({ goalId: g.id, score: 88 })) });
+      review = await s.goals.review(lead.actor, october.id, designer.memberId, {
+        version: review.version,
+        comment: "不错",
+        goals: review.goals.map((g) => ({ goalId: g.id, score: 88 })),
+      });
       clock.set("2026-11-03T01:00:00.000Z");
       await reminders.sweep();
       // The owner's "remind" says the same as the sweep (one computation of what is due).
       await s.goals.remind(t.owner, october.id);
-      const leadToday = (await remindersIn(t.workspaceId)).filter((n) => n.memberId === lead.memberId && n.createdAt === "2026-11-03T01:00:00.000Z");
-      expect(leadToday.map((n) => n.body)).toEqual(Array(2).fill("制定目标 · set your goals\n审核自评 · review the self-assessments of 设计专员"));
+      const leadToday = (await remindersIn(t.workspaceId)).filter(
+        (n) => n.memberId === lead.memberId && n.createdAt === "2026-11-03T01:00:00.000Z",
+      );
+      expect(leadToday.map((n) => n.body)).toEqual(
+        Array(2).fill(
+          "制定目标 · set your goals\n审核自评 · review the self-assessments of 设计专员",
+        ),
+      );
       await s.goals.finalize(lead.actor, october.id, designer.memberId, review.version);
       clock.set("2026-11-04T01:00:00.000Z");
       await reminders.sweep();
-      expect((await remindersIn(t.workspaceId)).find((n) => n.memberId === lead.memberId && n.createdAt === "2026-11-04T01:00:00.000Z")!.body).toBe("制定目标 · set your goals");
-
+      expect(
+        (await remindersIn(t.workspaceId)).find(
+          (n) => n.memberId === lead.memberId && n.createdAt === "2026-11-04T01:00:00.000Z",
+        )!.body,
+      ).toBe("制定目标 · set your goals");
     });
 
     it("sends each reminder once when two sweeps run at the same time", async () => {
       const t = await team();
       clock.set("2026-11-10T02:00:00.000Z");
-      await s.goals.createCycle(t.owner, { name: "2026年11月", kind: "month", from: "2026-11-01", to: "2026-11-30" });
+      await s.goals.createCycle(t.owner, {
+        name: "2026年11月",
+        kind: "month",
+        from: "2026-11-01",
+        to: "2026-11-30",
+      });
       const other = new GoalReminderService({ db: tdb.database.db, clock });
       const [a, b] = await Promise.all([reminders.sweep(), other.sweep()]);
       const mine = await remindersIn(t.workspaceId);
       expect(mine.map((n) => n.memberId).sort()).toEqual(t.people.map((p) => p.memberId).sort());
-      const everywhere = await tdb.database.db.selectFrom("notifications").select((eb) => eb.fn.countAll<number>().as("n")).where("kind", "=", "goal.reminder").where("createdAt", "=", "2026-11-10T02:00:00.000Z").executeTakeFirstOrThrow();
+      const everywhere = await tdb.database.db
+        .selectFrom("notifications")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("kind", "=", "goal.reminder")
+        .where("createdAt", "=", "2026-11-10T02:00:00.000Z")
+        .executeTakeFirstOrThrow();
       expect(a.sent + b.sent).toBe(Number(everywhere.n));
       expect(a.failed.concat(b.failed)).toEqual([]);
     });

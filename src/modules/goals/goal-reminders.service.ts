@@ -20,7 +20,14 @@ export interface SweepResult {
 }
 
 /** The sweep reads the whole organisation as the system, not as anyone in it. */
-const systemActor = (workspaceId: string): Actor => ({ userId: "", memberId: "", workspaceId, role: "member", departmentId: null, via: "system" });
+const systemActor = (workspaceId: string): Actor => ({
+  userId: "",
+  memberId: "",
+  workspaceId,
+  role: "member",
+  departmentId: null,
+  via: "system",
+});
 
 export class GoalReminderService extends GoalServiceBase {
   /** Sends the day's goal reminders due by `now` in every workspace; returns how many went out. */
@@ -30,7 +37,10 @@ export class GoalReminderService extends GoalServiceBase {
       try {
         result.sent += await this.sweepWorkspace(w.id, w.timeZone, now);
       } catch (err) {
-        result.failed.push({ workspaceId: w.id, error: err instanceof Error ? err.message : String(err) });
+        result.failed.push({
+          workspaceId: w.id,
+          error: err instanceof Error ? err.message : String(err),
+        });
       }
     }
     return result;
@@ -41,11 +51,15 @@ export class GoalReminderService extends GoalServiceBase {
     const db = this.deps.db;
     const today = localDate(now, timeZone);
     const repo = new GoalRepository(db);
-    const cycles = (await repo.listCycles(workspaceId)).filter((c) => c.status === "open" && c.startDate <= today);
+    const cycles = (await repo.listCycles(workspaceId)).filter(
+      (c) => c.status === "open" && c.startDate <= today,
+    );
     if (cycles.length === 0) return 0;
     const [access, goals, assessments, sent] = await Promise.all([
-      this.access(db, systemActor(workspaceId)), repo.listGoals(workspaceId, { cycleIds: cycles.map((c) => c.id) }),
-      repo.assessments(workspaceId, {}), new GoalReminderRepository(db).sentOn(workspaceId, today),
+      this.access(db, systemActor(workspaceId)),
+      repo.listGoals(workspaceId, { cycleIds: cycles.map((c) => c.id) }),
+      repo.assessments(workspaceId, {}),
+      new GoalReminderRepository(db).sentOn(workspaceId, today),
     ]);
     const people = access.org.members.filter((m) => m.status === "active");
     const at = now.toISOString();
@@ -59,8 +73,27 @@ export class GoalReminderService extends GoalServiceBase {
           // The read of today's rows only saves work; the insert below decides who sends.
           if (due.length === 0 || sent.has(`${p.id}/${cycle.id}`)) continue;
           await db.transaction().execute(async (trx) => {
-            if (!(await new GoalReminderRepository(trx).markSent({ workspaceId, memberId: p.id, localDate: today, cycleId: cycle.id, createdAt: at }))) return;
-            await this.notify(trx, workspaceId, p.id, kind, title, due.join("\n"), link, at, notified);
+            if (
+              !(await new GoalReminderRepository(trx).markSent({
+                workspaceId,
+                memberId: p.id,
+                localDate: today,
+                cycleId: cycle.id,
+                createdAt: at,
+              }))
+            )
+              return;
+            await this.notify(
+              trx,
+              workspaceId,
+              p.id,
+              kind,
+              title,
+              due.join("\n"),
+              link,
+              at,
+              notified,
+            );
           });
         }
       }

@@ -20,7 +20,10 @@ export class GoalServiceBase {
 
   protected async access(db: Executor, actor: Actor) {
     const repo = new GoalRepository(db);
-    const [members, departments] = await Promise.all([repo.members(actor.workspaceId), repo.departments(actor.workspaceId)]);
+    const [members, departments] = await Promise.all([
+      repo.members(actor.workspaceId),
+      repo.departments(actor.workspaceId),
+    ]);
     return new GoalAccess(actor, { members, departments });
   }
 
@@ -30,7 +33,12 @@ export class GoalServiceBase {
   }
 
   /** Live actuals of KPI-bound goals: the KPI over the cycle's dates up to today (none before it starts). */
-  protected async liveActuals(workspaceId: string, cycle: CycleRow, goals: GoalRow[], today: string): Promise<Live> {
+  protected async liveActuals(
+    workspaceId: string,
+    cycle: CycleRow,
+    goals: GoalRow[],
+    today: string,
+  ): Promise<Live> {
     const out: Live = new Map();
     const to = cycle.endDate < today ? cycle.endDate : today;
     if (to < cycle.startDate) return out;
@@ -43,7 +51,9 @@ export class GoalServiceBase {
       if (m.kind !== "kpi" || g.actual !== null) continue;
       const shopIds = m.shopIds ?? [];
       if (m.kpi === "shipOnTimeRate") {
-        const r = await new ShippingKpiService(this.deps).compute(workspaceId, { from: cycle.startDate, to, shopIds }).catch(() => null);
+        const r = await new ShippingKpiService(this.deps)
+          .compute(workspaceId, { from: cycle.startDate, to, shopIds })
+          .catch(() => null);
         out.set(g.id, r && r.rate !== null ? (r.rate * 100).toFixed(2) : null);
         continue;
       }
@@ -51,22 +61,42 @@ export class GoalServiceBase {
         // Customer-service data is per member, not per shop: a member goal reads theirs, a department goal its members'.
         cs ??= CsPeriod.load(this.deps.db, workspaceId, { from: cycle.startDate, to });
         const period = await cs;
-        const t = g.memberId ? period.member(g.memberId) : g.departmentId ? period.department(g.departmentId) : null;
+        const t = g.memberId
+          ? period.member(g.memberId)
+          : g.departmentId
+            ? period.department(g.departmentId)
+            : null;
         out.set(g.id, t ? csKpiText(t, m.kpi) : null);
         continue;
       }
       if (m.kpi === "attributedSales") {
         const key = shopIds.join(",");
-        if (!attributed.has(key)) attributed.set(key, AttributedSales.load(this.deps.db, workspaceId, { from: cycle.startDate, to, shopIds }));
+        if (!attributed.has(key))
+          attributed.set(
+            key,
+            AttributedSales.load(this.deps.db, workspaceId, { from: cycle.startDate, to, shopIds }),
+          );
         const sales = await attributed.get(key)!;
-        const s = g.memberId ? sales.member(g.memberId) : g.departmentId ? sales.department(g.departmentId) : null;
+        const s = g.memberId
+          ? sales.member(g.memberId)
+          : g.departmentId
+            ? sales.department(g.departmentId)
+            : null;
         out.set(g.id, s ? formatMoney(s.gmvFen) : null);
         continue;
       }
       const key = `${m.kpi === "repurchaseRate" ? "r" : "-"}|${shopIds.join(",")}`;
       if (!cache.has(key)) {
         try {
-          cache.set(key, await kpis.compute(workspaceId, { shopIds: shopIds.length ? shopIds : undefined, from: cycle.startDate, to, repurchase: m.kpi === "repurchaseRate" }));
+          cache.set(
+            key,
+            await kpis.compute(workspaceId, {
+              shopIds: shopIds.length ? shopIds : undefined,
+              from: cycle.startDate,
+              to,
+              repurchase: m.kpi === "repurchaseRate",
+            }),
+          );
         } catch {
           cache.set(key, null); // a shop removed since: no actual rather than a failure
         }
@@ -83,15 +113,35 @@ export class GoalServiceBase {
     return c;
   }
 
-  protected async notify(db: Executor, workspaceId: string, memberId: string | null, kind: string, title: string, body: string, link: string, at: string, out: string[]) {
+  protected async notify(
+    db: Executor,
+    workspaceId: string,
+    memberId: string | null,
+    kind: string,
+    title: string,
+    body: string,
+    link: string,
+    at: string,
+    out: string[],
+  ) {
     if (!memberId) return;
-    await new GoalRepository(db).notify({ workspaceId, id: newId(), memberId, kind, title, body, link, readAt: null, createdAt: at });
+    await new GoalRepository(db).notify({
+      workspaceId,
+      id: newId(),
+      memberId,
+      kind,
+      title,
+      body,
+      link,
+      readAt: null,
+      createdAt: at,
+    });
     out.push(memberId);
   }
   protected publish(workspaceId: string, memberIds: string[]) {
-    for (const memberId of new Set(memberIds)) this.deps.events?.publish(workspaceId, { type: "notification", memberId });
+    for (const memberId of new Set(memberIds))
+      this.deps.events?.publish(workspaceId, { type: "notification", memberId });
   }
 
   // ---- cycles ----
-
 }

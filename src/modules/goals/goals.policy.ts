@@ -7,15 +7,27 @@ import type { Actor } from "../../core/actor.js";
 import { managedDepartments, type DepartmentLink } from "../org/org.policy.js";
 
 export interface OrgView {
-  members: { id: string; name: string; role: string; departmentId: string | null; status: string }[];
+  members: {
+    id: string;
+    name: string;
+    role: string;
+    departmentId: string | null;
+    status: string;
+  }[];
   departments: (DepartmentLink & { name: string })[];
 }
 
-export interface GoalSubject { memberId: string | null; departmentId: string | null }
+export interface GoalSubject {
+  memberId: string | null;
+  departmentId: string | null;
+}
 
 export class GoalAccess {
   readonly managed: Set<string>;
-  constructor(readonly actor: Actor, readonly org: OrgView) {
+  constructor(
+    readonly actor: Actor,
+    readonly org: OrgView,
+  ) {
     this.managed = managedDepartments(actor, org.departments);
   }
 
@@ -39,14 +51,18 @@ export class GoalAccess {
     if (this.actor.role !== "lead" || this.isSelf(s)) return false;
     if (s.memberId) {
       const m = this.member(s.memberId);
-      return !!m && m.role !== "owner" && m.departmentId !== null && this.managed.has(m.departmentId);
+      return (
+        !!m && m.role !== "owner" && m.departmentId !== null && this.managed.has(m.departmentId)
+      );
     }
     return s.departmentId !== null && this.managed.has(s.departmentId);
   }
 
   canRead(s: GoalSubject): boolean {
     if (this.isSelf(s) || this.manages(s)) return true;
-    return s.memberId === null && s.departmentId !== null && s.departmentId === this.actor.departmentId;
+    return (
+      s.memberId === null && s.departmentId !== null && s.departmentId === this.actor.departmentId
+    );
   }
 
   /** Agreeing or sending back: the side that did not propose (the owner alone on their own goals). */
@@ -60,7 +76,11 @@ export class GoalAccess {
 
   /** Members whose goals the actor oversees (themselves included), active only. */
   overseen(): OrgView["members"] {
-    return this.org.members.filter((m) => m.status === "active" && (m.id === this.actor.memberId || this.manages({ memberId: m.id, departmentId: null })));
+    return this.org.members.filter(
+      (m) =>
+        m.status === "active" &&
+        (m.id === this.actor.memberId || this.manages({ memberId: m.id, departmentId: null })),
+    );
   }
 
   /** Who reviews a member: the nearest lead above them who is not them, else the owner. */
@@ -73,6 +93,11 @@ export class GoalAccess {
       if (dep.leadMemberId && dep.leadMemberId !== memberId) return dep.leadMemberId;
       dep = this.org.departments.find((d) => d.id === dep!.parentId);
     }
-    return this.org.members.find((x) => x.role === "owner" && x.status === "active" && x.id !== memberId)?.id ?? this.org.members.find((x) => x.role === "owner")?.id ?? null;
+    return (
+      this.org.members.find((x) => x.role === "owner" && x.status === "active" && x.id !== memberId)
+        ?.id ??
+      this.org.members.find((x) => x.role === "owner")?.id ??
+      null
+    );
   }
 }

@@ -5,12 +5,21 @@ import type { Actor } from "../../core/actor.js";
 import { invalidField, notFound, staleVersion } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
 import { formatMoney } from "../../core/money.js";
-import { attribute, normalizeRulePattern, type AttributionKind } from "../../core/orders/attribution.js";
+import {
+  attribute,
+  normalizeRulePattern,
+  type AttributionKind,
+} from "../../core/orders/attribution.js";
 import { DepartmentTree } from "../../core/org/tree.js";
 import type { Executor } from "../../db/database.js";
 import type { AttributionRulesTable } from "../../db/schema.js";
 import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
-import { Attribution, AttributionRepository, memberNames, type OwnerSales } from "./attribution.repository.js";
+import {
+  Attribution,
+  AttributionRepository,
+  memberNames,
+  type OwnerSales,
+} from "./attribution.repository.js";
 import { OrderRepository } from "./order.repository.js";
 import { presentOrder } from "./orders.presenter.js";
 import { authorizeShopData, shopOf } from "./shop.service.js";
@@ -18,7 +27,13 @@ import { refuseLockedMonths } from "../pay/locked-month.js";
 import { StatsRepository } from "./stats.repository.js";
 
 const NONE: OwnerSales = { ownerMemberId: "", paidOrders: 0, gmvFen: 0, refundFen: 0, items: 0 };
-const add = (a: OwnerSales, b: OwnerSales): OwnerSales => ({ ownerMemberId: a.ownerMemberId, paidOrders: a.paidOrders + b.paidOrders, gmvFen: a.gmvFen + b.gmvFen, refundFen: a.refundFen + b.refundFen, items: a.items + b.items });
+const add = (a: OwnerSales, b: OwnerSales): OwnerSales => ({
+  ownerMemberId: a.ownerMemberId,
+  paidOrders: a.paidOrders + b.paidOrders,
+  gmvFen: a.gmvFen + b.gmvFen,
+  refundFen: a.refundFen + b.refundFen,
+  items: a.items + b.items,
+});
 
 /** Attributed sales of a period, by member, department (sub-departments included) and nobody. */
 export class AttributedSales {
@@ -28,54 +43,117 @@ export class AttributedSales {
     private readonly tree: DepartmentTree,
   ) {}
 
-  static async load(db: Executor, workspaceId: string, range: { from: string; to: string; shopIds?: readonly string[] }): Promise<AttributedSales> {
+  static async load(
+    db: Executor,
+    workspaceId: string,
+    range: { from: string; to: string; shopIds?: readonly string[] },
+  ): Promise<AttributedSales> {
     const [rows, members, departments] = await Promise.all([
       new AttributionRepository(db).sales(workspaceId, range.from, range.to, range.shopIds),
-      db.selectFrom("members").select(["id", "departmentId"]).where("workspaceId", "=", workspaceId).execute(),
-      db.selectFrom("departments").select(["id", "parentId"]).where("workspaceId", "=", workspaceId).execute(),
+      db
+        .selectFrom("members")
+        .select(["id", "departmentId"])
+        .where("workspaceId", "=", workspaceId)
+        .execute(),
+      db
+        .selectFrom("departments")
+        .select(["id", "parentId"])
+        .where("workspaceId", "=", workspaceId)
+        .execute(),
     ]);
-    return new AttributedSales(new Map(rows.map((r) => [r.ownerMemberId, r])), new Map(members.map((m) => [m.id, m.departmentId])), new DepartmentTree(departments));
+    return new AttributedSales(
+      new Map(rows.map((r) => [r.ownerMemberId, r])),
+      new Map(members.map((m) => [m.id, m.departmentId])),
+      new DepartmentTree(departments),
+    );
   }
 
-  member(memberId: string): OwnerSales { return this.rows.get(memberId) ?? { ...NONE, ownerMemberId: memberId }; }
-  get unattributed(): OwnerSales { return this.rows.get("") ?? NONE; }
-  get total(): OwnerSales { return [...this.rows.values()].reduce(add, NONE); }
+  member(memberId: string): OwnerSales {
+    return this.rows.get(memberId) ?? { ...NONE, ownerMemberId: memberId };
+  }
+  get unattributed(): OwnerSales {
+    return this.rows.get("") ?? NONE;
+  }
+  get total(): OwnerSales {
+    return [...this.rows.values()].reduce(add, NONE);
+  }
 
   department(departmentId: string): OwnerSales {
     const ids = this.tree.subtree(departmentId);
     let sum = { ...NONE, ownerMemberId: departmentId };
-    for (const [memberId, dept] of this.memberDept) if (dept && ids.has(dept)) sum = add(sum, this.member(memberId));
+    for (const [memberId, dept] of this.memberDept)
+      if (dept && ids.has(dept)) sum = add(sum, this.member(memberId));
     return sum;
   }
 }
 
-export const presentSales = (s: OwnerSales) => ({ paidOrders: s.paidOrders, gmv: formatMoney(s.gmvFen), netGmv: formatMoney(s.gmvFen - s.refundFen), items: s.items });
+export const presentSales = (s: OwnerSales) => ({
+  paidOrders: s.paidOrders,
+  gmv: formatMoney(s.gmvFen),
+  netGmv: formatMoney(s.gmvFen - s.refundFen),
+  items: s.items,
+});
 
 export class AttributionService {
   constructor(private readonly deps: ServiceDeps) {}
 
   private async present(db: Executor, workspaceId: string, rules: AttributionRulesTable[]) {
     const names = await memberNames(db, workspaceId);
-    return rules.map((r) => ({ id: r.id, kind: r.kind, pattern: r.pattern, shopId: r.shopId, memberId: r.memberId, memberName: names.get(r.memberId) ?? "", position: r.position, version: r.version, createdAt: r.createdAt, updatedAt: r.updatedAt }));
+    return rules.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      pattern: r.pattern,
+      shopId: r.shopId,
+      memberId: r.memberId,
+      memberName: names.get(r.memberId) ?? "",
+      position: r.position,
+      version: r.version,
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+    }));
   }
 
   async listRules(actor: Actor) {
     await authorizeShopData(this.deps.db, actor, "orders.read");
-    return { items: await this.present(this.deps.db, actor.workspaceId, await new AttributionRepository(this.deps.db).rules(actor.workspaceId)), nextCursor: null };
+    return {
+      items: await this.present(
+        this.deps.db,
+        actor.workspaceId,
+        await new AttributionRepository(this.deps.db).rules(actor.workspaceId),
+      ),
+      nextCursor: null,
+    };
   }
 
   /** Checks a rule's fields; returns the pattern as stored. */
-  private async check(db: Executor, actor: Actor, r: { kind: AttributionKind; pattern: string; memberId: string; shopId: string | null }): Promise<string> {
-    const member = await db.selectFrom("members").select(["id", "status"]).where("workspaceId", "=", actor.workspaceId).where("id", "=", r.memberId).executeTakeFirst();
+  private async check(
+    db: Executor,
+    actor: Actor,
+    r: { kind: AttributionKind; pattern: string; memberId: string; shopId: string | null },
+  ): Promise<string> {
+    const member = await db
+      .selectFrom("members")
+      .select(["id", "status"])
+      .where("workspaceId", "=", actor.workspaceId)
+      .where("id", "=", r.memberId)
+      .executeTakeFirst();
     if (!member) throw invalidField("memberId", "No such member in this workspace");
-    if (r.shopId !== null) await shopOf(db, actor.workspaceId, r.shopId).catch(() => { throw invalidField("shopId", "No such shop in this workspace"); });
-    if (r.kind === "shop" && r.shopId === null) throw invalidField("shopId", "A shop rule needs the shop whose orders it attributes");
+    if (r.shopId !== null)
+      await shopOf(db, actor.workspaceId, r.shopId).catch(() => {
+        throw invalidField("shopId", "No such shop in this workspace");
+      });
+    if (r.kind === "shop" && r.shopId === null)
+      throw invalidField("shopId", "A shop rule needs the shop whose orders it attributes");
     const pattern = normalizeRulePattern(r.kind, r.pattern);
-    if (r.kind !== "shop" && pattern === "") throw invalidField("pattern", "must not be empty: the text to look for");
+    if (r.kind !== "shop" && pattern === "")
+      throw invalidField("pattern", "must not be empty: the text to look for");
     return pattern;
   }
 
-  private async change<T>(actor: Actor, work: (trx: Executor, repo: AttributionRepository, at: string) => Promise<T>): Promise<T & { reattributed: number }> {
+  private async change<T>(
+    actor: Actor,
+    work: (trx: Executor, repo: AttributionRepository, at: string) => Promise<T>,
+  ): Promise<T & { reattributed: number }> {
     await authorizeShopData(this.deps.db, actor, "shop.manage");
     return this.deps.db.transaction().execute(async (trx) => {
       const repo = new AttributionRepository(trx);
@@ -84,33 +162,83 @@ export class AttributionService {
     });
   }
 
-  async createRule(actor: Actor, input: { kind: AttributionKind; pattern: string; memberId: string; shopId?: string | null }) {
+  async createRule(
+    actor: Actor,
+    input: { kind: AttributionKind; pattern: string; memberId: string; shopId?: string | null },
+  ) {
     return this.change(actor, async (trx, repo, at) => {
       const shopId = input.shopId ?? null;
       const pattern = await this.check(trx, actor, { ...input, shopId });
       const existing = await repo.rules(actor.workspaceId);
-      const row: AttributionRulesTable = { workspaceId: actor.workspaceId, id: newId(), kind: input.kind, pattern, shopId, memberId: input.memberId, position: existing.length + 1, version: 1, createdAt: at, updatedAt: at };
+      const row: AttributionRulesTable = {
+        workspaceId: actor.workspaceId,
+        id: newId(),
+        kind: input.kind,
+        pattern,
+        shopId,
+        memberId: input.memberId,
+        position: existing.length + 1,
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+      };
       await repo.insertRule(row);
-      await audit(trx, actor, at, { action: "attribution_rule.create", entityType: "attribution_rule", entityId: row.id, summary: `Sales attribution rule ${row.kind} "${row.pattern}" → member ${row.memberId}`, after: row });
+      await audit(trx, actor, at, {
+        action: "attribution_rule.create",
+        entityType: "attribution_rule",
+        entityId: row.id,
+        summary: `Sales attribution rule ${row.kind} "${row.pattern}" → member ${row.memberId}`,
+        after: row,
+      });
       return { rule: (await this.present(trx, actor.workspaceId, [row]))[0]! };
     });
   }
 
-  async updateRule(actor: Actor, id: string, input: { version: number; pattern?: string; memberId?: string; shopId?: string | null; position?: number }) {
+  async updateRule(
+    actor: Actor,
+    id: string,
+    input: {
+      version: number;
+      pattern?: string;
+      memberId?: string;
+      shopId?: string | null;
+      position?: number;
+    },
+  ) {
     return this.change(actor, async (trx, repo, at) => {
       const before = await repo.getRule(actor.workspaceId, id);
       if (!before) throw notFound("Attribution rule");
       if (before.version !== input.version) throw staleVersion("Attribution rule", before.version);
-      const next = { kind: before.kind, pattern: input.pattern ?? before.pattern, memberId: input.memberId ?? before.memberId, shopId: input.shopId === undefined ? before.shopId : input.shopId };
+      const next = {
+        kind: before.kind,
+        pattern: input.pattern ?? before.pattern,
+        memberId: input.memberId ?? before.memberId,
+        shopId: input.shopId === undefined ? before.shopId : input.shopId,
+      };
       const pattern = await this.check(trx, actor, next);
-      if (!(await repo.updateRule(actor.workspaceId, id, before.version, { pattern, memberId: next.memberId, shopId: next.shopId, updatedAt: at }))) throw staleVersion("Attribution rule", before.version);
+      if (
+        !(await repo.updateRule(actor.workspaceId, id, before.version, {
+          pattern,
+          memberId: next.memberId,
+          shopId: next.shopId,
+          updatedAt: at,
+        }))
+      )
+        throw staleVersion("Attribution rule", before.version);
       if (input.position !== undefined) {
         const ids = (await repo.rules(actor.workspaceId)).map((r) => r.id).filter((x) => x !== id);
         ids.splice(Math.min(input.position, ids.length + 1) - 1, 0, id);
         await repo.renumber(actor.workspaceId, ids);
       }
       const after = (await repo.getRule(actor.workspaceId, id))!;
-      await audit(trx, actor, at, { action: "attribution_rule.update", entityType: "attribution_rule", entityId: id, summary: `Changed sales attribution rule ${after.kind} "${after.pattern}" (place ${after.position})`, before, after });
+      await audit(trx, actor, at, {
+        action: "attribution_rule.update",
+        entityType: "attribution_rule",
+        entityId: id,
+        summary: `Changed sales attribution rule ${after.kind} "${after.pattern}" (place ${after.position})`,
+        before,
+        after,
+      });
       return { rule: (await this.present(trx, actor.workspaceId, [after]))[0]! };
     });
   }
@@ -120,14 +248,27 @@ export class AttributionService {
       const before = await repo.getRule(actor.workspaceId, id);
       if (!before) throw notFound("Attribution rule");
       await repo.deleteRule(actor.workspaceId, id);
-      await repo.renumber(actor.workspaceId, (await repo.rules(actor.workspaceId)).map((r) => r.id));
-      await audit(trx, actor, at, { action: "attribution_rule.delete", entityType: "attribution_rule", entityId: id, summary: `Deleted sales attribution rule ${before.kind} "${before.pattern}"`, before });
+      await repo.renumber(
+        actor.workspaceId,
+        (await repo.rules(actor.workspaceId)).map((r) => r.id),
+      );
+      await audit(trx, actor, at, {
+        action: "attribution_rule.delete",
+        entityType: "attribution_rule",
+        entityId: id,
+        summary: `Deleted sales attribution rule ${before.kind} "${before.pattern}"`,
+        before,
+      });
       return {};
     });
   }
 
   /** Sets an order's owner by hand, or (null) hands it back to the rules. Refused for a month whose pay run is locked. */
-  async setOwner(actor: Actor, orderId: string, input: { version: number; memberId: string | null }) {
+  async setOwner(
+    actor: Actor,
+    orderId: string,
+    input: { version: number; memberId: string | null },
+  ) {
     await authorizeShopData(this.deps.db, actor, "shop.manage");
     return this.deps.db.transaction().execute(async (trx) => {
       const repo = new OrderRepository(trx);
@@ -139,21 +280,48 @@ export class AttributionService {
       const items = await repo.itemsOf(actor.workspaceId, [o.id]);
       let owner: { memberId: string | null; source: "rule" | "manual" | null };
       if (input.memberId === null) {
-        const rule = attribute(ctx.rules, { shopId: o.shopId, sellerMemo: o.sellerMemo, salesRef: o.salesRef, skus: items.map((i) => i.sku) });
-        owner = rule ? { memberId: rule.memberId, source: "rule" } : { memberId: null, source: null };
+        const rule = attribute(ctx.rules, {
+          shopId: o.shopId,
+          sellerMemo: o.sellerMemo,
+          salesRef: o.salesRef,
+          skus: items.map((i) => i.sku),
+        });
+        owner = rule
+          ? { memberId: rule.memberId, source: "rule" }
+          : { memberId: null, source: null };
       } else {
-        const m = await trx.selectFrom("members").select("id").where("workspaceId", "=", actor.workspaceId).where("id", "=", input.memberId).executeTakeFirst();
+        const m = await trx
+          .selectFrom("members")
+          .select("id")
+          .where("workspaceId", "=", actor.workspaceId)
+          .where("id", "=", input.memberId)
+          .executeTakeFirst();
         if (!m) throw invalidField("memberId", "No such member in this workspace");
         owner = { memberId: input.memberId, source: "manual" };
       }
       const at = nowIso(this.deps);
-      const r = await trx.updateTable("orders").set({ ownerMemberId: owner.memberId, ownerSource: owner.source, version: o.version + 1, updatedAt: at })
-        .where("workspaceId", "=", actor.workspaceId).where("id", "=", o.id).where("version", "=", o.version).executeTakeFirst();
+      const r = await trx
+        .updateTable("orders")
+        .set({
+          ownerMemberId: owner.memberId,
+          ownerSource: owner.source,
+          version: o.version + 1,
+          updatedAt: at,
+        })
+        .where("workspaceId", "=", actor.workspaceId)
+        .where("id", "=", o.id)
+        .where("version", "=", o.version)
+        .executeTakeFirst();
       if (Number(r.numUpdatedRows) !== 1) throw staleVersion("Order", o.version);
-      if (o.paidDate) await new StatsRepository(trx).rebuildOwnerDays(actor.workspaceId, o.shopId, [o.paidDate]);
+      if (o.paidDate)
+        await new StatsRepository(trx).rebuildOwnerDays(actor.workspaceId, o.shopId, [o.paidDate]);
       await audit(trx, actor, at, {
-        action: "order.owner", entityType: "order", entityId: o.id, summary: `Order ${o.platformOrderId} attributed ${owner.source === "manual" ? "by hand" : "by the rules"} to ${owner.memberId ?? "nobody"}`,
-        before: { ownerMemberId: o.ownerMemberId, ownerSource: o.ownerSource }, after: owner,
+        action: "order.owner",
+        entityType: "order",
+        entityId: o.id,
+        summary: `Order ${o.platformOrderId} attributed ${owner.source === "manual" ? "by hand" : "by the rules"} to ${owner.memberId ?? "nobody"}`,
+        before: { ownerMemberId: o.ownerMemberId, ownerSource: o.ownerSource },
+        after: owner,
       });
       const updated = (await repo.getById(actor.workspaceId, o.id))!;
       return presentOrder(updated, items, await memberNames(trx, actor.workspaceId));
@@ -165,16 +333,50 @@ export class AttributionService {
     if (q.from > q.to) throw invalidField("to", "must not be before from");
     const db = this.deps.db;
     if (q.shopId) await shopOf(db, actor.workspaceId, q.shopId);
-    const sales = await AttributedSales.load(db, actor.workspaceId, { from: q.from, to: q.to, shopIds: q.shopId ? [q.shopId] : undefined });
+    const sales = await AttributedSales.load(db, actor.workspaceId, {
+      from: q.from,
+      to: q.to,
+      shopIds: q.shopId ? [q.shopId] : undefined,
+    });
     const [members, departments] = await Promise.all([
-      db.selectFrom("members").select(["id", "name", "departmentId", "status"]).where("workspaceId", "=", actor.workspaceId).orderBy("name").execute(),
-      db.selectFrom("departments").select(["id", "name"]).where("workspaceId", "=", actor.workspaceId).orderBy("name").execute(),
+      db
+        .selectFrom("members")
+        .select(["id", "name", "departmentId", "status"])
+        .where("workspaceId", "=", actor.workspaceId)
+        .orderBy("name")
+        .execute(),
+      db
+        .selectFrom("departments")
+        .select(["id", "name"])
+        .where("workspaceId", "=", actor.workspaceId)
+        .orderBy("name")
+        .execute(),
     ]);
     return {
-      from: q.from, to: q.to, total: presentSales(sales.total), unattributed: presentSales(sales.unattributed),
-      members: members.map((m) => ({ memberId: m.id, name: m.name, departmentId: m.departmentId, s: sales.member(m.id), active: m.status === "active" }))
-        .filter((m) => m.active || m.s.paidOrders > 0).map((m) => ({ memberId: m.memberId, name: m.name, departmentId: m.departmentId, ...presentSales(m.s) })),
-      departments: departments.map((d) => ({ departmentId: d.id, name: d.name, ...presentSales(sales.department(d.id)) })),
+      from: q.from,
+      to: q.to,
+      total: presentSales(sales.total),
+      unattributed: presentSales(sales.unattributed),
+      members: members
+        .map((m) => ({
+          memberId: m.id,
+          name: m.name,
+          departmentId: m.departmentId,
+          s: sales.member(m.id),
+          active: m.status === "active",
+        }))
+        .filter((m) => m.active || m.s.paidOrders > 0)
+        .map((m) => ({
+          memberId: m.memberId,
+          name: m.name,
+          departmentId: m.departmentId,
+          ...presentSales(m.s),
+        })),
+      departments: departments.map((d) => ({
+        departmentId: d.id,
+        name: d.name,
+        ...presentSales(sales.department(d.id)),
+      })),
     };
   }
 }

@@ -24,29 +24,68 @@ export class ImportService extends ImportPipeline {
   async upload(actor: Actor, shopId: string, fileName: string, input: Uint8Array | null) {
     await authorizeShopData(this.deps.db, actor, "orders.import");
     await shopOf(this.deps.db, actor.workspaceId, shopId);
-    if (input === null) throw invalid("Send the file as the request body with content-type: application/octet-stream");
+    if (input === null)
+      throw invalid(
+        "Send the file as the request body with content-type: application/octet-stream",
+      );
     const bytes = input;
     this.guardSize([{ file: fileName, bytes }], LIMITS.importUploadMaxBytes);
     // An empty, unreadable or too large file is refused here with its code, before it is staged.
     const r = await readSource(fileName, bytes);
-    if ("problem" in r) throw new ImportRejected({ orders: 0, lineItems: 0, created: 0, updated: 0, skipped: 0, refunds: 0, visitorDays: 0, errors: [r.problem], warnings: [] });
+    if ("problem" in r)
+      throw new ImportRejected({
+        orders: 0,
+        lineItems: 0,
+        created: 0,
+        updated: 0,
+        skipped: 0,
+        refunds: 0,
+        visitorDays: 0,
+        errors: [r.problem],
+        warnings: [],
+      });
     return this.deps.db.transaction().execute(async (trx) => {
       await authorizeShopData(trx, actor, "orders.import");
       await shopOf(trx, actor.workspaceId, shopId);
       const at = nowIso(this.deps);
       const repo = new ShopRepository(trx);
-      await repo.deleteUploadsBefore(actor.workspaceId, new Date(Date.parse(at) - 86_400_000).toISOString());
+      await repo.deleteUploadsBefore(
+        actor.workspaceId,
+        new Date(Date.parse(at) - 86_400_000).toISOString(),
+      );
       const id = newId();
-      await repo.createUpload({ workspaceId: actor.workspaceId, id, shopId, fileName, size: bytes.length, content: Buffer.from(bytes).toString("base64"), createdBy: actor.memberId, createdAt: at });
+      await repo.createUpload({
+        workspaceId: actor.workspaceId,
+        id,
+        shopId,
+        fileName,
+        size: bytes.length,
+        content: Buffer.from(bytes).toString("base64"),
+        createdBy: actor.memberId,
+        createdAt: at,
+      });
       const records = r.table.records.filter((x) => x.some((c) => c.trim() !== ""));
-      return { id, fileName, size: bytes.length, headers: (records[0] ?? []).map((h) => h.replace(/^\uFEFF/, "").trim()), sampleRows: records.slice(1, 6) };
+      return {
+        id,
+        fileName,
+        size: bytes.length,
+        headers: (records[0] ?? []).map((h) => h.replace(/^\uFEFF/, "").trim()),
+        sampleRows: records.slice(1, 6),
+      };
     });
   }
 
   private async staged(actor: Actor, shopId: string, uploadIds: string[]): Promise<SourceFile[]> {
-    const rows = await new ShopRepository(this.deps.db).uploads(actor.workspaceId, shopId, uploadIds);
+    const rows = await new ShopRepository(this.deps.db).uploads(
+      actor.workspaceId,
+      shopId,
+      uploadIds,
+    );
     if (rows.length !== new Set(uploadIds).size) throw notFound("Upload");
-    return uploadIds.map((id) => { const u = rows.find((r) => r.id === id)!; return { file: u.fileName, bytes: new Uint8Array(Buffer.from(u.content, "base64")) }; });
+    return uploadIds.map((id) => {
+      const u = rows.find((r) => r.id === id)!;
+      return { file: u.fileName, bytes: new Uint8Array(Buffer.from(u.content, "base64")) };
+    });
   }
 
   /** Preview of staged uploads: problems are returned, not thrown. */
@@ -55,18 +94,29 @@ export class ImportService extends ImportPipeline {
     await shopOf(this.deps.db, actor.workspaceId, shopId);
     const sources = await this.staged(actor, shopId, input.uploadIds);
     try {
-      const r = await this.importFiles(actor, { shopId }, sources, { format: (input.format ?? "auto") as ImportFormat, dryRun: true });
+      const r = await this.importFiles(actor, { shopId }, sources, {
+        format: (input.format ?? "auto") as ImportFormat,
+        dryRun: true,
+      });
       const { import: _none, ...preview } = r;
       return { ...preview, errors: [] };
     } catch (e) {
       if (!(e instanceof ImportRejected)) throw e;
-      return { ...e.summary, errors: e.summary.errors.map((p) => ({ ...p, file: p.file ?? "" })), platform: null, files: [], sample: [] };
+      return {
+        ...e.summary,
+        errors: e.summary.errors.map((p) => ({ ...p, file: p.file ?? "" })),
+        platform: null,
+        files: [],
+        sample: [],
+      };
     }
   }
 
   async commit(actor: Actor, shopId: string, input: { uploadIds: string[]; format?: string }) {
     const sources = await this.staged(actor, shopId, input.uploadIds);
-    const r = await this.importFiles(actor, { shopId }, sources, { format: (input.format ?? "auto") as ImportFormat });
+    const r = await this.importFiles(actor, { shopId }, sources, {
+      format: (input.format ?? "auto") as ImportFormat,
+    });
     await new ShopRepository(this.deps.db).deleteUploads(actor.workspaceId, input.uploadIds);
     return r.import!;
   }
@@ -74,7 +124,12 @@ export class ImportService extends ImportPipeline {
   async history(actor: Actor, shopId: string, page: { limit: number; cursor?: string }) {
     await authorizeShopData(this.deps.db, actor, "orders.read");
     await shopOf(this.deps.db, actor.workspaceId, shopId);
-    const rows = await new OrderRepository(this.deps.db).listImports(actor.workspaceId, shopId, page.limit, page.cursor);
+    const rows = await new OrderRepository(this.deps.db).listImports(
+      actor.workspaceId,
+      shopId,
+      page.limit,
+      page.cursor,
+    );
     const more = rows.length > page.limit;
     const items = (more ? rows.slice(0, page.limit) : rows).map(presentImport);
     return { items, nextCursor: more ? items[items.length - 1]!.id : null };
@@ -97,53 +152,103 @@ export class ImportService extends ImportPipeline {
       await authorizeShopData(trx, actor, "orders.import");
       if (imp.status !== "committed") throw conflict("This import was already rolled back");
       const later = await repo.laterImportsTouching(ws, id);
-      if (later.length) throw conflict(`Later imports changed the same orders; roll them back first (${later.join(", ")})`, { imports: later });
+      if (later.length)
+        throw conflict(
+          `Later imports changed the same orders; roll them back first (${later.join(", ")})`,
+          { imports: later },
+        );
       const changes = await repo.changesOf(ws, id);
       const dates = new Set<string>();
       const keys = new Set<string>();
       const orderKeys = changes.filter((c) => c.entity === "order").map((c) => c.entityKey);
       const current = await repo.byPlatformIds(ws, imp.shopId, orderKeys);
-      for (const o of current) { if (o.paidDate) dates.add(o.paidDate); if (o.customerKey) keys.add(o.customerKey); }
+      for (const o of current) {
+        if (o.paidDate) dates.add(o.paidDate);
+        if (o.customerKey) keys.add(o.customerKey);
+      }
       await this.refuseClosedRollback(trx, ws, imp.shopId, changes, current);
-      await repo.deleteOrders(ws, current.map((o) => o.id));
+      await repo.deleteOrders(
+        ws,
+        current.map((o) => o.id),
+      );
       const restoredOrders: OrdersTable[] = [];
       const restoredItems: OrderItemsTable[] = [];
-      for (const c of changes) if (c.entity === "order" && c.before) {
-        const b = JSON.parse(c.before) as { row: OrdersTable; items: OrderItemsTable[] };
-        restoredOrders.push(b.row);
-        restoredItems.push(...b.items);
-        if (b.row.paidDate) dates.add(b.row.paidDate);
-        if (b.row.customerKey) keys.add(b.row.customerKey);
-      }
+      for (const c of changes)
+        if (c.entity === "order" && c.before) {
+          const b = JSON.parse(c.before) as { row: OrdersTable; items: OrderItemsTable[] };
+          restoredOrders.push(b.row);
+          restoredItems.push(...b.items);
+          if (b.row.paidDate) dates.add(b.row.paidDate);
+          if (b.row.customerKey) keys.add(b.row.customerKey);
+        }
       await repo.insertOrders(restoredOrders);
       await repo.insertItems(restoredItems);
       const refundKeys = changes.filter((c) => c.entity === "refund").map((c) => c.entityKey);
       const currentRefunds = await repo.refundsByPlatformIds(ws, imp.shopId, refundKeys);
-      await repo.deleteRefunds(ws, currentRefunds.map((r) => r.id));
-      const restoredRefunds = changes.filter((c) => c.entity === "refund" && c.before).map((c) => JSON.parse(c.before!) as RefundsTable);
+      await repo.deleteRefunds(
+        ws,
+        currentRefunds.map((r) => r.id),
+      );
+      const restoredRefunds = changes
+        .filter((c) => c.entity === "refund" && c.before)
+        .map((c) => JSON.parse(c.before!) as RefundsTable);
       await repo.insertRefunds(restoredRefunds);
-      const linked = new Set([...orderKeys, ...currentRefunds.map((r) => r.platformOrderId), ...restoredRefunds.map((r) => r.platformOrderId)]);
+      const linked = new Set([
+        ...orderKeys,
+        ...currentRefunds.map((r) => r.platformOrderId),
+        ...restoredRefunds.map((r) => r.platformOrderId),
+      ]);
       await this.relink(trx, ws, imp.shopId, [...linked], dates, keys);
       const at = nowIso(this.deps);
-      await new ShopRepository(trx).setVisitors(ws, imp.shopId, changes.filter((c) => c.entity === "visitors").map((c) => ({ date: c.entityKey, visitors: c.before === null ? null : Number(c.before) })), at);
+      await new ShopRepository(trx).setVisitors(
+        ws,
+        imp.shopId,
+        changes
+          .filter((c) => c.entity === "visitors")
+          .map((c) => ({
+            date: c.entityKey,
+            visitors: c.before === null ? null : Number(c.before),
+          })),
+        at,
+      );
       await this.rebuild(trx, ws, imp.shopId, dates, keys);
       await repo.markRolledBack(ws, id, at, actor.via === "system" ? null : actor.memberId);
-      await audit(trx, actor, at, { action: "orders.rollback", entityType: "order_import", entityId: id, summary: `Rolled back import ${id}: ${imp.created} orders removed, ${imp.updated} restored` });
+      await audit(trx, actor, at, {
+        action: "orders.rollback",
+        entityType: "order_import",
+        entityId: id,
+        summary: `Rolled back import ${id}: ${imp.created} orders removed, ${imp.updated} restored`,
+      });
       return presentImport((await repo.getImport(ws, id))!);
     });
   }
 
   /** A roll-back that would remove, restore or re-link orders paid in a closed pay month, or reset its visitor counts, is refused (docs/PAY.md). */
-  private async refuseClosedRollback(trx: Executor, ws: string, shopId: string, changes: { entity: string; entityKey: string; before: string | null }[], current: OrdersTable[]): Promise<void> {
+  private async refuseClosedRollback(
+    trx: Executor,
+    ws: string,
+    shopId: string,
+    changes: { entity: string; entityKey: string; before: string | null }[],
+    current: OrdersTable[],
+  ): Promise<void> {
     const lock = await payLock(trx, ws);
     if (!lock) return;
     const refunded = changes.filter((c) => c.entity === "refund").map((c) => c.entityKey);
-    const refundOrders = (await new OrderRepository(trx).refundsByPlatformIds(ws, shopId, refunded)).map((r) => r.platformOrderId)
-      .concat(changes.filter((c) => c.entity === "refund" && c.before).map((c) => (JSON.parse(c.before!) as RefundsTable).platformOrderId));
+    const refundOrders = (await new OrderRepository(trx).refundsByPlatformIds(ws, shopId, refunded))
+      .map((r) => r.platformOrderId)
+      .concat(
+        changes
+          .filter((c) => c.entity === "refund" && c.before)
+          .map((c) => (JSON.parse(c.before!) as RefundsTable).platformOrderId),
+      );
     const dates = [
       ...current.map((o) => o.paidDate),
-      ...changes.filter((c) => c.entity === "order" && c.before).map((c) => (JSON.parse(c.before!) as { row: OrdersTable }).row.paidDate),
-      ...(await new OrderRepository(trx).byPlatformIds(ws, shopId, refundOrders)).map((o) => o.paidDate),
+      ...changes
+        .filter((c) => c.entity === "order" && c.before)
+        .map((c) => (JSON.parse(c.before!) as { row: OrdersTable }).row.paidDate),
+      ...(await new OrderRepository(trx).byPlatformIds(ws, shopId, refundOrders)).map(
+        (o) => o.paidDate,
+      ),
       ...changes.filter((c) => c.entity === "visitors").map((c) => c.entityKey),
     ];
     const months = lockedMonthsOf(lock, dates);

@@ -1,14 +1,26 @@
 // Uploaded bytes → records: XLSX read as a stream with bounded memory (first sheet, xlsx-reader.ts),
 // everything else as CSV text; both within the read limits (core/orders/read-limits.ts).
-import { fileProblem, FileRefused, readCsvBytes, refusalProblem, type Problem, type SourceTable } from "../../core/orders/index.js";
+import {
+  fileProblem,
+  FileRefused,
+  readCsvBytes,
+  refusalProblem,
+  type Problem,
+  type SourceTable,
+} from "../../core/orders/index.js";
 import { LIMITS } from "../../core/limits.js";
 import { readXlsxRecords } from "./xlsx-reader.js";
 
-const isZip = (b: Uint8Array) => b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
-const isOle = (b: Uint8Array) => b.length > 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
+const isZip = (b: Uint8Array) =>
+  b.length > 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+const isOle = (b: Uint8Array) =>
+  b.length > 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
 
 /** The first sheet of an XLSX as records, read with the limits of core/orders/read-limits.ts. */
-export async function readXlsx(file: string, bytes: Uint8Array): Promise<{ table: SourceTable } | { problem: Problem }> {
+export async function readXlsx(
+  file: string,
+  bytes: Uint8Array,
+): Promise<{ table: SourceTable } | { problem: Problem }> {
   let records: string[][];
   try {
     records = await readXlsxRecords(bytes);
@@ -16,7 +28,8 @@ export async function readXlsx(file: string, bytes: Uint8Array): Promise<{ table
     if (err instanceof FileRefused) return { problem: refusalProblem(file, err) };
     throw err;
   }
-  if (records.length === 0) return { problem: fileProblem(file, "upload.empty", "The file is empty") };
+  if (records.length === 0)
+    return { problem: fileProblem(file, "upload.empty", "The file is empty") };
   return { table: { file, records, encoding: "xlsx" } };
 }
 
@@ -35,7 +48,17 @@ async function inTurn<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /** A file's records (XLSX or CSV), or the problem that refuses it; files are read a few at a time. */
-export async function readSource(file: string, bytes: Uint8Array): Promise<{ table: SourceTable } | { problem: Problem }> {
-  if (isOle(bytes)) return { problem: fileProblem(file, "upload.old_xls", "Old .xls (Excel 97) files are not read; save the file as .xlsx or CSV") };
+export async function readSource(
+  file: string,
+  bytes: Uint8Array,
+): Promise<{ table: SourceTable } | { problem: Problem }> {
+  if (isOle(bytes))
+    return {
+      problem: fileProblem(
+        file,
+        "upload.old_xls",
+        "Old .xls (Excel 97) files are not read; save the file as .xlsx or CSV",
+      ),
+    };
   return inTurn(async () => (isZip(bytes) ? readXlsx(file, bytes) : readCsvBytes(file, bytes)));
 }

@@ -9,15 +9,35 @@ import { memberNames } from "./attribution.repository.js";
 export class OrderService {
   constructor(private readonly deps: ServiceDeps) {}
 
-  async list(actor: Actor, q: { shopId?: string; from?: string; to?: string; status?: string; owner?: string; limit: number; cursor?: string }) {
+  async list(
+    actor: Actor,
+    q: {
+      shopId?: string;
+      from?: string;
+      to?: string;
+      status?: string;
+      owner?: string;
+      limit: number;
+      cursor?: string;
+    },
+  ) {
     await authorizeShopData(this.deps.db, actor, "orders.read");
     if (q.shopId) await shopOf(this.deps.db, actor.workspaceId, q.shopId);
     const repo = new OrderRepository(this.deps.db);
     const rows = await repo.list(actor.workspaceId, q);
     const more = rows.length > q.limit;
     const page = more ? rows.slice(0, q.limit) : rows;
-    const [items, names] = await Promise.all([repo.itemsOf(actor.workspaceId, page.map((o) => o.id)), memberNames(this.deps.db, actor.workspaceId)]);
-    return { items: page.map((o) => presentOrder(o, items, names)), nextCursor: more ? page[page.length - 1]!.id : null };
+    const [items, names] = await Promise.all([
+      repo.itemsOf(
+        actor.workspaceId,
+        page.map((o) => o.id),
+      ),
+      memberNames(this.deps.db, actor.workspaceId),
+    ]);
+    return {
+      items: page.map((o) => presentOrder(o, items, names)),
+      nextCursor: more ? page[page.length - 1]!.id : null,
+    };
   }
 
   async get(actor: Actor, id: string) {
@@ -25,7 +45,15 @@ export class OrderService {
     const repo = new OrderRepository(this.deps.db);
     const o = await repo.getById(actor.workspaceId, id);
     if (!o) throw notFound("Order");
-    const [items, refunds, names] = await Promise.all([repo.itemsOf(actor.workspaceId, [id]), repo.refundsOfOrder(actor.workspaceId, o.shopId, o.platformOrderId), memberNames(this.deps.db, actor.workspaceId)]);
-    return { ...presentOrder(o, items, names), refunds: refunds.map(presentRefund), raw: JSON.parse(o.raw) as Record<string, string>[] };
+    const [items, refunds, names] = await Promise.all([
+      repo.itemsOf(actor.workspaceId, [id]),
+      repo.refundsOfOrder(actor.workspaceId, o.shopId, o.platformOrderId),
+      memberNames(this.deps.db, actor.workspaceId),
+    ]);
+    return {
+      ...presentOrder(o, items, names),
+      refunds: refunds.map(presentRefund),
+      raw: JSON.parse(o.raw) as Record<string, string>[],
+    };
   }
 }

@@ -4,4 +4,7 @@
 // decision is core/org/rights.ts (shared with the web); a department's name plays no part.
 import type { RightsAction } from "../../core/org/rights.js";
 
-export type ShopDataAction = Extract<RightsAction, "shop.manage" | "orders.import" | "orders.read" | "kpi.read">;
+export type ShopDataAction = Extract<
+  RightsAction,
+  "shop.manage" | "orders.import" | "orders.read" | "kpi.read"
+>;

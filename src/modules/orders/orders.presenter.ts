@@ -1,54 +1,194 @@
 import { formatMoney } from "../../core/money.js";
 import type { ParsedOrder } from "../../core/orders/index.js";
-import type { OrderImportsTable, OrderItemsTable, OrdersTable, RefundsTable, ShopsTable } from "../../db/schema.js";
+import type {
+  OrderImportsTable,
+  OrderItemsTable,
+  OrdersTable,
+  RefundsTable,
+  ShopsTable,
+} from "../../db/schema.js";
 import type { ImportDto } from "./orders.schema.js";
 
 const m = (fen: number | null) => (fen === null ? null : formatMoney(Number(fen)));
 
 export const presentShop = (s: ShopsTable, orders: number) => ({
-  id: s.id, platform: s.platform, name: s.name, currency: s.currency, customerIdentity: s.customerIdentity, shipWindowHours: s.shipWindowHours, orders, version: s.version, createdAt: s.createdAt,
+  id: s.id,
+  platform: s.platform,
+  name: s.name,
+  currency: s.currency,
+  customerIdentity: s.customerIdentity,
+  shipWindowHours: s.shipWindowHours,
+  orders,
+  version: s.version,
+  createdAt: s.createdAt,
 });
 
-export function presentItem(i: Pick<OrderItemsTable, "lineNo" | "subOrderId" | "title" | "sku" | "productId" | "variant" | "quantity" | "unitPriceFen" | "totalFen">) {
-  return { lineNo: i.lineNo, subOrderId: i.subOrderId, title: i.title, sku: i.sku, productId: i.productId, variant: i.variant, quantity: i.quantity, unitPrice: m(i.unitPriceFen), total: formatMoney(Number(i.totalFen)) };
+export function presentItem(
+  i: Pick<
+    OrderItemsTable,
+    | "lineNo"
+    | "subOrderId"
+    | "title"
+    | "sku"
+    | "productId"
+    | "variant"
+    | "quantity"
+    | "unitPriceFen"
+    | "totalFen"
+  >,
+) {
+  return {
+    lineNo: i.lineNo,
+    subOrderId: i.subOrderId,
+    title: i.title,
+    sku: i.sku,
+    productId: i.productId,
+    variant: i.variant,
+    quantity: i.quantity,
+    unitPrice: m(i.unitPriceFen),
+    total: formatMoney(Number(i.totalFen)),
+  };
 }
 
 /** Who an order's sale is attributed to, for display. */
-export const presentOwner = (o: Pick<OrdersTable, "ownerMemberId" | "ownerSource">, names: ReadonlyMap<string, string>) =>
-  o.ownerMemberId ? { memberId: o.ownerMemberId, name: names.get(o.ownerMemberId) ?? "", source: o.ownerSource ?? "rule" } : null;
+export const presentOwner = (
+  o: Pick<OrdersTable, "ownerMemberId" | "ownerSource">,
+  names: ReadonlyMap<string, string>,
+) =>
+  o.ownerMemberId
+    ? {
+        memberId: o.ownerMemberId,
+        name: names.get(o.ownerMemberId) ?? "",
+        source: o.ownerSource ?? "rule",
+      }
+    : null;
 
-export function presentOrder(o: OrdersTable, items: OrderItemsTable[], names: ReadonlyMap<string, string>) {
+export function presentOrder(
+  o: OrdersTable,
+  items: OrderItemsTable[],
+  names: ReadonlyMap<string, string>,
+) {
   return {
-    id: o.id, shopId: o.shopId, platform: o.platform, platformOrderId: o.platformOrderId, status: o.status, rawStatus: o.rawStatus,
-    placedAt: o.placedAt, paidAt: o.paidAt, paidDate: o.paidDate, shippedAt: o.shippedAt, completedAt: o.completedAt, cancelledAt: o.cancelledAt,
-    currency: o.currency, total: formatMoney(Number(o.totalFen)), goods: formatMoney(Number(o.goodsFen)), shipping: formatMoney(Number(o.shippingFen)),
-    discount: formatMoney(Number(o.discountFen)), refund: formatMoney(Number(o.refundFen)), itemCount: o.itemCount, customerKey: o.customerKey,
-    buyer: o.buyerRef, recipient: o.recipient, phone: o.phone, email: o.email, country: o.country, province: o.province, provinceCode: o.provinceCode,
-    city: o.city, district: o.district, address: o.address, zip: o.zip, trackingNo: o.trackingNo, carrier: o.carrier,
-    sellerMemo: o.sellerMemo, salesRef: o.salesRef, promisedShipAt: o.promisedShipAt, owner: presentOwner(o, names), version: o.version,
+    id: o.id,
+    shopId: o.shopId,
+    platform: o.platform,
+    platformOrderId: o.platformOrderId,
+    status: o.status,
+    rawStatus: o.rawStatus,
+    placedAt: o.placedAt,
+    paidAt: o.paidAt,
+    paidDate: o.paidDate,
+    shippedAt: o.shippedAt,
+    completedAt: o.completedAt,
+    cancelledAt: o.cancelledAt,
+    currency: o.currency,
+    total: formatMoney(Number(o.totalFen)),
+    goods: formatMoney(Number(o.goodsFen)),
+    shipping: formatMoney(Number(o.shippingFen)),
+    discount: formatMoney(Number(o.discountFen)),
+    refund: formatMoney(Number(o.refundFen)),
+    itemCount: o.itemCount,
+    customerKey: o.customerKey,
+    buyer: o.buyerRef,
+    recipient: o.recipient,
+    phone: o.phone,
+    email: o.email,
+    country: o.country,
+    province: o.province,
+    provinceCode: o.provinceCode,
+    city: o.city,
+    district: o.district,
+    address: o.address,
+    zip: o.zip,
+    trackingNo: o.trackingNo,
+    carrier: o.carrier,
+    sellerMemo: o.sellerMemo,
+    salesRef: o.salesRef,
+    promisedShipAt: o.promisedShipAt,
+    owner: presentOwner(o, names),
+    version: o.version,
     items: items.filter((i) => i.orderId === o.id).map(presentItem),
   };
 }
 
 /** An order as it will be stored, for previews (no id yet). */
-export function presentParsed(o: ParsedOrder, platform: string, paidDate: string | null, customerKey: string) {
+export function presentParsed(
+  o: ParsedOrder,
+  platform: string,
+  paidDate: string | null,
+  customerKey: string,
+) {
   return {
-    id: null, shopId: null, platform, platformOrderId: o.platformOrderId, status: o.status, rawStatus: o.rawStatus,
-    placedAt: o.placedAt, paidAt: o.paidAt, paidDate, shippedAt: o.shippedAt, completedAt: o.completedAt, cancelledAt: o.cancelledAt,
-    currency: o.currency, total: formatMoney(o.totalFen), goods: formatMoney(o.goodsFen), shipping: formatMoney(o.shippingFen), discount: formatMoney(o.discountFen),
-    refund: formatMoney(o.refundFen), itemCount: o.items.reduce((s, i) => s + i.quantity, 0), customerKey, buyer: o.buyerId ?? o.email, recipient: o.recipient,
-    phone: o.phone, email: o.email, country: o.country, province: o.province, provinceCode: o.provinceCode, city: o.city, district: o.district, address: o.address,
-    zip: o.zip, trackingNo: o.trackingNo, carrier: o.carrier, sellerMemo: o.sellerMemo, salesRef: o.salesRef, promisedShipAt: o.promisedShipAt, owner: null, version: 0, items: o.items.map(presentItem),
+    id: null,
+    shopId: null,
+    platform,
+    platformOrderId: o.platformOrderId,
+    status: o.status,
+    rawStatus: o.rawStatus,
+    placedAt: o.placedAt,
+    paidAt: o.paidAt,
+    paidDate,
+    shippedAt: o.shippedAt,
+    completedAt: o.completedAt,
+    cancelledAt: o.cancelledAt,
+    currency: o.currency,
+    total: formatMoney(o.totalFen),
+    goods: formatMoney(o.goodsFen),
+    shipping: formatMoney(o.shippingFen),
+    discount: formatMoney(o.discountFen),
+    refund: formatMoney(o.refundFen),
+    itemCount: o.items.reduce((s, i) => s + i.quantity, 0),
+    customerKey,
+    buyer: o.buyerId ?? o.email,
+    recipient: o.recipient,
+    phone: o.phone,
+    email: o.email,
+    country: o.country,
+    province: o.province,
+    provinceCode: o.provinceCode,
+    city: o.city,
+    district: o.district,
+    address: o.address,
+    zip: o.zip,
+    trackingNo: o.trackingNo,
+    carrier: o.carrier,
+    sellerMemo: o.sellerMemo,
+    salesRef: o.salesRef,
+    promisedShipAt: o.promisedShipAt,
+    owner: null,
+    version: 0,
+    items: o.items.map(presentItem),
   };
 }
 
 export const presentRefund = (r: RefundsTable) => ({
-  id: r.id, platformRefundId: r.platformRefundId, platformOrderId: r.platformOrderId, status: r.status, rawStatus: r.rawStatus, amount: formatMoney(Number(r.amountFen)),
-  reason: r.reason, requestedAt: r.requestedAt, completedAt: r.completedAt,
+  id: r.id,
+  platformRefundId: r.platformRefundId,
+  platformOrderId: r.platformOrderId,
+  status: r.status,
+  rawStatus: r.rawStatus,
+  amount: formatMoney(Number(r.amountFen)),
+  reason: r.reason,
+  requestedAt: r.requestedAt,
+  completedAt: r.completedAt,
 });
 
 export const presentImport = (i: OrderImportsTable): ImportDto => ({
-  id: i.id, shopId: i.shopId, platform: i.platform, format: i.format, files: JSON.parse(i.files) as ImportDto["files"], status: i.status,
-  orders: i.orders, lineItems: i.lineItems, created: i.created, updated: i.updated, skipped: i.skipped, refunds: i.refunds, visitorDays: i.visitorDays,
-  warnings: JSON.parse(i.warnings) as string[], createdBy: i.createdBy, createdAt: i.createdAt, rolledBackAt: i.rolledBackAt,
+  id: i.id,
+  shopId: i.shopId,
+  platform: i.platform,
+  format: i.format,
+  files: JSON.parse(i.files) as ImportDto["files"],
+  status: i.status,
+  orders: i.orders,
+  lineItems: i.lineItems,
+  created: i.created,
+  updated: i.updated,
+  skipped: i.skipped,
+  refunds: i.refunds,
+  visitorDays: i.visitorDays,
+  warnings: JSON.parse(i.warnings) as string[],
+  createdBy: i.createdBy,
+  createdAt: i.createdAt,
+  rolledBackAt: i.rolledBackAt,
 });

@@ -14,12 +14,19 @@ import type { ServiceDeps } from "../shared/context.js";
 import { ShopRepository } from "./shop.repository.js";
 import { authorizeShopData } from "./shop.service.js";
 
-export interface ShippingFilter { from: string; to: string; shopIds?: readonly string[] }
+export interface ShippingFilter {
+  from: string;
+  to: string;
+  shopIds?: readonly string[];
+}
 
 export class ShippingKpiService {
   constructor(private readonly deps: ServiceDeps) {}
 
-  async compute(workspaceId: string, f: ShippingFilter): Promise<ShipOnTime & { from: string; to: string; shopIds: string[] }> {
+  async compute(
+    workspaceId: string,
+    f: ShippingFilter,
+  ): Promise<ShipOnTime & { from: string; to: string; shopIds: string[] }> {
     assertSpan(f.from, f.to, LIMITS.kpiRangeMaxDays);
     const db = this.deps.db;
     const shops = await new ShopRepository(db).list(workspaceId);
@@ -27,22 +34,62 @@ export class ShippingKpiService {
     if (unknown.length) throw invalidField("shopId", `No such shop: ${unknown.join(", ")}`);
     const ids = f.shopIds?.length ? [...f.shopIds] : shops.map((s) => s.id);
     const now = this.deps.clock().toISOString();
-    if (ids.length === 0) return { from: f.from, to: f.to, shopIds: ids, due: 0, onTime: 0, late: 0, overdue: 0, rate: null };
+    if (ids.length === 0)
+      return {
+        from: f.from,
+        to: f.to,
+        shopIds: ids,
+        due: 0,
+        onTime: 0,
+        late: 0,
+        overdue: 0,
+        rate: null,
+      };
     const [shipped, open] = await Promise.all([
       // Shipped orders: the daily rollup (O(days)).
-      db.selectFrom("shopDailyShipping").select([sql<number>`sum(shipped_on_time)`.as("onTime"), sql<number>`sum(shipped_late)`.as("late")])
-        .where("workspaceId", "=", workspaceId).where("shopId", "in", ids).where("date", ">=", f.from).where("date", "<=", f.to).executeTakeFirst(),
+      db
+        .selectFrom("shopDailyShipping")
+        .select([
+          sql<number>`sum(shipped_on_time)`.as("onTime"),
+          sql<number>`sum(shipped_late)`.as("late"),
+        ])
+        .where("workspaceId", "=", workspaceId)
+        .where("shopId", "in", ids)
+        .where("date", ">=", f.from)
+        .where("date", "<=", f.to)
+        .executeTakeFirst(),
       // Not shipped yet and past the time: few, found through the partial index on unshipped orders.
-      db.selectFrom("orders as o").innerJoin("shops as s", (j) => j.onRef("s.workspaceId", "=", "o.workspaceId").onRef("s.id", "=", "o.shopId"))
+      db
+        .selectFrom("orders as o")
+        .innerJoin("shops as s", (j) =>
+          j.onRef("s.workspaceId", "=", "o.workspaceId").onRef("s.id", "=", "o.shopId"),
+        )
         .select((eb) => eb.fn.countAll<number>().as("n"))
-        .where("o.workspaceId", "=", workspaceId).where("o.shopId", "in", ids).where("o.paidDate", ">=", f.from).where("o.paidDate", "<=", f.to)
-        .where("o.shippedAt", "is", null).where("o.status", "not in", ["cancelled", "refunded"])
-        .where(sql<boolean>`${shipBySql(dialectOf(db), { paidAt: sql`o.paid_at`, promised: sql`o.promised_ship_at`, hours: sql`s.ship_window_hours` })} < ${now}`)
+        .where("o.workspaceId", "=", workspaceId)
+        .where("o.shopId", "in", ids)
+        .where("o.paidDate", ">=", f.from)
+        .where("o.paidDate", "<=", f.to)
+        .where("o.shippedAt", "is", null)
+        .where("o.status", "not in", ["cancelled", "refunded"])
+        .where(
+          sql<boolean>`${shipBySql(dialectOf(db), { paidAt: sql`o.paid_at`, promised: sql`o.promised_ship_at`, hours: sql`s.ship_window_hours` })} < ${now}`,
+        )
         .executeTakeFirst(),
     ]);
-    const onTime = Number(shipped?.onTime ?? 0), late = Number(shipped?.late ?? 0), overdue = Number(open?.n ?? 0);
+    const onTime = Number(shipped?.onTime ?? 0),
+      late = Number(shipped?.late ?? 0),
+      overdue = Number(open?.n ?? 0);
     const due = onTime + late + overdue;
-    return { from: f.from, to: f.to, shopIds: ids, due, onTime, late, overdue, rate: due === 0 ? null : onTime / due };
+    return {
+      from: f.from,
+      to: f.to,
+      shopIds: ids,
+      due,
+      onTime,
+      late,
+      overdue,
+      rate: due === 0 ? null : onTime / due,
+    };
   }
 
   async get(actor: Actor, f: ShippingFilter) {

@@ -16,7 +16,11 @@ import { isClosed, payLock, refuseLockedMonths } from "../pay/locked-month.js";
 const DEFAULT_CURRENCY: Record<string, string> = { shopify: "USD", woocommerce: "USD" };
 
 /** Checks the shop-data policy for an actor (the operations function, core/org/rights.ts). */
-export async function authorizeShopData(db: Executor, actor: Actor, action: ShopDataAction): Promise<void> {
+export async function authorizeShopData(
+  db: Executor,
+  actor: Actor,
+  action: ShopDataAction,
+): Promise<void> {
   await authorizeRight(db, actor, action);
 }
 
@@ -28,8 +32,14 @@ export async function shopOf(db: Executor, workspaceId: string, id: string) {
 
 export function validateMapping(mapping: ColumnMapping): void {
   const known = new Set<string>(ORDER_FIELDS);
-  for (const k of Object.keys(mapping.fields)) if (!known.has(k)) throw invalidField(`mapping.fields.${k}`, `Unknown field; known fields: ${ORDER_FIELDS.join(", ")}`);
-  for (const f of ["orderId", "orderTotal"] as const) if (!mapping.fields[f]) throw invalidField(`mapping.fields.${f}`, "is required");
+  for (const k of Object.keys(mapping.fields))
+    if (!known.has(k))
+      throw invalidField(
+        `mapping.fields.${k}`,
+        `Unknown field; known fields: ${ORDER_FIELDS.join(", ")}`,
+      );
+  for (const f of ["orderId", "orderTotal"] as const)
+    if (!mapping.fields[f]) throw invalidField(`mapping.fields.${f}`, "is required");
 }
 
 export class ShopService {
@@ -38,56 +48,136 @@ export class ShopService {
   async list(actor: Actor) {
     await authorizeShopData(this.deps.db, actor, "orders.read");
     const shops = await new ShopRepository(this.deps.db).list(actor.workspaceId);
-    const counts = await Promise.all(shops.map((s) => new OrderRepository(this.deps.db).countByShop(actor.workspaceId, s.id)));
+    const counts = await Promise.all(
+      shops.map((s) => new OrderRepository(this.deps.db).countByShop(actor.workspaceId, s.id)),
+    );
     return { items: shops.map((s, i) => presentShop(s, Number(counts[i]!.n))), nextCursor: null };
   }
 
   async get(actor: Actor, id: string) {
     await authorizeShopData(this.deps.db, actor, "orders.read");
     const shop = await shopOf(this.deps.db, actor.workspaceId, id);
-    return presentShop(shop, Number((await new OrderRepository(this.deps.db).countByShop(actor.workspaceId, id)).n));
+    return presentShop(
+      shop,
+      Number((await new OrderRepository(this.deps.db).countByShop(actor.workspaceId, id)).n),
+    );
   }
 
   /** Creates a shop inside the caller's transaction (also used by imports that name a new shop). */
-  async createIn(trx: Executor, actor: Actor, input: { name: string; platform: string; currency?: string; customerIdentity?: string; shipWindowHours?: number }, at: string) {
+  async createIn(
+    trx: Executor,
+    actor: Actor,
+    input: {
+      name: string;
+      platform: string;
+      currency?: string;
+      customerIdentity?: string;
+      shipWindowHours?: number;
+    },
+    at: string,
+  ) {
     await authorizeShopData(trx, actor, "shop.manage");
     const repo = new ShopRepository(trx);
     const name = input.name.trim();
-    if (await repo.getByName(actor.workspaceId, name)) throw conflict(`A shop named "${name}" exists`);
+    if (await repo.getByName(actor.workspaceId, name))
+      throw conflict(`A shop named "${name}" exists`);
     const shop = {
-      workspaceId: actor.workspaceId, id: newId(), platform: input.platform, name, currency: input.currency ?? DEFAULT_CURRENCY[input.platform] ?? "CNY",
-      customerIdentity: input.customerIdentity ?? (input.platform === "shopify" || input.platform === "woocommerce" ? "email" : "buyer_id"), shipWindowHours: input.shipWindowHours ?? 48,
-      version: 1, createdAt: at, updatedAt: at,
+      workspaceId: actor.workspaceId,
+      id: newId(),
+      platform: input.platform,
+      name,
+      currency: input.currency ?? DEFAULT_CURRENCY[input.platform] ?? "CNY",
+      customerIdentity:
+        input.customerIdentity ??
+        (input.platform === "shopify" || input.platform === "woocommerce" ? "email" : "buyer_id"),
+      shipWindowHours: input.shipWindowHours ?? 48,
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
     };
     await repo.create(shop);
-    await audit(trx, actor, at, { action: "shop.create", entityType: "shop", entityId: shop.id, summary: `Added shop ${name} (${input.platform})`, after: shop });
+    await audit(trx, actor, at, {
+      action: "shop.create",
+      entityType: "shop",
+      entityId: shop.id,
+      summary: `Added shop ${name} (${input.platform})`,
+      after: shop,
+    });
     return shop;
   }
 
-  async create(actor: Actor, input: { name: string; platform: string; currency?: string; customerIdentity?: string; shipWindowHours?: number }) {
-    return this.deps.db.transaction().execute(async (trx) => presentShop(await this.createIn(trx, actor, input, nowIso(this.deps)), 0));
+  async create(
+    actor: Actor,
+    input: {
+      name: string;
+      platform: string;
+      currency?: string;
+      customerIdentity?: string;
+      shipWindowHours?: number;
+    },
+  ) {
+    return this.deps.db
+      .transaction()
+      .execute(async (trx) =>
+        presentShop(await this.createIn(trx, actor, input, nowIso(this.deps)), 0),
+      );
   }
 
-  async update(actor: Actor, id: string, input: { version: number; name?: string; currency?: string; customerIdentity?: string; shipWindowHours?: number }) {
+  async update(
+    actor: Actor,
+    id: string,
+    input: {
+      version: number;
+      name?: string;
+      currency?: string;
+      customerIdentity?: string;
+      shipWindowHours?: number;
+    },
+  ) {
     return this.deps.db.transaction().execute(async (trx) => {
       await authorizeShopData(trx, actor, "shop.manage");
       const current = await shopOf(trx, actor.workspaceId, id);
       const repo = new ShopRepository(trx);
-      if (input.name !== undefined && input.name.trim() !== current.name && await repo.getByName(actor.workspaceId, input.name.trim())) throw conflict(`A shop named "${input.name.trim()}" exists`);
+      if (
+        input.name !== undefined &&
+        input.name.trim() !== current.name &&
+        (await repo.getByName(actor.workspaceId, input.name.trim()))
+      )
+        throw conflict(`A shop named "${input.name.trim()}" exists`);
       const at = nowIso(this.deps);
       const updated = await repo.update(actor.workspaceId, id, input.version, {
-        ...(input.name !== undefined && { name: input.name.trim() }), ...(input.currency !== undefined && { currency: input.currency }),
-        ...(input.customerIdentity !== undefined && { customerIdentity: input.customerIdentity }), ...(input.shipWindowHours !== undefined && { shipWindowHours: input.shipWindowHours }), updatedAt: at,
+        ...(input.name !== undefined && { name: input.name.trim() }),
+        ...(input.currency !== undefined && { currency: input.currency }),
+        ...(input.customerIdentity !== undefined && { customerIdentity: input.customerIdentity }),
+        ...(input.shipWindowHours !== undefined && { shipWindowHours: input.shipWindowHours }),
+        updatedAt: at,
       });
       if (!updated) throw staleVersion("Shop", current.version);
-      if (input.shipWindowHours !== undefined && input.shipWindowHours !== current.shipWindowHours) {
+      if (
+        input.shipWindowHours !== undefined &&
+        input.shipWindowHours !== current.shipWindowHours
+      ) {
         // The window decides which past shipments were on time: recount the shop's days — those of open pay months only (docs/PAY.md).
         const stats = new StatsRepository(trx);
         const lock = await payLock(trx, actor.workspaceId);
-        await stats.rebuildShippingDays(actor.workspaceId, id, (await stats.paidDates(actor.workspaceId, id)).filter((d) => !isClosed(lock, d)));
+        await stats.rebuildShippingDays(
+          actor.workspaceId,
+          id,
+          (await stats.paidDates(actor.workspaceId, id)).filter((d) => !isClosed(lock, d)),
+        );
       }
-      await audit(trx, actor, at, { action: "shop.update", entityType: "shop", entityId: id, summary: `Updated shop ${updated.name}`, before: current, after: updated });
-      return presentShop(updated, Number((await new OrderRepository(trx).countByShop(actor.workspaceId, id)).n));
+      await audit(trx, actor, at, {
+        action: "shop.update",
+        entityType: "shop",
+        entityId: id,
+        summary: `Updated shop ${updated.name}`,
+        before: current,
+        after: updated,
+      });
+      return presentShop(
+        updated,
+        Number((await new OrderRepository(trx).countByShop(actor.workspaceId, id)).n),
+      );
     });
   }
 
@@ -98,22 +188,49 @@ export class ShopService {
     return { items: rows.map(presentMapping), nextCursor: null };
   }
 
-  async createMapping(actor: Actor, shopId: string, input: { name: string; mapping: ColumnMapping }) {
+  async createMapping(
+    actor: Actor,
+    shopId: string,
+    input: { name: string; mapping: ColumnMapping },
+  ) {
     validateMapping(input.mapping);
     return this.deps.db.transaction().execute(async (trx) => {
       await authorizeShopData(trx, actor, "shop.manage");
       await shopOf(trx, actor.workspaceId, shopId);
       const repo = new ShopRepository(trx);
-      if ((await repo.mappings(actor.workspaceId, shopId)).some((m) => m.name === input.name.trim())) throw conflict(`This shop has a mapping named "${input.name.trim()}"`);
+      if (
+        (await repo.mappings(actor.workspaceId, shopId)).some((m) => m.name === input.name.trim())
+      )
+        throw conflict(`This shop has a mapping named "${input.name.trim()}"`);
       const at = nowIso(this.deps);
-      const row = { workspaceId: actor.workspaceId, id: newId(), shopId, name: input.name.trim(), mapping: JSON.stringify(input.mapping), version: 1, createdAt: at, updatedAt: at };
+      const row = {
+        workspaceId: actor.workspaceId,
+        id: newId(),
+        shopId,
+        name: input.name.trim(),
+        mapping: JSON.stringify(input.mapping),
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+      };
       await repo.createMapping(row);
-      await audit(trx, actor, at, { action: "mapping.create", entityType: "column_mapping", entityId: row.id, summary: `Saved column mapping ${row.name}`, after: row });
+      await audit(trx, actor, at, {
+        action: "mapping.create",
+        entityType: "column_mapping",
+        entityId: row.id,
+        summary: `Saved column mapping ${row.name}`,
+        after: row,
+      });
       return presentMapping(row);
     });
   }
 
-  async updateMapping(actor: Actor, shopId: string, id: string, input: { version: number; name?: string; mapping?: ColumnMapping }) {
+  async updateMapping(
+    actor: Actor,
+    shopId: string,
+    id: string,
+    input: { version: number; name?: string; mapping?: ColumnMapping },
+  ) {
     if (input.mapping) validateMapping(input.mapping);
     return this.deps.db.transaction().execute(async (trx) => {
       await authorizeShopData(trx, actor, "shop.manage");
@@ -122,10 +239,19 @@ export class ShopService {
       if (!current || current.shopId !== shopId) throw notFound("Column mapping");
       const at = nowIso(this.deps);
       const updated = await repo.updateMapping(actor.workspaceId, id, input.version, {
-        ...(input.name !== undefined && { name: input.name.trim() }), ...(input.mapping !== undefined && { mapping: JSON.stringify(input.mapping) }), updatedAt: at,
+        ...(input.name !== undefined && { name: input.name.trim() }),
+        ...(input.mapping !== undefined && { mapping: JSON.stringify(input.mapping) }),
+        updatedAt: at,
       });
       if (!updated) throw staleVersion("Column mapping", current.version);
-      await audit(trx, actor, at, { action: "mapping.update", entityType: "column_mapping", entityId: id, summary: `Changed column mapping ${updated.name}`, before: current, after: updated });
+      await audit(trx, actor, at, {
+        action: "mapping.update",
+        entityType: "column_mapping",
+        entityId: id,
+        summary: `Changed column mapping ${updated.name}`,
+        before: current,
+        after: updated,
+      });
       return presentMapping(updated);
     });
   }
@@ -137,42 +263,102 @@ export class ShopService {
       const current = await repo.getMapping(actor.workspaceId, id);
       if (!current || current.shopId !== shopId) throw notFound("Column mapping");
       await repo.deleteMapping(actor.workspaceId, id);
-      await audit(trx, actor, nowIso(this.deps), { action: "mapping.delete", entityType: "column_mapping", entityId: id, summary: `Deleted column mapping ${current.name}`, before: current });
+      await audit(trx, actor, nowIso(this.deps), {
+        action: "mapping.delete",
+        entityType: "column_mapping",
+        entityId: id,
+        summary: `Deleted column mapping ${current.name}`,
+        before: current,
+      });
     });
   }
 
   async visitors(actor: Actor, shopId: string, from: string, to: string) {
     await authorizeShopData(this.deps.db, actor, "orders.read");
     await shopOf(this.deps.db, actor.workspaceId, shopId);
-    return { items: await new ShopRepository(this.deps.db).visitors(actor.workspaceId, shopId, from, to), nextCursor: null };
+    return {
+      items: await new ShopRepository(this.deps.db).visitors(actor.workspaceId, shopId, from, to),
+      nextCursor: null,
+    };
   }
 
   /** Types in daily visitor counts (null removes a day). */
-  async setVisitors(actor: Actor, shopId: string, days: { date: string; visitors: number | null }[]) {
+  async setVisitors(
+    actor: Actor,
+    shopId: string,
+    days: { date: string; visitors: number | null }[],
+  ) {
     const seen = new Set<string>();
-    days.forEach((d, i) => { if (seen.has(d.date)) throw invalidField(`days.${i}.date`, "Date listed twice"); seen.add(d.date); });
+    days.forEach((d, i) => {
+      if (seen.has(d.date)) throw invalidField(`days.${i}.date`, "Date listed twice");
+      seen.add(d.date);
+    });
     return this.deps.db.transaction().execute(async (trx) => {
       await authorizeShopData(trx, actor, "shop.manage");
       const shop = await shopOf(trx, actor.workspaceId, shopId);
-      await refuseLockedMonths(trx, actor.workspaceId, days.map((d) => d.date));
+      await refuseLockedMonths(
+        trx,
+        actor.workspaceId,
+        days.map((d) => d.date),
+      );
       const at = nowIso(this.deps);
       await new ShopRepository(trx).setVisitors(actor.workspaceId, shopId, days, at);
-      await audit(trx, actor, at, { action: "visitors.set", entityType: "shop", entityId: shopId, summary: `Set visitor counts of ${days.length} day(s) for ${shop.name}`, after: days });
+      await audit(trx, actor, at, {
+        action: "visitors.set",
+        entityType: "shop",
+        entityId: shopId,
+        summary: `Set visitor counts of ${days.length} day(s) for ${shop.name}`,
+        after: days,
+      });
       const sorted = [...seen].sort();
-      return { items: await new ShopRepository(trx).visitors(actor.workspaceId, shopId, sorted[0]!, sorted[sorted.length - 1]!), nextCursor: null };
+      return {
+        items: await new ShopRepository(trx).visitors(
+          actor.workspaceId,
+          shopId,
+          sorted[0]!,
+          sorted[sorted.length - 1]!,
+        ),
+        nextCursor: null,
+      };
     });
   }
 
   async customers(actor: Actor, shopId: string, page: { limit: number; cursor?: string }) {
     await authorizeShopData(this.deps.db, actor, "orders.read");
     await shopOf(this.deps.db, actor.workspaceId, shopId);
-    const rows = await new StatsRepository(this.deps.db).customers(actor.workspaceId, shopId, page.limit, page.cursor);
+    const rows = await new StatsRepository(this.deps.db).customers(
+      actor.workspaceId,
+      shopId,
+      page.limit,
+      page.cursor,
+    );
     const more = rows.length > page.limit;
-    const items = (more ? rows.slice(0, page.limit) : rows).map((c) => ({ key: c.customerKey, display: c.display, firstPaidDate: c.firstPaidDate, lastPaidDate: c.lastPaidDate, paidOrders: c.paidOrders, paid: formatMoney(Number(c.paidFen)) }));
+    const items = (more ? rows.slice(0, page.limit) : rows).map((c) => ({
+      key: c.customerKey,
+      display: c.display,
+      firstPaidDate: c.firstPaidDate,
+      lastPaidDate: c.lastPaidDate,
+      paidOrders: c.paidOrders,
+      paid: formatMoney(Number(c.paidFen)),
+    }));
     return { items, nextCursor: more ? items[items.length - 1]!.key : null };
   }
 }
 
-export function presentMapping(m: { id: string; shopId: string; name: string; mapping: string; version: number; updatedAt: string }) {
-  return { id: m.id, shopId: m.shopId, name: m.name, mapping: JSON.parse(m.mapping) as ColumnMapping, version: m.version, updatedAt: m.updatedAt };
+export function presentMapping(m: {
+  id: string;
+  shopId: string;
+  name: string;
+  mapping: string;
+  version: number;
+  updatedAt: string;
+}) {
+  return {
+    id: m.id,
+    shopId: m.shopId,
+    name: m.name,
+    mapping: JSON.parse(m.mapping) as ColumnMapping,
+    version: m.version,
+    updatedAt: m.updatedAt,
+  };
 }

@@ -11,7 +11,14 @@ describe("readXlsxRecords", () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("订单");
     ws.addRow(["订单号", "金额", "已付", "公式", "备注", "付款时间"]);
-    ws.addRow(["A1", 1.23456789, true, { formula: "1+1", result: 2 }, { richText: [{ text: "富" }, { text: "文本" }] }, new Date(Date.UTC(2026, 9, 8, 14, 1, 0))]);
+    ws.addRow([
+      "A1",
+      1.23456789,
+      true,
+      { formula: "1+1", result: 2 },
+      { richText: [{ text: "富" }, { text: "文本" }] },
+      new Date(Date.UTC(2026, 9, 8, 14, 1, 0)),
+    ]);
     ws.addRow(["", null, false, null, "x&<y>", null]);
     ws.mergeCells("A2:A4");
     ws.getRow(7).values = ["late", 42];
@@ -21,15 +28,22 @@ describe("readXlsxRecords", () => {
       ["A1", "1.234568", "TRUE", "2", "富文本", "2026-10-08 14:01:00"],
       ["A1", "", "FALSE", "", "x&<y>"],
       ["A1"],
-      [], [],
+      [],
+      [],
       ["late", "42"],
     ]);
   });
 
   it("reads a date in a Chinese builtin format (numFmtId 31, yyyy年m月d日) as a date", async () => {
-    const styles = () => ['<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="31"/></cellXfs></styleSheet>'];
-    const parts = workbookParts(() => ['<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" s="1"><v>46303</v></c><c r="B1"><v>46303</v></c></row></sheetData></worksheet>']);
+    const styles = () => [
+      '<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="31"/></cellXfs></styleSheet>',
+    ];
+    const parts = workbookParts(() => [
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" s="1"><v>46303</v></c><c r="B1"><v>46303</v></c></row></sheetData></worksheet>',
+    ]);
     parts.push({ name: "xl/styles.xml", content: styles });
-    expect(await readXlsxRecords(await buildZip(parts))).toEqual([["2026-10-08 00:00:00", "46303"]]);
+    expect(await readXlsxRecords(await buildZip(parts))).toEqual([
+      ["2026-10-08 00:00:00", "46303"],
+    ]);
   });
 });

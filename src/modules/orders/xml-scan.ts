@@ -27,14 +27,21 @@ function decode(s: string): string {
 }
 
 const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
-const QUOTE = 0x22, APOS = 0x27, GT = 0x3e, SLASH = 0x2f, EQ = 0x3d;
+const QUOTE = 0x22,
+  APOS = 0x27,
+  GT = 0x3e,
+  SLASH = 0x2f,
+  EQ = 0x3d;
 const NON_ASCII = /[\x80-\xff]/;
 
 /**
  * The chunk twice: its bytes, and the same bytes as a one-byte (latin1) string whose indices are
  * byte offsets — names and markup are found in the string, text is decoded from the bytes.
  */
-interface Chunk { buf: Buffer; str: string }
+interface Chunk {
+  buf: Buffer;
+  str: string;
+}
 
 /** UTF-8 text of a byte range, entities decoded: a fresh string (a kept cell keeps no chunk alive). */
 const textOf = (c: Chunk, from: number, to: number) => decode(c.buf.toString("utf8", from, to));
@@ -70,7 +77,11 @@ function attributes(c: Chunk, from: number, to: number): Attrs {
 
 export class XmlScanner {
   private carry: Buffer | null = null;
-  constructor(private readonly on: XmlHandlers, private readonly maxToken: number, private readonly tooLong: () => Error) {}
+  constructor(
+    private readonly on: XmlHandlers,
+    private readonly maxToken: number,
+    private readonly tooLong: () => Error,
+  ) {}
 
   write(chunk: Buffer): void {
     const buf = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
@@ -82,7 +93,10 @@ export class XmlScanner {
       if (lt < 0) break;
       if (lt > i && this.on.text && (this.on.wantText?.() ?? true)) this.on.text(textOf(c, i, lt));
       const next = this.token(c, lt);
-      if (next < 0) { i = lt; break; }
+      if (next < 0) {
+        i = lt;
+        break;
+      }
       i = next;
     }
     if (i < buf.length) {
@@ -92,7 +106,8 @@ export class XmlScanner {
   }
 
   end(): void {
-    if (this.carry && this.carry.some((c) => !isSpace(c))) throw refuse.unreadable("its XML is cut short");
+    if (this.carry && this.carry.some((c) => !isSpace(c)))
+      throw refuse.unreadable("its XML is cut short");
   }
 
   /** Handles the token at `lt`; returns the index after it, or -1 when it is not complete yet. */
@@ -100,27 +115,43 @@ export class XmlScanner {
     const { str } = c;
     if (lt + 1 >= str.length) return -1;
     if (str.startsWith("<!", lt)) {
-      if (str.startsWith("<!--", lt)) { const e = str.indexOf("-->", lt + 4); return e < 0 ? -1 : e + 3; }
+      if (str.startsWith("<!--", lt)) {
+        const e = str.indexOf("-->", lt + 4);
+        return e < 0 ? -1 : e + 3;
+      }
       if (str.startsWith("<![CDATA[", lt)) {
         const e = str.indexOf("]]>", lt + 9);
         if (e < 0) return -1;
-        if (this.on.text && (this.on.wantText?.() ?? true)) this.on.text(c.buf.toString("utf8", lt + 9, e));
+        if (this.on.text && (this.on.wantText?.() ?? true))
+          this.on.text(c.buf.toString("utf8", lt + 9, e));
         return e + 3;
       }
       if (str.length - lt < 9) return -1;
       throw refuse.unreadable("its XML has a document type declaration");
     }
-    if (str.startsWith("<?", lt)) { const e = str.indexOf("?>", lt + 2); return e < 0 ? -1 : e + 2; }
+    if (str.startsWith("<?", lt)) {
+      const e = str.indexOf("?>", lt + 2);
+      return e < 0 ? -1 : e + 2;
+    }
     // The end of the tag: the first '>' outside quoted attribute values.
     let gt = str.indexOf(">", lt);
     if (gt < 0) return -1;
     let quoted = false;
-    for (let j = lt + 1; j < gt && !quoted; j++) { const ch = str.charCodeAt(j); quoted = ch === QUOTE || ch === APOS; }
+    for (let j = lt + 1; j < gt && !quoted; j++) {
+      const ch = str.charCodeAt(j);
+      quoted = ch === QUOTE || ch === APOS;
+    }
     if (quoted) {
       gt = -1;
       for (let j = lt + 1, q = 0; j < str.length; j++) {
         const ch = str.charCodeAt(j);
-        if (q) { if (ch === q) q = 0; } else if (ch === QUOTE || ch === APOS) q = ch; else if (ch === GT) { gt = j; break; }
+        if (q) {
+          if (ch === q) q = 0;
+        } else if (ch === QUOTE || ch === APOS) q = ch;
+        else if (ch === GT) {
+          gt = j;
+          break;
+        }
       }
       if (gt < 0) return -1;
     }

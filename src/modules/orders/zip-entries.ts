@@ -24,10 +24,15 @@ const MAX32 = 0xffffffff;
 /** Zip64 sizes and offset from an entry's extra field (present only for the fields that overflowed). */
 function zip64(view: DataView, at: number, length: number, e: ZipEntry): void {
   for (let p = at; p + 4 <= at + length;) {
-    const id = view.getUint16(p, true), size = view.getUint16(p + 2, true);
+    const id = view.getUint16(p, true),
+      size = view.getUint16(p + 2, true);
     if (id === 0x0001) {
       let q = p + 4;
-      const next = () => { const v = Number(view.getBigUint64(q, true)); q += 8; return v; };
+      const next = () => {
+        const v = Number(view.getBigUint64(q, true));
+        q += 8;
+        return v;
+      };
       if (e.size === MAX32) e.size = next();
       if (e.compressedSize === MAX32) e.compressedSize = next();
       if (e.localOffset === MAX32) e.localOffset = next();
@@ -42,12 +47,20 @@ export function zipEntries(bytes: Uint8Array): Map<string, ZipEntry> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let end = -1;
   for (let p = bytes.length - 22; p >= Math.max(0, bytes.length - 22 - 65535); p--) {
-    if (view.getUint32(p, true) === EOCD) { end = p; break; }
+    if (view.getUint32(p, true) === EOCD) {
+      end = p;
+      break;
+    }
   }
-  if (end < 0) throw refuse.unreadable("the end of the zip is missing: the file is cut short or damaged");
+  if (end < 0)
+    throw refuse.unreadable("the end of the zip is missing: the file is cut short or damaged");
   let count = view.getUint16(end + 10, true);
   let offset = view.getUint32(end + 16, true);
-  if ((count === 0xffff || offset === MAX32) && end >= 20 && view.getUint32(end - 20, true) === EOCD64_LOCATOR) {
+  if (
+    (count === 0xffff || offset === MAX32) &&
+    end >= 20 &&
+    view.getUint32(end - 20, true) === EOCD64_LOCATOR
+  ) {
     const at = Number(view.getBigUint64(end - 12, true));
     if (at + 56 > bytes.length) throw refuse.unreadable("a damaged zip directory");
     count = Number(view.getBigUint64(at + 32, true));
@@ -57,13 +70,23 @@ export function zipEntries(bytes: Uint8Array): Map<string, ZipEntry> {
   const decoder = new TextDecoder();
   let p = offset;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > bytes.length || view.getUint32(p, true) !== CENTRAL) throw refuse.unreadable("a damaged zip directory");
-    const nameLength = view.getUint16(p + 28, true), extraLength = view.getUint16(p + 30, true), commentLength = view.getUint16(p + 32, true);
-    if (p + 46 + nameLength + extraLength > bytes.length) throw refuse.unreadable("a damaged zip directory");
+    if (p + 46 > bytes.length || view.getUint32(p, true) !== CENTRAL)
+      throw refuse.unreadable("a damaged zip directory");
+    const nameLength = view.getUint16(p + 28, true),
+      extraLength = view.getUint16(p + 30, true),
+      commentLength = view.getUint16(p + 32, true);
+    if (p + 46 + nameLength + extraLength > bytes.length)
+      throw refuse.unreadable("a damaged zip directory");
     const e: ZipEntry = {
-      name: decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength)).replace(/\\/g, "/").replace(/^\//, ""),
-      flags: view.getUint16(p + 8, true), method: view.getUint16(p + 10, true),
-      compressedSize: view.getUint32(p + 20, true), size: view.getUint32(p + 24, true), localOffset: view.getUint32(p + 42, true),
+      name: decoder
+        .decode(bytes.subarray(p + 46, p + 46 + nameLength))
+        .replace(/\\/g, "/")
+        .replace(/^\//, ""),
+      flags: view.getUint16(p + 8, true),
+      method: view.getUint16(p + 10, true),
+      compressedSize: view.getUint32(p + 20, true),
+      size: view.getUint32(p + 24, true),
+      localOffset: view.getUint32(p + 42, true),
     };
     zip64(view, p + 46 + nameLength, extraLength, e);
     entries.set(e.name, e);
@@ -87,12 +110,17 @@ export class UnpackBudget {
 }
 
 /** An entry's unpacked bytes in chunks of at most 64 KB, counted against the budget as they come. */
-export async function* inflateEntry(bytes: Uint8Array, e: ZipEntry, budget: UnpackBudget): AsyncGenerator<Buffer> {
+export async function* inflateEntry(
+  bytes: Uint8Array,
+  e: ZipEntry,
+  budget: UnpackBudget,
+): AsyncGenerator<Buffer> {
   if (e.flags & 0x1) throw refuse.unreadable("the workbook is encrypted");
   budget.declare(e.size);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = e.localOffset;
-  if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) throw refuse.unreadable("a damaged zip entry");
+  if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL)
+    throw refuse.unreadable("a damaged zip entry");
   const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
   if (start + e.compressedSize > bytes.length) throw refuse.unreadable("the file is cut short");
   const data = Buffer.from(bytes.buffer, bytes.byteOffset + start, e.compressedSize);
@@ -104,7 +132,8 @@ export async function* inflateEntry(bytes: Uint8Array, e: ZipEntry, budget: Unpa
     }
     return;
   }
-  if (e.method !== 8) throw refuse.unreadable(`zip compression method ${e.method} is not supported`);
+  if (e.method !== 8)
+    throw refuse.unreadable(`zip compression method ${e.method} is not supported`);
   const inflate = createInflateRaw({ chunkSize: 65536 });
   Readable.from([data]).pipe(inflate);
   let actual = 0;
@@ -117,7 +146,13 @@ export async function* inflateEntry(bytes: Uint8Array, e: ZipEntry, budget: Unpa
       yield chunk;
     }
   } catch (err) {
-    if (err instanceof Error && "code" in err && typeof err.code === "string" && err.code.startsWith("Z_")) throw refuse.unreadable("a damaged zip entry");
+    if (
+      err instanceof Error &&
+      "code" in err &&
+      typeof err.code === "string" &&
+      err.code.startsWith("Z_")
+    )
+      throw refuse.unreadable("a damaged zip entry");
     throw err;
   } finally {
     inflate.destroy();

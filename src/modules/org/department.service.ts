@@ -1,5 +1,12 @@
 import type { Actor } from "../../core/actor.js";
-import { conflict, fail, forbidden, invalidField, notFound, staleVersion } from "../../core/errors.js";
+import {
+  conflict,
+  fail,
+  forbidden,
+  invalidField,
+  notFound,
+  staleVersion,
+} from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
 import type { Executor } from "../../db/database.js";
 import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
@@ -27,7 +34,11 @@ export class DepartmentService {
     const db = this.deps.db;
     const [departments, members] = await Promise.all([
       new DepartmentRepository(db).list(actor.workspaceId),
-      db.selectFrom("members").select(["id", "name", "departmentId", "status"]).where("workspaceId", "=", actor.workspaceId).execute(),
+      db
+        .selectFrom("members")
+        .select(["id", "name", "departmentId", "status"])
+        .where("workspaceId", "=", actor.workspaceId)
+        .execute(),
     ]);
     return departments.map((d) => presentDepartment(d, members));
   }
@@ -37,37 +48,67 @@ export class DepartmentService {
       const repo = new DepartmentRepository(trx);
       const all = await repo.list(actor.workspaceId);
       const parentId = input.parentId ?? null;
-      if (parentId && !all.some((d) => d.id === parentId)) throw invalidField("parentId", "No such parent department");
-      if (!can(actor, "department.create", { departmentId: parentId }, managedDepartments(actor, all))) throw forbidden("Only the owner or the lead of the parent department may add a department");
+      if (parentId && !all.some((d) => d.id === parentId))
+        throw invalidField("parentId", "No such parent department");
+      if (
+        !can(actor, "department.create", { departmentId: parentId }, managedDepartments(actor, all))
+      )
+        throw forbidden("Only the owner or the lead of the parent department may add a department");
       if (input.function !== undefined && input.function !== "none") authorizeFunctionChange(actor);
       const at = nowIso(this.deps);
       const leadMemberId = await this.checkLead(trx, actor, input.leadMemberId ?? null, at);
       const dep = {
-        workspaceId: actor.workspaceId, id: newId(), parentId, name: input.name.trim(), leadMemberId, function: input.function ?? "none",
-        sortOrder: input.sortOrder ?? all.filter((d) => d.parentId === parentId).length, version: 1, createdAt: at, updatedAt: at,
+        workspaceId: actor.workspaceId,
+        id: newId(),
+        parentId,
+        name: input.name.trim(),
+        leadMemberId,
+        function: input.function ?? "none",
+        sortOrder: input.sortOrder ?? all.filter((d) => d.parentId === parentId).length,
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
       };
       await repo.create(dep);
-      await audit(trx, actor, at, { action: "department.create", entityType: "department", entityId: dep.id, summary: `Created department ${dep.name}`, after: dep });
+      await audit(trx, actor, at, {
+        action: "department.create",
+        entityType: "department",
+        entityId: dep.id,
+        summary: `Created department ${dep.name}`,
+        after: dep,
+      });
       return this.present(trx, actor.workspaceId, dep.id);
     });
   }
 
-  async update(actor: Actor, id: string, input: DepartmentInput & { version: number }): Promise<DepartmentDto> {
+  async update(
+    actor: Actor,
+    id: string,
+    input: DepartmentInput & { version: number },
+  ): Promise<DepartmentDto> {
     return this.deps.db.transaction().execute(async (trx) => {
       const repo = new DepartmentRepository(trx);
       const all = await repo.list(actor.workspaceId);
       const current = all.find((d) => d.id === id);
       if (!current) throw notFound("Department");
       const managed = managedDepartments(actor, all);
-      if (!can(actor, "department.update", { departmentId: id }, managed)) throw forbidden("You do not manage this department");
-      if (input.function !== undefined && input.function !== current.function) authorizeFunctionChange(actor);
+      if (!can(actor, "department.update", { departmentId: id }, managed))
+        throw forbidden("You do not manage this department");
+      if (input.function !== undefined && input.function !== current.function)
+        authorizeFunctionChange(actor);
       if (input.parentId !== undefined && input.parentId !== current.parentId) {
         const parentId = input.parentId;
         if (parentId !== null) {
-          if (!all.some((d) => d.id === parentId)) throw invalidField("parentId", "No such parent department");
-          if (this.isSelfOrDescendant(all, id, parentId)) throw invalidField("parentId", "A department cannot be moved under itself or one of its sub-departments");
+          if (!all.some((d) => d.id === parentId))
+            throw invalidField("parentId", "No such parent department");
+          if (this.isSelfOrDescendant(all, id, parentId))
+            throw invalidField(
+              "parentId",
+              "A department cannot be moved under itself or one of its sub-departments",
+            );
         }
-        if (!can(actor, "department.create", { departmentId: parentId }, managed)) throw forbidden("You do not manage the new parent department");
+        if (!can(actor, "department.create", { departmentId: parentId }, managed))
+          throw forbidden("You do not manage the new parent department");
       }
       const at = nowIso(this.deps);
       const patch = {
@@ -75,12 +116,21 @@ export class DepartmentService {
         ...(input.parentId !== undefined && { parentId: input.parentId }),
         ...(input.sortOrder !== undefined && { sortOrder: input.sortOrder }),
         ...(input.function !== undefined && { function: input.function }),
-        ...(input.leadMemberId !== undefined && { leadMemberId: await this.checkLead(trx, actor, input.leadMemberId, at) }),
+        ...(input.leadMemberId !== undefined && {
+          leadMemberId: await this.checkLead(trx, actor, input.leadMemberId, at),
+        }),
         updatedAt: at,
       };
       const updated = await repo.update(actor.workspaceId, id, input.version, patch);
       if (!updated) throw staleVersion("Department", current.version);
-      await audit(trx, actor, at, { action: "department.update", entityType: "department", entityId: id, summary: `Updated department ${updated.name}`, before: current, after: updated });
+      await audit(trx, actor, at, {
+        action: "department.update",
+        entityType: "department",
+        entityId: id,
+        summary: `Updated department ${updated.name}`,
+        before: current,
+        after: updated,
+      });
       return this.present(trx, actor.workspaceId, id);
     });
   }
@@ -92,18 +142,42 @@ export class DepartmentService {
       const current = all.find((d) => d.id === id);
       if (!current) throw notFound("Department");
       if (current.leadMemberId === actor.memberId && actor.role === "lead") {
-        throw fail("forbidden", "org.department_own_delete", { department: current.name }, "A lead cannot delete the department they lead; the owner can");
+        throw fail(
+          "forbidden",
+          "org.department_own_delete",
+          { department: current.name },
+          "A lead cannot delete the department they lead; the owner can",
+        );
       }
-      if (!can(actor, "department.delete", { departmentId: id, leadMemberId: current.leadMemberId }, managedDepartments(actor, all))) throw forbidden("You do not manage this department");
-      if (all.some((d) => d.parentId === id)) throw conflict("Move or delete the sub-departments first");
+      if (
+        !can(
+          actor,
+          "department.delete",
+          { departmentId: id, leadMemberId: current.leadMemberId },
+          managedDepartments(actor, all),
+        )
+      )
+        throw forbidden("You do not manage this department");
+      if (all.some((d) => d.parentId === id))
+        throw conflict("Move or delete the sub-departments first");
       const at = nowIso(this.deps);
       await new MemberRepository(trx).clearDepartment(actor.workspaceId, id, at);
       await repo.delete(actor.workspaceId, id);
-      await audit(trx, actor, at, { action: "department.delete", entityType: "department", entityId: id, summary: `Deleted department ${current.name}`, before: current });
+      await audit(trx, actor, at, {
+        action: "department.delete",
+        entityType: "department",
+        entityId: id,
+        summary: `Deleted department ${current.name}`,
+        before: current,
+      });
     });
   }
 
-  private isSelfOrDescendant(all: { id: string; parentId: string | null }[], rootId: string, candidate: string): boolean {
+  private isSelfOrDescendant(
+    all: { id: string; parentId: string | null }[],
+    rootId: string,
+    candidate: string,
+  ): boolean {
     for (let cur: string | null = candidate, hops = 0; cur !== null && hops <= all.length; hops++) {
       if (cur === rootId) return true;
       cur = all.find((d) => d.id === cur)?.parentId ?? null;
@@ -112,14 +186,30 @@ export class DepartmentService {
   }
 
   /** A department's lead must be an active member; a plain member becomes a lead. */
-  private async checkLead(trx: Executor, actor: Actor, leadMemberId: string | null, at: string): Promise<string | null> {
+  private async checkLead(
+    trx: Executor,
+    actor: Actor,
+    leadMemberId: string | null,
+    at: string,
+  ): Promise<string | null> {
     if (leadMemberId === null) return null;
     const members = new MemberRepository(trx);
     const lead = await members.getById(actor.workspaceId, leadMemberId);
-    if (!lead || lead.status !== "active") throw invalidField("leadMemberId", "The lead must be an active member of this workspace");
+    if (!lead || lead.status !== "active")
+      throw invalidField("leadMemberId", "The lead must be an active member of this workspace");
     if (lead.role === "member") {
-      await members.update(actor.workspaceId, lead.id, lead.version, { role: "lead", updatedAt: at });
-      await audit(trx, actor, at, { action: "member.role", entityType: "member", entityId: lead.id, summary: `${lead.name} became a lead`, before: { role: "member" }, after: { role: "lead" } });
+      await members.update(actor.workspaceId, lead.id, lead.version, {
+        role: "lead",
+        updatedAt: at,
+      });
+      await audit(trx, actor, at, {
+        action: "member.role",
+        entityType: "member",
+        entityId: lead.id,
+        summary: `${lead.name} became a lead`,
+        before: { role: "member" },
+        after: { role: "lead" },
+      });
     }
     return leadMemberId;
   }
@@ -127,7 +217,11 @@ export class DepartmentService {
   private async present(db: Executor, workspaceId: string, id: string): Promise<DepartmentDto> {
     const d = await new DepartmentRepository(db).getById(workspaceId, id);
     if (!d) throw notFound("Department");
-    const members = await db.selectFrom("members").select(["id", "name", "departmentId", "status"]).where("workspaceId", "=", workspaceId).execute();
+    const members = await db
+      .selectFrom("members")
+      .select(["id", "name", "departmentId", "status"])
+      .where("workspaceId", "=", workspaceId)
+      .execute();
     return presentDepartment(d, members);
   }
 }

@@ -9,27 +9,52 @@ export class InvitationRepository {
   }
 
   listPending(workspaceId: string, now: string) {
-    return this.db.selectFrom("invitations").selectAll().where("workspaceId", "=", workspaceId)
-      .where("acceptedAt", "is", null).where("expiresAt", ">", now).orderBy("id", "desc").execute();
+    return this.db
+      .selectFrom("invitations")
+      .selectAll()
+      .where("workspaceId", "=", workspaceId)
+      .where("acceptedAt", "is", null)
+      .where("expiresAt", ">", now)
+      .orderBy("id", "desc")
+      .execute();
   }
 
   getById(workspaceId: string, id: string) {
-    return this.db.selectFrom("invitations").selectAll().where("workspaceId", "=", workspaceId).where("id", "=", id).executeTakeFirst();
+    return this.db
+      .selectFrom("invitations")
+      .selectAll()
+      .where("workspaceId", "=", workspaceId)
+      .where("id", "=", id)
+      .executeTakeFirst();
   }
 
   /** Token lookup is the one query not scoped by workspace: the token itself names it. */
   findByTokenHash(tokenHash: string) {
-    return this.db.selectFrom("invitations as i").innerJoin("workspaces as w", "w.id", "i.workspaceId")
-      .selectAll("i").select("w.name as workspaceName").where("i.tokenHash", "=", tokenHash).executeTakeFirst();
+    return this.db
+      .selectFrom("invitations as i")
+      .innerJoin("workspaces as w", "w.id", "i.workspaceId")
+      .selectAll("i")
+      .select("w.name as workspaceName")
+      .where("i.tokenHash", "=", tokenHash)
+      .executeTakeFirst();
   }
 
   async markAccepted(workspaceId: string, id: string, at: string): Promise<boolean> {
-    const r = await this.db.updateTable("invitations").set({ acceptedAt: at })
-      .where("workspaceId", "=", workspaceId).where("id", "=", id).where("acceptedAt", "is", null).executeTakeFirst();
+    const r = await this.db
+      .updateTable("invitations")
+      .set({ acceptedAt: at })
+      .where("workspaceId", "=", workspaceId)
+      .where("id", "=", id)
+      .where("acceptedAt", "is", null)
+      .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   }
 
   async delete(workspaceId: string, id: string): Promise<void> {
-    await this.db.deleteFrom("invitations").where("workspaceId", "=", workspaceId).where("id", "=", id).execute();
+    await this.db
+      .deleteFrom("invitations")
+      .where("workspaceId", "=", workspaceId)
+      .where("id", "=", id)
+      .execute();
   }
 }

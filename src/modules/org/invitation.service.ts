@@ -20,31 +20,63 @@ import { presentInvitation } from "./org.presenter.js";
 export class InvitationService {
   constructor(private readonly deps: ServiceDeps) {}
 
-  async create(actor: Actor, input: { email?: string | null; role?: Role; departmentId?: string | null; title?: string | null }) {
+  async create(
+    actor: Actor,
+    input: {
+      email?: string | null;
+      role?: Role;
+      departmentId?: string | null;
+      title?: string | null;
+    },
+  ) {
     const role = input.role ?? "member";
     const departmentId = input.departmentId ?? null;
     return this.deps.db.transaction().execute(async (trx) => {
       const departments = await new DepartmentRepository(trx).list(actor.workspaceId);
-      if (departmentId && !departments.some((d) => d.id === departmentId)) throw invalidField("departmentId", "No such department");
-      if (!can(actor, "invitation.manage", { departmentId }, managedDepartments(actor, departments)) || (role === "owner" && actor.role !== "owner")) {
+      if (departmentId && !departments.some((d) => d.id === departmentId))
+        throw invalidField("departmentId", "No such department");
+      if (
+        !can(
+          actor,
+          "invitation.manage",
+          { departmentId },
+          managedDepartments(actor, departments),
+        ) ||
+        (role === "owner" && actor.role !== "owner")
+      ) {
         throw forbidden("You may not invite people into this department or role");
       }
       const token = newSecret("inv_");
       const now = this.deps.clock();
       const inv = {
-        workspaceId: actor.workspaceId, id: newId(), tokenHash: hashSecret(token), email: input.email?.toLowerCase() ?? null, role, departmentId,
-        title: input.title ?? null, createdBy: actor.memberId, expiresAt: new Date(now.getTime() + LIMITS.invitationDays * 86_400_000).toISOString(),
-        acceptedAt: null, createdAt: now.toISOString(),
+        workspaceId: actor.workspaceId,
+        id: newId(),
+        tokenHash: hashSecret(token),
+        email: input.email?.toLowerCase() ?? null,
+        role,
+        departmentId,
+        title: input.title ?? null,
+        createdBy: actor.memberId,
+        expiresAt: new Date(now.getTime() + LIMITS.invitationDays * 86_400_000).toISOString(),
+        acceptedAt: null,
+        createdAt: now.toISOString(),
       };
       await new InvitationRepository(trx).create(inv);
-      await audit(trx, actor, inv.createdAt, { action: "invitation.create", entityType: "invitation", entityId: inv.id, summary: `Invited ${inv.email ?? "someone"} as ${role}` });
+      await audit(trx, actor, inv.createdAt, {
+        action: "invitation.create",
+        entityType: "invitation",
+        entityId: inv.id,
+        summary: `Invited ${inv.email ?? "someone"} as ${role}`,
+      });
       return { ...presentInvitation(inv), token, path: `/invite/${token}` };
     });
   }
 
   async list(actor: Actor) {
     if (actor.role === "member") throw forbidden("Only owners and leads see invitations");
-    return (await new InvitationRepository(this.deps.db).listPending(actor.workspaceId, nowIso(this.deps))).map(presentInvitation);
+    return (
+      await new InvitationRepository(this.deps.db).listPending(actor.workspaceId, nowIso(this.deps))
+    ).map(presentInvitation);
   }
 
   async revoke(actor: Actor, id: string): Promise<void> {
@@ -53,16 +85,34 @@ export class InvitationService {
       const inv = await repo.getById(actor.workspaceId, id);
       if (!inv) throw notFound("Invitation");
       const departments = await new DepartmentRepository(trx).list(actor.workspaceId);
-      if (!can(actor, "invitation.manage", { departmentId: inv.departmentId }, managedDepartments(actor, departments))) throw forbidden();
+      if (
+        !can(
+          actor,
+          "invitation.manage",
+          { departmentId: inv.departmentId },
+          managedDepartments(actor, departments),
+        )
+      )
+        throw forbidden();
       await repo.delete(actor.workspaceId, id);
-      await audit(trx, actor, nowIso(this.deps), { action: "invitation.revoke", entityType: "invitation", entityId: id, summary: `Revoked invitation for ${inv.email ?? "someone"}` });
+      await audit(trx, actor, nowIso(this.deps), {
+        action: "invitation.revoke",
+        entityType: "invitation",
+        entityId: id,
+        summary: `Revoked invitation for ${inv.email ?? "someone"}`,
+      });
     });
   }
 
   async lookup(token: string) {
     const inv = await new InvitationRepository(this.deps.db).findByTokenHash(hashSecret(token));
     if (!inv || inv.acceptedAt || inv.expiresAt <= nowIso(this.deps)) throw notFound("Invitation");
-    return { workspaceName: inv.workspaceName, email: inv.email, role: inv.role, expiresAt: inv.expiresAt };
+    return {
+      workspaceName: inv.workspaceName,
+      email: inv.email,
+      role: inv.role,
+      expiresAt: inv.expiresAt,
+    };
   }
 
   /**
@@ -71,7 +121,10 @@ export class InvitationService {
    * after every other check, and no password is ever compared here: an existing account joins only
    * when signed in (acceptSignedIn). Throttled like login, per address and link.
    */
-  async acceptAsNewUser(input: { token: string; name: string; email: string; password: string }, ip: string): Promise<{ userId: string; workspaceId: string }> {
+  async acceptAsNewUser(
+    input: { token: string; name: string; email: string; password: string },
+    ip: string,
+  ): Promise<{ userId: string; workspaceId: string }> {
     return this.throttled(input.token, ip, async () => {
       const email = input.email.toLowerCase();
       const inv = await this.pending(this.deps.db, input.token);
@@ -81,7 +134,15 @@ export class InvitationService {
       return this.join(input.token, async (trx, at) => {
         const auth = new AuthRepository(trx);
         if (await auth.findUserByEmail(email)) throw emailTaken();
-        const user = { id: newId(), email, name: input.name.trim(), passwordHash, locale: null, createdAt: at, updatedAt: at };
+        const user = {
+          id: newId(),
+          email,
+          name: input.name.trim(),
+          passwordHash,
+          locale: null,
+          createdAt: at,
+          updatedAt: at,
+        };
         await auth.createUser(user);
         return user;
       });
@@ -89,23 +150,36 @@ export class InvitationService {
   }
 
   /** Accepts an invitation as the signed-in user (their other workspaces are untouched). */
-  async acceptSignedIn(input: { token: string; userId: string }, ip: string): Promise<{ userId: string; workspaceId: string }> {
+  async acceptSignedIn(
+    input: { token: string; userId: string },
+    ip: string,
+  ): Promise<{ userId: string; workspaceId: string }> {
     return this.throttled(input.token, ip, () =>
       this.join(input.token, async (trx, _at, inv) => {
         const user = await new AuthRepository(trx).findUserById(input.userId);
         if (!user) throw notFound("User");
         if (inv.email && inv.email !== user.email) throw otherEmail();
         if (await new MemberRepository(trx).getByUserId(inv.workspaceId, user.id)) {
-          throw fail("conflict", "invitation.already_member", undefined, "You are already a member of this workspace");
+          throw fail(
+            "conflict",
+            "invitation.already_member",
+            undefined,
+            "You are already a member of this workspace",
+          );
         }
         return user;
-      }));
+      }),
+    );
   }
 
   private async throttled<T>(token: string, ip: string, work: () => Promise<T>): Promise<T> {
-    const perLink = `accept:${ip}:${hashSecret(token)}`, perIp = `accept-ip:${ip}`;
+    const perLink = `accept:${ip}:${hashSecret(token)}`,
+      perIp = `accept-ip:${ip}`;
     const throttle = new AttemptThrottle(this.deps.db, this.deps.clock);
-    await throttle.take([{ key: perLink, limit: LIMITS.loginMaxFailures }, { key: perIp, limit: LIMITS.loginMaxFailures * 10 }]);
+    await throttle.take([
+      { key: perLink, limit: LIMITS.loginMaxFailures },
+      { key: perIp, limit: LIMITS.loginMaxFailures * 10 },
+    ]);
     const result = await work();
     await throttle.succeeded([perLink], [perIp]);
     return result;
@@ -118,20 +192,50 @@ export class InvitationService {
   }
 
   /** Marks the invitation used and makes the user a member, in one transaction. */
-  private join(token: string, userFor: (trx: Executor, at: string, inv: Invitation) => Promise<Pick<User, "id" | "name">>) {
+  private join(
+    token: string,
+    userFor: (trx: Executor, at: string, inv: Invitation) => Promise<Pick<User, "id" | "name">>,
+  ) {
     return this.deps.db.transaction().execute(async (trx) => {
       const inv = await this.pending(trx, token);
       const at = nowIso(this.deps);
       const user = await userFor(trx, at, inv);
-      if (!(await new InvitationRepository(trx).markAccepted(inv.workspaceId, inv.id, at))) throw conflict("This invitation was just used");
+      if (!(await new InvitationRepository(trx).markAccepted(inv.workspaceId, inv.id, at)))
+        throw conflict("This invitation was just used");
       const memberId = newId();
       await new MemberRepository(trx).create({
-        workspaceId: inv.workspaceId, id: memberId, userId: user.id, name: user.name, role: inv.role, title: inv.title,
-        departmentId: inv.departmentId, status: "active", hoursPerDay: null, workweek: null, version: 1, createdAt: at, updatedAt: at,
+        workspaceId: inv.workspaceId,
+        id: memberId,
+        userId: user.id,
+        name: user.name,
+        role: inv.role,
+        title: inv.title,
+        departmentId: inv.departmentId,
+        status: "active",
+        hoursPerDay: null,
+        workweek: null,
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
       });
-      await audit(trx, { userId: user.id, memberId, workspaceId: inv.workspaceId, role: inv.role, departmentId: inv.departmentId, via: "session" }, at, {
-        action: "invitation.accept", entityType: "member", entityId: memberId, summary: `${user.name} joined through an invitation`,
-      });
+      await audit(
+        trx,
+        {
+          userId: user.id,
+          memberId,
+          workspaceId: inv.workspaceId,
+          role: inv.role,
+          departmentId: inv.departmentId,
+          via: "session",
+        },
+        at,
+        {
+          action: "invitation.accept",
+          entityType: "member",
+          entityId: memberId,
+          summary: `${user.name} joined through an invitation`,
+        },
+      );
       return { userId: user.id, workspaceId: inv.workspaceId };
     });
   }
@@ -139,5 +243,7 @@ export class InvitationService {
 
 const otherEmail = () => {
   const message = "This invitation is for another email address";
-  return fail("invalid", "invitation.other_email", undefined, message, { fields: [{ field: "email", message, code: "invitation.other_email" }] });
+  return fail("invalid", "invitation.other_email", undefined, message, {
+    fields: [{ field: "email", message, code: "invitation.other_email" }],
+  });
 };

@@ -11,7 +11,16 @@ export interface MemberSkillRow {
 export class MemberRepository {
   constructor(private readonly db: Executor) {}
 
-  list(workspaceId: string, opts: { limit: number; cursor?: string; departmentId?: string; status?: "active" | "inactive"; memberIds?: string[] }) {
+  list(
+    workspaceId: string,
+    opts: {
+      limit: number;
+      cursor?: string;
+      departmentId?: string;
+      status?: "active" | "inactive";
+      memberIds?: string[];
+    },
+  ) {
     let q = this.db
       .selectFrom("members as m")
       .innerJoin("users as u", "u.id", "m.userId")
@@ -38,29 +47,51 @@ export class MemberRepository {
   }
 
   getByUserId(workspaceId: string, userId: string) {
-    return this.db.selectFrom("members").selectAll().where("workspaceId", "=", workspaceId).where("userId", "=", userId).executeTakeFirst();
+    return this.db
+      .selectFrom("members")
+      .selectAll()
+      .where("workspaceId", "=", workspaceId)
+      .where("userId", "=", userId)
+      .executeTakeFirst();
   }
 
   async create(m: NewMember): Promise<void> {
     await this.db.insertInto("members").values(m).execute();
   }
 
-  update(workspaceId: string, id: string, version: number, patch: Partial<Omit<Member, "workspaceId" | "id" | "userId" | "version" | "createdAt">>) {
-    return this.db.updateTable("members").set({ ...patch, version: version + 1 })
-      .where("workspaceId", "=", workspaceId).where("id", "=", id).where("version", "=", version)
-      .returningAll().executeTakeFirst();
+  update(
+    workspaceId: string,
+    id: string,
+    version: number,
+    patch: Partial<Omit<Member, "workspaceId" | "id" | "userId" | "version" | "createdAt">>,
+  ) {
+    return this.db
+      .updateTable("members")
+      .set({ ...patch, version: version + 1 })
+      .where("workspaceId", "=", workspaceId)
+      .where("id", "=", id)
+      .where("version", "=", version)
+      .returningAll()
+      .executeTakeFirst();
   }
 
   countOwners(workspaceId: string) {
-    return this.db.selectFrom("members").where("workspaceId", "=", workspaceId).where("role", "=", "owner").where("status", "=", "active")
-      .select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    return this.db
+      .selectFrom("members")
+      .where("workspaceId", "=", workspaceId)
+      .where("role", "=", "owner")
+      .where("status", "=", "active")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
   }
 
   skillsOf(workspaceId: string, memberIds: string[]): Promise<MemberSkillRow[]> {
     if (memberIds.length === 0) return Promise.resolve([]);
     return this.db
       .selectFrom("memberSkills as ms")
-      .innerJoin("skills as s", (j) => j.onRef("s.workspaceId", "=", "ms.workspaceId").onRef("s.id", "=", "ms.skillId"))
+      .innerJoin("skills as s", (j) =>
+        j.onRef("s.workspaceId", "=", "ms.workspaceId").onRef("s.id", "=", "ms.skillId"),
+      )
       .where("ms.workspaceId", "=", workspaceId)
       .where("ms.memberId", "in", memberIds)
       .select(["ms.memberId", "ms.skillId", "s.name as skillName", "ms.level"])
@@ -68,16 +99,33 @@ export class MemberRepository {
       .execute();
   }
 
-  async replaceSkills(workspaceId: string, memberId: string, skills: { skillId: string; level: number }[]): Promise<void> {
-    await this.db.deleteFrom("memberSkills").where("workspaceId", "=", workspaceId).where("memberId", "=", memberId).execute();
+  async replaceSkills(
+    workspaceId: string,
+    memberId: string,
+    skills: { skillId: string; level: number }[],
+  ): Promise<void> {
+    await this.db
+      .deleteFrom("memberSkills")
+      .where("workspaceId", "=", workspaceId)
+      .where("memberId", "=", memberId)
+      .execute();
     if (skills.length > 0) {
-      await this.db.insertInto("memberSkills").values(skills.map((s) => ({ workspaceId, memberId, ...s }))).execute();
+      await this.db
+        .insertInto("memberSkills")
+        .values(skills.map((s) => ({ workspaceId, memberId, ...s })))
+        .execute();
     }
   }
 
   leavesOf(workspaceId: string, memberIds: string[]) {
     if (memberIds.length === 0) return Promise.resolve([] as Leave[]);
-    return this.db.selectFrom("leaves").selectAll().where("workspaceId", "=", workspaceId).where("memberId", "in", memberIds).orderBy("startDate").execute();
+    return this.db
+      .selectFrom("leaves")
+      .selectAll()
+      .where("workspaceId", "=", workspaceId)
+      .where("memberId", "in", memberIds)
+      .orderBy("startDate")
+      .execute();
   }
 
   async addLeave(l: Leave): Promise<void> {
@@ -85,15 +133,29 @@ export class MemberRepository {
   }
 
   getLeave(workspaceId: string, memberId: string, id: string) {
-    return this.db.selectFrom("leaves").selectAll().where("workspaceId", "=", workspaceId).where("memberId", "=", memberId).where("id", "=", id).executeTakeFirst();
+    return this.db
+      .selectFrom("leaves")
+      .selectAll()
+      .where("workspaceId", "=", workspaceId)
+      .where("memberId", "=", memberId)
+      .where("id", "=", id)
+      .executeTakeFirst();
   }
 
   async deleteLeave(workspaceId: string, id: string): Promise<void> {
-    await this.db.deleteFrom("leaves").where("workspaceId", "=", workspaceId).where("id", "=", id).execute();
+    await this.db
+      .deleteFrom("leaves")
+      .where("workspaceId", "=", workspaceId)
+      .where("id", "=", id)
+      .execute();
   }
 
   async clearDepartment(workspaceId: string, departmentId: string, now: string): Promise<void> {
-    await this.db.updateTable("members").set((eb) => ({ departmentId: null, version: eb("version", "+", 1), updatedAt: now }))
-      .where("workspaceId", "=", workspaceId).where("departmentId", "=", departmentId).execute();
+    await this.db
+      .updateTable("members")
+      .set((eb) => ({ departmentId: null, version: eb("version", "+", 1), updatedAt: now }))
+      .where("workspaceId", "=", workspaceId)
+      .where("departmentId", "=", departmentId)
+      .execute();
   }
 }

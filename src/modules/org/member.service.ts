@@ -6,7 +6,13 @@ import type { Executor } from "../../db/database.js";
 import { hashPassword } from "../auth/password.js";
 import { assertStrongPassword } from "../auth/password-strength.js";
 import { AuthRepository } from "../auth/auth.repository.js";
-import { announceScheduleChange, audit, markScheduleStale, nowIso, type ServiceDeps } from "../shared/context.js";
+import {
+  announceScheduleChange,
+  audit,
+  markScheduleStale,
+  nowIso,
+  type ServiceDeps,
+} from "../shared/context.js";
 import { DepartmentRepository } from "./department.repository.js";
 import { MemberRepository } from "./member.repository.js";
 import { can, managedDepartments, type OrgAction } from "./org.policy.js";
@@ -17,174 +23,333 @@ import { SkillRepository } from "./skill.repository.js";
 export class MemberService {
   constructor(private readonly deps: ServiceDeps) {}
 
-  async list(actor: Actor, q: { limit: number; cursor?: string; departmentId?: string; status?: "active" | "inactive" }) {
+  async list(
+    actor: Actor,
+    q: { limit: number; cursor?: string; departmentId?: string; status?: "active" | "inactive" },
+  ) {
     const repo = new MemberRepository(this.deps.db);
     const rows = await repo.list(actor.workspaceId, q);
-    const skills = await repo.skillsOf(actor.workspaceId, rows.map((r) => r.id));
+    const skills = await repo.skillsOf(
+      actor.workspaceId,
+      rows.map((r) => r.id),
+    );
     const more = rows.length > q.limit;
     const page = more ? rows.slice(0, q.limit) : rows;
-    return { items: page.map((m) => presentMember(m, skills)), nextCursor: more ? page[page.length - 1]!.id : null };
+    return {
+      items: page.map((m) => presentMember(m, skills)),
+      nextCursor: more ? page[page.length - 1]!.id : null,
+    };
   }
 
   async get(actor: Actor, id: string): Promise<MemberDto & { leaves: LeaveDto[] }> {
     return this.present(this.deps.db, actor.workspaceId, id);
   }
 
-  async create(actor: Actor, input: CreateMemberInput): Promise<MemberDto & { leaves: LeaveDto[] }> {
+  async create(
+    actor: Actor,
+    input: CreateMemberInput,
+  ): Promise<MemberDto & { leaves: LeaveDto[] }> {
     await assertStrongPassword("password", input.password, [input.email, input.name]);
     const passwordHash = await hashPassword(input.password);
     return this.deps.db.transaction().execute(async (trx) => {
       const role: Role = input.role ?? "member";
       const departmentId = input.departmentId ?? null;
       await this.authorize(trx, actor, "member.create", { departmentId, role });
-      if (role === "owner" && actor.role !== "owner") throw forbidden("Only the owner can add another owner");
+      if (role === "owner" && actor.role !== "owner")
+        throw forbidden("Only the owner can add another owner");
       await this.checkDepartment(trx, actor.workspaceId, departmentId);
       const auth = new AuthRepository(trx);
       if (await auth.findUserByEmail(input.email)) {
-        throw conflict("This email already has a Dayclear account; send them an invitation instead", { field: "email" });
+        throw conflict(
+          "This email already has a Dayclear account; send them an invitation instead",
+          { field: "email" },
+        );
       }
       const at = nowIso(this.deps);
       const userId = newId();
-      await auth.createUser({ id: userId, email: input.email, name: input.name.trim(), passwordHash, locale: null, createdAt: at, updatedAt: at });
+      await auth.createUser({
+        id: userId,
+        email: input.email,
+        name: input.name.trim(),
+        passwordHash,
+        locale: null,
+        createdAt: at,
+        updatedAt: at,
+      });
       const member = {
-        workspaceId: actor.workspaceId, id: newId(), userId, name: input.name.trim(), role, title: input.title ?? null, departmentId,
-        status: "active" as const, hoursPerDay: input.hoursPerDay ?? null, workweek: input.workweek ? JSON.stringify([...input.workweek].sort()) : null,
-        version: 1, createdAt: at, updatedAt: at,
+        workspaceId: actor.workspaceId,
+        id: newId(),
+        userId,
+        name: input.name.trim(),
+        role,
+        title: input.title ?? null,
+        departmentId,
+        status: "active" as const,
+        hoursPerDay: input.hoursPerDay ?? null,
+        workweek: input.workweek ? JSON.stringify([...input.workweek].sort()) : null,
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
       };
       await new MemberRepository(trx).create(member);
-      if (input.skills?.length) await this.writeSkills(trx, actor.workspaceId, member.id, input.skills);
-      await audit(trx, actor, at, { action: "member.create", entityType: "member", entityId: member.id, summary: `Added member ${member.name} <${input.email}>`, after: { ...member, skills: input.skills ?? [] } });
+      if (input.skills?.length)
+        await this.writeSkills(trx, actor.workspaceId, member.id, input.skills);
+      await audit(trx, actor, at, {
+        action: "member.create",
+        entityType: "member",
+        entityId: member.id,
+        summary: `Added member ${member.name} <${input.email}>`,
+        after: { ...member, skills: input.skills ?? [] },
+      });
       return this.present(trx, actor.workspaceId, member.id);
     });
   }
 
-  async update(actor: Actor, id: string, input: UpdateMemberInput): Promise<MemberDto & { leaves: LeaveDto[] }> {
-    return this.deps.db.transaction().execute(async (trx) => {
-      const repo = new MemberRepository(trx);
-      const current = await repo.getById(actor.workspaceId, id);
-      if (!current) throw notFound("Member");
-      const managed = await this.managed(trx, actor);
-      const target = { memberId: id, departmentId: current.departmentId, role: current.role };
-      const onlyProfile = input.role === undefined && input.departmentId === undefined && input.title === undefined;
-      const onlyOwnCalendar = onlyProfile && input.name === undefined;
-      const allowed =
-        can(actor, "member.update", target, managed) ||
-        (onlyProfile && can(actor, "member.profile", target, managed)) ||
-        (onlyOwnCalendar && can(actor, "member.calendar", target, managed));
-      if (!allowed) throw forbidden("You may not change this member");
-      if (input.role !== undefined && input.role !== current.role) {
-        if (!can(actor, "member.role", target, managed)) throw forbidden("You may not change this member's role");
-        if (input.role === "owner" && actor.role !== "owner") throw forbidden("Only the owner can make someone an owner");
-        if (current.role === "owner" && (await repo.countOwners(actor.workspaceId)).n <= 1) throw conflict("A workspace needs at least one owner");
-      }
-      if (input.departmentId !== undefined && input.departmentId !== current.departmentId) {
-        await this.checkDepartment(trx, actor.workspaceId, input.departmentId);
-        if (!can(actor, "member.update", { ...target, departmentId: input.departmentId }, managed)) throw forbidden("You do not manage the target department");
-      }
-      const at = nowIso(this.deps);
-      const patch = {
-        ...(input.name !== undefined && { name: input.name.trim() }),
-        ...(input.role !== undefined && { role: input.role }),
-        ...(input.title !== undefined && { title: input.title }),
-        ...(input.departmentId !== undefined && { departmentId: input.departmentId }),
-        ...(input.hoursPerDay !== undefined && { hoursPerDay: input.hoursPerDay }),
-        ...(input.workweek !== undefined && { workweek: input.workweek === null ? null : JSON.stringify([...input.workweek].sort()) }),
-        updatedAt: at,
-      };
-      const updated = await repo.update(actor.workspaceId, id, input.version, patch);
-      if (!updated) throw staleVersion("Member", current.version);
-      if (input.role !== undefined && input.role === "member" && current.role === "lead") {
-        await new DepartmentRepository(trx).clearLead(actor.workspaceId, id, at);
-      }
-      await audit(trx, actor, at, { action: "member.update", entityType: "member", entityId: id, summary: `Updated member ${updated.name}`, before: current, after: updated });
-      await markScheduleStale(trx, actor.workspaceId);
-      return this.present(trx, actor.workspaceId, id);
-    }).finally(() => announceScheduleChange(this.deps, actor.workspaceId));
+  async update(
+    actor: Actor,
+    id: string,
+    input: UpdateMemberInput,
+  ): Promise<MemberDto & { leaves: LeaveDto[] }> {
+    return this.deps.db
+      .transaction()
+      .execute(async (trx) => {
+        const repo = new MemberRepository(trx);
+        const current = await repo.getById(actor.workspaceId, id);
+        if (!current) throw notFound("Member");
+        const managed = await this.managed(trx, actor);
+        const target = { memberId: id, departmentId: current.departmentId, role: current.role };
+        const onlyProfile =
+          input.role === undefined && input.departmentId === undefined && input.title === undefined;
+        const onlyOwnCalendar = onlyProfile && input.name === undefined;
+        const allowed =
+          can(actor, "member.update", target, managed) ||
+          (onlyProfile && can(actor, "member.profile", target, managed)) ||
+          (onlyOwnCalendar && can(actor, "member.calendar", target, managed));
+        if (!allowed) throw forbidden("You may not change this member");
+        if (input.role !== undefined && input.role !== current.role) {
+          if (!can(actor, "member.role", target, managed))
+            throw forbidden("You may not change this member's role");
+          if (input.role === "owner" && actor.role !== "owner")
+            throw forbidden("Only the owner can make someone an owner");
+          if (current.role === "owner" && (await repo.countOwners(actor.workspaceId)).n <= 1)
+            throw conflict("A workspace needs at least one owner");
+        }
+        if (input.departmentId !== undefined && input.departmentId !== current.departmentId) {
+          await this.checkDepartment(trx, actor.workspaceId, input.departmentId);
+          if (
+            !can(actor, "member.update", { ...target, departmentId: input.departmentId }, managed)
+          )
+            throw forbidden("You do not manage the target department");
+        }
+        const at = nowIso(this.deps);
+        const patch = {
+          ...(input.name !== undefined && { name: input.name.trim() }),
+          ...(input.role !== undefined && { role: input.role }),
+          ...(input.title !== undefined && { title: input.title }),
+          ...(input.departmentId !== undefined && { departmentId: input.departmentId }),
+          ...(input.hoursPerDay !== undefined && { hoursPerDay: input.hoursPerDay }),
+          ...(input.workweek !== undefined && {
+            workweek: input.workweek === null ? null : JSON.stringify([...input.workweek].sort()),
+          }),
+          updatedAt: at,
+        };
+        const updated = await repo.update(actor.workspaceId, id, input.version, patch);
+        if (!updated) throw staleVersion("Member", current.version);
+        if (input.role !== undefined && input.role === "member" && current.role === "lead") {
+          await new DepartmentRepository(trx).clearLead(actor.workspaceId, id, at);
+        }
+        await audit(trx, actor, at, {
+          action: "member.update",
+          entityType: "member",
+          entityId: id,
+          summary: `Updated member ${updated.name}`,
+          before: current,
+          after: updated,
+        });
+        await markScheduleStale(trx, actor.workspaceId);
+        return this.present(trx, actor.workspaceId, id);
+      })
+      .finally(() => announceScheduleChange(this.deps, actor.workspaceId));
   }
 
-  async setStatus(actor: Actor, id: string, status: "active" | "inactive"): Promise<MemberDto & { leaves: LeaveDto[] }> {
-    return this.deps.db.transaction().execute(async (trx) => {
-      const repo = new MemberRepository(trx);
-      const current = await repo.getById(actor.workspaceId, id);
-      if (!current) throw notFound("Member");
-      await this.authorize(trx, actor, "member.deactivate", { memberId: id, departmentId: current.departmentId, role: current.role });
-      if (current.status === status) return this.present(trx, actor.workspaceId, id);
-      if (status === "inactive" && current.role === "owner" && (await repo.countOwners(actor.workspaceId)).n <= 1) {
-        throw conflict("A workspace needs at least one active owner");
-      }
-      const at = nowIso(this.deps);
-      await repo.update(actor.workspaceId, id, current.version, { status, updatedAt: at });
-      if (status === "inactive") await new DepartmentRepository(trx).clearLead(actor.workspaceId, id, at);
-      await audit(trx, actor, at, {
-        action: status === "inactive" ? "member.deactivate" : "member.reactivate", entityType: "member", entityId: id,
-        summary: `${status === "inactive" ? "Deactivated" : "Reactivated"} member ${current.name}`, before: { status: current.status }, after: { status },
-      });
-      await markScheduleStale(trx, actor.workspaceId);
-      return this.present(trx, actor.workspaceId, id);
-    }).finally(() => announceScheduleChange(this.deps, actor.workspaceId));
+  async setStatus(
+    actor: Actor,
+    id: string,
+    status: "active" | "inactive",
+  ): Promise<MemberDto & { leaves: LeaveDto[] }> {
+    return this.deps.db
+      .transaction()
+      .execute(async (trx) => {
+        const repo = new MemberRepository(trx);
+        const current = await repo.getById(actor.workspaceId, id);
+        if (!current) throw notFound("Member");
+        await this.authorize(trx, actor, "member.deactivate", {
+          memberId: id,
+          departmentId: current.departmentId,
+          role: current.role,
+        });
+        if (current.status === status) return this.present(trx, actor.workspaceId, id);
+        if (
+          status === "inactive" &&
+          current.role === "owner" &&
+          (await repo.countOwners(actor.workspaceId)).n <= 1
+        ) {
+          throw conflict("A workspace needs at least one active owner");
+        }
+        const at = nowIso(this.deps);
+        await repo.update(actor.workspaceId, id, current.version, { status, updatedAt: at });
+        if (status === "inactive")
+          await new DepartmentRepository(trx).clearLead(actor.workspaceId, id, at);
+        await audit(trx, actor, at, {
+          action: status === "inactive" ? "member.deactivate" : "member.reactivate",
+          entityType: "member",
+          entityId: id,
+          summary: `${status === "inactive" ? "Deactivated" : "Reactivated"} member ${current.name}`,
+          before: { status: current.status },
+          after: { status },
+        });
+        await markScheduleStale(trx, actor.workspaceId);
+        return this.present(trx, actor.workspaceId, id);
+      })
+      .finally(() => announceScheduleChange(this.deps, actor.workspaceId));
   }
 
   async setSkills(actor: Actor, id: string, skills: { skillId: string; level: number }[]) {
-    return this.deps.db.transaction().execute(async (trx) => {
-      const current = await new MemberRepository(trx).getById(actor.workspaceId, id);
-      if (!current) throw notFound("Member");
-      await this.authorize(trx, actor, "member.skills", { memberId: id, departmentId: current.departmentId, role: current.role });
-      const before = await new MemberRepository(trx).skillsOf(actor.workspaceId, [id]);
-      await this.writeSkills(trx, actor.workspaceId, id, skills);
-      const at = nowIso(this.deps);
-      await audit(trx, actor, at, { action: "member.skills", entityType: "member", entityId: id, summary: `Set skills of ${current.name}`, before, after: skills });
-      await markScheduleStale(trx, actor.workspaceId);
-      return this.present(trx, actor.workspaceId, id);
-    }).finally(() => announceScheduleChange(this.deps, actor.workspaceId));
+    return this.deps.db
+      .transaction()
+      .execute(async (trx) => {
+        const current = await new MemberRepository(trx).getById(actor.workspaceId, id);
+        if (!current) throw notFound("Member");
+        await this.authorize(trx, actor, "member.skills", {
+          memberId: id,
+          departmentId: current.departmentId,
+          role: current.role,
+        });
+        const before = await new MemberRepository(trx).skillsOf(actor.workspaceId, [id]);
+        await this.writeSkills(trx, actor.workspaceId, id, skills);
+        const at = nowIso(this.deps);
+        await audit(trx, actor, at, {
+          action: "member.skills",
+          entityType: "member",
+          entityId: id,
+          summary: `Set skills of ${current.name}`,
+          before,
+          after: skills,
+        });
+        await markScheduleStale(trx, actor.workspaceId);
+        return this.present(trx, actor.workspaceId, id);
+      })
+      .finally(() => announceScheduleChange(this.deps, actor.workspaceId));
   }
 
-  async addLeave(actor: Actor, id: string, input: { startDate: string; endDate: string; kind?: string; note?: string | null }): Promise<LeaveDto> {
-    if (input.endDate < input.startDate) throw invalidField("endDate", "The leave ends before it starts");
-    return this.deps.db.transaction().execute(async (trx) => {
-      const current = await new MemberRepository(trx).getById(actor.workspaceId, id);
-      if (!current) throw notFound("Member");
-      await this.authorize(trx, actor, "member.calendar", { memberId: id, departmentId: current.departmentId, role: current.role });
-      const at = nowIso(this.deps);
-      const leave = { workspaceId: actor.workspaceId, id: newId(), memberId: id, startDate: input.startDate, endDate: input.endDate, kind: input.kind ?? "leave", note: input.note ?? null, createdAt: at };
-      await new MemberRepository(trx).addLeave(leave);
-      await audit(trx, actor, at, { action: "member.leave.add", entityType: "member", entityId: id, summary: `${current.name}: days off ${leave.startDate}–${leave.endDate}`, after: leave });
-      await markScheduleStale(trx, actor.workspaceId);
-      return presentLeave(leave);
-    }).finally(() => announceScheduleChange(this.deps, actor.workspaceId));
+  async addLeave(
+    actor: Actor,
+    id: string,
+    input: { startDate: string; endDate: string; kind?: string; note?: string | null },
+  ): Promise<LeaveDto> {
+    if (input.endDate < input.startDate)
+      throw invalidField("endDate", "The leave ends before it starts");
+    return this.deps.db
+      .transaction()
+      .execute(async (trx) => {
+        const current = await new MemberRepository(trx).getById(actor.workspaceId, id);
+        if (!current) throw notFound("Member");
+        await this.authorize(trx, actor, "member.calendar", {
+          memberId: id,
+          departmentId: current.departmentId,
+          role: current.role,
+        });
+        const at = nowIso(this.deps);
+        const leave = {
+          workspaceId: actor.workspaceId,
+          id: newId(),
+          memberId: id,
+          startDate: input.startDate,
+          endDate: input.endDate,
+          kind: input.kind ?? "leave",
+          note: input.note ?? null,
+          createdAt: at,
+        };
+        await new MemberRepository(trx).addLeave(leave);
+        await audit(trx, actor, at, {
+          action: "member.leave.add",
+          entityType: "member",
+          entityId: id,
+          summary: `${current.name}: days off ${leave.startDate}–${leave.endDate}`,
+          after: leave,
+        });
+        await markScheduleStale(trx, actor.workspaceId);
+        return presentLeave(leave);
+      })
+      .finally(() => announceScheduleChange(this.deps, actor.workspaceId));
   }
 
   async deleteLeave(actor: Actor, id: string, leaveId: string): Promise<void> {
-    await this.deps.db.transaction().execute(async (trx) => {
-      const repo = new MemberRepository(trx);
-      const current = await repo.getById(actor.workspaceId, id);
-      const leave = current && (await repo.getLeave(actor.workspaceId, id, leaveId));
-      if (!current || !leave) throw notFound("Leave");
-      await this.authorize(trx, actor, "member.calendar", { memberId: id, departmentId: current.departmentId, role: current.role });
-      await repo.deleteLeave(actor.workspaceId, leaveId);
-      await audit(trx, actor, nowIso(this.deps), { action: "member.leave.delete", entityType: "member", entityId: id, summary: `${current.name}: removed days off ${leave.startDate}–${leave.endDate}`, before: leave });
-      await markScheduleStale(trx, actor.workspaceId);
-    }).finally(() => announceScheduleChange(this.deps, actor.workspaceId));
+    await this.deps.db
+      .transaction()
+      .execute(async (trx) => {
+        const repo = new MemberRepository(trx);
+        const current = await repo.getById(actor.workspaceId, id);
+        const leave = current && (await repo.getLeave(actor.workspaceId, id, leaveId));
+        if (!current || !leave) throw notFound("Leave");
+        await this.authorize(trx, actor, "member.calendar", {
+          memberId: id,
+          departmentId: current.departmentId,
+          role: current.role,
+        });
+        await repo.deleteLeave(actor.workspaceId, leaveId);
+        await audit(trx, actor, nowIso(this.deps), {
+          action: "member.leave.delete",
+          entityType: "member",
+          entityId: id,
+          summary: `${current.name}: removed days off ${leave.startDate}–${leave.endDate}`,
+          before: leave,
+        });
+        await markScheduleStale(trx, actor.workspaceId);
+      })
+      .finally(() => announceScheduleChange(this.deps, actor.workspaceId));
   }
 
   private async managed(db: Executor, actor: Actor) {
-    return actor.role === "lead" ? managedDepartments(actor, await new DepartmentRepository(db).list(actor.workspaceId)) : new Set<string>();
+    return actor.role === "lead"
+      ? managedDepartments(actor, await new DepartmentRepository(db).list(actor.workspaceId))
+      : new Set<string>();
   }
 
-  private async authorize(db: Executor, actor: Actor, action: OrgAction, target: Parameters<typeof can>[2]): Promise<void> {
-    if (!can(actor, action, target, await this.managed(db, actor))) throw forbidden("You may not do this for this member");
+  private async authorize(
+    db: Executor,
+    actor: Actor,
+    action: OrgAction,
+    target: Parameters<typeof can>[2],
+  ): Promise<void> {
+    if (!can(actor, action, target, await this.managed(db, actor)))
+      throw forbidden("You may not do this for this member");
   }
 
-  private async checkDepartment(db: Executor, workspaceId: string, departmentId: string | null): Promise<void> {
-    if (departmentId !== null && !(await new DepartmentRepository(db).getById(workspaceId, departmentId))) {
+  private async checkDepartment(
+    db: Executor,
+    workspaceId: string,
+    departmentId: string | null,
+  ): Promise<void> {
+    if (
+      departmentId !== null &&
+      !(await new DepartmentRepository(db).getById(workspaceId, departmentId))
+    ) {
       throw invalidField("departmentId", "No such department");
     }
   }
 
-  private async writeSkills(db: Executor, workspaceId: string, memberId: string, skills: { skillId: string; level: number }[]): Promise<void> {
+  private async writeSkills(
+    db: Executor,
+    workspaceId: string,
+    memberId: string,
+    skills: { skillId: string; level: number }[],
+  ): Promise<void> {
     const known = new Set((await new SkillRepository(db).list(workspaceId)).map((s) => s.id));
     const seen = new Set<string>();
     skills.forEach((s, i) => {
-      if (!known.has(s.skillId)) throw invalidField(`skills/${i}/skillId`, "No such skill in this workspace");
+      if (!known.has(s.skillId))
+        throw invalidField(`skills/${i}/skillId`, "No such skill in this workspace");
       if (seen.has(s.skillId)) throw invalidField(`skills/${i}/skillId`, "Skill listed twice");
       seen.add(s.skillId);
     });
@@ -195,7 +360,10 @@ export class MemberService {
     const repo = new MemberRepository(db);
     const m = await repo.getById(workspaceId, id);
     if (!m) throw notFound("Member");
-    const [skills, leaves] = await Promise.all([repo.skillsOf(workspaceId, [id]), repo.leavesOf(workspaceId, [id])]);
+    const [skills, leaves] = await Promise.all([
+      repo.skillsOf(workspaceId, [id]),
+      repo.leavesOf(workspaceId, [id]),
+    ]);
     return { ...presentMember(m, skills), leaves: leaves.map(presentLeave) };
   }
 }

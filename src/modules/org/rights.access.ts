@@ -6,16 +6,31 @@ import { ACTION_FUNCTION, mayDo, type RightsAction } from "../../core/org/rights
 import type { Executor } from "../../db/database.js";
 import { DepartmentRepository } from "./department.repository.js";
 
-export async function authorizeRight(db: Executor, actor: Actor, action: RightsAction): Promise<void> {
+export async function authorizeRight(
+  db: Executor,
+  actor: Actor,
+  action: RightsAction,
+): Promise<void> {
   const need = ACTION_FUNCTION[action];
   if (actor.role === "owner" || need === null) return;
-  const departments = actor.role === "lead" ? await new DepartmentRepository(db).list(actor.workspaceId) : [];
+  const departments =
+    actor.role === "lead" ? await new DepartmentRepository(db).list(actor.workspaceId) : [];
   if (mayDo(actor, action, departments)) return;
-  throw fail("forbidden", `rights.${need}_required`, { function: need },
-    `Only the owner and the leads of a department whose function is ${need} may do this (the owner sets a department's function on the org page)`);
+  throw fail(
+    "forbidden",
+    `rights.${need}_required`,
+    { function: need },
+    `Only the owner and the leads of a department whose function is ${need} may do this (the owner sets a department's function on the org page)`,
+  );
 }
 
 /** Only the owner grants rights: a department's function is theirs to set or change. */
 export function authorizeFunctionChange(actor: Actor): void {
-  if (actor.role !== "owner") throw fail("forbidden", "rights.owner_sets_function", undefined, "Only the owner sets or changes what a department may do (its function)");
+  if (actor.role !== "owner")
+    throw fail(
+      "forbidden",
+      "rights.owner_sets_function",
+      undefined,
+      "Only the owner sets or changes what a department may do (its function)",
+    );
 }

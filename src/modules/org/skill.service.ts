@@ -10,36 +10,75 @@ import type { SkillDto } from "./org.schema.js";
 import { SkillRepository } from "./skill.repository.js";
 
 const notManaged = () =>
-  fail("forbidden", "org.skill_not_managed", undefined, "A lead manages the skills of the departments they manage; workspace-wide skills are the owner's");
+  fail(
+    "forbidden",
+    "org.skill_not_managed",
+    undefined,
+    "A lead manages the skills of the departments they manage; workspace-wide skills are the owner's",
+  );
 
 export class SkillService {
   constructor(private readonly deps: ServiceDeps) {}
 
   private async managed(db: Executor, actor: Actor): Promise<Set<string>> {
-    return actor.role === "lead" ? managedDepartments(actor, await new DepartmentRepository(db).list(actor.workspaceId)) : new Set();
+    return actor.role === "lead"
+      ? managedDepartments(actor, await new DepartmentRepository(db).list(actor.workspaceId))
+      : new Set();
   }
 
   async list(actor: Actor): Promise<SkillDto[]> {
     return (await new SkillRepository(this.deps.db).list(actor.workspaceId)).map(presentSkill);
   }
 
-  async create(actor: Actor, input: { name: string; departmentId?: string | null }): Promise<SkillDto> {
+  async create(
+    actor: Actor,
+    input: { name: string; departmentId?: string | null },
+  ): Promise<SkillDto> {
     return this.deps.db.transaction().execute(async (trx) => {
-      if (!can(actor, "skill.create", { departmentId: input.departmentId ?? null }, await this.managed(trx, actor))) throw notManaged();
+      if (
+        !can(
+          actor,
+          "skill.create",
+          { departmentId: input.departmentId ?? null },
+          await this.managed(trx, actor),
+        )
+      )
+        throw notManaged();
       const repo = new SkillRepository(trx);
       const name = input.name.trim();
-      if (await repo.getByName(actor.workspaceId, name)) throw conflict(`A skill named "${name}" already exists`);
+      if (await repo.getByName(actor.workspaceId, name))
+        throw conflict(`A skill named "${name}" already exists`);
       const departmentId = input.departmentId ?? null;
-      if (departmentId && !(await new DepartmentRepository(trx).getById(actor.workspaceId, departmentId))) throw invalidField("departmentId", "No such department");
+      if (
+        departmentId &&
+        !(await new DepartmentRepository(trx).getById(actor.workspaceId, departmentId))
+      )
+        throw invalidField("departmentId", "No such department");
       const at = nowIso(this.deps);
-      const skill = { workspaceId: actor.workspaceId, id: newId(), name, departmentId, createdAt: at };
+      const skill = {
+        workspaceId: actor.workspaceId,
+        id: newId(),
+        name,
+        departmentId,
+        createdAt: at,
+      };
       await repo.create(skill);
-      await audit(trx, actor, at, { action: "skill.create", entityType: "skill", entityId: skill.id, summary: `Created skill ${name}`, after: skill });
+      await audit(trx, actor, at, {
+        action: "skill.create",
+        entityType: "skill",
+        entityId: skill.id,
+        summary: `Created skill ${name}`,
+        after: skill,
+      });
       return presentSkill(skill);
     });
   }
 
-  async update(actor: Actor, id: string, input: { name?: string; departmentId?: string | null }): Promise<SkillDto> {
+  async update(
+    actor: Actor,
+    id: string,
+    input: { name?: string; departmentId?: string | null },
+  ): Promise<SkillDto> {
     if (actor.role === "member") throw notManaged();
     return this.deps.db.transaction().execute(async (trx) => {
       const repo = new SkillRepository(trx);
@@ -47,15 +86,35 @@ export class SkillService {
       if (!current) throw notFound("Skill");
       const managed = await this.managed(trx, actor);
       // Both where the skill is and where it would go must be the lead's.
-      if (!can(actor, "skill.manage", { departmentId: current.departmentId }, managed)) throw notManaged();
-      if (input.departmentId !== undefined && !can(actor, "skill.manage", { departmentId: input.departmentId }, managed)) throw notManaged();
+      if (!can(actor, "skill.manage", { departmentId: current.departmentId }, managed))
+        throw notManaged();
+      if (
+        input.departmentId !== undefined &&
+        !can(actor, "skill.manage", { departmentId: input.departmentId }, managed)
+      )
+        throw notManaged();
       const name = input.name?.trim();
-      if (name && name !== current.name && (await repo.getByName(actor.workspaceId, name))) throw conflict(`A skill named "${name}" already exists`);
-      if (input.departmentId && !(await new DepartmentRepository(trx).getById(actor.workspaceId, input.departmentId))) throw invalidField("departmentId", "No such department");
-      const patch = { ...(name !== undefined && { name }), ...(input.departmentId !== undefined && { departmentId: input.departmentId }) };
+      if (name && name !== current.name && (await repo.getByName(actor.workspaceId, name)))
+        throw conflict(`A skill named "${name}" already exists`);
+      if (
+        input.departmentId &&
+        !(await new DepartmentRepository(trx).getById(actor.workspaceId, input.departmentId))
+      )
+        throw invalidField("departmentId", "No such department");
+      const patch = {
+        ...(name !== undefined && { name }),
+        ...(input.departmentId !== undefined && { departmentId: input.departmentId }),
+      };
       if (Object.keys(patch).length > 0) await repo.update(actor.workspaceId, id, patch);
       const at = nowIso(this.deps);
-      await audit(trx, actor, at, { action: "skill.update", entityType: "skill", entityId: id, summary: `Updated skill ${name ?? current.name}`, before: current, after: patch });
+      await audit(trx, actor, at, {
+        action: "skill.update",
+        entityType: "skill",
+        entityId: id,
+        summary: `Updated skill ${name ?? current.name}`,
+        before: current,
+        after: patch,
+      });
       return presentSkill({ ...current, ...patch });
     });
   }
@@ -66,9 +125,23 @@ export class SkillService {
       const repo = new SkillRepository(trx);
       const current = await repo.getById(actor.workspaceId, id);
       if (!current) throw notFound("Skill");
-      if (!can(actor, "skill.manage", { departmentId: current.departmentId }, await this.managed(trx, actor))) throw notManaged();
+      if (
+        !can(
+          actor,
+          "skill.manage",
+          { departmentId: current.departmentId },
+          await this.managed(trx, actor),
+        )
+      )
+        throw notManaged();
       await repo.delete(actor.workspaceId, id);
-      await audit(trx, actor, nowIso(this.deps), { action: "skill.delete", entityType: "skill", entityId: id, summary: `Deleted skill ${current.name}`, before: current });
+      await audit(trx, actor, nowIso(this.deps), {
+        action: "skill.delete",
+        entityType: "skill",
+        entityId: id,
+        summary: `Deleted skill ${current.name}`,
+        before: current,
+      });
     });
   }
 }

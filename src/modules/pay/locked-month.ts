@@ -15,8 +15,14 @@ export interface PayLock {
 }
 
 export async function payLock(db: Executor, workspaceId: string): Promise<PayLock | null> {
-  const r = await db.selectFrom("payRuns").select(["id", "period", "toDate"]).where("workspaceId", "=", workspaceId).where("status", "=", "locked")
-    .orderBy("toDate", "desc").limit(1).executeTakeFirst();
+  const r = await db
+    .selectFrom("payRuns")
+    .select(["id", "period", "toDate"])
+    .where("workspaceId", "=", workspaceId)
+    .where("status", "=", "locked")
+    .orderBy("toDate", "desc")
+    .limit(1)
+    .executeTakeFirst();
   return r ? { runId: r.id, period: r.period, through: r.toDate } : null;
 }
 
@@ -25,31 +31,54 @@ export const isClosed = (lock: PayLock | null, date: string | null | undefined):
   lock !== null && typeof date === "string" && date !== "" && date <= lock.through;
 
 /** The closed months among some dates, sorted. */
-export function lockedMonthsOf(lock: PayLock | null, dates: Iterable<string | null | undefined>): string[] {
+export function lockedMonthsOf(
+  lock: PayLock | null,
+  dates: Iterable<string | null | undefined>,
+): string[] {
   const months = new Set<string>();
   for (const d of dates) if (isClosed(lock, d)) months.add(d.slice(0, 7));
   return [...months].sort();
 }
 
 /** The closed months among `dates`, read through the caller's executor. */
-export async function lockedMonths(db: Executor, workspaceId: string, dates: Iterable<string | null | undefined>): Promise<string[]> {
+export async function lockedMonths(
+  db: Executor,
+  workspaceId: string,
+  dates: Iterable<string | null | undefined>,
+): Promise<string[]> {
   return lockedMonthsOf(await payLock(db, workspaceId), dates);
 }
 
 /** 409 `pay.month_locked` {month, runId, period}: the write would change a locked month. */
 export const monthLocked = (lock: PayLock, month: string): DomainError =>
-  fail("conflict", "pay.month_locked", { month, runId: lock.runId, period: lock.period },
+  fail(
+    "conflict",
+    "pay.month_locked",
+    { month, runId: lock.runId, period: lock.period },
     `${month} is closed: pay run ${lock.period} (${lock.runId}) is locked, and its statements rest on that month's figures; corrections go into a later run as adjustments`,
-    { extra: { month, runId: lock.runId, period: lock.period } });
+    { extra: { month, runId: lock.runId, period: lock.period } },
+  );
 
 /** 409 `import.month_locked` {month, runId, period, file, row}: an import holding a row of a locked month is refused whole. */
-export const importMonthLocked = (lock: PayLock, month: string, at: { file: string; row: number }): DomainError =>
-  fail("conflict", "import.month_locked", { month, runId: lock.runId, period: lock.period, file: at.file, row: at.row },
+export const importMonthLocked = (
+  lock: PayLock,
+  month: string,
+  at: { file: string; row: number },
+): DomainError =>
+  fail(
+    "conflict",
+    "import.month_locked",
+    { month, runId: lock.runId, period: lock.period, file: at.file, row: at.row },
     `The import was refused; nothing was stored. ${at.file ? `${at.file} ` : ""}row ${at.row} changes ${month}, which is closed: pay run ${lock.period} (${lock.runId}) is locked`,
-    { extra: { month, runId: lock.runId, period: lock.period, file: at.file, row: at.row } });
+    { extra: { month, runId: lock.runId, period: lock.period, file: at.file, row: at.row } },
+  );
 
 /** Refuses (409) when any of the dates is in a closed month. */
-export async function refuseLockedMonths(db: Executor, workspaceId: string, dates: Iterable<string | null | undefined>): Promise<void> {
+export async function refuseLockedMonths(
+  db: Executor,
+  workspaceId: string,
+  dates: Iterable<string | null | undefined>,
+): Promise<void> {
   const lock = await payLock(db, workspaceId);
   const months = lockedMonthsOf(lock, dates);
   if (lock && months.length) throw monthLocked(lock, months[0]!);

@@ -30,29 +30,53 @@ export class PayAdjustmentService {
   async list(actor: Actor, q: AdjustmentQuery = {}) {
     const db = this.deps.db;
     const [members, departments] = await Promise.all([
-      db.selectFrom("members").select(["id", "departmentId"]).where("workspaceId", "=", actor.workspaceId).execute(),
-      db.selectFrom("departments").select(["id", "parentId", "leadMemberId"]).where("workspaceId", "=", actor.workspaceId).execute(),
+      db
+        .selectFrom("members")
+        .select(["id", "departmentId"])
+        .where("workspaceId", "=", actor.workspaceId)
+        .execute(),
+      db
+        .selectFrom("departments")
+        .select(["id", "parentId", "leadMemberId"])
+        .where("workspaceId", "=", actor.workspaceId)
+        .execute(),
     ]);
     const managed = managedDepartments(actor, departments);
-    const visible = (m: { id: string; departmentId: string | null }) => canPay(actor, "statement.read", { memberId: m.id, departmentId: m.departmentId }, managed);
+    const visible = (m: { id: string; departmentId: string | null }) =>
+      canPay(actor, "statement.read", { memberId: m.id, departmentId: m.departmentId }, managed);
     let memberIds: string[] | undefined;
     if (q.memberId) {
       const m = members.find((x) => x.id === q.memberId);
       if (!m) throw notFound("Member");
-      if (!visible(m)) throw forbidden("You may see only your own pay adjustments and those of the people you manage");
+      if (!visible(m))
+        throw forbidden(
+          "You may see only your own pay adjustments and those of the people you manage",
+        );
       memberIds = [m.id];
     } else if (actor.role !== "owner") {
       memberIds = members.filter(visible).map((m) => m.id);
     }
     const limit = q.limit ?? 50;
-    const rows = await new PayRepository(db).listAdjustments(actor.workspaceId, { status: q.status ?? "all", memberIds, limit, cursor: q.cursor });
+    const rows = await new PayRepository(db).listAdjustments(actor.workspaceId, {
+      status: q.status ?? "all",
+      memberIds,
+      limit,
+      cursor: q.cursor,
+    });
     const more = rows.length > limit;
     const page = more ? rows.slice(0, limit) : rows;
     return {
       items: page.map((r) => ({
-        id: r.id, memberId: r.memberId, memberName: r.memberName ?? "", amount: formatMoney(r.amountFen), reason: r.reason,
-        runId: r.runId, runPeriod: r.runPeriod, status: r.runStatus === "locked" ? ("settled" as const) : ("open" as const),
-        createdBy: r.createdBy, createdAt: r.createdAt,
+        id: r.id,
+        memberId: r.memberId,
+        memberName: r.memberName ?? "",
+        amount: formatMoney(r.amountFen),
+        reason: r.reason,
+        runId: r.runId,
+        runPeriod: r.runPeriod,
+        status: r.runStatus === "locked" ? ("settled" as const) : ("open" as const),
+        createdBy: r.createdBy,
+        createdAt: r.createdAt,
       })),
       nextCursor: more ? page.at(-1)!.id : null,
     };

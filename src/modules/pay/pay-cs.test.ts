@@ -12,7 +12,10 @@ for (const dialect of DIALECTS) {
   describe(`客服 scorecards from CS data on ${dialect}`, () => {
     let tdb: TestDatabase;
     let s: Services;
-    beforeAll(async () => { tdb = await createTestDatabase(dialect); s = services(tdb.database); });
+    beforeAll(async () => {
+      tdb = await createTestDatabase(dialect);
+      s = services(tdb.database);
+    });
     afterAll(async () => tdb.cleanup());
 
     it("scores conversion and response times from the month's CS data, by hand", async () => {
@@ -23,13 +26,31 @@ for (const dialect of DIALECTS) {
       const lead = person("客服主管");
       const newcomer = await buildMember(s, t.owner, { name: "新客服", departmentId: csDept });
       // October orders (GMV 1,576.00, none attributed) so the month can be computed; CS data of October 1–3.
-      await s.imports.importFiles(t.owner, { shopName: "天猫" }, [{ file: "ExportOrderList202610.csv", bytes: fx.taobaoOrders() }, { file: "ExportOrderDetailList202610.csv", bytes: fx.taobaoItems() }]);
-      await s.cs.setAccounts(t.owner, { accounts: [{ account: XIAOMEI, memberId: agent.memberId }, { account: AJIE, memberId: lead.memberId }] });
+      await s.imports.importFiles(t.owner, { shopName: "天猫" }, [
+        { file: "ExportOrderList202610.csv", bytes: fx.taobaoOrders() },
+        { file: "ExportOrderDetailList202610.csv", bytes: fx.taobaoItems() },
+      ]);
+      await s.cs.setAccounts(t.owner, {
+        accounts: [
+          { account: XIAOMEI, memberId: agent.memberId },
+          { account: AJIE, memberId: lead.memberId },
+        ],
+      });
       await s.csImports.importFile(t.owner, "qianniu-cs-202610.csv", qianniuCsv());
-      const plan = await s.payPlans.create(t.owner, { templateId: "customer-service", effectiveFrom: "2026-10-01" });
-      await s.payPlans.assign(t.owner, plan.id, { targetType: "department", targetId: csDept, effectiveFrom: "2026-10-01" });
+      const plan = await s.payPlans.create(t.owner, {
+        templateId: "customer-service",
+        effectiveFrom: "2026-10-01",
+      });
+      await s.payPlans.assign(t.owner, plan.id, {
+        targetType: "department",
+        targetId: csDept,
+        effectiveFrom: "2026-10-01",
+      });
       // Payment rate and the lead's points have no data source: entered, the same for everyone.
-      const entered = [{ memberId: null, key: "bonus.scorecard.payment-rate", value: "92" }, { memberId: null, key: "bonus.scorecard.other", value: "85" }];
+      const entered = [
+        { memberId: null, key: "bonus.scorecard.payment-rate", value: "92" },
+        { memberId: null, key: "bonus.scorecard.other", value: "85" },
+      ];
       const run = await s.payRuns.compute(t.owner, { period: "2026-10", inputs: entered });
       const statement = (id: string) => run.statements.find((x) => x.memberId === id)!;
       const line = (id: string, code: string) => statement(id).lines.find((l) => l.code === code)!;
@@ -39,7 +60,14 @@ for (const dialect of DIALECTS) {
       // Score 40 % × 80 + 25 % × 100 + 10 % × 100 + 10 % × 100 + 15 % × 80 = 32 + 25 + 10 + 10 + 12 = 89 ≥ gate 60 → 1,000.00 × 89 % = 890.00.
       expect(line(agent.memberId, "scorecard")).toMatchObject({
         amount: "890.00",
-        inputs: { "inquiry-conversion": "63.33 → 80 points", "first-response": "13.7 → 100 points", "average-response": "26.3 → 100 points", "payment-rate": "92 → 100 points", other: "85 → 80 points", score: "89" },
+        inputs: {
+          "inquiry-conversion": "63.33 → 80 points",
+          "first-response": "13.7 → 100 points",
+          "average-response": "26.3 → 100 points",
+          "payment-rate": "92 → 100 points",
+          other: "85 → 80 points",
+          score: "89",
+        },
         sources: [
           "询单转化率 Inquiry conversion (%): CS data 2026-10-01…2026-10-31: 60 inquirers, 38 paid",
           "付款率 Payment rate (%): entered 92",
@@ -55,18 +83,51 @@ for (const dialect of DIALECTS) {
 
       // 阿杰 (客服主管): 20 of 40 = 50.00 % → 60; first 18.3 s → 90; average 36.9 s → 80; 92 → 100; 85 → 80.
       // 24 + 25 + 9 + 8 + 12 = 78 → 780.00.
-      expect(line(lead.memberId, "scorecard")).toMatchObject({ amount: "780.00", inputs: { "inquiry-conversion": "50 → 60 points", "first-response": "18.3 → 90 points", "average-response": "36.9 → 80 points", score: "78" } });
+      expect(line(lead.memberId, "scorecard")).toMatchObject({
+        amount: "780.00",
+        inputs: {
+          "inquiry-conversion": "50 → 60 points",
+          "first-response": "18.3 → 90 points",
+          "average-response": "36.9 → 80 points",
+          score: "78",
+        },
+      });
 
       // 新客服 has no CS data in October: the bound metrics are not entered and score 0 (not the best band): 25 + 12 = 37 < 60 → nothing.
-      expect(line(newcomer.member.id, "scorecard")).toMatchObject({ amount: "0.00", inputs: { "inquiry-conversion": "not entered → 0 points", "first-response": "not entered → 0 points", score: "37" } });
+      expect(line(newcomer.member.id, "scorecard")).toMatchObject({
+        amount: "0.00",
+        inputs: {
+          "inquiry-conversion": "not entered → 0 points",
+          "first-response": "not entered → 0 points",
+          score: "37",
+        },
+      });
 
       // An entered conversion for 小美 overrides her data; the source says both. 40 + 25 + 10 + 10 + 12 = 97 → 970.00.
-      const corrected = await s.payRuns.compute(t.owner, { period: "2026-10", version: run.version, inputs: [...entered, { memberId: agent.memberId, key: "bonus.scorecard.inquiry-conversion", value: "66" }] });
-      const fixed = corrected.statements.find((x) => x.memberId === agent.memberId)!.lines.find((l) => l.code === "scorecard")!;
-      expect(fixed).toMatchObject({ amount: "970.00", inputs: { "inquiry-conversion": "66 → 100 points" } });
-      expect(fixed.sources[0]).toBe("询单转化率 Inquiry conversion (%): entered 66 (instead of the shop data: 63.33 %, CS data 2026-10-01…2026-10-31: 60 inquirers, 38 paid)");
+      const corrected = await s.payRuns.compute(t.owner, {
+        period: "2026-10",
+        version: run.version,
+        inputs: [
+          ...entered,
+          { memberId: agent.memberId, key: "bonus.scorecard.inquiry-conversion", value: "66" },
+        ],
+      });
+      const fixed = corrected.statements
+        .find((x) => x.memberId === agent.memberId)!
+        .lines.find((l) => l.code === "scorecard")!;
+      expect(fixed).toMatchObject({
+        amount: "970.00",
+        inputs: { "inquiry-conversion": "66 → 100 points" },
+      });
+      expect(fixed.sources[0]).toBe(
+        "询单转化率 Inquiry conversion (%): entered 66 (instead of the shop data: 63.33 %, CS data 2026-10-01…2026-10-31: 60 inquirers, 38 paid)",
+      );
       // 阿杰 keeps his data.
-      expect(corrected.statements.find((x) => x.memberId === lead.memberId)!.lines.find((l) => l.code === "scorecard")!.amount).toBe("780.00");
+      expect(
+        corrected.statements
+          .find((x) => x.memberId === lead.memberId)!
+          .lines.find((l) => l.code === "scorecard")!.amount,
+      ).toBe("780.00");
     });
   });
 }

@@ -18,8 +18,19 @@ import { PayRepository } from "./pay.repository.js";
 type VersionRow = Selectable<DB["payPlanVersions"]>;
 type AssignmentRow = Selectable<DB["payPlanAssignments"]>;
 
-export const presentVersion = (v: VersionRow) => ({ id: v.id, number: v.number, effectiveFrom: v.effectiveFrom, definition: JSON.parse(v.definition) as PayPlanDefinition, createdAt: v.createdAt });
-const presentAssignment = (a: AssignmentRow) => ({ id: a.id, targetType: a.targetType, targetId: a.targetId, effectiveFrom: a.effectiveFrom });
+export const presentVersion = (v: VersionRow) => ({
+  id: v.id,
+  number: v.number,
+  effectiveFrom: v.effectiveFrom,
+  definition: JSON.parse(v.definition) as PayPlanDefinition,
+  createdAt: v.createdAt,
+});
+const presentAssignment = (a: AssignmentRow) => ({
+  id: a.id,
+  targetType: a.targetType,
+  targetId: a.targetId,
+  effectiveFrom: a.effectiveFrom,
+});
 
 /** Validates a definition; refusals name every field, prefixed by where the definition sits in the request. */
 export function checkDefinition(def: PayPlanDefinition, at = "definition") {
@@ -28,17 +39,33 @@ export function checkDefinition(def: PayPlanDefinition, at = "definition") {
     r = compilePlan(def);
   } catch {
     // A rule of the wrong shape (e.g. bands that are not a list): refuse rather than fail.
-    throw invalid("The pay plan is not a valid dayclear.pay-plan/v1 file", [{ field: at, message: "has a rule of the wrong shape (see docs/PAY.md)" }]);
+    throw invalid("The pay plan is not a valid dayclear.pay-plan/v1 file", [
+      { field: at, message: "has a rule of the wrong shape (see docs/PAY.md)" },
+    ]);
   }
-  if (!r.ok) throw invalid(`The pay plan has ${r.errors.length} problem(s): ${r.errors[0]!.field} ${r.errors[0]!.message}`, r.errors.map((e) => ({ field: `${at}.${e.field}`, message: e.message })));
+  if (!r.ok)
+    throw invalid(
+      `The pay plan has ${r.errors.length} problem(s): ${r.errors[0]!.field} ${r.errors[0]!.message}`,
+      r.errors.map((e) => ({ field: `${at}.${e.field}`, message: e.message })),
+    );
   return r.plan;
 }
 
 /** The version in force on a date: the latest whose effective date is on or before it. */
-export function versionOn<T extends { effectiveFrom: string; number?: number; createdAt?: string }>(versions: T[], date: string): T | undefined {
+export function versionOn<T extends { effectiveFrom: string; number?: number; createdAt?: string }>(
+  versions: T[],
+  date: string,
+): T | undefined {
   // Later effective date wins; on the same date, the later version (or assignment) wins.
-  return versions.filter((v) => v.effectiveFrom <= date)
-    .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom) || (a.number ?? 0) - (b.number ?? 0) || (a.createdAt ?? "").localeCompare(b.createdAt ?? "")).at(-1);
+  return versions
+    .filter((v) => v.effectiveFrom <= date)
+    .sort(
+      (a, b) =>
+        a.effectiveFrom.localeCompare(b.effectiveFrom) ||
+        (a.number ?? 0) - (b.number ?? 0) ||
+        (a.createdAt ?? "").localeCompare(b.createdAt ?? ""),
+    )
+    .at(-1);
 }
 
 /**
@@ -47,16 +74,41 @@ export function versionOn<T extends { effectiveFrom: string; number?: number; cr
  * in force on that day. A new segment starts where an assignment or a version takes effect; days
  * without a plan belong to no segment. docs/PAY.md "A version effective mid-month".
  */
-export function planSegments(m: { id: string; role: string; departmentId: string | null }, assignments: AssignmentRow[], versions: VersionRow[], from: string, to: string): { from: string; to: string; version: VersionRow }[] {
+export function planSegments(
+  m: { id: string; role: string; departmentId: string | null },
+  assignments: AssignmentRow[],
+  versions: VersionRow[],
+  from: string,
+  to: string,
+): { from: string; to: string; version: VersionRow }[] {
   const on = (day: string) => {
-    const pick = (type: "member" | "role" | "department", id: string | null) => versionOn(assignments.filter((a) => a.targetType === type && a.targetId === id), day);
-    const assignment = pick("member", m.id) ?? pick("role", m.role) ?? pick("department", m.departmentId);
-    return assignment ? versionOn(versions.filter((v) => v.planId === assignment.planId), day) : undefined;
+    const pick = (type: "member" | "role" | "department", id: string | null) =>
+      versionOn(
+        assignments.filter((a) => a.targetType === type && a.targetId === id),
+        day,
+      );
+    const assignment =
+      pick("member", m.id) ?? pick("role", m.role) ?? pick("department", m.departmentId);
+    return assignment
+      ? versionOn(
+          versions.filter((v) => v.planId === assignment.planId),
+          day,
+        )
+      : undefined;
   };
-  const starts = [...new Set([from, ...[...assignments, ...versions].map((x) => x.effectiveFrom).filter((d) => d > from && d <= to)])].sort();
+  const starts = [
+    ...new Set([
+      from,
+      ...[...assignments, ...versions]
+        .map((x) => x.effectiveFrom)
+        .filter((d) => d > from && d <= to),
+    ]),
+  ].sort();
   const out: { from: string; to: string; version: VersionRow }[] = [];
   let open: { from: string; version: VersionRow | undefined } | null = null;
-  const close = (end: string) => { if (open?.version) out.push({ from: open.from, to: end, version: open.version }); };
+  const close = (end: string) => {
+    if (open?.version) out.push({ from: open.from, to: end, version: open.version });
+  };
   for (const day of starts) {
     const version = on(day);
     if (open && open.version?.id === version?.id) continue;
@@ -77,8 +129,18 @@ export class PayPlanService {
   async list(actor: Actor) {
     if (!canPay(actor, "plan.read")) throw forbidden("Only the owner and leads read pay plans");
     const repo = new PayRepository(this.deps.db);
-    const [plans, versions, assignments] = await Promise.all([repo.listPlans(actor.workspaceId), repo.versions(actor.workspaceId), repo.assignments(actor.workspaceId)]);
-    return plans.map((p) => this.present(p, versions.filter((v) => v.planId === p.id), assignments.filter((a) => a.planId === p.id)));
+    const [plans, versions, assignments] = await Promise.all([
+      repo.listPlans(actor.workspaceId),
+      repo.versions(actor.workspaceId),
+      repo.assignments(actor.workspaceId),
+    ]);
+    return plans.map((p) =>
+      this.present(
+        p,
+        versions.filter((v) => v.planId === p.id),
+        assignments.filter((a) => a.planId === p.id),
+      ),
+    );
   }
 
   async get(actor: Actor, id: string) {
@@ -86,38 +148,90 @@ export class PayPlanService {
     const p = await repo.getPlan(actor.workspaceId, id);
     if (!p) throw notFound("Pay plan");
     if (!canPay(actor, "plan.read")) throw forbidden("Only the owner and leads read pay plans");
-    return this.present(p, await repo.versions(actor.workspaceId, [id]), (await repo.assignments(actor.workspaceId)).filter((a) => a.planId === id));
+    return this.present(
+      p,
+      await repo.versions(actor.workspaceId, [id]),
+      (await repo.assignments(actor.workspaceId)).filter((a) => a.planId === id),
+    );
   }
 
-  private present(p: Selectable<DB["payPlans"]>, versions: VersionRow[], assignments: AssignmentRow[]) {
-    return { id: p.id, name: p.name, version: p.version, versions: versions.map(presentVersion), assignments: assignments.map(presentAssignment), createdAt: p.createdAt, updatedAt: p.updatedAt };
+  private present(
+    p: Selectable<DB["payPlans"]>,
+    versions: VersionRow[],
+    assignments: AssignmentRow[],
+  ) {
+    return {
+      id: p.id,
+      name: p.name,
+      version: p.version,
+      versions: versions.map(presentVersion),
+      assignments: assignments.map(presentAssignment),
+      createdAt: p.createdAt,
+      updatedAt: p.updatedAt,
+    };
   }
 
-  async create(actor: Actor, input: { definition?: PayPlanDefinition; templateId?: string; effectiveFrom: string }) {
+  async create(
+    actor: Actor,
+    input: { definition?: PayPlanDefinition; templateId?: string; effectiveFrom: string },
+  ) {
     if (!canPay(actor, "plan.manage")) throw forbidden("Only the owner sets pay plans");
     let def = input.definition;
     if (input.templateId !== undefined) {
       const t = PAY_PLAN_TEMPLATES.find((x) => x.id === input.templateId);
-      if (!t) throw invalidField("templateId", `No such template; choose one of ${PAY_PLAN_TEMPLATES.map((x) => x.id).join(", ")}`);
+      if (!t)
+        throw invalidField(
+          "templateId",
+          `No such template; choose one of ${PAY_PLAN_TEMPLATES.map((x) => x.id).join(", ")}`,
+        );
       def = structuredClone(t.plan);
     }
-    if (!def || (input.definition && input.templateId)) throw invalid("Give either a definition or a templateId", [{ field: "definition", message: "give either a definition or a templateId" }]);
+    if (!def || (input.definition && input.templateId))
+      throw invalid("Give either a definition or a templateId", [
+        { field: "definition", message: "give either a definition or a templateId" },
+      ]);
     checkDefinition(def);
     return this.deps.db.transaction().execute(async (trx) => {
       const repo = new PayRepository(trx);
       await this.checkEffective(repo, actor.workspaceId, input.effectiveFrom);
       const at = nowIso(this.deps);
-      const plan = { workspaceId: actor.workspaceId, id: newId(), name: def.name.trim(), version: 1, createdAt: at, updatedAt: at };
+      const plan = {
+        workspaceId: actor.workspaceId,
+        id: newId(),
+        name: def.name.trim(),
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+      };
       await repo.createPlan(plan);
-      const v = { workspaceId: actor.workspaceId, id: newId(), planId: plan.id, number: 1, effectiveFrom: input.effectiveFrom, definition: JSON.stringify(def), createdBy: actor.memberId, createdAt: at };
+      const v = {
+        workspaceId: actor.workspaceId,
+        id: newId(),
+        planId: plan.id,
+        number: 1,
+        effectiveFrom: input.effectiveFrom,
+        definition: JSON.stringify(def),
+        createdBy: actor.memberId,
+        createdAt: at,
+      };
       await repo.addVersion(v);
-      await audit(trx, actor, at, { action: "pay_plan.create", entityType: "pay_plan", entityId: plan.id, summary: `Created pay plan ${plan.name}, effective ${input.effectiveFrom}`, after: { ...plan, definition: def, effectiveFrom: input.effectiveFrom } });
+      await audit(trx, actor, at, {
+        action: "pay_plan.create",
+        entityType: "pay_plan",
+        entityId: plan.id,
+        summary: `Created pay plan ${plan.name}, effective ${input.effectiveFrom}`,
+        after: { ...plan, definition: def, effectiveFrom: input.effectiveFrom },
+      });
       return this.presentById(trx, actor.workspaceId, plan.id);
     });
   }
 
   /** A change is a new version from its effective date; earlier periods keep the rules they had. */
-  async addVersion(actor: Actor, id: string, input: { version: number; effectiveFrom: string; definition: PayPlanDefinition }) {
+  async addVersion(
+    actor: Actor,
+    id: string,
+    input: { version: number; effectiveFrom: string; definition: PayPlanDefinition },
+  ) {
     if (!canPay(actor, "plan.manage")) throw forbidden("Only the owner sets pay plans");
     checkDefinition(input.definition);
     return this.deps.db.transaction().execute(async (trx) => {
@@ -127,33 +241,84 @@ export class PayPlanService {
       await this.checkEffective(repo, actor.workspaceId, input.effectiveFrom);
       const versions = await repo.versions(actor.workspaceId, [id]);
       const at = nowIso(this.deps);
-      const bumped = await repo.bumpPlan(actor.workspaceId, id, input.version, { name: input.definition.name.trim(), updatedAt: at });
+      const bumped = await repo.bumpPlan(actor.workspaceId, id, input.version, {
+        name: input.definition.name.trim(),
+        updatedAt: at,
+      });
       if (!bumped) throw staleVersion("Pay plan", p.version);
       const number = Math.max(0, ...versions.map((v) => v.number)) + 1;
-      await repo.addVersion({ workspaceId: actor.workspaceId, id: newId(), planId: id, number, effectiveFrom: input.effectiveFrom, definition: JSON.stringify(input.definition), createdBy: actor.memberId, createdAt: at });
-      await audit(trx, actor, at, { action: "pay_plan.version", entityType: "pay_plan", entityId: id, summary: `Pay plan ${bumped.name}: version ${number} effective ${input.effectiveFrom}`, before: versionOn(versions, input.effectiveFrom) ? JSON.parse(versionOn(versions, input.effectiveFrom)!.definition) : null, after: input.definition });
+      await repo.addVersion({
+        workspaceId: actor.workspaceId,
+        id: newId(),
+        planId: id,
+        number,
+        effectiveFrom: input.effectiveFrom,
+        definition: JSON.stringify(input.definition),
+        createdBy: actor.memberId,
+        createdAt: at,
+      });
+      await audit(trx, actor, at, {
+        action: "pay_plan.version",
+        entityType: "pay_plan",
+        entityId: id,
+        summary: `Pay plan ${bumped.name}: version ${number} effective ${input.effectiveFrom}`,
+        before: versionOn(versions, input.effectiveFrom)
+          ? JSON.parse(versionOn(versions, input.effectiveFrom)!.definition)
+          : null,
+        after: input.definition,
+      });
       return this.presentById(trx, actor.workspaceId, id);
     });
   }
 
-  async assign(actor: Actor, id: string, input: { targetType: "department" | "member" | "role"; targetId: string; effectiveFrom: string }) {
+  async assign(
+    actor: Actor,
+    id: string,
+    input: {
+      targetType: "department" | "member" | "role";
+      targetId: string;
+      effectiveFrom: string;
+    },
+  ) {
     if (!canPay(actor, "plan.manage")) throw forbidden("Only the owner assigns pay plans");
     return this.deps.db.transaction().execute(async (trx) => {
       const repo = new PayRepository(trx);
       const p = await repo.getPlan(actor.workspaceId, id);
       if (!p) throw notFound("Pay plan");
       if (input.targetType === "role") {
-        if (!(ROLES as readonly string[]).includes(input.targetId)) throw invalidField("targetId", `A role is one of ${ROLES.join(", ")}`);
+        if (!(ROLES as readonly string[]).includes(input.targetId))
+          throw invalidField("targetId", `A role is one of ${ROLES.join(", ")}`);
       } else {
         const table = input.targetType === "member" ? "members" : "departments";
-        const target = await trx.selectFrom(table).select("id").where("workspaceId", "=", actor.workspaceId).where("id", "=", input.targetId).executeTakeFirst();
-        if (!target) throw invalidField("targetId", `No such ${input.targetType} in this workspace`);
+        const target = await trx
+          .selectFrom(table)
+          .select("id")
+          .where("workspaceId", "=", actor.workspaceId)
+          .where("id", "=", input.targetId)
+          .executeTakeFirst();
+        if (!target)
+          throw invalidField("targetId", `No such ${input.targetType} in this workspace`);
       }
       await this.checkEffective(repo, actor.workspaceId, input.effectiveFrom);
       const at = nowIso(this.deps);
-      const row = { workspaceId: actor.workspaceId, id: newId(), planId: id, targetType: input.targetType, targetId: input.targetId, effectiveFrom: input.effectiveFrom, createdBy: actor.memberId, createdAt: at };
+      const row = {
+        workspaceId: actor.workspaceId,
+        id: newId(),
+        planId: id,
+        targetType: input.targetType,
+        targetId: input.targetId,
+        effectiveFrom: input.effectiveFrom,
+        createdBy: actor.memberId,
+        createdAt: at,
+      };
       await repo.addAssignment(row);
-      await audit(trx, actor, at, { action: "pay_plan.assign", entityType: "pay_plan", entityId: id, summary: `Pay plan ${p.name} assigned to ${input.targetType} ${input.targetId} from ${input.effectiveFrom}`, after: row });
+      await audit(trx, actor, at, {
+        action: "pay_plan.assign",
+        entityType: "pay_plan",
+        entityId: id,
+        summary: `Pay plan ${p.name} assigned to ${input.targetType} ${input.targetId} from ${input.effectiveFrom}`,
+        after: row,
+      });
       return this.presentById(trx, actor.workspaceId, id);
     });
   }
@@ -166,14 +331,26 @@ export class PayPlanService {
     return v.definition;
   }
 
-  private async checkEffective(repo: PayRepository, workspaceId: string, effectiveFrom: string): Promise<void> {
+  private async checkEffective(
+    repo: PayRepository,
+    workspaceId: string,
+    effectiveFrom: string,
+  ): Promise<void> {
     const locked = await repo.lockedThrough(workspaceId);
-    if (locked && effectiveFrom <= locked) throw invalidField("effectiveFrom", `${effectiveFrom} is inside a locked pay period (locked through ${locked}); choose a later date`);
+    if (locked && effectiveFrom <= locked)
+      throw invalidField(
+        "effectiveFrom",
+        `${effectiveFrom} is inside a locked pay period (locked through ${locked}); choose a later date`,
+      );
   }
 
   private async presentById(db: Executor, workspaceId: string, id: string) {
     const repo = new PayRepository(db);
     const p = (await repo.getPlan(workspaceId, id))!;
-    return this.present(p, await repo.versions(workspaceId, [id]), (await repo.assignments(workspaceId)).filter((a) => a.planId === id));
+    return this.present(
+      p,
+      await repo.versions(workspaceId, [id]),
+      (await repo.assignments(workspaceId)).filter((a) => a.planId === id),
+    );
   }
 }

@@ -5,7 +5,12 @@ import type { Actor } from "../../core/actor.js";
 
 export type PayAction = "plan.manage" | "plan.read" | "run.manage" | "run.read" | "statement.read";
 
-export function canPay(actor: Actor, action: PayAction, target: { memberId?: string; departmentId?: string | null } = {}, managed: ReadonlySet<string> = new Set()): boolean {
+export function canPay(
+  actor: Actor,
+  action: PayAction,
+  target: { memberId?: string; departmentId?: string | null } = {},
+  managed: ReadonlySet<string> = new Set(),
+): boolean {
   if (actor.role === "owner") return true;
   switch (action) {
     case "plan.manage":
@@ -15,6 +20,9 @@ export function canPay(actor: Actor, action: PayAction, target: { memberId?: str
     case "run.read":
       return actor.role === "lead";
     case "statement.read":
-      return target.memberId === actor.memberId || (actor.role === "lead" && target.departmentId != null && managed.has(target.departmentId));
+      return (
+        target.memberId === actor.memberId ||
+        (actor.role === "lead" && target.departmentId != null && managed.has(target.departmentId))
+      );
   }
 }

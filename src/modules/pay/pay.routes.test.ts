@@ -9,7 +9,9 @@ const ops = () => structuredClone(PAY_PLAN_TEMPLATES.find((t) => t.id === "opera
 for (const dialect of DIALECTS) {
   describe(`pay routes on ${dialect}`, () => {
     let t: TestApp;
-    beforeAll(async () => { t = await startTestApp(dialect); });
+    beforeAll(async () => {
+      t = await startTestApp(dialect);
+    });
     afterAll(async () => t.close());
 
     it("refuses bad plans with field errors, writes nothing, and keeps plans from members", async () => {
@@ -17,29 +19,77 @@ for (const dialect of DIALECTS) {
       const bad = ops();
       bad.commissions[0]!.tiers!.bands[1]!.from = "9000";
       bad.commissions[0]!.tiers!.bands[2]!.ratePct = -3;
-      const res = await owner.post<{ errors: { field: string; message: string }[] }>("/api/v1/pay-plans", { effectiveFrom: "2026-10-01", definition: bad });
+      const res = await owner.post<{ errors: { field: string; message: string }[] }>(
+        "/api/v1/pay-plans",
+        { effectiveFrom: "2026-10-01", definition: bad },
+      );
       expect(res.status).toBe(400);
       expect(res.body.errors).toEqual([
-        { field: "definition.commissions.0.tiers.bands.1.from", message: "overlaps band 1 (which ends at 10,000.00)" },
-        { field: "definition.commissions.0.tiers.bands.2.ratePct", message: "must not be negative" },
+        {
+          field: "definition.commissions.0.tiers.bands.1.from",
+          message: "overlaps band 1 (which ends at 10,000.00)",
+        },
+        {
+          field: "definition.commissions.0.tiers.bands.2.ratePct",
+          message: "must not be negative",
+        },
       ]);
-      expect((await owner.post<{ errors: { field: string }[] }>("/api/v1/pay-plans", { effectiveFrom: "2026-10-01", templateId: "operations", extra: 1 })).status).toBe(400);
+      expect(
+        (
+          await owner.post<{ errors: { field: string }[] }>("/api/v1/pay-plans", {
+            effectiveFrom: "2026-10-01",
+            templateId: "operations",
+            extra: 1,
+          })
+        ).status,
+      ).toBe(400);
       expect((await owner.get<{ items: unknown[] }>("/api/v1/pay-plans")).body.items).toEqual([]);
 
-      const created = await owner.post<{ id: string; version: number }>("/api/v1/pay-plans", { effectiveFrom: "2026-10-01", templateId: "operations" });
+      const created = await owner.post<{ id: string; version: number }>("/api/v1/pay-plans", {
+        effectiveFrom: "2026-10-01",
+        templateId: "operations",
+      });
       expect(created.status).toBe(201);
-      const exported = await owner.get<{ format: string; commissions: { tiers: { kind: string } }[] }>(`/api/v1/pay-plans/${created.body.id}/export`);
+      const exported = await owner.get<{
+        format: string;
+        commissions: { tiers: { kind: string } }[];
+      }>(`/api/v1/pay-plans/${created.body.id}/export`);
       expect(exported.body).toEqual(ops());
-      const reimported = await owner.post("/api/v1/pay-plans", { effectiveFrom: "2026-10-01", definition: exported.body });
+      const reimported = await owner.post("/api/v1/pay-plans", {
+        effectiveFrom: "2026-10-01",
+        definition: exported.body,
+      });
       expect(reimported.status).toBe(201);
-      expect((await owner.post(`/api/v1/pay-plans/${created.body.id}/versions`, { version: 99, effectiveFrom: "2026-12-01", definition: ops() })).status).toBe(409);
+      expect(
+        (
+          await owner.post(`/api/v1/pay-plans/${created.body.id}/versions`, {
+            version: 99,
+            effectiveFrom: "2026-12-01",
+            definition: ops(),
+          })
+        ).status,
+      ).toBe(409);
 
       const memberEmail = uniqueEmail("m");
-      const member = await owner.post<{ id: string }>("/api/v1/members", { name: "客服小王", email: memberEmail, password: "member-pass" });
+      const member = await owner.post<{ id: string }>("/api/v1/members", {
+        name: "客服小王",
+        email: memberEmail,
+        password: "member-pass",
+      });
       const m = new Client(t.app);
-      expect((await m.post("/api/v1/auth/login", { email: memberEmail, password: "member-pass" })).status).toBe(200);
+      expect(
+        (await m.post("/api/v1/auth/login", { email: memberEmail, password: "member-pass" }))
+          .status,
+      ).toBe(200);
       expect((await m.get("/api/v1/pay-plans")).status).toBe(403);
-      expect((await m.post("/api/v1/pay-plans", { effectiveFrom: "2026-10-01", templateId: "operations" })).status).toBe(403);
+      expect(
+        (
+          await m.post("/api/v1/pay-plans", {
+            effectiveFrom: "2026-10-01",
+            templateId: "operations",
+          })
+        ).status,
+      ).toBe(403);
       expect((await m.post("/api/v1/pay-runs", { period: "2026-10" })).status).toBe(403);
       expect((await m.get(`/api/v1/pay/projection/${member.body.id}`)).status).toBe(400); // their own: allowed, but they have no plan yet
       const ownerId = (await owner.get<{ member: { id: string } }>("/api/v1/me")).body.member.id;
@@ -48,7 +98,9 @@ for (const dialect of DIALECTS) {
 
     it("refuses a run for a month without shop data and a malformed period", async () => {
       const { client: owner } = await signupClient(t.app);
-      const r = await owner.post<{ errors: { field: string }[] }>("/api/v1/pay-runs", { period: "2026-10" });
+      const r = await owner.post<{ errors: { field: string }[] }>("/api/v1/pay-runs", {
+        period: "2026-10",
+      });
       expect(r.status).toBe(400);
       expect(r.body.errors.map((e) => e.field)).toEqual(["period"]);
       expect((await owner.post("/api/v1/pay-runs", { period: "2026-13" })).status).toBe(400);

@@ -4,7 +4,11 @@ import type { Actor } from "../../core/actor.js";
 
 export type PlanAction = "plan.create" | "plan.edit";
 
-export function canPlan(actor: Actor, action: PlanAction, plan?: { ownerMemberId: string }): boolean {
+export function canPlan(
+  actor: Actor,
+  action: PlanAction,
+  plan?: { ownerMemberId: string },
+): boolean {
   if (actor.role === "owner" || actor.role === "lead") return true;
   return action === "plan.edit" && plan?.ownerMemberId === actor.memberId;
 }

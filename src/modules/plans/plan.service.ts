@@ -4,7 +4,14 @@ import { forbidden, invalidField, notFound, staleVersion } from "../../core/erro
 import { newId } from "../../core/ids.js";
 import type { Locale } from "../../core/limits.js";
 import { rolledUpStates } from "../../core/plans/signals.js";
-import { findBuiltinTemplate, BUILTIN_TEMPLATES, startOffset, templateLeadDays, type PlanTemplate, type TemplateTask } from "../../core/plans/templates.js";
+import {
+  findBuiltinTemplate,
+  BUILTIN_TEMPLATES,
+  startOffset,
+  templateLeadDays,
+  type PlanTemplate,
+  type TemplateTask,
+} from "../../core/plans/templates.js";
 import type { Executor } from "../../db/database.js";
 import type { Plan, PlanTask, TaskDependency } from "../../db/schema.js";
 import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
@@ -25,13 +32,23 @@ export class PlanService {
     const rows = await repo.list(actor.workspaceId, q);
     const more = rows.length > q.limit;
     const page = more ? rows.slice(0, q.limit) : rows;
-    const [tasks, schedule] = await Promise.all([repo.tasksOf(actor.workspaceId, page.map((p) => p.id)), this.schedule.current(actor.workspaceId)]);
-    return { items: page.map((p) => presentPlan(p, tasks, schedule)), nextCursor: more ? page[page.length - 1]!.id : null };
+    const [tasks, schedule] = await Promise.all([
+      repo.tasksOf(
+        actor.workspaceId,
+        page.map((p) => p.id),
+      ),
+      this.schedule.current(actor.workspaceId),
+    ]);
+    return {
+      items: page.map((p) => presentPlan(p, tasks, schedule)),
+      nextCursor: more ? page[page.length - 1]!.id : null,
+    };
   }
 
   /** 404 unless the plan is in the actor's workspace (without reading its tasks). */
   async ensureExists(actor: Actor, id: string): Promise<void> {
-    if (!(await new PlanRepository(this.deps.db).getById(actor.workspaceId, id))) throw notFound("Plan");
+    if (!(await new PlanRepository(this.deps.db).getById(actor.workspaceId, id)))
+      throw notFound("Plan");
   }
 
   async get(actor: Actor, id: string) {
@@ -39,9 +56,18 @@ export class PlanService {
     const plan = await repo.getById(actor.workspaceId, id);
     if (!plan) throw notFound("Plan");
     const [tasks, deps, schedule, logs] = await Promise.all([
-      repo.tasksOf(actor.workspaceId, [id]), repo.depsOf(actor.workspaceId, [id]), this.schedule.current(actor.workspaceId),
-      this.deps.db.selectFrom("workLogs as l").innerJoin("planTasks as t", (j) => j.onRef("t.workspaceId", "=", "l.workspaceId").onRef("t.id", "=", "l.taskId"))
-        .select(["l.taskId", "l.date", "l.hours"]).where("l.workspaceId", "=", actor.workspaceId).where("t.planId", "=", id).execute(),
+      repo.tasksOf(actor.workspaceId, [id]),
+      repo.depsOf(actor.workspaceId, [id]),
+      this.schedule.current(actor.workspaceId),
+      this.deps.db
+        .selectFrom("workLogs as l")
+        .innerJoin("planTasks as t", (j) =>
+          j.onRef("t.workspaceId", "=", "l.workspaceId").onRef("t.id", "=", "l.taskId"),
+        )
+        .select(["l.taskId", "l.date", "l.hours"])
+        .where("l.workspaceId", "=", actor.workspaceId)
+        .where("t.planId", "=", id)
+        .execute(),
     ]);
     const depsOf = depsByTask(deps);
     const states = rolledUpStates(tasks);
@@ -55,8 +81,12 @@ export class PlanService {
     }
     return {
       plan: presentPlan(plan, tasks, schedule),
-      tasks: tasks.map((t) => presentTask(t, depsOf.get(t.id) ?? [], actuals.get(t.id), states.get(t.id))),
-      baseline: plan.baseline ? (JSON.parse(plan.baseline) as Record<string, { start: string; finish: string }>) : null,
+      tasks: tasks.map((t) =>
+        presentTask(t, depsOf.get(t.id) ?? [], actuals.get(t.id), states.get(t.id)),
+      ),
+      baseline: plan.baseline
+        ? (JSON.parse(plan.baseline) as Record<string, { start: string; finish: string }>)
+        : null,
     };
   }
 
@@ -68,13 +98,30 @@ export class PlanService {
       const ownerMemberId = input.ownerMemberId ?? actor.memberId;
       await this.checkOwner(trx, actor.workspaceId, ownerMemberId);
       const plan: Plan = {
-        workspaceId: actor.workspaceId, id: newId(), name: input.name.trim(), kind: input.kind ?? "project", description: input.description ?? null,
-        ownerMemberId, status: input.status ?? "active", startDate: input.startDate ?? today, launchDate: input.launchDate ?? null,
-        baseline: null, baselineAt: null, version: 1, createdAt: at, updatedAt: at,
+        workspaceId: actor.workspaceId,
+        id: newId(),
+        name: input.name.trim(),
+        kind: input.kind ?? "project",
+        description: input.description ?? null,
+        ownerMemberId,
+        status: input.status ?? "active",
+        startDate: input.startDate ?? today,
+        launchDate: input.launchDate ?? null,
+        baseline: null,
+        baselineAt: null,
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
       };
-      if (plan.launchDate && plan.launchDate < plan.startDate) throw invalidField("launchDate", "The launch date is before the start date");
+      if (plan.launchDate && plan.launchDate < plan.startDate)
+        throw invalidField("launchDate", "The launch date is before the start date");
       await new PlanRepository(trx).create(plan);
-      await audit(trx, actor, at, { action: "plan.create", entityType: "plan", entityId: plan.id, summary: `Created plan ${plan.name}` });
+      await audit(trx, actor, at, {
+        action: "plan.create",
+        entityType: "plan",
+        entityId: plan.id,
+        summary: `Created plan ${plan.name}`,
+      });
       return plan.id;
     });
     return (await this.get(actor, id)).plan;
@@ -85,14 +132,20 @@ export class PlanService {
       const repo = new PlanRepository(trx);
       const current = await repo.getById(actor.workspaceId, id);
       if (!current) throw notFound("Plan");
-      if (!canPlan(actor, "plan.edit", current)) throw forbidden("Only the owner, leads and the plan's owner edit a plan");
+      if (!canPlan(actor, "plan.edit", current))
+        throw forbidden("Only the owner, leads and the plan's owner edit a plan");
       if (input.ownerMemberId) await this.checkOwner(trx, actor.workspaceId, input.ownerMemberId);
       const { version, ...rest } = input;
       const start = rest.startDate ?? current.startDate;
       const launch = rest.launchDate === undefined ? current.launchDate : rest.launchDate;
-      if (launch && launch < start) throw invalidField("launchDate", "The launch date is before the start date");
+      if (launch && launch < start)
+        throw invalidField("launchDate", "The launch date is before the start date");
       const at = nowIso(this.deps);
-      const updated = await repo.update(actor.workspaceId, id, version, { ...rest, ...(rest.name && { name: rest.name.trim() }), updatedAt: at });
+      const updated = await repo.update(actor.workspaceId, id, version, {
+        ...rest,
+        ...(rest.name && { name: rest.name.trim() }),
+        updatedAt: at,
+      });
       if (!updated) throw staleVersion("Plan", current.version);
       return this.schedule.replan(trx, actor.workspaceId, actor);
     });
@@ -107,7 +160,12 @@ export class PlanService {
       if (!current) throw notFound("Plan");
       if (!canPlan(actor, "plan.edit", current)) throw forbidden();
       await repo.delete(actor.workspaceId, id);
-      await audit(trx, actor, nowIso(this.deps), { action: "plan.delete", entityType: "plan", entityId: id, summary: `Deleted plan ${current.name}` });
+      await audit(trx, actor, nowIso(this.deps), {
+        action: "plan.delete",
+        entityType: "plan",
+        entityId: id,
+        summary: `Deleted plan ${current.name}`,
+      });
       return this.schedule.replan(trx, actor.workspaceId, actor);
     });
     this.schedule.committed(outcome);
@@ -119,71 +177,165 @@ export class PlanService {
     if (!plan) throw notFound("Plan");
     if (!canPlan(actor, "plan.edit", plan)) throw forbidden();
     const schedule = await this.schedule.forPlan(actor.workspaceId, id);
-    const baseline = Object.fromEntries(schedule.tasks.map((t) => [t.id, { start: t.start, finish: t.finish }]));
-    await this.deps.db.updateTable("plans").set({ baseline: JSON.stringify(baseline), baselineAt: nowIso(this.deps) })
-      .where("workspaceId", "=", actor.workspaceId).where("id", "=", id).execute();
+    const baseline = Object.fromEntries(
+      schedule.tasks.map((t) => [t.id, { start: t.start, finish: t.finish }]),
+    );
+    await this.deps.db
+      .updateTable("plans")
+      .set({ baseline: JSON.stringify(baseline), baselineAt: nowIso(this.deps) })
+      .where("workspaceId", "=", actor.workspaceId)
+      .where("id", "=", id)
+      .execute();
     return (await this.get(actor, id)).plan;
   }
 
   async templates(actor: Actor, locale: Locale) {
     const saved = await new PlanRepository(this.deps.db).templates(actor.workspaceId);
     return [
-      ...BUILTIN_TEMPLATES.map((t) => ({ id: t.id, name: t.name[locale], kind: t.kind, builtin: true, taskCount: t.tasks.length })),
+      ...BUILTIN_TEMPLATES.map((t) => ({
+        id: t.id,
+        name: t.name[locale],
+        kind: t.kind,
+        builtin: true,
+        taskCount: t.tasks.length,
+      })),
       ...saved.map((t) => {
         const body = JSON.parse(t.body) as PlanTemplate;
-        return { id: t.id, name: t.name, kind: body.kind, builtin: false, taskCount: body.tasks.length };
+        return {
+          id: t.id,
+          name: t.name,
+          kind: body.kind,
+          builtin: false,
+          taskCount: body.tasks.length,
+        };
       }),
     ];
   }
 
   /** A plan from a template, its tasks placed backwards from the launch date, scheduled at once. */
-  async fromTemplate(actor: Actor, input: { templateId: string; name?: string; launchDate: string; startDate?: string; locale?: Locale }) {
+  async fromTemplate(
+    actor: Actor,
+    input: {
+      templateId: string;
+      name?: string;
+      launchDate: string;
+      startDate?: string;
+      locale?: Locale;
+    },
+  ) {
     if (!canPlan(actor, "plan.create")) throw forbidden("Only the owner and leads create plans");
-    const saved = findBuiltinTemplate(input.templateId) ? null : await new PlanRepository(this.deps.db).getTemplate(actor.workspaceId, input.templateId);
-    const template = findBuiltinTemplate(input.templateId) ?? (saved ? (JSON.parse(saved.body) as PlanTemplate) : undefined);
+    const saved = findBuiltinTemplate(input.templateId)
+      ? null
+      : await new PlanRepository(this.deps.db).getTemplate(actor.workspaceId, input.templateId);
+    const template =
+      findBuiltinTemplate(input.templateId) ??
+      (saved ? (JSON.parse(saved.body) as PlanTemplate) : undefined);
     if (!template) throw invalidField("templateId", "No such template");
     const locale = input.locale ?? "zh-CN";
     const { id, outcome } = await this.deps.db.transaction().execute(async (trx) => {
       const at = nowIso(this.deps);
       const today = await this.schedule.today(trx, actor.workspaceId);
-      if (input.launchDate < (input.startDate ?? today)) throw invalidField("launchDate", "The launch date is before the start date");
-      const w = await trx.selectFrom("workspaces").select(["workweek", "hoursPerDay"]).where("id", "=", actor.workspaceId).executeTakeFirstOrThrow();
-      const days = await trx.selectFrom("calendarDays").select(["date", "kind"]).where("workspaceId", "=", actor.workspaceId).execute();
+      if (input.launchDate < (input.startDate ?? today))
+        throw invalidField("launchDate", "The launch date is before the start date");
+      const w = await trx
+        .selectFrom("workspaces")
+        .select(["workweek", "hoursPerDay"])
+        .where("id", "=", actor.workspaceId)
+        .executeTakeFirstOrThrow();
+      const days = await trx
+        .selectFrom("calendarDays")
+        .select(["date", "kind"])
+        .where("workspaceId", "=", actor.workspaceId)
+        .execute();
       const cal = new WorkCalendar({
-        workweek: JSON.parse(w.workweek) as number[], hoursPerDay: w.hoursPerDay,
-        holidays: days.filter((d) => d.kind === "holiday").map((d) => d.date), extraWorkdays: days.filter((d) => d.kind === "workday").map((d) => d.date),
+        workweek: JSON.parse(w.workweek) as number[],
+        hoursPerDay: w.hoursPerDay,
+        holidays: days.filter((d) => d.kind === "holiday").map((d) => d.date),
+        extraWorkdays: days.filter((d) => d.kind === "workday").map((d) => d.date),
       });
-      const launch = cal.isWorkday(input.launchDate) ? input.launchDate : cal.previousWorkday(input.launchDate);
+      const launch = cal.isWorkday(input.launchDate)
+        ? input.launchDate
+        : cal.previousWorkday(input.launchDate);
       // Placed back from the launch: the plan begins when its playbook must (never before today).
       const lead = templateLeadDays(template, w.hoursPerDay);
       const leadStart = cal.subtractWorkdays(launch, lead);
       const startDate = input.startDate ?? (leadStart > today ? leadStart : today);
-      const skills = await trx.selectFrom("skills").select(["id", "name"]).where("workspaceId", "=", actor.workspaceId).execute();
-      const skillId = (s?: TemplateTask["skill"]) => (s ? skills.find((k) => k.name === s["zh-CN"] || k.name === s.en)?.id ?? null : null);
+      const skills = await trx
+        .selectFrom("skills")
+        .select(["id", "name"])
+        .where("workspaceId", "=", actor.workspaceId)
+        .execute();
+      const skillId = (s?: TemplateTask["skill"]) =>
+        s ? (skills.find((k) => k.name === s["zh-CN"] || k.name === s.en)?.id ?? null) : null;
       const clamp = (d: string) => (d < startDate ? startDate : d);
       // A task's start from the launch, kept where it still holds anything back (in the plan, after today).
       const futureStart = (d: string) => (d >= startDate && d > today ? d : null);
       const plan: Plan = {
-        workspaceId: actor.workspaceId, id: newId(), name: input.name?.trim() || saved?.name || template.name[locale], kind: template.kind, description: null,
-        ownerMemberId: actor.memberId, status: "active", startDate, launchDate: input.launchDate, baseline: null, baselineAt: null, version: 1, createdAt: at, updatedAt: at,
+        workspaceId: actor.workspaceId,
+        id: newId(),
+        name: input.name?.trim() || saved?.name || template.name[locale],
+        kind: template.kind,
+        description: null,
+        ownerMemberId: actor.memberId,
+        status: "active",
+        startDate,
+        launchDate: input.launchDate,
+        baseline: null,
+        baselineAt: null,
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
       };
       const repo = new PlanRepository(trx);
       await repo.create(plan);
       const ids = new Map(template.tasks.map((t) => [t.key, newId()]));
       const parents = new Set(template.tasks.filter((t) => t.parent).map((t) => t.parent!));
       const tasks: PlanTask[] = template.tasks.map((t, i) => ({
-        workspaceId: actor.workspaceId, id: ids.get(t.key)!, planId: plan.id, parentId: t.parent ? ids.get(t.parent) ?? null : null, sortOrder: i,
-        name: t.name[locale], effortHours: parents.has(t.key) || t.milestone ? 0 : t.effortHours ?? 8, skillId: skillId(t.skill), minLevel: t.minLevel ?? null,
-        assigneeMemberId: null, priority: t.priority ?? 500, earliestStart: parents.has(t.key) || t.milestone ? null : futureStart(cal.subtractWorkdays(launch, startOffset(t, lead))),
-        deadline: t.dueBefore !== undefined ? clamp(cal.subtractWorkdays(launch, t.dueBefore)) : null, milestone: t.milestone ? 1 : 0,
-        status: "todo", remainingHours: null, doneAt: null, version: 1, createdAt: at, updatedAt: at,
+        workspaceId: actor.workspaceId,
+        id: ids.get(t.key)!,
+        planId: plan.id,
+        parentId: t.parent ? (ids.get(t.parent) ?? null) : null,
+        sortOrder: i,
+        name: t.name[locale],
+        effortHours: parents.has(t.key) || t.milestone ? 0 : (t.effortHours ?? 8),
+        skillId: skillId(t.skill),
+        minLevel: t.minLevel ?? null,
+        assigneeMemberId: null,
+        priority: t.priority ?? 500,
+        earliestStart:
+          parents.has(t.key) || t.milestone
+            ? null
+            : futureStart(cal.subtractWorkdays(launch, startOffset(t, lead))),
+        deadline:
+          t.dueBefore !== undefined ? clamp(cal.subtractWorkdays(launch, t.dueBefore)) : null,
+        milestone: t.milestone ? 1 : 0,
+        status: "todo",
+        remainingHours: null,
+        doneAt: null,
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
       }));
       await repo.createTasks(tasks);
-      const deps: TaskDependency[] = template.tasks.flatMap((t) => (t.dependsOn ?? []).filter((d) => ids.has(d.key)).map((d) => ({
-        workspaceId: actor.workspaceId, planId: plan.id, taskId: ids.get(t.key)!, predecessorId: ids.get(d.key)!, type: d.type ?? "FS", lagDays: d.lagDays ?? 0,
-      })));
+      const deps: TaskDependency[] = template.tasks.flatMap((t) =>
+        (t.dependsOn ?? [])
+          .filter((d) => ids.has(d.key))
+          .map((d) => ({
+            workspaceId: actor.workspaceId,
+            planId: plan.id,
+            taskId: ids.get(t.key)!,
+            predecessorId: ids.get(d.key)!,
+            type: d.type ?? "FS",
+            lagDays: d.lagDays ?? 0,
+          })),
+      );
       await repo.insertDeps(deps);
-      await audit(trx, actor, at, { action: "plan.create", entityType: "plan", entityId: plan.id, summary: `Created plan ${plan.name} from template ${template.name[locale]}` });
+      await audit(trx, actor, at, {
+        action: "plan.create",
+        entityType: "plan",
+        entityId: plan.id,
+        summary: `Created plan ${plan.name} from template ${template.name[locale]}`,
+      });
       return { id: plan.id, outcome: await this.schedule.replan(trx, actor.workspaceId, actor) };
     });
     this.schedule.committed(outcome);
@@ -196,36 +348,93 @@ export class PlanService {
     const plan = await repo.getById(actor.workspaceId, id);
     if (!plan) throw notFound("Plan");
     if (!canPlan(actor, "plan.create")) throw forbidden();
-    const [tasks, deps, schedule] = await Promise.all([repo.tasksOf(actor.workspaceId, [id]), repo.depsOf(actor.workspaceId, [id]), this.schedule.forPlan(actor.workspaceId, id)]);
-    const skills = await this.deps.db.selectFrom("skills").select(["id", "name"]).where("workspaceId", "=", actor.workspaceId).execute();
+    const [tasks, deps, schedule] = await Promise.all([
+      repo.tasksOf(actor.workspaceId, [id]),
+      repo.depsOf(actor.workspaceId, [id]),
+      this.schedule.forPlan(actor.workspaceId, id),
+    ]);
+    const skills = await this.deps.db
+      .selectFrom("skills")
+      .select(["id", "name"])
+      .where("workspaceId", "=", actor.workspaceId)
+      .execute();
     const anchor = plan.launchDate ?? schedule.finish;
-    const w = await this.deps.db.selectFrom("workspaces").select(["workweek"]).where("id", "=", actor.workspaceId).executeTakeFirstOrThrow();
-    const days = await this.deps.db.selectFrom("calendarDays").select(["date", "kind"]).where("workspaceId", "=", actor.workspaceId).execute();
-    const cal = new WorkCalendar({ workweek: JSON.parse(w.workweek) as number[], holidays: days.filter((d) => d.kind === "holiday").map((d) => d.date), extraWorkdays: days.filter((d) => d.kind === "workday").map((d) => d.date) });
-    const before = (d: string | null) => (d ? Math.max(0, cal.countWorkdays(d, anchor) - 1) : undefined);
+    const w = await this.deps.db
+      .selectFrom("workspaces")
+      .select(["workweek"])
+      .where("id", "=", actor.workspaceId)
+      .executeTakeFirstOrThrow();
+    const days = await this.deps.db
+      .selectFrom("calendarDays")
+      .select(["date", "kind"])
+      .where("workspaceId", "=", actor.workspaceId)
+      .execute();
+    const cal = new WorkCalendar({
+      workweek: JSON.parse(w.workweek) as number[],
+      holidays: days.filter((d) => d.kind === "holiday").map((d) => d.date),
+      extraWorkdays: days.filter((d) => d.kind === "workday").map((d) => d.date),
+    });
+    const before = (d: string | null) =>
+      d ? Math.max(0, cal.countWorkdays(d, anchor) - 1) : undefined;
     const key = (taskId: string) => `t${tasks.findIndex((t) => t.id === taskId)}`;
     // Each task keeps its place before the launch: its earliest start, else where it was scheduled.
     const scheduledStart = new Map(schedule.tasks.map((t) => [t.id, t.start]));
-    const startOf = (t: PlanTask) => (t.milestone === 1 || tasks.some((c) => c.parentId === t.id) ? null : t.earliestStart ?? scheduledStart.get(t.id) ?? null);
+    const startOf = (t: PlanTask) =>
+      t.milestone === 1 || tasks.some((c) => c.parentId === t.id)
+        ? null
+        : (t.earliestStart ?? scheduledStart.get(t.id) ?? null);
     const body: PlanTemplate = {
-      id: "", name: { "zh-CN": name, en: name }, kind: plan.kind,
+      id: "",
+      name: { "zh-CN": name, en: name },
+      kind: plan.kind,
       tasks: tasks.map((t) => {
         const skill = skills.find((s) => s.id === t.skillId)?.name;
         return {
-          key: key(t.id), name: { "zh-CN": t.name, en: t.name }, ...(t.parentId && { parent: key(t.parentId) }), effortHours: t.effortHours,
-          ...(skill && { skill: { "zh-CN": skill, en: skill } }), ...(t.minLevel !== null && { minLevel: t.minLevel }), priority: t.priority,
-          ...(t.deadline && { dueBefore: before(t.deadline) }), ...(startOf(t) && { startBefore: before(startOf(t)) }), ...(t.milestone === 1 && { milestone: true }),
-          dependsOn: deps.filter((d) => d.taskId === t.id).map((d) => ({ key: key(d.predecessorId), type: d.type, lagDays: d.lagDays })),
+          key: key(t.id),
+          name: { "zh-CN": t.name, en: t.name },
+          ...(t.parentId && { parent: key(t.parentId) }),
+          effortHours: t.effortHours,
+          ...(skill && { skill: { "zh-CN": skill, en: skill } }),
+          ...(t.minLevel !== null && { minLevel: t.minLevel }),
+          priority: t.priority,
+          ...(t.deadline && { dueBefore: before(t.deadline) }),
+          ...(startOf(t) && { startBefore: before(startOf(t)) }),
+          ...(t.milestone === 1 && { milestone: true }),
+          dependsOn: deps
+            .filter((d) => d.taskId === t.id)
+            .map((d) => ({ key: key(d.predecessorId), type: d.type, lagDays: d.lagDays })),
         };
       }),
     };
     const templateId = newId();
-    await repo.createTemplate({ workspaceId: actor.workspaceId, id: templateId, name: name.trim(), body: JSON.stringify(body), createdAt: nowIso(this.deps) });
-    return { id: templateId, name: name.trim(), kind: plan.kind, builtin: false, taskCount: tasks.length };
+    await repo.createTemplate({
+      workspaceId: actor.workspaceId,
+      id: templateId,
+      name: name.trim(),
+      body: JSON.stringify(body),
+      createdAt: nowIso(this.deps),
+    });
+    return {
+      id: templateId,
+      name: name.trim(),
+      kind: plan.kind,
+      builtin: false,
+      taskCount: tasks.length,
+    };
   }
 
   private async checkOwner(trx: Executor, workspaceId: string, memberId: string): Promise<void> {
-    const m = await trx.selectFrom("members").select("id").where("workspaceId", "=", workspaceId).where("id", "=", memberId).where("status", "=", "active").executeTakeFirst();
-    if (!m) throw invalidField("ownerMemberId", "The plan's owner must be an active member of this workspace");
+    const m = await trx
+      .selectFrom("members")
+      .select("id")
+      .where("workspaceId", "=", workspaceId)
+      .where("id", "=", memberId)
+      .where("status", "=", "active")
+      .executeTakeFirst();
+    if (!m)
+      throw invalidField(
+        "ownerMemberId",
+        "The plan's owner must be an active member of this workspace",
+      );
   }
 }

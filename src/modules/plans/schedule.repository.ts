@@ -13,68 +13,140 @@ export class ScheduleRepository {
    * PostgreSQL until commit, so concurrent re-plans of one workspace run one after the other.
    */
   async lock(workspaceId: string, today: string, at: string): Promise<{ version: number }> {
-    const row = await this.db.updateTable("schedules").set((eb) => ({ version: eb("version", "+", 1) }))
-      .where("workspaceId", "=", workspaceId).returning(["version"]).executeTakeFirst();
+    const row = await this.db
+      .updateTable("schedules")
+      .set((eb) => ({ version: eb("version", "+", 1) }))
+      .where("workspaceId", "=", workspaceId)
+      .returning(["version"])
+      .executeTakeFirst();
     if (row) return row;
-    await this.db.insertInto("schedules").values({ workspaceId, result: "null", today, computedAt: at, version: 1 })
-      .onConflict((oc) => oc.column("workspaceId").doNothing()).execute();
+    await this.db
+      .insertInto("schedules")
+      .values({ workspaceId, result: "null", today, computedAt: at, version: 1 })
+      .onConflict((oc) => oc.column("workspaceId").doNothing())
+      .execute();
     return { version: 1 };
   }
 
   /** Which schedule is stored (without the schedule itself, which can be large). */
   head(workspaceId: string) {
-    return this.db.selectFrom("schedules").select(["version", "today", "computedAt"]).where("workspaceId", "=", workspaceId).executeTakeFirst();
+    return this.db
+      .selectFrom("schedules")
+      .select(["version", "today", "computedAt"])
+      .where("workspaceId", "=", workspaceId)
+      .executeTakeFirst();
   }
 
   async resultText(workspaceId: string): Promise<string | null> {
-    const row = await this.db.selectFrom("schedules").select("result").where("workspaceId", "=", workspaceId).executeTakeFirst();
+    const row = await this.db
+      .selectFrom("schedules")
+      .select("result")
+      .where("workspaceId", "=", workspaceId)
+      .executeTakeFirst();
     return row?.result ?? null;
   }
 
   async save(workspaceId: string, result: string, today: string, at: string): Promise<void> {
-    await this.db.updateTable("schedules").set({ result, today, computedAt: at }).where("workspaceId", "=", workspaceId).execute();
+    await this.db
+      .updateTable("schedules")
+      .set({ result, today, computedAt: at })
+      .where("workspaceId", "=", workspaceId)
+      .execute();
   }
 
   allocationsOn(workspaceId: string, date: string) {
-    return this.db.selectFrom("allocations").select(["memberId as member", "date", "taskId as task", "hours", "planId"])
-      .where("workspaceId", "=", workspaceId).where("date", "=", date).execute();
+    return this.db
+      .selectFrom("allocations")
+      .select(["memberId as member", "date", "taskId as task", "hours", "planId"])
+      .where("workspaceId", "=", workspaceId)
+      .where("date", "=", date)
+      .execute();
   }
 
   /**
    * Replaces the allocations from `today` on with `next`, touching only rows that changed. Today's
    * rows of tasks finished today stay: they are the record of what today's plan was.
    */
-  async replaceFrom(workspaceId: string, today: string, next: AllocationRow[], finished: ReadonlySet<string> = new Set()): Promise<{ inserted: number; updated: number; deleted: number }> {
-    const current = await this.db.selectFrom("allocations").select(["memberId", "date", "taskId", "hours"])
-      .where("workspaceId", "=", workspaceId).where("date", ">=", today).execute();
+  async replaceFrom(
+    workspaceId: string,
+    today: string,
+    next: AllocationRow[],
+    finished: ReadonlySet<string> = new Set(),
+  ): Promise<{ inserted: number; updated: number; deleted: number }> {
+    const current = await this.db
+      .selectFrom("allocations")
+      .select(["memberId", "date", "taskId", "hours"])
+      .where("workspaceId", "=", workspaceId)
+      .where("date", ">=", today)
+      .execute();
     const key = (m: string, d: string, t: string) => `${m}|${d}|${t}`;
     const have = new Map(current.map((r) => [key(r.memberId, r.date, r.taskId), r.hours]));
-    const want = new Map(next.filter((a) => a.date >= today).map((a) => [key(a.member, a.date, a.task), a]));
-    const deletes = current.filter((r) => !want.has(key(r.memberId, r.date, r.taskId)) && !(r.date === today && finished.has(r.taskId)));
+    const want = new Map(
+      next.filter((a) => a.date >= today).map((a) => [key(a.member, a.date, a.task), a]),
+    );
+    const deletes = current.filter(
+      (r) =>
+        !want.has(key(r.memberId, r.date, r.taskId)) &&
+        !(r.date === today && finished.has(r.taskId)),
+    );
     const inserts = [...want.values()].filter((a) => !have.has(key(a.member, a.date, a.task)));
-    const updates = [...want.values()].filter((a) => have.has(key(a.member, a.date, a.task)) && have.get(key(a.member, a.date, a.task)) !== a.hours);
+    const updates = [...want.values()].filter(
+      (a) =>
+        have.has(key(a.member, a.date, a.task)) &&
+        have.get(key(a.member, a.date, a.task)) !== a.hours,
+    );
     const insertRows = async (rows: AllocationRow[]) => {
       for (let i = 0; i < rows.length; i += 200) {
-        await this.db.insertInto("allocations").values(rows.slice(i, i + 200).map((a) => ({
-          workspaceId, memberId: a.member, date: a.date, taskId: a.task, planId: a.planId, hours: a.hours,
-        }))).execute();
+        await this.db
+          .insertInto("allocations")
+          .values(
+            rows.slice(i, i + 200).map((a) => ({
+              workspaceId,
+              memberId: a.member,
+              date: a.date,
+              taskId: a.task,
+              planId: a.planId,
+              hours: a.hours,
+            })),
+          )
+          .execute();
       }
     };
     if (deletes.length + updates.length > 50) {
       // Many rows moved: rewriting the future in bulk is cheaper than row-by-row changes.
-      await this.db.deleteFrom("allocations").where("workspaceId", "=", workspaceId).where("date", ">=", today)
-        .where((eb) => eb.or([eb("date", ">", today), eb("taskId", "not in", [...finished, ""])])).execute();
-      await insertRows([...want.values()].filter((a) => !(a.date === today && finished.has(a.task) && have.has(key(a.member, a.date, a.task)))));
+      await this.db
+        .deleteFrom("allocations")
+        .where("workspaceId", "=", workspaceId)
+        .where("date", ">=", today)
+        .where((eb) => eb.or([eb("date", ">", today), eb("taskId", "not in", [...finished, ""])]))
+        .execute();
+      await insertRows(
+        [...want.values()].filter(
+          (a) =>
+            !(a.date === today && finished.has(a.task) && have.has(key(a.member, a.date, a.task))),
+        ),
+      );
       return { inserted: inserts.length, updated: updates.length, deleted: deletes.length };
     }
     for (const r of deletes) {
-      await this.db.deleteFrom("allocations").where("workspaceId", "=", workspaceId).where("memberId", "=", r.memberId)
-        .where("date", "=", r.date).where("taskId", "=", r.taskId).execute();
+      await this.db
+        .deleteFrom("allocations")
+        .where("workspaceId", "=", workspaceId)
+        .where("memberId", "=", r.memberId)
+        .where("date", "=", r.date)
+        .where("taskId", "=", r.taskId)
+        .execute();
     }
     await insertRows(inserts);
     for (const a of updates) {
-      await this.db.updateTable("allocations").set({ hours: a.hours }).where("workspaceId", "=", workspaceId)
-        .where("memberId", "=", a.member).where("date", "=", a.date).where("taskId", "=", a.task).execute();
+      await this.db
+        .updateTable("allocations")
+        .set({ hours: a.hours })
+        .where("workspaceId", "=", workspaceId)
+        .where("memberId", "=", a.member)
+        .where("date", "=", a.date)
+        .where("taskId", "=", a.task)
+        .execute();
     }
     return { inserted: inserts.length, updated: updates.length, deleted: deletes.length };
   }
@@ -82,10 +154,27 @@ export class ScheduleRepository {
   /** Everything the engine needs about people: active members, skills by name, leaves, duties. */
   async people(workspaceId: string, today: string) {
     const [members, skills, leaves, duties] = await Promise.all([
-      this.db.selectFrom("members").select(["id", "name", "hoursPerDay", "workweek", "departmentId"]).where("workspaceId", "=", workspaceId).where("status", "=", "active").orderBy("id").execute(),
-      this.db.selectFrom("memberSkills as ms").innerJoin("skills as s", (j) => j.onRef("s.workspaceId", "=", "ms.workspaceId").onRef("s.id", "=", "ms.skillId"))
-        .select(["ms.memberId", "s.name", "ms.level"]).where("ms.workspaceId", "=", workspaceId).execute(),
-      this.db.selectFrom("leaves").select(["memberId", "startDate", "endDate"]).where("workspaceId", "=", workspaceId).where("endDate", ">=", today).execute(),
+      this.db
+        .selectFrom("members")
+        .select(["id", "name", "hoursPerDay", "workweek", "departmentId"])
+        .where("workspaceId", "=", workspaceId)
+        .where("status", "=", "active")
+        .orderBy("id")
+        .execute(),
+      this.db
+        .selectFrom("memberSkills as ms")
+        .innerJoin("skills as s", (j) =>
+          j.onRef("s.workspaceId", "=", "ms.workspaceId").onRef("s.id", "=", "ms.skillId"),
+        )
+        .select(["ms.memberId", "s.name", "ms.level"])
+        .where("ms.workspaceId", "=", workspaceId)
+        .execute(),
+      this.db
+        .selectFrom("leaves")
+        .select(["memberId", "startDate", "endDate"])
+        .where("workspaceId", "=", workspaceId)
+        .where("endDate", ">=", today)
+        .execute(),
       this.db.selectFrom("duties").selectAll().where("workspaceId", "=", workspaceId).execute(),
     ]);
     return { members, skills, leaves, duties };
@@ -93,7 +182,14 @@ export class ScheduleRepository {
 
   logsOfPlans(workspaceId: string, planIds: string[]) {
     if (planIds.length === 0) return Promise.resolve([]);
-    return this.db.selectFrom("workLogs as l").innerJoin("planTasks as t", (j) => j.onRef("t.workspaceId", "=", "l.workspaceId").onRef("t.id", "=", "l.taskId"))
-      .select(["l.memberId", "l.date", "l.taskId", "l.hours"]).where("l.workspaceId", "=", workspaceId).where("t.planId", "in", planIds).execute();
+    return this.db
+      .selectFrom("workLogs as l")
+      .innerJoin("planTasks as t", (j) =>
+        j.onRef("t.workspaceId", "=", "l.workspaceId").onRef("t.id", "=", "l.taskId"),
+      )
+      .select(["l.memberId", "l.date", "l.taskId", "l.hours"])
+      .where("l.workspaceId", "=", workspaceId)
+      .where("t.planId", "in", planIds)
+      .execute();
   }
 }

@@ -6,12 +6,23 @@ import { WorkCalendar } from "../../core/calendar/calendar.js";
 import { addDays } from "../../core/calendar/date.js";
 import { assertSpan } from "../../core/calendar/range.js";
 import { scheduleTeam } from "../../core/engine/team/schedule.js";
-import { PlanValidationError, type TeamPlan, type TeamResult, type TeamTaskResult } from "../../core/engine/types.js";
+import {
+  PlanValidationError,
+  type TeamPlan,
+  type TeamResult,
+  type TeamTaskResult,
+} from "../../core/engine/types.js";
 import { invalid, notFound } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
 import { LIMITS } from "../../core/limits.js";
 import { localDate } from "../../core/plans/local-date.js";
-import { buildTeamPlan, isDutyTask, milestoneDates, type BuildInput, type TaskInput } from "../../core/plans/team-plan.js";
+import {
+  buildTeamPlan,
+  isDutyTask,
+  milestoneDates,
+  type BuildInput,
+  type TaskInput,
+} from "../../core/plans/team-plan.js";
 import type { Executor } from "../../db/database.js";
 import type { Plan, PlanTask, TaskDependency } from "../../db/schema.js";
 import type { LiveEvent, ServiceDeps } from "../shared/context.js";
@@ -48,7 +59,10 @@ export interface ReplanOutcome {
  * checks the version first), so a large schedule is not parsed again for every request. Filled
  * only after the writing transaction committed.
  */
-const parsedSchedules = new Map<string, { version: number; result: TeamResult; planJson: Map<string, string> }>();
+const parsedSchedules = new Map<
+  string,
+  { version: number; result: TeamResult; planJson: Map<string, string> }
+>();
 function rememberSchedule(workspaceId: string, version: number, result: TeamResult): void {
   if (parsedSchedules.size >= 500) parsedSchedules.clear();
   parsedSchedules.set(workspaceId, { version, result, planJson: new Map() });
@@ -58,7 +72,8 @@ function recalled(workspaceId: string, version: number): TeamResult | undefined 
   return m && m.version === version ? m.result : undefined;
 }
 
-const parseWeek = (s: string | null): number[] | null => (s === null ? null : (JSON.parse(s) as number[]));
+const parseWeek = (s: string | null): number[] | null =>
+  s === null ? null : (JSON.parse(s) as number[]);
 const durationHours = (start: string, end: string) => {
   const [sh, sm] = start.split(":").map(Number);
   const [eh, em] = end.split(":").map(Number);
@@ -71,7 +86,10 @@ function mergeAllocations(list: TeamResult["allocations"]): TeamResult["allocati
   for (const a of list) {
     const key = `${a.member}|${a.date}|${a.task}`;
     const prev = merged.get(key);
-    merged.set(key, prev ? { ...prev, hours: Math.round((prev.hours + a.hours) * 100) / 100 } : { ...a });
+    merged.set(
+      key,
+      prev ? { ...prev, hours: Math.round((prev.hours + a.hours) * 100) / 100 } : { ...a },
+    );
   }
   return [...merged.values()];
 }
@@ -87,13 +105,45 @@ export function depsByTask(deps: TaskDependency[]): Map<string, TaskDependency[]
   return out;
 }
 
-export type SchedulingTask = Pick<PlanTask, "id" | "planId" | "parentId" | "name" | "effortHours" | "skillId" | "minLevel" | "assigneeMemberId" | "priority" | "earliestStart" | "deadline" | "milestone" | "status" | "remainingHours" | "doneAt">;
+export type SchedulingTask = Pick<
+  PlanTask,
+  | "id"
+  | "planId"
+  | "parentId"
+  | "name"
+  | "effortHours"
+  | "skillId"
+  | "minLevel"
+  | "assigneeMemberId"
+  | "priority"
+  | "earliestStart"
+  | "deadline"
+  | "milestone"
+  | "status"
+  | "remainingHours"
+  | "doneAt"
+>;
 
-export function toTaskInput(t: SchedulingTask, deps: TaskDependency[], skillName: (id: string | null) => string | null): TaskInput {
+export function toTaskInput(
+  t: SchedulingTask,
+  deps: TaskDependency[],
+  skillName: (id: string | null) => string | null,
+): TaskInput {
   return {
-    id: t.id, planId: t.planId, parentId: t.parentId, name: t.name, effortHours: t.effortHours, skill: skillName(t.skillId), minLevel: t.minLevel,
-    assignee: t.assigneeMemberId, priority: t.priority, earliestStart: t.earliestStart, deadline: t.deadline, milestone: t.milestone === 1,
-    status: t.status, remainingHours: t.remainingHours,
+    id: t.id,
+    planId: t.planId,
+    parentId: t.parentId,
+    name: t.name,
+    effortHours: t.effortHours,
+    skill: skillName(t.skillId),
+    minLevel: t.minLevel,
+    assignee: t.assigneeMemberId,
+    priority: t.priority,
+    earliestStart: t.earliestStart,
+    deadline: t.deadline,
+    milestone: t.milestone === 1,
+    status: t.status,
+    remainingHours: t.remainingHours,
     dependsOn: deps.map((d) => ({ task: d.predecessorId, type: d.type, lagDays: d.lagDays })),
   };
 }
@@ -102,18 +152,34 @@ export class ScheduleService {
   constructor(private readonly deps: ServiceDeps) {}
 
   async today(db: Executor, workspaceId: string): Promise<string> {
-    const w = await db.selectFrom("workspaces").select("timeZone").where("id", "=", workspaceId).executeTakeFirst();
+    const w = await db
+      .selectFrom("workspaces")
+      .select("timeZone")
+      .where("id", "=", workspaceId)
+      .executeTakeFirst();
     if (!w) throw notFound("Workspace");
     return localDate(this.deps.clock(), w.timeZone);
   }
 
   /** The engine's input for the whole workspace, as of today. */
-  async buildPlan(db: Executor, workspaceId: string, today: string): Promise<{ built: ReturnType<typeof buildTeamPlan>; plans: Plan[]; tasks: SchedulingTask[] }> {
+  async buildPlan(
+    db: Executor,
+    workspaceId: string,
+    today: string,
+  ): Promise<{ built: ReturnType<typeof buildTeamPlan>; plans: Plan[]; tasks: SchedulingTask[] }> {
     const plans = new PlanRepository(db);
     const sched = new ScheduleRepository(db);
-    const w = await db.selectFrom("workspaces").select(["workweek", "hoursPerDay"]).where("id", "=", workspaceId).executeTakeFirstOrThrow();
+    const w = await db
+      .selectFrom("workspaces")
+      .select(["workweek", "hoursPerDay"])
+      .where("id", "=", workspaceId)
+      .executeTakeFirstOrThrow();
     const [days, people, scheduled, todayAllocs] = await Promise.all([
-      db.selectFrom("calendarDays").select(["date", "kind"]).where("workspaceId", "=", workspaceId).execute(),
+      db
+        .selectFrom("calendarDays")
+        .select(["date", "kind"])
+        .where("workspaceId", "=", workspaceId)
+        .execute(),
       sched.people(workspaceId, today),
       plans.scheduled(workspaceId),
       sched.allocationsOn(workspaceId, today),
@@ -123,7 +189,11 @@ export class ScheduleService {
       plans.schedulingInputs(workspaceId, planIds),
       plans.depsOf(workspaceId, planIds),
       sched.logsOfPlans(workspaceId, planIds),
-      db.selectFrom("skills").select(["id", "name"]).where("workspaceId", "=", workspaceId).execute(),
+      db
+        .selectFrom("skills")
+        .select(["id", "name"])
+        .where("workspaceId", "=", workspaceId)
+        .execute(),
     ]);
     const skillNames = new Map(skills.map((s) => [s.id, s.name]));
     const depsOf = depsByTask(deps);
@@ -131,24 +201,54 @@ export class ScheduleService {
       today,
       calendar: { workweek: JSON.parse(w.workweek) as number[], hoursPerDay: w.hoursPerDay, days },
       members: people.members.map((m) => ({
-        id: m.id, name: m.name, hoursPerDay: m.hoursPerDay, workweek: parseWeek(m.workweek),
-        skills: Object.fromEntries(people.skills.filter((s) => s.memberId === m.id).map((s) => [s.name, s.level])),
+        id: m.id,
+        name: m.name,
+        hoursPerDay: m.hoursPerDay,
+        workweek: parseWeek(m.workweek),
+        skills: Object.fromEntries(
+          people.skills.filter((s) => s.memberId === m.id).map((s) => [s.name, s.level]),
+        ),
         leaves: people.leaves.filter((l) => l.memberId === m.id),
       })),
-      duties: people.duties.map((d) => ({ id: d.id, memberId: d.memberId, title: d.title, weekdays: JSON.parse(d.weekdays) as number[], hours: durationHours(d.startTime, d.endTime) })),
+      duties: people.duties.map((d) => ({
+        id: d.id,
+        memberId: d.memberId,
+        title: d.title,
+        weekdays: JSON.parse(d.weekdays) as number[],
+        hours: durationHours(d.startTime, d.endTime),
+      })),
       plans: scheduled.map((p) => ({ id: p.id, startDate: p.startDate })),
-      tasks: tasks.map((t) => toTaskInput(t, depsOf.get(t.id) ?? [], (id) => (id ? skillNames.get(id) ?? null : null))),
+      tasks: tasks.map((t) =>
+        toTaskInput(t, depsOf.get(t.id) ?? [], (id) => (id ? (skillNames.get(id) ?? null) : null)),
+      ),
       logs: logs.filter((l): l is typeof l & { taskId: string } => l.taskId !== null),
       todayAllocations: todayAllocs,
-      otherLoggedToday: await this.otherLoggedToday(db, workspaceId, today, new Set(tasks.filter((t) => t.status !== "done").map((t) => t.id))),
+      otherLoggedToday: await this.otherLoggedToday(
+        db,
+        workspaceId,
+        today,
+        new Set(tasks.filter((t) => t.status !== "done").map((t) => t.id)),
+      ),
     };
     return { built: buildTeamPlan(input), plans: scheduled, tasks };
   }
 
   /** Hours logged today on finished tasks, items or other plans' tasks: capacity already used. */
-  private async otherLoggedToday(db: Executor, workspaceId: string, today: string, openTaskIds: Set<string>) {
-    const logs = await db.selectFrom("workLogs").select(["memberId", "taskId", "hours"]).where("workspaceId", "=", workspaceId).where("date", "=", today).execute();
-    return logs.filter((l) => !l.taskId || !openTaskIds.has(l.taskId)).map((l) => ({ memberId: l.memberId, hours: l.hours }));
+  private async otherLoggedToday(
+    db: Executor,
+    workspaceId: string,
+    today: string,
+    openTaskIds: Set<string>,
+  ) {
+    const logs = await db
+      .selectFrom("workLogs")
+      .select(["memberId", "taskId", "hours"])
+      .where("workspaceId", "=", workspaceId)
+      .where("date", "=", today)
+      .execute();
+    return logs
+      .filter((l) => !l.taskId || !openTaskIds.has(l.taskId))
+      .map((l) => ({ memberId: l.memberId, hours: l.hours }));
   }
 
   /** Re-plans the workspace inside the caller's transaction. */
@@ -157,37 +257,85 @@ export class ScheduleService {
     const at = this.deps.clock().toISOString();
     const sched = new ScheduleRepository(trx);
     const locked = await sched.lock(workspaceId, today, at);
-    const previousText = recalled(workspaceId, locked.version - 1) ? null : await sched.resultText(workspaceId);
-    const previous = recalled(workspaceId, locked.version - 1) ?? (previousText && previousText !== "null" ? (JSON.parse(previousText) as TeamResult) : null);
+    const previousText = recalled(workspaceId, locked.version - 1)
+      ? null
+      : await sched.resultText(workspaceId);
+    const previous =
+      recalled(workspaceId, locked.version - 1) ??
+      (previousText && previousText !== "null" ? (JSON.parse(previousText) as TeamResult) : null);
     const { built, plans, tasks } = await this.buildPlan(trx, workspaceId, today);
     let engine: TeamResult;
     try {
       engine = scheduleTeam(built.plan, { effort: "quick" });
     } catch (err) {
-      if (err instanceof PlanValidationError) throw invalid(`The plan cannot be scheduled: ${err.message}`, err.issues.map((i) => ({ field: i.field ?? i.path, message: i.message })));
+      if (err instanceof PlanValidationError)
+        throw invalid(
+          `The plan cannot be scheduled: ${err.message}`,
+          err.issues.map((i) => ({ field: i.field ?? i.path, message: i.message })),
+        );
       throw err;
     }
     const result = this.compose(engine, built, today);
     const planOf = new Map(tasks.map((t) => [t.id, t.planId]));
     await sched.save(workspaceId, JSON.stringify(result), today, at);
-    const tz = (await trx.selectFrom("workspaces").select("timeZone").where("id", "=", workspaceId).executeTakeFirstOrThrow()).timeZone;
-    const finished = new Set(tasks.filter((t) => t.status === "done" && t.doneAt && localDate(new Date(t.doneAt), tz) === today).map((t) => t.id));
+    const tz = (
+      await trx
+        .selectFrom("workspaces")
+        .select("timeZone")
+        .where("id", "=", workspaceId)
+        .executeTakeFirstOrThrow()
+    ).timeZone;
+    const finished = new Set(
+      tasks
+        .filter(
+          (t) => t.status === "done" && t.doneAt && localDate(new Date(t.doneAt), tz) === today,
+        )
+        .map((t) => t.id),
+    );
     const horizon = addDays(today, MATERIALIZED_DAYS);
-    await sched.replaceFrom(workspaceId, today, result.allocations.filter((a) => a.date <= horizon).map((a) => ({ ...a, planId: planOf.get(a.task) ?? "" })).filter((a) => a.planId), finished);
+    await sched.replaceFrom(
+      workspaceId,
+      today,
+      result.allocations
+        .filter((a) => a.date <= horizon)
+        .map((a) => ({ ...a, planId: planOf.get(a.task) ?? "" }))
+        .filter((a) => a.planId),
+      finished,
+    );
     const events = await this.alert(trx, workspaceId, actor, previous, result, plans, tasks, at);
-    events.push({ workspaceId, event: { type: "schedule.changed", planIds: plans.map((p) => p.id) } });
+    events.push({
+      workspaceId,
+      event: { type: "schedule.changed", planIds: plans.map((p) => p.id) },
+    });
     return { result, events, planOf, workspaceId, version: locked.version };
   }
 
   /** The stored engine result without duty tasks, with milestones dated from their predecessors. */
-  private compose(engine: TeamResult, built: ReturnType<typeof buildTeamPlan>, today: string): TeamResult {
+  private compose(
+    engine: TeamResult,
+    built: ReturnType<typeof buildTeamPlan>,
+    today: string,
+  ): TeamResult {
     const tasks = engine.tasks.filter((t) => !isDutyTask(t.id));
     const finishOf = new Map(tasks.map((t) => [t.id, t.finish]));
     const dates = milestoneDates(built.milestones, (id) => finishOf.get(id), today);
     const milestoneResults: TeamTaskResult[] = built.milestones.map((m) => {
       const date = dates.get(m.id)!;
-      const lateDays = m.deadline && date > m.deadline ? Math.round((Date.parse(date) - Date.parse(m.deadline)) / 86_400_000) : 0;
-      return { id: m.id, assignee: null, start: date, finish: date, totalFloatDays: 0, critical: false, late: lateDays > 0, lateDays, summary: false };
+      const lateDays =
+        m.deadline && date > m.deadline
+          ? Math.round((Date.parse(date) - Date.parse(m.deadline)) / 86_400_000)
+          : 0;
+      return {
+        id: m.id,
+        assignee: null,
+        start: date,
+        finish: date,
+        totalFloatDays: 0,
+        critical: false,
+        late: lateDays > 0,
+        lateDays,
+        summary: false,
+      };
     });
     return {
       ...engine,
@@ -199,7 +347,16 @@ export class ScheduleService {
     };
   }
 
-  private async alert(trx: Executor, workspaceId: string, actor: Actor | null, previous: TeamResult | null, next: TeamResult, plans: Plan[], tasks: SchedulingTask[], at: string) {
+  private async alert(
+    trx: Executor,
+    workspaceId: string,
+    actor: Actor | null,
+    previous: TeamResult | null,
+    next: TeamResult,
+    plans: Plan[],
+    tasks: SchedulingTask[],
+    at: string,
+  ) {
     const events: ReplanOutcome["events"] = [];
     if (!previous) return events;
     const prev = new Map(previous.tasks.map((t) => [t.id, t]));
@@ -210,8 +367,16 @@ export class ScheduleService {
       else byPlan.set(t.planId, [t]);
     }
     const nextById = new Map(next.tasks.map((t) => [t.id, t]));
-    const members = await trx.selectFrom("members").select(["id", "departmentId"]).where("workspaceId", "=", workspaceId).execute();
-    const leads = await trx.selectFrom("departments").select(["id", "leadMemberId"]).where("workspaceId", "=", workspaceId).execute();
+    const members = await trx
+      .selectFrom("members")
+      .select(["id", "departmentId"])
+      .where("workspaceId", "=", workspaceId)
+      .execute();
+    const leads = await trx
+      .selectFrom("departments")
+      .select(["id", "leadMemberId"])
+      .where("workspaceId", "=", workspaceId)
+      .execute();
     const leadOf = (memberId: string | null) => {
       const dep = members.find((m) => m.id === memberId)?.departmentId;
       return leads.find((d) => d.id === dep)?.leadMemberId ?? null;
@@ -227,10 +392,19 @@ export class ScheduleService {
     for (const plan of plans) {
       currentPlan = plan.id;
       const own = byPlan.get(plan.id) ?? [];
-      const finishOf = (m: Map<string, { finish: string }>) => own.map((t) => m.get(t.id)?.finish).filter((d): d is string => !!d).sort().pop();
+      const finishOf = (m: Map<string, { finish: string }>) =>
+        own
+          .map((t) => m.get(t.id)?.finish)
+          .filter((d): d is string => !!d)
+          .sort()
+          .pop();
       const before = finishOf(prev);
       const after = finishOf(nextById);
-      if (before && after && after > before) tell(plan.ownerMemberId, `「${plan.name}」预计完成日期从 ${before} 推迟到 ${after} · finish moved from ${before} to ${after}`);
+      if (before && after && after > before)
+        tell(
+          plan.ownerMemberId,
+          `「${plan.name}」预计完成日期从 ${before} 推迟到 ${after} · finish moved from ${before} to ${after}`,
+        );
       for (const t of own) {
         const n = nextById.get(t.id);
         const p = prev.get(t.id);
@@ -243,10 +417,26 @@ export class ScheduleService {
     }
     for (const [memberId, texts] of messages) {
       const id = newId();
-      await trx.insertInto("notifications").values({
-        workspaceId, id, memberId, kind: "schedule.slip", title: texts.length === 1 ? texts[0]!.split(" · ")[0]! : `${texts.length} 项计划变化 · ${texts.length} plan changes`,
-        body: texts.join("\n"), link: plansOf.get(memberId)?.size === 1 ? `/plans/${[...plansOf.get(memberId)!][0]}` : "/plans", readAt: null, createdAt: at,
-      }).execute();
+      await trx
+        .insertInto("notifications")
+        .values({
+          workspaceId,
+          id,
+          memberId,
+          kind: "schedule.slip",
+          title:
+            texts.length === 1
+              ? texts[0]!.split(" · ")[0]!
+              : `${texts.length} 项计划变化 · ${texts.length} plan changes`,
+          body: texts.join("\n"),
+          link:
+            plansOf.get(memberId)?.size === 1
+              ? `/plans/${[...plansOf.get(memberId)!][0]}`
+              : "/plans",
+          readAt: null,
+          createdAt: at,
+        })
+        .execute();
       events.push({ workspaceId, event: { type: "notification", memberId, id } });
     }
     return events;
@@ -273,7 +463,9 @@ export class ScheduleService {
         return result;
       }
     }
-    const outcome = await this.deps.db.transaction().execute((trx) => this.replan(trx, workspaceId, null));
+    const outcome = await this.deps.db
+      .transaction()
+      .execute((trx) => this.replan(trx, workspaceId, null));
     this.committed(outcome);
     return outcome.result;
   }
@@ -282,14 +474,25 @@ export class ScheduleService {
    * Allocations between two dates, for some members or one plan: rows up to the materialised
    * horizon, the stored schedule beyond it.
    */
-  async allocationsBetween(workspaceId: string, q: { from: string; to: string; memberIds?: string[]; planId?: string }): Promise<AllocationRowOut[]> {
+  async allocationsBetween(
+    workspaceId: string,
+    q: { from: string; to: string; memberIds?: string[]; planId?: string },
+  ): Promise<AllocationRowOut[]> {
     const today = await this.today(this.deps.db, workspaceId);
     const horizon = addDays(today, MATERIALIZED_DAYS);
     const out: AllocationRowOut[] = [];
     if (q.from <= horizon) {
-      let query = this.deps.db.selectFrom("allocations").select(["memberId", "date", "taskId", "hours", "planId"]).where("workspaceId", "=", workspaceId)
-        .where("date", ">=", q.from).where("date", "<=", q.to < horizon ? q.to : horizon).orderBy("date");
-      if (q.memberIds) query = q.memberIds.length ? query.where("memberId", "in", q.memberIds) : query.where("memberId", "=", "");
+      let query = this.deps.db
+        .selectFrom("allocations")
+        .select(["memberId", "date", "taskId", "hours", "planId"])
+        .where("workspaceId", "=", workspaceId)
+        .where("date", ">=", q.from)
+        .where("date", "<=", q.to < horizon ? q.to : horizon)
+        .orderBy("date");
+      if (q.memberIds)
+        query = q.memberIds.length
+          ? query.where("memberId", "in", q.memberIds)
+          : query.where("memberId", "=", "");
       if (q.planId) query = query.where("planId", "=", q.planId);
       out.push(...(await query.execute()));
     }
@@ -297,12 +500,23 @@ export class ScheduleService {
       const result = await this.current(workspaceId);
       const start = q.from > horizon ? q.from : addDays(horizon, 1);
       const members = q.memberIds ? new Set(q.memberIds) : null;
-      const far = result.allocations.filter((a) => a.date >= start && a.date <= q.to && (!members || members.has(a.member)));
-      const plans = new Map((await this.deps.db.selectFrom("planTasks").select(["id", "planId"]).where("workspaceId", "=", workspaceId)
-        .where("id", "in", [...new Set(far.map((a) => a.task)), ""]).execute()).map((t) => [t.id, t.planId]));
+      const far = result.allocations.filter(
+        (a) => a.date >= start && a.date <= q.to && (!members || members.has(a.member)),
+      );
+      const plans = new Map(
+        (
+          await this.deps.db
+            .selectFrom("planTasks")
+            .select(["id", "planId"])
+            .where("workspaceId", "=", workspaceId)
+            .where("id", "in", [...new Set(far.map((a) => a.task)), ""])
+            .execute()
+        ).map((t) => [t.id, t.planId]),
+      );
       for (const a of far) {
         const planId = plans.get(a.task);
-        if (planId && (!q.planId || planId === q.planId)) out.push({ memberId: a.member, date: a.date, taskId: a.task, hours: a.hours, planId });
+        if (planId && (!q.planId || planId === q.planId))
+          out.push({ memberId: a.member, date: a.date, taskId: a.task, hours: a.hours, planId });
       }
     }
     return out;
@@ -311,11 +525,26 @@ export class ScheduleService {
   /** The engine's view of one plan: its tasks, their allocations and its critical path. */
   async forPlan(workspaceId: string, planId: string): Promise<TeamResult> {
     const all = await this.current(workspaceId);
-    const ids = new Set((await this.deps.db.selectFrom("planTasks").select("id").where("workspaceId", "=", workspaceId).where("planId", "=", planId).execute()).map((t) => t.id));
+    const ids = new Set(
+      (
+        await this.deps.db
+          .selectFrom("planTasks")
+          .select("id")
+          .where("workspaceId", "=", workspaceId)
+          .where("planId", "=", planId)
+          .execute()
+      ).map((t) => t.id),
+    );
     const tasks = all.tasks.filter((t) => ids.has(t.id));
-    const finish = tasks.map((t) => t.finish).sort().pop() ?? (await this.today(this.deps.db, workspaceId));
+    const finish =
+      tasks
+        .map((t) => t.finish)
+        .sort()
+        .pop() ?? (await this.today(this.deps.db, workspaceId));
     return {
-      ...all, finish, tasks,
+      ...all,
+      finish,
+      tasks,
       criticalPath: all.criticalPath.filter((id) => ids.has(id)),
       allocations: all.allocations.filter((a) => ids.has(a.task)),
       unscheduled: all.unscheduled.filter((u) => ids.has(u.task)),
@@ -347,22 +576,44 @@ export class ScheduleService {
     await this.current(workspaceId);
     const today = await this.today(this.deps.db, workspaceId);
     const { built } = await this.buildPlan(this.deps.db, workspaceId, today);
-    const allocations = (await this.allocationsBetween(workspaceId, { from, to, planId })).map((a) => ({ member: a.memberId, date: a.date, hours: a.hours }));
-    const cal = new WorkCalendar({ workweek: built.plan.calendar.workweek, hoursPerDay: built.plan.calendar.hoursPerDay, holidays: built.plan.calendar.holidays, extraWorkdays: built.plan.calendar.extraWorkdays });
+    const allocations = (await this.allocationsBetween(workspaceId, { from, to, planId })).map(
+      (a) => ({ member: a.memberId, date: a.date, hours: a.hours }),
+    );
+    const cal = new WorkCalendar({
+      workweek: built.plan.calendar.workweek,
+      hoursPerDay: built.plan.calendar.hoursPerDay,
+      holidays: built.plan.calendar.holidays,
+      extraWorkdays: built.plan.calendar.extraWorkdays,
+    });
     const days: string[] = [];
-    for (let d = from; d <= to && days.length < LIMITS.workloadMaxDays; d = addDays(d, 1)) days.push(d);
+    for (let d = from; d <= to && days.length < LIMITS.workloadMaxDays; d = addDays(d, 1))
+      days.push(d);
     const planned = new Map<string, number>();
-    for (const a of allocations) planned.set(`${a.member}|${a.date}`, (planned.get(`${a.member}|${a.date}`) ?? 0) + a.hours);
+    for (const a of allocations)
+      planned.set(`${a.member}|${a.date}`, (planned.get(`${a.member}|${a.date}`) ?? 0) + a.hours);
     const dutyHours = new Map<string, number>();
-    for (const p of built.plan.pinned) if (isDutyTask(p.task)) dutyHours.set(`${p.member}|${p.date}`, (dutyHours.get(`${p.member}|${p.date}`) ?? 0) + p.hours);
+    for (const p of built.plan.pinned)
+      if (isDutyTask(p.task))
+        dutyHours.set(
+          `${p.member}|${p.date}`,
+          (dutyHours.get(`${p.member}|${p.date}`) ?? 0) + p.hours,
+        );
     return {
-      from, to, days,
+      from,
+      to,
+      days,
       members: built.plan.members.map((m) => {
-        const mc = cal.forMember({ workweek: m.workweek, hoursPerDay: m.hoursPerDay, daysOff: m.daysOff });
+        const mc = cal.forMember({
+          workweek: m.workweek,
+          hoursPerDay: m.hoursPerDay,
+          daysOff: m.daysOff,
+        });
         return {
-          memberId: m.id, name: m.name,
+          memberId: m.id,
+          name: m.name,
           cells: days.map((date) => ({
-            date, capacity: mc.capacityHours(date),
+            date,
+            capacity: mc.capacityHours(date),
             duties: dutyHours.get(`${m.id}|${date}`) ?? 0,
             hours: Math.round((planned.get(`${m.id}|${date}`) ?? 0) * 100) / 100,
           })),

@@ -1,7 +1,14 @@
 // Tasks of a plan: every change is validated (effort, dates, dependencies without cycles, all in
 // the same plan and workspace), saved, and the workspace re-planned in the same transaction.
 import type { Actor } from "../../core/actor.js";
-import { forbidden, invalid, invalidField, notFound, staleVersion, type FieldError } from "../../core/errors.js";
+import {
+  forbidden,
+  invalid,
+  invalidField,
+  notFound,
+  staleVersion,
+  type FieldError,
+} from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
 import type { Executor } from "../../db/database.js";
 import type { PlanTask, TaskDependency } from "../../db/schema.js";
@@ -13,9 +20,16 @@ import type { CreateTaskInput, DependencyInput, UpdateTaskInput } from "./plan.s
 import { ScheduleService, type ReplanOutcome } from "./schedule.service.js";
 
 /** The path of a cycle the new dependencies would close, or null. */
-export function findCycle(taskId: string, newPreds: string[], deps: { taskId: string; predecessorId: string }[], nameOf: (id: string) => string): string | null {
+export function findCycle(
+  taskId: string,
+  newPreds: string[],
+  deps: { taskId: string; predecessorId: string }[],
+  nameOf: (id: string) => string,
+): string | null {
   const succ = new Map<string, string[]>();
-  for (const d of deps) if (d.taskId !== taskId) succ.set(d.predecessorId, [...(succ.get(d.predecessorId) ?? []), d.taskId]);
+  for (const d of deps)
+    if (d.taskId !== taskId)
+      succ.set(d.predecessorId, [...(succ.get(d.predecessorId) ?? []), d.taskId]);
   for (const p of newPreds) succ.set(p, [...(succ.get(p) ?? []), taskId]);
   // A cycle through taskId: walk successors from taskId back to taskId.
   const stack: { id: string; path: string[] }[] = [{ id: taskId, path: [taskId] }];
@@ -46,22 +60,47 @@ export class TaskService {
       const repo = new PlanRepository(trx);
       const plan = await repo.getById(actor.workspaceId, planId);
       if (!plan) throw notFound("Plan");
-      if (!canPlan(actor, "plan.edit", plan)) throw forbidden("Only the owner, leads and the plan's owner edit a plan");
+      if (!canPlan(actor, "plan.edit", plan))
+        throw forbidden("Only the owner, leads and the plan's owner edit a plan");
       const siblings = await repo.outline(actor.workspaceId, planId);
       const at = nowIso(this.deps);
       const milestone = input.milestone ?? false;
       const effort = input.effortHours ?? 0;
-      if (!milestone && !input.summary && !(effort > 0)) throw invalidField("effortHours", "A task needs more than 0 hours of effort (or mark it a milestone or a summary row)");
+      if (!milestone && !input.summary && !(effort > 0))
+        throw invalidField(
+          "effortHours",
+          "A task needs more than 0 hours of effort (or mark it a milestone or a summary row)",
+        );
       const task: PlanTask = {
-        workspaceId: actor.workspaceId, id: newId(), planId, parentId: input.parentId ?? null, sortOrder: input.sortOrder ?? siblings.length,
-        name: input.name.trim(), effortHours: milestone ? 0 : effort, skillId: input.skillId ?? null, minLevel: input.minLevel ?? null,
-        assigneeMemberId: input.assigneeMemberId ?? null, priority: input.priority ?? 500, earliestStart: input.earliestStart ?? null,
-        deadline: input.deadline ?? null, milestone: milestone ? 1 : 0, status: "todo", remainingHours: null, doneAt: null, version: 1, createdAt: at, updatedAt: at,
+        workspaceId: actor.workspaceId,
+        id: newId(),
+        planId,
+        parentId: input.parentId ?? null,
+        sortOrder: input.sortOrder ?? siblings.length,
+        name: input.name.trim(),
+        effortHours: milestone ? 0 : effort,
+        skillId: input.skillId ?? null,
+        minLevel: input.minLevel ?? null,
+        assigneeMemberId: input.assigneeMemberId ?? null,
+        priority: input.priority ?? 500,
+        earliestStart: input.earliestStart ?? null,
+        deadline: input.deadline ?? null,
+        milestone: milestone ? 1 : 0,
+        status: "todo",
+        remainingHours: null,
+        doneAt: null,
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
       };
       await this.check(trx, actor, task, siblings, input.dependsOn);
       await repo.createTasks([task]);
-      if (input.dependsOn) await repo.replaceDeps(actor.workspaceId, planId, task.id, normalise(input.dependsOn));
-      return { outcome: await this.schedule.replan(trx, actor.workspaceId, actor), taskId: task.id };
+      if (input.dependsOn)
+        await repo.replaceDeps(actor.workspaceId, planId, task.id, normalise(input.dependsOn));
+      return {
+        outcome: await this.schedule.replan(trx, actor.workspaceId, actor),
+        taskId: task.id,
+      };
     });
     return this.answer(actor, taskId, outcome);
   }
@@ -72,24 +111,32 @@ export class TaskService {
       const current = await repo.getTask(actor.workspaceId, id);
       if (!current) throw notFound("Task");
       const plan = (await repo.getById(actor.workspaceId, current.planId))!;
-      if (!canPlan(actor, "plan.edit", plan)) throw forbidden("Only the owner, leads and the plan's owner edit a plan");
+      if (!canPlan(actor, "plan.edit", plan))
+        throw forbidden("Only the owner, leads and the plan's owner edit a plan");
       const siblings = await repo.outline(actor.workspaceId, current.planId);
       const at = nowIso(this.deps);
       const { version, dependsOn, milestone, ...rest } = input;
       const next: PlanTask = {
-        ...current, ...rest, ...(rest.name !== undefined && { name: rest.name.trim() }),
+        ...current,
+        ...rest,
+        ...(rest.name !== undefined && { name: rest.name.trim() }),
         ...(milestone !== undefined && { milestone: milestone ? 1 : 0 }),
-        ...(input.status === "done" && current.status !== "done" && { doneAt: at, remainingHours: 0 }),
-        ...(input.status !== undefined && input.status !== "done" && current.status === "done" && { doneAt: null, remainingHours: null }),
+        ...(input.status === "done" &&
+          current.status !== "done" && { doneAt: at, remainingHours: 0 }),
+        ...(input.status !== undefined &&
+          input.status !== "done" &&
+          current.status === "done" && { doneAt: null, remainingHours: null }),
         updatedAt: at,
       };
       const isParent = siblings.some((t) => t.parentId === id);
-      if (!next.milestone && !isParent && !(next.effortHours > 0)) throw invalidField("effortHours", "A task needs more than 0 hours of effort");
+      if (!next.milestone && !isParent && !(next.effortHours > 0))
+        throw invalidField("effortHours", "A task needs more than 0 hours of effort");
       await this.check(trx, actor, next, siblings, dependsOn);
       const { workspaceId: _w, id: _i, planId: _p, version: _v, createdAt: _c, ...patch } = next;
       const updated = await repo.updateTask(actor.workspaceId, id, version, patch);
       if (!updated) throw staleVersion("Task", current.version);
-      if (dependsOn) await repo.replaceDeps(actor.workspaceId, current.planId, id, normalise(dependsOn));
+      if (dependsOn)
+        await repo.replaceDeps(actor.workspaceId, current.planId, id, normalise(dependsOn));
       return this.schedule.replan(trx, actor.workspaceId, actor);
     });
     return this.answer(actor, id, outcome);
@@ -109,60 +156,126 @@ export class TaskService {
   }
 
   /** Field checks that need the database: references, dates, dependencies and cycles. */
-  private async check(trx: Executor, actor: Actor, task: PlanTask, siblings: TaskOutline[], dependsOn?: DependencyInput[]): Promise<void> {
+  private async check(
+    trx: Executor,
+    actor: Actor,
+    task: PlanTask,
+    siblings: TaskOutline[],
+    dependsOn?: DependencyInput[],
+  ): Promise<void> {
     const errors: FieldError[] = [];
     const inPlan = new Map<string, TaskOutline>(siblings.map((t) => [t.id, t]));
     inPlan.set(task.id, task);
-    if (task.earliestStart && task.deadline && task.deadline < task.earliestStart) errors.push({ field: "deadline", message: "The deadline is before the earliest start" });
+    if (task.earliestStart && task.deadline && task.deadline < task.earliestStart)
+      errors.push({ field: "deadline", message: "The deadline is before the earliest start" });
     if (task.parentId) {
-      if (!inPlan.has(task.parentId) || task.parentId === task.id) errors.push({ field: "parentId", message: "The parent must be another task of this plan" });
+      if (!inPlan.has(task.parentId) || task.parentId === task.id)
+        errors.push({ field: "parentId", message: "The parent must be another task of this plan" });
       else {
-        for (let p: string | null = task.parentId, hops = 0; p && hops <= inPlan.size; p = inPlan.get(p)?.parentId ?? null, hops++) {
+        for (
+          let p: string | null = task.parentId, hops = 0;
+          p && hops <= inPlan.size;
+          p = inPlan.get(p)?.parentId ?? null, hops++
+        ) {
           if (p === task.id) {
-            errors.push({ field: "parentId", message: "A task cannot be placed under its own subtask" });
+            errors.push({
+              field: "parentId",
+              message: "A task cannot be placed under its own subtask",
+            });
             break;
           }
         }
       }
     }
-    if (task.skillId && !(await trx.selectFrom("skills").select("id").where("workspaceId", "=", actor.workspaceId).where("id", "=", task.skillId).executeTakeFirst())) {
+    if (
+      task.skillId &&
+      !(await trx
+        .selectFrom("skills")
+        .select("id")
+        .where("workspaceId", "=", actor.workspaceId)
+        .where("id", "=", task.skillId)
+        .executeTakeFirst())
+    ) {
       errors.push({ field: "skillId", message: "No such skill in this workspace" });
     }
-    if (task.assigneeMemberId && !(await trx.selectFrom("members").select("id").where("workspaceId", "=", actor.workspaceId).where("id", "=", task.assigneeMemberId).where("status", "=", "active").executeTakeFirst())) {
-      errors.push({ field: "assigneeMemberId", message: "The assignee must be an active member of this workspace" });
+    if (
+      task.assigneeMemberId &&
+      !(await trx
+        .selectFrom("members")
+        .select("id")
+        .where("workspaceId", "=", actor.workspaceId)
+        .where("id", "=", task.assigneeMemberId)
+        .where("status", "=", "active")
+        .executeTakeFirst())
+    ) {
+      errors.push({
+        field: "assigneeMemberId",
+        message: "The assignee must be an active member of this workspace",
+      });
     }
     if (dependsOn) {
       const seen = new Set<string>();
       dependsOn.forEach((d, i) => {
-        if (d.taskId === task.id) errors.push({ field: `dependsOn.${i}.taskId`, message: "A task cannot depend on itself" });
-        else if (!inPlan.has(d.taskId)) errors.push({ field: `dependsOn.${i}.taskId`, message: "No such task in this plan" });
-        else if (seen.has(d.taskId)) errors.push({ field: `dependsOn.${i}.taskId`, message: "Listed twice" });
+        if (d.taskId === task.id)
+          errors.push({
+            field: `dependsOn.${i}.taskId`,
+            message: "A task cannot depend on itself",
+          });
+        else if (!inPlan.has(d.taskId))
+          errors.push({ field: `dependsOn.${i}.taskId`, message: "No such task in this plan" });
+        else if (seen.has(d.taskId))
+          errors.push({ field: `dependsOn.${i}.taskId`, message: "Listed twice" });
         seen.add(d.taskId);
       });
       if (errors.length === 0) {
         const all = await new PlanRepository(trx).depsOf(actor.workspaceId, [task.planId]);
-        const cycle = findCycle(task.id, dependsOn.map((d) => d.taskId), all, (id) => inPlan.get(id)?.name ?? id);
-        if (cycle) errors.push({ field: "dependsOn", message: `This would make a cycle: ${cycle}` });
+        const cycle = findCycle(
+          task.id,
+          dependsOn.map((d) => d.taskId),
+          all,
+          (id) => inPlan.get(id)?.name ?? id,
+        );
+        if (cycle)
+          errors.push({ field: "dependsOn", message: `This would make a cycle: ${cycle}` });
       }
     }
-    if (errors.length) throw invalid(`Invalid task: ${errors.map((e) => `${e.field} ${e.message}`).join("; ")}`, errors);
+    if (errors.length)
+      throw invalid(
+        `Invalid task: ${errors.map((e) => `${e.field} ${e.message}`).join("; ")}`,
+        errors,
+      );
   }
 
   private async answer(actor: Actor, taskId: string, outcome: ReplanOutcome) {
     this.schedule.committed(outcome);
     const repo = new PlanRepository(this.deps.db);
     const task = (await repo.getTask(actor.workspaceId, taskId))!;
-    const deps = await this.deps.db.selectFrom("taskDependencies").selectAll().where("workspaceId", "=", actor.workspaceId).where("taskId", "=", taskId).execute();
+    const deps = await this.deps.db
+      .selectFrom("taskDependencies")
+      .selectAll()
+      .where("workspaceId", "=", actor.workspaceId)
+      .where("taskId", "=", taskId)
+      .execute();
     const own = outcome.result.tasks.filter((t) => outcome.planOf.get(t.id) === task.planId);
     return {
       task: presentTask(task, deps),
       schedule: {
-        finish: own.map((t) => t.finish).sort().pop() ?? null, late: own.filter((t) => t.late).length,
-        unscheduled: outcome.result.unscheduled.filter((u) => outcome.planOf.get(u.task) === task.planId).length, ms: outcome.result.stats.ms,
+        finish:
+          own
+            .map((t) => t.finish)
+            .sort()
+            .pop() ?? null,
+        late: own.filter((t) => t.late).length,
+        unscheduled: outcome.result.unscheduled.filter(
+          (u) => outcome.planOf.get(u.task) === task.planId,
+        ).length,
+        ms: outcome.result.stats.ms,
       },
     };
   }
 }
 
-const normalise = (deps: DependencyInput[]): Omit<TaskDependency, "workspaceId" | "planId" | "taskId">[] =>
+const normalise = (
+  deps: DependencyInput[],
+): Omit<TaskDependency, "workspaceId" | "planId" | "taskId">[] =>
   deps.map((d) => ({ predecessorId: d.taskId, type: d.type ?? "FS", lagDays: d.lagDays ?? 0 }));

@@ -26,8 +26,18 @@ export interface ServiceDeps {
 export const nowIso = (deps: ServiceDeps): string => deps.clock().toISOString();
 
 /** Records an audit entry for an actor's change inside the caller's transaction. */
-export async function audit(db: Executor, actor: Actor, at: string, e: Omit<AuditInput, "workspaceId" | "actorMemberId" | "at">): Promise<void> {
-  await new AuditRepository(db).record({ ...e, workspaceId: actor.workspaceId, actorMemberId: actor.via === "system" ? null : actor.memberId, at });
+export async function audit(
+  db: Executor,
+  actor: Actor,
+  at: string,
+  e: Omit<AuditInput, "workspaceId" | "actorMemberId" | "at">,
+): Promise<void> {
+  await new AuditRepository(db).record({
+    ...e,
+    workspaceId: actor.workspaceId,
+    actorMemberId: actor.via === "system" ? null : actor.memberId,
+    at,
+  });
 }
 
 /**
@@ -35,7 +45,11 @@ export async function audit(db: Executor, actor: Actor, at: string, e: Omit<Audi
  * hours, skills, the calendar). The next read re-plans; open pages are told to read again.
  */
 export async function markScheduleStale(db: Executor, workspaceId: string): Promise<void> {
-  await db.updateTable("schedules").set({ today: "" }).where("workspaceId", "=", workspaceId).execute();
+  await db
+    .updateTable("schedules")
+    .set({ today: "" })
+    .where("workspaceId", "=", workspaceId)
+    .execute();
 }
 
 export function announceScheduleChange(deps: ServiceDeps, workspaceId: string): void {

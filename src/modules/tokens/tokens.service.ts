@@ -7,7 +7,13 @@ import { toSessionContext, type SessionContext } from "../auth/auth.repository.j
 import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
 import { TokenRepository } from "./tokens.repository.js";
 
-export const presentToken = (t: ApiToken) => ({ id: t.id, name: t.name, prefix: t.tokenPrefix, createdAt: t.createdAt, lastUsedAt: t.lastUsedAt });
+export const presentToken = (t: ApiToken) => ({
+  id: t.id,
+  name: t.name,
+  prefix: t.tokenPrefix,
+  createdAt: t.createdAt,
+  lastUsedAt: t.lastUsedAt,
+});
 
 /** API tokens for scripts: shown once at creation, stored as SHA-256, acting as their member. */
 export class TokenService {
@@ -17,18 +23,32 @@ export class TokenService {
     const secret = newSecret("dct_");
     const at = nowIso(this.deps);
     const t: ApiToken = {
-      workspaceId: actor.workspaceId, id: newId(), memberId: actor.memberId, name: name.trim(), tokenHash: hashSecret(secret),
-      tokenPrefix: secret.slice(0, 8), createdAt: at, lastUsedAt: null, revokedAt: null,
+      workspaceId: actor.workspaceId,
+      id: newId(),
+      memberId: actor.memberId,
+      name: name.trim(),
+      tokenHash: hashSecret(secret),
+      tokenPrefix: secret.slice(0, 8),
+      createdAt: at,
+      lastUsedAt: null,
+      revokedAt: null,
     };
     await this.deps.db.transaction().execute(async (trx) => {
       await new TokenRepository(trx).create(t);
-      await audit(trx, actor, at, { action: "token.create", entityType: "api_token", entityId: t.id, summary: `Created API token ${t.name}` });
+      await audit(trx, actor, at, {
+        action: "token.create",
+        entityType: "api_token",
+        entityId: t.id,
+        summary: `Created API token ${t.name}`,
+      });
     });
     return { ...presentToken(t), token: secret };
   }
 
   async list(actor: Actor) {
-    return (await new TokenRepository(this.deps.db).listForMember(actor.workspaceId, actor.memberId)).map(presentToken);
+    return (
+      await new TokenRepository(this.deps.db).listForMember(actor.workspaceId, actor.memberId)
+    ).map(presentToken);
   }
 
   async revoke(actor: Actor, id: string): Promise<void> {
@@ -38,7 +58,12 @@ export class TokenService {
       if (!t || t.memberId !== actor.memberId || t.revokedAt) throw notFound("API token");
       const at = nowIso(this.deps);
       await repo.revoke(actor.workspaceId, id, at);
-      await audit(trx, actor, at, { action: "token.revoke", entityType: "api_token", entityId: id, summary: `Revoked API token ${t.name}` });
+      await audit(trx, actor, at, {
+        action: "token.revoke",
+        entityType: "api_token",
+        entityId: id,
+        summary: `Revoked API token ${t.name}`,
+      });
     });
   }
 
@@ -52,7 +77,8 @@ export class TokenService {
     if (!row) return undefined;
     const now = this.deps.clock();
     // Touch at most once a minute so a busy script does not write on every request.
-    if (!row.lastUsedAt || now.getTime() - Date.parse(row.lastUsedAt) > 60_000) await repo.touch(row.mWorkspaceId, row.sessionId, now.toISOString());
+    if (!row.lastUsedAt || now.getTime() - Date.parse(row.lastUsedAt) > 60_000)
+      await repo.touch(row.mWorkspaceId, row.sessionId, now.toISOString());
     return toSessionContext({ ...row, sessionExpiresAt: null });
   }
 }

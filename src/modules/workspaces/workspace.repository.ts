@@ -19,7 +19,11 @@ export class WorkspaceRepository {
   }
 
   /** Updates only when the stored version matches; returns the new row or undefined when stale. */
-  async update(id: string, version: number, patch: Partial<Omit<Workspace, "id" | "version" | "createdAt">>) {
+  async update(
+    id: string,
+    version: number,
+    patch: Partial<Omit<Workspace, "id" | "version" | "createdAt">>,
+  ) {
     return this.db
       .updateTable("workspaces")
       .set({ ...patch, version: version + 1 })
@@ -30,19 +34,35 @@ export class WorkspaceRepository {
   }
 
   count() {
-    return this.db.selectFrom("workspaces").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    return this.db
+      .selectFrom("workspaces")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
   }
 
   findDemo() {
-    return this.db.selectFrom("workspaces").selectAll().where("isDemo", "=", 1).orderBy("createdAt").executeTakeFirst();
+    return this.db
+      .selectFrom("workspaces")
+      .selectAll()
+      .where("isDemo", "=", 1)
+      .orderBy("createdAt")
+      .executeTakeFirst();
   }
 
   countNonDemo() {
-    return this.db.selectFrom("workspaces").where("isDemo", "=", 0).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    return this.db
+      .selectFrom("workspaces")
+      .where("isDemo", "=", 0)
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
   }
 
   listCalendarDays(workspaceId: string, from?: string, to?: string) {
-    let q = this.db.selectFrom("calendarDays").select(["date", "kind", "name"]).where("workspaceId", "=", workspaceId).orderBy("date");
+    let q = this.db
+      .selectFrom("calendarDays")
+      .select(["date", "kind", "name"])
+      .where("workspaceId", "=", workspaceId)
+      .orderBy("date");
     if (from) q = q.where("date", ">=", from);
     if (to) q = q.where("date", "<=", to);
     return q.execute();
@@ -54,20 +74,35 @@ export class WorkspaceRepository {
       await this.db
         .insertInto("calendarDays")
         .values(chunk)
-        .onConflict((oc) => oc.columns(["workspaceId", "date"]).doUpdateSet((eb) => ({ kind: eb.ref("excluded.kind"), name: eb.ref("excluded.name") })))
+        .onConflict((oc) =>
+          oc
+            .columns(["workspaceId", "date"])
+            .doUpdateSet((eb) => ({
+              kind: eb.ref("excluded.kind"),
+              name: eb.ref("excluded.name"),
+            })),
+        )
         .execute();
     }
   }
 
   async deleteCalendarDay(workspaceId: string, date: string): Promise<boolean> {
-    const r = await this.db.deleteFrom("calendarDays").where("workspaceId", "=", workspaceId).where("date", "=", date).executeTakeFirst();
+    const r = await this.db
+      .deleteFrom("calendarDays")
+      .where("workspaceId", "=", workspaceId)
+      .where("date", "=", date)
+      .executeTakeFirst();
     return Number(r.numDeletedRows) > 0;
   }
 
   async deleteCalendarYears(workspaceId: string, years: number[]): Promise<void> {
     for (const y of years) {
-      await this.db.deleteFrom("calendarDays").where("workspaceId", "=", workspaceId)
-        .where("date", ">=", `${y}-01-01`).where("date", "<=", `${y}-12-31`).execute();
+      await this.db
+        .deleteFrom("calendarDays")
+        .where("workspaceId", "=", workspaceId)
+        .where("date", ">=", `${y}-01-01`)
+        .where("date", "<=", `${y}-12-31`)
+        .execute();
     }
   }
 }

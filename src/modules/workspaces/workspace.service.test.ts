@@ -17,7 +17,13 @@ for (const dialect of DIALECTS) {
     it("starts with Asia/Shanghai, CNY, a Monday–Friday week and China's official 2026 holidays", async () => {
       const { owner } = await buildWorkspace(s);
       const w = await s.workspaces.get(owner);
-      expect(w).toMatchObject({ timeZone: "Asia/Shanghai", currency: "CNY", locale: "zh-CN", workweek: [1, 2, 3, 4, 5], hoursPerDay: 8 });
+      expect(w).toMatchObject({
+        timeZone: "Asia/Shanghai",
+        currency: "CNY",
+        locale: "zh-CN",
+        workweek: [1, 2, 3, 4, 5],
+        hoursPerDay: 8,
+      });
       const { days, officialYears } = await s.workspaces.calendar(owner, 2026);
       expect(officialYears).toEqual([2025, 2026, 2027]);
       const byDate = new Map(days.map((d) => [d.date, d.kind]));
@@ -33,7 +39,10 @@ for (const dialect of DIALECTS) {
       await s.workspaces.putCalendarDay(owner, "2026-12-31", { kind: "holiday", name: "年终盘点" });
       await s.workspaces.deleteCalendarDay(owner, "2026-10-10");
       let days = (await s.workspaces.calendar(owner, 2026)).days;
-      expect(days.find((d) => d.date === "2026-12-31")).toMatchObject({ kind: "holiday", name: "年终盘点" });
+      expect(days.find((d) => d.date === "2026-12-31")).toMatchObject({
+        kind: "holiday",
+        name: "年终盘点",
+      });
       expect(days.find((d) => d.date === "2026-10-10")).toBeUndefined();
       await s.workspaces.resetCalendar(owner, [2026]);
       days = (await s.workspaces.calendar(owner, 2026)).days;
@@ -44,10 +53,24 @@ for (const dialect of DIALECTS) {
     it("updates settings with the version read, and refuses the stale second write", async () => {
       const { owner } = await buildWorkspace(s);
       const w = await s.workspaces.get(owner);
-      const updated = await s.workspaces.update(owner, { version: w.version, name: "新名字", workweek: [1, 2, 3, 4, 5, 6], hoursPerDay: 7.5 });
-      expect(updated).toMatchObject({ name: "新名字", workweek: [1, 2, 3, 4, 5, 6], hoursPerDay: 7.5, version: w.version + 1 });
-      await expect(s.workspaces.update(owner, { version: w.version, name: "stale" })).rejects.toMatchObject({ kind: "conflict" });
-      await expect(s.workspaces.update(owner, { version: updated.version, timeZone: "Mars/Olympus" })).rejects.toBeInstanceOf(DomainError);
+      const updated = await s.workspaces.update(owner, {
+        version: w.version,
+        name: "新名字",
+        workweek: [1, 2, 3, 4, 5, 6],
+        hoursPerDay: 7.5,
+      });
+      expect(updated).toMatchObject({
+        name: "新名字",
+        workweek: [1, 2, 3, 4, 5, 6],
+        hoursPerDay: 7.5,
+        version: w.version + 1,
+      });
+      await expect(
+        s.workspaces.update(owner, { version: w.version, name: "stale" }),
+      ).rejects.toMatchObject({ kind: "conflict" });
+      await expect(
+        s.workspaces.update(owner, { version: updated.version, timeZone: "Mars/Olympus" }),
+      ).rejects.toBeInstanceOf(DomainError);
       expect((await s.workspaces.get(owner)).name).toBe("新名字");
     });
   });

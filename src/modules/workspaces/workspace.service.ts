@@ -3,20 +3,38 @@ import { CN_HOLIDAY_YEARS, cnHolidaysForYears } from "../../core/calendar/cn-hol
 import { forbidden, invalid, invalidField, notFound, staleVersion } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
 import type { Locale } from "../../core/limits.js";
-import { findOrgTemplate, type DepartmentTemplate, type OrgTemplateId } from "../../core/org/templates.js";
+import {
+  findOrgTemplate,
+  type DepartmentTemplate,
+  type OrgTemplateId,
+} from "../../core/org/templates.js";
 import type { Executor } from "../../db/database.js";
 import type { Workspace } from "../../db/schema.js";
 import { DepartmentRepository } from "../org/department.repository.js";
 import { can } from "../org/org.policy.js";
 import { SkillRepository } from "../org/skill.repository.js";
-import { announceScheduleChange, audit, markScheduleStale, nowIso, type ServiceDeps } from "../shared/context.js";
+import {
+  announceScheduleChange,
+  audit,
+  markScheduleStale,
+  nowIso,
+  type ServiceDeps,
+} from "../shared/context.js";
 import { WorkspaceRepository } from "./workspace.repository.js";
 import type { UpdateWorkspaceInput, WorkspaceDto } from "./workspace.schema.js";
 
 export const presentWorkspace = (w: Workspace): WorkspaceDto => ({
-  id: w.id, name: w.name, timeZone: w.timeZone, currency: w.currency, locale: w.locale as Locale,
-  workweek: JSON.parse(w.workweek) as number[], hoursPerDay: w.hoursPerDay, orgTemplate: w.orgTemplate,
-  isDemo: w.isDemo === 1, version: w.version, createdAt: w.createdAt,
+  id: w.id,
+  name: w.name,
+  timeZone: w.timeZone,
+  currency: w.currency,
+  locale: w.locale as Locale,
+  workweek: JSON.parse(w.workweek) as number[],
+  hoursPerDay: w.hoursPerDay,
+  orgTemplate: w.orgTemplate,
+  isDemo: w.isDemo === 1,
+  version: w.version,
+  createdAt: w.createdAt,
 });
 
 export function isValidTimeZone(tz: string): boolean {
@@ -32,10 +50,24 @@ export class WorkspaceService {
   constructor(private readonly deps: ServiceDeps) {}
 
   /** Creates a workspace with China's official calendar seeded; the caller adds the owner. */
-  async createIn(trx: Executor, input: { name: string; locale?: Locale; isDemo?: boolean }, at: string): Promise<Workspace> {
+  async createIn(
+    trx: Executor,
+    input: { name: string; locale?: Locale; isDemo?: boolean },
+    at: string,
+  ): Promise<Workspace> {
     const w: Workspace = {
-      id: newId(), name: input.name.trim(), timeZone: "Asia/Shanghai", currency: "CNY", locale: input.locale ?? "zh-CN",
-      workweek: "[1,2,3,4,5]", hoursPerDay: 8, orgTemplate: null, isDemo: input.isDemo ? 1 : 0, version: 1, createdAt: at, updatedAt: at,
+      id: newId(),
+      name: input.name.trim(),
+      timeZone: "Asia/Shanghai",
+      currency: "CNY",
+      locale: input.locale ?? "zh-CN",
+      workweek: "[1,2,3,4,5]",
+      hoursPerDay: 8,
+      orgTemplate: null,
+      isDemo: input.isDemo ? 1 : 0,
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
     };
     const repo = new WorkspaceRepository(trx);
     await repo.create(w);
@@ -50,40 +82,72 @@ export class WorkspaceService {
   }
 
   async update(actor: Actor, input: UpdateWorkspaceInput): Promise<WorkspaceDto> {
-    if (!can(actor, "workspace.manage")) throw forbidden("Only the owner can change workspace settings");
-    if (input.timeZone !== undefined && !isValidTimeZone(input.timeZone)) throw invalidField("timeZone", "Unknown time zone");
-    if (input.workweek !== undefined && input.workweek.length === 0) throw invalidField("workweek", "The work week needs at least one day");
-    return this.deps.db.transaction().execute(async (trx) => {
-      const repo = new WorkspaceRepository(trx);
-      const current = await repo.getById(actor.workspaceId);
-      if (!current) throw notFound("Workspace");
-      const at = nowIso(this.deps);
-      const { version, workweek, ...rest } = input;
-      const updated = await repo.update(actor.workspaceId, version, {
-        ...rest, ...(workweek !== undefined && { workweek: JSON.stringify([...workweek].sort()) }), updatedAt: at,
-      });
-      if (!updated) throw staleVersion("Workspace settings", current.version);
-      await audit(trx, actor, at, { action: "workspace.update", entityType: "workspace", entityId: actor.workspaceId, summary: "Changed workspace settings", before: current, after: updated });
-      await markScheduleStale(trx, actor.workspaceId);
-      return presentWorkspace(updated);
-    }).finally(() => announceScheduleChange(this.deps, actor.workspaceId));
+    if (!can(actor, "workspace.manage"))
+      throw forbidden("Only the owner can change workspace settings");
+    if (input.timeZone !== undefined && !isValidTimeZone(input.timeZone))
+      throw invalidField("timeZone", "Unknown time zone");
+    if (input.workweek !== undefined && input.workweek.length === 0)
+      throw invalidField("workweek", "The work week needs at least one day");
+    return this.deps.db
+      .transaction()
+      .execute(async (trx) => {
+        const repo = new WorkspaceRepository(trx);
+        const current = await repo.getById(actor.workspaceId);
+        if (!current) throw notFound("Workspace");
+        const at = nowIso(this.deps);
+        const { version, workweek, ...rest } = input;
+        const updated = await repo.update(actor.workspaceId, version, {
+          ...rest,
+          ...(workweek !== undefined && { workweek: JSON.stringify([...workweek].sort()) }),
+          updatedAt: at,
+        });
+        if (!updated) throw staleVersion("Workspace settings", current.version);
+        await audit(trx, actor, at, {
+          action: "workspace.update",
+          entityType: "workspace",
+          entityId: actor.workspaceId,
+          summary: "Changed workspace settings",
+          before: current,
+          after: updated,
+        });
+        await markScheduleStale(trx, actor.workspaceId);
+        return presentWorkspace(updated);
+      })
+      .finally(() => announceScheduleChange(this.deps, actor.workspaceId));
   }
 
   async calendar(actor: Actor, year?: number) {
     const from = year ? `${year}-01-01` : undefined;
     const to = year ? `${year}-12-31` : undefined;
-    const days = await new WorkspaceRepository(this.deps.db).listCalendarDays(actor.workspaceId, from, to);
+    const days = await new WorkspaceRepository(this.deps.db).listCalendarDays(
+      actor.workspaceId,
+      from,
+      to,
+    );
     return { officialYears: [...CN_HOLIDAY_YEARS], days };
   }
 
-  async putCalendarDay(actor: Actor, date: string, day: { kind: "holiday" | "workday"; name: string }) {
-    if (!can(actor, "workspace.manage")) throw forbidden("Only the owner can change the work calendar");
-    if (Number.isNaN(Date.parse(`${date}T00:00:00Z`))) throw invalidField("date", "Not a real date");
+  async putCalendarDay(
+    actor: Actor,
+    date: string,
+    day: { kind: "holiday" | "workday"; name: string },
+  ) {
+    if (!can(actor, "workspace.manage"))
+      throw forbidden("Only the owner can change the work calendar");
+    if (Number.isNaN(Date.parse(`${date}T00:00:00Z`)))
+      throw invalidField("date", "Not a real date");
     await this.deps.db.transaction().execute(async (trx) => {
       const repo = new WorkspaceRepository(trx);
       const before = (await repo.listCalendarDays(actor.workspaceId, date, date))[0];
       await repo.upsertCalendarDays(actor.workspaceId, [{ date, ...day }]);
-      await audit(trx, actor, nowIso(this.deps), { action: "calendar.day.put", entityType: "calendar", entityId: date, summary: `${date}: ${day.kind} ${day.name}`, before, after: { date, ...day } });
+      await audit(trx, actor, nowIso(this.deps), {
+        action: "calendar.day.put",
+        entityType: "calendar",
+        entityId: date,
+        summary: `${date}: ${day.kind} ${day.name}`,
+        before,
+        after: { date, ...day },
+      });
       await markScheduleStale(trx, actor.workspaceId);
     });
     announceScheduleChange(this.deps, actor.workspaceId);
@@ -91,13 +155,20 @@ export class WorkspaceService {
   }
 
   async deleteCalendarDay(actor: Actor, date: string): Promise<void> {
-    if (!can(actor, "workspace.manage")) throw forbidden("Only the owner can change the work calendar");
+    if (!can(actor, "workspace.manage"))
+      throw forbidden("Only the owner can change the work calendar");
     await this.deps.db.transaction().execute(async (trx) => {
       const repo = new WorkspaceRepository(trx);
       const before = (await repo.listCalendarDays(actor.workspaceId, date, date))[0];
       if (!before) throw notFound("Calendar day");
       await repo.deleteCalendarDay(actor.workspaceId, date);
-      await audit(trx, actor, nowIso(this.deps), { action: "calendar.day.delete", entityType: "calendar", entityId: date, summary: `${date}: back to a normal day`, before });
+      await audit(trx, actor, nowIso(this.deps), {
+        action: "calendar.day.delete",
+        entityType: "calendar",
+        entityId: date,
+        summary: `${date}: back to a normal day`,
+        before,
+      });
       await markScheduleStale(trx, actor.workspaceId);
     });
     announceScheduleChange(this.deps, actor.workspaceId);
@@ -105,14 +176,23 @@ export class WorkspaceService {
 
   /** Puts the official holiday data back for the given years, dropping local edits in them. */
   async resetCalendar(actor: Actor, years: number[]) {
-    if (!can(actor, "workspace.manage")) throw forbidden("Only the owner can change the work calendar");
+    if (!can(actor, "workspace.manage"))
+      throw forbidden("Only the owner can change the work calendar");
     const unknown = years.filter((y) => !CN_HOLIDAY_YEARS.includes(y));
-    if (unknown.length) throw invalid(`No official data for ${unknown.join(", ")}`, [{ field: "years", message: `Official data ships for ${CN_HOLIDAY_YEARS.join(", ")}` }]);
+    if (unknown.length)
+      throw invalid(`No official data for ${unknown.join(", ")}`, [
+        { field: "years", message: `Official data ships for ${CN_HOLIDAY_YEARS.join(", ")}` },
+      ]);
     await this.deps.db.transaction().execute(async (trx) => {
       const repo = new WorkspaceRepository(trx);
       await repo.deleteCalendarYears(actor.workspaceId, years);
       await repo.upsertCalendarDays(actor.workspaceId, cnHolidaysForYears(years));
-      await audit(trx, actor, nowIso(this.deps), { action: "calendar.reset", entityType: "calendar", entityId: null, summary: `Reset holidays of ${years.join(", ")} to official data` });
+      await audit(trx, actor, nowIso(this.deps), {
+        action: "calendar.reset",
+        entityType: "calendar",
+        entityId: null,
+        summary: `Reset holidays of ${years.join(", ")} to official data`,
+      });
       await markScheduleStale(trx, actor.workspaceId);
     });
     announceScheduleChange(this.deps, actor.workspaceId);
@@ -120,8 +200,13 @@ export class WorkspaceService {
   }
 
   /** Adds a template's departments and skills (names in the given language); existing ones are kept. */
-  async applyTemplate(actor: Actor, templateId: OrgTemplateId, locale?: Locale): Promise<WorkspaceDto> {
-    if (!can(actor, "workspace.manage")) throw forbidden("Only the owner can apply an organisation template");
+  async applyTemplate(
+    actor: Actor,
+    templateId: OrgTemplateId,
+    locale?: Locale,
+  ): Promise<WorkspaceDto> {
+    if (!can(actor, "workspace.manage"))
+      throw forbidden("Only the owner can apply an organisation template");
     const template = findOrgTemplate(templateId);
     if (!template) throw invalidField("template", "Unknown template");
     return this.deps.db.transaction().execute(async (trx) => {
@@ -138,20 +223,45 @@ export class WorkspaceService {
           const name = d.name[lang];
           let dep = existing.find((e) => e.name === name && e.parentId === parentId);
           if (!dep) {
-            dep = { workspaceId: actor.workspaceId, id: newId(), parentId, name, leadMemberId: null, function: d.function ?? "none", sortOrder: i, version: 1, createdAt: at, updatedAt: at };
+            dep = {
+              workspaceId: actor.workspaceId,
+              id: newId(),
+              parentId,
+              name,
+              leadMemberId: null,
+              function: d.function ?? "none",
+              sortOrder: i,
+              version: 1,
+              createdAt: at,
+              updatedAt: at,
+            };
             await deps.create(dep);
           }
           for (const s of d.skills) {
             if (!(await skills.getByName(actor.workspaceId, s[lang]))) {
-              await skills.create({ workspaceId: actor.workspaceId, id: newId(), name: s[lang], departmentId: dep.id, createdAt: at });
+              await skills.create({
+                workspaceId: actor.workspaceId,
+                id: newId(),
+                name: s[lang],
+                departmentId: dep.id,
+                createdAt: at,
+              });
             }
           }
           await add(d.children ?? [], dep.id);
         }
       };
       await add(template.departments, null);
-      const updated = await wsRepo.update(actor.workspaceId, w.version, { orgTemplate: templateId, updatedAt: at });
-      await audit(trx, actor, at, { action: "workspace.template", entityType: "workspace", entityId: actor.workspaceId, summary: `Applied the ${template.name.en} template` });
+      const updated = await wsRepo.update(actor.workspaceId, w.version, {
+        orgTemplate: templateId,
+        updatedAt: at,
+      });
+      await audit(trx, actor, at, {
+        action: "workspace.template",
+        entityType: "workspace",
+        entityId: actor.workspaceId,
+        summary: `Applied the ${template.name.en} template`,
+      });
       return presentWorkspace(updated ?? w);
     });
   }

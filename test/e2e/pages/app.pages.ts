@@ -13,7 +13,10 @@ async function chooseFromMenu(page: Page, trigger: Locator, label: string): Prom
   for (;;) {
     try {
       await trigger.click();
-      await page.locator(".ant-dropdown:not(.ant-dropdown-hidden)").getByText(label, { exact: true }).click({ timeout: UI_TIMEOUT / 3 });
+      await page
+        .locator(".ant-dropdown:not(.ant-dropdown-hidden)")
+        .getByText(label, { exact: true })
+        .click({ timeout: UI_TIMEOUT / 3 });
       return;
     } catch (err) {
       if (Date.now() > deadline) throw err;
@@ -35,7 +38,11 @@ export class AppShell {
     for (;;) {
       try {
         if (await menuButton.isVisible()) await menuButton.click();
-        await this.page.getByTestId("nav").last().getByText(label, { exact: true }).click({ timeout: UI_TIMEOUT / 3 });
+        await this.page
+          .getByTestId("nav")
+          .last()
+          .getByText(label, { exact: true })
+          .click({ timeout: UI_TIMEOUT / 3 });
         await this.page.waitForURL(`**${path}`, { timeout: UI_TIMEOUT / 3 });
         return;
       } catch (err) {
@@ -60,7 +67,11 @@ export class DepartmentsPage {
 }
 
 export interface NewMemberData {
-  name: string; email: string; password: string; department?: string; title?: string;
+  name: string;
+  email: string;
+  password: string;
+  department?: string;
+  title?: string;
   skills?: { name: string; level: number }[];
 }
 
@@ -83,7 +94,10 @@ export class MembersPage {
     for (const s of d.skills ?? []) {
       await pick(this.page, f.getByTestId("skill-picker").locator("input"), s.name);
       const row = f.getByTestId("skill-row").filter({ hasText: s.name });
-      await row.locator(".ant-rate-star").nth(s.level - 1).click();
+      await row
+        .locator(".ant-rate-star")
+        .nth(s.level - 1)
+        .click();
     }
     await this.page.getByTestId("add-member-submit").click();
     await this.page.waitForURL(/\/members\/[^/]+$/);

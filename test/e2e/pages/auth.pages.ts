@@ -29,7 +29,12 @@ export class WelcomePage {
   }
 }
 
-export interface SignupData { workspaceName: string; name: string; email: string; password: string }
+export interface SignupData {
+  workspaceName: string;
+  name: string;
+  email: string;
+  password: string;
+}
 
 export class SignupPage {
   constructor(private readonly page: Page) {}
@@ -50,7 +55,9 @@ export class OnboardingPage {
   readonly preview = () => this.page.getByTestId("template-preview");
   async choose(template: "ecommerce" | "brand" | "empty") {
     // The radio input itself is hidden; its label is what a person clicks.
-    await this.page.locator("label", { has: this.page.getByTestId(`template-${template}`) }).click();
+    await this.page
+      .locator("label", { has: this.page.getByTestId(`template-${template}`) })
+      .click();
   }
   async apply() {
     await this.page.getByTestId("apply-template").click();

@@ -3,7 +3,8 @@ import type { Locator, Page } from "playwright-core";
 import { UI_TIMEOUT } from "../chromium.js";
 
 /** The open Select/TreeSelect dropdown. */
-export const openDropdown = (page: Page): Locator => page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").last();
+export const openDropdown = (page: Page): Locator =>
+  page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").last();
 
 /** Opens a select by clicking `trigger` and picks the option whose text is `label`. */
 export async function pick(page: Page, trigger: Locator, label: string): Promise<void> {

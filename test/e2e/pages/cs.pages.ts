@@ -18,11 +18,14 @@ export class CsPage {
     await this.root().waitFor();
   }
   async sendFile(name: string, buffer: Buffer) {
-    await this.upload().locator("input[type=file]").setInputFiles({ name, buffer, mimeType: "text/csv" });
+    await this.upload()
+      .locator("input[type=file]")
+      .setInputFiles({ name, buffer, mimeType: "text/csv" });
   }
   /** Links each account the refusal named to a member (by the option's label), then sends the same file again. */
   async linkAndRetry(links: Record<string, string>) {
-    for (const [account, label] of Object.entries(links)) await pick(this.page, this.page.getByTestId(`cs-link-${account}`), label);
+    for (const [account, label] of Object.entries(links))
+      await pick(this.page, this.page.getByTestId(`cs-link-${account}`), label);
     await this.page.getByTestId("cs-link-retry").click();
   }
 }

@@ -2,7 +2,12 @@
 import type { Page } from "playwright-core";
 import { pick } from "./common.js";
 
-interface GoalInput { title: string; metric?: string; weight: number; target: string }
+interface GoalInput {
+  title: string;
+  metric?: string;
+  weight: number;
+  target: string;
+}
 
 export class GoalsPage {
   constructor(private readonly page: Page) {}
@@ -17,7 +22,8 @@ export class GoalsPage {
   }
   /** A department's panel (部门目标), opened. */
   readonly department = (name: string) => this.page.getByTestId(`dept-${name}`);
-  readonly departmentStatus = (name: string, title: string) => this.department(name).getByTestId(`dept-goal-${title}`).getByTestId("goal-status");
+  readonly departmentStatus = (name: string, title: string) =>
+    this.department(name).getByTestId(`dept-goal-${title}`).getByTestId("goal-status");
 
   async addGoal(g: GoalInput) {
     await this.page.getByTestId("add-goal").click();
@@ -45,14 +51,21 @@ export class GoalsPage {
   async agreeAll() {
     await this.page.getByTestId("agree-all").click();
   }
-  async selfAssess(d: { scores: Record<string, number>; actuals: Record<string, string>; report: string }) {
-    for (const [title, v] of Object.entries(d.actuals)) await this.page.getByTestId(`actual-${title}`).fill(v);
-    for (const [title, v] of Object.entries(d.scores)) await this.page.getByTestId(`self-${title}`).fill(String(v));
+  async selfAssess(d: {
+    scores: Record<string, number>;
+    actuals: Record<string, string>;
+    report: string;
+  }) {
+    for (const [title, v] of Object.entries(d.actuals))
+      await this.page.getByTestId(`actual-${title}`).fill(v);
+    for (const [title, v] of Object.entries(d.scores))
+      await this.page.getByTestId(`self-${title}`).fill(String(v));
     await this.page.getByTestId("report").fill(d.report);
     await this.page.getByTestId("submit-self").click();
   }
   async review(d: { scores: Record<string, number>; comment: string }) {
-    for (const [title, v] of Object.entries(d.scores)) await this.page.getByTestId(`lead-${title}`).fill(String(v));
+    for (const [title, v] of Object.entries(d.scores))
+      await this.page.getByTestId(`lead-${title}`).fill(String(v));
     await this.page.getByTestId("review-comment").fill(d.comment);
     await this.page.getByTestId("finalize").click();
   }

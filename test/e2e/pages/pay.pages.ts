@@ -44,14 +44,16 @@ export class PayRunsPage {
     await this.page.getByTestId("run-period").fill(period);
     await this.page.getByTestId("run-compute").click();
   }
-  readonly periodError = () => this.page.getByTestId("run-form").locator(".ant-form-item-explain-error").first();
+  readonly periodError = () =>
+    this.page.getByTestId("run-form").locator(".ant-form-item-explain-error").first();
 }
 
 export class PayRunPage {
   constructor(private readonly page: Page) {}
   readonly status = () => this.page.getByTestId("run-status").first();
   readonly rows = () => this.page.getByTestId("statement-row");
-  readonly statementLink = (name: string) => this.page.getByTestId("statement-open").filter({ hasText: name });
+  readonly statementLink = (name: string) =>
+    this.page.getByTestId("statement-open").filter({ hasText: name });
   async lock() {
     await this.page.getByTestId("run-lock").click();
     await this.page.getByTestId("run-lock-confirm").click();
@@ -62,7 +64,8 @@ export class StatementPage {
   constructor(private readonly page: Page) {}
   readonly title = () => this.page.getByTestId("statement-title");
   readonly total = () => this.page.getByTestId("statement-total");
-  readonly line = (kind: string) => this.page.locator(`[data-testid=statement-line][data-kind=${kind}]`);
+  readonly line = (kind: string) =>
+    this.page.locator(`[data-testid=statement-line][data-kind=${kind}]`);
   readonly notAllowed = () => this.page.getByTestId("not-allowed");
 }
 

@@ -23,14 +23,19 @@ export class PlansPage {
 export class PlanPage {
   constructor(private readonly page: Page) {}
   readonly finish = () => this.page.getByTestId("plan-finish");
-  readonly bars = () => this.page.getByTestId("gantt").locator("[data-testid=gantt-bar], [data-testid=gantt-bar-critical]");
+  readonly bars = () =>
+    this.page
+      .getByTestId("gantt")
+      .locator("[data-testid=gantt-bar], [data-testid=gantt-bar-critical]");
   readonly criticalBars = () => this.page.getByTestId("gantt-bar-critical");
   readonly rows = () => this.page.getByTestId("task-row");
   async tab(label: string) {
     await this.page.getByRole("tab", { name: label }).click();
   }
   row(name: string) {
-    return this.rows().filter({ has: this.page.locator("[data-col=name]", { hasText: name }) }).first();
+    return this.rows()
+      .filter({ has: this.page.locator("[data-col=name]", { hasText: name }) })
+      .first();
   }
   /** Edits a cell from the keyboard: click, type, Tab to commit. */
   async editCell(taskName: string, col: string, value: string) {
@@ -52,7 +57,10 @@ export class TodayPage {
   }
   async addUnplanned(title: string, hours: number) {
     await this.page.getByTestId("unplanned-title").fill(title);
-    await this.page.locator("input[data-testid=unplanned-hours], [data-testid=unplanned-hours] input").first().fill(String(hours));
+    await this.page
+      .locator("input[data-testid=unplanned-hours], [data-testid=unplanned-hours] input")
+      .first()
+      .fill(String(hours));
     await this.page.getByTestId("unplanned-add").click();
     await this.page.getByTestId("unplanned-list").getByText(title).waitFor();
   }
@@ -80,7 +88,8 @@ export class ReportPage {
 
 export class Notifications {
   constructor(private readonly page: Page) {}
-  readonly count = () => this.page.getByTestId("notification-count").locator(".ant-scroll-number, sup").first();
+  readonly count = () =>
+    this.page.getByTestId("notification-count").locator(".ant-scroll-number, sup").first();
   async open() {
     await this.page.getByTestId("notification-bell").click();
     await this.page.getByTestId("notification-list").waitFor();

@@ -13,7 +13,9 @@ export class ShopDataPage {
   readonly history = () => this.page.getByTestId("import-history").locator(".ant-list-item");
   readonly shopSelect = () => this.page.getByTestId("shop-select");
   async addShop(name: string, platformLabel: string) {
-    await this.root().getByRole("button", { name: /添加店铺|Add shop/ }).click();
+    await this.root()
+      .getByRole("button", { name: /添加店铺|Add shop/ })
+      .click();
     const dialog = this.page.locator(".ant-modal:visible");
     await dialog.locator("#name").fill(name);
     await pick(this.page, dialog.locator("#platform"), platformLabel);
@@ -24,14 +26,31 @@ export class ShopDataPage {
     await pick(this.page, this.shopSelect(), label);
   }
   async upload(files: { name: string; buffer: Buffer }[]) {
-    await this.root().locator("input[type=file]").setInputFiles(files.map((f) => ({ ...f, mimeType: f.name.endsWith(".xlsx") ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv" })));
+    await this.root()
+      .locator("input[type=file]")
+      .setInputFiles(
+        files.map((f) => ({
+          ...f,
+          mimeType: f.name.endsWith(".xlsx")
+            ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            : "text/csv",
+        })),
+      );
   }
   async startOver() {
-    await this.root().getByRole("button", { name: /重新开始|Start over/ }).click();
+    await this.root()
+      .getByRole("button", { name: /重新开始|Start over/ })
+      .click();
   }
   async rollBack(i: number) {
-    await this.history().nth(i).getByRole("button", { name: /撤\s*销|Roll back/ }).click();
-    await this.page.locator(".ant-popconfirm:visible").getByRole("button", { name: /撤\s*销|Roll back/ }).click();
+    await this.history()
+      .nth(i)
+      .getByRole("button", { name: /撤\s*销|Roll back/ })
+      .click();
+    await this.page
+      .locator(".ant-popconfirm:visible")
+      .getByRole("button", { name: /撤\s*销|Roll back/ })
+      .click();
   }
 }
 
@@ -43,8 +62,12 @@ export class SalesDashboardPage {
   readonly trend = () => this.page.getByTestId("chart-trend");
   async setRange(from: string, to: string) {
     // The start first when moving back, the end first when moving forward (each is bounded by the other).
-    await this.root().getByLabel(/^(开始|From)$/).fill(from);
-    await this.root().getByLabel(/^(结束|To)$/).fill(to);
+    await this.root()
+      .getByLabel(/^(开始|From)$/)
+      .fill(from);
+    await this.root()
+      .getByLabel(/^(结束|To)$/)
+      .fill(to);
   }
   async chooseShop(label: string) {
     await pick(this.page, this.page.getByTestId("shop-filter"), label);

@@ -22,7 +22,11 @@ function isProblem(value: unknown): value is Problem {
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const init: RequestInit = { method, credentials: "same-origin", headers: { accept: "application/json" } };
+  const init: RequestInit = {
+    method,
+    credentials: "same-origin",
+    headers: { accept: "application/json" },
+  };
   if (body !== undefined) {
     init.headers = { ...init.headers, "content-type": "application/json" };
     init.body = JSON.stringify(body);
@@ -43,7 +47,11 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
     }
   }
   if (!res.ok) {
-    throw new ApiError(isProblem(data) ? data : { type: "about:blank", title: res.statusText, status: res.status, detail: "" });
+    throw new ApiError(
+      isProblem(data)
+        ? data
+        : { type: "about:blank", title: res.statusText, status: res.status, detail: "" },
+    );
   }
   return data as T;
 }
@@ -58,7 +66,8 @@ export const api = {
 
 export function qs(params: Record<string, string | number | undefined | null>): string {
   const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== "") q.set(k, String(v));
+  for (const [k, v] of Object.entries(params))
+    if (v !== undefined && v !== null && v !== "") q.set(k, String(v));
   const s = q.toString();
   return s ? `?${s}` : "";
 }

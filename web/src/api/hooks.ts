@@ -1,10 +1,38 @@
 // TanStack Query hooks over the API. Mutations invalidate what they change.
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryKey } from "@tanstack/react-query";
+import {
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type QueryKey,
+} from "@tanstack/react-query";
 import { api, ApiError, qs } from "./client";
 import type {
-  ApiToken, AuditEntry, CalendarDay, CreatedApiToken, CreatedInvitation, DemoAccount, Department, Instance, Invitation, InvitationLookup,
-  Leave, LeaveKind, Locale, Me, Member, MemberDetail, MemberPatch, NewMember, OrgTemplateSummary, Page, Role, Skill, SkillLevel,
-  Workspace, WorkspaceCalendar,
+  ApiToken,
+  AuditEntry,
+  CalendarDay,
+  CreatedApiToken,
+  CreatedInvitation,
+  DemoAccount,
+  Department,
+  Instance,
+  Invitation,
+  InvitationLookup,
+  Leave,
+  LeaveKind,
+  Locale,
+  Me,
+  Member,
+  MemberDetail,
+  MemberPatch,
+  NewMember,
+  OrgTemplateSummary,
+  Page,
+  Role,
+  Skill,
+  SkillLevel,
+  Workspace,
+  WorkspaceCalendar,
 } from "./types";
 
 const V1 = "/api/v1";
@@ -38,7 +66,8 @@ export function useMe() {
   });
 }
 
-export const useInstance = () => useQuery({ queryKey: keys.instance, queryFn: () => api.get<Instance>(`${V1}/instance`) });
+export const useInstance = () =>
+  useQuery({ queryKey: keys.instance, queryFn: () => api.get<Instance>(`${V1}/instance`) });
 
 function useInvalidate() {
   const qc = useQueryClient();
@@ -54,75 +83,155 @@ export function useSignedInChange() {
   };
 }
 
-export interface SignupInput { workspaceName: string; name: string; email: string; password: string; locale?: Locale }
-export const useSignup = () => useMutation({ mutationFn: (b: SignupInput) => api.post<{ ok: true }>(`${V1}/auth/signup`, b) });
-export const useLogin = () => useMutation({ mutationFn: (b: { email: string; password: string }) => api.post<{ ok: true }>(`${V1}/auth/login`, b) });
+export interface SignupInput {
+  workspaceName: string;
+  name: string;
+  email: string;
+  password: string;
+  locale?: Locale;
+}
+export const useSignup = () =>
+  useMutation({ mutationFn: (b: SignupInput) => api.post<{ ok: true }>(`${V1}/auth/signup`, b) });
+export const useLogin = () =>
+  useMutation({
+    mutationFn: (b: { email: string; password: string }) =>
+      api.post<{ ok: true }>(`${V1}/auth/login`, b),
+  });
 /** Sign out of this browser; `everywhere` first ends every other session of the account too. */
-export const useLogout = () => useMutation({
-  mutationFn: async (everywhere: boolean) => {
-    if (everywhere) await api.post<SignedOut>(`${V1}/auth/logout-all`);
-    return api.post<unknown>(`${V1}/auth/logout`);
-  },
-});
-export interface SignedOut { sessionsEnded: number; apiTokensRevoked: number }
+export const useLogout = () =>
+  useMutation({
+    mutationFn: async (everywhere: boolean) => {
+      if (everywhere) await api.post<SignedOut>(`${V1}/auth/logout-all`);
+      return api.post<unknown>(`${V1}/auth/logout`);
+    },
+  });
+export interface SignedOut {
+  sessionsEnded: number;
+  apiTokensRevoked: number;
+}
 /** Ends the account's other sessions (this one stays), and its API tokens when asked. */
 export const useLogoutOthers = () =>
-  useMutation({ mutationFn: (revokeApiTokens: boolean) => api.post<SignedOut>(`${V1}/auth/logout-all`, { revokeApiTokens }) });
-export const useOpenDemo = () => useMutation({ mutationFn: () => api.post<{ email: string; password: string; accounts: DemoAccount[] }>(`${V1}/demo`) });
+  useMutation({
+    mutationFn: (revokeApiTokens: boolean) =>
+      api.post<SignedOut>(`${V1}/auth/logout-all`, { revokeApiTokens }),
+  });
+export const useOpenDemo = () =>
+  useMutation({
+    mutationFn: () =>
+      api.post<{ email: string; password: string; accounts: DemoAccount[] }>(`${V1}/demo`),
+  });
 
 export function useUpdateMe() {
   const inv = useInvalidate();
-  return useMutation({ mutationFn: (b: { name?: string; locale?: Locale }) => api.patch<{ ok: true }>(`${V1}/me`, b), onSuccess: () => inv(keys.me) });
+  return useMutation({
+    mutationFn: (b: { name?: string; locale?: Locale }) => api.patch<{ ok: true }>(`${V1}/me`, b),
+    onSuccess: () => inv(keys.me),
+  });
 }
 export const useChangePassword = () =>
-  useMutation({ mutationFn: (b: { currentPassword: string; newPassword: string }) => api.post<SignedOut>(`${V1}/me/password`, b) });
+  useMutation({
+    mutationFn: (b: { currentPassword: string; newPassword: string }) =>
+      api.post<SignedOut>(`${V1}/me/password`, b),
+  });
 
 export const useOrgTemplates = (locale: Locale) =>
-  useQuery({ queryKey: ["org-templates", locale], queryFn: () => api.get<Page<OrgTemplateSummary>>(`${V1}/org-templates${qs({ locale })}`) });
+  useQuery({
+    queryKey: ["org-templates", locale],
+    queryFn: () => api.get<Page<OrgTemplateSummary>>(`${V1}/org-templates${qs({ locale })}`),
+  });
 export function useApplyTemplate() {
   const inv = useInvalidate();
   return useMutation({
-    mutationFn: (b: { template: OrgTemplateSummary["id"]; locale?: Locale }) => api.post<Workspace>(`${V1}/workspace/apply-template`, b),
+    mutationFn: (b: { template: OrgTemplateSummary["id"]; locale?: Locale }) =>
+      api.post<Workspace>(`${V1}/workspace/apply-template`, b),
     onSuccess: () => inv(keys.me, keys.departments, keys.skills),
   });
 }
 
-export type WorkspacePatch = Partial<Pick<Workspace, "name" | "timeZone" | "currency" | "locale" | "workweek" | "hoursPerDay">> & { version: number };
+export type WorkspacePatch = Partial<
+  Pick<Workspace, "name" | "timeZone" | "currency" | "locale" | "workweek" | "hoursPerDay">
+> & { version: number };
 export function useUpdateWorkspace() {
   const inv = useInvalidate();
-  return useMutation({ mutationFn: (b: WorkspacePatch) => api.patch<Workspace>(`${V1}/workspace`, b), onSettled: () => inv(keys.me) });
+  return useMutation({
+    mutationFn: (b: WorkspacePatch) => api.patch<Workspace>(`${V1}/workspace`, b),
+    onSettled: () => inv(keys.me),
+  });
 }
 
 export const useCalendar = (year: number) =>
-  useQuery({ queryKey: keys.calendar(year), queryFn: () => api.get<WorkspaceCalendar>(`${V1}/workspace/calendar${qs({ year })}`) });
+  useQuery({
+    queryKey: keys.calendar(year),
+    queryFn: () => api.get<WorkspaceCalendar>(`${V1}/workspace/calendar${qs({ year })}`),
+  });
 export function useCalendarMutations(year: number) {
   const inv = useInvalidate();
   const onSuccess = () => inv(keys.calendar(year));
   return {
-    put: useMutation({ mutationFn: (d: CalendarDay) => api.put<CalendarDay>(`${V1}/workspace/calendar/days/${d.date}`, { kind: d.kind, name: d.name }), onSuccess }),
-    remove: useMutation({ mutationFn: (date: string) => api.del(`${V1}/workspace/calendar/days/${date}`), onSuccess }),
-    reset: useMutation({ mutationFn: () => api.post<WorkspaceCalendar>(`${V1}/workspace/calendar/reset`, { years: [year] }), onSuccess }),
+    put: useMutation({
+      mutationFn: (d: CalendarDay) =>
+        api.put<CalendarDay>(`${V1}/workspace/calendar/days/${d.date}`, {
+          kind: d.kind,
+          name: d.name,
+        }),
+      onSuccess,
+    }),
+    remove: useMutation({
+      mutationFn: (date: string) => api.del(`${V1}/workspace/calendar/days/${date}`),
+      onSuccess,
+    }),
+    reset: useMutation({
+      mutationFn: () =>
+        api.post<WorkspaceCalendar>(`${V1}/workspace/calendar/reset`, { years: [year] }),
+      onSuccess,
+    }),
   };
 }
 
-export const useDepartments = () => useQuery({ queryKey: keys.departments, queryFn: () => api.get<Page<Department>>(`${V1}/departments`) });
-export type DepartmentInput = { name?: string; parentId?: string | null; leadMemberId?: string | null; sortOrder?: number; function?: Department["function"] };
+export const useDepartments = () =>
+  useQuery({
+    queryKey: keys.departments,
+    queryFn: () => api.get<Page<Department>>(`${V1}/departments`),
+  });
+export type DepartmentInput = {
+  name?: string;
+  parentId?: string | null;
+  leadMemberId?: string | null;
+  sortOrder?: number;
+  function?: Department["function"];
+};
 export function useDepartmentMutations() {
   const inv = useInvalidate();
   const onSettled = () => inv(keys.departments, keys.members, keys.me);
   return {
-    create: useMutation({ mutationFn: (b: DepartmentInput & { name: string }) => api.post<Department>(`${V1}/departments`, b), onSettled }),
-    update: useMutation({ mutationFn: ({ id, ...b }: DepartmentInput & { id: string; version: number }) => api.patch<Department>(`${V1}/departments/${id}`, b), onSettled }),
-    remove: useMutation({ mutationFn: (id: string) => api.del(`${V1}/departments/${id}`), onSettled }),
+    create: useMutation({
+      mutationFn: (b: DepartmentInput & { name: string }) =>
+        api.post<Department>(`${V1}/departments`, b),
+      onSettled,
+    }),
+    update: useMutation({
+      mutationFn: ({ id, ...b }: DepartmentInput & { id: string; version: number }) =>
+        api.patch<Department>(`${V1}/departments/${id}`, b),
+      onSettled,
+    }),
+    remove: useMutation({
+      mutationFn: (id: string) => api.del(`${V1}/departments/${id}`),
+      onSettled,
+    }),
   };
 }
 
-export const useSkills = () => useQuery({ queryKey: keys.skills, queryFn: () => api.get<Page<Skill>>(`${V1}/skills`) });
+export const useSkills = () =>
+  useQuery({ queryKey: keys.skills, queryFn: () => api.get<Page<Skill>>(`${V1}/skills`) });
 export function useSkillMutations() {
   const inv = useInvalidate();
   const onSettled = () => inv(keys.skills, keys.members);
   return {
-    create: useMutation({ mutationFn: (b: { name: string; departmentId?: string | null }) => api.post<Skill>(`${V1}/skills`, b), onSettled }),
+    create: useMutation({
+      mutationFn: (b: { name: string; departmentId?: string | null }) =>
+        api.post<Skill>(`${V1}/skills`, b),
+      onSettled,
+    }),
     remove: useMutation({ mutationFn: (id: string) => api.del(`${V1}/skills/${id}`), onSettled }),
   };
 }
@@ -131,7 +240,8 @@ export function useMembers(filter: { departmentId?: string; status?: "active" | 
   return useInfiniteQuery({
     queryKey: [...keys.members, "list", filter],
     initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => api.get<Page<Member>>(`${V1}/members${qs({ ...filter, limit: 50, cursor: pageParam })}`),
+    queryFn: ({ pageParam }) =>
+      api.get<Page<Member>>(`${V1}/members${qs({ ...filter, limit: 50, cursor: pageParam })}`),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
@@ -143,7 +253,9 @@ export function useAllMembers() {
       const all: Member[] = [];
       let cursor: string | null = null;
       do {
-        const page: Page<Member> = await api.get<Page<Member>>(`${V1}/members${qs({ status: "active", limit: 200, cursor })}`);
+        const page: Page<Member> = await api.get<Page<Member>>(
+          `${V1}/members${qs({ status: "active", limit: 200, cursor })}`,
+        );
         all.push(...page.items);
         cursor = page.nextCursor;
       } while (cursor);
@@ -151,59 +263,111 @@ export function useAllMembers() {
     },
   });
 }
-export const useMember = (id: string) => useQuery({ queryKey: keys.member(id), queryFn: () => api.get<MemberDetail>(`${V1}/members/${id}`) });
+export const useMember = (id: string) =>
+  useQuery({
+    queryKey: keys.member(id),
+    queryFn: () => api.get<MemberDetail>(`${V1}/members/${id}`),
+  });
 export function useMemberMutations(id?: string) {
   const inv = useInvalidate();
   const onSettled = () => inv(keys.members, keys.departments, keys.me);
   const m = (path: string) => `${V1}/members/${id ?? ""}${path}`;
   return {
-    create: useMutation({ mutationFn: (b: NewMember) => api.post<MemberDetail>(`${V1}/members`, b), onSettled }),
-    update: useMutation({ mutationFn: (b: MemberPatch) => api.patch<MemberDetail>(m(""), b), onSettled }),
-    setSkills: useMutation({ mutationFn: (skills: SkillLevel[]) => api.put<MemberDetail>(m("/skills"), { skills }), onSettled }),
-    deactivate: useMutation({ mutationFn: () => api.post<MemberDetail>(m("/deactivate")), onSettled }),
-    reactivate: useMutation({ mutationFn: () => api.post<MemberDetail>(m("/reactivate")), onSettled }),
-    addLeave: useMutation({
-      mutationFn: (b: { startDate: string; endDate: string; kind?: LeaveKind; note?: string | null }) => api.post<Leave>(m("/leaves"), b),
+    create: useMutation({
+      mutationFn: (b: NewMember) => api.post<MemberDetail>(`${V1}/members`, b),
       onSettled,
     }),
-    removeLeave: useMutation({ mutationFn: (leaveId: string) => api.del(m(`/leaves/${leaveId}`)), onSettled }),
+    update: useMutation({
+      mutationFn: (b: MemberPatch) => api.patch<MemberDetail>(m(""), b),
+      onSettled,
+    }),
+    setSkills: useMutation({
+      mutationFn: (skills: SkillLevel[]) => api.put<MemberDetail>(m("/skills"), { skills }),
+      onSettled,
+    }),
+    deactivate: useMutation({
+      mutationFn: () => api.post<MemberDetail>(m("/deactivate")),
+      onSettled,
+    }),
+    reactivate: useMutation({
+      mutationFn: () => api.post<MemberDetail>(m("/reactivate")),
+      onSettled,
+    }),
+    addLeave: useMutation({
+      mutationFn: (b: {
+        startDate: string;
+        endDate: string;
+        kind?: LeaveKind;
+        note?: string | null;
+      }) => api.post<Leave>(m("/leaves"), b),
+      onSettled,
+    }),
+    removeLeave: useMutation({
+      mutationFn: (leaveId: string) => api.del(m(`/leaves/${leaveId}`)),
+      onSettled,
+    }),
   };
 }
 
 export const useInvitations = (enabled: boolean) =>
-  useQuery({ queryKey: keys.invitations, queryFn: () => api.get<Page<Invitation>>(`${V1}/invitations`), enabled });
+  useQuery({
+    queryKey: keys.invitations,
+    queryFn: () => api.get<Page<Invitation>>(`${V1}/invitations`),
+    enabled,
+  });
 export function useInvitationMutations() {
   const inv = useInvalidate();
   const onSettled = () => inv(keys.invitations);
   return {
     create: useMutation({
-      mutationFn: (b: { email?: string | null; role?: Role; departmentId?: string | null; title?: string | null }) => api.post<CreatedInvitation>(`${V1}/invitations`, b),
+      mutationFn: (b: {
+        email?: string | null;
+        role?: Role;
+        departmentId?: string | null;
+        title?: string | null;
+      }) => api.post<CreatedInvitation>(`${V1}/invitations`, b),
       onSettled,
     }),
-    revoke: useMutation({ mutationFn: (id: string) => api.del(`${V1}/invitations/${id}`), onSettled }),
+    revoke: useMutation({
+      mutationFn: (id: string) => api.del(`${V1}/invitations/${id}`),
+      onSettled,
+    }),
   };
 }
 export const useInvitationLookup = (token: string) =>
-  useQuery({ queryKey: ["invitation", token], queryFn: () => api.get<InvitationLookup>(`${V1}/invitations/lookup/${encodeURIComponent(token)}`), retry: false });
+  useQuery({
+    queryKey: ["invitation", token],
+    queryFn: () =>
+      api.get<InvitationLookup>(`${V1}/invitations/lookup/${encodeURIComponent(token)}`),
+    retry: false,
+  });
 // Signed in: the token alone (the account joins); signed out: a new account's name, email and password.
 export const useAcceptInvitation = () =>
-  useMutation({ mutationFn: (b: { token: string; name?: string; email?: string; password?: string }) => api.post<{ ok: true }>(`${V1}/invitations/accept`, b) });
+  useMutation({
+    mutationFn: (b: { token: string; name?: string; email?: string; password?: string }) =>
+      api.post<{ ok: true }>(`${V1}/invitations/accept`, b),
+  });
 
 export function useAudit() {
   return useInfiniteQuery({
     queryKey: keys.audit,
     initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => api.get<Page<AuditEntry>>(`${V1}/audit${qs({ limit: 50, cursor: pageParam })}`),
+    queryFn: ({ pageParam }) =>
+      api.get<Page<AuditEntry>>(`${V1}/audit${qs({ limit: 50, cursor: pageParam })}`),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 }
 
-export const useTokens = () => useQuery({ queryKey: keys.tokens, queryFn: () => api.get<Page<ApiToken>>(`${V1}/tokens`) });
+export const useTokens = () =>
+  useQuery({ queryKey: keys.tokens, queryFn: () => api.get<Page<ApiToken>>(`${V1}/tokens`) });
 export function useTokenMutations() {
   const inv = useInvalidate();
   const onSettled = () => inv(keys.tokens);
   return {
-    create: useMutation({ mutationFn: (name: string) => api.post<CreatedApiToken>(`${V1}/tokens`, { name }), onSettled }),
+    create: useMutation({
+      mutationFn: (name: string) => api.post<CreatedApiToken>(`${V1}/tokens`, { name }),
+      onSettled,
+    }),
     revoke: useMutation({ mutationFn: (id: string) => api.del(`${V1}/tokens/${id}`), onSettled }),
   };
 }

@@ -9,11 +9,27 @@ import { useApiErrors } from "./errors";
 import { roleOptions } from "./labels";
 import { SkillLevelsEditor } from "./SkillLevelsEditor";
 
-type Values = Required<Pick<NewMember, "name" | "email" | "password" | "role" | "skills">> & { title: string; departmentId: string | null; hoursPerDay: number | null };
+type Values = Required<Pick<NewMember, "name" | "email" | "password" | "role" | "skills">> & {
+  title: string;
+  departmentId: string | null;
+  hoursPerDay: number | null;
+};
 
 /** Adds a member with an initial password (owner: anywhere; lead: in the departments they manage). */
-export function AddMemberModal({ open, onClose, departments, owner, defaultDepartment, onAdded }: {
-  open: boolean; onClose: () => void; departments: readonly Department[]; owner: boolean; defaultDepartment: string | null; onAdded: (id: string) => void;
+export function AddMemberModal({
+  open,
+  onClose,
+  departments,
+  owner,
+  defaultDepartment,
+  onAdded,
+}: {
+  open: boolean;
+  onClose: () => void;
+  departments: readonly Department[];
+  owner: boolean;
+  defaultDepartment: string | null;
+  onAdded: (id: string) => void;
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
@@ -23,12 +39,25 @@ export function AddMemberModal({ open, onClose, departments, owner, defaultDepar
   const roles: Role[] = owner ? ["member", "lead", "owner"] : ["member", "lead"];
 
   useEffect(() => {
-    if (open) form.setFieldsValue({ role: "member", departmentId: defaultDepartment, skills: [], hoursPerDay: null, title: "" });
+    if (open)
+      form.setFieldsValue({
+        role: "member",
+        departmentId: defaultDepartment,
+        skills: [],
+        hoursPerDay: null,
+        title: "",
+      });
   }, [open, defaultDepartment, form]);
 
   const submit = (v: Values) =>
     create.mutate(
-      { ...v, name: v.name.trim(), title: v.title?.trim() || null, departmentId: v.departmentId ?? null, hoursPerDay: v.hoursPerDay ?? null },
+      {
+        ...v,
+        name: v.name.trim(),
+        title: v.title?.trim() || null,
+        departmentId: v.departmentId ?? null,
+        hoursPerDay: v.hoursPerDay ?? null,
+      },
       {
         onSuccess: (m) => {
           form.resetFields();
@@ -39,21 +68,59 @@ export function AddMemberModal({ open, onClose, departments, owner, defaultDepar
     );
 
   return (
-    <Modal open={open} title={t("member.add")} onCancel={onClose} onOk={() => form.submit()} okText={t("common.add")} cancelText={t("common.cancel")}
-      confirmLoading={create.isPending} okButtonProps={{ "data-testid": "add-member-submit" }} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} data-testid="add-member-form">
-        <Form.Item name="name" label={t("common.name")} rules={[{ required: true, whitespace: true, message: t("common.required") }]}>
+    <Modal
+      open={open}
+      title={t("member.add")}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t("common.add")}
+      cancelText={t("common.cancel")}
+      confirmLoading={create.isPending}
+      okButtonProps={{ "data-testid": "add-member-submit" }}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        requiredMark={false}
+        data-testid="add-member-form"
+      >
+        <Form.Item
+          name="name"
+          label={t("common.name")}
+          rules={[{ required: true, whitespace: true, message: t("common.required") }]}
+        >
           <Input maxLength={LIMITS.nameMax} />
         </Form.Item>
-        <Form.Item name="email" label={t("common.email")} rules={[{ required: true, type: "email", message: t("common.required") }]}>
+        <Form.Item
+          name="email"
+          label={t("common.email")}
+          rules={[{ required: true, type: "email", message: t("common.required") }]}
+        >
           <Input inputMode="email" autoComplete="off" maxLength={LIMITS.emailMax} />
         </Form.Item>
-        <Form.Item name="password" label={t("member.initialPassword")} extra={t("member.initialPasswordHint")}
-          rules={[{ required: true, min: LIMITS.passwordMin, message: t("auth.passwordHint", { min: LIMITS.passwordMin }) }]}>
+        <Form.Item
+          name="password"
+          label={t("member.initialPassword")}
+          extra={t("member.initialPasswordHint")}
+          rules={[
+            {
+              required: true,
+              min: LIMITS.passwordMin,
+              message: t("auth.passwordHint", { min: LIMITS.passwordMin }),
+            },
+          ]}
+        >
           <Input.Password autoComplete="new-password" maxLength={LIMITS.passwordMax} />
         </Form.Item>
         <Form.Item name="departmentId" label={t("member.department")}>
-          <TreeSelect allowClear placeholder={t("member.noDepartment")} treeData={departmentTree(departments)} treeDefaultExpandAll />
+          <TreeSelect
+            allowClear
+            placeholder={t("member.noDepartment")}
+            treeData={departmentTree(departments)}
+            treeDefaultExpandAll
+          />
         </Form.Item>
         <Form.Item name="role" label={t("member.role")}>
           <Select options={roleOptions(t, roles)} />
@@ -62,7 +129,12 @@ export function AddMemberModal({ open, onClose, departments, owner, defaultDepar
           <Input maxLength={LIMITS.titleMax} />
         </Form.Item>
         <Form.Item name="hoursPerDay" label={t("member.hoursPerDay")}>
-          <InputNumber min={0} max={LIMITS.hoursPerDayMax} step={0.5} placeholder={t("common.optional")} />
+          <InputNumber
+            min={0}
+            max={LIMITS.hoursPerDayMax}
+            step={0.5}
+            placeholder={t("common.optional")}
+          />
         </Form.Item>
         <Form.Item name="skills" label={t("member.skills")}>
           <SkillLevelsEditor departmentId={departmentId} />

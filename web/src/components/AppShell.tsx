@@ -1,5 +1,24 @@
 import {
-  AccountBookOutlined, AimOutlined, AuditOutlined, CalculatorOutlined, CalendarOutlined, CustomerServiceOutlined, WalletOutlined, FileTextOutlined, ProjectOutlined, ReadOutlined, DashboardOutlined, ShoppingOutlined, ClusterOutlined, DownOutlined, LogoutOutlined, MenuOutlined, SettingOutlined, TeamOutlined, UserOutlined, UserSwitchOutlined,
+  AccountBookOutlined,
+  AimOutlined,
+  AuditOutlined,
+  CalculatorOutlined,
+  CalendarOutlined,
+  CustomerServiceOutlined,
+  WalletOutlined,
+  FileTextOutlined,
+  ProjectOutlined,
+  ReadOutlined,
+  DashboardOutlined,
+  ShoppingOutlined,
+  ClusterOutlined,
+  DownOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+  UserSwitchOutlined,
 } from "@ant-design/icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { App, Button, Drawer, Dropdown, Grid, Layout, Menu, Tag, Typography } from "antd";
@@ -38,12 +57,24 @@ export function AppShell({ me }: { me: Me }) {
     { key: "/notes", icon: <ReadOutlined />, label: t("nav.notes") },
     { key: "/dashboard", icon: <DashboardOutlined />, label: shopText(locale, "nav.dashboard") },
     { key: "/shop-data", icon: <ShoppingOutlined />, label: shopText(locale, "nav.shopData") },
-    { key: "/shop-data/attribution", icon: <UserSwitchOutlined />, label: attrText(locale, "nav.attribution") },
-    { key: "/shop-data/service", icon: <CustomerServiceOutlined />, label: csText(locale, "nav.cs") },
+    {
+      key: "/shop-data/attribution",
+      icon: <UserSwitchOutlined />,
+      label: attrText(locale, "nav.attribution"),
+    },
+    {
+      key: "/shop-data/service",
+      icon: <CustomerServiceOutlined />,
+      label: csText(locale, "nav.cs"),
+    },
     { key: "/goals", icon: <AimOutlined />, label: t("nav.goals") },
     // Pay by role: the owner sets plans and runs; a lead reads their department's runs; everyone sees their own pay.
-    ...(owner ? [{ key: "/pay/plans", icon: <AccountBookOutlined />, label: t("nav.payPlans") }] : []),
-    ...(owner || me.member.role === "lead" ? [{ key: "/pay/runs", icon: <CalculatorOutlined />, label: t("nav.payRuns") }] : []),
+    ...(owner
+      ? [{ key: "/pay/plans", icon: <AccountBookOutlined />, label: t("nav.payPlans") }]
+      : []),
+    ...(owner || me.member.role === "lead"
+      ? [{ key: "/pay/runs", icon: <CalculatorOutlined />, label: t("nav.payRuns") }]
+      : []),
     { key: "/pay/me", icon: <WalletOutlined />, label: t("nav.myPay") },
     { key: "/departments", icon: <ClusterOutlined />, label: t("nav.departments") },
     { key: "/members", icon: <TeamOutlined />, label: t("nav.members") },
@@ -52,7 +83,11 @@ export function AppShell({ me }: { me: Me }) {
     { key: "/profile", icon: <UserOutlined />, label: t("nav.profile") },
   ];
   // The longest matching key, so /shop-data/attribution does not also light up /shop-data.
-  const selected = items.map((i) => i.key).filter((k) => location.pathname.startsWith(k)).sort((a, b) => b.length - a.length).slice(0, 1);
+  const selected = items
+    .map((i) => i.key)
+    .filter((k) => location.pathname.startsWith(k))
+    .sort((a, b) => b.length - a.length)
+    .slice(0, 1);
   const menu = (
     <Menu
       mode="inline"
@@ -78,11 +113,37 @@ export function AppShell({ me }: { me: Me }) {
 
   return (
     <Layout style={{ minHeight: "100vh" }}>
-      <Layout.Header style={{ display: "flex", alignItems: "center", gap: 8, padding: phone ? "0 8px" : "0 20px", background: "#fff", borderBottom: "1px solid #f0f0f0" }}>
-        {phone ? <Button type="text" icon={<MenuOutlined />} aria-label={t("nav.menu")} onClick={() => setDrawer(true)} data-testid="menu-button" /> : null}
-        <Typography.Text strong ellipsis style={{ flex: 1, minWidth: 0, fontSize: 16 }} data-testid="workspace-name">
+      <Layout.Header
+        style={{
+          display: "flex",
+          alignItems: "center",
+          gap: 8,
+          padding: phone ? "0 8px" : "0 20px",
+          background: "#fff",
+          borderBottom: "1px solid #f0f0f0",
+        }}
+      >
+        {phone ? (
+          <Button
+            type="text"
+            icon={<MenuOutlined />}
+            aria-label={t("nav.menu")}
+            onClick={() => setDrawer(true)}
+            data-testid="menu-button"
+          />
+        ) : null}
+        <Typography.Text
+          strong
+          ellipsis
+          style={{ flex: 1, minWidth: 0, fontSize: 16 }}
+          data-testid="workspace-name"
+        >
           {me.workspace.name}
-          {me.workspace.isDemo && !phone ? <Tag color="purple" style={{ marginLeft: 8 }}>demo</Tag> : null}
+          {me.workspace.isDemo && !phone ? (
+            <Tag color="purple" style={{ marginLeft: 8 }}>
+              demo
+            </Tag>
+          ) : null}
         </Typography.Text>
         <NotificationBell compact={phone} />
         <LanguageSwitch compact={phone} />
@@ -93,7 +154,12 @@ export function AppShell({ me }: { me: Me }) {
               { key: "profile", icon: <UserOutlined />, label: t("nav.profile") },
               { type: "divider" },
               { key: "logout", icon: <LogoutOutlined />, label: t("auth.logout") },
-              { key: "logout-all", icon: <LogoutOutlined />, label: t("auth.logoutAll"), danger: true },
+              {
+                key: "logout-all",
+                icon: <LogoutOutlined />,
+                label: t("auth.logoutAll"),
+                danger: true,
+              },
             ],
             onClick: ({ key }) => {
               if (key === "profile") void navigate("/profile");
@@ -102,7 +168,9 @@ export function AppShell({ me }: { me: Me }) {
           }}
         >
           <Button type="text" data-testid="user-menu" style={{ maxWidth: phone ? 120 : 260 }}>
-            <Typography.Text ellipsis style={{ maxWidth: phone ? 80 : 200 }}>{me.member.name}</Typography.Text>
+            <Typography.Text ellipsis style={{ maxWidth: phone ? 80 : 200 }}>
+              {me.member.name}
+            </Typography.Text>
             {!phone ? <Tag style={{ marginInline: 4 }}>{roleLabel(t, me.member.role)}</Tag> : null}
             <DownOutlined />
           </Button>
@@ -110,11 +178,20 @@ export function AppShell({ me }: { me: Me }) {
       </Layout.Header>
       <Layout>
         {phone ? (
-          <Drawer placement="left" open={drawer} onClose={() => setDrawer(false)} size={260} title={me.workspace.name} styles={{ body: { padding: 0 } }}>
+          <Drawer
+            placement="left"
+            open={drawer}
+            onClose={() => setDrawer(false)}
+            size={260}
+            title={me.workspace.name}
+            styles={{ body: { padding: 0 } }}
+          >
             {menu}
           </Drawer>
         ) : (
-          <Layout.Sider width={200} theme="light" style={{ borderRight: "1px solid #f0f0f0" }}>{menu}</Layout.Sider>
+          <Layout.Sider width={200} theme="light" style={{ borderRight: "1px solid #f0f0f0" }}>
+            {menu}
+          </Layout.Sider>
         )}
         <Layout.Content style={{ padding: phone ? 12 : 24, minWidth: 0 }}>
           <Outlet />

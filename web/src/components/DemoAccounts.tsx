@@ -25,7 +25,12 @@ export function rememberedDemoPassword(): string | null {
   }
 }
 
-export function DemoAccounts({ accounts, password, hint, action }: {
+export function DemoAccounts({
+  accounts,
+  password,
+  hint,
+  action,
+}: {
   accounts: DemoAccount[];
   password: string | null;
   /** Shown instead of the password when this tab does not know it. */
@@ -38,26 +43,63 @@ export function DemoAccounts({ accounts, password, hint, action }: {
       {password ? (
         <Flex wrap gap={4} align="center" style={{ marginBottom: 12 }}>
           <Typography.Text>{t("demo.password")}:</Typography.Text>
-          <Typography.Text code copyable strong style={{ whiteSpace: "nowrap" }} data-testid="demo-password">{password}</Typography.Text>
+          <Typography.Text
+            code
+            copyable
+            strong
+            style={{ whiteSpace: "nowrap" }}
+            data-testid="demo-password"
+          >
+            {password}
+          </Typography.Text>
         </Flex>
-      ) : hint}
-      <Table<DemoAccount> size="small" rowKey="email" pagination={false} dataSource={accounts} onRow={() => ({ "data-testid": "demo-account" }) as object}
+      ) : (
+        hint
+      )}
+      <Table<DemoAccount>
+        size="small"
+        rowKey="email"
+        pagination={false}
+        dataSource={accounts}
+        onRow={() => ({ "data-testid": "demo-account" }) as object}
         columns={[
           {
-            title: t("demo.account"), render: (_, a) => (
+            title: t("demo.account"),
+            render: (_, a) => (
               <div>
                 <Typography.Text strong>{a.name}</Typography.Text>{" "}
-                <Typography.Text type="secondary">{roleLabel(t, a.role)}{a.department ? ` · ${a.department}` : ""}</Typography.Text>
-                <div><Typography.Text copyable style={{ overflowWrap: "anywhere" }}>{a.email}</Typography.Text></div>
+                <Typography.Text type="secondary">
+                  {roleLabel(t, a.role)}
+                  {a.department ? ` · ${a.department}` : ""}
+                </Typography.Text>
+                <div>
+                  <Typography.Text copyable style={{ overflowWrap: "anywhere" }}>
+                    {a.email}
+                  </Typography.Text>
+                </div>
               </div>
             ),
           },
-          ...(action ? [{
-            key: "action", width: 1, render: (_: unknown, a: DemoAccount) => (
-              <Button size="small" loading={action.pending === a.email} onClick={() => action.run(a)} data-testid={`demo-use-${a.email.split("@")[0]}`}>{action.label}</Button>
-            ),
-          }] : []),
-        ]} />
+          ...(action
+            ? [
+                {
+                  key: "action",
+                  width: 1,
+                  render: (_: unknown, a: DemoAccount) => (
+                    <Button
+                      size="small"
+                      loading={action.pending === a.email}
+                      onClick={() => action.run(a)}
+                      data-testid={`demo-use-${a.email.split("@")[0]}`}
+                    >
+                      {action.label}
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
     </div>
   );
 }

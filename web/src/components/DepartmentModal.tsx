@@ -4,12 +4,27 @@ import { useAllMembers, useDepartmentMutations, type DepartmentInput } from "../
 import type { Department } from "../api/types";
 import { useI18n } from "../i18n";
 import { LIMITS } from "../../../src/core/limits";
-import { DEPARTMENT_FUNCTIONS, effectiveFunction, type DepartmentFunction } from "../../../src/core/org/rights";
+import {
+  DEPARTMENT_FUNCTIONS,
+  effectiveFunction,
+  type DepartmentFunction,
+} from "../../../src/core/org/rights";
 import { useApiErrors } from "./errors";
 
-interface Values { name: string; parentId: string | null; leadMemberId: string | null; sortOrder: number; function: DepartmentFunction }
+interface Values {
+  name: string;
+  parentId: string | null;
+  leadMemberId: string | null;
+  sortOrder: number;
+  function: DepartmentFunction;
+}
 
-export interface TreeNode { value: string; title: string; children: TreeNode[]; disabled?: boolean }
+export interface TreeNode {
+  value: string;
+  title: string;
+  children: TreeNode[];
+  disabled?: boolean;
+}
 
 /** Departments as a tree of TreeSelect nodes; `exclude` and its subtree are disabled (no cycles). */
 export function departmentTree(items: readonly Department[], exclude?: string): TreeNode[] {
@@ -26,8 +41,22 @@ export function departmentTree(items: readonly Department[], exclude?: string): 
 }
 
 /** Create (department undefined) or edit a department: name, parent (move), lead, function (the owner only), order, delete. */
-export function DepartmentModal({ open, department, departments, defaultParent, onClose, canDelete, canSetFunction }: {
-  open: boolean; department?: Department; departments: readonly Department[]; defaultParent?: string | null; onClose: () => void; canDelete: boolean; canSetFunction: boolean;
+export function DepartmentModal({
+  open,
+  department,
+  departments,
+  defaultParent,
+  onClose,
+  canDelete,
+  canSetFunction,
+}: {
+  open: boolean;
+  department?: Department;
+  departments: readonly Department[];
+  defaultParent?: string | null;
+  onClose: () => void;
+  canDelete: boolean;
+  canSetFunction: boolean;
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
@@ -38,16 +67,37 @@ export function DepartmentModal({ open, department, departments, defaultParent, 
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    form.setFieldsValue(department
-      ? { name: department.name, parentId: department.parentId, leadMemberId: department.leadMemberId, sortOrder: department.sortOrder, function: department.function }
-      : { name: "", parentId: defaultParent ?? null, leadMemberId: null, sortOrder: departments.length, function: "none" });
+    form.setFieldsValue(
+      department
+        ? {
+            name: department.name,
+            parentId: department.parentId,
+            leadMemberId: department.leadMemberId,
+            sortOrder: department.sortOrder,
+            function: department.function,
+          }
+        : {
+            name: "",
+            parentId: defaultParent ?? null,
+            leadMemberId: null,
+            sortOrder: departments.length,
+            function: "none",
+          },
+    );
   }, [open, department, defaultParent, departments.length, form]);
 
   const submit = (v: Values) => {
     // Only the owner grants rights: a lead's form never sends a function.
-    const body: DepartmentInput = { name: v.name.trim(), parentId: v.parentId ?? null, leadMemberId: v.leadMemberId ?? null, sortOrder: v.sortOrder, ...(canSetFunction && { function: v.function }) };
+    const body: DepartmentInput = {
+      name: v.name.trim(),
+      parentId: v.parentId ?? null,
+      leadMemberId: v.leadMemberId ?? null,
+      sortOrder: v.sortOrder,
+      ...(canSetFunction && { function: v.function }),
+    };
     const done = { onSuccess: onClose, onError: (e: unknown) => onError(e, form) };
-    if (department) update.mutate({ id: department.id, version: department.version, ...body }, done);
+    if (department)
+      update.mutate({ id: department.id, version: department.version, ...body }, done);
     else create.mutate({ ...body, name: v.name.trim() }, done);
   };
 
@@ -59,36 +109,83 @@ export function DepartmentModal({ open, department, departments, defaultParent, 
       destroyOnHidden
       footer={[
         department && canDelete ? (
-          <Popconfirm key="del" title={t("dept.deleteConfirm", { name: department.name })} okText={t("common.yes")} cancelText={t("common.no")}
-            onConfirm={() => remove.mutate(department.id, { onSuccess: onClose, onError: (e) => onError(e) })}>
-            <Button danger style={{ float: "left" }} loading={remove.isPending}>{t("common.delete")}</Button>
+          <Popconfirm
+            key="del"
+            title={t("dept.deleteConfirm", { name: department.name })}
+            okText={t("common.yes")}
+            cancelText={t("common.no")}
+            onConfirm={() =>
+              remove.mutate(department.id, { onSuccess: onClose, onError: (e) => onError(e) })
+            }
+          >
+            <Button danger style={{ float: "left" }} loading={remove.isPending}>
+              {t("common.delete")}
+            </Button>
           </Popconfirm>
         ) : null,
-        <Button key="cancel" onClick={onClose}>{t("common.cancel")}</Button>,
-        <Button key="ok" type="primary" onClick={() => form.submit()} loading={create.isPending || update.isPending} data-testid="department-save">
+        <Button key="cancel" onClick={onClose}>
+          {t("common.cancel")}
+        </Button>,
+        <Button
+          key="ok"
+          type="primary"
+          onClick={() => form.submit()}
+          loading={create.isPending || update.isPending}
+          data-testid="department-save"
+        >
           {t("common.save")}
         </Button>,
       ]}
     >
-      <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} data-testid="department-form">
-        <Form.Item name="name" label={t("dept.name")} rules={[{ required: true, whitespace: true, message: t("common.required") }]}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        requiredMark={false}
+        data-testid="department-form"
+      >
+        <Form.Item
+          name="name"
+          label={t("dept.name")}
+          rules={[{ required: true, whitespace: true, message: t("common.required") }]}
+        >
           <Input maxLength={LIMITS.nameMax} autoFocus />
         </Form.Item>
         <Form.Item name="parentId" label={t("dept.parent")}>
-          <TreeSelect allowClear placeholder={t("dept.topLevel")} treeData={departmentTree(departments, department?.id)} treeDefaultExpandAll />
+          <TreeSelect
+            allowClear
+            placeholder={t("dept.topLevel")}
+            treeData={departmentTree(departments, department?.id)}
+            treeDefaultExpandAll
+          />
         </Form.Item>
         <Form.Item name="leadMemberId" label={t("dept.lead")}>
-          <Select allowClear showSearch={{ optionFilterProp: "label" }} placeholder={t("dept.noLead")} loading={members.isPending}
-            options={(members.data ?? []).map((m) => ({ value: m.id, label: m.title ? `${m.name} · ${m.title}` : m.name }))} />
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: "label" }}
+            placeholder={t("dept.noLead")}
+            loading={members.isPending}
+            options={(members.data ?? []).map((m) => ({
+              value: m.id,
+              label: m.title ? `${m.name} · ${m.title}` : m.name,
+            }))}
+          />
         </Form.Item>
         <Form.Item noStyle dependencies={["parentId"]}>
           {() => {
             const parent = form.getFieldValue("parentId") as string | null | undefined;
             const inherited = parent ? effectiveFunction(departments, parent) : "none";
-            const label = (f: DepartmentFunction) => (f === "none" && inherited !== "none" ? t("dept.functionInherited", { function: t(`dept.function.${inherited}`) }) : t(`dept.function.${f}`));
+            const label = (f: DepartmentFunction) =>
+              f === "none" && inherited !== "none"
+                ? t("dept.functionInherited", { function: t(`dept.function.${inherited}`) })
+                : t(`dept.function.${f}`);
             return (
               <Form.Item name="function" label={t("dept.function")} extra={t("dept.functionHint")}>
-                <Select disabled={!canSetFunction} data-testid="department-function-select" options={DEPARTMENT_FUNCTIONS.map((f) => ({ value: f, label: label(f) }))} />
+                <Select
+                  disabled={!canSetFunction}
+                  data-testid="department-function-select"
+                  options={DEPARTMENT_FUNCTIONS.map((f) => ({ value: f, label: label(f) }))}
+                />
               </Form.Item>
             );
           }}

@@ -23,7 +23,12 @@ export function LanguageSwitch({ compact = false }: { compact?: boolean }) {
         onClick: ({ key }) => choose(key === "en" ? "en" : "zh-CN"),
       }}
     >
-      <Button type="text" icon={<GlobalOutlined />} aria-label={t("lang.label")} data-testid="language-switch">
+      <Button
+        type="text"
+        icon={<GlobalOutlined />}
+        aria-label={t("lang.label")}
+        data-testid="language-switch"
+      >
         {compact ? null : t(`lang.${locale}`)}
       </Button>
     </Dropdown>

@@ -13,12 +13,20 @@ export function errorText(err: unknown, t: (k: MessageKey) => string, locale?: L
   const coded = locale ? messageText(locale, err.problem.code, err.problem.params) : undefined;
   if (coded) return coded;
   switch (err.status) {
-    case 0: return t("error.network");
-    case 409: return err.problem.detail ? `${t("error.conflict")} (${err.problem.detail})` : t("error.conflict");
-    case 429: return t("error.throttled");
-    case 403: return err.problem.detail || t("error.forbidden");
-    case 404: return err.problem.detail || t("error.notFound");
-    default: return err.problem.detail || t("error.generic");
+    case 0:
+      return t("error.network");
+    case 409:
+      return err.problem.detail
+        ? `${t("error.conflict")} (${err.problem.detail})`
+        : t("error.conflict");
+    case 429:
+      return t("error.throttled");
+    case 403:
+      return err.problem.detail || t("error.forbidden");
+    case 404:
+      return err.problem.detail || t("error.notFound");
+    default:
+      return err.problem.detail || t("error.generic");
   }
 }
 
@@ -40,7 +48,8 @@ export function useApiErrors() {
           return [{ name, errors: [messageText(locale, fe.code, fe.params) ?? fe.message] }];
         });
         form.setFields(fields);
-        if (unmatched.length || !fields.length) void message.error(`${err.problem.detail} ${unmatched.join("; ")}`.trim());
+        if (unmatched.length || !fields.length)
+          void message.error(`${err.problem.detail} ${unmatched.join("; ")}`.trim());
         return;
       }
       void message.error(errorText(err, t, locale));

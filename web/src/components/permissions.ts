@@ -6,7 +6,12 @@ import { useCallback, useMemo } from "react";
 import { useDepartments } from "../api/hooks";
 import type { Department, Me, Role } from "../api/types";
 import { mayDo, type RightsAction } from "../../../src/core/org/rights";
-import { can as orgCan, managedDepartments as managedBy, type OrgAction, type OrgTarget } from "../../../src/core/org/policy";
+import {
+  can as orgCan,
+  managedDepartments as managedBy,
+  type OrgAction,
+  type OrgTarget,
+} from "../../../src/core/org/policy";
 
 export function managedDepartments(me: Me, departments: readonly Department[]): Set<string> {
   return managedBy({ role: me.member.role, memberId: me.member.id }, departments);
@@ -21,7 +26,11 @@ export function mayAct(me: Me, departments: readonly Department[], action: Right
 export function useMay(me: Me): (action: RightsAction) => boolean {
   const departments = useDepartments();
   const items = departments.data?.items;
-  return useCallback((action: RightsAction) => me.member.role === "owner" || (items !== undefined && mayAct(me, items, action)), [me, items]);
+  return useCallback(
+    (action: RightsAction) =>
+      me.member.role === "owner" || (items !== undefined && mayAct(me, items, action)),
+    [me, items],
+  );
 }
 
 export interface Permissions {
@@ -50,8 +59,10 @@ export function usePermissions(me: Me): Permissions {
       managesSomething: owner || managed.size > 0,
       manageDepartment: (id) => owner || inScope(id),
       manageMember,
-      editOwnOrManaged: (m) => owner || m.id === me.member.id || (inScope(m.departmentId) && m.role !== "owner"),
-      can: (action, target = {}) => orgCan({ role: me.member.role, memberId: me.member.id }, action, target, managed),
+      editOwnOrManaged: (m) =>
+        owner || m.id === me.member.id || (inScope(m.departmentId) && m.role !== "owner"),
+      can: (action, target = {}) =>
+        orgCan({ role: me.member.role, memberId: me.member.id }, action, target, managed),
     };
   }, [me, departments.data]);
 }

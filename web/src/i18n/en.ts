@@ -53,14 +53,16 @@ export const en = {
   "auth.logoutAll": "Sign out everywhere",
   "auth.loggedOutAll": "Signed out on all devices.",
   "welcome.title": "Welcome to Dayclear (日清)",
-  "welcome.subtitle": "The team operating system for e-commerce shops: plans, days, reviews, goals and pay in one place.",
+  "welcome.subtitle":
+    "The team operating system for e-commerce shops: plans, days, reviews, goals and pay in one place.",
   "welcome.create": "Create your workspace",
   "welcome.createDesc": "Start with your own shop and team.",
   "welcome.demo": "Open the demo shop",
   "welcome.demoDesc": "A clothing shop with four departments and a dozen members, to look around.",
   "welcome.demoUnavailable": "The demo is not available on this server.",
   "welcome.demoReady": "The demo shop is ready",
-  "welcome.demoReadyDesc": "You are signed in as the owner. Every demo account below has the same password: sign in as a lead or a member to see their day. This list stays here until you close the tab.",
+  "welcome.demoReadyDesc":
+    "You are signed in as the owner. Every demo account below has the same password: sign in as a lead or a member to see their day. This list stays here until you close the tab.",
   "welcome.demoEnter": "Enter as the owner",
   "demo.password": "Password of every demo account",
   "demo.account": "Account",
@@ -71,7 +73,8 @@ export const en = {
   "demo.hintReopen": "Lost it? Open the demo shop again: every demo account gets a new password.",
   "demo.hintServer": "Lost it? `dayclear demo` on the server prints a new one.",
   "onboarding.title": "Set up your organisation",
-  "onboarding.subtitle": "Choose a template. You can rename, add and remove departments afterwards.",
+  "onboarding.subtitle":
+    "Choose a template. You can rename, add and remove departments afterwards.",
   "onboarding.apply": "Use this template",
   "onboarding.skip": "Skip for now",
   "onboarding.noDepartments": "No departments: start from a blank organisation.",
@@ -86,7 +89,8 @@ export const en = {
   "nav.menu": "Menu",
   "today.title": "Today",
   "today.hello": "Hello, {name}",
-  "today.placeholder": "Plans, schedules and daily reports arrive in a later version. For now, set up your departments and members.",
+  "today.placeholder":
+    "Plans, schedules and daily reports arrive in a later version. For now, set up your departments and members.",
   "today.demo": "This is the demo shop.",
   "role.owner": "Owner",
   "role.lead": "Lead",
@@ -113,7 +117,8 @@ export const en = {
   "dept.function.logistics": "Logistics",
   "dept.function.none": "None",
   "dept.functionInherited": "{function} (from the parent)",
-  "dept.functionHint": "Decides what the department's leads may do: Operations manage shops and order data (imports, visitors, attribution); Customer service manage chat accounts and CS data. Only the owner sets it; a sub-department without one takes its parent's. The name plays no part.",
+  "dept.functionHint":
+    "Decides what the department's leads may do: Operations manage shops and order data (imports, visitors, attribution); Customer service manage chat accounts and CS data. Only the owner sets it; a sub-department without one takes its parent's. The name plays no part.",
   "member.title": "Members",
   "member.add": "Add member",
   "member.invite": "Invite link",
@@ -152,7 +157,8 @@ export const en = {
   "member.note": "Note",
   "member.deactivate": "Deactivate",
   "member.reactivate": "Reactivate",
-  "member.deactivateConfirm": "Deactivate this member? History is kept; they can no longer sign in.",
+  "member.deactivateConfirm":
+    "Deactivate this member? History is kept; they can no longer sign in.",
   "member.editSkills": "Edit skills",
   "member.addSkill": "Add a skill",
   "member.level": "Level",
@@ -216,15 +222,20 @@ export const en = {
   "invite.haveAccount": "Already have a Dayclear account? Sign in first, then join.",
   "invite.signInFirst": "Sign in and join",
   "invite.newAccount": "New to Dayclear? Create your account:",
-  "invite.signedInAs": "You are signed in as {email}. Join {workspace} with this account; your other workspaces stay as they are.",
+  "invite.signedInAs":
+    "You are signed in as {email}. Join {workspace} with this account; your other workspaces stay as they are.",
   "invite.notYou": "Not you? Sign out",
-  "profile.passwordChangedEverywhere": "Password changed. Your other sessions were signed out and your API tokens revoked.",
-  "profile.passwordEndsOthers": "Changing the password signs out your other devices and revokes your API tokens.",
+  "profile.passwordChangedEverywhere":
+    "Password changed. Your other sessions were signed out and your API tokens revoked.",
+  "profile.passwordEndsOthers":
+    "Changing the password signs out your other devices and revokes your API tokens.",
   "profile.sessions": "Other devices",
-  "profile.sessionsDesc": "Sign out every other browser and device where you are signed in. You stay signed in here.",
+  "profile.sessionsDesc":
+    "Sign out every other browser and device where you are signed in. You stay signed in here.",
   "profile.alsoRevokeTokens": "Also revoke all my API tokens",
   "profile.signOutOthers": "Sign out other devices",
-  "profile.signedOutOthers": "{sessions} other session(s) signed out, {tokens} API token(s) revoked.",
+  "profile.signedOutOthers":
+    "{sessions} other session(s) signed out, {tokens} API token(s) revoked.",
   ...plansEn,
   ...payEn,
   ...goalsEn,

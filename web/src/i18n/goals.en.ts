@@ -87,7 +87,8 @@ export const goalsEn = {
   "goals.finalScore": "Final score",
   "goals.finalNote": "Pay runs read this score for the goal bonus.",
   "goals.finalizeEarly.title": "{cycle} has not ended yet",
-  "goals.finalizeEarly.body": "The cycle ends on {end}. Fixing {name}'s final score now takes the scores and the shop-data actuals as of today: what happens until {end} no longer counts, the result can no longer be reviewed or changed, and pay runs read this score.",
+  "goals.finalizeEarly.body":
+    "The cycle ends on {end}. Fixing {name}'s final score now takes the scores and the shop-data actuals as of today: what happens until {end} no longer counts, the result can no longer be reviewed or changed, and pay runs read this score.",
   "goals.finalizeEarly.ok": "Fix it now",
   "goals.evaluation": "Evaluation",
   "goals.evaluationOf": "Evaluation of {name}",
@@ -102,13 +103,16 @@ export const goalsEn = {
   "goals.noHistory": "No goals yet.",
   "goals.back": "Back to goals",
   "goals.departments": "Department goals",
-  "goals.dept.hint": "A department's lead answers for its goals and agrees them with the owner or the lead above; each department's weights add up to 100.",
+  "goals.dept.hint":
+    "A department's lead answers for its goals and agrees them with the owner or the lead above; each department's weights add up to 100.",
   "goals.dept.lead": "Lead: {name}",
   "goals.dept.noLeadShort": "No lead",
-  "goals.dept.noLead": "This department has no lead: set one under Departments before its goals can be agreed.",
+  "goals.dept.noLead":
+    "This department has no lead: set one under Departments before its goals can be agreed.",
   "goals.dept.agreed": "{agreed}/{total} agreed",
   "goals.dept.none": "No department goals in this cycle yet.",
-  "goals.dept.metricHint": "Attributed sales of a department are those attributed to its members; the other shop KPIs are the shop's.",
+  "goals.dept.metricHint":
+    "Attributed sales of a department are those attributed to its members; the other shop KPIs are the shop's.",
   "goals.readOnly": "Read only",
   "goals.saved": "Saved",
 };

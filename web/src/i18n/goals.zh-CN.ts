@@ -88,7 +88,8 @@ export const goalsZhCN: Record<keyof typeof goalsEn, string> = {
   "goals.finalScore": "最终得分",
   "goals.finalNote": "工资核算按此得分计算目标奖金。",
   "goals.finalizeEarly.title": "{cycle} 尚未结束",
-  "goals.finalizeEarly.body": "本周期到 {end} 才结束。现在确定 {name} 的最终得分，将按今天的评分和店铺数据实际值固定：{end} 之前的后续变化不再计入，结果不能再审核或修改，工资核算将按此得分计算。",
+  "goals.finalizeEarly.body":
+    "本周期到 {end} 才结束。现在确定 {name} 的最终得分，将按今天的评分和店铺数据实际值固定：{end} 之前的后续变化不再计入，结果不能再审核或修改，工资核算将按此得分计算。",
   "goals.finalizeEarly.ok": "现在确定",
   "goals.evaluation": "能力考评",
   "goals.evaluationOf": "{name} 的考评",

@@ -9,7 +9,11 @@ const STORAGE_KEY = "dayclear.locale";
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
-interface I18n { locale: Locale; setLocale: (l: Locale) => void; t: Translate }
+interface I18n {
+  locale: Locale;
+  setLocale: (l: Locale) => void;
+  t: Translate;
+}
 
 const I18nContext = createContext<I18n | null>(null);
 
@@ -25,11 +29,16 @@ export function storedLocale(): Locale {
     // Storage may be unavailable (private mode); fall back to the default.
   }
   // Chinese is the default; a browser that asks for English gets English until someone chooses.
-  const preferred = typeof navigator === "undefined" ? [] : navigator.languages ?? [navigator.language];
+  const preferred =
+    typeof navigator === "undefined" ? [] : (navigator.languages ?? [navigator.language]);
   return preferred[0]?.toLowerCase().startsWith("en") ? "en" : "zh-CN";
 }
 
-export function translate(locale: Locale, key: MessageKey, vars?: Record<string, string | number>): string {
+export function translate(
+  locale: Locale,
+  key: MessageKey,
+  vars?: Record<string, string | number>,
+): string {
   const s = DICTS[locale][key];
   return vars ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m)) : s;
 }
@@ -45,7 +54,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       // Not remembered on this device; the account still remembers it when signed in.
     }
   }, []);
-  const value = useMemo<I18n>(() => ({ locale, setLocale, t: (key, vars) => translate(locale, key, vars) }), [locale, setLocale]);
+  const value = useMemo<I18n>(
+    () => ({ locale, setLocale, t: (key, vars) => translate(locale, key, vars) }),
+    [locale, setLocale],
+  );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
@@ -63,7 +75,11 @@ export function useI18n(): I18n {
 export function pageTexts<K extends string>(en: Record<K, string>, zh: Record<K, string>) {
   const text = (locale: string, key: K, vars?: object): string => {
     const s = locale === "en" ? en[key] : zh[key];
-    return vars ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String((vars as Record<string, unknown>)[k]) : m)) : s;
+    return vars
+      ? s.replace(/\{(\w+)\}/g, (m, k: string) =>
+          k in vars ? String((vars as Record<string, unknown>)[k]) : m,
+        )
+      : s;
   };
   const useT = (): { t: (key: K, vars?: object) => string; locale: string } => {
     const { locale } = useI18n();

@@ -10,7 +10,11 @@ import { MESSAGES_ZH } from "./messages.zh-CN.js";
 const CATALOGS: Record<Locale, Record<string, string>> = { "zh-CN": MESSAGES_ZH, en: MESSAGES_EN };
 
 /** The catalog's text for a code in the locale, with `{name}` filled; undefined when unknown. */
-export function messageText(locale: Locale, code: string | undefined, params: MessageParams = {}): string | undefined {
+export function messageText(
+  locale: Locale,
+  code: string | undefined,
+  params: MessageParams = {},
+): string | undefined {
   if (!code) return undefined;
   const template = CATALOGS[locale]?.[code];
   if (template === undefined) return undefined;

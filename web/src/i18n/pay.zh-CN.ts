@@ -146,7 +146,8 @@ export const payZhCN: Record<keyof typeof payEn, string> = {
   "pay.runs.compute": "核算某月",
   "pay.runs.month": "月份",
   "pay.runs.computeButton": "核算",
-  "pay.runs.computeHint": "按当月店铺数据和当月第一天生效的方案计算草稿。预览、重新核算，确认后审批并锁定。",
+  "pay.runs.computeHint":
+    "按当月店铺数据和当月第一天生效的方案计算草稿。预览、重新核算，确认后审批并锁定。",
   "pay.runs.leadHint": "你可以查看你所管理部门的工资单。",
   "pay.runs.list": "核算记录",
   "pay.runs.empty": "还没有工资核算。",
@@ -173,7 +174,8 @@ export const payZhCN: Record<keyof typeof payEn, string> = {
   "pay.run.department": "部门",
   "pay.run.linesCount": "{count} 行",
   "pay.run.inputs": "录入数据",
-  "pay.run.inputsHint": "店铺销售额、归属到个人或部门的销售额、未归属销售额、客服绩效和发货数据自动取自店铺数据；计件数、事件次数等在此录入，可针对某个成员或所有人。为有数据的项录入数值会代替数据，工资单上会同时写明两者。",
+  "pay.run.inputsHint":
+    "店铺销售额、归属到个人或部门的销售额、未归属销售额、客服绩效和发货数据自动取自店铺数据；计件数、事件次数等在此录入，可针对某个成员或所有人。为有数据的项录入数值会代替数据，工资单上会同时写明两者。",
   "pay.run.everyone": "所有人",
   "pay.run.addInput": "添加一项",
   "pay.run.recomputeWithInputs": "按这些数据重新核算",

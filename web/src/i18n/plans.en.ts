@@ -28,9 +28,11 @@ export const plansEn = {
   "plans.onTime": "On time",
   "plans.template": "Template",
   "plans.templateTasks": "{count} tasks",
-  "plans.templateHint": "Tasks are placed backwards from the launch date: each starts no earlier than its place in the playbook before the launch and is due in time; the engine schedules the plan at once.",
+  "plans.templateHint":
+    "Tasks are placed backwards from the launch date: each starts no earlier than its place in the playbook before the launch and is due in time; the engine schedules the plan at once.",
   "plans.created": "Plan created and scheduled: forecast finish {finish}.",
-  "plans.deadlinesPlaced": "Deadlines placed back from the launch date {launch}: earliest {first}, latest {last}.",
+  "plans.deadlinesPlaced":
+    "Deadlines placed back from the launch date {launch}: earliest {first}, latest {last}.",
   "plans.open": "Open",
   "plans.noFinish": "—",
   "plans.launchBefore": "Launch {date}",
@@ -46,7 +48,8 @@ export const plansEn = {
   "plan.templateName": "Template name",
   "plan.templateSaved": "Saved as a template.",
   "plan.download": "Plan file",
-  "plan.downloadHint": "Download the plan as a plan v1 file; re-run it offline with `dayclear schedule`.",
+  "plan.downloadHint":
+    "Download the plan as a plan v1 file; re-run it offline with `dayclear schedule`.",
   "plan.finishLabel": "Finish {date}",
   "plan.baselineAt": "Baseline {date}",
   "plan.noBaseline": "No baseline",
@@ -88,13 +91,15 @@ export const plansEn = {
   "gantt.week": "Week",
   "gantt.month": "Month",
   "gantt.legend": "Critical path in red · thin tail = float · grey bar = baseline · ◆ milestone",
-  "gantt.dragHint": "Drag a bar to move its earliest start; drag from a bar's right end to another bar to add a finish-to-start link.",
+  "gantt.dragHint":
+    "Drag a bar to move its earliest start; drag from a bar's right end to another bar to add a finish-to-start link.",
   "gantt.today": "Today",
   "gantt.linkAdded": "Link added.",
   "gantt.moved": "Earliest start set to {date}.",
   "workload.capacity": "{hours} of {capacity} h",
   "workload.duties": "duties {hours} h",
-  "workload.legend": "Hours planned against capacity; over-allocation cannot happen — what does not fit is listed as unscheduled.",
+  "workload.legend":
+    "Hours planned against capacity; over-allocation cannot happen — what does not fit is listed as unscheduled.",
   "workload.off": "off",
   "today.capacity": "Capacity",
   "today.planned": "Planned",
@@ -186,14 +191,16 @@ export const plansEn = {
   "notes.empty": "No notes.",
   "notes.preview": "Preview",
   "notes.saved": "Note saved.",
-  "notes.markdownHint": "Markdown: # heading, **bold**, *italic*, - list, `code`, [link](https://…). HTML is shown as text.",
+  "notes.markdownHint":
+    "Markdown: # heading, **bold**, *italic*, - list, `code`, [link](https://…). HTML is shown as text.",
   "notes.by": "{name} · {time}",
   "notif.title": "Notifications",
   "notif.empty": "No notifications.",
   "notif.readAll": "Mark all read",
   "notif.open": "Open",
   "feed.title": "Calendar subscription",
-  "feed.desc": "Your scheduled work as an iCalendar feed for Google, Outlook, Apple or Feishu calendars. Anyone with the link can read it; revoke it to stop.",
+  "feed.desc":
+    "Your scheduled work as an iCalendar feed for Google, Outlook, Apple or Feishu calendars. Anyone with the link can read it; revoke it to stop.",
   "feed.create": "Create link",
   "feed.renew": "New link",
   "feed.revoke": "Revoke",
@@ -208,7 +215,8 @@ export const plansEn = {
   "plan.warningsTitle": "Warnings",
   "task.engineAssignee": "Chosen by the engine — pick a person to fix the assignment",
   "task.statusRolledUp": "Summed up from its subtasks",
-  "plans.workStarts": "Work starts on {start} (placed back from the launch date); nobody's hours are taken before then.",
+  "plans.workStarts":
+    "Work starts on {start} (placed back from the launch date); nobody's hours are taken before then.",
 } as const;
 
 export type PlansMessageKey = keyof typeof plansEn;

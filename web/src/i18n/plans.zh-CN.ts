@@ -29,7 +29,8 @@ export const plansZhCN: Record<PlansMessageKey, string> = {
   "plans.onTime": "按时",
   "plans.template": "模板",
   "plans.templateTasks": "{count} 项任务",
-  "plans.templateHint": "任务按上线日倒排：每项任务按模板在上线前的位置开始、按时截止，不会提前占用工时；创建后引擎立即排程。",
+  "plans.templateHint":
+    "任务按上线日倒排：每项任务按模板在上线前的位置开始、按时截止，不会提前占用工时；创建后引擎立即排程。",
   "plans.created": "计划已创建并排程：预计 {finish} 完成。",
   "plans.deadlinesPlaced": "已按上线日 {launch} 倒排截止日期：最早 {first}，最晚 {last}。",
   "plans.open": "打开",
@@ -187,14 +188,16 @@ export const plansZhCN: Record<PlansMessageKey, string> = {
   "notes.empty": "没有笔记。",
   "notes.preview": "预览",
   "notes.saved": "笔记已保存。",
-  "notes.markdownHint": "Markdown：# 标题、**粗体**、*斜体*、- 列表、`代码`、[链接](https://…)。HTML 按原文显示。",
+  "notes.markdownHint":
+    "Markdown：# 标题、**粗体**、*斜体*、- 列表、`代码`、[链接](https://…)。HTML 按原文显示。",
   "notes.by": "{name} · {time}",
   "notif.title": "通知",
   "notif.empty": "没有通知。",
   "notif.readAll": "全部已读",
   "notif.open": "打开",
   "feed.title": "日历订阅",
-  "feed.desc": "把你的排程作为 iCalendar 订阅加到 Google、Outlook、Apple 或飞书日历。拿到链接的人都能读取；撤销后失效。",
+  "feed.desc":
+    "把你的排程作为 iCalendar 订阅加到 Google、Outlook、Apple 或飞书日历。拿到链接的人都能读取；撤销后失效。",
   "feed.create": "生成链接",
   "feed.renew": "重新生成",
   "feed.revoke": "撤销",

@@ -61,7 +61,8 @@ export const zhCN: Record<MessageKey, string> = {
   "welcome.demoDesc": "一家服装店：四个部门、十几位成员，随便看看。",
   "welcome.demoUnavailable": "此服务器未提供演示店铺。",
   "welcome.demoReady": "演示店铺已就绪",
-  "welcome.demoReadyDesc": "你已以店主身份登录。下面所有演示账号的密码相同：可以换成主管或成员登录，看看他们的一天。关闭此标签页之前，这份列表会一直保留。",
+  "welcome.demoReadyDesc":
+    "你已以店主身份登录。下面所有演示账号的密码相同：可以换成主管或成员登录，看看他们的一天。关闭此标签页之前，这份列表会一直保留。",
   "welcome.demoEnter": "以店主身份进入",
   "demo.password": "所有演示账号的密码",
   "demo.account": "账号",
@@ -114,7 +115,8 @@ export const zhCN: Record<MessageKey, string> = {
   "dept.function.logistics": "物流",
   "dept.function.none": "无",
   "dept.functionInherited": "{function}（沿用上级）",
-  "dept.functionHint": "决定部门负责人能做什么：运营管理店铺和订单数据（导入、访客数、业绩归属）；客服管理聊天账号和客服数据。只有所有者可以设置；未设置职能的子部门沿用上级部门的职能。部门名称不影响权限。",
+  "dept.functionHint":
+    "决定部门负责人能做什么：运营管理店铺和订单数据（导入、访客数、业绩归属）；客服管理聊天账号和客服数据。只有所有者可以设置；未设置职能的子部门沿用上级部门的职能。部门名称不影响权限。",
   "member.title": "成员",
   "member.add": "添加成员",
   "member.invite": "邀请链接",

@@ -10,12 +10,16 @@ export function AuditPage() {
   const rows = audit.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Card title={t("audit.title")}>
-      {audit.isError ? <Typography.Text type="danger">{errorText(audit.error, t)}</Typography.Text> : null}
+      {audit.isError ? (
+        <Typography.Text type="danger">{errorText(audit.error, t)}</Typography.Text>
+      ) : null}
       <List
         loading={audit.isPending}
         dataSource={rows}
         data-testid="audit-list"
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("audit.empty")} /> }}
+        locale={{
+          emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("audit.empty")} />,
+        }}
         renderItem={(a) => (
           <List.Item>
             <Flex vertical gap={2} style={{ minWidth: 0 }}>
@@ -30,7 +34,11 @@ export function AuditPage() {
         )}
       />
       {audit.hasNextPage ? (
-        <Flex justify="center"><Button onClick={() => void audit.fetchNextPage()} loading={audit.isFetchingNextPage}>{t("common.loadMore")}</Button></Flex>
+        <Flex justify="center">
+          <Button onClick={() => void audit.fetchNextPage()} loading={audit.isFetchingNextPage}>
+            {t("common.loadMore")}
+          </Button>
+        </Flex>
       ) : null}
     </Card>
   );

@@ -1,5 +1,18 @@
 import { ApartmentOutlined, EditOutlined, PlusOutlined, UserOutlined } from "@ant-design/icons";
-import { Button, Card, Empty, Flex, Input, Popconfirm, Select, Space, Spin, Tag, Tree, Typography } from "antd";
+import {
+  Button,
+  Card,
+  Empty,
+  Flex,
+  Input,
+  Popconfirm,
+  Select,
+  Space,
+  Spin,
+  Tag,
+  Tree,
+  Typography,
+} from "antd";
 import { useMemo, useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { useDepartments, useSkillMutations, useSkills } from "../api/hooks";
@@ -11,7 +24,12 @@ import { useI18n } from "../i18n";
 import { LIMITS } from "../../../src/core/limits";
 import { effectiveFunction } from "../../../src/core/org/rights";
 
-interface Node { key: string; title: string; children: Node[]; dep: Department }
+interface Node {
+  key: string;
+  title: string;
+  children: Node[];
+  dep: Department;
+}
 
 function buildTree(items: readonly Department[]): Node[] {
   const byParent = new Map<string | null, Department[]>();
@@ -21,12 +39,19 @@ function buildTree(items: readonly Department[]): Node[] {
     byParent.set(p, [...(byParent.get(p) ?? []), d]);
   }
   const build = (p: string | null): Node[] =>
-    (byParent.get(p) ?? []).sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name))
+    (byParent.get(p) ?? [])
+      .sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name))
       .map((d) => ({ key: d.id, title: d.name, dep: d, children: build(d.id) }));
   return build(null);
 }
 
-function SkillsCard({ departments, perms }: { departments: readonly Department[]; perms: Permissions }) {
+function SkillsCard({
+  departments,
+  perms,
+}: {
+  departments: readonly Department[];
+  perms: Permissions;
+}) {
   const { t } = useI18n();
   const skills = useSkills();
   const { create, remove } = useSkillMutations();
@@ -35,32 +60,71 @@ function SkillsCard({ departments, perms }: { departments: readonly Department[]
   const [dep, setDep] = useState<string | null>(null);
   const nameOf = new Map(departments.map((d) => [d.id, d.name]));
   const groups = new Map<string, string[]>();
-  for (const s of skills.data?.items ?? []) groups.set(s.departmentId ?? "", [...(groups.get(s.departmentId ?? "") ?? []), s.id]);
-  const add = () => create.mutate({ name: name.trim(), departmentId: dep }, { onSuccess: () => setName(""), onError: (e) => onError(e) });
+  for (const s of skills.data?.items ?? [])
+    groups.set(s.departmentId ?? "", [...(groups.get(s.departmentId ?? "") ?? []), s.id]);
+  const add = () =>
+    create.mutate(
+      { name: name.trim(), departmentId: dep },
+      { onSuccess: () => setName(""), onError: (e) => onError(e) },
+    );
   return (
     <Card title={t("dept.skills")} size="small" data-testid="skills-card">
       {skills.isPending ? <Spin /> : null}
       <Space orientation="vertical" style={{ width: "100%" }}>
         {[...groups.entries()].map(([depId, ids]) => (
           <Flex key={depId} wrap gap={4} align="center">
-            <Typography.Text type="secondary" style={{ minWidth: 64 }}>{nameOf.get(depId) ?? t("common.none")}</Typography.Text>
+            <Typography.Text type="secondary" style={{ minWidth: 64 }}>
+              {nameOf.get(depId) ?? t("common.none")}
+            </Typography.Text>
             {ids.map((id) => {
               const s = skills.data?.items.find((x) => x.id === id);
               if (!s) return null;
               return perms.can("skill.manage", { departmentId: s.departmentId }) ? (
-                <Popconfirm key={id} title={t("common.confirmDelete")} okText={t("common.yes")} cancelText={t("common.no")} onConfirm={() => remove.mutate(id, { onError: (e) => onError(e) })}>
-                  <Tag closable onClose={(e) => e.preventDefault()} style={{ cursor: "pointer" }}>{s.name}</Tag>
+                <Popconfirm
+                  key={id}
+                  title={t("common.confirmDelete")}
+                  okText={t("common.yes")}
+                  cancelText={t("common.no")}
+                  onConfirm={() => remove.mutate(id, { onError: (e) => onError(e) })}
+                >
+                  <Tag closable onClose={(e) => e.preventDefault()} style={{ cursor: "pointer" }}>
+                    {s.name}
+                  </Tag>
                 </Popconfirm>
-              ) : <Tag key={id}>{s.name}</Tag>;
+              ) : (
+                <Tag key={id}>{s.name}</Tag>
+              );
             })}
           </Flex>
         ))}
         {perms.can("skill.create", { departmentId: null }) ? (
           <Flex wrap gap={8}>
-            <Input placeholder={t("dept.newSkill")} value={name} onChange={(e) => setName(e.target.value)} maxLength={LIMITS.nameMax} style={{ flex: "1 1 140px" }} onPressEnter={() => name.trim() && add()} />
-            <Select allowClear placeholder={t("member.department")} value={dep} onChange={(v: string | undefined) => setDep(v ?? null)} style={{ flex: "1 1 140px" }}
-              options={departments.filter((d) => perms.can("skill.create", { departmentId: d.id })).map((d) => ({ value: d.id, label: d.name }))} />
-            <Button icon={<PlusOutlined />} disabled={!name.trim()} loading={create.isPending} onClick={add}>{t("common.add")}</Button>
+            <Input
+              placeholder={t("dept.newSkill")}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              maxLength={LIMITS.nameMax}
+              style={{ flex: "1 1 140px" }}
+              onPressEnter={() => name.trim() && add()}
+            />
+            <Select
+              allowClear
+              placeholder={t("member.department")}
+              value={dep}
+              onChange={(v: string | undefined) => setDep(v ?? null)}
+              style={{ flex: "1 1 140px" }}
+              options={departments
+                .filter((d) => perms.can("skill.create", { departmentId: d.id }))
+                .map((d) => ({ value: d.id, label: d.name }))}
+            />
+            <Button
+              icon={<PlusOutlined />}
+              disabled={!name.trim()}
+              loading={create.isPending}
+              onClick={add}
+            >
+              {t("common.add")}
+            </Button>
           </Flex>
         ) : null}
       </Space>
@@ -69,14 +133,25 @@ function SkillsCard({ departments, perms }: { departments: readonly Department[]
 }
 
 /** The department's function (what its leads may do): its own, or the one it takes from above. */
-function FunctionTag({ dep, departments }: { dep: Department; departments: readonly Department[] }) {
+function FunctionTag({
+  dep,
+  departments,
+}: {
+  dep: Department;
+  departments: readonly Department[];
+}) {
   const { t } = useI18n();
   const own = dep.function !== "none";
   const fn = effectiveFunction(departments, dep.id);
   const label = t(`dept.function.${fn}`);
   return (
-    <Tag color={fn === "none" ? "default" : "purple"} data-testid="department-function" data-function={fn}>
-      {t("dept.function")}: {own || fn === "none" ? label : t("dept.functionInherited", { function: label })}
+    <Tag
+      color={fn === "none" ? "default" : "purple"}
+      data-testid="department-function"
+      data-function={fn}
+    >
+      {t("dept.function")}:{" "}
+      {own || fn === "none" ? label : t("dept.functionInherited", { function: label })}
     </Tag>
   );
 }
@@ -96,12 +171,33 @@ export function DepartmentsPage({ me }: { me: Me }) {
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
       <Card
-        title={<><ApartmentOutlined /> {t("dept.title")}</>}
-        extra={canCreate ? <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ parent: perms.owner ? null : [...perms.managed][0] ?? null })} data-testid="department-new">{t("dept.new")}</Button> : null}
+        title={
+          <>
+            <ApartmentOutlined /> {t("dept.title")}
+          </>
+        }
+        extra={
+          canCreate ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() =>
+                setEditing({ parent: perms.owner ? null : ([...perms.managed][0] ?? null) })
+              }
+              data-testid="department-new"
+            >
+              {t("dept.new")}
+            </Button>
+          ) : null
+        }
       >
-        {departments.isPending ? <Spin /> : tree.length === 0 ? (
+        {departments.isPending ? (
+          <Spin />
+        ) : tree.length === 0 ? (
           <Empty description={t("dept.empty")}>
-            {perms.owner ? <Button onClick={() => void navigate("/onboarding")}>{t("dept.useTemplate")}</Button> : null}
+            {perms.owner ? (
+              <Button onClick={() => void navigate("/onboarding")}>{t("dept.useTemplate")}</Button>
+            ) : null}
           </Empty>
         ) : (
           <Tree<Node>
@@ -111,15 +207,39 @@ export function DepartmentsPage({ me }: { me: Me }) {
             blockNode
             data-testid="department-tree"
             titleRender={(n) => (
-              <Flex wrap gap={6} align="center" style={{ padding: "4px 0" }} data-testid="department-node">
+              <Flex
+                wrap
+                gap={6}
+                align="center"
+                style={{ padding: "4px 0" }}
+                data-testid="department-node"
+              >
                 <Typography.Text strong>{n.dep.name}</Typography.Text>
-                <Link to={`/members?departmentId=${n.dep.id}`}><Tag icon={<UserOutlined />}>{t("dept.members", { count: n.dep.memberCount })}</Tag></Link>
-                <Tag color={n.dep.leadName ? "blue" : "default"}>{t("dept.lead")}: {n.dep.leadName ?? t("common.none")}</Tag>
+                <Link to={`/members?departmentId=${n.dep.id}`}>
+                  <Tag icon={<UserOutlined />}>
+                    {t("dept.members", { count: n.dep.memberCount })}
+                  </Tag>
+                </Link>
+                <Tag color={n.dep.leadName ? "blue" : "default"}>
+                  {t("dept.lead")}: {n.dep.leadName ?? t("common.none")}
+                </Tag>
                 <FunctionTag dep={n.dep} departments={items} />
                 {perms.manageDepartment(n.dep.id) ? (
                   <Space size={0}>
-                    <Button size="small" type="text" icon={<EditOutlined />} aria-label={t("common.edit")} onClick={() => setEditing({ id: n.dep.id })} />
-                    <Button size="small" type="text" icon={<PlusOutlined />} aria-label={t("dept.new")} onClick={() => setEditing({ parent: n.dep.id })} />
+                    <Button
+                      size="small"
+                      type="text"
+                      icon={<EditOutlined />}
+                      aria-label={t("common.edit")}
+                      onClick={() => setEditing({ id: n.dep.id })}
+                    />
+                    <Button
+                      size="small"
+                      type="text"
+                      icon={<PlusOutlined />}
+                      aria-label={t("dept.new")}
+                      onClick={() => setEditing({ parent: n.dep.id })}
+                    />
                   </Space>
                 ) : null}
               </Flex>
@@ -133,7 +253,14 @@ export function DepartmentsPage({ me }: { me: Me }) {
         department={editingDep}
         defaultParent={editing?.parent}
         departments={items}
-        canDelete={editingDep ? perms.can("department.delete", { departmentId: editingDep.id, leadMemberId: editingDep.leadMemberId }) : false}
+        canDelete={
+          editingDep
+            ? perms.can("department.delete", {
+                departmentId: editingDep.id,
+                leadMemberId: editingDep.leadMemberId,
+              })
+            : false
+        }
         canSetFunction={perms.owner}
         onClose={() => setEditing(null)}
       />

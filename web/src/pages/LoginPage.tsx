@@ -8,7 +8,10 @@ import { PublicLayout } from "../components/PublicLayout";
 import { useI18n } from "../i18n";
 import { LIMITS } from "../../../src/core/limits";
 
-interface Values { email: string; password: string }
+interface Values {
+  email: string;
+  password: string;
+}
 
 export function LoginPage() {
   const { t } = useI18n();
@@ -32,7 +35,8 @@ export function LoginPage() {
         void navigate(from && from !== "/login" ? from : "/today", { replace: true });
       },
       onError: (e) => {
-        if (e instanceof ApiError && e.status === 401) form.setFields([{ name: "password", errors: [t("error.badLogin")] }]);
+        if (e instanceof ApiError && e.status === 401)
+          form.setFields([{ name: "password", errors: [t("error.badLogin")] }]);
         else onError(e, form);
       },
     });
@@ -40,22 +44,61 @@ export function LoginPage() {
   return (
     <PublicLayout title={t("auth.loginTitle")}>
       {demoAccounts.length > 0 ? (
-        <Alert type="info" style={{ marginBottom: 16 }} data-testid="demo-hint" title={t("demo.hintTitle")} description={
-          <DemoAccounts accounts={demoAccounts} password={demoPassword}
-            hint={<Typography.Paragraph data-testid="demo-no-password">
-              {t("demo.hintNoPassword")} {instance?.demoAvailable ? <Link to="/welcome">{t("demo.hintReopen")}</Link> : t("demo.hintServer")}
-            </Typography.Paragraph>}
-            action={{ label: t("demo.use"), run: (a) => form.setFieldsValue({ email: a.email, ...(demoPassword && { password: demoPassword }) }) }} />
-        } />
+        <Alert
+          type="info"
+          style={{ marginBottom: 16 }}
+          data-testid="demo-hint"
+          title={t("demo.hintTitle")}
+          description={
+            <DemoAccounts
+              accounts={demoAccounts}
+              password={demoPassword}
+              hint={
+                <Typography.Paragraph data-testid="demo-no-password">
+                  {t("demo.hintNoPassword")}{" "}
+                  {instance?.demoAvailable ? (
+                    <Link to="/welcome">{t("demo.hintReopen")}</Link>
+                  ) : (
+                    t("demo.hintServer")
+                  )}
+                </Typography.Paragraph>
+              }
+              action={{
+                label: t("demo.use"),
+                run: (a) =>
+                  form.setFieldsValue({
+                    email: a.email,
+                    ...(demoPassword && { password: demoPassword }),
+                  }),
+              }}
+            />
+          }
+        />
       ) : null}
-      <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} data-testid="login-form">
-        <Form.Item name="email" label={t("common.email")} rules={[{ required: true, type: "email", message: t("common.required") }]}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        requiredMark={false}
+        data-testid="login-form"
+      >
+        <Form.Item
+          name="email"
+          label={t("common.email")}
+          rules={[{ required: true, type: "email", message: t("common.required") }]}
+        >
           <Input autoComplete="username" maxLength={LIMITS.emailMax} inputMode="email" />
         </Form.Item>
-        <Form.Item name="password" label={t("common.password")} rules={[{ required: true, message: t("common.required") }]}>
+        <Form.Item
+          name="password"
+          label={t("common.password")}
+          rules={[{ required: true, message: t("common.required") }]}
+        >
           <Input.Password autoComplete="current-password" maxLength={LIMITS.passwordMax} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" block size="large" loading={login.isPending}>{t("auth.login")}</Button>
+        <Button type="primary" htmlType="submit" block size="large" loading={login.isPending}>
+          {t("auth.login")}
+        </Button>
       </Form>
       <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
         {t("auth.noAccount")} <Link to="/signup">{t("auth.signup")}</Link>

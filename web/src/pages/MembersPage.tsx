@@ -1,5 +1,18 @@
 import { LinkOutlined, UserAddOutlined } from "@ant-design/icons";
-import { App, Avatar, Button, Card, Empty, Flex, List, Segmented, Space, Tag, TreeSelect, Typography } from "antd";
+import {
+  App,
+  Avatar,
+  Button,
+  Card,
+  Empty,
+  Flex,
+  List,
+  Segmented,
+  Space,
+  Tag,
+  TreeSelect,
+  Typography,
+} from "antd";
 import { useMemo, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { useDepartments, useMembers } from "../api/hooks";
@@ -17,7 +30,11 @@ function MemberItem({ m, departmentName }: { m: Member; departmentName: string |
   return (
     <List.Item data-testid="member-row">
       <List.Item.Meta
-        avatar={<Avatar style={{ background: m.status === "active" ? "#d4380d" : "#bfbfbf" }}>{m.name.slice(0, 1)}</Avatar>}
+        avatar={
+          <Avatar style={{ background: m.status === "active" ? "#d4380d" : "#bfbfbf" }}>
+            {m.name.slice(0, 1)}
+          </Avatar>
+        }
         title={
           <Flex wrap gap={6} align="center">
             <Link to={`/members/${m.id}`}>{m.name}</Link>
@@ -28,11 +45,17 @@ function MemberItem({ m, departmentName }: { m: Member; departmentName: string |
         description={
           <Space orientation="vertical" size={4} style={{ width: "100%" }}>
             <Typography.Text type="secondary" style={{ wordBreak: "break-word" }}>
-              {[m.title, departmentName ?? t("member.noDepartment"), m.email].filter(Boolean).join(" · ")}
+              {[m.title, departmentName ?? t("member.noDepartment"), m.email]
+                .filter(Boolean)
+                .join(" · ")}
             </Typography.Text>
             {m.skills.length ? (
               <Flex wrap gap={4}>
-                {m.skills.map((s) => <Tag key={s.skillId} color="geekblue" style={{ marginInlineEnd: 0 }}>{s.name} · {s.level}</Tag>)}
+                {m.skills.map((s) => (
+                  <Tag key={s.skillId} color="geekblue" style={{ marginInlineEnd: 0 }}>
+                    {s.name} · {s.level}
+                  </Tag>
+                ))}
               </Flex>
             ) : null}
           </Space>
@@ -57,7 +80,7 @@ export function MembersPage({ me }: { me: Me }) {
   const deps = useMemo(() => departments.data?.items ?? [], [departments.data]);
   const nameOf = useMemo(() => new Map(deps.map((d) => [d.id, d.name])), [deps]);
   const rows = members.data?.pages.flatMap((p) => p.items) ?? [];
-  const defaultDepartment = departmentId ?? (perms.owner ? null : [...perms.managed][0] ?? null);
+  const defaultDepartment = departmentId ?? (perms.owner ? null : ([...perms.managed][0] ?? null));
 
   const setFilter = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
@@ -69,40 +92,93 @@ export function MembersPage({ me }: { me: Me }) {
   return (
     <Card
       title={t("member.title")}
-      extra={perms.managesSomething ? (
-        <Space wrap>
-          <Button icon={<LinkOutlined />} onClick={() => setInviting(true)} data-testid="invite-open">{t("member.invite")}</Button>
-          <Button type="primary" icon={<UserAddOutlined />} onClick={() => setAdding(true)} data-testid="add-member">{t("member.add")}</Button>
-        </Space>
-      ) : null}
+      extra={
+        perms.managesSomething ? (
+          <Space wrap>
+            <Button
+              icon={<LinkOutlined />}
+              onClick={() => setInviting(true)}
+              data-testid="invite-open"
+            >
+              {t("member.invite")}
+            </Button>
+            <Button
+              type="primary"
+              icon={<UserAddOutlined />}
+              onClick={() => setAdding(true)}
+              data-testid="add-member"
+            >
+              {t("member.add")}
+            </Button>
+          </Space>
+        ) : null
+      }
       styles={{ header: { flexWrap: "wrap", gap: 8, paddingBlock: 8 } }}
     >
       <Flex wrap gap={8} style={{ marginBottom: 12 }}>
-        <TreeSelect allowClear placeholder={t("member.allDepartments")} value={departmentId} treeData={departmentTree(deps)} treeDefaultExpandAll
-          onChange={(v: string | undefined) => setFilter("departmentId", v)} style={{ flex: "1 1 200px", maxWidth: 320 }} data-testid="member-filter-department" />
-        <Segmented value={status} onChange={(v) => setFilter("status", v === "inactive" ? "inactive" : undefined)}
-          options={[{ value: "active", label: t("member.active") }, { value: "inactive", label: t("member.inactive") }]} />
+        <TreeSelect
+          allowClear
+          placeholder={t("member.allDepartments")}
+          value={departmentId}
+          treeData={departmentTree(deps)}
+          treeDefaultExpandAll
+          onChange={(v: string | undefined) => setFilter("departmentId", v)}
+          style={{ flex: "1 1 200px", maxWidth: 320 }}
+          data-testid="member-filter-department"
+        />
+        <Segmented
+          value={status}
+          onChange={(v) => setFilter("status", v === "inactive" ? "inactive" : undefined)}
+          options={[
+            { value: "active", label: t("member.active") },
+            { value: "inactive", label: t("member.inactive") },
+          ]}
+        />
       </Flex>
-      {members.isError ? <Typography.Text type="danger">{errorText(members.error, t)}</Typography.Text> : null}
+      {members.isError ? (
+        <Typography.Text type="danger">{errorText(members.error, t)}</Typography.Text>
+      ) : null}
       <List
         loading={members.isPending}
         dataSource={rows}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("member.empty")} /> }}
-        renderItem={(m) => <MemberItem key={m.id} m={m} departmentName={m.departmentId ? nameOf.get(m.departmentId) ?? null : null} />}
+        locale={{
+          emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("member.empty")} />,
+        }}
+        renderItem={(m) => (
+          <MemberItem
+            key={m.id}
+            m={m}
+            departmentName={m.departmentId ? (nameOf.get(m.departmentId) ?? null) : null}
+          />
+        )}
         data-testid="member-list"
       />
       {members.hasNextPage ? (
         <Flex justify="center" style={{ marginTop: 12 }}>
-          <Button onClick={() => void members.fetchNextPage()} loading={members.isFetchingNextPage}>{t("common.loadMore")}</Button>
+          <Button onClick={() => void members.fetchNextPage()} loading={members.isFetchingNextPage}>
+            {t("common.loadMore")}
+          </Button>
         </Flex>
       ) : null}
-      <AddMemberModal open={adding} onClose={() => setAdding(false)} departments={deps} owner={perms.owner} defaultDepartment={defaultDepartment}
+      <AddMemberModal
+        open={adding}
+        onClose={() => setAdding(false)}
+        departments={deps}
+        owner={perms.owner}
+        defaultDepartment={defaultDepartment}
         onAdded={(id) => {
           setAdding(false);
           void message.success(t("member.added"));
           void navigate(`/members/${id}`);
-        }} />
-      <InviteModal open={inviting} onClose={() => setInviting(false)} departments={deps} owner={perms.owner} defaultDepartment={defaultDepartment} />
+        }}
+      />
+      <InviteModal
+        open={inviting}
+        onClose={() => setInviting(false)}
+        departments={deps}
+        owner={perms.owner}
+        defaultDepartment={defaultDepartment}
+      />
     </Card>
   );
 }

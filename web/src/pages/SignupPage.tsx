@@ -15,35 +15,64 @@ export function SignupPage() {
   const navigate = useNavigate();
 
   const submit = (v: SignupInput) =>
-    signup.mutate({ ...v, locale }, {
-      onSuccess: async () => {
-        await signedIn();
-        void navigate("/onboarding", { replace: true });
+    signup.mutate(
+      { ...v, locale },
+      {
+        onSuccess: async () => {
+          await signedIn();
+          void navigate("/onboarding", { replace: true });
+        },
+        onError: (e) => onError(e, form),
       },
-      onError: (e) => onError(e, form),
-    });
+    );
 
   return (
     <PublicLayout title={t("auth.signupTitle")}>
-      <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} data-testid="signup-form">
-        <Form.Item name="workspaceName" label={t("auth.workspaceName")} rules={[{ required: true, whitespace: true, message: t("common.required") }]}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        requiredMark={false}
+        data-testid="signup-form"
+      >
+        <Form.Item
+          name="workspaceName"
+          label={t("auth.workspaceName")}
+          rules={[{ required: true, whitespace: true, message: t("common.required") }]}
+        >
           <Input maxLength={LIMITS.workspaceNameMax} />
         </Form.Item>
-        <Form.Item name="name" label={t("auth.yourName")} rules={[{ required: true, whitespace: true, message: t("common.required") }]}>
+        <Form.Item
+          name="name"
+          label={t("auth.yourName")}
+          rules={[{ required: true, whitespace: true, message: t("common.required") }]}
+        >
           <Input autoComplete="name" maxLength={LIMITS.nameMax} />
         </Form.Item>
-        <Form.Item name="email" label={t("common.email")} rules={[{ required: true, type: "email", message: t("common.required") }]}>
+        <Form.Item
+          name="email"
+          label={t("common.email")}
+          rules={[{ required: true, type: "email", message: t("common.required") }]}
+        >
           <Input autoComplete="username" inputMode="email" maxLength={LIMITS.emailMax} />
         </Form.Item>
         <Form.Item
           name="password"
           label={t("common.password")}
           extra={t("auth.passwordHint", { min: LIMITS.passwordMin })}
-          rules={[{ required: true, min: LIMITS.passwordMin, message: t("auth.passwordHint", { min: LIMITS.passwordMin }) }]}
+          rules={[
+            {
+              required: true,
+              min: LIMITS.passwordMin,
+              message: t("auth.passwordHint", { min: LIMITS.passwordMin }),
+            },
+          ]}
         >
           <Input.Password autoComplete="new-password" maxLength={LIMITS.passwordMax} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" block size="large" loading={signup.isPending}>{t("auth.signup")}</Button>
+        <Button type="primary" htmlType="submit" block size="large" loading={signup.isPending}>
+          {t("auth.signup")}
+        </Button>
       </Form>
       <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
         {t("auth.haveAccount")} <Link to="/login">{t("auth.login")}</Link>

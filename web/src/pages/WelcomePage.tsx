@@ -4,7 +4,11 @@ import { useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { useInstance, useLogin, useMe, useOpenDemo, useSignedInChange } from "../api/hooks";
 import type { DemoAccount } from "../api/types";
-import { DemoAccounts, rememberDemoPassword, rememberedDemoPassword } from "../components/DemoAccounts";
+import {
+  DemoAccounts,
+  rememberDemoPassword,
+  rememberedDemoPassword,
+} from "../components/DemoAccounts";
 import { useApiErrors } from "../components/errors";
 import { PublicLayout } from "../components/PublicLayout";
 import { useI18n } from "../i18n";
@@ -24,7 +28,9 @@ export function WelcomePage() {
   const me = useMe();
   const [password, setPassword] = useState(rememberedDemoPassword);
   const [signingIn, setSigningIn] = useState<string | null>(null);
-  const demoPossible = instance.data ? instance.data.demoAvailable || instance.data.demoExists : true;
+  const demoPossible = instance.data
+    ? instance.data.demoAvailable || instance.data.demoExists
+    : true;
   const accounts = openDemo.data?.accounts ?? instance.data?.demoAccounts ?? [];
 
   const demo = () =>
@@ -39,14 +45,17 @@ export function WelcomePage() {
   const signInAs = (a: DemoAccount) => {
     if (!password) return;
     setSigningIn(a.email);
-    login.mutate({ email: a.email, password }, {
-      onSuccess: async () => {
-        await signedIn();
-        void navigate("/today");
+    login.mutate(
+      { email: a.email, password },
+      {
+        onSuccess: async () => {
+          await signedIn();
+          void navigate("/today");
+        },
+        onError: (e) => onError(e),
+        onSettled: () => setSigningIn(null),
       },
-      onError: (e) => onError(e),
-      onSettled: () => setSigningIn(null),
-    });
+    );
   };
 
   // Opening the demo signed this tab in as the owner; a later visit signs in first.
@@ -57,8 +66,21 @@ export function WelcomePage() {
     return (
       <PublicLayout title={t("welcome.demoReady")} subtitle={t("welcome.demoReadyDesc")} wide>
         <Flex vertical gap={16}>
-          <DemoAccounts accounts={accounts} password={password} action={{ label: t("demo.signInAs"), run: signInAs, pending: signingIn }} />
-          <Button type="primary" size="large" block loading={signingIn === owner?.email} onClick={enter} data-testid="demo-enter">{t("welcome.demoEnter")}</Button>
+          <DemoAccounts
+            accounts={accounts}
+            password={password}
+            action={{ label: t("demo.signInAs"), run: signInAs, pending: signingIn }}
+          />
+          <Button
+            type="primary"
+            size="large"
+            block
+            loading={signingIn === owner?.email}
+            onClick={enter}
+            data-testid="demo-enter"
+          >
+            {t("welcome.demoEnter")}
+          </Button>
         </Flex>
       </PublicLayout>
     );
@@ -69,25 +91,45 @@ export function WelcomePage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12}>
           <Card>
-            <Typography.Title level={4} style={{ marginTop: 0 }}><ShopOutlined /> {t("welcome.create")}</Typography.Title>
+            <Typography.Title level={4} style={{ marginTop: 0 }}>
+              <ShopOutlined /> {t("welcome.create")}
+            </Typography.Title>
             <Typography.Paragraph type="secondary">{t("welcome.createDesc")}</Typography.Paragraph>
-            <Button type="primary" size="large" block onClick={() => void navigate("/signup")} data-testid="welcome-create">
+            <Button
+              type="primary"
+              size="large"
+              block
+              onClick={() => void navigate("/signup")}
+              data-testid="welcome-create"
+            >
               {t("welcome.create")}
             </Button>
           </Card>
         </Col>
         <Col xs={24} md={12}>
           <Card>
-            <Typography.Title level={4} style={{ marginTop: 0 }}><ExperimentOutlined /> {t("welcome.demo")}</Typography.Title>
-            <Typography.Paragraph type="secondary">{demoPossible ? t("welcome.demoDesc") : t("welcome.demoUnavailable")}</Typography.Paragraph>
-            <Button size="large" block disabled={!demoPossible} loading={openDemo.isPending} onClick={demo} data-testid="welcome-demo">
+            <Typography.Title level={4} style={{ marginTop: 0 }}>
+              <ExperimentOutlined /> {t("welcome.demo")}
+            </Typography.Title>
+            <Typography.Paragraph type="secondary">
+              {demoPossible ? t("welcome.demoDesc") : t("welcome.demoUnavailable")}
+            </Typography.Paragraph>
+            <Button
+              size="large"
+              block
+              disabled={!demoPossible}
+              loading={openDemo.isPending}
+              onClick={demo}
+              data-testid="welcome-demo"
+            >
               {t("welcome.demo")}
             </Button>
           </Card>
         </Col>
       </Row>
       <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0, textAlign: "center" }}>
-        {t("auth.haveAccount")} <Typography.Link onClick={() => void navigate("/login")}>{t("auth.login")}</Typography.Link>
+        {t("auth.haveAccount")}{" "}
+        <Typography.Link onClick={() => void navigate("/login")}>{t("auth.login")}</Typography.Link>
       </Typography.Paragraph>
     </PublicLayout>
   );

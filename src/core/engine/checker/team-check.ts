@@ -20,7 +20,8 @@ export function checkTeamSchedule(plan: TeamPlan, result: TeamResult): string[] 
   const errors: string[] = [];
   const holidays = new Set(plan.calendar.holidays);
   const extra = new Set(plan.calendar.extraWorkdays);
-  const teamWorks = (d: string): boolean => !holidays.has(d) && (extra.has(d) || plan.calendar.workweek.includes(weekday(d)));
+  const teamWorks = (d: string): boolean =>
+    !holidays.has(d) && (extra.has(d) || plan.calendar.workweek.includes(weekday(d)));
   const members = new Map(plan.members.map((m) => [m.id, m]));
   const memberWorks = (id: string, d: string): boolean => {
     const m = members.get(id)!;
@@ -30,11 +31,12 @@ export function checkTeamSchedule(plan: TeamPlan, result: TeamResult): string[] 
   };
   const addWorkdays = (d: string, n: number): string => {
     let x = d;
-    for (let i = 0; i < n; ) if (teamWorks((x = step(x, 1)))) i++;
-    for (let i = 0; i > n; ) if (teamWorks((x = step(x, -1)))) i--;
+    for (let i = 0; i < n;) if (teamWorks((x = step(x, 1)))) i++;
+    for (let i = 0; i > n;) if (teamWorks((x = step(x, -1)))) i--;
     return x;
   };
-  const pinnedKey = (a: { member: string; date: string; task: string }): string => `${a.member}|${a.date}|${a.task}`;
+  const pinnedKey = (a: { member: string; date: string; task: string }): string =>
+    `${a.member}|${a.date}|${a.task}`;
   const pinned = new Set(plan.pinned.map(pinnedKey));
   const tasks = new Map(plan.tasks.map((t) => [t.id, t]));
   const parents = new Set(plan.tasks.map((t) => t.parent).filter((p) => p !== null));
@@ -43,7 +45,17 @@ export function checkTeamSchedule(plan: TeamPlan, result: TeamResult): string[] 
 
   // Hours per member-day, work days, skills.
   const used = new Map<string, number>();
-  const byTask = new Map<string, { members: Set<string>; hours: number; first: string; last: string; newFirst: string; newLast: string }>();
+  const byTask = new Map<
+    string,
+    {
+      members: Set<string>;
+      hours: number;
+      first: string;
+      last: string;
+      newFirst: string;
+      newLast: string;
+    }
+  >();
   for (const a of result.allocations) {
     const task = tasks.get(a.task);
     const member = members.get(a.member);
@@ -56,15 +68,36 @@ export function checkTeamSchedule(plan: TeamPlan, result: TeamResult): string[] 
     const key = `${a.member}|${a.date}`;
     used.set(key, (used.get(key) ?? 0) + a.hours);
     if (!isPinned) {
-      if (!memberWorks(a.member, a.date)) errors.push(`member "${a.member}" works on "${a.task}" on ${a.date}, a day they do not work`);
-      if (a.date < plan.start) errors.push(`"${a.task}" placed on ${a.date}, before the plan start ${plan.start}`);
-      if (task.earliestStart && a.date < task.earliestStart) errors.push(`"${a.task}" placed on ${a.date}, before its earliest start ${task.earliestStart}`);
-      if (task.assignee !== null && task.assignee !== a.member) errors.push(`"${a.task}" is fixed to "${task.assignee}" but "${a.member}" works on it`);
-      if (task.assignee === null && task.skill !== null && (member.skills[task.skill] ?? 0) < (task.minLevel ?? 1)) {
-        errors.push(`member "${a.member}" lacks skill "${task.skill}" ≥ ${task.minLevel ?? 1} for "${a.task}"`);
+      if (!memberWorks(a.member, a.date))
+        errors.push(
+          `member "${a.member}" works on "${a.task}" on ${a.date}, a day they do not work`,
+        );
+      if (a.date < plan.start)
+        errors.push(`"${a.task}" placed on ${a.date}, before the plan start ${plan.start}`);
+      if (task.earliestStart && a.date < task.earliestStart)
+        errors.push(
+          `"${a.task}" placed on ${a.date}, before its earliest start ${task.earliestStart}`,
+        );
+      if (task.assignee !== null && task.assignee !== a.member)
+        errors.push(`"${a.task}" is fixed to "${task.assignee}" but "${a.member}" works on it`);
+      if (
+        task.assignee === null &&
+        task.skill !== null &&
+        (member.skills[task.skill] ?? 0) < (task.minLevel ?? 1)
+      ) {
+        errors.push(
+          `member "${a.member}" lacks skill "${task.skill}" ≥ ${task.minLevel ?? 1} for "${a.task}"`,
+        );
       }
     }
-    const t = byTask.get(a.task) ?? { members: new Set<string>(), hours: 0, first: a.date, last: a.date, newFirst: "", newLast: "" };
+    const t = byTask.get(a.task) ?? {
+      members: new Set<string>(),
+      hours: 0,
+      first: a.date,
+      last: a.date,
+      newFirst: "",
+      newLast: "",
+    };
     if (!isPinned) {
       t.members.add(a.member);
       if (!t.newFirst || a.date < t.newFirst) t.newFirst = a.date;
@@ -88,7 +121,8 @@ export function checkTeamSchedule(plan: TeamPlan, result: TeamResult): string[] 
   for (const t of plan.tasks) {
     const r = placed.get(t.id);
     if (r && unscheduled.has(t.id)) errors.push(`task "${t.id}" is both scheduled and unscheduled`);
-    if (!r && !unscheduled.has(t.id)) errors.push(`task "${t.id}" is neither scheduled nor unscheduled`);
+    if (!r && !unscheduled.has(t.id))
+      errors.push(`task "${t.id}" is neither scheduled nor unscheduled`);
     if (parents.has(t.id)) continue;
     const w = byTask.get(t.id);
     if (!r) {
@@ -102,11 +136,19 @@ export function checkTeamSchedule(plan: TeamPlan, result: TeamResult): string[] 
     if (Math.abs(w.hours - t.effortHours) > 0.01 * (1 + w.hours) && w.hours < t.effortHours) {
       errors.push(`task "${t.id}" gets ${w.hours} h of ${t.effortHours} h effort`);
     }
-    if (w.members.size > 1) errors.push(`task "${t.id}" is split among ${[...w.members].join(", ")}`);
-    if (w.members.size === 1 && r.assignee !== [...w.members][0]) errors.push(`task "${t.id}" reports assignee "${r.assignee}" but "${[...w.members][0]}" works on it`);
-    if (r.start !== w.first || r.finish !== w.last) errors.push(`task "${t.id}" reports ${r.start}..${r.finish} but works ${w.first}..${w.last}`);
+    if (w.members.size > 1)
+      errors.push(`task "${t.id}" is split among ${[...w.members].join(", ")}`);
+    if (w.members.size === 1 && r.assignee !== [...w.members][0])
+      errors.push(
+        `task "${t.id}" reports assignee "${r.assignee}" but "${[...w.members][0]}" works on it`,
+      );
+    if (r.start !== w.first || r.finish !== w.last)
+      errors.push(`task "${t.id}" reports ${r.start}..${r.finish} but works ${w.first}..${w.last}`);
     const late = t.deadline !== null && r.finish > t.deadline;
-    if (late !== r.late) errors.push(`task "${t.id}" late flag is ${r.late}, finish ${r.finish}, deadline ${t.deadline}`);
+    if (late !== r.late)
+      errors.push(
+        `task "${t.id}" late flag is ${r.late}, finish ${r.finish}, deadline ${t.deadline}`,
+      );
   }
 
   // New (not pinned) work per task, summaries spanning their descendants' new work.
@@ -115,7 +157,10 @@ export function checkTeamSchedule(plan: TeamPlan, result: TeamResult): string[] 
     if (w.newFirst === "") continue;
     for (let v: string | null = id; v !== null; v = tasks.get(v)?.parent ?? null) {
       const cur = newWork.get(v);
-      newWork.set(v, { first: cur && cur.first < w.newFirst ? cur.first : w.newFirst, last: cur && cur.last > w.newLast ? cur.last : w.newLast });
+      newWork.set(v, {
+        first: cur && cur.first < w.newFirst ? cur.first : w.newFirst,
+        last: cur && cur.last > w.newLast ? cur.last : w.newLast,
+      });
       if (newWork.size > 10 * tasks.size) break; // parent loop guard
     }
   }
@@ -126,7 +171,8 @@ export function checkTeamSchedule(plan: TeamPlan, result: TeamResult): string[] 
     const placedTask = placed.get(t.id);
     const span = newWork.get(t.id);
     if (placedTask && !span) continue; // nothing new was placed: all of it is pinned
-    const s = placedTask && span ? { ...placedTask, start: span.first, finish: span.last } : placedTask;
+    const s =
+      placedTask && span ? { ...placedTask, start: span.first, finish: span.last } : placedTask;
     for (const d of t.dependsOn) {
       const p = placed.get(d.task);
       if (!p) {
@@ -135,9 +181,18 @@ export function checkTeamSchedule(plan: TeamPlan, result: TeamResult): string[] 
       }
       if (!s) continue;
       const bound =
-        d.type === "FS" ? ["start", addWorkdays(p.finish, d.lagDays)] : d.type === "SS" ? ["start", addWorkdays(p.start, d.lagDays)] : d.type === "FF" ? ["finish", addWorkdays(p.finish, d.lagDays)] : ["finish", addWorkdays(p.start, d.lagDays)];
+        d.type === "FS"
+          ? ["start", addWorkdays(p.finish, d.lagDays)]
+          : d.type === "SS"
+            ? ["start", addWorkdays(p.start, d.lagDays)]
+            : d.type === "FF"
+              ? ["finish", addWorkdays(p.finish, d.lagDays)]
+              : ["finish", addWorkdays(p.start, d.lagDays)];
       const value = bound[0] === "start" ? s.start : s.finish;
-      if (value < bound[1]!) errors.push(`"${t.id}" ${bound[0]}s ${value}, before ${bound[1]} required by ${d.type}${d.lagDays ? `+${d.lagDays}` : ""} on "${d.task}"`);
+      if (value < bound[1]!)
+        errors.push(
+          `"${t.id}" ${bound[0]}s ${value}, before ${bound[1]} required by ${d.type}${d.lagDays ? `+${d.lagDays}` : ""} on "${d.task}"`,
+        );
     }
   }
   return errors;

@@ -25,10 +25,18 @@ const planArb = fc
       caps.forEach((c, r) => {
         if (next(3) > 0) demands[`R${r + 1}`] = next(c + 1);
       });
-      const predecessors = j === 0 ? [] : Array.from(new Set(Array.from({ length: next(3) }, () => String(next(j) + 1))));
+      const predecessors =
+        j === 0
+          ? []
+          : Array.from(new Set(Array.from({ length: next(3) }, () => String(next(j) + 1))));
       return { id: String(j + 1), duration: next(8), demands, predecessors };
     });
-    return { format: PLAN_FORMAT, mode: "abstract", resources: caps.map((c, r) => ({ id: `R${r + 1}`, capacity: c })), tasks };
+    return {
+      format: PLAN_FORMAT,
+      mode: "abstract",
+      resources: caps.map((c, r) => ({ id: `R${r + 1}`, capacity: c })),
+      tasks,
+    };
   });
 
 describe("abstract mode (RCPSP)", () => {
@@ -87,15 +95,32 @@ describe("abstract mode (RCPSP)", () => {
 });
 
 describe.skipIf(!haveData)("PSPLIB j30 sample", () => {
-  const optima = haveData ? parsePsplibOptima(readFileSync(path.join(dataDir, "j30opt.sm"), "utf8")) : new Map<string, number>();
+  const optima = haveData
+    ? parsePsplibOptima(readFileSync(path.join(dataDir, "j30opt.sm"), "utf8"))
+    : new Map<string, number>();
   // Every 16th instance: 30 instances across all 48 parameter classes' spread.
-  const files = haveData ? readdirSync(path.join(dataDir, "j30")).filter((f) => f.endsWith(".sm")).sort().filter((_, i) => i % 16 === 0) : [];
+  const files = haveData
+    ? readdirSync(path.join(dataDir, "j30"))
+        .filter((f) => f.endsWith(".sm"))
+        .sort()
+        .filter((_, i) => i % 16 === 0)
+    : [];
 
   it("parses j301_1 exactly (32 jobs, 4 resources, supersource and sink)", () => {
     const plan = parsePsplib(readFileSync(path.join(dataDir, "j30", "j301_1.sm"), "utf8"));
     expect(plan.tasks).toHaveLength(32);
-    expect(plan.resources).toEqual([{ id: "R1", capacity: 12 }, { id: "R2", capacity: 13 }, { id: "R3", capacity: 4 }, { id: "R4", capacity: 12 }]);
-    expect(plan.tasks[1]).toEqual({ id: "2", duration: 8, demands: { R1: 4 }, predecessors: ["1"] });
+    expect(plan.resources).toEqual([
+      { id: "R1", capacity: 12 },
+      { id: "R2", capacity: 13 },
+      { id: "R3", capacity: 4 },
+      { id: "R4", capacity: 12 },
+    ]);
+    expect(plan.tasks[1]).toEqual({
+      id: "2",
+      duration: 8,
+      demands: { R1: 4 },
+      predecessors: ["1"],
+    });
     expect(plan.tasks[31]!.predecessors.sort()).toEqual(["29", "30", "31"]);
     expect(optima.get("j301_1")).toBe(43);
   });

@@ -109,7 +109,8 @@ export function listByPriority(p: Rcpsp, key: Float64Array): Int32Array {
   for (let i = 0; i < n; i++) {
     const j = heap.pop();
     list[i] = j;
-    for (let k = succStart[j]!; k < succStart[j + 1]!; k++) if (--missing[succ[k]!]! === 0) heap.push(succ[k]!);
+    for (let k = succStart[j]!; k < succStart[j + 1]!; k++)
+      if (--missing[succ[k]!]! === 0) heap.push(succ[k]!);
   }
   return list;
 }
@@ -149,7 +150,8 @@ export function sampleList(p: Rcpsp, key: Float64Array, rng: Rng, alpha = 1): In
     eligible[pick] = eligible[eligible.length - 1]!;
     eligible.pop();
     list[i] = j;
-    for (let k = succStart[j]!; k < succStart[j + 1]!; k++) if (--missing[succ[k]!]! === 0) eligible.push(succ[k]!);
+    for (let k = succStart[j]!; k < succStart[j + 1]!; k++)
+      if (--missing[succ[k]!]! === 0) eligible.push(succ[k]!);
   }
   return list;
 }

@@ -25,7 +25,15 @@ export interface Rcpsp {
   horizon: number;
 }
 
-export function buildRcpsp(n: number, nRes: number, dur: Int32Array, demand: Int32Array, cap: Int32Array, from: Int32Array, to: Int32Array): Rcpsp {
+export function buildRcpsp(
+  n: number,
+  nRes: number,
+  dur: Int32Array,
+  demand: Int32Array,
+  cap: Int32Array,
+  from: Int32Array,
+  to: Int32Array,
+): Rcpsp {
   const s = buildCsr(n, from, to);
   const p = buildCsr(n, to, from);
   const order = topologicalOrder(n, s);
@@ -74,14 +82,29 @@ export function rcpspFromPlan(plan: AbstractPlan): Rcpsp {
       to.push(j);
     }
   });
-  return buildRcpsp(n, nRes, dur, demand, Int32Array.from(plan.resources.map((r) => r.capacity)), Int32Array.from(from), Int32Array.from(to));
+  return buildRcpsp(
+    n,
+    nRes,
+    dur,
+    demand,
+    Int32Array.from(plan.resources.map((r) => r.capacity)),
+    Int32Array.from(from),
+    Int32Array.from(to),
+  );
 }
 
 /** The same problem with every precedence reversed (for backward passes). */
 export function reverseRcpsp(p: Rcpsp): Rcpsp {
   const topoRank = new Int32Array(p.n);
   for (let j = 0; j < p.n; j++) topoRank[j] = p.n - 1 - p.topoRank[j]!;
-  return { ...p, predStart: p.succStart, pred: p.succ, succStart: p.predStart, succ: p.pred, topoRank };
+  return {
+    ...p,
+    predStart: p.succStart,
+    pred: p.succ,
+    succStart: p.predStart,
+    succ: p.pred,
+    topoRank,
+  };
 }
 
 /** CPM over the problem's precedence network, ignoring resources. */

@@ -30,7 +30,13 @@ interface Individual {
  * father's activities that start in his most resource-intensive interval, in his timing, and
  * takes the rest from the mother — her early activities before, her late ones after.
  */
-function peakCrossover(p: Rcpsp, mother: Individual, father: Individual, rng: Rng, key: Float64Array): Int32Array {
+function peakCrossover(
+  p: Rcpsp,
+  mother: Individual,
+  father: Individual,
+  rng: Rng,
+  key: Float64Array,
+): Int32Array {
   const fs = father.start!;
   const ms = mother.start!;
   const T = father.span;
@@ -68,7 +74,14 @@ function peakCrossover(p: Rcpsp, mother: Individual, father: Individual, rng: Rn
 }
 
 /** Decode a list (SGS + justification) in place; returns the makespan, `start` gets the schedule. */
-function decode(p: Rcpsp, rev: Rcpsp, ws: SgsWorkspace, list: Int32Array, start: Int32Array, rounds = 8): number {
+function decode(
+  p: Rcpsp,
+  rev: Rcpsp,
+  ws: SgsWorkspace,
+  list: Int32Array,
+  start: Int32Array,
+  rounds = 8,
+): number {
   const span = serialSgs(p, list, ws, start);
   return justify(p, rev, ws, start, span, list, rounds);
 }
@@ -79,7 +92,11 @@ function decode(p: Rcpsp, rev: Rcpsp, ws: SgsWorkspace, list: Int32Array, start:
  */
 const GA = { population: 80, mutation: 0.05, tournament: 3, peakShare: 0.5 };
 
-export function quickSearch(p: Rcpsp, rev: Rcpsp, ws: SgsWorkspace = new SgsWorkspace(p)): SearchResult & { seeds: Individual[] } {
+export function quickSearch(
+  p: Rcpsp,
+  rev: Rcpsp,
+  ws: SgsWorkspace = new SgsWorkspace(p),
+): SearchResult & { seeds: Individual[] } {
   const before = ws.passes;
   const start = new Int32Array(p.n);
   const best = new Int32Array(p.n);
@@ -98,7 +115,14 @@ export function quickSearch(p: Rcpsp, rev: Rcpsp, ws: SgsWorkspace = new SgsWork
 }
 
 /** Two-point crossover on activity lists; both parents precedence-feasible ⇒ so is the child. */
-function crossover(mother: Int32Array, father: Int32Array, q1: number, q2: number, taken: Uint8Array, out: Int32Array): void {
+function crossover(
+  mother: Int32Array,
+  father: Int32Array,
+  q1: number,
+  q2: number,
+  taken: Uint8Array,
+  out: Int32Array,
+): void {
   const n = mother.length;
   taken.fill(0);
   let k = 0;
@@ -148,13 +172,20 @@ function sameList(a: Int32Array, b: Int32Array): boolean {
  * Genetic search within `budget` schedule-generation passes (justification passes included).
  * Stops early at `lowerBound`.
  */
-export function geneticSearch(p: Rcpsp, rev: Rcpsp, budget: number, seed: number, lowerBound: number): SearchResult {
+export function geneticSearch(
+  p: Rcpsp,
+  rev: Rcpsp,
+  budget: number,
+  seed: number,
+  lowerBound: number,
+): SearchResult {
   const ws = new SgsWorkspace(p);
   const rng = new Rng(seed);
   const quick = quickSearch(p, rev, ws);
   const best = new Int32Array(quick.start);
   let bestSpan = quick.makespan;
-  if (bestSpan <= lowerBound || ws.passes >= budget) return { start: best, makespan: bestSpan, schedules: ws.passes };
+  if (bestSpan <= lowerBound || ws.passes >= budget)
+    return { start: best, makespan: bestSpan, schedules: ws.passes };
 
   const n = p.n;
   const popSize = Math.max(10, Math.min(GA.population, Math.round(budget / 20)));
@@ -192,7 +223,8 @@ export function geneticSearch(p: Rcpsp, rev: Rcpsp, budget: number, seed: number
       const q1 = rng.int(n);
       const q2 = q1 + rng.int(n - q1 + 1);
       let list: Int32Array;
-      if (rng.next() < GA.peakShare && mother.start && father.start) list = peakCrossover(p, mother, father, rng, keyBuf);
+      if (rng.next() < GA.peakShare && mother.start && father.start)
+        list = peakCrossover(p, mother, father, rng, keyBuf);
       else {
         list = new Int32Array(n);
         crossover(mother.list, father.list, q1, q2, taken, list);

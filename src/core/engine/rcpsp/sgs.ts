@@ -109,7 +109,15 @@ export function sortByKey(list: Int32Array, keys: Float64Array, rank: Int32Array
  * `start` holds a feasible forward schedule with makespan `span` and receives the improved one;
  * `list` receives the activity list of the final forward schedule. Returns its makespan.
  */
-export function justify(p: Rcpsp, rev: Rcpsp, ws: SgsWorkspace, start: Int32Array, span: number, list: Int32Array, maxRounds = 8): number {
+export function justify(
+  p: Rcpsp,
+  rev: Rcpsp,
+  ws: SgsWorkspace,
+  start: Int32Array,
+  span: number,
+  list: Int32Array,
+  maxRounds = 8,
+): number {
   const { startB, keys } = ws;
   const n = p.n;
   let best = span;

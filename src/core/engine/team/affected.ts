@@ -21,13 +21,24 @@ export function firstAffectedSeq(plan: TeamPlan, previous: TeamResult): number {
   const index = new Map(plan.tasks.map((t, i) => [t.id, i]));
   for (const t of previous.tasks) if (t.seq !== undefined && !index.has(t.id)) hit(t.seq);
   if (plan.pinned.length > 0) {
-    const had = new Set(previous.allocations.map((a) => `${a.member}|${a.date}|${a.task}|${a.hours}`));
+    const had = new Set(
+      previous.allocations.map((a) => `${a.member}|${a.date}|${a.task}|${a.hours}`),
+    );
     if (plan.pinned.some((a) => !had.has(`${a.member}|${a.date}|${a.task}|${a.hours}`))) return 0;
   }
 
   const cal = new WorkCalendar(plan.calendar);
-  const members = new Map<string, { k: number; cal: MemberCalendar; skills: Record<string, number> }>();
-  plan.members.forEach((m, k) => members.set(m.id, { k, cal: cal.forMember({ workweek: m.workweek, hoursPerDay: m.hoursPerDay, daysOff: m.daysOff }), skills: m.skills }));
+  const members = new Map<
+    string,
+    { k: number; cal: MemberCalendar; skills: Record<string, number> }
+  >();
+  plan.members.forEach((m, k) =>
+    members.set(m.id, {
+      k,
+      cal: cal.forMember({ workweek: m.workweek, hoursPerDay: m.hoursPerDay, daysOff: m.daysOff }),
+      skills: m.skills,
+    }),
+  );
 
   // Previous work: still on working days, within capacity, and the whole effort.
   const hours = new Map<string, number>();
@@ -58,7 +69,11 @@ export function firstAffectedSeq(plan: TeamPlan, previous: TeamResult): number {
     if (net.isSummary[i]) return hit(p.seq); // was a leaf, is now a summary
     if (Math.abs((hours.get(t.id) ?? 0) - t.effortHours) > 0.01) return hit(p.seq);
     const who = p.assignee === null ? undefined : members.get(p.assignee);
-    const eligible = t.assignee !== null ? t.assignee === p.assignee : who !== undefined && (t.skill === null || (who.skills[t.skill] ?? 0) >= (t.minLevel ?? 1));
+    const eligible =
+      t.assignee !== null
+        ? t.assignee === p.assignee
+        : who !== undefined &&
+          (t.skill === null || (who.skills[t.skill] ?? 0) >= (t.minLevel ?? 1));
     if (!eligible) return hit(p.seq);
     // Inherited earliest starts (WBS) included.
     for (let v = i; v >= 0; v = net.parent[v]!) {

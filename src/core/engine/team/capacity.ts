@@ -102,7 +102,13 @@ export interface Placement {
  * each day, earliest first. Writes into `out` (reused, to allocate nothing while comparing
  * candidates); returns false if it does not fit within the horizon.
  */
-export function simulate(cap: MemberCapacity, from: number, minutes: number, out: Placement, record: boolean): boolean {
+export function simulate(
+  cap: MemberCapacity,
+  from: number,
+  minutes: number,
+  out: Placement,
+  record: boolean,
+): boolean {
   let left = minutes;
   let d = cap.find(from);
   out.first = -1;

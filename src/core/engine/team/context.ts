@@ -5,7 +5,12 @@
 import { WorkCalendar, type MemberCalendar } from "../../calendar/calendar.js";
 import { toEpochDay } from "../../calendar/date.js";
 import { buildCsr, type Csr } from "../graph.js";
-import { buildTeamNetwork, findTeamCycle, tasksBlockedByCycles, type TeamNetwork } from "../team-network.js";
+import {
+  buildTeamNetwork,
+  findTeamCycle,
+  tasksBlockedByCycles,
+  type TeamNetwork,
+} from "../team-network.js";
 import type { TeamPlan } from "../types.js";
 
 export interface PinnedWork {
@@ -39,9 +44,15 @@ export interface TeamContext {
   warnings: string[];
 }
 
-export function buildContext(plan: TeamPlan, placementStart: string, preferredDays: number): TeamContext {
+export function buildContext(
+  plan: TeamPlan,
+  placementStart: string,
+  preferredDays: number,
+): TeamContext {
   const cal = new WorkCalendar(plan.calendar);
-  const memberCals = plan.members.map((m) => cal.forMember({ workweek: m.workweek, hoursPerDay: m.hoursPerDay, daysOff: m.daysOff }));
+  const memberCals = plan.members.map((m) =>
+    cal.forMember({ workweek: m.workweek, hoursPerDay: m.hoursPerDay, daysOff: m.daysOff }),
+  );
   const startEpoch = toEpochDay(placementStart);
   const taskIndex = new Map(plan.tasks.map((t, i) => [t.id, i]));
   const memberIndex = new Map(plan.members.map((m, i) => [m.id, i]));
@@ -54,13 +65,18 @@ export function buildContext(plan: TeamPlan, placementStart: string, preferredDa
   const cycle = findTeamCycle(plan.tasks, net);
   const blocked = cycle ? tasksBlockedByCycles(n, net) : new Uint8Array(n);
   const cycleText = cycle ? cycle.join(" → ") : null;
-  if (cycleText) warnings.push(`dependency cycle: ${cycleText}; the tasks on it and after it are not scheduled`);
+  if (cycleText)
+    warnings.push(`dependency cycle: ${cycleText}; the tasks on it and after it are not scheduled`);
 
   // Inherit earliest start and deadline down the WBS.
   const release = new Int32Array(n);
   const deadline = new Float64Array(n).fill(Infinity);
-  const ownRelease = plan.tasks.map((t) => (t.earliestStart ? toEpochDay(t.earliestStart) - startEpoch : 0));
-  const ownDeadline = plan.tasks.map((t) => (t.deadline ? toEpochDay(t.deadline) - startEpoch : Infinity));
+  const ownRelease = plan.tasks.map((t) =>
+    t.earliestStart ? toEpochDay(t.earliestStart) - startEpoch : 0,
+  );
+  const ownDeadline = plan.tasks.map((t) =>
+    t.deadline ? toEpochDay(t.deadline) - startEpoch : Infinity,
+  );
   for (let i = 0; i < n; i++) {
     let r = ownRelease[i]!;
     let dl = ownDeadline[i]!;
@@ -83,21 +99,54 @@ export function buildContext(plan: TeamPlan, placementStart: string, preferredDa
     let out = bySkill.get(key);
     if (!out) {
       out = [];
-      for (let k = 0; k < plan.members.length; k++) if ((plan.members[k]!.skills[t.skill] ?? 0) >= min) out.push(k);
+      for (let k = 0; k < plan.members.length; k++)
+        if ((plan.members[k]!.skills[t.skill] ?? 0) >= min) out.push(k);
       bySkill.set(key, out);
     }
     return out;
   });
 
   const effortMinutes = new Int32Array(n);
-  plan.tasks.forEach((t, i) => (effortMinutes[i] = net.isSummary[i] ? 0 : Math.round(t.effortHours * 60)));
+  plan.tasks.forEach(
+    (t, i) => (effortMinutes[i] = net.isSummary[i] ? 0 : Math.round(t.effortHours * 60)),
+  );
   const pinnedByTask: PinnedWork[][] = plan.tasks.map(() => []);
   for (const a of plan.pinned) {
-    pinnedByTask[taskIndex.get(a.task)!]!.push({ member: memberIndex.get(a.member)!, day: toEpochDay(a.date) - startEpoch, minutes: Math.round(a.hours * 60) });
+    pinnedByTask[taskIndex.get(a.task)!]!.push({
+      member: memberIndex.get(a.member)!,
+      day: toEpochDay(a.date) - startEpoch,
+      minutes: Math.round(a.hours * 60),
+    });
   }
 
-  const urgency = urgencyKeys(plan, net, succ, effortMinutes, release, deadline, cal.hoursPerDay, preferredDays);
-  return { plan, cal, memberCals, startEpoch, net, pred, succ, candidates, effortMinutes, pinnedByTask, release, deadline, urgency, blocked, cycleText, warnings };
+  const urgency = urgencyKeys(
+    plan,
+    net,
+    succ,
+    effortMinutes,
+    release,
+    deadline,
+    cal.hoursPerDay,
+    preferredDays,
+  );
+  return {
+    plan,
+    cal,
+    memberCals,
+    startEpoch,
+    net,
+    pred,
+    succ,
+    candidates,
+    effortMinutes,
+    pinnedByTask,
+    release,
+    deadline,
+    urgency,
+    blocked,
+    cycleText,
+    warnings,
+  };
 }
 
 /**
@@ -125,7 +174,8 @@ function urgencyKeys(
   for (let v = 0; v < n; v++) if (indeg[v] === 0) order.push(v);
   for (let h = 0; h < order.length; h++) {
     const v = order[h]!;
-    for (let p = succ.start[v]!; p < succ.start[v + 1]!; p++) if (--indeg[succ.adj[p]!]! === 0) order.push(succ.adj[p]!);
+    for (let p = succ.start[v]!; p < succ.start[v + 1]!; p++)
+      if (--indeg[succ.adj[p]!]! === 0) order.push(succ.adj[p]!);
   }
   let end = horizonDays;
   const es = new Float64Array(n);
@@ -142,7 +192,8 @@ function urgencyKeys(
   for (let h = order.length - 1; h >= 0; h--) {
     const v = order[h]!;
     let f = Math.min(lf[v]!, deadline[v]!);
-    for (let p = succ.start[v]!; p < succ.start[v + 1]!; p++) f = Math.min(f, ls[succ.adj[p]!]! - net.lag[succ.edge[p]!]!);
+    for (let p = succ.start[v]!; p < succ.start[v + 1]!; p++)
+      f = Math.min(f, ls[succ.adj[p]!]! - net.lag[succ.edge[p]!]!);
     lf[v] = f;
     ls[v] = f - dur[v]!;
   }

@@ -48,7 +48,11 @@ export function runPass(ctx: TeamContext, options: PassOptions = {}): PassResult
   const finishDay = new Float64Array(n).fill(Number.NaN);
   const work: number[][] = plan.tasks.map(() => []);
   const unscheduled = new Map<number, Omit<Unscheduled, "task">>();
-  const cycle = (): Omit<Unscheduled, "task"> => ({ reason: `dependency cycle: ${ctx.cycleText ?? "?"}`, code: "schedule.cycle", params: { path: ctx.cycleText ?? "?" } });
+  const cycle = (): Omit<Unscheduled, "task"> => ({
+    reason: `dependency cycle: ${ctx.cycleText ?? "?"}`,
+    code: "schedule.cycle",
+    params: { path: ctx.cycleText ?? "?" },
+  });
   const warnings: string[] = [];
   const seq = new Int32Array(n).fill(-1);
   let placedCount = 0;
@@ -70,7 +74,11 @@ export function runPass(ctx: TeamContext, options: PassOptions = {}): PassResult
     if (noise > 0 && options.rng) u += (options.rng.next() - 0.5) * noise * (Math.abs(u) + 5);
     const given = options.orderKey ? options.orderKey[i]! : Number.NaN;
     // Tasks without a given place come after those with one, by priority and urgency.
-    key[i] = Number.isNaN(given) ? (options.orderKey ? 1e12 : 0) + (1000 - plan.tasks[i]!.priority) * 1e7 + Math.max(-4e6, Math.min(4e6, u)) : given;
+    key[i] = Number.isNaN(given)
+      ? (options.orderKey ? 1e12 : 0) +
+        (1000 - plan.tasks[i]!.priority) * 1e7 +
+        Math.max(-4e6, Math.min(4e6, u))
+      : given;
     rank[i] = i;
   }
   const missing = new Int32Array(n);
@@ -78,7 +86,8 @@ export function runPass(ctx: TeamContext, options: PassOptions = {}): PassResult
   const heap = new Heap(key, rank);
   for (let i = 0; i < n; i++) if (missing[i] === 0 && !net.isSummary[i]) heap.push(i);
 
-  const shift = (day: number, lag: number): number => (lag === 0 ? day : ctx.cal.addWorkdaysEpoch(ctx.startEpoch + day, lag) - ctx.startEpoch);
+  const shift = (day: number, lag: number): number =>
+    lag === 0 ? day : ctx.cal.addWorkdaysEpoch(ctx.startEpoch + day, lag) - ctx.startEpoch;
 
   while (heap.size > 0) {
     const i = heap.pop();
@@ -92,7 +101,16 @@ export function runPass(ctx: TeamContext, options: PassOptions = {}): PassResult
   // Tasks never released (on or after a cycle).
   for (let i = 0; i < n; i++) {
     if (!net.isSummary[i] && Number.isNaN(finishDay[i]!) && !unscheduled.has(i)) {
-      unscheduled.set(i, ctx.blocked[i] ? cycle() : { reason: "waits for a task that could not be scheduled", code: "schedule.waits", params: {} });
+      unscheduled.set(
+        i,
+        ctx.blocked[i]
+          ? cycle()
+          : {
+              reason: "waits for a task that could not be scheduled",
+              code: "schedule.waits",
+              params: {},
+            },
+      );
     }
   }
   return { assignee, startDay, finishDay, work, unscheduled, caps, warnings, seq };
@@ -109,7 +127,11 @@ export function runPass(ctx: TeamContext, options: PassOptions = {}): PassResult
       const q = pred.adj[p]!;
       const k = pred.edge[p]!;
       if (Number.isNaN(finishDay[q]!)) {
-        unscheduled.set(i, { reason: `waits for task "${plan.tasks[q]!.id}", which could not be scheduled`, code: "schedule.waits", params: { task: plan.tasks[q]!.id } });
+        unscheduled.set(i, {
+          reason: `waits for task "${plan.tasks[q]!.id}", which could not be scheduled`,
+          code: "schedule.waits",
+          params: { task: plan.tasks[q]!.id },
+        });
         return;
       }
       const lag = net.lag[k]!;
@@ -130,7 +152,9 @@ export function runPass(ctx: TeamContext, options: PassOptions = {}): PassResult
     }
     let es = Math.max(ctx.release[i]!, linkEs);
     if (pinned.length > 0 && (pinFirst < linkEs || pinLast < minFinish)) {
-      warnings.push(`task "${task.id}": pinned work already done does not follow its dependencies as they are now; only its remaining work is placed after them`);
+      warnings.push(
+        `task "${task.id}": pinned work already done does not follow its dependencies as they are now; only its remaining work is placed after them`,
+      );
     }
     const remaining = effortMinutes[i]! - done;
     if (remaining <= 0) {
@@ -144,9 +168,16 @@ export function runPass(ctx: TeamContext, options: PassOptions = {}): PassResult
     const cands = pinned.length > 0 ? [pinned[pinned.length - 1]!.member] : candidates[i]!;
     if (pinned.length > 0) es = Math.max(es, pinLast);
     if (cands.length === 0) {
-      unscheduled.set(i, task.skill
-        ? { reason: `no member has skill "${task.skill}" at level ≥ ${task.minLevel ?? 1}`, code: "schedule.no_skill", params: { skill: task.skill, level: task.minLevel ?? 1 } }
-        : { reason: "the plan has no members", code: "schedule.no_members", params: {} });
+      unscheduled.set(
+        i,
+        task.skill
+          ? {
+              reason: `no member has skill "${task.skill}" at level ≥ ${task.minLevel ?? 1}`,
+              code: "schedule.no_skill",
+              params: { skill: task.skill, level: task.minLevel ?? 1 },
+            }
+          : { reason: "the plan has no members", code: "schedule.no_members", params: {} },
+      );
       return;
     }
     const preferred = options.preferred ? options.preferred[i]! : -1;
@@ -185,8 +216,12 @@ export function runPass(ctx: TeamContext, options: PassOptions = {}): PassResult
       }
     }
     if (best < 0) {
-      const years = Math.round(366 * 20 / 365);
-      unscheduled.set(i, { reason: `no working time available within the ${years}-year horizon for the members who could do it`, code: "schedule.no_time", params: { years } });
+      const years = Math.round((366 * 20) / 365);
+      unscheduled.set(i, {
+        reason: `no working time available within the ${years}-year horizon for the members who could do it`,
+        code: "schedule.no_time",
+        params: { years },
+      });
       return;
     }
     const cap = caps[best]!;

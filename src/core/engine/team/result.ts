@@ -3,7 +3,13 @@
 
 import { fromEpochDay } from "../../calendar/date.js";
 import { LINK_FF, LINK_FS, LINK_SF, LINK_SS } from "../cpm.js";
-import { RESULT_FORMAT, type Allocation, type TeamResult, type TeamTaskResult, type Unscheduled } from "../types.js";
+import {
+  RESULT_FORMAT,
+  type Allocation,
+  type TeamResult,
+  type TeamTaskResult,
+  type Unscheduled,
+} from "../types.js";
 import type { TeamContext } from "./context.js";
 import type { PassResult } from "./pass.js";
 
@@ -27,7 +33,11 @@ export function betterScore(a: number[], b: number[]): boolean {
   return false;
 }
 
-export function buildTeamResult(ctx: TeamContext, r: PassResult, stats: { schedules: number; ms: number }): TeamResult {
+export function buildTeamResult(
+  ctx: TeamContext,
+  r: PassResult,
+  stats: { schedules: number; ms: number },
+): TeamResult {
   const { plan, net, startEpoch, cal } = ctx;
   const n = plan.tasks.length;
   const dates = new Map<number, string>();
@@ -44,7 +54,9 @@ export function buildTeamResult(ctx: TeamContext, r: PassResult, stats: { schedu
     if (net.isSummary[i] || Number.isNaN(r.finishDay[i]!)) continue;
     for (let v = net.parent[i]!; v >= 0; v = net.parent[v]!) {
       sStart[v] = Number.isNaN(sStart[v]!) ? r.startDay[i]! : Math.min(sStart[v]!, r.startDay[i]!);
-      sFinish[v] = Number.isNaN(sFinish[v]!) ? r.finishDay[i]! : Math.max(sFinish[v]!, r.finishDay[i]!);
+      sFinish[v] = Number.isNaN(sFinish[v]!)
+        ? r.finishDay[i]!
+        : Math.max(sFinish[v]!, r.finishDay[i]!);
     }
   }
 
@@ -58,7 +70,8 @@ export function buildTeamResult(ctx: TeamContext, r: PassResult, stats: { schedu
     hi = Math.max(hi, r.finishDay[i]!);
   }
   const prefix = new Int32Array(hi - lo + 2);
-  for (let d = lo; d <= hi; d++) prefix[d - lo + 1] = prefix[d - lo]! + (cal.isWorkdayEpoch(startEpoch + d) ? 1 : 0);
+  for (let d = lo; d <= hi; d++)
+    prefix[d - lo + 1] = prefix[d - lo]! + (cal.isWorkdayEpoch(startEpoch + d) ? 1 : 0);
   const workIndex = (day: number): number => prefix[day - lo]! - prefix[-lo]!;
   const a = new Float64Array(n);
   const b = new Float64Array(n);
@@ -86,7 +99,8 @@ export function buildTeamResult(ctx: TeamContext, r: PassResult, stats: { schedu
   }
   for (const list of perMember.values()) {
     list.sort((x, y) => a[x]! - a[y]! || b[x]! - b[y]! || x - y);
-    for (let k = 0; k + 1 < list.length; k++) if (a[list[k + 1]!]! >= b[list[k]!]!) nextOfMember[list[k]!] = list[k + 1]!;
+    for (let k = 0; k + 1 < list.length; k++)
+      if (a[list[k + 1]!]! >= b[list[k]!]!) nextOfMember[list[k]!] = list[k + 1]!;
   }
   // Backward pass over the levelled schedule, latest finishing first.
   const lateF = new Float64Array(n).fill(Infinity);
@@ -95,7 +109,8 @@ export function buildTeamResult(ctx: TeamContext, r: PassResult, stats: { schedu
   for (const i of order) {
     let f = end;
     const nx = nextOfMember[i]!;
-    if (nx >= 0 && lateF[nx] !== Infinity) f = Math.min(f, lateF[nx]! - (b[nx]! - a[nx]!) - (a[nx]! > b[i]! ? 1 : 0));
+    if (nx >= 0 && lateF[nx] !== Infinity)
+      f = Math.min(f, lateF[nx]! - (b[nx]! - a[nx]!) - (a[nx]! > b[i]! ? 1 : 0));
     for (let p = ctx.succ.start[i]!; p < ctx.succ.start[i + 1]!; p++) {
       const s = ctx.succ.adj[p]!;
       if (Number.isNaN(r.finishDay[s]!) || lateF[s] === Infinity) continue;
@@ -117,7 +132,13 @@ export function buildTeamResult(ctx: TeamContext, r: PassResult, stats: { schedu
   for (let i = 0; i < n; i++) {
     const t = plan.tasks[i]!;
     if (net.isSummary[i]) {
-      if (Number.isNaN(sFinish[i]!)) unscheduled.push({ task: t.id, reason: "none of its subtasks could be scheduled", code: "schedule.no_subtask", params: {} });
+      if (Number.isNaN(sFinish[i]!))
+        unscheduled.push({
+          task: t.id,
+          reason: "none of its subtasks could be scheduled",
+          code: "schedule.no_subtask",
+          params: {},
+        });
       continue;
     }
     const why = r.unscheduled.get(i);
@@ -139,7 +160,8 @@ export function buildTeamResult(ctx: TeamContext, r: PassResult, stats: { schedu
     const fin = sFinish[i]!;
     if (Number.isNaN(fin)) continue;
     const dl = ctx.deadline[i]!;
-    const lateDays = fin > dl ? cal.countWorkdaysEpoch(startEpoch + dl + 1, startEpoch + fin) || 1 : 0;
+    const lateDays =
+      fin > dl ? cal.countWorkdaysEpoch(startEpoch + dl + 1, startEpoch + fin) || 1 : 0;
     const summaryFloat = sFloat[i]!;
     const summaryCritical = sCritical[i] === 1;
     const entry: TeamTaskResult = {
@@ -184,10 +206,19 @@ export function buildTeamResult(ctx: TeamContext, r: PassResult, stats: { schedu
 }
 
 /** Critical tasks from the one finishing last back along binding dependency links. */
-function criticalPath(ctx: TeamContext, r: PassResult, a: Float64Array, b: Float64Array, critical: Uint8Array, end: number): number[] {
+function criticalPath(
+  ctx: TeamContext,
+  r: PassResult,
+  a: Float64Array,
+  b: Float64Array,
+  critical: Uint8Array,
+  end: number,
+): number[] {
   const n = ctx.plan.tasks.length;
   let cur = -1;
-  for (let i = 0; i < n; i++) if (critical[i] && b[i] === end && !Number.isNaN(r.finishDay[i]!)) cur = cur < 0 || a[i]! < a[cur]! ? i : cur;
+  for (let i = 0; i < n; i++)
+    if (critical[i] && b[i] === end && !Number.isNaN(r.finishDay[i]!))
+      cur = cur < 0 || a[i]! < a[cur]! ? i : cur;
   if (cur < 0) return [];
   const path = [cur];
   const seen = new Set(path);
@@ -207,4 +238,3 @@ function criticalPath(ctx: TeamContext, r: PassResult, a: Float64Array, b: Float
   }
   return path.reverse();
 }
-

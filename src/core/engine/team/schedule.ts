@@ -4,7 +4,12 @@
 
 import { Rng } from "../rng.js";
 import { validateTeamPlan } from "../plan-validate.js";
-import { PlanValidationError, type ScheduleOptions, type TeamPlan, type TeamResult } from "../types.js";
+import {
+  PlanValidationError,
+  type ScheduleOptions,
+  type TeamPlan,
+  type TeamResult,
+} from "../types.js";
 import { buildContext } from "./context.js";
 import { runPass, type PassResult } from "./pass.js";
 import { betterScore, buildTeamResult, scorePass } from "./result.js";
@@ -35,12 +40,18 @@ export function scheduleTeam(plan: TeamPlan, options: TeamScheduleOptions = {}):
     if (!checked.ok) throw new PlanValidationError(checked.issues);
     valid = checked.plan;
   }
-  const placementStart = options.placementStart && options.placementStart > valid.start ? options.placementStart : valid.start;
+  const placementStart =
+    options.placementStart && options.placementStart > valid.start
+      ? options.placementStart
+      : valid.start;
   const ctx = buildContext(valid, placementStart, 0);
   let preferred: Int32Array | undefined;
   if (options.preferredAssignees) {
     const memberIndex = new Map(valid.members.map((m, k) => [m.id, k]));
-    preferred = Int32Array.from(valid.tasks, (t) => memberIndex.get(options.preferredAssignees!.get(t.id) ?? "") ?? -1);
+    preferred = Int32Array.from(
+      valid.tasks,
+      (t) => memberIndex.get(options.preferredAssignees!.get(t.id) ?? "") ?? -1,
+    );
   }
   let orderKey: Float64Array | undefined;
   if (options.previousSeq) {

@@ -50,7 +50,8 @@ describe("team scheduling invariants (fast-check)", () => {
         expect(checkTeamSchedule(plan, a)).toEqual([]);
         expect(a.unscheduled.length).toBeLessThanOrEqual(quick.unscheduled.length);
         const lateness = (r: TeamResult) => r.tasks.reduce((s, t) => s + (t.late ? 1 : 0), 0);
-        if (a.unscheduled.length === quick.unscheduled.length && lateness(quick) === 0) expect(lateness(a)).toBe(0);
+        if (a.unscheduled.length === quick.unscheduled.length && lateness(quick) === 0)
+          expect(lateness(a)).toBe(0);
       }),
       { numRuns: 40 },
     );
@@ -59,7 +60,9 @@ describe("team scheduling invariants (fast-check)", () => {
   it("the quick pass is deterministic", () => {
     fc.assert(
       fc.property(planArb, (plan) => {
-        expect(withoutTime(scheduleTeam(plan))).toEqual(withoutTime(scheduleTeam(structuredClone(plan))));
+        expect(withoutTime(scheduleTeam(plan))).toEqual(
+          withoutTime(scheduleTeam(structuredClone(plan))),
+        );
       }),
       { numRuns: 30 },
     );
@@ -67,40 +70,68 @@ describe("team scheduling invariants (fast-check)", () => {
 
   it("re-scheduling keeps everything up to today and stays feasible", () => {
     fc.assert(
-      fc.property(planArb, fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 49 }), (plan, todayOffset, changed) => {
-        const before = scheduleTeam(plan);
-        const today = addDays(plan.start, todayOffset);
-        const k = changed % plan.tasks.length;
-        const next: TeamPlan = { ...plan, tasks: plan.tasks.map((t, i) => (i === k && t.effortHours > 0 ? { ...t, effortHours: t.effortHours + 5 } : t)) };
-        const after = reschedule(next, before, { today });
-        const past = (r: TeamResult) => r.allocations.filter((a) => a.date <= today);
-        expect(past(after)).toEqual(past(before));
-        expect(checkTeamSchedule({ ...next, pinned: past(before) }, after)).toEqual([]);
-        expect(after.allocations.filter((a) => a.date > today && !past(before).includes(a)).every((a) => a.date > today)).toBe(true);
-      }),
+      fc.property(
+        planArb,
+        fc.integer({ min: 0, max: 20 }),
+        fc.integer({ min: 0, max: 49 }),
+        (plan, todayOffset, changed) => {
+          const before = scheduleTeam(plan);
+          const today = addDays(plan.start, todayOffset);
+          const k = changed % plan.tasks.length;
+          const next: TeamPlan = {
+            ...plan,
+            tasks: plan.tasks.map((t, i) =>
+              i === k && t.effortHours > 0 ? { ...t, effortHours: t.effortHours + 5 } : t,
+            ),
+          };
+          const after = reschedule(next, before, { today });
+          const past = (r: TeamResult) => r.allocations.filter((a) => a.date <= today);
+          expect(past(after)).toEqual(past(before));
+          expect(checkTeamSchedule({ ...next, pinned: past(before) }, after)).toEqual([]);
+          expect(
+            after.allocations
+              .filter((a) => a.date > today && !past(before).includes(a))
+              .every((a) => a.date > today),
+          ).toBe(true);
+        },
+      ),
       { numRuns: 60 },
     );
   });
 
   it("incremental re-scheduling gives the same schedule as replaying every task", () => {
     fc.assert(
-      fc.property(planArb, fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 49 }), fc.integer({ min: 0, max: 3 }), (plan, todayOffset, pick, kind) => {
-        const before = scheduleTeam(plan);
-        const today = addDays(plan.start, todayOffset);
-        const next: TeamPlan = structuredClone(plan);
-        const t = next.tasks[pick % next.tasks.length]!;
-        const other = next.tasks[(pick * 7 + 3) % next.tasks.length]!;
-        if (kind === 0 && t.effortHours > 0) t.effortHours += 6;
-        else if (kind === 1) next.members[pick % next.members.length]!.daysOff.push(addDays(today, 1 + (pick % 4)));
-        else if (kind === 2 && other.id !== t.id && other.parent !== t.id && t.parent !== other.id) t.dependsOn.push({ task: other.id, type: "FS", lagDays: 0 });
-        else if (kind === 3) next.members[pick % next.members.length]!.hoursPerDay = 3;
-        const full = reschedule(next, before, { today });
-        const fast = reschedule(next, before, { today, incremental: true });
-        const spans = (r: TeamResult) => r.tasks.map((x) => [x.id, x.assignee, x.start, x.finish]);
-        expect(spans(fast)).toEqual(spans(full));
-        expect(fast.allocations).toEqual(full.allocations);
-        expect(fast.unscheduled).toEqual(full.unscheduled);
-      }),
+      fc.property(
+        planArb,
+        fc.integer({ min: 0, max: 20 }),
+        fc.integer({ min: 0, max: 49 }),
+        fc.integer({ min: 0, max: 3 }),
+        (plan, todayOffset, pick, kind) => {
+          const before = scheduleTeam(plan);
+          const today = addDays(plan.start, todayOffset);
+          const next: TeamPlan = structuredClone(plan);
+          const t = next.tasks[pick % next.tasks.length]!;
+          const other = next.tasks[(pick * 7 + 3) % next.tasks.length]!;
+          if (kind === 0 && t.effortHours > 0) t.effortHours += 6;
+          else if (kind === 1)
+            next.members[pick % next.members.length]!.daysOff.push(addDays(today, 1 + (pick % 4)));
+          else if (
+            kind === 2 &&
+            other.id !== t.id &&
+            other.parent !== t.id &&
+            t.parent !== other.id
+          )
+            t.dependsOn.push({ task: other.id, type: "FS", lagDays: 0 });
+          else if (kind === 3) next.members[pick % next.members.length]!.hoursPerDay = 3;
+          const full = reschedule(next, before, { today });
+          const fast = reschedule(next, before, { today, incremental: true });
+          const spans = (r: TeamResult) =>
+            r.tasks.map((x) => [x.id, x.assignee, x.start, x.finish]);
+          expect(spans(fast)).toEqual(spans(full));
+          expect(fast.allocations).toEqual(full.allocations);
+          expect(fast.unscheduled).toEqual(full.unscheduled);
+        },
+      ),
       { numRuns: 120 },
     );
   });
@@ -120,22 +151,38 @@ describe("team scheduling invariants (fast-check)", () => {
 
   it("a cycle is reported with a path whose every step is a real dependency", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 3, max: 30 }), (seed, size) => {
-        const plan = generateTeamPlan({ seed, tasks: size, members: 3, dependencies: 1.5, finishToStartOnly: true });
-        // Close a loop: the first task now waits for the last one that (transitively) waits for it, or a direct pair.
-        const last = plan.tasks[plan.tasks.length - 1]!;
-        const first = plan.tasks[0]!;
-        last.dependsOn.push({ task: first.id, type: "FS", lagDays: 0 });
-        first.dependsOn.push({ task: last.id, type: "FS", lagDays: 0 });
-        const r = parsePlanFile(JSON.parse(JSON.stringify(plan)));
-        expect(r.ok).toBe(false);
-        if (r.ok) return;
-        const issue = r.issues.find((i) => i.message.startsWith("dependency cycle: "))!;
-        const path = issue.message.slice("dependency cycle: ".length).split(" (")[0]!.split(" → ");
-        expect(path[0]).toBe(path[path.length - 1]);
-        const deps = new Map(plan.tasks.map((t) => [t.id, new Set(t.dependsOn.map((d) => d.task))]));
-        for (let i = 0; i + 1 < path.length; i++) expect(deps.get(path[i + 1]!)!.has(path[i]!)).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.integer({ min: 3, max: 30 }),
+        (seed, size) => {
+          const plan = generateTeamPlan({
+            seed,
+            tasks: size,
+            members: 3,
+            dependencies: 1.5,
+            finishToStartOnly: true,
+          });
+          // Close a loop: the first task now waits for the last one that (transitively) waits for it, or a direct pair.
+          const last = plan.tasks[plan.tasks.length - 1]!;
+          const first = plan.tasks[0]!;
+          last.dependsOn.push({ task: first.id, type: "FS", lagDays: 0 });
+          first.dependsOn.push({ task: last.id, type: "FS", lagDays: 0 });
+          const r = parsePlanFile(JSON.parse(JSON.stringify(plan)));
+          expect(r.ok).toBe(false);
+          if (r.ok) return;
+          const issue = r.issues.find((i) => i.message.startsWith("dependency cycle: "))!;
+          const path = issue.message
+            .slice("dependency cycle: ".length)
+            .split(" (")[0]!
+            .split(" → ");
+          expect(path[0]).toBe(path[path.length - 1]);
+          const deps = new Map(
+            plan.tasks.map((t) => [t.id, new Set(t.dependsOn.map((d) => d.task))]),
+          );
+          for (let i = 0; i + 1 < path.length; i++)
+            expect(deps.get(path[i + 1]!)!.has(path[i]!)).toBe(true);
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -4,7 +4,13 @@
 
 import { addDays } from "../../calendar/date.js";
 import { Rng } from "../rng.js";
-import { PLAN_FORMAT, type DependencyType, type TeamMember, type TeamPlan, type TeamTask } from "../types.js";
+import {
+  PLAN_FORMAT,
+  type DependencyType,
+  type TeamMember,
+  type TeamPlan,
+  type TeamTask,
+} from "../types.js";
 
 export interface GenerateOptions {
   tasks: number;
@@ -56,7 +62,19 @@ export function generateTeamPlan(o: GenerateOptions): TeamPlan {
   for (let i = 0; i < o.tasks; i++) {
     if (packageSize > 0 && i % packageSize === 0) {
       pkg = `wp${i / packageSize + 1}`;
-      tasks.push({ id: pkg, name: `Package ${pkg}`, effortHours: 0, skill: null, minLevel: null, assignee: null, priority: 500, earliestStart: null, deadline: null, dependsOn: [], parent: null });
+      tasks.push({
+        id: pkg,
+        name: `Package ${pkg}`,
+        effortHours: 0,
+        skill: null,
+        minLevel: null,
+        assignee: null,
+        priority: 500,
+        earliestStart: null,
+        deadline: null,
+        dependsOn: [],
+        parent: null,
+      });
     }
     const skill = skills[rng.int(skills.length)]!;
     const dependsOn: TeamTask["dependsOn"] = [];
@@ -67,7 +85,12 @@ export function generateTeamPlan(o: GenerateOptions): TeamPlan {
       // Predecessors come from earlier tasks (mostly nearby), so there is never a cycle.
       const back = 1 + Math.min(leafBefore - 1, Math.floor(-Math.log(1 - rng.next()) * 8));
       const pred = tasks[leafBefore - back]!;
-      if (pred.id === pkg || seen.has(pred.id) || (pred.parent === null && pred.effortHours === 0 && pred.id.startsWith("wp"))) continue;
+      if (
+        pred.id === pkg ||
+        seen.has(pred.id) ||
+        (pred.parent === null && pred.effortHours === 0 && pred.id.startsWith("wp"))
+      )
+        continue;
       seen.add(pred.id);
       const type = o.finishToStartOnly ? "FS" : types[rng.int(types.length)]!;
       dependsOn.push({ task: pred.id, type, lagDays: rng.next() < 0.2 ? rng.int(3) : 0 });
@@ -95,7 +118,15 @@ export function generateTeamPlan(o: GenerateOptions): TeamPlan {
     calendar: {
       workweek: [1, 2, 3, 4, 5],
       hoursPerDay: 8,
-      holidays: ["2026-09-25", "2026-10-01", "2026-10-02", "2026-10-05", "2026-10-06", "2026-10-07", "2027-01-01"],
+      holidays: [
+        "2026-09-25",
+        "2026-10-01",
+        "2026-10-02",
+        "2026-10-05",
+        "2026-10-06",
+        "2026-10-07",
+        "2027-01-01",
+      ],
       extraWorkdays: ["2026-09-20", "2026-10-10"],
     },
     members,

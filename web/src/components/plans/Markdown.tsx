@@ -22,7 +22,15 @@ function inline(text: string, keyBase: string): ReactNode[] {
     else {
       const label = tok.slice(1, tok.indexOf("]"));
       const url = tok.slice(tok.indexOf("](") + 2, -1);
-      out.push(SAFE_URL.test(url) ? <a key={key} href={url} target="_blank" rel="noopener noreferrer nofollow">{label}</a> : tok);
+      out.push(
+        SAFE_URL.test(url) ? (
+          <a key={key} href={url} target="_blank" rel="noopener noreferrer nofollow">
+            {label}
+          </a>
+        ) : (
+          tok
+        ),
+      );
     }
     last = m.index + tok.length;
   }
@@ -37,19 +45,33 @@ export function Markdown({ source }: { source: string }) {
   while (i < lines.length) {
     const line = lines[i]!;
     const key = `b${i}`;
-    if (!line.trim()) { i++; continue; }
+    if (!line.trim()) {
+      i++;
+      continue;
+    }
     if (line.startsWith("```")) {
       const code: string[] = [];
       i++;
       while (i < lines.length && !lines[i]!.startsWith("```")) code.push(lines[i++]!);
       i++;
-      blocks.push(<pre key={key} style={{ background: "#f6f6f6", padding: 8, overflowX: "auto", whiteSpace: "pre-wrap" }}><code>{code.join("\n")}</code></pre>);
+      blocks.push(
+        <pre
+          key={key}
+          style={{ background: "#f6f6f6", padding: 8, overflowX: "auto", whiteSpace: "pre-wrap" }}
+        >
+          <code>{code.join("\n")}</code>
+        </pre>,
+      );
       continue;
     }
     const h = /^(#{1,6})\s+(.*)$/.exec(line);
     if (h) {
       const level = Math.min(5, h[1]!.length + 1) as 2 | 3 | 4 | 5;
-      blocks.push(<Typography.Title key={key} level={level} style={{ marginTop: 8 }}>{inline(h[2]!, key)}</Typography.Title>);
+      blocks.push(
+        <Typography.Title key={key} level={level} style={{ marginTop: 8 }}>
+          {inline(h[2]!, key)}
+        </Typography.Title>,
+      );
       i++;
       continue;
     }
@@ -57,7 +79,11 @@ export function Markdown({ source }: { source: string }) {
       const ordered = /^\s*\d/.test(line);
       const items: ReactNode[] = [];
       while (i < lines.length && /^\s*([-*+]|\d+[.)])\s+/.test(lines[i]!)) {
-        items.push(<li key={`${key}-${items.length}`}>{inline(lines[i]!.replace(/^\s*([-*+]|\d+[.)])\s+/, ""), `${key}-${items.length}`)}</li>);
+        items.push(
+          <li key={`${key}-${items.length}`}>
+            {inline(lines[i]!.replace(/^\s*([-*+]|\d+[.)])\s+/, ""), `${key}-${items.length}`)}
+          </li>,
+        );
         i++;
       }
       blocks.push(ordered ? <ol key={key}>{items}</ol> : <ul key={key}>{items}</ul>);
@@ -65,17 +91,38 @@ export function Markdown({ source }: { source: string }) {
     }
     if (line.startsWith(">")) {
       const quote: string[] = [];
-      while (i < lines.length && lines[i]!.startsWith(">")) quote.push(lines[i++]!.replace(/^>\s?/, ""));
-      blocks.push(<blockquote key={key} style={{ borderLeft: "3px solid #ddd", margin: "8px 0", paddingLeft: 12, color: "#666" }}>{inline(quote.join(" "), key)}</blockquote>);
+      while (i < lines.length && lines[i]!.startsWith(">"))
+        quote.push(lines[i++]!.replace(/^>\s?/, ""));
+      blocks.push(
+        <blockquote
+          key={key}
+          style={{ borderLeft: "3px solid #ddd", margin: "8px 0", paddingLeft: 12, color: "#666" }}
+        >
+          {inline(quote.join(" "), key)}
+        </blockquote>,
+      );
       continue;
     }
     const para: string[] = [];
-    while (i < lines.length && lines[i]!.trim() && !/^(#{1,6}\s|```|>|\s*([-*+]|\d+[.)])\s+)/.test(lines[i]!)) para.push(lines[i++]!);
+    while (
+      i < lines.length &&
+      lines[i]!.trim() &&
+      !/^(#{1,6}\s|```|>|\s*([-*+]|\d+[.)])\s+)/.test(lines[i]!)
+    )
+      para.push(lines[i++]!);
     blocks.push(
       <p key={key} style={{ margin: "6px 0" }}>
-        {para.flatMap((p, j) => (j ? [<br key={`${key}-br${j}`} />, ...inline(p, `${key}-${j}`)] : inline(p, `${key}-${j}`)))}
+        {para.flatMap((p, j) =>
+          j
+            ? [<br key={`${key}-br${j}`} />, ...inline(p, `${key}-${j}`)]
+            : inline(p, `${key}-${j}`),
+        )}
       </p>,
     );
   }
-  return <div className="dc-markdown" style={{ wordBreak: "break-word" }}>{blocks}</div>;
+  return (
+    <div className="dc-markdown" style={{ wordBreak: "break-word" }}>
+      {blocks}
+    </div>
+  );
 }

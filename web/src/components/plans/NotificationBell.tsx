@@ -30,29 +30,74 @@ export function NotificationBell({ compact }: { compact?: boolean }) {
     if (n.link) void navigate(n.link);
   };
   const content = (
-    <div style={{ width: compact ? 300 : 360, maxHeight: 420, overflowY: "auto" }} data-testid="notification-list">
+    <div
+      style={{ width: compact ? 300 : 360, maxHeight: 420, overflowY: "auto" }}
+      data-testid="notification-list"
+    >
       <Flex justify="space-between" align="center" style={{ marginBottom: 4 }}>
         <Typography.Text strong>{t("notif.title")}</Typography.Text>
-        <Button size="small" type="link" disabled={!unread} onClick={() => readAll.mutate()} data-testid="notification-read-all">{t("notif.readAll")}</Button>
+        <Button
+          size="small"
+          type="link"
+          disabled={!unread}
+          onClick={() => readAll.mutate()}
+          data-testid="notification-read-all"
+        >
+          {t("notif.readAll")}
+        </Button>
       </Flex>
-      {(notifications.data?.items ?? []).length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("notif.empty")} /> : (
-        <List size="small" dataSource={notifications.data?.items ?? []}
+      {(notifications.data?.items ?? []).length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("notif.empty")} />
+      ) : (
+        <List
+          size="small"
+          dataSource={notifications.data?.items ?? []}
           renderItem={(n) => (
-            <List.Item data-testid="notification" data-kind={n.kind} onClick={() => openOne(n)} style={{ cursor: "pointer", background: n.readAt ? undefined : "#fff7e6", paddingInline: 6 }}>
+            <List.Item
+              data-testid="notification"
+              data-kind={n.kind}
+              onClick={() => openOne(n)}
+              style={{
+                cursor: "pointer",
+                background: n.readAt ? undefined : "#fff7e6",
+                paddingInline: 6,
+              }}
+            >
               <Flex vertical style={{ minWidth: 0 }}>
                 <Typography.Text strong={!n.readAt}>{localText(n.title, locale)}</Typography.Text>
-                {n.body ? <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: "pre-wrap" }}>{n.body.split("\n").map((l) => localText(l, locale)).join("\n")}</Typography.Text> : null}
-                <Typography.Text type="secondary" style={{ fontSize: 11 }}>{formatDateTime(n.createdAt, locale)}</Typography.Text>
+                {n.body ? (
+                  <Typography.Text
+                    type="secondary"
+                    style={{ fontSize: 12, whiteSpace: "pre-wrap" }}
+                  >
+                    {n.body
+                      .split("\n")
+                      .map((l) => localText(l, locale))
+                      .join("\n")}
+                  </Typography.Text>
+                ) : null}
+                <Typography.Text type="secondary" style={{ fontSize: 11 }}>
+                  {formatDateTime(n.createdAt, locale)}
+                </Typography.Text>
               </Flex>
             </List.Item>
-          )} />
+          )}
+        />
       )}
     </div>
   );
   return (
-    <Popover open={open} onOpenChange={setOpen} trigger="click" content={content} placement="bottomRight">
+    <Popover
+      open={open}
+      onOpenChange={setOpen}
+      trigger="click"
+      content={content}
+      placement="bottomRight"
+    >
       <Button type="text" aria-label={t("notif.title")} data-testid="notification-bell">
-        <Badge count={unread} size="small" data-testid="notification-count"><BellOutlined style={{ fontSize: 18 }} /></Badge>
+        <Badge count={unread} size="small" data-testid="notification-count">
+          <BellOutlined style={{ fontSize: 18 }} />
+        </Badge>
       </Button>
     </Popover>
   );

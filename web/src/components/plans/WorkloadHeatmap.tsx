@@ -25,19 +25,51 @@ export function WorkloadHeatmap({ planId, today }: { planId?: string; today: str
     <div data-testid="workload">
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 8 }}>
         <Flex gap={4} align="center">
-          <Button size="small" icon={<LeftOutlined />} aria-label={t("today.prevWeek")} onClick={() => setFrom(addDays(from, -7))} />
-          <Typography.Text>{from} – {to}</Typography.Text>
-          <Button size="small" icon={<RightOutlined />} aria-label={t("today.nextWeek")} onClick={() => setFrom(addDays(from, 7))} />
+          <Button
+            size="small"
+            icon={<LeftOutlined />}
+            aria-label={t("today.prevWeek")}
+            onClick={() => setFrom(addDays(from, -7))}
+          />
+          <Typography.Text>
+            {from} – {to}
+          </Typography.Text>
+          <Button
+            size="small"
+            icon={<RightOutlined />}
+            aria-label={t("today.nextWeek")}
+            onClick={() => setFrom(addDays(from, 7))}
+          />
         </Flex>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t("workload.legend")}</Typography.Text>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t("workload.legend")}
+        </Typography.Text>
       </Flex>
       <div style={{ overflowX: "auto" }}>
         <table style={{ borderCollapse: "collapse", fontSize: 11 }}>
           <thead>
             <tr>
-              <th style={{ position: "sticky", left: 0, background: "#fff", textAlign: "left", padding: "2px 6px", minWidth: 72 }} />
+              <th
+                style={{
+                  position: "sticky",
+                  left: 0,
+                  background: "#fff",
+                  textAlign: "left",
+                  padding: "2px 6px",
+                  minWidth: 72,
+                }}
+              />
               {days.map((d) => (
-                <th key={d} style={{ padding: "2px 0", width: 30, minWidth: 30, fontWeight: d === today ? 700 : 400, color: weekday(d) > 5 ? "#bfbfbf" : "#595959" }}>
+                <th
+                  key={d}
+                  style={{
+                    padding: "2px 0",
+                    width: 30,
+                    minWidth: 30,
+                    fontWeight: d === today ? 700 : 400,
+                    color: weekday(d) > 5 ? "#bfbfbf" : "#595959",
+                  }}
+                >
                   {d.slice(8)}
                 </th>
               ))}
@@ -46,12 +78,45 @@ export function WorkloadHeatmap({ planId, today }: { planId?: string; today: str
           <tbody>
             {(workload.data?.members ?? []).map((m) => (
               <tr key={m.memberId} data-testid="workload-row">
-                <td style={{ position: "sticky", left: 0, background: "#fff", padding: "2px 6px", whiteSpace: "nowrap", maxWidth: 110, overflow: "hidden", textOverflow: "ellipsis" }}>{m.name}</td>
+                <td
+                  style={{
+                    position: "sticky",
+                    left: 0,
+                    background: "#fff",
+                    padding: "2px 6px",
+                    whiteSpace: "nowrap",
+                    maxWidth: 110,
+                    overflow: "hidden",
+                    textOverflow: "ellipsis",
+                  }}
+                >
+                  {m.name}
+                </td>
                 {m.cells.map((c) => (
-                  <Tooltip key={c.date} title={`${m.name} · ${c.date} · ${t("workload.capacity", { hours: c.hours, capacity: c.capacity })}${c.duties ? ` · ${t("workload.duties", { hours: c.duties })}` : ""}`}>
-                    <td style={{ border: "1px solid #f0f0f0", height: 26, textAlign: "center", background: shade(c.hours, c.capacity), color: c.capacity && c.hours / c.capacity > 0.6 ? "#fff" : "#595959", outline: c.date === today ? "2px solid #fa541c" : undefined }}>
-                      {c.capacity <= 0 && !c.duties ? <span style={{ color: "#bfbfbf" }}>{t("workload.off")}</span> : c.hours ? c.hours : ""}
-                      {c.duties ? <div style={{ height: 3, background: "#722ed1", marginTop: 1 }} /> : null}
+                  <Tooltip
+                    key={c.date}
+                    title={`${m.name} · ${c.date} · ${t("workload.capacity", { hours: c.hours, capacity: c.capacity })}${c.duties ? ` · ${t("workload.duties", { hours: c.duties })}` : ""}`}
+                  >
+                    <td
+                      style={{
+                        border: "1px solid #f0f0f0",
+                        height: 26,
+                        textAlign: "center",
+                        background: shade(c.hours, c.capacity),
+                        color: c.capacity && c.hours / c.capacity > 0.6 ? "#fff" : "#595959",
+                        outline: c.date === today ? "2px solid #fa541c" : undefined,
+                      }}
+                    >
+                      {c.capacity <= 0 && !c.duties ? (
+                        <span style={{ color: "#bfbfbf" }}>{t("workload.off")}</span>
+                      ) : c.hours ? (
+                        c.hours
+                      ) : (
+                        ""
+                      )}
+                      {c.duties ? (
+                        <div style={{ height: 3, background: "#722ed1", marginTop: 1 }} />
+                      ) : null}
                     </td>
                   </Tooltip>
                 ))}

@@ -19,7 +19,13 @@ export function useLiveUpdates(enabled: boolean) {
       return [type, handler] as const;
     });
     // After a reconnect, anything may have changed while we were away.
-    source.addEventListener("ready", () => void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "me" && q.queryKey[0] !== "instance" }));
+    source.addEventListener(
+      "ready",
+      () =>
+        void qc.invalidateQueries({
+          predicate: (q) => q.queryKey[0] !== "me" && q.queryKey[0] !== "instance",
+        }),
+    );
     return () => {
       for (const [type, handler] of handlers) source.removeEventListener(type, handler);
       source.close();

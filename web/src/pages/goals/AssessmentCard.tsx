@@ -1,13 +1,38 @@
 // The self-assessment and the review of a member's cycle: actuals (typed for manual goals, live
 // for KPI goals), self scores and the report; the lead's scores, comment and the final score.
-import { Alert, App, Button, Card, Flex, Grid, Input, InputNumber, Space, Table, Tag, Typography } from "antd";
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Flex,
+  Grid,
+  Input,
+  InputNumber,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from "antd";
 import { useEffect, useMemo, useState } from "react";
-import { useAssessment, useGoalCycles, useGoalMutations, type Assessment, type Goal } from "../../api/goals";
+import {
+  useAssessment,
+  useGoalCycles,
+  useGoalMutations,
+  type Assessment,
+  type Goal,
+} from "../../api/goals";
 import { useApiErrors } from "../../components/errors";
 import { useI18n, type Translate } from "../../i18n";
 import { pct, withUnit } from "./shared";
 
-interface RowValues { selfScore?: number | null; actual?: string | null; comment?: string | null; score?: number | null; leadComment?: string | null }
+interface RowValues {
+  selfScore?: number | null;
+  actual?: string | null;
+  comment?: string | null;
+  score?: number | null;
+  leadComment?: string | null;
+}
 
 export function AssessmentCard({ cycleId, memberId }: { cycleId: string; memberId: string }) {
   const { t, locale } = useI18n();
@@ -24,75 +49,271 @@ export function AssessmentCard({ cycleId, memberId }: { cycleId: string; memberI
     if (!data) return;
     setReport(data.report ?? "");
     setReviewComment(data.reviewComment ?? "");
-    setRows(Object.fromEntries(data.goals.map((g) => [g.id, { selfScore: g.selfScore, actual: g.metric.kind === "manual" ? g.actual : null, comment: g.selfComment, score: g.leadScore, leadComment: g.leadComment }])));
+    setRows(
+      Object.fromEntries(
+        data.goals.map((g) => [
+          g.id,
+          {
+            selfScore: g.selfScore,
+            actual: g.metric.kind === "manual" ? g.actual : null,
+            comment: g.selfComment,
+            score: g.leadScore,
+            leadComment: g.leadComment,
+          },
+        ]),
+      ),
+    );
   }, [data]);
   const row = (id: string) => rows[id] ?? {};
   const setRow = (id: string, v: RowValues) => setRows((r) => ({ ...r, [id]: { ...r[id], ...v } }));
   // On a phone the targets are on the goal cards above; the table keeps the actuals and scores.
   const phone = !Grid.useBreakpoint().md;
-  const columns = useMemo(() => columnsFor(t, data, row, setRow).filter((c) => !(phone && c.title === t("goals.target"))), [t, data, rows, phone]);
+  const columns = useMemo(
+    () => columnsFor(t, data, row, setRow).filter((c) => !(phone && c.title === t("goals.target"))),
+    [t, data, rows, phone],
+  );
   if (!data) return null;
-  const saveSelf = (submit: boolean) => m.saveSelf.mutate({
-    cycleId, memberId, version: data.version, report, submit,
-    goals: data.goals.map((g) => ({ goalId: g.id, selfScore: row(g.id).selfScore ?? null, comment: row(g.id).comment ?? null, ...(g.metric.kind === "manual" && { actual: row(g.id).actual?.trim() || null }) })),
-  }, { onSuccess: () => void message.success(t("goals.saved")), onError: (e) => onError(e) });
-  const saveReview = (finalize?: { early: boolean }) => m.review.mutate({
-    cycleId, memberId, version: data.version, comment: reviewComment, goals: data.goals.map((g) => ({ goalId: g.id, score: row(g.id).score ?? null, comment: row(g.id).leadComment ?? null })),
-  }, { onSuccess: (r) => { if (finalize) m.finalize.mutate({ cycleId, memberId, version: r.version, ...finalize }, { onError: (e) => onError(e) }); else void message.success(t("goals.saved")); }, onError: (e) => onError(e) });
+  const saveSelf = (submit: boolean) =>
+    m.saveSelf.mutate(
+      {
+        cycleId,
+        memberId,
+        version: data.version,
+        report,
+        submit,
+        goals: data.goals.map((g) => ({
+          goalId: g.id,
+          selfScore: row(g.id).selfScore ?? null,
+          comment: row(g.id).comment ?? null,
+          ...(g.metric.kind === "manual" && { actual: row(g.id).actual?.trim() || null }),
+        })),
+      },
+      { onSuccess: () => void message.success(t("goals.saved")), onError: (e) => onError(e) },
+    );
+  const saveReview = (finalize?: { early: boolean }) =>
+    m.review.mutate(
+      {
+        cycleId,
+        memberId,
+        version: data.version,
+        comment: reviewComment,
+        goals: data.goals.map((g) => ({
+          goalId: g.id,
+          score: row(g.id).score ?? null,
+          comment: row(g.id).leadComment ?? null,
+        })),
+      },
+      {
+        onSuccess: (r) => {
+          if (finalize)
+            m.finalize.mutate(
+              { cycleId, memberId, version: r.version, ...finalize },
+              { onError: (e) => onError(e) },
+            );
+          else void message.success(t("goals.saved"));
+        },
+        onError: (e) => onError(e),
+      },
+    );
   // Before the cycle's end the final score would freeze today's actuals: say so and ask first.
   const finalize = () => {
     if (!cycle || cycle.phase === "ended") return saveReview({ early: false });
     const end = new Date(`${cycle.to}T00:00:00`).toLocaleDateString(locale, { dateStyle: "long" });
     modal.confirm({
-      title: t("goals.finalizeEarly.title", { cycle: cycle.name }), content: t("goals.finalizeEarly.body", { end, name: data.memberName }),
-      okText: t("goals.finalizeEarly.ok"), cancelText: t("common.cancel"), onOk: () => saveReview({ early: true }),
+      title: t("goals.finalizeEarly.title", { cycle: cycle.name }),
+      content: t("goals.finalizeEarly.body", { end, name: data.memberName }),
+      okText: t("goals.finalizeEarly.ok"),
+      cancelText: t("common.cancel"),
+      onOk: () => saveReview({ early: true }),
     });
   };
   const allAgreed = data.goals.every((g) => g.status === "agreed");
   return (
-    <Card size="small" title={t("goals.assessment")} data-testid="assessment" extra={<Tag color={data.status === "final" ? "green" : data.status === "submitted" ? "orange" : "default"} data-testid="assessment-status">{t(`goals.assessment.${data.status}`)}</Tag>}>
+    <Card
+      size="small"
+      title={t("goals.assessment")}
+      data-testid="assessment"
+      extra={
+        <Tag
+          color={
+            data.status === "final" ? "green" : data.status === "submitted" ? "orange" : "default"
+          }
+          data-testid="assessment-status"
+        >
+          {t(`goals.assessment.${data.status}`)}
+        </Tag>
+      }
+    >
       <Flex vertical gap={12}>
-        {data.finalScore !== null ? <Alert type="success" showIcon data-testid="final-score" message={`${t("goals.finalScore")}: ${data.finalScore.toFixed(2)}`} description={t("goals.finalNote")} /> : null}
-        {!allAgreed && data.status === "open" ? <Typography.Text type="secondary">{t("goals.assessment.needsAgreement")}</Typography.Text> : null}
-        <Table size="small" rowKey="id" pagination={false} dataSource={data.goals} columns={columns} scroll={{ x: true }} />
+        {data.finalScore !== null ? (
+          <Alert
+            type="success"
+            showIcon
+            data-testid="final-score"
+            message={`${t("goals.finalScore")}: ${data.finalScore.toFixed(2)}`}
+            description={t("goals.finalNote")}
+          />
+        ) : null}
+        {!allAgreed && data.status === "open" ? (
+          <Typography.Text type="secondary">{t("goals.assessment.needsAgreement")}</Typography.Text>
+        ) : null}
+        <Table
+          size="small"
+          rowKey="id"
+          pagination={false}
+          dataSource={data.goals}
+          columns={columns}
+          scroll={{ x: true }}
+        />
         <div>
           <Typography.Text strong>{t("goals.report")}</Typography.Text>
-          {data.canSelfAssess ? <Input.TextArea data-testid="report" rows={4} value={report} placeholder={t("goals.reportPlaceholder")} onChange={(e) => setReport(e.target.value)} /> : <Typography.Paragraph style={{ whiteSpace: "pre-wrap" }} data-testid="report-text">{data.report ?? "—"}</Typography.Paragraph>}
+          {data.canSelfAssess ? (
+            <Input.TextArea
+              data-testid="report"
+              rows={4}
+              value={report}
+              placeholder={t("goals.reportPlaceholder")}
+              onChange={(e) => setReport(e.target.value)}
+            />
+          ) : (
+            <Typography.Paragraph style={{ whiteSpace: "pre-wrap" }} data-testid="report-text">
+              {data.report ?? "—"}
+            </Typography.Paragraph>
+          )}
         </div>
-        {data.canSelfAssess ? <Space wrap><Button onClick={() => saveSelf(false)} loading={m.saveSelf.isPending}>{t("goals.saveDraft")}</Button><Button type="primary" onClick={() => saveSelf(true)} loading={m.saveSelf.isPending} data-testid="submit-self">{t("goals.submit")}</Button></Space> : null}
+        {data.canSelfAssess ? (
+          <Space wrap>
+            <Button onClick={() => saveSelf(false)} loading={m.saveSelf.isPending}>
+              {t("goals.saveDraft")}
+            </Button>
+            <Button
+              type="primary"
+              onClick={() => saveSelf(true)}
+              loading={m.saveSelf.isPending}
+              data-testid="submit-self"
+            >
+              {t("goals.submit")}
+            </Button>
+          </Space>
+        ) : null}
         {data.canReview || data.reviewComment ? (
           <div>
             <Typography.Text strong>{t("goals.reviewComment")}</Typography.Text>
-            {data.canReview ? <Input.TextArea data-testid="review-comment" rows={3} value={reviewComment} onChange={(e) => setReviewComment(e.target.value)} /> : <Typography.Paragraph style={{ whiteSpace: "pre-wrap" }}>{data.reviewComment}</Typography.Paragraph>}
+            {data.canReview ? (
+              <Input.TextArea
+                data-testid="review-comment"
+                rows={3}
+                value={reviewComment}
+                onChange={(e) => setReviewComment(e.target.value)}
+              />
+            ) : (
+              <Typography.Paragraph style={{ whiteSpace: "pre-wrap" }}>
+                {data.reviewComment}
+              </Typography.Paragraph>
+            )}
           </div>
         ) : null}
-        {data.canReview ? <Space wrap><Button onClick={() => saveReview()} loading={m.review.isPending}>{t("goals.saveReview")}</Button><Button type="primary" onClick={finalize} loading={m.review.isPending || m.finalize.isPending} data-testid="finalize">{t("goals.finalize")}</Button></Space> : null}
+        {data.canReview ? (
+          <Space wrap>
+            <Button onClick={() => saveReview()} loading={m.review.isPending}>
+              {t("goals.saveReview")}
+            </Button>
+            <Button
+              type="primary"
+              onClick={finalize}
+              loading={m.review.isPending || m.finalize.isPending}
+              data-testid="finalize"
+            >
+              {t("goals.finalize")}
+            </Button>
+          </Space>
+        ) : null}
       </Flex>
     </Card>
   );
 }
 
-function columnsFor(t: Translate, data: Assessment | undefined, row: (id: string) => RowValues, setRow: (id: string, v: RowValues) => void) {
+function columnsFor(
+  t: Translate,
+  data: Assessment | undefined,
+  row: (id: string) => RowValues,
+  setRow: (id: string, v: RowValues) => void,
+) {
   const self = !!data?.canSelfAssess;
   const review = !!data?.canReview;
-  const score = (v: number | null | undefined) => (v === null || v === undefined ? "—" : v.toFixed(2));
+  const score = (v: number | null | undefined) =>
+    v === null || v === undefined ? "—" : v.toFixed(2);
   return [
-    { title: t("goals.goalTitle"), dataIndex: "title", onCell: () => ({ style: { minWidth: 96 } }), render: (s: string, g: Goal) => <span>{s} <Typography.Text type="secondary" style={{ whiteSpace: "nowrap" }}>({g.weight}%)</Typography.Text></span> },
+    {
+      title: t("goals.goalTitle"),
+      dataIndex: "title",
+      onCell: () => ({ style: { minWidth: 96 } }),
+      render: (s: string, g: Goal) => (
+        <span>
+          {s}{" "}
+          <Typography.Text type="secondary" style={{ whiteSpace: "nowrap" }}>
+            ({g.weight}%)
+          </Typography.Text>
+        </span>
+      ),
+    },
     { title: t("goals.target"), render: (_: unknown, g: Goal) => withUnit(g.target, g.unit) },
     {
-      title: t("goals.actual"), render: (_: unknown, g: Goal) => self && g.metric.kind === "manual"
-        ? <Input size="small" style={{ width: 90 }} inputMode="decimal" value={row(g.id).actual ?? ""} onChange={(e) => setRow(g.id, { actual: e.target.value })} data-testid={`actual-${g.title}`} />
-        : <span>{withUnit(g.actual, g.unit)} {g.achievement !== null ? <Typography.Text type="secondary">{pct(g.achievement)}</Typography.Text> : null}</span>,
+      title: t("goals.actual"),
+      render: (_: unknown, g: Goal) =>
+        self && g.metric.kind === "manual" ? (
+          <Input
+            size="small"
+            style={{ width: 90 }}
+            inputMode="decimal"
+            value={row(g.id).actual ?? ""}
+            onChange={(e) => setRow(g.id, { actual: e.target.value })}
+            data-testid={`actual-${g.title}`}
+          />
+        ) : (
+          <span>
+            {withUnit(g.actual, g.unit)}{" "}
+            {g.achievement !== null ? (
+              <Typography.Text type="secondary">{pct(g.achievement)}</Typography.Text>
+            ) : null}
+          </span>
+        ),
     },
     {
-      title: t("goals.selfScore"), render: (_: unknown, g: Goal) => self
-        ? <InputNumber size="small" min={0} max={100} precision={2} style={{ width: 80 }} value={row(g.id).selfScore ?? null} onChange={(v) => setRow(g.id, { selfScore: v })} data-testid={`self-${g.title}`} />
-        : score(g.selfScore),
+      title: t("goals.selfScore"),
+      render: (_: unknown, g: Goal) =>
+        self ? (
+          <InputNumber
+            size="small"
+            min={0}
+            max={100}
+            precision={2}
+            style={{ width: 80 }}
+            value={row(g.id).selfScore ?? null}
+            onChange={(v) => setRow(g.id, { selfScore: v })}
+            data-testid={`self-${g.title}`}
+          />
+        ) : (
+          score(g.selfScore)
+        ),
     },
     {
-      title: t("goals.leadScore"), render: (_: unknown, g: Goal) => review
-        ? <InputNumber size="small" min={0} max={100} precision={2} style={{ width: 80 }} value={row(g.id).score ?? null} onChange={(v) => setRow(g.id, { score: v })} data-testid={`lead-${g.title}`} />
-        : score(g.leadScore),
+      title: t("goals.leadScore"),
+      render: (_: unknown, g: Goal) =>
+        review ? (
+          <InputNumber
+            size="small"
+            min={0}
+            max={100}
+            precision={2}
+            style={{ width: 80 }}
+            value={row(g.id).score ?? null}
+            onChange={(v) => setRow(g.id, { score: v })}
+            data-testid={`lead-${g.title}`}
+          />
+        ) : (
+          score(g.leadScore)
+        ),
     },
   ];
 }

@@ -17,20 +17,32 @@ export function departmentAccess(me: Me, departments: readonly Department[]) {
   const managed = managedDepartments(me, departments);
   const owner = me.member.role === "owner";
   const isSelf = (d: Department) => d.leadMemberId === me.member.id;
-  const manages = (d: Department) => owner || (me.member.role === "lead" && !isSelf(d) && managed.has(d.id));
+  const manages = (d: Department) =>
+    owner || (me.member.role === "lead" && !isSelf(d) && managed.has(d.id));
   return {
     sees: (d: Department) => isSelf(d) || manages(d) || d.id === me.member.departmentId,
     isSelf,
     rights: (d: Department): GoalRights => ({
       edit: isSelf(d) || manages(d),
       // Only the side that did not propose answers; the owner's own department has no side above.
-      answer: (g: Goal) => g.status === "proposed" && ((owner && isSelf(d)) || (g.proposedBy !== null && g.proposedBy === d.leadMemberId ? manages(d) : isSelf(d))),
+      answer: (g: Goal) =>
+        g.status === "proposed" &&
+        ((owner && isSelf(d)) ||
+          (g.proposedBy !== null && g.proposedBy === d.leadMemberId ? manages(d) : isSelf(d))),
       reopen: () => isSelf(d) || manages(d),
     }),
   };
 }
 
-export function DepartmentGoals({ me, cycleId, closed }: { me: Me; cycleId: string; closed: boolean }) {
+export function DepartmentGoals({
+  me,
+  cycleId,
+  closed,
+}: {
+  me: Me;
+  cycleId: string;
+  closed: boolean;
+}) {
   const { t } = useI18n();
   const departments = useDepartments();
   const goals = useDepartmentGoals(cycleId);
@@ -42,17 +54,26 @@ export function DepartmentGoals({ me, cycleId, closed }: { me: Me; cycleId: stri
   const shown = all.filter((d) => access.sees(d) || items.some((g) => g.departmentId === d.id));
   const of = (d: Department) => items.filter((g) => g.departmentId === d.id);
   // Open at first: your own department as its lead, and any with goals you can act on or (as a member) read.
-  const firstOpen = shown.filter((d) => {
-    const gs = of(d);
-    const r = access.rights(d);
-    return access.isSelf(d) || gs.some(r.answer) || (gs.length > 0 && me.member.role === "member");
-  }).map((d) => d.id);
+  const firstOpen = shown
+    .filter((d) => {
+      const gs = of(d);
+      const r = access.rights(d);
+      return (
+        access.isSelf(d) || gs.some(r.answer) || (gs.length > 0 && me.member.role === "member")
+      );
+    })
+    .map((d) => d.id);
   if (!goals.data || !departments.data || shown.length === 0) return null;
 
   return (
     <Card size="small" title={t("goals.departments")} data-testid="department-goals">
-      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>{t("goals.dept.hint")}</Typography.Paragraph>
-      <Collapse size="small" activeKey={open ?? firstOpen} onChange={(k) => setOpen(typeof k === "string" ? [k] : k)}
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+        {t("goals.dept.hint")}
+      </Typography.Paragraph>
+      <Collapse
+        size="small"
+        activeKey={open ?? firstOpen}
+        onChange={(k) => setOpen(typeof k === "string" ? [k] : k)}
         items={shown.map((d) => {
           const gs = of(d);
           const rights = access.rights(d);
@@ -62,24 +83,66 @@ export function DepartmentGoals({ me, cycleId, closed }: { me: Me; cycleId: stri
             label: (
               <Flex gap={8} wrap align="center" data-testid={`dept-header-${d.name}`}>
                 <Typography.Text strong>{d.name}</Typography.Text>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{d.leadName ? t("goals.dept.lead", { name: d.leadName }) : t("goals.dept.noLeadShort")}</Typography.Text>
-                {gs.length ? <Tag>{t("goals.dept.agreed", { agreed: gs.filter((g) => g.status === "agreed").length, total: gs.length })}</Tag> : null}
-                {gs.length ? <Tag color={weight === 100 ? "green" : "orange"}>{t("goals.weights")} {weight}</Tag> : null}
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {d.leadName
+                    ? t("goals.dept.lead", { name: d.leadName })
+                    : t("goals.dept.noLeadShort")}
+                </Typography.Text>
+                {gs.length ? (
+                  <Tag>
+                    {t("goals.dept.agreed", {
+                      agreed: gs.filter((g) => g.status === "agreed").length,
+                      total: gs.length,
+                    })}
+                  </Tag>
+                ) : null}
+                {gs.length ? (
+                  <Tag color={weight === 100 ? "green" : "orange"}>
+                    {t("goals.weights")} {weight}
+                  </Tag>
+                ) : null}
                 {!rights.edit ? <Tag>{t("goals.readOnly")}</Tag> : null}
               </Flex>
             ),
             children: (
               <Flex vertical gap={8} data-testid={`dept-${d.name}`}>
-                {!d.leadMemberId ? <Typography.Text type="warning">{t("goals.dept.noLead")}</Typography.Text> : null}
-                {rights.edit && !closed ? <div><Button size="small" onClick={() => setEditing({ departmentId: d.id, goal: null })} data-testid="dept-add-goal">{t("goals.add")}</Button></div> : null}
-                {gs.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("goals.dept.none")} /> : (
-                  <GoalList goals={gs} closed={closed} rights={rights} prefix="dept-" onEdit={(g) => setEditing({ departmentId: d.id, goal: g })} />
+                {!d.leadMemberId ? (
+                  <Typography.Text type="warning">{t("goals.dept.noLead")}</Typography.Text>
+                ) : null}
+                {rights.edit && !closed ? (
+                  <div>
+                    <Button
+                      size="small"
+                      onClick={() => setEditing({ departmentId: d.id, goal: null })}
+                      data-testid="dept-add-goal"
+                    >
+                      {t("goals.add")}
+                    </Button>
+                  </div>
+                ) : null}
+                {gs.length === 0 ? (
+                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("goals.dept.none")} />
+                ) : (
+                  <GoalList
+                    goals={gs}
+                    closed={closed}
+                    rights={rights}
+                    prefix="dept-"
+                    onEdit={(g) => setEditing({ departmentId: d.id, goal: g })}
+                  />
                 )}
               </Flex>
             ),
           };
-        })} />
-      <GoalModal open={editing !== null} goal={editing?.goal ?? null} cycleId={cycleId} subject={{ departmentId: editing?.departmentId ?? "" }} onClose={() => setEditing(null)} />
+        })}
+      />
+      <GoalModal
+        open={editing !== null}
+        goal={editing?.goal ?? null}
+        cycleId={cycleId}
+        subject={{ departmentId: editing?.departmentId ?? "" }}
+        onClose={() => setEditing(null)}
+      />
     </Card>
   );
 }

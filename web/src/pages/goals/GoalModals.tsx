@@ -3,74 +3,218 @@
 import { DatePicker, Flex, Form, Input, InputNumber, Modal, Select } from "antd";
 import dayjs from "dayjs";
 import { useEffect } from "react";
-import { KPI_METRICS, useGoalMutations, type Goal, type GoalMetric, type GoalSubject } from "../../api/goals";
+import {
+  KPI_METRICS,
+  useGoalMutations,
+  type Goal,
+  type GoalMetric,
+  type GoalSubject,
+} from "../../api/goals";
 import { useApiErrors } from "../../components/errors";
 import { useI18n } from "../../i18n";
 import { defaultUnit, metricLabel } from "./shared";
 
-export function NewCycleModal({ open, onClose }: { open: boolean; onClose: (id?: string) => void }) {
+export function NewCycleModal({
+  open,
+  onClose,
+}: {
+  open: boolean;
+  onClose: (id?: string) => void;
+}) {
   const { t } = useI18n();
-  const [form] = Form.useForm<{ name: string; kind: "month" | "quarter" | "custom"; range: [dayjs.Dayjs, dayjs.Dayjs] }>();
+  const [form] = Form.useForm<{
+    name: string;
+    kind: "month" | "quarter" | "custom";
+    range: [dayjs.Dayjs, dayjs.Dayjs];
+  }>();
   const m = useGoalMutations();
   const onError = useApiErrors();
   useEffect(() => {
-    if (open) form.setFieldsValue({ kind: "month", name: dayjs().format("YYYY-MM"), range: [dayjs().startOf("month"), dayjs().endOf("month")] });
+    if (open)
+      form.setFieldsValue({
+        kind: "month",
+        name: dayjs().format("YYYY-MM"),
+        range: [dayjs().startOf("month"), dayjs().endOf("month")],
+      });
   }, [open, form]);
   const submit = async () => {
     const v = await form.validateFields();
-    m.createCycle.mutate({ name: v.name, kind: v.kind, from: v.range[0].format("YYYY-MM-DD"), to: v.range[1].format("YYYY-MM-DD") }, { onSuccess: (c) => onClose(c.id), onError: (e) => onError(e, form, { from: "range", to: "range" }) });
+    m.createCycle.mutate(
+      {
+        name: v.name,
+        kind: v.kind,
+        from: v.range[0].format("YYYY-MM-DD"),
+        to: v.range[1].format("YYYY-MM-DD"),
+      },
+      {
+        onSuccess: (c) => onClose(c.id),
+        onError: (e) => onError(e, form, { from: "range", to: "range" }),
+      },
+    );
   };
   return (
-    <Modal open={open} title={t("goals.newCycle")} onCancel={() => onClose()} onOk={() => void submit()} confirmLoading={m.createCycle.isPending} okButtonProps={{ "data-testid": "cycle-save" }} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t("goals.newCycle")}
+      onCancel={() => onClose()}
+      onOk={() => void submit()}
+      confirmLoading={m.createCycle.isPending}
+      okButtonProps={{ "data-testid": "cycle-save" }}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical">
-        <Form.Item name="name" label={t("goals.cycleName")} rules={[{ required: true }]}><Input data-testid="cycle-name" /></Form.Item>
-        <Form.Item name="kind" label={t("goals.kind")}><Select options={(["month", "quarter", "custom"] as const).map((k) => ({ value: k, label: t(`goals.kind.${k}`) }))} /></Form.Item>
-        <Form.Item name="range" label={`${t("goals.from")} – ${t("goals.to")}`} rules={[{ required: true }]}><DatePicker.RangePicker style={{ width: "100%" }} /></Form.Item>
+        <Form.Item name="name" label={t("goals.cycleName")} rules={[{ required: true }]}>
+          <Input data-testid="cycle-name" />
+        </Form.Item>
+        <Form.Item name="kind" label={t("goals.kind")}>
+          <Select
+            options={(["month", "quarter", "custom"] as const).map((k) => ({
+              value: k,
+              label: t(`goals.kind.${k}`),
+            }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="range"
+          label={`${t("goals.from")} – ${t("goals.to")}`}
+          rules={[{ required: true }]}
+        >
+          <DatePicker.RangePicker style={{ width: "100%" }} />
+        </Form.Item>
       </Form>
     </Modal>
   );
 }
 
 type MetricChoice = "manual" | "manual-lower" | (typeof KPI_METRICS)[number];
-const toMetric = (c: MetricChoice): GoalMetric => (c === "manual" ? { kind: "manual" } : c === "manual-lower" ? { kind: "manual", better: "lower" } : { kind: "kpi", kpi: c });
-const fromMetric = (m: GoalMetric): MetricChoice => (m.kind === "kpi" ? m.kpi : m.better === "lower" ? "manual-lower" : "manual");
+const toMetric = (c: MetricChoice): GoalMetric =>
+  c === "manual"
+    ? { kind: "manual" }
+    : c === "manual-lower"
+      ? { kind: "manual", better: "lower" }
+      : { kind: "kpi", kpi: c };
+const fromMetric = (m: GoalMetric): MetricChoice =>
+  m.kind === "kpi" ? m.kpi : m.better === "lower" ? "manual-lower" : "manual";
 const CHOICES: MetricChoice[] = [...KPI_METRICS, "manual", "manual-lower"];
 
-interface GoalValues { title: string; weight: number; target: string; unit: string; metric: MetricChoice }
+interface GoalValues {
+  title: string;
+  weight: number;
+  target: string;
+  unit: string;
+  metric: MetricChoice;
+}
 
 /** A new goal for `subject`, or `goal` edited. Choosing a metric fills in its unit unless one was typed. */
-export function GoalModal({ open, goal, cycleId, subject, onClose }: { open: boolean; goal: Goal | null; cycleId: string; subject: GoalSubject; onClose: () => void }) {
+export function GoalModal({
+  open,
+  goal,
+  cycleId,
+  subject,
+  onClose,
+}: {
+  open: boolean;
+  goal: Goal | null;
+  cycleId: string;
+  subject: GoalSubject;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const [form] = Form.useForm<GoalValues>();
   const m = useGoalMutations();
   const onError = useApiErrors();
   useEffect(() => {
-    if (open) form.setFieldsValue(goal ? { title: goal.title, weight: goal.weight, target: goal.target, unit: goal.unit, metric: fromMetric(goal.metric) } : { title: "", weight: undefined, target: "", unit: defaultUnit(toMetric("gmv")), metric: "gmv" });
+    if (open)
+      form.setFieldsValue(
+        goal
+          ? {
+              title: goal.title,
+              weight: goal.weight,
+              target: goal.target,
+              unit: goal.unit,
+              metric: fromMetric(goal.metric),
+            }
+          : {
+              title: "",
+              weight: undefined,
+              target: "",
+              unit: defaultUnit(toMetric("gmv")),
+              metric: "gmv",
+            },
+      );
   }, [open, goal, form]);
   const onValuesChange = (changed: Partial<GoalValues>, all: GoalValues) => {
     if (!changed.metric) return;
     const unit = (all.unit ?? "").trim();
     // The unit follows the metric while it is blank or one of the units the form fills in itself.
-    if (unit === "" || CHOICES.some((c) => defaultUnit(toMetric(c)) === unit)) form.setFieldValue("unit", defaultUnit(toMetric(changed.metric)));
+    if (unit === "" || CHOICES.some((c) => defaultUnit(toMetric(c)) === unit))
+      form.setFieldValue("unit", defaultUnit(toMetric(changed.metric)));
   };
   const submit = async () => {
     const v = await form.validateFields();
-    const body = { title: v.title, weight: v.weight, target: String(v.target).trim(), unit: (v.unit ?? "").trim(), metric: toMetric(v.metric) };
+    const body = {
+      title: v.title,
+      weight: v.weight,
+      target: String(v.target).trim(),
+      unit: (v.unit ?? "").trim(),
+      metric: toMetric(v.metric),
+    };
     const done = { onSuccess: () => onClose(), onError: (e: unknown) => onError(e, form) };
     if (goal) m.update.mutate({ id: goal.id, version: goal.version, ...body }, done);
     else m.create.mutate({ cycleId, ...subject, ...body }, done);
   };
   return (
-    <Modal open={open} title={goal ? t("goals.edit") : t("goals.add")} onCancel={onClose} onOk={() => void submit()} okButtonProps={{ "data-testid": "goal-save" }} confirmLoading={m.create.isPending || m.update.isPending} destroyOnHidden>
+    <Modal
+      open={open}
+      title={goal ? t("goals.edit") : t("goals.add")}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okButtonProps={{ "data-testid": "goal-save" }}
+      confirmLoading={m.create.isPending || m.update.isPending}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" onValuesChange={onValuesChange}>
-        <Form.Item name="title" label={t("goals.goalTitle")} rules={[{ required: true }]}><Input data-testid="goal-title" /></Form.Item>
-        <Form.Item name="metric" label={t("goals.metric")} extra={subject.departmentId ? t("goals.dept.metricHint") : undefined}>
-          <Select data-testid="goal-metric" virtual={false} listHeight={360} options={CHOICES.map((c) => ({ value: c, label: metricLabel(t, toMetric(c)) }))} />
+        <Form.Item name="title" label={t("goals.goalTitle")} rules={[{ required: true }]}>
+          <Input data-testid="goal-title" />
+        </Form.Item>
+        <Form.Item
+          name="metric"
+          label={t("goals.metric")}
+          extra={subject.departmentId ? t("goals.dept.metricHint") : undefined}
+        >
+          <Select
+            data-testid="goal-metric"
+            virtual={false}
+            listHeight={360}
+            options={CHOICES.map((c) => ({ value: c, label: metricLabel(t, toMetric(c)) }))}
+          />
         </Form.Item>
         <Flex gap={8}>
-          <Form.Item name="weight" label={t("goals.weight")} rules={[{ required: true }]} style={{ flex: 1 }}><InputNumber min={1} max={100} precision={0} style={{ width: "100%" }} data-testid="goal-weight" /></Form.Item>
-          <Form.Item name="target" label={t("goals.target")} rules={[{ required: true }]} style={{ flex: 1 }}><Input inputMode="decimal" data-testid="goal-target" /></Form.Item>
-          <Form.Item name="unit" label={t("goals.unit")} style={{ width: 80 }}><Input data-testid="goal-unit" /></Form.Item>
+          <Form.Item
+            name="weight"
+            label={t("goals.weight")}
+            rules={[{ required: true }]}
+            style={{ flex: 1 }}
+          >
+            <InputNumber
+              min={1}
+              max={100}
+              precision={0}
+              style={{ width: "100%" }}
+              data-testid="goal-weight"
+            />
+          </Form.Item>
+          <Form.Item
+            name="target"
+            label={t("goals.target")}
+            rules={[{ required: true }]}
+            style={{ flex: 1 }}
+          >
+            <Input inputMode="decimal" data-testid="goal-target" />
+          </Form.Item>
+          <Form.Item name="unit" label={t("goals.unit")} style={{ width: 80 }}>
+            <Input data-testid="goal-unit" />
+          </Form.Item>
         </Flex>
       </Form>
     </Modal>

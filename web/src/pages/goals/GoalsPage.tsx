@@ -5,7 +5,14 @@
 import { App, Button, Card, Empty, Flex, Select, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
-import { useAssessment, useGoalCycle, useGoalCycles, useGoalMutations, useGoals, type Goal } from "../../api/goals";
+import {
+  useAssessment,
+  useGoalCycle,
+  useGoalCycles,
+  useGoalMutations,
+  useGoals,
+  type Goal,
+} from "../../api/goals";
 import type { Me } from "../../api/types";
 import { useApiErrors } from "../../components/errors";
 import { useI18n } from "../../i18n";
@@ -25,71 +32,195 @@ export function GoalsPage({ me }: { me: Me }) {
   const detail = useGoalCycle(cycleId);
   const manager = me.member.role !== "member";
   const [newCycle, setNewCycle] = useState(false);
-  const set = (k: string, v: string) => { const p = new URLSearchParams(params); p.set(k, v); if (k === "cycle" && !p.get("cycle")) p.delete("member"); setParams(p); };
+  const set = (k: string, v: string) => {
+    const p = new URLSearchParams(params);
+    p.set(k, v);
+    if (k === "cycle" && !p.get("cycle")) p.delete("member");
+    setParams(p);
+  };
   const person = detail.data?.people.find((p) => p.memberId === memberId);
   const m = useGoalMutations();
   const { message } = App.useApp();
   const onError = useApiErrors();
-  const departments = cycleId && detail.data ? <DepartmentGoals key={`dept-${cycleId}`} me={me} cycleId={cycleId} closed={detail.data.status === "closed"} /> : null;
+  const departments =
+    cycleId && detail.data ? (
+      <DepartmentGoals
+        key={`dept-${cycleId}`}
+        me={me}
+        cycleId={cycleId}
+        closed={detail.data.status === "closed"}
+      />
+    ) : null;
 
   return (
     <Flex vertical gap={16} data-testid="goals-page">
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={3} style={{ margin: 0 }}>{t("goals.title")}</Typography.Title>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t("goals.title")}
+        </Typography.Title>
         <Space wrap>
           {cycles.data?.items.length ? (
-            <Select data-testid="cycle-select" style={{ minWidth: 180 }} value={cycleId} onChange={(v: string) => set("cycle", v)}
-              options={cycles.data.items.map((c) => ({ value: c.id, label: `${c.name} · ${c.status === "closed" ? t("goals.closed") : t(`goals.phase.${c.phase}` as MessageKey)}` }))} />
+            <Select
+              data-testid="cycle-select"
+              style={{ minWidth: 180 }}
+              value={cycleId}
+              onChange={(v: string) => set("cycle", v)}
+              options={cycles.data.items.map((c) => ({
+                value: c.id,
+                label: `${c.name} · ${c.status === "closed" ? t("goals.closed") : t(`goals.phase.${c.phase}` as MessageKey)}`,
+              }))}
+            />
           ) : null}
-          {me.member.role === "owner" ? <Button onClick={() => setNewCycle(true)} data-testid="new-cycle">{t("goals.newCycle")}</Button> : null}
-          {manager && cycleId ? <Button data-testid="remind" onClick={() => m.remind.mutate(cycleId, { onSuccess: (r) => void message.success(t("goals.reminded", { count: r.notified })), onError: (e) => onError(e) })}>{t("goals.remind")}</Button> : null}
+          {me.member.role === "owner" ? (
+            <Button onClick={() => setNewCycle(true)} data-testid="new-cycle">
+              {t("goals.newCycle")}
+            </Button>
+          ) : null}
+          {manager && cycleId ? (
+            <Button
+              data-testid="remind"
+              onClick={() =>
+                m.remind.mutate(cycleId, {
+                  onSuccess: (r) =>
+                    void message.success(t("goals.reminded", { count: r.notified })),
+                  onError: (e) => onError(e),
+                })
+              }
+            >
+              {t("goals.remind")}
+            </Button>
+          ) : null}
         </Space>
       </Flex>
-      {cycles.data && cycles.data.items.length === 0 ? <Empty description={t("goals.noCycles")} /> : null}
+      {cycles.data && cycles.data.items.length === 0 ? (
+        <Empty description={t("goals.noCycles")} />
+      ) : null}
       {detail.data && manager && detail.data.people.length > 1 ? (
         <Card size="small" title={t("goals.team")} data-testid="team">
-          <Table size="small" rowKey="memberId" pagination={false} dataSource={detail.data.people} scroll={{ x: true }}
-            onRow={(r) => ({ onClick: () => set("member", r.memberId), style: { cursor: "pointer", background: r.memberId === memberId ? "#fff2e8" : undefined } })}
+          <Table
+            size="small"
+            rowKey="memberId"
+            pagination={false}
+            dataSource={detail.data.people}
+            scroll={{ x: true }}
+            onRow={(r) => ({
+              onClick: () => set("member", r.memberId),
+              style: {
+                cursor: "pointer",
+                background: r.memberId === memberId ? "#fff2e8" : undefined,
+              },
+            })}
             columns={[
-              { title: t("goals.person"), dataIndex: "name", render: (n: string, r) => <span data-testid={`person-${r.name}`}>{n}</span> },
+              {
+                title: t("goals.person"),
+                dataIndex: "name",
+                render: (n: string, r) => <span data-testid={`person-${r.name}`}>{n}</span>,
+              },
               { title: t("goals.progress"), render: (_, r) => `${r.agreed}/${r.goals}` },
-              { title: t("goals.weights"), dataIndex: "weightTotal", render: (w: number) => <Tag color={w === 100 ? "green" : "orange"}>{w}</Tag> },
+              {
+                title: t("goals.weights"),
+                dataIndex: "weightTotal",
+                render: (w: number) => <Tag color={w === 100 ? "green" : "orange"}>{w}</Tag>,
+              },
               { title: t("goals.achievement"), dataIndex: "achievement", render: pct },
-              { title: t("goals.assessment"), render: (_, r) => r.finalScore !== null ? <Tag color="green">{r.finalScore.toFixed(2)}</Tag> : t(`goals.assessment.${r.assessment}` as MessageKey) },
-            ]} />
+              {
+                title: t("goals.assessment"),
+                render: (_, r) =>
+                  r.finalScore !== null ? (
+                    <Tag color="green">{r.finalScore.toFixed(2)}</Tag>
+                  ) : (
+                    t(`goals.assessment.${r.assessment}` as MessageKey)
+                  ),
+              },
+            ]}
+          />
         </Card>
       ) : null}
       {/* Leads and the owner answer for department goals: theirs come first; a member reads their department's after their own. */}
       {cycleId && detail.data && manager ? departments : null}
-      {cycleId && detail.data ? <MemberGoals key={`${cycleId}-${memberId}`} me={me} cycleId={cycleId} memberId={memberId} name={memberId === me.member.id ? null : person?.name ?? ""} closed={detail.data.status === "closed"} /> : null}
+      {cycleId && detail.data ? (
+        <MemberGoals
+          key={`${cycleId}-${memberId}`}
+          me={me}
+          cycleId={cycleId}
+          memberId={memberId}
+          name={memberId === me.member.id ? null : (person?.name ?? "")}
+          closed={detail.data.status === "closed"}
+        />
+      ) : null}
       {cycleId && detail.data && !manager ? departments : null}
-      <NewCycleModal open={newCycle} onClose={(id) => { setNewCycle(false); if (id) set("cycle", id); }} />
+      <NewCycleModal
+        open={newCycle}
+        onClose={(id) => {
+          setNewCycle(false);
+          if (id) set("cycle", id);
+        }}
+      />
     </Flex>
   );
 }
 
-function MemberGoals({ me, cycleId, memberId, name, closed }: { me: Me; cycleId: string; memberId: string; name: string | null; closed: boolean }) {
+function MemberGoals({
+  me,
+  cycleId,
+  memberId,
+  name,
+  closed,
+}: {
+  me: Me;
+  cycleId: string;
+  memberId: string;
+  name: string | null;
+  closed: boolean;
+}) {
   const { t } = useI18n();
   const goals = useGoals(cycleId, memberId);
   const assessment = useAssessment(cycleId, memberId);
-  const assessed = !!assessment.data && assessment.data.status !== "open" && assessment.data.status !== "draft";
+  const assessed =
+    !!assessment.data && assessment.data.status !== "open" && assessment.data.status !== "draft";
   const [editing, setEditing] = useState<Goal | null | "new">(null);
   const items = goals.data?.items ?? [];
   const mine = memberId === me.member.id;
   const rights = {
     edit: true,
-    answer: (g: Goal) => g.status === "proposed" && (g.proposedBy !== me.member.id || (me.member.role === "owner" && mine)),
+    answer: (g: Goal) =>
+      g.status === "proposed" &&
+      (g.proposedBy !== me.member.id || (me.member.role === "owner" && mine)),
     reopen: () => !assessed,
   };
   return (
     <>
-      <Card size="small" data-testid="member-goals"
+      <Card
+        size="small"
+        data-testid="member-goals"
         title={name ? t("goals.goalsOf", { name }) : t("goals.myGoals")}
-        extra={<Space wrap><Link to={`/goals/evaluation/${memberId}`} data-testid="evaluation-link">{t("goals.evaluation")}</Link>{!closed ? <Button size="small" onClick={() => setEditing("new")} data-testid="add-goal">{t("goals.add")}</Button> : null}</Space>}>
-        {items.length === 0 ? <Empty description={t("goals.none")} /> : <GoalList goals={items} closed={closed} rights={rights} onEdit={setEditing} />}
+        extra={
+          <Space wrap>
+            <Link to={`/goals/evaluation/${memberId}`} data-testid="evaluation-link">
+              {t("goals.evaluation")}
+            </Link>
+            {!closed ? (
+              <Button size="small" onClick={() => setEditing("new")} data-testid="add-goal">
+                {t("goals.add")}
+              </Button>
+            ) : null}
+          </Space>
+        }
+      >
+        {items.length === 0 ? (
+          <Empty description={t("goals.none")} />
+        ) : (
+          <GoalList goals={items} closed={closed} rights={rights} onEdit={setEditing} />
+        )}
       </Card>
       {items.length > 0 ? <AssessmentCard cycleId={cycleId} memberId={memberId} /> : null}
-      <GoalModal open={editing !== null} goal={editing === "new" ? null : editing} cycleId={cycleId} subject={{ memberId }} onClose={() => setEditing(null)} />
+      <GoalModal
+        open={editing !== null}
+        goal={editing === "new" ? null : editing}
+        cycleId={cycleId}
+        subject={{ memberId }}
+        onClose={() => setEditing(null)}
+      />
     </>
   );
 }

@@ -12,8 +12,19 @@ export function StatementPage({ me }: { me: Me }) {
   const { id = "", memberId = "" } = useParams();
   const { t } = useI18n();
   const q = useStatement(id, memberId);
-  const back = me.member.role === "member" ? <Link to="/pay/me">{t("pay.me.title")}</Link> : <Link to={`/pay/runs/${id}`}>{t("pay.runs.title")}</Link>;
-  if (q.isError) return <Space orientation="vertical" style={{ width: "100%" }}><Typography.Text type="secondary">{back} /</Typography.Text><Refused error={q.error} /></Space>;
+  const back =
+    me.member.role === "member" ? (
+      <Link to="/pay/me">{t("pay.me.title")}</Link>
+    ) : (
+      <Link to={`/pay/runs/${id}`}>{t("pay.runs.title")}</Link>
+    );
+  if (q.isError)
+    return (
+      <Space orientation="vertical" style={{ width: "100%" }}>
+        <Typography.Text type="secondary">{back} /</Typography.Text>
+        <Refused error={q.error} />
+      </Space>
+    );
   if (!q.data) return <Card loading />;
   const { run, statement } = q.data;
   return (
@@ -21,11 +32,15 @@ export function StatementPage({ me }: { me: Me }) {
       <Space orientation="vertical" size={2}>
         <Typography.Text type="secondary">{back} /</Typography.Text>
         <Flex gap={8} wrap align="center">
-          <Typography.Title level={4} style={{ margin: 0 }} data-testid="statement-title">{t("pay.statement.title", { name: statement.memberName, period: run.period })}</Typography.Title>
+          <Typography.Title level={4} style={{ margin: 0 }} data-testid="statement-title">
+            {t("pay.statement.title", { name: statement.memberName, period: run.period })}
+          </Typography.Title>
           <RunStatus run={{ status: run.status === "locked" ? "locked" : "draft" }} />
         </Flex>
       </Space>
-      {run.status !== "locked" ? <Alert type="warning" showIcon title={t("pay.statement.draft")} /> : null}
+      {run.status !== "locked" ? (
+        <Alert type="warning" showIcon title={t("pay.statement.draft")} />
+      ) : null}
       <StatementView statement={statement} />
     </Space>
   );

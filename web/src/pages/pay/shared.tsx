@@ -22,16 +22,30 @@ export function namePath(field: string): (string | number)[] {
  */
 export function setFieldErrors(form: FormInstance, err: unknown, locale: Locale): boolean {
   if (!(err instanceof ApiError) || !err.fieldErrors.length) return false;
-  form.setFields(err.fieldErrors.map((e) => ({ name: namePath(e.field), errors: [localizeMessage(locale, e.message)] })));
+  form.setFields(
+    err.fieldErrors.map((e) => ({
+      name: namePath(e.field),
+      errors: [localizeMessage(locale, e.message)],
+    })),
+  );
   return true;
 }
 
 // The server words its refusals in English; the ones a shop meets most are said in Chinese too.
 const ZH: [RegExp, string][] = [
-  [/^There is no shop data for (\S+): import the month's orders first$/, "$1 没有店铺数据：请先导入当月的订单"],
-  [/^(\S+) is inside a locked pay period \(locked through (\S+)\); choose a later date$/, "$1 落在已锁定的工资月份内（已锁定至 $2），请选择更晚的日期"],
+  [
+    /^There is no shop data for (\S+): import the month's orders first$/,
+    "$1 没有店铺数据：请先导入当月的订单",
+  ],
+  [
+    /^(\S+) is inside a locked pay period \(locked through (\S+)\); choose a later date$/,
+    "$1 落在已锁定的工资月份内（已锁定至 $2），请选择更晚的日期",
+  ],
   [/^overlaps band (\d+) \(which ends at (\S+)\)$/, "与第 $1 档重叠（第 $1 档止于 $2）"],
-  [/^leaves a gap after band (\d+) \(which ends at (\S+)\)$/, "与第 $1 档之间有空档（第 $1 档止于 $2）"],
+  [
+    /^leaves a gap after band (\d+) \(which ends at (\S+)\)$/,
+    "与第 $1 档之间有空档（第 $1 档止于 $2）",
+  ],
   [/^must not be negative$/, "不能为负数"],
   [/^must not be zero$/, "不能为零"],
   [/^must be above from$/, "必须大于起点"],
@@ -55,8 +69,23 @@ export function FieldErrors({ error }: { error: unknown }) {
   if (!error) return null;
   const list = error instanceof ApiError ? error.fieldErrors : [];
   return (
-    <Alert type="error" showIcon data-testid="field-errors" title={list.length ? t("pay.errors.title", { count: list.length }) : errorText(error, t)}
-      description={list.length ? <ul style={{ margin: 0, paddingInlineStart: 18, wordBreak: "break-word" }}>{list.map((e) => <li key={e.field}><code>{e.field}</code>: {localizeMessage(locale, e.message)}</li>)}</ul> : null} />
+    <Alert
+      type="error"
+      showIcon
+      data-testid="field-errors"
+      title={list.length ? t("pay.errors.title", { count: list.length }) : errorText(error, t)}
+      description={
+        list.length ? (
+          <ul style={{ margin: 0, paddingInlineStart: 18, wordBreak: "break-word" }}>
+            {list.map((e) => (
+              <li key={e.field}>
+                <code>{e.field}</code>: {localizeMessage(locale, e.message)}
+              </li>
+            ))}
+          </ul>
+        ) : null
+      }
+    />
   );
 }
 
@@ -64,7 +93,23 @@ export function FieldErrors({ error }: { error: unknown }) {
 export function Refused({ error }: { error: unknown }) {
   const { t } = useI18n();
   const status = error instanceof ApiError ? error.status : 0;
-  if (status === 403) return <Result status="403" title={t("pay.notAllowed")} subTitle={t("pay.notAllowedHint")} data-testid="not-allowed" />;
-  if (status === 404) return <Result status="404" title={t("error.notFound")} subTitle={errorText(error, t)} data-testid="not-found" />;
+  if (status === 403)
+    return (
+      <Result
+        status="403"
+        title={t("pay.notAllowed")}
+        subTitle={t("pay.notAllowedHint")}
+        data-testid="not-allowed"
+      />
+    );
+  if (status === 404)
+    return (
+      <Result
+        status="404"
+        title={t("error.notFound")}
+        subTitle={errorText(error, t)}
+        data-testid="not-found"
+      />
+    );
   return <Alert type="error" showIcon title={errorText(error, t)} />;
 }

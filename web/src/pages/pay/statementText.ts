@@ -4,17 +4,24 @@
 // they are. An unknown phrase stays English rather than being guessed.
 import { replaceEach, type Phrase } from "../../i18n/phrases.js";
 
-const what = (w: string) => (w === "items sold" ? "售出件数" : w === "sales" ? "销售额" : "净销售额");
+const what = (w: string) =>
+  w === "items sold" ? "售出件数" : w === "sales" ? "销售额" : "净销售额";
 
 const ZH: Phrase[] = [
   // sources
-  [/^shipping (\S+), all shops: (\d+) shipped late, (\d+) overdue of (\d+) due$/, "发货数据 $1，全部店铺：应发 $4 单，迟发 $2 单，逾期未发 $3 单"],
+  [
+    /^shipping (\S+), all shops: (\d+) shipped late, (\d+) overdue of (\d+) due$/,
+    "发货数据 $1，全部店铺：应发 $4 单，迟发 $2 单，逾期未发 $3 单",
+  ],
   [/^KPI GMV net of refunds /, "店铺数据 净成交额（扣除退款） "],
   [/^KPI items sold /, "店铺数据 售出件数 "],
   [/^KPI GMV /, "店铺数据 GMV "],
   [/^projected shop GMV net of refunds$/, "预测的店铺净成交额"],
   [/^projected shop GMV$/, "预测的店铺 GMV"],
-  [/^projected at the same share of the shop: (.+?) \((.*)\)$/, (_m, calc, src) => `按占店铺销售额的同等比例预测：${calc}（${statementTextZh(src!)}）`],
+  [
+    /^projected at the same share of the shop: (.+?) \((.*)\)$/,
+    (_m, calc, src) => `按占店铺销售额的同等比例预测：${calc}（${statementTextZh(src!)}）`,
+  ],
   [/, (\d+) shop\(s\)(: |, )/g, (_m, n, sep) => `，${n} 个店铺${sep === ": " ? "：" : "，"}`],
   [/, all shops: /g, "，全部店铺："],
   [/ paid orders without an owner/g, " 个无归属的付款订单"],
@@ -22,8 +29,14 @@ const ZH: Phrase[] = [
   [/^unattributed sales net of refunds /, "未归属的净销售额 "],
   [/^unattributed items sold /, "未归属的售出件数 "],
   [/^unattributed sales /, "未归属的销售额 "],
-  [/^(sales net of refunds|items sold|sales) attributed to department (.+?) \(with its sub-departments\) /, (_m, w, who) => `部门 ${who}（含下级部门）的归属${what(w!)} `],
-  [/^(sales net of refunds|items sold|sales) attributed to (.+?) (\d{4}-\d{2}-\d{2}…)/, (_m, w, who, range) => `归属 ${who} 的${what(w!)} ${range}`],
+  [
+    /^(sales net of refunds|items sold|sales) attributed to department (.+?) \(with its sub-departments\) /,
+    (_m, w, who) => `部门 ${who}（含下级部门）的归属${what(w!)} `,
+  ],
+  [
+    /^(sales net of refunds|items sold|sales) attributed to (.+?) (\d{4}-\d{2}-\d{2}…)/,
+    (_m, w, who, range) => `归属 ${who} 的${what(w!)} ${range}`,
+  ],
   [/^(.+) belongs to no department: no department sales$/, "$1 不属于任何部门：没有部门销售额"],
   [/^entered /, "手工录入 "],
   [/: entered /g, "：手工录入 "],
@@ -57,6 +70,7 @@ const ZH: Phrase[] = [
 /** The text in Chinese where the pay engine's phrases are known; otherwise unchanged. */
 export function statementTextZh(text: string): string {
   const instead = /^entered (\S+) \(instead of the shop data: ([^,]+), (.*)\)$/.exec(text);
-  if (instead) return `手工录入 ${instead[1]}（代替店铺数据 ${instead[2]}：${statementTextZh(instead[3]!)}）`;
+  if (instead)
+    return `手工录入 ${instead[1]}（代替店铺数据 ${instead[2]}：${statementTextZh(instead[3]!)}）`;
   return replaceEach(ZH, text);
 }

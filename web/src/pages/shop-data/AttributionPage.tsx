@@ -10,7 +10,12 @@ import { useAllMembers, useDepartments } from "../../api/hooks";
 import type { Me } from "../../api/types";
 import { SubpageHeader } from "./SubpageHeader";
 import { useShops } from "./api";
-import { monthRange, useCanManageAttribution, useSummary, type OwnerFilter } from "./attribution.api";
+import {
+  monthRange,
+  useCanManageAttribution,
+  useSummary,
+  type OwnerFilter,
+} from "./attribution.api";
 import { useAttrT } from "./attribution.strings";
 import { AttributionOrders } from "./AttributionOrders";
 import { AttributionRules, type Option } from "./AttributionRules";
@@ -22,12 +27,15 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 export function AttributionPage({ me }: { me: Me }) {
   const { t, locale } = useAttrT();
   const [params, setParams] = useSearchParams();
-  const month = MONTH.test(params.get("month") ?? "") ? params.get("month")! : dayjs().format("YYYY-MM");
+  const month = MONTH.test(params.get("month") ?? "")
+    ? params.get("month")!
+    : dayjs().format("YYYY-MM");
   const shopId = params.get("shop") ?? undefined;
   const owner: OwnerFilter = params.get("owner") ?? undefined;
   const set = (k: string, v: string | undefined) => {
     const p = new URLSearchParams(params);
-    if (v) p.set(k, v); else p.delete(k);
+    if (v) p.set(k, v);
+    else p.delete(k);
     setParams(p, { replace: true });
   };
   const { from, to } = monthRange(month);
@@ -37,30 +45,86 @@ export function AttributionPage({ me }: { me: Me }) {
   const departments = useDepartments();
   const summary = useSummary({ from, to, shopId });
 
-  const departmentName = (id: string | null) => (id ? departments.data?.items.find((d) => d.id === id)?.name ?? "—" : t("summary.noDepartment"));
-  const shopOptions: Option[] = useMemo(() => (shops.data?.items ?? []).map((s) => ({ value: s.id, label: `${s.name} · ${platformLabel(s.platform, locale)}` })), [shops.data, locale]);
-  const memberOptions: Option[] = useMemo(() => (members.data ?? []).map((m) => {
-    const dept = m.departmentId ? departments.data?.items.find((d) => d.id === m.departmentId)?.name : undefined;
-    return { value: m.id, label: dept ? `${m.name} · ${dept}` : m.name };
-  }), [members.data, departments.data]);
-  const shopName = (id: string | null) => (id ? shops.data?.items.find((s) => s.id === id)?.name ?? "" : "");
+  const departmentName = (id: string | null) =>
+    id
+      ? (departments.data?.items.find((d) => d.id === id)?.name ?? "—")
+      : t("summary.noDepartment");
+  const shopOptions: Option[] = useMemo(
+    () =>
+      (shops.data?.items ?? []).map((s) => ({
+        value: s.id,
+        label: `${s.name} · ${platformLabel(s.platform, locale)}`,
+      })),
+    [shops.data, locale],
+  );
+  const memberOptions: Option[] = useMemo(
+    () =>
+      (members.data ?? []).map((m) => {
+        const dept = m.departmentId
+          ? departments.data?.items.find((d) => d.id === m.departmentId)?.name
+          : undefined;
+        return { value: m.id, label: dept ? `${m.name} · ${dept}` : m.name };
+      }),
+    [members.data, departments.data],
+  );
+  const shopName = (id: string | null) =>
+    id ? (shops.data?.items.find((s) => s.id === id)?.name ?? "") : "";
 
   return (
     <Flex vertical gap={12} data-testid="attribution-page">
-      <SubpageHeader title={t("page.title")} back={t("page.toShopData")} intro={t("page.intro")} readOnly={canManage ? null : t("page.readOnly")} />
+      <SubpageHeader
+        title={t("page.title")}
+        back={t("page.toShopData")}
+        intro={t("page.intro")}
+        readOnly={canManage ? null : t("page.readOnly")}
+      />
       <AttributionRules canManage={canManage} shops={shopOptions} members={memberOptions} />
       <Flex wrap gap={8} align="center" justify="space-between">
-        <Typography.Title level={5} style={{ margin: 0 }}>{t("summary.title")}</Typography.Title>
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {t("summary.title")}
+        </Typography.Title>
         <Flex wrap gap={8} style={{ flex: "1 1 260px", justifyContent: "flex-end", minWidth: 0 }}>
-          <DatePicker picker="month" allowClear={false} value={dayjs(`${month}-01`)} aria-label={t("summary.month")} data-testid="attribution-month"
-            style={{ width: 140 }} onChange={(d) => { if (d) set("month", d.format("YYYY-MM")); }} />
-          <Select allowClear style={{ flex: "1 1 150px", minWidth: 0, maxWidth: 260 }} placeholder={t("summary.allShops")} value={shopId} aria-label={t("rules.shop")}
-            options={shopOptions} onChange={(v?: string) => set("shop", v)} data-testid="attribution-shop" />
+          <DatePicker
+            picker="month"
+            allowClear={false}
+            value={dayjs(`${month}-01`)}
+            aria-label={t("summary.month")}
+            data-testid="attribution-month"
+            style={{ width: 140 }}
+            onChange={(d) => {
+              if (d) set("month", d.format("YYYY-MM"));
+            }}
+          />
+          <Select
+            allowClear
+            style={{ flex: "1 1 150px", minWidth: 0, maxWidth: 260 }}
+            placeholder={t("summary.allShops")}
+            value={shopId}
+            aria-label={t("rules.shop")}
+            options={shopOptions}
+            onChange={(v?: string) => set("shop", v)}
+            data-testid="attribution-shop"
+          />
         </Flex>
       </Flex>
-      <AttributionSummary summary={summary.data} loading={summary.isPending} currency={me.workspace.currency} departmentName={departmentName}
-        owner={owner} onOwner={(o) => set("owner", o)} />
-      <AttributionOrders from={from} to={to} shopId={shopId} owner={owner} onOwner={(o) => set("owner", o)} canManage={canManage} members={memberOptions} shopName={shopName} />
+      <AttributionSummary
+        summary={summary.data}
+        loading={summary.isPending}
+        currency={me.workspace.currency}
+        departmentName={departmentName}
+        owner={owner}
+        onOwner={(o) => set("owner", o)}
+      />
+      <AttributionOrders
+        from={from}
+        to={to}
+        shopId={shopId}
+        owner={owner}
+        onOwner={(o) => set("owner", o)}
+        canManage={canManage}
+        members={memberOptions}
+        shopName={shopName}
+      />
     </Flex>
   );
 }

@@ -7,7 +7,13 @@ import { useCsAccounts, useLinkAccounts, type CsAccount } from "./cs.api";
 import { useCsT } from "./cs.strings";
 import type { MemberOption } from "./CsUpload";
 
-export function CsAccounts({ canManage, members }: { canManage: boolean; members: MemberOption[] }) {
+export function CsAccounts({
+  canManage,
+  members,
+}: {
+  canManage: boolean;
+  members: MemberOption[];
+}) {
   const { t } = useCsT();
   const { message } = App.useApp();
   const onError = useApiErrors();
@@ -17,32 +23,114 @@ export function CsAccounts({ canManage, members }: { canManage: boolean; members
   const [account, setAccount] = useState("");
   const [memberId, setMemberId] = useState<string | undefined>();
   const save = (a: string, m: string | null, after?: () => void) =>
-    link.mutate([{ account: a, memberId: m }], { onSuccess: (r) => { void message.success(t("accounts.saved", { n: r.movedDays })); after?.(); }, onError: (e) => onError(e) });
+    link.mutate([{ account: a, memberId: m }], {
+      onSuccess: (r) => {
+        void message.success(t("accounts.saved", { n: r.movedDays }));
+        after?.();
+      },
+      onError: (e) => onError(e),
+    });
 
   return (
     <Card size="small" title={t("accounts.title")} data-testid="cs-accounts">
       <Flex vertical gap={8}>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t("accounts.hint")}</Typography.Text>
-        <Table<CsAccount> size="small" rowKey="account" pagination={false} loading={accounts.isPending} dataSource={accounts.data?.items ?? []} scroll={phone ? undefined : { x: 420 }}
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t("accounts.hint")}
+        </Typography.Text>
+        <Table<CsAccount>
+          size="small"
+          rowKey="account"
+          pagination={false}
+          loading={accounts.isPending}
+          dataSource={accounts.data?.items ?? []}
+          scroll={phone ? undefined : { x: 420 }}
           locale={{ emptyText: t("accounts.empty") }}
           columns={[
-            { title: t("accounts.account"), dataIndex: "account", render: (a: string) => <Typography.Text style={{ wordBreak: "break-all" }}>{a}</Typography.Text> },
             {
-              title: t("accounts.member"), dataIndex: "memberId", width: phone ? 150 : 170,
-              render: (id: string | null, r) => canManage ? (
-                <Select size="small" style={{ width: "100%" }} showSearch={{ optionFilterProp: "label" }} allowClear placeholder={t("accounts.none")} options={members} value={id ?? undefined}
-                  aria-label={r.account} data-testid={`cs-account-${r.account}`} onChange={(v?: string) => save(r.account, v ?? null)} />
-              ) : (r.memberName ?? <Typography.Text type="secondary">{t("accounts.none")}</Typography.Text>),
+              title: t("accounts.account"),
+              dataIndex: "account",
+              render: (a: string) => (
+                <Typography.Text style={{ wordBreak: "break-all" }}>{a}</Typography.Text>
+              ),
+            },
+            {
+              title: t("accounts.member"),
+              dataIndex: "memberId",
+              width: phone ? 150 : 170,
+              render: (id: string | null, r) =>
+                canManage ? (
+                  <Select
+                    size="small"
+                    style={{ width: "100%" }}
+                    showSearch={{ optionFilterProp: "label" }}
+                    allowClear
+                    placeholder={t("accounts.none")}
+                    options={members}
+                    value={id ?? undefined}
+                    aria-label={r.account}
+                    data-testid={`cs-account-${r.account}`}
+                    onChange={(v?: string) => save(r.account, v ?? null)}
+                  />
+                ) : (
+                  (r.memberName ?? (
+                    <Typography.Text type="secondary">{t("accounts.none")}</Typography.Text>
+                  ))
+                ),
             },
             { title: t("accounts.days"), dataIndex: "days", width: 56, align: "right" },
             // On a phone the date range gives way, so account, member and days fit.
-            ...(phone ? [] : [{ title: t("accounts.range"), key: "range", width: 120, render: (_: unknown, r: CsAccount) => (r.firstDate ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.firstDate}<br />{r.lastDate}</Typography.Text> : "—") }]),
-          ]} />
+            ...(phone
+              ? []
+              : [
+                  {
+                    title: t("accounts.range"),
+                    key: "range",
+                    width: 120,
+                    render: (_: unknown, r: CsAccount) =>
+                      r.firstDate ? (
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {r.firstDate}
+                          <br />
+                          {r.lastDate}
+                        </Typography.Text>
+                      ) : (
+                        "—"
+                      ),
+                  },
+                ]),
+          ]}
+        />
         {canManage ? (
           <Flex wrap gap={8} data-testid="cs-account-add">
-            <Input style={{ flex: "1 1 180px", minWidth: 0 }} placeholder={t("accounts.new")} value={account} onChange={(e) => setAccount(e.target.value)} maxLength={100} aria-label={t("accounts.new")} />
-            <Select style={{ flex: "1 1 160px", minWidth: 0 }} showSearch={{ optionFilterProp: "label" }} placeholder={t("upload.chooseMember")} options={members} value={memberId} onChange={(v: string) => setMemberId(v)} aria-label={t("accounts.member")} />
-            <Button disabled={!account.trim() || !memberId} loading={link.isPending} onClick={() => save(account.trim(), memberId!, () => { setAccount(""); setMemberId(undefined); })}>{t("accounts.add")}</Button>
+            <Input
+              style={{ flex: "1 1 180px", minWidth: 0 }}
+              placeholder={t("accounts.new")}
+              value={account}
+              onChange={(e) => setAccount(e.target.value)}
+              maxLength={100}
+              aria-label={t("accounts.new")}
+            />
+            <Select
+              style={{ flex: "1 1 160px", minWidth: 0 }}
+              showSearch={{ optionFilterProp: "label" }}
+              placeholder={t("upload.chooseMember")}
+              options={members}
+              value={memberId}
+              onChange={(v: string) => setMemberId(v)}
+              aria-label={t("accounts.member")}
+            />
+            <Button
+              disabled={!account.trim() || !memberId}
+              loading={link.isPending}
+              onClick={() =>
+                save(account.trim(), memberId!, () => {
+                  setAccount("");
+                  setMemberId(undefined);
+                })
+              }
+            >
+              {t("accounts.add")}
+            </Button>
           </Flex>
         ) : null}
       </Flex>

@@ -4,12 +4,26 @@ import { ArrowRightOutlined } from "@ant-design/icons";
 import { Alert, Flex, Typography } from "antd";
 import { Link } from "react-router-dom";
 
-export function SubpageHeader({ title, back, intro, readOnly }: { title: string; back: string; intro: string; readOnly: string | null }) {
+export function SubpageHeader({
+  title,
+  back,
+  intro,
+  readOnly,
+}: {
+  title: string;
+  back: string;
+  intro: string;
+  readOnly: string | null;
+}) {
   return (
     <>
       <Flex wrap gap={8} align="center" justify="space-between">
-        <Typography.Title level={4} style={{ margin: 0 }}>{title}</Typography.Title>
-        <Link to="/shop-data">{back} <ArrowRightOutlined /></Link>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {title}
+        </Typography.Title>
+        <Link to="/shop-data">
+          {back} <ArrowRightOutlined />
+        </Link>
       </Flex>
       <Typography.Text type="secondary">{intro}</Typography.Text>
       {readOnly ? <Alert type="info" showIcon message={readOnly} /> : null}

@@ -4,11 +4,14 @@ import { pageTexts } from "../../i18n";
 const en = {
   "nav.attribution": "Sales attribution",
   "page.title": "Sales attribution",
-  "page.intro": "Each paid order can belong to a member, so commissions and goals can use a person's or a department's sales. Rules give orders their owner; a person can also be set by hand on an order.",
+  "page.intro":
+    "Each paid order can belong to a member, so commissions and goals can use a person's or a department's sales. Rules give orders their owner; a person can also be set by hand on an order.",
   "page.toShopData": "Orders & imports",
-  "page.readOnly": "Only the owner and the leads of a department with the Operations function change rules and owners; everyone can read.",
+  "page.readOnly":
+    "Only the owner and the leads of a department with the Operations function change rules and owners; everyone can read.",
   "rules.title": "Rules",
-  "rules.order": "Rules are tried from top to bottom: the first rule that matches an order wins. Changing a rule re-attributes the orders it affects, except those set by hand and those in months whose pay run is locked.",
+  "rules.order":
+    "Rules are tried from top to bottom: the first rule that matches an order wins. Changing a rule re-attributes the orders it affects, except those set by hand and those in months whose pay run is locked.",
   "rules.empty": "No rules yet: every order is unattributed.",
   "rules.position": "#",
   "rules.kind": "Matches on",
@@ -23,7 +26,8 @@ const en = {
   "rules.up": "Move up",
   "rules.down": "Move down",
   "rules.delete": "Delete",
-  "rules.deleteConfirm": "Delete this rule? Its orders go to the next matching rule, or become unattributed.",
+  "rules.deleteConfirm":
+    "Delete this rule? Its orders go to the next matching rule, or become unattributed.",
   "rules.added": "Rule added",
   "rules.saved": "Rule saved",
   "rules.deleted": "Rule deleted",
@@ -36,9 +40,12 @@ const en = {
   "kind.salesRef": "Salesperson",
   "kind.sku": "SKU",
   "kind.shop": "Whole shop",
-  "kind.memo.help": "The seller's memo on the order (商家备注 / 订单备注 / 商家备忘, Shopify Notes) contains the pattern — the usual way customer service mark the orders they closed, e.g. “客服:小美” or a staff code.",
-  "kind.salesRef.help": "The order's salesperson field equals the pattern (Shopify “Employee”, 抖店 “达人昵称” / “达人ID”).",
-  "kind.sku.help": "An item's SKU (商家编码) starts with the pattern — a product line owned by an operations person.",
+  "kind.memo.help":
+    "The seller's memo on the order (商家备注 / 订单备注 / 商家备忘, Shopify Notes) contains the pattern — the usual way customer service mark the orders they closed, e.g. “客服:小美” or a staff code.",
+  "kind.salesRef.help":
+    "The order's salesperson field equals the pattern (Shopify “Employee”, 抖店 “达人昵称” / “达人ID”).",
+  "kind.sku.help":
+    "An item's SKU (商家编码) starts with the pattern — a product line owned by an operations person.",
   "kind.shop.help": "Every order of the chosen shop. Needs no pattern.",
   "kind.shopLimit": "An optional shop limits memo, salesperson and SKU rules to that shop.",
   "kind.memo.placeholder": "e.g. 客服:小美",
@@ -88,11 +95,13 @@ export type AttrKey = keyof typeof en;
 const zh: Record<AttrKey, string> = {
   "nav.attribution": "业绩归属",
   "page.title": "业绩归属",
-  "page.intro": "每个付款订单都可以归属到一位成员，提成和目标就能按个人或部门的业绩计算。规则决定订单归属；也可以在订单上手动指定。",
+  "page.intro":
+    "每个付款订单都可以归属到一位成员，提成和目标就能按个人或部门的业绩计算。规则决定订单归属；也可以在订单上手动指定。",
   "page.toShopData": "订单导入",
   "page.readOnly": "只有店主和职能为“运营”的部门负责人可以修改规则和归属；所有人都可以查看。",
   "rules.title": "归属规则",
-  "rules.order": "规则按从上到下的顺序匹配：订单命中的第一条规则生效。修改规则会自动重新归属受影响的订单（手动指定的订单、以及薪酬已锁定月份的订单除外）。",
+  "rules.order":
+    "规则按从上到下的顺序匹配：订单命中的第一条规则生效。修改规则会自动重新归属受影响的订单（手动指定的订单、以及薪酬已锁定月份的订单除外）。",
   "rules.empty": "还没有规则：所有订单都未归属。",
   "rules.position": "#",
   "rules.kind": "匹配",
@@ -120,8 +129,10 @@ const zh: Record<AttrKey, string> = {
   "kind.salesRef": "业务员",
   "kind.sku": "商家编码",
   "kind.shop": "整个店铺",
-  "kind.memo.help": "订单的商家备注（商家备注 / 订单备注 / 商家备忘，Shopify 的 Notes）包含该内容 —— 客服标记自己成交订单的常用方式，如“客服:小美”或工号。",
-  "kind.salesRef.help": "订单的业务员字段等于该内容（Shopify 的 “Employee”，抖店的 “达人昵称” / “达人ID”）。",
+  "kind.memo.help":
+    "订单的商家备注（商家备注 / 订单备注 / 商家备忘，Shopify 的 Notes）包含该内容 —— 客服标记自己成交订单的常用方式，如“客服:小美”或工号。",
+  "kind.salesRef.help":
+    "订单的业务员字段等于该内容（Shopify 的 “Employee”，抖店的 “达人昵称” / “达人ID”）。",
   "kind.sku.help": "某个商品的商家编码（SKU）以该内容开头 —— 适合由某位运营负责的产品线。",
   "kind.shop.help": "所选店铺的全部订单，无需填写内容。",
   "kind.shopLimit": "商家备注、业务员、商家编码规则可以选一个店铺，只对该店铺生效。",

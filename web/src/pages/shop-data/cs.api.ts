@@ -9,14 +9,58 @@ const V1 = "/api/v1";
 
 /** Rates and times as the server's decimal text: conversion in percent ("63.33"), times in seconds ("13.7"). */
 export interface CsMetrics {
-  days: number; inquirers: number; paying: number; conversion: string | null; firstResponse: string | null; averageResponse: string | null;
-  consultations: number; received: number; sales: string;
+  days: number;
+  inquirers: number;
+  paying: number;
+  conversion: string | null;
+  firstResponse: string | null;
+  averageResponse: string | null;
+  consultations: number;
+  received: number;
+  sales: string;
 }
-export interface CsMemberMetrics extends CsMetrics { memberId: string; name: string; departmentId: string | null; accounts: string[] }
-export interface CsSummary { from: string; to: string; total: CsMetrics; members: CsMemberMetrics[]; departments: (CsMetrics & { departmentId: string; name: string })[] }
-export interface CsAccount { account: string; memberId: string | null; memberName: string | null; days: number; firstDate: string | null; lastDate: string | null }
-export interface CsImport { id: string; fileName: string; encoding: string; days: number; replaced: number; created: number; accounts: number; from: string; to: string; warnings: string[]; createdAt: string }
-export interface CsProblem { file?: string; row: number; column: string; message: string; code?: string; params?: Record<string, string | number> }
+export interface CsMemberMetrics extends CsMetrics {
+  memberId: string;
+  name: string;
+  departmentId: string | null;
+  accounts: string[];
+}
+export interface CsSummary {
+  from: string;
+  to: string;
+  total: CsMetrics;
+  members: CsMemberMetrics[];
+  departments: (CsMetrics & { departmentId: string; name: string })[];
+}
+export interface CsAccount {
+  account: string;
+  memberId: string | null;
+  memberName: string | null;
+  days: number;
+  firstDate: string | null;
+  lastDate: string | null;
+}
+export interface CsImport {
+  id: string;
+  fileName: string;
+  encoding: string;
+  days: number;
+  replaced: number;
+  created: number;
+  accounts: number;
+  from: string;
+  to: string;
+  warnings: string[];
+  createdAt: string;
+}
+export interface CsProblem {
+  file?: string;
+  row: number;
+  column: string;
+  message: string;
+  code?: string;
+  params?: Record<string, string | number>;
+}
 /** A refused import: every problem, and the accounts that need a member first. */
 export type CsRefusal = Problem & { problems?: CsProblem[]; unlinkedAccounts?: string[] };
 
@@ -28,20 +72,36 @@ export const csKeys = {
 };
 
 export const useCsSummary = (f: { from: string; to: string }) =>
-  useQuery({ queryKey: csKeys.summary(f), queryFn: () => api.get<CsSummary>(`${V1}/cs-metrics/summary${qs(f)}`), placeholderData: (prev) => prev });
-export const useCsAccounts = () => useQuery({ queryKey: csKeys.accounts, queryFn: () => api.get<Page<CsAccount>>(`${V1}/cs-accounts`) });
-export const useCsImports = () => useQuery({ queryKey: csKeys.imports, queryFn: () => api.get<Page<CsImport>>(`${V1}/cs-imports?limit=5`) });
+  useQuery({
+    queryKey: csKeys.summary(f),
+    queryFn: () => api.get<CsSummary>(`${V1}/cs-metrics/summary${qs(f)}`),
+    placeholderData: (prev) => prev,
+  });
+export const useCsAccounts = () =>
+  useQuery({
+    queryKey: csKeys.accounts,
+    queryFn: () => api.get<Page<CsAccount>>(`${V1}/cs-accounts`),
+  });
+export const useCsImports = () =>
+  useQuery({
+    queryKey: csKeys.imports,
+    queryFn: () => api.get<Page<CsImport>>(`${V1}/cs-imports?limit=5`),
+  });
 
 /** CS numbers feed goals and pay scorecards: they move together. */
 function useRefresh() {
   const qc = useQueryClient();
-  return () => Promise.all([csKeys.all, goalKeys.all, ["pay"]].map((k) => qc.invalidateQueries({ queryKey: k })));
+  return () =>
+    Promise.all(
+      [csKeys.all, goalKeys.all, ["pay"]].map((k) => qc.invalidateQueries({ queryKey: k })),
+    );
 }
 
 export function useLinkAccounts() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (accounts: { account: string; memberId: string | null }[]) => api.put<Page<CsAccount> & { movedDays: number }>(`${V1}/cs-accounts`, { accounts }),
+    mutationFn: (accounts: { account: string; memberId: string | null }[]) =>
+      api.put<Page<CsAccount> & { movedDays: number }>(`${V1}/cs-accounts`, { accounts }),
     onSettled: () => refresh(),
   });
 }
@@ -53,12 +113,27 @@ function sendFile(file: File): Promise<CsImport> {
     xhr.open("POST", `${V1}/cs-imports?fileName=${encodeURIComponent(file.name)}`);
     xhr.setRequestHeader("content-type", "application/octet-stream");
     xhr.setRequestHeader("accept", "application/json");
-    xhr.onerror = () => reject(new ApiError({ type: "about:blank", title: "Network error", status: 0, detail: "" }));
+    xhr.onerror = () =>
+      reject(new ApiError({ type: "about:blank", title: "Network error", status: 0, detail: "" }));
     xhr.onload = () => {
       let data: unknown;
-      try { data = JSON.parse(xhr.responseText); } catch { data = undefined; }
+      try {
+        data = JSON.parse(xhr.responseText);
+      } catch {
+        data = undefined;
+      }
       if (xhr.status >= 200 && xhr.status < 300) resolve(data as CsImport);
-      else reject(new ApiError((data as CsRefusal | undefined) ?? { type: "about:blank", title: xhr.statusText, status: xhr.status, detail: "" }));
+      else
+        reject(
+          new ApiError(
+            (data as CsRefusal | undefined) ?? {
+              type: "about:blank",
+              title: xhr.statusText,
+              status: xhr.status,
+              detail: "",
+            },
+          ),
+        );
     };
     xhr.send(file);
   });

@@ -19,7 +19,8 @@ const en = {
   "dash.vsPrevious": "vs previous period",
   "dash.noData": "No orders in this range yet. Import an export on the Orders & imports page.",
   "dash.noShops": "No shops yet. Add a shop and import its orders first.",
-  "dash.excluded": "{n} shop(s) keep another currency and are left out of all shops; choose one of them to see its numbers.",
+  "dash.excluded":
+    "{n} shop(s) keep another currency and are left out of all shops; choose one of them to see its numbers.",
   "dash.trend": "GMV trend",
   "dash.current": "This period",
   "dash.previous": "Previous period",
@@ -33,7 +34,8 @@ const en = {
   "kpi.aov": "AOV",
   "kpi.refundRate": "Refund rate",
   "kpi.shipOnTime": "Ship-on-time rate",
-  "kpi.shipOnTimeDef": "Paid orders shipped by their ship-by time ÷ paid orders that had to ship by now. Ship-by = the time promised to the buyer when the export has it, else payment + the shop's dispatch window.",
+  "kpi.shipOnTimeDef":
+    "Paid orders shipped by their ship-by time ÷ paid orders that had to ship by now. Ship-by = the time promised to the buyer when the export has it, else payment + the shop's dispatch window.",
   "kpi.shipLate": "{late} late · {overdue} overdue of {due}",
   "kpi.conversion": "Conversion",
   "kpi.repurchaseRate": "Repurchase",
@@ -45,14 +47,17 @@ const en = {
   "shop.name": "Shop name",
   "shop.platform": "Platform",
   "shop.shipWindow": "Dispatch window",
-  "shop.shipWindowHint": "Hours after payment an order should ship, for the ship-on-time rate when the export has no promised ship time (拼多多 and 抖店 exports do).",
+  "shop.shipWindowHint":
+    "Hours after payment an order should ship, for the ship-on-time rate when the export has no promised ship time (拼多多 and 抖店 exports do).",
   "shop.hours": "hours",
   "shop.currency": "Currency",
   "shop.identity": "Customer identity",
   "shop.none": "No shop yet: add one to import its exports.",
-  "shop.readOnly": "You read the shop data here. Importing, rolling back, adding shops and entering visitors are for the owner and the leads of a department with the Operations function.",
+  "shop.readOnly":
+    "You read the shop data here. Importing, rolling back, adding shops and entering visitors are for the owner and the leads of a department with the Operations function.",
   "import.title": "Import files",
-  "import.hint": "Drop the platform's export files here (CSV or XLSX; e.g. a Taobao order report and its item report, a refund export, daily visitors). Nothing is stored until you commit.",
+  "import.hint":
+    "Drop the platform's export files here (CSV or XLSX; e.g. a Taobao order report and its item report, a refund export, daily visitors). Nothing is stored until you commit.",
   "import.format": "Format",
   "import.auto": "Detect from headers",
   "import.uploading": "Uploading {file}",
@@ -66,19 +71,23 @@ const en = {
   "import.file": "File",
   "import.message": "Problem",
   "import.detected": "Detected",
-  "import.summary": "{orders} orders, {lineItems} line items: {created} new, {updated} updated, {skipped} unchanged; {refunds} refunds; {visitorDays} visitor days",
+  "import.summary":
+    "{orders} orders, {lineItems} line items: {created} new, {updated} updated, {skipped} unchanged; {refunds} refunds; {visitorDays} visitor days",
   "import.unknownColumns": "Columns not used",
   "import.warnings": "Notes",
   "import.clear": "Start over",
   "history.title": "Import history",
   "history.rollback": "Roll back",
-  "history.rollbackConfirm": "Undo this import? Orders it created are removed, orders it changed return to how they were.",
+  "history.rollbackConfirm":
+    "Undo this import? Orders it created are removed, orders it changed return to how they were.",
   "history.rolledBack": "rolled back",
   "history.committed": "committed",
   "history.empty": "No imports yet.",
-  "history.summary": "{orders} orders: {created} new, {updated} updated, {skipped} unchanged; {refunds} refunds; {visitorDays} visitor days",
+  "history.summary":
+    "{orders} orders: {created} new, {updated} updated, {skipped} unchanged; {refunds} refunds; {visitorDays} visitor days",
   "mapping.title": "Column mappings",
-  "mapping.hint": "For any other file: upload it above, then tell Dayclear which column holds what. Save the mapping once and import with it from now on (CLI: --format mapping:NAME).",
+  "mapping.hint":
+    "For any other file: upload it above, then tell Dayclear which column holds what. Save the mapping once and import with it from now on (CLI: --format mapping:NAME).",
   "mapping.name": "Mapping name",
   "mapping.field": "Field",
   "mapping.columnInFile": "Column in the file",
@@ -88,7 +97,8 @@ const en = {
   "mapping.needFile": "Upload a sample file first; its headers fill the choices.",
   "mapping.preview": "Preview with this mapping",
   "visitors.title": "Daily visitors",
-  "visitors.hint": "Visitor counts make the conversion rate. Import them as a file (日期, 访客数) or type them in.",
+  "visitors.hint":
+    "Visitor counts make the conversion rate. Import them as a file (日期, 访客数) or type them in.",
   "visitors.date": "Date",
   "visitors.count": "Visitors",
   "visitors.saved": "Saved",
@@ -136,7 +146,8 @@ const zh: Record<ShopKey, string> = {
   "kpi.aov": "客单价",
   "kpi.refundRate": "退款率",
   "kpi.shipOnTime": "发货及时率",
-  "kpi.shipOnTimeDef": "按时发货的付款订单 ÷ 应已发货的付款订单。应发货时间：导出文件有承诺发货时间时用它，否则为付款时间 + 店铺的发货时限。",
+  "kpi.shipOnTimeDef":
+    "按时发货的付款订单 ÷ 应已发货的付款订单。应发货时间：导出文件有承诺发货时间时用它，否则为付款时间 + 店铺的发货时限。",
   "kpi.shipLate": "共 {due} 单：迟发 {late} · 逾期未发 {overdue}",
   "kpi.conversion": "支付转化率",
   "kpi.repurchaseRate": "复购率",
@@ -148,14 +159,17 @@ const zh: Record<ShopKey, string> = {
   "shop.name": "店铺名称",
   "shop.platform": "平台",
   "shop.shipWindow": "发货时限",
-  "shop.shipWindowHint": "付款后多少小时内应发货；导出文件没有承诺发货时间时（拼多多、抖店的文件有），发货及时率按此计算。",
+  "shop.shipWindowHint":
+    "付款后多少小时内应发货；导出文件没有承诺发货时间时（拼多多、抖店的文件有），发货及时率按此计算。",
   "shop.hours": "小时",
   "shop.currency": "币种",
   "shop.identity": "顾客识别方式",
   "shop.none": "还没有店铺：添加店铺后即可导入它的导出文件。",
-  "shop.readOnly": "你可以在这里查看店铺数据。导入、回滚、添加店铺和录入访客数由所有者和职能为“运营”的部门负责人操作。",
+  "shop.readOnly":
+    "你可以在这里查看店铺数据。导入、回滚、添加店铺和录入访客数由所有者和职能为“运营”的部门负责人操作。",
   "import.title": "导入文件",
-  "import.hint": "把平台后台导出的文件拖到这里（CSV 或 XLSX；如淘宝订单报表和宝贝报表、退款报表、每日访客数）。提交之前不会保存任何数据。",
+  "import.hint":
+    "把平台后台导出的文件拖到这里（CSV 或 XLSX；如淘宝订单报表和宝贝报表、退款报表、每日访客数）。提交之前不会保存任何数据。",
   "import.format": "格式",
   "import.auto": "按表头自动识别",
   "import.uploading": "正在上传 {file}",
@@ -169,7 +183,8 @@ const zh: Record<ShopKey, string> = {
   "import.file": "文件",
   "import.message": "问题",
   "import.detected": "识别为",
-  "import.summary": "{orders} 个订单、{lineItems} 个商品行：新增 {created}，更新 {updated}，未变 {skipped}；退款 {refunds} 条；访客 {visitorDays} 天",
+  "import.summary":
+    "{orders} 个订单、{lineItems} 个商品行：新增 {created}，更新 {updated}，未变 {skipped}；退款 {refunds} 条；访客 {visitorDays} 天",
   "import.unknownColumns": "未使用的列",
   "import.warnings": "提示",
   "import.clear": "重新开始",
@@ -179,9 +194,11 @@ const zh: Record<ShopKey, string> = {
   "history.rolledBack": "已撤销",
   "history.committed": "已导入",
   "history.empty": "还没有导入记录。",
-  "history.summary": "{orders} 个订单：新增 {created}，更新 {updated}，未变 {skipped}；退款 {refunds} 条；访客 {visitorDays} 天",
+  "history.summary":
+    "{orders} 个订单：新增 {created}，更新 {updated}，未变 {skipped}；退款 {refunds} 条；访客 {visitorDays} 天",
   "mapping.title": "列映射",
-  "mapping.hint": "其他任何文件：先在上方上传，再告诉日清哪一列是什么。保存一次映射，以后都用它导入（命令行：--format mapping:名称）。",
+  "mapping.hint":
+    "其他任何文件：先在上方上传，再告诉日清哪一列是什么。保存一次映射，以后都用它导入（命令行：--format mapping:名称）。",
   "mapping.name": "映射名称",
   "mapping.field": "字段",
   "mapping.columnInFile": "文件中的列",
@@ -212,13 +229,24 @@ export const shopText = texts.text;
 export const useShopT = texts.useT;
 
 export const PLATFORM_LABELS: Record<string, { zh: string; en: string }> = {
-  taobao: { zh: "淘宝/天猫", en: "Taobao/Tmall" }, jd: { zh: "京东", en: "JD" }, pdd: { zh: "拼多多", en: "Pinduoduo" }, douyin: { zh: "抖店", en: "Douyin" },
-  shopify: { zh: "Shopify", en: "Shopify" }, woocommerce: { zh: "WooCommerce", en: "WooCommerce" }, custom: { zh: "其他（列映射）", en: "Other (column mapping)" },
+  taobao: { zh: "淘宝/天猫", en: "Taobao/Tmall" },
+  jd: { zh: "京东", en: "JD" },
+  pdd: { zh: "拼多多", en: "Pinduoduo" },
+  douyin: { zh: "抖店", en: "Douyin" },
+  shopify: { zh: "Shopify", en: "Shopify" },
+  woocommerce: { zh: "WooCommerce", en: "WooCommerce" },
+  custom: { zh: "其他（列映射）", en: "Other (column mapping)" },
 };
 const STATUS_LABELS: Record<string, { zh: string; en: string }> = {
-  unpaid: { zh: "待付款", en: "unpaid" }, paid: { zh: "已付款", en: "paid" }, shipped: { zh: "已发货", en: "shipped" }, completed: { zh: "已完成", en: "completed" },
-  refunded: { zh: "已退款", en: "refunded" }, cancelled: { zh: "已取消", en: "cancelled" },
+  unpaid: { zh: "待付款", en: "unpaid" },
+  paid: { zh: "已付款", en: "paid" },
+  shipped: { zh: "已发货", en: "shipped" },
+  completed: { zh: "已完成", en: "completed" },
+  refunded: { zh: "已退款", en: "refunded" },
+  cancelled: { zh: "已取消", en: "cancelled" },
 };
 /** The canonical order status in the page's language (the raw platform status is kept on the order). */
-export const statusLabel = (s: string, locale: string) => (locale === "en" ? STATUS_LABELS[s]?.en : STATUS_LABELS[s]?.zh) ?? s;
-export const platformLabel = (p: string, locale: string) => (locale === "en" ? PLATFORM_LABELS[p]?.en : PLATFORM_LABELS[p]?.zh) ?? p;
+export const statusLabel = (s: string, locale: string) =>
+  (locale === "en" ? STATUS_LABELS[s]?.en : STATUS_LABELS[s]?.zh) ?? s;
+export const platformLabel = (p: string, locale: string) =>
+  (locale === "en" ? PLATFORM_LABELS[p]?.en : PLATFORM_LABELS[p]?.zh) ?? p;
