@@ -1,25 +1,21 @@
 // Domain errors thrown by services; the server maps each kind to one HTTP status and one
 // problem-details shape, so services never speak HTTP.
+import type { Message, MessageCode, MessageParams } from "./messages/index.js";
+export type { MessageParams } from "./messages/index.js";
+
 export interface FieldError {
   field: string;
-  /** English, for logs and scripts; a reader sees the catalog's text for `code` when there is one. */
+  /** The reader's text (the server renders it from `code` in the caller's language). */
   message: string;
-  code?: string;
+  code?: MessageCode;
   params?: MessageParams;
 }
-
-/** Parameters of a coded message: values only, never prose (the reader's catalog writes the sentence). */
-export type MessageParams = Record<string, string | number>;
 
 /**
- * A stable message code and its parameters. The server sends codes; the web and the CLI render
- * them in the reader's language from their catalogs (web/src/i18n/messages.*.ts); `message`
- * stays as the English fallback for a client that does not know the code.
+ * A stable message code and its parameters (core/messages). The server sends codes; the web, the
+ * API's `detail`, the CLI and exports render them in the reader's language.
  */
-export interface Coded {
-  code: string;
-  params?: MessageParams;
-}
+export type Coded = Message;
 
 export type DomainErrorKind =
   "invalid" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "too_many_requests";
@@ -41,17 +37,56 @@ export class DomainError extends Error {
  * A domain error with a message code: `fail("invalid", "upload.too_large", { maxMb: 20 }, "The file is larger than 20 MB")`.
  * New messages are written this way; the English sentence is the fallback, the code is the contract.
  */
-export const fail = (
+interface FailOptions {
+  fields?: FieldError[];
+  extra?: Record<string, unknown>;
+}
+export function fail(
   kind: DomainErrorKind,
-  code: string,
+  code: MessageCode,
+  params?: MessageParams,
+  options?: FailOptions,
+): DomainError;
+/** The older form with an English sentence for logs; the reader still gets the catalog's text. */
+export function fail(
+  kind: DomainErrorKind,
+  code: MessageCode,
   params: MessageParams | undefined,
-  message: string,
-  options: { fields?: FieldError[]; extra?: Record<string, unknown> } = {},
-) =>
-  new DomainError(kind, message, options.fields ?? [], options.extra ?? {}, {
+  logMessage: string,
+  options?: FailOptions,
+): DomainError;
+export function fail(
+  kind: DomainErrorKind,
+  code: MessageCode,
+  params?: MessageParams,
+  messageOrOptions?: string | FailOptions,
+  maybeOptions?: FailOptions,
+): DomainError {
+  const options = (typeof messageOrOptions === "object" ? messageOrOptions : maybeOptions) ?? {};
+  const message =
+    typeof messageOrOptions === "string"
+      ? messageOrOptions
+      : `${code}${params ? ` ${JSON.stringify(params)}` : ""}`;
+  return new DomainError(kind, message, options.fields ?? [], options.extra ?? {}, {
     code,
     ...(params ? { params } : {}),
   });
+}
+
+/**
+ * A field error with a code: `fieldError("dueDate", "date.out_of_range", { min, max })`. `message`
+ * is filled in the caller's language when the server answers.
+ */
+export const fieldError = (
+  field: string,
+  code: MessageCode,
+  params?: MessageParams,
+): FieldError => ({
+  field,
+  message: code,
+  code,
+  ...(params ? { params } : {}),
+});
 
 export const invalid = (message: string, fields: FieldError[] = []) =>
   new DomainError("invalid", message, fields);

@@ -31,6 +31,7 @@ import { validatorCompiler } from "./validation.js";
 import { registerWeb } from "./web.js";
 import { registerSecurityHeaders } from "./security-headers.js";
 import type { App } from "./types.js";
+import { msg } from "../core/messages/index.js";
 
 export interface AppOptions {
   database: Database;
@@ -121,7 +122,11 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.addHook("onClose", async () => bus.close());
   await registerWeb(app, config.webRoot);
   app.setNotFoundHandler((req, reply) =>
-    sendProblem(reply, 404, `No route ${req.method} ${req.url.split("?")[0]}`),
+    sendProblem(
+      reply,
+      404,
+      msg("request.no_route", { method: req.method, path: req.url.split("?")[0] ?? "" }),
+    ),
   );
   return app;
 }

@@ -1,6 +1,13 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { DomainError, type Coded, type DomainErrorKind, type FieldError } from "../core/errors.js";
 import { LIMITS } from "../core/limits.js";
+import {
+  msg,
+  pickLocale,
+  renderMessage,
+  type Locale,
+  type Message,
+} from "../core/messages/index.js";
 
 const STATUS: Record<DomainErrorKind, number> = {
   invalid: 400,
@@ -24,13 +31,46 @@ const TITLE: Record<number, string> = {
   500: "Internal Server Error",
 };
 
+/**
+ * The reader's language for a response: the request's Accept-Language, else the signed-in user's
+ * language, else the workspace's, else Chinese.
+ */
+export function requestLocale(request: FastifyRequest): Locale {
+  const session = (
+    request as {
+      session?: { user?: { locale?: string | null }; workspace?: { locale?: string | null } };
+    }
+  ).session;
+  return (
+    pickLocale(
+      request.headers["accept-language"],
+      session?.user?.locale,
+      session?.workspace?.locale,
+    ) ?? "zh-CN"
+  );
+}
+
+/**
+ * A problem-details response: `code` and `params` are the contract; `detail` and each field
+ * error's `message` are rendered from their codes in the caller's language.
+ */
 export function sendProblem(
   reply: FastifyReply,
   status: number,
-  detail: string,
+  message: Message,
   errors?: FieldError[],
   extra: Record<string, unknown> = {},
 ) {
+  const locale = requestLocale(reply.request);
+  const rendered = errors?.map((e) =>
+    e.code
+      ? {
+          ...e,
+          params: e.params ?? {},
+          message: renderMessage(locale, { code: e.code, params: e.params ?? {} }),
+        }
+      : e,
+  );
   return reply
     .status(status)
     .type("application/problem+json")
@@ -38,8 +78,10 @@ export function sendProblem(
       type: "about:blank",
       title: TITLE[status] ?? "Error",
       status,
-      detail,
-      ...(errors && errors.length ? { errors } : {}),
+      detail: renderMessage(locale, message),
+      code: message.code,
+      params: message.params ?? {},
+      ...(rendered && rendered.length ? { errors: rendered } : {}),
       ...extra,
     });
 }
@@ -58,7 +100,7 @@ export function fieldErrors(validation: AjvError[], context: string | undefined)
   for (const e of validation) {
     let field = (e.instancePath ?? "").replace(/^\//, "").replace(/\//g, ".");
     let message = e.message ?? "is invalid";
-    let coded: Coded | undefined;
+    let coded: Coded | undefined = { code: "field.invalid", params: { reason: message } };
     if (e.keyword === "formatMinimum" || e.keyword === "formatMaximum") {
       // Dates and months outside the supported range (core/limits.ts).
       const month = typeof e.params?.limit === "string" && e.params.limit.length === 7;
@@ -69,12 +111,14 @@ export function fieldErrors(validation: AjvError[], context: string | undefined)
     } else if (e.keyword === "required" && typeof e.params?.missingProperty === "string") {
       field = field ? `${field}.${e.params.missingProperty}` : e.params.missingProperty;
       message = "is required";
+      coded = { code: "field.required" };
     } else if (
       e.keyword === "additionalProperties" &&
       typeof e.params?.additionalProperty === "string"
     ) {
       field = field ? `${field}.${e.params.additionalProperty}` : e.params.additionalProperty;
       message = "is not a known field";
+      coded = { code: "field.unknown" };
     }
     const key = prefix + (field || (context ?? "body"));
     // Unions report one error per branch; the first says enough.
@@ -97,15 +141,7 @@ export function frameworkError(error: FastifyError, _request: FastifyRequest, re
   const tooLong = error.code === "FST_ERR_MAX_PARAM_LENGTH";
   const code = tooLong ? "request.path_too_long" : "request.bad_url";
   const status = tooLong ? 414 : 400;
-  return sendProblem(
-    reply,
-    status,
-    tooLong
-      ? "A part of the address is too long"
-      : "The address is not valid (a malformed %-escape)",
-    [{ field: "path", message: "is not valid", code }],
-    { code, params: {} },
-  );
+  return sendProblem(reply, status, msg(code), [{ field: "path", message: "is not valid", code }]);
 }
 
 function isUniqueViolation(err: unknown): boolean {
@@ -123,28 +159,27 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     const { retryAfterSeconds, ...extra } = error.extra;
     if (typeof retryAfterSeconds === "number")
       void reply.header("retry-after", String(retryAfterSeconds));
-    return sendProblem(reply, status, error.message, error.fields, {
-      ...extra,
-      ...(error.coded ? { code: error.coded.code, params: error.coded.params ?? {} } : {}),
-    });
+    // An error thrown before codes existed still reads as its text until it is given a code.
+    const message = error.coded ?? msg("legacy.text", { text: error.message });
+    return sendProblem(reply, status, message, error.fields, extra);
   }
   if (error.validation) {
     const errors = fieldErrors(error.validation as AjvError[], error.validationContext);
     return sendProblem(
       reply,
       400,
-      `Invalid request: ${errors.map((e) => `${e.field} ${e.message}`).join("; ")}`,
+      msg("request.invalid", { fields: errors.map((e) => e.field) }),
       errors,
     );
   }
   if (error.code === "FST_ERR_CTP_INVALID_JSON_BODY" || error instanceof SyntaxError) {
-    return sendProblem(reply, 400, "Malformed JSON in the request body", [
-      { field: "body", message: "is not valid JSON" },
+    return sendProblem(reply, 400, msg("request.bad_json"), [
+      { field: "body", message: "is not valid JSON", code: "request.bad_json" },
     ]);
   }
   if (error.code === "FST_ERR_CTP_EMPTY_JSON_BODY") {
-    return sendProblem(reply, 400, "The request body is empty", [
-      { field: "body", message: "is required" },
+    return sendProblem(reply, 400, msg("request.empty_body"), [
+      { field: "body", message: "is required", code: "field.required" },
     ]);
   }
   if (
@@ -154,20 +189,16 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     // An uploaded file over the limit, named in the reader's language (upload routes send ?fileName=).
     const file = (request.query as { fileName?: unknown } | undefined)?.fileName;
     const maxMb = LIMITS.importUploadMaxBytes / 1048576;
-    return sendProblem(reply, 413, error.message, [], {
-      code: "upload.too_large",
-      params: { file: typeof file === "string" ? file : "", maxMb },
-    });
-  }
-  if (isUniqueViolation(error)) {
     return sendProblem(
       reply,
-      409,
-      "This conflicts with something that was just created; reload and try again",
+      413,
+      msg("upload.too_large", { file: typeof file === "string" ? file : "", maxMb }),
     );
   }
+  if (isUniqueViolation(error)) return sendProblem(reply, 409, msg("request.unique_conflict"));
   const status = typeof error.statusCode === "number" ? error.statusCode : 500;
-  if (status >= 400 && status < 500) return sendProblem(reply, status, error.message);
+  if (status >= 400 && status < 500)
+    return sendProblem(reply, status, msg("request.refused", { status, reason: error.message }));
   request.log.error({ err: error }, "unhandled error");
-  return sendProblem(reply, 500, "Something went wrong on our side; the error was logged");
+  return sendProblem(reply, 500, msg("server.error"));
 }

@@ -3,6 +3,7 @@
 // limit crossed, before the file takes the memory (docs/SHOP-DATA.md "Limits"). Pure: the XLSX
 // reader (modules/orders/xlsx-reader.ts), the CSV readers and the CLI's stream share it.
 import type { Coded, FieldError, MessageParams } from "../errors.js";
+import type { MessageCode } from "../messages/index.js";
 import { LIMITS } from "../limits.js";
 import type { Problem } from "./types.js";
 
@@ -25,7 +26,7 @@ export const READ_LIMITS: ReadLimits = {
 /** A file refused while it was read: a message code (upload.*), its parameters and the row reached. */
 export class FileRefused extends Error {
   constructor(
-    readonly code: string,
+    readonly code: MessageCode,
     readonly params: MessageParams,
     readonly row: number,
     message: string,
@@ -104,7 +105,7 @@ export function refusalProblem(file: string, e: FileRefused): Problem {
 }
 
 /** A coded problem of a whole file (empty, wrong encoding, old .xls …). */
-export const fileProblem = (file: string, code: string, message: string): Problem => ({
+export const fileProblem = (file: string, code: MessageCode, message: string): Problem => ({
   file,
   row: 1,
   column: "",
@@ -185,13 +186,11 @@ export class CsvShape {
 
 /** Import problems as field errors ("file:row:column"), their codes kept. */
 export function problemFields(problems: Problem[]): FieldError[] {
-  return problems
-    .slice(0, 200)
-    .map((e) => ({
-      field: `${e.file ?? ""}:${e.row}:${e.column}`,
-      message: e.message,
-      ...(e.code ? { code: e.code, params: e.params ?? {} } : {}),
-    }));
+  return problems.slice(0, 200).map((e) => ({
+    field: `${e.file ?? ""}:${e.row}:${e.column}`,
+    message: e.message,
+    ...(e.code ? { code: e.code, params: e.params ?? {} } : {}),
+  }));
 }
 
 /** A refusal's code is its first problem's, when that one has a code (a whole file refused: unreadable, too large …). */

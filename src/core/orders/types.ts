@@ -1,6 +1,6 @@
 import type { Platform, FileKind } from "./fields.js";
 import type { OrderStatus, RefundStatus } from "./status.js";
-import type { MessageParams } from "../errors.js";
+import type { MessageCode, MessageParams } from "../messages/index.js";
 
 export interface Problem {
   /** 1-based row in the file, the header being row 1 (as a spreadsheet shows it). */
@@ -10,7 +10,7 @@ export interface Problem {
   message: string;
   file?: string;
   /** A stable message code (e.g. upload.too_many_rows) the reader's catalog renders; `message` is the English fallback. */
-  code?: string;
+  code?: MessageCode;
   params?: MessageParams;
 }
 

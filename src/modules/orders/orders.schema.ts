@@ -1,6 +1,13 @@
 import { Type, type Static } from "typebox";
 import { LIMITS } from "../../core/limits.js";
-import { Id, Instant, IsoDate, Name, Version } from "../shared/common.schema.js";
+import {
+  Id,
+  Instant,
+  IsoDate,
+  MessageParamsSchema,
+  Name,
+  Version,
+} from "../shared/common.schema.js";
 
 const strict = { additionalProperties: false } as const;
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) =>
@@ -145,7 +152,7 @@ export const ImportProblem = Type.Object({
         "Message code (e.g. upload.too_many_rows) for the reader's language; message is the English fallback",
     }),
   ),
-  params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
+  params: Type.Optional(MessageParamsSchema),
 });
 export const FileInfo = Type.Object({
   file: Type.String(),

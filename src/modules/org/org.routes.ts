@@ -25,7 +25,7 @@ function detailsRequired(given: Record<string, string | undefined>) {
   const fields = missing.map((field) => ({
     field,
     message: "is required to make a new account (or sign in first)",
-    code: "invitation.field_required",
+    code: "invitation.field_required" as const,
   }));
   return fail(
     "invalid",

@@ -2,9 +2,18 @@
 // handle (a transaction passes its own) and refuses with a message code naming the function needed.
 import type { Actor } from "../../core/actor.js";
 import { fail } from "../../core/errors.js";
+import type { MessageCode } from "../../core/messages/index.js";
 import { ACTION_FUNCTION, mayDo, type RightsAction } from "../../core/org/rights.js";
 import type { Executor } from "../../db/database.js";
 import { DepartmentRepository } from "./department.repository.js";
+
+const REQUIRED = {
+  operations: "rights.operations_required",
+  customer_service: "rights.customer_service_required",
+  design: "rights.design_required",
+  logistics: "rights.logistics_required",
+  none: "rights.owner_only",
+} as const satisfies Record<NonNullable<(typeof ACTION_FUNCTION)[RightsAction]>, MessageCode>;
 
 export async function authorizeRight(
   db: Executor,
@@ -18,7 +27,7 @@ export async function authorizeRight(
   if (mayDo(actor, action, departments)) return;
   throw fail(
     "forbidden",
-    `rights.${need}_required`,
+    REQUIRED[need],
     { function: need },
     `Only the owner and the leads of a department whose function is ${need} may do this (the owner sets a department's function on the org page)`,
   );

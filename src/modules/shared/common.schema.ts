@@ -65,6 +65,19 @@ export type PageQueryT = Static<typeof PageQuery>;
 export const Page = <T extends TSchema>(item: T) =>
   Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) });
 
+/**
+ * Parameters of a message code (core/messages): values, lists of values, or nested messages
+ * ({code, params}) the reader's catalog renders in place.
+ */
+export const MessageParamsSchema = Type.Record(Type.String(), Type.Unknown(), {
+  description: "Parameters of the message code: values, lists, or nested {code, params} messages",
+});
+/** A message the reader's language renders: a code from the catalogs and its parameters. */
+export const MessageSchema = Type.Object({
+  code: Type.String({ description: "Message code (src/core/messages/en.ts)" }),
+  params: Type.Optional(MessageParamsSchema),
+});
+
 export const Problem = Type.Object(
   {
     type: Type.String(),
@@ -76,16 +89,14 @@ export const Problem = Type.Object(
     code: Type.Optional(
       Type.String({ description: "Stable message code (docs/API.md, Messages)" }),
     ),
-    params: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]))),
+    params: Type.Optional(MessageParamsSchema),
     errors: Type.Optional(
       Type.Array(
         Type.Object({
           field: Type.String(),
           message: Type.String(),
           code: Type.Optional(Type.String()),
-          params: Type.Optional(
-            Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()])),
-          ),
+          params: Type.Optional(MessageParamsSchema),
         }),
       ),
     ),

@@ -19,13 +19,19 @@ function isProblem(value: unknown): value is Problem {
   return typeof value === "object" && value !== null && "status" in value && "title" in value;
 }
 
+/** The reader's language, sent as Accept-Language so the server's `detail` reads in it. */
+let readerLocale = "zh-CN";
+export function setRequestLocale(locale: string): void {
+  readerLocale = locale;
+}
+
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const init: RequestInit = {
     method,
     credentials: "same-origin",
-    headers: { accept: "application/json" },
+    headers: { accept: "application/json", "accept-language": readerLocale },
   };
   if (body !== undefined) {
     init.headers = { ...init.headers, "content-type": "application/json" };

@@ -1,6 +1,7 @@
 // A tiny i18n: two dictionaries, a context with the current locale, and t(key, vars).
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
 import type { Locale } from "../api/types";
+import { setRequestLocale } from "../api/client";
 import { en, type MessageKey } from "./en";
 import { zhCN } from "./zh-CN";
 
@@ -44,9 +45,14 @@ export function translate(
 }
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(storedLocale);
+  const [locale, setLocaleState] = useState<Locale>(() => {
+    const initial = storedLocale();
+    setRequestLocale(initial);
+    return initial;
+  });
   const setLocale = useCallback((l: Locale) => {
     setLocaleState(l);
+    setRequestLocale(l);
     document.documentElement.lang = l;
     try {
       localStorage.setItem(STORAGE_KEY, l);

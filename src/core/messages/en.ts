@@ -1,0 +1,85 @@
+// The English catalog of message codes: the server sends {code, params}, and every reader (web,
+// API `detail`, CLI, exports) renders them with this catalog or the Chinese one. This file defines
+// the code union (`MessageCode`); zh-CN.ts must translate every key or the type check fails.
+// Placeholders: {name}; {name:fen} formats integer fen as yuan ("1,234.50"); a parameter may itself
+// be a message ({code, params}), rendered in the same language; an array is joined as a list.
+export const MESSAGES_EN = {
+  "legacy.text": "{text}",
+  "field.invalid": "{reason}",
+  "field.required": "Required.",
+  "field.unknown": "Not a field this form knows.",
+  "request.invalid": "Check the fields: {fields}.",
+  "request.bad_json": "The request body is not valid JSON.",
+  "request.empty_body": "The request body is empty.",
+  "request.unique_conflict":
+    "This conflicts with something that was just created; reload and try again.",
+  "request.refused": "The request was refused ({status}): {reason}",
+  "request.no_route": "There is no {method} {path}.",
+  "server.error": "Something went wrong on our side; the error was logged.",
+  "password.too_short": "Use at least {min} characters.",
+  "password.too_weak":
+    "This password is too easy to guess (a common word, a repeat, a sequence or your own name or email). Use a longer one, e.g. a few unrelated words.",
+  "auth.email_taken": "This email already has an account: sign in with it.",
+  "auth.too_many_attempts": "Too many attempts. Try again in {minutes} minute(s).",
+  "invitation.other_email": "This invitation is for another email address.",
+  "invitation.already_member": "You are already a member of this workspace.",
+  "invitation.details_required":
+    "Sign in first if you already have an account; otherwise fill in your name, email and password.",
+  "invitation.field_required": "Required to create your account.",
+  "goal.finalize_early":
+    "{cycle} runs until {endDate}. Finalising now fixes the score and the actuals as of today; confirm to finalise early.",
+  "pay.month_locked":
+    "{month} is closed: pay run {period} is locked and its statements rest on that month's figures. Corrections go into a later run as adjustments.",
+  "import.month_locked":
+    "Nothing was imported: {file} row {row} changes {month}, which is closed (pay run {period} is locked).",
+  "pay.inputs_missing":
+    "{count} input(s) of the {period} pay run are still missing; enter them and recompute before locking.",
+  "org.skill_not_managed":
+    "A lead renames and deletes the skills of the departments they manage; skills for the whole workspace are the owner's.",
+  "org.department_own_delete":
+    "A lead cannot delete the department they lead ({department}); ask the owner.",
+  "rights.operations_required":
+    "Only the owner and the leads of a department with the Operations function may do this. The owner sets a department's function on the Departments page.",
+  "rights.customer_service_required":
+    "Only the owner and the leads of a department with the Customer service function may do this. The owner sets a department's function on the Departments page.",
+  "rights.design_required":
+    "Only the owner and the leads of a department with the Design function may do this. The owner sets a department's function on the Departments page.",
+  "rights.logistics_required":
+    "Only the owner and the leads of a department with the Logistics function may do this. The owner sets a department's function on the Departments page.",
+  "rights.owner_only": "Only the owner may do this.",
+  "rights.owner_sets_function":
+    "Only the owner sets or changes a department's function (what its leads may do).",
+  "date.out_of_range": "Enter a date from {min} to {max}.",
+  "range.too_long": "Choose at most {maxDays} days at once.",
+  "range.reversed": "The end comes before the start.",
+  "text.forbidden_character": "Remove the invisible character {character}; it cannot be saved.",
+  "request.bad_url": "The address is not valid.",
+  "request.path_too_long": "A part of the address is too long.",
+  "schedule.no_skill":
+    "No active member has the skill “{skill}” at level {level} or above: give someone the skill, lower the level or choose another skill.",
+  "schedule.no_members": "The workspace has no active member who could do it.",
+  "schedule.waits": "Waits for “{task}”, which could not be scheduled.",
+  "schedule.cycle": "Its dependencies form a cycle: {path}.",
+  "schedule.no_time": "None of the members who could do it has working time within {years} years.",
+  "schedule.no_subtask": "None of its subtasks could be scheduled.",
+  "upload.empty": "{file} is empty.",
+  "upload.encoding":
+    "{file} cannot be read as text in UTF-8 or GBK/GB18030: it may be damaged or not a spreadsheet. Save it again as CSV (UTF-8 or GBK) or XLSX.",
+  "upload.unreadable":
+    "{file} cannot be read: it is damaged, cut short or not a spreadsheet. Open it in Excel and save it again as XLSX or CSV.",
+  "upload.not_workbook":
+    "{file} is a zip file but not an Excel workbook (XLSX). Upload the XLSX or CSV export itself.",
+  "upload.no_sheet": "{file} has no sheets.",
+  "upload.old_xls": "{file} is an old .xls (Excel 97) file; save it as .xlsx or CSV.",
+  "upload.too_large": "{file} is larger than {maxMb} MB; split the export by date range.",
+  "upload.too_many_files": "At most {max} files per import.",
+  "upload.unpacked_too_large":
+    "{file} unpacks to more than {maxMb} MB (an XLSX is a compressed file); split the export by date range or save it as CSV.",
+  "upload.too_many_rows": "{file} has more than {max} rows; split the export by date range.",
+  "upload.too_many_columns": "{file}: row {row} has more than {max} columns.",
+  "upload.too_many_cells":
+    "{file} has more than {max} cells (reached at row {row}); split the export by date range.",
+  "upload.cell_too_long": "{file}: a cell in row {row} is longer than {max} characters.",
+} as const satisfies Record<string, string>;
+
+export type MessageCode = keyof typeof MESSAGES_EN;
