@@ -18,7 +18,7 @@ describe("message catalogs", () => {
       expect([code, placeholders(MESSAGES_ZH[code])]).toEqual([code, placeholders(en)]);
   });
   it("have no empty text and no English sentence in the Chinese catalog", () => {
-    for (const [code, zh] of Object.entries(MESSAGES_ZH)) {
+    for (const [code, zh] of Object.entries(MESSAGES_ZH) as [string, string][]) {
       expect([code, zh.trim().length > 0]).toEqual([code, true]);
       // Chinese texts may name a product or a code in Latin letters, but not read as English prose.
       const withoutPlaceholders = zh.replace(/\{[^}]+\}/g, "");

@@ -3,7 +3,18 @@
 // the code union (`MessageCode`); zh-CN.ts must translate every key or the type check fails.
 // Placeholders: {name}; {name:fen} formats integer fen as yuan ("1,234.50"); a parameter may itself
 // be a message ({code, params}), rendered in the same language; an array is joined as a list.
-export const MESSAGES_EN = {
+import { DAILY_EN } from "./daily.en.js";
+import { PLANS_EN } from "./plans.en.js";
+import { GOALS_EN } from "./goals.en.js";
+import { PAY_EN } from "./pay.en.js";
+import { SHOP_EN } from "./shop.en.js";
+import { ORG_EN } from "./org.en.js";
+import { LOGISTICS_EN } from "./logistics.en.js";
+import { AFTERSALES_EN } from "./aftersales.en.js";
+import { PROGRESS_EN } from "./progress.en.js";
+
+/** Codes every area uses (requests, fields, uploads, accounts …). */
+export const COMMON_EN = {
   "legacy.text": "{text}",
   "field.invalid": "{reason}",
   "field.required": "Required.",
@@ -80,6 +91,19 @@ export const MESSAGES_EN = {
   "upload.too_many_cells":
     "{file} has more than {max} cells (reached at row {row}); split the export by date range.",
   "upload.cell_too_long": "{file}: a cell in row {row} is longer than {max} characters.",
+} as const satisfies Record<string, string>;
+
+export const MESSAGES_EN = {
+  ...COMMON_EN,
+  ...DAILY_EN,
+  ...PLANS_EN,
+  ...GOALS_EN,
+  ...PAY_EN,
+  ...SHOP_EN,
+  ...ORG_EN,
+  ...LOGISTICS_EN,
+  ...AFTERSALES_EN,
+  ...PROGRESS_EN,
 } as const satisfies Record<string, string>;
 
 export type MessageCode = keyof typeof MESSAGES_EN;

@@ -1,7 +1,16 @@
 // 消息代码的中文目录：键与 en.ts 完全一致（类型检查保证，缺一个就编译失败）。
-import type { MessageCode } from "./en.js";
+import type { COMMON_EN, MessageCode } from "./en.js";
+import { DAILY_ZH } from "./daily.zh-CN.js";
+import { PLANS_ZH } from "./plans.zh-CN.js";
+import { GOALS_ZH } from "./goals.zh-CN.js";
+import { PAY_ZH } from "./pay.zh-CN.js";
+import { SHOP_ZH } from "./shop.zh-CN.js";
+import { ORG_ZH } from "./org.zh-CN.js";
+import { LOGISTICS_ZH } from "./logistics.zh-CN.js";
+import { AFTERSALES_ZH } from "./aftersales.zh-CN.js";
+import { PROGRESS_ZH } from "./progress.zh-CN.js";
 
-export const MESSAGES_ZH: Record<MessageCode, string> = {
+const COMMON_ZH: Record<keyof typeof COMMON_EN, string> = {
   "legacy.text": "{text}",
   "field.invalid": "{reason}",
   "field.required": "必填。",
@@ -72,4 +81,17 @@ export const MESSAGES_ZH: Record<MessageCode, string> = {
   "upload.too_many_columns": "{file} 第 {row} 行超过 {max} 列。",
   "upload.too_many_cells": "{file} 的单元格超过 {max} 个（到第 {row} 行），请按日期范围拆分导出。",
   "upload.cell_too_long": "{file} 第 {row} 行有单元格超过 {max} 个字符。",
+};
+
+export const MESSAGES_ZH: Record<MessageCode, string> = {
+  ...COMMON_ZH,
+  ...DAILY_ZH,
+  ...PLANS_ZH,
+  ...GOALS_ZH,
+  ...PAY_ZH,
+  ...SHOP_ZH,
+  ...ORG_ZH,
+  ...LOGISTICS_ZH,
+  ...AFTERSALES_ZH,
+  ...PROGRESS_ZH,
 };

@@ -8,11 +8,11 @@ import {
   type Locale,
   type Message,
   type MessageParams,
-} from "../../../src/core/messages/index";
-export { MESSAGES_EN } from "../../../src/core/messages/en";
-export { MESSAGES_ZH } from "../../../src/core/messages/zh-CN";
-export { renderMessage, storedMessage, isMessage } from "../../../src/core/messages/index";
-export type { Message, MessageCode } from "../../../src/core/messages/index";
+} from "../../../src/core/messages/index.js";
+export { MESSAGES_EN } from "../../../src/core/messages/en.js";
+export { MESSAGES_ZH } from "../../../src/core/messages/zh-CN.js";
+export { renderMessage, storedMessage, isMessage } from "../../../src/core/messages/index.js";
+export type { Message, MessageCode } from "../../../src/core/messages/index.js";
 
 /** The catalog's text for a code in the locale, with `{name}` filled; undefined when unknown. */
 export function messageText(
