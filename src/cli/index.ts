@@ -18,8 +18,9 @@ const run = (fn: () => Promise<number | void>) =>
     (code) => {
       if (typeof code === "number") process.exitCode = code;
     },
-    (err: unknown) => {
-      process.stderr.write(`dayclear: ${err instanceof Error ? err.message : String(err)}\n`);
+    async (err: unknown) => {
+      const { cliErrorText } = await import("./locale.js");
+      process.stderr.write(`dayclear: ${cliErrorText(err)}\n`);
       process.exitCode = 1;
     },
   );

@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { fail } from "../core/errors.js";
+import { cliErrorText, cliLocale } from "./locale.js";
+
+describe("the CLI's language", () => {
+  it("follows --lang, then LC_ALL / LC_MESSAGES / LANG, else English", () => {
+    expect(cliLocale(undefined, { LANG: "zh_CN.UTF-8" })).toBe("zh-CN");
+    expect(cliLocale(undefined, { LANG: "zh_CN.UTF-8", LC_ALL: "en_US.UTF-8" })).toBe("en");
+    expect(cliLocale("zh-CN", { LANG: "en_US.UTF-8" })).toBe("zh-CN");
+    expect(cliLocale(undefined, {})).toBe("en");
+    expect(cliLocale(undefined, { LANG: "C.UTF-8" })).toBe("en");
+  });
+  it("prints a coded error in the reader's language", () => {
+    const err = fail("invalid", "range.too_long", { maxDays: 93 });
+    expect(cliErrorText(err, "en")).toBe("Choose at most 93 days at once.");
+    expect(cliErrorText(err, "zh-CN")).not.toMatch(/[A-Za-z]{4}/);
+  });
+});
