@@ -1,7 +1,10 @@
 // Money is integer minor units (fen / cents) everywhere; text is converted only at the edges.
 // Parsing works on the digits as text, never through floating point, so "0.29" is 29 fen exactly.
 
-export type MoneyParse = { ok: true; fen: number } | { ok: false; message: string };
+/** Why a text is not an amount: a stable reason for message codes; `message` is the English text. */
+export type MoneyRefusal = "empty" | "signs" | "not_amount" | "decimals" | "too_large";
+export type MoneyParse =
+  { ok: true; fen: number } | { ok: false; message: string; reason: MoneyRefusal };
 
 const SYMBOLS = /^(?:¥|￥|\$|€|£|RMB|CNY|USD|EUR|GBP|HK\$|US\$)|(?:元|圆|RMB|CNY|USD|EUR|GBP)$/i;
 
@@ -12,7 +15,7 @@ const SYMBOLS = /^(?:¥|￥|\$|€|£|RMB|CNY|USD|EUR|GBP|HK\$|US\$)|(?:元|圆|
  */
 export function parseMoney(input: string): MoneyParse {
   let s = input.normalize("NFKC").trim();
-  if (s === "") return { ok: false, message: "is empty" };
+  if (s === "") return { ok: false, message: "is empty", reason: "empty" };
   let signs = 0;
   if (s.startsWith("(") && s.endsWith(")")) {
     signs++;
@@ -25,23 +28,25 @@ export function parseMoney(input: string): MoneyParse {
     }
     s = s.replace(SYMBOLS, "").trim();
   }
-  if (signs > 1) return { ok: false, message: `"${input}" has more than one sign` };
+  if (signs > 1)
+    return { ok: false, message: `"${input}" has more than one sign`, reason: "signs" };
   const negative = signs === 1;
   // Thousands separators: commas between digit groups (and the odd space or apostrophe).
   if (/^\d{1,3}([,' ]\d{3})+(\.\d*)?$/.test(s)) s = s.replace(/[,' ]/g, "");
   const m = /^(\d*)(?:\.(\d*))?$/.exec(s);
   if (!m || (m[1] === "" && (m[2] ?? "") === ""))
-    return { ok: false, message: `"${input}" is not an amount` };
+    return { ok: false, message: `"${input}" is not an amount`, reason: "not_amount" };
   const whole = m[1] === "" ? "0" : m[1]!;
   let frac = m[2] ?? "";
   if (frac.length > 2) {
     if (/[^0]/.test(frac.slice(2)))
-      return { ok: false, message: `"${input}" has more than two decimals` };
+      return { ok: false, message: `"${input}" has more than two decimals`, reason: "decimals" };
     frac = frac.slice(0, 2);
   }
   frac = frac.padEnd(2, "0");
   const digits = whole.replace(/^0+(?=\d)/, "") + frac;
-  if (digits.length > 15) return { ok: false, message: `"${input}" is too large` };
+  if (digits.length > 15)
+    return { ok: false, message: `"${input}" is too large`, reason: "too_large" };
   const fen = Number(digits);
   return { ok: true, fen: negative && fen !== 0 ? -fen : fen };
 }
