@@ -10,9 +10,9 @@ export type { MessageCode } from "./en.js";
 export type Locale = "zh-CN" | "en";
 export const LOCALES: readonly Locale[] = ["zh-CN", "en"];
 
-/** A parameter: a value (never prose), a list of values, or another message rendered in place. */
+/** A parameter: a value (never prose), a list of values or messages, or another message rendered in place. */
 export type MessageParam =
-  string | number | boolean | null | Message | readonly (string | number)[];
+  string | number | boolean | null | Message | readonly (string | number | Message)[];
 export type MessageParams = { readonly [name: string]: MessageParam };
 
 export interface Message {
@@ -63,7 +63,10 @@ export function formatFen(fen: number): string {
 
 function renderParam(locale: Locale, value: MessageParam | undefined, format?: string): string {
   if (value === undefined || value === null) return "";
-  if (Array.isArray(value)) return value.map(String).join(LIST_SEPARATOR[locale]);
+  if (Array.isArray(value))
+    return (value as readonly (string | number | Message)[])
+      .map((v) => (typeof v === "object" ? renderMessage(locale, v) : String(v)))
+      .join(LIST_SEPARATOR[locale]);
   if (typeof value === "object") return renderMessage(locale, value as Message);
   if (format === "fen" && typeof value === "number") return formatFen(value);
   return String(value);
