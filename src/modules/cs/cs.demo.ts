@@ -5,7 +5,7 @@
 import { seededRandom } from "../../core/seeded-random.js";
 import { addDays } from "../../core/calendar/date.js";
 import { newId } from "../../core/ids.js";
-import { localDate } from "../../core/orders/time.js";
+import { workspaceToday } from "../../core/calendar/today.js";
 import type { Executor } from "../../db/database.js";
 import type { CsAgentDaysTable } from "../../db/schema.js";
 import { CsRepository } from "./cs.repository.js";
@@ -41,7 +41,7 @@ export const DEMO_CS_AGENTS = [
 ] as const;
 
 export async function seedDemoCs(trx: Executor, workspaceId: string, at: string): Promise<void> {
-  const today = localDate(at, "Asia/Shanghai");
+  const today = workspaceToday(new Date(at), "Asia/Shanghai");
   const start = addDays(today, -91);
   const members = await trx
     .selectFrom("members")

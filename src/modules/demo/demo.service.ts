@@ -23,6 +23,7 @@ import { seedDemoCs } from "../cs/cs.demo.js";
 import { seedDemoPlans } from "./demo.plans.js";
 import { seedDemoGoalsAndPay } from "./demo.goals-pay.js";
 import { addDays } from "../../core/calendar/date.js";
+import { workspaceToday } from "../../core/calendar/today.js";
 
 export interface DemoLogin {
   workspaceId: string;
@@ -227,7 +228,7 @@ export class DemoService {
           });
         }
       }
-    const today = at.slice(0, 10);
+    const today = workspaceToday(new Date(at), "Asia/Shanghai"); // the demo workspace's zone
     for (const p of DEMO_PEOPLE) {
       let memberId = ownerMemberId;
       if (p.key !== "owner") {

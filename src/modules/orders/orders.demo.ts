@@ -3,7 +3,7 @@
 import { seededRandom } from "../../core/seeded-random.js";
 import { newId } from "../../core/ids.js";
 import { PROVINCES } from "../../core/orders/provinces.js";
-import { localDate } from "../../core/orders/time.js";
+import { workspaceToday } from "../../core/calendar/today.js";
 import type { Executor } from "../../db/database.js";
 import type { OrderItemsTable, OrdersTable, RefundsTable } from "../../db/schema.js";
 import { OrderRepository } from "./order.repository.js";
@@ -115,7 +115,7 @@ export async function seedDemoOrders(
   at: string,
 ): Promise<void> {
   const rules = await demoRules(trx, workspaceId, at);
-  const today = localDate(at, "Asia/Shanghai");
+  const today = workspaceToday(new Date(at), "Asia/Shanghai");
   const start = addDays(today, -91);
   const shops = [
     { platform: "taobao", name: "日清服饰 天猫旗舰店", base: 22, visitorsPerOrder: 38, seed: 11 },

@@ -29,6 +29,8 @@ import {
   type PlanSegment,
 } from "../../core/pay/segments.js";
 import { daysBetween } from "../../core/calendar/date.js";
+import { workspaceToday } from "../../core/calendar/today.js";
+import { WorkspaceRepository } from "../workspaces/workspace.repository.js";
 import type { Executor } from "../../db/database.js";
 import { KpiService } from "../orders/kpi.service.js";
 import { PayDataSource, type PayMember } from "./pay-inputs.js";
@@ -629,7 +631,10 @@ export class PayRunService {
       throw forbidden(
         "You may see only your own pay projection and those of the people you manage",
       );
-    const today = nowIso(this.deps).slice(0, 10);
+    const today = workspaceToday(
+      this.deps.clock(),
+      (await new WorkspaceRepository(db).getById(actor.workspaceId))?.timeZone ?? "Asia/Shanghai",
+    );
     const period = today.slice(0, 7);
     const { from } = periodRange(period);
     const draft = await new PayRepository(db).getRunByPeriod(actor.workspaceId, period);
