@@ -1,15 +1,12 @@
-// Who may do what in the organisation, as one declarative table. The owner does everything; a
-// lead manages the departments below the ones they lead, the skills of the departments they
-// manage and the members in them; a member reads the org and edits their own profile and
-// calendar. Pure: the server's services and the web's buttons ask the same table.
+// Who may do what in the organisation, as one declarative table (the org's part of core/can.ts).
+// The owner does everything; a lead manages the departments below the ones they lead, the skills
+// of the departments they manage and the members in them; a member reads the org and edits their
+// own profile and calendar. Pure: the server's services and the web's buttons ask the same table
+// with the same `PolicyActor` (core/policy.ts: its `managed` set is the lead's departments and
+// everything below them).
 import type { Role } from "../limits.js";
+import { isOwner, isSelf, manages, type PolicyTable, type Rule } from "../policy.js";
 import { DepartmentTree } from "./tree.js";
-
-/** Who asks: their role and member id (a server Actor or the web's signed-in member). */
-export interface OrgActor {
-  role: Role;
-  memberId: string;
-}
 
 export type OrgAction =
   | "workspace.manage"
@@ -26,15 +23,51 @@ export type OrgAction =
   | "member.skills"
   | "member.calendar"
   | "member.profile"
+  | "invitation.read"
   | "invitation.manage";
 
-export interface OrgTarget {
-  /** The department the target is in (or, for department actions, the department itself; for a skill, its department). */
-  departmentId?: string | null;
-  /** For department actions: the department's lead. */
-  leadMemberId?: string | null;
-  memberId?: string;
-  role?: Role;
+/** A member of a department the lead manages, who is neither the lead nor an owner. */
+const managesOther: Rule = (a, t) =>
+  !isSelf(a, t) && manages(a, t.departmentId) && t.role !== "owner";
+
+/**
+ * Targets: a department action's `departmentId` is the department itself (for create: the parent,
+ * null at the top) and `leadMemberId` its lead; a skill's `departmentId` is the skill's department
+ * (null: workspace-wide); a member action's `memberId`, `departmentId` and `role` are the member's.
+ */
+export const ORG_POLICY: PolicyTable<OrgAction> = {
+  "workspace.manage": isOwner,
+  "audit.read": isOwner,
+  "department.create": (a, t) => isOwner(a) || manages(a, t.departmentId),
+  "department.update": (a, t) => isOwner(a) || manages(a, t.departmentId),
+  // Below their own departments only: a lead who could delete the department they lead would take
+  // every member out of it and off its pay plan (the owner decides that).
+  "department.delete": (a, t) =>
+    isOwner(a) ||
+    (manages(a, t.departmentId) && t.role === undefined && t.leadMemberId !== a.memberId),
+  // A lead adds skills for the whole workspace or for the departments they manage.
+  "skill.create": (a, t) =>
+    isOwner(a) || (a.role === "lead" && (t.departmentId == null || manages(a, t.departmentId))),
+  // Renaming or deleting a skill changes who qualifies for tasks: the skills of their own
+  // departments only; workspace-wide skills are the owner's.
+  "skill.manage": (a, t) => isOwner(a) || manages(a, t.departmentId),
+  "member.create": (a, t) => isOwner(a) || managesOther(a, t),
+  "member.update": (a, t) => isOwner(a) || managesOther(a, t),
+  "member.role": (a, t) => isOwner(a) || managesOther(a, t),
+  "member.deactivate": (a, t) => isOwner(a) || managesOther(a, t),
+  "member.skills": (a, t) => isOwner(a) || managesOther(a, t),
+  "member.calendar": (a, t) =>
+    isOwner(a) || isSelf(a, t) || (manages(a, t.departmentId) && t.role !== "owner"),
+  "member.profile": (a, t) =>
+    isOwner(a) || isSelf(a, t) || (manages(a, t.departmentId) && t.role !== "owner"),
+  "invitation.read": (a) => a.role !== "member",
+  "invitation.manage": (a, t) => isOwner(a) || manages(a, t.departmentId),
+};
+
+/** Who asks, for `managedDepartments`: their role and member id. */
+export interface OrgActor {
+  role: Role;
+  memberId: string;
 }
 
 export interface DepartmentLink {
@@ -43,7 +76,10 @@ export interface DepartmentLink {
   leadMemberId: string | null;
 }
 
-/** The departments a lead manages: those they lead and every department below them. */
+/**
+ * The departments a lead manages: those they lead and every department below them (the same set
+ * as `policyActor(…).managed`, for callers that hold departments without their functions).
+ */
 export function managedDepartments(
   actor: OrgActor,
   departments: readonly DepartmentLink[],
@@ -52,49 +88,4 @@ export function managedDepartments(
   return new DepartmentTree(departments).subtree(
     ...departments.filter((d) => d.leadMemberId === actor.memberId).map((d) => d.id),
   );
-}
-
-export function can(
-  actor: OrgActor,
-  action: OrgAction,
-  target: OrgTarget = {},
-  managed: ReadonlySet<string> = new Set(),
-): boolean {
-  if (actor.role === "owner") return true;
-  const self = target.memberId !== undefined && target.memberId === actor.memberId;
-  const inScope = target.departmentId != null && managed.has(target.departmentId);
-  switch (action) {
-    case "workspace.manage":
-    case "audit.read":
-      return false;
-    case "member.profile":
-    case "member.calendar":
-      return self || (inScope && target.role !== "owner");
-    case "department.create":
-    case "department.update":
-    case "invitation.manage":
-      return inScope;
-    case "department.delete":
-      // Below their own departments only: a lead who could delete the department they lead would
-      // take every member out of it and off its pay plan (the owner decides that).
-      return (
-        inScope &&
-        target.departmentId !== undefined &&
-        target.role === undefined &&
-        target.leadMemberId !== actor.memberId
-      );
-    case "skill.create":
-      return actor.role === "lead" && (target.departmentId == null || inScope);
-    case "skill.manage":
-      // Renaming or deleting a skill changes who qualifies for tasks: the skills of their own
-      // departments only; workspace-wide skills are the owner's.
-      return inScope;
-    case "member.create":
-    case "member.update":
-    case "member.skills":
-    case "member.deactivate":
-      return !self && inScope && target.role !== "owner";
-    case "member.role":
-      return !self && inScope && target.role !== "owner";
-  }
 }

@@ -1,5 +1,6 @@
 import type { Actor } from "../../core/actor.js";
 import { forbidden } from "../../core/errors.js";
+import { policyActor } from "../../core/policy.js";
 import { can } from "../org/org.policy.js";
 import { toPage } from "../shared/common.schema.js";
 import type { ServiceDeps } from "../shared/context.js";
@@ -11,7 +12,8 @@ export class AuditService {
   constructor(private readonly deps: ServiceDeps) {}
 
   async list(actor: Actor, q: { limit: number; cursor?: string; entityType?: string }) {
-    if (!can(actor, "audit.read")) throw forbidden("Only the owner reads the audit log");
+    if (!can(policyActor(actor, []), "audit.read"))
+      throw forbidden("Only the owner reads the audit log");
     const rows = await new AuditRepository(this.deps.db).list(actor.workspaceId, q);
     return toPage(rows, q.limit, (r) => ({
       id: r.id,

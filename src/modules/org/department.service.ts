@@ -12,7 +12,7 @@ import type { Executor } from "../../db/database.js";
 import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
 import { DepartmentRepository } from "./department.repository.js";
 import { MemberRepository } from "./member.repository.js";
-import { can, managedDepartments } from "./org.policy.js";
+import { can, loadPolicyActor } from "./org.policy.js";
 import { presentDepartment } from "./org.presenter.js";
 import { authorizeFunctionChange } from "./rights.access.js";
 import type { DepartmentFunction } from "../../core/org/rights.js";
@@ -51,7 +51,9 @@ export class DepartmentService {
       if (parentId && !all.some((d) => d.id === parentId))
         throw invalidField("parentId", "No such parent department");
       if (
-        !can(actor, "department.create", { departmentId: parentId }, managedDepartments(actor, all))
+        !can(await loadPolicyActor(trx, actor, all), "department.create", {
+          departmentId: parentId,
+        })
       )
         throw forbidden("Only the owner or the lead of the parent department may add a department");
       if (input.function !== undefined && input.function !== "none") authorizeFunctionChange(actor);
@@ -91,8 +93,8 @@ export class DepartmentService {
       const all = await repo.list(actor.workspaceId);
       const current = all.find((d) => d.id === id);
       if (!current) throw notFound("Department");
-      const managed = managedDepartments(actor, all);
-      if (!can(actor, "department.update", { departmentId: id }, managed))
+      const who = await loadPolicyActor(trx, actor, all);
+      if (!can(who, "department.update", { departmentId: id }))
         throw forbidden("You do not manage this department");
       if (input.function !== undefined && input.function !== current.function)
         authorizeFunctionChange(actor);
@@ -107,7 +109,7 @@ export class DepartmentService {
               "A department cannot be moved under itself or one of its sub-departments",
             );
         }
-        if (!can(actor, "department.create", { departmentId: parentId }, managed))
+        if (!can(who, "department.create", { departmentId: parentId }))
           throw forbidden("You do not manage the new parent department");
       }
       const at = nowIso(this.deps);
@@ -150,12 +152,10 @@ export class DepartmentService {
         );
       }
       if (
-        !can(
-          actor,
-          "department.delete",
-          { departmentId: id, leadMemberId: current.leadMemberId },
-          managedDepartments(actor, all),
-        )
+        !can(await loadPolicyActor(trx, actor, all), "department.delete", {
+          departmentId: id,
+          leadMemberId: current.leadMemberId,
+        })
       )
         throw forbidden("You do not manage this department");
       if (all.some((d) => d.parentId === id))

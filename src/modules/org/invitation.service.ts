@@ -14,7 +14,7 @@ import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
 import { DepartmentRepository } from "./department.repository.js";
 import { InvitationRepository } from "./invitation.repository.js";
 import { MemberRepository } from "./member.repository.js";
-import { can, managedDepartments } from "./org.policy.js";
+import { can, loadPolicyActor } from "./org.policy.js";
 import { presentInvitation } from "./org.presenter.js";
 
 export class InvitationService {
@@ -36,12 +36,9 @@ export class InvitationService {
       if (departmentId && !departments.some((d) => d.id === departmentId))
         throw invalidField("departmentId", "No such department");
       if (
-        !can(
-          actor,
-          "invitation.manage",
-          { departmentId },
-          managedDepartments(actor, departments),
-        ) ||
+        !can(await loadPolicyActor(trx, actor, departments), "invitation.manage", {
+          departmentId,
+        }) ||
         (role === "owner" && actor.role !== "owner")
       ) {
         throw forbidden("You may not invite people into this department or role");
@@ -86,12 +83,9 @@ export class InvitationService {
       if (!inv) throw notFound("Invitation");
       const departments = await new DepartmentRepository(trx).list(actor.workspaceId);
       if (
-        !can(
-          actor,
-          "invitation.manage",
-          { departmentId: inv.departmentId },
-          managedDepartments(actor, departments),
-        )
+        !can(await loadPolicyActor(trx, actor, departments), "invitation.manage", {
+          departmentId: inv.departmentId,
+        })
       )
         throw forbidden();
       await repo.delete(actor.workspaceId, id);

@@ -15,7 +15,7 @@ import {
 } from "../shared/context.js";
 import { DepartmentRepository } from "./department.repository.js";
 import { MemberRepository } from "./member.repository.js";
-import { can, managedDepartments, type OrgAction } from "./org.policy.js";
+import { can, loadPolicyActor, type OrgAction } from "./org.policy.js";
 import { presentLeave, presentMember } from "./org.presenter.js";
 import type { CreateMemberInput, LeaveDto, MemberDto, UpdateMemberInput } from "./org.schema.js";
 import { SkillRepository } from "./skill.repository.js";
@@ -116,18 +116,18 @@ export class MemberService {
         const repo = new MemberRepository(trx);
         const current = await repo.getById(actor.workspaceId, id);
         if (!current) throw notFound("Member");
-        const managed = await this.managed(trx, actor);
+        const who = await loadPolicyActor(trx, actor);
         const target = { memberId: id, departmentId: current.departmentId, role: current.role };
         const onlyProfile =
           input.role === undefined && input.departmentId === undefined && input.title === undefined;
         const onlyOwnCalendar = onlyProfile && input.name === undefined;
         const allowed =
-          can(actor, "member.update", target, managed) ||
-          (onlyProfile && can(actor, "member.profile", target, managed)) ||
-          (onlyOwnCalendar && can(actor, "member.calendar", target, managed));
+          can(who, "member.update", target) ||
+          (onlyProfile && can(who, "member.profile", target)) ||
+          (onlyOwnCalendar && can(who, "member.calendar", target));
         if (!allowed) throw forbidden("You may not change this member");
         if (input.role !== undefined && input.role !== current.role) {
-          if (!can(actor, "member.role", target, managed))
+          if (!can(who, "member.role", target))
             throw forbidden("You may not change this member's role");
           if (input.role === "owner" && actor.role !== "owner")
             throw forbidden("Only the owner can make someone an owner");
@@ -136,9 +136,7 @@ export class MemberService {
         }
         if (input.departmentId !== undefined && input.departmentId !== current.departmentId) {
           await this.checkDepartment(trx, actor.workspaceId, input.departmentId);
-          if (
-            !can(actor, "member.update", { ...target, departmentId: input.departmentId }, managed)
-          )
+          if (!can(who, "member.update", { ...target, departmentId: input.departmentId }))
             throw forbidden("You do not manage the target department");
         }
         const at = nowIso(this.deps);
@@ -310,19 +308,13 @@ export class MemberService {
       .finally(() => announceScheduleChange(this.deps, actor.workspaceId));
   }
 
-  private async managed(db: Executor, actor: Actor) {
-    return actor.role === "lead"
-      ? managedDepartments(actor, await new DepartmentRepository(db).list(actor.workspaceId))
-      : new Set<string>();
-  }
-
   private async authorize(
     db: Executor,
     actor: Actor,
     action: OrgAction,
     target: Parameters<typeof can>[2],
   ): Promise<void> {
-    if (!can(actor, action, target, await this.managed(db, actor)))
+    if (!can(await loadPolicyActor(db, actor), action, target))
       throw forbidden("You may not do this for this member");
   }
 

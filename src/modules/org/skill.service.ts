@@ -3,8 +3,7 @@ import { conflict, fail, invalidField, notFound } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
 import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
 import { DepartmentRepository } from "./department.repository.js";
-import type { Executor } from "../../db/database.js";
-import { can, managedDepartments } from "./org.policy.js";
+import { can, loadPolicyActor } from "./org.policy.js";
 import { presentSkill } from "./org.presenter.js";
 import type { SkillDto } from "./org.schema.js";
 import { SkillRepository } from "./skill.repository.js";
@@ -20,12 +19,6 @@ const notManaged = () =>
 export class SkillService {
   constructor(private readonly deps: ServiceDeps) {}
 
-  private async managed(db: Executor, actor: Actor): Promise<Set<string>> {
-    return actor.role === "lead"
-      ? managedDepartments(actor, await new DepartmentRepository(db).list(actor.workspaceId))
-      : new Set();
-  }
-
   async list(actor: Actor): Promise<SkillDto[]> {
     return (await new SkillRepository(this.deps.db).list(actor.workspaceId)).map(presentSkill);
   }
@@ -36,12 +29,9 @@ export class SkillService {
   ): Promise<SkillDto> {
     return this.deps.db.transaction().execute(async (trx) => {
       if (
-        !can(
-          actor,
-          "skill.create",
-          { departmentId: input.departmentId ?? null },
-          await this.managed(trx, actor),
-        )
+        !can(await loadPolicyActor(trx, actor), "skill.create", {
+          departmentId: input.departmentId ?? null,
+        })
       )
         throw notManaged();
       const repo = new SkillRepository(trx);
@@ -84,13 +74,12 @@ export class SkillService {
       const repo = new SkillRepository(trx);
       const current = await repo.getById(actor.workspaceId, id);
       if (!current) throw notFound("Skill");
-      const managed = await this.managed(trx, actor);
+      const who = await loadPolicyActor(trx, actor);
       // Both where the skill is and where it would go must be the lead's.
-      if (!can(actor, "skill.manage", { departmentId: current.departmentId }, managed))
-        throw notManaged();
+      if (!can(who, "skill.manage", { departmentId: current.departmentId })) throw notManaged();
       if (
         input.departmentId !== undefined &&
-        !can(actor, "skill.manage", { departmentId: input.departmentId }, managed)
+        !can(who, "skill.manage", { departmentId: input.departmentId })
       )
         throw notManaged();
       const name = input.name?.trim();
@@ -126,12 +115,9 @@ export class SkillService {
       const current = await repo.getById(actor.workspaceId, id);
       if (!current) throw notFound("Skill");
       if (
-        !can(
-          actor,
-          "skill.manage",
-          { departmentId: current.departmentId },
-          await this.managed(trx, actor),
-        )
+        !can(await loadPolicyActor(trx, actor), "skill.manage", {
+          departmentId: current.departmentId,
+        })
       )
         throw notManaged();
       await repo.delete(actor.workspaceId, id);

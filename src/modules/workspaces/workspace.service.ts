@@ -12,6 +12,10 @@ import type { Executor } from "../../db/database.js";
 import type { Workspace } from "../../db/schema.js";
 import { DepartmentRepository } from "../org/department.repository.js";
 import { can } from "../org/org.policy.js";
+import { policyActor } from "../../core/policy.js";
+
+/** Workspace settings are the owner's: the departments play no part in the decision. */
+const mayManage = (actor: Actor) => can(policyActor(actor, []), "workspace.manage");
 import { SkillRepository } from "../org/skill.repository.js";
 import {
   announceScheduleChange,
@@ -82,8 +86,7 @@ export class WorkspaceService {
   }
 
   async update(actor: Actor, input: UpdateWorkspaceInput): Promise<WorkspaceDto> {
-    if (!can(actor, "workspace.manage"))
-      throw forbidden("Only the owner can change workspace settings");
+    if (!mayManage(actor)) throw forbidden("Only the owner can change workspace settings");
     if (input.timeZone !== undefined && !isValidTimeZone(input.timeZone))
       throw invalidField("timeZone", "Unknown time zone");
     if (input.workweek !== undefined && input.workweek.length === 0)
@@ -132,8 +135,7 @@ export class WorkspaceService {
     date: string,
     day: { kind: "holiday" | "workday"; name: string },
   ) {
-    if (!can(actor, "workspace.manage"))
-      throw forbidden("Only the owner can change the work calendar");
+    if (!mayManage(actor)) throw forbidden("Only the owner can change the work calendar");
     if (Number.isNaN(Date.parse(`${date}T00:00:00Z`)))
       throw invalidField("date", "Not a real date");
     await this.deps.db.transaction().execute(async (trx) => {
@@ -155,8 +157,7 @@ export class WorkspaceService {
   }
 
   async deleteCalendarDay(actor: Actor, date: string): Promise<void> {
-    if (!can(actor, "workspace.manage"))
-      throw forbidden("Only the owner can change the work calendar");
+    if (!mayManage(actor)) throw forbidden("Only the owner can change the work calendar");
     await this.deps.db.transaction().execute(async (trx) => {
       const repo = new WorkspaceRepository(trx);
       const before = (await repo.listCalendarDays(actor.workspaceId, date, date))[0];
@@ -176,8 +177,7 @@ export class WorkspaceService {
 
   /** Puts the official holiday data back for the given years, dropping local edits in them. */
   async resetCalendar(actor: Actor, years: number[]) {
-    if (!can(actor, "workspace.manage"))
-      throw forbidden("Only the owner can change the work calendar");
+    if (!mayManage(actor)) throw forbidden("Only the owner can change the work calendar");
     const unknown = years.filter((y) => !CN_HOLIDAY_YEARS.includes(y));
     if (unknown.length)
       throw invalid(`No official data for ${unknown.join(", ")}`, [
@@ -205,8 +205,7 @@ export class WorkspaceService {
     templateId: OrgTemplateId,
     locale?: Locale,
   ): Promise<WorkspaceDto> {
-    if (!can(actor, "workspace.manage"))
-      throw forbidden("Only the owner can apply an organisation template");
+    if (!mayManage(actor)) throw forbidden("Only the owner can apply an organisation template");
     const template = findOrgTemplate(templateId);
     if (!template) throw invalidField("template", "Unknown template");
     return this.deps.db.transaction().execute(async (trx) => {

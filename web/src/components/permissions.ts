@@ -1,20 +1,26 @@
-// What the signed-in person may do, so the UI hides what a role cannot do. Shop-data and CS
-// rights come from the very code the server decides with (src/core/org/rights.ts: the role and
-// the departments' functions), and so do the org rules (src/core/org/policy.ts). The server
+// What the signed-in person may do, so the UI hides what a role cannot do. The rights come from the
+// very tables the server decides with: the org's and every area's (src/core/can.ts, asked with the
+// `PolicyActor` that src/core/policy.ts builds from /me and the department list), and shop-data and
+// CS rights (src/core/org/rights.ts: the role and the departments' functions). The server
 // enforces them regardless.
 import { useCallback, useMemo } from "react";
 import { useDepartments } from "../api/hooks";
 import type { Department, Me, Role } from "../api/types";
 import { mayDo, type RightsAction } from "../../../src/core/org/rights";
-import {
-  can as orgCan,
-  managedDepartments as managedBy,
-  type OrgAction,
-  type OrgTarget,
-} from "../../../src/core/org/policy";
+import { can, type Action } from "../../../src/core/can";
+import { policyActor, type PolicyActor, type PolicyTarget } from "../../../src/core/policy";
 
+/** The signed-in person as the policy tables see them (the same `policyActor` as the server's). */
+export function meAsActor(me: Me, departments: readonly Department[]): PolicyActor {
+  return policyActor(
+    { role: me.member.role, memberId: me.member.id, departmentId: me.member.departmentId },
+    departments,
+  );
+}
+
+/** The departments the signed-in lead manages: those they lead and everything below. */
 export function managedDepartments(me: Me, departments: readonly Department[]): Set<string> {
-  return managedBy({ role: me.member.role, memberId: me.member.id }, departments);
+  return new Set(meAsActor(me, departments).managed);
 }
 
 /** May the signed-in person do a shop-data or CS action? The same decision as the server's (core/org/rights.ts). */
@@ -35,34 +41,34 @@ export function useMay(me: Me): (action: RightsAction) => boolean {
 
 export interface Permissions {
   owner: boolean;
-  managed: Set<string>;
+  managed: ReadonlySet<string>;
   /** May create members, invite, manage departments at all. */
   managesSomething: boolean;
   manageDepartment: (id: string | null) => boolean;
   manageMember: (m: { id: string; role: Role; departmentId: string | null }) => boolean;
   editOwnOrManaged: (m: { id: string; role: Role; departmentId: string | null }) => boolean;
-  /** The server's org policy (core/org/policy.ts) for this person. */
-  can: (action: OrgAction, target?: OrgTarget) => boolean;
+  /** The server's policy (core/can.ts) for this person. */
+  can: (action: Action, target?: PolicyTarget) => boolean;
 }
 
 export function usePermissions(me: Me): Permissions {
   const departments = useDepartments();
   return useMemo(() => {
-    const owner = me.member.role === "owner";
-    const managed = managedDepartments(me, departments.data?.items ?? []);
-    const inScope = (d: string | null) => d !== null && managed.has(d);
-    const manageMember = (m: { id: string; role: Role; departmentId: string | null }) =>
-      owner || (m.id !== me.member.id && inScope(m.departmentId) && m.role !== "owner");
+    const actor = meAsActor(me, departments.data?.items ?? []);
+    const owner = actor.role === "owner";
+    const member = (m: { id: string; role: Role; departmentId: string | null }) => ({
+      memberId: m.id,
+      role: m.role,
+      departmentId: m.departmentId,
+    });
     return {
       owner,
-      managed,
-      managesSomething: owner || managed.size > 0,
-      manageDepartment: (id) => owner || inScope(id),
-      manageMember,
-      editOwnOrManaged: (m) =>
-        owner || m.id === me.member.id || (inScope(m.departmentId) && m.role !== "owner"),
-      can: (action, target = {}) =>
-        orgCan({ role: me.member.role, memberId: me.member.id }, action, target, managed),
+      managed: actor.managed,
+      managesSomething: owner || actor.managed.size > 0,
+      manageDepartment: (id) => can(actor, "department.update", { departmentId: id }),
+      manageMember: (m) => can(actor, "member.update", member(m)),
+      editOwnOrManaged: (m) => can(actor, "member.profile", member(m)),
+      can: (action, target = {}) => can(actor, action, target),
     };
   }, [me, departments.data]);
 }
