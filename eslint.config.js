@@ -1,6 +1,8 @@
 // Lint rules, including the one-way dependency rules of docs/ARCHITECTURE.md:
 // core imports nothing of ours outside core and no I/O; repositories do not import services or
-// routes; services do not import routes; the web imports only the pure core from src/.
+// routes; services do not import routes; modules do not import the server (src/http is below
+// them, src/server wires them); src/http imports no module; the web imports only the pure core
+// from src/.
 import tseslint from "typescript-eslint";
 
 const io = [
@@ -77,6 +79,45 @@ export default tseslint.config(
                 "../../modules/*",
               ],
               message: "src/core imports nothing outside src/core.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Modules sit above the HTTP toolkit and below the composition root: routes take App, actorOf,
+    // the session cookie and problem responses from src/http, and the services they use as
+    // arguments. (Tests may build the whole app.) Listed before the repository and service rules,
+    // which repeat the server ban and, being later, replace this one for their files.
+    files: ["src/modules/**/*.ts"],
+    ignores: ["src/modules/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/server/**"],
+              message:
+                "src/modules may not import src/server (the composition root); use src/http.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/http/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/server/**", "**/modules/**", "**/cli/**"],
+              message:
+                "src/http is the toolkit below the modules: it imports core, db types and Fastify only.",
             },
           ],
         },

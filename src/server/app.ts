@@ -24,7 +24,8 @@ import { eventRoutes } from "./events.routes.js";
 import { Problem } from "../modules/shared/common.schema.js";
 import { authHook } from "./auth-hook.js";
 import { serverConfigFromEnv, VERSION, type ServerConfig } from "./config.js";
-import { errorHandler, frameworkError, sendProblem } from "./errors.js";
+import { errorHandler, frameworkError } from "./errors.js";
+import { sendProblem } from "../http/problem.js";
 import { buildServices } from "./services.js";
 import { rejectForbiddenText } from "./text-guard.js";
 import { validatorCompiler } from "./validation.js";
@@ -100,21 +101,44 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   await app.register(
     async (api) => {
       api.addHook("onRequest", authHook(services, config.publicOrigins));
-      await authRoutes(api, services);
-      await tokenRoutes(api, services);
-      await workspaceRoutes(api, services);
-      await orgRoutes(api, services);
-      await memberRoutes(api, services);
-      await auditRoutes(api, services);
-      await planRoutes(api, services);
-      await dailyRoutes(api, services);
-      await orderRoutes(api, services);
-      await kpiRoutes(api, services);
-      await payRoutes(api, services);
-      await goalRoutes(api, services);
-      await csRoutes(api, services);
+      // Each routes file gets the services it uses, no more.
+      const s = services;
+      await authRoutes(api, { auth: s.auth, workspaces: s.workspaces, members: s.members });
+      await tokenRoutes(api, { tokens: s.tokens });
+      await workspaceRoutes(api, { workspaces: s.workspaces });
+      await orgRoutes(api, {
+        auth: s.auth,
+        departments: s.departments,
+        skills: s.skills,
+        invitations: s.invitations,
+      });
+      await memberRoutes(api, { members: s.members });
+      await auditRoutes(api, { audit: s.audit });
+      await planRoutes(api, { plans: s.plans, tasks: s.tasks, schedule: s.schedule });
+      await dailyRoutes(api, {
+        today: s.today,
+        duties: s.duties,
+        reports: s.reports,
+        notes: s.notes,
+        notifications: s.notifications,
+        feeds: s.feeds,
+      });
+      await orderRoutes(api, {
+        shops: s.shops,
+        imports: s.imports,
+        orders: s.orders,
+        attribution: s.attribution,
+      });
+      await kpiRoutes(api, { kpis: s.kpis, shipping: s.shipping });
+      await payRoutes(api, {
+        payPlans: s.payPlans,
+        payRuns: s.payRuns,
+        payAdjustments: s.payAdjustments,
+      });
+      await goalRoutes(api, { goals: s.goals });
+      await csRoutes(api, { cs: s.cs, csImports: s.csImports });
       await eventRoutes(api, bus);
-      await demoRoutes(api, services, config.demo);
+      await demoRoutes(api, { auth: s.auth, demo: s.demo }, config.demo);
     },
     { prefix: "/api/v1" },
   );

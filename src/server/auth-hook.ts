@@ -1,10 +1,9 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { forbidden, unauthorized } from "../core/errors.js";
-import type { Services } from "./services.js";
 import type { Actor } from "../core/actor.js";
-import type { SessionContext } from "../modules/auth/auth.repository.js";
+import { SESSION_COOKIE, type SessionContext } from "../http/session.js";
+import type { Services } from "./services.js";
 
-export const SESSION_COOKIE = "dc_session";
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 function originOf(req: FastifyRequest): string | undefined {

@@ -1,13 +1,8 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { DomainError, type Coded, type DomainErrorKind, type FieldError } from "../core/errors.js";
 import { LIMITS } from "../core/limits.js";
-import {
-  msg,
-  pickLocale,
-  renderMessage,
-  type Locale,
-  type Message,
-} from "../core/messages/index.js";
+import { msg } from "../core/messages/index.js";
+import { sendProblem } from "../http/problem.js";
 
 const STATUS: Record<DomainErrorKind, number> = {
   invalid: 400,
@@ -17,74 +12,6 @@ const STATUS: Record<DomainErrorKind, number> = {
   conflict: 409,
   too_many_requests: 429,
 };
-const TITLE: Record<number, string> = {
-  400: "Bad Request",
-  401: "Unauthorized",
-  403: "Forbidden",
-  404: "Not Found",
-  409: "Conflict",
-  412: "Precondition Failed",
-  413: "Payload Too Large",
-  414: "URI Too Long",
-  415: "Unsupported Media Type",
-  429: "Too Many Requests",
-  500: "Internal Server Error",
-};
-
-/**
- * The reader's language for a response: the request's Accept-Language, else the signed-in user's
- * language, else the workspace's, else Chinese.
- */
-export function requestLocale(request: FastifyRequest): Locale {
-  const session = (
-    request as {
-      session?: { user?: { locale?: string | null }; workspace?: { locale?: string | null } };
-    }
-  ).session;
-  return (
-    pickLocale(
-      request.headers["accept-language"],
-      session?.user?.locale,
-      session?.workspace?.locale,
-    ) ?? "zh-CN"
-  );
-}
-
-/**
- * A problem-details response: `code` and `params` are the contract; `detail` and each field
- * error's `message` are rendered from their codes in the caller's language.
- */
-export function sendProblem(
-  reply: FastifyReply,
-  status: number,
-  message: Message,
-  errors?: FieldError[],
-  extra: Record<string, unknown> = {},
-) {
-  const locale = requestLocale(reply.request);
-  const rendered = errors?.map((e) =>
-    e.code
-      ? {
-          ...e,
-          params: e.params ?? {},
-          message: renderMessage(locale, { code: e.code, params: e.params ?? {} }),
-        }
-      : e,
-  );
-  return reply
-    .status(status)
-    .type("application/problem+json")
-    .send({
-      type: "about:blank",
-      title: TITLE[status] ?? "Error",
-      status,
-      detail: renderMessage(locale, message),
-      code: message.code,
-      params: message.params ?? {},
-      ...(rendered && rendered.length ? { errors: rendered } : {}),
-      ...extra,
-    });
-}
 
 interface AjvError {
   instancePath?: string;

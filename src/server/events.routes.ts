@@ -1,5 +1,5 @@
 import type { EventBus } from "./events.js";
-import { actorOf, type App } from "./types.js";
+import { actorOf, type App } from "../http/app.js";
 
 /** GET /api/v1/events: a server-sent event stream of the workspace's changes for this member. */
 export async function eventRoutes(app: App, bus: EventBus): Promise<void> {

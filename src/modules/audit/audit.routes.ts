@@ -1,7 +1,7 @@
 import { Type } from "typebox";
 import { LIMITS } from "../../core/limits.js";
-import type { Services } from "../../server/services.js";
-import { actorOf, type App } from "../../server/types.js";
+import type { AuditService } from "./audit.service.js";
+import { actorOf, type App } from "../../http/app.js";
 import { Id, Instant, Page } from "../shared/common.schema.js";
 
 const AuditEntrySchema = Type.Object({
@@ -25,7 +25,7 @@ const AuditQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export async function auditRoutes(app: App, services: Services): Promise<void> {
+export async function auditRoutes(app: App, services: { audit: AuditService }): Promise<void> {
   app.get(
     "/audit",
     {

@@ -1,11 +1,11 @@
-import type { FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import { forbidden } from "../../core/errors.js";
 import type { Locale } from "../../core/limits.js";
-import { SESSION_COOKIE } from "../../server/auth-hook.js";
-import type { Services } from "../../server/services.js";
-import { actorOf, type App } from "../../server/types.js";
-import { presentWorkspace } from "../workspaces/workspace.service.js";
+import { clearSessionCookie, setSessionCookie } from "../../http/session.js";
+import type { AuthService } from "./auth.service.js";
+import type { MemberService } from "../org/member.service.js";
+import { actorOf, type App } from "../../http/app.js";
+import { presentWorkspace, type WorkspaceService } from "../workspaces/workspace.service.js";
 import { Ok } from "../shared/common.schema.js";
 import {
   ChangePasswordBody,
@@ -18,24 +18,13 @@ import {
   SwitchWorkspaceBody,
   UpdateMeBody,
 } from "./auth.schema.js";
-import type { NewSession } from "./auth.service.js";
-
-// Max-Age, not Expires: the browser counts the session's life on its own clock, so a server whose
-// clock differs (or is frozen in the journeys) never hands out a cookie that is already expired.
-// The server still ends the session at its stored expiry.
-export function setSessionCookie(req: FastifyRequest, reply: FastifyReply, s: NewSession): void {
-  void reply.setCookie(SESSION_COOKIE, s.token, {
-    path: "/",
-    httpOnly: true,
-    sameSite: "lax",
-    secure: req.protocol === "https",
-    maxAge: s.maxAgeSeconds,
-  });
-}
 
 const tags = ["auth"];
 
-export async function authRoutes(app: App, services: Services): Promise<void> {
+export async function authRoutes(
+  app: App,
+  services: { auth: AuthService; workspaces: WorkspaceService; members: MemberService },
+): Promise<void> {
   app.post(
     "/auth/signup",
     {
@@ -80,7 +69,7 @@ export async function authRoutes(app: App, services: Services): Promise<void> {
     },
     async (req, reply) => {
       if (req.sessionToken) await services.auth.logout(req.sessionToken);
-      void reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      clearSessionCookie(reply);
       return { ok: true as const };
     },
   );

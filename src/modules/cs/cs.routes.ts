@@ -1,6 +1,7 @@
 import { LIMITS } from "../../core/limits.js";
-import type { Services } from "../../server/services.js";
-import { actorOf, type App } from "../../server/types.js";
+import type { CsService } from "./cs.service.js";
+import type { CsImportService } from "./cs-import.service.js";
+import { actorOf, type App } from "../../http/app.js";
 import { Page } from "../shared/common.schema.js";
 import {
   AccountPage,
@@ -17,7 +18,10 @@ import {
 
 const tags = ["customer service"];
 
-export async function csRoutes(parent: App, services: Services): Promise<void> {
+export async function csRoutes(
+  parent: App,
+  services: { cs: CsService; csImports: CsImportService },
+): Promise<void> {
   // Encapsulated so the raw-body parser for the file applies to these routes only.
   await parent.register(async (app: App) => {
     app.addContentTypeParser(

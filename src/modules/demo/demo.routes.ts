@@ -1,8 +1,9 @@
 import { Type } from "typebox";
 import { forbidden } from "../../core/errors.js";
-import type { Services } from "../../server/services.js";
-import type { App } from "../../server/types.js";
-import { setSessionCookie } from "../auth/auth.routes.js";
+import type { AuthService } from "../auth/auth.service.js";
+import type { DemoService } from "./demo.service.js";
+import type { App } from "../../http/app.js";
+import { setSessionCookie } from "../../http/session.js";
 import { demoAccounts } from "./demo.data.js";
 
 const tags = ["instance"];
@@ -15,7 +16,7 @@ const DemoAccountSchema = Type.Object({
 
 export async function demoRoutes(
   app: App,
-  services: Services,
+  services: { auth: AuthService; demo: DemoService },
   demoEnabled: boolean,
 ): Promise<void> {
   app.get(

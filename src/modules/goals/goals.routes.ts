@@ -1,5 +1,5 @@
-import type { Services } from "../../server/services.js";
-import { actorOf, type App } from "../../server/types.js";
+import type { GoalService } from "./goals.service.js";
+import { actorOf, type App } from "../../http/app.js";
 import { IdParams, Ok, Page } from "../shared/common.schema.js";
 import {
   AssessmentParams,
@@ -23,7 +23,7 @@ import {
   VersionBody,
 } from "./goals.schema.js";
 
-export async function goalRoutes(app: App, services: Services): Promise<void> {
+export async function goalRoutes(app: App, services: { goals: GoalService }): Promise<void> {
   const g = services.goals;
   let tags = ["goal cycles"];
   app.get(

@@ -1,5 +1,5 @@
-import type { Services } from "../../server/services.js";
-import { actorOf, type App } from "../../server/types.js";
+import type { AttributionService } from "./attribution.service.js";
+import { actorOf, type App } from "../../http/app.js";
 import { IdParams } from "../shared/common.schema.js";
 import { OrderSchema } from "./orders.schema.js";
 import {
@@ -16,7 +16,10 @@ import { Type } from "typebox";
 
 const tags = ["sales attribution"];
 
-export async function attributionRoutes(app: App, services: Services): Promise<void> {
+export async function attributionRoutes(
+  app: App,
+  services: { attribution: AttributionService },
+): Promise<void> {
   app.get(
     "/attribution-rules",
     {

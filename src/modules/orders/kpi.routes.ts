@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { neutralizeFormula } from "../../core/orders/text.js";
-import type { Services } from "../../server/services.js";
-import { actorOf, type App } from "../../server/types.js";
+import type { ShippingKpiService } from "./shipping.service.js";
+import { actorOf, type App } from "../../http/app.js";
 import {
   BreakdownSchema,
   KpiExportQuery,
@@ -10,7 +10,7 @@ import {
   ShippingQuery,
   ShippingSchema,
 } from "./orders.schema.js";
-import type { KpiFilter } from "./kpi.service.js";
+import type { KpiFilter, KpiService } from "./kpi.service.js";
 
 const tags = ["shop data"];
 const filterOf = (q: {
@@ -53,7 +53,10 @@ const COLUMNS = [
   "newCustomers",
 ] as const;
 
-export async function kpiRoutes(app: App, services: Services): Promise<void> {
+export async function kpiRoutes(
+  app: App,
+  services: { kpis: KpiService; shipping: ShippingKpiService },
+): Promise<void> {
   app.get(
     "/kpis",
     {

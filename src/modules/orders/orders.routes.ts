@@ -1,7 +1,10 @@
 import { Type } from "typebox";
 import { LIMITS } from "../../core/limits.js";
-import type { Services } from "../../server/services.js";
-import { actorOf, type App } from "../../server/types.js";
+import type { ShopService } from "./shop.service.js";
+import type { ImportService } from "./import.service.js";
+import type { OrderService } from "./order.service.js";
+import type { AttributionService } from "./attribution.service.js";
+import { actorOf, type App } from "../../http/app.js";
 import { IdParams, Page } from "../shared/common.schema.js";
 import {
   CreateMappingBody,
@@ -29,7 +32,15 @@ import { attributionRoutes } from "./attribution.routes.js";
 const tags = ["shop data"];
 const VisitorPage = Page(Type.Object({ date: Type.String(), visitors: Type.Integer() }));
 
-export async function orderRoutes(parent: App, services: Services): Promise<void> {
+export async function orderRoutes(
+  parent: App,
+  services: {
+    shops: ShopService;
+    imports: ImportService;
+    orders: OrderService;
+    attribution: AttributionService;
+  },
+): Promise<void> {
   // Encapsulated so the raw-body parser for uploads applies to these routes only.
   await parent.register(async (app: App) => {
     app.addContentTypeParser(
@@ -99,14 +110,12 @@ export async function orderRoutes(parent: App, services: Services): Promise<void
         },
       },
       async (req, reply) =>
-        reply
-          .status(201)
-          .send(
-            await services.shops.createMapping(actorOf(req), req.params.id, {
-              name: req.body.name,
-              mapping: req.body.mapping,
-            }),
-          ),
+        reply.status(201).send(
+          await services.shops.createMapping(actorOf(req), req.params.id, {
+            name: req.body.name,
+            mapping: req.body.mapping,
+          }),
+        ),
     );
     app.patch(
       "/shops/:id/mappings/:mappingId",

@@ -1,6 +1,6 @@
 import { Type } from "typebox";
-import type { Services } from "../../server/services.js";
-import { actorOf, type App } from "../../server/types.js";
+import type { MemberService } from "./member.service.js";
+import { actorOf, type App } from "../../http/app.js";
 import { IdParams, Page } from "../shared/common.schema.js";
 import {
   CreateLeaveBody,
@@ -16,7 +16,7 @@ import {
 
 const tags = ["members"];
 
-export async function memberRoutes(app: App, services: Services): Promise<void> {
+export async function memberRoutes(app: App, services: { members: MemberService }): Promise<void> {
   app.get(
     "/members",
     {

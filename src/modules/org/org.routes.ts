@@ -1,8 +1,11 @@
 import { Type } from "typebox";
 import { fail } from "../../core/errors.js";
-import type { Services } from "../../server/services.js";
-import { setSessionCookie } from "../auth/auth.routes.js";
-import { actorOf, type App } from "../../server/types.js";
+import type { AuthService } from "../auth/auth.service.js";
+import type { DepartmentService } from "./department.service.js";
+import type { SkillService } from "./skill.service.js";
+import type { InvitationService } from "./invitation.service.js";
+import { setSessionCookie } from "../../http/session.js";
+import { actorOf, type App } from "../../http/app.js";
 import { IdParams, Ok } from "../shared/common.schema.js";
 import {
   AcceptInvitationBody,
@@ -40,7 +43,15 @@ const list = <T extends Parameters<typeof Type.Array>[0]>(item: T) =>
   Type.Object({ items: Type.Array(item), nextCursor: Type.Null() });
 const NoContent = { 204: Type.Null() };
 
-export async function orgRoutes(app: App, services: Services): Promise<void> {
+export async function orgRoutes(
+  app: App,
+  services: {
+    auth: AuthService;
+    departments: DepartmentService;
+    skills: SkillService;
+    invitations: InvitationService;
+  },
+): Promise<void> {
   let tags = ["departments"];
   app.get(
     "/departments",

@@ -1,7 +1,9 @@
 import ExcelJS from "exceljs";
 import { neutralizeFormula } from "../../core/orders/text.js";
-import type { Services } from "../../server/services.js";
-import { actorOf, type App } from "../../server/types.js";
+import type { PayPlanService } from "./pay-plan.service.js";
+import type { PayRunService } from "./pay-run.service.js";
+import type { PayAdjustmentService } from "./pay-adjustments.service.js";
+import { actorOf, type App } from "../../http/app.js";
 import { IdParams, Page } from "../shared/common.schema.js";
 import {
   AddVersionBody,
@@ -27,7 +29,14 @@ import {
   TemplateSchema,
 } from "./pay.schema.js";
 
-export async function payRoutes(app: App, services: Services): Promise<void> {
+export async function payRoutes(
+  app: App,
+  services: {
+    payPlans: PayPlanService;
+    payRuns: PayRunService;
+    payAdjustments: PayAdjustmentService;
+  },
+): Promise<void> {
   let tags = ["pay plans"];
   app.get(
     "/pay-plan-templates",

@@ -1,6 +1,8 @@
 import { Type } from "typebox";
-import type { Services } from "../../server/services.js";
-import { actorOf, type App } from "../../server/types.js";
+import type { PlanService } from "./plan.service.js";
+import type { TaskService } from "./task.service.js";
+import type { ScheduleService } from "./schedule.service.js";
+import { actorOf, type App } from "../../http/app.js";
 import { IdParams, Page } from "../shared/common.schema.js";
 import {
   CreatePlanBody,
@@ -23,7 +25,10 @@ const EngineFile = Type.Unknown({
   description: "dayclear.schedule/v1 or dayclear.plan/v1, as documented in docs/ENGINE.md",
 });
 
-export async function planRoutes(app: App, services: Services): Promise<void> {
+export async function planRoutes(
+  app: App,
+  services: { plans: PlanService; tasks: TaskService; schedule: ScheduleService },
+): Promise<void> {
   app.get(
     "/plans",
     {

@@ -1,7 +1,7 @@
 import { Type } from "typebox";
 import { LIMITS } from "../../core/limits.js";
-import type { Services } from "../../server/services.js";
-import { actorOf, type App } from "../../server/types.js";
+import type { TokenService } from "./tokens.service.js";
+import { actorOf, type App } from "../../http/app.js";
 import { Id, IdParams, Instant } from "../shared/common.schema.js";
 
 const TokenSchema = Type.Object({
@@ -13,7 +13,7 @@ const TokenSchema = Type.Object({
 });
 const tags = ["api tokens"];
 
-export async function tokenRoutes(app: App, services: Services): Promise<void> {
+export async function tokenRoutes(app: App, services: { tokens: TokenService }): Promise<void> {
   app.get(
     "/tokens",
     {

@@ -1,8 +1,8 @@
 import { Type } from "typebox";
 import { ORG_TEMPLATES } from "../../core/org/templates.js";
 import type { Locale } from "../../core/limits.js";
-import type { Services } from "../../server/services.js";
-import { actorOf, type App } from "../../server/types.js";
+import type { WorkspaceService } from "./workspace.service.js";
+import { actorOf, type App } from "../../http/app.js";
 import {
   ApplyTemplateBody,
   CalendarDaySchema,
@@ -18,7 +18,10 @@ import {
 
 const tags = ["workspace"];
 
-export async function workspaceRoutes(app: App, services: Services): Promise<void> {
+export async function workspaceRoutes(
+  app: App,
+  services: { workspaces: WorkspaceService },
+): Promise<void> {
   app.get(
     "/workspace",
     { schema: { tags, summary: "Workspace settings", response: { 200: WorkspaceSchema } } },
