@@ -1,7 +1,12 @@
 import { Type } from "typebox";
 import { LIMITS } from "../../core/limits.js";
-import type { Services } from "../../server/services.js";
-import { actorOf, type App } from "../../server/types.js";
+import type { TodayService } from "./today.service.js";
+import type { DutyService } from "./duty.service.js";
+import type { ReportService } from "./report.service.js";
+import type { NoteService } from "./note.service.js";
+import type { NotificationService } from "./notification.service.js";
+import type { FeedService } from "./feed.service.js";
+import { actorOf, type App } from "../../http/app.js";
 import { Id, IdParams, IsoDate, Ok, Page } from "../shared/common.schema.js";
 import {
   CheckOffBody,
@@ -26,7 +31,17 @@ import {
   UpdateNoteBody,
 } from "./daily.schema.js";
 
-export async function dailyRoutes(app: App, services: Services): Promise<void> {
+export async function dailyRoutes(
+  app: App,
+  services: {
+    today: TodayService;
+    duties: DutyService;
+    reports: ReportService;
+    notes: NoteService;
+    notifications: NotificationService;
+    feeds: FeedService;
+  },
+): Promise<void> {
   let tags = ["today"];
   app.get(
     "/today",
