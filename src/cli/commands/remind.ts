@@ -3,6 +3,7 @@
 // it today gets one notification per cycle. `dayclear serve` runs the same sweep on a timer.
 import { systemClock } from "../../core/actor.js";
 import type { Database } from "../../db/database.js";
+import { GoalContext } from "../../modules/goals/goal-context.js";
 import { GoalReminderService } from "../../modules/goals/goal-reminders.service.js";
 import { createEventBus } from "../../server/events.js";
 import type { EventPublisher } from "../../modules/shared/context.js";
@@ -21,11 +22,9 @@ export async function openReminders(database: Database, appEvents?: EventPublish
       ? await createEventBus(database, url)
       : undefined;
   return {
-    reminders: new GoalReminderService({
-      db: database.db,
-      clock: systemClock,
-      events: appEvents ?? own,
-    }),
+    reminders: new GoalReminderService(
+      new GoalContext({ db: database.db, clock: systemClock, events: appEvents ?? own }),
+    ),
     close: async () => own?.close(),
   };
 }

@@ -1,16 +1,30 @@
 import { describe, expect, it } from "vitest";
+import { renderMessage, type Message } from "../messages/index.js";
 import { achievement, checkWeights, finalScore, transition } from "./goals.js";
+
+const texts = (m: Message) => [renderMessage("en", m), renderMessage("zh-CN", m)];
 
 describe("goal rules", () => {
   it("refuses weights that do not add up to 100, naming the problem", () => {
     expect(checkWeights([{ weight: 60 }, { weight: 40 }])).toEqual([]);
-    expect(checkWeights([{ weight: 60 }, { weight: 30 }])).toEqual([
-      { field: "goals", message: "weights must add up to 100 (they add up to 90)" },
-    ]);
-    expect(checkWeights([{ weight: 0 }, { weight: 100 }])).toContainEqual({
-      field: "goals.0.weight",
-      message: "must be a whole number from 1 to 100",
+    const [total] = checkWeights([{ weight: 60 }, { weight: 30 }]);
+    expect(total).toMatchObject({
+      field: "goals",
+      code: "goals.weight.total",
+      params: { total: 90 },
     });
+    expect(texts(total as Message)).toEqual([
+      "The weights must add up to 100 (they add up to 90).",
+      "权重合计须为 100（目前为 90）。",
+    ]);
+    const range = checkWeights([{ weight: 0 }, { weight: 100 }]).find(
+      (e) => e.field === "goals.0.weight",
+    );
+    expect(range?.code).toBe("goals.weight.range");
+    expect(texts(range as Message)).toEqual([
+      "Enter a whole number from 1 to 100.",
+      "请填写 1 到 100 之间的整数。",
+    ]);
   });
 
   it("walks the agreement flow and refuses skipping it", () => {

@@ -1,7 +1,7 @@
 // Goals (MBO), pure rules: a member's weights add up to 100; the agreement flow
 // draft → proposed → agreed (or returned with a comment → proposed again); an agreed goal changes
 // only through a new agreement; the final score is Σ weight × lead score / 100, in hundredths.
-import type { FieldError } from "../errors.js";
+import { fieldError, type FieldError } from "../errors.js";
 
 export type GoalStatus = "draft" | "proposed" | "agreed" | "returned";
 export type GoalAction = "propose" | "agree" | "return" | "reopen";
@@ -25,17 +25,11 @@ export function checkWeights(goals: readonly { weight: number }[], field = "weig
   const errors: FieldError[] = [];
   goals.forEach((g, i) => {
     if (!Number.isInteger(g.weight) || g.weight < 1 || g.weight > 100)
-      errors.push({
-        field: `goals.${i}.${field}`,
-        message: "must be a whole number from 1 to 100",
-      });
+      errors.push(fieldError(`goals.${i}.${field}`, "goals.weight.range"));
   });
   const total = goals.reduce((s, g) => s + g.weight, 0);
   if (goals.length > 0 && total !== 100)
-    errors.push({
-      field: "goals",
-      message: `weights must add up to 100 (they add up to ${total})`,
-    });
+    errors.push(fieldError("goals", "goals.weight.total", { total }));
   return errors;
 }
 

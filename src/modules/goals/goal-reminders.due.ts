@@ -1,17 +1,23 @@
 // What is due in a goal cycle, person by person: the lines of a goal reminder. One computation for
 // the lead's "remind" (POST /goal-cycles/{id}/remind) and the daily sweep, so both say the same.
 import { addDays } from "../../core/calendar/date.js";
-import type { GoalAccess } from "./goals.policy.js";
+import { msg, type Message } from "../../core/messages/index.js";
+import type { Notice } from "../daily/notifications.js";
+import type { GoalOrg } from "./goal-org.js";
 import { assessmentStatus } from "./goals.presenter.js";
 import type { AssessmentRow, CycleRow, GoalRow } from "./goals.repository.js";
 
 /** The self-assessment is due from this many days before the cycle ends. */
 export const SELF_ASSESSMENT_DAYS_BEFORE_END = 3;
 
-/** The notification a reminder for the cycle becomes (its body: the lines of what is due). */
-export const reminderNotice = (cycle: Pick<CycleRow, "id" | "name">) => ({
+/** The notification a reminder for the cycle becomes: the lines of what is due under its title. */
+export const reminderNotice = (
+  cycle: Pick<CycleRow, "id" | "name">,
+  due: readonly Message[],
+): Notice => ({
   kind: "goal.reminder",
-  title: `目标待办 · Goals: ${cycle.name}`,
+  title: msg("goals.reminder.title", { cycle: cycle.name }),
+  body: due,
   link: `/goals?cycle=${cycle.id}`,
 });
 
@@ -25,13 +31,13 @@ export class CycleDues {
     private readonly today: string,
     private readonly goals: readonly GoalRow[],
     private readonly assessments: readonly AssessmentRow[],
-    access: GoalAccess,
+    org: GoalOrg,
   ) {
     for (const a of assessments) {
       const status = assessmentStatus(a);
       if (a.cycleId !== cycle.id || (status !== "submitted" && status !== "reviewed")) continue;
-      const reviewer = access.reviewerOf(a.memberId);
-      const name = access.member(a.memberId)?.name;
+      const reviewer = org.reviewerOf(a.memberId);
+      const name = org.member(a.memberId)?.name;
       if (reviewer && name)
         this.toReview.set(reviewer, [...(this.toReview.get(reviewer) ?? []), name]);
     }
@@ -42,22 +48,22 @@ export class CycleDues {
    * an owner, who has no one above them — and the self-assessments waiting for their review or
    * final score (they are the reviewer the submission notified).
    */
-  for(person: { id: string; role: string }): string[] {
+  for(person: { id: string; role: string }): Message[] {
     const due = person.role === "owner" ? [] : this.own(person.id);
     const names = this.toReview.get(person.id);
-    if (names) due.push(`审核自评 · review the self-assessments of ${names.join(", ")}`);
+    if (names) due.push(msg("goals.reminder.review", { names }));
     return due;
   }
 
-  private own(memberId: string): string[] {
+  private own(memberId: string): Message[] {
     const { endDate } = this.cycle;
     const mine = this.goals.filter((g) => g.cycleId === this.cycle.id && g.memberId === memberId);
-    const due: string[] = [];
-    if (mine.length === 0) due.push("制定目标 · set your goals");
+    const due: Message[] = [];
+    if (mine.length === 0) due.push(msg("goals.reminder.set"));
     if (mine.some((g) => g.status === "draft" || g.status === "returned"))
-      due.push("提交目标 · propose your goals");
+      due.push(msg("goals.reminder.propose"));
     if (mine.some((g) => g.status === "proposed" && g.proposedBy !== memberId))
-      due.push("确认目标 · agree your goals");
+      due.push(msg("goals.reminder.agree"));
     const status = assessmentStatus(
       this.assessments.find((a) => a.cycleId === this.cycle.id && a.memberId === memberId),
     );
@@ -66,9 +72,9 @@ export class CycleDues {
       mine.every((g) => g.status === "agreed") &&
       (status === "open" || status === "draft");
     if (selfAssessing && this.today > endDate)
-      due.push(`自评已逾期（截止 ${endDate}）· self-assessment overdue (was due ${endDate})`);
+      due.push(msg("goals.reminder.self_overdue", { date: endDate }));
     else if (selfAssessing && this.today >= addDays(endDate, -SELF_ASSESSMENT_DAYS_BEFORE_END))
-      due.push(`自评（截止 ${endDate}）· self-assessment due ${endDate}`);
+      due.push(msg("goals.reminder.self_due", { date: endDate }));
     return due;
   }
 }

@@ -1,10 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../core/actor.js";
+import { renderMessage, storedMessage, type Message } from "../../core/messages/index.js";
+import { storedLines } from "../daily/notifications.js";
 import type { Services } from "../../server/services.js";
 import type { LiveEvent } from "../shared/context.js";
 import { createTestDatabase, DIALECTS, type TestDatabase } from "../../../test/helpers/db.js";
 import { buildShopTeam, frozenClock, services } from "../../../test/helpers/factories.js";
+import { GoalContext } from "./goal-context.js";
 import { GoalReminderService } from "./goal-reminders.service.js";
+
+/** A stored notification text as a reader sees it, in both languages. */
+const read = (lines: Message[]) => ({
+  en: lines.map((m) => renderMessage("en", m)).join("\n"),
+  zh: lines.map((m) => renderMessage("zh-CN", m)).join("\n"),
+});
 
 // Asia/Shanghai is UTC+8: 01:00Z is 09:00 there.
 const SHANGHAI_0859 = "2026-11-02T00:59:00.000Z";
@@ -20,24 +29,32 @@ for (const dialect of DIALECTS) {
     beforeAll(async () => {
       tdb = await createTestDatabase(dialect);
       s = services(tdb.database, clock);
-      reminders = new GoalReminderService({
-        db: tdb.database.db,
-        clock,
-        events: { publish: (workspaceId, event) => published.push({ workspaceId, event }) },
-      });
+      reminders = new GoalReminderService(
+        new GoalContext({
+          db: tdb.database.db,
+          clock,
+          events: { publish: (workspaceId, event) => published.push({ workspaceId, event }) },
+        }),
+      );
     });
     afterAll(async () => tdb.cleanup());
 
-    /** The goal reminders of a workspace, oldest first, with who got them. */
+    /** The goal reminders of a workspace, oldest first, with who got them, as they read. */
     const remindersIn = async (workspaceId: string) =>
-      tdb.database.db
-        .selectFrom("notifications")
-        .select(["memberId", "title", "body", "link", "createdAt"])
-        .where("workspaceId", "=", workspaceId)
-        .where("kind", "=", "goal.reminder")
-        .orderBy("createdAt")
-        .orderBy("id")
-        .execute();
+      (
+        await tdb.database.db
+          .selectFrom("notifications")
+          .select(["memberId", "title", "body", "link", "createdAt"])
+          .where("workspaceId", "=", workspaceId)
+          .where("kind", "=", "goal.reminder")
+          .orderBy("createdAt")
+          .orderBy("id")
+          .execute()
+      ).map((n) => ({
+        ...n,
+        title: read([storedMessage(n.title)]),
+        body: read(storedLines(n.body)),
+      }));
 
     async function team() {
       const t = await buildShopTeam(s);
@@ -99,15 +116,17 @@ for (const dialect of DIALECTS) {
       expect(first.map((n) => n.memberId).sort()).toEqual(due.map((p) => p.memberId).sort()); // the owner and 设计专员 have nothing due
       for (const n of first)
         expect(n).toMatchObject({
-          title: "目标待办 · Goals: 2026年11月",
+          title: { zh: "目标待办：2026年11月", en: "Goals to do: 2026年11月" },
           link: `/goals?cycle=${cycle.id}`,
         });
-      expect(first.find((n) => n.memberId === ops.memberId)!.body).toBe(
-        "确认目标 · agree your goals",
-      );
-      expect(first.find((n) => n.memberId === t.person("客服主管").memberId)!.body).toBe(
-        "制定目标 · set your goals",
-      );
+      expect(first.find((n) => n.memberId === ops.memberId)!.body).toEqual({
+        zh: "确认目标",
+        en: "Agree your goals",
+      });
+      expect(first.find((n) => n.memberId === t.person("客服主管").memberId)!.body).toEqual({
+        zh: "制定目标",
+        en: "Set your goals",
+      });
       expect(
         published
           .filter((p) => p.workspaceId === t.workspaceId)
@@ -207,7 +226,7 @@ for (const dialect of DIALECTS) {
         (await remindersIn(t.workspaceId)).find(
           (n) => n.memberId === designer.memberId && n.createdAt === "2026-10-28T01:00:00.000Z",
         )!.body,
-      ).toBe("自评（截止 2026-10-31）· self-assessment due 2026-10-31");
+      ).toEqual({ zh: "自评（截止 2026-10-31）", en: "Self-assessment due 2026-10-31" });
       const a = await s.goals.getAssessment(designer.actor, october.id, designer.memberId);
       await s.goals.saveSelfAssessment(designer.actor, october.id, designer.memberId, {
         version: a.version,
@@ -223,12 +242,15 @@ for (const dialect of DIALECTS) {
       );
       expect(today.every((n) => n.link === `/goals?cycle=${october.id}`)).toBe(true); // not the closed September nor the upcoming December
       const body = (memberId: string) => today.find((n) => n.memberId === memberId)?.body;
-      expect(body(lead.memberId)).toBe(
-        "制定目标 · set your goals\n审核自评 · review the self-assessments of 设计专员",
-      );
-      expect(body(service.memberId)).toBe(
-        "自评已逾期（截止 2026-10-31）· self-assessment overdue (was due 2026-10-31)",
-      );
+      const leadDue = {
+        zh: "制定目标\n审核设计专员的自评",
+        en: "Set your goals\nReview the self-assessments of 设计专员",
+      };
+      expect(body(lead.memberId)).toEqual(leadDue);
+      expect(body(service.memberId)).toEqual({
+        zh: "自评已逾期（截止 2026-10-31）",
+        en: "Self-assessment overdue (was due 2026-10-31)",
+      });
       expect(body(designer.memberId)).toBeUndefined();
       expect(body(logistics.memberId)).toBeUndefined();
       expect(body(t.owner.memberId)).toBeUndefined();
@@ -247,11 +269,7 @@ for (const dialect of DIALECTS) {
       const leadToday = (await remindersIn(t.workspaceId)).filter(
         (n) => n.memberId === lead.memberId && n.createdAt === "2026-11-03T01:00:00.000Z",
       );
-      expect(leadToday.map((n) => n.body)).toEqual(
-        Array(2).fill(
-          "制定目标 · set your goals\n审核自评 · review the self-assessments of 设计专员",
-        ),
-      );
+      expect(leadToday.map((n) => n.body)).toEqual(Array(2).fill(leadDue));
       await s.goals.finalize(lead.actor, october.id, designer.memberId, review.version);
       clock.set("2026-11-04T01:00:00.000Z");
       await reminders.sweep();
@@ -259,7 +277,7 @@ for (const dialect of DIALECTS) {
         (await remindersIn(t.workspaceId)).find(
           (n) => n.memberId === lead.memberId && n.createdAt === "2026-11-04T01:00:00.000Z",
         )!.body,
-      ).toBe("制定目标 · set your goals");
+      ).toEqual({ zh: "制定目标", en: "Set your goals" });
     });
 
     it("sends each reminder once when two sweeps run at the same time", async () => {
@@ -271,7 +289,7 @@ for (const dialect of DIALECTS) {
         from: "2026-11-01",
         to: "2026-11-30",
       });
-      const other = new GoalReminderService({ db: tdb.database.db, clock });
+      const other = new GoalReminderService(new GoalContext({ db: tdb.database.db, clock }));
       const [a, b] = await Promise.all([reminders.sweep(), other.sweep()]);
       const mine = await remindersIn(t.workspaceId);
       expect(mine.map((n) => n.memberId).sort()).toEqual(t.people.map((p) => p.memberId).sort());

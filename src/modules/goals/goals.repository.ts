@@ -5,6 +5,11 @@ import type { DB } from "../../db/schema.js";
 export type CycleRow = Selectable<DB["goalCycles"]>;
 export type GoalRow = Selectable<DB["goals"]>;
 export type AssessmentRow = Selectable<DB["goalAssessments"]>;
+/** The organisation the goal rules read: members, and departments with their leads and functions. */
+export interface GoalOrgRows {
+  members: Awaited<ReturnType<GoalRepository["members"]>>;
+  departments: Awaited<ReturnType<GoalRepository["departments"]>>;
+}
 
 /** Goal cycles, goals, their agreement history and assessments; always by workspace. */
 export class GoalRepository {
@@ -150,7 +155,7 @@ export class GoalRepository {
   departments(workspaceId: string) {
     return this.db
       .selectFrom("departments")
-      .select(["id", "name", "parentId", "leadMemberId"])
+      .select(["id", "name", "parentId", "leadMemberId", "function"])
       .where("workspaceId", "=", workspaceId)
       .execute();
   }
@@ -167,8 +172,5 @@ export class GoalRepository {
       .select("timeZone")
       .where("id", "=", workspaceId)
       .executeTakeFirst();
-  }
-  async notify(row: Insertable<DB["notifications"]>): Promise<void> {
-    await this.db.insertInto("notifications").values(row).execute();
   }
 }

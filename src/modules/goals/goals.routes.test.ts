@@ -123,14 +123,36 @@ for (const dialect of DIALECTS) {
         },
       );
       expect(goal.status).toBe(201);
-      const weights = await a.c.post<{ errors: { field: string; message: string }[] }>(
-        `/api/v1/goals/${goal.body.id}/propose`,
-        { version: goal.body.version },
-      );
+      type Refusal = {
+        code: string;
+        detail: string;
+        errors: { field: string; code: string; message: string }[];
+      };
+      const propose = (language: string) =>
+        a.c.req<Refusal>(
+          "POST",
+          `/api/v1/goals/${goal.body.id}/propose`,
+          { version: goal.body.version },
+          { "accept-language": language },
+        );
+      const weights = await propose("en");
       expect(weights.status).toBe(400);
+      expect(weights.body).toMatchObject({
+        code: "goals.weights_before_propose",
+        detail:
+          "The goals' weights must add up to 100 before they are proposed or agreed (they add up to 70).",
+      });
       expect(weights.body.errors).toEqual([
-        { field: "goals", message: "weights must add up to 100 (they add up to 70)" },
+        {
+          field: "goals",
+          code: "goals.weight.total",
+          params: { total: 70 },
+          message: "The weights must add up to 100 (they add up to 70).",
+        },
       ]);
+      const zh = await propose("zh-CN");
+      expect(zh.body.detail).toBe("目标权重合计为 100 后才能提交或确认（目前为 70）。");
+      expect(zh.body.errors.map((e) => e.message)).toEqual(["权重合计须为 100（目前为 70）。"]);
       expect(
         (await a.c.post(`/api/v1/goals/${goal.body.id}/propose`, { version: 99 })).status,
       ).toBe(409);

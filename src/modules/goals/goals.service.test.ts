@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DomainError } from "../../core/errors.js";
+import { renderMessage, storedMessage } from "../../core/messages/index.js";
 import type { Services } from "../../server/services.js";
 import { createTestDatabase, DIALECTS, type TestDatabase } from "../../../test/helpers/db.js";
 import { buildShopTeam, services } from "../../../test/helpers/factories.js";
@@ -285,12 +286,18 @@ for (const dialect of DIALECTS) {
         fields: [],
       });
 
-      const notes = await tdb.database.db
+      const stored = await tdb.database.db
         .selectFrom("notifications")
-        .select(["memberId", "kind"])
+        .select(["memberId", "kind", "title", "body"])
         .where("workspaceId", "=", t.workspaceId)
         .where("kind", "like", "goal.%")
         .execute();
+      const notes = stored.map(({ memberId, kind }) => ({ memberId, kind }));
+      // Stored as messages, read in the reader's language.
+      const final = stored.find((n) => n.kind === "goal.final")!;
+      expect(
+        (["en", "zh-CN"] as const).map((l) => renderMessage(l, storedMessage(final.title))),
+      ).toEqual(["Your result for 2026年10月: 91.00", "2026年10月考核结果已确定：91.00 分"]);
       expect(notes).toEqual(
         expect.arrayContaining([
           { memberId: member.memberId, kind: "goal.proposed" },
