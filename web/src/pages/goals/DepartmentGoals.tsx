@@ -1,35 +1,31 @@
 // Department goals (部门目标) of a cycle: one panel per department the viewer may see — the owner
 // all, a lead the departments they lead (and those below) and their own, a member their own,
 // read-only. A department's lead answers for its goals; the owner or the lead above is the other
-// side. The rules mirror the server's goals policy so the page offers only what it would accept.
+// side. The rights are the server's own table (src/core/goals/policy.ts), so the page offers only
+// what it would accept.
 import { Button, Card, Collapse, Empty, Flex, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { useDepartmentGoals, type Goal } from "../../api/goals";
 import { useDepartments } from "../../api/hooks";
 import type { Department, Me } from "../../api/types";
-import { managedDepartments } from "../../components/permissions";
 import { useI18n } from "../../i18n";
 import { GoalList, type GoalRights } from "./GoalCards";
 import { GoalModal } from "./GoalModals";
+import { useGoalRights, type MayGoal } from "./rights";
 
-/** The viewer's side of each department's goals (the server's GoalAccess, for departments). */
-export function departmentAccess(me: Me, departments: readonly Department[]) {
-  const managed = managedDepartments(me, departments);
-  const owner = me.member.role === "owner";
-  const isSelf = (d: Department) => d.leadMemberId === me.member.id;
-  const manages = (d: Department) =>
-    owner || (me.member.role === "lead" && !isSelf(d) && managed.has(d.id));
+/** The viewer's side of each department's goals, from the goals policy table. */
+export function departmentAccess(me: Me, may: MayGoal) {
+  const subject = (d: Department) => ({ memberId: null, departmentId: d.id });
   return {
-    sees: (d: Department) => isSelf(d) || manages(d) || d.id === me.member.departmentId,
-    isSelf,
+    sees: (d: Department) => may("goals.goal.read", subject(d)),
+    isSelf: (d: Department) => d.leadMemberId === me.member.id,
     rights: (d: Department): GoalRights => ({
-      edit: isSelf(d) || manages(d),
+      edit: may("goals.goal.edit", subject(d)),
       // Only the side that did not propose answers; the owner's own department has no side above.
       answer: (g: Goal) =>
         g.status === "proposed" &&
-        ((owner && isSelf(d)) ||
-          (g.proposedBy !== null && g.proposedBy === d.leadMemberId ? manages(d) : isSelf(d))),
-      reopen: () => isSelf(d) || manages(d),
+        may("goals.goal.answer", { ...subject(d), proposedBy: g.proposedBy }),
+      reopen: () => may("goals.goal.edit", subject(d)),
     }),
   };
 }
@@ -49,7 +45,8 @@ export function DepartmentGoals({
   const [editing, setEditing] = useState<{ departmentId: string; goal: Goal | null } | null>(null);
   const [open, setOpen] = useState<string[] | null>(null);
   const all = useMemo(() => departments.data?.items ?? [], [departments.data]);
-  const access = useMemo(() => departmentAccess(me, all), [me, all]);
+  const may = useGoalRights(me);
+  const access = useMemo(() => departmentAccess(me, may), [me, may]);
   const items = useMemo(() => goals.data ?? [], [goals.data]);
   const shown = all.filter((d) => access.sees(d) || items.some((g) => g.departmentId === d.id));
   const of = (d: Department) => items.filter((g) => g.departmentId === d.id);

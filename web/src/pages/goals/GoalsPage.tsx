@@ -21,6 +21,7 @@ import { AssessmentCard } from "./AssessmentCard";
 import { DepartmentGoals } from "./DepartmentGoals";
 import { GoalList } from "./GoalCards";
 import { GoalModal, NewCycleModal } from "./GoalModals";
+import { useGoalRights } from "./rights";
 import { pct } from "./shared";
 
 export function GoalsPage({ me }: { me: Me }) {
@@ -31,6 +32,7 @@ export function GoalsPage({ me }: { me: Me }) {
   const memberId = params.get("member") ?? me.member.id;
   const detail = useGoalCycle(cycleId);
   const manager = me.member.role !== "member";
+  const may = useGoalRights(me);
   const [newCycle, setNewCycle] = useState(false);
   const set = (k: string, v: string) => {
     const p = new URLSearchParams(params);
@@ -71,12 +73,12 @@ export function GoalsPage({ me }: { me: Me }) {
               }))}
             />
           ) : null}
-          {me.member.role === "owner" ? (
+          {may("goals.cycle.manage") ? (
             <Button onClick={() => setNewCycle(true)} data-testid="new-cycle">
               {t("goals.newCycle")}
             </Button>
           ) : null}
-          {manager && cycleId ? (
+          {may("goals.cycle.remind") && cycleId ? (
             <Button
               data-testid="remind"
               onClick={() =>
@@ -180,13 +182,15 @@ function MemberGoals({
     !!assessment.data && assessment.data.status !== "open" && assessment.data.status !== "draft";
   const [editing, setEditing] = useState<Goal | null | "new">(null);
   const items = goals.data?.items ?? [];
-  const mine = memberId === me.member.id;
+  const may = useGoalRights(me);
+  const subject = { memberId, departmentId: null };
+  const edit = may("goals.goal.edit", subject);
   const rights = {
-    edit: true,
+    edit,
+    // Only the side that did not propose answers (the owner alone on their own goals).
     answer: (g: Goal) =>
-      g.status === "proposed" &&
-      (g.proposedBy !== me.member.id || (me.member.role === "owner" && mine)),
-    reopen: () => !assessed,
+      g.status === "proposed" && may("goals.goal.answer", { ...subject, proposedBy: g.proposedBy }),
+    reopen: () => edit && !assessed,
   };
   return (
     <>
@@ -199,7 +203,7 @@ function MemberGoals({
             <Link to={`/goals/evaluation/${memberId}`} data-testid="evaluation-link">
               {t("goals.evaluation")}
             </Link>
-            {!closed ? (
+            {!closed && edit ? (
               <Button size="small" onClick={() => setEditing("new")} data-testid="add-goal">
                 {t("goals.add")}
               </Button>
