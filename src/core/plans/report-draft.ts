@@ -1,6 +1,7 @@
 // The daily report (日报) drafted from what the system already knows, so nobody retypes it:
 // done, not done (with the reason the member gives), unplanned work, planned vs actual hours,
 // tomorrow's plan from the schedule, and the member's role numbers of the day.
+import type { Message } from "../messages/index.js";
 
 export interface PlannedWork {
   taskId: string;
@@ -55,7 +56,8 @@ export interface ReportDraft {
   plannedHours: number;
   actualHours: number;
   tomorrow: { date: string; items: PlannedWork[] };
-  metrics: { key: string; label: string; value: string }[];
+  /** The role's numbers: `label` a message, rendered in the reader's language. */
+  metrics: { key: string; label: Message; value: string }[];
 }
 
 export interface DraftInput {

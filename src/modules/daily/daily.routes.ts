@@ -7,6 +7,7 @@ import type { NoteService } from "./note.service.js";
 import type { NotificationService } from "./notification.service.js";
 import type { FeedService } from "./feed.service.js";
 import { actorOf, type App } from "../../http/app.js";
+import { requestLocale } from "../../http/problem.js";
 import { Id, IdParams, IsoDate, Ok, Page } from "../shared/common.schema.js";
 import {
   CheckOffBody,
@@ -218,7 +219,8 @@ export async function dailyRoutes(
         response: { 200: ReportSchema },
       },
     },
-    async (req) => services.reports.get(actorOf(req), req.params.memberId, req.params.date),
+    async (req) =>
+      services.reports.get(actorOf(req), req.params.memberId, req.params.date, requestLocale(req)),
   );
   app.put(
     "/reports/:memberId/:date",
@@ -232,7 +234,13 @@ export async function dailyRoutes(
       },
     },
     async (req) =>
-      services.reports.save(actorOf(req), req.params.memberId, req.params.date, req.body),
+      services.reports.save(
+        actorOf(req),
+        req.params.memberId,
+        req.params.date,
+        req.body,
+        requestLocale(req),
+      ),
   );
   app.post(
     "/reports/:memberId/:date/comments",
@@ -254,6 +262,7 @@ export async function dailyRoutes(
             req.params.memberId,
             req.params.date,
             req.body.body,
+            requestLocale(req),
           ),
         ),
   );
@@ -267,7 +276,13 @@ export async function dailyRoutes(
         response: { 200: ReportSchema },
       },
     },
-    async (req) => services.reports.acknowledge(actorOf(req), req.params.memberId, req.params.date),
+    async (req) =>
+      services.reports.acknowledge(
+        actorOf(req),
+        req.params.memberId,
+        req.params.date,
+        requestLocale(req),
+      ),
   );
   app.post(
     "/members/:id/nudge",
@@ -360,7 +375,7 @@ export async function dailyRoutes(
         },
       },
     },
-    async (req) => services.notifications.list(actorOf(req), req.query),
+    async (req) => services.notifications.list(actorOf(req), req.query, requestLocale(req)),
   );
   app.post(
     "/notifications/:id/read",

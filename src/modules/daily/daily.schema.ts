@@ -1,6 +1,6 @@
 import { Type } from "typebox";
 import { LIMITS } from "../../core/limits.js";
-import { Id, Instant, IsoDate, Version } from "../shared/common.schema.js";
+import { Id, Instant, IsoDate, MessageSchema, Version } from "../shared/common.schema.js";
 
 const strict = { additionalProperties: false } as const;
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) =>
@@ -214,8 +214,10 @@ export const NoteQuery = Type.Object(
 export const NotificationSchema = Type.Object({
   id: Id,
   kind: Type.String(),
-  title: Type.String(),
-  body: Type.String(),
+  message: MessageSchema,
+  lines: Type.Array(MessageSchema, { description: "The body's lines as messages" }),
+  title: Type.String({ description: "`message` rendered in the caller's language" }),
+  body: Type.String({ description: "`lines` rendered in the caller's language, one per line" }),
   link: Nullable(Type.String()),
   readAt: Nullable(Instant),
   createdAt: Instant,

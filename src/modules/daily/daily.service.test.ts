@@ -185,9 +185,17 @@ for (const dialect of DIALECTS) {
       );
       const seen = await s.reports.get(cs.actor, cs.memberId, "2026-11-02");
       expect(seen.comments.map((c) => c.body)).toEqual(["辛苦了，明天先跟运营确认价格"]);
-      expect(
-        (await s.notifications.list(cs.actor, {})).items.some((n) => n.kind === "report.comment"),
-      ).toBe(true);
+      const commented = (locale: "zh-CN" | "en") =>
+        s.notifications
+          .list(cs.actor, {}, locale)
+          .then((l) => l.items.find((n) => n.kind === "report.comment")!);
+      expect((await commented("zh-CN")).message).toEqual({
+        code: "notification.report.comment",
+        params: { date: "2026-11-02" },
+      });
+      expect((await commented("zh-CN")).title).toBe("你 2026-11-02 的日报有新点评");
+      expect((await commented("en")).title).toBe("New comment on your report of 2026-11-02");
+      expect((await commented("en")).body).toBe("辛苦了，明天先跟运营确认价格");
       const other = team.people.find((p) => p.name === "运营专员")!;
       expect((await failure(s.reports.get(other.actor, cs.memberId, "2026-11-02")))?.kind).toBe(
         "forbidden",
@@ -206,13 +214,35 @@ for (const dialect of DIALECTS) {
       });
       const feed = await s.feeds.create(ops.actor);
       const token = feed.path.split("/").pop()!.replace(".ics", "");
-      const text = await s.feeds.ics(token);
-      const vcal = new ICAL.Component(ICAL.parse(text));
-      const events = vcal.getAllSubcomponents("vevent").map((e) => new ICAL.Event(e));
-      expect(events.map((e) => [e.summary, e.startDate.toString()])).toEqual([
-        ["广告, 素材; 投放 · 8h", "2026-11-02"],
-        ["广告, 素材; 投放 · 4h", "2026-11-03"],
-      ]);
+      const read = async () => {
+        const vcal = new ICAL.Component(ICAL.parse(await s.feeds.ics(token)));
+        const events = vcal.getAllSubcomponents("vevent").map((e) => new ICAL.Event(e));
+        return {
+          name: vcal.getFirstPropertyValue("x-wr-calname"),
+          events: events.map((e) => [e.summary, e.startDate.toString()]),
+        };
+      };
+      // Written in the member's language, else the workspace's (Chinese here).
+      expect(await read()).toEqual({
+        name: "Dayclear：运营专员",
+        events: [
+          ["广告, 素材; 投放（8 小时）", "2026-11-02"],
+          ["广告, 素材; 投放（4 小时）", "2026-11-03"],
+        ],
+      });
+      const { userId } = await tdb.database.db
+        .selectFrom("members")
+        .select("userId")
+        .where("id", "=", ops.memberId)
+        .executeTakeFirstOrThrow();
+      await s.auth.updateProfile({ ...ops.actor, userId }, { locale: "en" });
+      expect(await read()).toEqual({
+        name: "Dayclear: 运营专员",
+        events: [
+          ["广告, 素材; 投放 (8 h)", "2026-11-02"],
+          ["广告, 素材; 投放 (4 h)", "2026-11-03"],
+        ],
+      });
       await s.feeds.create(ops.actor);
       expect((await failure(s.feeds.ics(token)))?.kind).toBe("not_found");
     });
@@ -238,7 +268,7 @@ for (const dialect of DIALECTS) {
         via: "session" as const,
       });
       const opsReport = await s.reports.get(asActor(ops), ops.id, "2026-11-25");
-      const metrics = (opsReport.draft as { metrics: { key: string; value: string }[] }).metrics;
+      const metrics = opsReport.draft.metrics;
       expect(metrics.map((x) => x.key)).toEqual([
         "gmv",
         "paidOrders",
@@ -247,6 +277,23 @@ for (const dialect of DIALECTS) {
         "refundRate",
       ]);
       expect(metrics[0]!.value).toMatch(/^\d+\.\d{2} CNY$/);
+      // The labels are messages, in the reader's language.
+      expect(metrics[1]!.message).toEqual({ code: "daily.report.metric.paid_orders" });
+      expect(metrics.map((x) => x.label)).toEqual([
+        "成交额（GMV）",
+        "支付订单",
+        "客单价",
+        "支付转化率",
+        "退款率",
+      ]);
+      const english = await s.reports.get(asActor(ops), ops.id, "2026-11-25", "en");
+      expect(english.draft.metrics.map((x) => x.label)).toEqual([
+        "GMV",
+        "Paid orders",
+        "Average order value",
+        "Conversion rate",
+        "Refund rate",
+      ]);
       const designReport = await s.reports.get(asActor(designer), designer.id, "2026-11-25");
       expect((designReport.draft as { metrics: unknown[] }).metrics).toEqual([]);
     });

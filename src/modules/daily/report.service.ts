@@ -3,9 +3,10 @@
 // writes their own report, and only for today; the lead comments, acknowledges and nudges.
 import type { Actor } from "../../core/actor.js";
 import { assertSpan } from "../../core/calendar/range.js";
-import { conflict, forbidden, invalid, notFound } from "../../core/errors.js";
+import { fail, fieldError } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
 import { LIMITS } from "../../core/limits.js";
+import { msg, type Locale } from "../../core/messages/index.js";
 import { effectiveFunction } from "../../core/org/rights.js";
 import { localDate } from "../../core/plans/local-date.js";
 import { draftReport, type ReportDraft } from "../../core/plans/report-draft.js";
@@ -15,6 +16,9 @@ import { DepartmentRepository } from "../org/department.repository.js";
 import { ScheduleService } from "../plans/schedule.service.js";
 import { nowIso, type ServiceDeps } from "../shared/context.js";
 import { assertOversees, overseenMembers } from "./daily.access.js";
+import { notify } from "./notifications.js";
+import { metricLabel, presentDraft } from "./report.presenter.js";
+import { ReportRepository } from "./report.repository.js";
 import { workspaceCalendar } from "./today.service.js";
 
 export class ReportService {
@@ -23,17 +27,15 @@ export class ReportService {
     this.schedule = new ScheduleService(deps);
   }
 
-  /** The report of a member on a date: the stored one, or a fresh draft from the data. */
-  async get(actor: Actor, memberId: string, date: string) {
+  /**
+   * The report of a member on a date: the stored one, or a fresh draft from the data. The machine's
+   * lines (the role numbers' labels) come as messages with their text in `locale`.
+   */
+  async get(actor: Actor, memberId: string, date: string, locale: Locale = "zh-CN") {
     const db = this.deps.db;
     const member = await assertOversees(db, actor, memberId);
-    const stored = await db
-      .selectFrom("dailyReports")
-      .selectAll()
-      .where("workspaceId", "=", actor.workspaceId)
-      .where("memberId", "=", memberId)
-      .where("date", "=", date)
-      .executeTakeFirst();
+    const repo = new ReportRepository(db);
+    const stored = await repo.find(actor.workspaceId, memberId, date);
     const reasons = stored
       ? (JSON.parse(stored.content) as ReportDraft).notDone.reduce<Record<string, string>>(
           (r, n) => ({ ...r, [n.taskId]: n.reason }),
@@ -44,25 +46,14 @@ export class ReportService {
       stored?.status === "submitted"
         ? (JSON.parse(stored.content) as ReportDraft)
         : await this.draft(db, actor.workspaceId, memberId, date, reasons);
-    const comments = stored
-      ? await db
-          .selectFrom("reportComments as c")
-          .innerJoin("members as m", (j) =>
-            j.onRef("m.workspaceId", "=", "c.workspaceId").onRef("m.id", "=", "c.authorMemberId"),
-          )
-          .select(["c.id", "c.authorMemberId", "m.name as authorName", "c.body", "c.createdAt"])
-          .where("c.workspaceId", "=", actor.workspaceId)
-          .where("c.reportId", "=", stored.id)
-          .orderBy("c.id")
-          .execute()
-      : [];
+    const comments = stored ? await repo.comments(actor.workspaceId, stored.id) : [];
     return {
       id: stored?.id ?? null,
       memberId,
       memberName: member.name,
       date,
       status: stored?.status ?? ("none" as const),
-      draft,
+      draft: presentDraft(draft, locale),
       blockers: stored?.blockers ?? null,
       helpNeeded: stored?.helpNeeded ?? null,
       note: stored?.note ?? null,
@@ -86,38 +77,37 @@ export class ReportService {
       reasons?: Record<string, string>;
       submit?: boolean;
     },
+    locale?: Locale,
   ) {
-    if (memberId !== actor.memberId)
-      throw forbidden("Only the member writes their own daily report");
+    if (memberId !== actor.memberId) throw fail("forbidden", "daily.report.own_only");
     const today = await this.schedule.today(this.deps.db, actor.workspaceId);
     if (date !== today)
-      throw invalid("A daily report is written for today only", [
-        { field: "date", message: `Reports are for today (${today})` },
-      ]);
+      throw fail(
+        "invalid",
+        "daily.report.today_only",
+        { today },
+        { fields: [fieldError("date", "daily.report.today_only", { today })] },
+      );
     await this.deps.db.transaction().execute(async (trx) => {
-      const stored = await trx
-        .selectFrom("dailyReports")
-        .selectAll()
-        .where("workspaceId", "=", actor.workspaceId)
-        .where("memberId", "=", memberId)
-        .where("date", "=", date)
-        .executeTakeFirst();
+      const repo = new ReportRepository(trx);
+      const stored = await repo.find(actor.workspaceId, memberId, date);
       if (stored && input.version !== undefined && input.version !== stored.version)
-        throw conflict(`The report was changed elsewhere (version ${stored.version}); reload`, {
-          currentVersion: stored.version,
-        });
+        throw fail(
+          "conflict",
+          "daily.report.stale",
+          { currentVersion: stored.version },
+          { extra: { currentVersion: stored.version } },
+        );
       if (stored?.status === "submitted" && !input.submit)
-        throw conflict("The report is already submitted");
+        throw fail("conflict", "daily.report.already_submitted");
       const draft = await this.draft(trx, actor.workspaceId, memberId, date, input.reasons ?? {});
       const missing = input.submit ? draft.notDone.filter((n) => !n.reason.trim()) : [];
       if (missing.length)
-        throw invalid(
-          "Say why each unfinished task was not done",
-          missing.map((n) => ({
-            field: `reasons.${n.taskId}`,
-            message: `Why is "${n.title}" not done?`,
-          })),
-        );
+        throw fail("invalid", "daily.report.reasons_required", undefined, {
+          fields: missing.map((n) =>
+            fieldError(`reasons.${n.taskId}`, "daily.report.reason_required", { task: n.title }),
+          ),
+        });
       const at = nowIso(this.deps);
       const row = {
         content: JSON.stringify(draft),
@@ -129,26 +119,17 @@ export class ReportService {
         updatedAt: at,
       };
       if (stored) {
-        await trx
-          .updateTable("dailyReports")
-          .set({ ...row, version: stored.version + 1 })
-          .where("workspaceId", "=", actor.workspaceId)
-          .where("id", "=", stored.id)
-          .execute();
+        await repo.update(actor.workspaceId, stored.id, { ...row, version: stored.version + 1 });
       } else {
-        await trx
-          .insertInto("dailyReports")
-          .values({
-            workspaceId: actor.workspaceId,
-            id: newId(),
-            memberId,
-            date,
-            ...row,
-            acknowledgedBy: null,
-            version: 1,
-            createdAt: at,
-          })
-          .execute();
+        await repo.insert(actor.workspaceId, {
+          id: newId(),
+          memberId,
+          date,
+          ...row,
+          acknowledgedBy: null,
+          version: 1,
+          createdAt: at,
+        });
       }
     });
     if (input.submit)
@@ -158,69 +139,58 @@ export class ReportService {
         reportMemberId: memberId,
         date,
       });
-    return this.get(actor, memberId, date);
+    return this.get(actor, memberId, date, locale);
   }
 
-  async comment(actor: Actor, memberId: string, date: string, body: string) {
+  async comment(actor: Actor, memberId: string, date: string, body: string, locale?: Locale) {
     const report = await this.reportForReviewer(actor, memberId, date);
     const at = nowIso(this.deps);
+    const text = body.trim();
     await this.deps.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto("reportComments")
-        .values({
-          workspaceId: actor.workspaceId,
-          id: newId(),
-          reportId: report.id,
-          authorMemberId: actor.memberId,
-          body: body.trim(),
-          createdAt: at,
-        })
-        .execute();
+      await new ReportRepository(trx).addComment(actor.workspaceId, {
+        id: newId(),
+        reportId: report.id,
+        authorMemberId: actor.memberId,
+        body: text,
+        createdAt: at,
+      });
       if (memberId !== actor.memberId)
-        await this.notify(
+        await notify(
           trx,
           actor.workspaceId,
           memberId,
-          "report.comment",
-          `日报有新点评 · New comment on your ${date} report`,
-          body.trim(),
-          `/reports/${memberId}/${date}`,
+          {
+            kind: "report.comment",
+            title: msg("notification.report.comment", { date }),
+            body: msg("notification.text", { text }),
+            link: `/reports/${memberId}/${date}`,
+          },
           at,
         );
     });
     this.deps.events?.publish(actor.workspaceId, { type: "notification", memberId });
-    return this.get(actor, memberId, date);
+    return this.get(actor, memberId, date, locale);
   }
 
-  async acknowledge(actor: Actor, memberId: string, date: string) {
+  async acknowledge(actor: Actor, memberId: string, date: string, locale?: Locale) {
     const report = await this.reportForReviewer(actor, memberId, date);
-    if (memberId === actor.memberId) throw forbidden("A report is acknowledged by its reviewer");
-    await this.deps.db
-      .updateTable("dailyReports")
-      .set({ acknowledgedBy: actor.memberId, version: report.version + 1 })
-      .where("workspaceId", "=", actor.workspaceId)
-      .where("id", "=", report.id)
-      .execute();
-    return this.get(actor, memberId, date);
+    if (memberId === actor.memberId) throw fail("forbidden", "daily.report.ack_own");
+    await new ReportRepository(this.deps.db).update(actor.workspaceId, report.id, {
+      acknowledgedBy: actor.memberId,
+      version: report.version + 1,
+    });
+    return this.get(actor, memberId, date, locale);
   }
 
   /** Who has and has not submitted on a date, for the members the actor oversees. */
   async status(actor: Actor, q: { date?: string; departmentId?: string }) {
     const date = q.date ?? (await this.schedule.today(this.deps.db, actor.workspaceId));
     const members = await overseenMembers(this.deps.db, actor, q.departmentId);
-    const reports = members.length
-      ? await this.deps.db
-          .selectFrom("dailyReports")
-          .select(["memberId", "status", "submittedAt", "acknowledgedBy"])
-          .where("workspaceId", "=", actor.workspaceId)
-          .where("date", "=", date)
-          .where(
-            "memberId",
-            "in",
-            members.map((m) => m.id),
-          )
-          .execute()
-      : [];
+    const reports = await new ReportRepository(this.deps.db).statusOn(
+      actor.workspaceId,
+      date,
+      members.map((m) => m.id),
+    );
     const items = members.map((m) => {
       const r = reports.find((x) => x.memberId === m.id);
       return {
@@ -243,30 +213,29 @@ export class ReportService {
   async history(actor: Actor, memberId: string, from: string, to: string) {
     assertSpan(from, to, LIMITS.reportHistoryMaxDays);
     await assertOversees(this.deps.db, actor, memberId);
-    const rows = await this.deps.db
-      .selectFrom("dailyReports")
-      .select(["id", "date", "status", "submittedAt", "acknowledgedBy", "blockers", "helpNeeded"])
-      .where("workspaceId", "=", actor.workspaceId)
-      .where("memberId", "=", memberId)
-      .where("date", ">=", from)
-      .where("date", "<=", to)
-      .orderBy("date", "desc")
-      .execute();
+    const rows = await new ReportRepository(this.deps.db).history(
+      actor.workspaceId,
+      memberId,
+      from,
+      to,
+    );
     return { items: rows, nextCursor: null };
   }
 
   async nudge(actor: Actor, memberId: string) {
     const member = await assertOversees(this.deps.db, actor, memberId);
-    if (memberId === actor.memberId) throw forbidden("Nudge someone else");
+    if (memberId === actor.memberId) throw fail("forbidden", "daily.report.nudge_self");
     const date = await this.schedule.today(this.deps.db, actor.workspaceId);
-    await this.notify(
+    await notify(
       this.deps.db,
       actor.workspaceId,
       memberId,
-      "report.nudge",
-      `请提交今天（${date}）的日报 · Please submit today's report`,
-      `${member.name}`,
-      `/reports/${memberId}/${date}`,
+      {
+        kind: "report.nudge",
+        title: msg("notification.report.nudge", { date }),
+        body: msg("notification.report.nudge_body", { name: member.name }),
+        link: `/reports/${memberId}/${date}`,
+      },
       nowIso(this.deps),
     );
     this.deps.events?.publish(actor.workspaceId, { type: "notification", memberId });
@@ -274,41 +243,9 @@ export class ReportService {
 
   private async reportForReviewer(actor: Actor, memberId: string, date: string) {
     await assertOversees(this.deps.db, actor, memberId);
-    const report = await this.deps.db
-      .selectFrom("dailyReports")
-      .selectAll()
-      .where("workspaceId", "=", actor.workspaceId)
-      .where("memberId", "=", memberId)
-      .where("date", "=", date)
-      .executeTakeFirst();
-    if (!report) throw notFound("Report");
+    const report = await new ReportRepository(this.deps.db).find(actor.workspaceId, memberId, date);
+    if (!report) throw fail("not_found", "daily.report.not_found", { date });
     return report;
-  }
-
-  private async notify(
-    db: Executor,
-    workspaceId: string,
-    memberId: string,
-    kind: string,
-    title: string,
-    body: string,
-    link: string,
-    at: string,
-  ) {
-    await db
-      .insertInto("notifications")
-      .values({
-        workspaceId,
-        id: newId(),
-        memberId,
-        kind,
-        title,
-        body,
-        link,
-        readAt: null,
-        createdAt: at,
-      })
-      .execute();
   }
 
   /**
@@ -322,33 +259,27 @@ export class ReportService {
     memberId: string,
     date: string,
   ): Promise<ReportDraft["metrics"]> {
-    const m = await db
-      .selectFrom("members")
-      .select(["role", "departmentId"])
-      .where("workspaceId", "=", workspaceId)
-      .where("id", "=", memberId)
-      .executeTakeFirst();
+    const repo = new ReportRepository(db);
+    const m = await repo.member(workspaceId, memberId);
     const judgedBySales =
       m?.role === "owner" ||
       (!!m?.departmentId &&
         effectiveFunction(await new DepartmentRepository(db).list(workspaceId), m.departmentId) ===
           "operations");
-    if (!judgedBySales) return [];
-    const shops = await db
-      .selectFrom("shops")
-      .select("id")
-      .where("workspaceId", "=", workspaceId)
-      .execute();
-    if (shops.length === 0) return [];
+    if (!judgedBySales || !(await repo.hasShops(workspaceId))) return [];
     try {
       const k = await new KpiService(this.deps).compute(workspaceId, { from: date, to: date }, db);
       const pct = (v: number | null) => (v === null ? "—" : `${(v * 100).toFixed(2)}%`);
       return [
-        { key: "gmv", label: "GMV", value: `${k.totals.gmv} ${k.currency}` },
-        { key: "paidOrders", label: "支付订单 · paid orders", value: String(k.totals.paidOrders) },
-        { key: "aov", label: "客单价 · AOV", value: `${k.totals.aov} ${k.currency}` },
-        { key: "conversion", label: "支付转化率 · conversion", value: pct(k.totals.conversion) },
-        { key: "refundRate", label: "退款率 · refund rate", value: pct(k.totals.refundRate) },
+        { key: "gmv", label: metricLabel("gmv"), value: `${k.totals.gmv} ${k.currency}` },
+        {
+          key: "paidOrders",
+          label: metricLabel("paidOrders"),
+          value: String(k.totals.paidOrders),
+        },
+        { key: "aov", label: metricLabel("aov"), value: `${k.totals.aov} ${k.currency}` },
+        { key: "conversion", label: metricLabel("conversion"), value: pct(k.totals.conversion) },
+        { key: "refundRate", label: metricLabel("refundRate"), value: pct(k.totals.refundRate) },
       ];
     } catch {
       // Shops in several currencies have no single total; the report goes without numbers.
@@ -363,45 +294,14 @@ export class ReportService {
     date: string,
     reasons: Record<string, string>,
   ): Promise<ReportDraft> {
+    const repo = new ReportRepository(db);
     const cal = await workspaceCalendar(db, workspaceId);
     const tomorrow = cal.nextWorkday(date);
-    const taskRows = (d: string) =>
-      db
-        .selectFrom("allocations as a")
-        .innerJoin("planTasks as t", (j) =>
-          j.onRef("t.workspaceId", "=", "a.workspaceId").onRef("t.id", "=", "a.taskId"),
-        )
-        .innerJoin("plans as p", (j) =>
-          j.onRef("p.workspaceId", "=", "t.workspaceId").onRef("p.id", "=", "t.planId"),
-        )
-        .select(["a.taskId", "a.hours", "t.name as title", "p.name as planName"])
-        .where("a.workspaceId", "=", workspaceId)
-        .where("a.memberId", "=", memberId)
-        .where("a.date", "=", d)
-        .execute();
     const [planned, next, logs, itemsDone] = await Promise.all([
-      taskRows(date),
-      taskRows(tomorrow),
-      db
-        .selectFrom("workLogs as l")
-        .leftJoin("planTasks as t", (j) =>
-          j.onRef("t.workspaceId", "=", "l.workspaceId").onRef("t.id", "=", "l.taskId"),
-        )
-        .leftJoin("dayItems as i", (j) =>
-          j.onRef("i.workspaceId", "=", "l.workspaceId").onRef("i.id", "=", "l.itemId"),
-        )
-        .select(["l.taskId", "l.itemId", "l.hours", "t.name as taskName", "i.title as itemTitle"])
-        .where("l.workspaceId", "=", workspaceId)
-        .where("l.memberId", "=", memberId)
-        .where("l.date", "=", date)
-        .execute(),
-      db
-        .selectFrom("dayItems")
-        .select(["id", "title", "doneAt"])
-        .where("workspaceId", "=", workspaceId)
-        .where("memberId", "=", memberId)
-        .where("doneAt", "is not", null)
-        .execute(),
+      repo.scheduledOn(workspaceId, memberId, date),
+      repo.scheduledOn(workspaceId, memberId, tomorrow),
+      repo.logsOn(workspaceId, memberId, date),
+      repo.itemsDone(workspaceId, memberId),
     ]);
     const taskIds = [
       ...new Set([
@@ -409,30 +309,8 @@ export class ReportService {
         ...logs.filter((l) => l.taskId).map((l) => l.taskId!),
       ]),
     ];
-    const tasks = taskIds.length
-      ? await db
-          .selectFrom("planTasks as t")
-          .innerJoin("plans as p", (j) =>
-            j.onRef("p.workspaceId", "=", "t.workspaceId").onRef("p.id", "=", "t.planId"),
-          )
-          .select([
-            "t.id",
-            "t.name",
-            "t.status",
-            "t.doneAt",
-            "t.remainingHours",
-            "t.effortHours",
-            "p.name as planName",
-          ])
-          .where("t.workspaceId", "=", workspaceId)
-          .where("t.id", "in", taskIds)
-          .execute()
-      : [];
-    const w = await db
-      .selectFrom("workspaces")
-      .select("timeZone")
-      .where("id", "=", workspaceId)
-      .executeTakeFirstOrThrow();
+    const tasks = await repo.tasks(workspaceId, taskIds);
+    const w = await repo.timeZone(workspaceId);
     return draftReport({
       date,
       planned: planned.map((p) => ({
