@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { api, qs } from "./client";
 import type { Locale, Page } from "./types";
+import type { Message } from "../i18n/messages";
 
 const V1 = "/api/v1";
 
@@ -84,7 +85,10 @@ export interface Schedule {
     code?: string;
     params?: Record<string, string | number>;
   }[];
+  /** English, for files and logs. */
   warnings: string[];
+  /** The warnings as messages to render in the reader's language (absent on older schedules). */
+  notices?: Message[];
 }
 export interface PlanTemplate {
   id: string;
@@ -204,7 +208,8 @@ export interface ReportDraft {
     date: string | null;
     items: { title: string; planName: string | null; hours: number }[];
   };
-  metrics: { label: string; value: string | number }[];
+  /** The role's numbers; `message` is the label to render, `label` its text in the language asked for. */
+  metrics: { key: string; message: Message; label: string; value: string | number }[];
 }
 export interface ReportComment {
   id: string;
@@ -266,6 +271,10 @@ export interface Note {
 export interface Notification {
   id: string;
   kind: string;
+  /** The title as a message ({code, params}); `title` is its text in the language asked for. */
+  message: Message;
+  /** The body's lines as messages; `body` is their text, a line each. */
+  lines: Message[];
   title: string;
   body: string | null;
   link: string | null;

@@ -162,6 +162,8 @@ export const plansZhCN: Record<PlansMessageKey, string> = {
   "report.submittedAt": "{time} 提交",
   "report.nothing": "无。",
   "report.comments": "点评",
+  "report.itemHours": "{hours} 小时",
+  "report.loggedOfPlanned": "{logged}/{planned} 小时",
   "report.noComments": "暂无点评。",
   "report.comment": "点评",
   "report.commentPlaceholder": "写下你的点评…",

@@ -4,17 +4,20 @@ import { Badge, Button, Empty, Flex, List, Popover, Typography } from "antd";
 import { useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { useNotificationMutations, useNotifications, type Notification } from "../../api/plans";
+import type { Locale } from "../../api/types";
 import { useI18n } from "../../i18n";
+import { renderMessage } from "../../i18n/messages";
 import { formatDateTime } from "../labels";
 
-/** The server writes bilingual titles "中文 · English"; show the half in the reader's language. */
-export function localText(text: string, locale: string): string {
-  const parts = text.split(" · ");
-  if (parts.length < 2) return text;
-  const zh = parts.filter((p) => /[\u4e00-\u9fff]/.test(p));
-  const en = parts.filter((p) => !/[\u4e00-\u9fff]/.test(p));
-  if (!zh.length || !en.length) return text;
-  return (locale === "en" ? en : zh).join(" · ");
+/**
+ * A notification in the page's language: the server stores it as messages (codes with parameters),
+ * so switching language re-renders old ones too; a text written before codes is shown as it was.
+ */
+export function notificationText(n: Notification, locale: Locale): { title: string; body: string } {
+  return {
+    title: renderMessage(locale, n.message),
+    body: n.lines.map((l) => renderMessage(locale, l)).join("\n"),
+  };
 }
 
 export function NotificationBell({ compact }: { compact?: boolean }) {
@@ -52,36 +55,39 @@ export function NotificationBell({ compact }: { compact?: boolean }) {
         <List
           size="small"
           dataSource={notifications.data?.items ?? []}
-          renderItem={(n) => (
-            <List.Item
-              data-testid="notification"
-              data-kind={n.kind}
-              onClick={() => openOne(n)}
-              style={{
-                cursor: "pointer",
-                background: n.readAt ? undefined : "#fff7e6",
-                paddingInline: 6,
-              }}
-            >
-              <Flex vertical style={{ minWidth: 0 }}>
-                <Typography.Text strong={!n.readAt}>{localText(n.title, locale)}</Typography.Text>
-                {n.body ? (
-                  <Typography.Text
-                    type="secondary"
-                    style={{ fontSize: 12, whiteSpace: "pre-wrap" }}
-                  >
-                    {n.body
-                      .split("\n")
-                      .map((l) => localText(l, locale))
-                      .join("\n")}
+          renderItem={(n) => {
+            const text = notificationText(n, locale);
+            return (
+              <List.Item
+                data-testid="notification"
+                data-kind={n.kind}
+                onClick={() => openOne(n)}
+                style={{
+                  cursor: "pointer",
+                  background: n.readAt ? undefined : "#fff7e6",
+                  paddingInline: 6,
+                }}
+              >
+                <Flex vertical style={{ minWidth: 0 }}>
+                  <Typography.Text strong={!n.readAt} data-testid="notification-title">
+                    {text.title}
                   </Typography.Text>
-                ) : null}
-                <Typography.Text type="secondary" style={{ fontSize: 11 }}>
-                  {formatDateTime(n.createdAt, locale)}
-                </Typography.Text>
-              </Flex>
-            </List.Item>
-          )}
+                  {text.body ? (
+                    <Typography.Text
+                      type="secondary"
+                      style={{ fontSize: 12, whiteSpace: "pre-wrap" }}
+                      data-testid="notification-body"
+                    >
+                      {text.body}
+                    </Typography.Text>
+                  ) : null}
+                  <Typography.Text type="secondary" style={{ fontSize: 11 }}>
+                    {formatDateTime(n.createdAt, locale)}
+                  </Typography.Text>
+                </Flex>
+              </List.Item>
+            );
+          }}
         />
       )}
     </div>

@@ -41,12 +41,13 @@ import { formatDateTime } from "../../components/labels";
 import { addDays } from "../../components/plans/dates";
 import { useI18n } from "../../i18n";
 import type { MessageKey } from "../../i18n/en";
+import { renderMessage } from "../../i18n/messages";
 import { canPlan } from "./PlansPage";
 
 const statusColor = { none: "default", draft: "gold", submitted: "green" } as const;
 
 function DraftSections({ report }: { report: Report }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const d = report.draft;
   if (!d) return null;
   const none = <Typography.Text type="secondary">{t("report.nothing")}</Typography.Text>;
@@ -61,7 +62,8 @@ function DraftSections({ report }: { report: Report }) {
               <div key={i}>
                 ✓ {x.title}{" "}
                 <Typography.Text type="secondary">
-                  {x.planName ? `· ${x.planName} ` : ""}· {x.hours} h
+                  {x.planName ? `· ${x.planName} ` : ""}·{" "}
+                  {t("report.itemHours", { hours: x.hours })}
                 </Typography.Text>
               </div>
             ))
@@ -71,7 +73,10 @@ function DraftSections({ report }: { report: Report }) {
         {d.unplanned.length
           ? d.unplanned.map((x, i) => (
               <div key={i}>
-                + {x.title} <Typography.Text type="secondary">· {x.hours} h</Typography.Text>
+                + {x.title}{" "}
+                <Typography.Text type="secondary">
+                  · {t("report.itemHours", { hours: x.hours })}
+                </Typography.Text>
               </div>
             ))
           : none}
@@ -89,7 +94,8 @@ function DraftSections({ report }: { report: Report }) {
               <div key={i}>
                 · {x.title}{" "}
                 <Typography.Text type="secondary">
-                  {x.planName ? `· ${x.planName} ` : ""}· {x.hours} h
+                  {x.planName ? `· ${x.planName} ` : ""}·{" "}
+                  {t("report.itemHours", { hours: x.hours })}
                 </Typography.Text>
               </div>
             ))
@@ -100,7 +106,13 @@ function DraftSections({ report }: { report: Report }) {
           <Descriptions
             size="small"
             column={{ xs: 1, sm: 2 }}
-            items={d.metrics.map((m, i) => ({ key: i, label: m.label, children: String(m.value) }))}
+            data-testid="report-metrics"
+            items={d.metrics.map((m, i) => ({
+              key: i,
+              // The label is a message: rendered in the page's language, not the server's text.
+              label: renderMessage(locale, m.message),
+              children: String(m.value),
+            }))}
           />
         </Card>
       ) : null}
@@ -220,7 +232,7 @@ export function ReportView({ report, me }: { report: Report; me: Me }) {
             <div key={n.taskId} style={{ marginBottom: 6 }}>
               ✗ {n.title}{" "}
               <Typography.Text type="secondary">
-                · {n.loggedHours}/{n.plannedHours} h
+                · {t("report.loggedOfPlanned", { logged: n.loggedHours, planned: n.plannedHours })}
                 {n.remainingHours !== null
                   ? ` · ${t("task.remaining", { hours: n.remainingHours })}`
                   : ""}
@@ -372,7 +384,11 @@ function MyReport({ me, date }: { me: Me; date: string }) {
                       <span>
                         ✗ {n.title}{" "}
                         <Typography.Text type="secondary">
-                          · {n.loggedHours}/{n.plannedHours} h
+                          ·{" "}
+                          {t("report.loggedOfPlanned", {
+                            logged: n.loggedHours,
+                            planned: n.plannedHours,
+                          })}
                           {n.remainingHours !== null
                             ? ` · ${t("task.remaining", { hours: n.remainingHours })}`
                             : ""}
