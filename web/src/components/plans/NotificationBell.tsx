@@ -4,21 +4,9 @@ import { Badge, Button, Empty, Flex, List, Popover, Typography } from "antd";
 import { useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { useNotificationMutations, useNotifications, type Notification } from "../../api/plans";
-import type { Locale } from "../../api/types";
 import { useI18n } from "../../i18n";
-import { renderMessage } from "../../i18n/messages";
 import { formatDateTime } from "../labels";
-
-/**
- * A notification in the page's language: the server stores it as messages (codes with parameters),
- * so switching language re-renders old ones too; a text written before codes is shown as it was.
- */
-export function notificationText(n: Notification, locale: Locale): { title: string; body: string } {
-  return {
-    title: renderMessage(locale, n.message),
-    body: n.lines.map((l) => renderMessage(locale, l)).join("\n"),
-  };
-}
+import { notificationText } from "./notificationText";
 
 export function NotificationBell({ compact }: { compact?: boolean }) {
   const { t, locale } = useI18n();
