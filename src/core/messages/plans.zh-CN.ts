@@ -1,4 +1,35 @@
 // plans 领域消息代码的中文文本：键与 plans.en.ts 完全一致（类型检查保证）。
 import type { PLANS_EN } from "./plans.en.js";
 
-export const PLANS_ZH: Record<keyof typeof PLANS_EN, string> = {};
+export const PLANS_ZH: Record<keyof typeof PLANS_EN, string> = {
+  "plans.entity.plan": "计划",
+  "plans.entity.task": "任务",
+  "plans.entity.workspace": "工作区",
+  "plans.not_found": "找不到这个{what}：它可能已被删除，或不属于当前工作区。",
+  "plans.stale_version": "这个{what}刚被别人改过（当前版本 {current}），请刷新后再试。",
+  "plans.create_forbidden": "只有店主和主管可以创建计划。",
+  "plans.edit_forbidden": "只有店主、主管和计划负责人可以修改这个计划。",
+  "plans.template_forbidden": "只有店主和主管可以把计划存为模板。",
+  "plans.launch_before_start": "上线日早于开始日期。",
+  "plans.no_template": "没有这个模板。",
+  "plans.owner_inactive": "计划负责人必须是本工作区的在职成员。",
+  "plans.unschedulable": "计划无法排程：数据中有 {count} 处问题。",
+  "plans.task.effort_or_kind": "任务的工时要大于 0（或者把它标为里程碑或汇总行）。",
+  "plans.task.effort_required": "任务的工时要大于 0。",
+  "plans.task.deadline_before_start": "截止日早于最早开始日期。",
+  "plans.task.parent_elsewhere": "上级任务必须是本计划里的另一项任务。",
+  "plans.task.parent_cycle": "不能把任务放到它自己的子任务下面。",
+  "plans.task.no_skill": "本工作区没有这项技能。",
+  "plans.task.assignee_inactive": "负责人必须是本工作区的在职成员。",
+  "plans.task.depends_on_itself": "任务不能依赖它自己。",
+  "plans.task.not_in_plan": "本计划里没有这项任务。",
+  "plans.task.listed_twice": "重复列出了。",
+  "plans.task.cycle": "这样会形成循环依赖：{path}。",
+  "plans.warning.no_work_left": "「{task}」已没有剩余工作，请标记为完成。",
+  "plans.warning.assignee_inactive": "「{task}」的负责人已停用，具备该技能的成员都可以接手。",
+  "plans.warning.duty_never": "值班「{duty}」不落在{member}的任何工作日上。",
+  "plans.slip.finish_moved": "「{plan}」预计完成日期从 {from} 推迟到 {to}",
+  "plans.slip.task_late":
+    "「{plan}」任务「{task}」将晚于截止日 {deadline} 完成（{finish}，晚 {lateDays} 个工作日）",
+  "plans.slip.changes": "{count} 项计划变化",
+};

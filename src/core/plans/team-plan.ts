@@ -26,6 +26,7 @@ import {
   type TeamPlan,
   type TeamTask,
 } from "../engine/types.js";
+import { msg, type Message } from "../messages/index.js";
 
 export const DUTY_TASK_PREFIX = "duty:";
 /** Synthetic pinned work for hours already spent today outside the engine's tasks. */
@@ -104,7 +105,10 @@ export interface BuiltPlan {
   plan: TeamPlan;
   /** Milestones are not work: their date is computed from their predecessors after scheduling. */
   milestones: TaskInput[];
+  /** What a reader should fix, in English for files and logs (plan format v1). */
   warnings: string[];
+  /** The same, as messages the reader's language renders (one per warning, in the same order). */
+  notices: Message[];
 }
 
 const round2 = (h: number) => Math.round(h * 100) / 100;
@@ -147,6 +151,11 @@ export const keepsToday = (started: boolean, qualified: boolean): boolean => sta
 export function buildTeamPlan(input: BuildInput): BuiltPlan {
   const { today } = input;
   const warnings: string[] = [];
+  const notices: Message[] = [];
+  const warn = (english: string, notice: Message) => {
+    warnings.push(english);
+    notices.push(notice);
+  };
   const memberIds = new Set(input.members.map((m) => m.id));
   const memberById = new Map(input.members.map((m) => [m.id, m]));
   const planStart = new Map(input.plans.map((p) => [p.id, p.startDate]));
@@ -302,7 +311,10 @@ export function buildTeamPlan(input: BuildInput): BuiltPlan {
     if (effort <= 0) {
       // Nothing left, though nobody marked it done: it no longer holds anyone up.
       dropped.add(t.id);
-      warnings.push(`task "${t.name}": no work left; mark it done`);
+      warn(
+        `task "${t.name}": no work left; mark it done`,
+        msg("plans.warning.no_work_left", { task: t.name }),
+      );
       continue;
     }
     const lastLog = logs
@@ -320,8 +332,9 @@ export function buildTeamPlan(input: BuildInput): BuiltPlan {
     if (!isSummary && !planned) continue;
     let assignee = t.assignee;
     if (assignee && !memberIds.has(assignee)) {
-      warnings.push(
+      warn(
         `task "${t.name}": its assignee is no longer active; any member with the skill may take it`,
+        msg("plans.warning.assignee_inactive", { task: t.name }),
       );
       assignee = null;
     }
@@ -406,7 +419,11 @@ export function buildTeamPlan(input: BuildInput): BuiltPlan {
       pin({ member: m.id, date, task: id, hours });
       any = true;
     }
-    if (!any) warnings.push(`duty "${duty.title}" falls on none of ${m.name}'s working days`);
+    if (!any)
+      warn(
+        `duty "${duty.title}" falls on none of ${m.name}'s working days`,
+        msg("plans.warning.duty_never", { duty: duty.title, member: m.name }),
+      );
   }
 
   // Hours already spent today on other work hold their place too.
@@ -424,7 +441,9 @@ export function buildTeamPlan(input: BuildInput): BuiltPlan {
     const h = Math.min(24, round2(hours));
     tasks.push({
       id,
-      name: "已完成的其他工作 · other work done today",
+      // A name for the plan file (an engine input, never shown in the app: duty tasks are left
+      // out of the stored schedule); files and logs speak English.
+      name: "other work done today",
       effortHours: h,
       skill: null,
       minLevel: null,
@@ -453,7 +472,7 @@ export function buildTeamPlan(input: BuildInput): BuiltPlan {
     tasks,
     pinned: pinnedList.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
   };
-  return { plan, milestones, warnings };
+  return { plan, milestones, warnings, notices };
 }
 
 /** A milestone falls on the latest finish of its predecessors (or its deadline when it has none). */

@@ -5,7 +5,10 @@ import type { Actor } from "../../core/actor.js";
 import { newId } from "../../core/ids.js";
 import { draftReport } from "../../core/plans/report-draft.js";
 import { workspaceCalendar } from "../daily/today.service.js";
+import { PlanHistoryRepository } from "../plans/plan-history.repository.js";
+import { PlanRepository } from "../plans/plan.repository.js";
 import { PlanService } from "../plans/plan.service.js";
+import { ScheduleRepository } from "../plans/schedule.repository.js";
 import { ScheduleService } from "../plans/schedule.service.js";
 import type { ServiceDeps } from "../shared/context.js";
 
@@ -32,23 +35,17 @@ export async function seedDemoPlans(deps: ServiceDeps, owner: Actor): Promise<vo
     startDate: past[0]!,
   });
   const result = await schedule.forPlan(owner.workspaceId, detail.plan.id);
-  const members = await db
-    .selectFrom("members")
-    .select(["id", "name", "departmentId", "hoursPerDay"])
-    .where("workspaceId", "=", owner.workspaceId)
-    .execute();
-  const departments = await db
-    .selectFrom("departments")
-    .select(["id", "leadMemberId"])
-    .where("workspaceId", "=", owner.workspaceId)
-    .execute();
+  const members = await new ScheduleRepository(db).members(owner.workspaceId);
+  const departments = await new ScheduleRepository(db).departmentLeads(owner.workspaceId);
   const start = new Map(result.tasks.map((t) => [t.id, t]));
   const leaves = detail.tasks.filter(
     (t) => !t.milestone && t.effortHours > 0 && start.get(t.id)?.assignee,
   );
   const at = deps.clock().toISOString();
 
-  await db.transaction().execute(async (trx) => {
+  const ws = owner.workspaceId;
+  await deps.db.transaction().execute(async (trx) => {
+    const history = new PlanHistoryRepository(trx);
     const byMember = new Map<string, typeof leaves>();
     for (const t of [...leaves].sort((a, b) =>
       start.get(a.id)!.start < start.get(b.id)!.start ? -1 : 1,
@@ -88,33 +85,25 @@ export async function seedDemoPlans(deps: ServiceDeps, owner: Actor): Promise<vo
         }
         if (planned.length === 0) continue;
         for (const p of planned) {
-          await trx
-            .insertInto("allocations")
-            .values({
-              workspaceId: owner.workspaceId,
-              memberId,
-              date,
-              taskId: p.taskId,
-              planId: detail.plan.id,
-              hours: p.hours,
-            })
-            .execute();
+          await new ScheduleRepository(trx).insertAllocation(ws, {
+            memberId,
+            date,
+            taskId: p.taskId,
+            planId: detail.plan.id,
+            hours: p.hours,
+          });
         }
         for (const l of logs) {
-          await trx
-            .insertInto("workLogs")
-            .values({
-              workspaceId: owner.workspaceId,
-              id: newId(),
-              memberId,
-              date,
-              taskId: l.taskId,
-              itemId: null,
-              hours: l.hours,
-              note: null,
-              createdAt: `${date}T10:00:00.000Z`,
-            })
-            .execute();
+          await history.insertWorkLog(ws, {
+            id: newId(),
+            memberId,
+            date,
+            taskId: l.taskId,
+            itemId: null,
+            hours: l.hours,
+            note: null,
+            createdAt: `${date}T10:00:00.000Z`,
+          });
         }
         const draft = draftReport({
           date,
@@ -141,87 +130,69 @@ export async function seedDemoPlans(deps: ServiceDeps, owner: Actor): Promise<vo
         for (const n of draft.notDone) n.reason = reasons[n.taskId]!;
         const reportId = newId();
         const submittedAt = `${date}T10:30:00.000Z`;
-        await trx
-          .insertInto("dailyReports")
-          .values({
-            workspaceId: owner.workspaceId,
-            id: reportId,
-            memberId,
-            date,
-            status: "submitted",
-            content: JSON.stringify(draft),
-            blockers: draft.notDone.length ? "素材和价格确认有延迟" : null,
-            helpNeeded: null,
-            note: null,
-            submittedAt,
-            acknowledgedBy: null,
-            version: 1,
-            createdAt: submittedAt,
-            updatedAt: submittedAt,
-          })
-          .execute();
+        await history.insertReport(ws, {
+          id: reportId,
+          memberId,
+          date,
+          status: "submitted",
+          content: JSON.stringify(draft),
+          blockers: draft.notDone.length ? "素材和价格确认有延迟" : null,
+          helpNeeded: null,
+          note: null,
+          submittedAt,
+          acknowledgedBy: null,
+          version: 1,
+          createdAt: submittedAt,
+          updatedAt: submittedAt,
+        });
         const lead = departments.find((d) => d.id === member.departmentId)?.leadMemberId;
         if (lead && lead !== memberId && (dayIndex + memberId.length) % 2 === 0) {
-          await trx
-            .insertInto("reportComments")
-            .values({
-              workspaceId: owner.workspaceId,
-              id: newId(),
-              reportId,
-              authorMemberId: lead,
-              body: COMMENTS[dayIndex % COMMENTS.length]!,
-              createdAt: `${date}T11:00:00.000Z`,
-            })
-            .execute();
+          await history.insertReportComment(ws, {
+            id: newId(),
+            reportId,
+            authorMemberId: lead,
+            body: COMMENTS[dayIndex % COMMENTS.length]!,
+            createdAt: `${date}T11:00:00.000Z`,
+          });
         }
       }
     }
     for (const t of leaves) {
       const hours = logged.get(t.id) ?? 0;
       if (hours === 0) continue;
-      await trx
-        .updateTable("planTasks")
-        .set(
-          done.has(t.id)
-            ? {
-                status: "done",
-                doneAt: `${finishedOn.get(t.id) ?? past[past.length - 1]}T10:00:00.000Z`,
-                remainingHours: 0,
-              }
-            : { status: "in_progress", remainingHours: Math.max(1, t.effortHours - hours) },
-        )
-        .where("workspaceId", "=", owner.workspaceId)
-        .where("id", "=", t.id)
-        .execute();
+      await new PlanRepository(trx).setTaskProgress(
+        ws,
+        t.id,
+        done.has(t.id)
+          ? {
+              status: "done",
+              doneAt: `${finishedOn.get(t.id) ?? past[past.length - 1]}T10:00:00.000Z`,
+              remainingHours: 0,
+            }
+          : { status: "in_progress", remainingHours: Math.max(1, t.effortHours - hours) },
+      );
     }
-    await trx
-      .insertInto("notes")
-      .values({
-        workspaceId: owner.workspaceId,
-        id: newId(),
-        authorMemberId: owner.memberId,
-        targetType: "plan",
-        targetId: detail.plan.id,
-        title: "目标",
-        body: "## 今年目标\n\n- GMV **120 万**，同比 +20%\n- 主推款 20 个，首页 11-01 上线\n- 发货：24 小时内发出 98%",
-        version: 1,
-        createdAt: at,
-        updatedAt: at,
-      })
-      .execute();
+    await history.insertNote(ws, {
+      id: newId(),
+      authorMemberId: owner.memberId,
+      targetType: "plan",
+      targetId: detail.plan.id,
+      title: "目标",
+      body: "## 今年目标\n\n- GMV **120 万**，同比 +20%\n- 主推款 20 个，首页 11-01 上线\n- 发货：24 小时内发出 98%",
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+    });
   });
-  await db
-    .updateTable("plans")
-    .set({
-      baseline: JSON.stringify(
-        Object.fromEntries(result.tasks.map((t) => [t.id, { start: t.start, finish: t.finish }])),
-      ),
-      baselineAt: `${past[0]}T02:00:00.000Z`,
-    })
-    .where("workspaceId", "=", owner.workspaceId)
-    .where("id", "=", detail.plan.id)
-    .execute();
-  const outcome = await db
+  await new PlanRepository(db).setBaseline(
+    ws,
+    detail.plan.id,
+    JSON.stringify(
+      Object.fromEntries(result.tasks.map((t) => [t.id, { start: t.start, finish: t.finish }])),
+    ),
+    `${past[0]}T02:00:00.000Z`,
+  );
+  const outcome = await deps.db
     .transaction()
     .execute((trx) => schedule.replan(trx, owner.workspaceId, null));
   schedule.committed(outcome);

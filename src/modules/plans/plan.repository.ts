@@ -221,6 +221,106 @@ export class PlanRepository {
         .execute();
   }
 
+  /** Freezes a plan's schedule (task id → start and finish) as its baseline. */
+  async setBaseline(workspaceId: string, id: string, baseline: string, at: string): Promise<void> {
+    await this.db
+      .updateTable("plans")
+      .set({ baseline, baselineAt: at })
+      .where("workspaceId", "=", workspaceId)
+      .where("id", "=", id)
+      .execute();
+  }
+
+  /** Progress recorded outside a form (the demo's history): no version check. */
+  async setTaskProgress(
+    workspaceId: string,
+    id: string,
+    patch: Partial<Pick<PlanTask, "status" | "doneAt" | "remainingHours">>,
+  ): Promise<void> {
+    await this.db
+      .updateTable("planTasks")
+      .set(patch)
+      .where("workspaceId", "=", workspaceId)
+      .where("id", "=", id)
+      .execute();
+  }
+
+  /** The ids of a plan's tasks. */
+  async taskIdsOf(workspaceId: string, planId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom("planTasks")
+      .select("id")
+      .where("workspaceId", "=", workspaceId)
+      .where("planId", "=", planId)
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  /** The plan of each of these tasks (tasks not in the workspace are left out). */
+  async planOfTasks(workspaceId: string, taskIds: readonly string[]): Promise<Map<string, string>> {
+    const rows = await this.db
+      .selectFrom("planTasks")
+      .select(["id", "planId"])
+      .where("workspaceId", "=", workspaceId)
+      .where("id", "in", [...new Set(taskIds), ""])
+      .execute();
+    return new Map(rows.map((t) => [t.id, t.planId]));
+  }
+
+  /** The dependencies of one task (its predecessors). */
+  depsOfTask(workspaceId: string, taskId: string) {
+    return this.db
+      .selectFrom("taskDependencies")
+      .selectAll()
+      .where("workspaceId", "=", workspaceId)
+      .where("taskId", "=", taskId)
+      .execute();
+  }
+
+  /** Hours logged on a plan's tasks: task, date and hours of each log. */
+  logsOfPlan(workspaceId: string, planId: string) {
+    return this.db
+      .selectFrom("workLogs as l")
+      .innerJoin("planTasks as t", (j) =>
+        j.onRef("t.workspaceId", "=", "l.workspaceId").onRef("t.id", "=", "l.taskId"),
+      )
+      .select(["l.taskId", "l.date", "l.hours"])
+      .where("l.workspaceId", "=", workspaceId)
+      .where("t.planId", "=", planId)
+      .execute();
+  }
+
+  /** The workspace's skills (id and name): what templates match by name. */
+  skills(workspaceId: string) {
+    return this.db
+      .selectFrom("skills")
+      .select(["id", "name"])
+      .where("workspaceId", "=", workspaceId)
+      .execute();
+  }
+
+  async skillExists(workspaceId: string, id: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom("skills")
+      .select("id")
+      .where("workspaceId", "=", workspaceId)
+      .where("id", "=", id)
+      .executeTakeFirst();
+    return !!row;
+  }
+
+  /** Whether a member is active in the workspace (a plan's owner, a task's assignee). */
+  async isActiveMember(workspaceId: string, memberId: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom("members")
+      .select("id")
+      .where("workspaceId", "=", workspaceId)
+      .where("id", "=", memberId)
+      .where("status", "=", "active")
+      .executeTakeFirst();
+    return !!row;
+  }
+
   templates(workspaceId: string) {
     return this.db
       .selectFrom("planTemplates")

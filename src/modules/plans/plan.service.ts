@@ -1,8 +1,9 @@
 import type { Actor } from "../../core/actor.js";
 import { WorkCalendar } from "../../core/calendar/calendar.js";
-import { forbidden, invalidField, notFound, staleVersion } from "../../core/errors.js";
+import { fail, fieldError } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
 import type { Locale } from "../../core/limits.js";
+import { msg } from "../../core/messages/index.js";
 import { rolledUpStates } from "../../core/plans/signals.js";
 import {
   findBuiltinTemplate,
@@ -15,11 +16,18 @@ import {
 import type { Executor } from "../../db/database.js";
 import type { Plan, PlanTask, TaskDependency } from "../../db/schema.js";
 import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
-import { canPlan } from "./plan.policy.js";
+import { authorizePlans } from "./plan.policy.js";
 import { presentPlan, presentTask } from "./plan.presenter.js";
 import { PlanRepository } from "./plan.repository.js";
 import type { CreatePlanInput, UpdatePlanInput } from "./plan.schema.js";
+import { ScheduleRepository } from "./schedule.repository.js";
 import { depsByTask, ScheduleService } from "./schedule.service.js";
+
+const planNotFound = () => fail("not_found", "plans.not_found", { what: msg("plans.entity.plan") });
+const launchBeforeStart = () =>
+  fail("invalid", "plans.launch_before_start", undefined, {
+    fields: [fieldError("launchDate", "plans.launch_before_start")],
+  });
 
 export class PlanService {
   private readonly schedule: ScheduleService;
@@ -48,26 +56,18 @@ export class PlanService {
   /** 404 unless the plan is in the actor's workspace (without reading its tasks). */
   async ensureExists(actor: Actor, id: string): Promise<void> {
     if (!(await new PlanRepository(this.deps.db).getById(actor.workspaceId, id)))
-      throw notFound("Plan");
+      throw planNotFound();
   }
 
   async get(actor: Actor, id: string) {
     const repo = new PlanRepository(this.deps.db);
     const plan = await repo.getById(actor.workspaceId, id);
-    if (!plan) throw notFound("Plan");
+    if (!plan) throw planNotFound();
     const [tasks, deps, schedule, logs] = await Promise.all([
       repo.tasksOf(actor.workspaceId, [id]),
       repo.depsOf(actor.workspaceId, [id]),
       this.schedule.current(actor.workspaceId),
-      this.deps.db
-        .selectFrom("workLogs as l")
-        .innerJoin("planTasks as t", (j) =>
-          j.onRef("t.workspaceId", "=", "l.workspaceId").onRef("t.id", "=", "l.taskId"),
-        )
-        .select(["l.taskId", "l.date", "l.hours"])
-        .where("l.workspaceId", "=", actor.workspaceId)
-        .where("t.planId", "=", id)
-        .execute(),
+      repo.logsOfPlan(actor.workspaceId, id),
     ]);
     const depsOf = depsByTask(deps);
     const states = rolledUpStates(tasks);
@@ -91,7 +91,7 @@ export class PlanService {
   }
 
   async create(actor: Actor, input: CreatePlanInput) {
-    if (!canPlan(actor, "plan.create")) throw forbidden("Only the owner and leads create plans");
+    authorizePlans(actor, "plans.plan.create");
     const id = await this.deps.db.transaction().execute(async (trx) => {
       const at = nowIso(this.deps);
       const today = await this.schedule.today(trx, actor.workspaceId);
@@ -113,14 +113,13 @@ export class PlanService {
         createdAt: at,
         updatedAt: at,
       };
-      if (plan.launchDate && plan.launchDate < plan.startDate)
-        throw invalidField("launchDate", "The launch date is before the start date");
+      if (plan.launchDate && plan.launchDate < plan.startDate) throw launchBeforeStart();
       await new PlanRepository(trx).create(plan);
       await audit(trx, actor, at, {
         action: "plan.create",
         entityType: "plan",
         entityId: plan.id,
-        summary: `Created plan ${plan.name}`,
+        message: msg("audit.plan.create", { plan: plan.name, planId: plan.id }),
       });
       return plan.id;
     });
@@ -131,22 +130,26 @@ export class PlanService {
     const outcome = await this.deps.db.transaction().execute(async (trx) => {
       const repo = new PlanRepository(trx);
       const current = await repo.getById(actor.workspaceId, id);
-      if (!current) throw notFound("Plan");
-      if (!canPlan(actor, "plan.edit", current))
-        throw forbidden("Only the owner, leads and the plan's owner edit a plan");
+      if (!current) throw planNotFound();
+      authorizePlans(actor, "plans.plan.edit", current);
       if (input.ownerMemberId) await this.checkOwner(trx, actor.workspaceId, input.ownerMemberId);
       const { version, ...rest } = input;
       const start = rest.startDate ?? current.startDate;
       const launch = rest.launchDate === undefined ? current.launchDate : rest.launchDate;
-      if (launch && launch < start)
-        throw invalidField("launchDate", "The launch date is before the start date");
+      if (launch && launch < start) throw launchBeforeStart();
       const at = nowIso(this.deps);
       const updated = await repo.update(actor.workspaceId, id, version, {
         ...rest,
         ...(rest.name && { name: rest.name.trim() }),
         updatedAt: at,
       });
-      if (!updated) throw staleVersion("Plan", current.version);
+      if (!updated)
+        throw fail(
+          "conflict",
+          "plans.stale_version",
+          { what: msg("plans.entity.plan"), current: current.version },
+          { extra: { currentVersion: current.version } },
+        );
       return this.schedule.replan(trx, actor.workspaceId, actor);
     });
     this.schedule.committed(outcome);
@@ -157,14 +160,14 @@ export class PlanService {
     const outcome = await this.deps.db.transaction().execute(async (trx) => {
       const repo = new PlanRepository(trx);
       const current = await repo.getById(actor.workspaceId, id);
-      if (!current) throw notFound("Plan");
-      if (!canPlan(actor, "plan.edit", current)) throw forbidden();
+      if (!current) throw planNotFound();
+      authorizePlans(actor, "plans.plan.delete", current);
       await repo.delete(actor.workspaceId, id);
       await audit(trx, actor, nowIso(this.deps), {
         action: "plan.delete",
         entityType: "plan",
         entityId: id,
-        summary: `Deleted plan ${current.name}`,
+        message: msg("audit.plan.delete", { plan: current.name, planId: id }),
       });
       return this.schedule.replan(trx, actor.workspaceId, actor);
     });
@@ -174,18 +177,18 @@ export class PlanService {
   /** Freezes the plan's current schedule as its baseline, drawn under the Gantt bars. */
   async setBaseline(actor: Actor, id: string) {
     const plan = await new PlanRepository(this.deps.db).getById(actor.workspaceId, id);
-    if (!plan) throw notFound("Plan");
-    if (!canPlan(actor, "plan.edit", plan)) throw forbidden();
+    if (!plan) throw planNotFound();
+    authorizePlans(actor, "plans.plan.edit", plan);
     const schedule = await this.schedule.forPlan(actor.workspaceId, id);
     const baseline = Object.fromEntries(
       schedule.tasks.map((t) => [t.id, { start: t.start, finish: t.finish }]),
     );
-    await this.deps.db
-      .updateTable("plans")
-      .set({ baseline: JSON.stringify(baseline), baselineAt: nowIso(this.deps) })
-      .where("workspaceId", "=", actor.workspaceId)
-      .where("id", "=", id)
-      .execute();
+    await new PlanRepository(this.deps.db).setBaseline(
+      actor.workspaceId,
+      id,
+      JSON.stringify(baseline),
+      nowIso(this.deps),
+    );
     return (await this.get(actor, id)).plan;
   }
 
@@ -223,30 +226,25 @@ export class PlanService {
       locale?: Locale;
     },
   ) {
-    if (!canPlan(actor, "plan.create")) throw forbidden("Only the owner and leads create plans");
+    authorizePlans(actor, "plans.plan.create");
     const saved = findBuiltinTemplate(input.templateId)
       ? null
       : await new PlanRepository(this.deps.db).getTemplate(actor.workspaceId, input.templateId);
     const template =
       findBuiltinTemplate(input.templateId) ??
       (saved ? (JSON.parse(saved.body) as PlanTemplate) : undefined);
-    if (!template) throw invalidField("templateId", "No such template");
+    if (!template)
+      throw fail("invalid", "plans.no_template", undefined, {
+        fields: [fieldError("templateId", "plans.no_template")],
+      });
     const locale = input.locale ?? "zh-CN";
     const { id, outcome } = await this.deps.db.transaction().execute(async (trx) => {
       const at = nowIso(this.deps);
       const today = await this.schedule.today(trx, actor.workspaceId);
-      if (input.launchDate < (input.startDate ?? today))
-        throw invalidField("launchDate", "The launch date is before the start date");
-      const w = await trx
-        .selectFrom("workspaces")
-        .select(["workweek", "hoursPerDay"])
-        .where("id", "=", actor.workspaceId)
-        .executeTakeFirstOrThrow();
-      const days = await trx
-        .selectFrom("calendarDays")
-        .select(["date", "kind"])
-        .where("workspaceId", "=", actor.workspaceId)
-        .execute();
+      if (input.launchDate < (input.startDate ?? today)) throw launchBeforeStart();
+      const repo = new PlanRepository(trx);
+      const w = await new ScheduleRepository(trx).calendar(actor.workspaceId);
+      const days = w.days;
       const cal = new WorkCalendar({
         workweek: JSON.parse(w.workweek) as number[],
         hoursPerDay: w.hoursPerDay,
@@ -260,11 +258,7 @@ export class PlanService {
       const lead = templateLeadDays(template, w.hoursPerDay);
       const leadStart = cal.subtractWorkdays(launch, lead);
       const startDate = input.startDate ?? (leadStart > today ? leadStart : today);
-      const skills = await trx
-        .selectFrom("skills")
-        .select(["id", "name"])
-        .where("workspaceId", "=", actor.workspaceId)
-        .execute();
+      const skills = await repo.skills(actor.workspaceId);
       const skillId = (s?: TemplateTask["skill"]) =>
         s ? (skills.find((k) => k.name === s["zh-CN"] || k.name === s.en)?.id ?? null) : null;
       const clamp = (d: string) => (d < startDate ? startDate : d);
@@ -286,7 +280,6 @@ export class PlanService {
         createdAt: at,
         updatedAt: at,
       };
-      const repo = new PlanRepository(trx);
       await repo.create(plan);
       const ids = new Map(template.tasks.map((t) => [t.key, newId()]));
       const parents = new Set(template.tasks.filter((t) => t.parent).map((t) => t.parent!));
@@ -334,7 +327,11 @@ export class PlanService {
         action: "plan.create",
         entityType: "plan",
         entityId: plan.id,
-        summary: `Created plan ${plan.name} from template ${template.name[locale]}`,
+        message: msg("audit.plan.create_from_template", {
+          plan: plan.name,
+          planId: plan.id,
+          template: saved?.name ?? template.name[locale],
+        }),
       });
       return { id: plan.id, outcome: await this.schedule.replan(trx, actor.workspaceId, actor) };
     });
@@ -346,29 +343,19 @@ export class PlanService {
   async saveAsTemplate(actor: Actor, id: string, name: string) {
     const repo = new PlanRepository(this.deps.db);
     const plan = await repo.getById(actor.workspaceId, id);
-    if (!plan) throw notFound("Plan");
-    if (!canPlan(actor, "plan.create")) throw forbidden();
+    if (!plan) throw planNotFound();
+    authorizePlans(actor, "plans.template.save");
     const [tasks, deps, schedule] = await Promise.all([
       repo.tasksOf(actor.workspaceId, [id]),
       repo.depsOf(actor.workspaceId, [id]),
       this.schedule.forPlan(actor.workspaceId, id),
     ]);
-    const skills = await this.deps.db
-      .selectFrom("skills")
-      .select(["id", "name"])
-      .where("workspaceId", "=", actor.workspaceId)
-      .execute();
+    const [skills, w] = await Promise.all([
+      repo.skills(actor.workspaceId),
+      new ScheduleRepository(this.deps.db).calendar(actor.workspaceId),
+    ]);
+    const days = w.days;
     const anchor = plan.launchDate ?? schedule.finish;
-    const w = await this.deps.db
-      .selectFrom("workspaces")
-      .select(["workweek"])
-      .where("id", "=", actor.workspaceId)
-      .executeTakeFirstOrThrow();
-    const days = await this.deps.db
-      .selectFrom("calendarDays")
-      .select(["date", "kind"])
-      .where("workspaceId", "=", actor.workspaceId)
-      .execute();
     const cal = new WorkCalendar({
       workweek: JSON.parse(w.workweek) as number[],
       holidays: days.filter((d) => d.kind === "holiday").map((d) => d.date),
@@ -424,17 +411,9 @@ export class PlanService {
   }
 
   private async checkOwner(trx: Executor, workspaceId: string, memberId: string): Promise<void> {
-    const m = await trx
-      .selectFrom("members")
-      .select("id")
-      .where("workspaceId", "=", workspaceId)
-      .where("id", "=", memberId)
-      .where("status", "=", "active")
-      .executeTakeFirst();
-    if (!m)
-      throw invalidField(
-        "ownerMemberId",
-        "The plan's owner must be an active member of this workspace",
-      );
+    if (!(await new PlanRepository(trx).isActiveMember(workspaceId, memberId)))
+      throw fail("invalid", "plans.owner_inactive", undefined, {
+        fields: [fieldError("ownerMemberId", "plans.owner_inactive")],
+      });
   }
 }

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkTeamSchedule } from "../../core/engine/checker/team-check.js";
 import { scheduleTeam } from "../../core/engine/team/schedule.js";
+import { renderMessage } from "../../core/messages/index.js";
 import { isDutyTask } from "../../core/plans/team-plan.js";
 import type { Services } from "../../server/services.js";
 import { failure } from "../../../test/helpers/errors.js";
@@ -91,10 +92,15 @@ for (const dialect of DIALECTS) {
       const cycle = await failure(
         s.tasks.update(team.owner, a.id, { version: a.version, dependsOn: [{ taskId: b.id }] }),
       );
-      expect(cycle?.fields[0]).toMatchObject({
+      const cycleField = cycle?.fields[0];
+      expect(cycleField).toMatchObject({
         field: "dependsOn",
-        message: "This would make a cycle: A → B → A",
+        code: "plans.task.cycle",
+        params: { path: "A → B → A" },
       });
+      const cycleMessage = { code: cycleField!.code!, params: cycleField!.params };
+      expect(renderMessage("en", cycleMessage)).toBe("This would make a cycle: A → B → A.");
+      expect(renderMessage("zh-CN", cycleMessage)).toBe("这样会形成循环依赖：A → B → A。");
       expect(
         (await failure(s.tasks.create(team.owner, plan.id, { name: "C", effortHours: 0 })))
           ?.fields[0]?.field,
@@ -124,17 +130,20 @@ for (const dialect of DIALECTS) {
       ).toBe("dependsOn.0.taskId");
       const other = await s.plans.create(team.owner, { name: "别的计划" });
       const x = (await s.tasks.create(team.owner, other.id, { name: "X", effortHours: 1 })).task;
-      expect(
-        (
-          await failure(
-            s.tasks.create(team.owner, plan.id, {
-              name: "C",
-              effortHours: 2,
-              dependsOn: [{ taskId: x.id }],
-            }),
-          )
-        )?.fields[0]?.message,
-      ).toBe("No such task in this plan");
+      const elsewhere = (
+        await failure(
+          s.tasks.create(team.owner, plan.id, {
+            name: "C",
+            effortHours: 2,
+            dependsOn: [{ taskId: x.id }],
+          }),
+        )
+      )?.fields[0];
+      expect(elsewhere?.code).toBe("plans.task.not_in_plan");
+      expect(renderMessage("en", { code: elsewhere!.code! })).toBe(
+        "There is no such task in this plan.",
+      );
+      expect(renderMessage("zh-CN", { code: elsewhere!.code! })).toBe("本计划里没有这项任务。");
       expect((await s.plans.get(team.owner, plan.id)).tasks.map((t) => t.name)).toEqual(["A", "B"]);
       const stale = await failure(
         s.tasks
@@ -142,6 +151,13 @@ for (const dialect of DIALECTS) {
           .then(() => s.tasks.update(team.owner, b.id, { version: b.version, name: "B3" })),
       );
       expect(stale?.kind).toBe("conflict");
+      expect(stale?.coded).toEqual({
+        code: "plans.stale_version",
+        params: { what: { code: "plans.entity.task" }, current: b.version + 1 },
+      });
+      expect(renderMessage("zh-CN", stale!.coded!)).toBe(
+        `这个任务刚被别人改过（当前版本 ${b.version + 1}），请刷新后再试。`,
+      );
       expect((await s.plans.get(team.owner, plan.id)).tasks.find((t) => t.id === b.id)!.name).toBe(
         "B2",
       );
@@ -154,7 +170,11 @@ for (const dialect of DIALECTS) {
       expect(
         (await failure(s.tasks.create(member.actor, plan.id, { name: "x", effortHours: 1 })))?.kind,
       ).toBe("forbidden");
-      expect((await failure(s.plans.create(member.actor, { name: "x" })))?.kind).toBe("forbidden");
+      const refused = await failure(s.plans.create(member.actor, { name: "x" }));
+      expect(refused?.kind).toBe("forbidden");
+      expect(refused?.coded?.code).toBe("plans.create_forbidden");
+      expect(renderMessage("en", refused!.coded!)).toBe("Only the owner and leads create plans.");
+      expect(renderMessage("zh-CN", refused!.coded!)).toBe("只有店主和主管可以创建计划。");
       expect((await s.plans.list(member.actor, { limit: 10 })).items.map((p) => p.id)).toContain(
         plan.id,
       );

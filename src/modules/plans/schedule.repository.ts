@@ -180,6 +180,92 @@ export class ScheduleRepository {
     return { members, skills, leaves, duties };
   }
 
+  /** The workspace's time zone (undefined: no such workspace). */
+  async timeZone(workspaceId: string): Promise<string | undefined> {
+    const w = await this.db
+      .selectFrom("workspaces")
+      .select("timeZone")
+      .where("id", "=", workspaceId)
+      .executeTakeFirst();
+    return w?.timeZone;
+  }
+
+  /** The workspace's working calendar: its week (JSON text), hours per day, holidays and make-up days. */
+  async calendar(workspaceId: string) {
+    const [w, days] = await Promise.all([
+      this.db
+        .selectFrom("workspaces")
+        .select(["workweek", "hoursPerDay"])
+        .where("id", "=", workspaceId)
+        .executeTakeFirstOrThrow(),
+      this.db
+        .selectFrom("calendarDays")
+        .select(["date", "kind"])
+        .where("workspaceId", "=", workspaceId)
+        .execute(),
+    ]);
+    return { workweek: w.workweek, hoursPerDay: w.hoursPerDay, days };
+  }
+
+  /** Hours logged on a date, by member and task (null: an item, not a task). */
+  logsOn(workspaceId: string, date: string) {
+    return this.db
+      .selectFrom("workLogs")
+      .select(["memberId", "taskId", "hours"])
+      .where("workspaceId", "=", workspaceId)
+      .where("date", "=", date)
+      .execute();
+  }
+
+  /** Every member (active or not) with their department and hours: who leads whom. */
+  members(workspaceId: string) {
+    return this.db
+      .selectFrom("members")
+      .select(["id", "name", "departmentId", "hoursPerDay"])
+      .where("workspaceId", "=", workspaceId)
+      .execute();
+  }
+
+  /** Each department's lead. */
+  departmentLeads(workspaceId: string) {
+    return this.db
+      .selectFrom("departments")
+      .select(["id", "leadMemberId"])
+      .where("workspaceId", "=", workspaceId)
+      .execute();
+  }
+
+  /** Materialised allocations between two dates, for some members (none: nobody) or one plan. */
+  allocationsBetween(
+    workspaceId: string,
+    q: { from: string; to: string; memberIds?: readonly string[]; planId?: string },
+  ) {
+    let query = this.db
+      .selectFrom("allocations")
+      .select(["memberId", "date", "taskId", "hours", "planId"])
+      .where("workspaceId", "=", workspaceId)
+      .where("date", ">=", q.from)
+      .where("date", "<=", q.to)
+      .orderBy("date");
+    if (q.memberIds)
+      query = q.memberIds.length
+        ? query.where("memberId", "in", [...q.memberIds])
+        : query.where("memberId", "=", "");
+    if (q.planId) query = query.where("planId", "=", q.planId);
+    return query.execute();
+  }
+
+  /** A planned day of past work (the demo's history): one allocation row as it was. */
+  async insertAllocation(
+    workspaceId: string,
+    a: { memberId: string; date: string; taskId: string; planId: string; hours: number },
+  ): Promise<void> {
+    await this.db
+      .insertInto("allocations")
+      .values({ workspaceId, ...a })
+      .execute();
+  }
+
   logsOfPlans(workspaceId: string, planIds: string[]) {
     if (planIds.length === 0) return Promise.resolve([]);
     return this.db

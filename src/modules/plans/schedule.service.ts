@@ -12,9 +12,10 @@ import {
   type TeamResult,
   type TeamTaskResult,
 } from "../../core/engine/types.js";
-import { invalid, notFound } from "../../core/errors.js";
-import { newId } from "../../core/ids.js";
+import { fail, fieldError } from "../../core/errors.js";
 import { LIMITS } from "../../core/limits.js";
+import { msg, type Message } from "../../core/messages/index.js";
+import { workspaceToday } from "../../core/calendar/today.js";
 import { localDate } from "../../core/plans/local-date.js";
 import {
   buildTeamPlan,
@@ -25,6 +26,7 @@ import {
 } from "../../core/plans/team-plan.js";
 import type { Executor } from "../../db/database.js";
 import type { Plan, PlanTask, TaskDependency } from "../../db/schema.js";
+import { notify } from "../daily/notifications.js";
 import type { LiveEvent, ServiceDeps } from "../shared/context.js";
 import { PlanRepository } from "./plan.repository.js";
 import { ScheduleRepository } from "./schedule.repository.js";
@@ -43,6 +45,12 @@ export interface AllocationRowOut {
   hours: number;
   planId: string;
 }
+
+/**
+ * The stored schedule: the engine's result (format v1) and, as an extension, its warnings as
+ * messages the reader's language renders (schedules stored before have none).
+ */
+export type StoredSchedule = TeamResult & { notices?: Message[] };
 
 export interface ReplanOutcome {
   result: TeamResult;
@@ -152,13 +160,10 @@ export class ScheduleService {
   constructor(private readonly deps: ServiceDeps) {}
 
   async today(db: Executor, workspaceId: string): Promise<string> {
-    const w = await db
-      .selectFrom("workspaces")
-      .select("timeZone")
-      .where("id", "=", workspaceId)
-      .executeTakeFirst();
-    if (!w) throw notFound("Workspace");
-    return localDate(this.deps.clock(), w.timeZone);
+    const timeZone = await new ScheduleRepository(db).timeZone(workspaceId);
+    if (!timeZone)
+      throw fail("not_found", "plans.not_found", { what: msg("plans.entity.workspace") });
+    return workspaceToday(this.deps.clock(), timeZone);
   }
 
   /** The engine's input for the whole workspace, as of today. */
@@ -169,17 +174,8 @@ export class ScheduleService {
   ): Promise<{ built: ReturnType<typeof buildTeamPlan>; plans: Plan[]; tasks: SchedulingTask[] }> {
     const plans = new PlanRepository(db);
     const sched = new ScheduleRepository(db);
-    const w = await db
-      .selectFrom("workspaces")
-      .select(["workweek", "hoursPerDay"])
-      .where("id", "=", workspaceId)
-      .executeTakeFirstOrThrow();
-    const [days, people, scheduled, todayAllocs] = await Promise.all([
-      db
-        .selectFrom("calendarDays")
-        .select(["date", "kind"])
-        .where("workspaceId", "=", workspaceId)
-        .execute(),
+    const [w, people, scheduled, todayAllocs] = await Promise.all([
+      sched.calendar(workspaceId),
       sched.people(workspaceId, today),
       plans.scheduled(workspaceId),
       sched.allocationsOn(workspaceId, today),
@@ -189,17 +185,17 @@ export class ScheduleService {
       plans.schedulingInputs(workspaceId, planIds),
       plans.depsOf(workspaceId, planIds),
       sched.logsOfPlans(workspaceId, planIds),
-      db
-        .selectFrom("skills")
-        .select(["id", "name"])
-        .where("workspaceId", "=", workspaceId)
-        .execute(),
+      plans.skills(workspaceId),
     ]);
     const skillNames = new Map(skills.map((s) => [s.id, s.name]));
     const depsOf = depsByTask(deps);
     const input: BuildInput = {
       today,
-      calendar: { workweek: JSON.parse(w.workweek) as number[], hoursPerDay: w.hoursPerDay, days },
+      calendar: {
+        workweek: JSON.parse(w.workweek) as number[],
+        hoursPerDay: w.hoursPerDay,
+        days: w.days,
+      },
       members: people.members.map((m) => ({
         id: m.id,
         name: m.name,
@@ -240,12 +236,7 @@ export class ScheduleService {
     today: string,
     openTaskIds: Set<string>,
   ) {
-    const logs = await db
-      .selectFrom("workLogs")
-      .select(["memberId", "taskId", "hours"])
-      .where("workspaceId", "=", workspaceId)
-      .where("date", "=", today)
-      .execute();
+    const logs = await new ScheduleRepository(db).logsOn(workspaceId, today);
     return logs
       .filter((l) => !l.taskId || !openTaskIds.has(l.taskId))
       .map((l) => ({ memberId: l.memberId, hours: l.hours }));
@@ -268,23 +259,26 @@ export class ScheduleService {
     try {
       engine = scheduleTeam(built.plan, { effort: "quick" });
     } catch (err) {
+      // The engine's own checks of its input (English, from core/engine): the server builds valid
+      // plans, so this names an inconsistency in stored data.
       if (err instanceof PlanValidationError)
-        throw invalid(
+        throw fail(
+          "invalid",
+          "plans.unschedulable",
+          { count: err.issues.length },
           `The plan cannot be scheduled: ${err.message}`,
-          err.issues.map((i) => ({ field: i.field ?? i.path, message: i.message })),
+          {
+            fields: err.issues.map((i) =>
+              fieldError(i.field ?? i.path, "field.invalid", { reason: i.message }),
+            ),
+          },
         );
       throw err;
     }
     const result = this.compose(engine, built, today);
     const planOf = new Map(tasks.map((t) => [t.id, t.planId]));
     await sched.save(workspaceId, JSON.stringify(result), today, at);
-    const tz = (
-      await trx
-        .selectFrom("workspaces")
-        .select("timeZone")
-        .where("id", "=", workspaceId)
-        .executeTakeFirstOrThrow()
-    ).timeZone;
+    const tz = (await sched.timeZone(workspaceId))!;
     const finished = new Set(
       tasks
         .filter(
@@ -315,8 +309,9 @@ export class ScheduleService {
     engine: TeamResult,
     built: ReturnType<typeof buildTeamPlan>,
     today: string,
-  ): TeamResult {
+  ): StoredSchedule {
     const tasks = engine.tasks.filter((t) => !isDutyTask(t.id));
+    const engineWarnings = engine.warnings.filter((w) => !w.includes("duty:"));
     const finishOf = new Map(tasks.map((t) => [t.id, t.finish]));
     const dates = milestoneDates(built.milestones, (id) => finishOf.get(id), today);
     const milestoneResults: TeamTaskResult[] = built.milestones.map((m) => {
@@ -343,7 +338,9 @@ export class ScheduleService {
       criticalPath: engine.criticalPath.filter((id) => !isDutyTask(id)),
       allocations: mergeAllocations(engine.allocations.filter((a) => !isDutyTask(a.task))),
       unscheduled: engine.unscheduled.filter((u) => !isDutyTask(u.task)),
-      warnings: [...built.warnings, ...engine.warnings.filter((w) => !w.includes("duty:"))],
+      warnings: [...built.warnings, ...engineWarnings],
+      // The engine's own warnings are English sentences (core/engine): kept as they are.
+      notices: [...built.notices, ...engineWarnings.map((text) => msg("legacy.text", { text }))],
     };
   }
 
@@ -367,26 +364,19 @@ export class ScheduleService {
       else byPlan.set(t.planId, [t]);
     }
     const nextById = new Map(next.tasks.map((t) => [t.id, t]));
-    const members = await trx
-      .selectFrom("members")
-      .select(["id", "departmentId"])
-      .where("workspaceId", "=", workspaceId)
-      .execute();
-    const leads = await trx
-      .selectFrom("departments")
-      .select(["id", "leadMemberId"])
-      .where("workspaceId", "=", workspaceId)
-      .execute();
+    const sched = new ScheduleRepository(trx);
+    const members = await sched.members(workspaceId);
+    const leads = await sched.departmentLeads(workspaceId);
     const leadOf = (memberId: string | null) => {
       const dep = members.find((m) => m.id === memberId)?.departmentId;
       return leads.find((d) => d.id === dep)?.leadMemberId ?? null;
     };
-    const messages = new Map<string, string[]>();
+    const messages = new Map<string, Message[]>();
     const plansOf = new Map<string, Set<string>>();
     let currentPlan = "";
-    const tell = (memberId: string | null, text: string) => {
+    const tell = (memberId: string | null, message: Message) => {
       if (!memberId || memberId === actor?.memberId) return;
-      messages.set(memberId, [...(messages.get(memberId) ?? []), text]);
+      messages.set(memberId, [...(messages.get(memberId) ?? []), message]);
       plansOf.set(memberId, new Set([...(plansOf.get(memberId) ?? []), currentPlan]));
     };
     for (const plan of plans) {
@@ -403,41 +393,46 @@ export class ScheduleService {
       if (before && after && after > before)
         tell(
           plan.ownerMemberId,
-          `「${plan.name}」预计完成日期从 ${before} 推迟到 ${after} · finish moved from ${before} to ${after}`,
+          msg("plans.slip.finish_moved", { plan: plan.name, from: before, to: after }),
         );
       for (const t of own) {
         const n = nextById.get(t.id);
         const p = prev.get(t.id);
         if (n?.late && (!p?.late || n.lateDays > p.lateDays)) {
-          const text = `「${plan.name}」任务「${t.name}」将晚于截止日 ${t.deadline} 完成（${n.finish}，晚 ${n.lateDays} 个工作日） · "${t.name}" will finish ${n.lateDays} workday(s) after its deadline`;
-          tell(plan.ownerMemberId, text);
-          tell(leadOf(n.assignee), text);
+          const slip = msg("plans.slip.task_late", {
+            plan: plan.name,
+            task: t.name,
+            deadline: t.deadline,
+            finish: n.finish,
+            lateDays: n.lateDays,
+          });
+          tell(plan.ownerMemberId, slip);
+          tell(leadOf(n.assignee), slip);
         }
       }
     }
-    for (const [memberId, texts] of messages) {
-      const id = newId();
-      await trx
-        .insertInto("notifications")
-        .values({
-          workspaceId,
-          id,
-          memberId,
+    for (const [memberId, lines] of messages) {
+      const written = await notify(
+        trx,
+        workspaceId,
+        memberId,
+        {
           kind: "schedule.slip",
           title:
-            texts.length === 1
-              ? texts[0]!.split(" · ")[0]!
-              : `${texts.length} 项计划变化 · ${texts.length} plan changes`,
-          body: texts.join("\n"),
+            lines.length === 1 ? lines[0]! : msg("plans.slip.changes", { count: lines.length }),
+          body: lines,
           link:
             plansOf.get(memberId)?.size === 1
               ? `/plans/${[...plansOf.get(memberId)!][0]}`
               : "/plans",
-          readAt: null,
-          createdAt: at,
-        })
-        .execute();
-      events.push({ workspaceId, event: { type: "notification", memberId, id } });
+        },
+        at,
+      );
+      for (const w of written)
+        events.push({
+          workspaceId,
+          event: { type: "notification", memberId: w.memberId, id: w.id },
+        });
     }
     return events;
   }
@@ -481,21 +476,13 @@ export class ScheduleService {
     const today = await this.today(this.deps.db, workspaceId);
     const horizon = addDays(today, MATERIALIZED_DAYS);
     const out: AllocationRowOut[] = [];
-    if (q.from <= horizon) {
-      let query = this.deps.db
-        .selectFrom("allocations")
-        .select(["memberId", "date", "taskId", "hours", "planId"])
-        .where("workspaceId", "=", workspaceId)
-        .where("date", ">=", q.from)
-        .where("date", "<=", q.to < horizon ? q.to : horizon)
-        .orderBy("date");
-      if (q.memberIds)
-        query = q.memberIds.length
-          ? query.where("memberId", "in", q.memberIds)
-          : query.where("memberId", "=", "");
-      if (q.planId) query = query.where("planId", "=", q.planId);
-      out.push(...(await query.execute()));
-    }
+    if (q.from <= horizon)
+      out.push(
+        ...(await new ScheduleRepository(this.deps.db).allocationsBetween(workspaceId, {
+          ...q,
+          to: q.to < horizon ? q.to : horizon,
+        })),
+      );
     if (q.to > horizon) {
       const result = await this.current(workspaceId);
       const start = q.from > horizon ? q.from : addDays(horizon, 1);
@@ -503,15 +490,9 @@ export class ScheduleService {
       const far = result.allocations.filter(
         (a) => a.date >= start && a.date <= q.to && (!members || members.has(a.member)),
       );
-      const plans = new Map(
-        (
-          await this.deps.db
-            .selectFrom("planTasks")
-            .select(["id", "planId"])
-            .where("workspaceId", "=", workspaceId)
-            .where("id", "in", [...new Set(far.map((a) => a.task)), ""])
-            .execute()
-        ).map((t) => [t.id, t.planId]),
+      const plans = await new PlanRepository(this.deps.db).planOfTasks(
+        workspaceId,
+        far.map((a) => a.task),
       );
       for (const a of far) {
         const planId = plans.get(a.task);
@@ -525,16 +506,7 @@ export class ScheduleService {
   /** The engine's view of one plan: its tasks, their allocations and its critical path. */
   async forPlan(workspaceId: string, planId: string): Promise<TeamResult> {
     const all = await this.current(workspaceId);
-    const ids = new Set(
-      (
-        await this.deps.db
-          .selectFrom("planTasks")
-          .select("id")
-          .where("workspaceId", "=", workspaceId)
-          .where("planId", "=", planId)
-          .execute()
-      ).map((t) => t.id),
-    );
+    const ids = new Set(await new PlanRepository(this.deps.db).taskIdsOf(workspaceId, planId));
     const tasks = all.tasks.filter((t) => ids.has(t.id));
     const finish =
       tasks

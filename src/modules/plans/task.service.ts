@@ -1,19 +1,13 @@
 // Tasks of a plan: every change is validated (effort, dates, dependencies without cycles, all in
 // the same plan and workspace), saved, and the workspace re-planned in the same transaction.
 import type { Actor } from "../../core/actor.js";
-import {
-  forbidden,
-  invalid,
-  invalidField,
-  notFound,
-  staleVersion,
-  type FieldError,
-} from "../../core/errors.js";
+import { fail, fieldError, type FieldError } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
+import { msg, type MessageCode } from "../../core/messages/index.js";
 import type { Executor } from "../../db/database.js";
 import type { PlanTask, TaskDependency } from "../../db/schema.js";
 import { nowIso, type ServiceDeps } from "../shared/context.js";
-import { canPlan } from "./plan.policy.js";
+import { authorizePlans } from "./plan.policy.js";
 import { presentTask } from "./plan.presenter.js";
 import { PlanRepository } from "./plan.repository.js";
 import type { CreateTaskInput, DependencyInput, UpdateTaskInput } from "./plan.schema.js";
@@ -49,6 +43,11 @@ export function findCycle(
 
 type TaskOutline = Pick<PlanTask, "id" | "parentId" | "name">;
 
+const notFound = (what: "plans.entity.plan" | "plans.entity.task") =>
+  fail("not_found", "plans.not_found", { what: msg(what) });
+const invalidField = (field: string, code: MessageCode) =>
+  fail("invalid", code, undefined, { fields: [fieldError(field, code)] });
+
 export class TaskService {
   private readonly schedule: ScheduleService;
   constructor(private readonly deps: ServiceDeps) {
@@ -59,18 +58,14 @@ export class TaskService {
     const { outcome, taskId } = await this.deps.db.transaction().execute(async (trx) => {
       const repo = new PlanRepository(trx);
       const plan = await repo.getById(actor.workspaceId, planId);
-      if (!plan) throw notFound("Plan");
-      if (!canPlan(actor, "plan.edit", plan))
-        throw forbidden("Only the owner, leads and the plan's owner edit a plan");
+      if (!plan) throw notFound("plans.entity.plan");
+      authorizePlans(actor, "plans.plan.edit", plan);
       const siblings = await repo.outline(actor.workspaceId, planId);
       const at = nowIso(this.deps);
       const milestone = input.milestone ?? false;
       const effort = input.effortHours ?? 0;
       if (!milestone && !input.summary && !(effort > 0))
-        throw invalidField(
-          "effortHours",
-          "A task needs more than 0 hours of effort (or mark it a milestone or a summary row)",
-        );
+        throw invalidField("effortHours", "plans.task.effort_or_kind");
       const task: PlanTask = {
         workspaceId: actor.workspaceId,
         id: newId(),
@@ -109,10 +104,9 @@ export class TaskService {
     const outcome = await this.deps.db.transaction().execute(async (trx) => {
       const repo = new PlanRepository(trx);
       const current = await repo.getTask(actor.workspaceId, id);
-      if (!current) throw notFound("Task");
+      if (!current) throw notFound("plans.entity.task");
       const plan = (await repo.getById(actor.workspaceId, current.planId))!;
-      if (!canPlan(actor, "plan.edit", plan))
-        throw forbidden("Only the owner, leads and the plan's owner edit a plan");
+      authorizePlans(actor, "plans.plan.edit", plan);
       const siblings = await repo.outline(actor.workspaceId, current.planId);
       const at = nowIso(this.deps);
       const { version, dependsOn, milestone, ...rest } = input;
@@ -130,11 +124,17 @@ export class TaskService {
       };
       const isParent = siblings.some((t) => t.parentId === id);
       if (!next.milestone && !isParent && !(next.effortHours > 0))
-        throw invalidField("effortHours", "A task needs more than 0 hours of effort");
+        throw invalidField("effortHours", "plans.task.effort_required");
       await this.check(trx, actor, next, siblings, dependsOn);
       const { workspaceId: _w, id: _i, planId: _p, version: _v, createdAt: _c, ...patch } = next;
       const updated = await repo.updateTask(actor.workspaceId, id, version, patch);
-      if (!updated) throw staleVersion("Task", current.version);
+      if (!updated)
+        throw fail(
+          "conflict",
+          "plans.stale_version",
+          { what: msg("plans.entity.task"), current: current.version },
+          { extra: { currentVersion: current.version } },
+        );
       if (dependsOn)
         await repo.replaceDeps(actor.workspaceId, current.planId, id, normalise(dependsOn));
       return this.schedule.replan(trx, actor.workspaceId, actor);
@@ -146,9 +146,9 @@ export class TaskService {
     const outcome = await this.deps.db.transaction().execute(async (trx) => {
       const repo = new PlanRepository(trx);
       const current = await repo.getTask(actor.workspaceId, id);
-      if (!current) throw notFound("Task");
+      if (!current) throw notFound("plans.entity.task");
       const plan = (await repo.getById(actor.workspaceId, current.planId))!;
-      if (!canPlan(actor, "plan.edit", plan)) throw forbidden();
+      authorizePlans(actor, "plans.plan.edit", plan);
       await repo.deleteTask(actor.workspaceId, id);
       return this.schedule.replan(trx, actor.workspaceId, actor);
     });
@@ -167,10 +167,10 @@ export class TaskService {
     const inPlan = new Map<string, TaskOutline>(siblings.map((t) => [t.id, t]));
     inPlan.set(task.id, task);
     if (task.earliestStart && task.deadline && task.deadline < task.earliestStart)
-      errors.push({ field: "deadline", message: "The deadline is before the earliest start" });
+      errors.push(fieldError("deadline", "plans.task.deadline_before_start"));
     if (task.parentId) {
       if (!inPlan.has(task.parentId) || task.parentId === task.id)
-        errors.push({ field: "parentId", message: "The parent must be another task of this plan" });
+        errors.push(fieldError("parentId", "plans.task.parent_elsewhere"));
       else {
         for (
           let p: string | null = task.parentId, hops = 0;
@@ -178,71 +178,49 @@ export class TaskService {
           p = inPlan.get(p)?.parentId ?? null, hops++
         ) {
           if (p === task.id) {
-            errors.push({
-              field: "parentId",
-              message: "A task cannot be placed under its own subtask",
-            });
+            errors.push(fieldError("parentId", "plans.task.parent_cycle"));
             break;
           }
         }
       }
     }
-    if (
-      task.skillId &&
-      !(await trx
-        .selectFrom("skills")
-        .select("id")
-        .where("workspaceId", "=", actor.workspaceId)
-        .where("id", "=", task.skillId)
-        .executeTakeFirst())
-    ) {
-      errors.push({ field: "skillId", message: "No such skill in this workspace" });
-    }
+    const repo = new PlanRepository(trx);
+    if (task.skillId && !(await repo.skillExists(actor.workspaceId, task.skillId)))
+      errors.push(fieldError("skillId", "plans.task.no_skill"));
     if (
       task.assigneeMemberId &&
-      !(await trx
-        .selectFrom("members")
-        .select("id")
-        .where("workspaceId", "=", actor.workspaceId)
-        .where("id", "=", task.assigneeMemberId)
-        .where("status", "=", "active")
-        .executeTakeFirst())
-    ) {
-      errors.push({
-        field: "assigneeMemberId",
-        message: "The assignee must be an active member of this workspace",
-      });
-    }
+      !(await repo.isActiveMember(actor.workspaceId, task.assigneeMemberId))
+    )
+      errors.push(fieldError("assigneeMemberId", "plans.task.assignee_inactive"));
     if (dependsOn) {
       const seen = new Set<string>();
       dependsOn.forEach((d, i) => {
         if (d.taskId === task.id)
-          errors.push({
-            field: `dependsOn.${i}.taskId`,
-            message: "A task cannot depend on itself",
-          });
+          errors.push(fieldError(`dependsOn.${i}.taskId`, "plans.task.depends_on_itself"));
         else if (!inPlan.has(d.taskId))
-          errors.push({ field: `dependsOn.${i}.taskId`, message: "No such task in this plan" });
+          errors.push(fieldError(`dependsOn.${i}.taskId`, "plans.task.not_in_plan"));
         else if (seen.has(d.taskId))
-          errors.push({ field: `dependsOn.${i}.taskId`, message: "Listed twice" });
+          errors.push(fieldError(`dependsOn.${i}.taskId`, "plans.task.listed_twice"));
         seen.add(d.taskId);
       });
       if (errors.length === 0) {
-        const all = await new PlanRepository(trx).depsOf(actor.workspaceId, [task.planId]);
+        const all = await repo.depsOf(actor.workspaceId, [task.planId]);
         const cycle = findCycle(
           task.id,
           dependsOn.map((d) => d.taskId),
           all,
           (id) => inPlan.get(id)?.name ?? id,
         );
-        if (cycle)
-          errors.push({ field: "dependsOn", message: `This would make a cycle: ${cycle}` });
+        if (cycle) errors.push(fieldError("dependsOn", "plans.task.cycle", { path: cycle }));
       }
     }
     if (errors.length)
-      throw invalid(
-        `Invalid task: ${errors.map((e) => `${e.field} ${e.message}`).join("; ")}`,
-        errors,
+      throw fail(
+        "invalid",
+        "request.invalid",
+        { fields: errors.map((e) => e.field) },
+        `Invalid task: ${errors.map((e) => `${e.field} ${e.code}`).join("; ")}`,
+        { fields: errors },
       );
   }
 
@@ -250,12 +228,7 @@ export class TaskService {
     this.schedule.committed(outcome);
     const repo = new PlanRepository(this.deps.db);
     const task = (await repo.getTask(actor.workspaceId, taskId))!;
-    const deps = await this.deps.db
-      .selectFrom("taskDependencies")
-      .selectAll()
-      .where("workspaceId", "=", actor.workspaceId)
-      .where("taskId", "=", taskId)
-      .execute();
+    const deps = await repo.depsOfTask(actor.workspaceId, taskId);
     const own = outcome.result.tasks.filter((t) => outcome.planOf.get(t.id) === task.planId);
     return {
       task: presentTask(task, deps),

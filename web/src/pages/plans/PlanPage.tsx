@@ -42,8 +42,8 @@ import { buildRows, colorFor, type Row } from "../../components/plans/wbs";
 import { lateTasks } from "../../../../src/core/plans/signals";
 import { useI18n } from "../../i18n";
 import type { MessageKey } from "../../i18n/en";
-import { messageText } from "../../i18n/messages";
-import { canPlan } from "./PlansPage";
+import { messageText, renderMessage } from "../../i18n/messages";
+import { mayPlan } from "../../components/plans/planRights";
 
 export function PlanPage({ me }: { me: Me }) {
   const { id = "" } = useParams();
@@ -88,7 +88,7 @@ export function PlanPage({ me }: { me: Me }) {
     () => lateTasks(schedule.data?.tasks ?? [], detail?.tasks ?? []),
     [schedule.data, detail],
   );
-  const editable = !!detail && (canPlan(me) || detail.plan.ownerMemberId === me.member.id);
+  const editable = !!detail && mayPlan(me, "plans.plan.edit", detail.plan);
   const serverDay = useToday().data?.date;
   const localDay = useMemo(
     () => new Intl.DateTimeFormat("en-CA", { timeZone: me.workspace.timeZone }).format(new Date()),
@@ -112,13 +112,15 @@ export function PlanPage({ me }: { me: Me }) {
         }
         const text =
           e instanceof ApiError && e.fieldErrors.length
-            ? e.fieldErrors.map((f) => f.message).join("; ")
-            : errorText(e, t);
+            ? e.fieldErrors
+                .map((f) => messageText(locale, f.code, f.params) ?? f.message)
+                .join("; ")
+            : errorText(e, t, locale);
         void message.error(text);
         throw new Error(text);
       }
     },
-    [tasks.update, message, t, refresh],
+    [tasks.update, message, t, locale, refresh],
   );
 
   const addBelow = useCallback(
@@ -163,7 +165,7 @@ export function PlanPage({ me }: { me: Me }) {
     [patch, message, t],
   );
 
-  if (plan.isError) return <Alert type="error" title={errorText(plan.error, t)} />;
+  if (plan.isError) return <Alert type="error" title={errorText(plan.error, t, locale)} />;
   if (!detail) return <Card loading />;
   const p = detail.plan;
   const finish = schedule.data?.finish ?? p.finish;
@@ -241,7 +243,9 @@ export function PlanPage({ me }: { me: Me }) {
   );
 
   const unscheduled = schedule.data?.unscheduled ?? [];
-  const warnings = schedule.data?.warnings ?? [];
+  // Warnings as messages in the page's language; a schedule stored before codes has English texts.
+  const warnings =
+    schedule.data?.notices?.map((n) => renderMessage(locale, n)) ?? schedule.data?.warnings ?? [];
   const nameIn = (ids: string) =>
     ids
       .split(" → ")
@@ -314,7 +318,7 @@ export function PlanPage({ me }: { me: Me }) {
                 </Button>
               </Popconfirm>
             ) : null}
-            {editable ? (
+            {mayPlan(me, "plans.template.save") ? (
               <Button
                 icon={<SaveOutlined />}
                 onClick={() => {

@@ -30,10 +30,12 @@ import {
 } from "../../api/plans";
 import type { Me } from "../../api/types";
 import { useApiErrors } from "../../components/errors";
+import { mayPlan } from "../../components/plans/planRights";
 import { useI18n } from "../../i18n";
 import type { MessageKey } from "../../i18n/en";
 
-export const canPlan = (me: Me) => me.member.role === "owner" || me.member.role === "lead";
+/** May the signed-in person create plans (the plans table: the owner and the leads)? */
+export const canPlan = (me: Me) => mayPlan(me, "plans.plan.create");
 const statusColor: Record<PlanSummary["status"], string> = {
   draft: "default",
   active: "processing",
