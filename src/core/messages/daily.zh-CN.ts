@@ -2,6 +2,28 @@
 import type { DAILY_EN } from "./daily.en.js";
 
 export const DAILY_ZH: Record<keyof typeof DAILY_EN, string> = {
+  // daily.today.…（今天：日程、工时、事项）、daily.note.…（笔记）、daily.duty.…（值班）
+  "daily.today.not_overseen": "只能查看自己的日程；主管可以查看本部门成员的日程。",
+  "daily.today.entity.member": "成员",
+  "daily.today.entity.task": "任务",
+  "daily.today.entity.item": "事项",
+  "daily.today.not_found": "该{what}不存在（可能已被删除，或属于其他工作区）。",
+  "daily.today.item_stale": "该事项已在别处修改（当前版本 {currentVersion}），请刷新后再试。",
+  "daily.today.task_not_scheduled":
+    "这个任务不在你的排程里：只能汇报指派给你、排给你或你记过工时的任务。",
+  "daily.today.log_task_or_item": "工时要记在一个任务或一个事项上，二者选一。",
+  "daily.today.log_future": "还没到的日子不能记工时。",
+  "daily.today.log_too_old": "只能补记最近 {days} 天的工时。",
+  "daily.today.day_too_long": "这样一天的工时会超过 {max} 小时。",
+  "daily.note.not_found": "该笔记不存在（可能已被删除，或你无权查看）。",
+  "daily.note.stale": "该笔记已在别处修改（当前版本 {currentVersion}），请刷新后再试。",
+  "daily.note.author_edits": "只有作者可以修改笔记。",
+  "daily.note.author_deletes": "只有作者或工作区所有者可以删除笔记。",
+  "daily.note.day_target": "日期笔记要关联到一个日期，格式为 YYYY-MM-DD。",
+  "daily.note.no_task": "本工作区没有这个任务。",
+  "daily.note.no_plan": "本工作区没有这个计划。",
+  "daily.duty.not_found": "该值班不存在（可能已被删除，或属于其他工作区）。",
+  "daily.duty.ends_before_start": "值班的结束时间必须晚于开始时间。",
   // daily.report.…（日报）
   "daily.report.own_only": "日报只能由本人填写。",
   "daily.report.today_only": "日报只能写当天（{today}）的。",

@@ -1,15 +1,23 @@
-// Who sees and changes whose day: a member their own; a lead the members of the departments they
-// manage; the owner everyone. Another workspace's member is simply not found.
+// The daily services' side of the policy: load what the table needs (the target member, the
+// departments a lead manages) through the caller's handle and ask `can` (core/daily/policy.ts holds
+// the rules). Another workspace's member is simply not found.
 import type { Actor } from "../../core/actor.js";
-import { forbidden, notFound } from "../../core/errors.js";
+import { can } from "../../core/can.js";
+import type { DailyAction } from "../../core/daily/policy.js";
+import { fail } from "../../core/errors.js";
+import { msg } from "../../core/messages/index.js";
+import { policyActor, type PolicyActor } from "../../core/policy.js";
 import type { Executor } from "../../db/database.js";
 import { DepartmentRepository } from "../org/department.repository.js";
-import { managedDepartments } from "../org/org.policy.js";
+import { TodayRepository, type MemberRef } from "./today.repository.js";
 
-export interface MemberRef {
-  id: string;
-  name: string;
-  departmentId: string | null;
+export type { MemberRef } from "./today.repository.js";
+
+/** The actor as the policy sees them; only a lead's rights depend on the departments. */
+export async function dailyActor(db: Executor, actor: Actor): Promise<PolicyActor> {
+  const departments =
+    actor.role === "lead" ? await new DepartmentRepository(db).list(actor.workspaceId) : [];
+  return policyActor(actor, departments);
 }
 
 export async function memberInWorkspace(
@@ -17,55 +25,34 @@ export async function memberInWorkspace(
   actor: Actor,
   memberId: string,
 ): Promise<MemberRef> {
-  const m = await db
-    .selectFrom("members")
-    .select(["id", "name", "departmentId"])
-    .where("workspaceId", "=", actor.workspaceId)
-    .where("id", "=", memberId)
-    .executeTakeFirst();
-  if (!m) throw notFound("Member");
+  const m = await new TodayRepository(db).member(actor.workspaceId, memberId);
+  if (!m)
+    throw fail("not_found", "daily.today.not_found", { what: msg("daily.today.entity.member") });
   return m;
 }
 
-/** Members whose days the actor oversees (themselves included). */
+/** Members whose days the actor oversees (themselves included), by name. */
 export async function overseenMembers(
   db: Executor,
   actor: Actor,
   departmentId?: string,
+  action: DailyAction = "daily.today.read",
 ): Promise<MemberRef[]> {
-  let q = db
-    .selectFrom("members")
-    .select(["id", "name", "departmentId"])
-    .where("workspaceId", "=", actor.workspaceId)
-    .where("status", "=", "active")
-    .orderBy("name");
-  if (departmentId) q = q.where("departmentId", "=", departmentId);
-  const all = await q.execute();
-  if (actor.role === "owner") return all;
-  if (actor.role === "member") return all.filter((m) => m.id === actor.memberId);
-  const managed = managedDepartments(
-    actor,
-    await new DepartmentRepository(db).list(actor.workspaceId),
-  );
-  return all.filter(
-    (m) => m.id === actor.memberId || (m.departmentId !== null && managed.has(m.departmentId)),
-  );
+  const all = await new TodayRepository(db).activeMembers(actor.workspaceId, departmentId);
+  const who = await dailyActor(db, actor);
+  return all.filter((m) => can(who, action, { memberId: m.id, departmentId: m.departmentId }));
 }
 
-/** Reading someone's day: themselves, their lead, the owner. */
+/** The member, if the actor may do the action about them (by default: read their day). */
 export async function assertOversees(
   db: Executor,
   actor: Actor,
   memberId: string,
+  action: DailyAction = "daily.today.read",
 ): Promise<MemberRef> {
   const m = await memberInWorkspace(db, actor, memberId);
-  if (m.id === actor.memberId || actor.role === "owner") return m;
-  if (actor.role === "lead") {
-    const managed = managedDepartments(
-      actor,
-      await new DepartmentRepository(db).list(actor.workspaceId),
-    );
-    if (m.departmentId !== null && managed.has(m.departmentId)) return m;
-  }
-  throw forbidden("You may only see your own day, or your department's as its lead");
+  const who = await dailyActor(db, actor);
+  if (!can(who, action, { memberId: m.id, departmentId: m.departmentId }))
+    throw fail("forbidden", "daily.today.not_overseen");
+  return m;
 }

@@ -1,13 +1,14 @@
 // Recurring duties (a 09:00–12:00 CS shift, the 8/12/16 o'clock order-printing runs): they show on
 // Today and take the member's capacity, so the engine never plans work into them.
 import type { Actor } from "../../core/actor.js";
-import { invalidField, notFound } from "../../core/errors.js";
+import { fail, fieldError } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
 import { ScheduleService } from "../plans/schedule.service.js";
 import { nowIso, type ServiceDeps } from "../shared/context.js";
 import { assertOversees } from "./daily.access.js";
+import { DutyRepository } from "./duty.repository.js";
 
-const present = (d: {
+export const presentDuty = (d: {
   id: string;
   memberId: string;
   title: string;
@@ -30,16 +31,10 @@ export class DutyService {
   }
 
   async list(actor: Actor, memberId?: string) {
-    let q = this.deps.db
-      .selectFrom("duties")
-      .selectAll()
-      .where("workspaceId", "=", actor.workspaceId)
-      .orderBy("startTime");
-    if (memberId) {
-      await assertOversees(this.deps.db, actor, memberId);
-      q = q.where("memberId", "=", memberId);
-    }
-    return (await q.execute()).map(present);
+    if (memberId) await assertOversees(this.deps.db, actor, memberId, "daily.duty.read");
+    return (await new DutyRepository(this.deps.db).list(actor.workspaceId, memberId)).map(
+      presentDuty,
+    );
   }
 
   async create(
@@ -54,7 +49,9 @@ export class DutyService {
   ) {
     const memberId = input.memberId ?? actor.memberId;
     if (input.endTime <= input.startTime)
-      throw invalidField("endTime", "The duty ends before it starts");
+      throw fail("invalid", "daily.duty.ends_before_start", undefined, {
+        fields: [fieldError("endTime", "daily.duty.ends_before_start")],
+      });
     const duty = {
       workspaceId: actor.workspaceId,
       id: newId(),
@@ -66,29 +63,21 @@ export class DutyService {
       createdAt: nowIso(this.deps),
     };
     const outcome = await this.deps.db.transaction().execute(async (trx) => {
-      await assertOversees(trx, actor, memberId);
-      await trx.insertInto("duties").values(duty).execute();
+      await assertOversees(trx, actor, memberId, "daily.duty.manage");
+      await new DutyRepository(trx).insert(duty);
       return this.schedule.replan(trx, actor.workspaceId, actor);
     });
     this.schedule.committed(outcome);
-    return present(duty);
+    return presentDuty(duty);
   }
 
   async delete(actor: Actor, id: string): Promise<void> {
     const outcome = await this.deps.db.transaction().execute(async (trx) => {
-      const duty = await trx
-        .selectFrom("duties")
-        .selectAll()
-        .where("workspaceId", "=", actor.workspaceId)
-        .where("id", "=", id)
-        .executeTakeFirst();
-      if (!duty) throw notFound("Duty");
-      await assertOversees(trx, actor, duty.memberId);
-      await trx
-        .deleteFrom("duties")
-        .where("workspaceId", "=", actor.workspaceId)
-        .where("id", "=", id)
-        .execute();
+      const duties = new DutyRepository(trx);
+      const duty = await duties.get(actor.workspaceId, id);
+      if (!duty) throw fail("not_found", "daily.duty.not_found");
+      await assertOversees(trx, actor, duty.memberId, "daily.duty.manage");
+      await duties.delete(actor.workspaceId, id);
       return this.schedule.replan(trx, actor.workspaceId, actor);
     });
     this.schedule.committed(outcome);

@@ -2,13 +2,20 @@
 // raw HTML disabled, so a note can never inject script or markup. Day notes are private to
 // their author; task and plan notes are read by everyone in the workspace.
 import type { Actor } from "../../core/actor.js";
-import { forbidden, invalidField, notFound, staleVersion } from "../../core/errors.js";
+import { can } from "../../core/can.js";
+import { fail, fieldError } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
+import type { PolicyActor } from "../../core/policy.js";
 import type { Note } from "../../db/schema.js";
 import { toPage } from "../shared/common.schema.js";
 import { nowIso, type ServiceDeps } from "../shared/context.js";
+import { dailyActor } from "./daily.access.js";
+import { NoteRepository, type NoteWithAuthor } from "./note.repository.js";
 
 type Target = Note["targetType"];
+
+const targetError = (code: "daily.note.day_target" | "daily.note.no_task" | "daily.note.no_plan") =>
+  fail("invalid", code, undefined, { fields: [fieldError("targetId", code)] });
 
 export class NoteService {
   constructor(private readonly deps: ServiceDeps) {}
@@ -18,33 +25,12 @@ export class NoteService {
     q: { targetType?: Target; targetId?: string; q?: string; limit?: number; cursor?: string },
   ) {
     const limit = q.limit ?? 50;
-    let query = this.deps.db
-      .selectFrom("notes as n")
-      .innerJoin("members as m", (j) =>
-        j.onRef("m.workspaceId", "=", "n.workspaceId").onRef("m.id", "=", "n.authorMemberId"),
-      )
-      .selectAll("n")
-      .select("m.name as authorName")
-      .where("n.workspaceId", "=", actor.workspaceId)
-      .where((eb) =>
-        eb.or([eb("n.targetType", "!=", "day"), eb("n.authorMemberId", "=", actor.memberId)]),
-      )
-      .orderBy("n.id", "desc")
-      .limit(limit + 1);
-    if (q.targetType) query = query.where("n.targetType", "=", q.targetType);
-    if (q.targetId) query = query.where("n.targetId", "=", q.targetId);
-    if (q.cursor) query = query.where("n.id", "<", q.cursor);
-    if (q.q) {
-      // Case-insensitive on both dialects: compare lower-cased text with a lower-cased pattern.
-      const pattern = `%${q.q.toLowerCase().replace(/[%_\\]/g, "")}%`;
-      query = query.where((eb) =>
-        eb.or([
-          eb(eb.fn("lower", ["n.body"]), "like", pattern),
-          eb(eb.fn("lower", ["n.title"]), "like", pattern),
-        ]),
-      );
-    }
-    return toPage(await query.execute(), limit, present);
+    const rows = await new NoteRepository(this.deps.db).listReadable(
+      actor.workspaceId,
+      actor.memberId,
+      { ...q, limit },
+    );
+    return toPage(rows, limit, present);
   }
 
   async create(
@@ -65,24 +51,24 @@ export class NoteService {
       createdAt: at,
       updatedAt: at,
     };
-    await this.deps.db.insertInto("notes").values(note).execute();
+    await new NoteRepository(this.deps.db).insert(note);
     return this.get(actor, note.id);
   }
 
   async get(actor: Actor, id: string) {
-    const row = await this.deps.db
-      .selectFrom("notes as n")
-      .innerJoin("members as m", (j) =>
-        j.onRef("m.workspaceId", "=", "n.workspaceId").onRef("m.id", "=", "n.authorMemberId"),
-      )
-      .selectAll("n")
-      .select("m.name as authorName")
-      .where("n.workspaceId", "=", actor.workspaceId)
-      .where("n.id", "=", id)
-      .executeTakeFirst();
-    if (!row || (row.targetType === "day" && row.authorMemberId !== actor.memberId))
-      throw notFound("Note");
-    return present(row);
+    return present(await this.readable(actor, await dailyActor(this.deps.db, actor), id));
+  }
+
+  /** The note, if the reader may see it: someone else's day note is not found (it is private). */
+  private async readable(actor: Actor, who: PolicyActor, id: string) {
+    const row = await new NoteRepository(this.deps.db).get(actor.workspaceId, id);
+    if (
+      !row ||
+      (row.targetType === "day" &&
+        !can(who, "daily.note.read_day", { memberId: row.authorMemberId }))
+    )
+      throw fail("not_found", "daily.note.not_found");
+    return row;
   }
 
   async update(
@@ -90,53 +76,49 @@ export class NoteService {
     id: string,
     input: { version: number; title?: string | null; body?: string },
   ) {
-    const current = await this.get(actor, id);
-    if (current.authorMemberId !== actor.memberId) throw forbidden("Only the author edits a note");
-    const r = await this.deps.db
-      .updateTable("notes")
-      .set({
+    const who = await dailyActor(this.deps.db, actor);
+    const current = await this.readable(actor, who, id);
+    if (!can(who, "daily.note.edit", { memberId: current.authorMemberId }))
+      throw fail("forbidden", "daily.note.author_edits");
+    const updated = await new NoteRepository(this.deps.db).update(
+      actor.workspaceId,
+      id,
+      input.version,
+      {
         ...(input.title !== undefined && { title: input.title }),
         ...(input.body !== undefined && { body: input.body }),
-        version: input.version + 1,
         updatedAt: nowIso(this.deps),
-      })
-      .where("workspaceId", "=", actor.workspaceId)
-      .where("id", "=", id)
-      .where("version", "=", input.version)
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) === 0) throw staleVersion("Note", current.version);
+      },
+    );
+    if (!updated)
+      throw fail(
+        "conflict",
+        "daily.note.stale",
+        { currentVersion: current.version },
+        { extra: { currentVersion: current.version } },
+      );
     return this.get(actor, id);
   }
 
   async delete(actor: Actor, id: string): Promise<void> {
-    const current = await this.get(actor, id);
-    if (current.authorMemberId !== actor.memberId && actor.role !== "owner")
-      throw forbidden("Only the author deletes a note");
-    await this.deps.db
-      .deleteFrom("notes")
-      .where("workspaceId", "=", actor.workspaceId)
-      .where("id", "=", id)
-      .execute();
+    const who = await dailyActor(this.deps.db, actor);
+    const current = await this.readable(actor, who, id);
+    if (!can(who, "daily.note.delete", { memberId: current.authorMemberId }))
+      throw fail("forbidden", "daily.note.author_deletes");
+    await new NoteRepository(this.deps.db).delete(actor.workspaceId, id);
   }
 
   private async checkTarget(actor: Actor, type: Target, id: string): Promise<void> {
     if (type === "day") {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(id))
-        throw invalidField("targetId", "A day note's target is a date YYYY-MM-DD");
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(id)) throw targetError("daily.note.day_target");
       return;
     }
-    const table = type === "task" ? "planTasks" : "plans";
-    const found = await this.deps.db
-      .selectFrom(table)
-      .select("id")
-      .where("workspaceId", "=", actor.workspaceId)
-      .where("id", "=", id)
-      .executeTakeFirst();
-    if (!found) throw invalidField("targetId", `No such ${type} in this workspace`);
+    if (!(await new NoteRepository(this.deps.db).targetExists(actor.workspaceId, type, id)))
+      throw targetError(type === "task" ? "daily.note.no_task" : "daily.note.no_plan");
   }
 }
 
-const present = (n: Note & { authorName: string }) => ({
+const present = (n: NoteWithAuthor) => ({
   id: n.id,
   authorMemberId: n.authorMemberId,
   authorName: n.authorName,

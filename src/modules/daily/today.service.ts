@@ -5,31 +5,36 @@ import type { Actor } from "../../core/actor.js";
 import { WorkCalendar } from "../../core/calendar/calendar.js";
 import { addDays, isoWeekday } from "../../core/calendar/date.js";
 import { assertSpan } from "../../core/calendar/range.js";
-import { forbidden, invalidField, notFound, staleVersion } from "../../core/errors.js";
+import { can } from "../../core/can.js";
+import { fail, fieldError } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
 import { LIMITS } from "../../core/limits.js";
+import { msg, type MessageCode, type MessageParams } from "../../core/messages/index.js";
 import type { Executor } from "../../db/database.js";
 import type { DayItem } from "../../db/schema.js";
 import { ScheduleService } from "../plans/schedule.service.js";
 import { nowIso, type ServiceDeps } from "../shared/context.js";
-import { assertOversees, overseenMembers } from "./daily.access.js";
+import { assertOversees, dailyActor, overseenMembers } from "./daily.access.js";
+import { DutyRepository } from "./duty.repository.js";
+import { presentDuty } from "./duty.service.js";
+import { TodayRepository } from "./today.repository.js";
 
 const round2 = (h: number) => Math.round(h * 100) / 100;
+/** How far back hours may be logged, and how far back an allocation still makes a task yours. */
+const LOG_BACK_DAYS = 14;
+const MAX_HOURS_PER_DAY = 24;
 
+const invalidAt = (field: string, code: MessageCode, params?: MessageParams) =>
+  fail("invalid", code, params, { fields: [fieldError(field, code, params)] });
+const notFound = (entity: "daily.today.entity.task" | "daily.today.entity.item") =>
+  fail("not_found", "daily.today.not_found", { what: msg(entity) });
+
+/** The workspace's working calendar: its week, hours, holidays and make-up workdays. */
 export async function workspaceCalendar(db: Executor, workspaceId: string) {
-  const w = await db
-    .selectFrom("workspaces")
-    .select(["workweek", "hoursPerDay"])
-    .where("id", "=", workspaceId)
-    .executeTakeFirstOrThrow();
-  const days = await db
-    .selectFrom("calendarDays")
-    .select(["date", "kind"])
-    .where("workspaceId", "=", workspaceId)
-    .execute();
+  const { workweek, hoursPerDay, days } = await new TodayRepository(db).calendar(workspaceId);
   return new WorkCalendar({
-    workweek: JSON.parse(w.workweek) as number[],
-    hoursPerDay: w.hoursPerDay,
+    workweek: JSON.parse(workweek) as number[],
+    hoursPerDay,
     holidays: days.filter((d) => d.kind === "holiday").map((d) => d.date),
     extraWorkdays: days.filter((d) => d.kind === "workday").map((d) => d.date),
   });
@@ -46,55 +51,19 @@ export class TodayService {
     const member = await assertOversees(db, actor, q.memberId ?? actor.memberId);
     await this.schedule.current(actor.workspaceId);
     const date = q.date ?? (await this.schedule.today(db, actor.workspaceId));
-    const [allocs, logs, items, inbox, duties, m, cal, result] = await Promise.all([
-      this.plannedOn(db, actor.workspaceId, member.id, date),
-      db
-        .selectFrom("workLogs")
-        .selectAll()
-        .where("workspaceId", "=", actor.workspaceId)
-        .where("memberId", "=", member.id)
-        .where("date", "=", date)
-        .execute(),
-      db
-        .selectFrom("dayItems")
-        .selectAll()
-        .where("workspaceId", "=", actor.workspaceId)
-        .where("memberId", "=", member.id)
-        .where("date", "=", date)
-        .orderBy("id")
-        .execute(),
-      db
-        .selectFrom("dayItems")
-        .selectAll()
-        .where("workspaceId", "=", actor.workspaceId)
-        .where("memberId", "=", member.id)
-        .where("date", "is", null)
-        .where("doneAt", "is", null)
-        .orderBy("id")
-        .execute(),
-      db
-        .selectFrom("duties")
-        .selectAll()
-        .where("workspaceId", "=", actor.workspaceId)
-        .where("memberId", "=", member.id)
-        .execute(),
-      db
-        .selectFrom("members")
-        .select(["hoursPerDay", "workweek"])
-        .where("workspaceId", "=", actor.workspaceId)
-        .where("id", "=", member.id)
-        .executeTakeFirstOrThrow(),
-      workspaceCalendar(db, actor.workspaceId),
-      this.schedule.current(actor.workspaceId),
+    const repo = new TodayRepository(db);
+    const ws = actor.workspaceId;
+    const [allocs, logs, items, inbox, duties, m, cal, result, leaves] = await Promise.all([
+      this.plannedOn(db, ws, member.id, date),
+      repo.logsOn(ws, member.id, date),
+      repo.itemsOn(ws, member.id, date),
+      repo.inbox(ws, member.id),
+      new DutyRepository(db).list(ws, member.id),
+      repo.memberHours(ws, member.id),
+      workspaceCalendar(db, ws),
+      this.schedule.current(ws),
+      repo.leavesOn(ws, member.id, date),
     ]);
-    const leaves = await db
-      .selectFrom("leaves")
-      .select(["startDate", "endDate"])
-      .where("workspaceId", "=", actor.workspaceId)
-      .where("memberId", "=", member.id)
-      .where("startDate", "<=", date)
-      .where("endDate", ">=", date)
-      .execute();
     const mc = cal.forMember({
       workweek: m.workweek ? (JSON.parse(m.workweek) as number[]) : null,
       hoursPerDay: m.hoursPerDay,
@@ -118,43 +87,13 @@ export class TodayService {
     const extraTaskIds = [
       ...new Set(logs.filter((l) => l.taskId && !allocated.has(l.taskId)).map((l) => l.taskId!)),
     ];
-    const extra = extraTaskIds.length
-      ? await db
-          .selectFrom("planTasks as t")
-          .innerJoin("plans as p", (j) =>
-            j.onRef("p.workspaceId", "=", "t.workspaceId").onRef("p.id", "=", "t.planId"),
-          )
-          .select([
-            "t.id as taskId",
-            "t.planId",
-            "p.name as planName",
-            "t.name",
-            "t.status",
-            "t.remainingHours",
-            "t.effortHours",
-            "t.deadline",
-            "t.version",
-          ])
-          .where("t.workspaceId", "=", actor.workspaceId)
-          .where("t.id", "in", extraTaskIds)
-          .execute()
-      : [];
-    const rows = [...allocs, ...extra.map((e) => ({ ...e, hours: 0 }))];
+    const extra = await repo.tasksWithPlan(ws, extraTaskIds);
+    const rows = [...allocs, ...extra.map(({ id, ...e }) => ({ ...e, taskId: id, hours: 0 }))];
     // Remaining work as the engine counts it: reported, else effort − everything logged so far.
-    const totals = rows.length
-      ? await db
-          .selectFrom("workLogs")
-          .select(["taskId", (eb) => eb.fn.sum<number>("hours").as("hours")])
-          .where("workspaceId", "=", actor.workspaceId)
-          .where(
-            "taskId",
-            "in",
-            rows.map((r) => r.taskId),
-          )
-          .groupBy("taskId")
-          .execute()
-      : [];
-    const loggedTotal = new Map(totals.map((t) => [t.taskId, Number(t.hours)]));
+    const loggedTotal = await repo.loggedTotals(
+      ws,
+      rows.map((r) => r.taskId),
+    );
     const tasks = rows.map((a) => ({
       taskId: a.taskId,
       planId: a.planId,
@@ -182,16 +121,7 @@ export class TodayService {
       plannedHours: round2(allocs.reduce((s, a) => s + a.hours, 0)),
       loggedHours: logged(() => true),
       tasks,
-      duties: duties
-        .filter((d) => (JSON.parse(d.weekdays) as number[]).includes(wd) && mc.isWorkday(date))
-        .map((d) => ({
-          id: d.id,
-          memberId: d.memberId,
-          title: d.title,
-          weekdays: JSON.parse(d.weekdays) as number[],
-          startTime: d.startTime,
-          endTime: d.endTime,
-        })),
+      duties: duties.map(presentDuty).filter((d) => d.weekdays.includes(wd) && mc.isWorkday(date)),
       items: items.map(presentItem),
       inbox: inbox.map(presentItem),
     };
@@ -205,30 +135,10 @@ export class TodayService {
       memberIds: [memberId],
     });
     if (rows.length === 0) return [];
-    const tasks = await db
-      .selectFrom("planTasks as t")
-      .innerJoin("plans as p", (j) =>
-        j.onRef("p.workspaceId", "=", "t.workspaceId").onRef("p.id", "=", "t.planId"),
-      )
-      .select([
-        "t.id",
-        "t.planId",
-        "p.name as planName",
-        "t.name",
-        "t.status",
-        "t.remainingHours",
-        "t.effortHours",
-        "t.deadline",
-        "t.version",
-        "t.priority",
-      ])
-      .where("t.workspaceId", "=", workspaceId)
-      .where(
-        "t.id",
-        "in",
-        rows.map((r) => r.taskId),
-      )
-      .execute();
+    const tasks = await new TodayRepository(db).tasksWithPlan(
+      workspaceId,
+      rows.map((r) => r.taskId),
+    );
     const byId = new Map(tasks.map((t) => [t.id, t]));
     return rows
       .filter((r) => byId.has(r.taskId))
@@ -269,14 +179,10 @@ export class TodayService {
       memberIds: ids,
     });
     const info = new Map(
-      (allocations.length
-        ? await db
-            .selectFrom("planTasks")
-            .select(["id", "name", "status"])
-            .where("workspaceId", "=", actor.workspaceId)
-            .where("id", "in", [...new Set(allocations.map((a) => a.taskId))])
-            .execute()
-        : []
+      (
+        await new TodayRepository(db).taskNames(actor.workspaceId, [
+          ...new Set(allocations.map((a) => a.taskId)),
+        ])
       ).map((t) => [t.id, t]),
     );
     const rows = allocations.map((a) => ({
@@ -295,55 +201,25 @@ export class TodayService {
   async checkOff(actor: Actor, taskId: string, input: { hours?: number; note?: string | null }) {
     return this.change(actor, async (trx, today) => {
       const task = await this.ownTask(trx, actor, taskId, today);
+      const repo = new TodayRepository(trx);
       const at = nowIso(this.deps);
-      const loggedToday = (
-        await trx
-          .selectFrom("workLogs")
-          .select("hours")
-          .where("workspaceId", "=", actor.workspaceId)
-          .where("memberId", "=", actor.memberId)
-          .where("taskId", "=", taskId)
-          .where("date", "=", today)
-          .execute()
-      ).reduce((s, l) => s + l.hours, 0);
-      const planned = (
-        await trx
-          .selectFrom("allocations")
-          .select("hours")
-          .where("workspaceId", "=", actor.workspaceId)
-          .where("memberId", "=", actor.memberId)
-          .where("taskId", "=", taskId)
-          .where("date", "=", today)
-          .execute()
-      ).reduce((s, a) => s + a.hours, 0);
+      const ws = actor.workspaceId;
+      const loggedToday = await repo.hoursOn(ws, actor.memberId, today, taskId);
+      const planned = await repo.plannedHours(ws, actor.memberId, taskId, today);
       const hours = input.hours ?? (loggedToday > 0 ? 0 : planned);
       if (hours > 0)
-        await trx
-          .insertInto("workLogs")
-          .values({
-            workspaceId: actor.workspaceId,
-            id: newId(),
-            memberId: actor.memberId,
-            date: today,
-            taskId,
-            itemId: null,
-            hours,
-            note: input.note ?? null,
-            createdAt: at,
-          })
-          .execute();
-      await trx
-        .updateTable("planTasks")
-        .set({
-          status: "done",
-          doneAt: at,
-          remainingHours: 0,
-          version: task.version + 1,
-          updatedAt: at,
-        })
-        .where("workspaceId", "=", actor.workspaceId)
-        .where("id", "=", taskId)
-        .execute();
+        await repo.insertLog({
+          workspaceId: ws,
+          id: newId(),
+          memberId: actor.memberId,
+          date: today,
+          taskId,
+          itemId: null,
+          hours,
+          note: input.note ?? null,
+          createdAt: at,
+        });
+      await repo.finishTask(ws, taskId, task.version, at);
     });
   }
 
@@ -351,48 +227,30 @@ export class TodayService {
     actor: Actor,
     input: { taskId?: string; itemId?: string; hours: number; date?: string; note?: string | null },
   ) {
-    if (!input.taskId === !input.itemId)
-      throw invalidField("taskId", "Log hours against either a task or an item");
+    if (!input.taskId === !input.itemId) throw invalidAt("taskId", "daily.today.log_task_or_item");
     return this.change(actor, async (trx, today) => {
       const date = input.date ?? today;
-      if (date > today)
-        throw invalidField("date", "Hours cannot be logged for a day that has not come");
-      if (date < addDays(today, -14))
-        throw invalidField("date", "Hours can be logged for the last 14 days only");
+      if (date > today) throw invalidAt("date", "daily.today.log_future");
+      if (date < addDays(today, -LOG_BACK_DAYS))
+        throw invalidAt("date", "daily.today.log_too_old", { days: LOG_BACK_DAYS });
       if (input.taskId) await this.ownTask(trx, actor, input.taskId, today);
       if (input.itemId) await this.ownItem(trx, actor, input.itemId);
-      const day = await trx
-        .selectFrom("workLogs")
-        .select("hours")
-        .where("workspaceId", "=", actor.workspaceId)
-        .where("memberId", "=", actor.memberId)
-        .where("date", "=", date)
-        .execute();
-      if (day.reduce((s, l) => s + l.hours, 0) + input.hours > 24)
-        throw invalidField("hours", "More than 24 hours in one day");
-      await trx
-        .insertInto("workLogs")
-        .values({
-          workspaceId: actor.workspaceId,
-          id: newId(),
-          memberId: actor.memberId,
-          date,
-          taskId: input.taskId ?? null,
-          itemId: input.itemId ?? null,
-          hours: input.hours,
-          note: input.note ?? null,
-          createdAt: nowIso(this.deps),
-        })
-        .execute();
-      if (input.taskId) {
-        await trx
-          .updateTable("planTasks")
-          .set({ status: "in_progress" })
-          .where("workspaceId", "=", actor.workspaceId)
-          .where("id", "=", input.taskId)
-          .where("status", "=", "todo")
-          .execute();
-      }
+      const repo = new TodayRepository(trx);
+      const ws = actor.workspaceId;
+      if ((await repo.hoursOn(ws, actor.memberId, date)) + input.hours > MAX_HOURS_PER_DAY)
+        throw invalidAt("hours", "daily.today.day_too_long", { max: MAX_HOURS_PER_DAY });
+      await repo.insertLog({
+        workspaceId: ws,
+        id: newId(),
+        memberId: actor.memberId,
+        date,
+        taskId: input.taskId ?? null,
+        itemId: input.itemId ?? null,
+        hours: input.hours,
+        note: input.note ?? null,
+        createdAt: nowIso(this.deps),
+      });
+      if (input.taskId) await repo.startTask(ws, input.taskId);
     });
   }
 
@@ -400,19 +258,13 @@ export class TodayService {
   async remaining(actor: Actor, taskId: string, remainingHours: number) {
     return this.change(actor, async (trx, today) => {
       const task = await this.ownTask(trx, actor, taskId, today);
-      const at = nowIso(this.deps);
-      await trx
-        .updateTable("planTasks")
-        .set({
-          remainingHours,
-          status: remainingHours === 0 ? "done" : "in_progress",
-          doneAt: remainingHours === 0 ? at : null,
-          version: task.version + 1,
-          updatedAt: at,
-        })
-        .where("workspaceId", "=", actor.workspaceId)
-        .where("id", "=", taskId)
-        .execute();
+      await new TodayRepository(trx).setRemaining(
+        actor.workspaceId,
+        taskId,
+        remainingHours,
+        task.version,
+        nowIso(this.deps),
+      );
     });
   }
 
@@ -444,23 +296,20 @@ export class TodayService {
       version: 1,
     };
     await this.deps.db.transaction().execute(async (trx) => {
-      await trx.insertInto("dayItems").values(item).execute();
-      if (input.loggedHours) {
-        await trx
-          .insertInto("workLogs")
-          .values({
-            workspaceId: actor.workspaceId,
-            id: newId(),
-            memberId: actor.memberId,
-            date: item.date ?? today,
-            taskId: null,
-            itemId: item.id,
-            hours: input.loggedHours,
-            note: null,
-            createdAt: at,
-          })
-          .execute();
-      }
+      const repo = new TodayRepository(trx);
+      await repo.insertItem(item);
+      if (input.loggedHours)
+        await repo.insertLog({
+          workspaceId: actor.workspaceId,
+          id: newId(),
+          memberId: actor.memberId,
+          date: item.date ?? today,
+          taskId: null,
+          itemId: item.id,
+          hours: input.loggedHours,
+          note: null,
+          createdAt: at,
+        });
     });
     this.deps.events?.publish(actor.workspaceId, { type: "day.changed", memberId: actor.memberId });
     return this.day(actor, { date: item.date ?? today });
@@ -479,35 +328,30 @@ export class TodayService {
   ) {
     const item = await this.ownItem(this.deps.db, actor, id);
     const at = nowIso(this.deps);
-    const r = await this.deps.db
-      .updateTable("dayItems")
-      .set({
+    const updated = await new TodayRepository(this.deps.db).updateItem(
+      actor.workspaceId,
+      id,
+      input.version,
+      {
         ...(input.title !== undefined && { title: input.title.trim() }),
         ...(input.date !== undefined && { date: input.date }),
         ...(input.estimateHours !== undefined && { estimateHours: input.estimateHours }),
         ...(input.done !== undefined && { doneAt: input.done ? at : null }),
-        version: item.version + 1,
-      })
-      .where("workspaceId", "=", actor.workspaceId)
-      .where("id", "=", id)
-      .where("version", "=", input.version)
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) === 0) throw staleVersion("Item", item.version);
+      },
+    );
+    if (!updated)
+      throw fail(
+        "conflict",
+        "daily.today.item_stale",
+        { currentVersion: item.version },
+        { extra: { currentVersion: item.version } },
+      );
     return this.day(actor, { date: input.date ?? item.date ?? undefined });
   }
 
   async deleteItem(actor: Actor, id: string): Promise<void> {
     await this.ownItem(this.deps.db, actor, id);
-    await this.deps.db
-      .deleteFrom("workLogs")
-      .where("workspaceId", "=", actor.workspaceId)
-      .where("itemId", "=", id)
-      .execute();
-    await this.deps.db
-      .deleteFrom("dayItems")
-      .where("workspaceId", "=", actor.workspaceId)
-      .where("id", "=", id)
-      .execute();
+    await new TodayRepository(this.deps.db).deleteItem(actor.workspaceId, id);
   }
 
   private async change(actor: Actor, apply: (trx: Executor, today: string) => Promise<void>) {
@@ -520,43 +364,35 @@ export class TodayService {
     return this.day(actor, { date: today });
   }
 
-  /** A task the actor may report on: allocated to them, assigned to them, or worked on by them. */
+  /**
+   * A task the actor may report on: assigned to them, allocated to them in the last two weeks, or
+   * worked on by them. Nobody reports on someone else's work for them, not even the owner.
+   */
   private async ownTask(db: Executor, actor: Actor, taskId: string, today: string) {
-    const task = await db
-      .selectFrom("planTasks")
-      .selectAll()
-      .where("workspaceId", "=", actor.workspaceId)
-      .where("id", "=", taskId)
-      .executeTakeFirst();
-    if (!task) throw notFound("Task");
-    if (task.assigneeMemberId === actor.memberId) return task;
-    const mine = await db
-      .selectFrom("allocations")
-      .select("taskId")
-      .where("workspaceId", "=", actor.workspaceId)
-      .where("memberId", "=", actor.memberId)
-      .where("taskId", "=", taskId)
-      .where("date", ">=", addDays(today, -14))
-      .executeTakeFirst();
-    const logged = await db
-      .selectFrom("workLogs")
-      .select("id")
-      .where("workspaceId", "=", actor.workspaceId)
-      .where("memberId", "=", actor.memberId)
-      .where("taskId", "=", taskId)
-      .executeTakeFirst();
-    if (!mine && !logged) throw forbidden("This task is not in your schedule");
+    const repo = new TodayRepository(db);
+    const ws = actor.workspaceId;
+    const task = await repo.task(ws, taskId);
+    if (!task) throw notFound("daily.today.entity.task");
+    const mine =
+      task.assigneeMemberId === actor.memberId ||
+      (await repo.scheduledSince(ws, actor.memberId, taskId, addDays(today, -LOG_BACK_DAYS))) ||
+      (await repo.hasLogged(ws, actor.memberId, taskId));
+    const who = await dailyActor(db, actor);
+    if (
+      !can(who, "daily.task.report", {
+        memberId: mine ? actor.memberId : (task.assigneeMemberId ?? undefined),
+      })
+    )
+      throw fail("forbidden", "daily.today.task_not_scheduled");
     return task;
   }
 
+  /** One of the actor's own items; anyone else's is not found. */
   private async ownItem(db: Executor, actor: Actor, id: string) {
-    const item = await db
-      .selectFrom("dayItems")
-      .selectAll()
-      .where("workspaceId", "=", actor.workspaceId)
-      .where("id", "=", id)
-      .executeTakeFirst();
-    if (!item || item.memberId !== actor.memberId) throw notFound("Item");
+    const item = await new TodayRepository(db).item(actor.workspaceId, id);
+    const who = await dailyActor(db, actor);
+    if (!item || !can(who, "daily.item.manage", { memberId: item.memberId }))
+      throw notFound("daily.today.entity.item");
     return item;
   }
 }
