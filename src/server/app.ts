@@ -1,6 +1,4 @@
 import cookie from "@fastify/cookie";
-import swagger from "@fastify/swagger";
-import swaggerUi from "@fastify/swagger-ui";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, { type FastifyServerOptions } from "fastify";
 import { systemClock, type Clock } from "../core/actor.js";
@@ -21,11 +19,11 @@ import { goalRoutes } from "../modules/goals/goals.routes.js";
 import { csRoutes } from "../modules/cs/cs.routes.js";
 import { createEventBus } from "./events.js";
 import { eventRoutes } from "./events.routes.js";
-import { Problem } from "../modules/shared/common.schema.js";
 import { authHook } from "./auth-hook.js";
 import { serverConfigFromEnv, VERSION, type ServerConfig } from "./config.js";
 import { errorHandler, frameworkError } from "./errors.js";
 import { sendProblem } from "../http/problem.js";
+import { registerOpenApi } from "./openapi.js";
 import { buildServices } from "./services.js";
 import { rejectForbiddenText } from "./text-guard.js";
 import { validatorCompiler } from "./validation.js";
@@ -70,33 +68,13 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.decorateRequest("session", undefined);
   await registerSecurityHeaders(app);
   await app.register(cookie);
-  await app.register(swagger, {
-    openapi: {
-      info: {
-        title: "Dayclear API",
-        version: VERSION,
-        description:
-          "REST API of Dayclear (日清). Browser: session cookie; scripts: `Authorization: Bearer <API token>`.",
-      },
-      components: {
-        securitySchemes: {
-          session: { type: "apiKey", in: "cookie", name: "dc_session" },
-          bearer: { type: "http", scheme: "bearer" },
-        },
-      },
-      security: [{ session: [] }, { bearer: [] }],
-    },
-  });
-  app.addSchema(Problem);
-  // No validator badge: it would load an image from validator.swagger.io, outside the CSP.
-  await app.register(swaggerUi, { routePrefix: "/api/docs", uiConfig: { validatorUrl: null } });
+  await registerOpenApi(app);
 
   app.get("/api/health", { schema: { hide: true } }, async () => ({
     status: "ok",
     database: opts.database.dialect,
     version: VERSION,
   }));
-  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(
     async (api) => {

@@ -1,25 +1,21 @@
 // Shapes of the API's JSON, as the OpenAPI document at /api/openapi.json describes them.
 import type { Locale, Role } from "../../../src/core/limits";
 import type { DepartmentFunction } from "../../../src/core/org/rights";
+import type { components } from "./schema";
 
 export type { Locale, Role };
 
 export type MessageParams = Record<string, string | number>;
-export interface FieldError {
-  field: string;
-  message: string;
-  code?: string;
+// The problem-details body of every error, generated from the server (schema.d.ts); the server
+// declares params as any JSON, the web reads them as the values its message catalogs take.
+type GeneratedProblem = components["schemas"]["Problem"];
+export type FieldError = Omit<NonNullable<GeneratedProblem["errors"]>[number], "params"> & {
   params?: MessageParams;
-}
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  code?: string;
+};
+export type Problem = Omit<GeneratedProblem, "params" | "errors"> & {
   params?: MessageParams;
   errors?: FieldError[];
-}
+};
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
@@ -176,7 +172,10 @@ export interface AuditEntry {
   actorName: string | null;
   action: string;
   entityType: string;
-  entityId: string;
+  entityId: string | null;
+  /** The entry as a message ({code, params} with the names at the time); render it in the page's language. */
+  message: import("../../../src/core/messages/index").Message;
+  /** The same sentence rendered by the server in the caller's language. */
   summary: string;
   before: unknown;
   after: unknown;
