@@ -30,6 +30,7 @@ const PROBLEMS: Record<number, string> = {
 const EXTRA_PROBLEMS: Record<string, number[]> = {
   "POST /api/v1/auth/login": [401, 429],
   "POST /api/v1/me/password": [429],
+  "POST /api/v1/invitations/accept": [429],
 };
 
 type Schema = Record<string, unknown>;
