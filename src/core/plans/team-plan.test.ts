@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { scheduleTeam } from "../engine/team/schedule.js";
 import type { Allocation } from "../engine/types.js";
+import { renderMessage } from "../messages/index.js";
 import { buildTeamPlan, type BuildInput, type LogInput, type TaskInput } from "./team-plan.js";
 
 const TODAY = "2026-10-12"; // a Monday
@@ -142,5 +143,40 @@ describe("today's pinned work (issue 10, finding 14)", () => {
       ),
     );
     expect(hoursOn(r, "t1")).toBe(2);
+  });
+});
+
+describe("what the scheduler warns about", () => {
+  it("says each warning as a message as well as in English for the plan file", () => {
+    const built = buildTeamPlan({
+      ...input([
+        task({ id: "t1", name: "主图", assignee: "gone" }),
+        task({ id: "t2", name: "详情页", effortHours: 2, remainingHours: 0 }),
+      ]),
+      duties: [{ id: "d1", memberId: "designer", title: "周日值班", weekdays: [7], hours: 2 }],
+      otherLoggedToday: [{ memberId: "designer", hours: 2 }],
+    });
+    expect(built.warnings).toEqual([
+      'task "详情页": no work left; mark it done',
+      'task "主图": its assignee is no longer active; any member with the skill may take it',
+      `duty "周日值班" falls on none of 设计师's working days`,
+    ]);
+    expect(built.notices).toEqual([
+      { code: "plans.warning.no_work_left", params: { task: "详情页" } },
+      { code: "plans.warning.assignee_inactive", params: { task: "主图" } },
+      { code: "plans.warning.duty_never", params: { duty: "周日值班", member: "设计师" } },
+    ]);
+    expect(built.notices.map((n) => renderMessage("zh-CN", n))).toEqual([
+      "「详情页」已没有剩余工作，请标记为完成。",
+      "「主图」的负责人已停用，具备该技能的成员都可以接手。",
+      "值班「周日值班」不落在设计师的任何工作日上。",
+    ]);
+    expect(renderMessage("en", built.notices[2]!)).toBe(
+      "The duty “周日值班” falls on none of 设计师's working days.",
+    );
+    // The busy-today pin is an engine input only: named in the file's language, never bilingual.
+    expect(built.plan.tasks.find((t) => t.id === "duty:busy:designer")?.name).toBe(
+      "other work done today",
+    );
   });
 });
