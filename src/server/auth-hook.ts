@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { forbidden, unauthorized } from "../core/errors.js";
+import { fail } from "../core/errors.js";
 import type { Actor } from "../core/actor.js";
 import { SESSION_COOKIE, type SessionContext } from "../http/session.js";
 import type { Services } from "./services.js";
@@ -40,7 +40,7 @@ export function authHook(services: Services, publicOrigins: string[]) {
     const authz = req.headers.authorization;
     if (authz?.startsWith("Bearer ")) {
       const ctx = await services.tokens.resolve(authz.slice(7).trim());
-      if (!ctx) throw unauthorized("Invalid or revoked API token");
+      if (!ctx) throw fail("unauthorized", "auth.token_invalid");
       req.session = ctx;
       req.actor = actorFrom(ctx, "token");
       return;
@@ -51,9 +51,7 @@ export function authHook(services: Services, publicOrigins: string[]) {
       const own = `${req.protocol}://${req.host}`;
       const allowed = origin === own || (origin !== undefined && publicOrigins.includes(origin));
       if (origin !== undefined ? !allowed : cookie !== undefined) {
-        throw forbidden(
-          "Cross-site request refused: the Origin header must be this app's own origin",
-        );
+        throw fail("forbidden", "auth.cross_site");
       }
     }
     if (cookie) {
@@ -64,6 +62,7 @@ export function authHook(services: Services, publicOrigins: string[]) {
         req.actor = actorFrom(ctx, "session");
       }
     }
-    if (!req.actor && !req.routeOptions.config.public) throw unauthorized();
+    if (!req.actor && !req.routeOptions.config.public)
+      throw fail("unauthorized", "auth.not_signed_in");
   };
 }

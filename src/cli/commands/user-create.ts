@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { systemClock, type Actor } from "../../core/actor.js";
 import { AuthService } from "../../modules/auth/auth.service.js";
+import { MemberRepository } from "../../modules/org/member.repository.js";
 import { MemberService } from "../../modules/org/member.service.js";
+import { WorkspaceRepository } from "../../modules/workspaces/workspace.repository.js";
 import { openMigrated } from "./open-db.js";
 
 export async function userCreate(o: {
@@ -17,11 +19,7 @@ export async function userCreate(o: {
   const password = o.password ?? randomBytes(9).toString("base64url");
   try {
     const existing = o.workspace
-      ? await database.db
-          .selectFrom("workspaces")
-          .select(["id", "name"])
-          .where((eb) => eb.or([eb("id", "=", o.workspace!), eb("name", "=", o.workspace!)]))
-          .execute()
+      ? await new WorkspaceRepository(database.db).findByIdOrName(o.workspace)
       : [];
     if (existing.length > 1)
       throw new Error(
@@ -29,13 +27,7 @@ export async function userCreate(o: {
       );
     const target = existing[0];
     if (target) {
-      const owner = await database.db
-        .selectFrom("members")
-        .selectAll()
-        .where("workspaceId", "=", target.id)
-        .where("role", "=", "owner")
-        .where("status", "=", "active")
-        .executeTakeFirst();
+      const owner = await new MemberRepository(database.db).firstActiveOwner(target.id);
       if (!owner) throw new Error(`Workspace ${target.name} has no active owner`);
       const actor: Actor = {
         userId: owner.userId,

@@ -105,6 +105,7 @@ export const ORG_EN = {
   "audit.department.update": "{actor} changed the department {department}",
   "audit.department.delete": "{actor} deleted the department {department}",
   "audit.member.create": "{actor} added {member} ({email}) as {role}",
+  "audit.member.added": "{actor} added {member} as {role}",
   "audit.member.move": "{actor} moved {member} to {department}",
   "audit.member.unassign": "{actor} took {member} out of {from}",
   "audit.member.role": "{actor} changed {member}'s role to {role}",

@@ -89,6 +89,7 @@ export const ORG_ZH: Record<keyof typeof ORG_EN, string> = {
   "audit.department.update": "{actor} 修改了部门 {department}",
   "audit.department.delete": "{actor} 删除了部门 {department}",
   "audit.member.create": "{actor} 添加了{role} {member}（{email}）",
+  "audit.member.added": "{actor} 添加了{role} {member}",
   "audit.member.move": "{actor} 把 {member} 调到了 {department}",
   "audit.member.unassign": "{actor} 把 {member} 移出了 {from}",
   "audit.member.role": "{actor} 把 {member} 的角色改为{role}",

@@ -7,6 +7,7 @@ export interface AuditInput {
   action: string;
   entityType: string;
   entityId: string | null;
+  /** The entry as a stored message (storeMessage); rows written before codes hold English text. */
   summary: string;
   before?: unknown;
   after?: unknown;
@@ -32,6 +33,48 @@ export class AuditRepository {
         at: e.at,
       })
       .execute();
+  }
+
+  /** A member's name as it is now (for the audit message), or null. */
+  async memberName(workspaceId: string, memberId: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom("members")
+      .select("name")
+      .where("workspaceId", "=", workspaceId)
+      .where("id", "=", memberId)
+      .executeTakeFirst();
+    return row?.name ?? null;
+  }
+
+  /** A department's name as it is now (for the audit message), or null. */
+  async departmentName(workspaceId: string, departmentId: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom("departments")
+      .select("name")
+      .where("workspaceId", "=", workspaceId)
+      .where("id", "=", departmentId)
+      .executeTakeFirst();
+    return row?.name ?? null;
+  }
+
+  /** Every member's and department's name as it is now (for entries written before messages). */
+  async namesNow(workspaceId: string) {
+    const [members, departments] = await Promise.all([
+      this.db
+        .selectFrom("members")
+        .select(["id", "name"])
+        .where("workspaceId", "=", workspaceId)
+        .execute(),
+      this.db
+        .selectFrom("departments")
+        .select(["id", "name"])
+        .where("workspaceId", "=", workspaceId)
+        .execute(),
+    ]);
+    return {
+      members: new Map(members.map((m) => [m.id, m.name])),
+      departments: new Map(departments.map((d) => [d.id, d.name])),
+    };
   }
 
   /** Newest first; the cursor is the last id seen (ids sort by time). */

@@ -2,7 +2,8 @@ import { Type } from "typebox";
 import { LIMITS } from "../../core/limits.js";
 import type { AuditService } from "./audit.service.js";
 import { actorOf, type App } from "../../http/app.js";
-import { Id, Instant, Page } from "../shared/common.schema.js";
+import { requestLocale } from "../../http/problem.js";
+import { Id, Instant, MessageSchema, Page } from "../shared/common.schema.js";
 
 const AuditEntrySchema = Type.Object({
   id: Id,
@@ -12,7 +13,11 @@ const AuditEntrySchema = Type.Object({
   action: Type.String(),
   entityType: Type.String(),
   entityId: Type.Union([Type.String(), Type.Null()]),
-  summary: Type.String(),
+  message: MessageSchema,
+  summary: Type.String({
+    description:
+      "The entry as a sentence with names, in the caller's language (the message rendered); entries written before messages that their data cannot name show their old text",
+  }),
   before: Type.Unknown(),
   after: Type.Unknown(),
 });
@@ -37,6 +42,10 @@ export async function auditRoutes(app: App, services: { audit: AuditService }): 
       },
     },
     async (req) =>
-      services.audit.list(actorOf(req), { ...req.query, limit: req.query.limit ?? 50 }),
+      services.audit.list(
+        actorOf(req),
+        { ...req.query, limit: req.query.limit ?? 50 },
+        requestLocale(req),
+      ),
   );
 }

@@ -44,6 +44,16 @@ export class AuthRepository {
       .execute();
   }
 
+  /** Sets one password for every given account (the demo's shared password). */
+  async setPasswordHashOf(emails: readonly string[], passwordHash: string, now: string) {
+    if (emails.length === 0) return;
+    await this.db
+      .updateTable("users")
+      .set({ passwordHash, updatedAt: now })
+      .where("email", "in", [...emails])
+      .execute();
+  }
+
   async createSession(s: {
     id: string;
     userId: string;

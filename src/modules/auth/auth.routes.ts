@@ -1,5 +1,5 @@
 import { Type } from "typebox";
-import { forbidden } from "../../core/errors.js";
+import { fail } from "../../core/errors.js";
 import type { Locale } from "../../core/limits.js";
 import { clearSessionCookie, setSessionCookie } from "../../http/session.js";
 import type { AuthService } from "./auth.service.js";
@@ -215,7 +215,7 @@ export async function authRoutes(
           (m) => m.workspaceId === req.body.workspaceId,
         )
       )
-        throw forbidden("You are not a member of that workspace");
+        throw fail("forbidden", "auth.not_a_member");
       if (req.sessionToken) await services.auth.logout(req.sessionToken);
       setSessionCookie(
         req,

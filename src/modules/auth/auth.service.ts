@@ -1,7 +1,8 @@
 import type { Actor } from "../../core/actor.js";
-import { fail, invalidField, unauthorized } from "../../core/errors.js";
+import { fail, fieldError } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
 import { LIMITS, type Locale } from "../../core/limits.js";
+import { msg } from "../../core/messages/index.js";
 import { findOrgTemplate, type OrgTemplateId } from "../../core/org/templates.js";
 import { MemberRepository } from "../org/member.repository.js";
 import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
@@ -23,12 +24,10 @@ export interface NewSession {
 const DAY_MS = 86_400_000;
 
 /** The one answer for an email that has an account, wherever an account would be created. */
-export const emailTaken = () => {
-  const message = "This email already has an account; sign in instead";
-  return fail("invalid", "auth.email_taken", undefined, message, {
-    fields: [{ field: "email", message, code: "auth.email_taken" }],
+export const emailTaken = () =>
+  fail("invalid", "auth.email_taken", undefined, {
+    fields: [fieldError("email", "auth.email_taken")],
   });
-};
 
 export class AuthService {
   constructor(private readonly deps: ServiceDeps) {}
@@ -96,7 +95,7 @@ export class AuthService {
           action: "workspace.create",
           entityType: "workspace",
           entityId: w.id,
-          summary: `Created workspace ${w.name}`,
+          message: msg("audit.workspace.create", { workspace: w.name, workspaceId: w.id }),
         });
         return { userId, workspaceId: w.id, memberId };
       });
@@ -141,7 +140,7 @@ export class AuthService {
     const membership = input.workspaceId
       ? memberships.find((m) => m.workspaceId === input.workspaceId)
       : memberships[0];
-    if (!user || !ok || !membership) throw unauthorized("Wrong email or password");
+    if (!user || !ok || !membership) throw fail("unauthorized", "auth.login_failed");
     await throttle.succeeded([perEmail], [perIp]);
     return this.createSession(user.id, membership.workspaceId);
   }
@@ -207,18 +206,13 @@ export class AuthService {
         },
         at,
       );
-      if (input.name !== undefined) {
-        await trx
-          .updateTable("members")
-          .set((eb) => ({
-            name: input.name!.trim(),
-            version: eb("version", "+", 1),
-            updatedAt: at,
-          }))
-          .where("workspaceId", "=", actor.workspaceId)
-          .where("id", "=", actor.memberId)
-          .execute();
-      }
+      if (input.name !== undefined)
+        await new MemberRepository(trx).rename(
+          actor.workspaceId,
+          actor.memberId,
+          input.name.trim(),
+          at,
+        );
     });
   }
 
@@ -235,12 +229,14 @@ export class AuthService {
   ): Promise<{ sessionsEnded: number; apiTokensRevoked: number }> {
     const repo = new AuthRepository(this.deps.db);
     const user = await repo.findUserById(actor.userId);
-    if (!user) throw unauthorized();
+    if (!user) throw fail("unauthorized", "auth.not_signed_in");
     const throttle = new AttemptThrottle(this.deps.db, this.deps.clock);
     const key = `password:${user.id}`;
     await throttle.take([{ key, limit: LIMITS.loginMaxFailures }]);
     if (!(await verifyPassword(currentPassword, user.passwordHash)))
-      throw invalidField("currentPassword", "The current password is wrong");
+      throw fail("invalid", "auth.current_password_wrong", undefined, {
+        fields: [fieldError("currentPassword", "auth.current_password_wrong")],
+      });
     await throttle.succeeded([key]);
     await assertStrongPassword("newPassword", newPassword, [user.email, user.name]);
     const passwordHash = await hashPassword(newPassword);

@@ -1,5 +1,5 @@
 import { Type } from "typebox";
-import { forbidden } from "../../core/errors.js";
+import { fail } from "../../core/errors.js";
 import type { AuthService } from "../auth/auth.service.js";
 import type { DemoService } from "./demo.service.js";
 import type { App } from "../../http/app.js";
@@ -82,7 +82,7 @@ export async function demoRoutes(
       },
     },
     async (req, reply) => {
-      if (!demoEnabled) throw forbidden("The demo is switched off on this instance");
+      if (!demoEnabled) throw fail("forbidden", "org.demo.disabled");
       const login = await services.demo.openFromWeb({ history: req.body?.history });
       setSessionCookie(
         req,

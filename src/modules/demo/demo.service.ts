@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Actor } from "../../core/actor.js";
-import { forbidden } from "../../core/errors.js";
+import { fail } from "../../core/errors.js";
 import type { Executor } from "../../db/database.js";
 import { newId } from "../../core/ids.js";
 import { AuthRepository } from "../auth/auth.repository.js";
@@ -56,27 +56,17 @@ export class DemoService {
     const [nonDemo, demo] = await Promise.all([repo.countNonDemo(), repo.findDemo()]);
     if (!demo || Number(nonDemo.n) > 0) return [];
     const accounts = demoAccounts();
-    const active = await this.deps.db
-      .selectFrom("users")
-      .innerJoin("members", "members.userId", "users.id")
-      .select("users.email")
-      .where("members.workspaceId", "=", demo.id)
-      .where("members.status", "=", "active")
-      .where(
-        "users.email",
-        "in",
+    const emails = new Set(
+      await new MemberRepository(this.deps.db).activeEmails(
+        demo.id,
         accounts.map((a) => a.email),
-      )
-      .execute();
-    const emails = new Set(active.map((r) => r.email));
+      ),
+    );
     return accounts.filter((a) => emails.has(a.email));
   }
 
   async openFromWeb(opts: { history?: boolean } = {}): Promise<DemoLogin> {
-    if (!(await this.status()).demoAvailable)
-      throw forbidden(
-        "The demo shop is only offered on an instance without real workspaces; use `dayclear demo` on the server",
-      );
+    if (!(await this.status()).demoAvailable) throw fail("forbidden", "org.demo.unavailable");
     return this.ensure(opts);
   }
 
@@ -98,11 +88,7 @@ export class DemoService {
         const existing = await wsRepo.findDemo();
         if (existing) {
           const emails = DEMO_PEOPLE.map((p) => `${p.email}@${DEMO_DOMAIN}`);
-          await trx
-            .updateTable("users")
-            .set({ passwordHash, updatedAt: at })
-            .where("email", "in", emails)
-            .execute();
+          await auth.setPasswordHashOf(emails, passwordHash, at);
           const owner = await auth.findUserByEmail(ownerEmail);
           return {
             workspaceId: existing.id,

@@ -1,21 +1,17 @@
 import type { Actor } from "../../core/actor.js";
-import {
-  conflict,
-  fail,
-  forbidden,
-  invalidField,
-  notFound,
-  staleVersion,
-} from "../../core/errors.js";
+import { fail } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
+import { msg, type Message } from "../../core/messages/index.js";
 import type { Executor } from "../../db/database.js";
 import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
 import { DepartmentRepository } from "./department.repository.js";
 import { MemberRepository } from "./member.repository.js";
 import { can, loadPolicyActor } from "./org.policy.js";
+import { badField, notFoundIn, staleIn } from "./org.errors.js";
 import { presentDepartment } from "./org.presenter.js";
 import { authorizeFunctionChange } from "./rights.access.js";
 import type { DepartmentFunction } from "../../core/org/rights.js";
+import type { Department } from "../../db/schema.js";
 import type { DepartmentDto } from "./org.schema.js";
 
 export interface DepartmentInput {
@@ -34,11 +30,7 @@ export class DepartmentService {
     const db = this.deps.db;
     const [departments, members] = await Promise.all([
       new DepartmentRepository(db).list(actor.workspaceId),
-      db
-        .selectFrom("members")
-        .select(["id", "name", "departmentId", "status"])
-        .where("workspaceId", "=", actor.workspaceId)
-        .execute(),
+      new MemberRepository(db).listBrief(actor.workspaceId),
     ]);
     return departments.map((d) => presentDepartment(d, members));
   }
@@ -49,16 +41,17 @@ export class DepartmentService {
       const all = await repo.list(actor.workspaceId);
       const parentId = input.parentId ?? null;
       if (parentId && !all.some((d) => d.id === parentId))
-        throw invalidField("parentId", "No such parent department");
+        throw badField("parentId", "org.department.no_parent");
       if (
         !can(await loadPolicyActor(trx, actor, all), "department.create", {
           departmentId: parentId,
         })
       )
-        throw forbidden("Only the owner or the lead of the parent department may add a department");
+        throw fail("forbidden", "org.department.create_forbidden");
       if (input.function !== undefined && input.function !== "none") authorizeFunctionChange(actor);
       const at = nowIso(this.deps);
-      const leadMemberId = await this.checkLead(trx, actor, input.leadMemberId ?? null, at);
+      const lead = await this.checkLead(trx, actor, input.leadMemberId ?? null, at);
+      const leadMemberId = lead?.id ?? null;
       const dep = {
         workspaceId: actor.workspaceId,
         id: newId(),
@@ -76,7 +69,7 @@ export class DepartmentService {
         action: "department.create",
         entityType: "department",
         entityId: dep.id,
-        summary: `Created department ${dep.name}`,
+        message: msg("audit.department.create", { department: dep.name, departmentId: dep.id }),
         after: dep,
       });
       return this.present(trx, actor.workspaceId, dep.id);
@@ -92,44 +85,43 @@ export class DepartmentService {
       const repo = new DepartmentRepository(trx);
       const all = await repo.list(actor.workspaceId);
       const current = all.find((d) => d.id === id);
-      if (!current) throw notFound("Department");
+      if (!current) throw notFoundIn("department");
       const who = await loadPolicyActor(trx, actor, all);
       if (!can(who, "department.update", { departmentId: id }))
-        throw forbidden("You do not manage this department");
+        throw fail("forbidden", "org.department.not_managed");
       if (input.function !== undefined && input.function !== current.function)
         authorizeFunctionChange(actor);
       if (input.parentId !== undefined && input.parentId !== current.parentId) {
         const parentId = input.parentId;
         if (parentId !== null) {
           if (!all.some((d) => d.id === parentId))
-            throw invalidField("parentId", "No such parent department");
+            throw badField("parentId", "org.department.no_parent");
           if (this.isSelfOrDescendant(all, id, parentId))
-            throw invalidField(
-              "parentId",
-              "A department cannot be moved under itself or one of its sub-departments",
-            );
+            throw badField("parentId", "org.department.cycle");
         }
         if (!can(who, "department.create", { departmentId: parentId }))
-          throw forbidden("You do not manage the new parent department");
+          throw fail("forbidden", "org.department.parent_not_managed");
       }
       const at = nowIso(this.deps);
+      const lead =
+        input.leadMemberId === undefined
+          ? undefined
+          : await this.checkLead(trx, actor, input.leadMemberId, at);
       const patch = {
         ...(input.name !== undefined && { name: input.name.trim() }),
         ...(input.parentId !== undefined && { parentId: input.parentId }),
         ...(input.sortOrder !== undefined && { sortOrder: input.sortOrder }),
         ...(input.function !== undefined && { function: input.function }),
-        ...(input.leadMemberId !== undefined && {
-          leadMemberId: await this.checkLead(trx, actor, input.leadMemberId, at),
-        }),
+        ...(lead !== undefined && { leadMemberId: lead?.id ?? null }),
         updatedAt: at,
       };
       const updated = await repo.update(actor.workspaceId, id, input.version, patch);
-      if (!updated) throw staleVersion("Department", current.version);
+      if (!updated) throw staleIn("department", current.version);
       await audit(trx, actor, at, {
         action: "department.update",
         entityType: "department",
         entityId: id,
-        summary: `Updated department ${updated.name}`,
+        message: departmentChange(current, updated, all, lead?.name ?? null),
         before: current,
         after: updated,
       });
@@ -142,24 +134,17 @@ export class DepartmentService {
       const repo = new DepartmentRepository(trx);
       const all = await repo.list(actor.workspaceId);
       const current = all.find((d) => d.id === id);
-      if (!current) throw notFound("Department");
-      if (current.leadMemberId === actor.memberId && actor.role === "lead") {
-        throw fail(
-          "forbidden",
-          "org.department_own_delete",
-          { department: current.name },
-          "A lead cannot delete the department they lead; the owner can",
-        );
-      }
+      if (!current) throw notFoundIn("department");
+      if (current.leadMemberId === actor.memberId && actor.role === "lead")
+        throw fail("forbidden", "org.department_own_delete", { department: current.name });
       if (
         !can(await loadPolicyActor(trx, actor, all), "department.delete", {
           departmentId: id,
           leadMemberId: current.leadMemberId,
         })
       )
-        throw forbidden("You do not manage this department");
-      if (all.some((d) => d.parentId === id))
-        throw conflict("Move or delete the sub-departments first");
+        throw fail("forbidden", "org.department.not_managed");
+      if (all.some((d) => d.parentId === id)) throw fail("conflict", "org.department.has_children");
       const at = nowIso(this.deps);
       await new MemberRepository(trx).clearDepartment(actor.workspaceId, id, at);
       await repo.delete(actor.workspaceId, id);
@@ -167,7 +152,7 @@ export class DepartmentService {
         action: "department.delete",
         entityType: "department",
         entityId: id,
-        summary: `Deleted department ${current.name}`,
+        message: msg("audit.department.delete", { department: current.name, departmentId: id }),
         before: current,
       });
     });
@@ -191,12 +176,12 @@ export class DepartmentService {
     actor: Actor,
     leadMemberId: string | null,
     at: string,
-  ): Promise<string | null> {
+  ): Promise<{ id: string; name: string } | null> {
     if (leadMemberId === null) return null;
     const members = new MemberRepository(trx);
     const lead = await members.getById(actor.workspaceId, leadMemberId);
     if (!lead || lead.status !== "active")
-      throw invalidField("leadMemberId", "The lead must be an active member of this workspace");
+      throw badField("leadMemberId", "org.department.lead_inactive");
     if (lead.role === "member") {
       await members.update(actor.workspaceId, lead.id, lead.version, {
         role: "lead",
@@ -206,22 +191,52 @@ export class DepartmentService {
         action: "member.role",
         entityType: "member",
         entityId: lead.id,
-        summary: `${lead.name} became a lead`,
+        message: msg("audit.member.role", {
+          member: lead.name,
+          memberId: lead.id,
+          role: msg("org.role.lead"),
+        }),
         before: { role: "member" },
         after: { role: "lead" },
       });
     }
-    return leadMemberId;
+    return { id: lead.id, name: lead.name };
   }
 
   private async present(db: Executor, workspaceId: string, id: string): Promise<DepartmentDto> {
     const d = await new DepartmentRepository(db).getById(workspaceId, id);
-    if (!d) throw notFound("Department");
-    const members = await db
-      .selectFrom("members")
-      .select(["id", "name", "departmentId", "status"])
-      .where("workspaceId", "=", workspaceId)
-      .execute();
-    return presentDepartment(d, members);
+    if (!d) throw notFoundIn("department");
+    return presentDepartment(d, await new MemberRepository(db).listBrief(workspaceId));
   }
+}
+
+/**
+ * What a department change was, as one sentence: a rename, a move, a new lead, a new function,
+ * else a change (sort order). The names are the ones at the time.
+ */
+function departmentChange(
+  before: Department,
+  after: Department,
+  all: readonly Department[],
+  leadName: string | null,
+): Message {
+  const ids = { department: after.name, departmentId: after.id };
+  if (after.name !== before.name)
+    return msg("audit.department.rename", { ...ids, from: before.name });
+  if (after.parentId !== before.parentId) {
+    const parent = all.find((d) => d.id === after.parentId);
+    return parent
+      ? msg("audit.department.move", { ...ids, parent: parent.name, parentId: parent.id })
+      : msg("audit.department.move_top", ids);
+  }
+  if (after.leadMemberId !== before.leadMemberId)
+    return after.leadMemberId && leadName
+      ? msg("audit.department.lead", { ...ids, lead: leadName, leadId: after.leadMemberId })
+      : msg("audit.department.no_lead", ids);
+  if (after.function !== before.function)
+    return msg("audit.department.function", {
+      ...ids,
+      function: msg(`org.function.${after.function as DepartmentFunction}`),
+    });
+  return msg("audit.department.update", ids);
 }

@@ -1,5 +1,6 @@
 import type { Actor } from "../../core/actor.js";
-import { conflict, fail, forbidden, invalidField, notFound } from "../../core/errors.js";
+import { fail, fieldError } from "../../core/errors.js";
+import { msg } from "../../core/messages/index.js";
 import { newId } from "../../core/ids.js";
 import { LIMITS, type Role } from "../../core/limits.js";
 import { AuthRepository } from "../auth/auth.repository.js";
@@ -15,6 +16,8 @@ import { DepartmentRepository } from "./department.repository.js";
 import { InvitationRepository } from "./invitation.repository.js";
 import { MemberRepository } from "./member.repository.js";
 import { can, loadPolicyActor } from "./org.policy.js";
+import { policyActor } from "../../core/policy.js";
+import { badField, notFoundIn } from "./org.errors.js";
 import { presentInvitation } from "./org.presenter.js";
 
 export class InvitationService {
@@ -34,14 +37,14 @@ export class InvitationService {
     return this.deps.db.transaction().execute(async (trx) => {
       const departments = await new DepartmentRepository(trx).list(actor.workspaceId);
       if (departmentId && !departments.some((d) => d.id === departmentId))
-        throw invalidField("departmentId", "No such department");
+        throw badField("departmentId", "org.department.no_such");
       if (
         !can(await loadPolicyActor(trx, actor, departments), "invitation.manage", {
           departmentId,
         }) ||
         (role === "owner" && actor.role !== "owner")
       ) {
-        throw forbidden("You may not invite people into this department or role");
+        throw fail("forbidden", "org.invitation.forbidden");
       }
       const token = newSecret("inv_");
       const now = this.deps.clock();
@@ -63,14 +66,17 @@ export class InvitationService {
         action: "invitation.create",
         entityType: "invitation",
         entityId: inv.id,
-        summary: `Invited ${inv.email ?? "someone"} as ${role}`,
+        message: inv.email
+          ? msg("audit.invitation.create", { email: inv.email, role: msg(`org.role.${role}`) })
+          : msg("audit.invitation.create_link", { role: msg(`org.role.${role}`) }),
       });
       return { ...presentInvitation(inv), token, path: `/invite/${token}` };
     });
   }
 
   async list(actor: Actor) {
-    if (actor.role === "member") throw forbidden("Only owners and leads see invitations");
+    if (!can(policyActor(actor, []), "invitation.read"))
+      throw fail("forbidden", "org.invitation.read_forbidden");
     return (
       await new InvitationRepository(this.deps.db).listPending(actor.workspaceId, nowIso(this.deps))
     ).map(presentInvitation);
@@ -80,27 +86,30 @@ export class InvitationService {
     await this.deps.db.transaction().execute(async (trx) => {
       const repo = new InvitationRepository(trx);
       const inv = await repo.getById(actor.workspaceId, id);
-      if (!inv) throw notFound("Invitation");
+      if (!inv) throw notFoundIn("invitation");
       const departments = await new DepartmentRepository(trx).list(actor.workspaceId);
       if (
         !can(await loadPolicyActor(trx, actor, departments), "invitation.manage", {
           departmentId: inv.departmentId,
         })
       )
-        throw forbidden();
+        throw fail("forbidden", "org.invitation.forbidden");
       await repo.delete(actor.workspaceId, id);
       await audit(trx, actor, nowIso(this.deps), {
         action: "invitation.revoke",
         entityType: "invitation",
         entityId: id,
-        summary: `Revoked invitation for ${inv.email ?? "someone"}`,
+        message: inv.email
+          ? msg("audit.invitation.revoke", { email: inv.email })
+          : msg("audit.invitation.revoke_link"),
       });
     });
   }
 
   async lookup(token: string) {
     const inv = await new InvitationRepository(this.deps.db).findByTokenHash(hashSecret(token));
-    if (!inv || inv.acceptedAt || inv.expiresAt <= nowIso(this.deps)) throw notFound("Invitation");
+    if (!inv || inv.acceptedAt || inv.expiresAt <= nowIso(this.deps))
+      throw fail("not_found", "org.invitation.link_invalid");
     return {
       workspaceName: inv.workspaceName,
       email: inv.email,
@@ -151,15 +160,10 @@ export class InvitationService {
     return this.throttled(input.token, ip, () =>
       this.join(input.token, async (trx, _at, inv) => {
         const user = await new AuthRepository(trx).findUserById(input.userId);
-        if (!user) throw notFound("User");
+        if (!user) throw notFoundIn("user");
         if (inv.email && inv.email !== user.email) throw otherEmail();
         if (await new MemberRepository(trx).getByUserId(inv.workspaceId, user.id)) {
-          throw fail(
-            "conflict",
-            "invitation.already_member",
-            undefined,
-            "You are already a member of this workspace",
-          );
+          throw fail("conflict", "invitation.already_member");
         }
         return user;
       }),
@@ -181,7 +185,8 @@ export class InvitationService {
 
   private async pending(db: Executor, token: string) {
     const inv = await new InvitationRepository(db).findByTokenHash(hashSecret(token));
-    if (!inv || inv.acceptedAt || inv.expiresAt <= nowIso(this.deps)) throw notFound("Invitation");
+    if (!inv || inv.acceptedAt || inv.expiresAt <= nowIso(this.deps))
+      throw fail("not_found", "org.invitation.link_invalid");
     return inv;
   }
 
@@ -195,7 +200,7 @@ export class InvitationService {
       const at = nowIso(this.deps);
       const user = await userFor(trx, at, inv);
       if (!(await new InvitationRepository(trx).markAccepted(inv.workspaceId, inv.id, at)))
-        throw conflict("This invitation was just used");
+        throw fail("conflict", "org.invitation.just_used");
       const memberId = newId();
       await new MemberRepository(trx).create({
         workspaceId: inv.workspaceId,
@@ -227,7 +232,7 @@ export class InvitationService {
           action: "invitation.accept",
           entityType: "member",
           entityId: memberId,
-          summary: `${user.name} joined through an invitation`,
+          message: msg("audit.invitation.accept", { member: user.name, memberId }),
         },
       );
       return { userId: user.id, workspaceId: inv.workspaceId };
@@ -235,9 +240,7 @@ export class InvitationService {
   }
 }
 
-const otherEmail = () => {
-  const message = "This invitation is for another email address";
-  return fail("invalid", "invitation.other_email", undefined, message, {
-    fields: [{ field: "email", message, code: "invitation.other_email" }],
+const otherEmail = () =>
+  fail("invalid", "invitation.other_email", undefined, {
+    fields: [fieldError("email", "invitation.other_email")],
   });
-};

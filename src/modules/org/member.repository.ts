@@ -46,6 +46,51 @@ export class MemberRepository {
       .executeTakeFirst();
   }
 
+  /** Every member's id, name, department and status (for department pages and counts). */
+  listBrief(workspaceId: string) {
+    return this.db
+      .selectFrom("members")
+      .select(["id", "name", "departmentId", "status"])
+      .where("workspaceId", "=", workspaceId)
+      .execute();
+  }
+
+  /** An active owner of the workspace (the first by id), or undefined. */
+  firstActiveOwner(workspaceId: string) {
+    return this.db
+      .selectFrom("members")
+      .selectAll()
+      .where("workspaceId", "=", workspaceId)
+      .where("role", "=", "owner")
+      .where("status", "=", "active")
+      .orderBy("id")
+      .executeTakeFirst();
+  }
+
+  /** Of the given emails, those whose account is an active member of the workspace. */
+  async activeEmails(workspaceId: string, emails: readonly string[]): Promise<string[]> {
+    if (emails.length === 0) return [];
+    const rows = await this.db
+      .selectFrom("users")
+      .innerJoin("members", "members.userId", "users.id")
+      .select("users.email")
+      .where("members.workspaceId", "=", workspaceId)
+      .where("members.status", "=", "active")
+      .where("users.email", "in", [...emails])
+      .execute();
+    return rows.map((r) => r.email);
+  }
+
+  /** Renames a member (their account's name changed), without a version check. */
+  async rename(workspaceId: string, id: string, name: string, now: string): Promise<void> {
+    await this.db
+      .updateTable("members")
+      .set((eb) => ({ name, version: eb("version", "+", 1), updatedAt: now }))
+      .where("workspaceId", "=", workspaceId)
+      .where("id", "=", id)
+      .execute();
+  }
+
   getByUserId(workspaceId: string, userId: string) {
     return this.db
       .selectFrom("members")

@@ -1,6 +1,7 @@
 import type { Actor } from "../../core/actor.js";
-import { conflict, forbidden, invalidField, notFound, staleVersion } from "../../core/errors.js";
+import { fail } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
+import { msg, type Message } from "../../core/messages/index.js";
 import type { Role } from "../../core/limits.js";
 import type { Executor } from "../../db/database.js";
 import { hashPassword } from "../auth/password.js";
@@ -16,6 +17,7 @@ import {
 import { DepartmentRepository } from "./department.repository.js";
 import { MemberRepository } from "./member.repository.js";
 import { can, loadPolicyActor, type OrgAction } from "./org.policy.js";
+import { badField, notFoundIn, staleIn } from "./org.errors.js";
 import { presentLeave, presentMember } from "./org.presenter.js";
 import type { CreateMemberInput, LeaveDto, MemberDto, UpdateMemberInput } from "./org.schema.js";
 import { SkillRepository } from "./skill.repository.js";
@@ -56,15 +58,11 @@ export class MemberService {
       const departmentId = input.departmentId ?? null;
       await this.authorize(trx, actor, "member.create", { departmentId, role });
       if (role === "owner" && actor.role !== "owner")
-        throw forbidden("Only the owner can add another owner");
+        throw fail("forbidden", "org.member.owner_only_owner");
       await this.checkDepartment(trx, actor.workspaceId, departmentId);
       const auth = new AuthRepository(trx);
-      if (await auth.findUserByEmail(input.email)) {
-        throw conflict(
-          "This email already has a Dayclear account; send them an invitation instead",
-          { field: "email" },
-        );
-      }
+      if (await auth.findUserByEmail(input.email))
+        throw fail("conflict", "org.member.email_taken", undefined, { extra: { field: "email" } });
       const at = nowIso(this.deps);
       const userId = newId();
       await auth.createUser({
@@ -98,7 +96,12 @@ export class MemberService {
         action: "member.create",
         entityType: "member",
         entityId: member.id,
-        summary: `Added member ${member.name} <${input.email}>`,
+        message: msg("audit.member.create", {
+          member: member.name,
+          memberId: member.id,
+          email: input.email,
+          role: msg(`org.role.${role}`),
+        }),
         after: { ...member, skills: input.skills ?? [] },
       });
       return this.present(trx, actor.workspaceId, member.id);
@@ -115,7 +118,7 @@ export class MemberService {
       .execute(async (trx) => {
         const repo = new MemberRepository(trx);
         const current = await repo.getById(actor.workspaceId, id);
-        if (!current) throw notFound("Member");
+        if (!current) throw notFoundIn("member");
         const who = await loadPolicyActor(trx, actor);
         const target = { memberId: id, departmentId: current.departmentId, role: current.role };
         const onlyProfile =
@@ -125,19 +128,19 @@ export class MemberService {
           can(who, "member.update", target) ||
           (onlyProfile && can(who, "member.profile", target)) ||
           (onlyOwnCalendar && can(who, "member.calendar", target));
-        if (!allowed) throw forbidden("You may not change this member");
+        if (!allowed) throw fail("forbidden", "org.member.forbidden");
         if (input.role !== undefined && input.role !== current.role) {
           if (!can(who, "member.role", target))
-            throw forbidden("You may not change this member's role");
+            throw fail("forbidden", "org.member.role_forbidden");
           if (input.role === "owner" && actor.role !== "owner")
-            throw forbidden("Only the owner can make someone an owner");
+            throw fail("forbidden", "org.member.owner_only_owner");
           if (current.role === "owner" && (await repo.countOwners(actor.workspaceId)).n <= 1)
-            throw conflict("A workspace needs at least one owner");
+            throw fail("conflict", "org.member.last_owner");
         }
         if (input.departmentId !== undefined && input.departmentId !== current.departmentId) {
           await this.checkDepartment(trx, actor.workspaceId, input.departmentId);
           if (!can(who, "member.update", { ...target, departmentId: input.departmentId }))
-            throw forbidden("You do not manage the target department");
+            throw fail("forbidden", "org.member.department_not_managed");
         }
         const at = nowIso(this.deps);
         const patch = {
@@ -152,7 +155,7 @@ export class MemberService {
           updatedAt: at,
         };
         const updated = await repo.update(actor.workspaceId, id, input.version, patch);
-        if (!updated) throw staleVersion("Member", current.version);
+        if (!updated) throw staleIn("member", current.version);
         if (input.role !== undefined && input.role === "member" && current.role === "lead") {
           await new DepartmentRepository(trx).clearLead(actor.workspaceId, id, at);
         }
@@ -160,7 +163,7 @@ export class MemberService {
           action: "member.update",
           entityType: "member",
           entityId: id,
-          summary: `Updated member ${updated.name}`,
+          message: await this.memberChange(trx, actor.workspaceId, current, updated),
           before: current,
           after: updated,
         });
@@ -180,7 +183,7 @@ export class MemberService {
       .execute(async (trx) => {
         const repo = new MemberRepository(trx);
         const current = await repo.getById(actor.workspaceId, id);
-        if (!current) throw notFound("Member");
+        if (!current) throw notFoundIn("member");
         await this.authorize(trx, actor, "member.deactivate", {
           memberId: id,
           departmentId: current.departmentId,
@@ -192,7 +195,7 @@ export class MemberService {
           current.role === "owner" &&
           (await repo.countOwners(actor.workspaceId)).n <= 1
         ) {
-          throw conflict("A workspace needs at least one active owner");
+          throw fail("conflict", "org.member.last_owner");
         }
         const at = nowIso(this.deps);
         await repo.update(actor.workspaceId, id, current.version, { status, updatedAt: at });
@@ -202,7 +205,13 @@ export class MemberService {
           action: status === "inactive" ? "member.deactivate" : "member.reactivate",
           entityType: "member",
           entityId: id,
-          summary: `${status === "inactive" ? "Deactivated" : "Reactivated"} member ${current.name}`,
+          message: msg(
+            status === "inactive" ? "audit.member.deactivate" : "audit.member.reactivate",
+            {
+              member: current.name,
+              memberId: id,
+            },
+          ),
           before: { status: current.status },
           after: { status },
         });
@@ -217,20 +226,22 @@ export class MemberService {
       .transaction()
       .execute(async (trx) => {
         const current = await new MemberRepository(trx).getById(actor.workspaceId, id);
-        if (!current) throw notFound("Member");
+        if (!current) throw notFoundIn("member");
         await this.authorize(trx, actor, "member.skills", {
           memberId: id,
           departmentId: current.departmentId,
           role: current.role,
         });
         const before = await new MemberRepository(trx).skillsOf(actor.workspaceId, [id]);
-        await this.writeSkills(trx, actor.workspaceId, id, skills);
+        const names = await this.writeSkills(trx, actor.workspaceId, id, skills);
         const at = nowIso(this.deps);
         await audit(trx, actor, at, {
           action: "member.skills",
           entityType: "member",
           entityId: id,
-          summary: `Set skills of ${current.name}`,
+          message: names.length
+            ? msg("audit.member.skills", { member: current.name, memberId: id, skills: names })
+            : msg("audit.member.skills_none", { member: current.name, memberId: id }),
           before,
           after: skills,
         });
@@ -245,13 +256,12 @@ export class MemberService {
     id: string,
     input: { startDate: string; endDate: string; kind?: string; note?: string | null },
   ): Promise<LeaveDto> {
-    if (input.endDate < input.startDate)
-      throw invalidField("endDate", "The leave ends before it starts");
+    if (input.endDate < input.startDate) throw badField("endDate", "range.reversed");
     return this.deps.db
       .transaction()
       .execute(async (trx) => {
         const current = await new MemberRepository(trx).getById(actor.workspaceId, id);
-        if (!current) throw notFound("Member");
+        if (!current) throw notFoundIn("member");
         await this.authorize(trx, actor, "member.calendar", {
           memberId: id,
           departmentId: current.departmentId,
@@ -273,7 +283,12 @@ export class MemberService {
           action: "member.leave.add",
           entityType: "member",
           entityId: id,
-          summary: `${current.name}: days off ${leave.startDate}–${leave.endDate}`,
+          message: msg("audit.member.leave_add", {
+            member: current.name,
+            memberId: id,
+            from: leave.startDate,
+            to: leave.endDate,
+          }),
           after: leave,
         });
         await markScheduleStale(trx, actor.workspaceId);
@@ -289,7 +304,7 @@ export class MemberService {
         const repo = new MemberRepository(trx);
         const current = await repo.getById(actor.workspaceId, id);
         const leave = current && (await repo.getLeave(actor.workspaceId, id, leaveId));
-        if (!current || !leave) throw notFound("Leave");
+        if (!current || !leave) throw notFoundIn("leave");
         await this.authorize(trx, actor, "member.calendar", {
           memberId: id,
           departmentId: current.departmentId,
@@ -300,7 +315,12 @@ export class MemberService {
           action: "member.leave.delete",
           entityType: "member",
           entityId: id,
-          summary: `${current.name}: removed days off ${leave.startDate}–${leave.endDate}`,
+          message: msg("audit.member.leave_delete", {
+            member: current.name,
+            memberId: id,
+            from: leave.startDate,
+            to: leave.endDate,
+          }),
           before: leave,
         });
         await markScheduleStale(trx, actor.workspaceId);
@@ -315,7 +335,7 @@ export class MemberService {
     target: Parameters<typeof can>[2],
   ): Promise<void> {
     if (!can(await loadPolicyActor(db, actor), action, target))
-      throw forbidden("You may not do this for this member");
+      throw fail("forbidden", "org.member.forbidden");
   }
 
   private async checkDepartment(
@@ -327,31 +347,61 @@ export class MemberService {
       departmentId !== null &&
       !(await new DepartmentRepository(db).getById(workspaceId, departmentId))
     ) {
-      throw invalidField("departmentId", "No such department");
+      throw badField("departmentId", "org.department.no_such");
     }
   }
 
+  /** Replaces the member's skills; returns their names, for the audit entry. */
   private async writeSkills(
     db: Executor,
     workspaceId: string,
     memberId: string,
     skills: { skillId: string; level: number }[],
-  ): Promise<void> {
-    const known = new Set((await new SkillRepository(db).list(workspaceId)).map((s) => s.id));
+  ): Promise<string[]> {
+    const known = new Map(
+      (await new SkillRepository(db).list(workspaceId)).map((s) => [s.id, s.name]),
+    );
     const seen = new Set<string>();
     skills.forEach((s, i) => {
-      if (!known.has(s.skillId))
-        throw invalidField(`skills/${i}/skillId`, "No such skill in this workspace");
-      if (seen.has(s.skillId)) throw invalidField(`skills/${i}/skillId`, "Skill listed twice");
+      if (!known.has(s.skillId)) throw badField(`skills/${i}/skillId`, "org.skill.no_such");
+      if (seen.has(s.skillId)) throw badField(`skills/${i}/skillId`, "org.skill.listed_twice");
       seen.add(s.skillId);
     });
     await new MemberRepository(db).replaceSkills(workspaceId, memberId, skills);
+    return skills.map((s) => known.get(s.skillId)!);
+  }
+
+  /**
+   * What a member change was, as one sentence (names at the time): a move to another department,
+   * a new role, a rename, else a change of their profile.
+   */
+  private async memberChange(
+    db: Executor,
+    workspaceId: string,
+    before: { name: string; role: Role; departmentId: string | null },
+    after: { id: string; name: string; role: Role; departmentId: string | null },
+  ): Promise<Message> {
+    const ids = { member: after.name, memberId: after.id };
+    if (after.departmentId !== before.departmentId) {
+      const departments = new DepartmentRepository(db);
+      const to = after.departmentId && (await departments.getById(workspaceId, after.departmentId));
+      if (to) return msg("audit.member.move", { ...ids, department: to.name, departmentId: to.id });
+      const from =
+        before.departmentId && (await departments.getById(workspaceId, before.departmentId));
+      if (from)
+        return msg("audit.member.unassign", { ...ids, from: from.name, departmentId: from.id });
+    }
+    if (after.role !== before.role)
+      return msg("audit.member.role", { ...ids, role: msg(`org.role.${after.role}`) });
+    if (after.name !== before.name)
+      return msg("audit.member.rename", { ...ids, from: before.name });
+    return msg("audit.member.update", ids);
   }
 
   private async present(db: Executor, workspaceId: string, id: string) {
     const repo = new MemberRepository(db);
     const m = await repo.getById(workspaceId, id);
-    if (!m) throw notFound("Member");
+    if (!m) throw notFoundIn("member");
     const [skills, leaves] = await Promise.all([
       repo.skillsOf(workspaceId, [id]),
       repo.leavesOf(workspaceId, [id]),

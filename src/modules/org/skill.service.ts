@@ -1,20 +1,17 @@
 import type { Actor } from "../../core/actor.js";
-import { conflict, fail, invalidField, notFound } from "../../core/errors.js";
+import { fail } from "../../core/errors.js";
+import { msg, type Message } from "../../core/messages/index.js";
 import { newId } from "../../core/ids.js";
 import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
 import { DepartmentRepository } from "./department.repository.js";
 import { can, loadPolicyActor } from "./org.policy.js";
+import { badField, notFoundIn } from "./org.errors.js";
 import { presentSkill } from "./org.presenter.js";
 import type { SkillDto } from "./org.schema.js";
 import { SkillRepository } from "./skill.repository.js";
 
-const notManaged = () =>
-  fail(
-    "forbidden",
-    "org.skill_not_managed",
-    undefined,
-    "A lead manages the skills of the departments they manage; workspace-wide skills are the owner's",
-  );
+const notManaged = () => fail("forbidden", "org.skill_not_managed");
+const nameTaken = (name: string) => fail("conflict", "org.skill.name_taken", { name });
 
 export class SkillService {
   constructor(private readonly deps: ServiceDeps) {}
@@ -36,14 +33,13 @@ export class SkillService {
         throw notManaged();
       const repo = new SkillRepository(trx);
       const name = input.name.trim();
-      if (await repo.getByName(actor.workspaceId, name))
-        throw conflict(`A skill named "${name}" already exists`);
+      if (await repo.getByName(actor.workspaceId, name)) throw nameTaken(name);
       const departmentId = input.departmentId ?? null;
       if (
         departmentId &&
         !(await new DepartmentRepository(trx).getById(actor.workspaceId, departmentId))
       )
-        throw invalidField("departmentId", "No such department");
+        throw badField("departmentId", "org.department.no_such");
       const at = nowIso(this.deps);
       const skill = {
         workspaceId: actor.workspaceId,
@@ -57,7 +53,7 @@ export class SkillService {
         action: "skill.create",
         entityType: "skill",
         entityId: skill.id,
-        summary: `Created skill ${name}`,
+        message: msg("audit.skill.create", { skill: name, skillId: skill.id }),
         after: skill,
       });
       return presentSkill(skill);
@@ -73,7 +69,7 @@ export class SkillService {
     return this.deps.db.transaction().execute(async (trx) => {
       const repo = new SkillRepository(trx);
       const current = await repo.getById(actor.workspaceId, id);
-      if (!current) throw notFound("Skill");
+      if (!current) throw notFoundIn("skill");
       const who = await loadPolicyActor(trx, actor);
       // Both where the skill is and where it would go must be the lead's.
       if (!can(who, "skill.manage", { departmentId: current.departmentId })) throw notManaged();
@@ -84,12 +80,12 @@ export class SkillService {
         throw notManaged();
       const name = input.name?.trim();
       if (name && name !== current.name && (await repo.getByName(actor.workspaceId, name)))
-        throw conflict(`A skill named "${name}" already exists`);
-      if (
-        input.departmentId &&
-        !(await new DepartmentRepository(trx).getById(actor.workspaceId, input.departmentId))
-      )
-        throw invalidField("departmentId", "No such department");
+        throw nameTaken(name);
+      const department = input.departmentId
+        ? await new DepartmentRepository(trx).getById(actor.workspaceId, input.departmentId)
+        : null;
+      if (input.departmentId && !department)
+        throw badField("departmentId", "org.department.no_such");
       const patch = {
         ...(name !== undefined && { name }),
         ...(input.departmentId !== undefined && { departmentId: input.departmentId }),
@@ -100,7 +96,7 @@ export class SkillService {
         action: "skill.update",
         entityType: "skill",
         entityId: id,
-        summary: `Updated skill ${name ?? current.name}`,
+        message: skillChange(current, patch, department?.name ?? null),
         before: current,
         after: patch,
       });
@@ -113,7 +109,7 @@ export class SkillService {
     await this.deps.db.transaction().execute(async (trx) => {
       const repo = new SkillRepository(trx);
       const current = await repo.getById(actor.workspaceId, id);
-      if (!current) throw notFound("Skill");
+      if (!current) throw notFoundIn("skill");
       if (
         !can(await loadPolicyActor(trx, actor), "skill.manage", {
           departmentId: current.departmentId,
@@ -125,9 +121,25 @@ export class SkillService {
         action: "skill.delete",
         entityType: "skill",
         entityId: id,
-        summary: `Deleted skill ${current.name}`,
+        message: msg("audit.skill.delete", { skill: current.name, skillId: id }),
         before: current,
       });
     });
   }
+}
+
+/** What a skill change was, as one sentence: a rename, a move to a department or to everyone. */
+function skillChange(
+  before: { id: string; name: string; departmentId: string | null },
+  patch: { name?: string; departmentId?: string | null },
+  departmentName: string | null,
+): Message {
+  const ids = { skill: patch.name ?? before.name, skillId: before.id };
+  if (patch.name !== undefined && patch.name !== before.name)
+    return msg("audit.skill.rename", { ...ids, from: before.name });
+  if (patch.departmentId !== undefined && patch.departmentId !== before.departmentId)
+    return patch.departmentId && departmentName
+      ? msg("audit.skill.move", { ...ids, department: departmentName })
+      : msg("audit.skill.shared", ids);
+  return msg("audit.skill.update", ids);
 }

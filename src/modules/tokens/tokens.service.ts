@@ -1,5 +1,6 @@
 import type { Actor } from "../../core/actor.js";
-import { notFound } from "../../core/errors.js";
+import { msg } from "../../core/messages/index.js";
+import { notFoundIn } from "../org/org.errors.js";
 import { newId } from "../../core/ids.js";
 import type { ApiToken } from "../../db/schema.js";
 import { hashSecret, newSecret } from "../auth/tokens.js";
@@ -39,7 +40,7 @@ export class TokenService {
         action: "token.create",
         entityType: "api_token",
         entityId: t.id,
-        summary: `Created API token ${t.name}`,
+        message: msg("audit.token.create", { token: t.name, tokenId: t.id }),
       });
     });
     return { ...presentToken(t), token: secret };
@@ -55,14 +56,14 @@ export class TokenService {
     await this.deps.db.transaction().execute(async (trx) => {
       const repo = new TokenRepository(trx);
       const t = await repo.getById(actor.workspaceId, id);
-      if (!t || t.memberId !== actor.memberId || t.revokedAt) throw notFound("API token");
+      if (!t || t.memberId !== actor.memberId || t.revokedAt) throw notFoundIn("api_token");
       const at = nowIso(this.deps);
       await repo.revoke(actor.workspaceId, id, at);
       await audit(trx, actor, at, {
         action: "token.revoke",
         entityType: "api_token",
         entityId: id,
-        summary: `Revoked API token ${t.name}`,
+        message: msg("audit.token.revoke", { token: t.name, tokenId: id }),
       });
     });
   }

@@ -18,6 +18,15 @@ export class WorkspaceRepository {
     return this.db.selectFrom("workspaces").selectAll().where("id", "=", id).executeTakeFirst();
   }
 
+  /** The workspace's stored schedule is out of date: the next read re-plans. */
+  async markScheduleStale(workspaceId: string): Promise<void> {
+    await this.db
+      .updateTable("schedules")
+      .set({ today: "" })
+      .where("workspaceId", "=", workspaceId)
+      .execute();
+  }
+
   /** Updates only when the stored version matches; returns the new row or undefined when stale. */
   async update(
     id: string,
@@ -38,6 +47,15 @@ export class WorkspaceRepository {
       .selectFrom("workspaces")
       .select((eb) => eb.fn.countAll<number>().as("n"))
       .executeTakeFirstOrThrow();
+  }
+
+  /** Workspaces whose id or name is the given text (the CLI names a workspace either way). */
+  findByIdOrName(key: string) {
+    return this.db
+      .selectFrom("workspaces")
+      .select(["id", "name"])
+      .where((eb) => eb.or([eb("id", "=", key), eb("name", "=", key)]))
+      .execute();
   }
 
   findDemo() {
@@ -75,12 +93,10 @@ export class WorkspaceRepository {
         .insertInto("calendarDays")
         .values(chunk)
         .onConflict((oc) =>
-          oc
-            .columns(["workspaceId", "date"])
-            .doUpdateSet((eb) => ({
-              kind: eb.ref("excluded.kind"),
-              name: eb.ref("excluded.name"),
-            })),
+          oc.columns(["workspaceId", "date"]).doUpdateSet((eb) => ({
+            kind: eb.ref("excluded.kind"),
+            name: eb.ref("excluded.name"),
+          })),
         )
         .execute();
     }

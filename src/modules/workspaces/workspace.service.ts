@@ -1,8 +1,9 @@
 import type { Actor } from "../../core/actor.js";
 import { CN_HOLIDAY_YEARS, cnHolidaysForYears } from "../../core/calendar/cn-holidays.js";
-import { forbidden, invalid, invalidField, notFound, staleVersion } from "../../core/errors.js";
+import { fail, fieldError } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
 import type { Locale } from "../../core/limits.js";
+import { msg } from "../../core/messages/index.js";
 import {
   findOrgTemplate,
   type DepartmentTemplate,
@@ -12,6 +13,7 @@ import type { Executor } from "../../db/database.js";
 import type { Workspace } from "../../db/schema.js";
 import { DepartmentRepository } from "../org/department.repository.js";
 import { can } from "../org/org.policy.js";
+import { badField, notFoundIn, staleIn } from "../org/org.errors.js";
 import { policyActor } from "../../core/policy.js";
 
 /** Workspace settings are the owner's: the departments play no part in the decision. */
@@ -81,22 +83,22 @@ export class WorkspaceService {
 
   async get(actor: Actor): Promise<WorkspaceDto> {
     const w = await new WorkspaceRepository(this.deps.db).getById(actor.workspaceId);
-    if (!w) throw notFound("Workspace");
+    if (!w) throw notFoundIn("workspace");
     return presentWorkspace(w);
   }
 
   async update(actor: Actor, input: UpdateWorkspaceInput): Promise<WorkspaceDto> {
-    if (!mayManage(actor)) throw forbidden("Only the owner can change workspace settings");
+    if (!mayManage(actor)) throw fail("forbidden", "org.workspace.settings_owner_only");
     if (input.timeZone !== undefined && !isValidTimeZone(input.timeZone))
-      throw invalidField("timeZone", "Unknown time zone");
+      throw badField("timeZone", "org.workspace.unknown_time_zone");
     if (input.workweek !== undefined && input.workweek.length === 0)
-      throw invalidField("workweek", "The work week needs at least one day");
+      throw badField("workweek", "org.workspace.empty_workweek");
     return this.deps.db
       .transaction()
       .execute(async (trx) => {
         const repo = new WorkspaceRepository(trx);
         const current = await repo.getById(actor.workspaceId);
-        if (!current) throw notFound("Workspace");
+        if (!current) throw notFoundIn("workspace");
         const at = nowIso(this.deps);
         const { version, workweek, ...rest } = input;
         const updated = await repo.update(actor.workspaceId, version, {
@@ -104,12 +106,12 @@ export class WorkspaceService {
           ...(workweek !== undefined && { workweek: JSON.stringify([...workweek].sort()) }),
           updatedAt: at,
         });
-        if (!updated) throw staleVersion("Workspace settings", current.version);
+        if (!updated) throw staleIn("settings", current.version);
         await audit(trx, actor, at, {
           action: "workspace.update",
           entityType: "workspace",
           entityId: actor.workspaceId,
-          summary: "Changed workspace settings",
+          message: msg("audit.workspace.update", { workspace: updated.name }),
           before: current,
           after: updated,
         });
@@ -135,9 +137,9 @@ export class WorkspaceService {
     date: string,
     day: { kind: "holiday" | "workday"; name: string },
   ) {
-    if (!mayManage(actor)) throw forbidden("Only the owner can change the work calendar");
+    if (!mayManage(actor)) throw fail("forbidden", "org.workspace.calendar_owner_only");
     if (Number.isNaN(Date.parse(`${date}T00:00:00Z`)))
-      throw invalidField("date", "Not a real date");
+      throw badField("date", "org.calendar.not_a_date");
     await this.deps.db.transaction().execute(async (trx) => {
       const repo = new WorkspaceRepository(trx);
       const before = (await repo.listCalendarDays(actor.workspaceId, date, date))[0];
@@ -146,7 +148,10 @@ export class WorkspaceService {
         action: "calendar.day.put",
         entityType: "calendar",
         entityId: date,
-        summary: `${date}: ${day.kind} ${day.name}`,
+        message: msg(day.kind === "holiday" ? "audit.calendar.holiday" : "audit.calendar.workday", {
+          date,
+          name: day.name,
+        }),
         before,
         after: { date, ...day },
       });
@@ -157,17 +162,17 @@ export class WorkspaceService {
   }
 
   async deleteCalendarDay(actor: Actor, date: string): Promise<void> {
-    if (!mayManage(actor)) throw forbidden("Only the owner can change the work calendar");
+    if (!mayManage(actor)) throw fail("forbidden", "org.workspace.calendar_owner_only");
     await this.deps.db.transaction().execute(async (trx) => {
       const repo = new WorkspaceRepository(trx);
       const before = (await repo.listCalendarDays(actor.workspaceId, date, date))[0];
-      if (!before) throw notFound("Calendar day");
+      if (!before) throw notFoundIn("calendar_day");
       await repo.deleteCalendarDay(actor.workspaceId, date);
       await audit(trx, actor, nowIso(this.deps), {
         action: "calendar.day.delete",
         entityType: "calendar",
         entityId: date,
-        summary: `${date}: back to a normal day`,
+        message: msg("audit.calendar.normal", { date }),
         before,
       });
       await markScheduleStale(trx, actor.workspaceId);
@@ -177,12 +182,17 @@ export class WorkspaceService {
 
   /** Puts the official holiday data back for the given years, dropping local edits in them. */
   async resetCalendar(actor: Actor, years: number[]) {
-    if (!mayManage(actor)) throw forbidden("Only the owner can change the work calendar");
+    if (!mayManage(actor)) throw fail("forbidden", "org.workspace.calendar_owner_only");
     const unknown = years.filter((y) => !CN_HOLIDAY_YEARS.includes(y));
     if (unknown.length)
-      throw invalid(`No official data for ${unknown.join(", ")}`, [
-        { field: "years", message: `Official data ships for ${CN_HOLIDAY_YEARS.join(", ")}` },
-      ]);
+      throw fail(
+        "invalid",
+        "org.calendar.no_official_data",
+        { years: unknown },
+        {
+          fields: [fieldError("years", "org.calendar.official_years", { years: CN_HOLIDAY_YEARS })],
+        },
+      );
     await this.deps.db.transaction().execute(async (trx) => {
       const repo = new WorkspaceRepository(trx);
       await repo.deleteCalendarYears(actor.workspaceId, years);
@@ -191,7 +201,7 @@ export class WorkspaceService {
         action: "calendar.reset",
         entityType: "calendar",
         entityId: null,
-        summary: `Reset holidays of ${years.join(", ")} to official data`,
+        message: msg("audit.calendar.reset", { years }),
       });
       await markScheduleStale(trx, actor.workspaceId);
     });
@@ -205,13 +215,13 @@ export class WorkspaceService {
     templateId: OrgTemplateId,
     locale?: Locale,
   ): Promise<WorkspaceDto> {
-    if (!mayManage(actor)) throw forbidden("Only the owner can apply an organisation template");
+    if (!mayManage(actor)) throw fail("forbidden", "org.workspace.template_owner_only");
     const template = findOrgTemplate(templateId);
-    if (!template) throw invalidField("template", "Unknown template");
+    if (!template) throw badField("template", "org.workspace.unknown_template");
     return this.deps.db.transaction().execute(async (trx) => {
       const wsRepo = new WorkspaceRepository(trx);
       const w = await wsRepo.getById(actor.workspaceId);
-      if (!w) throw notFound("Workspace");
+      if (!w) throw notFoundIn("workspace");
       const lang = locale ?? (w.locale as Locale);
       const at = nowIso(this.deps);
       const deps = new DepartmentRepository(trx);
@@ -259,7 +269,10 @@ export class WorkspaceService {
         action: "workspace.template",
         entityType: "workspace",
         entityId: actor.workspaceId,
-        summary: `Applied the ${template.name.en} template`,
+        message: msg("audit.workspace.template", {
+          template: msg(`org.template.${template.id}`),
+          templateId: template.id,
+        }),
       });
       return presentWorkspace(updated ?? w);
     });

@@ -1,8 +1,11 @@
-import { Button, Card, Empty, Flex, List, Tag, Typography } from "antd";
+// The audit log as sentences with names ("王芳 把 李雷 调到了 设计部"), rendered from each entry's
+// message in the page's language, so switching language re-renders every entry.
+import { Button, Card, Empty, Flex, List, Typography } from "antd";
 import { useAudit } from "../api/hooks";
 import { errorText } from "../components/errors";
 import { formatDateTime } from "../components/labels";
 import { useI18n } from "../i18n";
+import { renderMessage } from "../i18n/messages";
 
 export function AuditPage() {
   const { t, locale } = useI18n();
@@ -11,7 +14,7 @@ export function AuditPage() {
   return (
     <Card title={t("audit.title")}>
       {audit.isError ? (
-        <Typography.Text type="danger">{errorText(audit.error, t)}</Typography.Text>
+        <Typography.Text type="danger">{errorText(audit.error, t, locale)}</Typography.Text>
       ) : null}
       <List
         loading={audit.isPending}
@@ -21,14 +24,12 @@ export function AuditPage() {
           emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("audit.empty")} />,
         }}
         renderItem={(a) => (
-          <List.Item>
+          <List.Item data-action={a.action}>
             <Flex vertical gap={2} style={{ minWidth: 0 }}>
-              <Flex wrap gap={6} align="center">
-                <Typography.Text type="secondary">{formatDateTime(a.at, locale)}</Typography.Text>
-                <Typography.Text strong>{a.actorName ?? "—"}</Typography.Text>
-                <Tag>{a.action}</Tag>
-              </Flex>
-              <Typography.Text style={{ wordBreak: "break-word" }}>{a.summary}</Typography.Text>
+              <Typography.Text type="secondary">{formatDateTime(a.at, locale)}</Typography.Text>
+              <Typography.Text style={{ wordBreak: "break-word" }}>
+                {a.message ? renderMessage(locale, a.message) : a.summary}
+              </Typography.Text>
             </Flex>
           </List.Item>
         )}
