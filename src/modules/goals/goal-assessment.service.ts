@@ -178,7 +178,10 @@ export class GoalAssessmentService {
         action: input.submit ? "goal_assessment.submit" : "goal_assessment.save",
         entityType: "goal_assessment",
         entityId: `${cycleId}/${memberId}`,
-        summary: `${input.submit ? "Submitted" : "Saved"} the self-assessment for ${cycle.name}`,
+        message: msg(input.submit ? "audit.goal_assessment.submit" : "audit.goal_assessment.save", {
+          cycle: cycle.name,
+          cycleId,
+        }),
         after: { goals: input.goals },
       });
       if (input.submit)
@@ -251,7 +254,12 @@ export class GoalAssessmentService {
         action: "goal_assessment.review",
         entityType: "goal_assessment",
         entityId: `${cycleId}/${memberId}`,
-        summary: `Reviewed ${a.member.name}'s goals for ${a.cycle.name}`,
+        message: msg("audit.goal_assessment.review", {
+          member: a.member.name,
+          memberId,
+          cycle: a.cycle.name,
+          cycleId,
+        }),
         after: { comment: input.comment, goals: input.goals },
       });
     });
@@ -316,7 +324,13 @@ export class GoalAssessmentService {
         action: "goal_assessment.finalize",
         entityType: "goal_assessment",
         entityId: `${cycleId}/${memberId}`,
-        summary: `Final score of ${a.member.name} for ${a.cycle.name}: ${(score / 100).toFixed(2)}`,
+        message: msg("audit.goal_assessment.finalize", {
+          member: a.member.name,
+          memberId,
+          cycle: a.cycle.name,
+          cycleId,
+          score: (score / 100).toFixed(2),
+        }),
         after: { finalScore: score / 100 },
       });
       await this.ctx.notify(

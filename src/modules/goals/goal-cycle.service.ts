@@ -3,6 +3,7 @@
 import type { Actor } from "../../core/actor.js";
 import { fail } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
+import { msg } from "../../core/messages/index.js";
 import { audit } from "../shared/context.js";
 import { invalidField, staleVersion, type GoalContext } from "./goal-context.js";
 import type { CycleRow } from "./goals.repository.js";
@@ -88,7 +89,12 @@ export class GoalCycleService {
         action: "goal_cycle.create",
         entityType: "goal_cycle",
         entityId: row.id,
-        summary: `Created goal cycle ${row.name} (${row.startDate}…${row.endDate})`,
+        message: msg("audit.goal_cycle.create", {
+          cycle: row.name,
+          cycleId: row.id,
+          from: row.startDate,
+          to: row.endDate,
+        }),
         after: { name: row.name, kind: row.kind, from: row.startDate, to: row.endDate },
       });
     });
@@ -128,7 +134,7 @@ export class GoalCycleService {
         action: "goal_cycle.update",
         entityType: "goal_cycle",
         entityId: id,
-        summary: `Changed goal cycle ${u.name}`,
+        message: msg("audit.goal_cycle.update", { cycle: u.name, cycleId: id }),
         before: { name: c.name, from: c.startDate, to: c.endDate, status: c.status },
         after: { name: u.name, from: u.startDate, to: u.endDate, status: u.status },
       });

@@ -26,6 +26,9 @@ const STATUS: Record<GoalStatus, MessageCode> = {
   agreed: "goals.status.agreed",
   returned: "goals.status.returned",
 };
+/** A comment after an audit sentence (": “…”"), or nothing. */
+const auditNote = (comment?: string) => (comment ? msg("audit.note", { text: comment }) : "");
+
 const CANNOT: Record<Exclude<GoalAction, "reopen">, MessageCode> = {
   propose: "goals.cannot_propose",
   agree: "goals.cannot_agree",
@@ -183,7 +186,13 @@ export class GoalPlanningService {
         action: "goal.create",
         entityType: "goal",
         entityId: row.id,
-        summary: `Drafted goal "${title}" (weight ${row.weight}, target ${row.target}${row.unit})`,
+        message: msg("audit.goal.create", {
+          goal: title,
+          goalId: row.id,
+          weight: row.weight,
+          target: row.target,
+          unit: row.unit,
+        }),
         after: snapshot(row),
       });
     });
@@ -226,7 +235,7 @@ export class GoalPlanningService {
         action: "goal.update",
         entityType: "goal",
         entityId: id,
-        summary: `Changed goal "${u.title}"`,
+        message: msg("audit.goal.update", { goal: u.title, goalId: id }),
         before: snapshot(g),
         after: snapshot(u),
       });
@@ -248,7 +257,7 @@ export class GoalPlanningService {
         action: "goal.delete",
         entityType: "goal",
         entityId: id,
-        summary: `Removed goal "${g.title}"`,
+        message: msg("audit.goal.delete", { goal: g.title, goalId: id }),
         before: snapshot(g),
       });
     });
@@ -311,12 +320,16 @@ export class GoalPlanningService {
           agreedBy: actor.memberId,
           agreedAt: at,
         });
-      const verb = action === "propose" ? "Proposed" : action === "agree" ? "Agreed" : "Sent back";
       await audit(trx, actor, at, {
         action: `goal.${action}`,
         entityType: "goal",
         entityId: id,
-        summary: `${verb} goal "${u.title}"${action === "agree" ? ` (agreement ${u.agreementNo})` : ""}${comment ? `: ${comment}` : ""}`,
+        message: msg(`audit.goal.${action}`, {
+          goal: u.title,
+          goalId: id,
+          agreementNo: u.agreementNo,
+          note: auditNote(comment),
+        }),
         before: { status: g.status },
         after: { status: to, ...(comment && { comment }) },
       });
@@ -414,7 +427,12 @@ export class GoalPlanningService {
         action: "goal.reopen",
         entityType: "goal",
         entityId: id,
-        summary: `Reopened goal "${g.title}" for agreement ${u.agreementNo}${comment ? `: ${comment}` : ""}`,
+        message: msg("audit.goal.reopen", {
+          goal: g.title,
+          goalId: id,
+          agreementNo: u.agreementNo,
+          note: auditNote(comment?.trim()),
+        }),
         before: { status: g.status, agreementNo: g.agreementNo },
         after: { status: "draft", agreementNo: u.agreementNo },
       });
