@@ -26,9 +26,9 @@ export type MetricKey = keyof typeof METRIC_LABELS;
 export const metricLabel = (key: MetricKey): Message => msg(METRIC_LABELS[key]);
 
 /**
- * The label of a stored metric. Drafts stored before codes existed hold the bilingual text the
- * server wrote ("支付订单 · paid orders"); a member never edits a label, so a known key always
- * means the machine's label, and the key gives its code.
+ * The label of a stored metric. Drafts stored before codes existed hold the label the server
+ * wrote then, in both languages at once; a member never edits a label, so a known key always means
+ * the machine's label, and the key gives its code.
  */
 function labelOf(m: { key: string; label: unknown }): Message {
   if (m.key in METRIC_LABELS) return metricLabel(m.key as MetricKey);

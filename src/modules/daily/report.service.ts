@@ -3,6 +3,8 @@
 // writes their own report, and only for today; the lead comments, acknowledges and nudges.
 import type { Actor } from "../../core/actor.js";
 import { assertSpan } from "../../core/calendar/range.js";
+import { can } from "../../core/can.js";
+import type { DailyAction } from "../../core/daily/policy.js";
 import { fail, fieldError } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
 import { LIMITS } from "../../core/limits.js";
@@ -15,7 +17,7 @@ import { KpiService } from "../orders/kpi.service.js";
 import { DepartmentRepository } from "../org/department.repository.js";
 import { ScheduleService } from "../plans/schedule.service.js";
 import { nowIso, type ServiceDeps } from "../shared/context.js";
-import { assertOversees, overseenMembers } from "./daily.access.js";
+import { assertOversees, dailyActor, overseenMembers } from "./daily.access.js";
 import { notify } from "./notifications.js";
 import { metricLabel, presentDraft } from "./report.presenter.js";
 import { ReportRepository } from "./report.repository.js";
@@ -33,7 +35,7 @@ export class ReportService {
    */
   async get(actor: Actor, memberId: string, date: string, locale: Locale = "zh-CN") {
     const db = this.deps.db;
-    const member = await assertOversees(db, actor, memberId);
+    const member = await assertOversees(db, actor, memberId, "daily.report.read");
     const repo = new ReportRepository(db);
     const stored = await repo.find(actor.workspaceId, memberId, date);
     const reasons = stored
@@ -79,7 +81,8 @@ export class ReportService {
     },
     locale?: Locale,
   ) {
-    if (memberId !== actor.memberId) throw fail("forbidden", "daily.report.own_only");
+    if (!can(await dailyActor(this.deps.db, actor), "daily.report.write", { memberId }))
+      throw fail("forbidden", "daily.report.own_only");
     const today = await this.schedule.today(this.deps.db, actor.workspaceId);
     if (date !== today)
       throw fail(
@@ -143,7 +146,7 @@ export class ReportService {
   }
 
   async comment(actor: Actor, memberId: string, date: string, body: string, locale?: Locale) {
-    const report = await this.reportForReviewer(actor, memberId, date);
+    const report = await this.reportForReviewer(actor, memberId, date, "daily.report.comment");
     const at = nowIso(this.deps);
     const text = body.trim();
     await this.deps.db.transaction().execute(async (trx) => {
@@ -173,8 +176,15 @@ export class ReportService {
   }
 
   async acknowledge(actor: Actor, memberId: string, date: string, locale?: Locale) {
-    const report = await this.reportForReviewer(actor, memberId, date);
-    if (memberId === actor.memberId) throw fail("forbidden", "daily.report.ack_own");
+    // Never one's own (the table says so too); the reason is said before the general refusal.
+    const own = memberId === actor.memberId;
+    const report = await this.reportForReviewer(
+      actor,
+      memberId,
+      date,
+      own ? "daily.report.read" : "daily.report.acknowledge",
+    );
+    if (own) throw fail("forbidden", "daily.report.ack_own");
     await new ReportRepository(this.deps.db).update(actor.workspaceId, report.id, {
       acknowledgedBy: actor.memberId,
       version: report.version + 1,
@@ -185,7 +195,7 @@ export class ReportService {
   /** Who has and has not submitted on a date, for the members the actor oversees. */
   async status(actor: Actor, q: { date?: string; departmentId?: string }) {
     const date = q.date ?? (await this.schedule.today(this.deps.db, actor.workspaceId));
-    const members = await overseenMembers(this.deps.db, actor, q.departmentId);
+    const members = await overseenMembers(this.deps.db, actor, q.departmentId, "daily.report.read");
     const reports = await new ReportRepository(this.deps.db).statusOn(
       actor.workspaceId,
       date,
@@ -212,7 +222,7 @@ export class ReportService {
 
   async history(actor: Actor, memberId: string, from: string, to: string) {
     assertSpan(from, to, LIMITS.reportHistoryMaxDays);
-    await assertOversees(this.deps.db, actor, memberId);
+    await assertOversees(this.deps.db, actor, memberId, "daily.report.read");
     const rows = await new ReportRepository(this.deps.db).history(
       actor.workspaceId,
       memberId,
@@ -223,8 +233,14 @@ export class ReportService {
   }
 
   async nudge(actor: Actor, memberId: string) {
-    const member = await assertOversees(this.deps.db, actor, memberId);
-    if (memberId === actor.memberId) throw fail("forbidden", "daily.report.nudge_self");
+    const own = memberId === actor.memberId;
+    const member = await assertOversees(
+      this.deps.db,
+      actor,
+      memberId,
+      own ? "daily.report.read" : "daily.report.nudge",
+    );
+    if (own) throw fail("forbidden", "daily.report.nudge_self");
     const date = await this.schedule.today(this.deps.db, actor.workspaceId);
     await notify(
       this.deps.db,
@@ -241,8 +257,13 @@ export class ReportService {
     this.deps.events?.publish(actor.workspaceId, { type: "notification", memberId });
   }
 
-  private async reportForReviewer(actor: Actor, memberId: string, date: string) {
-    await assertOversees(this.deps.db, actor, memberId);
+  private async reportForReviewer(
+    actor: Actor,
+    memberId: string,
+    date: string,
+    action: DailyAction,
+  ) {
+    await assertOversees(this.deps.db, actor, memberId, action);
     const report = await new ReportRepository(this.deps.db).find(actor.workspaceId, memberId, date);
     if (!report) throw fail("not_found", "daily.report.not_found", { date });
     return report;

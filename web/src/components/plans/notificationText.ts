@@ -1,11 +1,11 @@
 // A notification in the page's language: the server stores it as messages (codes with parameters),
 // so switching language re-renders old ones too; a text written before codes is shown as it was.
-import type { Notification } from "../../api/plans";
-import type { Locale } from "../../api/types";
-import { renderMessage } from "../../i18n/messages";
+// (Imports with .js: the server's test suite type-checks this file too.)
+import type { Locale } from "../../../../src/core/messages/index.js";
+import { renderMessage, type Message } from "../../i18n/messages.js";
 
 export function notificationText(
-  n: Pick<Notification, "message" | "lines">,
+  n: { message: Message; lines: readonly Message[] },
   locale: Locale,
 ): { title: string; body: string } {
   return {
