@@ -6,6 +6,7 @@ import { Navigate, Route, Routes, useLocation } from "react-router-dom";
 import { useInstance, useMe } from "./api/hooks";
 import { AppShell } from "./components/AppShell";
 import { isLocale, useI18n } from "./i18n";
+import { MeProvider } from "./me";
 import { InvitePage } from "./pages/InvitePage";
 import { LoginPage } from "./pages/LoginPage";
 import { OnboardingPage } from "./pages/OnboardingPage";
@@ -109,7 +110,11 @@ function SignedIn({
   const location = useLocation();
   if (me.isPending) return <Loading />;
   if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
-  return <Suspense fallback={<Loading />}>{children(me.data)}</Suspense>;
+  return (
+    <MeProvider>
+      <Suspense fallback={<Loading />}>{children(me.data)}</Suspense>
+    </MeProvider>
+  );
 }
 
 /** Adopts the language the account remembers once we know who is signed in. */

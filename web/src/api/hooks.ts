@@ -50,7 +50,7 @@ export const keys = {
   tokens: ["tokens"] as const,
 };
 
-/** The signed-in person, or null when signed out (401). */
+/** The signed-in person, or null when signed out (401). Signed-in pages read `useMe()` from me.tsx. */
 export function useMe() {
   return useQuery({
     queryKey: keys.me,
@@ -188,10 +188,11 @@ export function useCalendarMutations(year: number) {
   };
 }
 
-export const useDepartments = () =>
+export const useDepartments = (enabled = true) =>
   useQuery({
     queryKey: keys.departments,
     queryFn: () => api.get<Page<Department>>(`${V1}/departments`),
+    enabled,
   });
 export type DepartmentInput = {
   name?: string;

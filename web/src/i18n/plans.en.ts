@@ -136,8 +136,6 @@ export const plansEn = {
   "today.openReport": "Write today's report",
   "today.late": "Late",
   "today.deadline": "Due {date}",
-  "today.prevWeek": "Previous week",
-  "today.nextWeek": "Next week",
   "today.allDepartments": "All departments",
   "today.nothing": "—",
   "report.title": "Daily report",

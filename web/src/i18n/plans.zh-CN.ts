@@ -133,8 +133,6 @@ export const plansZhCN: Record<PlansMessageKey, string> = {
   "today.openReport": "写今天的日报",
   "today.late": "延期",
   "today.deadline": "{date} 截止",
-  "today.prevWeek": "上一周",
-  "today.nextWeek": "下一周",
   "today.allDepartments": "全部部门",
   "today.nothing": "—",
   "report.title": "日报",

@@ -1,11 +1,12 @@
 // Members × days: hours planned against capacity, coloured by load; duties shown in each cell.
 // The engine never over-allocates, so a full day is dark, not red; what does not fit is unscheduled.
-import { LeftOutlined, RightOutlined } from "@ant-design/icons";
-import { Button, Flex, Tooltip, Typography } from "antd";
+import { Flex, Tooltip, Typography } from "antd";
 import { useState } from "react";
 import { useWorkload } from "../../api/plans";
 import { useI18n } from "../../i18n";
-import { addDays, mondayOf, weekday } from "./dates";
+import { WeekNavigator } from "../WeekNavigator";
+import { clampWeek } from "../week";
+import { addDays, weekday } from "./dates";
 
 function shade(hours: number, capacity: number): string {
   if (capacity <= 0) return "#f5f5f5";
@@ -17,30 +18,14 @@ function shade(hours: number, capacity: number): string {
 
 export function WorkloadHeatmap({ planId, today }: { planId?: string; today: string }) {
   const { t } = useI18n();
-  const [from, setFrom] = useState(() => mondayOf(today));
+  const [from, setFrom] = useState(() => clampWeek(today, 4));
   const to = addDays(from, 27);
   const workload = useWorkload(from, to, planId);
   const days = workload.data?.days ?? [];
   return (
     <div data-testid="workload">
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 8 }}>
-        <Flex gap={4} align="center">
-          <Button
-            size="small"
-            icon={<LeftOutlined />}
-            aria-label={t("today.prevWeek")}
-            onClick={() => setFrom(addDays(from, -7))}
-          />
-          <Typography.Text>
-            {from} – {to}
-          </Typography.Text>
-          <Button
-            size="small"
-            icon={<RightOutlined />}
-            aria-label={t("today.nextWeek")}
-            onClick={() => setFrom(addDays(from, 7))}
-          />
-        </Flex>
+        <WeekNavigator value={from} onChange={setFrom} today={today} weeks={4} />
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t("workload.legend")}
         </Typography.Text>

@@ -5,9 +5,7 @@ import {
   ClockCircleOutlined,
   DeleteOutlined,
   FileTextOutlined,
-  LeftOutlined,
   PlusOutlined,
-  RightOutlined,
 } from "@ant-design/icons";
 import {
   Alert,
@@ -47,8 +45,10 @@ import {
 } from "../../api/plans";
 import type { Me } from "../../api/types";
 import { useApiErrors } from "../../components/errors";
+import { WeekNavigator } from "../../components/WeekNavigator";
+import { clampWeek } from "../../components/week";
 import { weekdayLabel, weekdayOptions } from "../../components/labels";
-import { addDays, dateRange, mondayOf, weekday } from "../../components/plans/dates";
+import { addDays, dateRange, weekday } from "../../components/plans/dates";
 import { NotesPanel } from "../../components/plans/NotesPanel";
 import { colorFor } from "../../components/plans/wbs";
 import { useI18n } from "../../i18n";
@@ -817,7 +817,7 @@ function WeekGrid({
 
 function WeekView({ me, today, team }: { me: Me; today: string; team: boolean }) {
   const { t } = useI18n();
-  const [from, setFrom] = useState(() => mondayOf(today));
+  const [from, setFrom] = useState(() => clampWeek(today));
   const [departmentId, setDepartmentId] = useState<string | undefined>(undefined);
   const departments = useDepartments();
   const to = addDays(from, 6);
@@ -826,23 +826,7 @@ function WeekView({ me, today, team }: { me: Me; today: string; team: boolean })
   return (
     <Card size="small" loading={agenda.isPending}>
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 8 }}>
-        <Flex gap={4} align="center">
-          <Button
-            size="small"
-            icon={<LeftOutlined />}
-            aria-label={t("today.prevWeek")}
-            onClick={() => setFrom(addDays(from, -7))}
-          />
-          <Typography.Text>
-            {from} – {to}
-          </Typography.Text>
-          <Button
-            size="small"
-            icon={<RightOutlined />}
-            aria-label={t("today.nextWeek")}
-            onClick={() => setFrom(addDays(from, 7))}
-          />
-        </Flex>
+        <WeekNavigator value={from} onChange={setFrom} today={today} />
         {team ? (
           <Select
             allowClear
