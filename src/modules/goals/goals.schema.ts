@@ -344,7 +344,7 @@ export const EvaluationSchema = Type.Object({
   ),
   kpiSeries: Type.Array(
     Type.Object({
-      kpi: Type.String(),
+      kpi: Type.Union(KPI_METRICS.map((k) => Type.Literal(k))),
       points: Type.Array(
         Type.Object({
           cycleId: Id,

@@ -83,7 +83,7 @@ export const ApplyTemplateBody = Type.Object(
   strict,
 );
 export const OrgTemplateSchema = Type.Object({
-  id: Type.String(),
+  id: ApplyTemplateBody.properties.template,
   name: Type.String(),
   departments: Type.Array(
     Type.Object({

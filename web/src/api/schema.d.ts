@@ -3438,7 +3438,7 @@ export interface operations {
         content: {
           "application/json": {
             items: {
-              id: string;
+              id: "ecommerce" | "brand" | "empty";
               name: string;
               departments: {
                 name: string;
@@ -16767,7 +16767,19 @@ export interface operations {
               }[];
             }[];
             kpiSeries: {
-              kpi: string;
+              kpi:
+                | "gmv"
+                | "netGmv"
+                | "paidOrders"
+                | "aov"
+                | "conversion"
+                | "refundRate"
+                | "repurchaseRate"
+                | "attributedSales"
+                | "shipOnTimeRate"
+                | "inquiryConversion"
+                | "firstResponse"
+                | "averageResponse";
               points: {
                 /** @description Identifier (UUIDv7) */
                 cycleId: string;
