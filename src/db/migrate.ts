@@ -11,6 +11,7 @@ import * as m010 from "./migrations/2026-11-26-010-ship-on-time.js";
 import * as m008 from "./migrations/2026-11-26-008-goal-reminders.js";
 import * as m009 from "./migrations/2026-11-26-009-cs-performance.js";
 import * as m105dept from "./migrations/2026-12-06-105-department-function.js";
+import * as m110notify from "./migrations/2026-12-12-110-notification-messages.js";
 
 // Migrations are imported statically so they run the same from TypeScript sources and from dist.
 const MIGRATIONS: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-11-26-008-goal-reminders": m008,
   "2026-11-26-009-cs-performance": m009,
   "2026-12-06-105-department-function": m105dept,
+  "2026-12-12-110-notification-messages": m110notify,
 };
 
 class StaticProvider implements MigrationProvider {
