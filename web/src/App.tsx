@@ -149,7 +149,7 @@ export function App() {
             element={<SignedIn>{(me) => <OnboardingPage me={me} />}</SignedIn>}
           />
           <Route element={<SignedIn>{(me) => <AppShell me={me} />}</SignedIn>}>
-            <Route path="/today" element={<SignedIn>{(me) => <TodayPage me={me} />}</SignedIn>} />
+            <Route path="/today" element={<SignedIn>{() => <TodayPage />}</SignedIn>} />
             <Route path="/plans" element={<SignedIn>{(me) => <PlansPage me={me} />}</SignedIn>} />
             <Route
               path="/plans/:id"
