@@ -155,13 +155,10 @@ export function App() {
               path="/plans/:id"
               element={<SignedIn>{(me) => <PlanPage me={me} />}</SignedIn>}
             />
-            <Route
-              path="/reports"
-              element={<SignedIn>{(me) => <ReportsPage me={me} />}</SignedIn>}
-            />
+            <Route path="/reports" element={<SignedIn>{() => <ReportsPage />}</SignedIn>} />
             <Route
               path="/reports/:memberId/:date"
-              element={<SignedIn>{(me) => <ReportDetailPage me={me} />}</SignedIn>}
+              element={<SignedIn>{() => <ReportDetailPage />}</SignedIn>}
             />
             <Route path="/notes" element={<SignedIn>{() => <NotesPage />}</SignedIn>} />
             <Route
