@@ -22,7 +22,8 @@ interface Line {
   kind: string;
   code: string;
   amount: string;
-  inputs: Record<string, string>;
+  /** Each number the line used: its key, and its name and value as messages. */
+  inputs: { key: string; value: { code: string; params?: { from?: string; to?: string } } }[];
   missing?: boolean;
 }
 interface Run {
@@ -336,9 +337,16 @@ for (const dialect of DIALECTS) {
       const run = await w.owner.post<Run>("/api/v1/pay-runs", { period: "2026-10" });
       expect(run.status).toBe(200);
       const lines = run.body.statements[0]!.lines.filter((l) => l.kind === "commission");
-      expect(lines.map((l) => [l.inputs.dates, fen(l.amount)])).toEqual([
-        ["2026-10-01…2026-10-01", Math.round(first * 0.01)],
-        ["2026-10-02…2026-10-31", Math.round(rest * 0.02)],
+      const dates = (l: Line) => l.inputs.find((i) => i.key === "dates")?.value;
+      expect(lines.map((l) => [dates(l), fen(l.amount)])).toEqual([
+        [
+          { code: "pay.v.dates", params: { from: "2026-10-01", to: "2026-10-01" } },
+          Math.round(first * 0.01),
+        ],
+        [
+          { code: "pay.v.dates", params: { from: "2026-10-02", to: "2026-10-31" } },
+          Math.round(rest * 0.02),
+        ],
       ]);
       // The base salary did not change: one line, the whole salary; the total is the sum of the lines.
       expect(

@@ -1,9 +1,12 @@
 import fc from "fast-check";
+import { msg } from "../messages/index.js";
 import { describe, expect, it } from "vitest";
 import { MICRO, roundMicro } from "./exact.js";
 import { compilePlan, PAY_PLAN_FORMAT, type CompiledPlan } from "./plan.js";
 import { computeRun, splitPool, type Inputs } from "./statement.js";
 import { applyTiers, compileTiers, type BandDef } from "./tiers.js";
+
+const S = msg("pay.src.not_entered");
 
 const RUNS = { numRuns: 200, seed: 20261126 };
 
@@ -116,10 +119,10 @@ describe("pay rules — properties", () => {
             memberId: `m${i}`,
             plan: p,
             inputs: {
-              "commission.t": { value: t, source: "s" },
-              "commission.f": { value: f, source: "s" },
-              "event.e": { value: e, source: "s" },
-              "pool.p": { value: pool, source: "s" },
+              "commission.t": { value: t, source: S },
+              "commission.f": { value: f, source: S },
+              "event.e": { value: e, source: S },
+              "pool.p": { value: pool, source: S },
             } satisfies Inputs,
           }));
           const run = computeRun(entries);

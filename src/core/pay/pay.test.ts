@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
+import { fieldError } from "../errors.js";
+import { msg, renderMessage, type Message } from "../messages/index.js";
 import { roundMicro } from "./exact.js";
 import { compilePlan, PAY_PLAN_FORMAT, type CompiledPlan, type PayPlanDefinition } from "./plan.js";
-import { computeRun, computeStatement, inputKey, splitPool, type Inputs } from "./statement.js";
+import {
+  computeRun,
+  computeStatement,
+  inputKey,
+  splitPool,
+  type Inputs,
+  type PayLine,
+  type Statement,
+} from "./statement.js";
 import { PAY_PLAN_TEMPLATES } from "./templates.js";
 import { applyTiers, compileTiers, type BandDef } from "./tiers.js";
 
@@ -31,9 +41,16 @@ const plan = (over: Partial<PayPlanDefinition>): PayPlanDefinition => ({
   pools: [],
   ...over,
 });
-const v = (value: number, source = "test") => ({ value, source });
-const line = (s: { lines: { code: string; amountFen: number; formula: string }[] }, code: string) =>
-  s.lines.find((l) => l.code === code)!;
+const v = (value: number, source = "test") => ({
+  value,
+  source: msg("pay.text", { text: source }),
+});
+const line = (s: Statement, code: string) => s.lines.find((l) => l.code === code)!;
+const en = (m: Message) => renderMessage("en", m);
+const zh = (m: Message) => renderMessage("zh-CN", m);
+/** A line's inputs as the reader sees them: label → value, in a language. */
+const inputsIn = (l: PayLine, t: (m: Message) => string) =>
+  Object.fromEntries(l.inputs.map((i) => [t(i.label), t(i.value)]));
 
 describe("tiers", () => {
   it("gives the formats.md example exactly: 80,000 on marginal tiers → 7,300.00, on whole tiers → 9,600.00", () => {
@@ -102,7 +119,9 @@ describe("tiers", () => {
       const r = compileTiers("marginal", bands, "money");
       expect(r.ok).toBe(false);
       if (!r.ok)
-        expect(r.errors).toContainEqual({ field, message: expect.stringMatching(message) });
+        expect(
+          r.errors.filter((e) => e.field === field).map((e) => en({ code: e.code!, ...e })),
+        ).toContainEqual(expect.stringMatching(new RegExp(message.source, "i")));
     },
   );
 });
@@ -152,27 +171,41 @@ describe("commission lines", () => {
       }),
     );
 
-  it("prints formula, inputs and sources", () => {
+  it("prints formula, inputs and sources as messages, numbers as parameters", () => {
     const s = computeStatement(gmv({}), "m", { "commission.c": v(8_000_000, "KPI GMV 2026-11") });
-    expect(line(s, "c").formula).toBe(
-      "Marginal tiers (超额累进) on 80,000.00: 10,000.00 × 5% + 40,000.00 × 8% + 30,000.00 × 12% = 7,300.00",
+    const c = line(s, "c");
+    expect(c.formula).toMatchObject({ code: "pay.f.equals", params: { amount: 730_000 } });
+    expect(en(c.formula)).toBe(
+      "Marginal tiers on 80,000.00: 10,000.00 × 5% + 40,000.00 × 8% + 30,000.00 × 12% = 7,300.00",
     );
-    expect(s.lines[1]!).toMatchObject({
-      inputs: { base: "80,000.00", scope: "shop", basis: "gmv" },
-      sources: ["KPI GMV 2026-11"],
+    expect(zh(c.formula)).toBe(
+      "超额累进，基数 80,000.00: 10,000.00 × 5% + 40,000.00 × 8% + 30,000.00 × 12% = 7,300.00",
+    );
+    expect(inputsIn(c, en)).toEqual({
+      Base: "80,000.00",
+      Scope: "the whole shop",
+      Basis: "GMV (buyer-paid amount of paid orders)",
     });
+    expect(inputsIn(c, zh)).toEqual({
+      基数: "80,000.00",
+      范围: "整店",
+      口径: "销售额 GMV（已付款订单的买家实付）",
+    });
+    expect(c.inputs.map((i) => i.key)).toEqual(["base", "scope", "basis"]);
+    expect(c.sources.map(en)).toEqual(["KPI GMV 2026-11"]);
+    expect(en(c.label)).toBe("Shop GMV");
   });
 
   it("pays nothing below the gate and caps the line", () => {
     const p = gmv({ gate: { minAchievementPct: 80, target: "100000" }, cap: "5000" });
-    expect(line(computeStatement(p, "m", { "commission.c": v(7_999_999) }), "c")).toMatchObject({
-      amountFen: 0,
-      formula: expect.stringContaining("below the gate"),
-    });
-    expect(line(computeStatement(p, "m", { "commission.c": v(8_000_000) }), "c")).toMatchObject({
-      amountFen: 500_000,
-      formula: expect.stringContaining("cap 5,000.00"),
-    });
+    const below = line(computeStatement(p, "m", { "commission.c": v(7_999_999) }), "c");
+    expect(below.amountFen).toBe(0);
+    expect(en(below.formula)).toBe("79,999.99 is below the gate 80% × 100,000.00: nothing paid");
+    expect(zh(below.formula)).toBe("79,999.99 低于门槛 80% × 100,000.00：不计发");
+    const capped = line(computeStatement(p, "m", { "commission.c": v(8_000_000) }), "c");
+    expect(capped.amountFen).toBe(500_000);
+    expect(en(capped.formula)).toContain("cap 5,000.00) = 5,000.00");
+    expect(zh(capped.formula)).toContain("封顶 5,000.00) = 5,000.00");
   });
 
   it("splits by percentages that must add up to 100", () => {
@@ -211,10 +244,12 @@ describe("commission lines", () => {
         ],
       }),
     );
-    expect(bad.ok ? [] : bad.errors).toContainEqual({
-      field: "commissions.0.attribution.splits",
-      message: "percentages must add up to 100 (they add up to 90)",
-    });
+    expect(bad.ok ? [] : bad.errors).toContainEqual(
+      fieldError("commissions.0.attribution.splits", "pay.field.splits_sum", { sum: 90 }),
+    );
+    expect(en(msg("pay.field.splits_sum", { sum: 90 }))).toBe(
+      "Percentages must add up to 100 (they add up to 90).",
+    );
   });
 
   it("refuses negative rates, a percentage on a quantity base and duplicate codes", () => {
@@ -253,10 +288,12 @@ describe("commission lines", () => {
       );
     expect(src("entered").ok).toBe(true);
     const bad = src("warehouse");
-    expect(bad.ok ? [] : bad.errors).toContainEqual({
-      field: "commissions.0.source",
-      message: "must be data or entered",
-    });
+    expect(bad.ok ? [] : bad.errors).toContainEqual(
+      fieldError("commissions.0.source", "pay.field.one_of", { options: ["data", "entered"] }),
+    );
+    expect(zh(msg("pay.field.one_of", { options: ["data", "entered"] }))).toBe(
+      "只能是 data、entered 之一。",
+    );
   });
 });
 
@@ -294,18 +331,18 @@ describe("KPI bonus from score bands (the CS scorecard of formats.md)", () => {
     };
     const s = line(computeStatement(cs, "m", all), "scorecard");
     // 40 %×100 + 25 %×100 + first response missing → 0 + 10 %×100 + 15 %×100 of 1,000.00 = 900.00, not 1,000.00
-    expect(s).toMatchObject({
-      amountFen: 90_000,
-      inputs: { "first-response": "not entered → 0 points" },
-    });
+    expect(s.amountFen).toBe(90_000);
+    // The metric is named by its label (the template's, in the reader's language), never its key.
+    expect(inputsIn(s, en)["First response (s)"]).toBe("not entered → 0 points");
+    expect(inputsIn(s, zh)["首次响应"]).toBe("未录入 → 0 分");
+    expect(inputsIn(s, en)["Inquiry conversion (%)"]).toBe("66 → 100 points");
   });
 
   it("pays nothing below the score gate", () => {
     const s = computeStatement(cs, "m", { "bonus.scorecard.first-response": v(99) });
-    expect(line(s, "scorecard")).toMatchObject({
-      amountFen: 0,
-      formula: expect.stringContaining("below the gate 60"),
-    });
+    expect(line(s, "scorecard").amountFen).toBe(0);
+    expect(en(line(s, "scorecard").formula)).toBe("score 0 is below the gate 60: nothing paid");
+    expect(zh(line(s, "scorecard").formula)).toBe("得分 0 低于门槛 60：不计发");
   });
 
   it("refuses weights that do not add up to 100 and bands out of order", () => {
@@ -336,14 +373,8 @@ describe("KPI bonus from score bands (the CS scorecard of formats.md)", () => {
       }),
     );
     expect(r.ok ? [] : r.errors).toEqual([
-      {
-        field: "bonuses.0.score.metrics.0.bands.1.threshold",
-        message: "bands go from the lowest threshold up",
-      },
-      {
-        field: "bonuses.0.score.metrics",
-        message: "weights must add up to 100 (they add up to 50)",
-      },
+      fieldError("bonuses.0.score.metrics.0.bands.1.threshold", "pay.field.bands_up"),
+      fieldError("bonuses.0.score.metrics", "pay.field.weights_sum", { sum: 50 }),
     ]);
   });
 });
@@ -386,9 +417,30 @@ describe("golden statements for the four templates", () => {
     ]);
     expect(a.totalFen).toBe(677_167);
     expect(run.map((s) => line(s, "cs-unattributed").amountFen)).toEqual([66_667, 66_667, 66_666]);
-    expect(line(a, "cs-unattributed").formula).toBe(
+    expect(en(line(a, "cs-unattributed").formula)).toBe(
       "pool 200,000.00 × 1% = 2,000.00, shared by 3: 666.67",
     );
+    expect(zh(line(a, "cs-unattributed").formula)).toBe(
+      "公共池 200,000.00 × 1% = 2,000.00，3 人平分：666.67",
+    );
+    expect(en(line(a, "scorecard").formula)).toBe(
+      "1,000.00 × (40% × 100 + 25% × 80 + 10% × 90 + 10% × 80 + 15% × 80)/100 = 890.00",
+    );
+    // The template's labels are its catalog codes: each reader gets their language.
+    expect(a.lines.map((l) => en(l.label))).toEqual([
+      "Base salary",
+      "Attributed sales commission",
+      "CS scorecard bonus",
+      "Bad review turned good",
+      "Unattributed sales pool",
+    ]);
+    expect(a.lines.map((l) => zh(l.label))).toEqual([
+      "底薪",
+      "个人询单销售额提成",
+      "客服考核奖金",
+      "差评转好评",
+      "静默下单公共池",
+    ]);
   });
 
   it("设计: images on time (capped), goal score bonus, late images", () => {
@@ -413,9 +465,14 @@ describe("golden statements for the four templates", () => {
       "event.no-late-handover": v(0),
     });
     expect(s.lines.map((l) => l.amountFen)).toEqual([450_000, 75_000, -2_000, 10_000]);
-    expect(line(s, "parcels").formula).toBe(
-      "Marginal tiers (超额累进) on 3500 units: 3000 × 0.20/unit + 500 × 0.30/unit = 750.00",
+    expect(en(line(s, "parcels").formula)).toBe(
+      "Marginal tiers on 3500 units: 3000 × 0.20/unit + 500 × 0.30/unit = 750.00",
     );
+    expect(zh(line(s, "parcels").formula)).toBe(
+      "超额累进，基数 3500 件: 3000 × 0.20/件 + 500 × 0.30/件 = 750.00",
+    );
+    expect(en(line(s, "no-late-handover").formula)).toBe("none this period → 100.00");
+    expect(zh(line(s, "wrong-shipment").formula)).toBe("2 × -10.00 = -20.00");
     expect(
       line(computeStatement(p, "m", { "event.no-late-handover": v(1) }), "no-late-handover")
         .amountFen,

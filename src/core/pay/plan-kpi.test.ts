@@ -1,5 +1,6 @@
 // Scorecard metrics that name their data source (`kpi`): checked in the plan, passed on as a requirement.
 import { describe, expect, it } from "vitest";
+import { renderMessage } from "../messages/index.js";
 import { compilePlan, type PayPlanDefinition } from "./plan.js";
 import { requiredInputs } from "./statement.js";
 import { PAY_PLAN_TEMPLATES } from "./templates.js";
@@ -40,15 +41,19 @@ describe("a scorecard metric's kpi", () => {
       { threshold: 15, score: 60 },
     ];
     const r = compilePlan(d);
-    expect(r.ok ? [] : r.errors).toEqual([
-      {
-        field: "bonuses.0.score.metrics.0.kpi",
-        message: "must be one of inquiryConversion, firstResponse, averageResponse",
-      },
-      {
-        field: "bonuses.0.score.metrics.2.better",
-        message: 'firstResponse is better when lower: set better to "lower"',
-      },
+    const errors = r.ok ? [] : r.errors;
+    expect(errors.map((e) => [e.field, e.code])).toEqual([
+      ["bonuses.0.score.metrics.0.kpi", "pay.field.one_of"],
+      ["bonuses.0.score.metrics.2.better", "pay.field.kpi_better"],
     ]);
+    const read = (locale: "en" | "zh-CN") =>
+      errors.map((e) => renderMessage(locale, { code: e.code!, params: e.params }));
+    expect(read("en")).toEqual([
+      "Must be one of inquiryConversion, firstResponse, averageResponse.",
+      'firstResponse is better when lower: set better to "lower".',
+    ]);
+    expect(read("zh-CN")[0]).toBe(
+      "只能是 inquiryConversion、firstResponse、averageResponse 之一。",
+    );
   });
 });

@@ -2,7 +2,8 @@
 // money as decimal strings in yuan, percentages as numbers. compilePlan() checks every field and
 // turns it into integers (fen, ppm) for the calculator, or lists every problem with its path.
 import { CS_KPI_BETTER, CS_KPIS, isCsKpi, type CsKpi } from "../cs/cs-metrics.js";
-import type { FieldError } from "../errors.js";
+import { fieldError, type FieldError } from "../errors.js";
+import type { MessageCode, MessageParams } from "../messages/index.js";
 import { parseMoney } from "../money.js";
 import { pctToPpm } from "./exact.js";
 import { compileTiers, type BandDef, type TierTable } from "./tiers.js";
@@ -129,34 +130,37 @@ const CODE = /^[a-z][a-z0-9_-]{0,39}$/;
 
 class Checker {
   errors: FieldError[] = [];
-  fail(field: string, message: string): void {
-    this.errors.push({ field, message });
+  fail(field: string, code: MessageCode, params?: MessageParams): void {
+    this.errors.push(fieldError(field, code, params));
+  }
+  oneOf(field: string, options: readonly string[]): void {
+    this.fail(field, "pay.field.one_of", { options: [...options] });
   }
   money(field: string, v: unknown, { signed = false } = {}): number {
-    if (typeof v !== "string")
-      return (this.fail(field, 'must be an amount as text, e.g. "12.50"'), 0);
+    if (typeof v !== "string") return (this.fail(field, "pay.field.money_text"), 0);
     const r = parseMoney(v);
-    if (!r.ok) return (this.fail(field, r.message), 0);
-    if (!signed && r.fen < 0) return (this.fail(field, "must not be negative"), 0);
+    if (!r.ok) return (this.fail(field, "pay.field.money_invalid", { value: v }), 0);
+    if (!signed && r.fen < 0) return (this.fail(field, "pay.field.negative"), 0);
     return r.fen;
   }
   pct(field: string, v: unknown, max = Infinity): number {
     const ppm = typeof v === "number" ? pctToPpm(v) : null;
-    if (ppm === null) return (this.fail(field, "must be a percentage with at most 4 decimals"), 0);
-    if (ppm < 0) return (this.fail(field, "must not be negative"), 0);
-    if (ppm > max * 10_000) return (this.fail(field, `must be at most ${max}`), 0);
+    if (ppm === null) return (this.fail(field, "pay.field.pct"), 0);
+    if (ppm < 0) return (this.fail(field, "pay.field.negative"), 0);
+    if (ppm > max * 10_000) return (this.fail(field, "pay.field.max", { max }), 0);
     return ppm;
   }
   text(field: string, v: unknown, max = 100): void {
     if (typeof v !== "string" || v.trim() === "" || v.length > max)
-      this.fail(field, `must be text of 1–${max} characters`);
+      this.fail(field, "pay.field.text", { max });
   }
   codes(field: string, items: { code: string }[]): void {
     const seen = new Set<string>();
     items.forEach((it, i) => {
       if (typeof it.code !== "string" || !CODE.test(it.code))
-        this.fail(`${field}.${i}.code`, "must be a short code: lower-case letters, digits, - or _");
-      else if (seen.has(it.code)) this.fail(`${field}.${i}.code`, `"${it.code}" is used twice`);
+        this.fail(`${field}.${i}.code`, "pay.field.code");
+      else if (seen.has(it.code))
+        this.fail(`${field}.${i}.code`, "pay.field.code_twice", { code: it.code });
       seen.add(it.code);
     });
   }
@@ -164,29 +168,28 @@ class Checker {
 
 function compileCommission(c: Checker, d: CommissionDef, at: string): CompiledCommission {
   c.text(`${at}.label`, d.label);
-  if (!COMMISSION_BASES.includes(d.base))
-    c.fail(`${at}.base`, `must be one of ${COMMISSION_BASES.join(", ")}`);
-  if (!SCOPES.includes(d.scope)) c.fail(`${at}.scope`, `must be one of ${SCOPES.join(", ")}`);
+  if (!COMMISSION_BASES.includes(d.base)) c.oneOf(`${at}.base`, COMMISSION_BASES);
+  if (!SCOPES.includes(d.scope)) c.oneOf(`${at}.scope`, SCOPES);
   if (d.source !== undefined && d.source !== "data" && d.source !== "entered")
-    c.fail(`${at}.source`, "must be data or entered");
+    c.oneOf(`${at}.source`, ["data", "entered"]);
   const quantity = d.base === "quantity";
   const given = [d.ratePct !== undefined, d.perUnit !== undefined, d.tiers !== undefined].filter(
     Boolean,
   ).length;
-  if (given !== 1) c.fail(at, "needs exactly one of ratePct, perUnit or tiers");
+  if (given !== 1) c.fail(at, "pay.field.one_rate");
   let flatRate: number | null = null;
   if (d.ratePct !== undefined) {
-    if (quantity) c.fail(`${at}.ratePct`, "a quantity base is paid perUnit, not a percentage");
+    if (quantity) c.fail(`${at}.ratePct`, "pay.field.quantity_per_unit");
     flatRate = c.pct(`${at}.ratePct`, d.ratePct, 100);
   }
   if (d.perUnit !== undefined) {
-    if (!quantity) c.fail(`${at}.perUnit`, "perUnit is for the quantity base; use ratePct");
+    if (!quantity) c.fail(`${at}.perUnit`, "pay.field.per_unit_money");
     flatRate = c.money(`${at}.perUnit`, d.perUnit) * 1_000_000;
   }
   let tiers: TierTable | null = null;
   if (d.tiers !== undefined) {
     if (d.tiers.kind !== "whole" && d.tiers.kind !== "marginal")
-      c.fail(`${at}.tiers.kind`, "must be whole (全额累进) or marginal (超额累进)");
+      c.oneOf(`${at}.tiers.kind`, ["whole", "marginal"]);
     const r = compileTiers(
       d.tiers.kind,
       d.tiers.bands,
@@ -203,15 +206,12 @@ function compileCommission(c: Checker, d: CommissionDef, at: string): CompiledCo
     d.attribution.splits.forEach((s, i) => {
       const ppm = c.pct(`${at}.attribution.splits.${i}.pct`, s.pct, 100);
       if (splits!.has(s.memberId))
-        c.fail(`${at}.attribution.splits.${i}.memberId`, "is listed twice");
+        c.fail(`${at}.attribution.splits.${i}.memberId`, "pay.field.listed_twice");
       splits!.set(s.memberId, ppm);
       total += ppm;
     });
     if (total !== 1_000_000)
-      c.fail(
-        `${at}.attribution.splits`,
-        `percentages must add up to 100 (they add up to ${total / 10_000})`,
-      );
+      c.fail(`${at}.attribution.splits`, "pay.field.splits_sum", { sum: total / 10_000 });
   }
   let gate: CompiledCommission["gate"] = null;
   if (d.gate) {
@@ -229,8 +229,7 @@ function compileCommission(c: Checker, d: CommissionDef, at: string): CompiledCo
 
 function intUnits(c: Checker, field: string, v: unknown): number {
   const n = typeof v === "string" ? Number(v) : NaN;
-  if (!Number.isSafeInteger(n) || n < 0)
-    return (c.fail(field, 'must be a whole number of units as text, e.g. "500"'), 0);
+  if (!Number.isSafeInteger(n) || n < 0) return (c.fail(field, "pay.field.units_text"), 0);
   return n;
 }
 
@@ -245,11 +244,11 @@ function compileBonus(c: Checker, d: BonusDef, at: string): CompiledBonus {
       const mAt = `${at}.score.metrics.${i}`;
       weights += c.pct(`${mAt}.weight`, m.weight, 100);
       if (m.better !== "higher" && m.better !== "lower")
-        c.fail(`${mAt}.better`, "must be higher or lower");
-      if (m.bands.length === 0) c.fail(`${mAt}.bands`, "needs at least one band");
+        c.oneOf(`${mAt}.better`, ["higher", "lower"]);
+      if (m.bands.length === 0) c.fail(`${mAt}.bands`, "pay.field.no_bands");
       m.bands.forEach((b, j) => {
         if (!Number.isFinite(b.threshold))
-          c.fail(`${mAt}.bands.${j}.threshold`, "must be a number");
+          c.fail(`${mAt}.bands.${j}.threshold`, "pay.field.number");
         c.pct(`${mAt}.bands.${j}.score`, b.score, 100);
         const prev = m.bands[j - 1];
         if (
@@ -258,27 +257,22 @@ function compileBonus(c: Checker, d: BonusDef, at: string): CompiledBonus {
         )
           c.fail(
             `${mAt}.bands.${j}.threshold`,
-            m.better === "higher"
-              ? "bands go from the highest threshold down"
-              : "bands go from the lowest threshold up",
+            m.better === "higher" ? "pay.field.bands_down" : "pay.field.bands_up",
           );
       });
       if (m.elseScore !== undefined) c.pct(`${mAt}.elseScore`, m.elseScore, 100);
       if (m.kpi !== undefined) {
-        if (!isCsKpi(m.kpi)) c.fail(`${mAt}.kpi`, `must be one of ${CS_KPIS.join(", ")}`);
+        if (!isCsKpi(m.kpi)) c.oneOf(`${mAt}.kpi`, CS_KPIS);
         else if (m.better !== CS_KPI_BETTER[m.kpi])
-          c.fail(
-            `${mAt}.better`,
-            `${m.kpi} is better when ${CS_KPI_BETTER[m.kpi]}: set better to "${CS_KPI_BETTER[m.kpi]}"`,
-          );
+          c.fail(`${mAt}.better`, "pay.field.kpi_better", {
+            kpi: m.kpi,
+            better: CS_KPI_BETTER[m.kpi],
+          });
       }
     });
     if (weights !== 1_000_000)
-      c.fail(
-        `${at}.score.metrics`,
-        `weights must add up to 100 (they add up to ${weights / 10_000})`,
-      );
-  } else if (d.score.kind !== "goal") c.fail(`${at}.score.kind`, "must be goal or bands");
+      c.fail(`${at}.score.metrics`, "pay.field.weights_sum", { sum: weights / 10_000 });
+  } else if (d.score.kind !== "goal") c.oneOf(`${at}.score.kind`, ["goal", "bands"]);
   if (d.gate) c.pct(`${at}.gate.minScore`, d.gate.minScore, 100);
   return { def: d, bonusBaseFen };
 }
@@ -286,7 +280,8 @@ function compileBonus(c: Checker, d: BonusDef, at: string): CompiledBonus {
 /** Validates a plan definition and compiles it; every problem is reported with its field path. */
 export function compilePlan(def: PayPlanDefinition): CompileResult {
   const c = new Checker();
-  if (def.format !== PAY_PLAN_FORMAT) c.fail("format", `must be "${PAY_PLAN_FORMAT}"`);
+  if (def.format !== PAY_PLAN_FORMAT)
+    c.fail("format", "pay.field.format", { format: PAY_PLAN_FORMAT });
   c.text("name", def.name);
   const baseSalaryFen = c.money("baseSalary", def.baseSalary);
   c.codes("commissions", def.commissions);
@@ -298,17 +293,17 @@ export function compilePlan(def: PayPlanDefinition): CompileResult {
   const events = def.events.map((d, i) => {
     c.text(`events.${i}.label`, d.label);
     if (d.when !== "per_event" && d.when !== "if_none")
-      c.fail(`events.${i}.when`, "must be per_event or if_none");
+      c.oneOf(`events.${i}.when`, ["per_event", "if_none"]);
     if (d.kpi !== undefined && !(EVENT_KPIS as readonly string[]).includes(d.kpi))
-      c.fail(`events.${i}.kpi`, `must be one of ${EVENT_KPIS.join(", ")}`);
+      c.oneOf(`events.${i}.kpi`, EVENT_KPIS);
     return { def: d, amountFen: c.money(`events.${i}.amount`, d.amount, { signed: true }) };
   });
   const pools = def.pools.map((d, i) => {
     c.text(`pools.${i}.label`, d.label);
     if (!(["gmv", "paid", "net", "margin"] as string[]).includes(d.base))
-      c.fail(`pools.${i}.base`, "must be gmv, paid, net or margin");
+      c.oneOf(`pools.${i}.base`, ["gmv", "paid", "net", "margin"]);
     if (d.source !== "unattributed" && d.source !== "shop")
-      c.fail(`pools.${i}.source`, "must be unattributed or shop");
+      c.oneOf(`pools.${i}.source`, ["unattributed", "shop"]);
     return { def: d, ratePpm: c.pct(`pools.${i}.ratePct`, d.ratePct, 100) };
   });
   if (c.errors.length) return { ok: false, errors: c.errors };

@@ -8,7 +8,8 @@ import {
   type PayPlanDefinition,
 } from "./plan.js";
 import { computeMonth, prorate, type PlanSegment } from "./segments.js";
-import { commissionLine, type Inputs } from "./statement.js";
+import { msg, renderMessage } from "../messages/index.js";
+import { commissionLine, type Inputs, type PayLine } from "./statement.js";
 import type { BandDef } from "./tiers.js";
 
 const RUNS = { numRuns: 200, seed: 20261206 };
@@ -38,9 +39,14 @@ function plan(commission: Partial<CommissionDef>, baseSalary = "6000.00"): Compi
   return r.plan;
 }
 const sales = (fen: number, source = "sales"): Inputs => ({
-  "commission.gmv": { value: fen, source },
-  "event.none-late": { value: 0, source: "entered 0" },
+  "commission.gmv": { value: fen, source: msg("pay.text", { text: source }) },
+  "event.none-late": { value: 0, source: msg("pay.src.entered", { value: "0" }) },
 });
+/** The value of a line's input, in English (e.g. its dates). */
+const input = (l: PayLine, key: string) => {
+  const i = l.inputs.find((x) => x.key === key);
+  return i ? renderMessage("en", i.value) : undefined;
+};
 
 /** October cut on the 16th: v1 the 1st–15th, v2 the 16th–31st. */
 function october(v1: CompiledPlan, v2: CompiledPlan, first: number, second: number) {
@@ -73,10 +79,17 @@ const commissions = (s: ReturnType<typeof october>) =>
 describe("a version effective mid-month", () => {
   it("pays the sales from the 16th at the new rate and those before it at the old one: one line per version over its dates", () => {
     const s = october(plan({ ratePct: 1 }), plan({ ratePct: 2 }), 1_000_000, 2_000_000);
-    expect(commissions(s).map((l) => [l.amountFen, l.inputs.dates])).toEqual([
+    expect(commissions(s).map((l) => [l.amountFen, input(l, "dates")])).toEqual([
       [10_000, "2026-10-01…2026-10-15"],
       [40_000, "2026-10-16…2026-10-31"],
     ]);
+    expect(commissions(s).map((l) => renderMessage("en", l.formula))).toEqual([
+      "(30,000.00 × 1%) × 10,000.00 / 30,000.00 = 100.00",
+      "(30,000.00 × 2%) × 20,000.00 / 30,000.00 = 400.00",
+    ]);
+    expect(
+      renderMessage("zh-CN", commissions(s)[0]!.inputs.find((i) => i.key === "share")!.label),
+    ).toBe("占本月比例");
     // The base salary did not change: one line, the whole salary. The if_none event is the month's, once.
     expect(s.lines.filter((l) => l.kind === "base").map((l) => l.amountFen)).toEqual([600_000]);
     expect(s.lines.filter((l) => l.kind === "event").map((l) => l.amountFen)).toEqual([10_000]);
@@ -101,11 +114,14 @@ describe("a version effective mid-month", () => {
   it("prorates a changed base salary by calendar days, one line per salary", () => {
     const s = october(plan({ ratePct: 1 }, "6000.00"), plan({ ratePct: 1 }, "9000.00"), 0, 0);
     expect(
-      s.lines.filter((l) => l.kind === "base").map((l) => [l.amountFen, l.inputs.dates]),
+      s.lines.filter((l) => l.kind === "base").map((l) => [l.amountFen, input(l, "dates")]),
     ).toEqual([
       [290_323, "2026-10-01…2026-10-15"],
       [464_516, "2026-10-16…2026-10-31"],
     ]);
+    expect(
+      s.lines.filter((l) => l.kind === "base").map((l) => renderMessage("zh-CN", l.formula)),
+    ).toEqual(["底薪 6,000.00 × 15/31 天 = 2,903.23", "底薪 9,000.00 × 16/31 天 = 4,645.16"]);
   });
 
   it("a rule the change did not touch stays the usual single line; a gate is judged on the month", () => {

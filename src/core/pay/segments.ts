@@ -11,15 +11,19 @@
 // its dates, as if nothing changed. Monthly measures (scorecard and goal bonuses, event counts,
 // pools) follow the version in force on the member's first day: a later version takes them over
 // from the next month. Every line is rounded once, half away from zero; the total is the sum.
-import { money } from "./exact.js";
+import { msg } from "../messages/index.js";
 import type { CompiledCommission, CompiledPlan } from "./plan.js";
 import {
+  baseLine,
   commissionLine,
   commissionValue,
   computeRun,
   inputKey,
+  listOf,
   roundRatio,
+  setInput,
   showBase,
+  V,
   type InputValue,
   type Inputs,
   type PayLine,
@@ -55,8 +59,6 @@ export function prorate(
   return upTo(daysBefore + days) - upTo(daysBefore);
 }
 
-const dates = (from: string, to: string) => `${from}…${to}`;
-
 /** Consecutive segments whose `same` key matches merge into one run of dates. */
 function runsOf<T>(
   segments: PlanSegment[],
@@ -86,26 +88,18 @@ export function segmentBaseLines(segments: PlanSegment[], monthDays: number): Pa
     const days = run.reduce((n, s) => n + s.days, 0);
     const from = run[0]!.from,
       to = run.at(-1)!.to;
-    if (days === monthDays)
-      return {
-        kind: "base",
-        code: "base",
-        label: "Base salary",
-        amountFen: plan.baseSalaryFen,
-        formula: `base salary ${money(plan.baseSalaryFen)}`,
-        inputs: {},
-        sources: [`pay plan "${plan.def.name}"`],
-      };
+    const line = baseLine(plan);
+    if (days === monthDays) return line;
     const fen = roundRatio(BigInt(plan.baseSalaryFen) * BigInt(days), BigInt(monthDays));
-    return {
-      kind: "base",
-      code: "base",
-      label: "Base salary",
-      amountFen: fen,
-      formula: `base salary ${money(plan.baseSalaryFen)} × ${days}/${monthDays} days = ${money(fen)}`,
-      inputs: { dates: dates(from, to) },
-      sources: [`pay plan "${plan.def.name}"`],
-    };
+    line.amountFen = fen;
+    line.formula = msg("pay.f.base_days", {
+      salary: plan.baseSalaryFen,
+      days,
+      monthDays,
+      amount: fen,
+    });
+    setInput(line, "dates", V.dates(from, to));
+    return line;
   });
 }
 
@@ -121,20 +115,29 @@ export function segmentCommissionLine(
   const total = month[key]?.value ?? 0;
   const v = commissionValue(c, memberId, month);
   const line = v.line;
-  line.inputs.dates = dates(range.from, range.to);
-  line.inputs.share = `${showBase(own.value, c.def.base)} / ${showBase(total, c.def.base)}`;
+  setInput(line, "dates", V.dates(range.from, range.to));
+  setInput(
+    line,
+    "share",
+    msg("pay.v.ratio", { a: showBase(own.value, c.def.base), b: showBase(total, c.def.base) }),
+  );
   line.sources = [...line.sources, own.source];
   if (v.done) return line; // below the gate over the month: nothing for any of its dates
   let { num, den, formula } = v;
   if (c.capFen !== null && num > BigInt(c.capFen) * den) {
-    line.inputs.cap = money(c.capFen);
-    formula = `min(${formula}, cap ${money(c.capFen)})`;
+    setInput(line, "cap", V.money(c.capFen));
+    formula = msg("pay.f.cap", { formula, cap: c.capFen });
     num = BigInt(c.capFen);
     den = 1n;
   }
   const fen = total <= 0 ? 0 : roundRatio(num * BigInt(own.value), den * BigInt(total));
   line.amountFen = fen;
-  line.formula = `(${formula}) × ${showBase(own.value, c.def.base)} / ${showBase(total, c.def.base)} = ${money(fen)}`;
+  line.formula = msg("pay.f.share_of_month", {
+    formula,
+    own: showBase(own.value, c.def.base),
+    total: showBase(total, c.def.base),
+    amount: fen,
+  });
   return line;
 }
 
@@ -161,7 +164,7 @@ export function segmentCommissionLines(
       }
       const own: InputValue = {
         value: run.reduce((sum, s) => sum + (s.own[key]?.value ?? 0), 0),
-        source: run.map((s) => s.own[key]?.source ?? "not entered (0)").join("; "),
+        source: listOf(run.map((s) => s.own[key]?.source ?? msg("pay.src.not_entered"))),
       };
       lines.push(
         segmentCommissionLine(c, memberId, first.month, own, {

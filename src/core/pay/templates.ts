@@ -1,5 +1,8 @@
 // Pay plan templates for the four departments of an e-commerce shop, drawn from the rules seen in
 // real shops (shared formats.md). Amounts are examples a shop adjusts; the structure is the point.
+// Texts are written in Chinese from the message catalog; a reader sees them in their own language
+// (labels.ts) until the owner rewrites them.
+import { templateText } from "./labels.js";
 import { PAY_PLAN_FORMAT, type PayPlanDefinition } from "./plan.js";
 
 export interface PayPlanTemplate {
@@ -15,13 +18,12 @@ export const PAY_PLAN_TEMPLATES: readonly PayPlanTemplate[] = [
     plan: {
       format: PAY_PLAN_FORMAT,
       name: "运营 · 店铺销售额阶梯提成",
-      description:
-        "店铺销售额超额累进提成，未达目标 80% 不计提。Shop GMV commission on marginal tiers (超额累进), nothing below 80 % of target.",
+      description: templateText("pay.tpl.operations.description"),
       baseSalary: "6000.00",
       commissions: [
         {
           code: "shop-gmv",
-          label: "店铺销售额提成 Shop GMV commission",
+          label: templateText("pay.tpl.operations.shop_gmv"),
           base: "gmv",
           scope: "shop",
           tiers: {
@@ -46,13 +48,12 @@ export const PAY_PLAN_TEMPLATES: readonly PayPlanTemplate[] = [
     plan: {
       format: PAY_PLAN_FORMAT,
       name: "客服 · 个人业绩 + 公共池 + 考核奖金",
-      description:
-        "个人归属销售额提成、未归属销售额 1% 的公共池均分、客服考核奖金。Attributed sales commission, an equal share of 1 % of unattributed sales, and the CS scorecard bonus.",
+      description: templateText("pay.tpl.cs.description"),
       baseSalary: "4000.00",
       commissions: [
         {
           code: "attributed",
-          label: "个人询单销售额提成 Attributed sales commission",
+          label: templateText("pay.tpl.cs.attributed"),
           base: "gmv",
           scope: "person",
           attribution: { kind: "owner" },
@@ -62,14 +63,14 @@ export const PAY_PLAN_TEMPLATES: readonly PayPlanTemplate[] = [
       bonuses: [
         {
           code: "scorecard",
-          label: "客服考核奖金 CS scorecard bonus",
+          label: templateText("pay.tpl.cs.scorecard"),
           bonusBase: "1000.00",
           score: {
             kind: "bands",
             metrics: [
               {
                 code: "inquiry-conversion",
-                label: "询单转化率 Inquiry conversion (%)",
+                label: templateText("pay.tpl.cs.inquiry_conversion"),
                 weight: 40,
                 better: "higher",
                 bands: [
@@ -81,7 +82,7 @@ export const PAY_PLAN_TEMPLATES: readonly PayPlanTemplate[] = [
               },
               {
                 code: "payment-rate",
-                label: "付款率 Payment rate (%)",
+                label: templateText("pay.tpl.cs.payment_rate"),
                 weight: 25,
                 better: "higher",
                 bands: [
@@ -91,7 +92,7 @@ export const PAY_PLAN_TEMPLATES: readonly PayPlanTemplate[] = [
               },
               {
                 code: "first-response",
-                label: "首次响应 First response (s)",
+                label: templateText("pay.tpl.cs.first_response"),
                 weight: 10,
                 better: "lower",
                 bands: [
@@ -104,7 +105,7 @@ export const PAY_PLAN_TEMPLATES: readonly PayPlanTemplate[] = [
               },
               {
                 code: "average-response",
-                label: "平均响应 Average response (s)",
+                label: templateText("pay.tpl.cs.average_response"),
                 weight: 10,
                 better: "lower",
                 bands: [
@@ -116,7 +117,7 @@ export const PAY_PLAN_TEMPLATES: readonly PayPlanTemplate[] = [
               },
               {
                 code: "other",
-                label: "其他 Other (lead's points)",
+                label: templateText("pay.tpl.cs.other"),
                 weight: 15,
                 better: "higher",
                 bands: [
@@ -133,7 +134,7 @@ export const PAY_PLAN_TEMPLATES: readonly PayPlanTemplate[] = [
       events: [
         {
           code: "review-turned-good",
-          label: "差评转好评 Bad review turned good",
+          label: templateText("pay.tpl.cs.review_turned_good"),
           amount: "5.00",
           when: "per_event",
         },
@@ -141,7 +142,7 @@ export const PAY_PLAN_TEMPLATES: readonly PayPlanTemplate[] = [
       pools: [
         {
           code: "cs-unattributed",
-          label: "静默下单公共池 Unattributed sales pool",
+          label: templateText("pay.tpl.cs.unattributed_pool"),
           base: "gmv",
           source: "unattributed",
           ratePct: 1,
@@ -155,13 +156,12 @@ export const PAY_PLAN_TEMPLATES: readonly PayPlanTemplate[] = [
     plan: {
       format: PAY_PLAN_FORMAT,
       name: "设计 · 准时交付奖金",
-      description:
-        "按时交付图片计件奖励，迟交扣款。Bonus on images delivered on time; each late image costs.",
+      description: templateText("pay.tpl.design.description"),
       baseSalary: "7000.00",
       commissions: [
         {
           code: "images",
-          label: "准时交付图片 Images delivered on time",
+          label: templateText("pay.tpl.design.images"),
           base: "quantity",
           scope: "person",
           source: "entered",
@@ -172,14 +172,19 @@ export const PAY_PLAN_TEMPLATES: readonly PayPlanTemplate[] = [
       bonuses: [
         {
           code: "goals",
-          label: "目标考核奖金 Goal bonus",
+          label: templateText("pay.tpl.design.goals"),
           bonusBase: "1500.00",
           score: { kind: "goal" },
           gate: { minScore: 60 },
         },
       ],
       events: [
-        { code: "late-image", label: "逾期交付 Late image", amount: "-20.00", when: "per_event" },
+        {
+          code: "late-image",
+          label: templateText("pay.tpl.design.late_image"),
+          amount: "-20.00",
+          when: "per_event",
+        },
       ],
       pools: [],
     },
@@ -190,13 +195,12 @@ export const PAY_PLAN_TEMPLATES: readonly PayPlanTemplate[] = [
     plan: {
       format: PAY_PLAN_FORMAT,
       name: "物流 · 计件与差错",
-      description:
-        "按发货包裹计件，错发每单 −10 元，当月无延迟交接 +100 元。Per parcel shipped, −10 元 per wrong shipment, +100 元 for a month with no late hand-over.",
+      description: templateText("pay.tpl.logistics.description"),
       baseSalary: "4500.00",
       commissions: [
         {
           code: "parcels",
-          label: "发货计件 Parcels shipped",
+          label: templateText("pay.tpl.logistics.parcels"),
           base: "quantity",
           scope: "person",
           source: "entered",
@@ -213,13 +217,13 @@ export const PAY_PLAN_TEMPLATES: readonly PayPlanTemplate[] = [
       events: [
         {
           code: "wrong-shipment",
-          label: "错发漏发 Wrong or missed shipment",
+          label: templateText("pay.tpl.logistics.wrong_shipment"),
           amount: "-10.00",
           when: "per_event",
         },
         {
           code: "no-late-handover",
-          label: "当月无延迟发货 No late shipment this month",
+          label: templateText("pay.tpl.logistics.no_late_handover"),
           amount: "100.00",
           when: "if_none",
           kpi: "lateShipments",

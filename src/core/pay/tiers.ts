@@ -2,9 +2,10 @@
 // marginal (超额累进 — each slice of the base takes its own band's rate). Computed on the period's
 // aggregate, never per order. A band covers [from, to): a base of exactly 10,000.00 falls in the
 // band that starts at 10,000.00.
-import type { FieldError } from "../errors.js";
+import { fieldError, type FieldError } from "../errors.js";
+import { msg, type MessageCode, type MessageParams } from "../messages/index.js";
 import { parseMoney } from "../money.js";
-import { formatMicro, formatPct, money, mulMicro, pctToPpm } from "./exact.js";
+import { mulMicro, pctToPpm } from "./exact.js";
 
 /** As written in a plan: bounds in yuan (money bases) or whole units (quantity), rate in % or per unit. */
 export interface BandDef {
@@ -35,17 +36,17 @@ export interface TierSlice {
   micro: bigint;
 }
 
-function bound(v: unknown, unit: "money" | "quantity"): number | string {
-  if (typeof v !== "string") return 'must be text, e.g. "10000.00"';
+type Problem = { code: MessageCode; params?: MessageParams };
+
+function bound(v: unknown, unit: "money" | "quantity"): number | Problem {
+  if (typeof v !== "string") return { code: "pay.field.money_text" };
   if (unit === "quantity") {
     const n = Number(v);
-    return Number.isSafeInteger(n) && n >= 0 && v.trim() !== ""
-      ? n
-      : "must be a whole number of units";
+    return Number.isSafeInteger(n) && n >= 0 && v.trim() !== "" ? n : { code: "pay.field.units" };
   }
   const r = parseMoney(v);
-  if (!r.ok) return r.message;
-  return r.fen < 0 ? "must not be negative" : r.fen;
+  if (!r.ok) return { code: "pay.field.money_invalid", params: { value: v } };
+  return r.fen < 0 ? { code: "pay.field.negative" } : r.fen;
 }
 
 /**
@@ -60,48 +61,48 @@ export function compileTiers(
   at = "bands",
 ): { ok: true; table: TierTable } | { ok: false; errors: FieldError[] } {
   const errors: FieldError[] = [];
-  const fail = (field: string, message: string) => errors.push({ field, message });
+  const fail = (field: string, code: MessageCode, params?: MessageParams) =>
+    errors.push(fieldError(field, code, params));
+  const failWith = (field: string, p: Problem) => fail(field, p.code, p.params);
   if (!Array.isArray(defs) || defs.length === 0)
-    return { ok: false, errors: [{ field: at, message: "needs at least one band" }] };
+    return { ok: false, errors: [fieldError(at, "pay.field.no_bands")] };
   const bands: Band[] = [];
   defs.forEach((d, i) => {
     const f = `${at}.${i}`;
     const from = bound(d.from, unit);
-    if (typeof from === "string") fail(`${f}.from`, from);
+    if (typeof from !== "number") failWith(`${f}.from`, from);
     let to: number | null = null;
     if (d.to === null) {
-      if (i !== defs.length - 1) fail(`${f}.to`, "only the last band may be open-ended");
+      if (i !== defs.length - 1) fail(`${f}.to`, "pay.field.band_open_not_last");
     } else {
       const t = bound(d.to, unit);
-      if (typeof t === "string") fail(`${f}.to`, t);
+      if (typeof t !== "number") failWith(`${f}.to`, t);
       else to = t;
-      if (i === defs.length - 1) fail(`${f}.to`, "the last band must be open-ended (to: null)");
+      if (i === defs.length - 1) fail(`${f}.to`, "pay.field.band_last_open");
     }
     if (typeof from === "number" && to !== null && to <= from)
-      fail(`${f}.to`, "must be above from");
+      fail(`${f}.to`, "pay.field.band_above_from");
     if (i === 0 && typeof from === "number" && from !== 0)
-      fail(`${f}.from`, "the first band starts at 0");
+      fail(`${f}.from`, "pay.field.band_first_zero");
     const prev = bands[i - 1];
     if (prev && typeof from === "number" && prev.to !== null && from !== prev.to)
-      fail(
-        `${f}.from`,
-        from > prev.to
-          ? `leaves a gap after band ${i} (which ends at ${show(prev.to, unit)})`
-          : `overlaps band ${i} (which ends at ${show(prev.to, unit)})`,
-      );
+      fail(`${f}.from`, from > prev.to ? "pay.field.band_gap" : "pay.field.band_overlap", {
+        band: i,
+        end: show(prev.to, unit),
+      });
     let rate = 0;
     if (unit === "money") {
-      if (d.perUnit !== undefined) fail(`${f}.perUnit`, "money bases take ratePct");
+      if (d.perUnit !== undefined) fail(`${f}.perUnit`, "pay.field.money_rate");
       const ppm = typeof d.ratePct === "number" ? pctToPpm(d.ratePct) : null;
-      if (ppm === null) fail(`${f}.ratePct`, "must be a percentage with at most 4 decimals");
-      else if (ppm < 0) fail(`${f}.ratePct`, "must not be negative");
-      else if (ppm > 1_000_000) fail(`${f}.ratePct`, "must be at most 100");
+      if (ppm === null) fail(`${f}.ratePct`, "pay.field.pct");
+      else if (ppm < 0) fail(`${f}.ratePct`, "pay.field.negative");
+      else if (ppm > 1_000_000) fail(`${f}.ratePct`, "pay.field.max", { max: 100 });
       else rate = ppm;
     } else {
-      if (d.ratePct !== undefined) fail(`${f}.ratePct`, "a quantity base takes perUnit");
+      if (d.ratePct !== undefined) fail(`${f}.ratePct`, "pay.field.quantity_per_unit");
       const r = typeof d.perUnit === "string" ? parseMoney(d.perUnit) : null;
-      if (!r || !r.ok) fail(`${f}.perUnit`, "must be an amount per unit as text");
-      else if (r.fen < 0) fail(`${f}.perUnit`, "must not be negative");
+      if (!r || !r.ok) fail(`${f}.perUnit`, "pay.field.per_unit_text");
+      else if (r.fen < 0) fail(`${f}.perUnit`, "pay.field.negative");
       else rate = r.fen * 1_000_000;
     }
     bands.push({ from: typeof from === "number" ? from : 0, to, rate });
@@ -109,9 +110,8 @@ export function compileTiers(
   return errors.length ? { ok: false, errors } : { ok: true, table: { kind, unit, bands } };
 }
 
-const show = (v: number, unit: "money" | "quantity") => (unit === "money" ? money(v) : String(v));
-export const showRate = (rate: number, unit: "money" | "quantity") =>
-  unit === "money" ? formatPct(rate) : `${formatMicro(BigInt(rate))}/unit`;
+const show = (v: number, unit: "money" | "quantity") =>
+  unit === "money" ? msg("pay.v.money", { amount: v }) : msg("pay.v.units", { count: v });
 
 /** The band a base falls in (for whole tiers). */
 export function bandOf(table: TierTable, base: number): Band {
@@ -140,12 +140,4 @@ export function applyTiers(table: TierTable, base: number): { micro: bigint; sli
     micro += m;
   }
   return { micro, slices };
-}
-
-/** "10,000.00 × 5% + 40,000.00 × 8% + 30,000.00 × 12%" */
-export function describeSlices(table: TierTable, slices: TierSlice[]): string {
-  if (slices.length === 0) return "0";
-  return slices
-    .map((s) => `${show(s.slice, table.unit)} × ${showRate(s.rate, table.unit)}`)
-    .join(" + ");
 }

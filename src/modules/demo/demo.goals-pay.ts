@@ -15,6 +15,7 @@ import { PayRunService } from "../pay/pay-run.service.js";
 import { PAY_PLAN_TEMPLATES } from "../../core/pay/templates.js";
 import type { PayPlanDefinition } from "../../core/pay/plan.js";
 import type { ServiceDeps } from "../shared/context.js";
+import { DemoGoalsPayRepository } from "./demo-goals-pay.repository.js";
 
 interface Person {
   id: string;
@@ -43,19 +44,9 @@ export async function seedDemoGoalsAndPay(deps: ServiceDeps, owner: Actor): Prom
   const thisMonth = month(today);
   const lastMonth = month(addDays(`${thisMonth}-01`, -1));
   const last = { from: `${lastMonth}-01`, to: monthEnd(lastMonth) };
-  const rows = await db
-    .selectFrom("members as m")
-    .leftJoin("departments as d", (j) =>
-      j.onRef("d.workspaceId", "=", "m.workspaceId").onRef("d.id", "=", "m.departmentId"),
-    )
-    .select(["m.id", "m.name", "m.role", "m.departmentId", "m.userId", "d.name as department"])
-    .where("m.workspaceId", "=", ws)
-    .execute();
-  const people: Person[] = rows.map((r) => ({
-    ...r,
-    userId: r.userId ?? "",
-    department: r.department ?? "",
-  }));
+  const repo = new DemoGoalsPayRepository(db);
+  const people: Person[] = await repo.people(ws);
+  const departments = await repo.departments(ws);
   const actorOf = (p: Person): Actor => ({
     userId: p.userId,
     memberId: p.id,
@@ -232,12 +223,7 @@ export async function seedDemoGoalsAndPay(deps: ServiceDeps, owner: Actor): Prom
     },
   };
   for (const [name, spec] of Object.entries(departmentGoals)) {
-    const dep = (await db
-      .selectFrom("departments")
-      .select(["id", "leadMemberId"])
-      .where("workspaceId", "=", ws)
-      .where("name", "=", name)
-      .executeTakeFirst())!;
+    const dep = departments.find((d) => d.name === name)!;
     const lead = people.find((p) => p.id === dep.leadMemberId)!;
     const g = await goals.createGoal(owner, { cycleId: current.id, departmentId: dep.id, ...spec });
     const proposed = await goals.propose(owner, g.id, g.version);
@@ -246,11 +232,6 @@ export async function seedDemoGoalsAndPay(deps: ServiceDeps, owner: Actor): Prom
 
   // Pay: the four templates from last month on, last month's run computed from the data and locked.
   const plans = new PayPlanService(deps);
-  const departments = await db
-    .selectFrom("departments")
-    .select(["id", "name"])
-    .where("workspaceId", "=", ws)
-    .execute();
   for (const [templateId, dep] of [
     ["operations", "运营"],
     ["customer-service", "客服"],
@@ -292,13 +273,7 @@ export async function seedDemoGoalsAndPay(deps: ServiceDeps, owner: Actor): Prom
     reason: `${monthName(lastMonth)}双休日加班处理售后（漏算）`,
   });
   // The history is read: the bell shows what happens from now on.
-  await db
-    .updateTable("notifications")
-    .set({ readAt: deps.clock().toISOString() })
-    .where("workspaceId", "=", ws)
-    .where("readAt", "is", null)
-    .where((eb) => eb.or([eb("kind", "like", "goal.%"), eb("kind", "like", "pay.%")]))
-    .execute();
+  await repo.markGoalAndPayNoticesRead(ws, deps.clock().toISOString());
 }
 
 /**

@@ -1,5 +1,6 @@
 // The demo shop's Review half on both databases: last month's goals final and its pay locked,
 // computed from the demo's own data; this month's goals agreed; an adjustment waiting.
+import { renderMessage, type Message } from "../../core/messages/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../core/actor.js";
 import type { Services } from "../../server/services.js";
@@ -88,12 +89,23 @@ for (const dialect of DIALECTS) {
         // 运营 on the demo's own tiers: a few thousand yuan on ≈ 40万 of GMV, not the small-shop template's 12 %.
         expect(fen(line("林可", "shop-gmv").amount)).toBeGreaterThan(0);
         expect(fen(line("林可", "shop-gmv").amount)).toBeLessThanOrEqual(800_000);
-        expect(line("刘婷", "attributed").sources[0]).toMatch(
+        const en = (m: Message) => renderMessage("en", m);
+        const zh = (m: Message) => renderMessage("zh-CN", m);
+        expect(en(line("刘婷", "attributed").sources[0]!)).toMatch(
           /^sales attributed to 刘婷 2026-10-01…2026-10-31, all shops: \d+ paid orders$/,
         );
-        expect(line("刘婷", "scorecard").sources.join(" ")).toContain(
+        expect(zh(line("刘婷", "attributed").sources[0]!)).toMatch(
+          /^归属 刘婷 的销售额 2026-10-01…2026-10-31，全部店铺：\d+ 个付款订单$/,
+        );
+        expect(line("刘婷", "scorecard").sources.map(en).join(" ")).toContain(
           "CS data 2026-10-01…2026-10-31",
         );
+        // The demo's line names are the templates' codes: each reader gets one language.
+        expect(line("刘婷", "attributed").label).toEqual({ code: "pay.tpl.cs.attributed" });
+        expect([en(line("何军", "parcels").label), zh(line("何军", "parcels").label)]).toEqual([
+          "Parcels shipped",
+          "发货计件",
+        ]);
         const unread = await tdb.database.db
           .selectFrom("notifications")
           .select("kind")

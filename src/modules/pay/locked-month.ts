@@ -6,6 +6,7 @@
 // through the caller's executor (inside a transaction, the transaction — never the root handle).
 import { fail, type DomainError } from "../../core/errors.js";
 import type { Executor } from "../../db/database.js";
+import { PayRepository } from "./pay.repository.js";
 
 /** The latest locked run: every date on or before `through` is closed. */
 export interface PayLock {
@@ -15,14 +16,7 @@ export interface PayLock {
 }
 
 export async function payLock(db: Executor, workspaceId: string): Promise<PayLock | null> {
-  const r = await db
-    .selectFrom("payRuns")
-    .select(["id", "period", "toDate"])
-    .where("workspaceId", "=", workspaceId)
-    .where("status", "=", "locked")
-    .orderBy("toDate", "desc")
-    .limit(1)
-    .executeTakeFirst();
+  const r = await new PayRepository(db).latestLock(workspaceId);
   return r ? { runId: r.id, period: r.period, through: r.toDate } : null;
 }
 

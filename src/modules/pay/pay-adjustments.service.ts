@@ -4,11 +4,12 @@
 // every member's, a lead those of the members of the departments they manage (and their own), a
 // member their own — open ones included, so they know a correction is coming.
 import type { Actor } from "../../core/actor.js";
-import { forbidden, notFound } from "../../core/errors.js";
+import { can } from "../../core/can.js";
+import { fail } from "../../core/errors.js";
 import { formatMoney } from "../../core/money.js";
-import { managedDepartments } from "../org/org.policy.js";
+import { policyActor } from "../../core/policy.js";
 import type { ServiceDeps } from "../shared/context.js";
-import { canPay } from "./pay.policy.js";
+import { payNotFound } from "./pay-errors.js";
 import { PayRepository } from "./pay.repository.js";
 
 export type AdjustmentStatus = "open" | "settled" | "all";
@@ -28,36 +29,25 @@ export class PayAdjustmentService {
    * an empty list, as for that member's statement; a member id of no member here is 404.
    */
   async list(actor: Actor, q: AdjustmentQuery = {}) {
-    const db = this.deps.db;
+    const repo = new PayRepository(this.deps.db);
     const [members, departments] = await Promise.all([
-      db
-        .selectFrom("members")
-        .select(["id", "departmentId"])
-        .where("workspaceId", "=", actor.workspaceId)
-        .execute(),
-      db
-        .selectFrom("departments")
-        .select(["id", "parentId", "leadMemberId"])
-        .where("workspaceId", "=", actor.workspaceId)
-        .execute(),
+      repo.members(actor.workspaceId),
+      repo.departments(actor.workspaceId),
     ]);
-    const managed = managedDepartments(actor, departments);
+    const who = policyActor(actor, departments);
     const visible = (m: { id: string; departmentId: string | null }) =>
-      canPay(actor, "statement.read", { memberId: m.id, departmentId: m.departmentId }, managed);
+      can(who, "pay.statement.read", { memberId: m.id, departmentId: m.departmentId });
     let memberIds: string[] | undefined;
     if (q.memberId) {
       const m = members.find((x) => x.id === q.memberId);
-      if (!m) throw notFound("Member");
-      if (!visible(m))
-        throw forbidden(
-          "You may see only your own pay adjustments and those of the people you manage",
-        );
+      if (!m) throw payNotFound("member");
+      if (!visible(m)) throw fail("forbidden", "pay.forbidden.adjustments");
       memberIds = [m.id];
     } else if (actor.role !== "owner") {
       memberIds = members.filter(visible).map((m) => m.id);
     }
     const limit = q.limit ?? 50;
-    const rows = await new PayRepository(db).listAdjustments(actor.workspaceId, {
+    const rows = await repo.listAdjustments(actor.workspaceId, {
       status: q.status ?? "all",
       memberIds,
       limit,

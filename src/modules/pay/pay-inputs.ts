@@ -1,23 +1,22 @@
 // Where a pay run's numbers come from: the shop data (shop KPIs, attributed sales of a person or a
 // department, unattributed sales) for the rules that name such a base, the member's customer-service
-// data for scorecard metrics that name a `kpi`, else what the owner entered. An entered value for a data-backed key overrides the data and the line says both, so
-// a correction is visible on the statement.
+// data for scorecard metrics that name a `kpi`, the shipping data for late-shipment events, else what
+// the owner entered. Every number is read through the MetricSource (modules/metrics), the reader
+// goals use too. An entered value for a data-backed key overrides the data and the line says both, so
+// a correction is visible on the statement. Sources are messages with the numbers as parameters.
 import type { RequiredInput, InputValue } from "../../core/pay/statement.js";
-import { toFen, formatMoney } from "../../core/money.js";
-import type { ServiceDeps } from "../shared/context.js";
-import { KpiService } from "../orders/kpi.service.js";
-import { AttributedSales } from "../orders/attribution.service.js";
-import type { OwnerSales } from "../orders/attribution.repository.js";
+import { showBase, V } from "../../core/pay/statement.js";
+import { toFen } from "../../core/money.js";
+import { msg, type Message } from "../../core/messages/index.js";
 import { csKpiValue } from "../../core/cs/cs-metrics.js";
-import { CsPeriod } from "../cs/cs-period.js";
-import { ShippingKpiService } from "../orders/shipping.service.js";
+import type { OwnerSales } from "../orders/attribution.repository.js";
+import type { MetricSource } from "../metrics/metric-source.js";
 
 type Base = "gmv" | "paid" | "net" | "margin" | "quantity";
-const what = (base: Base) =>
-  base === "quantity" ? "items sold" : base === "net" ? "sales net of refunds" : "sales";
+const what = (base: Base): Message =>
+  msg(base === "quantity" ? "pay.what.items" : base === "net" ? "pay.what.net" : "pay.what.sales");
 const pick = (s: OwnerSales, base: Base) =>
   base === "quantity" ? s.items : base === "net" ? s.gmvFen - s.refundFen : s.gmvFen;
-const show = (v: number, base: Base) => (base === "quantity" ? `${v} units` : formatMoney(v));
 
 export interface PayMember {
   id: string;
@@ -25,47 +24,15 @@ export interface PayMember {
   departmentId: string | null;
 }
 
-/** Reads the period's shop data once per shop selection and answers data-backed inputs. */
-export class PayDataSource {
-  private readonly kpis = new Map<string, ReturnType<KpiService["compute"]>>();
-  private readonly attributed = new Map<string, Promise<AttributedSales>>();
-  private cs: Promise<CsPeriod> | undefined;
-  private shipping: ReturnType<ShippingKpiService["compute"]> | undefined;
-
+/** Answers a run's data-backed inputs from the metrics of its dates (a projection: at a shop GMV). */
+export class PayInputReader {
   constructor(
-    private readonly deps: ServiceDeps,
-    private readonly workspaceId: string,
-    private readonly from: string,
-    private readonly to: string,
+    private readonly metrics: MetricSource,
     private readonly override?: { shopGmvFen: number },
   ) {}
 
-  private kpi(shopIds: string[]) {
-    const k = shopIds.join(",");
-    if (!this.kpis.has(k))
-      this.kpis.set(
-        k,
-        new KpiService(this.deps).compute(this.workspaceId, {
-          shopIds: shopIds.length ? shopIds : undefined,
-          from: this.from,
-          to: this.to,
-        }),
-      );
-    return this.kpis.get(k)!;
-  }
-
-  private sales(shopIds: string[]) {
-    const k = shopIds.join(",");
-    if (!this.attributed.has(k))
-      this.attributed.set(
-        k,
-        AttributedSales.load(this.deps.db, this.workspaceId, {
-          from: this.from,
-          to: this.to,
-          shopIds,
-        }),
-      );
-    return this.attributed.get(k)!;
+  private get range() {
+    return { from: this.metrics.from, to: this.metrics.to };
   }
 
   /**
@@ -77,17 +44,14 @@ export class PayDataSource {
     m: PayMember,
   ): Promise<InputValue | null> {
     if (!req.kpi) return null;
-    this.cs ??= CsPeriod.load(this.deps.db, this.workspaceId, { from: this.from, to: this.to });
-    const period = await this.cs;
-    if (!period.has(m.id)) return null;
-    const t = period.member(m.id);
+    const t = await this.metrics.csTotals({ member: m.id });
+    if (!t) return null;
     const value = csKpiValue(t, req.kpi);
     if (value === null) return null;
-    const n = (x: number) => x.toLocaleString("en-US");
-    const weighted = req.kpi === "inquiryConversion" ? "" : " (days weighted by inquirers)";
+    const numbers = { ...this.range, inquirers: t.inquirers, paying: t.paying };
     return {
       value,
-      source: `CS data ${this.from}…${this.to}: ${n(t.inquirers)} inquirers, ${n(t.paying)} paid${weighted}`,
+      source: msg(req.kpi === "inquiryConversion" ? "pay.src.cs" : "pay.src.cs_weighted", numbers),
     };
   }
 
@@ -101,13 +65,12 @@ export class PayDataSource {
     if (req.kind === "event") return req.kpi ? this.lateShipments() : null;
     if (req.kind !== "commission" && req.kind !== "pool") return null;
     if (req.base === "margin" || (req.kind === "commission" && req.entered)) return null;
-    const range = `${this.from}…${this.to}`;
     const shopIds = req.kind === "commission" ? req.shopIds : [];
     if (
       (req.kind === "commission" && req.scope === "shop") ||
       (req.kind === "pool" && req.source === "shop")
     ) {
-      const k = await this.kpi(shopIds);
+      const k = await this.metrics.kpis(shopIds);
       const projected = this.override && req.base !== "quantity" && req.base !== "net";
       const value =
         req.base === "quantity"
@@ -117,37 +80,65 @@ export class PayDataSource {
             : projected
               ? this.override!.shopGmvFen
               : toFen(k.totals.gmv);
-      const label =
-        req.base === "quantity" ? "items sold" : req.base === "net" ? "GMV net of refunds" : "GMV";
+      const metric = msg(
+        req.base === "quantity"
+          ? "pay.metric.items"
+          : req.base === "net"
+            ? "pay.metric.net"
+            : "pay.metric.gmv",
+      );
       return {
         value,
         source: projected
-          ? `projected shop ${label}`
-          : `KPI ${label} ${range}, ${k.shopIds.length} shop(s), ${k.totals.paidOrders} paid orders`,
+          ? msg("pay.src.projected_shop", { metric })
+          : msg("pay.src.kpi", {
+              metric,
+              ...this.range,
+              shops: k.shopIds.length,
+              orders: k.totals.paidOrders,
+            }),
       };
     }
-    const sales = await this.sales(shopIds);
-    const shops = shopIds.length ? `${shopIds.length} shop(s)` : "all shops";
+    const shops = shopIds.length
+      ? msg("pay.src.shops_n", { count: shopIds.length })
+      : msg("pay.src.shops_all");
     let answer: InputValue;
     if (req.kind === "pool") {
-      const s = sales.unattributed;
+      const s = await this.metrics.sales("unattributed", shopIds);
       answer = {
         value: pick(s, req.base),
-        source: `unattributed ${what(req.base)} ${range}, ${shops}: ${s.paidOrders} paid orders without an owner`,
+        source: msg("pay.src.unattributed", {
+          what: what(req.base),
+          ...this.range,
+          shops,
+          orders: s.paidOrders,
+        }),
       };
     } else if (req.scope === "person") {
-      const s = sales.member(m.id);
+      const s = await this.metrics.sales({ member: m.id }, shopIds);
       answer = {
         value: pick(s, req.base),
-        source: `${what(req.base)} attributed to ${m.name} ${range}, ${shops}: ${s.paidOrders} paid orders`,
+        source: msg("pay.src.attributed_member", {
+          what: what(req.base),
+          name: m.name,
+          ...this.range,
+          shops,
+          orders: s.paidOrders,
+        }),
       };
     } else if (!m.departmentId) {
-      return { value: 0, source: `${m.name} belongs to no department: no department sales` };
+      return { value: 0, source: msg("pay.src.no_department", { name: m.name }) };
     } else {
-      const s = sales.department(m.departmentId);
+      const s = await this.metrics.sales({ department: m.departmentId }, shopIds);
       answer = {
         value: pick(s, req.base),
-        source: `${what(req.base)} attributed to department ${departmentName(m.departmentId)} (with its sub-departments) ${range}, ${shops}: ${s.paidOrders} paid orders`,
+        source: msg("pay.src.attributed_department", {
+          what: what(req.base),
+          department: departmentName(m.departmentId),
+          ...this.range,
+          shops,
+          orders: s.paidOrders,
+        }),
       };
     }
     return this.override && req.base !== "quantity" ? this.atSameShare(answer, shopIds) : answer;
@@ -155,20 +146,21 @@ export class PayDataSource {
 
   /** Paid orders of the period (every shop) shipped after their ship-by time or not shipped past it. */
   private async lateShipments(): Promise<InputValue> {
-    this.shipping ??= new ShippingKpiService(this.deps).compute(this.workspaceId, {
-      from: this.from,
-      to: this.to,
-    });
-    const r = await this.shipping;
+    const r = await this.metrics.shipping();
     return {
       value: r.late + r.overdue,
-      source: `shipping ${this.from}…${this.to}, all shops: ${r.late} shipped late, ${r.overdue} overdue of ${r.due} due`,
+      source: msg("pay.src.shipping", {
+        ...this.range,
+        late: r.late,
+        overdue: r.overdue,
+        due: r.due,
+      }),
     };
   }
 
   /** A projection at a shop GMV: attributed and unattributed sales keep their share of the shop's sales so far. */
   private async atSameShare(v: InputValue, shopIds: string[]): Promise<InputValue> {
-    const shopFen = toFen((await this.kpi(shopIds)).totals.gmv);
+    const shopFen = toFen((await this.metrics.kpis(shopIds)).totals.gmv);
     if (shopFen <= 0) return v;
     const target = this.override!.shopGmvFen;
     const value = Number(
@@ -176,15 +168,22 @@ export class PayDataSource {
     );
     return {
       value,
-      source: `projected at the same share of the shop: ${formatMoney(v.value)} × ${formatMoney(target)} ÷ ${formatMoney(shopFen)} (${v.source})`,
+      source: msg("pay.src.same_share", {
+        value: v.value,
+        target,
+        shop: shopFen,
+        source: v.source,
+      }),
     };
   }
 
-  static describe(v: InputValue, req: RequiredInput): string {
+  /** A data value as the line shows it when an entered number replaces it. */
+  static describe(v: InputValue, req: RequiredInput): Message {
     if (req.kind === "metric")
-      return req.kpi === "inquiryConversion" ? `${v.value} %` : `${v.value} s`;
-    if (req.kind === "event") return String(v.value);
-    const base = "base" in req ? (req.base as Base) : "gmv";
-    return show(v.value, base);
+      return req.kpi === "inquiryConversion"
+        ? msg("pay.v.pct", { pct: v.value })
+        : msg("pay.v.seconds", { s: v.value });
+    if (req.kind === "event") return V.number(v.value);
+    return showBase(v.value, "base" in req ? req.base : "gmv");
   }
 }

@@ -2,8 +2,11 @@
 // with an effective date (never inside a locked period), assigned to a department or a member,
 // exported and imported as the documented JSON file (docs/PAY.md).
 import type { Actor } from "../../core/actor.js";
-import { forbidden, invalid, invalidField, notFound, staleVersion } from "../../core/errors.js";
+import { can } from "../../core/can.js";
+import { fail, fieldError } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
+import { msg, type Message } from "../../core/messages/index.js";
+import { policyActor, type PolicyActor } from "../../core/policy.js";
 import { ROLES } from "../../core/limits.js";
 import { addDays } from "../../core/calendar/date.js";
 import { compilePlan, type PayPlanDefinition } from "../../core/pay/plan.js";
@@ -12,7 +15,7 @@ import type { Executor } from "../../db/database.js";
 import type { Selectable } from "kysely";
 import type { DB } from "../../db/schema.js";
 import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
-import { canPay } from "./pay.policy.js";
+import { payFieldError, payNotFound, payStale } from "./pay-errors.js";
 import { PayRepository } from "./pay.repository.js";
 
 type VersionRow = Selectable<DB["payPlanVersions"]>;
@@ -39,14 +42,16 @@ export function checkDefinition(def: PayPlanDefinition, at = "definition") {
     r = compilePlan(def);
   } catch {
     // A rule of the wrong shape (e.g. bands that are not a list): refuse rather than fail.
-    throw invalid("The pay plan is not a valid dayclear.pay-plan/v1 file", [
-      { field: at, message: "has a rule of the wrong shape (see docs/PAY.md)" },
-    ]);
+    throw fail("invalid", "pay.plan.wrong_shape", undefined, {
+      fields: [fieldError(at, "pay.plan.wrong_shape_field")],
+    });
   }
   if (!r.ok)
-    throw invalid(
-      `The pay plan has ${r.errors.length} problem(s): ${r.errors[0]!.field} ${r.errors[0]!.message}`,
-      r.errors.map((e) => ({ field: `${at}.${e.field}`, message: e.message })),
+    throw fail(
+      "invalid",
+      "pay.plan.problems",
+      { count: r.errors.length },
+      { fields: r.errors.map((e) => ({ ...e, field: `${at}.${e.field}` })) },
     );
   return r.plan;
 }
@@ -126,8 +131,20 @@ export class PayPlanService {
     return PAY_PLAN_TEMPLATES.map((t) => ({ id: t.id, department: t.department, plan: t.plan }));
   }
 
+  /** The actor as the pay policy sees them (the departments they manage, through this handle). */
+  private async policy(db: Executor, actor: Actor): Promise<PolicyActor> {
+    return policyActor(actor, await new PayRepository(db).departments(actor.workspaceId));
+  }
+  private async check(actor: Actor, action: "pay.plan.read" | "pay.plan.manage"): Promise<void> {
+    if (!can(await this.policy(this.deps.db, actor), action))
+      throw fail(
+        "forbidden",
+        action === "pay.plan.read" ? "pay.forbidden.plans_read" : "pay.forbidden.plans_manage",
+      );
+  }
+
   async list(actor: Actor) {
-    if (!canPay(actor, "plan.read")) throw forbidden("Only the owner and leads read pay plans");
+    await this.check(actor, "pay.plan.read");
     const repo = new PayRepository(this.deps.db);
     const [plans, versions, assignments] = await Promise.all([
       repo.listPlans(actor.workspaceId),
@@ -146,8 +163,8 @@ export class PayPlanService {
   async get(actor: Actor, id: string) {
     const repo = new PayRepository(this.deps.db);
     const p = await repo.getPlan(actor.workspaceId, id);
-    if (!p) throw notFound("Pay plan");
-    if (!canPay(actor, "plan.read")) throw forbidden("Only the owner and leads read pay plans");
+    if (!p) throw payNotFound("plan");
+    await this.check(actor, "pay.plan.read");
     return this.present(
       p,
       await repo.versions(actor.workspaceId, [id]),
@@ -175,21 +192,18 @@ export class PayPlanService {
     actor: Actor,
     input: { definition?: PayPlanDefinition; templateId?: string; effectiveFrom: string },
   ) {
-    if (!canPay(actor, "plan.manage")) throw forbidden("Only the owner sets pay plans");
+    await this.check(actor, "pay.plan.manage");
     let def = input.definition;
     if (input.templateId !== undefined) {
       const t = PAY_PLAN_TEMPLATES.find((x) => x.id === input.templateId);
       if (!t)
-        throw invalidField(
-          "templateId",
-          `No such template; choose one of ${PAY_PLAN_TEMPLATES.map((x) => x.id).join(", ")}`,
-        );
+        throw payFieldError("templateId", "pay.plan.no_template", {
+          templates: PAY_PLAN_TEMPLATES.map((x) => x.id),
+        });
       def = structuredClone(t.plan);
     }
     if (!def || (input.definition && input.templateId))
-      throw invalid("Give either a definition or a templateId", [
-        { field: "definition", message: "give either a definition or a templateId" },
-      ]);
+      throw payFieldError("definition", "pay.plan.definition_or_template");
     checkDefinition(def);
     return this.deps.db.transaction().execute(async (trx) => {
       const repo = new PayRepository(trx);
@@ -219,7 +233,7 @@ export class PayPlanService {
         action: "pay_plan.create",
         entityType: "pay_plan",
         entityId: plan.id,
-        summary: `Created pay plan ${plan.name}, effective ${input.effectiveFrom}`,
+        message: msg("audit.pay_plan.create", { plan: plan.name, from: input.effectiveFrom }),
         after: { ...plan, definition: def, effectiveFrom: input.effectiveFrom },
       });
       return this.presentById(trx, actor.workspaceId, plan.id);
@@ -232,12 +246,12 @@ export class PayPlanService {
     id: string,
     input: { version: number; effectiveFrom: string; definition: PayPlanDefinition },
   ) {
-    if (!canPay(actor, "plan.manage")) throw forbidden("Only the owner sets pay plans");
+    await this.check(actor, "pay.plan.manage");
     checkDefinition(input.definition);
     return this.deps.db.transaction().execute(async (trx) => {
       const repo = new PayRepository(trx);
       const p = await repo.getPlan(actor.workspaceId, id);
-      if (!p) throw notFound("Pay plan");
+      if (!p) throw payNotFound("plan");
       await this.checkEffective(repo, actor.workspaceId, input.effectiveFrom);
       const versions = await repo.versions(actor.workspaceId, [id]);
       const at = nowIso(this.deps);
@@ -245,7 +259,7 @@ export class PayPlanService {
         name: input.definition.name.trim(),
         updatedAt: at,
       });
-      if (!bumped) throw staleVersion("Pay plan", p.version);
+      if (!bumped) throw payStale("plan", p.version);
       const number = Math.max(0, ...versions.map((v) => v.number)) + 1;
       await repo.addVersion({
         workspaceId: actor.workspaceId,
@@ -261,7 +275,11 @@ export class PayPlanService {
         action: "pay_plan.version",
         entityType: "pay_plan",
         entityId: id,
-        summary: `Pay plan ${bumped.name}: version ${number} effective ${input.effectiveFrom}`,
+        message: msg("audit.pay_plan.version", {
+          plan: bumped.name,
+          version: number,
+          from: input.effectiveFrom,
+        }),
         before: versionOn(versions, input.effectiveFrom)
           ? JSON.parse(versionOn(versions, input.effectiveFrom)!.definition)
           : null,
@@ -280,24 +298,24 @@ export class PayPlanService {
       effectiveFrom: string;
     },
   ) {
-    if (!canPay(actor, "plan.manage")) throw forbidden("Only the owner assigns pay plans");
+    await this.check(actor, "pay.plan.manage");
     return this.deps.db.transaction().execute(async (trx) => {
       const repo = new PayRepository(trx);
       const p = await repo.getPlan(actor.workspaceId, id);
-      if (!p) throw notFound("Pay plan");
+      if (!p) throw payNotFound("plan");
+      let target: Message;
       if (input.targetType === "role") {
-        if (!(ROLES as readonly string[]).includes(input.targetId))
-          throw invalidField("targetId", `A role is one of ${ROLES.join(", ")}`);
+        const role = ROLES.find((r) => r === input.targetId);
+        if (!role) throw payFieldError("targetId", "pay.assign.bad_role", { roles: [...ROLES] });
+        target = msg("pay.target.role", { role: msg(`org.role.${role}`) });
+      } else if (input.targetType === "member") {
+        const m = await repo.member(actor.workspaceId, input.targetId);
+        if (!m) throw payFieldError("targetId", "pay.assign.no_member");
+        target = msg("pay.target.member", { name: m.name });
       } else {
-        const table = input.targetType === "member" ? "members" : "departments";
-        const target = await trx
-          .selectFrom(table)
-          .select("id")
-          .where("workspaceId", "=", actor.workspaceId)
-          .where("id", "=", input.targetId)
-          .executeTakeFirst();
-        if (!target)
-          throw invalidField("targetId", `No such ${input.targetType} in this workspace`);
+        const d = await repo.department(actor.workspaceId, input.targetId);
+        if (!d) throw payFieldError("targetId", "pay.assign.no_department");
+        target = msg("pay.target.department", { name: d.name });
       }
       await this.checkEffective(repo, actor.workspaceId, input.effectiveFrom);
       const at = nowIso(this.deps);
@@ -316,7 +334,12 @@ export class PayPlanService {
         action: "pay_plan.assign",
         entityType: "pay_plan",
         entityId: id,
-        summary: `Pay plan ${p.name} assigned to ${input.targetType} ${input.targetId} from ${input.effectiveFrom}`,
+        message: msg("audit.pay_plan.assign", {
+          plan: p.name,
+          target,
+          targetId: input.targetId,
+          from: input.effectiveFrom,
+        }),
         after: row,
       });
       return this.presentById(trx, actor.workspaceId, id);
@@ -327,7 +350,7 @@ export class PayPlanService {
   async exportPlan(actor: Actor, id: string, on?: string): Promise<PayPlanDefinition> {
     const plan = await this.get(actor, id);
     const v = on ? versionOn(plan.versions, on) : plan.versions.at(-1);
-    if (!v) throw invalidField("on", "The plan has no version in force on that date");
+    if (!v) throw payFieldError("on", "pay.plan.no_version_on");
     return v.definition;
   }
 
@@ -338,10 +361,10 @@ export class PayPlanService {
   ): Promise<void> {
     const locked = await repo.lockedThrough(workspaceId);
     if (locked && effectiveFrom <= locked)
-      throw invalidField(
-        "effectiveFrom",
-        `${effectiveFrom} is inside a locked pay period (locked through ${locked}); choose a later date`,
-      );
+      throw payFieldError("effectiveFrom", "pay.plan.effective_locked", {
+        date: effectiveFrom,
+        locked,
+      });
   }
 
   private async presentById(db: Executor, workspaceId: string, id: string) {

@@ -3,24 +3,19 @@
 // and entered inputs; the owner previews, recomputes, then locks. A locked run never changes;
 // corrections are adjustments paid by the next run.
 import type { Actor } from "../../core/actor.js";
-import {
-  conflict,
-  fail,
-  forbidden,
-  invalid,
-  invalidField,
-  notFound,
-  staleVersion,
-  type FieldError,
-} from "../../core/errors.js";
+import { can } from "../../core/can.js";
+import { fail, fieldError, type FieldError } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
+import { msg, renderMessage, type Locale, type Message } from "../../core/messages/index.js";
 import { formatMoney, parseMoney } from "../../core/money.js";
+import { policyActor, type PolicyActor } from "../../core/policy.js";
+import { storedLines, storeLines } from "../../core/pay/lines.js";
 import { compilePlan, type CompiledPlan, type PayPlanDefinition } from "../../core/pay/plan.js";
 import {
   missingLines,
   requiredInputs,
   type Inputs,
-  type Statement,
+  type PayLine,
 } from "../../core/pay/statement.js";
 import {
   computeMonth,
@@ -32,12 +27,11 @@ import { daysBetween } from "../../core/calendar/date.js";
 import { workspaceToday } from "../../core/calendar/today.js";
 import { WorkspaceRepository } from "../workspaces/workspace.repository.js";
 import type { Executor } from "../../db/database.js";
-import { KpiService } from "../orders/kpi.service.js";
-import { PayDataSource, type PayMember } from "./pay-inputs.js";
-import { managedDepartments } from "../org/org.policy.js";
+import { MetricSource } from "../metrics/metric-source.js";
+import { PayInputReader, type PayMember } from "./pay-inputs.js";
 import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
+import { payFieldError, payNotFound, payStale } from "./pay-errors.js";
 import { planSegments } from "./pay-plan.service.js";
-import { canPay } from "./pay.policy.js";
 import { PayRepository } from "./pay.repository.js";
 
 export interface EnteredInput {
@@ -51,7 +45,7 @@ export interface EnteredInput {
 export function periodRange(period: string): { from: string; to: string } {
   const m = /^(\d{4})-(\d{2})$/.exec(period);
   const month = m ? Number(m[2]) : 0;
-  if (!m || month < 1 || month > 12) throw invalidField("period", "must be a month, YYYY-MM");
+  if (!m || month < 1 || month > 12) throw payFieldError("period", "pay.field.period");
   const last = new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
   return { from: `${period}-01`, to: `${period}-${String(last).padStart(2, "0")}` };
 }
@@ -61,13 +55,14 @@ const monthDaysOf = (period: string) => {
   return daysBetween(r.from, r.to) + 1;
 };
 
+/** A statement as the API answers: every line's name, formula, inputs and sources as messages. */
 export const presentStatement = (s: {
   memberId: string;
   memberName: string;
   departmentId: string | null;
   planVersionId: string | null;
   totalFen: number;
-  lines: Statement["lines"];
+  lines: readonly PayLine[];
 }) => ({
   memberId: s.memberId,
   memberName: s.memberName,
@@ -91,7 +86,7 @@ const missingOf = (
   statements: {
     memberId: string;
     memberName: string;
-    lines: Pick<Statement["lines"][number], "kind" | "code" | "label" | "missing">[];
+    lines: readonly { kind: string; code: string; label: Message; missing?: boolean }[];
   }[],
 ) =>
   statements.flatMap((s) =>
@@ -116,64 +111,47 @@ export class PayRunService {
     override?: { shopGmvFen: number },
   ) {
     const repo = new PayRepository(db);
-    const [members, versions, assignments] = await Promise.all([
-      db
-        .selectFrom("members")
-        .select(["id", "name", "departmentId", "role", "status"])
-        .where("workspaceId", "=", workspaceId)
-        .where("status", "=", "active")
-        .orderBy("id")
-        .execute(),
+    const [members, versions, assignments, departmentRows, scores] = await Promise.all([
+      repo.activeMembers(workspaceId),
       repo.versions(workspaceId),
       repo.assignments(workspaceId),
+      repo.departments(workspaceId),
+      repo.finalGoalScores(workspaceId, from, to),
     ]);
-    const data = new PayDataSource(this.deps, workspaceId, from, to, override);
-    const departments = new Map(
-      (
-        await db
-          .selectFrom("departments")
-          .select(["id", "name"])
-          .where("workspaceId", "=", workspaceId)
-          .execute()
-      ).map((d) => [d.id, d.name]),
-    );
+    const reader = (f: string, t: string, o?: { shopGmvFen: number }) =>
+      new PayInputReader(new MetricSource(this.deps, workspaceId, { from: f, to: t }, db), o);
+    const data = reader(from, to, override);
+    const departments = new Map(departmentRows.map((d) => [d.id, d.name]));
     const errors: FieldError[] = [];
     const enteredValue = (
       memberId: string,
       key: string,
       money: boolean,
-    ): { value: number; source: string } | null => {
+    ): { value: number; source: Message } | null => {
       const i = entered.findIndex((e) => e.key === key && e.memberId === memberId);
       const j = i >= 0 ? i : entered.findIndex((e) => e.key === key && e.memberId === null);
       if (j < 0) return null;
       const raw = entered[j]!.value;
+      const source = msg("pay.src.entered", { value: raw });
       if (money) {
         const r = parseMoney(raw);
-        if (!r.ok) return (errors.push({ field: `inputs.${j}.value`, message: r.message }), null);
-        return { value: r.fen, source: `entered ${raw}` };
+        if (!r.ok)
+          return (
+            errors.push(fieldError(`inputs.${j}.value`, "pay.field.money_invalid", { value: raw })),
+            null
+          );
+        return { value: r.fen, source };
       }
       const n = Number(raw);
       if (raw.trim() === "" || !Number.isFinite(n))
-        return (errors.push({ field: `inputs.${j}.value`, message: "must be a number" }), null);
-      return { value: n, source: `entered ${raw}` };
+        return (errors.push(fieldError(`inputs.${j}.value`, "pay.field.number")), null);
+      return { value: n, source };
     };
-    const scores = await db
-      .selectFrom("goalAssessments as a")
-      .innerJoin("goalCycles as c", (j) =>
-        j.onRef("c.workspaceId", "=", "a.workspaceId").onRef("c.id", "=", "a.cycleId"),
-      )
-      .select(["a.memberId", "a.finalScore", "c.name", "c.endDate"])
-      .where("a.workspaceId", "=", workspaceId)
-      .where("c.endDate", ">=", from)
-      .where("c.endDate", "<=", to)
-      .where("a.finalScore", "is not", null)
-      .orderBy("c.endDate")
-      .execute();
     /** A plan's inputs: over the month (`part` absent), or over a segment's own dates — commissions only, an entered number split by days. */
     const inputsFor = async (
       plan: CompiledPlan,
       m: PayMember,
-      source: PayDataSource,
+      source: PayInputReader,
       part?: { daysBefore: number; days: number; monthDays: number },
     ): Promise<Inputs> => {
       const inputs: Inputs = {};
@@ -184,7 +162,11 @@ export class PayRunService {
         if (part && manual) {
           inputs[req.key] = {
             value: prorate(manual.value, part.daysBefore, part.days, part.monthDays),
-            source: `${manual.source} × ${part.days}/${part.monthDays} days`,
+            source: msg("pay.src.prorated", {
+              source: manual.source,
+              days: part.days,
+              monthDays: part.monthDays,
+            }),
           };
           continue;
         }
@@ -194,7 +176,11 @@ export class PayRunService {
           inputs[req.key] = manual
             ? {
                 value: manual.value,
-                source: `${manual.source} (instead of the shop data: ${PayDataSource.describe(fromData, req)}, ${fromData.source})`,
+                source: msg("pay.src.instead", {
+                  entered: manual.source,
+                  data: PayInputReader.describe(fromData, req),
+                  source: fromData.source,
+                }),
               }
             : fromData;
           continue;
@@ -205,7 +191,7 @@ export class PayRunService {
           else if (s)
             inputs[req.key] = {
               value: s.finalScore! / 100,
-              source: `final score of goal cycle ${s.name}`,
+              source: msg("pay.src.goal_cycle", { cycle: s.name }),
             };
           continue;
         }
@@ -215,10 +201,9 @@ export class PayRunService {
     };
     const monthEnd = periodRange(from.slice(0, 7)).to;
     const monthDays = daysBetween(from, monthEnd) + 1;
-    const sources = new Map<string, PayDataSource>();
+    const sources = new Map<string, PayInputReader>();
     const sourceOf = (f: string, t: string) =>
-      sources.get(`${f}|${t}`) ??
-      sources.set(`${f}|${t}`, new PayDataSource(this.deps, workspaceId, f, t)).get(`${f}|${t}`)!;
+      sources.get(`${f}|${t}`) ?? sources.set(`${f}|${t}`, reader(f, t)).get(`${f}|${t}`)!;
     const out: (MonthEntry & {
       memberName: string;
       departmentId: string | null;
@@ -272,39 +257,40 @@ export class PayRunService {
         ...(split && { segments: split }),
       });
     }
-    if (errors.length) throw invalid("Some entered inputs are not valid", errors);
+    if (errors.length)
+      throw fail("invalid", "pay.run.inputs_invalid", { count: errors.length }, { fields: errors });
     return out;
+  }
+
+  /** The actor as the pay policy sees them (the departments they manage, through this handle). */
+  private async policy(db: Executor, actor: Actor): Promise<PolicyActor> {
+    return policyActor(actor, await new PayRepository(db).departments(actor.workspaceId));
   }
 
   async compute(
     actor: Actor,
     input: { period: string; inputs?: EnteredInput[]; version?: number },
   ) {
-    if (!canPay(actor, "run.manage")) throw forbidden("Only the owner computes pay runs");
+    const db = this.deps.db;
+    if (!can(await this.policy(db, actor), "pay.run.manage"))
+      throw fail("forbidden", "pay.forbidden.runs_manage");
     const { from, to } = periodRange(input.period);
     // Reads (KPIs, plans, inputs) happen before the write transaction: SQLite has one connection,
     // and the KPI service reads through it. The write re-checks the version, so nothing is lost.
-    const db = this.deps.db;
     const existing = await new PayRepository(db).getRunByPeriod(actor.workspaceId, input.period);
     if (existing?.status === "locked")
-      throw conflict(
-        `The pay run for ${input.period} is locked; corrections go into a later run as adjustments`,
-      );
-    if (existing && input.version !== existing.version)
-      throw staleVersion("Pay run", existing.version);
-    const data = await new KpiService(this.deps).compute(actor.workspaceId, { from, to });
+      throw fail("conflict", "pay.run.locked", { period: input.period });
+    if (existing && input.version !== existing.version) throw payStale("run", existing.version);
+    const data = await new MetricSource(this.deps, actor.workspaceId, { from, to }).kpis();
     if (data.totals.paidOrders === 0)
-      throw invalidField(
-        "period",
-        `There is no shop data for ${input.period}: import the month's orders first`,
-      );
+      throw payFieldError("period", "pay.run.no_shop_data", { period: input.period });
     const entered =
       input.inputs ?? (existing ? (JSON.parse(existing.inputs) as EnteredInput[]) : []);
     const entries = await this.entries(db, actor.workspaceId, from, to, entered);
     if (entries.length === 0)
-      throw invalid("No active member has a pay plan for this period; assign plans first", [
-        { field: "period", message: "no member has a pay plan" },
-      ]);
+      throw fail("invalid", "pay.run.no_plans", undefined, {
+        fields: [fieldError("period", "pay.run.no_plan_field")],
+      });
     const runId = existing?.id ?? newId();
     const adjustments = await new PayRepository(db).openAdjustments(actor.workspaceId, runId);
     // Only adjustments of members with a statement are paid by this run; the others stay open.
@@ -312,10 +298,10 @@ export class PayRunService {
     for (const e of entries)
       e.adjustments = included
         .filter((a) => a.memberId === e.memberId)
-        .map((a) => ({ label: "Adjustment", amountFen: a.amountFen, reason: a.reason }));
+        .map((a) => ({ amountFen: a.amountFen, reason: a.reason }));
     const statements = computeMonth(entries, monthDaysOf(input.period));
     const total = statements.reduce((s, x) => s + x.totalFen, 0);
-    return db.transaction().execute(async (trx) => {
+    return this.deps.db.transaction().execute(async (trx) => {
       const repo = new PayRepository(trx);
       const at = nowIso(this.deps);
       if (existing) {
@@ -324,7 +310,7 @@ export class PayRunService {
           totalFen: total,
           computedAt: at,
         });
-        if (!updated) throw staleVersion("Pay run", existing.version);
+        if (!updated) throw payStale("run", existing.version);
       } else {
         await repo.createRun({
           workspaceId: actor.workspaceId,
@@ -358,14 +344,18 @@ export class PayRunService {
           departmentId: entries[i]!.departmentId,
           planVersionId: entries[i]!.planVersionId,
           totalFen: s.totalFen,
-          lines: JSON.stringify(s.lines),
+          lines: storeLines(s.lines),
         })),
       );
       await audit(trx, actor, at, {
         action: existing ? "pay_run.recompute" : "pay_run.compute",
         entityType: "pay_run",
         entityId: runId,
-        summary: `Computed pay run ${input.period}: ${statements.length} statement(s), total ${formatMoney(total)}`,
+        message: msg(existing ? "audit.pay_run.recompute" : "audit.pay_run.compute", {
+          period: input.period,
+          count: statements.length,
+          total,
+        }),
         after: { period: input.period, inputs: entered, total: formatMoney(total) },
       });
       return this.getIn(trx, actor, runId);
@@ -373,51 +363,41 @@ export class PayRunService {
   }
 
   async lock(actor: Actor, id: string, version: number) {
-    if (!canPay(actor, "run.manage")) throw forbidden("Only the owner approves pay runs");
+    if (!can(await this.policy(this.deps.db, actor), "pay.run.manage"))
+      throw fail("forbidden", "pay.forbidden.runs_manage");
     return this.deps.db.transaction().execute(async (trx) => {
       const repo = new PayRepository(trx);
       const run = await repo.getRun(actor.workspaceId, id);
-      if (!run) throw notFound("Pay run");
-      if (run.status === "locked") throw conflict("The pay run is already locked");
-      const names = new Map(
-        (
-          await trx
-            .selectFrom("members")
-            .select(["id", "name"])
-            .where("workspaceId", "=", actor.workspaceId)
-            .execute()
-        ).map((m) => [m.id, m.name]),
-      );
+      if (!run) throw payNotFound("run");
+      if (run.status === "locked") throw fail("conflict", "pay.run.already_locked");
+      const names = new Map((await repo.members(actor.workspaceId)).map((m) => [m.id, m.name]));
       const missing = missingOf(
         (await repo.statements(actor.workspaceId, id)).map((x) => ({
           memberId: x.memberId,
           memberName: names.get(x.memberId) ?? "",
-          lines: JSON.parse(x.lines) as Statement["lines"],
+          lines: storedLines(x.lines),
         })),
       );
-      if (missing.length) {
-        const list = missing.map((m) => `${m.memberName} · ${m.label}`).join("; ");
+      if (missing.length)
         throw fail(
           "conflict",
           "pay.inputs_missing",
-          { period: run.period, count: missing.length, missing: list },
-          `The pay run ${run.period} cannot be locked: ${missing.length} input(s) are still missing (${list}); enter them and recompute`,
+          { period: run.period, count: missing.length },
           { extra: { missing } },
         );
-      }
       const at = nowIso(this.deps);
       const updated = await repo.updateRun(actor.workspaceId, id, version, {
         status: "locked",
         lockedBy: actor.memberId,
         lockedAt: at,
       });
-      if (!updated) throw staleVersion("Pay run", run.version);
+      if (!updated) throw payStale("run", run.version);
       // The adjustments on its statements were linked when it was computed: locking settles exactly those.
       await audit(trx, actor, at, {
         action: "pay_run.lock",
         entityType: "pay_run",
         entityId: id,
-        summary: `Approved and locked pay run ${run.period} (total ${formatMoney(run.totalFen)})`,
+        message: msg("audit.pay_run.lock", { period: run.period, total: run.totalFen }),
         after: { status: "locked" },
       });
       return this.getIn(trx, actor, id);
@@ -425,17 +405,14 @@ export class PayRunService {
   }
 
   async addAdjustment(actor: Actor, input: { memberId: string; amount: string; reason: string }) {
-    if (!canPay(actor, "run.manage")) throw forbidden("Only the owner adds pay adjustments");
+    if (!can(await this.policy(this.deps.db, actor), "pay.run.manage"))
+      throw fail("forbidden", "pay.forbidden.adjust");
     const r = parseMoney(input.amount);
-    if (!r.ok || r.fen === 0) throw invalidField("amount", r.ok ? "must not be zero" : r.message);
+    if (!r.ok) throw payFieldError("amount", "pay.field.money_invalid", { value: input.amount });
+    if (r.fen === 0) throw payFieldError("amount", "pay.field.not_zero");
     return this.deps.db.transaction().execute(async (trx) => {
-      const m = await trx
-        .selectFrom("members")
-        .select("id")
-        .where("workspaceId", "=", actor.workspaceId)
-        .where("id", "=", input.memberId)
-        .executeTakeFirst();
-      if (!m) throw invalidField("memberId", "No such member in this workspace");
+      const m = await new PayRepository(trx).member(actor.workspaceId, input.memberId);
+      if (!m) throw payFieldError("memberId", "pay.adjust.no_member");
       const at = nowIso(this.deps);
       const row = {
         workspaceId: actor.workspaceId,
@@ -452,7 +429,12 @@ export class PayRunService {
         action: "pay_adjustment.create",
         entityType: "pay_adjustment",
         entityId: row.id,
-        summary: `Adjustment ${formatMoney(r.fen)} for the next pay run: ${row.reason}`,
+        message: msg("audit.pay_adjustment.create", {
+          amount: r.fen,
+          member: m.name,
+          memberId: m.id,
+          reason: row.reason,
+        }),
         after: row,
       });
       return {
@@ -512,36 +494,22 @@ export class PayRunService {
   private async getIn(db: Executor, actor: Actor, id: string) {
     const repo = new PayRepository(db);
     const run = await repo.getRun(actor.workspaceId, id);
-    if (!run) throw notFound("Pay run");
-    if (actor.role === "member" && run.status !== "locked") throw notFound("Pay run");
-    const [rows, departments, members] = await Promise.all([
+    if (!run) throw payNotFound("run");
+    if (actor.role === "member" && run.status !== "locked") throw payNotFound("run");
+    const [rows, who, members] = await Promise.all([
       repo.statements(actor.workspaceId, id),
-      db
-        .selectFrom("departments")
-        .select(["id", "parentId", "leadMemberId"])
-        .where("workspaceId", "=", actor.workspaceId)
-        .execute(),
-      db
-        .selectFrom("members")
-        .select(["id", "name"])
-        .where("workspaceId", "=", actor.workspaceId)
-        .execute(),
+      this.policy(db, actor),
+      repo.members(actor.workspaceId),
     ]);
-    const managed = managedDepartments(actor, departments);
     const statements = rows
       .filter((s) =>
-        canPay(
-          actor,
-          "statement.read",
-          { memberId: s.memberId, departmentId: s.departmentId },
-          managed,
-        ),
+        can(who, "pay.statement.read", { memberId: s.memberId, departmentId: s.departmentId }),
       )
       .map((s) =>
         presentStatement({
           ...s,
           memberName: members.find((m) => m.id === s.memberId)?.name ?? "",
-          lines: JSON.parse(s.lines) as Statement["lines"],
+          lines: storedLines(s.lines),
         }),
       );
     return {
@@ -557,24 +525,31 @@ export class PayRunService {
     const run = await this.get(actor, id);
     const s = run.statements.find((x) => x.memberId === memberId);
     if (s) return { run: { id: run.id, period: run.period, status: run.status }, statement: s };
-    const exists = await this.deps.db
-      .selectFrom("payStatements")
-      .select("memberId")
-      .where("workspaceId", "=", actor.workspaceId)
-      .where("runId", "=", id)
-      .where("memberId", "=", memberId)
-      .executeTakeFirst();
-    if (exists)
-      throw forbidden("You may read only your own statement and those of the people you manage");
-    throw notFound("Statement");
+    if (await new PayRepository(this.deps.db).hasStatement(actor.workspaceId, id, memberId))
+      throw fail("forbidden", "pay.forbidden.statement");
+    throw payNotFound("statement");
   }
 
-  /** Rows for XLSX/CSV: one row per line, with each statement's total. */
-  async exportRows(actor: Actor, id: string) {
+  /**
+   * Rows for XLSX/CSV in the reader's language: one row per line, with each statement's total. The
+   * kind and code columns stay machine values (a script reads them); names, formulas, inputs and
+   * sources are rendered from their messages.
+   */
+  async exportRows(actor: Actor, id: string, locale: Locale) {
     const run = await this.get(actor, id);
-    const rows: (string | number)[][] = [
-      ["period", "member", "kind", "code", "label", "amount", "formula", "inputs", "sources"],
-    ];
+    const t = (m: Message) => renderMessage(locale, m);
+    const header = [
+      "period",
+      "member",
+      "kind",
+      "code",
+      "label",
+      "amount",
+      "formula",
+      "inputs",
+      "sources",
+    ] as const;
+    const rows: (string | number)[][] = [header.map((h) => t(msg(`pay.export.${h}`)))];
     for (const s of run.statements) {
       for (const l of s.lines)
         rows.push([
@@ -582,13 +557,13 @@ export class PayRunService {
           s.memberName,
           l.kind,
           l.code,
-          l.label,
+          t(l.label),
           l.amount,
-          l.formula,
-          Object.entries(l.inputs)
-            .map(([k, v]) => `${k}=${v}`)
+          t(l.formula),
+          l.inputs
+            .map((i) => t(msg("pay.export.input", { label: i.label, value: i.value })))
             .join("; "),
-          l.sources.join("; "),
+          l.sources.map(t).join("; "),
         ]);
       rows.push([
         run.period,
@@ -597,7 +572,7 @@ export class PayRunService {
         "",
         "",
         s.total,
-        "sum of the lines above",
+        t(msg("pay.export.total_rule")),
         "",
         "",
       ]);
@@ -608,29 +583,11 @@ export class PayRunService {
   /** Month-to-date pay for a member, and what it becomes if the shop reaches a GMV. */
   async projection(actor: Actor, memberId: string, atShopGmv?: string) {
     const db = this.deps.db;
-    const target = await db
-      .selectFrom("members")
-      .select(["id", "departmentId"])
-      .where("workspaceId", "=", actor.workspaceId)
-      .where("id", "=", memberId)
-      .executeTakeFirst();
-    if (!target) throw notFound("Member");
-    const departments = await db
-      .selectFrom("departments")
-      .select(["id", "parentId", "leadMemberId"])
-      .where("workspaceId", "=", actor.workspaceId)
-      .execute();
-    if (
-      !canPay(
-        actor,
-        "statement.read",
-        { memberId, departmentId: target.departmentId },
-        managedDepartments(actor, departments),
-      )
-    )
-      throw forbidden(
-        "You may see only your own pay projection and those of the people you manage",
-      );
+    const target = await new PayRepository(db).member(actor.workspaceId, memberId);
+    if (!target) throw payNotFound("member");
+    const who = await this.policy(db, actor);
+    if (!can(who, "pay.statement.read", { memberId, departmentId: target.departmentId }))
+      throw fail("forbidden", "pay.forbidden.projection");
     const today = workspaceToday(
       this.deps.clock(),
       (await new WorkspaceRepository(db).getById(actor.workspaceId))?.timeZone ?? "Asia/Shanghai",
@@ -654,12 +611,12 @@ export class PayRunService {
     let gmvFen: number | undefined;
     if (atShopGmv !== undefined) {
       const r = parseMoney(atShopGmv);
-      if (!r.ok || r.fen < 0)
-        throw invalidField("shopGmv", r.ok ? "must not be negative" : r.message);
+      if (!r.ok) throw payFieldError("shopGmv", "pay.field.money_invalid", { value: atShopGmv });
+      if (r.fen < 0) throw payFieldError("shopGmv", "pay.field.negative");
       gmvFen = r.fen;
     }
     const monthToDate = await pick();
-    if (!monthToDate) throw invalidField("memberId", "This member has no pay plan this month");
+    if (!monthToDate) throw payFieldError("memberId", "pay.projection.no_plan");
     return {
       period,
       from,

@@ -1,11 +1,83 @@
 import type { Executor } from "../../db/database.js";
 import type { DB } from "../../db/schema.js";
 import type { Insertable } from "kysely";
-import { payLock } from "./locked-month.js";
 
-/** Pay plans, their immutable versions, assignments, runs, statements and adjustments; always by workspace. */
+/**
+ * Pay plans, their immutable versions, assignments, runs, statements and adjustments, and what pay
+ * reads of the rest of the workspace (members, departments, final goal scores); always by workspace.
+ */
 export class PayRepository {
   constructor(private readonly db: Executor) {}
+
+  /** Active members (those a run computes), by id. */
+  activeMembers(workspaceId: string) {
+    return this.db
+      .selectFrom("members")
+      .select(["id", "name", "departmentId", "role", "status"])
+      .where("workspaceId", "=", workspaceId)
+      .where("status", "=", "active")
+      .orderBy("id")
+      .execute();
+  }
+  /** Every member (active or not): names and departments for statements and policies. */
+  members(workspaceId: string) {
+    return this.db
+      .selectFrom("members")
+      .select(["id", "name", "departmentId", "role"])
+      .where("workspaceId", "=", workspaceId)
+      .execute();
+  }
+  member(workspaceId: string, id: string) {
+    return this.db
+      .selectFrom("members")
+      .select(["id", "name", "departmentId", "role"])
+      .where("workspaceId", "=", workspaceId)
+      .where("id", "=", id)
+      .executeTakeFirst();
+  }
+  /** The departments: names for sources, the tree and leads for the policy. */
+  departments(workspaceId: string) {
+    return this.db
+      .selectFrom("departments")
+      .select(["id", "name", "parentId", "leadMemberId", "function"])
+      .where("workspaceId", "=", workspaceId)
+      .execute();
+  }
+  department(workspaceId: string, id: string) {
+    return this.db
+      .selectFrom("departments")
+      .select(["id", "name"])
+      .where("workspaceId", "=", workspaceId)
+      .where("id", "=", id)
+      .executeTakeFirst();
+  }
+  /** Final scores of the goal cycles ending in a period, in end-date order (a goal bonus reads the last). */
+  finalGoalScores(workspaceId: string, from: string, to: string) {
+    return this.db
+      .selectFrom("goalAssessments as a")
+      .innerJoin("goalCycles as c", (j) =>
+        j.onRef("c.workspaceId", "=", "a.workspaceId").onRef("c.id", "=", "a.cycleId"),
+      )
+      .select(["a.memberId", "a.finalScore", "c.name", "c.endDate"])
+      .where("a.workspaceId", "=", workspaceId)
+      .where("c.endDate", ">=", from)
+      .where("c.endDate", "<=", to)
+      .where("a.finalScore", "is not", null)
+      .orderBy("c.endDate")
+      .execute();
+  }
+
+  /** The latest locked run: every date on or before its last day is closed (locked-month.ts). */
+  latestLock(workspaceId: string) {
+    return this.db
+      .selectFrom("payRuns")
+      .select(["id", "period", "toDate"])
+      .where("workspaceId", "=", workspaceId)
+      .where("status", "=", "locked")
+      .orderBy("toDate", "desc")
+      .limit(1)
+      .executeTakeFirst();
+  }
 
   listPlans(workspaceId: string) {
     return this.db
@@ -67,7 +139,7 @@ export class PayRepository {
 
   /** The last day of the latest locked run: nothing on or before it may change. */
   async lockedThrough(workspaceId: string): Promise<string | null> {
-    return (await payLock(this.db, workspaceId))?.through ?? null;
+    return (await this.latestLock(workspaceId))?.toDate ?? null;
   }
   listRuns(workspaceId: string, limit: number, cursor?: string) {
     let q = this.db.selectFrom("payRuns").selectAll().where("workspaceId", "=", workspaceId);
@@ -122,6 +194,16 @@ export class PayRepository {
       .where("runId", "=", runId)
       .orderBy("memberId")
       .execute();
+  }
+  async hasStatement(workspaceId: string, runId: string, memberId: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom("payStatements")
+      .select("memberId")
+      .where("workspaceId", "=", workspaceId)
+      .where("runId", "=", runId)
+      .where("memberId", "=", memberId)
+      .executeTakeFirst();
+    return row !== undefined;
   }
   async replaceStatements(
     workspaceId: string,

@@ -19,20 +19,39 @@ for (const dialect of DIALECTS) {
       const bad = ops();
       bad.commissions[0]!.tiers!.bands[1]!.from = "9000";
       bad.commissions[0]!.tiers!.bands[2]!.ratePct = -3;
-      const res = await owner.post<{ errors: { field: string; message: string }[] }>(
+      type Refusal = { code: string; errors: { field: string; code: string; message: string }[] };
+      const res = await owner.req<Refusal>(
+        "POST",
         "/api/v1/pay-plans",
         { effectiveFrom: "2026-10-01", definition: bad },
+        { "accept-language": "en" },
       );
       expect(res.status).toBe(400);
-      expect(res.body.errors).toEqual([
-        {
-          field: "definition.commissions.0.tiers.bands.1.from",
-          message: "overlaps band 1 (which ends at 10,000.00)",
-        },
-        {
-          field: "definition.commissions.0.tiers.bands.2.ratePct",
-          message: "must not be negative",
-        },
+      expect(res.body.code).toBe("pay.plan.problems");
+      expect(res.body.errors.map(({ field, code, message }) => ({ field, code, message }))).toEqual(
+        [
+          {
+            field: "definition.commissions.0.tiers.bands.1.from",
+            code: "pay.field.band_overlap",
+            message: "Overlaps band 1 (which ends at 10,000.00).",
+          },
+          {
+            field: "definition.commissions.0.tiers.bands.2.ratePct",
+            code: "pay.field.negative",
+            message: "Must not be negative.",
+          },
+        ],
+      );
+      // The same refusal for a Chinese reader.
+      const zh = await owner.req<Refusal>(
+        "POST",
+        "/api/v1/pay-plans",
+        { effectiveFrom: "2026-10-01", definition: bad },
+        { "accept-language": "zh-CN" },
+      );
+      expect(zh.body.errors.map((e) => e.message)).toEqual([
+        "与第 1 档重叠（第 1 档止于 10,000.00）",
+        "不能为负数",
       ]);
       expect(
         (

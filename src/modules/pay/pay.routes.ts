@@ -4,6 +4,7 @@ import type { PayPlanService } from "./pay-plan.service.js";
 import type { PayRunService } from "./pay-run.service.js";
 import type { PayAdjustmentService } from "./pay-adjustments.service.js";
 import { actorOf, type App } from "../../http/app.js";
+import { requestLocale } from "../../http/problem.js";
 import { IdParams, Page } from "../shared/common.schema.js";
 import {
   AddVersionBody,
@@ -194,13 +195,18 @@ export async function payRoutes(
     {
       schema: {
         tags,
-        summary: "The statements you may read as CSV (UTF-8 with BOM) or XLSX",
+        summary:
+          "The statements you may read as CSV (UTF-8 with BOM) or XLSX, in the reader's language (Accept-Language, else theirs)",
         params: IdParams,
         querystring: RunExportQuery,
       },
     },
     async (req, reply) => {
-      const { period, rows } = await services.payRuns.exportRows(actorOf(req), req.params.id);
+      const { period, rows } = await services.payRuns.exportRows(
+        actorOf(req),
+        req.params.id,
+        requestLocale(req),
+      );
       const name = `pay-${period}`;
       if (req.query.format === "xlsx") {
         const wb = new ExcelJS.Workbook();

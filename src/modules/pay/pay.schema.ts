@@ -1,7 +1,7 @@
 import { Type, type Static } from "typebox";
 import { PAY_PLAN_FORMAT, type PayPlanDefinition } from "../../core/pay/plan.js";
 import { LIMITS } from "../../core/limits.js";
-import { Id, Instant, IsoDate, IsoMonth, Version } from "../shared/common.schema.js";
+import { Id, Instant, IsoDate, IsoMonth, MessageSchema, Version } from "../shared/common.schema.js";
 
 const strict = { additionalProperties: false } as const;
 const Money = Type.String({
@@ -79,14 +79,23 @@ export const AssignBody = Type.Object(
 );
 export const ExportQuery = Type.Object({ on: Type.Optional(IsoDate) }, strict);
 
+const LineInputSchema = Type.Object({
+  key: Type.String({
+    description: "What the number is: base, rate, count … or a scorecard metric's code",
+  }),
+  label: MessageSchema,
+  value: MessageSchema,
+});
 const LineSchema = Type.Object({
   kind: Type.String(),
   code: Type.String(),
-  label: Type.String(),
+  /** The line's name: the rule's label as the plan wrote it (pay.text) or a catalog code. */
+  label: MessageSchema,
   amount: Money,
-  formula: Type.String(),
-  inputs: Type.Record(Type.String(), Type.String()),
-  sources: Type.Array(Type.String()),
+  /** How the amount was computed, numbers as parameters (statements stored before codes: legacy.text). */
+  formula: MessageSchema,
+  inputs: Type.Array(LineInputSchema),
+  sources: Type.Array(MessageSchema, { description: "Where each number comes from" }),
   missing: Type.Optional(
     Type.Boolean({
       description:
@@ -98,7 +107,7 @@ const MissingInputSchema = Type.Object({
   memberId: Id,
   memberName: Type.String(),
   key: Type.String({ description: "The input key, e.g. event.no-late-handover" }),
-  label: Type.String(),
+  label: MessageSchema,
 });
 export const StatementSchema = Type.Object({
   memberId: Id,

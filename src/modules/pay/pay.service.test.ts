@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DomainError } from "../../core/errors.js";
+import { renderMessage, type Message } from "../../core/messages/index.js";
 import { PAY_PLAN_TEMPLATES } from "../../core/pay/templates.js";
 import type { Services } from "../../server/services.js";
 import { createTestDatabase, DIALECTS, type TestDatabase } from "../../../test/helpers/db.js";
@@ -17,6 +18,8 @@ const refusal = async (p: Promise<unknown>) => {
 };
 const template = (id: string) => structuredClone(PAY_PLAN_TEMPLATES.find((t) => t.id === id)!.plan);
 const fen = (s: string) => Math.round(Number(s) * 100);
+const en = (m: Message) => renderMessage("en", m);
+const zh = (m: Message) => renderMessage("zh-CN", m);
 
 for (const dialect of DIALECTS) {
   describe(`pay plans and pay runs on ${dialect}`, () => {
@@ -90,11 +93,16 @@ for (const dialect of DIALECTS) {
         .lines.find((l) => l.code === "shop-gmv")!;
       // below 80 % of the 50,000 target the line pays nothing; the formula says so and names the KPI
       expect(gmvFen).toBeLessThan(4_000_000);
-      expect(opsLine).toMatchObject({
-        amount: "0.00",
-        formula: expect.stringContaining("below the gate"),
-        sources: [expect.stringContaining("KPI GMV 2026-10-01…2026-10-31")],
-      });
+      expect(opsLine.amount).toBe("0.00");
+      expect(opsLine.formula.code).toBe("pay.f.below_gate");
+      expect(en(opsLine.formula)).toContain("is below the gate 80% × 50,000.00: nothing paid");
+      expect(zh(opsLine.formula)).toContain("低于门槛 80% × 50,000.00：不计发");
+      expect(en(opsLine.sources[0]!)).toContain("KPI GMV 2026-10-01…2026-10-31, 1 shop(s), ");
+      expect(zh(opsLine.sources[0]!)).toContain("店铺数据 GMV 2026-10-01…2026-10-31，1 个店铺，");
+      expect([en(opsLine.label), zh(opsLine.label)]).toEqual([
+        "Shop GMV commission",
+        "店铺销售额提成",
+      ]);
       const agent = run.statements.find((x) => x.memberId === csAgent.memberId)!;
       // 1,234.56 × 1 % = 12.3456 → 12.35; pool 1,000.01 × 1 % = 10.0001 → 10.00 shared by 2 → 5.00; 2 × 5.00
       expect(agent.lines.map((l) => [l.code, l.amount])).toEqual([
@@ -108,7 +116,7 @@ for (const dialect of DIALECTS) {
         expect(fen(st.total)).toBe(st.lines.reduce((sum, l) => sum + fen(l.amount), 0));
       expect(fen(run.total!)).toBe(run.statements.reduce((sum, x) => sum + fen(x.total), 0));
 
-      const exported = await s.payRuns.exportRows(t.owner, run.id);
+      const exported = await s.payRuns.exportRows(t.owner, run.id, "en");
       expect(exported.rows.length).toBe(
         1 + run.statements.reduce((n, x) => n + x.lines.length + 1, 0),
       );
@@ -122,6 +130,33 @@ for (const dialect of DIALECTS) {
         "sum of the lines above",
         "",
         "",
+      ]);
+      // The export speaks the reader's language: headers, names, formulas, inputs and sources.
+      const inChinese = await s.payRuns.exportRows(t.owner, run.id, "zh-CN");
+      expect(inChinese.rows[0]).toEqual([
+        "月份",
+        "成员",
+        "类型",
+        "代码",
+        "项目",
+        "金额",
+        "计算公式",
+        "输入",
+        "数据来源",
+      ]);
+      expect(inChinese.rows).toContainEqual([
+        "2026-10",
+        "客服专员",
+        "commission",
+        "attributed",
+        "个人询单销售额提成",
+        "12.35",
+        "1,234.56 × 1% = 12.35",
+        "基数：1,234.56；范围：本人业绩；口径：销售额 GMV（已付款订单的买家实付）".replace(
+          /；/g,
+          "; ",
+        ),
+        "手工录入 1234.56（代替店铺数据 0.00：归属 客服专员 的销售额 2026-10-01…2026-10-31，全部店铺：0 个付款订单）",
       ]);
 
       const locked = await s.payRuns.lock(t.owner, run.id, run.version);
@@ -256,8 +291,10 @@ for (const dialect of DIALECTS) {
         effectiveFrom: "2026-10-01",
       });
       const run = await s.payRuns.compute(t.owner, { period: "2026-10" });
-      const planOf = (name: string) =>
-        run.statements.find((x) => x.memberName === name)?.lines[0]?.sources[0];
+      const planOf = (name: string) => {
+        const source = run.statements.find((x) => x.memberName === name)?.lines[0]?.sources[0];
+        return source && zh(source);
+      };
       expect(planOf("运营专员")).toContain("运营"); // the department's
       expect(planOf("运营主管")).toContain("设计"); // the role's beats the department's
       expect(planOf("客服主管")).toContain("设计"); // a lead without a department plan
@@ -266,24 +303,29 @@ for (const dialect of DIALECTS) {
       const parcels = run.statements
         .find((x) => x.memberName === "物流主管")!
         .lines.find((l) => l.code === "parcels")!;
-      expect(parcels).toMatchObject({ amount: "0.00", sources: ["not entered (0)"] });
+      expect(parcels.amount).toBe("0.00");
+      expect(parcels.sources.map(en)).toEqual(["not entered (0)"]);
+      expect(parcels.sources.map(zh)).toEqual(["未录入（0）"]);
       // "No late shipment this month" reads the shipping data: October's two shipped orders left within 48 hours.
       const noLate = run.statements
         .find((x) => x.memberName === "物流主管")!
         .lines.find((l) => l.code === "no-late-handover")!;
-      expect(noLate).toMatchObject({
-        amount: "100.00",
-        sources: ["shipping 2026-10-01…2026-10-31, all shops: 0 shipped late, 0 overdue of 2 due"],
-      });
+      expect(noLate.amount).toBe("100.00");
+      expect(noLate.sources.map(en)).toEqual([
+        "shipping 2026-10-01…2026-10-31, all shops: 0 shipped late, 0 overdue of 2 due",
+      ]);
+      expect(noLate.sources.map(zh)).toEqual([
+        "发货数据 2026-10-01…2026-10-31，全部店铺：应发 2 单，迟发 0 单，逾期未发 0 单",
+      ]);
       // With a 12-hour window the order that shipped after 24 hours is late: no bonus.
       const shop = (await s.shops.list(t.owner)).items[0]!;
       await s.shops.update(t.owner, shop.id, { version: shop.version, shipWindowHours: 12 });
       const again = await s.payRuns.compute(t.owner, { period: "2026-10", version: run.version });
-      expect(
-        again.statements
-          .find((x) => x.memberName === "物流主管")!
-          .lines.find((l) => l.code === "no-late-handover"),
-      ).toMatchObject({ amount: "0.00", sources: [expect.stringContaining("1 shipped late")] });
+      const lateLine = again.statements
+        .find((x) => x.memberName === "物流主管")!
+        .lines.find((l) => l.code === "no-late-handover")!;
+      expect(lateLine.amount).toBe("0.00");
+      expect(en(lateLine.sources[0]!)).toContain("1 shipped late");
       expect(planOf("客服专员")).toBeUndefined(); // no plan: no statement
     });
 

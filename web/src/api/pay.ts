@@ -10,6 +10,7 @@ import {
 } from "@tanstack/react-query";
 import { api, qs } from "./client";
 import type { Page } from "./types";
+import type { Message } from "../i18n/messages";
 
 const V1 = "/api/v1";
 
@@ -105,14 +106,21 @@ export interface PayTemplate {
   plan: PayPlanDefinition;
 }
 
+/** A number a line was computed from: what it is (named by `label`) and its value, as messages. */
+export interface PayLineInput {
+  key: string;
+  label: Message;
+  value: Message;
+}
+/** A statement line: its name, formula, inputs and sources are messages the page renders in its language. */
 export interface PayLine {
   kind: string;
   code: string;
-  label: string;
+  label: Message;
   amount: string;
-  formula: string;
-  inputs: Record<string, string>;
-  sources: string[];
+  formula: Message;
+  inputs: PayLineInput[];
+  sources: Message[];
   /** Needs an input nobody entered. */ missing?: boolean;
 }
 export interface PayStatement {
@@ -144,7 +152,7 @@ export interface MissingInput {
   memberId: string;
   memberName: string;
   key: string;
-  label: string;
+  label: Message;
 }
 export interface PayRun extends PayRunSummary {
   inputs: RunInput[];

@@ -26,7 +26,7 @@ import { useI18n } from "../../i18n";
 import { StatementView } from "./StatementView";
 
 function Projection({ me }: { me: Me }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [gmv, setGmv] = useState<string | null>(null);
   const [form] = Form.useForm<{ shopGmv: string }>();
   const q = useProjection(me.member.id, gmv);
@@ -42,7 +42,7 @@ function Projection({ me }: { me: Me }) {
       ) : q.isPending ? (
         <Skeleton active />
       ) : q.isError && !gmvProblem ? (
-        <Alert type="error" showIcon title={errorText(q.error, t)} />
+        <Alert type="error" showIcon title={errorText(q.error, t, locale)} />
       ) : p ? (
         <Space orientation="vertical" style={{ width: "100%" }}>
           <Statistic

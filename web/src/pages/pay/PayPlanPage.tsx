@@ -28,7 +28,7 @@ import { useI18n } from "../../i18n";
 import type { MessageKey } from "../../i18n/en";
 import { PlanEditor, type EditorValues } from "./PlanEditor";
 import { PlanRules } from "./PlanRules";
-import { FieldErrors, monthStart, Refused, setFieldErrors } from "./shared";
+import { FieldErrors, monthStart, Refused, setFieldErrors, usePayRights } from "./shared";
 
 interface AssignValues {
   targetType: "department" | "member" | "role";
@@ -46,7 +46,7 @@ export function PayPlanPage({ me }: { me: Me }) {
   const { id = "" } = useParams();
   const { t, locale } = useI18n();
   const screens = Grid.useBreakpoint();
-  const owner = me.member.role === "owner";
+  const owner = usePayRights(me)("pay.plan.manage");
   const plan = usePayPlan(id);
   const departments = useDepartments();
   const members = useAllMembers();

@@ -30,7 +30,7 @@ import {
 import type { Me } from "../../api/types";
 import { useApiErrors } from "../../components/errors";
 import { useI18n } from "../../i18n";
-import { FieldErrors, monthStart, Refused, setFieldErrors } from "./shared";
+import { FieldErrors, monthStart, Refused, setFieldErrors, usePayRights } from "./shared";
 
 function PlanCard({ plan }: { plan: PayPlan }) {
   const { t } = useI18n();
@@ -86,7 +86,7 @@ interface ImportValues {
 
 export function PayPlansPage({ me }: { me: Me }) {
   const { t, locale } = useI18n();
-  const owner = me.member.role === "owner";
+  const owner = usePayRights(me)("pay.plan.manage");
   const plans = usePayPlans();
   const templates = usePayTemplates();
   const { create } = usePayPlanMutations();

@@ -10,7 +10,6 @@ import {
 import {
   Alert,
   App,
-  AutoComplete,
   Button,
   Card,
   Descriptions,
@@ -44,7 +43,14 @@ import { useApiErrors } from "../../components/errors";
 import { useI18n } from "../../i18n";
 import { AdjustmentModal } from "./Adjustments";
 import { RunStatus } from "./PayRunsPage";
-import { FieldErrors, Refused, setFieldErrors } from "./shared";
+import {
+  FieldErrors,
+  Refused,
+  setFieldErrors,
+  useInputKeyLabel,
+  useMessageText,
+  usePayRights,
+} from "./shared";
 
 /** The keys a plan needs entered (docs/PAY.md "Inputs of a run"); shop-data keys fill themselves. */
 function enteredKeys(def: PayPlanDefinition): string[] {
@@ -70,9 +76,16 @@ export function PayRunPage({ me }: { me: Me }) {
   const { id = "" } = useParams();
   const { t, locale } = useI18n();
   const phone = !Grid.useBreakpoint().md;
-  const owner = me.member.role === "owner";
+  const may = usePayRights(me);
+  const owner = may("pay.run.manage");
   const run = usePayRun(id);
   const plans = usePayPlans(owner);
+  const text = useMessageText();
+  const definitions = useMemo(
+    () => (plans.data?.items ?? []).flatMap((p) => p.versions.map((v) => v.definition)),
+    [plans.data],
+  );
+  const keyLabel = useInputKeyLabel(definitions);
   const departments = useDepartments();
   const members = useAllMembers();
   const { compute, lock } = usePayRunMutations();
@@ -81,16 +94,11 @@ export function PayRunPage({ me }: { me: Me }) {
   const [inputsForm] = Form.useForm<InputsValues>();
   const [adjustOpen, setAdjustOpen] = useState(false);
   const [inputsError, setInputsError] = useState<unknown>(null);
+  // Inputs are chosen by what they are called ("准时交付图片"), never by their key.
   const keyOptions = useMemo(
     () =>
-      [
-        ...new Set(
-          (plans.data?.items ?? []).flatMap((p) =>
-            p.versions.flatMap((v) => enteredKeys(v.definition)),
-          ),
-        ),
-      ].map((k) => ({ value: k })),
-    [plans.data],
+      [...new Set(definitions.flatMap(enteredKeys))].map((k) => ({ value: k, label: keyLabel(k) })),
+    [definitions, keyLabel],
   );
 
   if (run.isError) return <Refused error={run.error} />;
@@ -249,7 +257,7 @@ export function PayRunPage({ me }: { me: Me }) {
               <ul style={{ margin: 0, paddingInlineStart: 18 }}>
                 {r.missing.map((m) => (
                   <li key={`${m.memberId}:${m.key}`} data-testid="run-missing-item">
-                    {m.memberName} · {m.label} <Typography.Text code>{m.key}</Typography.Text>
+                    {m.memberName} · {text(m.label)}
                   </li>
                 ))}
               </ul>
@@ -374,10 +382,11 @@ export function PayRunPage({ me }: { me: Me }) {
                           style={{ flex: "2 1 200px", marginBottom: 8 }}
                           rules={[{ required: true, message: t("common.required") }]}
                         >
-                          <AutoComplete
+                          <Select
                             options={keyOptions}
-                            placeholder="event.wrong-shipment"
-                            filterOption={(q, o) => (o?.value ?? "").includes(q)}
+                            placeholder={text({ code: "pay.entry.choose" })}
+                            showSearch={{ optionFilterProp: "label" }}
+                            data-testid="run-input-key"
                           />
                         </Form.Item>
                         <Form.Item
@@ -416,7 +425,7 @@ export function PayRunPage({ me }: { me: Me }) {
               column={1}
               items={r.inputs.map((i, n) => ({
                 key: String(n),
-                label: `${i.memberId ? (memberOptions.find((m) => m.value === i.memberId)?.label ?? i.memberId) : t("pay.run.everyone")} · ${i.key}`,
+                label: `${i.memberId ? (memberOptions.find((m) => m.value === i.memberId)?.label ?? i.memberId) : t("pay.run.everyone")} · ${keyLabel(i.key)}`,
                 children: i.value,
               }))}
             />

@@ -22,7 +22,7 @@ import type { Me } from "../../api/types";
 import { useApiErrors } from "../../components/errors";
 import { useI18n } from "../../i18n";
 import { PendingAdjustments } from "./Adjustments";
-import { lastMonth, Refused, setFieldErrors } from "./shared";
+import { lastMonth, Refused, setFieldErrors, usePayRights } from "./shared";
 
 export function RunStatus({ run }: { run: Pick<PayRunSummary, "status"> }) {
   const { t } = useI18n();
@@ -39,7 +39,7 @@ export function RunStatus({ run }: { run: Pick<PayRunSummary, "status"> }) {
 
 export function PayRunsPage({ me }: { me: Me }) {
   const { t, locale } = useI18n();
-  const owner = me.member.role === "owner";
+  const owner = usePayRights(me)("pay.run.manage");
   const runs = usePayRuns();
   const { compute } = usePayRunMutations();
   const onError = useApiErrors();

@@ -20,6 +20,7 @@ import { useState } from "react";
 import type { CommissionDef, PayPlanDefinition } from "../../api/pay";
 import { useI18n } from "../../i18n";
 import type { MessageKey } from "../../i18n/en";
+import { usePlanText } from "./shared";
 
 export interface EditorValues {
   effectiveFrom: string;
@@ -42,6 +43,7 @@ const wide = { style: { width: "100%" } };
 
 function CommissionFields({ index }: { index: number }) {
   const { t } = useI18n();
+  const text = usePlanText();
   const form = Form.useFormInstance<EditorValues>();
   // preserve: the rule's whole value, not only the fields rendered so far.
   const c = Form.useWatch(["definition", "commissions", index], { form, preserve: true }) as
@@ -55,7 +57,7 @@ function CommissionFields({ index }: { index: number }) {
       type="inner"
       title={
         <span style={{ whiteSpace: "normal" }}>
-          {t("pay.kind.commission")} · {c.label}
+          {t("pay.kind.commission")} · {text(c.label)}
         </span>
       }
       data-testid="edit-commission"
@@ -193,6 +195,7 @@ export function PlanEditor({
   onSubmit: (v: EditorValues) => void;
 }) {
   const { t } = useI18n();
+  const text = usePlanText();
   const [mode, setMode] = useState<"form" | "json">("form");
   const [json, setJson] = useState("");
   const [jsonProblem, setJsonProblem] = useState<string | null>(null);
@@ -304,7 +307,7 @@ export function PlanEditor({
               type="inner"
               title={
                 <span style={{ whiteSpace: "normal" }}>
-                  {t("pay.kind.bonus")} · {b.label}
+                  {t("pay.kind.bonus")} · {text(b.label)}
                 </span>
               }
             >
@@ -330,7 +333,7 @@ export function PlanEditor({
                     <Form.Item
                       key={m.code}
                       name={["definition", "bonuses", i, "score", "metrics", j, "weight"]}
-                      label={`${m.label} · ${t("pay.rule.weight")}`}
+                      label={`${text(m.label)} · ${t("pay.rule.weight")}`}
                       style={{ flex: "1 1 160px" }}
                     >
                       <InputNumber {...wide} suffix="%" />
@@ -351,7 +354,7 @@ export function PlanEditor({
                   <Form.Item
                     key={`e${i}`}
                     name={["definition", "events", i, "amount"]}
-                    label={`${e.label} (${t(`pay.edit.when.${e.when}` as MessageKey)})`}
+                    label={`${text(e.label)} (${t(`pay.edit.when.${e.when}` as MessageKey)})`}
                     style={{ flex: "1 1 200px" }}
                   >
                     <Input inputMode="decimal" />
@@ -361,7 +364,7 @@ export function PlanEditor({
                   <Form.Item
                     key={`p${i}`}
                     name={["definition", "pools", i, "ratePct"]}
-                    label={p.label}
+                    label={text(p.label)}
                     style={{ flex: "1 1 200px" }}
                   >
                     <InputNumber {...wide} suffix="%" />

@@ -13,6 +13,7 @@ import {
 } from "../../api/pay";
 import { useI18n, type Translate } from "../../i18n";
 import type { MessageKey } from "../../i18n/en";
+import { usePlanText } from "./shared";
 
 const units = (text: string) => text.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 
@@ -55,6 +56,7 @@ function TierTable({ c }: { c: CommissionDef }) {
 }
 
 function CommissionRule({ c }: { c: CommissionDef }) {
+  const text = usePlanText();
   const { t } = useI18n();
   const items = [
     { key: "base", label: t("pay.rule.base"), children: t(`pay.base.${c.base}` as MessageKey) },
@@ -124,7 +126,7 @@ function CommissionRule({ c }: { c: CommissionDef }) {
       title={
         <Flex gap={6} wrap align="center">
           <Tag color="volcano">{t("pay.kind.commission")}</Tag>
-          <span style={{ whiteSpace: "normal" }}>{c.label}</span>
+          <span style={{ whiteSpace: "normal" }}>{text(c.label)}</span>
         </Flex>
       }
       data-testid="rule-commission"
@@ -143,6 +145,7 @@ function CommissionRule({ c }: { c: CommissionDef }) {
 }
 
 function BonusRule({ b }: { b: BonusDef }) {
+  const text = usePlanText();
   const { t } = useI18n();
   return (
     <Card
@@ -151,7 +154,7 @@ function BonusRule({ b }: { b: BonusDef }) {
       title={
         <Flex gap={6} wrap align="center">
           <Tag color="gold">{t("pay.kind.bonus")}</Tag>
-          <span style={{ whiteSpace: "normal" }}>{b.label}</span>
+          <span style={{ whiteSpace: "normal" }}>{text(b.label)}</span>
         </Flex>
       }
       data-testid="rule-bonus"
@@ -195,13 +198,13 @@ function BonusRule({ b }: { b: BonusDef }) {
                 render: (l: string, m: ScoreMetricDef) =>
                   m.kpi ? (
                     <>
-                      {l}{" "}
+                      {text(l)}{" "}
                       <Tag color="blue" style={{ marginInlineStart: 4 }}>
                         {t("pay.rule.fromCsData")}
                       </Tag>
                     </>
                   ) : (
-                    l
+                    text(l)
                   ),
               },
               {
@@ -235,6 +238,7 @@ function BonusRule({ b }: { b: BonusDef }) {
 }
 
 function EventRule({ e }: { e: EventDef }) {
+  const text = usePlanText();
   const { t } = useI18n();
   const negative = e.amount.startsWith("-");
   return (
@@ -246,7 +250,7 @@ function EventRule({ e }: { e: EventDef }) {
           <Tag color={negative ? "red" : "green"}>
             {t(negative ? "pay.kind.penalty" : "pay.kind.extra")}
           </Tag>
-          <span style={{ whiteSpace: "normal" }}>{e.label}</span>
+          <span style={{ whiteSpace: "normal" }}>{text(e.label)}</span>
           {e.kpi ? <Tag color="blue">{t("pay.rule.fromShipping")}</Tag> : null}
         </Flex>
       }
@@ -262,6 +266,7 @@ function EventRule({ e }: { e: EventDef }) {
 }
 
 function PoolRule({ p }: { p: PoolDef }) {
+  const text = usePlanText();
   const { t } = useI18n();
   return (
     <Card
@@ -270,7 +275,7 @@ function PoolRule({ p }: { p: PoolDef }) {
       title={
         <Flex gap={6} wrap align="center">
           <Tag color="cyan">{t("pay.kind.pool")}</Tag>
-          <span style={{ whiteSpace: "normal" }}>{p.label}</span>
+          <span style={{ whiteSpace: "normal" }}>{text(p.label)}</span>
         </Flex>
       }
       data-testid="rule-pool"
@@ -287,12 +292,13 @@ function PoolRule({ p }: { p: PoolDef }) {
 }
 
 export function PlanRules({ def }: { def: PayPlanDefinition }) {
+  const text = usePlanText();
   const { t } = useI18n();
   return (
     <Flex vertical gap={8} data-testid="plan-rules">
       {def.description ? (
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-          {def.description}
+          {text(def.description)}
         </Typography.Paragraph>
       ) : null}
       <Card size="small" type="inner">

@@ -1,10 +1,12 @@
 // One statement: every line with its amount, formula, inputs and source numbers; the total is
-// the server's sum of the printed lines.
+// the server's sum of the printed lines. Names, formulas, inputs and sources arrive as messages
+// ({code, params}) and are rendered in the page's language; a statement stored before messages had
+// codes shows its text as it was written (legacy.text).
 import { Card, Descriptions, Flex, List, Tag, Typography } from "antd";
 import { money, type PayLine, type PayStatement } from "../../api/pay";
 import { useI18n } from "../../i18n";
 import type { MessageKey } from "../../i18n/en";
-import { statementTextZh } from "./statementText";
+import { useMessageText } from "./shared";
 
 const kindColor: Record<string, string> = {
   base: "default",
@@ -15,27 +17,6 @@ const kindColor: Record<string, string> = {
   adjustment: "magenta",
 };
 const KINDS = ["base", "commission", "bonus", "event", "pool", "adjustment"];
-const INPUT_KEYS = [
-  "base",
-  "scope",
-  "basis",
-  "target",
-  "gate",
-  "split",
-  "cap",
-  "bonusBase",
-  "goalScore",
-  "score",
-  "rate",
-  "pool",
-  "members",
-  "count",
-  "amount",
-  "dates",
-  "share",
-];
-const BASES = ["gmv", "paid", "net", "margin", "quantity"];
-const SCOPES = ["person", "department", "shop"];
 
 export function LineKindTag({ kind }: { kind: string }) {
   const { t } = useI18n();
@@ -47,16 +28,15 @@ export function LineKindTag({ kind }: { kind: string }) {
 }
 
 function Line({ line }: { line: PayLine }) {
-  const { t, locale } = useI18n();
-  const tx = locale === "zh-CN" ? statementTextZh : (x: string) => x;
-  const inputs = Object.entries(line.inputs);
+  const { t } = useI18n();
+  const text = useMessageText();
   return (
     <List.Item data-testid="statement-line" data-kind={line.kind} style={{ display: "block" }}>
       <Flex justify="space-between" align="start" gap={8}>
         <Flex gap={6} wrap align="center" style={{ minWidth: 0 }}>
           {line.kind === "base" ? null : <LineKindTag kind={line.kind} />}
           <Typography.Text strong style={{ whiteSpace: "normal" }}>
-            {line.kind === "base" ? t("pay.kind.base") : line.label}
+            {text(line.label)}
           </Typography.Text>
         </Flex>
         <Typography.Text strong style={{ whiteSpace: "nowrap" }} data-testid="line-amount">
@@ -68,26 +48,17 @@ function Line({ line }: { line: PayLine }) {
         style={{ margin: "6px 0", whiteSpace: "normal", wordBreak: "break-word" }}
         data-testid="line-formula"
       >
-        {line.missing ? t("pay.line.missing") : tx(line.formula)}
+        {line.missing ? t("pay.line.missing") : text(line.formula)}
       </Typography.Paragraph>
-      {inputs.length ? (
+      {line.inputs.length ? (
         <Descriptions
           size="small"
           column={{ xs: 1, sm: 2, lg: 3 }}
           data-testid="line-inputs"
-          items={inputs.map(([k, v]) => ({
-            key: k,
-            // Known keys and values in the reader's language; a scorecard metric's code as it is.
-            label: INPUT_KEYS.includes(k) ? t(`pay.input.${k}` as MessageKey) : k,
-            children: (
-              <span style={{ wordBreak: "break-word" }}>
-                {k === "basis" && BASES.includes(v)
-                  ? t(`pay.base.${v}` as MessageKey)
-                  : k === "scope" && SCOPES.includes(v)
-                    ? t(`pay.scope.${v}` as MessageKey)
-                    : tx(v)}
-              </span>
-            ),
+          items={line.inputs.map((i) => ({
+            key: i.key,
+            label: text(i.label),
+            children: <span style={{ wordBreak: "break-word" }}>{text(i.value)}</span>,
           }))}
         />
       ) : null}
@@ -97,7 +68,7 @@ function Line({ line }: { line: PayLine }) {
           style={{ fontSize: 12, margin: 0, wordBreak: "break-word" }}
           data-testid="line-sources"
         >
-          {t("pay.statement.sources")}: {line.sources.map(tx).join(" · ")}
+          {t("pay.statement.sources")}: {line.sources.map(text).join(" · ")}
         </Typography.Paragraph>
       ) : null}
     </List.Item>

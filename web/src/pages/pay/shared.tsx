@@ -1,9 +1,45 @@
-// Small pieces shared by the pay pages: the first day of a month, a field-error list, the refusal.
+// Small pieces shared by the pay pages: the first day of a month, messages in the page's language,
+// what the signed-in person may do, a field-error list, the refusal.
 import { Alert, Result, type FormInstance } from "antd";
+import { useCallback } from "react";
 import { ApiError } from "../../api/client";
+import type { PayPlanDefinition } from "../../api/pay";
+import type { Locale, Me } from "../../api/types";
 import { errorText } from "../../components/errors";
-import type { Locale } from "../../api/types";
+import { usePermissions } from "../../components/permissions";
 import { useI18n } from "../../i18n";
+import { messageText, renderMessage, type Message } from "../../i18n/messages";
+import { inputKeyLabel } from "../../../../src/core/pay/keys";
+import { planText } from "../../../../src/core/pay/labels";
+import type { PayAction } from "../../../../src/core/pay/policy";
+import type { PolicyTarget } from "../../../../src/core/policy";
+
+/** A message (a statement's formula, a source, a label) in the page's language. */
+export function useMessageText(): (m: Message) => string {
+  const { locale } = useI18n();
+  return useCallback((m: Message) => renderMessage(locale, m), [locale]);
+}
+
+/** A plan's text (a rule's label, the description) in the page's language: a template's reads in either. */
+export function usePlanText(): (text: string) => string {
+  const { locale } = useI18n();
+  return useCallback((text: string) => renderMessage(locale, planText(text)), [locale]);
+}
+
+/** What a run's input key ("commission.images") is called, from the plans (else the templates). */
+export function useInputKeyLabel(plans: readonly PayPlanDefinition[]): (key: string) => string {
+  const { locale } = useI18n();
+  return useCallback(
+    (key: string) => renderMessage(locale, inputKeyLabel(key, plans)),
+    [locale, plans],
+  );
+}
+
+/** The pay rules for the signed-in person: the server's table (core/pay/policy.ts through core/can.ts). */
+export function usePayRights(me: Me): (action: PayAction, target?: PolicyTarget) => boolean {
+  const perms = usePermissions(me);
+  return perms.can;
+}
 
 export function monthStart(offsetMonths = 0, now = new Date()): string {
   const d = new Date(Date.UTC(now.getFullYear(), now.getMonth() + offsetMonths, 1));
@@ -25,42 +61,10 @@ export function setFieldErrors(form: FormInstance, err: unknown, locale: Locale)
   form.setFields(
     err.fieldErrors.map((e) => ({
       name: namePath(e.field),
-      errors: [localizeMessage(locale, e.message)],
+      errors: [messageText(locale, e.code, e.params) ?? e.message],
     })),
   );
   return true;
-}
-
-// The server words its refusals in English; the ones a shop meets most are said in Chinese too.
-const ZH: [RegExp, string][] = [
-  [
-    /^There is no shop data for (\S+): import the month's orders first$/,
-    "$1 没有店铺数据：请先导入当月的订单",
-  ],
-  [
-    /^(\S+) is inside a locked pay period \(locked through (\S+)\); choose a later date$/,
-    "$1 落在已锁定的工资月份内（已锁定至 $2），请选择更晚的日期",
-  ],
-  [/^overlaps band (\d+) \(which ends at (\S+)\)$/, "与第 $1 档重叠（第 $1 档止于 $2）"],
-  [
-    /^leaves a gap after band (\d+) \(which ends at (\S+)\)$/,
-    "与第 $1 档之间有空档（第 $1 档止于 $2）",
-  ],
-  [/^must not be negative$/, "不能为负数"],
-  [/^must not be zero$/, "不能为零"],
-  [/^must be above from$/, "必须大于起点"],
-  [/^the first band starts at 0$/, "第一档必须从 0 开始"],
-  [/^only the last band may be open-ended$/, "只有最后一档可以不设上限"],
-  [/^the last band must be open-ended \(to: null\)$/, "最后一档不设上限（留空）"],
-  [/^weights must add up to 100 \(they add up to (\S+)\)$/, "权重之和必须为 100（现在是 $1）"],
-  [/^percentages must add up to 100 \(they add up to (\S+)\)$/, "比例之和必须为 100（现在是 $1）"],
-  [/^must be a percentage with at most 4 decimals$/, "必须是最多 4 位小数的百分比"],
-  [/^must be an amount as text, e.g. "12.50"$/, "必须是金额，例如 12.50"],
-];
-export function localizeMessage(locale: Locale, message: string): string {
-  if (locale !== "zh-CN") return message;
-  for (const [re, zh] of ZH) if (re.test(message)) return message.replace(re, zh);
-  return message;
 }
 
 /** Every field error of a refused request, each with its path (the server names them). */
@@ -73,13 +77,15 @@ export function FieldErrors({ error }: { error: unknown }) {
       type="error"
       showIcon
       data-testid="field-errors"
-      title={list.length ? t("pay.errors.title", { count: list.length }) : errorText(error, t)}
+      title={
+        list.length ? t("pay.errors.title", { count: list.length }) : errorText(error, t, locale)
+      }
       description={
         list.length ? (
           <ul style={{ margin: 0, paddingInlineStart: 18, wordBreak: "break-word" }}>
             {list.map((e) => (
               <li key={e.field}>
-                <code>{e.field}</code>: {localizeMessage(locale, e.message)}
+                <code>{e.field}</code>: {messageText(locale, e.code, e.params) ?? e.message}
               </li>
             ))}
           </ul>
@@ -91,7 +97,7 @@ export function FieldErrors({ error }: { error: unknown }) {
 
 /** A refused or missing page: 403 says plainly that it is not allowed. */
 export function Refused({ error }: { error: unknown }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const status = error instanceof ApiError ? error.status : 0;
   if (status === 403)
     return (
@@ -107,9 +113,9 @@ export function Refused({ error }: { error: unknown }) {
       <Result
         status="404"
         title={t("error.notFound")}
-        subTitle={errorText(error, t)}
+        subTitle={errorText(error, t, locale)}
         data-testid="not-found"
       />
     );
-  return <Alert type="error" showIcon title={errorText(error, t)} />;
+  return <Alert type="error" showIcon title={errorText(error, t, locale)} />;
 }
