@@ -126,7 +126,16 @@ importCmd
   .option("--workspace <name-or-id>", "the workspace (default: the only one in the database)")
   .option("--format <format>", "auto|taobao|jd|pdd|douyin|shopify|woocommerce|mapping:NAME", "auto")
   .option("--dry-run", "check and report, store nothing")
-  .option("--json", "print a JSON summary")
+  .option(
+    "--json",
+    "print a JSON summary (each problem and warning with its code, params and text)",
+  )
+  .addOption(
+    new Option(
+      "--lang <lang>",
+      "language of problems and notes (default: LC_ALL/LC_MESSAGES/LANG, zh… → Chinese, else English)",
+    ).choices(["zh-CN", "en"]),
+  )
   .action(
     (
       files: string[],
@@ -137,6 +146,7 @@ importCmd
         format?: string;
         dryRun?: boolean;
         json?: boolean;
+        lang?: string;
       },
     ) => run(async () => (await import("./commands/import-orders.js")).importOrders(files, o)),
   );

@@ -11,15 +11,24 @@ const run = promisify(execFile);
 const bin = join(import.meta.dirname, "../../../bin/dayclear.js");
 const fixtures = join(import.meta.dirname, "../../../test/fixtures/orders");
 // Every run is killed after 30 s, so a CLI that hangs (or streams a huge file) cannot outlive the test.
+// English unless a test asks otherwise: the reader's language comes from LC_ALL/LC_MESSAGES/LANG.
 const dayclear = (args: string[], env: Record<string, string> = {}) =>
   run(process.execPath, [bin, ...args], {
-    env: { ...process.env, DAYCLEAR_FROM_SOURCE: "1", DATABASE_URL: "", ...env },
+    env: {
+      ...process.env,
+      DAYCLEAR_FROM_SOURCE: "1",
+      DATABASE_URL: "",
+      LC_ALL: "",
+      LC_MESSAGES: "",
+      LANG: "en_US.UTF-8",
+      ...env,
+    },
     timeout: 30_000,
     killSignal: "SIGKILL",
   });
-const fail = async (args: string[]) => {
+const fail = async (args: string[], env: Record<string, string> = {}) => {
   try {
-    await dayclear(args);
+    await dayclear(args, env);
   } catch (e) {
     return e as { code: number; stdout: string; stderr: string };
   }
@@ -62,6 +71,7 @@ describe("dayclear import orders / kpi", () => {
       updated: 0,
       skipped: 0,
       errors: [],
+      warnings: [],
     });
     const again = await dayclear([
       "import",
@@ -89,7 +99,16 @@ describe("dayclear import orders / kpi", () => {
     expect(bad.code).toBe(1);
     expect(JSON.parse(bad.stdout)).toMatchObject({
       created: 0,
-      errors: [{ row: 3, column: "用户实付金额(元)", message: expect.stringContaining("12.3.4") }],
+      errors: [
+        {
+          file: "bad-money.csv",
+          row: 3,
+          column: "用户实付金额(元)",
+          code: "shop.cell.not_amount",
+          params: { column: "用户实付金额(元)", value: "12.3.4" },
+          message: "用户实付金额(元): “12.3.4” is not an amount.",
+        },
+      ],
     });
     const wrong = await fail([
       "import",
@@ -103,7 +122,7 @@ describe("dayclear import orders / kpi", () => {
       db,
     ]);
     expect(wrong.code).toBe(1);
-    expect(wrong.stderr).toMatch(/nothing was stored[\s\S]*not taobao/);
+    expect(wrong.stderr).toMatch(/nothing was stored[\s\S]*not Taobao\/Tmall/);
     const dry = await dayclear([
       "import",
       "orders",
@@ -132,7 +151,11 @@ describe("dayclear import orders / kpi", () => {
     truncateSync(huge, 2 * 1024 ** 3);
     const big = await fail(["import", "orders", huge, "--shop", "天猫店", "--db", db, "--json"]);
     expect(big.code).toBe(1);
-    expect(JSON.parse(big.stdout).errors[0].message).toMatch(/larger than 200 MB/);
+    expect(JSON.parse(big.stdout).errors[0]).toMatchObject({
+      code: "upload.too_large",
+      params: { maxMb: 200 },
+      message: expect.stringMatching(/larger than 200 MB/),
+    });
 
     // Large files are streamed (here: every file, by lowering the threshold); same answers.
     const streamed = await dayclear(
@@ -155,6 +178,7 @@ describe("dayclear import orders / kpi", () => {
       updated: 0,
       skipped: 0,
       errors: [],
+      warnings: [],
     });
     const streamedBad = await fail([
       "import",
@@ -191,5 +215,67 @@ describe("dayclear import orders / kpi", () => {
       conversion: null,
       currency: "CNY",
     });
+  }, 120_000);
+
+  it("says a broken file's problems in the reader's language: LANG, else --lang, also in --json", async () => {
+    const dbZh = join(mkdtempSync(join(tmpdir(), "dayclear-import-zh-")), "shop.db");
+    await dayclear([
+      "user",
+      "create",
+      "--db",
+      dbZh,
+      "--email",
+      "boss@example.com",
+      "--name",
+      "Boss",
+      "--password",
+      "boss-pass-1",
+      "--workspace",
+      "CLI Shop",
+    ]);
+    const args = ["import", "orders", join(fixtures, "broken/bad-money.csv"), "--shop", "拼多多店"];
+    const zh = await fail([...args, "--db", dbZh], { LANG: "zh_CN.UTF-8" });
+    expect(zh.code).toBe(1);
+    expect(zh.stderr).toContain("已拒绝，没有保存任何数据。共 1 个问题：");
+    expect(zh.stderr).toContain(
+      "bad-money.csv 第 3 行“用户实付金额(元)”列：用户实付金额(元)：“12.3.4”不是金额。",
+    );
+    const en = await fail([...args, "--db", dbZh], { LANG: "en_US.UTF-8" });
+    expect(en.stderr).toContain("Refused: nothing was stored. 1 problem(s):");
+    expect(en.stderr).toContain(
+      "bad-money.csv row 3, column 用户实付金额(元): 用户实付金额(元): “12.3.4” is not an amount.",
+    );
+    // --lang wins over the environment; LC_ALL over LANG.
+    const flag = await fail([...args, "--db", dbZh, "--lang", "en"], { LC_ALL: "zh_CN.UTF-8" });
+    expect(flag.stderr).toContain("is not an amount");
+    const lcAll = await fail([...args, "--db", dbZh], { LC_ALL: "zh_CN.UTF-8" });
+    expect(lcAll.stderr).toContain("不是金额");
+    // --json carries the code and parameters, and the text in the reader's language.
+    const json = await fail([...args, "--db", dbZh, "--json", "--lang", "zh-CN"]);
+    expect(JSON.parse(json.stdout).errors).toEqual([
+      {
+        file: "bad-money.csv",
+        row: 3,
+        column: "用户实付金额(元)",
+        code: "shop.cell.not_amount",
+        params: { column: "用户实付金额(元)", value: "12.3.4" },
+        message: "用户实付金额(元)：“12.3.4”不是金额。",
+      },
+    ]);
+    // A successful dry run says so in Chinese too.
+    const dry = await dayclear(
+      [
+        "import",
+        "orders",
+        join(fixtures, "fxg_export_202610.csv"),
+        "--shop",
+        "抖店",
+        "--dry-run",
+        "--db",
+        dbZh,
+      ],
+      { LANG: "zh_CN.UTF-8" },
+    );
+    expect(dry.stdout).toMatch(/^将向“抖店”导入 2 个订单/);
   }, 120_000);
 });

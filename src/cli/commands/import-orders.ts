@@ -4,14 +4,22 @@ import { pipeline, Readable } from "node:stream";
 import { open, readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { systemClock } from "../../core/actor.js";
+import { DomainError } from "../../core/errors.js";
 import { LIMITS } from "../../core/limits.js";
-import type { ImportFormat } from "../../core/orders/index.js";
+import { msg, renderMessage, type Locale } from "../../core/messages/index.js";
+import {
+  placedProblem,
+  problemText,
+  warningMessage,
+  type ImportFormat,
+} from "../../core/orders/index.js";
 import { CsvShape, READ_LIMITS, ReadBudget } from "../../core/orders/read-limits.js";
 import {
   ImportRejected,
   ImportService,
   type ImportSummary,
 } from "../../modules/orders/import.service.js";
+import { cliErrorText, cliLocale } from "../locale.js";
 import { openMigrated } from "./open-db.js";
 import { workspaceActor } from "./shop-context.js";
 
@@ -22,6 +30,8 @@ export interface ImportOrdersFlags {
   format?: string;
   dryRun?: boolean;
   json?: boolean;
+  /** zh-CN or en; else LC_ALL/LC_MESSAGES/LANG ("zh…" → Chinese), else English. */
+  lang?: string;
 }
 
 /** Files from this size on are read as a stream (a single CSV file); smaller ones whole. */
@@ -112,7 +122,8 @@ async function* csvRecords(
 
 const FORMAT = /^(auto|taobao|jd|pdd|douyin|shopify|woocommerce|mapping:.+)$/;
 
-function jsonSummary(s: ImportSummary, multi: boolean) {
+/** The --json summary: each problem and warning with its code and parameters, and its text. */
+function jsonSummary(s: ImportSummary, locale: Locale) {
   return {
     orders: s.orders,
     lineItems: s.lineItems,
@@ -120,19 +131,42 @@ function jsonSummary(s: ImportSummary, multi: boolean) {
     updated: s.updated,
     skipped: s.skipped,
     errors: s.errors.map((e) => ({
+      ...(e.file ? { file: e.file } : {}),
       row: e.row,
       column: e.column,
-      message: multi && e.file ? `${e.file}: ${e.message}` : e.message,
+      code: e.code,
+      params: e.params,
+      message: problemText(locale, e),
+    })),
+    warnings: s.warnings.map((w) => ({
+      ...(w.file ? { file: w.file } : {}),
+      code: w.code,
+      params: w.params,
+      message: renderMessage(locale, warningMessage(w)),
     })),
   };
 }
 
 export async function importOrders(files: string[], o: ImportOrdersFlags): Promise<number> {
+  const locale = cliLocale(o.lang);
+  try {
+    return await importOrdersIn(locale, files, o);
+  } catch (e) {
+    // A coded refusal (too many files, a right missing …) in the reader's language.
+    if (!(e instanceof DomainError)) throw e;
+    process.stderr.write(`dayclear: ${cliErrorText(e, locale)}\n`);
+    return 1;
+  }
+}
+
+async function importOrdersIn(
+  locale: Locale,
+  files: string[],
+  o: ImportOrdersFlags,
+): Promise<number> {
   const format = o.format ?? "auto";
   if (!FORMAT.test(format))
-    throw new Error(
-      `--format must be auto, taobao, jd, pdd, douyin, shopify, woocommerce or mapping:NAME (got "${format}")`,
-    );
+    throw new Error(renderMessage(locale, msg("shop.cli.bad_format", { format })));
   const tty = process.stdout.isTTY && !o.json;
   const { default: Progress } = tty ? await import("cli-progress") : { default: null };
   const bar = Progress
@@ -146,9 +180,10 @@ export async function importOrders(files: string[], o: ImportOrdersFlags): Promi
   const total = sizes.reduce((a, b) => a + b, 0);
   const stream =
     files.length === 1 && sizes[0]! >= STREAM_FROM ? await streamable(files[0]!) : null;
-  if (stream) return importStreamed(files[0]!, sizes[0]!, stream, o, format, tty);
+  if (stream) return importStreamed(locale, files[0]!, sizes[0]!, stream, o, format, tty);
   const tooBig = files.find((_, i) => sizes[i]! > LIMITS.importCliFileMaxBytes);
   if (tooBig) {
+    const file = basename(tooBig);
     const summary: ImportSummary = {
       orders: 0,
       lineItems: 0,
@@ -160,14 +195,15 @@ export async function importOrders(files: string[], o: ImportOrdersFlags): Promi
       warnings: [],
       errors: [
         {
-          file: basename(tooBig),
+          file,
           row: 1,
           column: "",
-          message: `${basename(tooBig)} is larger than ${LIMITS.importCliFileMaxBytes / 1048576} MB; export a shorter date range`,
+          code: "upload.too_large",
+          params: { file, maxMb: LIMITS.importCliFileMaxBytes / 1048576 },
         },
       ],
     };
-    return report(summary, o, files.length > 1, 1);
+    return report(locale, summary, o, 1);
   }
   bar?.start(total + Math.max(1, Math.round(total / 2)), 0, { step: "reading" });
   let read = 0;
@@ -189,10 +225,10 @@ export async function importOrders(files: string[], o: ImportOrdersFlags): Promi
       });
       bar?.update(bar.getTotal(), { step: "done" });
       bar?.stop();
-      return report(r, o, files.length > 1, 0);
+      return report(locale, r, o, 0);
     } catch (e) {
       bar?.stop();
-      if (e instanceof ImportRejected) return report(e.summary, o, files.length > 1, 1);
+      if (e instanceof ImportRejected) return report(locale, e.summary, o, 1);
       throw e;
     }
   } finally {
@@ -201,6 +237,7 @@ export async function importOrders(files: string[], o: ImportOrdersFlags): Promi
 }
 
 async function importStreamed(
+  locale: Locale,
   path: string,
   size: number,
   how: { encoding: "utf8" | "gb18030"; delimiter: string },
@@ -229,10 +266,10 @@ async function importStreamed(
         { format: format as ImportFormat, dryRun: o.dryRun, onRows: (n) => bar?.update(n) },
       );
       bar?.stop();
-      return report(r, o, false, 0);
+      return report(locale, r, o, 0);
     } catch (e) {
       bar?.stop();
-      if (e instanceof ImportRejected) return report(e.summary, o, false, 1);
+      if (e instanceof ImportRejected) return report(locale, e.summary, o, 1);
       throw e;
     }
   } finally {
@@ -240,32 +277,40 @@ async function importStreamed(
   }
 }
 
+/** The outcome for the reader: a JSON summary, or sentences in their language. */
 function report(
+  locale: Locale,
   s: ImportSummary & { import?: { id: string } | null },
   o: ImportOrdersFlags,
-  multi: boolean,
   code: number,
 ): number {
+  const say = (m: Parameters<typeof renderMessage>[1]) => renderMessage(locale, m);
   if (o.json) {
     // A refused import stored nothing: it created, updated and skipped nothing.
-    const out = jsonSummary(s, multi);
+    const out = jsonSummary(s, locale);
     console.log(JSON.stringify(code === 0 ? out : { ...out, created: 0, updated: 0, skipped: 0 }));
     return code;
   }
   if (code !== 0) {
-    console.error(`Refused: nothing was stored. ${s.errors.length} problem(s):`);
-    for (const e of s.errors.slice(0, 50))
-      console.error(
-        `  ${e.file ? `${e.file} ` : ""}row ${e.row}${e.column ? `, column ${e.column}` : ""}: ${e.message}`,
-      );
-    if (s.errors.length > 50) console.error(`  … and ${s.errors.length - 50} more`);
+    console.error(say(msg("shop.cli.refused", { count: s.errors.length })));
+    for (const e of s.errors.slice(0, 50)) console.error(`  ${say(placedProblem(e))}`);
+    if (s.errors.length > 50)
+      console.error(`  ${say(msg("shop.cli.more", { count: s.errors.length - 50 }))}`);
     return code;
   }
-  const verb = o.dryRun ? "Would import" : "Imported";
-  console.log(
-    `${verb} ${s.orders} orders (${s.lineItems} line items) into "${o.shop}": ${s.created} new, ${s.updated} updated, ${s.skipped} unchanged; ${s.refunds} refunds; ${s.visitorDays} visitor days.`,
-  );
-  for (const w of s.warnings.slice(0, 20)) console.log(`  note: ${w}`);
-  if (s.import) console.log(`Import ${s.import.id} (roll back from the web app's import history).`);
+  const counts = {
+    orders: s.orders,
+    lineItems: s.lineItems,
+    shop: o.shop,
+    created: s.created,
+    updated: s.updated,
+    skipped: s.skipped,
+    refunds: s.refunds,
+    visitorDays: s.visitorDays,
+  };
+  console.log(say(msg(o.dryRun ? "shop.cli.would_import" : "shop.cli.imported", counts)));
+  for (const w of s.warnings.slice(0, 20))
+    console.log(`  ${say(msg("shop.cli.note", { warning: warningMessage(w) }))}`);
+  if (s.import) console.log(say(msg("shop.cli.import_id", { id: s.import.id })));
   return code;
 }

@@ -3,6 +3,7 @@ import { systemClock } from "../../core/actor.js";
 import { isSupportedDate } from "../../core/calendar/range.js";
 import { LIMITS } from "../../core/limits.js";
 import { KpiService } from "../../modules/orders/kpi.service.js";
+import { ShopRepository } from "../../modules/orders/shop.repository.js";
 import { openMigrated } from "./open-db.js";
 import { workspaceActor } from "./shop-context.js";
 
@@ -28,12 +29,7 @@ export async function kpiCommand(o: {
   const { database } = await openMigrated(o);
   try {
     const actor = await workspaceActor(database, o.workspace);
-    const shop = await database.db
-      .selectFrom("shops")
-      .select(["id", "name"])
-      .where("workspaceId", "=", actor.workspaceId)
-      .where((eb) => eb.or([eb("name", "=", o.shop), eb("id", "=", o.shop)]))
-      .executeTakeFirst();
+    const shop = await new ShopRepository(database.db).getByNameOrId(actor.workspaceId, o.shop);
     if (!shop) throw new Error(`No shop named "${o.shop}" in this workspace`);
     const k = await new KpiService({ db: database.db, clock: systemClock }).compute(
       actor.workspaceId,

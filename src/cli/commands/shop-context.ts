@@ -1,16 +1,15 @@
 // The workspace a shop-data command works on, and its owner acting as "system".
 import type { Actor } from "../../core/actor.js";
 import type { Database } from "../../db/database.js";
+import { ShopContextRepository } from "../../modules/orders/shop-context.repository.js";
+import { MemberRepository } from "../../modules/org/member.repository.js";
 
 export async function workspaceActor(
   database: Database,
   workspace: string | undefined,
 ): Promise<Actor> {
-  const all = await database.db
-    .selectFrom("workspaces")
-    .select(["id", "name"])
-    .orderBy("createdAt")
-    .execute();
+  const repo = new ShopContextRepository(database.db);
+  const all = await repo.workspaces();
   let target = all;
   if (workspace) target = all.filter((w) => w.id === workspace || w.name === workspace);
   if (target.length !== 1) {
@@ -25,14 +24,7 @@ export async function workspaceActor(
     throw new Error(`${why}; pass --workspace NAME-OR-ID. Workspaces:\n${list}`);
   }
   const ws = target[0]!;
-  const owner = await database.db
-    .selectFrom("members")
-    .selectAll()
-    .where("workspaceId", "=", ws.id)
-    .where("role", "=", "owner")
-    .where("status", "=", "active")
-    .orderBy("createdAt")
-    .executeTakeFirst();
+  const owner = await new MemberRepository(database.db).firstActiveOwner(ws.id);
   if (!owner) throw new Error(`Workspace ${ws.name} has no active owner`);
   return {
     userId: owner.userId,

@@ -6,7 +6,10 @@ import { findColumn } from "../orders/profiles.js";
 import { toTable, type Table } from "../orders/table.js";
 import { cleanCell, normalizeHeader } from "../orders/text.js";
 import { parseLocalTime } from "../orders/time.js";
-import type { Problem } from "../orders/types.js";
+import type { MessageCode, MessageParams } from "../messages/index.js";
+import { moneyProblemCode } from "../orders/problems.js";
+import { fileProblem } from "../orders/read-limits.js";
+import type { ImportWarning, Problem } from "../orders/types.js";
 
 export type CsField =
   | "date"
@@ -73,7 +76,7 @@ export interface ParsedCsFile {
   file: string;
   days: CsDayRow[];
   problems: Problem[];
-  warnings: string[];
+  warnings: ImportWarning[];
   unknownColumns: string[];
   /** The headers as written in the file, per field found (problems found later name them). */
   columns: Partial<Record<CsField, string>>;
@@ -128,8 +131,16 @@ class CsReader {
     const i = this.cols.get(f);
     return i === undefined ? "" : cleanCell(cells[i]);
   }
-  problem(row: number, f: CsField | "", message: string) {
-    this.problems.push({ file: this.file, row, column: f === "" ? "" : this.header(f), message });
+  /** A problem at a row (and the field's column): the column's header is a parameter, `{column}`. */
+  problem(row: number, f: CsField | "", code: MessageCode, params: MessageParams = {}) {
+    const column = f === "" ? "" : this.header(f);
+    this.problems.push({
+      file: this.file,
+      row,
+      column,
+      code,
+      params: f === "" ? params : { column, ...params },
+    });
   }
 
   /** A count: whole and not negative; "-" or empty is 0 (千牛 writes "-" for none) unless `nullable`. */
@@ -138,7 +149,7 @@ class CsReader {
     const v = this.get(cells, f).replace(/,/g, "");
     if (v === "") return nullable ? null : 0;
     if (!/^\d+(\.0+)?$/.test(v)) {
-      this.problem(row, f, `${this.header(f)}: "${v}" is not a whole number of people`);
+      this.problem(row, f, "cs.cell.not_people", { value: v });
       return null;
     }
     return Number.parseInt(v, 10);
@@ -147,12 +158,7 @@ class CsReader {
     const v = this.get(cells, f);
     if (v === "") return null;
     const t = parseSecondsTenths(v);
-    if (t === null)
-      this.problem(
-        row,
-        f,
-        `${this.header(f)}: "${v}" is not a time in seconds (e.g. 12.5 or 1分05秒)`,
-      );
+    if (t === null) this.problem(row, f, "cs.cell.not_seconds", { value: v });
     return t;
   }
 }
@@ -168,7 +174,7 @@ export function parseCsRecords(file: string, records: string[][]): ParsedCsFile 
     columns: {},
   };
   if (records.every((r) => r.every((c) => c.trim() === ""))) {
-    out.problems.push({ file, row: 1, column: "", message: "The file is empty" });
+    out.problems.push(fileProblem(file, "upload.empty"));
     return out;
   }
   const table = toTable(records, csHeaderScore);
@@ -180,9 +186,9 @@ export function parseCsRecords(file: string, records: string[][]): ParsedCsFile 
     .filter((h): h is string => h !== null);
   for (const f of CS_REQUIRED)
     if (!r.cols.has(f))
-      r.problem(table.headerRow, f, `Required column ${CS_COLUMNS[f].join(" / ")} is missing`);
+      r.problem(table.headerRow, f, "shop.column.required", { column: CS_COLUMNS[f].join(" / ") });
   if (r.problems.length === 0 && table.rows.length === 0)
-    r.problem(table.headerRow + 1, "", "The file has a header but no rows");
+    r.problem(table.headerRow + 1, "", "shop.file.no_rows");
   if (r.problems.length) {
     out.problems = r.problems;
     return out;
@@ -193,14 +199,18 @@ export function parseCsRecords(file: string, records: string[][]): ParsedCsFile 
     const rawDate = r.get(cells, "date");
     const account = normalizeAccount(r.get(cells, "account"));
     if (TOTAL_ROW.test(rawDate.replace(/\s/g, "")) || TOTAL_ROW.test(account.replace(/\s/g, ""))) {
-      out.warnings.push(`Row ${row} is a total row (${rawDate || account}); skipped`);
+      out.warnings.push({
+        file,
+        code: "cs.warning.total_row",
+        params: { row, label: rawDate || account },
+      });
       continue;
     }
     const t = parseLocalTime(rawDate.replace(/^(\d{4})(\d{2})(\d{2})$/, "$1-$2-$3"), "+00:00");
     const before = r.problems.length;
-    if (rawDate === "") r.problem(row, "date", `${r.header("date")} is empty`);
-    else if (!t.ok) r.problem(row, "date", `${r.header("date")}: ${t.message}`);
-    if (account === "") r.problem(row, "account", `${r.header("account")} is empty`);
+    if (rawDate === "") r.problem(row, "date", "shop.cell.empty");
+    else if (!t.ok) r.problem(row, "date", t.reason, { value: t.value });
+    if (account === "") r.problem(row, "account", "shop.cell.empty");
     const inquirers = r.count(row, cells, "inquirers");
     const paying = r.count(row, cells, "paying");
     const consultations = r.count(row, cells, "consultations", true);
@@ -212,25 +222,22 @@ export function parseCsRecords(file: string, records: string[][]): ParsedCsFile 
     if (salesText !== "") {
       const m = parseMoney(salesText);
       if (m.ok && m.fen >= 0) salesFen = m.fen;
-      else
-        r.problem(
-          row,
-          "sales",
-          `${r.header("sales")}: ${m.ok ? "must not be negative" : m.message}`,
-        );
+      else if (m.ok) r.problem(row, "sales", "cs.cell.negative");
+      else r.problem(row, "sales", moneyProblemCode(m.reason), { value: salesText });
     }
     if (inquirers !== null && paying !== null && paying > inquirers)
-      r.problem(
-        row,
-        "paying",
-        `${r.header("paying")} (${paying}) is more than ${r.header("inquirers")} (${inquirers})`,
-      );
+      r.problem(row, "paying", "cs.cell.paying_more", {
+        paying: r.header("paying"),
+        payingCount: paying,
+        inquirers: r.header("inquirers"),
+        inquirersCount: inquirers,
+      });
     if (!t.ok || account === "") continue;
     const date = t.iso.slice(0, 10);
     const key = `${date}\u0001${account}`;
     const first = seen.get(key);
     if (first !== undefined)
-      r.problem(row, "account", `${account} on ${date} is also on row ${first}`);
+      r.problem(row, "account", "cs.row.account_day_twice", { account, date, first });
     else seen.set(key, row);
     if (r.problems.length > before || inquirers === null || paying === null) continue;
     out.days.push({

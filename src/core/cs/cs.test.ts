@@ -8,7 +8,8 @@ import {
   qianniuCsv,
   XIAOMEI,
 } from "../../../test/fixtures/cs/build.js";
-import { encodeText, readCsvBytes } from "../orders/index.js";
+import { renderMessage } from "../messages/index.js";
+import { encodeText, problemText, readCsvBytes, warningMessage } from "../orders/index.js";
 import { parseCsRecords, parseSecondsTenths, type CsDayRow } from "./cs-file.js";
 import {
   addDay,
@@ -24,7 +25,7 @@ import {
 
 function parse(bytes: Uint8Array, file = "qianniu-cs-202610.csv") {
   const r = readCsvBytes(file, bytes);
-  if ("problem" in r) throw new Error(r.problem.message);
+  if ("problem" in r) throw new Error(r.problem.code);
   return parseCsRecords(file, r.table.records);
 }
 const total = (days: CsDayRow[]): CsTotals => days.reduce(addDay, emptyTotals());
@@ -59,7 +60,19 @@ describe("a 千牛 客服绩效 export (GBK CSV)", () => {
       firstResponseTenths: null,
       avgResponseTenths: null,
     });
-    expect(f.warnings).toEqual(["Row 9 is a total row (合计); skipped"]);
+    expect(f.warnings).toEqual([
+      {
+        file: "qianniu-cs-202610.csv",
+        code: "cs.warning.total_row",
+        params: { row: 9, label: "合计" },
+      },
+    ]);
+    expect(renderMessage("en", warningMessage(f.warnings[0]!))).toBe(
+      "qianniu-cs-202610.csv: Row 9 is a total row (合计); skipped.",
+    );
+    expect(renderMessage("zh-CN", warningMessage(f.warnings[0]!))).toBe(
+      "qianniu-cs-202610.csv：第 9 行是合计行（合计），已跳过。",
+    );
     expect(f.unknownColumns).toEqual(["询单->最终付款成功率"]);
   });
 
@@ -106,9 +119,19 @@ describe("a 千牛 客服绩效 export (GBK CSV)", () => {
       [6, "日期"],
       [7, "旺旺"],
     ]);
-    expect(f.problems[0]!.message).toBe('询单人数: "1O" is not a whole number of people');
-    expect(f.problems[1]!.message).toBe("询单->最终付款人数 (21) is more than 询单人数 (20)");
-    expect(f.problems[3]!.message).toBe(`${XIAOMEI} on 2026-10-02 is also on row 5`);
+    expect(f.problems.map((p) => p.code)).toEqual([
+      "cs.cell.not_people",
+      "cs.cell.paying_more",
+      "shop.cell.invalid_datetime",
+      "cs.row.account_day_twice",
+    ]);
+    const text = (locale: "en" | "zh-CN", i: number) => problemText(locale, f.problems[i]!);
+    expect(text("en", 0)).toBe("询单人数: “1O” is not a whole number of people.");
+    expect(text("zh-CN", 0)).toBe("询单人数：“1O”不是整数人数。");
+    expect(text("en", 1)).toBe("询单->最终付款人数 (21) is more than 询单人数 (20).");
+    expect(text("zh-CN", 1)).toBe("询单->最终付款人数（21）多于询单人数（20）。");
+    expect(text("en", 3)).toBe(`${XIAOMEI} on 2026-10-02 is also on row 5.`);
+    expect(text("zh-CN", 3)).toBe(`${XIAOMEI} 在 2026-10-02 的数据也在第 5 行。`);
   });
 
   it("names a missing required column on the header row, and a bad time with its column", () => {
@@ -124,10 +147,15 @@ describe("a 千牛 客服绩效 export (GBK CSV)", () => {
         file: "qianniu-cs-202610.csv",
         row: 2,
         column: "平均响应时间",
-        message:
-          "Required column 平均响应时间 / 平均响应(秒) / 平均响应时间(秒) / Average response is missing",
+        code: "shop.column.required",
+        params: {
+          column: "平均响应时间 / 平均响应(秒) / 平均响应时间(秒) / Average response",
+        },
       },
     ]);
+    expect(problemText("zh-CN", f.problems[0]!)).toBe(
+      "缺少必需列 平均响应时间 / 平均响应(秒) / 平均响应时间(秒) / Average response。",
+    );
     expect(f.days).toEqual([]);
     const rows = octoberRows();
     rows[0]![7] = "快";
@@ -136,7 +164,8 @@ describe("a 千牛 客服绩效 export (GBK CSV)", () => {
         file: "qianniu-cs-202610.csv",
         row: 3,
         column: "平均首次响应(秒)",
-        message: '平均首次响应(秒): "快" is not a time in seconds (e.g. 12.5 or 1分05秒)',
+        code: "cs.cell.not_seconds",
+        params: { column: "平均首次响应(秒)", value: "快" },
       },
     ]);
   });
@@ -145,7 +174,7 @@ describe("a 千牛 客服绩效 export (GBK CSV)", () => {
     const text =
       "Date,Agent,Inquirers,Paying inquirers,首次响应时间（秒）,平均响应时间\n20261005,shop:amy,10,4,8.5秒,1分05秒\n";
     const r = readCsvBytes("en.csv", encodeText(text, "utf-8"));
-    if ("problem" in r) throw new Error(r.problem.message);
+    if ("problem" in r) throw new Error(r.problem.code);
     const f = parseCsRecords("en.csv", r.table.records);
     expect(f.problems).toEqual([]);
     expect(f.days).toEqual([
@@ -176,11 +205,11 @@ describe("a 千牛 客服绩效 export (GBK CSV)", () => {
   it("refuses an empty file and a header without rows", () => {
     expect(parseCsRecords("x.csv", [[""]]).problems[0]).toMatchObject({
       row: 1,
-      message: "The file is empty",
+      code: "upload.empty",
     });
     expect(parseCsRecords("x.csv", [QIANNIU_HEADER]).problems[0]).toMatchObject({
       row: 2,
-      message: "The file has a header but no rows",
+      code: "shop.file.no_rows",
     });
   });
 });

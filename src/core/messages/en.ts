@@ -73,24 +73,6 @@ export const COMMON_EN = {
   "schedule.cycle": "Its dependencies form a cycle: {path}.",
   "schedule.no_time": "None of the members who could do it has working time within {years} years.",
   "schedule.no_subtask": "None of its subtasks could be scheduled.",
-  "upload.empty": "{file} is empty.",
-  "upload.encoding":
-    "{file} cannot be read as text in UTF-8 or GBK/GB18030: it may be damaged or not a spreadsheet. Save it again as CSV (UTF-8 or GBK) or XLSX.",
-  "upload.unreadable":
-    "{file} cannot be read: it is damaged, cut short or not a spreadsheet. Open it in Excel and save it again as XLSX or CSV.",
-  "upload.not_workbook":
-    "{file} is a zip file but not an Excel workbook (XLSX). Upload the XLSX or CSV export itself.",
-  "upload.no_sheet": "{file} has no sheets.",
-  "upload.old_xls": "{file} is an old .xls (Excel 97) file; save it as .xlsx or CSV.",
-  "upload.too_large": "{file} is larger than {maxMb} MB; split the export by date range.",
-  "upload.too_many_files": "At most {max} files per import.",
-  "upload.unpacked_too_large":
-    "{file} unpacks to more than {maxMb} MB (an XLSX is a compressed file); split the export by date range or save it as CSV.",
-  "upload.too_many_rows": "{file} has more than {max} rows; split the export by date range.",
-  "upload.too_many_columns": "{file}: row {row} has more than {max} columns.",
-  "upload.too_many_cells":
-    "{file} has more than {max} cells (reached at row {row}); split the export by date range.",
-  "upload.cell_too_long": "{file}: a cell in row {row} is longer than {max} characters.",
 } as const satisfies Record<string, string>;
 
 export const MESSAGES_EN = {

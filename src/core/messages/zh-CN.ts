@@ -64,23 +64,6 @@ const COMMON_ZH: Record<keyof typeof COMMON_EN, string> = {
   "schedule.cycle": "依赖关系形成了循环：{path}。",
   "schedule.no_time": "能做这项任务的成员在 {years} 年内都没有空闲工时。",
   "schedule.no_subtask": "它的子任务都没能排上。",
-  "upload.empty": "{file} 是空文件。",
-  "upload.encoding":
-    "无法把 {file} 读成 UTF-8 或 GBK/GB18030 文本：文件可能已损坏，或者不是表格。请重新另存为 CSV（UTF-8 或 GBK）或 XLSX。",
-  "upload.unreadable":
-    "无法读取 {file}：文件已损坏、不完整，或者不是表格。请用 Excel 打开后重新另存为 XLSX 或 CSV。",
-  "upload.not_workbook":
-    "{file} 是压缩包，但不是 Excel 工作簿（XLSX）。请直接上传导出的 XLSX 或 CSV 文件。",
-  "upload.no_sheet": "{file} 里没有工作表。",
-  "upload.old_xls": "{file} 是旧版 .xls（Excel 97）文件，请另存为 .xlsx 或 CSV。",
-  "upload.too_large": "{file} 超过 {maxMb} MB，请按日期范围拆分导出。",
-  "upload.too_many_files": "每次导入最多 {max} 个文件。",
-  "upload.unpacked_too_large":
-    "{file} 解压后超过 {maxMb} MB（XLSX 是压缩文件），请按日期范围拆分导出，或另存为 CSV。",
-  "upload.too_many_rows": "{file} 超过 {max} 行，请按日期范围拆分导出。",
-  "upload.too_many_columns": "{file} 第 {row} 行超过 {max} 列。",
-  "upload.too_many_cells": "{file} 的单元格超过 {max} 个（到第 {row} 行），请按日期范围拆分导出。",
-  "upload.cell_too_long": "{file} 第 {row} 行有单元格超过 {max} 个字符。",
 };
 
 export const MESSAGES_ZH: Record<MessageCode, string> = {

@@ -84,7 +84,7 @@ describe("sales attribution rules", () => {
     const csv =
       "Name,Financial Status,Paid at,Lineitem name,Lineitem quantity,Lineitem price,Total,Notes,Employee\n#1001,paid,2026-10-01 10:00:00 +0000,Mug,1,20.00,20.00,gift wrap,Alice Chen\n";
     const t = readCsvBytes("orders_export_1.csv", new TextEncoder().encode(csv));
-    if ("problem" in t) throw new Error(t.problem.message);
+    if ("problem" in t) throw new Error(t.problem.code);
     const parsed = parseImport([t.table], { format: "auto" });
     expect(parsed.problems).toEqual([]);
     expect(parsed.orders[0]).toMatchObject({ sellerMemo: "gift wrap", salesRef: "Alice Chen" });

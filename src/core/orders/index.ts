@@ -5,7 +5,15 @@ import { joinItems, mappingProfile, parseTable } from "./parse.js";
 import { detectProfiles, headerScore, PROFILES, type Profile } from "./profiles.js";
 import { csvDelimiter, parseCsv, toTable, type Table } from "./table.js";
 import { CsvShape, fileProblem, FileRefused, refusalProblem } from "./read-limits.js";
-import type { ParsedFile, ParsedOrder, ParsedRefund, ParsedVisitorDay, Problem } from "./types.js";
+import { formatName, platformName, problemAt } from "./problems.js";
+import type {
+  ImportWarning,
+  ParsedFile,
+  ParsedOrder,
+  ParsedRefund,
+  ParsedVisitorDay,
+  Problem,
+} from "./types.js";
 
 export * from "./fields.js";
 export * from "./types.js";
@@ -22,7 +30,7 @@ export { localDate, parseLocalTime, wallClockText } from "./time.js";
 export { cleanCell, neutralizeFormula, normalizeHeader } from "./text.js";
 import { normalizeHeader } from "./text.js";
 export { PROFILES, detectProfiles, type Profile } from "./profiles.js";
-export { toTable, type Table } from "./table.js";
+export { csvError, toTable, type Table } from "./table.js";
 export {
   CsvShape,
   fileProblem,
@@ -30,12 +38,11 @@ export {
   problemFields,
   READ_LIMITS,
   ReadBudget,
-  refusalCode,
-  refusalDetail,
   refusalProblem,
   refuse,
   type ReadLimits,
 } from "./read-limits.js";
+export * from "./problems.js";
 
 export type ImportFormat = "auto" | Exclude<Platform, "custom"> | `mapping:${string}`;
 
@@ -52,6 +59,8 @@ export interface ParsedImport {
     encoding: string;
     platform: Platform;
     kind: string;
+    /** The format's profile id (taobao-orders, mapping:NAME …): its name in each language is shop.format.*. */
+    profile: string;
     label: string;
     version: string;
     rows: number;
@@ -63,7 +72,7 @@ export interface ParsedImport {
   visitors: ParsedVisitorDay[];
   lineItems: number;
   problems: Problem[];
-  warnings: string[];
+  warnings: ImportWarning[];
 }
 
 /** CSV bytes → records, or a problem (broken quotes, wrong encoding, empty file). */
@@ -71,19 +80,10 @@ export function readCsvBytes(
   file: string,
   bytes: Uint8Array,
 ): { table: SourceTable } | { problem: Problem } {
-  if (bytes.length === 0)
-    return { problem: fileProblem(file, "upload.empty", "The file is empty") };
+  if (bytes.length === 0) return { problem: fileProblem(file, "upload.empty") };
   const { text, encoding } = decodeBytes(bytes);
-  if (looksGarbled(text))
-    return {
-      problem: fileProblem(
-        file,
-        "upload.encoding",
-        "The file's text encoding is not UTF-8 or GBK/GB18030; save it again as UTF-8 or GBK",
-      ),
-    };
-  if (text.trim() === "")
-    return { problem: fileProblem(file, "upload.empty", "The file is empty") };
+  if (looksGarbled(text)) return { problem: fileProblem(file, "upload.encoding") };
+  if (text.trim() === "") return { problem: fileProblem(file, "upload.empty") };
   // Rows, columns, cells and cell lengths are checked before any record is built.
   try {
     const shape = new CsvShape(csvDelimiter(text));
@@ -109,26 +109,20 @@ export function chooseProfile(
     const name = format.slice("mapping:".length);
     const mapping = mappings.get(name);
     if (!mapping)
-      return {
-        problem: {
-          file,
-          row: 1,
-          column: "",
-          message: `No saved column mapping named "${name}" for this shop`,
-        },
-      };
+      return { problem: problemAt(file, 1, "", "shop.import.mapping_unknown", { mapping: name }) };
     const profile = mappingProfile(mapping, name);
     const missing = Object.entries(mapping.fields).filter(
       ([, h]) => h && !table.headers.some((x) => x.trim() === h.trim()),
     );
     if (missing.length)
       return {
-        problem: {
+        problem: problemAt(
           file,
-          row: table.headerRow,
-          column: missing[0]![1]!,
-          message: `Column "${missing[0]![1]}" of mapping "${name}" is not in the file`,
-        },
+          table.headerRow,
+          missing[0]![1]!,
+          "shop.import.mapping_column_missing",
+          { column: missing[0]![1]!, mapping: name },
+        ),
       };
     return { profile, version: "mapping", mapping };
   }
@@ -149,41 +143,36 @@ export function chooseProfile(
         closest = { p, missing };
     }
     if (closest && !(best && format !== "auto")) {
+      const [column, ...others] = closest.missing as [string, ...string[]];
+      const params = { column, format: formatName(closest.p.id) };
       return {
-        problem: {
-          file,
-          row: table.headerRow,
-          column: closest.missing[0]!,
-          message: `Required column "${closest.missing[0]}" of ${closest.p.label} is missing${closest.missing.length > 1 ? ` (also: ${closest.missing.slice(1).join(", ")})` : ""}`,
-        },
+        problem: others.length
+          ? problemAt(file, table.headerRow, column, "shop.import.format_columns_missing", {
+              ...params,
+              others,
+            })
+          : problemAt(file, table.headerRow, column, "shop.import.format_column_missing", params),
       };
     }
   }
   if (format === "auto") {
-    if (!best)
-      return {
-        problem: {
-          file,
-          row: table.headerRow,
-          column: "",
-          message:
-            "Could not recognise the file from its headers (Taobao, JD, Pinduoduo, Douyin, Shopify, WooCommerce, refunds or visitors); build a column mapping for it",
-        },
-      };
+    if (!best) return { problem: problemAt(file, table.headerRow, "", "shop.import.unrecognised") };
     return { profile: best.profile, version: best.version };
   }
   const mine = detected.find((d) => d.profile.platform === format || d.profile.kind === "visitors");
   if (mine) return { profile: mine.profile, version: mine.version };
   const expected = PROFILES.find((p) => p.platform === format && p.kind === "orders");
   return {
-    problem: {
-      file,
-      row: table.headerRow,
-      column: "",
-      message: best
-        ? `This looks like a ${best.profile.label} file, not ${format}; choose --format ${best.profile.platform} or auto`
-        : `This is not a ${expected?.label ?? format} file: its headers do not match (expected ${expected?.signature.join(", ")})`,
-    },
+    problem: best
+      ? problemAt(file, table.headerRow, "", "shop.import.other_format", {
+          detected: formatName(best.profile.id),
+          chosen: platformName(format),
+          platform: platformName(best.profile.platform),
+        })
+      : problemAt(file, table.headerRow, "", "shop.import.not_format", {
+          expected: expected ? formatName(expected.id) : platformName(format),
+          headers: expected?.signature ?? [],
+        }),
   };
 }
 
@@ -205,7 +194,7 @@ export function parseImport(
   const parsed: ParsedFile[] = [];
   for (const src of sources) {
     if (src.records.length === 0) {
-      out.problems.push({ file: src.file, row: 1, column: "", message: "The file is empty" });
+      out.problems.push(fileProblem(src.file, "upload.empty"));
       continue;
     }
     const table = toTable(src.records, headerScore);
@@ -224,33 +213,34 @@ export function parseImport(
       encoding: src.encoding,
       platform: p.platform,
       kind: p.kind,
+      profile: p.profileId,
       label: p.label,
       version: p.version,
       rows: p.rowCount,
       unknownColumns: p.unknownColumns,
     });
     out.problems.push(...p.problems);
-    out.warnings.push(...p.warnings.map((w) => `${src.file}: ${w}`));
+    out.warnings.push(...p.warnings);
   }
   const platforms = new Set(parsed.filter((p) => p.kind !== "visitors").map((p) => p.platform));
   if (platforms.size > 1)
-    out.problems.push({
-      row: 1,
-      column: "",
-      message: `The files come from different platforms (${[...platforms].join(", ")}); import each shop's files separately`,
-    });
+    out.problems.push(
+      problemAt(undefined, 1, "", "shop.import.platforms_differ", {
+        platforms: [...platforms].map(platformName),
+      }),
+    );
   out.platform = platforms.size === 1 ? [...platforms][0]! : null;
   const seen = new Map<string, string>();
   for (const p of parsed) {
     for (const o of p.orders) {
       const prev = seen.get(o.platformOrderId);
       if (prev) {
-        out.problems.push({
-          file: p.file,
-          row: o.rows[0]!,
-          column: "",
-          message: `Order ${o.platformOrderId} is also in ${prev}`,
-        });
+        out.problems.push(
+          problemAt(p.file, o.rows[0]!, "", "shop.order.in_other_file", {
+            order: o.platformOrderId,
+            file: prev,
+          }),
+        );
         continue;
       }
       seen.set(o.platformOrderId, p.file);
@@ -262,14 +252,8 @@ export function parseImport(
   for (const p of parsed)
     if (p.itemsByOrder.size) {
       if (out.orders.length === 0)
-        out.problems.push({
-          file: p.file,
-          row: 1,
-          column: "",
-          message:
-            "An item report (宝贝报表) needs the order report (订单报表) of the same period in the same import",
-        });
-      out.warnings.push(...joinItems(out.orders, p.itemsByOrder).map((w) => `${p.file}: ${w}`));
+        out.problems.push(problemAt(p.file, 1, "", "shop.import.items_need_orders"));
+      out.warnings.push(...joinItems(out.orders, p.itemsByOrder, p.file));
     }
   out.lineItems = out.orders.reduce((s, o) => s + o.items.length, 0);
   return out;

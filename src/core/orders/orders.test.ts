@@ -7,6 +7,7 @@ import {
   normalizeHeader,
   parseImport,
   parseLocalTime,
+  problemText,
   readCsvBytes,
   splitAddress,
   type SourceTable,
@@ -17,7 +18,7 @@ import { neutralizeFormula, parsePacked, stripTrackingPrefix } from "./text.js";
 
 const table = (file: string, bytes: Uint8Array): SourceTable => {
   const r = readCsvBytes(file, bytes);
-  if ("problem" in r) throw new Error(r.problem.message);
+  if ("problem" in r) throw new Error(r.problem.code);
   return r.table;
 };
 
@@ -179,8 +180,8 @@ describe("order parsing: platforms", () => {
     for (const [name, make, platform, kind] of cases) {
       const p = parseImport([table(name, make())], { format: "auto" });
       // An item report alone is refused: it needs its order report in the same import.
-      expect(p.problems.map((x) => x.message)).toEqual(
-        kind === "items" ? [expect.stringMatching(/needs the order report/)] : [],
+      expect(p.problems.map((x) => x.code)).toEqual(
+        kind === "items" ? ["shop.import.items_need_orders"] : [],
       );
       expect(p.files[0]).toMatchObject({ platform, kind });
     }
@@ -277,27 +278,51 @@ describe("order parsing: platforms", () => {
         file: "bad.csv",
         row: 3,
         column: "用户实付金额(元)",
-        message: '用户实付金额(元) "12.3.4" is not an amount',
+        code: "shop.cell.not_amount",
+        params: { column: "用户实付金额(元)", value: "12.3.4" },
       },
     ]);
+    // What a reader sees, in either language: the file's own header and value kept as they are.
+    expect(problemText("en", bad.problems[0]!)).toBe(
+      "用户实付金额(元): “12.3.4” is not an amount.",
+    );
+    expect(problemText("zh-CN", bad.problems[0]!)).toBe("用户实付金额(元)：“12.3.4”不是金额。");
     const dup = parseImport([table("d.csv", fx.BROKEN.duplicateRows())], { format: "auto" });
     expect(dup.problems[0]).toMatchObject({
       row: 3,
-      message: expect.stringMatching(/repeats row 2/),
+      code: "shop.row.duplicate",
+      params: { row: 3, first: 2 },
     });
+    expect(problemText("en", dup.problems[0]!)).toBe(
+      "Row 3 repeats row 2 exactly (a duplicate row).",
+    );
+    expect(problemText("zh-CN", dup.problems[0]!)).toBe("第 3 行与第 2 行完全相同（重复行）。");
     const date = parseImport([table("d.csv", fx.BROKEN.badDate())], { format: "auto" });
     expect(date.problems[0]).toMatchObject({ row: 2, column: "支付时间" });
+    expect(date.problems[0]!.code).toMatch(/^shop\.cell\.(not_datetime|invalid_date)/);
     expect(readCsvBytes("q.csv", fx.BROKEN.brokenQuotes())).toMatchObject({
-      problem: { row: 2, column: "订单号" },
+      problem: { row: 2, column: "订单号", code: "shop.csv.stray_quote" },
     });
     expect(readCsvBytes("e.csv", fx.BROKEN.empty())).toMatchObject({
-      problem: { row: 1, message: "The file is empty" },
+      problem: { row: 1, code: "upload.empty", params: { file: "e.csv" } },
     });
     expect(readCsvBytes("b.csv", fx.BROKEN.binary())).toMatchObject({
-      problem: { message: expect.stringMatching(/encoding/) },
+      problem: { code: "upload.encoding" },
     });
     const other = parseImport([table("fxg.csv", fx.douyinOrders())], { format: "pdd" });
-    expect(other.problems[0]!.message).toMatch(/looks like a 抖店 订单 file, not pdd/);
+    expect(other.problems[0]).toMatchObject({
+      code: "shop.import.other_format",
+      params: {
+        detected: { code: "shop.format.douyin-orders" },
+        chosen: { code: "shop.platform.pdd" },
+      },
+    });
+    expect(problemText("en", other.problems[0]!)).toBe(
+      "This looks like a Douyin shop orders file, not Pinduoduo; choose Douyin as the format, or detection from the headers.",
+    );
+    expect(problemText("zh-CN", other.problems[0]!)).toBe(
+      "这看起来是抖店订单文件，而不是拼多多的；请把格式选为抖店，或改为按表头自动识别。",
+    );
   });
 });
 

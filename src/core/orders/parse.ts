@@ -8,7 +8,10 @@ import { mapRefundStatus, mapStatus, shopifyStatus, type OrderStatus } from "./s
 import type { Table } from "./table.js";
 import { cleanCell, normalizeHeader, parsePacked, stripTrackingPrefix } from "./text.js";
 import { parseLocalTime } from "./time.js";
+import type { MessageCode, MessageParams } from "../messages/index.js";
+import { moneyProblemCode } from "./problems.js";
 import type {
+  ImportWarning,
   ParsedFile,
   ParsedItem,
   ParsedOrder,
@@ -39,7 +42,7 @@ export function mappingProfile(mapping: ColumnMapping, name: string): Profile {
 export class Reader {
   readonly cols = new Map<AnyField, number>();
   readonly problems: Problem[] = [];
-  readonly warnings: string[] = [];
+  readonly warnings: ImportWarning[] = [];
   private readonly trimmedHeaders: string[];
   constructor(
     readonly table: Table,
@@ -64,15 +67,26 @@ export class Reader {
     const i = this.cols.get(f);
     return i === undefined ? "" : cleanCell(cells[i], this.profile.dashIsEmpty);
   }
-  problem(row: number, f: AnyField | "", message: string) {
-    this.problems.push({ row, column: f === "" ? "" : this.header(f), message, file: this.file });
+  /** A problem at a row (and the field's column): the column's header is a parameter, `{column}`. */
+  problem(row: number, f: AnyField | "", code: MessageCode, params: MessageParams = {}) {
+    const column = f === "" ? "" : this.header(f);
+    this.problems.push({
+      row,
+      column,
+      file: this.file,
+      code,
+      params: f === "" ? params : { column, ...params },
+    });
+  }
+  warn(code: MessageCode, params: MessageParams) {
+    this.warnings.push({ file: this.file, code, params });
   }
   money(row: number, cells: string[], f: AnyField): number | null {
     const v = this.get(cells, f);
     if (v === "") return null;
     const r = parseMoney(v);
     if (!r.ok) {
-      this.problem(row, f, `${this.header(f)} ${r.message}`);
+      this.problem(row, f, moneyProblemCode(r.reason), { value: v });
       return null;
     }
     return r.fen;
@@ -82,7 +96,7 @@ export class Reader {
     if (v === "" || /^0{4}-0{2}-0{2}/.test(v) || v === "1970-01-01 08:00:00") return null;
     const r = parseLocalTime(v, this.profile.utcOffset);
     if (!r.ok) {
-      this.problem(row, f, `${this.header(f)}: ${r.message}`);
+      this.problem(row, f, r.reason, { value: r.value });
       return null;
     }
     return r.iso;
@@ -91,7 +105,7 @@ export class Reader {
     const v = this.get(cells, f).replace(/,/g, "");
     if (v === "") return null;
     if (!/^\d+(\.0+)?$/.test(v)) {
-      this.problem(row, f, `${this.header(f)}: "${v}" is not a whole number`);
+      this.problem(row, f, "shop.cell.not_whole_number", { value: v });
       return null;
     }
     return Number.parseInt(v, 10);
@@ -140,8 +154,7 @@ function duplicateRows(r: Reader): void {
   for (const { row, cells } of r.table.rows) {
     const key = cells.map((c) => c.trim()).join("\u0001");
     const first = seen.get(key);
-    if (first !== undefined)
-      r.problem(row, "", `Row ${row} repeats row ${first} exactly (duplicate row)`);
+    if (first !== undefined) r.problem(row, "", "shop.row.duplicate", { row, first });
     else seen.set(key, row);
   }
 }
@@ -168,14 +181,11 @@ export function parseTable(
   const packed = table.headers.some((h) => /^line_item_\d+$/i.test(h.trim()));
   for (const f of required) {
     if (!r.has(f))
-      r.problem(
-        table.headerRow,
-        f,
-        `Required column ${profile.fields[f]?.join(" / ") ?? f} is missing`,
-      );
+      r.problem(table.headerRow, f, "shop.column.required", {
+        column: profile.fields[f]?.join(" / ") ?? f,
+      });
   }
-  if (table.rows.length === 0)
-    r.problem(table.headerRow + 1, "", "The file has a header but no rows");
+  if (table.rows.length === 0) r.problem(table.headerRow + 1, "", "shop.file.no_rows");
   if (r.problems.length) {
     out.problems = r.problems;
     return out;
@@ -203,15 +213,14 @@ function readVisitors(r: Reader): ParsedVisitorDay[] {
     );
     const visitors = r.int(row, cells, "visitors");
     if (!t.ok) {
-      r.problem(row, "date", `${r.header("date")}: ${t.message}`);
+      r.problem(row, "date", t.reason, { value: t.value });
       continue;
     }
     const date = t.iso.slice(0, 10);
-    if (seen.has(date)) r.problem(row, "date", `${date} appears twice`);
+    if (seen.has(date)) r.problem(row, "date", "shop.visitors.date_twice", { date });
     seen.add(date);
     if (visitors === null) {
-      if (r.get(cells, "visitors") === "")
-        r.problem(row, "visitors", `${r.header("visitors")} is empty`);
+      if (r.get(cells, "visitors") === "") r.problem(row, "visitors", "shop.cell.empty");
       continue;
     }
     out.push({ date, visitors, row });
@@ -224,12 +233,12 @@ function readRefunds(r: Reader): ParsedRefund[] {
   for (const { row, cells } of r.table.rows) {
     const orderId = r.get(cells, "orderId");
     if (!orderId) {
-      r.problem(row, "orderId", `${r.header("orderId")} is empty`);
+      r.problem(row, "orderId", "shop.cell.empty");
       continue;
     }
     const amount = r.money(row, cells, "refundAmount");
     if (amount === null && r.get(cells, "refundAmount") === "")
-      r.problem(row, "refundAmount", `${r.header("refundAmount")} is empty`);
+      r.problem(row, "refundAmount", "shop.cell.empty");
     const rawStatus = r.get(cells, "refundStatus");
     out.push({
       platformRefundId: r.get(cells, "refundId") || `${orderId}#${row}`,
@@ -273,7 +282,7 @@ function readItemReport(r: Reader): Map<string, ParsedItem[]> {
   for (const { row, cells } of r.table.rows) {
     const orderId = r.get(cells, "orderId");
     if (!orderId) {
-      r.problem(row, "orderId", `${r.header("orderId")} is empty`);
+      r.problem(row, "orderId", "shop.cell.empty");
       continue;
     }
     const list = out.get(orderId) ?? [];
@@ -297,8 +306,9 @@ function packedItems(r: Reader, row: number, cells: string[], start: number): Pa
       r.problems.push({
         row,
         column: h.trim(),
-        message: `${h.trim()}: cannot read quantity or total in "${cell}"`,
         file: r.file,
+        code: "shop.cell.packed_item",
+        params: { column: h.trim(), value: cell },
       });
       return;
     }
@@ -328,12 +338,12 @@ function readOrders(r: Reader, packed: boolean, mapping?: ColumnMapping): Parsed
   for (const { row, cells } of r.table.rows) {
     const id = r.get(cells, "orderId");
     if (!id) {
-      r.problem(row, "orderId", `${r.header("orderId")} is empty`);
+      r.problem(row, "orderId", "shop.cell.empty");
       continue;
     }
     const g = groups.get(id);
     if (g && onePerOrder) {
-      r.problem(row, "orderId", `Order ${id} appears twice (first at row ${g.rows[0]!.row})`);
+      r.problem(row, "orderId", "shop.order.twice", { order: id, first: g.rows[0]!.row });
       continue;
     }
     if (g) g.rows.push({ row, cells });
@@ -382,12 +392,14 @@ export function readOrder(
 
   const total = money("orderTotal");
   if (total === null && !pick("orderTotal"))
-    r.problem(first.row, "orderTotal", `${r.header("orderTotal")} is empty for order ${g.id}`);
+    r.problem(first.row, "orderTotal", "shop.order.total_empty", { order: g.id });
   const repeated = new Set(g.rows.map((x) => r.get(x.cells, "orderTotal")).filter((v) => v !== ""));
   if (repeated.size > 1)
-    r.warnings.push(
-      `Order ${g.id}: ${r.header("orderTotal")} differs between its rows (${[...repeated].join(" / ")}); the first is used`,
-    );
+    r.warn("shop.warning.total_differs", {
+      order: g.id,
+      column: r.header("orderTotal"),
+      values: [...repeated],
+    });
 
   const items: ParsedItem[] = [];
   for (const x of g.rows) {
@@ -426,9 +438,10 @@ export function readOrder(
   }
   if (status === null) {
     if (rawStatus)
-      r.warnings.push(
-        `Order ${g.id}: unknown status "${rawStatus}", read as ${paidAt ? "paid" : "unpaid"}`,
-      );
+      r.warn(paidAt ? "shop.warning.unknown_status_paid" : "shop.warning.unknown_status_unpaid", {
+        order: g.id,
+        status: rawStatus,
+      });
     status = paidAt ? "paid" : "unpaid";
   }
   // A paid status without a payment time (cash on delivery, some exports): paid when placed.
@@ -508,13 +521,18 @@ export function readOrder(
 export function joinItems(
   orders: ParsedOrder[],
   itemsByOrder: Map<string, ParsedItem[]>,
-): string[] {
-  const warnings: string[] = [];
+  file?: string,
+): ImportWarning[] {
+  const warnings: ImportWarning[] = [];
   const byId = new Map(orders.map((o) => [o.platformOrderId, o]));
   for (const [id, items] of itemsByOrder) {
     const o = byId.get(id);
     if (!o) {
-      warnings.push(`Item report: order ${id} is not in the order report; its lines are ignored`);
+      warnings.push({
+        ...(file === undefined ? {} : { file }),
+        code: "shop.warning.item_order_missing",
+        params: { order: id },
+      });
       continue;
     }
     if (items.length) o.items = items.map((it, i) => ({ ...it, lineNo: i + 1 }));

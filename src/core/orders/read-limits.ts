@@ -2,7 +2,7 @@
 // unpacked bytes of an XLSX), counted as each cell arrives so that reading stops at the first
 // limit crossed, before the file takes the memory (docs/SHOP-DATA.md "Limits"). Pure: the XLSX
 // reader (modules/orders/xlsx-reader.ts), the CSV readers and the CLI's stream share it.
-import type { Coded, FieldError, MessageParams } from "../errors.js";
+import type { FieldError, MessageParams } from "../errors.js";
 import type { MessageCode } from "../messages/index.js";
 import { LIMITS } from "../limits.js";
 import type { Problem } from "./types.js";
@@ -29,87 +29,43 @@ export class FileRefused extends Error {
     readonly code: MessageCode,
     readonly params: MessageParams,
     readonly row: number,
-    message: string,
+    /** What the reader found, for logs (never shown: the code says it to the reader). */
+    note = "",
   ) {
-    super(message);
+    super(`${code} ${JSON.stringify(params)}${note ? ` (${note})` : ""}`);
     this.name = "FileRefused";
   }
 }
 
 const mb = (bytes: number) => Math.round(bytes / 1048576);
 
-/** Refusals of a whole file, with their message codes (the web's catalogs write the sentence). */
+/** Refusals of a whole file, with their message codes (the catalogs write the sentence). */
 export const refuse = {
   unpackedTooLarge: (max: number) =>
-    new FileRefused(
-      "upload.unpacked_too_large",
-      { maxMb: mb(max) },
-      1,
-      `The file unpacks to more than ${mb(max)} MB (an XLSX is a zip); split the export by date range or save it as CSV`,
-    ),
-  tooManyRows: (row: number, max: number) =>
-    new FileRefused(
-      "upload.too_many_rows",
-      { max },
-      row,
-      `The file has more than ${max} rows; split the export by date range`,
-    ),
+    new FileRefused("upload.unpacked_too_large", { maxMb: mb(max) }, 1),
+  tooManyRows: (row: number, max: number) => new FileRefused("upload.too_many_rows", { max }, row),
   tooManyColumns: (row: number, max: number) =>
-    new FileRefused(
-      "upload.too_many_columns",
-      { row, max },
-      row,
-      `Row ${row} has more than ${max} columns`,
-    ),
+    new FileRefused("upload.too_many_columns", { row, max }, row),
   tooManyCells: (row: number, max: number) =>
-    new FileRefused(
-      "upload.too_many_cells",
-      { row, max },
-      row,
-      `The file has more than ${max} cells (reached at row ${row}); split the export by date range`,
-    ),
+    new FileRefused("upload.too_many_cells", { row, max }, row),
   cellTooLong: (row: number, max: number) =>
-    new FileRefused(
-      "upload.cell_too_long",
-      { row, max },
-      row,
-      `A cell in row ${row} is longer than ${max} characters`,
-    ),
-  unreadable: (why: string) =>
-    new FileRefused(
-      "upload.unreadable",
-      {},
-      1,
-      `Not a readable XLSX file (${why}); open it in Excel and save it again as XLSX or CSV`,
-    ),
-  notWorkbook: () =>
-    new FileRefused(
-      "upload.not_workbook",
-      {},
-      1,
-      "A zip file, but not an Excel workbook (XLSX): it has no workbook part",
-    ),
-  noSheet: () => new FileRefused("upload.no_sheet", {}, 1, "The workbook has no sheets"),
+    new FileRefused("upload.cell_too_long", { row, max }, row),
+  /** `why`: what the reader found (for logs); the reader is told the file cannot be read. */
+  unreadable: (why: string) => new FileRefused("upload.unreadable", {}, 1, why),
+  notWorkbook: () => new FileRefused("upload.not_workbook", {}, 1),
+  noSheet: () => new FileRefused("upload.no_sheet", {}, 1),
 };
 
 /** The refusal as an import problem of `file` (row 1 unless a row was reached), code and parameters kept. */
 export function refusalProblem(file: string, e: FileRefused): Problem {
-  return {
-    file,
-    row: e.row,
-    column: "",
-    message: e.message,
-    code: e.code,
-    params: { ...e.params, file },
-  };
+  return { file, row: e.row, column: "", code: e.code, params: { ...e.params, file } };
 }
 
 /** A coded problem of a whole file (empty, wrong encoding, old .xls …). */
-export const fileProblem = (file: string, code: MessageCode, message: string): Problem => ({
+export const fileProblem = (file: string, code: MessageCode): Problem => ({
   file,
   row: 1,
   column: "",
-  message,
   code,
   params: { file },
 });
@@ -184,23 +140,12 @@ export class CsvShape {
   }
 }
 
-/** Import problems as field errors ("file:row:column"), their codes kept. */
+/** Import problems as field errors ("file:row:column"), their codes kept (the server renders them). */
 export function problemFields(problems: Problem[]): FieldError[] {
   return problems.slice(0, 200).map((e) => ({
     field: `${e.file ?? ""}:${e.row}:${e.column}`,
-    message: e.message,
-    ...(e.code ? { code: e.code, params: e.params ?? {} } : {}),
+    message: e.code,
+    code: e.code,
+    params: e.params,
   }));
-}
-
-/** A refusal's code is its first problem's, when that one has a code (a whole file refused: unreadable, too large …). */
-export function refusalCode(problems: Problem[]): Coded | undefined {
-  const first = problems[0];
-  return first?.code ? { code: first.code, params: { ...first.params } } : undefined;
-}
-
-/** The English detail of a refused import: how many problems, and the first with its place. */
-export function refusalDetail(problems: Problem[]): string {
-  const first = problems[0]!;
-  return `The import was refused; nothing was stored. ${problems.length} problem(s), the first: ${first.file ? `${first.file} ` : ""}row ${first.row}${first.column ? `, column ${first.column}` : ""}: ${first.message}`;
 }

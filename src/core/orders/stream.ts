@@ -5,7 +5,7 @@
 import type { ColumnMapping } from "./fields.js";
 import { readOrder, Reader, type Group } from "./parse.js";
 import type { Profile } from "./profiles.js";
-import type { ParsedOrder, Problem } from "./types.js";
+import type { ImportWarning, ParsedOrder, Problem } from "./types.js";
 
 /** What String.prototype.trim removes. */
 const isSpace = (ch: number): boolean =>
@@ -68,18 +68,16 @@ export class OrderRowStream {
     this.packed = headers.some((h) => /^line_item_\d+$/i.test(h.trim()));
     for (const f of ["orderId", "orderTotal"] as const) {
       if (!this.reader.has(f))
-        this.reader.problem(
-          headerRow,
-          f,
-          `Required column ${profile.fields[f]?.join(" / ") ?? f} is missing`,
-        );
+        this.reader.problem(headerRow, f, "shop.column.required", {
+          column: profile.fields[f]?.join(" / ") ?? f,
+        });
     }
   }
 
   get problems(): Problem[] {
     return this.reader.problems;
   }
-  get warnings(): string[] {
+  get warnings(): ImportWarning[] {
     return this.reader.warnings;
   }
 
@@ -91,22 +89,18 @@ export class OrderRowStream {
     const fp = fingerprint(cells);
     const first = this.seenRows.get(fp);
     if (first !== undefined) {
-      r.problem(row, "", `Row ${row} repeats row ${first} exactly (duplicate row)`);
+      r.problem(row, "", "shop.row.duplicate", { row, first });
       return [];
     }
     this.seenRows.set(fp, row);
     const id = r.get(cells, "orderId");
     if (!id) {
-      r.problem(row, "orderId", `${r.header("orderId")} is empty`);
+      r.problem(row, "orderId", "shop.cell.empty");
       return [];
     }
     const g = this.open.get(id);
     if ((!g && this.emitted.has(fingerprint([id]))) || (g && this.profile.id === "taobao-orders")) {
-      r.problem(
-        row,
-        "orderId",
-        `Order ${id} appears again at row ${row}, apart from its earlier rows; keep an order's rows together`,
-      );
+      r.problem(row, "orderId", "shop.order.apart", { order: id, row });
       return [];
     }
     if (g) g.rows.push({ row, cells });
@@ -118,7 +112,7 @@ export class OrderRowStream {
   /** The remaining orders at the end of the file. */
   end(): ParsedOrder[] {
     if (this.rows === 0)
-      this.reader.problem(this.reader.table.headerRow + 1, "", "The file has a header but no rows");
+      this.reader.problem(this.reader.table.headerRow + 1, "", "shop.file.no_rows");
     return this.flush(true);
   }
 

@@ -1,5 +1,6 @@
 // A file as rows of text cells, with the row numbers a person sees in a spreadsheet.
 import { parse } from "csv-parse/sync";
+import type { MessageCode, MessageParams } from "../messages/index.js";
 
 export interface Table {
   /** 1-based row of the header line (records counted as a spreadsheet shows them). */
@@ -17,7 +18,8 @@ export interface TableRow {
 export interface TableError {
   row: number;
   column: string;
-  message: string;
+  code: MessageCode;
+  params: MessageParams;
 }
 
 /** A comma, or a tab when the first line has tabs and no commas. */
@@ -64,20 +66,21 @@ export function parseCsv(text: string): { records: string[][] } | { error: Table
         /* the header itself is broken */
       }
     }
-    const reason =
-      e.code === "CSV_QUOTE_NOT_CLOSED"
-        ? "a quoted field is never closed (broken quotes)"
-        : e.code === "CSV_INVALID_CLOSING_QUOTE" || e.code === "INVALID_OPENING_QUOTE"
-          ? "a quote inside a field is not escaped (broken quotes)"
-          : (e.message ?? "the file is not valid CSV");
-    return {
-      error: {
-        row,
-        column,
-        message: `Not valid CSV at row ${row}${e.lines ? ` (line ${e.lines})` : ""}: ${reason}`,
-      },
-    };
+    return { error: { row, column, ...csvError(e, row) } };
   }
+}
+
+/** csv-parse's error as a message code: broken quotes named, anything else by its error code. */
+export function csvError(
+  e: { code?: string; lines?: number },
+  row: number,
+): { code: MessageCode; params: MessageParams } {
+  const line = e.lines ?? row;
+  if (e.code === "CSV_QUOTE_NOT_CLOSED")
+    return { code: "shop.csv.unclosed_quote", params: { row, line } };
+  if (e.code === "CSV_INVALID_CLOSING_QUOTE" || e.code === "INVALID_OPENING_QUOTE")
+    return { code: "shop.csv.stray_quote", params: { row, line } };
+  return { code: "shop.csv.invalid", params: { row, reason: e.code ?? "CSV" } };
 }
 
 /**

@@ -21,17 +21,24 @@ export function offsetMinutes(offset: string): number | null {
  * Parses "2025-12-07 19:08:25", "2025/12/7 9:08", "2025-12-07 19:08:25 +0000",
  * "2025-12-07T11:08:25Z" or a date alone, read at `defaultOffset` when the text has none.
  */
+/** Why a text is not a time: the message code of the problem it makes (core/messages/shop.*.ts). */
+export type TimeRefusal =
+  | "shop.cell.not_datetime"
+  | "shop.cell.bad_offset"
+  | "shop.cell.invalid_datetime"
+  | "shop.cell.invalid_date";
+
 export function parseLocalTime(
   input: string,
   defaultOffset = "+08:00",
-): { ok: true; iso: string } | { ok: false; message: string } {
+): { ok: true; iso: string } | { ok: false; reason: TimeRefusal; value: string } {
   const s = input.normalize("NFKC").trim();
   const m = RE.exec(s);
-  if (!m) return { ok: false, message: `"${input}" is not a date and time` };
+  if (!m) return { ok: false, reason: "shop.cell.not_datetime", value: input };
   const [, y, mo, d, h = "0", mi = "0", sec = "0", frac = "0", off] = m;
   const offMin = offsetMinutes(off ?? defaultOffset);
   if (offMin === null)
-    return { ok: false, message: `"${off ?? defaultOffset}" is not a UTC offset` };
+    return { ok: false, reason: "shop.cell.bad_offset", value: off ?? defaultOffset };
   const Y = Number(y),
     M = Number(mo),
     D = Number(d),
@@ -39,11 +46,11 @@ export function parseLocalTime(
     MI = Number(mi),
     S = Number(sec);
   if (M < 1 || M > 12 || D < 1 || D > 31 || H > 23 || MI > 59 || S > 59)
-    return { ok: false, message: `"${input}" is not a valid date and time` };
+    return { ok: false, reason: "shop.cell.invalid_datetime", value: input };
   const local = Date.UTC(Y, M - 1, D, H, MI, S, Number(frac.padEnd(3, "0").slice(0, 3)));
   const check = new Date(local);
   if (check.getUTCDate() !== D || check.getUTCMonth() !== M - 1)
-    return { ok: false, message: `"${input}" is not a valid date` };
+    return { ok: false, reason: "shop.cell.invalid_date", value: input };
   return { ok: true, iso: new Date(local - offMin * 60_000).toISOString() };
 }
 

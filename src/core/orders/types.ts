@@ -2,16 +2,25 @@ import type { Platform, FileKind } from "./fields.js";
 import type { OrderStatus, RefundStatus } from "./status.js";
 import type { MessageCode, MessageParams } from "../messages/index.js";
 
+/**
+ * A problem that refuses an import: where it is and what it is, as a message code with its
+ * parameters (core/messages/shop.*.ts); the reader's language writes the sentence.
+ */
 export interface Problem {
   /** 1-based row in the file, the header being row 1 (as a spreadsheet shows it). */
   row: number;
   /** The header of the column as written in the file ("" when the problem is the whole row or file). */
   column: string;
-  message: string;
   file?: string;
-  /** A stable message code (e.g. upload.too_many_rows) the reader's catalog renders; `message` is the English fallback. */
-  code?: MessageCode;
-  params?: MessageParams;
+  code: MessageCode;
+  params: MessageParams;
+}
+
+/** A note on an import that goes ahead (an unknown status read as paid …), as a message code. */
+export interface ImportWarning {
+  file?: string;
+  code: MessageCode;
+  params: MessageParams;
 }
 
 export interface ParsedItem {
@@ -102,6 +111,6 @@ export interface ParsedFile {
   refunds: ParsedRefund[];
   visitors: ParsedVisitorDay[];
   problems: Problem[];
-  warnings: string[];
+  warnings: ImportWarning[];
   unknownColumns: string[];
 }

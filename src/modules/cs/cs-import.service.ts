@@ -4,14 +4,17 @@
 // transaction. Any problem and nothing is stored; the answer lists each with its row and column.
 import type { Actor } from "../../core/actor.js";
 import { parseCsRecords } from "../../core/cs/cs-file.js";
-import { DomainError, fail, invalid } from "../../core/errors.js";
+import { DomainError, fail } from "../../core/errors.js";
+import { msg } from "../../core/messages/index.js";
 import { newId } from "../../core/ids.js";
 import { LIMITS } from "../../core/limits.js";
 import {
   fileProblem,
+  problemAt,
   problemFields,
-  refusalCode,
-  refusalDetail,
+  refusalMessage,
+  storeWarnings,
+  type ImportWarning,
   type Problem,
 } from "../../core/orders/index.js";
 import type { CsAgentDaysTable } from "../../db/schema.js";
@@ -19,7 +22,7 @@ import { readSource } from "../orders/order-files.js";
 import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
 import { CsRepository } from "./cs.repository.js";
 import { presentImport } from "./cs.presenter.js";
-import { authorizeCs } from "./cs.service.js";
+import { authorizeShop } from "../orders/shop.access.js";
 import { importMonthLocked, isClosed, payLock } from "../pay/locked-month.js";
 
 /** A refused import: the problems (file, row, column), and the accounts that need a member. */
@@ -28,12 +31,13 @@ export class CsImportRejected extends DomainError {
     readonly problems: Problem[],
     readonly unlinkedAccounts: string[] = [],
   ) {
+    const headline = refusalMessage(problems);
     super(
       "invalid",
-      refusalDetail(problems),
+      `${headline.code} ${JSON.stringify(headline.params ?? {})}`,
       problemFields(problems),
       { problems: problems.slice(0, 1000), unlinkedAccounts },
-      refusalCode(problems),
+      headline,
     );
   }
 }
@@ -42,28 +46,28 @@ export class CsImportService {
   constructor(private readonly deps: ServiceDeps) {}
 
   async importFile(actor: Actor, fileName: string, input: Uint8Array | null) {
-    await authorizeCs(this.deps.db, actor, "cs.import");
-    if (input === null)
-      throw invalid(
-        "Send the file as the request body with content-type: application/octet-stream",
-      );
-    if (input.length === 0)
-      throw new CsImportRejected([fileProblem(fileName, "upload.empty", "The file is empty")]);
+    await authorizeShop(this.deps.db, actor, "cs.import");
+    if (input === null) throw fail("invalid", "upload.body_required");
+    if (input.length === 0) throw new CsImportRejected([fileProblem(fileName, "upload.empty")]);
     if (input.length > LIMITS.importUploadMaxBytes)
-      throw fail(
-        "invalid",
-        "upload.too_large",
-        { file: fileName, maxMb: LIMITS.importUploadMaxBytes / 1048576 },
-        `${fileName} is larger than ${LIMITS.importUploadMaxBytes / 1048576} MB`,
-      );
+      throw fail("invalid", "upload.too_large", {
+        file: fileName,
+        maxMb: LIMITS.importUploadMaxBytes / 1048576,
+      });
     const source = await readSource(fileName, input);
     if ("problem" in source) throw new CsImportRejected([source.problem]);
     const parsed = parseCsRecords(fileName, source.table.records);
     if (parsed.problems.length) throw new CsImportRejected(parsed.problems);
-    const warnings = [
+    const warnings: ImportWarning[] = [
       ...parsed.warnings,
       ...(parsed.unknownColumns.length
-        ? [`Columns not used: ${parsed.unknownColumns.join(", ")}`]
+        ? [
+            {
+              file: fileName,
+              code: "cs.warning.unused_columns" as const,
+              params: { columns: parsed.unknownColumns },
+            },
+          ]
         : []),
     ];
 
@@ -76,12 +80,11 @@ export class CsImportService {
       for (const d of parsed.days) {
         if (links.has(d.account) || unlinked.includes(d.account)) continue;
         unlinked.push(d.account);
-        problems.push({
-          file: fileName,
-          row: d.row,
-          column: parsed.columns.account ?? "",
-          message: `Account "${d.account}" is not linked to a member; link it first (客服账号 · accounts)`,
-        });
+        problems.push(
+          problemAt(fileName, d.row, parsed.columns.account ?? "", "cs.account_unlinked", {
+            account: d.account,
+          }),
+        );
       }
       if (problems.length) throw new CsImportRejected(problems, unlinked);
       // A day of a closed pay month refuses the whole file (docs/PAY.md "A locked month is closed").
@@ -118,7 +121,7 @@ export class CsImportService {
         accounts: new Set(rows.map((r) => r.account)).size,
         fromDate: dates[0] ?? "",
         toDate: dates.at(-1) ?? "",
-        warnings: JSON.stringify(warnings),
+        warnings: storeWarnings(warnings),
         createdBy: actor.via === "system" ? null : actor.memberId,
         createdAt: at,
       };
@@ -127,14 +130,20 @@ export class CsImportService {
         action: "cs.import",
         entityType: "cs_import",
         entityId: id,
-        summary: `Imported customer-service data ${fileName}: ${rows.length} account-days ${record.fromDate}…${record.toDate} (${replaced} replaced)`,
+        message: msg("audit.cs.import", {
+          file: fileName,
+          rows: rows.length,
+          from: record.fromDate,
+          to: record.toDate,
+          replaced,
+        }),
       });
       return presentImport(record);
     });
   }
 
   async history(actor: Actor, page: { limit: number; cursor?: string }) {
-    await authorizeCs(this.deps.db, actor, "cs.read");
+    await authorizeShop(this.deps.db, actor, "cs.read");
     const rows = await new CsRepository(this.deps.db).imports(
       actor.workspaceId,
       page.limit,

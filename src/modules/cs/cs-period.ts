@@ -3,6 +3,7 @@
 import { DepartmentTree } from "../../core/org/tree.js";
 import { emptyTotals, mergeTotals, type CsTotals } from "../../core/cs/cs-metrics.js";
 import type { Executor } from "../../db/database.js";
+import { PeopleRepository } from "../orders/people.repository.js";
 import { CsRepository } from "./cs.repository.js";
 
 export class CsPeriod {
@@ -19,18 +20,11 @@ export class CsPeriod {
     workspaceId: string,
     range: { from: string; to: string },
   ): Promise<CsPeriod> {
+    const people = new PeopleRepository(db);
     const [sums, members, departments] = await Promise.all([
       new CsRepository(db).sums(workspaceId, range.from, range.to),
-      db
-        .selectFrom("members")
-        .select(["id", "departmentId"])
-        .where("workspaceId", "=", workspaceId)
-        .execute(),
-      db
-        .selectFrom("departments")
-        .select(["id", "parentId"])
-        .where("workspaceId", "=", workspaceId)
-        .execute(),
+      people.memberDepartments(workspaceId),
+      people.departmentParents(workspaceId),
     ]);
     const byMember = new Map(sums.map(({ memberId, ...t }) => [memberId, t]));
     return new CsPeriod(

@@ -8,6 +8,7 @@ import { newId } from "../../core/ids.js";
 import { workspaceToday } from "../../core/calendar/today.js";
 import type { Executor } from "../../db/database.js";
 import type { CsAgentDaysTable } from "../../db/schema.js";
+import { memberNames } from "../orders/attribution.repository.js";
 import { CsRepository } from "./cs.repository.js";
 
 export const DEMO_CS_AGENTS = [
@@ -43,11 +44,7 @@ export const DEMO_CS_AGENTS = [
 export async function seedDemoCs(trx: Executor, workspaceId: string, at: string): Promise<void> {
   const today = workspaceToday(new Date(at), "Asia/Shanghai");
   const start = addDays(today, -91);
-  const members = await trx
-    .selectFrom("members")
-    .select(["id", "name"])
-    .where("workspaceId", "=", workspaceId)
-    .execute();
+  const members = [...(await memberNames(trx, workspaceId))].map(([id, name]) => ({ id, name }));
   const repo = new CsRepository(trx);
   const importId = newId();
   const rows: CsAgentDaysTable[] = [];

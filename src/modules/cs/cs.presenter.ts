@@ -2,6 +2,7 @@
 import { addDay, csKpiText, emptyTotals, type CsTotals } from "../../core/cs/cs-metrics.js";
 import { formatMoney } from "../../core/money.js";
 import type { CsAgentDaysTable, CsImportsTable } from "../../db/schema.js";
+import { storedWarnings } from "../../core/orders/index.js";
 
 export const presentMetrics = (t: CsTotals) => ({
   days: t.days,
@@ -52,7 +53,7 @@ export const presentImport = (r: CsImportsTable) => ({
   accounts: r.accounts,
   from: r.fromDate,
   to: r.toDate,
-  warnings: JSON.parse(r.warnings) as string[],
+  warnings: storedWarnings(r.warnings),
   createdBy: r.createdBy,
   createdAt: r.createdAt,
 });

@@ -15,8 +15,16 @@ import { AJIE, qianniuCsv, XIAOMEI } from "../../../test/fixtures/cs/build.js";
 interface Problem {
   status: number;
   detail: string;
-  errors: { field: string; message: string }[];
-  problems: { file: string; row: number; column: string; message: string }[];
+  code: string;
+  errors: { field: string; message: string; code?: string }[];
+  problems: {
+    file: string;
+    row: number;
+    column: string;
+    code: string;
+    params: Record<string, unknown>;
+    message: string;
+  }[];
   unlinkedAccounts: string[];
 }
 
@@ -29,7 +37,7 @@ for (const dialect of DIALECTS) {
     afterAll(async () => t.close());
 
     /** POSTs bytes as the browser does: the raw body with content-type application/octet-stream. */
-    async function upload(c: Client, fileName: string, bytes: Uint8Array) {
+    async function upload(c: Client, fileName: string, bytes: Uint8Array, lang?: string) {
       const res = await t.app.inject({
         method: "POST",
         url: `/api/v1/cs-imports?fileName=${encodeURIComponent(fileName)}`,
@@ -38,6 +46,7 @@ for (const dialect of DIALECTS) {
           host: "dayclear.test",
           origin: ORIGIN,
           "content-type": "application/octet-stream",
+          ...(lang ? { "accept-language": lang } : {}),
           ...(c.cookie ? { cookie: c.cookie } : {}),
         },
       });
@@ -65,23 +74,36 @@ for (const dialect of DIALECTS) {
 
       const refused = await upload(owner, "qianniu.csv", qianniuCsv());
       expect(refused.status).toBe(400);
+      // Each problem as a code with its parameters, and its text in the workspace's language.
       expect(refused.body.problems).toEqual([
         {
           file: "qianniu.csv",
           row: 3,
           column: "旺旺",
-          message: `Account "${XIAOMEI}" is not linked to a member; link it first (客服账号 · accounts)`,
+          code: "cs.account_unlinked",
+          params: { account: XIAOMEI },
+          message: `客服账号“${XIAOMEI}”还没有关联成员，请先在“客服账号”里关联。`,
         },
         {
           file: "qianniu.csv",
           row: 4,
           column: "旺旺",
-          message: `Account "${AJIE}" is not linked to a member; link it first (客服账号 · accounts)`,
+          code: "cs.account_unlinked",
+          params: { account: AJIE },
+          message: `客服账号“${AJIE}”还没有关联成员，请先在“客服账号”里关联。`,
         },
       ]);
       expect(refused.body.unlinkedAccounts).toEqual([XIAOMEI, AJIE]);
+      expect(refused.body.code).toBe("shop.import.refused");
       expect(refused.body.detail).toMatch(
-        /^The import was refused; nothing was stored\. 2 problem\(s\), the first: qianniu\.csv row 3, column 旺旺/,
+        /^导入被拒绝，没有保存任何数据。共 2 个问题，第一个：qianniu\.csv 第 3 行“旺旺”列：/,
+      );
+      const english = await upload(owner, "qianniu.csv", qianniuCsv(), "en");
+      expect(english.body.problems[0]!.message).toBe(
+        `The chat account “${XIAOMEI}” is not linked to a member; link it on the Chat accounts tab first.`,
+      );
+      expect(english.body.detail).toMatch(
+        /^The import was refused; nothing was stored\. 2 problem\(s\); the first: qianniu\.csv row 3, column 旺旺: /,
       );
 
       const linked = await owner.put<{
@@ -163,8 +185,21 @@ for (const dialect of DIALECTS) {
       });
       expect([unknown.status, unknown.body.errors]).toEqual([
         400,
-        [{ field: "accounts.0.memberId", message: "No such member in this workspace" }],
+        [
+          expect.objectContaining({
+            field: "accounts.0.memberId",
+            code: "shop.no_such_member",
+            message: "工作区里没有这个成员。",
+          }),
+        ],
       ]);
+      const inEnglish = await owner.req<Problem>(
+        "PUT",
+        "/api/v1/cs-accounts",
+        { accounts: [{ account: "a", memberId: "019a0000-0000-7000-8000-000000000000" }] },
+        { "accept-language": "en" },
+      );
+      expect(inEnglish.body.errors[0]!.message).toBe("No such member in this workspace.");
     });
   });
 }

@@ -2,6 +2,8 @@ import { LIMITS } from "../../core/limits.js";
 import type { CsService } from "./cs.service.js";
 import type { CsImportService } from "./cs-import.service.js";
 import { actorOf, type App } from "../../http/app.js";
+import { requestLocale } from "../../http/problem.js";
+import { refusalIn, warningsIn } from "../orders/orders.presenter.js";
 import { Page } from "../shared/common.schema.js";
 import {
   AccountPage,
@@ -45,12 +47,17 @@ export async function csRoutes(
         reply
           .status(201)
           .send(
-            await services.csImports.importFile(
-              actorOf(req),
-              req.query.fileName,
-              Buffer.isBuffer(req.body)
-                ? new Uint8Array(req.body.buffer, req.body.byteOffset, req.body.byteLength)
-                : null,
+            warningsIn(
+              requestLocale(req),
+              await services.csImports
+                .importFile(
+                  actorOf(req),
+                  req.query.fileName,
+                  Buffer.isBuffer(req.body)
+                    ? new Uint8Array(req.body.buffer, req.body.byteOffset, req.body.byteLength)
+                    : null,
+                )
+                .catch(refusalIn(requestLocale(req))),
             ),
           ),
     );
@@ -64,11 +71,13 @@ export async function csRoutes(
           response: { 200: Page(CsImportSchema) },
         },
       },
-      async (req) =>
-        services.csImports.history(actorOf(req), {
+      async (req) => {
+        const page = await services.csImports.history(actorOf(req), {
           limit: req.query.limit ?? LIMITS.pageSizeDefault,
           cursor: req.query.cursor,
-        }),
+        });
+        return { ...page, items: page.items.map((i) => warningsIn(requestLocale(req), i)) };
+      },
     );
     app.get(
       "/cs-days",

@@ -1,6 +1,7 @@
 import { Type } from "typebox";
 import { LIMITS } from "../../core/limits.js";
 import { Id, Instant, IsoDate, Page } from "../shared/common.schema.js";
+import { ImportNote } from "../orders/orders.schema.js";
 
 const strict = { additionalProperties: false } as const;
 const Nullable = <T extends import("typebox").TSchema>(t: T) => Type.Union([t, Type.Null()]);
@@ -53,7 +54,7 @@ export const CsImportSchema = Type.Object({
   accounts: Type.Integer(),
   from: IsoDate,
   to: IsoDate,
-  warnings: Type.Array(Type.String()),
+  warnings: Type.Array(ImportNote),
   createdBy: Nullable(Id),
   createdAt: Instant,
 });

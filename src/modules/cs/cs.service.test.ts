@@ -15,6 +15,8 @@ import {
   XIAOMEI,
 } from "../../../test/fixtures/cs/build.js";
 import type { CsImportRejected } from "./cs-import.service.js";
+import { renderMessage, type Locale } from "../../core/messages/index.js";
+import { problemText, warningMessage } from "../../core/orders/index.js";
 
 const OCT = { from: "2026-10-01", to: "2026-10-31" };
 
@@ -64,8 +66,26 @@ for (const dialect of DIALECTS) {
         encoding: "gb18030",
       });
       expect(imp.warnings).toEqual([
-        "Row 9 is a total row (合计); skipped",
-        "Columns not used: 询单->最终付款成功率",
+        {
+          file: "qianniu-cs-202610.csv",
+          code: "cs.warning.total_row",
+          params: { row: 9, label: "合计" },
+        },
+        {
+          file: "qianniu-cs-202610.csv",
+          code: "cs.warning.unused_columns",
+          params: { columns: ["询单->最终付款成功率"] },
+        },
+      ]);
+      const notes = (locale: Locale) =>
+        imp.warnings.map((w) => renderMessage(locale, warningMessage(w)));
+      expect(notes("en")).toEqual([
+        "qianniu-cs-202610.csv: Row 9 is a total row (合计); skipped.",
+        "qianniu-cs-202610.csv: Columns not used: 询单->最终付款成功率.",
+      ]);
+      expect(notes("zh-CN")).toEqual([
+        "qianniu-cs-202610.csv：第 9 行是合计行（合计），已跳过。",
+        "qianniu-cs-202610.csv：未使用的列：询单->最终付款成功率。",
       ]);
       const sum = await s.cs.summary(t.owner, OCT);
       const mei = sum.members.find((m) => m.memberId === t.agent.memberId)!;
@@ -190,14 +210,26 @@ for (const dialect of DIALECTS) {
           file: "qianniu-cs-202610.csv",
           row: 4,
           column: "旺旺",
-          message: `Account "${AJIE}" is not linked to a member; link it first (客服账号 · accounts)`,
+          code: "cs.account_unlinked",
+          params: { account: AJIE },
         },
       ]);
+      expect(problemText("en", unlinked.problems[0]!)).toBe(
+        `The chat account “${AJIE}” is not linked to a member; link it on the Chat accounts tab first.`,
+      );
+      expect(problemText("zh-CN", unlinked.problems[0]!)).toBe(
+        `客服账号“${AJIE}”还没有关联成员，请先在“客服账号”里关联。`,
+      );
       expect(unlinked.unlinkedAccounts).toEqual([AJIE]);
-      expect(unlinked.message).toContain("nothing was stored");
-      expect(unlinked.fields[0]).toEqual({
+      expect(unlinked.coded?.code).toBe("shop.import.refused");
+      expect(renderMessage("en", unlinked.coded!)).toMatch(
+        /^The import was refused; nothing was stored\./,
+      );
+      expect(renderMessage("zh-CN", unlinked.coded!)).toMatch(/^导入被拒绝，没有保存任何数据。/);
+      expect(unlinked.fields[0]).toMatchObject({
         field: "qianniu-cs-202610.csv:4:旺旺",
-        message: expect.stringContaining(AJIE),
+        code: "cs.account_unlinked",
+        params: { account: AJIE },
       });
 
       const rows = octoberRows();
@@ -205,13 +237,15 @@ for (const dialect of DIALECTS) {
       const bad = (await failure(
         s.csImports.importFile(t.owner, "bad.csv", qianniuCsv(rows)),
       )) as CsImportRejected;
-      expect(bad.problems.map((p) => [p.row, p.column, p.message])).toEqual([
-        [
-          5,
-          "平均首次响应(秒)",
-          '平均首次响应(秒): "12,5" is not a time in seconds (e.g. 12.5 or 1分05秒)',
-        ],
+      expect(bad.problems.map((p) => [p.row, p.column, p.code])).toEqual([
+        [5, "平均首次响应(秒)", "cs.cell.not_seconds"],
       ]);
+      expect(problemText("en", bad.problems[0]!)).toBe(
+        "平均首次响应(秒): “12,5” is not a time in seconds (e.g. 12.5 or 1分05秒).",
+      );
+      expect(problemText("zh-CN", bad.problems[0]!)).toBe(
+        "平均首次响应(秒)：“12,5”不是以秒计的时长（例如 12.5 或 1分05秒）。",
+      );
 
       const header = QIANNIU_HEADER.filter((h) => h !== "询单人数");
       const missing = (await failure(

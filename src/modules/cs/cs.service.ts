@@ -4,21 +4,17 @@
 import type { Actor } from "../../core/actor.js";
 import { normalizeAccount } from "../../core/cs/cs-file.js";
 import { assertSpan } from "../../core/calendar/range.js";
-import { invalidField } from "../../core/errors.js";
 import { LIMITS } from "../../core/limits.js";
+import { msg } from "../../core/messages/index.js";
 import type { Executor } from "../../db/database.js";
 import { lockedThrough, memberNames } from "../orders/attribution.repository.js";
+import { PeopleRepository } from "../orders/people.repository.js";
+import { badField } from "../orders/refusals.js";
+import { authorizeShop } from "../orders/shop.access.js";
 import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
 import { CsPeriod } from "./cs-period.js";
-import { authorizeRight } from "../org/rights.access.js";
-import type { CsAction } from "./cs.policy.js";
 import { presentDay, presentMetrics } from "./cs.presenter.js";
 import { CsRepository } from "./cs.repository.js";
-
-/** Checks the customer-service policy for an actor (the customer_service function, core/org/rights.ts). */
-export async function authorizeCs(db: Executor, actor: Actor, action: CsAction): Promise<void> {
-  await authorizeRight(db, actor, action);
-}
 
 const checkRange = (from: string, to: string) => assertSpan(from, to, LIMITS.csRangeMaxDays);
 
@@ -48,7 +44,7 @@ export class CsService {
   }
 
   async accounts(actor: Actor) {
-    await authorizeCs(this.deps.db, actor, "cs.read");
+    await authorizeShop(this.deps.db, actor, "cs.read");
     return { items: await this.accountList(this.deps.db, actor.workspaceId), nextCursor: null };
   }
 
@@ -60,7 +56,7 @@ export class CsService {
     actor: Actor,
     input: { accounts: { account: string; memberId: string | null }[] },
   ) {
-    await authorizeCs(this.deps.db, actor, "cs.accounts");
+    await authorizeShop(this.deps.db, actor, "cs.accounts");
     return this.deps.db.transaction().execute(async (trx) => {
       const ws = actor.workspaceId;
       const repo = new CsRepository(trx);
@@ -68,12 +64,12 @@ export class CsService {
       const seen = new Set<string>();
       input.accounts.forEach((a, i) => {
         const account = normalizeAccount(a.account);
-        if (account === "") throw invalidField(`accounts.${i}.account`, "must not be empty");
+        if (account === "") throw badField(`accounts.${i}.account`, "cs.account_empty");
         if (seen.has(account))
-          throw invalidField(`accounts.${i}.account`, `"${account}" is listed twice`);
+          throw badField(`accounts.${i}.account`, "cs.account_listed_twice", { account });
         seen.add(account);
         if (a.memberId !== null && !names.has(a.memberId))
-          throw invalidField(`accounts.${i}.memberId`, "No such member in this workspace");
+          throw badField(`accounts.${i}.memberId`, "shop.no_such_member");
       });
       const at = nowIso(this.deps);
       const locked = await lockedThrough(trx, ws);
@@ -92,9 +88,13 @@ export class CsService {
           action: "cs_account.link",
           entityType: "cs_account",
           entityId: account,
-          summary: a.memberId
-            ? `Chat account ${account} → ${names.get(a.memberId)}`
-            : `Chat account ${account} unlinked`,
+          message: a.memberId
+            ? msg("audit.cs_account.link", {
+                account,
+                member: names.get(a.memberId) ?? "",
+                memberId: a.memberId,
+              })
+            : msg("audit.cs_account.unlink", { account }),
           before: { memberId: was },
           after: { memberId: a.memberId },
         });
@@ -114,13 +114,13 @@ export class CsService {
       cursor?: string;
     },
   ) {
-    await authorizeCs(this.deps.db, actor, "cs.read");
-    if (q.from && q.to && q.from > q.to) throw invalidField("to", "must not be before from");
+    await authorizeShop(this.deps.db, actor, "cs.read");
+    if (q.from && q.to && q.from > q.to) throw badField("to", "range.reversed");
     const limit = q.limit ?? LIMITS.pageSizeDefault;
     let cursor: { date: string; account: string } | undefined;
     if (q.cursor) {
       const m = /^(\d{4}-\d{2}-\d{2})\|(.+)$/s.exec(q.cursor);
-      if (!m) throw invalidField("cursor", "is not a cursor this list gave out");
+      if (!m) throw badField("cursor", "cs.bad_cursor");
       cursor = { date: m[1]!, account: m[2]! };
     }
     const db = this.deps.db;
@@ -140,25 +140,15 @@ export class CsService {
   }
 
   async summary(actor: Actor, q: { from: string; to: string }) {
-    await authorizeCs(this.deps.db, actor, "cs.read");
+    await authorizeShop(this.deps.db, actor, "cs.read");
     checkRange(q.from, q.to);
     const db = this.deps.db;
     const ws = actor.workspaceId;
+    const people = new PeopleRepository(db);
     const [period, members, departments, links] = await Promise.all([
       CsPeriod.load(db, ws, q),
-      db
-        .selectFrom("members")
-        .select(["id", "name", "departmentId"])
-        .where("workspaceId", "=", ws)
-        .orderBy("name")
-        .execute(),
-      db
-        .selectFrom("departments")
-        .select(["id", "name"])
-        .where("workspaceId", "=", ws)
-        .orderBy("sortOrder")
-        .orderBy("name")
-        .execute(),
+      people.membersByName(ws),
+      people.departments(ws, "sortOrder"),
       new CsRepository(db).accounts(ws),
     ]);
     return {

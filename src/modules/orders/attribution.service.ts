@@ -2,7 +2,6 @@
 // attributed sales per member, department and "nobody" — what person- and department-scope
 // commissions, unattributed pools and attributed-sales goals are computed from.
 import type { Actor } from "../../core/actor.js";
-import { invalidField, notFound, staleVersion } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
 import { formatMoney } from "../../core/money.js";
 import {
@@ -11,6 +10,7 @@ import {
   type AttributionKind,
 } from "../../core/orders/attribution.js";
 import { DepartmentTree } from "../../core/org/tree.js";
+import { msg, type Message } from "../../core/messages/index.js";
 import type { Executor } from "../../db/database.js";
 import type { AttributionRulesTable } from "../../db/schema.js";
 import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
@@ -22,9 +22,20 @@ import {
 } from "./attribution.repository.js";
 import { OrderRepository } from "./order.repository.js";
 import { presentOrder } from "./orders.presenter.js";
-import { authorizeShopData, shopOf } from "./shop.service.js";
+import { shopOf } from "./shop.service.js";
+import { authorizeShop } from "./shop.access.js";
+import { PeopleRepository } from "./people.repository.js";
+import { badField, notFoundIn, staleRecord } from "./refusals.js";
 import { refuseLockedMonths } from "../pay/locked-month.js";
 import { StatsRepository } from "./stats.repository.js";
+
+/** A rule's kind as the audit log names it. */
+const ruleKind = (kind: string): Message =>
+  msg(
+    kind === "memo" || kind === "salesRef" || kind === "sku" || kind === "shop"
+      ? `audit.attribution.kind.${kind}`
+      : "audit.attribution.kind.memo",
+  );
 
 const NONE: OwnerSales = { ownerMemberId: "", paidOrders: 0, gmvFen: 0, refundFen: 0, items: 0 };
 const add = (a: OwnerSales, b: OwnerSales): OwnerSales => ({
@@ -48,18 +59,11 @@ export class AttributedSales {
     workspaceId: string,
     range: { from: string; to: string; shopIds?: readonly string[] },
   ): Promise<AttributedSales> {
+    const people = new PeopleRepository(db);
     const [rows, members, departments] = await Promise.all([
       new AttributionRepository(db).sales(workspaceId, range.from, range.to, range.shopIds),
-      db
-        .selectFrom("members")
-        .select(["id", "departmentId"])
-        .where("workspaceId", "=", workspaceId)
-        .execute(),
-      db
-        .selectFrom("departments")
-        .select(["id", "parentId"])
-        .where("workspaceId", "=", workspaceId)
-        .execute(),
+      people.memberDepartments(workspaceId),
+      people.departmentParents(workspaceId),
     ]);
     return new AttributedSales(
       new Map(rows.map((r) => [r.ownerMemberId, r])),
@@ -114,7 +118,7 @@ export class AttributionService {
   }
 
   async listRules(actor: Actor) {
-    await authorizeShopData(this.deps.db, actor, "orders.read");
+    await authorizeShop(this.deps.db, actor, "shop.orders.read");
     return {
       items: await this.present(
         this.deps.db,
@@ -131,22 +135,16 @@ export class AttributionService {
     actor: Actor,
     r: { kind: AttributionKind; pattern: string; memberId: string; shopId: string | null },
   ): Promise<string> {
-    const member = await db
-      .selectFrom("members")
-      .select(["id", "status"])
-      .where("workspaceId", "=", actor.workspaceId)
-      .where("id", "=", r.memberId)
-      .executeTakeFirst();
-    if (!member) throw invalidField("memberId", "No such member in this workspace");
+    if (!(await new PeopleRepository(db).exists(actor.workspaceId, r.memberId)))
+      throw badField("memberId", "shop.no_such_member");
     if (r.shopId !== null)
       await shopOf(db, actor.workspaceId, r.shopId).catch(() => {
-        throw invalidField("shopId", "No such shop in this workspace");
+        throw badField("shopId", "shop.no_such_shop", { ids: [r.shopId!] });
       });
-    if (r.kind === "shop" && r.shopId === null)
-      throw invalidField("shopId", "A shop rule needs the shop whose orders it attributes");
+    if (r.kind === "shop" && r.shopId === null) throw badField("shopId", "shop.rule.shop_required");
     const pattern = normalizeRulePattern(r.kind, r.pattern);
     if (r.kind !== "shop" && pattern === "")
-      throw invalidField("pattern", "must not be empty: the text to look for");
+      throw badField("pattern", "shop.rule.pattern_required");
     return pattern;
   }
 
@@ -154,7 +152,7 @@ export class AttributionService {
     actor: Actor,
     work: (trx: Executor, repo: AttributionRepository, at: string) => Promise<T>,
   ): Promise<T & { reattributed: number }> {
-    await authorizeShopData(this.deps.db, actor, "shop.manage");
+    await authorizeShop(this.deps.db, actor, "shop.manage");
     return this.deps.db.transaction().execute(async (trx) => {
       const repo = new AttributionRepository(trx);
       const out = await work(trx, repo, nowIso(this.deps));
@@ -187,7 +185,12 @@ export class AttributionService {
         action: "attribution_rule.create",
         entityType: "attribution_rule",
         entityId: row.id,
-        summary: `Sales attribution rule ${row.kind} "${row.pattern}" → member ${row.memberId}`,
+        message: msg("audit.attribution_rule.create", {
+          kind: ruleKind(row.kind),
+          pattern: row.pattern,
+          member: (await memberNames(trx, actor.workspaceId)).get(row.memberId) ?? "",
+          memberId: row.memberId,
+        }),
         after: row,
       });
       return { rule: (await this.present(trx, actor.workspaceId, [row]))[0]! };
@@ -207,8 +210,8 @@ export class AttributionService {
   ) {
     return this.change(actor, async (trx, repo, at) => {
       const before = await repo.getRule(actor.workspaceId, id);
-      if (!before) throw notFound("Attribution rule");
-      if (before.version !== input.version) throw staleVersion("Attribution rule", before.version);
+      if (!before) throw notFoundIn("rule");
+      if (before.version !== input.version) throw staleRecord("rule", before.version);
       const next = {
         kind: before.kind,
         pattern: input.pattern ?? before.pattern,
@@ -224,7 +227,7 @@ export class AttributionService {
           updatedAt: at,
         }))
       )
-        throw staleVersion("Attribution rule", before.version);
+        throw staleRecord("rule", before.version);
       if (input.position !== undefined) {
         const ids = (await repo.rules(actor.workspaceId)).map((r) => r.id).filter((x) => x !== id);
         ids.splice(Math.min(input.position, ids.length + 1) - 1, 0, id);
@@ -235,7 +238,11 @@ export class AttributionService {
         action: "attribution_rule.update",
         entityType: "attribution_rule",
         entityId: id,
-        summary: `Changed sales attribution rule ${after.kind} "${after.pattern}" (place ${after.position})`,
+        message: msg("audit.attribution_rule.update", {
+          kind: ruleKind(after.kind),
+          pattern: after.pattern,
+          position: after.position,
+        }),
         before,
         after,
       });
@@ -246,7 +253,7 @@ export class AttributionService {
   async deleteRule(actor: Actor, id: string) {
     return this.change(actor, async (trx, repo, at) => {
       const before = await repo.getRule(actor.workspaceId, id);
-      if (!before) throw notFound("Attribution rule");
+      if (!before) throw notFoundIn("rule");
       await repo.deleteRule(actor.workspaceId, id);
       await repo.renumber(
         actor.workspaceId,
@@ -256,7 +263,10 @@ export class AttributionService {
         action: "attribution_rule.delete",
         entityType: "attribution_rule",
         entityId: id,
-        summary: `Deleted sales attribution rule ${before.kind} "${before.pattern}"`,
+        message: msg("audit.attribution_rule.delete", {
+          kind: ruleKind(before.kind),
+          pattern: before.pattern,
+        }),
         before,
       });
       return {};
@@ -269,12 +279,12 @@ export class AttributionService {
     orderId: string,
     input: { version: number; memberId: string | null },
   ) {
-    await authorizeShopData(this.deps.db, actor, "shop.manage");
+    await authorizeShop(this.deps.db, actor, "shop.manage");
     return this.deps.db.transaction().execute(async (trx) => {
       const repo = new OrderRepository(trx);
       const o = await repo.getById(actor.workspaceId, orderId);
-      if (!o) throw notFound("Order");
-      if (o.version !== input.version) throw staleVersion("Order", o.version);
+      if (!o) throw notFoundIn("order");
+      if (o.version !== input.version) throw staleRecord("order", o.version);
       const ctx = await Attribution.load(trx, actor.workspaceId);
       await refuseLockedMonths(trx, actor.workspaceId, [o.paidDate]);
       const items = await repo.itemsOf(actor.workspaceId, [o.id]);
@@ -290,36 +300,29 @@ export class AttributionService {
           ? { memberId: rule.memberId, source: "rule" }
           : { memberId: null, source: null };
       } else {
-        const m = await trx
-          .selectFrom("members")
-          .select("id")
-          .where("workspaceId", "=", actor.workspaceId)
-          .where("id", "=", input.memberId)
-          .executeTakeFirst();
-        if (!m) throw invalidField("memberId", "No such member in this workspace");
+        if (!(await new PeopleRepository(trx).exists(actor.workspaceId, input.memberId)))
+          throw badField("memberId", "shop.no_such_member");
         owner = { memberId: input.memberId, source: "manual" };
       }
       const at = nowIso(this.deps);
-      const r = await trx
-        .updateTable("orders")
-        .set({
-          ownerMemberId: owner.memberId,
-          ownerSource: owner.source,
-          version: o.version + 1,
-          updatedAt: at,
-        })
-        .where("workspaceId", "=", actor.workspaceId)
-        .where("id", "=", o.id)
-        .where("version", "=", o.version)
-        .executeTakeFirst();
-      if (Number(r.numUpdatedRows) !== 1) throw staleVersion("Order", o.version);
+      if (!(await repo.setOwner(actor.workspaceId, o.id, o.version, owner, at)))
+        throw staleRecord("order", o.version);
       if (o.paidDate)
         await new StatsRepository(trx).rebuildOwnerDays(actor.workspaceId, o.shopId, [o.paidDate]);
       await audit(trx, actor, at, {
         action: "order.owner",
         entityType: "order",
         entityId: o.id,
-        summary: `Order ${o.platformOrderId} attributed ${owner.source === "manual" ? "by hand" : "by the rules"} to ${owner.memberId ?? "nobody"}`,
+        message: msg(
+          owner.source === "manual" ? "audit.order.owner_manual" : "audit.order.owner_rules",
+          {
+            order: o.platformOrderId,
+            member: owner.memberId
+              ? ((await memberNames(trx, actor.workspaceId)).get(owner.memberId) ?? "")
+              : msg("audit.nobody"),
+            memberId: owner.memberId,
+          },
+        ),
         before: { ownerMemberId: o.ownerMemberId, ownerSource: o.ownerSource },
         after: owner,
       });
@@ -329,8 +332,8 @@ export class AttributionService {
   }
 
   async summary(actor: Actor, q: { from: string; to: string; shopId?: string }) {
-    await authorizeShopData(this.deps.db, actor, "orders.read");
-    if (q.from > q.to) throw invalidField("to", "must not be before from");
+    await authorizeShop(this.deps.db, actor, "shop.orders.read");
+    if (q.from > q.to) throw badField("to", "range.reversed");
     const db = this.deps.db;
     if (q.shopId) await shopOf(db, actor.workspaceId, q.shopId);
     const sales = await AttributedSales.load(db, actor.workspaceId, {
@@ -338,19 +341,10 @@ export class AttributionService {
       to: q.to,
       shopIds: q.shopId ? [q.shopId] : undefined,
     });
+    const people = new PeopleRepository(db);
     const [members, departments] = await Promise.all([
-      db
-        .selectFrom("members")
-        .select(["id", "name", "departmentId", "status"])
-        .where("workspaceId", "=", actor.workspaceId)
-        .orderBy("name")
-        .execute(),
-      db
-        .selectFrom("departments")
-        .select(["id", "name"])
-        .where("workspaceId", "=", actor.workspaceId)
-        .orderBy("name")
-        .execute(),
+      people.membersByName(actor.workspaceId),
+      people.departments(actor.workspaceId, "name"),
     ]);
     return {
       from: q.from,

@@ -13,6 +13,11 @@ import {
   services,
 } from "../../../test/helpers/factories.js";
 import * as fx from "../../../test/fixtures/orders/build.js";
+import { renderMessage, type Locale, type Message } from "../../core/messages/index.js";
+
+/** A statement line's sources as a reader sees them in a language. */
+const sourceTexts = (locale: Locale, l: { sources: readonly { code: string }[] }) =>
+  l.sources.map((m) => renderMessage(locale, m as Message));
 
 const f = (file: string, bytes: Uint8Array) => ({ file, bytes });
 // 901 paid 10-01 189.00 (1 item QD-001-M); 902 paid 10-01 1,299.00 (CS-002-L, KZ-003-32); 903 unpaid; 904 paid 10-02 88.00, refunded 88.00.
@@ -322,34 +327,39 @@ for (const dialect of DIALECTS) {
       // 1 % of 1,488.00 attributed to the agent = 14.88; the lead closed nothing.
       expect(line(agent.memberId, "attributed")).toMatchObject({
         amount: "14.88",
-        sources: [
-          expect.stringContaining(
-            "sales attributed to 客服专员 2026-10-01…2026-10-31, all shops: 2 paid orders",
-          ),
-        ],
+        sources: [{ code: "pay.src.attributed_member" }],
       });
+      expect(sourceTexts("en", line(agent.memberId, "attributed"))).toEqual([
+        expect.stringContaining(
+          "sales attributed to 客服专员 2026-10-01…2026-10-31, all shops: 2 paid orders",
+        ),
+      ]);
+      expect(sourceTexts("zh-CN", line(agent.memberId, "attributed"))).toEqual([
+        expect.stringContaining(
+          "归属 客服专员 的销售额 2026-10-01…2026-10-31，全部店铺：2 个付款订单",
+        ),
+      ]);
       expect(line(t.person("客服主管").memberId, "attributed").amount).toBe("0.00");
       // The pool: 1 % of the unattributed 88.00 = 0.88, shared by the two 客服 → 0.44 each.
       expect(line(agent.memberId, "cs-unattributed")).toMatchObject({
         amount: "0.44",
-        sources: [
-          expect.stringContaining(
-            "unattributed sales 2026-10-01…2026-10-31, all shops: 1 paid orders without an owner",
-          ),
-        ],
+        sources: [{ code: "pay.src.unattributed" }],
       });
+      expect(sourceTexts("en", line(agent.memberId, "cs-unattributed"))).toEqual([
+        expect.stringContaining(
+          "unattributed sales 2026-10-01…2026-10-31, all shops: 1 paid orders without an owner",
+        ),
+      ]);
       // The projection on 10-25 at a shop GMV of 10,000.00: her 1,488.00 of the shop's 1,576.00 keeps its share.
       const october = services(tdb.database, frozenClock("2026-10-25T02:00:00.000Z"));
       const projected = await october.payRuns.projection(t.owner, agent.memberId, "10000.00");
       const at = projected.atShopGmv!.statement!.lines.find((l) => l.code === "attributed")!;
-      expect(at).toMatchObject({
-        amount: "94.42",
-        sources: [
-          expect.stringContaining(
-            "projected at the same share of the shop: 1488.00 × 10000.00 ÷ 1576.00",
-          ),
-        ],
-      }); // 9,441.62 × 1 %
+      expect(at).toMatchObject({ amount: "94.42" }); // 9,441.62 × 1 %
+      expect(sourceTexts("en", at)).toEqual([
+        expect.stringContaining(
+          "projected at the same share of the shop: 1,488.00 × 10,000.00 ÷ 1,576.00",
+        ),
+      ]);
       expect(projected.monthToDate.lines.find((l) => l.code === "attributed")!.amount).toBe(
         "14.88",
       );
@@ -362,14 +372,12 @@ for (const dialect of DIALECTS) {
       const fixed = corrected.statements
         .find((x) => x.memberId === agent.memberId)!
         .lines.find((l) => l.code === "attributed")!;
-      expect(fixed).toMatchObject({
-        amount: "20.00",
-        sources: [
-          expect.stringMatching(
-            /^entered 2000\.00 \(instead of the shop data: 1488\.00, sales attributed to 客服专员/,
-          ),
-        ],
-      });
+      expect(fixed).toMatchObject({ amount: "20.00" });
+      expect(sourceTexts("en", fixed)).toEqual([
+        expect.stringMatching(
+          /^entered 2,?000\.00 \(instead of the shop data: 1,?488\.00, sales attributed to 客服专员/,
+        ),
+      ]);
       const locked = await s.payRuns.lock(t.owner, corrected.id, corrected.version);
       expect(locked.status).toBe("locked");
       // October is locked: a new rule leaves October's owners alone, and a hand change is refused.

@@ -6,6 +6,7 @@ import type { Services } from "../../server/services.js";
 import { createTestDatabase, DIALECTS, type TestDatabase } from "../../../test/helpers/db.js";
 import { buildMember, buildWorkspace, services } from "../../../test/helpers/factories.js";
 import * as fx from "../../../test/fixtures/orders/build.js";
+import { problemText } from "../../core/orders/index.js";
 import { ImportRejected } from "./import.service.js";
 
 const f = (file: string, bytes: Uint8Array) => ({ file, bytes });
@@ -155,9 +156,14 @@ for (const dialect of DIALECTS) {
           file: "bad-money.csv",
           row: 3,
           column: "用户实付金额(元)",
-          message: '用户实付金额(元) "12.3.4" is not an amount',
+          code: "shop.cell.not_amount",
+          params: { column: "用户实付金额(元)", value: "12.3.4" },
         },
       ]);
+      expect(problemText("en", bad.errors[0]!)).toBe(
+        "用户实付金额(元): “12.3.4” is not an amount.",
+      );
+      expect(problemText("zh-CN", bad.errors[0]!)).toBe("用户实付金额(元)：“12.3.4”不是金额。");
       expect((await s.shops.list(owner)).items).toHaveLength(0);
       const quotes = await rejected(
         s.imports.importFiles(owner, { shopName: "PDD" }, [f("q.csv", fx.BROKEN.brokenQuotes())]),
@@ -184,14 +190,32 @@ for (const dialect of DIALECTS) {
           format: "taobao",
         }),
       );
-      expect(wrongPlatform.errors[0]!.message).toMatch(/抖店.*not taobao/);
+      expect(wrongPlatform.errors[0]).toMatchObject({
+        code: "shop.import.other_format",
+        params: { detected: { code: "shop.format.douyin-orders" } },
+      });
+      expect(problemText("en", wrongPlatform.errors[0]!)).toMatch(
+        /^This looks like a Douyin shop orders file, not Taobao\/Tmall;/,
+      );
+      expect(problemText("zh-CN", wrongPlatform.errors[0]!)).toMatch(
+        /^这看起来是抖店订单文件，而不是淘宝\/天猫的/,
+      );
       expect((await s.orders.list(owner, { limit: 50 })).items).toHaveLength(0);
       // A Douyin file into an existing Taobao shop is refused too.
       await s.imports.importFiles(owner, { shopName: "TB" }, taobao());
       const intoTaobao = await rejected(
         s.imports.importFiles(owner, { shopName: "TB" }, [f("fxg.csv", fx.douyinOrders())]),
       );
-      expect(intoTaobao.errors[0]!.message).toMatch(/douyin files, but shop "TB" is a taobao shop/);
+      expect(intoTaobao.errors[0]).toMatchObject({
+        code: "shop.import.shop_platform",
+        params: { shop: "TB" },
+      });
+      expect(problemText("en", intoTaobao.errors[0]!)).toBe(
+        "These are Douyin files, but the shop “TB” is a Taobao/Tmall shop.",
+      );
+      expect(problemText("zh-CN", intoTaobao.errors[0]!)).toBe(
+        "这些是抖店的文件，但店铺“TB”是淘宝/天猫店铺。",
+      );
     });
 
     it("imports every platform's fixture with its quirks", async () => {
@@ -323,7 +347,8 @@ for (const dialect of DIALECTS) {
       );
       expect(cut.errors[0]).toMatchObject({
         row: 1,
-        message: expect.stringMatching(/Not a readable XLSX/),
+        code: "upload.unreadable",
+        params: { file: "truncated.xlsx" },
       });
       const same = await s.imports.importFiles(owner, { shopName: "PDD" }, [
         f("pdd-refunds.xlsx", await fx.pddRefundsXlsx()),
@@ -443,7 +468,11 @@ for (const dialect of DIALECTS) {
       const split = await rejected(
         s.imports.importStream(owner, { shopName: "Another" }, "orders_export.csv", records(apart)),
       );
-      expect(split.errors[0]!.message).toMatch(/#1 appears again at row 4501/);
+      expect(split.errors[0]).toMatchObject({
+        code: "shop.order.apart",
+        params: { order: "#1", row: 4501 },
+      });
+      expect(problemText("zh-CN", split.errors[0]!)).toMatch(/^订单 #1 在第 4501 行再次出现/);
     });
 
     it("uses a saved column mapping for any file, and lets only the owner and 运营 leads import", async () => {

@@ -2,50 +2,74 @@
 // history → roll-back. Re-importing an overlapping file updates orders in place (unique on
 // workspace, shop, platform order id) and skips those that did not change.
 import type { Actor } from "../../core/actor.js";
-import { conflict, invalid, notFound } from "../../core/errors.js";
+import { fail } from "../../core/errors.js";
+import { msg } from "../../core/messages/index.js";
 import { newId } from "../../core/ids.js";
 import { LIMITS } from "../../core/limits.js";
 import { type ImportFormat } from "../../core/orders/index.js";
 import type { OrderItemsTable, OrdersTable, RefundsTable } from "../../db/schema.js";
-import { audit, nowIso } from "../shared/context.js";
+import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
 import { readSource } from "./order-files.js";
 import { OrderRepository } from "./order.repository.js";
 import { presentImport } from "./orders.presenter.js";
 import { ShopRepository } from "./shop.repository.js";
-import { authorizeShopData, shopOf } from "./shop.service.js";
-import { ImportPipeline, ImportRejected, type SourceFile } from "./import-pipeline.js";
+import { shopOf } from "./shop.service.js";
+import { authorizeShop } from "./shop.access.js";
+import { notFoundIn } from "./refusals.js";
+import {
+  guardSize,
+  importFiles,
+  importStream,
+  type ShopTarget,
+  type SourceFile,
+} from "./import-pipeline.js";
+import { emptySummary, ImportRejected } from "./import-plan.js";
+import { rebuild, relink, touched } from "./import-write.js";
 import { lockedMonthsOf, monthLocked, payLock } from "../pay/locked-month.js";
 import type { Executor } from "../../db/database.js";
-export { ImportRejected, type ImportSummary, type SourceFile } from "./import-pipeline.js";
+export { ImportRejected, type ImportSummary } from "./import-plan.js";
+export type { ShopTarget, SourceFile } from "./import-pipeline.js";
 
-/** The import use cases: whole files and streams (from the pipeline), and the browser's staged uploads, previews, commits, history and roll-back. */
-export class ImportService extends ImportPipeline {
+/**
+ * The import use cases over the one pipeline (import-pipeline.ts: prepare → plan → write): whole
+ * files and streams, and the browser's staged uploads, previews, commits, history and roll-back.
+ */
+export class ImportService {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  /** Imports files into a shop (created when the name is new); dry runs only report. */
+  importFiles(
+    actor: Actor,
+    target: ShopTarget,
+    sources: SourceFile[],
+    opts: { format?: ImportFormat; dryRun?: boolean; maxBytes?: number } = {},
+  ) {
+    return importFiles(this.deps, actor, target, sources, opts);
+  }
+
+  /** Imports one large order export read as a stream of CSV records (the CLI's big files). */
+  importStream(
+    actor: Actor,
+    target: ShopTarget,
+    file: string,
+    records: AsyncIterable<string[]>,
+    opts: { format?: ImportFormat; dryRun?: boolean; onRows?: (rows: number) => void } = {},
+  ) {
+    return importStream(this.deps, actor, target, file, records, opts);
+  }
+
   /** Stages a file sent by the browser; returns its headers and first rows for the mapping builder. */
   async upload(actor: Actor, shopId: string, fileName: string, input: Uint8Array | null) {
-    await authorizeShopData(this.deps.db, actor, "orders.import");
+    await authorizeShop(this.deps.db, actor, "shop.orders.import");
     await shopOf(this.deps.db, actor.workspaceId, shopId);
-    if (input === null)
-      throw invalid(
-        "Send the file as the request body with content-type: application/octet-stream",
-      );
+    if (input === null) throw fail("invalid", "upload.body_required");
     const bytes = input;
-    this.guardSize([{ file: fileName, bytes }], LIMITS.importUploadMaxBytes);
+    guardSize([{ file: fileName, bytes }], LIMITS.importUploadMaxBytes);
     // An empty, unreadable or too large file is refused here with its code, before it is staged.
     const r = await readSource(fileName, bytes);
-    if ("problem" in r)
-      throw new ImportRejected({
-        orders: 0,
-        lineItems: 0,
-        created: 0,
-        updated: 0,
-        skipped: 0,
-        refunds: 0,
-        visitorDays: 0,
-        errors: [r.problem],
-        warnings: [],
-      });
+    if ("problem" in r) throw new ImportRejected({ ...emptySummary(), errors: [r.problem] });
     return this.deps.db.transaction().execute(async (trx) => {
-      await authorizeShopData(trx, actor, "orders.import");
+      await authorizeShop(trx, actor, "shop.orders.import");
       await shopOf(trx, actor.workspaceId, shopId);
       const at = nowIso(this.deps);
       const repo = new ShopRepository(trx);
@@ -81,7 +105,7 @@ export class ImportService extends ImportPipeline {
       shopId,
       uploadIds,
     );
-    if (rows.length !== new Set(uploadIds).size) throw notFound("Upload");
+    if (rows.length !== new Set(uploadIds).size) throw notFoundIn("upload");
     return uploadIds.map((id) => {
       const u = rows.find((r) => r.id === id)!;
       return { file: u.fileName, bytes: new Uint8Array(Buffer.from(u.content, "base64")) };
@@ -90,7 +114,7 @@ export class ImportService extends ImportPipeline {
 
   /** Preview of staged uploads: problems are returned, not thrown. */
   async preview(actor: Actor, shopId: string, input: { uploadIds: string[]; format?: string }) {
-    await authorizeShopData(this.deps.db, actor, "orders.import");
+    await authorizeShop(this.deps.db, actor, "shop.orders.import");
     await shopOf(this.deps.db, actor.workspaceId, shopId);
     const sources = await this.staged(actor, shopId, input.uploadIds);
     try {
@@ -104,7 +128,6 @@ export class ImportService extends ImportPipeline {
       if (!(e instanceof ImportRejected)) throw e;
       return {
         ...e.summary,
-        errors: e.summary.errors.map((p) => ({ ...p, file: p.file ?? "" })),
         platform: null,
         files: [],
         sample: [],
@@ -122,7 +145,7 @@ export class ImportService extends ImportPipeline {
   }
 
   async history(actor: Actor, shopId: string, page: { limit: number; cursor?: string }) {
-    await authorizeShopData(this.deps.db, actor, "orders.read");
+    await authorizeShop(this.deps.db, actor, "shop.orders.read");
     await shopOf(this.deps.db, actor.workspaceId, shopId);
     const rows = await new OrderRepository(this.deps.db).listImports(
       actor.workspaceId,
@@ -136,9 +159,9 @@ export class ImportService extends ImportPipeline {
   }
 
   async get(actor: Actor, id: string) {
-    await authorizeShopData(this.deps.db, actor, "orders.read");
+    await authorizeShop(this.deps.db, actor, "shop.orders.read");
     const imp = await new OrderRepository(this.deps.db).getImport(actor.workspaceId, id);
-    if (!imp) throw notFound("Import");
+    if (!imp) throw notFoundIn("import");
     return presentImport(imp);
   }
 
@@ -148,18 +171,22 @@ export class ImportService extends ImportPipeline {
       const ws = actor.workspaceId;
       const repo = new OrderRepository(trx);
       const imp = await repo.getImport(ws, id);
-      if (!imp) throw notFound("Import");
-      await authorizeShopData(trx, actor, "orders.import");
-      if (imp.status !== "committed") throw conflict("This import was already rolled back");
+      if (!imp) throw notFoundIn("import");
+      await authorizeShop(trx, actor, "shop.orders.import");
+      if (imp.status !== "committed") throw fail("conflict", "shop.import.rolled_back");
       const later = await repo.laterImportsTouching(ws, id);
       if (later.length)
-        throw conflict(
-          `Later imports changed the same orders; roll them back first (${later.join(", ")})`,
+        throw fail(
+          "conflict",
+          "shop.import.later_imports",
           { imports: later },
+          {
+            extra: { imports: later },
+          },
         );
       const changes = await repo.changesOf(ws, id);
-      const dates = new Set<string>();
-      const keys = new Set<string>();
+      const t = touched();
+      const { dates, keys } = t;
       const orderKeys = changes.filter((c) => c.entity === "order").map((c) => c.entityKey);
       const current = await repo.byPlatformIds(ws, imp.shopId, orderKeys);
       for (const o of current) {
@@ -198,7 +225,7 @@ export class ImportService extends ImportPipeline {
         ...currentRefunds.map((r) => r.platformOrderId),
         ...restoredRefunds.map((r) => r.platformOrderId),
       ]);
-      await this.relink(trx, ws, imp.shopId, [...linked], dates, keys);
+      await relink(trx, ws, imp.shopId, [...linked], t);
       const at = nowIso(this.deps);
       await new ShopRepository(trx).setVisitors(
         ws,
@@ -211,13 +238,18 @@ export class ImportService extends ImportPipeline {
           })),
         at,
       );
-      await this.rebuild(trx, ws, imp.shopId, dates, keys);
+      await rebuild(trx, ws, imp.shopId, t);
       await repo.markRolledBack(ws, id, at, actor.via === "system" ? null : actor.memberId);
       await audit(trx, actor, at, {
         action: "orders.rollback",
         entityType: "order_import",
         entityId: id,
-        summary: `Rolled back import ${id}: ${imp.created} orders removed, ${imp.updated} restored`,
+        message: msg("audit.orders.rollback", {
+          files: (JSON.parse(imp.files) as { file: string }[]).map((f) => f.file),
+          created: imp.created,
+          updated: imp.updated,
+          importId: id,
+        }),
       });
       return presentImport((await repo.getImport(ws, id))!);
     });

@@ -2,7 +2,7 @@
 // reads breakdowns and exports the numbers.
 import type { Actor } from "../../core/actor.js";
 import { assertSpan } from "../../core/calendar/range.js";
-import { invalid, invalidField } from "../../core/errors.js";
+import { fail } from "../../core/errors.js";
 import {
   addTotals,
   computeKpis,
@@ -20,7 +20,9 @@ import { formatMoney } from "../../core/money.js";
 import type { Executor } from "../../db/database.js";
 import type { ServiceDeps } from "../shared/context.js";
 import { ShopRepository } from "./shop.repository.js";
-import { authorizeShopData } from "./shop.service.js";
+import { authorizeShop } from "./shop.access.js";
+import { badField } from "./refusals.js";
+import { WorkspaceRepository } from "../workspaces/workspace.repository.js";
 import { StatsRepository } from "./stats.repository.js";
 
 export interface KpiFilter {
@@ -84,24 +86,17 @@ export class KpiService {
     let shops = await new ShopRepository(db).list(workspaceId);
     if (f.shopIds?.length) {
       const unknown = f.shopIds.filter((id) => !shops.some((s) => s.id === id));
-      if (unknown.length) throw invalidField("shopId", `No such shop: ${unknown.join(", ")}`);
+      if (unknown.length) throw badField("shopId", "shop.no_such_shop", { ids: unknown });
       shops = shops.filter((s) => f.shopIds!.includes(s.id));
     }
     if (f.platform) shops = shops.filter((s) => s.platform === f.platform);
-    const w = await db
-      .selectFrom("workspaces")
-      .select("currency")
-      .where("id", "=", workspaceId)
-      .executeTakeFirst();
+    const w = await new WorkspaceRepository(db).getById(workspaceId);
     let excluded: string[] = [];
     const currencies = [...new Set(shops.map((s) => s.currency))];
     if (currencies.length > 1) {
       // Amounts of different currencies are never added. Chosen shops must share one; "all shops"
       // means the shops in the workspace's currency, and the others are named as left out.
-      if (f.shopIds?.length)
-        throw invalid(
-          `The shops chosen keep different currencies (${currencies.join(", ")}); choose shops of one currency`,
-        );
+      if (f.shopIds?.length) throw fail("invalid", "shop.currencies_differ", { currencies });
       const main =
         w?.currency && currencies.includes(w.currency) ? w.currency : currencies.sort()[0]!;
       excluded = shops.filter((s) => s.currency !== main).map((s) => s.id);
@@ -189,21 +184,17 @@ export class KpiService {
   }
 
   async get(actor: Actor, f: KpiFilter) {
-    await authorizeShopData(this.deps.db, actor, "kpi.read");
+    await authorizeShop(this.deps.db, actor, "shop.kpi.read");
     return this.compute(actor.workspaceId, f);
   }
 
   async breakdown(actor: Actor, f: KpiFilter) {
-    await authorizeShopData(this.deps.db, actor, "kpi.read");
+    await authorizeShop(this.deps.db, actor, "shop.kpi.read");
     const db = this.deps.db;
     const { shops, currency } = await this.scope(db, actor.workspaceId, f);
     const ids = shops.map((s) => s.id);
     const stats = new StatsRepository(db);
-    const w = await db
-      .selectFrom("workspaces")
-      .select("timeZone")
-      .where("id", "=", actor.workspaceId)
-      .executeTakeFirst();
+    const w = await new WorkspaceRepository(db).getById(actor.workspaceId);
     const tz = w?.timeZone ?? "Asia/Shanghai";
     const nextDay = new Date(Date.parse(`${f.to}T00:00:00Z`) + 86_400_000)
       .toISOString()

@@ -28,8 +28,7 @@ export async function readXlsx(
     if (err instanceof FileRefused) return { problem: refusalProblem(file, err) };
     throw err;
   }
-  if (records.length === 0)
-    return { problem: fileProblem(file, "upload.empty", "The file is empty") };
+  if (records.length === 0) return { problem: fileProblem(file, "upload.empty") };
   return { table: { file, records, encoding: "xlsx" } };
 }
 
@@ -52,13 +51,6 @@ export async function readSource(
   file: string,
   bytes: Uint8Array,
 ): Promise<{ table: SourceTable } | { problem: Problem }> {
-  if (isOle(bytes))
-    return {
-      problem: fileProblem(
-        file,
-        "upload.old_xls",
-        "Old .xls (Excel 97) files are not read; save the file as .xlsx or CSV",
-      ),
-    };
+  if (isOle(bytes)) return { problem: fileProblem(file, "upload.old_xls") };
   return inTurn(async () => (isZip(bytes) ? readXlsx(file, bytes) : readCsvBytes(file, bytes)));
 }

@@ -306,6 +306,29 @@ export class OrderRepository {
     return s.execute();
   }
 
+  /** Sets an order's owner when its version is still `version`; false when someone changed it. */
+  async setOwner(
+    workspaceId: string,
+    id: string,
+    version: number,
+    owner: { memberId: string | null; source: "rule" | "manual" | null },
+    at: string,
+  ): Promise<boolean> {
+    const r = await this.db
+      .updateTable("orders")
+      .set({
+        ownerMemberId: owner.memberId,
+        ownerSource: owner.source,
+        version: version + 1,
+        updatedAt: at,
+      })
+      .where("workspaceId", "=", workspaceId)
+      .where("id", "=", id)
+      .where("version", "=", version)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
   getById(workspaceId: string, id: string) {
     return this.db
       .selectFrom("orders")

@@ -1,9 +1,10 @@
 import type { Actor } from "../../core/actor.js";
-import { notFound } from "../../core/errors.js";
 import type { ServiceDeps } from "../shared/context.js";
 import { OrderRepository } from "./order.repository.js";
 import { presentOrder, presentRefund } from "./orders.presenter.js";
-import { authorizeShopData, shopOf } from "./shop.service.js";
+import { shopOf } from "./shop.service.js";
+import { authorizeShop } from "./shop.access.js";
+import { notFoundIn } from "./refusals.js";
 import { memberNames } from "./attribution.repository.js";
 
 export class OrderService {
@@ -21,7 +22,7 @@ export class OrderService {
       cursor?: string;
     },
   ) {
-    await authorizeShopData(this.deps.db, actor, "orders.read");
+    await authorizeShop(this.deps.db, actor, "shop.orders.read");
     if (q.shopId) await shopOf(this.deps.db, actor.workspaceId, q.shopId);
     const repo = new OrderRepository(this.deps.db);
     const rows = await repo.list(actor.workspaceId, q);
@@ -41,10 +42,10 @@ export class OrderService {
   }
 
   async get(actor: Actor, id: string) {
-    await authorizeShopData(this.deps.db, actor, "orders.read");
+    await authorizeShop(this.deps.db, actor, "shop.orders.read");
     const repo = new OrderRepository(this.deps.db);
     const o = await repo.getById(actor.workspaceId, id);
-    if (!o) throw notFound("Order");
+    if (!o) throw notFoundIn("order");
     const [items, refunds, names] = await Promise.all([
       repo.itemsOf(actor.workspaceId, [id]),
       repo.refundsOfOrder(actor.workspaceId, o.shopId, o.platformOrderId),

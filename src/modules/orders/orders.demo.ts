@@ -15,7 +15,7 @@ import {
   normalizeRulePattern,
   type AttributionRule,
 } from "../../core/orders/attribution.js";
-import { AttributionRepository } from "./attribution.repository.js";
+import { AttributionRepository, memberNames } from "./attribution.repository.js";
 
 const PRODUCTS = [
   { sku: "QD-001", title: "秋季法式连衣裙", fen: 19900 },
@@ -82,11 +82,7 @@ async function demoRules(
   workspaceId: string,
   at: string,
 ): Promise<AttributionRule[]> {
-  const members = await trx
-    .selectFrom("members")
-    .select(["id", "name"])
-    .where("workspaceId", "=", workspaceId)
-    .execute();
+  const members = [...(await memberNames(trx, workspaceId))].map(([id, name]) => ({ id, name }));
   const rules: AttributionRule[] = [];
   for (const [i, r] of DEMO_RULES.entries()) {
     const m = members.find((x) => x.name === r.member);

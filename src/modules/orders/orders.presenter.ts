@@ -1,5 +1,14 @@
+import { DomainError } from "../../core/errors.js";
+import { renderMessage, type Locale } from "../../core/messages/index.js";
 import { formatMoney } from "../../core/money.js";
-import type { ParsedOrder } from "../../core/orders/index.js";
+import {
+  problemText,
+  storedWarnings,
+  warningMessage,
+  type ImportWarning,
+  type ParsedOrder,
+  type Problem,
+} from "../../core/orders/index.js";
 import type {
   OrderImportsTable,
   OrderItemsTable,
@@ -173,7 +182,10 @@ export const presentRefund = (r: RefundsTable) => ({
   completedAt: r.completedAt,
 });
 
-export const presentImport = (i: OrderImportsTable): ImportDto => ({
+/** An import record as services return it: warnings as messages (the route renders them). */
+export type ImportRecord = Omit<ImportDto, "warnings"> & { warnings: ImportWarning[] };
+
+export const presentImport = (i: OrderImportsTable): ImportRecord => ({
   id: i.id,
   shopId: i.shopId,
   platform: i.platform,
@@ -187,8 +199,60 @@ export const presentImport = (i: OrderImportsTable): ImportDto => ({
   skipped: i.skipped,
   refunds: i.refunds,
   visitorDays: i.visitorDays,
-  warnings: JSON.parse(i.warnings) as string[],
+  warnings: storedWarnings(i.warnings),
   createdBy: i.createdBy,
   createdAt: i.createdAt,
   rolledBackAt: i.rolledBackAt,
 });
+
+// ---- import problems and warnings in the caller's language -----------------------------------
+
+/** A problem as the API sends it: its code and parameters, and the text in the caller's language. */
+export const problemIn = (locale: Locale, p: Problem) => ({
+  file: p.file ?? "",
+  row: p.row,
+  column: p.column,
+  code: p.code,
+  params: p.params,
+  message: problemText(locale, p),
+});
+
+/** A warning as the API sends it: its code and parameters, and the text (its file in front). */
+export const warningIn = (locale: Locale, w: ImportWarning) => ({
+  ...(w.file === undefined ? {} : { file: w.file }),
+  code: w.code,
+  params: w.params,
+  message: renderMessage(locale, warningMessage(w)),
+});
+
+/** A summary or preview with its problems and warnings rendered for the caller. */
+export const summaryIn = <T extends { errors: Problem[]; warnings: ImportWarning[] }>(
+  locale: Locale,
+  s: T,
+) => ({
+  ...s,
+  errors: s.errors.map((p) => problemIn(locale, p)),
+  warnings: s.warnings.map((w) => warningIn(locale, w)),
+});
+
+/** An import record (orders or CS) with its warnings rendered for the caller. */
+export const warningsIn = <T extends { warnings: ImportWarning[] }>(locale: Locale, r: T) => ({
+  ...r,
+  warnings: r.warnings.map((w) => warningIn(locale, w)),
+});
+
+/**
+ * A refused import's problems (`problems`, `summary` in the error body) rendered for the caller;
+ * use as `.catch(refusalIn(locale))`. Other errors pass through unchanged.
+ */
+export const refusalIn =
+  (locale: Locale) =>
+  (e: unknown): never => {
+    if (!(e instanceof DomainError)) throw e;
+    const extra = { ...e.extra };
+    if (Array.isArray(extra.problems))
+      extra.problems = (extra.problems as Problem[]).map((p) => problemIn(locale, p));
+    const summary = extra.summary as { errors: Problem[]; warnings: ImportWarning[] } | undefined;
+    if (summary && Array.isArray(summary.errors)) extra.summary = summaryIn(locale, summary);
+    throw new DomainError(e.kind, e.message, e.fields, extra, e.coded);
+  };

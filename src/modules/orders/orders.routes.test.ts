@@ -13,8 +13,15 @@ import * as fx from "../../../test/fixtures/orders/build.js";
 interface Problem {
   status: number;
   detail: string;
+  code?: string;
   errors?: { field: string; message: string }[];
-  problems?: { row: number; column: string; message: string }[];
+  problems?: {
+    row: number;
+    column: string;
+    code: string;
+    params: Record<string, unknown>;
+    message: string;
+  }[];
 }
 
 let app: TestApp["app"];
@@ -132,10 +139,43 @@ for (const dialect of DIALECTS) {
         uploadIds: [up.body.id],
       });
       expect(res.status).toBe(400);
+      // The problem as a code with its parameters, and its text in the caller's language.
+      expect(res.body.code).toBe("shop.import.refused");
       expect(res.body.problems).toEqual([
-        expect.objectContaining({ row: 3, column: "用户实付金额(元)" }),
+        {
+          file: "bad.csv",
+          row: 3,
+          column: "用户实付金额(元)",
+          code: "shop.cell.not_amount",
+          params: { column: "用户实付金额(元)", value: "12.3.4" },
+          message: "用户实付金额(元)：“12.3.4”不是金额。",
+        },
       ]);
-      expect(res.body.detail).toMatch(/nothing was stored/);
+      expect(res.body.detail).toBe(
+        "导入被拒绝，没有保存任何数据。共 1 个问题，第一个：bad.csv 第 3 行“用户实付金额(元)”列：用户实付金额(元)：“12.3.4”不是金额。",
+      );
+      const en = await client.req<Problem>(
+        "POST",
+        `/api/v1/shops/${shop.id}/imports`,
+        { uploadIds: [up.body.id] },
+        { "accept-language": "en" },
+      );
+      expect(en.body.problems![0]!.message).toBe("用户实付金额(元): “12.3.4” is not an amount.");
+      expect(en.body.detail).toBe(
+        "The import was refused; nothing was stored. 1 problem(s); the first: bad.csv row 3, column 用户实付金额(元): 用户实付金额(元): “12.3.4” is not an amount.",
+      );
+      const preview = await client.req<{ errors: Problem["problems"] }>(
+        "POST",
+        `/api/v1/shops/${shop.id}/imports/preview`,
+        { uploadIds: [up.body.id] },
+        { "accept-language": "en" },
+      );
+      expect(preview.body.errors).toEqual([
+        expect.objectContaining({
+          code: "shop.cell.not_amount",
+          message: "用户实付金额(元): “12.3.4” is not an amount.",
+        }),
+      ]);
       expect((await upload(client, shop.id, "empty.csv", new Uint8Array(0))).status).toBe(400);
       const noType = await client.post<Problem>(`/api/v1/shops/${shop.id}/uploads?fileName=x.csv`, {
         a: 1,

@@ -5,6 +5,8 @@ import type { ImportService } from "./import.service.js";
 import type { OrderService } from "./order.service.js";
 import type { AttributionService } from "./attribution.service.js";
 import { actorOf, type App } from "../../http/app.js";
+import { requestLocale } from "../../http/problem.js";
+import { refusalIn, summaryIn, warningsIn } from "./orders.presenter.js";
 import { IdParams, Page } from "../shared/common.schema.js";
 import {
   CreateMappingBody,
@@ -165,14 +167,16 @@ export async function orderRoutes(
         reply
           .status(201)
           .send(
-            await services.imports.upload(
-              actorOf(req),
-              req.params.id,
-              req.query.fileName,
-              Buffer.isBuffer(req.body)
-                ? new Uint8Array(req.body.buffer, req.body.byteOffset, req.body.byteLength)
-                : null,
-            ),
+            await services.imports
+              .upload(
+                actorOf(req),
+                req.params.id,
+                req.query.fileName,
+                Buffer.isBuffer(req.body)
+                  ? new Uint8Array(req.body.buffer, req.body.byteOffset, req.body.byteLength)
+                  : null,
+              )
+              .catch(refusalIn(requestLocale(req))),
           ),
     );
     app.post(
@@ -186,7 +190,11 @@ export async function orderRoutes(
           response: { 200: PreviewSchema },
         },
       },
-      async (req) => services.imports.preview(actorOf(req), req.params.id, req.body),
+      async (req) =>
+        summaryIn(
+          requestLocale(req),
+          await services.imports.preview(actorOf(req), req.params.id, req.body),
+        ),
     );
     app.post(
       "/shops/:id/imports",
@@ -203,7 +211,14 @@ export async function orderRoutes(
       async (req, reply) =>
         reply
           .status(201)
-          .send(await services.imports.commit(actorOf(req), req.params.id, req.body)),
+          .send(
+            warningsIn(
+              requestLocale(req),
+              await services.imports
+                .commit(actorOf(req), req.params.id, req.body)
+                .catch(refusalIn(requestLocale(req))),
+            ),
+          ),
     );
     app.get(
       "/shops/:id/imports",
@@ -216,18 +231,21 @@ export async function orderRoutes(
           response: { 200: Page(ImportSchema) },
         },
       },
-      async (req) =>
-        services.imports.history(actorOf(req), req.params.id, {
+      async (req) => {
+        const page = await services.imports.history(actorOf(req), req.params.id, {
           limit: req.query.limit ?? LIMITS.pageSizeDefault,
           cursor: req.query.cursor,
-        }),
+        });
+        return { ...page, items: page.items.map((i) => warningsIn(requestLocale(req), i)) };
+      },
     );
     app.get(
       "/imports/:id",
       {
         schema: { tags, summary: "One import", params: IdParams, response: { 200: ImportSchema } },
       },
-      async (req) => services.imports.get(actorOf(req), req.params.id),
+      async (req) =>
+        warningsIn(requestLocale(req), await services.imports.get(actorOf(req), req.params.id)),
     );
     app.post(
       "/imports/:id/rollback",
@@ -239,7 +257,11 @@ export async function orderRoutes(
           response: { 200: ImportSchema },
         },
       },
-      async (req) => services.imports.rollback(actorOf(req), req.params.id),
+      async (req) =>
+        warningsIn(
+          requestLocale(req),
+          await services.imports.rollback(actorOf(req), req.params.id),
+        ),
     );
 
     app.get(

@@ -145,20 +145,35 @@ export const ImportProblem = Type.Object({
   file: Type.String(),
   row: Type.Integer({ description: "1-based row in the file; the header is row 1" }),
   column: Type.String({ description: "Header of the column, as in the file" }),
-  message: Type.String(),
-  code: Type.Optional(
-    Type.String({
-      description:
-        "Message code (e.g. upload.too_many_rows) for the reader's language; message is the English fallback",
-    }),
-  ),
-  params: Type.Optional(MessageParamsSchema),
+  code: Type.String({
+    description:
+      "Message code (e.g. shop.cell.not_amount, upload.too_many_rows; src/core/messages/shop.en.ts)",
+  }),
+  params: MessageParamsSchema,
+  message: Type.String({ description: "The problem rendered in the caller's language" }),
 });
+export const ImportNote = Type.Object(
+  {
+    file: Type.Optional(Type.String()),
+    code: Type.String({ description: "Message code (e.g. shop.warning.unknown_status_paid)" }),
+    params: MessageParamsSchema,
+    message: Type.String({
+      description: "The warning rendered in the caller's language, its file in front",
+    }),
+  },
+  { description: "A warning: the import goes ahead, the reader is told" },
+);
 export const FileInfo = Type.Object({
   file: Type.String(),
   encoding: Type.String(),
   platform: Type.String(),
   kind: Type.String(),
+  profile: Type.Optional(
+    Type.String({
+      description:
+        "The format's id (taobao-orders, mapping:NAME …); its name in each language is the message shop.format.<id>",
+    }),
+  ),
   label: Type.String(),
   version: Type.String(),
   rows: Type.Integer(),
@@ -265,7 +280,7 @@ export const SummarySchema = Type.Object({
   refunds: Type.Integer(),
   visitorDays: Type.Integer(),
   errors: Type.Array(ImportProblem),
-  warnings: Type.Array(Type.String()),
+  warnings: Type.Array(ImportNote),
 });
 export const PreviewSchema = Type.Intersect([
   SummarySchema,
@@ -289,7 +304,7 @@ export const ImportSchema = Type.Object({
   skipped: Type.Integer(),
   refunds: Type.Integer(),
   visitorDays: Type.Integer(),
-  warnings: Type.Array(Type.String()),
+  warnings: Type.Array(ImportNote),
   createdBy: Nullable(Type.String()),
   createdAt: Instant,
   rolledBackAt: Nullable(Instant),

@@ -31,6 +31,16 @@ export class ShopRepository {
       .executeTakeFirst();
   }
 
+  /** A shop named or with this id (the CLI takes either). */
+  getByNameOrId(workspaceId: string, nameOrId: string) {
+    return this.db
+      .selectFrom("shops")
+      .selectAll()
+      .where("workspaceId", "=", workspaceId)
+      .where((eb) => eb.or([eb("name", "=", nameOrId), eb("id", "=", nameOrId)]))
+      .executeTakeFirst();
+  }
+
   async create(s: ShopsTable): Promise<void> {
     await this.db.insertInto("shops").values(s).execute();
   }

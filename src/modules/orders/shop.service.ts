@@ -1,12 +1,14 @@
 import type { Actor } from "../../core/actor.js";
-import { conflict, invalidField, notFound, staleVersion } from "../../core/errors.js";
+import { fail } from "../../core/errors.js";
+import { msg } from "../../core/messages/index.js";
+import { platformName } from "../../core/orders/problems.js";
 import { newId } from "../../core/ids.js";
 import { ORDER_FIELDS, type ColumnMapping } from "../../core/orders/fields.js";
 import type { Executor } from "../../db/database.js";
 import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
 import { OrderRepository } from "./order.repository.js";
-import { authorizeRight } from "../org/rights.access.js";
-import type { ShopDataAction } from "./orders.policy.js";
+import { authorizeShop } from "./shop.access.js";
+import { badField, notFoundIn, staleRecord } from "./refusals.js";
 import { presentShop } from "./orders.presenter.js";
 import { ShopRepository } from "./shop.repository.js";
 import { StatsRepository } from "./stats.repository.js";
@@ -15,18 +17,9 @@ import { isClosed, payLock, refuseLockedMonths } from "../pay/locked-month.js";
 
 const DEFAULT_CURRENCY: Record<string, string> = { shopify: "USD", woocommerce: "USD" };
 
-/** Checks the shop-data policy for an actor (the operations function, core/org/rights.ts). */
-export async function authorizeShopData(
-  db: Executor,
-  actor: Actor,
-  action: ShopDataAction,
-): Promise<void> {
-  await authorizeRight(db, actor, action);
-}
-
 export async function shopOf(db: Executor, workspaceId: string, id: string) {
   const shop = await new ShopRepository(db).getById(workspaceId, id);
-  if (!shop) throw notFound("Shop");
+  if (!shop) throw notFoundIn("shop");
   return shop;
 }
 
@@ -34,19 +27,18 @@ export function validateMapping(mapping: ColumnMapping): void {
   const known = new Set<string>(ORDER_FIELDS);
   for (const k of Object.keys(mapping.fields))
     if (!known.has(k))
-      throw invalidField(
-        `mapping.fields.${k}`,
-        `Unknown field; known fields: ${ORDER_FIELDS.join(", ")}`,
-      );
+      throw badField(`mapping.fields.${k}`, "shop.mapping.unknown_field", {
+        fields: [...ORDER_FIELDS],
+      });
   for (const f of ["orderId", "orderTotal"] as const)
-    if (!mapping.fields[f]) throw invalidField(`mapping.fields.${f}`, "is required");
+    if (!mapping.fields[f]) throw badField(`mapping.fields.${f}`, "shop.mapping.field_required");
 }
 
 export class ShopService {
   constructor(private readonly deps: ServiceDeps) {}
 
   async list(actor: Actor) {
-    await authorizeShopData(this.deps.db, actor, "orders.read");
+    await authorizeShop(this.deps.db, actor, "shop.orders.read");
     const shops = await new ShopRepository(this.deps.db).list(actor.workspaceId);
     const counts = await Promise.all(
       shops.map((s) => new OrderRepository(this.deps.db).countByShop(actor.workspaceId, s.id)),
@@ -55,7 +47,7 @@ export class ShopService {
   }
 
   async get(actor: Actor, id: string) {
-    await authorizeShopData(this.deps.db, actor, "orders.read");
+    await authorizeShop(this.deps.db, actor, "shop.orders.read");
     const shop = await shopOf(this.deps.db, actor.workspaceId, id);
     return presentShop(
       shop,
@@ -76,11 +68,11 @@ export class ShopService {
     },
     at: string,
   ) {
-    await authorizeShopData(trx, actor, "shop.manage");
+    await authorizeShop(trx, actor, "shop.manage");
     const repo = new ShopRepository(trx);
     const name = input.name.trim();
     if (await repo.getByName(actor.workspaceId, name))
-      throw conflict(`A shop named "${name}" exists`);
+      throw fail("conflict", "shop.name_taken", { name });
     const shop = {
       workspaceId: actor.workspaceId,
       id: newId(),
@@ -100,7 +92,11 @@ export class ShopService {
       action: "shop.create",
       entityType: "shop",
       entityId: shop.id,
-      summary: `Added shop ${name} (${input.platform})`,
+      message: msg("audit.shop.create", {
+        shop: name,
+        shopId: shop.id,
+        platform: platformName(input.platform),
+      }),
       after: shop,
     });
     return shop;
@@ -135,7 +131,7 @@ export class ShopService {
     },
   ) {
     return this.deps.db.transaction().execute(async (trx) => {
-      await authorizeShopData(trx, actor, "shop.manage");
+      await authorizeShop(trx, actor, "shop.manage");
       const current = await shopOf(trx, actor.workspaceId, id);
       const repo = new ShopRepository(trx);
       if (
@@ -143,7 +139,7 @@ export class ShopService {
         input.name.trim() !== current.name &&
         (await repo.getByName(actor.workspaceId, input.name.trim()))
       )
-        throw conflict(`A shop named "${input.name.trim()}" exists`);
+        throw fail("conflict", "shop.name_taken", { name: input.name.trim() });
       const at = nowIso(this.deps);
       const updated = await repo.update(actor.workspaceId, id, input.version, {
         ...(input.name !== undefined && { name: input.name.trim() }),
@@ -152,7 +148,7 @@ export class ShopService {
         ...(input.shipWindowHours !== undefined && { shipWindowHours: input.shipWindowHours }),
         updatedAt: at,
       });
-      if (!updated) throw staleVersion("Shop", current.version);
+      if (!updated) throw staleRecord("shop", current.version);
       if (
         input.shipWindowHours !== undefined &&
         input.shipWindowHours !== current.shipWindowHours
@@ -170,7 +166,7 @@ export class ShopService {
         action: "shop.update",
         entityType: "shop",
         entityId: id,
-        summary: `Updated shop ${updated.name}`,
+        message: msg("audit.shop.update", { shop: updated.name, shopId: id }),
         before: current,
         after: updated,
       });
@@ -182,7 +178,7 @@ export class ShopService {
   }
 
   async mappings(actor: Actor, shopId: string) {
-    await authorizeShopData(this.deps.db, actor, "orders.read");
+    await authorizeShop(this.deps.db, actor, "shop.orders.read");
     await shopOf(this.deps.db, actor.workspaceId, shopId);
     const rows = await new ShopRepository(this.deps.db).mappings(actor.workspaceId, shopId);
     return { items: rows.map(presentMapping), nextCursor: null };
@@ -195,13 +191,13 @@ export class ShopService {
   ) {
     validateMapping(input.mapping);
     return this.deps.db.transaction().execute(async (trx) => {
-      await authorizeShopData(trx, actor, "shop.manage");
+      await authorizeShop(trx, actor, "shop.manage");
       await shopOf(trx, actor.workspaceId, shopId);
       const repo = new ShopRepository(trx);
       if (
         (await repo.mappings(actor.workspaceId, shopId)).some((m) => m.name === input.name.trim())
       )
-        throw conflict(`This shop has a mapping named "${input.name.trim()}"`);
+        throw fail("conflict", "shop.mapping_name_taken", { name: input.name.trim() });
       const at = nowIso(this.deps);
       const row = {
         workspaceId: actor.workspaceId,
@@ -218,7 +214,7 @@ export class ShopService {
         action: "mapping.create",
         entityType: "column_mapping",
         entityId: row.id,
-        summary: `Saved column mapping ${row.name}`,
+        message: msg("audit.mapping.create", { mapping: row.name }),
         after: row,
       });
       return presentMapping(row);
@@ -233,22 +229,22 @@ export class ShopService {
   ) {
     if (input.mapping) validateMapping(input.mapping);
     return this.deps.db.transaction().execute(async (trx) => {
-      await authorizeShopData(trx, actor, "shop.manage");
+      await authorizeShop(trx, actor, "shop.manage");
       const repo = new ShopRepository(trx);
       const current = await repo.getMapping(actor.workspaceId, id);
-      if (!current || current.shopId !== shopId) throw notFound("Column mapping");
+      if (!current || current.shopId !== shopId) throw notFoundIn("mapping");
       const at = nowIso(this.deps);
       const updated = await repo.updateMapping(actor.workspaceId, id, input.version, {
         ...(input.name !== undefined && { name: input.name.trim() }),
         ...(input.mapping !== undefined && { mapping: JSON.stringify(input.mapping) }),
         updatedAt: at,
       });
-      if (!updated) throw staleVersion("Column mapping", current.version);
+      if (!updated) throw staleRecord("mapping", current.version);
       await audit(trx, actor, at, {
         action: "mapping.update",
         entityType: "column_mapping",
         entityId: id,
-        summary: `Changed column mapping ${updated.name}`,
+        message: msg("audit.mapping.update", { mapping: updated.name }),
         before: current,
         after: updated,
       });
@@ -258,23 +254,23 @@ export class ShopService {
 
   async deleteMapping(actor: Actor, shopId: string, id: string): Promise<void> {
     await this.deps.db.transaction().execute(async (trx) => {
-      await authorizeShopData(trx, actor, "shop.manage");
+      await authorizeShop(trx, actor, "shop.manage");
       const repo = new ShopRepository(trx);
       const current = await repo.getMapping(actor.workspaceId, id);
-      if (!current || current.shopId !== shopId) throw notFound("Column mapping");
+      if (!current || current.shopId !== shopId) throw notFoundIn("mapping");
       await repo.deleteMapping(actor.workspaceId, id);
       await audit(trx, actor, nowIso(this.deps), {
         action: "mapping.delete",
         entityType: "column_mapping",
         entityId: id,
-        summary: `Deleted column mapping ${current.name}`,
+        message: msg("audit.mapping.delete", { mapping: current.name }),
         before: current,
       });
     });
   }
 
   async visitors(actor: Actor, shopId: string, from: string, to: string) {
-    await authorizeShopData(this.deps.db, actor, "orders.read");
+    await authorizeShop(this.deps.db, actor, "shop.orders.read");
     await shopOf(this.deps.db, actor.workspaceId, shopId);
     return {
       items: await new ShopRepository(this.deps.db).visitors(actor.workspaceId, shopId, from, to),
@@ -290,11 +286,11 @@ export class ShopService {
   ) {
     const seen = new Set<string>();
     days.forEach((d, i) => {
-      if (seen.has(d.date)) throw invalidField(`days.${i}.date`, "Date listed twice");
+      if (seen.has(d.date)) throw badField(`days.${i}.date`, "shop.visitors.date_listed_twice");
       seen.add(d.date);
     });
     return this.deps.db.transaction().execute(async (trx) => {
-      await authorizeShopData(trx, actor, "shop.manage");
+      await authorizeShop(trx, actor, "shop.manage");
       const shop = await shopOf(trx, actor.workspaceId, shopId);
       await refuseLockedMonths(
         trx,
@@ -307,7 +303,11 @@ export class ShopService {
         action: "visitors.set",
         entityType: "shop",
         entityId: shopId,
-        summary: `Set visitor counts of ${days.length} day(s) for ${shop.name}`,
+        message: msg("audit.shop.visitors", {
+          days: days.length,
+          shop: shop.name,
+          shopId,
+        }),
         after: days,
       });
       const sorted = [...seen].sort();
@@ -324,7 +324,7 @@ export class ShopService {
   }
 
   async customers(actor: Actor, shopId: string, page: { limit: number; cursor?: string }) {
-    await authorizeShopData(this.deps.db, actor, "orders.read");
+    await authorizeShop(this.deps.db, actor, "shop.orders.read");
     await shopOf(this.deps.db, actor.workspaceId, shopId);
     const rows = await new StatsRepository(this.deps.db).customers(
       actor.workspaceId,

@@ -119,6 +119,57 @@ export class StatsRepository {
     }
   }
 
+  /** Shipped orders paid in the range, on time and late, from the daily rollup (O(days)). */
+  async shippedCounts(
+    workspaceId: string,
+    shopIds: readonly string[],
+    from: string,
+    to: string,
+  ): Promise<{ onTime: number; late: number }> {
+    const r = await this.db
+      .selectFrom("shopDailyShipping")
+      .select([
+        sql<number>`sum(shipped_on_time)`.as("onTime"),
+        sql<number>`sum(shipped_late)`.as("late"),
+      ])
+      .where("workspaceId", "=", workspaceId)
+      .where("shopId", "in", [...shopIds])
+      .where("date", ">=", from)
+      .where("date", "<=", to)
+      .executeTakeFirst();
+    return { onTime: Number(r?.onTime ?? 0), late: Number(r?.late ?? 0) };
+  }
+
+  /**
+   * Orders paid in the range, not shipped and past their ship-by time at `now`: few, found
+   * through the partial index on unshipped orders.
+   */
+  async overdueCount(
+    workspaceId: string,
+    shopIds: readonly string[],
+    from: string,
+    to: string,
+    now: string,
+  ): Promise<number> {
+    const r = await this.db
+      .selectFrom("orders as o")
+      .innerJoin("shops as s", (j) =>
+        j.onRef("s.workspaceId", "=", "o.workspaceId").onRef("s.id", "=", "o.shopId"),
+      )
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("o.workspaceId", "=", workspaceId)
+      .where("o.shopId", "in", [...shopIds])
+      .where("o.paidDate", ">=", from)
+      .where("o.paidDate", "<=", to)
+      .where("o.shippedAt", "is", null)
+      .where("o.status", "not in", ["cancelled", "refunded"])
+      .where(
+        sql<boolean>`${shipBySql(dialectOf(this.db), { paidAt: sql`o.paid_at`, promised: sql`o.promised_ship_at`, hours: sql`s.ship_window_hours` })} < ${now}`,
+      )
+      .executeTakeFirst();
+    return Number(r?.n ?? 0);
+  }
+
   /** Every paid day of a shop (after its dispatch window changed). */
   async paidDates(workspaceId: string, shopId: string): Promise<string[]> {
     const rows = await this.db

@@ -1,7 +1,6 @@
 // Importing a 客服绩效 export: the file goes up whole; a refusal lists every problem with its row and
 // column, and when it names accounts nobody is linked to, they can be linked here and the same file
 // sent again.
-import { problemText } from "./problemText";
 import { InboxOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Flex, Select, Table, Typography, Upload } from "antd";
 import { useState } from "react";
@@ -16,6 +15,7 @@ import {
   type CsRefusal,
 } from "./cs.api";
 import { useCsT } from "./cs.strings";
+import { noteLine, problemLine } from "./importMessages";
 
 export interface MemberOption {
   value: string;
@@ -120,8 +120,8 @@ export function CsUpload({ members }: { members: MemberOption[] }) {
             description={
               done.warnings.length ? (
                 <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-                  {done.warnings.map((w) => (
-                    <li key={w}>{w}</li>
+                  {done.warnings.map((w, i) => (
+                    <li key={i}>{noteLine(w, locale)}</li>
                   ))}
                 </ul>
               ) : undefined
@@ -148,7 +148,7 @@ export function CsUpload({ members }: { members: MemberOption[] }) {
             description={
               // A whole file refused (unreadable, past a limit) reads as one sentence, not a one-row table.
               wholeFile ? (
-                problemText(refusal.problems[0]!, locale)
+                problemLine(refusal.problems[0]!, locale)
               ) : (
                 <Flex vertical gap={8} style={{ minWidth: 0 }}>
                   <Table<CsProblem>
@@ -170,7 +170,7 @@ export function CsUpload({ members }: { members: MemberOption[] }) {
                       {
                         title: t("upload.problem"),
                         dataIndex: "message",
-                        render: (_: string, p: CsProblem) => problemText(p, locale),
+                        render: (_: string, p: CsProblem) => problemLine(p, locale),
                       },
                     ]}
                   />

@@ -22,7 +22,7 @@ import {
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Link } from "react-router-dom";
 import { formatDateTime } from "../../components/labels";
-import { useMay } from "../../components/permissions";
+import { usePermissions } from "../../components/permissions";
 import type { Me } from "../../api/types";
 import { errorText, useApiErrors } from "../../components/errors";
 import { useI18n } from "../../i18n";
@@ -42,7 +42,7 @@ import {
   type Upload as Staged,
 } from "./api";
 import { PLATFORM_LABELS, platformLabel, statusLabel, useShopT } from "./strings";
-import { problemText, warningTextZh } from "./problemText";
+import { formatLabel, noteLine, problemLine } from "./importMessages";
 import { attrText } from "./attribution.strings";
 
 const MAPPED_FIELDS = [
@@ -148,7 +148,7 @@ function PreviewView({ preview }: { preview: Preview }) {
           <Typography.Text type="secondary">{t("import.detected")}:</Typography.Text>
           {preview.files.map((f) => (
             <Tag key={f.file} color="blue">
-              {f.file}: {f.label} · {f.version} · {f.encoding} · {f.rows}
+              {f.file}: {formatLabel(f, locale)} · {f.version} · {f.encoding} · {f.rows}
             </Tag>
           ))}
         </Flex>
@@ -180,7 +180,7 @@ function PreviewView({ preview }: { preview: Preview }) {
                       ) : null}
                     </Flex>
                     <Typography.Text style={{ wordBreak: "break-word" }}>
-                      {problemText(e, locale)}
+                      {problemLine(e, locale)}
                     </Typography.Text>
                   </Flex>
                 </List.Item>
@@ -195,8 +195,8 @@ function PreviewView({ preview }: { preview: Preview }) {
           message={t("import.warnings")}
           description={
             <ul style={{ margin: 0, paddingLeft: 16 }}>
-              {preview.warnings.slice(0, 10).map((w) => (
-                <li key={w}>{locale === "en" ? w : warningTextZh(w)}</li>
+              {preview.warnings.slice(0, 10).map((w, i) => (
+                <li key={i}>{noteLine(w, locale)}</li>
               ))}
             </ul>
           }
@@ -427,9 +427,10 @@ function VisitorsCard({ shopId, canEdit }: { shopId: string; canEdit: boolean })
 export function ShopDataPage({ me }: { me: Me }) {
   const { t, locale } = useShopT();
   // Offer only what the server allows this person (the same decision, core/org/rights.ts).
-  const may = useMay(me);
-  const canManage = may("shop.manage");
-  const canImport = may("orders.import");
+  // The server's own table (core/orders/policy.ts through core/can.ts), asked with the same actor.
+  const { can } = usePermissions(me);
+  const canManage = can("shop.manage");
+  const canImport = can("shop.orders.import");
   const i18n = useI18n();
   const shops = useShops();
   const [shopId, setShopId] = useState<string | undefined>();

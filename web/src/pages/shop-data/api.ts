@@ -62,20 +62,30 @@ export interface Breakdown {
   provinces: { province: string; paidOrders: number; gmv: string }[];
   refundReasons: { reason: string; refunds: number; amount: string }[];
 }
-/** A problem of an import; `code`/`params` (e.g. upload.too_many_rows) give its text in the reader's language. */
+/** A problem of an import; `code`/`params` (e.g. shop.cell.not_amount) give its text in the reader's language. */
 export interface ImportProblem {
   file: string;
   row: number;
   column: string;
+  code: string;
+  params: Record<string, unknown>;
+  /** The server's text, in the language the request asked for. */
   message: string;
-  code?: string;
-  params?: Record<string, string | number>;
+}
+/** A note on an import that went ahead (an unknown status read as paid …). */
+export interface ImportNote {
+  file?: string;
+  code: string;
+  params: Record<string, unknown>;
+  message: string;
 }
 export interface FileInfo {
   file: string;
   encoding: string;
   platform: string;
   kind: string;
+  /** The format's id: its name in each language is the message shop.format.<id>. */
+  profile?: string;
   label: string;
   version: string;
   rows: number;
@@ -100,7 +110,7 @@ export interface Preview {
   refunds: number;
   visitorDays: number;
   errors: ImportProblem[];
-  warnings: string[];
+  warnings: ImportNote[];
   platform: string | null;
   files: FileInfo[];
   sample: PreviewOrder[];

@@ -2,7 +2,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, qs, request } from "../../api/client";
 import { goalKeys } from "../../api/goals";
-import { useMay } from "../../components/permissions";
+import { usePermissions } from "../../components/permissions";
 import { money } from "../../api/pay";
 import type { Me, Page } from "../../api/types";
 
@@ -170,7 +170,7 @@ export function useSetOwner() {
 
 /** The owner and the operations leads change rules and owners (the server's shop.manage right, core/org/rights.ts). */
 export function useCanManageAttribution(me: Me): boolean {
-  return useMay(me)("shop.manage");
+  return usePermissions(me).can("shop.manage");
 }
 
 /** "1234.50" → "¥1,234.50" in the workspace's currency (other currencies keep their code). */

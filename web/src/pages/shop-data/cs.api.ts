@@ -2,8 +2,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, ApiError, qs } from "../../api/client";
 import { goalKeys } from "../../api/goals";
-import { useMay } from "../../components/permissions";
+import { usePermissions } from "../../components/permissions";
 import type { Me, Page, Problem } from "../../api/types";
+import type { ImportNote } from "./api";
 
 const V1 = "/api/v1";
 
@@ -50,16 +51,17 @@ export interface CsImport {
   accounts: number;
   from: string;
   to: string;
-  warnings: string[];
+  warnings: ImportNote[];
   createdAt: string;
 }
 export interface CsProblem {
   file?: string;
   row: number;
   column: string;
+  code: string;
+  params: Record<string, unknown>;
+  /** The server's text, in the language the request asked for. */
   message: string;
-  code?: string;
-  params?: Record<string, string | number>;
 }
 /** A refused import: every problem, and the accounts that need a member first. */
 export type CsRefusal = Problem & { problems?: CsProblem[]; unlinkedAccounts?: string[] };
@@ -146,6 +148,6 @@ export function useCsImport() {
 
 /** The owner and the customer_service leads import files and link accounts (the server's cs.import and cs.accounts rights, core/org/rights.ts). */
 export function useCanManageCs(me: Me): boolean {
-  const may = useMay(me);
-  return may("cs.import") && may("cs.accounts");
+  const { can } = usePermissions(me);
+  return can("cs.import") && can("cs.accounts");
 }
