@@ -150,11 +150,8 @@ export function App() {
           />
           <Route element={<SignedIn>{(me) => <AppShell me={me} />}</SignedIn>}>
             <Route path="/today" element={<SignedIn>{() => <TodayPage />}</SignedIn>} />
-            <Route path="/plans" element={<SignedIn>{(me) => <PlansPage me={me} />}</SignedIn>} />
-            <Route
-              path="/plans/:id"
-              element={<SignedIn>{(me) => <PlanPage me={me} />}</SignedIn>}
-            />
+            <Route path="/plans" element={<SignedIn>{() => <PlansPage />}</SignedIn>} />
+            <Route path="/plans/:id" element={<SignedIn>{() => <PlanPage />}</SignedIn>} />
             <Route path="/reports" element={<SignedIn>{() => <ReportsPage />}</SignedIn>} />
             <Route
               path="/reports/:memberId/:date"
