@@ -2,25 +2,17 @@
 // TanStack Query hooks over them. Actuals, achievement and scores come from the server.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, qs } from "./client";
+import type { Body, Item, Reply } from "./contract";
 import type { Page } from "./types";
 
 const V1 = "/api/v1";
 
+export type Goal = Item<"listGoals">;
+export type GoalMetric = Goal["metric"];
 /** attributedSales: a member goal reads the sales attributed to the member, a department goal those of its members. */
-export type KpiMetric =
-  | "attributedSales"
-  | "gmv"
-  | "netGmv"
-  | "paidOrders"
-  | "aov"
-  | "conversion"
-  | "refundRate"
-  | "repurchaseRate"
-  | "shipOnTimeRate"
-  | "inquiryConversion"
-  | "firstResponse"
-  | "averageResponse";
-export const KPI_METRICS: KpiMetric[] = [
+export type KpiMetric = Extract<GoalMetric, { kind: "kpi" }>["kpi"];
+/** The metrics in the order the goal form offers them; the type check fails until a new one is listed. */
+const KPI_ORDER = [
   "attributedSales",
   "gmv",
   "netGmv",
@@ -33,133 +25,24 @@ export const KPI_METRICS: KpiMetric[] = [
   "inquiryConversion",
   "firstResponse",
   "averageResponse",
-];
-export type GoalMetric =
-  | { kind: "manual"; better?: "higher" | "lower" }
-  | { kind: "kpi"; kpi: KpiMetric; shopIds?: string[] };
-export type GoalStatus = "draft" | "proposed" | "agreed" | "returned";
-export interface GoalCycle {
-  id: string;
-  name: string;
-  kind: "month" | "quarter" | "custom";
-  from: string;
-  to: string;
-  status: "open" | "closed";
-  phase: "upcoming" | "running" | "ended";
-  version: number;
-}
-export interface PersonProgress {
-  memberId: string;
-  name: string;
-  departmentId: string | null;
-  goals: number;
-  agreed: number;
-  weightTotal: number;
-  assessment: string;
-  finalScore: number | null;
-  achievement: number | null;
-}
-export interface GoalCycleDetail extends GoalCycle {
-  people: PersonProgress[];
-}
-export interface Goal {
-  id: string;
-  cycleId: string;
-  memberId: string | null;
-  departmentId: string | null;
-  title: string;
-  weight: number;
-  target: string;
-  unit: string;
-  metric: GoalMetric;
-  better: "higher" | "lower";
-  status: GoalStatus;
-  statusComment: string | null;
-  agreementNo: number;
-  proposedBy: string | null;
-  actual: string | null;
-  actualSource: "kpi" | "entered" | "final" | "none";
-  achievement: number | null;
-  selfScore: number | null;
-  selfComment: string | null;
-  leadScore: number | null;
-  leadComment: string | null;
-  version: number;
-}
-export interface GoalDetail extends Goal {
-  agreements: {
-    agreementNo: number;
-    snapshot: unknown;
-    agreedBy: string | null;
-    agreedAt: string;
-  }[];
-}
-export type AssessmentStatus = "open" | "draft" | "submitted" | "reviewed" | "final";
-export interface Assessment {
-  cycleId: string;
-  memberId: string;
-  memberName: string;
-  status: AssessmentStatus;
-  report: string | null;
-  submittedAt: string | null;
-  reviewComment: string | null;
-  reviewedBy: string | null;
-  reviewedAt: string | null;
-  finalScore: number | null;
-  version: number;
-  canSelfAssess: boolean;
-  canReview: boolean;
-  goals: Goal[];
-}
-export interface Evaluation {
-  member: { id: string; name: string; departmentId: string | null };
-  cycles: {
-    cycleId: string;
-    name: string;
-    from: string;
-    to: string;
-    finalScore: number | null;
-    achievement: number | null;
-    goals: {
-      id: string;
-      title: string;
-      metric: GoalMetric;
-      unit: string;
-      weight: number;
-      target: string;
-      actual: string | null;
-      achievement: number | null;
-      leadScore: number | null;
-    }[];
-  }[];
-  kpiSeries: {
-    kpi: KpiMetric;
-    points: {
-      cycleId: string;
-      cycleName: string;
-      to: string;
-      target: string;
-      actual: string | null;
-      achievement: number | null;
-    }[];
-  }[];
-  trend: {
-    direction: "up" | "down" | "flat" | null;
-    lastScore: number | null;
-    previousScore: number | null;
-  };
-}
-/** Whose goal: a member's, or a department's (its lead answers for it). */
+] as const satisfies readonly KpiMetric[];
+export const KPI_METRICS: KpiMetric[] = [...KPI_ORDER];
+true satisfies [Exclude<KpiMetric, (typeof KPI_ORDER)[number]>] extends [never] ? true : false;
+export type GoalStatus = Goal["status"];
+export type GoalCycle = Item<"listGoalCycles">;
+export type GoalCycleDetail = Reply<"getGoalCycleById">;
+export type PersonProgress = GoalCycleDetail["people"][number];
+export type GoalDetail = Reply<"getGoalById">;
+export type Assessment = Reply<"getGoalCycleAssessmentByMemberId">;
+export type AssessmentStatus = Assessment["status"];
+export type Evaluation = Reply<"getMemberEvaluation">;
+/**
+ * Whose goal: a member's, or a department's (its lead answers for it). The server's body has both
+ * as optional and refuses a goal with neither or both; the form states it.
+ */
 export type GoalSubject =
   { memberId: string; departmentId?: never } | { departmentId: string; memberId?: never };
-export type NewGoal = GoalSubject & {
-  cycleId: string;
-  title: string;
-  weight: number;
-  target: string;
-  unit?: string;
-  metric: GoalMetric;
-};
+export type NewGoal = Omit<Body<"createGoal">, "memberId" | "departmentId"> & GoalSubject;
 
 export const goalKeys = {
   all: ["goals"] as const,
@@ -221,8 +104,7 @@ export function useGoalMutations() {
   const onSuccess = () => qc.invalidateQueries({ queryKey: goalKeys.all });
   return {
     createCycle: useMutation({
-      mutationFn: (b: { name: string; kind: GoalCycle["kind"]; from: string; to: string }) =>
-        api.post<GoalCycle>(`${V1}/goal-cycles`, b),
+      mutationFn: (b: Body<"createGoalCycle">) => api.post<GoalCycle>(`${V1}/goal-cycles`, b),
       onSuccess,
     }),
     create: useMutation({
@@ -230,18 +112,8 @@ export function useGoalMutations() {
       onSuccess,
     }),
     update: useMutation({
-      mutationFn: ({
-        id,
-        ...b
-      }: {
-        id: string;
-        version: number;
-        title?: string;
-        weight?: number;
-        target?: string;
-        unit?: string;
-        metric?: GoalMetric;
-      }) => api.patch<GoalDetail>(`${V1}/goals/${id}`, b),
+      mutationFn: ({ id, ...b }: Body<"patchGoal"> & { id: string }) =>
+        api.patch<GoalDetail>(`${V1}/goals/${id}`, b),
       onSuccess,
     }),
     remove: useMutation({ mutationFn: (id: string) => api.del(`${V1}/goals/${id}`), onSuccess }),
@@ -264,19 +136,8 @@ export function useGoalMutations() {
         cycleId,
         memberId,
         ...b
-      }: {
-        cycleId: string;
-        memberId: string;
-        version: number;
-        report: string;
-        submit: boolean;
-        goals: {
-          goalId: string;
-          selfScore?: number | null;
-          actual?: string | null;
-          comment?: string | null;
-        }[];
-      }) => api.put<Assessment>(`${V1}/goal-cycles/${cycleId}/assessments/${memberId}`, b),
+      }: Body<"putGoalCycleAssessment"> & { cycleId: string; memberId: string }) =>
+        api.put<Assessment>(`${V1}/goal-cycles/${cycleId}/assessments/${memberId}`, b),
       onSuccess,
     }),
     review: useMutation({
@@ -284,13 +145,8 @@ export function useGoalMutations() {
         cycleId,
         memberId,
         ...b
-      }: {
-        cycleId: string;
-        memberId: string;
-        version: number;
-        comment: string;
-        goals: { goalId: string; score?: number | null; comment?: string | null }[];
-      }) => api.put<Assessment>(`${V1}/goal-cycles/${cycleId}/assessments/${memberId}/review`, b),
+      }: Body<"putGoalCycleAssessmentReview"> & { cycleId: string; memberId: string }) =>
+        api.put<Assessment>(`${V1}/goal-cycles/${cycleId}/assessments/${memberId}/review`, b),
       onSuccess,
     }),
     finalize: useMutation({
@@ -298,18 +154,13 @@ export function useGoalMutations() {
         cycleId,
         memberId,
         ...b
-      }: {
-        cycleId: string;
-        memberId: string;
-        version: number;
-        early?: boolean;
-      }) =>
+      }: Body<"postGoalCycleAssessmentFinalize"> & { cycleId: string; memberId: string }) =>
         api.post<Assessment>(`${V1}/goal-cycles/${cycleId}/assessments/${memberId}/finalize`, b),
       onSuccess,
     }),
     remind: useMutation({
       mutationFn: (cycleId: string) =>
-        api.post<{ notified: number }>(`${V1}/goal-cycles/${cycleId}/remind`),
+        api.post<Reply<"postGoalCycleRemind">>(`${V1}/goal-cycles/${cycleId}/remind`),
     }),
   };
 }
