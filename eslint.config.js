@@ -141,6 +141,28 @@ export default tseslint.config(
     },
   },
   {
+    // Repositories own the database: no query building outside *.repository.ts (and the database
+    // layer itself). A service opens transactions (`db.transaction()`) and hands the handle on.
+    files: ["src/modules/**/*.ts", "src/cli/**/*.ts", "src/http/**/*.ts", "src/server/**/*.ts"],
+    ignores: ["**/*.repository.ts", "**/*.test.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto|selectNoFrom)$/]",
+          message:
+            "Kysely queries belong in a *.repository.ts method (docs/ARCHITECTURE.md rule 2).",
+        },
+        {
+          selector: "TaggedTemplateExpression[tag.name='sql']",
+          message:
+            "Raw SQL belongs in a *.repository.ts method or src/db (docs/ARCHITECTURE.md rule 2).",
+        },
+      ],
+    },
+  },
+  {
     files: ["src/modules/**/*.service.ts"],
     rules: {
       "no-restricted-imports": [
