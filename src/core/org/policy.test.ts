@@ -51,6 +51,8 @@ const CASES: [OrgAction, PolicyTarget, Who[]][] = [
   ["department.delete", { departmentId: "ops", leadMemberId: "opsLead" }, ["owner"]],
   ["department.delete", { departmentId: "live", leadMemberId: null }, ["owner", "opsLead"]],
   ["department.delete", { departmentId: "design", leadMemberId: "designLead" }, ["owner"]],
+  ["department.function", { departmentId: "live" }, ["owner"]],
+  ["department.function", { departmentId: "design" }, ["owner"]],
   ["skill.create", { departmentId: null }, ["owner", "opsLead", "designLead"]],
   ["skill.create", { departmentId: "live" }, ["owner", "opsLead"]],
   ["skill.create", { departmentId: "design" }, ["owner", "designLead"]],

@@ -14,6 +14,7 @@ export type OrgAction =
   | "department.create"
   | "department.update"
   | "department.delete"
+  | "department.function"
   | "skill.create"
   | "skill.manage"
   | "member.create"
@@ -45,6 +46,8 @@ export const ORG_POLICY: PolicyTable<OrgAction> = {
   "department.delete": (a, t) =>
     isOwner(a) ||
     (manages(a, t.departmentId) && t.role === undefined && t.leadMemberId !== a.memberId),
+  // A department's function grants its leads rights (core/org/rights.ts): only the owner sets it.
+  "department.function": isOwner,
   // A lead adds skills for the whole workspace or for the departments they manage.
   "skill.create": (a, t) =>
     isOwner(a) || (a.role === "lead" && (t.departmentId == null || manages(a, t.departmentId))),

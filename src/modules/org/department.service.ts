@@ -9,9 +9,9 @@ import { MemberRepository } from "./member.repository.js";
 import { can, loadPolicyActor } from "./org.policy.js";
 import { badField, notFoundIn, staleIn } from "./org.errors.js";
 import { presentDepartment } from "./org.presenter.js";
-import { authorizeFunctionChange } from "./rights.access.js";
 import type { DepartmentFunction } from "../../core/org/rights.js";
 import type { Department } from "../../db/schema.js";
+import type { PolicyActor } from "../../core/policy.js";
 import type { DepartmentDto } from "./org.schema.js";
 
 export interface DepartmentInput {
@@ -48,7 +48,8 @@ export class DepartmentService {
         })
       )
         throw fail("forbidden", "org.department.create_forbidden");
-      if (input.function !== undefined && input.function !== "none") authorizeFunctionChange(actor);
+      if (input.function !== undefined && input.function !== "none")
+        authorizeFunctionChange(await loadPolicyActor(trx, actor, all));
       const at = nowIso(this.deps);
       const lead = await this.checkLead(trx, actor, input.leadMemberId ?? null, at);
       const leadMemberId = lead?.id ?? null;
@@ -90,7 +91,7 @@ export class DepartmentService {
       if (!can(who, "department.update", { departmentId: id }))
         throw fail("forbidden", "org.department.not_managed");
       if (input.function !== undefined && input.function !== current.function)
-        authorizeFunctionChange(actor);
+        authorizeFunctionChange(who);
       if (input.parentId !== undefined && input.parentId !== current.parentId) {
         const parentId = input.parentId;
         if (parentId !== null) {
@@ -208,6 +209,11 @@ export class DepartmentService {
     if (!d) throw notFoundIn("department");
     return presentDepartment(d, await new MemberRepository(db).listBrief(workspaceId));
   }
+}
+
+/** Only the owner grants rights: a department's function is theirs to set or change. */
+function authorizeFunctionChange(who: PolicyActor): void {
+  if (!can(who, "department.function")) throw fail("forbidden", "rights.owner_sets_function");
 }
 
 /**

@@ -25,21 +25,5 @@ export async function authorizeRight(
   const departments =
     actor.role === "lead" ? await new DepartmentRepository(db).list(actor.workspaceId) : [];
   if (mayDo(actor, action, departments)) return;
-  throw fail(
-    "forbidden",
-    REQUIRED[need],
-    { function: need },
-    `Only the owner and the leads of a department whose function is ${need} may do this (the owner sets a department's function on the org page)`,
-  );
-}
-
-/** Only the owner grants rights: a department's function is theirs to set or change. */
-export function authorizeFunctionChange(actor: Actor): void {
-  if (actor.role !== "owner")
-    throw fail(
-      "forbidden",
-      "rights.owner_sets_function",
-      undefined,
-      "Only the owner sets or changes what a department may do (its function)",
-    );
+  throw fail("forbidden", REQUIRED[need], { function: need });
 }

@@ -261,7 +261,7 @@ export function DepartmentsPage({ me }: { me: Me }) {
               })
             : false
         }
-        canSetFunction={perms.owner}
+        canSetFunction={perms.can("department.function")}
         onClose={() => setEditing(null)}
       />
     </Space>

@@ -212,7 +212,7 @@ function SkillsCard({ member, canEdit }: { member: MemberDetail; canEdit: boolea
 
 export function MemberDetailPage({ me }: { me: Me }) {
   const { id = "" } = useParams();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const member = useMember(id);
   const perms = usePermissions(me);
   if (member.isPending) return <Spin />;
@@ -220,7 +220,7 @@ export function MemberDetailPage({ me }: { me: Me }) {
     return (
       <Result
         status="warning"
-        title={errorText(member.error, t)}
+        title={errorText(member.error, t, locale)}
         extra={<Link to="/members">{t("common.back")}</Link>}
       />
     );

@@ -66,7 +66,7 @@ function MemberItem({ m, departmentName }: { m: Member; departmentName: string |
 }
 
 export function MembersPage({ me }: { me: Me }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [params, setParams] = useSearchParams();
   const departmentId = params.get("departmentId") ?? undefined;
   const status = params.get("status") === "inactive" ? "inactive" : "active";
@@ -136,7 +136,7 @@ export function MembersPage({ me }: { me: Me }) {
         />
       </Flex>
       {members.isError ? (
-        <Typography.Text type="danger">{errorText(members.error, t)}</Typography.Text>
+        <Typography.Text type="danger">{errorText(members.error, t, locale)}</Typography.Text>
       ) : null}
       <List
         loading={members.isPending}
