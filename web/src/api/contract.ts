@@ -34,8 +34,15 @@ type Responses<O extends OperationId> = operations[O]["responses"];
 type Success<O extends OperationId> = Extract<keyof Responses<O>, 200 | 201 | 202 | 204>;
 type JsonOf<R> = R extends { content: { "application/json": infer J } } ? J : never;
 
-/** The JSON an operation answers with on success (its 2xx bodies; never for an empty 204). */
-export type Reply<O extends OperationId> = WithMessages<JsonOf<Responses<O>[Success<O>]>>;
+type SuccessJson<O extends OperationId> = JsonOf<Responses<O>[Success<O>]>;
+
+/**
+ * The JSON an operation answers with on success (its 2xx bodies). `unknown` when the route
+ * declares no response schema (or answers 204), so nothing is assumed about it.
+ */
+export type Reply<O extends OperationId> = [SuccessJson<O>] extends [never]
+  ? unknown
+  : WithMessages<SuccessJson<O>>;
 
 /** An operation's JSON request body. */
 export type Body<O extends OperationId> = WithMessages<

@@ -2,122 +2,40 @@
 // of the API's JSON (as /api/openapi.json describes them) and TanStack Query hooks over them.
 import { useMutation, useQuery, useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { api, qs } from "./client";
-import type { Locale, Page } from "./types";
+import type { TeamResult } from "../../../src/core/engine/types";
 import type { Message } from "../i18n/messages";
+import type { Body, Item, Reply } from "./contract";
+import type { Locale, Page } from "./types";
 
 const V1 = "/api/v1";
 
-export type PlanKind = "campaign" | "project";
-export type PlanStatus = "draft" | "active" | "done" | "archived";
-export type TaskStatus = "todo" | "in_progress" | "done";
-export type DepType = "FS" | "SS" | "FF" | "SF";
-
-export interface PlanSummary {
-  id: string;
-  name: string;
-  kind: PlanKind;
-  description: string | null;
-  ownerMemberId: string;
-  status: PlanStatus;
-  startDate: string | null;
-  launchDate: string | null;
-  baselineAt: string | null;
-  version: number;
-  createdAt: string;
-  finish: string | null;
-  taskCount: number;
-  doneCount: number;
-  lateCount: number;
-  unscheduledCount: number;
-}
-export interface Dependency {
-  taskId: string;
-  type: DepType;
-  lagDays: number;
-}
-export interface PlanTask {
-  id: string;
-  planId: string;
-  parentId: string | null;
-  sortOrder: number;
-  name: string;
-  effortHours: number;
-  skillId: string | null;
-  minLevel: number | null;
-  assigneeMemberId: string | null;
-  priority: number;
-  earliestStart: string | null;
-  deadline: string | null;
-  milestone: boolean;
-  status: TaskStatus;
-  remainingHours: number | null;
-  loggedHours: number;
-  actualStart: string | null;
-  dependsOn: Dependency[];
-  version: number;
-}
-export interface PlanDetail {
-  plan: PlanSummary;
-  tasks: PlanTask[];
-  baseline: Record<string, { start: string; finish: string }> | null;
-}
-export interface ScheduledTask {
-  id: string;
-  assignee: string | null;
-  start: string;
-  finish: string;
-  totalFloatDays: number;
-  critical: boolean;
-  late: boolean;
-  lateDays: number;
-  summary: boolean;
-}
-export interface Schedule {
-  format: string;
-  mode: string;
-  finish: string;
-  tasks: ScheduledTask[];
-  criticalPath: string[];
-  allocations: { member: string; date: string; task: string; hours: number }[];
-  unscheduled: {
-    task: string;
-    reason: string;
-    code?: string;
-    params?: Record<string, string | number>;
-  }[];
-  /** English, for files and logs. */
-  warnings: string[];
-  /** The warnings as messages to render in the reader's language (absent on older schedules). */
-  notices?: Message[];
-}
-export interface PlanTemplate {
-  id: string;
-  name: string;
-  kind: PlanKind;
-  builtin: boolean;
-  taskCount: number;
-}
-export interface TaskInput {
-  name?: string;
-  effortHours?: number;
-  summary?: boolean;
-  parentId?: string | null;
-  skillId?: string | null;
-  minLevel?: number | null;
-  assigneeMemberId?: string | null;
-  priority?: number;
-  earliestStart?: string | null;
-  deadline?: string | null;
-  milestone?: boolean;
-  dependsOn?: Dependency[];
-  sortOrder?: number;
-  status?: TaskStatus;
-  remainingHours?: number | null;
-}
-export interface TaskResult {
-  task: PlanTask;
-  schedule: { finish: string; late: number; unscheduled: number; ms: number };
-}
+export type PlanDetail = Reply<"getPlanById">;
+export type PlanSummary = Item<"listPlans">;
+export type PlanKind = PlanSummary["kind"];
+export type PlanStatus = PlanSummary["status"];
+export type PlanTask = PlanDetail["tasks"][number];
+export type TaskStatus = PlanTask["status"];
+export type Dependency = PlanTask["dependsOn"][number];
+export type DepType = Dependency["type"];
+/**
+ * GET /plans/{id}/schedule sends the engine's result format v1 as stored (the route declares it as
+ * any JSON): its type is the engine's own (src/core/engine/types.ts), plus the scheduler's warnings
+ * as messages (`notices`, absent on older schedules; `warnings` stay English, for files and logs).
+ */
+export type Schedule = TeamResult & { notices?: Message[] };
+export type ScheduledTask = Schedule["tasks"][number];
+export type PlanTemplate = Item<"listPlanTemplates">;
+/** A change to a task (PATCH /tasks/{id} without its version). */
+export type TaskInput = Omit<Body<"patchTask">, "version">;
+/**
+ * A task change's answer. The server sends `schedule.finish: null` when the plan has nothing
+ * scheduled; the plan page still reads it as a date (refined here until it handles null).
+ */
+export type TaskResult = Omit<Reply<"patchTask">, "schedule"> & {
+  schedule: Omit<Reply<"patchTask">["schedule"], "finish"> & { finish: string };
+};
+// GET /workload, /agenda, /reports/status and /reports/{memberId} declare no response schema yet:
+// these shapes are written from the services' answers.
 export interface Workload {
   days: string[];
   members: {
@@ -127,50 +45,10 @@ export interface Workload {
   }[];
 }
 
-export interface TodayTask {
-  taskId: string;
-  planId: string;
-  planName: string;
-  name: string;
-  hours: number;
-  loggedHours: number;
-  status: string;
-  remainingHours: number | null;
-  deadline: string | null;
-  late: boolean;
-  version: number;
-}
-export interface Duty {
-  id: string;
-  memberId: string;
-  title: string;
-  weekdays: number[];
-  startTime: string;
-  endTime: string;
-}
-export interface DayItem {
-  id: string;
-  title: string;
-  kind: "inbox" | "unplanned";
-  date: string | null;
-  estimateHours: number | null;
-  loggedHours: number;
-  done: boolean;
-  version: number;
-}
-export interface Today {
-  date: string;
-  memberId: string;
-  memberName: string;
-  workday: boolean;
-  capacityHours: number;
-  plannedHours: number;
-  loggedHours: number;
-  tasks: TodayTask[];
-  duties: Duty[];
-  items: DayItem[];
-  inbox: DayItem[];
-}
+export type Today = Reply<"getToday">;
+export type TodayTask = Today["tasks"][number];
+export type Duty = Item<"listDuties">;
+export type DayItem = Today["items"][number];
 export interface Agenda {
   from: string;
   to: string;
@@ -190,6 +68,11 @@ export interface Agenda {
   }[];
 }
 
+/**
+ * A report's draft as stored when it was written (the route declares it as any JSON, and drafts of
+ * older versions lack fields a new one has); `metrics[].message` is the label to render, `label`
+ * its text in the language asked for.
+ */
 export interface ReportDraft {
   done: { title: string; planName: string | null; hours: number }[];
   notDone: {
@@ -208,31 +91,11 @@ export interface ReportDraft {
     date: string | null;
     items: { title: string; planName: string | null; hours: number }[];
   };
-  /** The role's numbers; `message` is the label to render, `label` its text in the language asked for. */
   metrics: { key: string; message: Message; label: string; value: string | number }[];
 }
-export interface ReportComment {
-  id: string;
-  authorMemberId: string;
-  authorName: string;
-  body: string;
-  createdAt: string;
-}
-export interface Report {
-  id: string | null;
-  memberId: string;
-  memberName: string;
-  date: string;
-  status: "none" | "draft" | "submitted";
-  draft: ReportDraft | null;
-  blockers: string | null;
-  helpNeeded: string | null;
-  note: string | null;
-  submittedAt: string | null;
-  acknowledgedBy: string | null;
-  version: number;
-  comments: ReportComment[];
-}
+type ReportReply = Reply<"getReportByMemberIdAndDate">;
+export type Report = Omit<ReportReply, "draft"> & { draft: ReportDraft | null };
+export type ReportComment = Report["comments"][number];
 export interface ReportStatus {
   date: string;
   submitted: number;
@@ -246,46 +109,13 @@ export interface ReportStatus {
     acknowledged: boolean;
   }[];
 }
-export interface ReportInput {
-  version?: number;
-  blockers?: string;
-  helpNeeded?: string;
-  note?: string;
-  reasons?: Record<string, string>;
-  submit?: boolean;
-}
+export type ReportInput = Body<"putReport">;
 
-export type NoteTarget = "day" | "task" | "plan";
-export interface Note {
-  id: string;
-  authorMemberId: string;
-  authorName: string;
-  targetType: NoteTarget;
-  targetId: string;
-  title: string | null;
-  body: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-export interface Notification {
-  id: string;
-  kind: string;
-  /** The title as a message ({code, params}); `title` is its text in the language asked for. */
-  message: Message;
-  /** The body's lines as messages; `body` is their text, a line each. */
-  lines: Message[];
-  title: string;
-  body: string | null;
-  link: string | null;
-  readAt: string | null;
-  createdAt: string;
-}
-export interface CalendarFeed {
-  active: boolean;
-  createdAt: string | null;
-  path?: string;
-}
+export type Note = Item<"listNotes">;
+export type NoteTarget = Note["targetType"];
+/** `message`/`lines`: the title and the body's lines as messages; `title`/`body`: their text in the language asked for. */
+export type Notification = Item<"listNotifications">;
+export type CalendarFeed = Reply<"getMeCalendarFeed">;
 
 export const planKeys = {
   plans: ["plans"] as const,
@@ -347,47 +177,27 @@ export function usePlanMutations() {
   const onSettled = () => inv(...scheduleKeys);
   return {
     create: useMutation({
-      mutationFn: (b: {
-        name: string;
-        kind?: PlanKind;
-        startDate?: string;
-        launchDate?: string;
-        ownerMemberId?: string;
-      }) => api.post<PlanSummary>(`${V1}/plans`, b),
+      mutationFn: (b: Body<"createPlan">) => api.post<Reply<"createPlan">>(`${V1}/plans`, b),
       onSettled,
     }),
     fromTemplate: useMutation({
-      mutationFn: (b: {
-        templateId: string;
-        launchDate: string;
-        name?: string;
-        startDate?: string;
-        locale?: Locale;
-      }) => api.post<PlanDetail>(`${V1}/plans/from-template`, b),
+      mutationFn: (b: Body<"postPlansFromTemplate">) =>
+        api.post<Reply<"postPlansFromTemplate">>(`${V1}/plans/from-template`, b),
       onSettled,
     }),
     update: useMutation({
-      mutationFn: ({
-        id,
-        ...b
-      }: {
-        id: string;
-        version: number;
-        name?: string;
-        status?: PlanStatus;
-        launchDate?: string | null;
-        startDate?: string | null;
-      }) => api.patch<PlanSummary>(`${V1}/plans/${id}`, b),
+      mutationFn: ({ id, ...b }: Body<"patchPlan"> & { id: string }) =>
+        api.patch<Reply<"patchPlan">>(`${V1}/plans/${id}`, b),
       onSettled,
     }),
     remove: useMutation({ mutationFn: (id: string) => api.del(`${V1}/plans/${id}`), onSettled }),
     baseline: useMutation({
-      mutationFn: (id: string) => api.post<unknown>(`${V1}/plans/${id}/baseline`),
+      mutationFn: (id: string) => api.post<Reply<"postPlanBaseline">>(`${V1}/plans/${id}/baseline`),
       onSettled,
     }),
     saveAsTemplate: useMutation({
-      mutationFn: ({ id, name }: { id: string; name: string }) =>
-        api.post<unknown>(`${V1}/plans/${id}/save-as-template`, { name }),
+      mutationFn: ({ id, name }: Body<"postPlanSaveAsTemplate"> & { id: string }) =>
+        api.post<Reply<"postPlanSaveAsTemplate">>(`${V1}/plans/${id}/save-as-template`, { name }),
       onSettled: () => inv(["plan-templates"]),
     }),
   };
@@ -398,12 +208,12 @@ export function useTaskMutations() {
   const onSettled = () => inv(...scheduleKeys);
   return {
     create: useMutation({
-      mutationFn: ({ planId, ...b }: TaskInput & { planId: string; name: string }) =>
+      mutationFn: ({ planId, ...b }: Body<"createPlanTask"> & { planId: string }) =>
         api.post<TaskResult>(`${V1}/plans/${planId}/tasks`, b),
       onSettled,
     }),
     update: useMutation({
-      mutationFn: ({ id, ...b }: TaskInput & { id: string; version: number }) =>
+      mutationFn: ({ id, ...b }: Body<"patchTask"> & { id: string }) =>
         api.patch<TaskResult>(`${V1}/tasks/${id}`, b),
       onSettled,
     }),
@@ -438,47 +248,32 @@ export function useDayMutations() {
   const onSettled = () => inv(...scheduleKeys, planKeys.duties);
   return {
     checkOff: useMutation({
-      mutationFn: ({ taskId, ...b }: { taskId: string; hours?: number; note?: string }) =>
-        api.post<Today>(`${V1}/today/tasks/${taskId}/check-off`, b),
+      mutationFn: ({ taskId, ...b }: Body<"postTodayTaskCheckOff"> & { taskId: string }) =>
+        api.post<Reply<"postTodayTaskCheckOff">>(`${V1}/today/tasks/${taskId}/check-off`, b),
       onSettled,
     }),
     remaining: useMutation({
-      mutationFn: ({ taskId, remainingHours }: { taskId: string; remainingHours: number }) =>
-        api.post<Today>(`${V1}/today/tasks/${taskId}/remaining`, { remainingHours }),
+      mutationFn: ({
+        taskId,
+        remainingHours,
+      }: Pick<Body<"postTodayTaskRemaining">, "remainingHours"> & { taskId: string }) =>
+        api.post<Reply<"postTodayTaskRemaining">>(`${V1}/today/tasks/${taskId}/remaining`, {
+          remainingHours,
+        }),
       onSettled,
     }),
     log: useMutation({
-      mutationFn: (b: {
-        taskId?: string;
-        itemId?: string;
-        hours: number;
-        date?: string;
-        note?: string;
-      }) => api.post<Today>(`${V1}/work-logs`, b),
+      mutationFn: (b: Body<"createWorkLog">) =>
+        api.post<Reply<"createWorkLog">>(`${V1}/work-logs`, b),
       onSettled,
     }),
     addItem: useMutation({
-      mutationFn: (b: {
-        title: string;
-        kind?: "inbox" | "unplanned";
-        date?: string;
-        estimateHours?: number;
-        loggedHours?: number;
-        done?: boolean;
-      }) => api.post<Today>(`${V1}/items`, b),
+      mutationFn: (b: Body<"createItem">) => api.post<Reply<"createItem">>(`${V1}/items`, b),
       onSettled,
     }),
     updateItem: useMutation({
-      mutationFn: ({
-        id,
-        ...b
-      }: {
-        id: string;
-        version: number;
-        title?: string;
-        date?: string;
-        done?: boolean;
-      }) => api.patch<Today>(`${V1}/items/${id}`, b),
+      mutationFn: ({ id, ...b }: Body<"patchItem"> & { id: string }) =>
+        api.patch<Reply<"patchItem">>(`${V1}/items/${id}`, b),
       onSettled,
     }),
     removeItem: useMutation({
@@ -486,13 +281,7 @@ export function useDayMutations() {
       onSettled,
     }),
     addDuty: useMutation({
-      mutationFn: (b: {
-        memberId?: string;
-        title: string;
-        weekdays: number[];
-        startTime: string;
-        endTime: string;
-      }) => api.post<Duty>(`${V1}/duties`, b),
+      mutationFn: (b: Body<"createDuty">) => api.post<Reply<"createDuty">>(`${V1}/duties`, b),
       onSettled,
     }),
     removeDuty: useMutation({
@@ -552,7 +341,8 @@ export function useReportMutations(memberId: string, date: string) {
 }
 export const useNudge = () =>
   useMutation({
-    mutationFn: (memberId: string) => api.post<unknown>(`${V1}/members/${memberId}/nudge`),
+    mutationFn: (memberId: string) =>
+      api.post<Reply<"postMemberNudge">>(`${V1}/members/${memberId}/nudge`),
   });
 
 export const useNotes = (filter: { targetType?: NoteTarget; targetId?: string; q?: string }) =>
@@ -565,13 +355,12 @@ export function useNoteMutations() {
   const onSettled = () => inv(planKeys.notes);
   return {
     create: useMutation({
-      mutationFn: (b: { targetType: NoteTarget; targetId: string; title?: string; body: string }) =>
-        api.post<Note>(`${V1}/notes`, b),
+      mutationFn: (b: Body<"createNote">) => api.post<Reply<"createNote">>(`${V1}/notes`, b),
       onSettled,
     }),
     update: useMutation({
-      mutationFn: ({ id, ...b }: { id: string; version: number; title?: string; body?: string }) =>
-        api.patch<Note>(`${V1}/notes/${id}`, b),
+      mutationFn: ({ id, ...b }: Body<"patchNote"> & { id: string }) =>
+        api.patch<Reply<"patchNote">>(`${V1}/notes/${id}`, b),
       onSettled,
     }),
     remove: useMutation({ mutationFn: (id: string) => api.del(`${V1}/notes/${id}`), onSettled }),
@@ -581,19 +370,19 @@ export function useNoteMutations() {
 export const useNotifications = () =>
   useQuery({
     queryKey: planKeys.notifications,
-    queryFn: () =>
-      api.get<Page<Notification> & { unread: number }>(`${V1}/notifications${qs({ limit: 30 })}`),
+    queryFn: () => api.get<Reply<"listNotifications">>(`${V1}/notifications${qs({ limit: 30 })}`),
   });
 export function useNotificationMutations() {
   const inv = useInvalidate();
   const onSettled = () => inv(planKeys.notifications);
   return {
     read: useMutation({
-      mutationFn: (id: string) => api.post<unknown>(`${V1}/notifications/${id}/read`),
+      mutationFn: (id: string) =>
+        api.post<Reply<"postNotificationRead">>(`${V1}/notifications/${id}/read`),
       onSettled,
     }),
     readAll: useMutation({
-      mutationFn: () => api.post<unknown>(`${V1}/notifications/read-all`),
+      mutationFn: () => api.post<Reply<"postNotificationsReadAll">>(`${V1}/notifications/read-all`),
       onSettled,
     }),
   };
@@ -609,7 +398,7 @@ export function useCalendarFeedMutations() {
   const onSettled = () => inv(planKeys.feed);
   return {
     create: useMutation({
-      mutationFn: () => api.post<CalendarFeed>(`${V1}/me/calendar-feed`),
+      mutationFn: () => api.post<Reply<"postMeCalendarFeed">>(`${V1}/me/calendar-feed`),
       onSettled,
     }),
     revoke: useMutation({ mutationFn: () => api.del(`${V1}/me/calendar-feed`), onSettled }),
