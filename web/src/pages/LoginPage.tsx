@@ -3,7 +3,7 @@ import { Link, useLocation, useNavigate } from "react-router-dom";
 import { ApiError } from "../api/client";
 import { useInstance, useLogin, useSignedInChange } from "../api/hooks";
 import { DemoAccounts, rememberedDemoPassword } from "../components/DemoAccounts";
-import { useApiErrors } from "../components/errors";
+import { errorText, useApiErrors } from "../components/errors";
 import { PublicLayout } from "../components/PublicLayout";
 import { useI18n } from "../i18n";
 import { LIMITS } from "../../../src/core/limits";
@@ -14,7 +14,7 @@ interface Values {
 }
 
 export function LoginPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [form] = Form.useForm<Values>();
   const login = useLogin();
   const signedIn = useSignedInChange();
@@ -36,7 +36,7 @@ export function LoginPage() {
       },
       onError: (e) => {
         if (e instanceof ApiError && e.status === 401)
-          form.setFields([{ name: "password", errors: [t("error.badLogin")] }]);
+          form.setFields([{ name: "password", errors: [errorText(e, t, locale)] }]);
         else onError(e, form);
       },
     });
