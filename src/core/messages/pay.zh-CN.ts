@@ -190,7 +190,7 @@ export const PAY_ZH: Record<keyof typeof PAY_EN, string> = {
   "pay.field.band_last_open": "最后一档不设上限（留空）",
   "pay.field.band_above_from": "必须大于起点",
   "pay.field.band_first_zero": "第一档必须从 0 开始",
-  "pay.field.band_gap": "与第 {band} 档之间有空档（第 {band} 档止于 {end}）",
-  "pay.field.band_overlap": "与第 {band} 档重叠（第 {band} 档止于 {end}）",
+  "pay.field.band_gap": "与第 {band} 档之间有空档（该档止于 {end}）",
+  "pay.field.band_overlap": "与第 {band} 档重叠（该档止于 {end}）",
   "pay.field.money_rate": "金额类基数请用 ratePct（百分比）。",
 };

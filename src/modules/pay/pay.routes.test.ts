@@ -50,7 +50,7 @@ for (const dialect of DIALECTS) {
         { "accept-language": "zh-CN" },
       );
       expect(zh.body.errors.map((e) => e.message)).toEqual([
-        "与第 1 档重叠（第 1 档止于 10,000.00）",
+        "与第 1 档重叠（该档止于 10,000.00）",
         "不能为负数",
       ]);
       expect(
