@@ -3,6 +3,7 @@
 import type { Actor } from "../../core/actor.js";
 import { fail } from "../../core/errors.js";
 import { notFound, type GoalContext } from "./goal-context.js";
+import type { KpiMetric } from "./goals.schema.js";
 import { fromHundredths, presentGoal, weightedAchievement } from "./goals.presenter.js";
 
 interface SeriesPoint {
@@ -36,7 +37,7 @@ export class GoalEvaluationService {
       .sort((a, b) => a.startDate.localeCompare(b.startDate) || a.id.localeCompare(b.id))
       .slice(-24);
     const out = [];
-    const series = new Map<string, SeriesPoint[]>();
+    const series = new Map<KpiMetric, SeriesPoint[]>();
     for (const c of withGoals) {
       const gs = goals.filter((g) => g.cycleId === c.id);
       const live = await this.ctx.actuals.live(actor.workspaceId, c, gs, today);

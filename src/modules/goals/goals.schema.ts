@@ -344,7 +344,9 @@ export const EvaluationSchema = Type.Object({
   ),
   kpiSeries: Type.Array(
     Type.Object({
-      kpi: Type.Union(KPI_METRICS.map((k) => Type.Literal(k))),
+      // The same document as a union of literals; Unsafe gives it the KpiMetric type (a union
+      // built from a mapped array types as never).
+      kpi: Type.Unsafe<KpiMetric>(Type.Union(KPI_METRICS.map((k) => Type.Literal(k)))),
       points: Type.Array(
         Type.Object({
           cycleId: Id,

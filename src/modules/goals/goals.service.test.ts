@@ -336,11 +336,16 @@ for (const dialect of DIALECTS) {
       const bonus = run.statements
         .find((x) => x.memberId === member.memberId)!
         .lines.find((l) => l.code === "goals")!;
-      expect(bonus).toMatchObject({
-        amount: "1365.00",
-        inputs: expect.objectContaining({ goalScore: "91" }),
-        sources: ["final score of goal cycle 2026年10月"],
-      });
+      expect(bonus.amount).toBe("1365.00");
+      const goalScore = bonus.inputs.find((i) => i.key === "goalScore")!;
+      expect(goalScore.value).toEqual({ code: "pay.v.number", params: { n: 91 } });
+      expect(bonus.sources).toEqual([
+        { code: "pay.src.goal_cycle", params: { cycle: "2026年10月" } },
+      ]);
+      expect((["en", "zh-CN"] as const).map((l) => renderMessage(l, bonus.sources[0]!))).toEqual([
+        "final score of goal cycle 2026年10月",
+        "目标周期“2026年10月”的最终得分",
+      ]);
     });
 
     it("reminds people of what is due and keeps closed cycles unchanged", async () => {
