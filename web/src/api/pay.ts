@@ -9,183 +9,50 @@ import {
   type QueryKey,
 } from "@tanstack/react-query";
 import { api, qs } from "./client";
+import type { PayPlanDefinition } from "../../../src/core/pay/plan";
+import type { Body, Item, Query, Reply } from "./contract";
 import type { Page } from "./types";
-import type { Message } from "../i18n/messages";
 
 const V1 = "/api/v1";
 
-export type CommissionBase = "gmv" | "paid" | "net" | "margin" | "quantity";
-export type Scope = "person" | "department" | "shop";
-export interface BandDef {
-  from: string;
-  to: string | null;
-  ratePct?: number;
-  perUnit?: string;
-}
-export interface CommissionDef {
-  code: string;
-  label: string;
-  base: CommissionBase;
-  scope: Scope;
-  shopIds?: string[];
-  attribution?: { kind: "owner" } | { kind: "split"; splits: { memberId: string; pct: number }[] };
-  source?: "data" | "entered";
-  ratePct?: number;
-  perUnit?: string;
-  tiers?: { kind: "whole" | "marginal"; bands: BandDef[] };
-  gate?: { minAchievementPct: number; target: string };
-  cap?: string;
-}
-export interface ScoreMetricDef {
-  code: string;
-  label: string;
-  weight: number;
-  better: "higher" | "lower";
-  bands: { threshold: number; score: number }[];
-  elseScore?: number;
-  /** Filled from the member's CS data when nobody enters it. */ kpi?:
-    "inquiryConversion" | "firstResponse" | "averageResponse";
-}
-export interface BonusDef {
-  code: string;
-  label: string;
-  bonusBase: string;
-  score: { kind: "goal" } | { kind: "bands"; metrics: ScoreMetricDef[] };
-  gate?: { minScore: number };
-}
-export interface EventDef {
-  code: string;
-  label: string;
-  amount: string;
-  when: "per_event" | "if_none";
-  /** The count from the shipping data. */ kpi?: "lateShipments";
-}
-export interface PoolDef {
-  code: string;
-  label: string;
-  base: Exclude<CommissionBase, "quantity">;
-  source: "unattributed" | "shop";
-  ratePct: number;
-}
-export interface PayPlanDefinition {
-  format: "dayclear.pay-plan/v1";
-  name: string;
-  description?: string;
-  baseSalary: string;
-  commissions: CommissionDef[];
-  bonuses: BonusDef[];
-  events: EventDef[];
-  pools: PoolDef[];
-}
+// A pay plan's definition is the core's own type (src/core/pay/plan.ts), checked there by
+// compilePlan(); the API declares it only loosely (any JSON in answers, untyped rules in bodies).
+export type {
+  BonusDef,
+  CommissionBase,
+  CommissionDef,
+  EventDef,
+  PayPlanDefinition,
+  PoolDef,
+  ScoreMetricDef,
+  Scope,
+} from "../../../src/core/pay/plan";
+export type { BandDef } from "../../../src/core/pay/tiers";
 
-export interface PayPlanVersion {
-  id: string;
-  number: number;
-  effectiveFrom: string;
+type PlanReply = Reply<"getPayPlanById">;
+export type PayPlanVersion = Omit<PlanReply["versions"][number], "definition"> & {
   definition: PayPlanDefinition;
-  createdAt: string;
-}
-export interface PayAssignment {
-  id: string;
-  targetType: "department" | "member" | "role";
-  targetId: string;
-  effectiveFrom: string;
-}
-export interface PayPlan {
-  id: string;
-  name: string;
-  version: number;
-  versions: PayPlanVersion[];
-  assignments: PayAssignment[];
-  createdAt: string;
-  updatedAt: string;
-}
-export interface PayTemplate {
-  id: string;
-  department: string;
-  plan: PayPlanDefinition;
-}
+};
+export type PayPlan = Omit<PlanReply, "versions"> & { versions: PayPlanVersion[] };
+export type PayAssignment = PayPlan["assignments"][number];
+export type PayTemplate = Omit<Item<"listPayPlanTemplates">, "plan"> & { plan: PayPlanDefinition };
 
-/** A number a line was computed from: what it is (named by `label`) and its value, as messages. */
-export interface PayLineInput {
-  key: string;
-  label: Message;
-  value: Message;
-}
-/** A statement line: its name, formula, inputs and sources are messages the page renders in its language. */
-export interface PayLine {
-  kind: string;
-  code: string;
-  label: Message;
-  amount: string;
-  formula: Message;
-  inputs: PayLineInput[];
-  sources: Message[];
-  /** Needs an input nobody entered. */ missing?: boolean;
-}
-export interface PayStatement {
-  memberId: string;
-  memberName: string;
-  departmentId: string | null;
-  planVersionId: string | null;
-  total: string;
-  lines: PayLine[];
-}
-export interface RunInput {
-  memberId: string | null;
-  key: string;
-  value: string;
-}
-export interface PayRunSummary {
-  id: string;
-  period: string;
-  from: string;
-  to: string;
-  status: "draft" | "locked";
-  total: string | null;
-  computedAt: string;
-  lockedAt: string | null;
-  version: number;
-}
+export type PayRun = Reply<"getPayRunById">;
+export type PayRunSummary = Item<"listPayRuns">;
+export type RunInput = PayRun["inputs"][number];
 /** An input a draft still lacks: the run cannot be locked until it is entered. */
-export interface MissingInput {
-  memberId: string;
-  memberName: string;
-  key: string;
-  label: Message;
-}
-export interface PayRun extends PayRunSummary {
-  inputs: RunInput[];
-  statements: PayStatement[];
-  missing: MissingInput[];
-}
-export interface StatementResponse {
-  run: { id: string; period: string; status: string };
-  statement: PayStatement;
-}
-export interface Adjustment {
-  id: string;
-  memberId: string;
-  amount: string;
-  reason: string;
-  runId: string | null;
-  createdAt: string;
-}
-export type AdjustmentStatus = "open" | "settled" | "all";
+export type MissingInput = PayRun["missing"][number];
+export type PayStatement = PayRun["statements"][number];
+/** A statement line: its name, formula, inputs and sources are messages the page renders in its language. */
+export type PayLine = PayStatement["lines"][number];
+/** A number a line was computed from: what it is (named by `label`) and its value, as messages. */
+export type PayLineInput = PayLine["inputs"][number];
+export type StatementResponse = Reply<"getPayRunStatementByMemberId">;
+export type Adjustment = Reply<"createPayAdjustment">;
+export type AdjustmentStatus = NonNullable<Query<"listPayAdjustments">["status"]>;
 /** An adjustment as GET /pay-adjustments lists it: open until a locked run pays it (runId, runPeriod). */
-export interface ListedAdjustment extends Adjustment {
-  memberName: string;
-  status: "open" | "settled";
-  runPeriod: string | null;
-  createdBy: string | null;
-}
-export interface Projection {
-  period: string;
-  from: string;
-  to: string;
-  monthToDate: PayStatement;
-  atShopGmv: { shopGmv: string; statement: PayStatement | null } | null;
-}
+export type ListedAdjustment = Item<"listPayAdjustments">;
+export type Projection = Reply<"getPayProjectionByMemberId">;
 
 export const payKeys = {
   templates: ["pay", "templates"] as const,
@@ -229,35 +96,24 @@ export function usePayPlanMutations() {
   const onSuccess = () => inv(payKeys.plans);
   return {
     create: useMutation({
-      mutationFn: (b: {
-        effectiveFrom: string;
-        templateId?: string;
-        definition?: PayPlanDefinition;
-      }) => api.post<PayPlan>(`${V1}/pay-plans`, b),
+      mutationFn: (
+        b: Omit<Body<"createPayPlan">, "definition"> & { definition?: PayPlanDefinition },
+      ) => api.post<PayPlan>(`${V1}/pay-plans`, b),
       onSuccess,
     }),
     addVersion: useMutation({
       mutationFn: ({
         id,
         ...b
-      }: {
+      }: Omit<Body<"createPayPlanVersion">, "definition"> & {
         id: string;
-        version: number;
-        effectiveFrom: string;
         definition: PayPlanDefinition;
       }) => api.post<PayPlan>(`${V1}/pay-plans/${id}/versions`, b),
       onSuccess,
     }),
     assign: useMutation({
-      mutationFn: ({
-        id,
-        ...b
-      }: {
-        id: string;
-        targetType: "department" | "member" | "role";
-        targetId: string;
-        effectiveFrom: string;
-      }) => api.post<PayPlan>(`${V1}/pay-plans/${id}/assignments`, b),
+      mutationFn: ({ id, ...b }: Body<"createPayPlanAssignment"> & { id: string }) =>
+        api.post<PayPlan>(`${V1}/pay-plans/${id}/assignments`, b),
       onSuccess,
     }),
   };
@@ -291,17 +147,16 @@ export function usePayRunMutations() {
   const onSuccess = () => inv(payKeys.runs, payKeys.adjustments); // locking settles the open adjustments
   return {
     compute: useMutation({
-      mutationFn: (b: { period: string; inputs?: RunInput[]; version?: number }) =>
-        api.post<PayRun>(`${V1}/pay-runs`, b),
+      mutationFn: (b: Body<"createPayRun">) => api.post<PayRun>(`${V1}/pay-runs`, b),
       onSuccess,
     }),
     lock: useMutation({
-      mutationFn: ({ id, version }: { id: string; version: number }) =>
+      mutationFn: ({ id, version }: Body<"postPayRunLock"> & { id: string }) =>
         api.post<PayRun>(`${V1}/pay-runs/${id}/lock`, { version }),
       onSuccess,
     }),
     adjust: useMutation({
-      mutationFn: (b: { memberId: string; amount: string; reason: string }) =>
+      mutationFn: (b: Body<"createPayAdjustment">) =>
         api.post<Adjustment>(`${V1}/pay-adjustments`, b),
       onSuccess: () => inv(payKeys.adjustments),
     }),
