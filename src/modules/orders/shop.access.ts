@@ -4,7 +4,7 @@
 import type { Actor } from "../../core/actor.js";
 import { can } from "../../core/can.js";
 import { fail } from "../../core/errors.js";
-import { SHOP_REFUSAL, type ShopAction } from "../../core/orders/policy.js";
+import { shopRefusal, type ShopAction } from "../../core/orders/policy.js";
 import { policyActor, type PolicyActor } from "../../core/policy.js";
 import type { Executor } from "../../db/database.js";
 import { loadPolicyActor } from "../org/org.policy.js";
@@ -25,5 +25,6 @@ export async function authorizeShop(
     const full = await loadPolicyActor(db, actor);
     if (can(full, action)) return full;
   }
-  throw fail("forbidden", SHOP_REFUSAL[action]);
+  const refusal = shopRefusal(action);
+  throw fail("forbidden", refusal.code, refusal.params);
 }
