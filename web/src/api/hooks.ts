@@ -7,19 +7,17 @@ import {
   type QueryKey,
 } from "@tanstack/react-query";
 import { api, ApiError, qs } from "./client";
+import type { Body, Query, Reply } from "./contract";
 import type {
   ApiToken,
   AuditEntry,
   CalendarDay,
   CreatedApiToken,
   CreatedInvitation,
-  DemoAccount,
   Department,
   Instance,
   Invitation,
   InvitationLookup,
-  Leave,
-  LeaveKind,
   Locale,
   Me,
   Member,
@@ -28,7 +26,6 @@ import type {
   NewMember,
   OrgTemplateSummary,
   Page,
-  Role,
   Skill,
   SkillLevel,
   Workspace,
@@ -83,32 +80,25 @@ export function useSignedInChange() {
   };
 }
 
-export interface SignupInput {
-  workspaceName: string;
-  name: string;
-  email: string;
-  password: string;
-  locale?: Locale;
-}
+export type SignupInput = Body<"postAuthSignup">;
 export const useSignup = () =>
-  useMutation({ mutationFn: (b: SignupInput) => api.post<{ ok: true }>(`${V1}/auth/signup`, b) });
+  useMutation({
+    mutationFn: (b: SignupInput) => api.post<Reply<"postAuthSignup">>(`${V1}/auth/signup`, b),
+  });
 export const useLogin = () =>
   useMutation({
-    mutationFn: (b: { email: string; password: string }) =>
-      api.post<{ ok: true }>(`${V1}/auth/login`, b),
+    mutationFn: (b: Body<"postAuthLogin">) =>
+      api.post<Reply<"postAuthLogin">>(`${V1}/auth/login`, b),
   });
 /** Sign out of this browser; `everywhere` first ends every other session of the account too. */
 export const useLogout = () =>
   useMutation({
     mutationFn: async (everywhere: boolean) => {
       if (everywhere) await api.post<SignedOut>(`${V1}/auth/logout-all`);
-      return api.post<unknown>(`${V1}/auth/logout`);
+      return api.post<Reply<"postAuthLogout">>(`${V1}/auth/logout`);
     },
   });
-export interface SignedOut {
-  sessionsEnded: number;
-  apiTokensRevoked: number;
-}
+export type SignedOut = Reply<"postAuthLogoutAll">;
 /** Ends the account's other sessions (this one stays), and its API tokens when asked. */
 export const useLogoutOthers = () =>
   useMutation({
@@ -117,21 +107,20 @@ export const useLogoutOthers = () =>
   });
 export const useOpenDemo = () =>
   useMutation({
-    mutationFn: () =>
-      api.post<{ email: string; password: string; accounts: DemoAccount[] }>(`${V1}/demo`),
+    mutationFn: () => api.post<Reply<"postDemo">>(`${V1}/demo`),
   });
 
 export function useUpdateMe() {
   const inv = useInvalidate();
   return useMutation({
-    mutationFn: (b: { name?: string; locale?: Locale }) => api.patch<{ ok: true }>(`${V1}/me`, b),
+    mutationFn: (b: Body<"patchMe">) => api.patch<Reply<"patchMe">>(`${V1}/me`, b),
     onSuccess: () => inv(keys.me),
   });
 }
 export const useChangePassword = () =>
   useMutation({
-    mutationFn: (b: { currentPassword: string; newPassword: string }) =>
-      api.post<SignedOut>(`${V1}/me/password`, b),
+    mutationFn: (b: Body<"postMePassword">) =>
+      api.post<Reply<"postMePassword">>(`${V1}/me/password`, b),
   });
 
 export const useOrgTemplates = (locale: Locale) =>
@@ -142,15 +131,13 @@ export const useOrgTemplates = (locale: Locale) =>
 export function useApplyTemplate() {
   const inv = useInvalidate();
   return useMutation({
-    mutationFn: (b: { template: OrgTemplateSummary["id"]; locale?: Locale }) =>
-      api.post<Workspace>(`${V1}/workspace/apply-template`, b),
+    mutationFn: (b: Body<"postWorkspaceApplyTemplate">) =>
+      api.post<Reply<"postWorkspaceApplyTemplate">>(`${V1}/workspace/apply-template`, b),
     onSuccess: () => inv(keys.me, keys.departments, keys.skills),
   });
 }
 
-export type WorkspacePatch = Partial<
-  Pick<Workspace, "name" | "timeZone" | "currency" | "locale" | "workweek" | "hoursPerDay">
-> & { version: number };
+export type WorkspacePatch = Body<"patchWorkspace">;
 export function useUpdateWorkspace() {
   const inv = useInvalidate();
   return useMutation({
@@ -170,7 +157,7 @@ export function useCalendarMutations(year: number) {
   return {
     put: useMutation({
       mutationFn: (d: CalendarDay) =>
-        api.put<CalendarDay>(`${V1}/workspace/calendar/days/${d.date}`, {
+        api.put<Reply<"putWorkspaceCalendarDay">>(`${V1}/workspace/calendar/days/${d.date}`, {
           kind: d.kind,
           name: d.name,
         }),
@@ -182,7 +169,9 @@ export function useCalendarMutations(year: number) {
     }),
     reset: useMutation({
       mutationFn: () =>
-        api.post<WorkspaceCalendar>(`${V1}/workspace/calendar/reset`, { years: [year] }),
+        api.post<Reply<"postWorkspaceCalendarReset">>(`${V1}/workspace/calendar/reset`, {
+          years: [year],
+        }),
       onSuccess,
     }),
   };
@@ -194,25 +183,19 @@ export const useDepartments = (enabled = true) =>
     queryFn: () => api.get<Page<Department>>(`${V1}/departments`),
     enabled,
   });
-export type DepartmentInput = {
-  name?: string;
-  parentId?: string | null;
-  leadMemberId?: string | null;
-  sortOrder?: number;
-  function?: Department["function"];
-};
+export type DepartmentInput = Omit<Body<"patchDepartment">, "version">;
 export function useDepartmentMutations() {
   const inv = useInvalidate();
   const onSettled = () => inv(keys.departments, keys.members, keys.me);
   return {
     create: useMutation({
-      mutationFn: (b: DepartmentInput & { name: string }) =>
-        api.post<Department>(`${V1}/departments`, b),
+      mutationFn: (b: Body<"createDepartment">) =>
+        api.post<Reply<"createDepartment">>(`${V1}/departments`, b),
       onSettled,
     }),
     update: useMutation({
-      mutationFn: ({ id, ...b }: DepartmentInput & { id: string; version: number }) =>
-        api.patch<Department>(`${V1}/departments/${id}`, b),
+      mutationFn: ({ id, ...b }: Body<"patchDepartment"> & { id: string }) =>
+        api.patch<Reply<"patchDepartment">>(`${V1}/departments/${id}`, b),
       onSettled,
     }),
     remove: useMutation({
@@ -229,15 +212,14 @@ export function useSkillMutations() {
   const onSettled = () => inv(keys.skills, keys.members);
   return {
     create: useMutation({
-      mutationFn: (b: { name: string; departmentId?: string | null }) =>
-        api.post<Skill>(`${V1}/skills`, b),
+      mutationFn: (b: Body<"createSkill">) => api.post<Reply<"createSkill">>(`${V1}/skills`, b),
       onSettled,
     }),
     remove: useMutation({ mutationFn: (id: string) => api.del(`${V1}/skills/${id}`), onSettled }),
   };
 }
 
-export function useMembers(filter: { departmentId?: string; status?: "active" | "inactive" }) {
+export function useMembers(filter: Pick<Query<"listMembers">, "departmentId" | "status">) {
   return useInfiniteQuery({
     queryKey: [...keys.members, "list", filter],
     initialPageParam: undefined as string | undefined,
@@ -295,12 +277,8 @@ export function useMemberMutations(id?: string) {
       onSettled,
     }),
     addLeave: useMutation({
-      mutationFn: (b: {
-        startDate: string;
-        endDate: string;
-        kind?: LeaveKind;
-        note?: string | null;
-      }) => api.post<Leave>(m("/leaves"), b),
+      mutationFn: (b: Body<"createMemberLeave">) =>
+        api.post<Reply<"createMemberLeave">>(m("/leaves"), b),
       onSettled,
     }),
     removeLeave: useMutation({
@@ -321,12 +299,8 @@ export function useInvitationMutations() {
   const onSettled = () => inv(keys.invitations);
   return {
     create: useMutation({
-      mutationFn: (b: {
-        email?: string | null;
-        role?: Role;
-        departmentId?: string | null;
-        title?: string | null;
-      }) => api.post<CreatedInvitation>(`${V1}/invitations`, b),
+      mutationFn: (b: Body<"createInvitation">) =>
+        api.post<CreatedInvitation>(`${V1}/invitations`, b),
       onSettled,
     }),
     revoke: useMutation({
@@ -345,8 +319,8 @@ export const useInvitationLookup = (token: string) =>
 // Signed in: the token alone (the account joins); signed out: a new account's name, email and password.
 export const useAcceptInvitation = () =>
   useMutation({
-    mutationFn: (b: { token: string; name?: string; email?: string; password?: string }) =>
-      api.post<{ ok: true }>(`${V1}/invitations/accept`, b),
+    mutationFn: (b: Body<"postInvitationsAccept">) =>
+      api.post<Reply<"postInvitationsAccept">>(`${V1}/invitations/accept`, b),
   });
 
 export function useAudit() {
