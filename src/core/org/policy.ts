@@ -4,9 +4,7 @@
 // own profile and calendar. Pure: the server's services and the web's buttons ask the same table
 // with the same `PolicyActor` (core/policy.ts: its `managed` set is the lead's departments and
 // everything below them).
-import type { Role } from "../limits.js";
 import { isOwner, isSelf, manages, type PolicyTable, type Rule } from "../policy.js";
-import { DepartmentTree } from "./tree.js";
 
 export type OrgAction =
   | "workspace.manage"
@@ -66,29 +64,3 @@ export const ORG_POLICY: PolicyTable<OrgAction> = {
   "invitation.read": (a) => a.role !== "member",
   "invitation.manage": (a, t) => isOwner(a) || manages(a, t.departmentId),
 };
-
-/** Who asks, for `managedDepartments`: their role and member id. */
-export interface OrgActor {
-  role: Role;
-  memberId: string;
-}
-
-export interface DepartmentLink {
-  id: string;
-  parentId: string | null;
-  leadMemberId: string | null;
-}
-
-/**
- * The departments a lead manages: those they lead and every department below them (the same set
- * as `policyActor(…).managed`, for callers that hold departments without their functions).
- */
-export function managedDepartments(
-  actor: OrgActor,
-  departments: readonly DepartmentLink[],
-): Set<string> {
-  if (actor.role !== "lead") return new Set();
-  return new DepartmentTree(departments).subtree(
-    ...departments.filter((d) => d.leadMemberId === actor.memberId).map((d) => d.id),
-  );
-}

@@ -2,7 +2,8 @@
 // setting only the owner grants (stored on the department); a department without one takes its
 // parent's, through the tree. A lead holds the functions of every department they manage (those
 // they lead and everything below them: they could appoint themselves lead there anyway). Members
-// read; the owner does everything. The server's policies and the web's buttons both decide here.
+// read; the owner does everything. `policyActor` (core/policy.ts) puts the functions a lead holds on
+// the actor, and each area's table (e.g. core/orders/policy.ts) asks for the one an action needs.
 import type { Role } from "../limits.js";
 import { DepartmentTree } from "./tree.js";
 
@@ -29,27 +30,6 @@ export interface RightsHolder {
   role: Role;
   memberId: string;
 }
-
-/** Shop data (shop.manage: shops, mappings, visitor counts, attribution; orders.import: imports and roll-backs) and customer-service data. */
-export type RightsAction =
-  | "orders.read"
-  | "kpi.read"
-  | "shop.manage"
-  | "orders.import"
-  | "cs.read"
-  | "cs.import"
-  | "cs.accounts";
-
-/** The function a lead needs for an action; null: everyone in the workspace may. */
-export const ACTION_FUNCTION: Record<RightsAction, DepartmentFunction | null> = {
-  "orders.read": null,
-  "kpi.read": null,
-  "shop.manage": "operations",
-  "orders.import": "operations",
-  "cs.read": null,
-  "cs.import": "customer_service",
-  "cs.accounts": "customer_service",
-};
 
 /** A department's function: its own, else its nearest ancestor's, else none (a cycle in bad data ends the walk). */
 export function effectiveFunction(
@@ -81,15 +61,4 @@ export function functionsHeld(
   return new Set(
     [...managed].map((id) => effectiveFunction(departments, id)).filter((f) => f !== "none"),
   );
-}
-
-/** May this person do the action? The owner may; otherwise everyone or a lead holding the function. */
-export function mayDo(
-  who: RightsHolder,
-  action: RightsAction,
-  departments: readonly RightsDepartment[],
-): boolean {
-  if (who.role === "owner") return true;
-  const need = ACTION_FUNCTION[action];
-  return need === null || functionsHeld(who, departments).has(need);
 }

@@ -7,12 +7,7 @@ import type { Executor } from "../../db/database.js";
 import { DepartmentRepository } from "./department.repository.js";
 
 export { can, type Action } from "../../core/can.js";
-export {
-  managedDepartments,
-  type DepartmentLink,
-  type OrgAction,
-  type OrgActor,
-} from "../../core/org/policy.js";
+export type { OrgAction } from "../../core/org/policy.js";
 
 /** The `PolicyActor` for a server actor; `departments` when the caller has them already. */
 export async function loadPolicyActor(
