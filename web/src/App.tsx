@@ -208,7 +208,7 @@ export function App() {
               path="/pay/runs/:id/statements/:memberId"
               element={<SignedIn>{(me) => <StatementPage me={me} />}</SignedIn>}
             />
-            <Route path="/goals" element={<SignedIn>{(me) => <GoalsPage me={me} />}</SignedIn>} />
+            <Route path="/goals" element={<SignedIn>{() => <GoalsPage />}</SignedIn>} />
             <Route
               path="/goals/evaluation/:memberId"
               element={<SignedIn>{() => <EvaluationPage />}</SignedIn>}

@@ -1,38 +1,11 @@
 // The self-assessment and the review of a member's cycle: actuals (typed for manual goals, live
 // for KPI goals), self scores and the report; the lead's scores, comment and the final score.
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Flex,
-  Grid,
-  Input,
-  InputNumber,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from "antd";
+import { Alert, App, Button, Card, Flex, Grid, Input, Space, Table, Tag, Typography } from "antd";
 import { useEffect, useMemo, useState } from "react";
-import {
-  useAssessment,
-  useGoalCycles,
-  useGoalMutations,
-  type Assessment,
-  type Goal,
-} from "../../api/goals";
+import { useAssessment, useGoalCycles, useGoalMutations } from "../../api/goals";
 import { useApiErrors } from "../../components/errors";
-import { useI18n, type Translate } from "../../i18n";
-import { pct, withUnit } from "./shared";
-
-interface RowValues {
-  selfScore?: number | null;
-  actual?: string | null;
-  comment?: string | null;
-  score?: number | null;
-  leadComment?: string | null;
-}
+import { useI18n } from "../../i18n";
+import { columnsFor, type RowValues } from "./assessmentColumns";
 
 export function AssessmentCard({ cycleId, memberId }: { cycleId: string; memberId: string }) {
   const { t, locale } = useI18n();
@@ -231,89 +204,4 @@ export function AssessmentCard({ cycleId, memberId }: { cycleId: string; memberI
       </Flex>
     </Card>
   );
-}
-
-function columnsFor(
-  t: Translate,
-  data: Assessment | undefined,
-  row: (id: string) => RowValues,
-  setRow: (id: string, v: RowValues) => void,
-) {
-  const self = !!data?.canSelfAssess;
-  const review = !!data?.canReview;
-  const score = (v: number | null | undefined) =>
-    v === null || v === undefined ? "—" : v.toFixed(2);
-  return [
-    {
-      title: t("goals.goalTitle"),
-      dataIndex: "title",
-      onCell: () => ({ style: { minWidth: 96 } }),
-      render: (s: string, g: Goal) => (
-        <span>
-          {s}{" "}
-          <Typography.Text type="secondary" style={{ whiteSpace: "nowrap" }}>
-            ({g.weight}%)
-          </Typography.Text>
-        </span>
-      ),
-    },
-    { title: t("goals.target"), render: (_: unknown, g: Goal) => withUnit(g.target, g.unit) },
-    {
-      title: t("goals.actual"),
-      render: (_: unknown, g: Goal) =>
-        self && g.metric.kind === "manual" ? (
-          <Input
-            size="small"
-            style={{ width: 90 }}
-            inputMode="decimal"
-            value={row(g.id).actual ?? ""}
-            onChange={(e) => setRow(g.id, { actual: e.target.value })}
-            data-testid={`actual-${g.title}`}
-          />
-        ) : (
-          <span>
-            {withUnit(g.actual, g.unit)}{" "}
-            {g.achievement !== null ? (
-              <Typography.Text type="secondary">{pct(g.achievement)}</Typography.Text>
-            ) : null}
-          </span>
-        ),
-    },
-    {
-      title: t("goals.selfScore"),
-      render: (_: unknown, g: Goal) =>
-        self ? (
-          <InputNumber
-            size="small"
-            min={0}
-            max={100}
-            precision={2}
-            style={{ width: 80 }}
-            value={row(g.id).selfScore ?? null}
-            onChange={(v) => setRow(g.id, { selfScore: v })}
-            data-testid={`self-${g.title}`}
-          />
-        ) : (
-          score(g.selfScore)
-        ),
-    },
-    {
-      title: t("goals.leadScore"),
-      render: (_: unknown, g: Goal) =>
-        review ? (
-          <InputNumber
-            size="small"
-            min={0}
-            max={100}
-            precision={2}
-            style={{ width: 80 }}
-            value={row(g.id).score ?? null}
-            onChange={(v) => setRow(g.id, { score: v })}
-            data-testid={`lead-${g.title}`}
-          />
-        ) : (
-          score(g.leadScore)
-        ),
-    },
-  ];
 }

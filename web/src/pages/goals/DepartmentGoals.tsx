@@ -7,18 +7,19 @@ import { Button, Card, Collapse, Empty, Flex, Tag, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { useDepartmentGoals, type Goal } from "../../api/goals";
 import { useDepartments } from "../../api/hooks";
-import type { Department, Me } from "../../api/types";
+import type { Department } from "../../api/types";
 import { useI18n } from "../../i18n";
+import { useMe } from "../../me";
 import { GoalList, type GoalRights } from "./GoalCards";
 import { GoalModal } from "./GoalModals";
 import { useGoalRights, type MayGoal } from "./rights";
 
 /** The viewer's side of each department's goals, from the goals policy table. */
-export function departmentAccess(me: Me, may: MayGoal) {
+export function departmentAccess(memberId: string, may: MayGoal) {
   const subject = (d: Department) => ({ memberId: null, departmentId: d.id });
   return {
     sees: (d: Department) => may("goals.goal.read", subject(d)),
-    isSelf: (d: Department) => d.leadMemberId === me.member.id,
+    isSelf: (d: Department) => d.leadMemberId === memberId,
     rights: (d: Department): GoalRights => ({
       edit: may("goals.goal.edit", subject(d)),
       // Only the side that did not propose answers; the owner's own department has no side above.
@@ -30,23 +31,16 @@ export function departmentAccess(me: Me, may: MayGoal) {
   };
 }
 
-export function DepartmentGoals({
-  me,
-  cycleId,
-  closed,
-}: {
-  me: Me;
-  cycleId: string;
-  closed: boolean;
-}) {
+export function DepartmentGoals({ cycleId, closed }: { cycleId: string; closed: boolean }) {
   const { t } = useI18n();
+  const { member, role } = useMe();
   const departments = useDepartments();
   const goals = useDepartmentGoals(cycleId);
   const [editing, setEditing] = useState<{ departmentId: string; goal: Goal | null } | null>(null);
   const [open, setOpen] = useState<string[] | null>(null);
   const all = useMemo(() => departments.data?.items ?? [], [departments.data]);
-  const may = useGoalRights(me);
-  const access = useMemo(() => departmentAccess(me, may), [me, may]);
+  const may = useGoalRights();
+  const access = useMemo(() => departmentAccess(member.id, may), [member.id, may]);
   const items = useMemo(() => goals.data ?? [], [goals.data]);
   const shown = all.filter((d) => access.sees(d) || items.some((g) => g.departmentId === d.id));
   const of = (d: Department) => items.filter((g) => g.departmentId === d.id);
@@ -55,9 +49,7 @@ export function DepartmentGoals({
     .filter((d) => {
       const gs = of(d);
       const r = access.rights(d);
-      return (
-        access.isSelf(d) || gs.some(r.answer) || (gs.length > 0 && me.member.role === "member")
-      );
+      return access.isSelf(d) || gs.some(r.answer) || (gs.length > 0 && role === "member");
     })
     .map((d) => d.id);
   if (!goals.data || !departments.data || shown.length === 0) return null;

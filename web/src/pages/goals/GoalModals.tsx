@@ -1,8 +1,7 @@
 // The goals page's dialogs: a new cycle (the owner), and a goal — new or edited, for a member or a
 // department — with the metric picker (shop KPIs, attributed sales, or typed by hand).
-import { DatePicker, Flex, Form, Input, InputNumber, Modal, Select } from "antd";
+import { DatePicker, Flex, Form, Input, InputNumber, Select, type FormInstance } from "antd";
 import dayjs from "dayjs";
-import { useEffect } from "react";
 import {
   KPI_METRICS,
   useGoalMutations,
@@ -10,79 +9,69 @@ import {
   type GoalMetric,
   type GoalSubject,
 } from "../../api/goals";
-import { useApiErrors } from "../../components/errors";
+import { FormModal } from "../../components/FormModal";
 import { useI18n } from "../../i18n";
 import { defaultUnit, metricLabel } from "./shared";
+
+interface CycleValues {
+  name: string;
+  kind: "month" | "quarter" | "custom";
+  range: [dayjs.Dayjs, dayjs.Dayjs];
+}
 
 export function NewCycleModal({
   open,
   onClose,
+  onCreated,
 }: {
   open: boolean;
-  onClose: (id?: string) => void;
+  onClose: () => void;
+  onCreated: (id: string) => void;
 }) {
   const { t } = useI18n();
-  const [form] = Form.useForm<{
-    name: string;
-    kind: "month" | "quarter" | "custom";
-    range: [dayjs.Dayjs, dayjs.Dayjs];
-  }>();
   const m = useGoalMutations();
-  const onError = useApiErrors();
-  useEffect(() => {
-    if (open)
-      form.setFieldsValue({
+  return (
+    <FormModal<CycleValues, { id: string }>
+      open={open}
+      title={t("goals.newCycle")}
+      onClose={onClose}
+      // This month, each time the dialog opens.
+      initialValues={{
         kind: "month",
         name: dayjs().format("YYYY-MM"),
         range: [dayjs().startOf("month"), dayjs().endOf("month")],
-      });
-  }, [open, form]);
-  const submit = async () => {
-    const v = await form.validateFields();
-    m.createCycle.mutate(
-      {
-        name: v.name,
-        kind: v.kind,
-        from: v.range[0].format("YYYY-MM-DD"),
-        to: v.range[1].format("YYYY-MM-DD"),
-      },
-      {
-        onSuccess: (c) => onClose(c.id),
-        onError: (e) => onError(e, form, { from: "range", to: "range" }),
-      },
-    );
-  };
-  return (
-    <Modal
-      open={open}
-      title={t("goals.newCycle")}
-      onCancel={() => onClose()}
-      onOk={() => void submit()}
-      confirmLoading={m.createCycle.isPending}
-      okButtonProps={{ "data-testid": "cycle-save" }}
-      destroyOnHidden
+      }}
+      onSubmit={(v) =>
+        m.createCycle.mutateAsync({
+          name: v.name,
+          kind: v.kind,
+          from: v.range[0].format("YYYY-MM-DD"),
+          to: v.range[1].format("YYYY-MM-DD"),
+        })
+      }
+      onSuccess={(c) => onCreated(c.id)}
+      fieldMap={{ from: "range", to: "range" }}
+      okTestId="cycle-save"
     >
-      <Form form={form} layout="vertical">
-        <Form.Item name="name" label={t("goals.cycleName")} rules={[{ required: true }]}>
-          <Input data-testid="cycle-name" />
-        </Form.Item>
-        <Form.Item name="kind" label={t("goals.kind")}>
-          <Select
-            options={(["month", "quarter", "custom"] as const).map((k) => ({
-              value: k,
-              label: t(`goals.kind.${k}`),
-            }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="range"
-          label={`${t("goals.from")} – ${t("goals.to")}`}
-          rules={[{ required: true }]}
-        >
-          <DatePicker.RangePicker style={{ width: "100%" }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item name="name" label={t("goals.cycleName")} rules={[{ required: true }]}>
+        <Input data-testid="cycle-name" />
+      </Form.Item>
+      <Form.Item name="kind" label={t("goals.kind")}>
+        <Select
+          options={(["month", "quarter", "custom"] as const).map((k) => ({
+            value: k,
+            label: t(`goals.kind.${k}`),
+          }))}
+        />
+      </Form.Item>
+      <Form.Item
+        name="range"
+        label={`${t("goals.from")} – ${t("goals.to")}`}
+        rules={[{ required: true }]}
+      >
+        <DatePicker.RangePicker style={{ width: "100%" }} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -120,38 +109,28 @@ export function GoalModal({
   onClose: () => void;
 }) {
   const { t } = useI18n();
-  const [form] = Form.useForm<GoalValues>();
   const m = useGoalMutations();
-  const onError = useApiErrors();
-  useEffect(() => {
-    if (open)
-      form.setFieldsValue(
-        goal
-          ? {
-              title: goal.title,
-              weight: goal.weight,
-              target: goal.target,
-              unit: goal.unit,
-              metric: fromMetric(goal.metric),
-            }
-          : {
-              title: "",
-              weight: undefined,
-              target: "",
-              unit: defaultUnit(toMetric("gmv")),
-              metric: "gmv",
-            },
-      );
-  }, [open, goal, form]);
-  const onValuesChange = (changed: Partial<GoalValues>, all: GoalValues) => {
+  const initialValues: Partial<GoalValues> = goal
+    ? {
+        title: goal.title,
+        weight: goal.weight,
+        target: goal.target,
+        unit: goal.unit,
+        metric: fromMetric(goal.metric),
+      }
+    : { title: "", target: "", unit: defaultUnit(toMetric("gmv")), metric: "gmv" };
+  const onValuesChange = (
+    changed: Partial<GoalValues>,
+    all: GoalValues,
+    form: FormInstance<GoalValues>,
+  ) => {
     if (!changed.metric) return;
     const unit = (all.unit ?? "").trim();
     // The unit follows the metric while it is blank or one of the units the form fills in itself.
     if (unit === "" || CHOICES.some((c) => defaultUnit(toMetric(c)) === unit))
       form.setFieldValue("unit", defaultUnit(toMetric(changed.metric)));
   };
-  const submit = async () => {
-    const v = await form.validateFields();
+  const submit = (v: GoalValues) => {
     const body = {
       title: v.title,
       weight: v.weight,
@@ -159,64 +138,62 @@ export function GoalModal({
       unit: (v.unit ?? "").trim(),
       metric: toMetric(v.metric),
     };
-    const done = { onSuccess: () => onClose(), onError: (e: unknown) => onError(e, form) };
-    if (goal) m.update.mutate({ id: goal.id, version: goal.version, ...body }, done);
-    else m.create.mutate({ cycleId, ...subject, ...body }, done);
+    return goal
+      ? m.update.mutateAsync({ id: goal.id, version: goal.version, ...body })
+      : m.create.mutateAsync({ cycleId, ...subject, ...body });
   };
   return (
-    <Modal
+    <FormModal<GoalValues>
       open={open}
       title={goal ? t("goals.edit") : t("goals.add")}
-      onCancel={onClose}
-      onOk={() => void submit()}
-      okButtonProps={{ "data-testid": "goal-save" }}
-      confirmLoading={m.create.isPending || m.update.isPending}
-      destroyOnHidden
+      onClose={onClose}
+      initialValues={initialValues}
+      onValuesChange={onValuesChange}
+      onSubmit={submit}
+      okTestId="goal-save"
     >
-      <Form form={form} layout="vertical" onValuesChange={onValuesChange}>
-        <Form.Item name="title" label={t("goals.goalTitle")} rules={[{ required: true }]}>
-          <Input data-testid="goal-title" />
-        </Form.Item>
+      <Form.Item name="title" label={t("goals.goalTitle")} rules={[{ required: true }]}>
+        <Input data-testid="goal-title" />
+      </Form.Item>
+      <Form.Item
+        name="metric"
+        label={t("goals.metric")}
+        extra={subject.departmentId ? t("goals.dept.metricHint") : undefined}
+      >
+        <Select
+          data-testid="goal-metric"
+          virtual={false}
+          listHeight={360}
+          options={CHOICES.map((c) => ({ value: c, label: metricLabel(t, toMetric(c)) }))}
+        />
+      </Form.Item>
+      <Flex gap={8}>
         <Form.Item
-          name="metric"
-          label={t("goals.metric")}
-          extra={subject.departmentId ? t("goals.dept.metricHint") : undefined}
+          name="weight"
+          label={t("goals.weight")}
+          rules={[{ required: true }]}
+          style={{ flex: 1 }}
         >
-          <Select
-            data-testid="goal-metric"
-            virtual={false}
-            listHeight={360}
-            options={CHOICES.map((c) => ({ value: c, label: metricLabel(t, toMetric(c)) }))}
+          <InputNumber
+            min={1}
+            max={100}
+            precision={0}
+            style={{ width: "100%" }}
+            data-testid="goal-weight"
           />
         </Form.Item>
-        <Flex gap={8}>
-          <Form.Item
-            name="weight"
-            label={t("goals.weight")}
-            rules={[{ required: true }]}
-            style={{ flex: 1 }}
-          >
-            <InputNumber
-              min={1}
-              max={100}
-              precision={0}
-              style={{ width: "100%" }}
-              data-testid="goal-weight"
-            />
-          </Form.Item>
-          <Form.Item
-            name="target"
-            label={t("goals.target")}
-            rules={[{ required: true }]}
-            style={{ flex: 1 }}
-          >
-            <Input inputMode="decimal" data-testid="goal-target" />
-          </Form.Item>
-          <Form.Item name="unit" label={t("goals.unit")} style={{ width: 80 }}>
-            <Input data-testid="goal-unit" />
-          </Form.Item>
-        </Flex>
-      </Form>
-    </Modal>
+        <Form.Item
+          name="target"
+          label={t("goals.target")}
+          rules={[{ required: true }]}
+          style={{ flex: 1 }}
+        >
+          <Input inputMode="decimal" data-testid="goal-target" />
+        </Form.Item>
+        <Form.Item name="unit" label={t("goals.unit")} style={{ width: 80 }}>
+          <Input data-testid="goal-unit" />
+        </Form.Item>
+      </Flex>
+    </FormModal>
   );
 }

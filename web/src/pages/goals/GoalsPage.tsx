@@ -13,10 +13,10 @@ import {
   useGoals,
   type Goal,
 } from "../../api/goals";
-import type { Me } from "../../api/types";
 import { useApiErrors } from "../../components/errors";
 import { useI18n } from "../../i18n";
 import type { MessageKey } from "../../i18n/en";
+import { useMe } from "../../me";
 import { AssessmentCard } from "./AssessmentCard";
 import { DepartmentGoals } from "./DepartmentGoals";
 import { GoalList } from "./GoalCards";
@@ -24,15 +24,16 @@ import { GoalModal, NewCycleModal } from "./GoalModals";
 import { useGoalRights } from "./rights";
 import { pct } from "./shared";
 
-export function GoalsPage({ me }: { me: Me }) {
+export function GoalsPage() {
   const { t } = useI18n();
+  const { member, role } = useMe();
   const [params, setParams] = useSearchParams();
   const cycles = useGoalCycles();
   const cycleId = params.get("cycle") ?? cycles.data?.items[0]?.id;
-  const memberId = params.get("member") ?? me.member.id;
+  const memberId = params.get("member") ?? member.id;
   const detail = useGoalCycle(cycleId);
-  const manager = me.member.role !== "member";
-  const may = useGoalRights(me);
+  const manager = role !== "member";
+  const may = useGoalRights();
   const [newCycle, setNewCycle] = useState(false);
   const set = (k: string, v: string) => {
     const p = new URLSearchParams(params);
@@ -48,7 +49,6 @@ export function GoalsPage({ me }: { me: Me }) {
     cycleId && detail.data ? (
       <DepartmentGoals
         key={`dept-${cycleId}`}
-        me={me}
         cycleId={cycleId}
         closed={detail.data.status === "closed"}
       />
@@ -143,33 +143,28 @@ export function GoalsPage({ me }: { me: Me }) {
       {cycleId && detail.data ? (
         <MemberGoals
           key={`${cycleId}-${memberId}`}
-          me={me}
           cycleId={cycleId}
           memberId={memberId}
-          name={memberId === me.member.id ? null : (person?.name ?? "")}
+          name={memberId === member.id ? null : (person?.name ?? "")}
           closed={detail.data.status === "closed"}
         />
       ) : null}
       {cycleId && detail.data && !manager ? departments : null}
       <NewCycleModal
         open={newCycle}
-        onClose={(id) => {
-          setNewCycle(false);
-          if (id) set("cycle", id);
-        }}
+        onClose={() => setNewCycle(false)}
+        onCreated={(id) => set("cycle", id)}
       />
     </Flex>
   );
 }
 
 function MemberGoals({
-  me,
   cycleId,
   memberId,
   name,
   closed,
 }: {
-  me: Me;
   cycleId: string;
   memberId: string;
   name: string | null;
@@ -182,7 +177,7 @@ function MemberGoals({
     !!assessment.data && assessment.data.status !== "open" && assessment.data.status !== "draft";
   const [editing, setEditing] = useState<Goal | null | "new">(null);
   const items = goals.data?.items ?? [];
-  const may = useGoalRights(me);
+  const may = useGoalRights();
   const subject = { memberId, departmentId: null };
   const edit = may("goals.goal.edit", subject);
   const rights = {
