@@ -10,8 +10,8 @@
 // One refinement is applied everywhere: the server declares a message as {code: string, params?:
 // Record<string, unknown>} (MessageSchema); the web reads it as the `Message` its catalogs render
 // (a code from the shared catalog, params as values or nested messages).
-import type { Message } from "../i18n/messages";
-import type { operations, paths } from "./schema";
+import type { Message } from "../i18n/messages.js";
+import type { operations, paths } from "./schema.js";
 
 export type { operations, paths };
 export type OperationId = keyof operations;
