@@ -1,5 +1,5 @@
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
-import { fail } from "../../core/errors.js";
+import { fail, fieldError } from "../../core/errors.js";
 import { LIMITS } from "../../core/limits.js";
 
 /**
@@ -41,18 +41,15 @@ export async function assertStrongPassword(
 ): Promise<void> {
   if ([...password].length < LIMITS.passwordMin) {
     const params = { min: LIMITS.passwordMin };
-    const message = `The password must have at least ${LIMITS.passwordMin} characters`;
-    throw fail("invalid", "password.too_short", params, message, {
-      fields: [{ field, message, code: "password.too_short", params }],
+    throw fail("invalid", "password.too_short", params, {
+      fields: [fieldError(field, "password.too_short", params)],
     });
   }
   const score = await passwordScore(password, personal);
   if (score < LIMITS.passwordMinScore) {
     const params = { score, minScore: LIMITS.passwordMinScore };
-    const message =
-      "This password is too easy to guess (a common word, a repeat or a sequence); choose a longer or less common one";
-    throw fail("invalid", "password.too_weak", params, message, {
-      fields: [{ field, message, code: "password.too_weak", params }],
+    throw fail("invalid", "password.too_weak", params, {
+      fields: [fieldError(field, "password.too_weak", params)],
     });
   }
 }

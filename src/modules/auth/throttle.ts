@@ -45,7 +45,6 @@ export class AttemptThrottle {
         "too_many_requests",
         "auth.too_many_attempts",
         { minutes },
-        "Too many sign-in attempts; try again later",
         { extra: { retryAfterSeconds: retryAfter } },
       );
     }

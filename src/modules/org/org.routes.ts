@@ -1,5 +1,5 @@
 import { Type } from "typebox";
-import { fail } from "../../core/errors.js";
+import { fail, fieldError } from "../../core/errors.js";
 import type { AuthService } from "../auth/auth.service.js";
 import type { DepartmentService } from "./department.service.js";
 import type { SkillService } from "./skill.service.js";
@@ -25,18 +25,8 @@ import {
 /** A signed-out accept makes a new account, so it needs all three. */
 function detailsRequired(given: Record<string, string | undefined>) {
   const missing = Object.keys(given).filter((k) => given[k] === undefined);
-  const fields = missing.map((field) => ({
-    field,
-    message: "is required to make a new account (or sign in first)",
-    code: "invitation.field_required" as const,
-  }));
-  return fail(
-    "invalid",
-    "invitation.details_required",
-    undefined,
-    `Sign in first, or give ${missing.join(", ")} to make a new account`,
-    { fields },
-  );
+  const fields = missing.map((field) => fieldError(field, "invitation.field_required"));
+  return fail("invalid", "invitation.details_required", undefined, { fields });
 }
 
 const list = <T extends Parameters<typeof Type.Array>[0]>(item: T) =>
