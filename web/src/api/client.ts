@@ -1,5 +1,8 @@
 // A small typed fetch client: JSON in and out, same-origin cookies, problem details as ApiError.
-import type { FieldError, Problem } from "./types";
+// `api.get/post/put/patch/del` take only a path the server declares for that method (from the
+// generated `paths`), so a misspelt or removed route fails the type check.
+import type { paths } from "./schema.js";
+import type { FieldError, Problem } from "./types.js";
 
 export class ApiError extends Error {
   readonly status: number;
@@ -62,15 +65,25 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
   return data as T;
 }
 
+/** A path template as the strings it matches: "/api/v1/plans/{id}" → `/api/v1/plans/${string}`. */
+type Filled<P extends string> = P extends `${infer Head}{${string}}${infer Tail}`
+  ? `${Head}${string}${Filled<Tail>}`
+  : P;
+/** The paths the server declares for a method, with or without a query string. */
+export type ApiPath<M extends "get" | "post" | "put" | "patch" | "delete"> = {
+  [P in keyof paths]: undefined extends paths[P][M] ? never : Filled<P> | `${Filled<P>}?${string}`;
+}[keyof paths];
+
 export const api = {
-  get: <T>(path: string) => request<T>("GET", path),
-  post: <T>(path: string, body: unknown = {}) => request<T>("POST", path, body),
-  put: <T>(path: string, body: unknown) => request<T>("PUT", path, body),
-  patch: <T>(path: string, body: unknown) => request<T>("PATCH", path, body),
-  del: (path: string) => request<void>("DELETE", path),
+  get: <T>(path: ApiPath<"get">) => request<T>("GET", path),
+  post: <T>(path: ApiPath<"post">, body: unknown = {}) => request<T>("POST", path, body),
+  put: <T>(path: ApiPath<"put">, body: unknown) => request<T>("PUT", path, body),
+  patch: <T>(path: ApiPath<"patch">, body: unknown) => request<T>("PATCH", path, body),
+  del: (path: ApiPath<"delete">) => request<void>("DELETE", path),
 };
 
-export function qs(params: Record<string, string | number | undefined | null>): string {
+/** A query string: empty, or "?" and the parameters that have a value. */
+export function qs(params: Record<string, string | number | undefined | null>): "" | `?${string}` {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params))
     if (v !== undefined && v !== null && v !== "") q.set(k, String(v));

@@ -254,7 +254,7 @@ export const useMember = (id: string) =>
 export function useMemberMutations(id?: string) {
   const inv = useInvalidate();
   const onSettled = () => inv(keys.members, keys.departments, keys.me);
-  const m = (path: string) => `${V1}/members/${id ?? ""}${path}`;
+  const m = <S extends string>(path: S) => `${V1}/members/${id ?? ""}${path}` as const;
   return {
     create: useMutation({
       mutationFn: (b: NewMember) => api.post<MemberDetail>(`${V1}/members`, b),

@@ -326,7 +326,7 @@ export const useReportHistory = (memberId: string, from: string, to: string) =>
 export function useReportMutations(memberId: string, date: string) {
   const inv = useInvalidate();
   const onSettled = () => inv(planKeys.reports, planKeys.notifications);
-  const path = `${V1}/reports/${memberId}/${date}`;
+  const path = `${V1}/reports/${memberId}/${date}` as const;
   return {
     save: useMutation({ mutationFn: (b: ReportInput) => api.put<Report>(path, b), onSettled }),
     comment: useMutation({
