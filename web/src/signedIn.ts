@@ -1,10 +1,10 @@
 // Who is signed in, as the pages see them: the /me answer, and the `PolicyActor` the policy tables
 // (src/core/can.ts) ask about — built by the same `policyActor` the server uses, from /me and the
-// workspace's departments — so a page offers exactly what the server would accept.
-import type { Department, Me, Role, Workspace } from "./api/types";
-import { meAsActor } from "./components/permissions";
-import { can, type Action } from "../../src/core/can";
-import type { PolicyActor, PolicyTarget } from "../../src/core/policy";
+// workspace's departments — so a page offers exactly what the server would accept. Imports carry
+// .js so the web tests (checked by the root tsconfig) can load it.
+import type { Department, Me, Role, Workspace } from "./api/types.js";
+import { can, type Action } from "../../src/core/can.js";
+import { policyActor, type PolicyActor, type PolicyTarget } from "../../src/core/policy.js";
 
 export interface SignedIn {
   me: Me;
@@ -19,7 +19,10 @@ export interface SignedIn {
 }
 
 export function signedIn(me: Me, departments: readonly Department[] = []): SignedIn {
-  const actor = meAsActor(me, departments);
+  const actor = policyActor(
+    { role: me.member.role, memberId: me.member.id, departmentId: me.member.departmentId },
+    departments,
+  );
   return {
     me,
     member: me.member,

@@ -1,8 +1,8 @@
 // Week arithmetic for the week navigator: a week is named by its Monday (ISO weeks, YYYY-MM-DD), a
 // view may span several weeks, and every week offered lies within the dates the API accepts
 // (LIMITS.dateMin … dateMax), so no button leads to a refused request.
-import { LIMITS, type Locale } from "../../../src/core/limits";
-import { addDays, mondayOf, parseDate } from "./plans/dates";
+import { LIMITS, type Locale } from "../../../src/core/limits.js";
+import { addDays, mondayOf, parseDate } from "./plans/dates.js";
 
 /** The last day of the span of `weeks` weeks that starts on `monday`. */
 export const weekEnd = (monday: string, weeks = 1): string => addDays(monday, 7 * weeks - 1);
