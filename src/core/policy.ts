@@ -4,11 +4,7 @@
 // the `PolicyActor` with `policyActor`, and asks; the web builds the same actor from /me and the
 // department list and asks the same tables to hide what a role cannot do.
 import type { Role } from "./limits.js";
-import {
-  functionsHeld,
-  type DepartmentFunction,
-  type RightsDepartment,
-} from "./org/rights.js";
+import { functionsHeld, type DepartmentFunction, type RightsDepartment } from "./org/rights.js";
 import { DepartmentTree } from "./org/tree.js";
 
 /** Who asks, with what the data grants them (never a name someone can type). */

@@ -102,13 +102,11 @@ describe("pay: plan → run → statement → lock, and the lead's view (zh-CN),
       await owner.getByTestId("pay-plan-import").click();
       const bad = { ...structuredClone(templates.operations!), name: "导入的方案" };
       bad.commissions[0]!.tiers!.bands[2]!.ratePct = -3;
-      await owner
-        .getByTestId("pay-import-file")
-        .setInputFiles({
-          name: "plan.json",
-          mimeType: "application/json",
-          buffer: Buffer.from(JSON.stringify(bad)),
-        });
+      await owner.getByTestId("pay-import-file").setInputFiles({
+        name: "plan.json",
+        mimeType: "application/json",
+        buffer: Buffer.from(JSON.stringify(bad)),
+      });
       await owner.getByTestId("pay-import-create").click();
       await expect
         .poll(() => owner.getByTestId("field-errors").innerText())
