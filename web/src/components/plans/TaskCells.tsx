@@ -1,14 +1,13 @@
 // The task grid's cells: the editor of a cell (a select, a date, a number or text, as the column
 // needs), a cell's text (the engine's pick of an assignee in italics, a summary's rolled-up
-// status), the scheduled dates, and a row's indent / outdent / delete buttons.
-import { ArrowLeftOutlined, ArrowRightOutlined, DeleteOutlined } from "@ant-design/icons";
-import { Button, Popconfirm, Tag, Tooltip } from "antd";
+// status) and the scheduled dates.
+import { Tag, Tooltip } from "antd";
 import type { CSSProperties, KeyboardEvent } from "react";
-import type { PlanTask, ScheduledTask, TaskInput } from "../../api/plans";
+import type { PlanTask, ScheduledTask } from "../../api/plans";
 import type { Member, Skill } from "../../api/types";
 import { useI18n } from "../../i18n";
 import type { MessageKey } from "../../i18n/en";
-import { previousSibling, ROW, STATUSES, valueOf, type Col } from "./taskGridModel";
+import { ROW, STATUSES, valueOf, type Col } from "./taskGridModel";
 import type { Row } from "./wbs";
 
 export function CellEditor({
@@ -198,69 +197,6 @@ export function ScheduleCell({
         </Tag>
       ) : null}
       {s.late ? <Tag color="volcano">{t("task.late", { days: s.lateDays })}</Tag> : null}
-    </>
-  );
-}
-
-/** Indent under the row above, outdent, delete. */
-export function RowActions({
-  rows,
-  row: r,
-  rowOf,
-  onPatch,
-  onDelete,
-}: {
-  rows: Row[];
-  row: Row;
-  rowOf: Map<string, number>;
-  onPatch: (task: PlanTask, patch: TaskInput) => Promise<void>;
-  onDelete: (task: PlanTask) => void;
-}) {
-  const { t } = useI18n();
-  return (
-    <>
-      <Tooltip title={t("task.makeChild")}>
-        <Button
-          size="small"
-          type="text"
-          icon={<ArrowRightOutlined />}
-          aria-label={t("task.makeChild")}
-          disabled={!previousSibling(rows, r)}
-          onClick={() => {
-            const sibling = previousSibling(rows, r);
-            if (sibling) void onPatch(r.task, { parentId: sibling.task.id }).catch(() => undefined);
-          }}
-        />
-      </Tooltip>
-      <Tooltip title={t("task.outdent")}>
-        <Button
-          size="small"
-          type="text"
-          icon={<ArrowLeftOutlined />}
-          aria-label={t("task.outdent")}
-          disabled={!r.task.parentId}
-          onClick={() => {
-            const parent = rows[rowOf.get(r.task.parentId ?? "") ?? -1];
-            void onPatch(r.task, {
-              parentId: parent?.task.parentId ?? null,
-            }).catch(() => undefined);
-          }}
-        />
-      </Tooltip>
-      <Popconfirm
-        title={t("task.deleteConfirm")}
-        okText={t("common.yes")}
-        cancelText={t("common.no")}
-        onConfirm={() => onDelete(r.task)}
-      >
-        <Button
-          size="small"
-          type="text"
-          danger
-          icon={<DeleteOutlined />}
-          aria-label={t("common.delete")}
-        />
-      </Popconfirm>
     </>
   );
 }
