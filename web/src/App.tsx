@@ -144,10 +144,7 @@ export function App() {
           <Route path="/login" element={<LoginPage />} />
           <Route path="/signup" element={<SignupPage />} />
           <Route path="/invite/:token" element={<InvitePage />} />
-          <Route
-            path="/onboarding"
-            element={<SignedIn>{(me) => <OnboardingPage me={me} />}</SignedIn>}
-          />
+          <Route path="/onboarding" element={<SignedIn>{() => <OnboardingPage />}</SignedIn>} />
           <Route element={<SignedIn>{(me) => <AppShell me={me} />}</SignedIn>}>
             <Route path="/today" element={<SignedIn>{() => <TodayPage />}</SignedIn>} />
             <Route path="/plans" element={<SignedIn>{() => <PlansPage />}</SignedIn>} />
@@ -158,22 +155,13 @@ export function App() {
               element={<SignedIn>{() => <ReportDetailPage />}</SignedIn>}
             />
             <Route path="/notes" element={<SignedIn>{() => <NotesPage />}</SignedIn>} />
-            <Route
-              path="/departments"
-              element={<SignedIn>{(me) => <DepartmentsPage me={me} />}</SignedIn>}
-            />
-            <Route
-              path="/members"
-              element={<SignedIn>{(me) => <MembersPage me={me} />}</SignedIn>}
-            />
+            <Route path="/departments" element={<SignedIn>{() => <DepartmentsPage />}</SignedIn>} />
+            <Route path="/members" element={<SignedIn>{() => <MembersPage />}</SignedIn>} />
             <Route
               path="/members/:id"
-              element={<SignedIn>{(me) => <MemberDetailPage me={me} />}</SignedIn>}
+              element={<SignedIn>{() => <MemberDetailPage />}</SignedIn>}
             />
-            <Route
-              path="/settings"
-              element={<SignedIn>{(me) => <SettingsPage me={me} />}</SignedIn>}
-            />
+            <Route path="/settings" element={<SignedIn>{() => <SettingsPage />}</SignedIn>} />
             <Route path="/audit" element={<SignedIn>{() => <AuditPage />}</SignedIn>} />
             <Route path="/dashboard" element={<SignedIn>{() => <DashboardPage />}</SignedIn>} />
             <Route
@@ -188,36 +176,21 @@ export function App() {
               path="/shop-data/service"
               element={<SignedIn>{(me) => <CsMetricsPage me={me} />}</SignedIn>}
             />
-            <Route
-              path="/pay/plans"
-              element={<SignedIn>{(me) => <PayPlansPage me={me} />}</SignedIn>}
-            />
-            <Route
-              path="/pay/plans/:id"
-              element={<SignedIn>{(me) => <PayPlanPage me={me} />}</SignedIn>}
-            />
-            <Route
-              path="/pay/runs"
-              element={<SignedIn>{(me) => <PayRunsPage me={me} />}</SignedIn>}
-            />
-            <Route
-              path="/pay/runs/:id"
-              element={<SignedIn>{(me) => <PayRunPage me={me} />}</SignedIn>}
-            />
+            <Route path="/pay/plans" element={<SignedIn>{() => <PayPlansPage />}</SignedIn>} />
+            <Route path="/pay/plans/:id" element={<SignedIn>{() => <PayPlanPage />}</SignedIn>} />
+            <Route path="/pay/runs" element={<SignedIn>{() => <PayRunsPage />}</SignedIn>} />
+            <Route path="/pay/runs/:id" element={<SignedIn>{() => <PayRunPage />}</SignedIn>} />
             <Route
               path="/pay/runs/:id/statements/:memberId"
-              element={<SignedIn>{(me) => <StatementPage me={me} />}</SignedIn>}
+              element={<SignedIn>{() => <StatementPage />}</SignedIn>}
             />
             <Route path="/goals" element={<SignedIn>{() => <GoalsPage />}</SignedIn>} />
             <Route
               path="/goals/evaluation/:memberId"
               element={<SignedIn>{() => <EvaluationPage />}</SignedIn>}
             />
-            <Route path="/pay/me" element={<SignedIn>{(me) => <MyPayPage me={me} />}</SignedIn>} />
-            <Route
-              path="/profile"
-              element={<SignedIn>{(me) => <ProfilePage me={me} />}</SignedIn>}
-            />
+            <Route path="/pay/me" element={<SignedIn>{() => <MyPayPage />}</SignedIn>} />
+            <Route path="/profile" element={<SignedIn>{() => <ProfilePage />}</SignedIn>} />
           </Route>
           <Route path="*" element={<Navigate to="/" replace />} />
         </Routes>

@@ -16,11 +16,11 @@ import {
 import { useMemo, useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { useDepartments, useSkillMutations, useSkills } from "../api/hooks";
-import type { Department, Me } from "../api/types";
+import type { Department } from "../api/types";
 import { DepartmentModal } from "../components/DepartmentModal";
 import { useApiErrors } from "../components/errors";
-import { usePermissions, type Permissions } from "../components/permissions";
 import { useI18n } from "../i18n";
+import { useMe } from "../me";
 import { LIMITS } from "../../../src/core/limits";
 import { effectiveFunction } from "../../../src/core/org/rights";
 
@@ -45,14 +45,9 @@ function buildTree(items: readonly Department[]): Node[] {
   return build(null);
 }
 
-function SkillsCard({
-  departments,
-  perms,
-}: {
-  departments: readonly Department[];
-  perms: Permissions;
-}) {
+function SkillsCard({ departments }: { departments: readonly Department[] }) {
   const { t } = useI18n();
+  const { can } = useMe();
   const skills = useSkills();
   const { create, remove } = useSkillMutations();
   const onError = useApiErrors();
@@ -79,7 +74,7 @@ function SkillsCard({
             {ids.map((id) => {
               const s = skills.data?.items.find((x) => x.id === id);
               if (!s) return null;
-              return perms.can("skill.manage", { departmentId: s.departmentId }) ? (
+              return can("skill.manage", { departmentId: s.departmentId }) ? (
                 <Popconfirm
                   key={id}
                   title={t("common.confirmDelete")}
@@ -97,7 +92,7 @@ function SkillsCard({
             })}
           </Flex>
         ))}
-        {perms.can("skill.create", { departmentId: null }) ? (
+        {can("skill.create", { departmentId: null }) ? (
           <Flex wrap gap={8}>
             <Input
               placeholder={t("dept.newSkill")}
@@ -114,7 +109,7 @@ function SkillsCard({
               onChange={(v: string | undefined) => setDep(v ?? null)}
               style={{ flex: "1 1 140px" }}
               options={departments
-                .filter((d) => perms.can("skill.create", { departmentId: d.id }))
+                .filter((d) => can("skill.create", { departmentId: d.id }))
                 .map((d) => ({ value: d.id, label: d.name }))}
             />
             <Button
@@ -156,16 +151,17 @@ function FunctionTag({
   );
 }
 
-export function DepartmentsPage({ me }: { me: Me }) {
+export function DepartmentsPage() {
   const { t } = useI18n();
   const departments = useDepartments();
-  const perms = usePermissions(me);
+  const { role, actor, can } = useMe();
+  const owner = role === "owner";
   const navigate = useNavigate();
   // The id, not the object: after a refetch (say, a 409) the dialog gets the fresh version.
   const [editing, setEditing] = useState<{ id?: string; parent?: string | null } | null>(null);
   const items = useMemo(() => departments.data?.items ?? [], [departments.data]);
   const tree = useMemo(() => buildTree(items), [items]);
-  const canCreate = perms.owner || perms.managed.size > 0;
+  const canCreate = owner || actor.managed.size > 0;
   const editingDep = editing?.id ? items.find((d) => d.id === editing.id) : undefined;
 
   return (
@@ -181,9 +177,7 @@ export function DepartmentsPage({ me }: { me: Me }) {
             <Button
               type="primary"
               icon={<PlusOutlined />}
-              onClick={() =>
-                setEditing({ parent: perms.owner ? null : ([...perms.managed][0] ?? null) })
-              }
+              onClick={() => setEditing({ parent: owner ? null : ([...actor.managed][0] ?? null) })}
               data-testid="department-new"
             >
               {t("dept.new")}
@@ -195,7 +189,7 @@ export function DepartmentsPage({ me }: { me: Me }) {
           <Spin />
         ) : tree.length === 0 ? (
           <Empty description={t("dept.empty")}>
-            {perms.owner ? (
+            {owner ? (
               <Button onClick={() => void navigate("/onboarding")}>{t("dept.useTemplate")}</Button>
             ) : null}
           </Empty>
@@ -224,7 +218,7 @@ export function DepartmentsPage({ me }: { me: Me }) {
                   {t("dept.lead")}: {n.dep.leadName ?? t("common.none")}
                 </Tag>
                 <FunctionTag dep={n.dep} departments={items} />
-                {perms.manageDepartment(n.dep.id) ? (
+                {can("department.update", { departmentId: n.dep.id }) ? (
                   <Space size={0}>
                     <Button
                       size="small"
@@ -247,7 +241,7 @@ export function DepartmentsPage({ me }: { me: Me }) {
           />
         )}
       </Card>
-      <SkillsCard departments={items} perms={perms} />
+      <SkillsCard departments={items} />
       <DepartmentModal
         open={editing !== null}
         department={editingDep}
@@ -255,13 +249,13 @@ export function DepartmentsPage({ me }: { me: Me }) {
         departments={items}
         canDelete={
           editingDep
-            ? perms.can("department.delete", {
+            ? can("department.delete", {
                 departmentId: editingDep.id,
                 leadMemberId: editingDep.leadMemberId,
               })
             : false
         }
-        canSetFunction={perms.can("department.function")}
+        canSetFunction={can("department.function")}
         onClose={() => setEditing(null)}
       />
     </Space>

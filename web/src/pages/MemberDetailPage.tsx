@@ -18,14 +18,14 @@ import {
 import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { useDepartments, useMember, useMemberMutations } from "../api/hooks";
-import type { Me, MemberDetail, Role, SkillLevel } from "../api/types";
+import type { MemberDetail, Role, SkillLevel } from "../api/types";
 import { departmentTree } from "../components/DepartmentModal";
 import { errorText, useApiErrors } from "../components/errors";
 import { roleColor, roleLabel, roleOptions } from "../components/labels";
 import { MemberCalendarCard } from "../components/MemberCalendarCard";
-import { usePermissions } from "../components/permissions";
 import { SkillLevelsEditor } from "../components/SkillLevelsEditor";
 import { useI18n } from "../i18n";
+import { useMe } from "../me";
 import { LIMITS } from "../../../src/core/limits";
 
 interface ProfileValues {
@@ -37,12 +37,10 @@ interface ProfileValues {
 
 function ProfileCard({
   member,
-  me,
   canManage,
   canEditSelf,
 }: {
   member: MemberDetail;
-  me: Me;
   canManage: boolean;
   canEditSelf: boolean;
 }) {
@@ -51,9 +49,9 @@ function ProfileCard({
   const departments = useDepartments();
   const { update, deactivate, reactivate } = useMemberMutations(member.id);
   const onError = useApiErrors();
+  const me = useMe();
   const self = member.id === me.member.id;
-  const roles: Role[] =
-    me.member.role === "owner" ? ["member", "lead", "owner"] : ["member", "lead"];
+  const roles: Role[] = me.role === "owner" ? ["member", "lead", "owner"] : ["member", "lead"];
 
   const submit = (v: ProfileValues) => {
     const body = canManage
@@ -210,11 +208,11 @@ function SkillsCard({ member, canEdit }: { member: MemberDetail; canEdit: boolea
   );
 }
 
-export function MemberDetailPage({ me }: { me: Me }) {
+export function MemberDetailPage() {
   const { id = "" } = useParams();
   const { t, locale } = useI18n();
   const member = useMember(id);
-  const perms = usePermissions(me);
+  const { me, can } = useMe();
   if (member.isPending) return <Spin />;
   if (member.isError)
     return (
@@ -225,8 +223,9 @@ export function MemberDetailPage({ me }: { me: Me }) {
       />
     );
   const m = member.data;
-  const canManage = perms.manageMember(m);
-  const canEditSelf = perms.editOwnOrManaged(m);
+  const target = { memberId: m.id, role: m.role, departmentId: m.departmentId };
+  const canManage = can("member.update", target);
+  const canEditSelf = can("member.profile", target);
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
       <Space wrap>
@@ -242,7 +241,7 @@ export function MemberDetailPage({ me }: { me: Me }) {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
-            <ProfileCard member={m} me={me} canManage={canManage} canEditSelf={canEditSelf} />
+            <ProfileCard member={m} canManage={canManage} canEditSelf={canEditSelf} />
             <SkillsCard member={m} canEdit={canManage} />
           </Space>
         </Col>

@@ -16,14 +16,14 @@ import {
 import { useMemo, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { useDepartments, useMembers } from "../api/hooks";
-import type { Me, Member } from "../api/types";
+import type { Member } from "../api/types";
 import { AddMemberModal } from "../components/AddMemberModal";
 import { departmentTree } from "../components/DepartmentModal";
 import { errorText } from "../components/errors";
 import { InviteModal } from "../components/InviteModal";
 import { roleColor, roleLabel } from "../components/labels";
-import { usePermissions } from "../components/permissions";
 import { useI18n } from "../i18n";
+import { useMe } from "../me";
 
 function MemberItem({ m, departmentName }: { m: Member; departmentName: string | null }) {
   const { t } = useI18n();
@@ -65,14 +65,15 @@ function MemberItem({ m, departmentName }: { m: Member; departmentName: string |
   );
 }
 
-export function MembersPage({ me }: { me: Me }) {
+export function MembersPage() {
   const { t, locale } = useI18n();
   const [params, setParams] = useSearchParams();
   const departmentId = params.get("departmentId") ?? undefined;
   const status = params.get("status") === "inactive" ? "inactive" : "active";
   const departments = useDepartments();
   const members = useMembers({ departmentId, status });
-  const perms = usePermissions(me);
+  const { role, actor } = useMe();
+  const owner = role === "owner";
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [adding, setAdding] = useState(false);
@@ -80,7 +81,7 @@ export function MembersPage({ me }: { me: Me }) {
   const deps = useMemo(() => departments.data?.items ?? [], [departments.data]);
   const nameOf = useMemo(() => new Map(deps.map((d) => [d.id, d.name])), [deps]);
   const rows = members.data?.pages.flatMap((p) => p.items) ?? [];
-  const defaultDepartment = departmentId ?? (perms.owner ? null : ([...perms.managed][0] ?? null));
+  const defaultDepartment = departmentId ?? (owner ? null : ([...actor.managed][0] ?? null));
 
   const setFilter = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
@@ -93,7 +94,7 @@ export function MembersPage({ me }: { me: Me }) {
     <Card
       title={t("member.title")}
       extra={
-        perms.managesSomething ? (
+        owner || actor.managed.size > 0 ? (
           <Space wrap>
             <Button
               icon={<LinkOutlined />}
@@ -164,7 +165,7 @@ export function MembersPage({ me }: { me: Me }) {
         open={adding}
         onClose={() => setAdding(false)}
         departments={deps}
-        owner={perms.owner}
+        owner={owner}
         defaultDepartment={defaultDepartment}
         onAdded={(id) => {
           setAdding(false);
@@ -176,7 +177,7 @@ export function MembersPage({ me }: { me: Me }) {
         open={inviting}
         onClose={() => setInviting(false)}
         departments={deps}
-        owner={perms.owner}
+        owner={owner}
         defaultDepartment={defaultDepartment}
       />
     </Card>

@@ -15,10 +15,11 @@ import {
 import { useState } from "react";
 import { Navigate, useNavigate } from "react-router-dom";
 import { useApplyTemplate, useOrgTemplates } from "../api/hooks";
-import type { Me, OrgTemplateSummary } from "../api/types";
+import type { OrgTemplateSummary } from "../api/types";
 import { useApiErrors } from "../components/errors";
 import { PublicLayout } from "../components/PublicLayout";
 import { useI18n } from "../i18n";
+import { useMe } from "../me";
 
 function Preview({ template }: { template: OrgTemplateSummary }) {
   const { t } = useI18n();
@@ -54,8 +55,9 @@ function Preview({ template }: { template: OrgTemplateSummary }) {
 }
 
 /** After sign-up: pick an organisation template (e-commerce shop, brand company, blank). */
-export function OnboardingPage({ me }: { me: Me }) {
+export function OnboardingPage() {
   const { t, locale } = useI18n();
+  const { role } = useMe();
   const templates = useOrgTemplates(locale);
   const apply = useApplyTemplate();
   const onError = useApiErrors();
@@ -64,7 +66,7 @@ export function OnboardingPage({ me }: { me: Me }) {
   const [choice, setChoice] = useState<OrgTemplateSummary["id"]>("ecommerce");
   const chosen = templates.data?.items.find((x) => x.id === choice);
 
-  if (me.member.role !== "owner") return <Navigate to="/today" replace />;
+  if (role !== "owner") return <Navigate to="/today" replace />;
 
   const submit = () =>
     apply.mutate(

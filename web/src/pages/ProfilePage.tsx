@@ -26,11 +26,11 @@ import {
   useTokens,
   useUpdateMe,
 } from "../api/hooks";
-import type { Me } from "../api/types";
 import { useApiErrors } from "../components/errors";
 import { formatDateTime, roleLabel } from "../components/labels";
 import { CalendarFeedCard } from "../components/plans/CalendarFeedCard";
 import { useI18n } from "../i18n";
+import { useMe } from "../me";
 import { LIMITS } from "../../../src/core/limits";
 
 function TokensCard() {
@@ -190,7 +190,8 @@ function SessionsCard() {
   );
 }
 
-export function ProfilePage({ me }: { me: Me }) {
+export function ProfilePage() {
+  const { me } = useMe();
   const { t, locale, setLocale } = useI18n();
   const updateMe = useUpdateMe();
   const changePassword = useChangePassword();

@@ -14,11 +14,12 @@ import {
 import { App } from "antd";
 import { ApiError } from "../api/client";
 import { useUpdateWorkspace } from "../api/hooks";
-import type { Locale, Me } from "../api/types";
+import type { Locale } from "../api/types";
 import { useApiErrors } from "../components/errors";
 import { HolidayCalendarCard } from "../components/HolidayCalendarCard";
 import { weekdayOptions } from "../components/labels";
 import { useI18n } from "../i18n";
+import { useMe } from "../me";
 import { LIMITS } from "../../../src/core/limits";
 
 interface Values {
@@ -49,10 +50,10 @@ function timeZones(): string[] {
       ];
 }
 
-export function SettingsPage({ me }: { me: Me }) {
+export function SettingsPage() {
   const { t } = useI18n();
-  const ws = me.workspace;
-  const owner = me.member.role === "owner";
+  const { workspace: ws, role } = useMe();
+  const owner = role === "owner";
   const update = useUpdateWorkspace();
   const onError = useApiErrors();
   const { message } = App.useApp();

@@ -20,12 +20,13 @@ import { useState } from "react";
 import { Link } from "react-router-dom";
 import { api, ApiError } from "../../api/client";
 import { money, payKeys, usePayRuns, useProjection, type StatementResponse } from "../../api/pay";
-import type { Me } from "../../api/types";
 import { errorText } from "../../components/errors";
 import { useI18n } from "../../i18n";
+import { useMe } from "../../me";
 import { StatementView } from "./StatementView";
 
-function Projection({ me }: { me: Me }) {
+function Projection() {
+  const { me } = useMe();
   const { t, locale } = useI18n();
   const [gmv, setGmv] = useState<string | null>(null);
   const [form] = Form.useForm<{ shopGmv: string }>();
@@ -126,7 +127,8 @@ function Projection({ me }: { me: Me }) {
   );
 }
 
-export function MyPayPage({ me }: { me: Me }) {
+export function MyPayPage() {
+  const { me } = useMe();
   const { t } = useI18n();
   const runs = usePayRuns();
   const locked = (runs.data?.items ?? []).filter((r) => r.status === "locked");
@@ -154,7 +156,7 @@ export function MyPayPage({ me }: { me: Me }) {
       <Typography.Title level={4} style={{ margin: 0 }}>
         {t("pay.me.title")}
       </Typography.Title>
-      <Projection me={me} />
+      <Projection />
       <Card size="small" title={t("pay.me.statements")}>
         {loading ? (
           <Skeleton active />

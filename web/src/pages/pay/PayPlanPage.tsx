@@ -22,7 +22,6 @@ import { Link, useParams } from "react-router-dom";
 import { ApiError } from "../../api/client";
 import { useAllMembers, useDepartments } from "../../api/hooks";
 import { payPlanExportUrl, usePayPlan, usePayPlanMutations } from "../../api/pay";
-import type { Me } from "../../api/types";
 import { useApiErrors } from "../../components/errors";
 import { useI18n } from "../../i18n";
 import type { MessageKey } from "../../i18n/en";
@@ -42,11 +41,11 @@ const TARGET_LABEL = {
   role: "pay.assign.role",
 } as const;
 
-export function PayPlanPage({ me }: { me: Me }) {
+export function PayPlanPage() {
   const { id = "" } = useParams();
   const { t, locale } = useI18n();
   const screens = Grid.useBreakpoint();
-  const owner = usePayRights(me)("pay.plan.manage");
+  const owner = usePayRights()("pay.plan.manage");
   const plan = usePayPlan(id);
   const departments = useDepartments();
   const members = useAllMembers();

@@ -27,7 +27,6 @@ import {
   type PayPlan,
   type PayPlanDefinition,
 } from "../../api/pay";
-import type { Me } from "../../api/types";
 import { useApiErrors } from "../../components/errors";
 import { useI18n } from "../../i18n";
 import { FieldErrors, monthStart, Refused, setFieldErrors, usePayRights } from "./shared";
@@ -84,9 +83,9 @@ interface ImportValues {
   effectiveFrom: string;
 }
 
-export function PayPlansPage({ me }: { me: Me }) {
+export function PayPlansPage() {
   const { t, locale } = useI18n();
-  const owner = usePayRights(me)("pay.plan.manage");
+  const owner = usePayRights()("pay.plan.manage");
   const plans = usePayPlans();
   const templates = usePayTemplates();
   const { create } = usePayPlanMutations();

@@ -38,7 +38,6 @@ import {
   type PayStatement,
   type RunInput,
 } from "../../api/pay";
-import type { Me } from "../../api/types";
 import { useApiErrors } from "../../components/errors";
 import { useI18n } from "../../i18n";
 import { AdjustmentModal } from "./Adjustments";
@@ -72,11 +71,11 @@ interface InputsValues {
   inputs: { memberId: string; key: string; value: string }[];
 }
 
-export function PayRunPage({ me }: { me: Me }) {
+export function PayRunPage() {
   const { id = "" } = useParams();
   const { t, locale } = useI18n();
   const phone = !Grid.useBreakpoint().md;
-  const may = usePayRights(me);
+  const may = usePayRights();
   const owner = may("pay.run.manage");
   const run = usePayRun(id);
   const plans = usePayPlans(owner);

@@ -18,7 +18,6 @@ import {
 } from "antd";
 import { Link, useNavigate } from "react-router-dom";
 import { money, usePayRunMutations, usePayRuns, type PayRunSummary } from "../../api/pay";
-import type { Me } from "../../api/types";
 import { useApiErrors } from "../../components/errors";
 import { useI18n } from "../../i18n";
 import { PendingAdjustments } from "./Adjustments";
@@ -37,9 +36,9 @@ export function RunStatus({ run }: { run: Pick<PayRunSummary, "status"> }) {
   );
 }
 
-export function PayRunsPage({ me }: { me: Me }) {
+export function PayRunsPage() {
   const { t, locale } = useI18n();
-  const owner = usePayRights(me)("pay.run.manage");
+  const owner = usePayRights()("pay.run.manage");
   const runs = usePayRuns();
   const { compute } = usePayRunMutations();
   const onError = useApiErrors();

@@ -2,18 +2,19 @@
 import { Alert, Card, Flex, Space, Typography } from "antd";
 import { Link, useParams } from "react-router-dom";
 import { useStatement } from "../../api/pay";
-import type { Me } from "../../api/types";
 import { useI18n } from "../../i18n";
+import { useMe } from "../../me";
 import { RunStatus } from "./PayRunsPage";
 import { Refused } from "./shared";
 import { StatementView } from "./StatementView";
 
-export function StatementPage({ me }: { me: Me }) {
+export function StatementPage() {
+  const { role } = useMe();
   const { id = "", memberId = "" } = useParams();
   const { t } = useI18n();
   const q = useStatement(id, memberId);
   const back =
-    me.member.role === "member" ? (
+    role === "member" ? (
       <Link to="/pay/me">{t("pay.me.title")}</Link>
     ) : (
       <Link to={`/pay/runs/${id}`}>{t("pay.runs.title")}</Link>

@@ -4,11 +4,11 @@ import { Alert, Result, type FormInstance } from "antd";
 import { useCallback } from "react";
 import { ApiError } from "../../api/client";
 import type { PayPlanDefinition } from "../../api/pay";
-import type { Locale, Me } from "../../api/types";
+import type { Locale } from "../../api/types";
 import { errorText } from "../../components/errors";
-import { usePermissions } from "../../components/permissions";
 import { useI18n } from "../../i18n";
 import { messageText, renderMessage, type Message } from "../../i18n/messages";
+import { useMe } from "../../me";
 import { inputKeyLabel } from "../../../../src/core/pay/keys";
 import { planText } from "../../../../src/core/pay/labels";
 import type { PayAction } from "../../../../src/core/pay/policy";
@@ -36,9 +36,8 @@ export function useInputKeyLabel(plans: readonly PayPlanDefinition[]): (key: str
 }
 
 /** The pay rules for the signed-in person: the server's table (core/pay/policy.ts through core/can.ts). */
-export function usePayRights(me: Me): (action: PayAction, target?: PolicyTarget) => boolean {
-  const perms = usePermissions(me);
-  return perms.can;
+export function usePayRights(): (action: PayAction, target?: PolicyTarget) => boolean {
+  return useMe().can;
 }
 
 export function monthStart(offsetMonths = 0, now = new Date()): string {
