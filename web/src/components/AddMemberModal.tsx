@@ -1,11 +1,10 @@
-import { Form, Input, InputNumber, Modal, Select, TreeSelect } from "antd";
-import { useEffect } from "react";
+import { Form, Input, InputNumber, Select, TreeSelect } from "antd";
 import { useMemberMutations } from "../api/hooks";
 import type { Department, NewMember, Role } from "../api/types";
 import { useI18n } from "../i18n";
 import { LIMITS } from "../../../src/core/limits";
 import { departmentTree } from "./DepartmentModal";
-import { useApiErrors } from "./errors";
+import { FormModal } from "./FormModal";
 import { roleOptions } from "./labels";
 import { SkillLevelsEditor } from "./SkillLevelsEditor";
 
@@ -32,114 +31,96 @@ export function AddMemberModal({
   onAdded: (id: string) => void;
 }) {
   const { t } = useI18n();
-  const [form] = Form.useForm<Values>();
   const { create } = useMemberMutations();
-  const onError = useApiErrors();
-  const departmentId = Form.useWatch("departmentId", form);
   const roles: Role[] = owner ? ["member", "lead", "owner"] : ["member", "lead"];
 
-  useEffect(() => {
-    if (open)
-      form.setFieldsValue({
+  return (
+    <FormModal<Values, { id: string }>
+      open={open}
+      title={t("member.add")}
+      onClose={onClose}
+      initialValues={{
         role: "member",
         departmentId: defaultDepartment,
         skills: [],
         hoursPerDay: null,
         title: "",
-      });
-  }, [open, defaultDepartment, form]);
-
-  const submit = (v: Values) =>
-    create.mutate(
-      {
-        ...v,
-        name: v.name.trim(),
-        title: v.title?.trim() || null,
-        departmentId: v.departmentId ?? null,
-        hoursPerDay: v.hoursPerDay ?? null,
-      },
-      {
-        onSuccess: (m) => {
-          form.resetFields();
-          onAdded(m.id);
-        },
-        onError: (e) => onError(e, form),
-      },
-    );
-
-  return (
-    <Modal
-      open={open}
-      title={t("member.add")}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      }}
+      onSubmit={(v) =>
+        create.mutateAsync({
+          ...v,
+          name: v.name.trim(),
+          title: v.title?.trim() || null,
+          departmentId: v.departmentId ?? null,
+          hoursPerDay: v.hoursPerDay ?? null,
+        })
+      }
+      onSuccess={(m) => onAdded(m.id)}
       okText={t("common.add")}
-      cancelText={t("common.cancel")}
-      confirmLoading={create.isPending}
-      okButtonProps={{ "data-testid": "add-member-submit" }}
-      destroyOnHidden
+      okTestId="add-member-submit"
+      testId="add-member-form"
+      requiredMark={false}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        requiredMark={false}
-        data-testid="add-member-form"
+      <Form.Item
+        name="name"
+        label={t("common.name")}
+        rules={[{ required: true, whitespace: true, message: t("common.required") }]}
       >
-        <Form.Item
-          name="name"
-          label={t("common.name")}
-          rules={[{ required: true, whitespace: true, message: t("common.required") }]}
-        >
-          <Input maxLength={LIMITS.nameMax} />
-        </Form.Item>
-        <Form.Item
-          name="email"
-          label={t("common.email")}
-          rules={[{ required: true, type: "email", message: t("common.required") }]}
-        >
-          <Input inputMode="email" autoComplete="off" maxLength={LIMITS.emailMax} />
-        </Form.Item>
-        <Form.Item
-          name="password"
-          label={t("member.initialPassword")}
-          extra={t("member.initialPasswordHint")}
-          rules={[
-            {
-              required: true,
-              min: LIMITS.passwordMin,
-              message: t("auth.passwordHint", { min: LIMITS.passwordMin }),
-            },
-          ]}
-        >
-          <Input.Password autoComplete="new-password" maxLength={LIMITS.passwordMax} />
-        </Form.Item>
-        <Form.Item name="departmentId" label={t("member.department")}>
-          <TreeSelect
-            allowClear
-            placeholder={t("member.noDepartment")}
-            treeData={departmentTree(departments)}
-            treeDefaultExpandAll
-          />
-        </Form.Item>
-        <Form.Item name="role" label={t("member.role")}>
-          <Select options={roleOptions(t, roles)} />
-        </Form.Item>
-        <Form.Item name="title" label={t("member.jobTitle")}>
-          <Input maxLength={LIMITS.titleMax} />
-        </Form.Item>
-        <Form.Item name="hoursPerDay" label={t("member.hoursPerDay")}>
-          <InputNumber
-            min={0}
-            max={LIMITS.hoursPerDayMax}
-            step={0.5}
-            placeholder={t("common.optional")}
-          />
-        </Form.Item>
-        <Form.Item name="skills" label={t("member.skills")}>
-          <SkillLevelsEditor departmentId={departmentId} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input maxLength={LIMITS.nameMax} />
+      </Form.Item>
+      <Form.Item
+        name="email"
+        label={t("common.email")}
+        rules={[{ required: true, type: "email", message: t("common.required") }]}
+      >
+        <Input inputMode="email" autoComplete="off" maxLength={LIMITS.emailMax} />
+      </Form.Item>
+      <Form.Item
+        name="password"
+        label={t("member.initialPassword")}
+        extra={t("member.initialPasswordHint")}
+        rules={[
+          {
+            required: true,
+            min: LIMITS.passwordMin,
+            message: t("auth.passwordHint", { min: LIMITS.passwordMin }),
+          },
+        ]}
+      >
+        <Input.Password autoComplete="new-password" maxLength={LIMITS.passwordMax} />
+      </Form.Item>
+      <Form.Item name="departmentId" label={t("member.department")}>
+        <TreeSelect
+          allowClear
+          placeholder={t("member.noDepartment")}
+          treeData={departmentTree(departments)}
+          treeDefaultExpandAll
+        />
+      </Form.Item>
+      <Form.Item name="role" label={t("member.role")}>
+        <Select options={roleOptions(t, roles)} />
+      </Form.Item>
+      <Form.Item name="title" label={t("member.jobTitle")}>
+        <Input maxLength={LIMITS.titleMax} />
+      </Form.Item>
+      <Form.Item name="hoursPerDay" label={t("member.hoursPerDay")}>
+        <InputNumber
+          min={0}
+          max={LIMITS.hoursPerDayMax}
+          step={0.5}
+          placeholder={t("common.optional")}
+        />
+      </Form.Item>
+      {/* The skills offered follow the department picked above. */}
+      <Form.Item noStyle dependencies={["departmentId"]}>
+        {(form) => (
+          <Form.Item name="skills" label={t("member.skills")}>
+            <SkillLevelsEditor
+              departmentId={form.getFieldValue("departmentId") as string | null | undefined}
+            />
+          </Form.Item>
+        )}
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,5 +1,5 @@
-import { Button, Form, Input, InputNumber, Modal, Popconfirm, Select, TreeSelect } from "antd";
-import { useEffect } from "react";
+import { Button, Form, Input, InputNumber, Popconfirm, Select, TreeSelect } from "antd";
+import { useEffect, useRef } from "react";
 import { useAllMembers, useDepartmentMutations, type DepartmentInput } from "../api/hooks";
 import type { Department } from "../api/types";
 import { useI18n } from "../i18n";
@@ -10,6 +10,7 @@ import {
   type DepartmentFunction,
 } from "../../../src/core/org/rights";
 import { useApiErrors } from "./errors";
+import { FormModal } from "./FormModal";
 
 interface Values {
   name: string;
@@ -59,32 +60,25 @@ export function DepartmentModal({
   canSetFunction: boolean;
 }) {
   const { t } = useI18n();
-  const [form] = Form.useForm<Values>();
   const members = useAllMembers();
   const { create, update, remove } = useDepartmentMutations();
   const onError = useApiErrors();
-
-  useEffect(() => {
-    if (!open) return;
-    form.resetFields();
-    form.setFieldsValue(
-      department
-        ? {
-            name: department.name,
-            parentId: department.parentId,
-            leadMemberId: department.leadMemberId,
-            sortOrder: department.sortOrder,
-            function: department.function,
-          }
-        : {
-            name: "",
-            parentId: defaultParent ?? null,
-            leadMemberId: null,
-            sortOrder: departments.length,
-            function: "none",
-          },
-    );
-  }, [open, department, defaultParent, departments.length, form]);
+  const values = (d: Department | undefined): Values =>
+    d
+      ? {
+          name: d.name,
+          parentId: d.parentId,
+          leadMemberId: d.leadMemberId,
+          sortOrder: d.sortOrder,
+          function: d.function,
+        }
+      : {
+          name: "",
+          parentId: defaultParent ?? null,
+          leadMemberId: null,
+          sortOrder: departments.length,
+          function: "none",
+        };
 
   const submit = (v: Values) => {
     // Only the owner grants rights: a lead's form never sends a function.
@@ -95,22 +89,25 @@ export function DepartmentModal({
       sortOrder: v.sortOrder,
       ...(canSetFunction && { function: v.function }),
     };
-    const done = { onSuccess: onClose, onError: (e: unknown) => onError(e, form) };
-    if (department)
-      update.mutate({ id: department.id, version: department.version, ...body }, done);
-    else create.mutate({ ...body, name: v.name.trim() }, done);
+    return department
+      ? update.mutateAsync({ id: department.id, version: department.version, ...body })
+      : create.mutateAsync({ ...body, name: v.name.trim() });
   };
 
   return (
-    <Modal
+    <FormModal<Values>
       open={open}
       title={department ? t("dept.edit") : t("dept.new")}
-      onCancel={onClose}
-      destroyOnHidden
-      footer={[
+      onClose={onClose}
+      initialValues={values(department)}
+      onSubmit={submit}
+      okText={t("common.save")}
+      okTestId="department-save"
+      testId="department-form"
+      requiredMark={false}
+      footerExtra={
         department && canDelete ? (
           <Popconfirm
-            key="del"
             title={t("dept.deleteConfirm", { name: department.name })}
             okText={t("common.yes")}
             cancelText={t("common.no")}
@@ -122,78 +119,74 @@ export function DepartmentModal({
               {t("common.delete")}
             </Button>
           </Popconfirm>
-        ) : null,
-        <Button key="cancel" onClick={onClose}>
-          {t("common.cancel")}
-        </Button>,
-        <Button
-          key="ok"
-          type="primary"
-          onClick={() => form.submit()}
-          loading={create.isPending || update.isPending}
-          data-testid="department-save"
-        >
-          {t("common.save")}
-        </Button>,
-      ]}
+        ) : null
+      }
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        requiredMark={false}
-        data-testid="department-form"
+      {/* After a refetch (a 409, say) the fields show the department as it now is. */}
+      <ResetOnVersion values={values(department)} version={department?.version} />
+      <Form.Item
+        name="name"
+        label={t("dept.name")}
+        rules={[{ required: true, whitespace: true, message: t("common.required") }]}
       >
-        <Form.Item
-          name="name"
-          label={t("dept.name")}
-          rules={[{ required: true, whitespace: true, message: t("common.required") }]}
-        >
-          <Input maxLength={LIMITS.nameMax} autoFocus />
-        </Form.Item>
-        <Form.Item name="parentId" label={t("dept.parent")}>
-          <TreeSelect
-            allowClear
-            placeholder={t("dept.topLevel")}
-            treeData={departmentTree(departments, department?.id)}
-            treeDefaultExpandAll
-          />
-        </Form.Item>
-        <Form.Item name="leadMemberId" label={t("dept.lead")}>
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: "label" }}
-            placeholder={t("dept.noLead")}
-            loading={members.isPending}
-            options={(members.data ?? []).map((m) => ({
-              value: m.id,
-              label: m.title ? `${m.name} · ${m.title}` : m.name,
-            }))}
-          />
-        </Form.Item>
-        <Form.Item noStyle dependencies={["parentId"]}>
-          {() => {
-            const parent = form.getFieldValue("parentId") as string | null | undefined;
-            const inherited = parent ? effectiveFunction(departments, parent) : "none";
-            const label = (f: DepartmentFunction) =>
-              f === "none" && inherited !== "none"
-                ? t("dept.functionInherited", { function: t(`dept.function.${inherited}`) })
-                : t(`dept.function.${f}`);
-            return (
-              <Form.Item name="function" label={t("dept.function")} extra={t("dept.functionHint")}>
-                <Select
-                  disabled={!canSetFunction}
-                  data-testid="department-function-select"
-                  options={DEPARTMENT_FUNCTIONS.map((f) => ({ value: f, label: label(f) }))}
-                />
-              </Form.Item>
-            );
-          }}
-        </Form.Item>
-        <Form.Item name="sortOrder" label={t("dept.sortOrder")}>
-          <InputNumber min={0} max={100000} />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input maxLength={LIMITS.nameMax} autoFocus />
+      </Form.Item>
+      <Form.Item name="parentId" label={t("dept.parent")}>
+        <TreeSelect
+          allowClear
+          placeholder={t("dept.topLevel")}
+          treeData={departmentTree(departments, department?.id)}
+          treeDefaultExpandAll
+        />
+      </Form.Item>
+      <Form.Item name="leadMemberId" label={t("dept.lead")}>
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: "label" }}
+          placeholder={t("dept.noLead")}
+          loading={members.isPending}
+          options={(members.data ?? []).map((m) => ({
+            value: m.id,
+            label: m.title ? `${m.name} · ${m.title}` : m.name,
+          }))}
+        />
+      </Form.Item>
+      <Form.Item noStyle dependencies={["parentId"]}>
+        {(form) => {
+          const parent = form.getFieldValue("parentId") as string | null | undefined;
+          const inherited = parent ? effectiveFunction(departments, parent) : "none";
+          const label = (f: DepartmentFunction) =>
+            f === "none" && inherited !== "none"
+              ? t("dept.functionInherited", { function: t(`dept.function.${inherited}`) })
+              : t(`dept.function.${f}`);
+          return (
+            <Form.Item name="function" label={t("dept.function")} extra={t("dept.functionHint")}>
+              <Select
+                disabled={!canSetFunction}
+                data-testid="department-function-select"
+                options={DEPARTMENT_FUNCTIONS.map((f) => ({ value: f, label: label(f) }))}
+              />
+            </Form.Item>
+          );
+        }}
+      </Form.Item>
+      <Form.Item name="sortOrder" label={t("dept.sortOrder")}>
+        <InputNumber min={0} max={100000} />
+      </Form.Item>
+    </FormModal>
   );
+}
+
+/** Puts `values` into the dialog's form when `version` changes after it opened. */
+function ResetOnVersion({ values, version }: { values: Values; version: number | undefined }) {
+  const form = Form.useFormInstance<Values>();
+  const first = useRef(version);
+  const latest = useRef(values);
+  latest.current = values;
+  useEffect(() => {
+    if (version === first.current) return;
+    first.current = version;
+    form.setFieldsValue(latest.current);
+  }, [version, form]);
+  return null;
 }

@@ -31,6 +31,10 @@ export interface FormModalProps<V extends object, R = unknown> {
   testId?: string;
   okTestId?: string;
   width?: number;
+  /** false hides the required fields' marks (antd's Form requiredMark). */
+  requiredMark?: boolean;
+  /** Before the Cancel and OK buttons, e.g. a delete button (floated left). */
+  footerExtra?: ReactNode;
   children: ReactNode;
 }
 
@@ -48,6 +52,8 @@ export function FormModal<V extends object, R = unknown>({
   testId,
   okTestId,
   width,
+  requiredMark,
+  footerExtra,
   children,
 }: FormModalProps<V, R>) {
   const { t } = useI18n();
@@ -78,6 +84,16 @@ export function FormModal<V extends object, R = unknown>({
       confirmLoading={busy}
       okButtonProps={{ htmlType: "submit", ...(okTestId ? { "data-testid": okTestId } : {}) }}
       width={width}
+      footer={
+        footerExtra
+          ? (buttons) => (
+              <>
+                {footerExtra}
+                {buttons}
+              </>
+            )
+          : undefined
+      }
       destroyOnHidden
       // The form wraps the whole dialog so that OK is its submit button; it is dropped on close
       // (clearOnDestroy), so the next open starts from initialValues again.
@@ -86,6 +102,7 @@ export function FormModal<V extends object, R = unknown>({
           form={form}
           layout="vertical"
           initialValues={initialValues}
+          requiredMark={requiredMark}
           clearOnDestroy
           onFinish={(v) => void finish(v)}
           onValuesChange={(changed: Partial<V>, all: V) => onValuesChange?.(changed, all, form)}
