@@ -11,7 +11,6 @@ import {
   Grid,
   Input,
   List,
-  Modal,
   Select,
   Skeleton,
   Table,
@@ -21,7 +20,7 @@ import dayjs from "dayjs";
 import { useState, type HTMLAttributes } from "react";
 import { useAllMembers } from "../../api/hooks";
 import { money, usePayAdjustments, usePayRunMutations, type ListedAdjustment } from "../../api/pay";
-import { useApiErrors } from "../../components/errors";
+import { FormModal } from "../../components/FormModal";
 import { useI18n } from "../../i18n";
 import { setFieldErrors } from "./shared";
 
@@ -36,70 +35,54 @@ export function AdjustmentModal({ open, onClose }: { open: boolean; onClose: () 
   const { t, locale } = useI18n();
   const members = useAllMembers();
   const { adjust } = usePayRunMutations();
-  const onError = useApiErrors();
   const { message } = App.useApp();
-  const [form] = Form.useForm<AdjustValues>();
   const memberOptions = (members.data ?? []).map((m) => ({ value: m.id, label: m.name }));
   return (
-    <Modal
+    <FormModal<AdjustValues, { amount: string }>
       open={open}
       title={t("pay.adjust.add")}
-      onCancel={onClose}
+      onClose={onClose}
+      onSubmit={(v) =>
+        adjust.mutateAsync({
+          memberId: v.memberId,
+          amount: v.amount.trim(),
+          reason: v.reason.trim(),
+        })
+      }
+      onSuccess={(a) => void message.success(t("pay.adjust.saved", { amount: money(a.amount) }))}
+      onError={(e, form) => setFieldErrors(form, e, locale)}
       okText={t("common.add")}
-      cancelText={t("common.cancel")}
-      confirmLoading={adjust.isPending}
-      onOk={() => form.submit()}
-      okButtonProps={{ "data-testid": "adjust-save" }}
-      destroyOnHidden
+      okTestId="adjust-save"
+      testId="adjust-form"
     >
       <Typography.Paragraph type="secondary">{t("pay.adjust.hint")}</Typography.Paragraph>
-      <Form
-        form={form}
-        layout="vertical"
-        data-testid="adjust-form"
-        onFinish={(v) =>
-          adjust.mutate(
-            { memberId: v.memberId, amount: v.amount.trim(), reason: v.reason.trim() },
-            {
-              onSuccess: (a) => {
-                onClose();
-                void message.success(t("pay.adjust.saved", { amount: money(a.amount) }));
-              },
-              onError: (e) => {
-                if (!setFieldErrors(form, e, locale)) onError(e);
-              },
-            },
-          )
-        }
+      <Form.Item
+        name="memberId"
+        label={t("pay.run.member")}
+        rules={[{ required: true, message: t("common.required") }]}
       >
-        <Form.Item
-          name="memberId"
-          label={t("pay.run.member")}
-          rules={[{ required: true, message: t("common.required") }]}
-        >
-          <Select
-            options={memberOptions}
-            showSearch={{ optionFilterProp: "label" }}
-            data-testid="adjust-member"
-          />
-        </Form.Item>
-        <Form.Item
-          name="amount"
-          label={t("pay.adjust.amount")}
-          rules={[{ required: true, message: t("common.required") }]}
-          extra={t("pay.adjust.amountHint")}
-        >
-          <Input inputMode="decimal" placeholder="-200.00" data-testid="adjust-amount" />
-        </Form.Item>
-        <Form.Item
-          name="reason"
-          label={t("pay.adjust.reason")}
-          rules={[{ required: true, whitespace: true, message: t("common.required") }]}
-        >
-          <Input.TextArea maxLength={500} autoSize={{ minRows: 2 }} data-testid="adjust-reason" />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Select
+          options={memberOptions}
+          showSearch={{ optionFilterProp: "label" }}
+          data-testid="adjust-member"
+        />
+      </Form.Item>
+      <Form.Item
+        name="amount"
+        label={t("pay.adjust.amount")}
+        rules={[{ required: true, message: t("common.required") }]}
+        extra={t("pay.adjust.amountHint")}
+      >
+        <Input inputMode="decimal" placeholder="-200.00" data-testid="adjust-amount" />
+      </Form.Item>
+      <Form.Item
+        name="reason"
+        label={t("pay.adjust.reason")}
+        rules={[{ required: true, whitespace: true, message: t("common.required") }]}
+      >
+        <Input.TextArea maxLength={500} autoSize={{ minRows: 2 }} data-testid="adjust-reason" />
+      </Form.Item>
+    </FormModal>
   );
 }
 
