@@ -9,6 +9,7 @@ import { systemClock } from "../../core/actor.js";
 import { addDays } from "../../core/calendar/date.js";
 import { openDatabase } from "../../db/database.js";
 import { migrateToLatest } from "../../db/migrate.js";
+import { presentNotification } from "../../modules/daily/notifications.js";
 import { buildMember, buildWorkspace, services } from "../../../test/helpers/factories.js";
 
 const run = promisify(execFile);
@@ -51,17 +52,19 @@ describe("dayclear remind", () => {
     const check = openDatabase({ file });
     const notes = await check.db
       .selectFrom("notifications")
-      .select(["memberId", "title", "body", "link"])
+      .selectAll()
       .where("kind", "=", "goal.reminder")
       .execute();
     await check.close();
-    expect(notes).toEqual([
-      {
-        memberId: member.id,
-        title: "目标待办 · Goals: 本月",
-        body: "制定目标 · set your goals",
-        link: `/goals?cycle=${cycle.id}`,
-      },
+    // Stored as messages: the member reads it in their language, and switching re-renders it.
+    expect(notes.map((n) => [n.memberId, n.link])).toEqual([
+      [member.id, `/goals?cycle=${cycle.id}`],
     ]);
+    const read = (locale: "zh-CN" | "en") => {
+      const n = presentNotification(notes[0]!, locale);
+      return [n.title, n.body];
+    };
+    expect(read("zh-CN")).toEqual(["目标待办：本月", "制定目标"]);
+    expect(read("en")).toEqual(["Goals to do: 本月", "Set your goals"]);
   }, 60_000);
 });
