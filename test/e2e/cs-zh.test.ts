@@ -67,8 +67,9 @@ describe("客服绩效: month per agent, refused import, link in place, import (
       await cs.problems().waitFor();
       const refused = await cs.problems().innerText();
       expect(refused).toContain("未导入，没有保存任何数据");
-      expect(refused).toMatch(/3\s+旺旺\s+Account "日清服饰:小美" is not linked/);
-      expect(refused).toMatch(/4\s+旺旺\s+Account "日清服饰:阿杰" is not linked/);
+      // In the page's language, not the server's English.
+      expect(refused).toMatch(/3\s+旺旺\s+客服账号“日清服饰:小美”还没有关联成员/);
+      expect(refused).toMatch(/4\s+旺旺\s+客服账号“日清服饰:阿杰”还没有关联成员/);
       expect(await october()).toEqual(before);
       await screenshot(owner, SCREENSHOTS, "cs-zh-01-refused");
 
