@@ -27,6 +27,8 @@ export interface FormModalProps<V extends object, R = unknown> {
   onValuesChange?: (changed: Partial<V>, all: V, form: FormInstance<V>) => void;
   /** OK's text; antd's own ("OK" / "确定") when absent. */
   okText?: string;
+  /** OK greyed out (e.g. until a file is chosen). */
+  okDisabled?: boolean;
   /** data-testid of the form (which wraps the whole dialog) and of the OK button. */
   testId?: string;
   okTestId?: string;
@@ -49,6 +51,7 @@ export function FormModal<V extends object, R = unknown>({
   fieldMap,
   onValuesChange,
   okText,
+  okDisabled,
   testId,
   okTestId,
   width,
@@ -82,7 +85,11 @@ export function FormModal<V extends object, R = unknown>({
       okText={okText}
       cancelText={t("common.cancel")}
       confirmLoading={busy}
-      okButtonProps={{ htmlType: "submit", ...(okTestId ? { "data-testid": okTestId } : {}) }}
+      okButtonProps={{
+        htmlType: "submit",
+        disabled: okDisabled,
+        ...(okTestId ? { "data-testid": okTestId } : {}),
+      }}
       width={width}
       footer={
         footerExtra
