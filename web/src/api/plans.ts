@@ -27,13 +27,8 @@ export type ScheduledTask = Schedule["tasks"][number];
 export type PlanTemplate = Item<"listPlanTemplates">;
 /** A change to a task (PATCH /tasks/{id} without its version). */
 export type TaskInput = Omit<Body<"patchTask">, "version">;
-/**
- * A task change's answer. The server sends `schedule.finish: null` when the plan has nothing
- * scheduled; the plan page still reads it as a date (refined here until it handles null).
- */
-export type TaskResult = Omit<Reply<"patchTask">, "schedule"> & {
-  schedule: Omit<Reply<"patchTask">["schedule"], "finish"> & { finish: string };
-};
+/** A task change's answer; `schedule.finish` is null when the plan has nothing scheduled. */
+export type TaskResult = Reply<"patchTask">;
 // GET /workload, /agenda, /reports/status and /reports/{memberId} declare no response schema yet:
 // these shapes are written from the services' answers.
 export interface Workload {

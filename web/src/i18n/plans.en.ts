@@ -54,6 +54,7 @@ export const plansEn = {
   "plan.baselineAt": "Baseline {date}",
   "plan.noBaseline": "No baseline",
   "plan.rescheduled": "Re-scheduled in {ms} ms · finish {finish}",
+  "plan.rescheduledNoFinish": "Re-scheduled in {ms} ms · nothing of this plan is scheduled",
   "plan.deleteConfirm": "Delete this plan and all its tasks?",
   "plan.addTask": "Add task",
   "plan.newTaskName": "New task",

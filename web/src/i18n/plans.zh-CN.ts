@@ -53,6 +53,7 @@ export const plansZhCN: Record<PlansMessageKey, string> = {
   "plan.baselineAt": "基线 {date}",
   "plan.noBaseline": "未设基线",
   "plan.rescheduled": "{ms} 毫秒内重新排程 · 预计 {finish} 完成",
+  "plan.rescheduledNoFinish": "{ms} 毫秒内重新排程 · 这个计划还没有排上的任务",
   "plan.deleteConfirm": "删除该计划及其全部任务？",
   "plan.addTask": "添加任务",
   "plan.newTaskName": "新任务",

@@ -123,7 +123,9 @@ export function PlanHeader({
         </Flex>
         {lastRun ? (
           <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="plan-rescheduled">
-            {t("plan.rescheduled", { ms: lastRun.ms, finish: lastRun.finish })}
+            {lastRun.finish === null
+              ? t("plan.rescheduledNoFinish", { ms: lastRun.ms })
+              : t("plan.rescheduled", { ms: lastRun.ms, finish: lastRun.finish })}
           </Typography.Text>
         ) : null}
       </Card>

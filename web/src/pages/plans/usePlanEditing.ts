@@ -13,7 +13,8 @@ import { messageText } from "../../i18n/messages";
 
 export interface LastRun {
   ms: number;
-  finish: string;
+  /** null: nothing of the plan is scheduled. */
+  finish: string | null;
 }
 
 export function usePlanEditing(planId: string, rows: Row[]) {
