@@ -71,7 +71,10 @@ export function AddMemberModal({
       <Form.Item
         name="email"
         label={t("common.email")}
-        rules={[{ required: true, type: "email", message: t("common.required") }]}
+        rules={[
+          { required: true, message: t("common.required") },
+          { type: "email", message: t("common.emailInvalid") },
+        ]}
       >
         <Input inputMode="email" autoComplete="off" maxLength={LIMITS.emailMax} />
       </Form.Item>

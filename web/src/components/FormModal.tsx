@@ -102,6 +102,18 @@ export function FormModal<V extends object, R = unknown>({
           : undefined
       }
       destroyOnHidden
+      // Each open starts from the initial values: the form is emptied once the dialog has closed,
+      // and on opening the initial values fill the fields the user has not touched yet (the Form
+      // inside modalRender does not take initialValues on a remount by itself).
+      afterOpenChange={(opened) => {
+        if (!opened) return form.resetFields();
+        const untouched = Object.fromEntries(
+          Object.entries(initialValues ?? {}).filter(
+            ([name]) => !form.isFieldTouched(name as never),
+          ),
+        );
+        form.setFieldsValue(untouched as Parameters<typeof form.setFieldsValue>[0]);
+      }}
       // The form wraps the whole dialog so that OK is its submit button; it is dropped on close
       // (clearOnDestroy), so the next open starts from initialValues again.
       modalRender={(dialog) => (
@@ -110,7 +122,6 @@ export function FormModal<V extends object, R = unknown>({
           layout="vertical"
           initialValues={initialValues}
           requiredMark={requiredMark}
-          clearOnDestroy
           onFinish={(v) => void finish(v)}
           onValuesChange={(changed: Partial<V>, all: V) => onValuesChange?.(changed, all, form)}
           data-testid={testId}

@@ -29,6 +29,7 @@ export const en = {
   "common.email": "Email",
   "common.password": "Password",
   "common.required": "Required",
+  "common.emailInvalid": "Enter an email address like name@example.com.",
   "common.optional": "optional",
   "week.previous": "Previous week",
   "week.next": "Next week",

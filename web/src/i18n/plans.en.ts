@@ -116,7 +116,7 @@ export const plansEn = {
   "today.remaining": "Still needs",
   "today.remainingHours": "Still needs {hours} h",
   "today.remainingSet": "Remaining effort updated; the schedule re-flows.",
-  "today.unplanned": "Unplanned work (计划外)",
+  "today.unplanned": "Unplanned work",
   "today.unplannedTitle": "What did you do?",
   "today.unplannedAdd": "Add",
   "today.noUnplanned": "No unplanned work today.",

@@ -30,6 +30,7 @@ export const zhCN: Record<MessageKey, string> = {
   "common.email": "邮箱",
   "common.password": "密码",
   "common.required": "必填",
+  "common.emailInvalid": "请输入有效的邮箱地址，例如 name@example.com。",
   "common.optional": "可选",
   "week.previous": "上一周",
   "week.next": "下一周",
