@@ -1,6 +1,6 @@
 // The bell in the header: unread count (live through the event stream), a list, mark read.
 import { BellOutlined } from "@ant-design/icons";
-import { Badge, Button, Empty, Flex, List, Popover, Typography } from "antd";
+import { Badge, Button, Drawer, Empty, Flex, List, Popover, Typography } from "antd";
 import { useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { useNotificationMutations, useNotifications, type Notification } from "../../api/plans";
@@ -22,7 +22,7 @@ export function NotificationBell({ compact }: { compact?: boolean }) {
   };
   const content = (
     <div
-      style={{ width: compact ? 300 : 360, maxHeight: 420, overflowY: "auto" }}
+      style={compact ? undefined : { width: 360, maxHeight: 420, overflowY: "auto" }}
       data-testid="notification-list"
     >
       <Flex justify="space-between" align="center" style={{ marginBottom: 4 }}>
@@ -80,6 +80,36 @@ export function NotificationBell({ compact }: { compact?: boolean }) {
       )}
     </div>
   );
+  const bell = (
+    <Button
+      type="text"
+      aria-label={t("notif.title")}
+      data-testid="notification-bell"
+      onClick={compact ? () => setOpen(true) : undefined}
+    >
+      <Badge count={unread} size="small" data-testid="notification-count">
+        <BellOutlined style={{ fontSize: 18 }} />
+      </Badge>
+    </Button>
+  );
+  // On a phone the list opens as a sheet from the top, the screen's full width: a popover under
+  // the bell ran off the left edge at 390 px (found in the walkthrough).
+  if (compact)
+    return (
+      <>
+        {bell}
+        <Drawer
+          placement="top"
+          open={open}
+          onClose={() => setOpen(false)}
+          size="auto"
+          closable={false}
+          styles={{ body: { padding: 12, maxHeight: "70vh", overflowY: "auto" } }}
+        >
+          {content}
+        </Drawer>
+      </>
+    );
   return (
     <Popover
       open={open}
@@ -88,11 +118,7 @@ export function NotificationBell({ compact }: { compact?: boolean }) {
       content={content}
       placement="bottomRight"
     >
-      <Button type="text" aria-label={t("notif.title")} data-testid="notification-bell">
-        <Badge count={unread} size="small" data-testid="notification-count">
-          <BellOutlined style={{ fontSize: 18 }} />
-        </Badge>
-      </Button>
+      {bell}
     </Popover>
   );
 }
