@@ -41,7 +41,6 @@ export const en = {
   "error.forbidden": "You are not allowed to do that.",
   "error.notFound": "Not found.",
   "error.throttled": "Too many attempts. Please wait a moment and try again.",
-  "error.badLogin": "Wrong email or password.",
   "lang.label": "Language",
   "lang.zh-CN": "中文",
   "lang.en": "English",

@@ -42,7 +42,6 @@ export const zhCN: Record<MessageKey, string> = {
   "error.forbidden": "你没有权限执行此操作。",
   "error.notFound": "未找到。",
   "error.throttled": "尝试次数过多，请稍后再试。",
-  "error.badLogin": "邮箱或密码错误。",
   "lang.label": "语言",
   "lang.zh-CN": "中文",
   "lang.en": "English",
