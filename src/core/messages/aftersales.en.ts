@@ -1,2 +1,9 @@
-// English texts of the aftersales area's message codes (see index.ts). Keys: "aftersales.…" or the area's own prefixes.
-export const AFTERSALES_EN = {} as const satisfies Record<string, string>;
+// English texts of the aftersales area's message codes (see index.ts). Keys: "aftersales.…" or the
+// area's own prefixes (case., …). Each part of the area keeps its texts in its own file, spread here.
+import { AFTERSALES_CASES_EN } from "./aftersales-cases.en.js";
+import { AFTERSALES_CORE_EN } from "./aftersales-core.en.js";
+
+export const AFTERSALES_EN = {
+  ...AFTERSALES_CASES_EN,
+  ...AFTERSALES_CORE_EN,
+} as const satisfies Record<string, string>;
