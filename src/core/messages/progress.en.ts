@@ -1,2 +1,30 @@
 // English texts of the progress area's message codes (see index.ts). Keys: "progress.…" or the area's own prefixes.
-export const PROGRESS_EN = {} as const satisfies Record<string, string>;
+export const PROGRESS_EN = {
+  // Slip analysis (core/progress/slip.ts): why the forecast finish moved, each with its days.
+  "progress.slip.baseline":
+    "The forecast finish {forecast} is {days} workday(s) after the baseline's finish {baselineFinish}.",
+  "progress.slip.deadline":
+    "The forecast finish {forecast} is {days} workday(s) after the deadline {deadline}.",
+  "progress.cause.started_late":
+    "“{task}” started on {start}, planned for {plannedStart}: {days} workday(s).",
+  "progress.cause.started_late_not_yet":
+    "“{task}” has not started; it was planned for {plannedStart} and is now placed on {start}: {days} workday(s).",
+  "progress.cause.dependency_added":
+    "“{task}” now waits for “{predecessor}”, a dependency added after the baseline: {days} workday(s).",
+  "progress.cause.absent":
+    "{member} is on leave {leaveDays} workday(s) during “{task}”: {days} workday(s).",
+  "progress.cause.effort_grew": "“{task}” grew from {from} h to {to} h: {days} workday(s).",
+  "progress.cause.slower":
+    "“{task}” gets fewer hours a day than planned (other work, shared people): {days} workday(s).",
+  "progress.cause.task_added":
+    "“{task}”, added after the baseline, is on the path to the finish: {days} workday(s).",
+  "progress.future_date": "Choose today ({today}) or an earlier day.",
+  "progress.no_baseline":
+    "This plan has no baseline yet: freeze one with “Set baseline” on the plan page, and progress is measured against it.",
+  "progress.unassigned": "Nobody planned",
+  "progress.unknown_task": "a deleted task",
+  "progress.unknown_member": "a former member",
+  // The plan owner's and leads' daily report (modules/daily/report.service.ts).
+  "progress.report.spi": "“{plan}”: SPI (schedule performance)",
+  "progress.report.forecast": "“{plan}”: forecast finish (earned schedule / re-plan)",
+} as const satisfies Record<string, string>;

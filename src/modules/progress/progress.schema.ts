@@ -1,0 +1,154 @@
+// Progress control over HTTP: the earned value of a plan and its history (docs/ENGINE.md,
+// "Progress control: earned value"). Undefined ratios are null; the web shows them as "—".
+import { Type, type Static } from "typebox";
+import { IsoDate, MessageSchema } from "../shared/common.schema.js";
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) =>
+  Type.Union([t, Type.Null()]);
+const Ratio = Nullable(Type.Number({ description: "Undefined (a zero denominator): null" }));
+const Hours = Type.Number({ description: "Hours" });
+const Light = Nullable(
+  Type.Union([Type.Literal("green"), Type.Literal("amber"), Type.Literal("red")], {
+    description: "green ≥ 1.0, amber ≥ 0.9, red below; null when the ratio is undefined",
+  }),
+);
+
+export const EvmSchema = Type.Object({
+  bac: Hours,
+  pv: Hours,
+  ev: Hours,
+  ac: Hours,
+  sv: Type.Number({ description: "EV − PV (negative: behind)" }),
+  cv: Type.Number({ description: "EV − AC (negative: over cost)" }),
+  spi: Ratio,
+  cpi: Ratio,
+  csi: Ratio,
+  eac: Nullable(Hours),
+  eacCombined: Nullable(Hours),
+  etc: Nullable(Hours),
+  vac: Nullable(Hours),
+  tcpi: Ratio,
+  es: Type.Number({ description: "Earned schedule, working days" }),
+  at: Type.Number({ description: "Actual time, working days" }),
+  spiT: Ratio,
+  plannedDays: Type.Number(),
+  forecastDays: Ratio,
+  forecastFinish: Nullable(IsoDate),
+  baselineStart: Nullable(IsoDate),
+  baselineFinish: Nullable(IsoDate),
+  lights: Type.Object({ spi: Light, cpi: Light }),
+});
+
+const Cause = Type.Object({
+  taskId: Type.String(),
+  kind: Type.Union([
+    Type.Literal("started_late"),
+    Type.Literal("dependency_added"),
+    Type.Literal("absent"),
+    Type.Literal("effort_grew"),
+    Type.Literal("slower"),
+    Type.Literal("task_added"),
+  ]),
+  days: Type.Number({ description: "Working days of effect on the finish" }),
+  message: MessageSchema,
+});
+
+export const ProgressSchema = Type.Object({
+  planId: Type.String(),
+  statusDate: IsoDate,
+  today: IsoDate,
+  baselineAt: Nullable(
+    Type.String({ description: "When the baseline measured against was frozen" }),
+  ),
+  deadline: Nullable(IsoDate),
+  forecasts: Type.Object({
+    earnedSchedule: Nullable(IsoDate),
+    engine: Nullable(IsoDate),
+    baselineFinish: Nullable(IsoDate),
+    deadline: Nullable(IsoDate),
+  }),
+  plan: EvmSchema,
+  people: Type.Array(
+    Type.Object({
+      memberId: Nullable(Type.String({ description: "null: baseline work planned for nobody" })),
+      name: Nullable(Type.String()),
+      departmentId: Nullable(Type.String()),
+      evm: EvmSchema,
+    }),
+  ),
+  departments: Type.Array(
+    Type.Object({ departmentId: Type.String(), name: Nullable(Type.String()), evm: EvmSchema }),
+  ),
+  outsideBaseline: Type.Object(
+    { tasks: Type.Integer(), effortHours: Hours, ev: Hours, ac: Hours },
+    {
+      description:
+        "Tasks added after the baseline: counted apart (not in BAC, PV, EV or AC) until re-baselined",
+    },
+  ),
+  removedSinceBaseline: Type.Object(
+    { tasks: Type.Integer(), effortHours: Hours },
+    { description: "Baseline tasks deleted since: still in BAC (never earned) until re-baselined" },
+  ),
+  slip: Type.Object({
+    slipped: Type.Boolean(),
+    slipDays: Type.Number(),
+    lateDays: Type.Number(),
+    baselineFinish: Nullable(IsoDate),
+    forecastFinish: Nullable(IsoDate),
+    deadline: Nullable(IsoDate),
+    summary: Type.Array(MessageSchema),
+    chain: Type.Array(Type.Object({ taskId: Type.String(), name: Nullable(Type.String()) })),
+    causes: Type.Array(Cause),
+  }),
+});
+
+const Quad = Type.Array(Type.Number(), { description: "[BAC, PV, EV, AC]" });
+
+export const SnapshotSchema = Type.Object({
+  date: IsoDate,
+  source: Type.Union([Type.Literal("daily"), Type.Literal("reconstructed")]),
+  baselineAt: Type.String(),
+  bac: Hours,
+  pv: Hours,
+  ev: Hours,
+  ac: Hours,
+  spi: Ratio,
+  cpi: Ratio,
+  es: Type.Number(),
+  at: Type.Number(),
+  spiT: Ratio,
+  esFinish: Nullable(IsoDate),
+  engineFinish: Nullable(IsoDate),
+  baselineFinish: Nullable(IsoDate),
+  deadline: Nullable(IsoDate),
+  outsideTasks: Type.Integer(),
+  breakdown: Type.Object({
+    people: Type.Record(Type.String(), Quad),
+    departments: Type.Record(Type.String(), Quad),
+  }),
+});
+
+export const HistorySchema = Type.Object({
+  planId: Type.String(),
+  baselineAt: Nullable(Type.String()),
+  from: IsoDate,
+  to: IsoDate,
+  today: IsoDate,
+  bac: Hours,
+  planned: Type.Array(Type.Object({ date: IsoDate, pv: Hours })),
+  items: Type.Array(SnapshotSchema),
+  live: Nullable(
+    Type.Object({ date: IsoDate, pv: Hours, ev: Hours, ac: Hours, spi: Ratio, cpi: Ratio }),
+  ),
+});
+
+export const ProgressQuery = Type.Object(
+  { date: Type.Optional(IsoDate) },
+  { additionalProperties: false },
+);
+export const HistoryQuery = Type.Object(
+  { from: Type.Optional(IsoDate), to: Type.Optional(IsoDate) },
+  { additionalProperties: false },
+);
+export type ProgressDto = Static<typeof ProgressSchema>;
