@@ -1,4 +1,4 @@
-// `npm run bench -- engine [--only j30,scale,reschedule,cpm,tj] [--schedules 5000] [--every 1]
+// `npm run bench -- engine [--only j30,scale,reschedule,cpm,tj,sharing] [--schedules 5000] [--every 1]
 //  [--seed 1] [--tj-tasks 2000] [--tj-people 50]`: the scheduling engine's benchmarks, each figure
 // printed next to its target from scheduling.md.
 
@@ -6,9 +6,10 @@ import path from "node:path";
 import { benchJ30 } from "./j30.js";
 import { arg } from "./report.js";
 import { benchCpm, benchReschedule, benchTeamScale } from "./scale.js";
+import { benchSharing } from "./sharing.js";
 import { benchTaskJuggler } from "./taskjuggler.js";
 
-const ALL = ["scale", "reschedule", "cpm", "j30", "tj"];
+const ALL = ["scale", "reschedule", "cpm", "j30", "tj", "sharing"];
 
 export async function runEngineBench(args: string[]): Promise<void> {
   const only = (arg(args, "only") ?? ALL.join(",")).split(",");
@@ -30,6 +31,7 @@ export async function runEngineBench(args: string[]): Promise<void> {
       seed: Number(arg(args, "seed") ?? 1),
     });
   }
+  if (only.includes("sharing")) benchSharing(quick);
   if (only.includes("tj"))
     benchTaskJuggler(
       Number(arg(args, "tj-tasks") ?? (quick ? 500 : 2000)),

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { computeCpm, cpmByIds, CycleError, LINK_FF, LINK_FS, LINK_SS } from "./cpm.js";
+import { renderMessage } from "../messages/index.js";
+import {
+  computeCpm,
+  cpmByIds,
+  CycleError,
+  LINK_FF,
+  LINK_FS,
+  LINK_SS,
+  UnknownTaskError,
+} from "./cpm.js";
 
 describe("critical path method", () => {
   it("computes the textbook example (A3 → B2, A → C4, B,C → D1)", () => {
@@ -78,6 +87,35 @@ describe("critical path method", () => {
       expect((e as CycleError).path).toHaveLength(3);
       expect((e as CycleError).path[0]).toBe((e as CycleError).path[2]);
     }
+  });
+
+  it("says a cycle and an unknown task as message codes a reader sees in their language", () => {
+    const thrown = (tasks: Parameters<typeof cpmByIds>[0]): unknown => {
+      try {
+        cpmByIds(tasks);
+      } catch (e) {
+        return e;
+      }
+      throw new Error("cpmByIds did not throw");
+    };
+    const cycle = thrown([
+      { id: "a", duration: 1, dependsOn: [{ task: "b" }] },
+      { id: "b", duration: 1, dependsOn: [{ task: "a" }] },
+    ]);
+    expect(cycle).toBeInstanceOf(CycleError);
+    const coded = (cycle as CycleError).coded;
+    expect(coded.code).toBe("plans.file.cycle");
+    expect(renderMessage("zh-CN", coded)).toMatch(
+      /^循环依赖：(a → b → a|b → a → b)（每项任务都在等前一项）$/,
+    );
+    expect((cycle as Error).message).toBe(renderMessage("en", coded));
+    const unknown = thrown([{ id: "a", duration: 1, dependsOn: [{ task: "zz" }] }]);
+    expect(unknown).toBeInstanceOf(UnknownTaskError);
+    expect(unknown).toBeInstanceOf(RangeError);
+    expect((unknown as Error).message).toBe('task "a": dependsOn names unknown task "zz"');
+    expect(renderMessage("zh-CN", (unknown as UnknownTaskError).coded)).toBe(
+      "任务“a”：dependsOn 指向不存在的任务“zz”",
+    );
   });
 
   it("handles a 100,000-task chain with typed arrays and no recursion", () => {

@@ -3,6 +3,7 @@
 // so a million tasks take well under a second.
 
 import { buildCsr, findCycle, topologicalOrder } from "./graph.js";
+import { english, msg, what, type Message } from "./messages.js";
 
 /** Link types as small integers for typed arrays. */
 export const LINK_FS = 0;
@@ -40,6 +41,8 @@ export interface CpmResult {
 export class CycleError extends Error {
   /** Task names (ids, or indices as strings) along the cycle, the first repeated at the end. */
   readonly path: string[];
+  /** What a reader is told (plans.file.cycle), in their language; `message` is its English text. */
+  readonly coded: Message;
 
   /** `cycle`: task indices along the cycle, the first repeated at the end. */
   constructor(
@@ -47,9 +50,19 @@ export class CycleError extends Error {
     name: (index: number) => string = String,
   ) {
     const path = cycle.map(name);
-    super(`dependency cycle: ${path.join(" → ")}`);
+    const coded = msg("plans.file.cycle", { path: path.join(" → ") });
+    super(english(coded));
     this.name = "CycleError";
     this.path = path;
+    this.coded = coded;
+  }
+}
+
+/** A dependency on a task that is not in the list: `coded` for the reader, the English text as `message`. */
+export class UnknownTaskError extends RangeError {
+  constructor(readonly coded: Message) {
+    super(english(coded));
+    this.name = "UnknownTaskError";
   }
 }
 
@@ -226,7 +239,13 @@ export function cpmByIds(tasks: readonly CpmTask[]): {
     for (const d of t.dependsOn ?? []) {
       const p = index.get(d.task);
       if (p === undefined)
-        throw new RangeError(`task "${t.id}": dependsOn names unknown task "${d.task}"`);
+        throw new UnknownTaskError(
+          msg("plans.file.unknown_task", {
+            what: what.task(t.id),
+            field: "dependsOn",
+            ref: d.task,
+          }),
+        );
       from.push(p);
       to.push(i);
       type.push(TYPE_CODE[d.type ?? "FS"]);

@@ -9,6 +9,7 @@ export {
   criticalPathOf,
   cpmByIds,
   CycleError,
+  UnknownTaskError,
   LINK_FS,
   LINK_SS,
   LINK_FF,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { LOCALES, renderMessage } from "../messages/index.js";
 import { parsePlanFile } from "./plan-file.js";
 import type { PlanIssue } from "./types.js";
 
@@ -150,5 +151,45 @@ describe("plan file v1", () => {
     expect(wrong.ok ? "" : wrong.issues[0]!.message).toMatch(/format must be "dayclear.plan\/v1"/);
     const mode = parsePlanFile({ format: "dayclear.plan/v1", mode: "solo" });
     expect(mode.ok ? "" : mode.issues[0]!.message).toMatch(/mode must be "team" or "abstract"/);
+  });
+
+  it("gives every problem a message code whose English is the issue's message and which reads in Chinese", () => {
+    const found = [
+      ...issues(
+        [
+          { id: "a", effortHours: -3, deadline: "soon" },
+          { id: "b", effortHours: 1, dependsOn: [{ task: "nope" }, { task: "a", type: "XX" }] },
+          { id: "c", parent: "c" },
+        ],
+        { calendar: { workweek: [9] }, pinned: [{ member: "ghost", date: "2026-11-02" }] },
+      ),
+      ...(() => {
+        const r = parsePlanFile("{ not json");
+        return r.ok ? [] : r.issues;
+      })(),
+    ];
+    expect(found.length).toBeGreaterThan(6);
+    for (const i of found) {
+      const m = { code: i.code, params: i.params };
+      expect(renderMessage("en", m)).toBe(i.message);
+      for (const locale of LOCALES) expect(renderMessage(locale, m)).not.toMatch(/\{\w+\}/);
+    }
+    const zh = (field: string) =>
+      found
+        .filter((i) => i.path === field)
+        .map((i) => renderMessage("zh-CN", { code: i.code, params: i.params }));
+    expect(zh("tasks[0].effortHours")).toEqual(["任务“a”：effortHours 必须大于 0，实际为 -3"]);
+    expect(zh("tasks[0].deadline")).toEqual([
+      '任务“a”：deadline 必须是 YYYY-MM-DD 格式的日期或 null，实际为 "soon"',
+    ]);
+    expect(zh("tasks[1].dependsOn[1].type")).toEqual([
+      '任务“b”的 dependsOn[1]：type 必须是 FS、SS、FF、SF 之一，实际为 "XX"',
+    ]);
+    expect(zh("calendar.workweek")).toEqual([
+      "日历：workweek 必须是 ISO 星期几的列表，1（周一）… 7（周日），实际为 [9]",
+    ]);
+    expect(zh("pinned[0].task")).toContain("pinned[0]：task 必须是非空文本，实际为 空");
+    expect(zh("pinned[0].member")).toEqual(["pinned[0]：member 指向不存在的成员“ghost”"]);
+    expect(zh("")).toEqual([expect.stringMatching(/^不是有效的 JSON：/)]);
   });
 });

@@ -1,6 +1,7 @@
 // Plan and result files, format v1: parse (JSON text or an already parsed value), validate,
 // and write results with the fields in the documented order.
 
+import { english, msg } from "./messages.js";
 import { validatePlan, type ValidationResult } from "./plan-validate.js";
 import type { Plan, ScheduleResult } from "./types.js";
 
@@ -14,9 +15,12 @@ export function parsePlanFile(json: string | unknown): ValidationResult<Plan> {
     try {
       value = JSON.parse(json);
     } catch (e) {
+      const problem = msg("plans.file.not_json", { error: (e as Error).message });
       return {
         ok: false,
-        issues: [{ path: "", message: `not valid JSON: ${(e as Error).message}` }],
+        issues: [
+          { path: "", message: english(problem), code: problem.code, params: problem.params! },
+        ],
       };
     }
   }

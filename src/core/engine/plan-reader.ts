@@ -2,6 +2,7 @@
 // instead of throwing, so one pass reports every problem in a file.
 
 import { isIsoDate } from "../calendar/date.js";
+import { english, got, msg, type Message } from "./messages.js";
 import type { PlanIssue } from "./types.js";
 
 export type Json = Record<string, unknown>;
@@ -14,14 +15,19 @@ export function isObject(v: unknown): v is Json {
 export class IssueList {
   readonly issues: PlanIssue[] = [];
 
-  add(path: string, message: string, task?: string, field?: string): void {
-    const issue: PlanIssue = { path, message };
+  add(path: string, problem: Message, task?: string, field?: string): void {
+    const issue: PlanIssue = {
+      path,
+      message: english(problem),
+      code: problem.code,
+      params: problem.params ?? {},
+    };
     if (task !== undefined) issue.task = task;
     if (field !== undefined) issue.field = field;
     this.issues.push(issue);
   }
 
-  at(obj: Json, path: string, what: string, task?: string): FieldReader {
+  at(obj: Json, path: string, what: Message, task?: string): FieldReader {
     return new FieldReader(this, obj, path, what, task);
   }
 }
@@ -32,12 +38,18 @@ export class FieldReader {
     private readonly list: IssueList,
     readonly obj: Json,
     readonly path: string,
-    readonly what: string,
+    readonly what: Message,
     readonly task?: string,
   ) {}
 
-  fail(field: string, message: string): void {
-    this.list.add(`${this.path}.${field}`, `${this.what}: ${field} ${message}`, this.task, field);
+  /** `what: field problem`, e.g. `task "t1": effortHours must be greater than 0, got -2`. */
+  fail(field: string, problem: Message): void {
+    this.list.add(
+      `${this.path}.${field}`,
+      msg("plans.file.field", { what: this.what, field, problem }),
+      this.task,
+      field,
+    );
   }
 
   has(field: string): boolean {
@@ -48,7 +60,7 @@ export class FieldReader {
     const v = this.obj[field];
     if (typeof v === "string" && v.length > 0) return v;
     if ((v === undefined || v === null) && fallback !== undefined) return fallback;
-    this.fail(field, `must be a non-empty string, got ${show(v)}`);
+    this.fail(field, msg("plans.file.not_string", { got: got(v) }));
     return fallback ?? "";
   }
 
@@ -56,7 +68,7 @@ export class FieldReader {
     const v = this.obj[field];
     if (v === undefined || v === null) return null;
     if (typeof v === "string" && v.length > 0) return v;
-    this.fail(field, `must be a non-empty string or null, got ${show(v)}`);
+    this.fail(field, msg("plans.file.not_string_or_null", { got: got(v) }));
     return null;
   }
 
@@ -68,16 +80,17 @@ export class FieldReader {
     const v = this.obj[field];
     if ((v === undefined || v === null) && opts.fallback !== undefined) return opts.fallback;
     if (typeof v !== "number" || !Number.isFinite(v)) {
-      this.fail(field, `must be a number, got ${show(v)}`);
+      this.fail(field, msg("plans.file.not_number", { got: got(v) }));
       return opts.fallback ?? 0;
     }
-    if (opts.integer && !Number.isInteger(v)) this.fail(field, `must be a whole number, got ${v}`);
+    if (opts.integer && !Number.isInteger(v))
+      this.fail(field, msg("plans.file.not_whole", { got: v }));
     else if (opts.above !== undefined && !(v > opts.above))
-      this.fail(field, `must be greater than ${opts.above}, got ${v}`);
+      this.fail(field, msg("plans.file.not_above", { min: opts.above, got: v }));
     else if (opts.min !== undefined && v < opts.min)
-      this.fail(field, `must be at least ${opts.min}, got ${v}`);
+      this.fail(field, msg("plans.file.below_min", { min: opts.min, got: v }));
     else if (opts.max !== undefined && v > opts.max)
-      this.fail(field, `must be at most ${opts.max}, got ${v}`);
+      this.fail(field, msg("plans.file.above_max", { max: opts.max, got: v }));
     return v;
   }
 
@@ -93,7 +106,7 @@ export class FieldReader {
   date(field: string): string {
     const v = this.obj[field];
     if (isIsoDate(v)) return v;
-    this.fail(field, `must be a date YYYY-MM-DD, got ${show(v)}`);
+    this.fail(field, msg("plans.file.not_date", { got: got(v) }));
     return "1970-01-01";
   }
 
@@ -101,7 +114,7 @@ export class FieldReader {
     const v = this.obj[field];
     if (v === undefined || v === null) return null;
     if (isIsoDate(v)) return v;
-    this.fail(field, `must be a date YYYY-MM-DD or null, got ${show(v)}`);
+    this.fail(field, msg("plans.file.not_date_or_null", { got: got(v) }));
     return null;
   }
 
@@ -109,13 +122,13 @@ export class FieldReader {
     const v = this.obj[field];
     if (v === undefined || v === null) return [];
     if (!Array.isArray(v)) {
-      this.fail(field, `must be a list of dates, got ${show(v)}`);
+      this.fail(field, msg("plans.file.not_date_list", { got: got(v) }));
       return [];
     }
     const out: string[] = [];
     v.forEach((d, i) => {
       if (isIsoDate(d)) out.push(d);
-      else this.fail(`${field}[${i}]`, `must be a date YYYY-MM-DD, got ${show(d)}`);
+      else this.fail(`${field}[${i}]`, msg("plans.file.not_date", { got: got(d) }));
     });
     return out;
   }
@@ -127,7 +140,7 @@ export class FieldReader {
       !Array.isArray(v) ||
       !v.every((d) => Number.isInteger(d) && (d as number) >= 1 && (d as number) <= 7)
     ) {
-      this.fail(field, `must be a list of ISO weekdays 1 (Monday) … 7 (Sunday), got ${show(v)}`);
+      this.fail(field, msg("plans.file.not_weekdays", { got: got(v) }));
       return null;
     }
     return [...new Set(v as number[])].sort((a, b) => a - b);
@@ -137,7 +150,7 @@ export class FieldReader {
     const v = this.obj[field];
     if (Array.isArray(v)) return v;
     if ((v === undefined || v === null) && !required) return [];
-    this.fail(field, `must be a list, got ${show(v)}`);
+    this.fail(field, msg("plans.file.not_list", { got: got(v) }));
     return [];
   }
 
@@ -145,13 +158,7 @@ export class FieldReader {
     const v = this.obj[field];
     if (isObject(v)) return v;
     if (v === undefined || v === null) return {};
-    this.fail(field, `must be an object, got ${show(v)}`);
+    this.fail(field, msg("plans.file.not_object", { got: got(v) }));
     return {};
   }
-}
-
-export function show(v: unknown): string {
-  if (v === undefined) return "nothing";
-  const s = JSON.stringify(v);
-  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 }

@@ -3,8 +3,10 @@
 
 import { isIsoDate } from "../calendar/date.js";
 import { buildCsr, findCycle } from "./graph.js";
-import { IssueList, isObject, show, type Json } from "./plan-reader.js";
+import { english, got, msg, what, type Message } from "./messages.js";
+import { IssueList, isObject, type Json } from "./plan-reader.js";
 import { buildTeamNetwork, findTeamCycle } from "./team-network.js";
+import { MAX_PEOPLE, readCapacityFields } from "./plan-validate-capacity.js";
 import {
   DEPENDENCY_TYPES,
   PLAN_FORMAT,
@@ -36,31 +38,26 @@ export function validatePlan(
   if (!isObject(input))
     return {
       ok: false,
-      issues: [{ path: "", message: `plan must be a JSON object, got ${show(input)}` }],
+      issues: [issue("", msg("plans.file.plan_not_object", { got: got(input) }))],
     };
   if (input.format !== PLAN_FORMAT) {
-    return {
-      ok: false,
-      issues: [
-        {
-          path: "format",
-          field: "format",
-          message: `format must be "${PLAN_FORMAT}", got ${show(input.format)}`,
-        },
-      ],
-    };
+    const problem = msg("plans.file.bad_format", { format: PLAN_FORMAT, got: got(input.format) });
+    return { ok: false, issues: [issue("format", problem, "format")] };
   }
   if (input.mode === "team") return validateTeamPlan(input, options);
   if (input.mode === "abstract") return validateAbstractPlan(input, options);
+  const problem = msg("plans.file.bad_mode", { got: got(input.mode) });
+  return { ok: false, issues: [issue("mode", problem, "mode")] };
+}
+
+/** An issue of the whole file (no task). */
+function issue(path: string, problem: Message, field?: string): PlanIssue {
   return {
-    ok: false,
-    issues: [
-      {
-        path: "mode",
-        field: "mode",
-        message: `mode must be "team" or "abstract", got ${show(input.mode)}`,
-      },
-    ],
+    path,
+    ...(field === undefined ? {} : { field }),
+    message: english(problem),
+    code: problem.code,
+    params: problem.params ?? {},
   };
 }
 
@@ -68,7 +65,7 @@ function ids<T>(
   list: IssueList,
   items: unknown[],
   path: string,
-  kind: string,
+  kind: (id: string) => Message,
   read: (o: Json, p: string, id: string) => T,
 ): { items: T[]; index: Map<string, number> } {
   const out: T[] = [];
@@ -76,18 +73,22 @@ function ids<T>(
   items.forEach((raw, i) => {
     const p = `${path}[${i}]`;
     if (!isObject(raw)) {
-      list.add(p, `${p} must be an object, got ${show(raw)}`);
+      list.add(p, msg("plans.file.item_not_object", { path: p, got: got(raw) }));
       return;
     }
     const idv = raw.id;
     const id =
       typeof idv === "string" && idv.length > 0 ? idv : typeof idv === "number" ? String(idv) : "";
     if (!id)
-      list.add(`${p}.id`, `${p}: id must be a non-empty string, got ${show(idv)}`, undefined, "id");
+      list.add(`${p}.id`, msg("plans.file.no_id", { path: p, got: got(idv) }), undefined, "id");
     else if (index.has(id))
       list.add(
         `${p}.id`,
-        `${kind} "${id}": id is used twice (${path}[${index.get(id)}] and ${p})`,
+        msg("plans.file.id_twice", {
+          what: kind(id),
+          first: `${path}[${index.get(id)}]`,
+          second: p,
+        }),
         id,
         "id",
       );
@@ -107,7 +108,11 @@ function readDependency(
   if (!isObject(raw)) {
     list.add(
       p,
-      `task "${taskId}": ${p.slice(p.lastIndexOf("dependsOn"))} must be an object {task, type, lagDays}, got ${show(raw)}`,
+      msg("plans.file.dependency_not_object", {
+        id: taskId,
+        at: p.slice(p.lastIndexOf("dependsOn")),
+        got: got(raw),
+      }),
       taskId,
       "dependsOn",
     );
@@ -126,10 +131,11 @@ function readDependency(
   ) {
     return { task: raw.task, type, lagDays: lag };
   }
-  const r = list.at(raw, p, `task "${taskId}" ${p.slice(p.lastIndexOf("dependsOn"))}`, taskId);
+  const at = p.slice(p.lastIndexOf("dependsOn"));
+  const r = list.at(raw, p, msg("plans.file.what.task_at", { id: taskId, at }), taskId);
   const task = typeof raw.task === "number" ? String(raw.task) : r.string("task");
   if (!DEPENDENCY_TYPES.includes(type))
-    r.fail("type", `must be one of FS, SS, FF, SF, got ${show(raw.type)}`);
+    r.fail("type", msg("plans.file.not_dependency_type", { got: got(raw.type) }));
   const lagDays = r.number("lagDays", { integer: true, fallback: 0, min: -3650, max: 3650 });
   return { task, type, lagDays };
 }
@@ -195,7 +201,10 @@ function fastTask(o: Json, id: string): TeamTask | null {
       return null;
     dependsOn.push({ task: d.task, type, lagDays: lag });
   }
+  const shared = sharing(o);
+  if (!shared) return null;
   return {
+    ...shared,
     id,
     name: name ?? id,
     effortHours: typeof effort === "number" ? effort : Number.NaN,
@@ -210,15 +219,31 @@ function fastTask(o: Json, id: string): TeamTask | null {
   };
 }
 
+/** The sharing fields of a well-formed task (only those present), or null when one is off. */
+function sharing(o: Json): Pick<TeamTask, "maxPeople" | "minChunkHours"> | null {
+  const out: Pick<TeamTask, "maxPeople" | "minChunkHours"> = {};
+  const k = o.maxPeople;
+  if (k !== undefined && k !== null) {
+    if (!(Number.isInteger(k) && (k as number) >= 1 && (k as number) <= MAX_PEOPLE)) return null;
+    out.maxPeople = k as number;
+  }
+  const c = o.minChunkHours;
+  if (c !== undefined && c !== null) {
+    if (!(typeof c === "number" && c > 0 && c <= 24)) return null;
+    out.minChunkHours = c;
+  }
+  return out;
+}
+
 export function validateTeamPlan(
   input: Json,
   options: ValidateOptions = {},
 ): ValidationResult<TeamPlan> {
   const list = new IssueList();
-  const top = list.at(input, "plan", "plan");
+  const top = list.at(input, "plan", what.plan);
   const start = top.date("start");
   const calRaw = top.record("calendar");
-  const cal = list.at(calRaw, "calendar", "calendar");
+  const cal = list.at(calRaw, "calendar", what.calendar);
   const calendar = {
     workweek: cal.weekdays("workweek") ?? [1, 2, 3, 4, 5],
     hoursPerDay: cal.number("hoursPerDay", { above: 0, max: 24, fallback: 8 }),
@@ -230,14 +255,14 @@ export function validateTeamPlan(
     list,
     top.array("members", true),
     "members",
-    "member",
+    what.member,
     (o, p, id) => {
-      const r = list.at(o, p, `member "${id}"`);
+      const r = list.at(o, p, what.member(id));
       const skills: Record<string, number> = {};
       for (const [skill, level] of Object.entries(r.record("skills"))) {
         if (typeof level === "number" && Number.isInteger(level) && level >= 1 && level <= 5)
           skills[skill] = level;
-        else r.fail(`skills.${skill}`, `must be a level 1..5, got ${show(level)}`);
+        else r.fail(`skills.${skill}`, msg("plans.file.not_level", { got: got(level) }));
       }
       return {
         id,
@@ -250,16 +275,20 @@ export function validateTeamPlan(
     },
   );
 
-  const tasks = ids<TeamTask>(list, top.array("tasks", true), "tasks", "task", (o, p, id) => {
+  const tasks = ids<TeamTask>(list, top.array("tasks", true), "tasks", what.task, (o, p, id) => {
     const fast = id ? fastTask(o, id) : null;
     if (fast) return fast;
-    const r = list.at(o, p, `task "${id}"`, id);
+    const r = list.at(o, p, what.task(id), id);
     const dependsOn: Dependency[] = [];
     r.array("dependsOn", false).forEach((d, k) => {
       const dep = readDependency(list, d, `${p}.dependsOn[${k}]`, id);
       if (dep) dependsOn.push(dep);
     });
+    const maxPeople = r.nullableNumber("maxPeople", { integer: true, min: 1, max: MAX_PEOPLE });
+    const minChunkHours = r.nullableNumber("minChunkHours", { above: 0, max: 24 });
     return {
+      ...(maxPeople === null ? {} : { maxPeople }),
+      ...(minChunkHours === null ? {} : { minChunkHours }),
       id,
       name: r.string("name", id),
       effortHours: r.has("effortHours") ? r.number("effortHours", {}) : Number.NaN,
@@ -289,8 +318,8 @@ export function validateTeamPlan(
       return;
     }
     const p = `pinned[${i}]`;
-    if (!isObject(raw)) return list.add(p, `${p} must be an object {member, date, task, hours}`);
-    const r = list.at(raw, p, p);
+    if (!isObject(raw)) return list.add(p, msg("plans.file.pin_not_object", { path: p }));
+    const r = list.at(raw, p, what.path(p));
     pinned.push({
       member: r.string("member"),
       date: r.date("date"),
@@ -299,18 +328,19 @@ export function validateTeamPlan(
     });
   });
 
+  const capacity = readCapacityFields(list, top, members.index);
   checkTeamReferences(list, members.index, tasks.items, tasks.index, pinned);
   if (list.issues.length === 0) {
     const net = buildTeamNetwork(tasks.items, tasks.index);
     for (const pr of net.problems)
-      list.add(`tasks[${pr.task}].${pr.field}`, pr.message, tasks.items[pr.task]!.id, pr.field);
+      list.add(`tasks[${pr.task}].${pr.field}`, pr.problem, tasks.items[pr.task]!.id, pr.field);
     if (list.issues.length === 0 && options.cycles !== false) {
       const cycle = findTeamCycle(tasks.items, net);
       if (cycle) {
         const first = tasks.index.get(cycle[1]!) ?? 0;
         list.add(
           `tasks[${first}].dependsOn`,
-          `dependency cycle: ${cycle.join(" → ")} (each task waits for the one before it)`,
+          msg("plans.file.cycle", { path: cycle.join(" → ") }),
           cycle[1],
           "dependsOn",
         );
@@ -328,6 +358,7 @@ export function validateTeamPlan(
       members: members.items,
       tasks: tasks.items,
       pinned,
+      ...capacity,
     },
   };
 }
@@ -344,10 +375,13 @@ function checkTeamReferences(
     const p = `tasks[${i}]`;
     const summary = isParent.has(t.id);
     if (!summary && !(t.effortHours > 0)) {
-      const got = Number.isNaN(t.effortHours) ? "nothing" : String(t.effortHours);
+      const problem = msg("plans.file.not_above", {
+        min: 0,
+        got: Number.isNaN(t.effortHours) ? got(undefined) : t.effortHours,
+      });
       list.add(
         `${p}.effortHours`,
-        `task "${t.id}": effortHours must be greater than 0, got ${got}`,
+        msg("plans.file.field", { what: what.task(t.id), field: "effortHours", problem }),
         t.id,
         "effortHours",
       );
@@ -356,38 +390,51 @@ function checkTeamReferences(
     if (t.assignee !== null && !memberIndex.has(t.assignee))
       list.add(
         `${p}.assignee`,
-        `task "${t.id}": assignee names unknown member "${t.assignee}"`,
+        msg("plans.file.unknown_member", {
+          what: what.task(t.id),
+          field: "assignee",
+          ref: t.assignee,
+        }),
         t.id,
         "assignee",
       );
     if (t.minLevel !== null && t.skill === null)
       list.add(
         `${p}.minLevel`,
-        `task "${t.id}": minLevel is set but skill is not`,
+        msg("plans.file.level_without_skill", { id: t.id }),
         t.id,
         "minLevel",
       );
     if (t.parent !== null && !taskIndex.has(t.parent))
       list.add(
         `${p}.parent`,
-        `task "${t.id}": parent names unknown task "${t.parent}"`,
+        msg("plans.file.unknown_task", { what: what.task(t.id), field: "parent", ref: t.parent }),
         t.id,
         "parent",
       );
     if (t.parent === t.id)
-      list.add(`${p}.parent`, `task "${t.id}": parent names the task itself`, t.id, "parent");
+      list.add(
+        `${p}.parent`,
+        msg("plans.file.names_itself", { what: what.task(t.id), field: "parent" }),
+        t.id,
+        "parent",
+      );
     t.dependsOn.forEach((d, k) => {
       if (d.task === t.id)
         list.add(
           `${p}.dependsOn[${k}].task`,
-          `task "${t.id}": dependsOn[${k}] names the task itself`,
+          msg("plans.file.names_itself", { what: what.task(t.id), field: `dependsOn[${k}]` }),
           t.id,
           `dependsOn[${k}].task`,
         );
       else if (!taskIndex.has(d.task))
         list.add(
           `${p}.dependsOn[${k}].task`,
-          `task "${t.id}": dependsOn[${k}] names unknown task "${d.task}"`,
+          msg("plans.file.unknown_task", {
+            what: what.task(t.id),
+            field: `dependsOn[${k}]`,
+            ref: d.task,
+          }),
           t.id,
           `dependsOn[${k}].task`,
         );
@@ -397,21 +444,29 @@ function checkTeamReferences(
     if (!memberIndex.has(a.member))
       list.add(
         `pinned[${i}].member`,
-        `pinned[${i}]: member names unknown member "${a.member}"`,
+        msg("plans.file.unknown_member", {
+          what: what.path(`pinned[${i}]`),
+          field: "member",
+          ref: a.member,
+        }),
         a.task,
         "member",
       );
     if (!taskIndex.has(a.task))
       list.add(
         `pinned[${i}].task`,
-        `pinned[${i}]: task names unknown task "${a.task}"`,
+        msg("plans.file.unknown_task", {
+          what: what.path(`pinned[${i}]`),
+          field: "task",
+          ref: a.task,
+        }),
         a.task,
         "task",
       );
     else if (isParent.has(a.task))
       list.add(
         `pinned[${i}].task`,
-        `pinned[${i}]: task "${a.task}" is a summary task; pin its subtasks`,
+        msg("plans.file.pin_summary", { path: `pinned[${i}]`, task: a.task }),
         a.task,
         "task",
       );
@@ -423,50 +478,73 @@ export function validateAbstractPlan(
   options: ValidateOptions = {},
 ): ValidationResult<AbstractPlan> {
   const list = new IssueList();
-  const top = list.at(input, "plan", "plan");
+  const top = list.at(input, "plan", what.plan);
   const resources = ids<AbstractResource>(
     list,
     top.array("resources", true),
     "resources",
-    "resource",
+    what.resource,
     (o, p, id) => ({
       id,
-      capacity: list.at(o, p, `resource "${id}"`).number("capacity", { integer: true, min: 0 }),
+      capacity: list.at(o, p, what.resource(id)).number("capacity", { integer: true, min: 0 }),
     }),
   );
-  const tasks = ids<AbstractTask>(list, top.array("tasks", true), "tasks", "task", (o, p, id) => {
-    const r = list.at(o, p, `task "${id}"`, id);
-    const demands: Record<string, number> = {};
-    for (const [res, q] of Object.entries(r.record("demands"))) {
-      if (typeof q === "number" && Number.isInteger(q) && q >= 0) demands[res] = q;
-      else r.fail(`demands.${res}`, `must be a whole number ≥ 0, got ${show(q)}`);
-    }
-    const predecessors = r
-      .array("predecessors", false)
-      .map((x) => (typeof x === "number" ? String(x) : typeof x === "string" ? x : ""));
-    return { id, duration: r.number("duration", { integer: true, min: 0 }), demands, predecessors };
-  });
+  const tasks = ids<AbstractTask>(
+    list,
+    top.array("tasks", true),
+    "tasks",
+    what.task,
+    (o, p, id) => {
+      const r = list.at(o, p, what.task(id), id);
+      const demands: Record<string, number> = {};
+      for (const [res, q] of Object.entries(r.record("demands"))) {
+        if (typeof q === "number" && Number.isInteger(q) && q >= 0) demands[res] = q;
+        else r.fail(`demands.${res}`, msg("plans.file.not_demand", { got: got(q) }));
+      }
+      const predecessors = r
+        .array("predecessors", false)
+        .map((x) => (typeof x === "number" ? String(x) : typeof x === "string" ? x : ""));
+      return {
+        id,
+        duration: r.number("duration", { integer: true, min: 0 }),
+        demands,
+        predecessors,
+      };
+    },
+  );
   tasks.items.forEach((t, i) => {
     const p = `tasks[${i}]`;
     t.predecessors.forEach((q, k) => {
       const f = `predecessors[${k}]`;
-      if (q === t.id) list.add(`${p}.${f}`, `task "${t.id}": ${f} names the task itself`, t.id, f);
+      const task = what.task(t.id);
+      if (q === t.id)
+        list.add(`${p}.${f}`, msg("plans.file.names_itself", { what: task, field: f }), t.id, f);
       else if (!tasks.index.has(q))
-        list.add(`${p}.${f}`, `task "${t.id}": ${f} names unknown task ${show(q)}`, t.id, f);
+        list.add(
+          `${p}.${f}`,
+          msg("plans.file.unknown_task", { what: task, field: f, ref: q }),
+          t.id,
+          f,
+        );
     });
     for (const [res, q] of Object.entries(t.demands)) {
       const ri = resources.index.get(res);
       if (ri === undefined)
         list.add(
           `${p}.demands.${res}`,
-          `task "${t.id}": demands names unknown resource "${res}"`,
+          msg("plans.file.unknown_resource", { id: t.id, ref: res }),
           t.id,
           `demands.${res}`,
         );
       else if (q > resources.items[ri]!.capacity) {
         list.add(
           `${p}.demands.${res}`,
-          `task "${t.id}": demands.${res} = ${q} exceeds the resource's capacity ${resources.items[ri]!.capacity}`,
+          msg("plans.file.over_capacity", {
+            id: t.id,
+            resource: res,
+            demand: q,
+            capacity: resources.items[ri]!.capacity,
+          }),
           t.id,
           `demands.${res}`,
         );
@@ -487,7 +565,7 @@ export function validateAbstractPlan(
       const path = cycle.map((i) => tasks.items[i]!.id);
       list.add(
         `tasks[${cycle[1]}].predecessors`,
-        `dependency cycle: ${path.join(" → ")} (each task waits for the one before it)`,
+        msg("plans.file.cycle", { path: path.join(" → ") }),
         path[1],
         "predecessors",
       );

@@ -1,11 +1,13 @@
 // PSPLIB single-mode (.sm) instances → abstract plans: jobs become tasks (ids are the job
 // numbers), renewable resources R1..Rk become resources, successor lists become predecessors.
 
+import { english, msg, type Message } from "./messages.js";
 import { PLAN_FORMAT, type AbstractPlan, type AbstractTask } from "./types.js";
 
+/** A file the reader cannot read: `coded` for the reader's language, the English text as `message`. */
 export class PsplibParseError extends Error {
-  constructor(message: string) {
-    super(`PSPLIB: ${message}`);
+  constructor(readonly coded: Message) {
+    super(english(coded));
     this.name = "PsplibParseError";
   }
 }
@@ -20,20 +22,16 @@ export function parsePsplib(text: string): AbstractPlan {
     lines.findIndex((l) => l.trim().toUpperCase().startsWith(prefix));
   const jobsLine = lines.find((l) => /^jobs \(incl\. supersource\/sink \)/i.test(l.trim()));
   const renewableLine = lines.find((l) => /^\s*-\s*renewable/i.test(l));
-  if (!jobsLine || !renewableLine)
-    throw new PsplibParseError("missing 'jobs' or 'renewable' header line");
+  if (!jobsLine || !renewableLine) throw new PsplibParseError(msg("plans.psplib.no_header"));
   const nJobs = Number(jobsLine.split(":")[1]);
   const nRes = Number.parseInt(renewableLine.split(":")[1] ?? "", 10);
   if (!Number.isInteger(nJobs) || nJobs < 1 || !Number.isInteger(nRes) || nRes < 0)
-    throw new PsplibParseError("bad job or resource count");
+    throw new PsplibParseError(msg("plans.psplib.bad_counts"));
 
   const prec = find("PRECEDENCE RELATIONS");
   const req = find("REQUESTS/DURATIONS");
   const avail = find("RESOURCEAVAILABILITIES");
-  if (prec < 0 || req < 0 || avail < 0)
-    throw new PsplibParseError(
-      "missing PRECEDENCE RELATIONS, REQUESTS/DURATIONS or RESOURCEAVAILABILITIES section",
-    );
+  if (prec < 0 || req < 0 || avail < 0) throw new PsplibParseError(msg("plans.psplib.no_sections"));
 
   const preds = new Map<number, string[]>();
   for (let j = 1; j <= nJobs; j++) preds.set(j, []);
@@ -44,17 +42,21 @@ export function parsePsplib(text: string): AbstractPlan {
     const [job, , count] = v as [number, number, number];
     const succs = v.slice(3, 3 + count);
     if (succs.length !== count)
-      throw new PsplibParseError(`job ${job}: expected ${count} successors on line ${i + 1}`);
+      throw new PsplibParseError(msg("plans.psplib.successor_count", { job, count, line: i + 1 }));
     for (const s of succs) {
       const list = preds.get(s);
       if (!list)
-        throw new PsplibParseError(`job ${job}: successor ${s} is not a job (line ${i + 1})`);
+        throw new PsplibParseError(
+          msg("plans.psplib.successor_unknown", { job, successor: s, line: i + 1 }),
+        );
       list.push(String(job));
     }
     seen++;
   }
   if (seen !== nJobs)
-    throw new PsplibParseError(`expected ${nJobs} precedence lines, found ${seen}`);
+    throw new PsplibParseError(
+      msg("plans.psplib.precedence_lines", { expected: nJobs, found: seen }),
+    );
 
   const tasks: AbstractTask[] = [];
   for (let i = req + 1; i < lines.length && tasks.length < nJobs; i++) {
@@ -66,7 +68,9 @@ export function parsePsplib(text: string): AbstractPlan {
     tasks.push({ id: String(job), duration, demands, predecessors: preds.get(job) ?? [] });
   }
   if (tasks.length !== nJobs)
-    throw new PsplibParseError(`expected ${nJobs} request lines, found ${tasks.length}`);
+    throw new PsplibParseError(
+      msg("plans.psplib.request_lines", { expected: nJobs, found: tasks.length }),
+    );
 
   let caps: number[] | null = null;
   for (let i = avail + 1; i < lines.length; i++) {
@@ -76,7 +80,7 @@ export function parsePsplib(text: string): AbstractPlan {
       break;
     }
   }
-  if (!caps) throw new PsplibParseError("missing resource availabilities");
+  if (!caps) throw new PsplibParseError(msg("plans.psplib.no_availabilities"));
   return {
     format: PLAN_FORMAT,
     mode: "abstract",

@@ -56,9 +56,11 @@ export function reschedule(
   }
   const preferredAssignees = new Map<string, string>();
   const previousSeq = new Map<string, number>();
+  const previousShared = new Set<string>();
   for (const t of previous.tasks) {
     if (t.assignee !== null && memberIds.has(t.assignee)) preferredAssignees.set(t.id, t.assignee);
     if (t.seq !== undefined) previousSeq.set(t.id, t.seq);
+    if (t.assignees && t.assignees.length > 1) previousShared.add(t.id);
   }
   return scheduleTeam(
     { ...plan, pinned },
@@ -67,6 +69,7 @@ export function reschedule(
       placementStart: addDays(options.today, 1),
       preferredAssignees,
       previousSeq,
+      previousShared,
       skipValidation: true,
     },
   );

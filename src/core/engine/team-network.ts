@@ -4,6 +4,7 @@
 
 import { buildCsr, findCycle } from "./graph.js";
 import { LINK_FF, LINK_FS, LINK_SF, LINK_SS } from "./cpm.js";
+import { msg, type Message } from "./messages.js";
 import type { DependencyType, TeamTask } from "./types.js";
 
 const CODE: Record<DependencyType, number> = { FS: LINK_FS, SS: LINK_SS, FF: LINK_FF, SF: LINK_SF };
@@ -21,7 +22,7 @@ export interface TeamNetwork {
   type: Uint8Array;
   lag: Int32Array;
   /** Problems that make the network unusable (dependency on an ancestor, parent loop). */
-  problems: { task: number; field: string; message: string }[];
+  problems: { task: number; field: string; problem: Message }[];
 }
 
 /** Parent index per task, or -1; parent loops are reported and cut. */
@@ -52,7 +53,10 @@ function parents(
       problems.push({
         task: v,
         field: "parent",
-        message: `task "${tasks[v]!.id}": parent chain loops: ${[...loop, loop[0]].join(" → ")}`,
+        problem: msg("plans.file.parent_loop", {
+          id: tasks[v]!.id,
+          path: [...loop, loop[0]].join(" → "),
+        }),
       });
       parent[v] = -1;
     }
@@ -98,11 +102,14 @@ export function buildTeamNetwork(
       const p = index.get(d.task);
       if (p === undefined || p === i) return; // reported by validation
       if (isAncestor(parent, p, i) || isAncestor(parent, i, p)) {
-        const rel = isAncestor(parent, p, i) ? "its own summary task" : "its own subtask";
+        const field = `dependsOn[${k}]`;
         problems.push({
           task: i,
-          field: `dependsOn[${k}]`,
-          message: `task "${t.id}": dependsOn[${k}] names ${rel} "${d.task}"`,
+          field,
+          problem: msg(
+            isAncestor(parent, p, i) ? "plans.file.names_summary" : "plans.file.names_subtask",
+            { id: t.id, field, ref: d.task },
+          ),
         });
         return;
       }

@@ -1,5 +1,6 @@
 // Plan and result types: plan file format v1 (`dayclear.plan/v1`) and result format v1
 // (`dayclear.schedule/v1`). docs/ENGINE.md documents every field.
+import type { Message, MessageCode, MessageParams } from "../messages/index.js";
 
 export const PLAN_FORMAT = "dayclear.plan/v1";
 export const RESULT_FORMAT = "dayclear.schedule/v1";
@@ -50,6 +51,30 @@ export interface TeamTask {
   dependsOn: Dependency[];
   /** Extension: the summary task (WBS) this task belongs to. */
   parent: string | null;
+  /**
+   * Extension (work shared between people): at most this many members work on the task on any
+   * one day; absent or 1 = one member does it all, as before.
+   */
+  maxPeople?: number;
+  /**
+   * Extension: with maxPeople > 1, the smallest piece (hours of one member on one day) worth
+   * handing over; only the piece that finishes the task may be smaller. Absent or null: 1 hour.
+   */
+  minChunkHours?: number | null;
+}
+
+/**
+ * Extension: how fast each skill level works relative to level 3, by level "1".."5" (a level not
+ * listed works at 1). A member does a task in effort ÷ factor hours, the factor of their level in
+ * the task's skill (level 1's for a fixed assignee without the skill; 1 for a task with no skill).
+ */
+export type EfficiencyTable = Record<string, number>;
+
+/** Extension: extra hours a member can work on a date (used only when `useOvertime` is true). */
+export interface Overtime {
+  member: string;
+  date: string;
+  hours: number;
 }
 
 /** One member's hours on one date for one task. */
@@ -70,6 +95,12 @@ export interface TeamPlan {
   tasks: TeamTask[];
   /** Extension: allocations that stay where they are (past work, fixed by hand). */
   pinned: Allocation[];
+  /** Extension: efficiency by skill level; absent = every level works at 1. */
+  efficiency?: EfficiencyTable;
+  /** Extension: extra hours on given dates, a capacity used only when `useOvertime` is true. */
+  overtime?: Overtime[];
+  /** Extension: use the `overtime` hours (default false: the list is kept but not used). */
+  useOvertime?: boolean;
 }
 
 export interface AbstractResource {
@@ -137,8 +168,13 @@ export interface AbstractResult {
 
 export interface TeamTaskResult {
   id: string;
-  /** Null for a summary task. */
+  /** Null for a summary task; for a task shared among members, the one with the most hours. */
   assignee: string | null;
+  /**
+   * Extension: every member who works on a task shared among several (maxPeople > 1), most hours
+   * first (`assignee` is the first); absent when one member does it all.
+   */
+  assignees?: string[];
   start: string;
   finish: string;
   /** Workdays (team calendar) the task may slip without delaying the plan's finish. */
@@ -162,7 +198,10 @@ export interface TeamResult {
   criticalPath: string[];
   allocations: Allocation[];
   unscheduled: Unscheduled[];
+  /** English, for files and logs. */
   warnings: string[];
+  /** Extension: the same warnings, in the same order, as message codes with their parameters. */
+  notices?: Message[];
   stats: ScheduleStats;
 }
 
@@ -182,7 +221,11 @@ export interface PlanIssue {
   path: string;
   task?: string;
   field?: string;
+  /** English, for files and logs (the catalog's English text of `code`). */
   message: string;
+  /** The problem as a message code of the plans catalog, rendered in the reader's language. */
+  code: MessageCode;
+  params: MessageParams;
 }
 
 export class PlanValidationError extends Error {

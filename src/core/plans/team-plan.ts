@@ -15,7 +15,8 @@
 // Unfinished work therefore rolls over by itself: a planned day that passes without a log leaves
 // the hours in `remaining`, and they are placed again from today.
 // Recurring duties (a CS shift, the order-printing runs) become pinned synthetic tasks on the
-// days they happen, so they take the member's capacity without being part of any plan.
+// days they happen, so they take the member's capacity without being part of any plan; so do
+// reserved hours on given dates (a 物流 member's packing of the day, modules/logistics/packing-load.ts).
 
 import { addDays, isoWeekday } from "../calendar/date.js";
 import {
@@ -55,6 +56,17 @@ export interface DutyInput {
   title: string;
   weekdays: number[];
   hours: number;
+}
+
+/** Hours of a member's day taken on one date by work outside the plans (packing runs). */
+export interface ReservedInput {
+  /** Unique among reservations; the synthetic task is `duty:<id>`. */
+  id: string;
+  memberId: string;
+  date: string;
+  hours: number;
+  /** The synthetic task's name in the plan file (English, like the file). */
+  title: string;
 }
 
 export interface TaskInput {
@@ -99,6 +111,8 @@ export interface BuildInput {
   todayAllocations: Allocation[];
   /** Hours logged today on anything else (finished tasks, inbox and unplanned items): capacity already used. */
   otherLoggedToday: { memberId: string; hours: number }[];
+  /** Hours reserved on given dates (never more than the member's hours that day less duties). */
+  reserved?: ReservedInput[];
 }
 
 export interface BuiltPlan {
@@ -240,9 +254,13 @@ export function buildTeamPlan(input: BuildInput): BuiltPlan {
       (m.workweek
         ? m.workweek.includes(todayWd)
         : extraSet.has(today) || input.calendar.workweek.includes(todayWd));
-    const dutyHours = input.duties
-      .filter((d) => d.memberId === m.id && d.weekdays.includes(todayWd))
-      .reduce((s, d) => s + d.hours, 0);
+    const dutyHours =
+      input.duties
+        .filter((d) => d.memberId === m.id && d.weekdays.includes(todayWd))
+        .reduce((s, d) => s + d.hours, 0) +
+      (input.reserved ?? [])
+        .filter((r) => r.memberId === m.id && r.date === today)
+        .reduce((s, r) => s + r.hours, 0);
     const entries: { task: TaskInput; planned: number; logged: number }[] = [];
     for (const id of todayTaskIds) {
       const t = byId.get(id)!;
@@ -424,6 +442,40 @@ export function buildTeamPlan(input: BuildInput): BuiltPlan {
         `duty "${duty.title}" falls on none of ${m.name}'s working days`,
         msg("plans.warning.duty_never", { duty: duty.title, member: m.name }),
       );
+  }
+
+  // Reserved hours as pinned synthetic tasks on their dates (working days only).
+  for (const r of input.reserved ?? []) {
+    const m = memberById.get(r.memberId);
+    if (!m || r.hours <= 0 || r.date < today) continue;
+    const wd = isoWeekday(r.date);
+    const onLeave = m.leaves.some((l) => l.startDate <= r.date && r.date <= l.endDate);
+    const works =
+      !onLeave &&
+      !holidays.has(r.date) &&
+      (m.workweek
+        ? m.workweek.includes(wd)
+        : extra.has(r.date) || input.calendar.workweek.includes(wd));
+    if (!works) continue;
+    const id = `${DUTY_TASK_PREFIX}${r.id}`;
+    const hours = Math.min(
+      24,
+      round2(Math.min(r.hours, m.hoursPerDay ?? input.calendar.hoursPerDay)),
+    );
+    tasks.push({
+      id,
+      name: r.title,
+      effortHours: hours,
+      skill: null,
+      minLevel: null,
+      assignee: m.id,
+      priority: 1000,
+      earliestStart: r.date,
+      deadline: null,
+      dependsOn: [],
+      parent: null,
+    });
+    pin({ member: m.id, date: r.date, task: id, hours });
   }
 
   // Hours already spent today on other work hold their place too.

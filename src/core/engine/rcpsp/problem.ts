@@ -1,8 +1,8 @@
 // The RCPSP in flat typed arrays: durations, demands (n × resources), capacities, predecessor
 // and successor lists. Built once per plan; every search pass reads it without allocating.
 
-import { computeCpm } from "../cpm.js";
-import { buildCsr, topologicalOrder } from "../graph.js";
+import { computeCpm, CycleError } from "../cpm.js";
+import { buildCsr, findCycle, topologicalOrder } from "../graph.js";
 import type { AbstractPlan } from "../types.js";
 
 export interface Rcpsp {
@@ -37,7 +37,7 @@ export function buildRcpsp(
   const s = buildCsr(n, from, to);
   const p = buildCsr(n, to, from);
   const order = topologicalOrder(n, s);
-  if (!order) throw new RangeError("precedence network has a cycle");
+  if (!order) throw new CycleError(findCycle(n, s) ?? []);
   const topoRank = new Int32Array(n);
   order.forEach((v, i) => (topoRank[v] = i));
   const resStart = new Int32Array(n + 1);
@@ -82,15 +82,21 @@ export function rcpspFromPlan(plan: AbstractPlan): Rcpsp {
       to.push(j);
     }
   });
-  return buildRcpsp(
-    n,
-    nRes,
-    dur,
-    demand,
-    Int32Array.from(plan.resources.map((r) => r.capacity)),
-    Int32Array.from(from),
-    Int32Array.from(to),
-  );
+  try {
+    return buildRcpsp(
+      n,
+      nRes,
+      dur,
+      demand,
+      Int32Array.from(plan.resources.map((r) => r.capacity)),
+      Int32Array.from(from),
+      Int32Array.from(to),
+    );
+  } catch (e) {
+    // The cycle by task ids, as the plan names them.
+    if (e instanceof CycleError) throw new CycleError(e.cycle, (i) => plan.tasks[i]!.id);
+    throw e;
+  }
 }
 
 /** The same problem with every precedence reversed (for backward passes). */

@@ -11,12 +11,21 @@ import { toEpochDay } from "../../calendar/date.js";
 import { buildTeamNetwork } from "../team-network.js";
 import { LINK_FF, LINK_FS, LINK_SS } from "../cpm.js";
 import type { TeamPlan, TeamResult } from "../types.js";
+import { isNeutral } from "../efficiency.js";
 
 export function firstAffectedSeq(plan: TeamPlan, previous: TeamResult): number {
   let k = Infinity;
   const hit = (s: number | undefined): void => {
     if (s !== undefined && s < k) k = s;
   };
+  // Shared tasks, efficiency and overtime: what changed cannot be told from the previous result
+  // alone (maxPeople, the table, the extra hours), so everything is placed again (same result).
+  if (
+    plan.tasks.some((t) => (t.maxPeople ?? 1) > 1) ||
+    !isNeutral(plan.efficiency) ||
+    (plan.useOvertime && (plan.overtime?.length ?? 0) > 0)
+  )
+    return 0;
   const prev = new Map(previous.tasks.map((t) => [t.id, t]));
   const index = new Map(plan.tasks.map((t, i) => [t.id, i]));
   for (const t of previous.tasks) if (t.seq !== undefined && !index.has(t.id)) hit(t.seq);

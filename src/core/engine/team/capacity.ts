@@ -22,6 +22,8 @@ export class MemberCapacity {
     private readonly cal: MemberCalendar,
     private readonly startEpoch: number,
     initialDays: number,
+    /** Overtime minutes by day index, added to the day's capacity (never past 24 h). */
+    private readonly extra: ReadonlyMap<number, number> | null = null,
   ) {
     this.dayMinutes = Math.round(cal.hoursPerDay * 60);
     this.free = new Int32Array(0);
@@ -42,7 +44,9 @@ export class MemberCapacity {
     const next = new Int32Array(target + 1);
     next.set(this.next.subarray(0, this.size));
     for (let d = this.size; d < target; d++) {
-      const minutes = this.cal.isWorkdayEpoch(this.startEpoch + d) ? this.dayMinutes : 0;
+      let minutes = this.cal.isWorkdayEpoch(this.startEpoch + d) ? this.dayMinutes : 0;
+      const extra = this.extra?.get(d);
+      if (extra) minutes = Math.min(24 * 60, minutes + extra);
       free[d] = minutes;
       next[d] = minutes > 0 ? d : d + 1;
     }

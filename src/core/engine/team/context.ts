@@ -11,7 +11,9 @@ import {
   tasksBlockedByCycles,
   type TeamNetwork,
 } from "../team-network.js";
+import { msg, type Message } from "../messages.js";
 import type { TeamPlan } from "../types.js";
+import { isNeutral, memberFactor } from "../efficiency.js";
 
 export interface PinnedWork {
   member: number;
@@ -41,7 +43,19 @@ export interface TeamContext {
   /** 1 for tasks on or after a dependency cycle. */
   blocked: Uint8Array;
   cycleText: string | null;
-  warnings: string[];
+  /** What the scheduler noticed, as messages (the result's `notices`, and in English its `warnings`). */
+  warnings: Message[];
+  /**
+   * Per task, the efficiency factor of each member (by member index), or null when every member
+   * works it at 1 (no table, or a task without a skill): hours = effort ÷ factor.
+   */
+  taskEff: (Float64Array | null)[];
+  /** Most members on the task on one day (1: not shared). */
+  maxPeople: Int32Array;
+  /** Smallest piece of a shared task one member works on one day, in minutes (bar the last). */
+  minChunk: Int32Array;
+  /** Per member, overtime minutes by day index (null: none, or the plan does not use overtime). */
+  overtime: (Map<number, number> | null)[];
 }
 
 export function buildContext(
@@ -60,13 +74,12 @@ export function buildContext(
   const n = plan.tasks.length;
   const pred = buildCsr(n, net.to, net.from);
   const succ = buildCsr(n, net.from, net.to);
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
 
   const cycle = findTeamCycle(plan.tasks, net);
   const blocked = cycle ? tasksBlockedByCycles(n, net) : new Uint8Array(n);
   const cycleText = cycle ? cycle.join(" → ") : null;
-  if (cycleText)
-    warnings.push(`dependency cycle: ${cycleText}; the tasks on it and after it are not scheduled`);
+  if (cycleText) warnings.push(msg("plans.engine.cycle", { path: cycleText }));
 
   // Inherit earliest start and deadline down the WBS.
   const release = new Int32Array(n);
@@ -119,6 +132,11 @@ export function buildContext(
     });
   }
 
+  const taskEff = efficiencyByTask(plan);
+  const maxPeople = Int32Array.from(plan.tasks, (t) => t.maxPeople ?? 1);
+  const minChunk = Int32Array.from(plan.tasks, (t) => Math.round((t.minChunkHours ?? 1) * 60));
+  const overtime = overtimeByMember(plan, memberIndex, startEpoch);
+
   const urgency = urgencyKeys(
     plan,
     net,
@@ -146,7 +164,50 @@ export function buildContext(
     blocked,
     cycleText,
     warnings,
+    taskEff,
+    maxPeople,
+    minChunk,
+    overtime,
   };
+}
+
+/** Each task's factor per member (arrays shared between tasks of one skill); null = all 1. */
+function efficiencyByTask(plan: TeamPlan): (Float64Array | null)[] {
+  if (isNeutral(plan.efficiency)) return plan.tasks.map(() => null);
+  const bySkill = new Map<string, Float64Array>();
+  return plan.tasks.map((t) => {
+    if (t.skill === null) return null;
+    let eff = bySkill.get(t.skill);
+    if (!eff) {
+      eff = Float64Array.from(plan.members, (m) =>
+        memberFactor(plan.efficiency, m.skills, t.skill),
+      );
+      bySkill.set(t.skill, eff);
+    }
+    return eff;
+  });
+}
+
+/**
+ * Overtime minutes per member and day index, when the plan uses overtime. Not on a member's day
+ * off (leave); on a weekend or holiday it is the whole day's capacity. A day never exceeds 24 h.
+ */
+function overtimeByMember(
+  plan: TeamPlan,
+  memberIndex: ReadonlyMap<string, number>,
+  startEpoch: number,
+): (Map<number, number> | null)[] {
+  const out: (Map<number, number> | null)[] = plan.members.map(() => null);
+  if (!plan.useOvertime || !plan.overtime) return out;
+  const daysOff = plan.members.map((m) => new Set(m.daysOff));
+  for (const o of plan.overtime) {
+    const k = memberIndex.get(o.member)!;
+    if (daysOff[k]!.has(o.date)) continue;
+    const day = toEpochDay(o.date) - startEpoch;
+    const map = (out[k] ??= new Map());
+    map.set(day, (map.get(day) ?? 0) + Math.round(o.hours * 60));
+  }
+  return out;
 }
 
 /**

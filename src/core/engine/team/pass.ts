@@ -7,7 +7,9 @@ import { Heap } from "../rcpsp/priority.js";
 import { LINK_FF, LINK_FS, LINK_SF, LINK_SS } from "../cpm.js";
 import type { Rng } from "../rng.js";
 import { MemberCapacity, simulate, type Placement } from "./capacity.js";
+import { EFFORT_EPS, placeShared, type SharedTask } from "./shared.js";
 import type { TeamContext } from "./context.js";
+import { msg, type Message } from "../messages.js";
 import type { Unscheduled } from "../types.js";
 
 export interface PassOptions {
@@ -22,6 +24,8 @@ export interface PassOptions {
   /** Random perturbation of the urgency order, for the search (0 = none). */
   noise?: number;
   rng?: Rng;
+  /** 1 per task the previous schedule shared among members: a re-plan keeps it shared. */
+  previousShared?: Uint8Array;
 }
 
 export interface PassResult {
@@ -33,16 +37,21 @@ export interface PassResult {
   work: number[][];
   unscheduled: Map<number, Omit<Unscheduled, "task">>;
   caps: MemberCapacity[];
-  warnings: string[];
+  warnings: Message[];
   /** Placement sequence number per task (-1: not placed). */
   seq: Int32Array;
+  /** Members of each task shared among several, most hours first (the first is `assignee`). */
+  shared: Map<number, number[]>;
 }
 
 export function runPass(ctx: TeamContext, options: PassOptions = {}): PassResult {
   const { plan, net, pred, candidates, effortMinutes, pinnedByTask } = ctx;
   const n = plan.tasks.length;
   const initialDays = 64;
-  const caps = ctx.memberCals.map((c) => new MemberCapacity(c, ctx.startEpoch, initialDays));
+  const caps = ctx.memberCals.map(
+    (c, k) => new MemberCapacity(c, ctx.startEpoch, initialDays, ctx.overtime[k]),
+  );
+  const shared = new Map<number, number[]>();
   const assignee = new Int32Array(n).fill(-1);
   const startDay = new Float64Array(n).fill(Number.NaN);
   const finishDay = new Float64Array(n).fill(Number.NaN);
@@ -53,7 +62,7 @@ export function runPass(ctx: TeamContext, options: PassOptions = {}): PassResult
     code: "schedule.cycle",
     params: { path: ctx.cycleText ?? "?" },
   });
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
   const seq = new Int32Array(n).fill(-1);
   let placedCount = 0;
   const scratch: Placement = { days: [], minutes: [], first: -1, last: -1 };
@@ -113,7 +122,7 @@ export function runPass(ctx: TeamContext, options: PassOptions = {}): PassResult
       );
     }
   }
-  return { assignee, startDay, finishDay, work, unscheduled, caps, warnings, seq };
+  return { assignee, startDay, finishDay, work, unscheduled, caps, warnings, seq, shared };
 
   function placeTask(i: number): void {
     const task = plan.tasks[i]!;
@@ -142,30 +151,37 @@ export function runPass(ctx: TeamContext, options: PassOptions = {}): PassResult
       else if (t === LINK_SF) minFinish = Math.max(minFinish, shift(startDay[q]!, lag));
     }
     const pinned = pinnedByTask[i]!;
+    const eff = ctx.taskEff[i]!;
     let done = 0;
     let pinFirst = Infinity;
     let pinLast = -Infinity;
     for (const w of pinned) {
-      done += w.minutes;
+      done += eff ? w.minutes * eff[w.member]! : w.minutes;
       pinFirst = Math.min(pinFirst, w.day);
       pinLast = Math.max(pinLast, w.day);
     }
     let es = Math.max(ctx.release[i]!, linkEs);
     if (pinned.length > 0 && (pinFirst < linkEs || pinLast < minFinish)) {
-      warnings.push(
-        `task "${task.id}": pinned work already done does not follow its dependencies as they are now; only its remaining work is placed after them`,
-      );
+      warnings.push(msg("plans.engine.pinned_out_of_order", { task: task.id }));
     }
     const remaining = effortMinutes[i]! - done;
-    if (remaining <= 0) {
+    if (remaining <= EFFORT_EPS) {
       // Done (or fully pinned): it is where its pinned work is.
       assignee[i] = pinned[pinned.length - 1]!.member;
+      if (ctx.maxPeople[i]! > 1) setCrew(i);
       startDay[i] = pinFirst;
       finishDay[i] = pinLast;
       return;
     }
-    // Remaining work after pinned work goes to the same member, after it.
-    const cands = pinned.length > 0 ? [pinned[pinned.length - 1]!.member] : candidates[i]!;
+    // Remaining work after pinned work goes to the same member, after it (a shared task under
+    // way stays shared).
+    const k = ctx.maxPeople[i]!;
+    const stayShared =
+      k > 1 &&
+      pinned.length > 0 &&
+      (options.previousShared?.[i] === 1 || pinned.some((w) => w.member !== pinned[0]!.member));
+    const cands =
+      pinned.length > 0 && !stayShared ? [pinned[pinned.length - 1]!.member] : candidates[i]!;
     if (pinned.length > 0) es = Math.max(es, pinLast);
     if (cands.length === 0) {
       unscheduled.set(
@@ -181,14 +197,21 @@ export function runPass(ctx: TeamContext, options: PassOptions = {}): PassResult
       return;
     }
     const preferred = options.preferred ? options.preferred[i]! : -1;
+    if (k > 1) {
+      placeSharedTask(i, es, minFinish, remaining, cands, stayShared, preferred, pinFirst, pinLast);
+      return;
+    }
     let best = -1;
     let bestFrom = 0;
     let bestFinish = Infinity;
+    let bestNeed = 0;
     const sim = scratch;
     for (const m of cands) {
       const cap = caps[m]!;
+      // Hours = effort ÷ the member's efficiency (whole minutes).
+      const need = eff ? Math.ceil(remaining / eff[m]! - 1e-9) : remaining;
       let from = es;
-      let ok = simulate(cap, from, remaining, sim, false);
+      let ok = simulate(cap, from, need, sim, false);
       if (ok && sim.last < minFinish) {
         // FF/SF: the latest day finishes later the later work starts, so binary-search the
         // earliest start whose finish reaches minFinish (starting at minFinish always does).
@@ -196,37 +219,36 @@ export function runPass(ctx: TeamContext, options: PassOptions = {}): PassResult
         let hi = minFinish;
         while (lo < hi) {
           const mid = lo + ((hi - lo) >> 1);
-          if (simulate(cap, mid, remaining, sim, false) && sim.last >= minFinish) hi = mid;
+          if (simulate(cap, mid, need, sim, false) && sim.last >= minFinish) hi = mid;
           else lo = mid + 1;
         }
         from = lo;
-        ok = simulate(cap, from, remaining, sim, false);
+        ok = simulate(cap, from, need, sim, false);
       }
       if (!ok) continue;
       const fin = sim.last;
+      // Ties: the preferred member, then the fewest hours (the most efficient), the least loaded.
       const better =
         best < 0 ||
         fin < bestFinish ||
         (fin === bestFinish && m === preferred && best !== preferred) ||
-        (fin === bestFinish && best !== preferred && cap.load < caps[best]!.load);
+        (fin === bestFinish &&
+          best !== preferred &&
+          (need < bestNeed || (need === bestNeed && cap.load < caps[best]!.load)));
       if (better) {
         best = m;
         bestFrom = from;
         bestFinish = fin;
+        bestNeed = need;
       }
     }
     if (best < 0) {
-      const years = Math.round((366 * 20) / 365);
-      unscheduled.set(i, {
-        reason: `no working time available within the ${years}-year horizon for the members who could do it`,
-        code: "schedule.no_time",
-        params: { years },
-      });
+      noTime(i);
       return;
     }
     const cap = caps[best]!;
     const placed = scratch;
-    simulate(cap, bestFrom, remaining, placed, true);
+    simulate(cap, bestFrom, bestNeed, placed, true);
     for (let k = 0; k < placed.days.length; k++) {
       cap.take(placed.days[k]!, placed.minutes[k]!);
       work[i]!.push(best, placed.days[k]!, placed.minutes[k]!);
@@ -234,5 +256,76 @@ export function runPass(ctx: TeamContext, options: PassOptions = {}): PassResult
     assignee[i] = best;
     startDay[i] = Math.min(placed.first, pinFirst);
     finishDay[i] = Math.max(placed.last, pinLast);
+  }
+
+  function noTime(i: number): void {
+    const years = Math.round((366 * 20) / 365);
+    unscheduled.set(i, {
+      reason: `no working time available within the ${years}-year horizon for the members who could do it`,
+      code: "schedule.no_time",
+      params: { years },
+    });
+  }
+
+  /**
+   * A shared task's members by hours on it (pinned work included), then first day, then order:
+   * the first is its assignee; with more than one they are its `assignees`.
+   */
+  function setCrew(i: number): void {
+    const minutes = new Map<number, number>();
+    const first = new Map<number, number>();
+    const all = work[i]!;
+    for (let k = 0; k < all.length; k += 3) {
+      const m = all[k]!;
+      minutes.set(m, (minutes.get(m) ?? 0) + all[k + 2]!);
+      if (!first.has(m) || all[k + 1]! < first.get(m)!) first.set(m, all[k + 1]!);
+    }
+    const members = [...minutes.keys()].sort(
+      (a, b) => minutes.get(b)! - minutes.get(a)! || first.get(a)! - first.get(b)! || a - b,
+    );
+    if (members.length > 1) shared.set(i, members);
+    assignee[i] = members[0]!;
+  }
+
+  /** A task several members may share (maxPeople > 1): see shared.ts. */
+  function placeSharedTask(
+    i: number,
+    es: number,
+    minFinish: number,
+    remaining: number,
+    cands: readonly number[],
+    stayShared: boolean,
+    preferred: number,
+    pinFirst: number,
+    pinLast: number,
+  ): void {
+    let pinnedOn: Map<number, number[]> | null = null;
+    for (const w of pinnedByTask[i]!) {
+      if (w.day < es) continue;
+      pinnedOn ??= new Map();
+      const list = pinnedOn.get(w.day) ?? [];
+      if (!list.includes(w.member)) list.push(w.member);
+      pinnedOn.set(w.day, list);
+    }
+    const task: SharedTask = {
+      caps,
+      eff: ctx.taskEff[i]!,
+      maxPeople: ctx.maxPeople[i]!,
+      minChunk: ctx.minChunk[i]!,
+      pinnedOn,
+    };
+    const fill = placeShared(task, cands, remaining, es, minFinish, stayShared, preferred);
+    if (!fill) {
+      noTime(i);
+      return;
+    }
+    const w = fill.work;
+    for (let k = 0; k < w.length; k += 3) {
+      caps[w[k]!]!.take(w[k + 1]!, w[k + 2]!);
+      work[i]!.push(w[k]!, w[k + 1]!, w[k + 2]!);
+    }
+    setCrew(i);
+    startDay[i] = Math.min(fill.first, pinFirst);
+    finishDay[i] = Math.max(fill.last, pinLast);
   }
 }

@@ -10,6 +10,7 @@ import {
   type TeamTaskResult,
   type Unscheduled,
 } from "../types.js";
+import { english } from "../messages.js";
 import type { TeamContext } from "./context.js";
 import type { PassResult } from "./pass.js";
 
@@ -78,29 +79,52 @@ export function buildTeamResult(
   let end = -Infinity;
   let lastDay = 0;
   const scheduled: number[] = [];
+  // A task whose every hour is pinned to a date (a duty, reserved packing hours, work already
+  // booked) cannot move: it has no float, sets no end to measure float against, and is no
+  // member's place in line — otherwise a reservation weeks out would make it, not the work,
+  // decide what is critical.
+  const fixed = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (net.isSummary[i] || ctx.pinnedByTask[i]!.length === 0) continue;
+    let pinned = 0;
+    for (const w of ctx.pinnedByTask[i]!) pinned += w.minutes;
+    fixed[i] = pinned >= ctx.effortMinutes[i]! ? 1 : 0;
+  }
+  let endAll = -Infinity;
   for (let i = 0; i < n; i++) {
     if (net.isSummary[i] || Number.isNaN(r.finishDay[i]!)) continue;
     scheduled.push(i);
     a[i] = workIndex(r.startDay[i]!);
     b[i] = workIndex(r.finishDay[i]!);
-    end = Math.max(end, b[i]!);
+    endAll = Math.max(endAll, b[i]!);
+    if (!fixed[i]) end = Math.max(end, b[i]!);
     lastDay = Math.max(lastDay, r.finishDay[i]!);
   }
+  if (end === -Infinity) end = endAll;
   // Resource links: a member's next task (starting on or after this one's finish) must keep
   // its place behind it — one day behind if it starts on a later day — so float reflects the
   // levelled schedule, not only the dependencies.
+  // A shared task is in the line of each of its members (`moreNext`: its links beyond the first).
   const nextOfMember = new Int32Array(n).fill(-1);
+  const moreNext = new Map<number, number[]>();
   const perMember = new Map<number, number[]>();
   for (const i of scheduled) {
-    const m = r.assignee[i]!;
-    let list = perMember.get(m);
-    if (!list) perMember.set(m, (list = []));
-    list.push(i);
+    if (fixed[i]) continue;
+    for (const m of r.shared.get(i) ?? [r.assignee[i]!]) {
+      let list = perMember.get(m);
+      if (!list) perMember.set(m, (list = []));
+      list.push(i);
+    }
   }
   for (const list of perMember.values()) {
     list.sort((x, y) => a[x]! - a[y]! || b[x]! - b[y]! || x - y);
-    for (let k = 0; k + 1 < list.length; k++)
-      if (a[list[k + 1]!]! >= b[list[k]!]!) nextOfMember[list[k]!] = list[k + 1]!;
+    for (let k = 0; k + 1 < list.length; k++) {
+      const cur = list[k]!;
+      const nx = list[k + 1]!;
+      if (a[nx]! < b[cur]!) continue;
+      if (nextOfMember[cur]! < 0) nextOfMember[cur] = nx;
+      else moreNext.set(cur, [...(moreNext.get(cur) ?? []), nx]);
+    }
   }
   // Backward pass over the levelled schedule, latest finishing first.
   const lateF = new Float64Array(n).fill(Infinity);
@@ -111,6 +135,9 @@ export function buildTeamResult(
     const nx = nextOfMember[i]!;
     if (nx >= 0 && lateF[nx] !== Infinity)
       f = Math.min(f, lateF[nx]! - (b[nx]! - a[nx]!) - (a[nx]! > b[i]! ? 1 : 0));
+    for (const x of moreNext.get(i) ?? [])
+      if (lateF[x] !== Infinity)
+        f = Math.min(f, lateF[x]! - (b[x]! - a[x]!) - (a[x]! > b[i]! ? 1 : 0));
     for (let p = ctx.succ.start[i]!; p < ctx.succ.start[i + 1]!; p++) {
       const s = ctx.succ.adj[p]!;
       if (Number.isNaN(r.finishDay[s]!) || lateF[s] === Infinity) continue;
@@ -145,7 +172,7 @@ export function buildTeamResult(
     if (why !== undefined) unscheduled.push({ task: t.id, ...why });
   }
   const critical = new Uint8Array(n);
-  for (const i of scheduled) critical[i] = float(i) <= 0 ? 1 : 0;
+  for (const i of scheduled) critical[i] = !fixed[i] && float(i) <= 0 ? 1 : 0;
   // A summary's float is its least-float leaf's; it is critical if any leaf is.
   const sFloat = new Float64Array(n).fill(Infinity);
   const sCritical = new Uint8Array(n);
@@ -167,6 +194,7 @@ export function buildTeamResult(
     const entry: TeamTaskResult = {
       id: t.id,
       assignee: net.isSummary[i] ? null : plan.members[r.assignee[i]!]!.id,
+      ...(r.shared.has(i) ? { assignees: r.shared.get(i)!.map((m) => plan.members[m]!.id) } : {}),
       start: date(sStart[i]!),
       finish: date(fin),
       totalFloatDays: net.isSummary[i] ? summaryFloat : float(i),
@@ -200,7 +228,8 @@ export function buildTeamResult(
     criticalPath: criticalPath(ctx, r, a, b, critical, end).map((i) => plan.tasks[i]!.id),
     allocations,
     unscheduled,
-    warnings: [...ctx.warnings, ...r.warnings],
+    warnings: [...ctx.warnings, ...r.warnings].map(english),
+    notices: [...ctx.warnings, ...r.warnings],
     stats,
   };
 }

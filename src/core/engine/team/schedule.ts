@@ -26,6 +26,8 @@ export interface TeamScheduleOptions extends ScheduleOptions {
   previousSeq?: ReadonlyMap<string, number>;
   /** Only for a plan that came unchanged out of validatePlan/parsePlanFile: skip validating it again. */
   skipValidation?: boolean;
+  /** Ids of tasks the previous result shared among members (`assignees`): they stay shared. */
+  previousShared?: ReadonlySet<string>;
 }
 
 /**
@@ -58,7 +60,12 @@ export function scheduleTeam(plan: TeamPlan, options: TeamScheduleOptions = {}):
     const seq = options.previousSeq;
     orderKey = Float64Array.from(valid.tasks, (t) => seq.get(t.id) ?? Number.NaN);
   }
-  let best: PassResult = runPass(ctx, { preferred, orderKey });
+  let previousShared: Uint8Array | undefined;
+  if (options.previousShared && options.previousShared.size > 0) {
+    const ids = options.previousShared;
+    previousShared = Uint8Array.from(valid.tasks, (t) => (ids.has(t.id) ? 1 : 0));
+  }
+  let best: PassResult = runPass(ctx, { preferred, orderKey, previousShared });
   let passes = 1;
   const effort = options.effort ?? "quick";
   if (effort !== "quick" && effort > 1) {
@@ -66,7 +73,13 @@ export function scheduleTeam(plan: TeamPlan, options: TeamScheduleOptions = {}):
     const rng = new Rng(options.seed ?? 1);
     const budget = Math.min(Math.floor(effort), TEAM_MAX_PASSES);
     while (passes < budget) {
-      const r = runPass(ctx, { preferred, orderKey, rng, noise: 0.1 + 0.4 * rng.next() });
+      const r = runPass(ctx, {
+        preferred,
+        orderKey,
+        previousShared,
+        rng,
+        noise: 0.1 + 0.4 * rng.next(),
+      });
       passes++;
       const s = scorePass(ctx, r);
       if (betterScore(s, bestScore)) {

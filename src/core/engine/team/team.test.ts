@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { renderMessage } from "../../messages/index.js";
 import { checkTeamSchedule } from "../checker/team-check.js";
 import { reschedule } from "../reschedule.js";
 import {
@@ -223,6 +224,30 @@ describe("team scheduling", () => {
     expect(hours(r, "t1").slice(1)).toEqual(["a@2026-09-29:2", "a@2026-09-30:4"]);
   });
 
+  it("measures float against the work, not against reserved hours weeks out", () => {
+    // a's work ends on the 30th; a fixed 2 h reservation on 2026-10-20 cannot move. Before, it set
+    // the end float was measured against, so the chain deciding the finish showed no critical task.
+    const p = plan(
+      [member("a", { x: 1 }), member("b", { x: 1 })],
+      [
+        task("t1", 8, { assignee: "a" }),
+        task("t2", 16, { assignee: "a", dependsOn: [{ task: "t1", type: "FS", lagDays: 0 }] }),
+        task("side", 4, { assignee: "b" }),
+        task("reserved", 2, { assignee: "b", earliestStart: "2026-10-20" }),
+      ],
+      { pinned: [{ member: "b", date: "2026-10-20", task: "reserved", hours: 2 }] },
+    );
+    const r = run(p);
+    expect(byId(r, "t2").finish).toBe("2026-09-30");
+    expect(byId(r, "t1").critical).toBe(true);
+    expect(byId(r, "t2").critical).toBe(true);
+    expect(byId(r, "side").critical).toBe(false);
+    expect(byId(r, "reserved").critical).toBe(false);
+    expect(r.criticalPath).toEqual(["t1", "t2"]);
+    // The plan still finishes when its last hour is worked, reservation included.
+    expect(r.finish).toBe("2026-10-20");
+  });
+
   it("reports a dependency cycle in unscheduled with its path instead of throwing", () => {
     const r = run(
       plan(
@@ -237,6 +262,34 @@ describe("team scheduling", () => {
     expect(r.unscheduled.map((u) => u.task).sort()).toEqual(["t1", "t2"]);
     expect(r.unscheduled[0]!.reason).toMatch(/dependency cycle: (t1 → t2 → t1|t2 → t1 → t2)/);
     expect(byId(r, "t3").finish).toBe("2026-09-28");
+    // The warning in English for files, and as a code that reads in Chinese.
+    expect(r.warnings).toEqual([
+      expect.stringMatching(
+        /^dependency cycle: (t1 → t2 → t1|t2 → t1 → t2); the tasks on it and after it are not scheduled$/,
+      ),
+    ]);
+    expect(r.notices!.map((n) => renderMessage("zh-CN", n))).toEqual([
+      expect.stringMatching(/^循环依赖：(t1 → t2 → t1|t2 → t1 → t2)；环上及其后的任务都没有排程$/),
+    ]);
+  });
+
+  it("warns when pinned work no longer follows the task's dependencies, in both languages", () => {
+    const r = run(
+      plan(
+        [member("a", { x: 1 })],
+        [task("t1", 8), task("t2", 8, { dependsOn: [{ task: "t1", type: "FS", lagDays: 0 }] })],
+        { pinned: [{ member: "a", date: "2026-09-28", task: "t2", hours: 4 }] },
+      ),
+    );
+    expect(r.notices).toEqual([
+      { code: "plans.engine.pinned_out_of_order", params: { task: "t2" } },
+    ]);
+    expect(r.warnings).toEqual([
+      'task "t2": pinned work already done does not follow its dependencies as they are now; only its remaining work is placed after them',
+    ]);
+    expect(renderMessage("zh-CN", r.notices![0]!)).toBe(
+      "任务“t2”：已完成的固定工作与现在的依赖关系不一致，只把剩余工作排在依赖之后",
+    );
   });
 
   it("marks the chain that fixes the finish critical and gives the rest float", () => {

@@ -26,6 +26,12 @@ export interface GenerateOptions {
   packageSize?: number;
   /** Only FS links (default: mixed types and lags). */
   finishToStartOnly?: boolean;
+  /** Share of leaf tasks several members may work on (maxPeople 2–4, minChunkHours 1–4). */
+  sharedShare?: number;
+  /** Give the plan an efficiency table (levels 1–5 between 0.5 and 1.5, level 3 at 1). */
+  efficiency?: boolean;
+  /** Overtime entries to add (random members, dates in the first 30 days, 1–4 h), used. */
+  overtime?: number;
 }
 
 export const DEFAULT_SKILLS = ["design", "copy", "ops", "cs", "photo", "data"];
@@ -111,6 +117,31 @@ export function generateTeamPlan(o: GenerateOptions): TeamPlan {
       parent: pkg,
     });
   }
+  // The capacity extensions draw from their own generator, so a plan without them is exactly
+  // the plan this function always made for the seed.
+  const extras = new Rng((o.seed ?? 1) * 7919 + 17);
+  const sharedShare = o.sharedShare ?? 0;
+  if (sharedShare > 0)
+    for (const t of tasks) {
+      if (t.id.startsWith("wp") || extras.next() >= sharedShare) continue;
+      t.maxPeople = 2 + extras.int(3);
+      t.minChunkHours = 1 + extras.int(4);
+    }
+  const capacity: Pick<TeamPlan, "efficiency" | "overtime" | "useOvertime"> = {};
+  if (o.efficiency) {
+    const f = () => Math.round((0.5 + extras.next()) * 100) / 100;
+    capacity.efficiency = { "1": f(), "2": f(), "3": 1, "4": f(), "5": f() };
+  }
+  if (o.overtime && members.length > 0) {
+    capacity.overtime = [];
+    for (let k = 0; k < o.overtime; k++)
+      capacity.overtime.push({
+        member: members[extras.int(members.length)]!.id,
+        date: addDays(start, extras.int(30)),
+        hours: 1 + extras.int(4),
+      });
+    capacity.useOvertime = true;
+  }
   return {
     format: PLAN_FORMAT,
     mode: "team",
@@ -132,5 +163,6 @@ export function generateTeamPlan(o: GenerateOptions): TeamPlan {
     members,
     tasks,
     pinned: [],
+    ...capacity,
   };
 }
