@@ -13,14 +13,20 @@ const dbOption = () =>
     "--db <file>",
     "SQLite database file (default $DAYCLEAR_DB or ./data/dayclear.db; DATABASE_URL selects PostgreSQL)",
   );
-const run = (fn: () => Promise<number | void>) =>
+const langOption = (what = "language of what it says") =>
+  new Option(
+    "--lang <lang>",
+    `${what} (default: LC_ALL/LC_MESSAGES/LANG, zh… → Chinese, else English)`,
+  ).choices(["zh-CN", "en"]);
+/** Runs a command; an error it throws is said in its --lang, else the environment's language. */
+const run = (fn: () => Promise<number | void>, lang?: string) =>
   fn().then(
     (code) => {
       if (typeof code === "number") process.exitCode = code;
     },
     async (err: unknown) => {
-      const { cliErrorText } = await import("./locale.js");
-      process.stderr.write(`dayclear: ${cliErrorText(err)}\n`);
+      const { cliErrorText, cliLocale } = await import("./locale.js");
+      process.stderr.write(`dayclear: ${cliErrorText(err, cliLocale(lang))}\n`);
       process.exitCode = 1;
     },
   );
@@ -31,16 +37,18 @@ program
   .addOption(dbOption())
   .option("--port <port>", "port to listen on (default $PORT or 3000)")
   .option("--host <host>", "address to bind (default $HOST or 0.0.0.0)")
-  .action((o: { db?: string; port?: string; host?: string }) =>
-    run(async () => (await import("./commands/serve.js")).serve(o)),
+  .addOption(langOption())
+  .action((o: { db?: string; port?: string; host?: string; lang?: string }) =>
+    run(async () => (await import("./commands/serve.js")).serve(o), o.lang),
   );
 
 program
   .command("migrate")
   .description("Bring the database schema up to date")
   .addOption(dbOption())
-  .action((o: { db?: string }) =>
-    run(async () => (await import("./commands/migrate.js")).migrate(o)),
+  .addOption(langOption())
+  .action((o: { db?: string; lang?: string }) =>
+    run(async () => (await import("./commands/migrate.js")).migrate(o), o.lang),
   );
 
 program
@@ -52,8 +60,9 @@ program
     "the port `dayclear serve` uses, for the printed URL (default $PORT or 3000)",
   )
   .option("--json", 'print {"email", "password", "url", "accounts"} as JSON')
-  .action((o: { db?: string; json?: boolean; port?: string }) =>
-    run(async () => (await import("./commands/demo.js")).demo(o)),
+  .addOption(langOption())
+  .action((o: { db?: string; json?: boolean; port?: string; lang?: string }) =>
+    run(async () => (await import("./commands/demo.js")).demo(o), o.lang),
   );
 
 const user = program.command("user").description("Manage accounts");
@@ -73,6 +82,12 @@ user
       .choices(["owner", "lead", "member"])
       .default("member"),
   )
+  .addOption(
+    new Option(
+      "--lang <lang>",
+      "language of what it says (default: LC_ALL/LC_MESSAGES/LANG, zh… → Chinese, else English)",
+    ).choices(["zh-CN", "en"]),
+  )
   .action(
     (o: {
       db?: string;
@@ -81,6 +96,7 @@ user
       password?: string;
       workspace?: string;
       role: "owner" | "lead" | "member";
+      lang?: string;
     }) => run(async () => (await import("./commands/user-create.js")).userCreate(o)),
   );
 
@@ -89,8 +105,9 @@ program
   .description("Write a consistent snapshot of the SQLite database (safe while serving)")
   .addOption(dbOption())
   .argument("[file]", "where to write the snapshot (default ./data/backup-<time>.db)")
-  .action((file: string | undefined, o: { db?: string }) =>
-    run(async () => (await import("./commands/backup.js")).backup(file, o)),
+  .addOption(langOption())
+  .action((file: string | undefined, o: { db?: string; lang?: string }) =>
+    run(async () => (await import("./commands/backup.js")).backup(file, o), o.lang),
   );
 
 program
@@ -99,8 +116,9 @@ program
     "Send the goal reminders due now (once a day per person and cycle, after 09:00 local time)",
   )
   .addOption(dbOption())
-  .action((o: { db?: string }) =>
-    run(async () => (await import("./commands/remind.js")).remind(o)),
+  .addOption(langOption())
+  .action((o: { db?: string; lang?: string }) =>
+    run(async () => (await import("./commands/remind.js")).remind(o), o.lang),
   );
 
 program
@@ -110,7 +128,13 @@ program
   .option("--out <file>", "write the result here instead of stdout")
   .option("--effort <effort>", "quick, or the number of schedules to search (e.g. 5000)", "quick")
   .option("--seed <seed>", "random seed", "1")
-  .action((file: string, o: { out?: string; effort?: string; seed?: string }) =>
+  .addOption(
+    new Option(
+      "--lang <lang>",
+      "language of problems and notes on stderr (default: LC_ALL/LC_MESSAGES/LANG, zh… → Chinese, else English)",
+    ).choices(["zh-CN", "en"]),
+  )
+  .action((file: string, o: { out?: string; effort?: string; seed?: string; lang?: string }) =>
     run(async () => (await import("./commands/schedule.js")).scheduleCommand(file, o)),
   );
 
@@ -120,7 +144,10 @@ importCmd
   .description(
     "Import order, refund or visitor exports (Taobao/Tmall, JD, Pinduoduo, Douyin, Shopify, WooCommerce, or a saved column mapping) into a shop; all files or nothing",
   )
-  .argument("<files...>", "CSV or XLSX files (e.g. a Taobao order report and its item report)")
+  .argument(
+    "<files...>",
+    "CSV or XLSX files, any number (exports/*.csv; a Taobao order report with its item report); large CSV order exports are streamed; an order in several files (same platform order id: Shopify Id, WooCommerce Order ID, 订单编号) is imported once, in its latest state",
+  )
   .addOption(dbOption())
   .requiredOption("--shop <name>", "the shop (created when the name is new)")
   .option("--workspace <name-or-id>", "the workspace (default: the only one in the database)")
@@ -160,6 +187,7 @@ program
   .requiredOption("--to <date>", "last day, YYYY-MM-DD")
   .option("--workspace <name-or-id>", "the workspace (default: the only one in the database)")
   .option("--json", "print {gmv, paidOrders, aov, refundRate, conversion, currency}")
+  .addOption(langOption())
   .action(
     (o: {
       db?: string;
@@ -168,7 +196,11 @@ program
       to: string;
       workspace?: string;
       json?: boolean;
-    }) => run(async () => (await import("./commands/kpi.js")).kpiCommand(o)),
+      lang?: string;
+    }) => run(async () => (await import("./commands/kpi.js")).kpiCommand(o), o.lang),
   );
+
+const { registerLogisticsCommands } = await import("./logistics-commands.js");
+registerLogisticsCommands(program, dbOption, run);
 
 await program.parseAsync(process.argv);

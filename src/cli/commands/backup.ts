@@ -1,27 +1,34 @@
+// dayclear backup [FILE] [--lang L]: a consistent copy of the SQLite database, said in the CLI's
+// language (--lang, else LC_ALL/LANG); a PostgreSQL instance is pointed to pg_dump.
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { fail } from "../../core/errors.js";
+import { msg, renderMessage } from "../../core/messages/index.js";
+import { cliLocale } from "../locale.js";
 import { openMigrated } from "./open-db.js";
 
-export async function backup(file: string | undefined, flags: { db?: string }): Promise<number> {
+export async function backup(
+  file: string | undefined,
+  flags: { db?: string; lang?: string },
+): Promise<number> {
+  const locale = cliLocale(flags.lang);
   if (!flags.db && process.env.DATABASE_URL) {
-    console.error(
-      'This instance uses PostgreSQL: back it up with pg_dump, e.g.\n  pg_dump --format=custom --file=dayclear.dump "$DATABASE_URL"',
-    );
+    console.error(renderMessage(locale, msg("cli.backup.postgres")));
     return 2;
   }
   const { database, description } = await openMigrated(flags);
   try {
-    if (!database.sqlite || !database.sqliteFile)
-      throw new Error("backup needs a SQLite database file");
+    if (!database.sqlite || !database.sqliteFile) throw fail("invalid", "cli.backup.needs_sqlite");
     const target = resolve(
       file ?? `./data/backup-${new Date().toISOString().replace(/[:.]/g, "-")}.db`,
     );
-    if (existsSync(target)) throw new Error(`${target} exists; choose another file`);
+    if (existsSync(target)) throw fail("invalid", "cli.backup.exists", { file: target });
     mkdirSync(dirname(target), { recursive: true });
     // VACUUM INTO writes a transactionally consistent copy while other connections keep writing.
     database.sqlite.prepare("VACUUM INTO ?").run(target);
+    const size = (statSync(target).size / 1024).toFixed(0);
     console.log(
-      `Backed up ${description} to ${target} (${(statSync(target).size / 1024).toFixed(0)} KiB)`,
+      renderMessage(locale, msg("cli.backup.done", { database: description, file: target, size })),
     );
     return 0;
   } finally {

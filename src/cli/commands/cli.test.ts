@@ -11,7 +11,16 @@ const run = promisify(execFile);
 const bin = join(import.meta.dirname, "../../../bin/dayclear.js");
 const dayclear = (args: string[], env: Record<string, string> = {}) =>
   run(process.execPath, [bin, ...args], {
-    env: { ...process.env, DAYCLEAR_FROM_SOURCE: "1", DATABASE_URL: "", ...env },
+    // English unless a test asks otherwise (the CLI speaks LC_ALL/LC_MESSAGES/LANG's language).
+    env: {
+      ...process.env,
+      DAYCLEAR_FROM_SOURCE: "1",
+      DATABASE_URL: "",
+      LC_ALL: "",
+      LC_MESSAGES: "",
+      LANG: "en_US.UTF-8",
+      ...env,
+    },
   });
 
 describe("dayclear CLI", () => {
@@ -48,51 +57,62 @@ describe("dayclear CLI", () => {
     expect(env.accounts.map((a) => a.email)).toContain("wang.fang@demo.dayclear.local");
   }, 60_000);
 
-  it("creates a user in a new workspace and one in an existing workspace", async () => {
-    const a = await dayclear([
-      "user",
-      "create",
-      "--db",
+  it("creates a user in a new workspace and one in an existing workspace, saying so in the reader's language", async () => {
+    const en = { LC_ALL: "", LC_MESSAGES: "", LANG: "en_US.UTF-8" };
+    const zh = { LC_ALL: "", LC_MESSAGES: "", LANG: "zh_CN.UTF-8" };
+    const create = (
+      file: string,
+      email: string,
+      name: string,
+      more: string[],
+      env: Record<string, string>,
+    ) => dayclear(["user", "create", "--db", file, "--email", email, "--name", name, ...more], env);
+    const a = await create(
       db,
-      "--email",
       "boss@example.com",
-      "--name",
       "Boss",
-      "--password",
-      "boss-pass-1",
-      "--workspace",
-      "CLI Shop",
-    ]);
-    expect(a.stdout).toContain('Created workspace "CLI Shop"');
-    const b = await dayclear([
-      "user",
-      "create",
-      "--db",
-      db,
-      "--email",
-      "packer@example.com",
-      "--name",
-      "Packer",
-      "--workspace",
-      "CLI Shop",
-    ]);
-    expect(b.stdout).toContain("Added packer@example.com to CLI Shop as member");
-    expect(b.stdout).toMatch(/Initial password: \S{8,}/);
-    await expect(
-      dayclear([
-        "user",
-        "create",
-        "--db",
-        db,
-        "--email",
-        "boss@example.com",
-        "--name",
-        "Again",
-        "--workspace",
-        "CLI Shop",
-      ]),
-    ).rejects.toMatchObject({ code: 1 });
-  }, 60_000);
+      ["--password", "boss-pass-1", "--workspace", "CLI Shop"],
+      en,
+    );
+    expect(a.stdout).toBe("Created workspace “CLI Shop” with owner boss@example.com.\n");
+    const b = await create(db, "packer@example.com", "Packer", ["--workspace", "CLI Shop"], en);
+    expect(b.stdout).toMatch(
+      /^Added packer@example.com to CLI Shop as member\.\nInitial password: \S{8,}\n$/,
+    );
+    // Another database: a workspace named after its owner in the reader's language (--lang wins
+    // over the environment), a lead added in Chinese (LANG) with the role as the web names it.
+    const other = join(dir, "other.db");
+    const c = await create(other, "solo@example.com", "小王", ["--lang", "zh-CN"], en);
+    expect(c.stdout).toMatch(
+      /^已创建工作区“小王的店铺”，店主是 solo@example.com。\n初始密码：\S{8,}\n$/,
+    );
+    const d = await create(
+      other,
+      "lead@example.com",
+      "小李",
+      ["--workspace", "小王的店铺", "--role", "lead"],
+      zh,
+    );
+    expect(d.stdout).toMatch(
+      /^已把 lead@example.com 加入 小王的店铺，角色：主管。\n初始密码：\S{8,}\n$/,
+    );
+    const e = await create(other, "sam@example.com", "Sam", [], en);
+    expect(e.stdout).toContain("Created workspace “Sam's shop” with owner sam@example.com.");
+    // A refusal from the service (the email has an account) in the reader's language, exit 1.
+    const again = await create(
+      other,
+      "solo@example.com",
+      "Again",
+      ["--workspace", "小王的店铺"],
+      zh,
+    )
+      .then(() => ({ code: 0, stderr: "" }))
+      .catch((err: unknown) => err as { code: number; stderr: string });
+    expect(again).toMatchObject({
+      code: 1,
+      stderr: "dayclear: 这个邮箱已经有 Dayclear 账号了，请改为给对方发邀请。\n",
+    });
+  }, 240_000);
 
   it("backs up SQLite to a consistent file, and points PostgreSQL users to pg_dump", async () => {
     const target = join(dir, "backup.db");

@@ -237,13 +237,11 @@ describe("dayclear import orders / kpi", () => {
     const zh = await fail([...args, "--db", dbZh], { LANG: "zh_CN.UTF-8" });
     expect(zh.code).toBe(1);
     expect(zh.stderr).toContain("已拒绝，没有保存任何数据。共 1 个问题：");
-    expect(zh.stderr).toContain(
-      "bad-money.csv 第 3 行“用户实付金额(元)”列：用户实付金额(元)：“12.3.4”不是金额。",
-    );
+    expect(zh.stderr).toContain("bad-money.csv 第 3 行：用户实付金额(元)：“12.3.4”不是金额。");
     const en = await fail([...args, "--db", dbZh], { LANG: "en_US.UTF-8" });
     expect(en.stderr).toContain("Refused: nothing was stored. 1 problem(s):");
     expect(en.stderr).toContain(
-      "bad-money.csv row 3, column 用户实付金额(元): 用户实付金额(元): “12.3.4” is not an amount.",
+      "bad-money.csv row 3: 用户实付金额(元): “12.3.4” is not an amount.",
     );
     // --lang wins over the environment; LC_ALL over LANG.
     const flag = await fail([...args, "--db", dbZh, "--lang", "en"], { LC_ALL: "zh_CN.UTF-8" });

@@ -17,7 +17,9 @@ import { CsvShape, READ_LIMITS, ReadBudget } from "../../core/orders/read-limits
 import {
   ImportRejected,
   ImportService,
+  type ImportSource,
   type ImportSummary,
+  type SourceFile,
 } from "../../modules/orders/import.service.js";
 import { cliErrorText, cliLocale } from "../locale.js";
 import { openMigrated } from "./open-db.js";
@@ -34,7 +36,7 @@ export interface ImportOrdersFlags {
   lang?: string;
 }
 
-/** Files from this size on are read as a stream (a single CSV file); smaller ones whole. */
+/** Imports from this many bytes together on stream their CSV order exports; smaller ones are read whole. */
 const STREAM_FROM = Number(process.env.DAYCLEAR_IMPORT_STREAM_BYTES ?? 16 * 1024 * 1024);
 
 /** Whether a file can be streamed: CSV (not XLSX) without Taobao's ="…" cells, and its encoding. */
@@ -86,6 +88,7 @@ async function streamable(
 async function* checked(
   source: AsyncIterable<Buffer | string>,
   delimiter: string,
+  onBytes?: (bytes: number) => void,
 ): AsyncGenerator<Buffer | string> {
   const shape = new CsvShape(
     delimiter,
@@ -94,14 +97,17 @@ async function* checked(
   const decoder = new TextDecoder();
   for await (const chunk of source) {
     shape.feed(typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true }));
+    onBytes?.(typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.length);
     yield chunk;
   }
   shape.end();
 }
 
+/** The file's CSV records, read when asked for (a file is opened when its turn comes). */
 async function* csvRecords(
   path: string,
   how: { encoding: "utf8" | "gb18030"; delimiter: string },
+  onBytes?: (bytes: number) => void,
 ): AsyncGenerator<string[]> {
   const iconv = (await import("iconv-lite")).default;
   const { parse } = await import("csv-parse");
@@ -113,7 +119,7 @@ async function* csvRecords(
   const parser = parse({ delimiter: how.delimiter, relax_column_count: true, bom: true });
   // pipeline() ends the parser with a limit's refusal, so the loop below throws it.
   pipeline(
-    Readable.from(checked(source as AsyncIterable<Buffer | string>, how.delimiter)),
+    Readable.from(checked(source as AsyncIterable<Buffer | string>, how.delimiter, onBytes)),
     parser,
     () => {},
   );
@@ -169,21 +175,22 @@ async function importOrdersIn(
     throw new Error(renderMessage(locale, msg("shop.cli.bad_format", { format })));
   const tty = process.stdout.isTTY && !o.json;
   const { default: Progress } = tty ? await import("cli-progress") : { default: null };
+  // One bar over the bytes of every file: whole files count when read, streamed ones as read.
   const bar = Progress
     ? new Progress.SingleBar(
         { format: "{bar} {percentage}% | {step}", hideCursor: true },
         Progress.Presets.shades_classic,
       )
     : null;
-  const sources: { file: string; bytes: Uint8Array }[] = [];
   const sizes = await Promise.all(files.map(async (f) => (await stat(f)).size));
   const total = sizes.reduce((a, b) => a + b, 0);
-  const stream =
-    files.length === 1 && sizes[0]! >= STREAM_FROM ? await streamable(files[0]!) : null;
-  if (stream) return importStreamed(locale, files[0]!, sizes[0]!, stream, o, format, tty);
-  const tooBig = files.find((_, i) => sizes[i]! > LIMITS.importCliFileMaxBytes);
-  if (tooBig) {
-    const file = basename(tooBig);
+  // From STREAM_FROM bytes together on, each CSV order export is streamed (any size, any number
+  // of files); the others, and every file of a smaller import, are read whole.
+  const how: Awaited<ReturnType<typeof streamable>>[] = [];
+  for (const f of files) how.push(total >= STREAM_FROM ? await streamable(f) : null); // one open file at a time
+  const tooBig = files.findIndex((_, i) => !how[i] && sizes[i]! > LIMITS.importCliFileMaxBytes);
+  if (tooBig >= 0) {
+    const file = basename(files[tooBig]!);
     const summary: ImportSummary = {
       orders: 0,
       lineItems: 0,
@@ -205,66 +212,39 @@ async function importOrdersIn(
     };
     return report(locale, summary, o, 1);
   }
-  bar?.start(total + Math.max(1, Math.round(total / 2)), 0, { step: "reading" });
-  let read = 0;
+  bar?.start(Math.max(1, total), 0, { step: "reading" });
+  let done = 0;
+  const step = (i: number) => `${i + 1}/${files.length} ${basename(files[i]!)}`;
+  const sources: ImportSource[] = [];
   for (const [i, f] of files.entries()) {
-    sources.push({ file: basename(f), bytes: new Uint8Array(await readFile(f)) });
-    read += sizes[i]!;
-    bar?.update(read, { step: `read ${basename(f)}` });
-  }
-  const { database } = await openMigrated(o);
-  try {
-    const actor = await workspaceActor(database, o.workspace);
-    bar?.update(read, { step: o.dryRun ? "checking" : "importing" });
-    const service = new ImportService({ db: database.db, clock: systemClock });
-    try {
-      const r = await service.importFiles(actor, { shopName: o.shop }, sources, {
-        format: format as ImportFormat,
-        dryRun: o.dryRun,
-        maxBytes: LIMITS.importCliFileMaxBytes,
+    const stream = how[i];
+    if (stream) {
+      sources.push({
+        file: basename(f),
+        records: csvRecords(f, stream, (bytes) => {
+          done += bytes;
+          bar?.update(done, { step: step(i) });
+        }),
       });
-      bar?.update(bar.getTotal(), { step: "done" });
-      bar?.stop();
-      return report(locale, r, o, 0);
-    } catch (e) {
-      bar?.stop();
-      if (e instanceof ImportRejected) return report(locale, e.summary, o, 1);
-      throw e;
+      continue;
     }
-  } finally {
-    await database.close();
+    sources.push({ file: basename(f), bytes: new Uint8Array(await readFile(f)) });
+    done += sizes[i]!;
+    bar?.update(done, { step: step(i) });
   }
-}
-
-async function importStreamed(
-  locale: Locale,
-  path: string,
-  size: number,
-  how: { encoding: "utf8" | "gb18030"; delimiter: string },
-  o: ImportOrdersFlags,
-  format: string,
-  tty: boolean,
-): Promise<number> {
-  const { default: Progress } = tty ? await import("cli-progress") : { default: null };
-  const bar = Progress
-    ? new Progress.SingleBar(
-        { format: "{bar} {value} rows | {step}", hideCursor: true },
-        Progress.Presets.shades_classic,
-      )
-    : null;
   const { database } = await openMigrated(o);
   try {
     const actor = await workspaceActor(database, o.workspace);
-    bar?.start(Math.max(1, Math.round(size / 150)), 0, { step: `streaming ${basename(path)}` });
     const service = new ImportService({ db: database.db, clock: systemClock });
+    const opts = { format: format as ImportFormat, dryRun: o.dryRun };
     try {
-      const r = await service.importStream(
-        actor,
-        { shopName: o.shop },
-        basename(path),
-        csvRecords(path, how),
-        { format: format as ImportFormat, dryRun: o.dryRun, onRows: (n) => bar?.update(n) },
-      );
+      const r = how.some(Boolean)
+        ? await service.importSources(actor, { shopName: o.shop }, sources, opts)
+        : await service.importFiles(actor, { shopName: o.shop }, sources as SourceFile[], {
+            ...opts,
+            limits: { fileMax: LIMITS.importCliFileMaxBytes },
+          });
+      bar?.update(bar.getTotal(), { step: "done" });
       bar?.stop();
       return report(locale, r, o, 0);
     } catch (e) {

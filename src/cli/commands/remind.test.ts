@@ -16,7 +16,14 @@ const run = promisify(execFile);
 const bin = join(import.meta.dirname, "../../../bin/dayclear.js");
 const dayclear = (args: string[]) =>
   run(process.execPath, [bin, ...args], {
-    env: { ...process.env, DAYCLEAR_FROM_SOURCE: "1", DATABASE_URL: "" },
+    env: {
+      ...process.env,
+      DAYCLEAR_FROM_SOURCE: "1",
+      DATABASE_URL: "",
+      LC_ALL: "",
+      LC_MESSAGES: "",
+      LANG: "en_US.UTF-8",
+    },
   });
 
 /** A fixed-offset zone where it is now between 12:00 and 13:00, so reminders are due whenever the test runs. */

@@ -2,11 +2,13 @@
 // in each workspace past 09:00 local time, whoever has goal work due and has not been reminded of
 // it today gets one notification per cycle. `dayclear serve` runs the same sweep on a timer.
 import { systemClock } from "../../core/actor.js";
+import { msg, renderMessage } from "../../core/messages/index.js";
 import type { Database } from "../../db/database.js";
 import { GoalContext } from "../../modules/goals/goal-context.js";
 import { GoalReminderService } from "../../modules/goals/goal-reminders.service.js";
 import { createEventBus } from "../../server/events.js";
 import type { EventPublisher } from "../../modules/shared/context.js";
+import { cliLocale } from "../locale.js";
 import { openMigrated } from "./open-db.js";
 
 /**
@@ -29,17 +31,23 @@ export async function openReminders(database: Database, appEvents?: EventPublish
   };
 }
 
-export async function remind(o: { db?: string }): Promise<number> {
+export async function remind(o: { db?: string; lang?: string }): Promise<number> {
+  const locale = cliLocale(o.lang);
   const { database } = await openMigrated(o);
   try {
     const { reminders, close } = await openReminders(database);
     try {
       const { sent, failed } = await reminders.sweep();
-      console.log(`Sent ${sent} goal reminder${sent === 1 ? "" : "s"}.`);
-      for (const f of failed)
-        process.stderr.write(
-          `dayclear: goal reminders for workspace ${f.workspaceId} failed: ${f.error}\n`,
-        );
+      console.log(
+        renderMessage(
+          locale,
+          msg(sent === 1 ? "cli.remind.sent_one" : "cli.remind.sent", { count: sent }),
+        ),
+      );
+      for (const f of failed) {
+        const text = msg("cli.remind.failed", { workspace: f.workspaceId, error: f.error });
+        process.stderr.write(`dayclear: ${renderMessage(locale, text)}\n`);
+      }
       return failed.length ? 1 : 0;
     } finally {
       await close();

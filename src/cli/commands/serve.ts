@@ -1,9 +1,21 @@
+// dayclear serve [--lang L]: migrates, serves the web app and the API, sends goal reminders on a
+// timer. What it prints itself is in the CLI's language (--lang, else LC_ALL/LANG); the web and
+// the API speak each reader's language.
+import { msg, renderMessage, type Message } from "../../core/messages/index.js";
 import type { Database } from "../../db/database.js";
 import type { App } from "../../server/types.js";
+import { cliLocale } from "../locale.js";
 import { openMigrated } from "./open-db.js";
 import { listenPort, localUrl } from "./server-url.js";
 
-export async function serve(flags: { db?: string; port?: string; host?: string }): Promise<void> {
+export async function serve(flags: {
+  db?: string;
+  port?: string;
+  host?: string;
+  lang?: string;
+}): Promise<void> {
+  const locale = cliLocale(flags.lang);
+  const say = (m: Message) => renderMessage(locale, m);
   const port = listenPort(flags.port);
   const host = flags.host ?? process.env.HOST ?? "0.0.0.0";
   const { database, description } = await openMigrated(flags);
@@ -22,9 +34,7 @@ export async function serve(flags: { db?: string; port?: string; host?: string }
     if (stopping) process.exit(1);
     stopping = true;
     setTimeout(() => {
-      console.error(
-        `Dayclear: requests still under way ${graceMs} ms after ${signal}; exiting without them`,
-      );
+      console.error(say(msg("cli.serve.grace", { ms: graceMs, signal })));
       process.exit(1);
     }, graceMs).unref();
     try {
@@ -32,7 +42,7 @@ export async function serve(flags: { db?: string; port?: string; host?: string }
       await database.close();
       process.exit(0);
     } catch (err) {
-      console.error(`Dayclear: shutdown failed: ${String(err)}`);
+      console.error(say(msg("cli.serve.shutdown_failed", { error: String(err) })));
       process.exit(1);
     }
   };
@@ -41,7 +51,9 @@ export async function serve(flags: { db?: string; port?: string; host?: string }
   await app.listen({ port, host });
   const address = app.server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
-  console.log(`\nDayclear is running on ${description}\n  ➜  ${localUrl(actualPort)}\n`);
+  console.log(
+    `\n${say(msg("cli.serve.running", { database: description, url: localUrl(actualPort) }))}\n`,
+  );
 }
 
 const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;

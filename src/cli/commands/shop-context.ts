@@ -1,5 +1,6 @@
 // The workspace a shop-data command works on, and its owner acting as "system".
 import type { Actor } from "../../core/actor.js";
+import { fail } from "../../core/errors.js";
 import type { Database } from "../../db/database.js";
 import { ShopContextRepository } from "../../modules/orders/shop-context.repository.js";
 import { MemberRepository } from "../../modules/org/member.repository.js";
@@ -12,20 +13,23 @@ export async function workspaceActor(
   const all = await repo.workspaces();
   let target = all;
   if (workspace) target = all.filter((w) => w.id === workspace || w.name === workspace);
+  if (all.length === 0) throw fail("invalid", "cli.workspace.none");
   if (target.length !== 1) {
-    const list =
-      all.map((w) => `  ${w.id}  ${w.name}`).join("\n") ||
-      "  (none — create one with `dayclear user create` or `dayclear demo`)";
-    const why = workspace
-      ? target.length === 0
-        ? `No workspace is named "${workspace}"`
-        : `Several workspaces are named "${workspace}"`
-      : "The database has several workspaces";
-    throw new Error(`${why}; pass --workspace NAME-OR-ID. Workspaces:\n${list}`);
+    const list = all.map((w) => `  ${w.id}  ${w.name}`).join("\n");
+    throw workspace
+      ? fail(
+          "invalid",
+          target.length === 0 ? "cli.workspace.not_found" : "cli.workspace.ambiguous",
+          {
+            name: workspace,
+            list,
+          },
+        )
+      : fail("invalid", "cli.workspace.several", { list });
   }
   const ws = target[0]!;
   const owner = await new MemberRepository(database.db).firstActiveOwner(ws.id);
-  if (!owner) throw new Error(`Workspace ${ws.name} has no active owner`);
+  if (!owner) throw fail("invalid", "cli.workspace.no_owner", { name: ws.name });
   return {
     userId: owner.userId,
     memberId: owner.id,

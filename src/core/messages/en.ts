@@ -1,7 +1,8 @@
 // The English catalog of message codes: the server sends {code, params}, and every reader (web,
 // API `detail`, CLI, exports) renders them with this catalog or the Chinese one. This file defines
 // the code union (`MessageCode`); zh-CN.ts must translate every key or the type check fails.
-// Placeholders: {name}; {name:fen} formats integer fen as yuan ("1,234.50"); a parameter may itself
+// Placeholders: {name}; {name:fen} formats integer fen as yuan ("1,234.50"); {name:num} groups a
+// number's (or decimal text's) whole part by thousands ("310,000.5"); a parameter may itself
 // be a message ({code, params}), rendered in the same language; an array is joined as a list.
 import { DAILY_EN } from "./daily.en.js";
 import { PLANS_EN } from "./plans.en.js";
@@ -12,6 +13,9 @@ import { ORG_EN } from "./org.en.js";
 import { LOGISTICS_EN } from "./logistics.en.js";
 import { AFTERSALES_EN } from "./aftersales.en.js";
 import { PROGRESS_EN } from "./progress.en.js";
+import { CLI_COMMANDS_EN } from "./cli-commands.en.js";
+import { PLANS_PSPLIB_EN } from "./plans-psplib.en.js";
+import { FIELDS_EN } from "./fields.en.js";
 
 /** Codes every area uses (requests, fields, uploads, accounts …). */
 export const COMMON_EN = {
@@ -68,7 +72,7 @@ export const COMMON_EN = {
   "request.path_too_long": "A part of the address is too long.",
   "schedule.no_skill":
     "No active member has the skill “{skill}” at level {level} or above: give someone the skill, lower the level or choose another skill.",
-  "schedule.no_members": "The workspace has no active member who could do it.",
+  "schedule.no_members": "There is no active member who could do it.",
   "schedule.waits": "Waits for “{task}”, which could not be scheduled.",
   "schedule.cycle": "Its dependencies form a cycle: {path}.",
   "schedule.no_time": "None of the members who could do it has working time within {years} years.",
@@ -86,6 +90,9 @@ export const MESSAGES_EN = {
   ...LOGISTICS_EN,
   ...AFTERSALES_EN,
   ...PROGRESS_EN,
+  ...CLI_COMMANDS_EN,
+  ...PLANS_PSPLIB_EN,
+  ...FIELDS_EN,
 } as const satisfies Record<string, string>;
 
 export type MessageCode = keyof typeof MESSAGES_EN;

@@ -86,4 +86,15 @@ export const GOALS_EN = {
   "goals.reminder.self_due": "Self-assessment due {date}",
   "goals.reminder.self_overdue": "Self-assessment overdue (was due {date})",
   "goals.reminder.review": "Review the self-assessments of {names}",
+  // A goal's unit (core/goals/units.ts): the unit alone, and a target or actual with it.
+  "unit.yuan": "¥",
+  "unit.percent": "%",
+  "unit.second": "s",
+  "unit.order": "orders",
+  "unit.yuan.value": "¥{value:num}",
+  "unit.percent.value": "{value:num}%",
+  "unit.second.value": "{value:num} s",
+  "unit.order.value": "{value:num} orders",
+  "unit.none.value": "{value:num}",
+  "unit.text.value": "{value:num} {unit}",
 } as const satisfies Record<string, string>;

@@ -61,6 +61,14 @@ export function formatFen(fen: number): string {
   return `${sign}${yuan}.${String(abs % 100).padStart(2, "0")}`;
 }
 
+/** A number or decimal text with its whole part grouped by thousands: "310000.5" → "310,000.5". */
+export function groupDigits(value: string | number): string {
+  return String(value).replace(
+    /^(-?)(\d+)/,
+    (_m, sign: string, int: string) => sign + int.replace(/\B(?=(\d{3})+(?!\d))/g, ","),
+  );
+}
+
 function renderParam(locale: Locale, value: MessageParam | undefined, format?: string): string {
   if (value === undefined || value === null) return "";
   if (Array.isArray(value))
@@ -69,6 +77,8 @@ function renderParam(locale: Locale, value: MessageParam | undefined, format?: s
       .join(LIST_SEPARATOR[locale]);
   if (typeof value === "object") return renderMessage(locale, value as Message);
   if (format === "fen" && typeof value === "number") return formatFen(value);
+  if (format === "num" && (typeof value === "number" || typeof value === "string"))
+    return groupDigits(value);
   return String(value);
 }
 

@@ -135,7 +135,7 @@ export const ORG_EN = {
   "audit.plan.delete": "{actor} deleted the plan {plan}",
   "audit.goal_cycle.create": "{actor} created the goal cycle {cycle} ({from} to {to})",
   "audit.goal_cycle.update": "{actor} changed the goal cycle {cycle}",
-  "audit.goal.create": "{actor} drafted the goal “{goal}” (weight {weight}, target {target}{unit})",
+  "audit.goal.create": "{actor} drafted the goal “{goal}” (weight {weight}, target {target})",
   "audit.goal.update": "{actor} changed the goal “{goal}”",
   "audit.goal.delete": "{actor} removed the goal “{goal}”",
   "audit.goal.propose": "{actor} proposed the goal “{goal}”{note}",
@@ -182,4 +182,18 @@ export const ORG_EN = {
   "audit.pay_run.lock": "{actor} approved and locked the pay run {period} (¥{total:fen} in total)",
   "audit.pay_adjustment.create":
     "{actor} added an adjustment of ¥{amount:fen} for {member} to the next pay run: {reason}",
+  "cli.workspace.none":
+    "The database has no workspace yet: create one with `dayclear user create` or `dayclear demo`",
+  "cli.workspace.several":
+    "The database has several workspaces; pass --workspace NAME-OR-ID. Workspaces:\n{list}",
+  "cli.workspace.not_found":
+    'No workspace is named "{name}"; pass --workspace NAME-OR-ID. Workspaces:\n{list}',
+  "cli.workspace.ambiguous":
+    'Several workspaces are named "{name}"; pass --workspace with the id. Workspaces:\n{list}',
+  "cli.workspace.no_owner": "Workspace {name} has no active owner",
+  // dayclear user create
+  "cli.user.default_workspace": "{name}'s shop",
+  "cli.user.created": "Created workspace “{workspace}” with owner {email}.",
+  "cli.user.added": "Added {email} to {workspace} as {role}.",
+  "cli.user.password": "Initial password: {password}",
 } as const satisfies Record<string, string>;

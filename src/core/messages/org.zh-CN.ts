@@ -119,7 +119,7 @@ export const ORG_ZH: Record<keyof typeof ORG_EN, string> = {
   "audit.plan.delete": "{actor} 删除了计划 {plan}",
   "audit.goal_cycle.create": "{actor} 创建了目标周期 {cycle}（{from} 至 {to}）",
   "audit.goal_cycle.update": "{actor} 修改了目标周期 {cycle}",
-  "audit.goal.create": "{actor} 起草了目标“{goal}”（权重 {weight}，目标值 {target}{unit}）",
+  "audit.goal.create": "{actor} 起草了目标“{goal}”（权重 {weight}，目标值 {target}）",
   "audit.goal.update": "{actor} 修改了目标“{goal}”",
   "audit.goal.delete": "{actor} 删除了目标“{goal}”",
   "audit.goal.propose": "{actor} 提交了目标“{goal}”待确认{note}",
@@ -162,4 +162,15 @@ export const ORG_ZH: Record<keyof typeof ORG_EN, string> = {
   "audit.pay_run.lock": "{actor} 审批并锁定了 {period} 的工资（合计 {total:fen} 元）",
   "audit.pay_adjustment.create":
     "{actor} 为 {member} 在下期工资中加了一笔 {amount:fen} 元的调整：{reason}",
+  "cli.workspace.none":
+    "数据库里还没有工作区：请先用 `dayclear user create` 或 `dayclear demo` 创建",
+  "cli.workspace.several": "数据库里有多个工作区，请用 --workspace 指定名称或 ID。工作区：\n{list}",
+  "cli.workspace.not_found":
+    "没有名为“{name}”的工作区，请用 --workspace 指定名称或 ID。工作区：\n{list}",
+  "cli.workspace.ambiguous": "有多个工作区名为“{name}”，请用 --workspace 指定 ID。工作区：\n{list}",
+  "cli.workspace.no_owner": "工作区 {name} 没有在职的店主",
+  "cli.user.default_workspace": "{name}的店铺",
+  "cli.user.created": "已创建工作区“{workspace}”，店主是 {email}。",
+  "cli.user.added": "已把 {email} 加入 {workspace}，角色：{role}。",
+  "cli.user.password": "初始密码：{password}",
 };

@@ -15,6 +15,8 @@ export const SHOP_EN = {
   "upload.old_xls": "{file} is an old .xls (Excel 97) file; save it as .xlsx or CSV.",
   "upload.too_large": "{file} is larger than {maxMb} MB; split the export by date range.",
   "upload.too_many_files": "At most {max} files per import.",
+  "upload.total_too_large":
+    "The files come to {totalMb} MB, more than {maxMb} MB in one import; import them in several parts (by date range), or from the command line (dayclear import orders), which has no such limit.",
   "upload.unpacked_too_large":
     "{file} unpacks to more than {maxMb} MB (an XLSX is a compressed file); split the export by date range or save it as CSV.",
   "upload.too_many_rows": "{file} has more than {max} rows; split the export by date range.",
@@ -80,7 +82,10 @@ export const SHOP_EN = {
   "shop.order.twice": "Order {order} appears twice (first at row {first}).",
   "shop.order.apart":
     "Order {order} appears again at row {row}, apart from its earlier rows; keep an order's rows together.",
-  "shop.order.in_other_file": "Order {order} is also in {file}.",
+  "shop.order.id_other_name":
+    "Order id {order} is {name} here but {otherName} in {file}: the files look like exports of several stores, whose ids collide. Import each store into its own shop.",
+  "shop.order.id_stored_other_name":
+    "Order id {order} is {name} here but the shop holds it as {otherName}: the file looks like another store's export. Import each store into its own shop.",
   "shop.refund.twice": "Refund {refund} appears twice.",
 
   // Warnings: the import goes ahead, the reader is told.
@@ -91,6 +96,12 @@ export const SHOP_EN = {
   "shop.warning.item_order_missing":
     "Item report: order {order} is not in the order report; its lines are ignored.",
   "shop.warning.at_file": "{file}: {warning}",
+  "shop.warning.orders_merged":
+    "{orders} orders are in more than one file ({copies} extra copies): each is imported once, in its latest state.",
+  "shop.warning.several_stores":
+    "{names} order numbers (e.g. {example}) stand for different orders (different order ids): the files look like exports of several stores. They are imported as different orders; to keep each store's figures apart, import each store into its own shop.",
+  "shop.warning.currencies_differ":
+    "The orders are in several currencies ({currencies}): the files look like exports of several stores. Amounts of different currencies are not added up correctly in one shop; import each store into its own shop.",
 
   // Formats and platforms, named inside other messages.
   "shop.format.taobao-orders": "Taobao/Tmall order report (订单报表)",
@@ -162,4 +173,19 @@ export const SHOP_EN = {
   "cs.account_empty": "Enter the chat account.",
   "cs.account_listed_twice": "“{account}” is listed twice.",
   "cs.bad_cursor": "This is not a cursor this list gave out.",
+  "kpi.def.gmv":
+    "GMV = sum of buyer-paid amounts of paid orders (refunds not netted), by payment date",
+  "kpi.def.netGmv": "Net GMV = GMV − refunded amounts",
+  "kpi.def.paidOrders": "Paid orders = orders with a payment time (including those refunded later)",
+  "kpi.def.aov": "AOV = GMV ÷ paid orders",
+  "kpi.def.itemsPerOrder": "Items per order = items in paid orders ÷ paid orders",
+  "kpi.def.refundRate": "Refund rate = paid orders with a refund ÷ paid orders",
+  "kpi.def.refundAmountRate": "Refund amount rate = refunded amount ÷ GMV",
+  "kpi.def.conversion":
+    "Conversion = paying buyers ÷ visitors (summed per day; needs visitor counts)",
+  "kpi.def.repurchaseRate":
+    "Repurchase rate = customers with ≥ 2 paid orders in the range ÷ paying customers in the range",
+  "kpi.def.newCustomers": "New customers = customers whose first paid order falls in the range",
+  "kpi.def.returningCustomers":
+    "Returning customers = paying customers in the range whose first paid order was before it",
 } as const satisfies Record<string, string>;

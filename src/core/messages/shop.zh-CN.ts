@@ -13,6 +13,8 @@ export const SHOP_ZH: Record<keyof typeof SHOP_EN, string> = {
   "upload.old_xls": "{file} 是旧版 .xls（Excel 97）文件，请另存为 .xlsx 或 CSV。",
   "upload.too_large": "{file} 超过 {maxMb} MB，请按日期范围拆分导出。",
   "upload.too_many_files": "每次导入最多 {max} 个文件。",
+  "upload.total_too_large":
+    "这些文件共 {totalMb} MB，超过单次导入上限 {maxMb} MB；请按日期分几次导入，或用命令行（dayclear import orders）导入，命令行没有这个限制。",
   "upload.unpacked_too_large":
     "{file} 解压后超过 {maxMb} MB（XLSX 是压缩文件），请按日期范围拆分导出，或另存为 CSV。",
   "upload.too_many_rows": "{file} 超过 {max} 行，请按日期范围拆分导出。",
@@ -63,7 +65,10 @@ export const SHOP_ZH: Record<keyof typeof SHOP_EN, string> = {
   "shop.order.twice": "订单 {order} 出现了两次（第一次在第 {first} 行）。",
   "shop.order.apart":
     "订单 {order} 在第 {row} 行再次出现，与它前面的行不相连；同一订单的行请放在一起。",
-  "shop.order.in_other_file": "订单 {order} 也在 {file} 中。",
+  "shop.order.id_other_name":
+    "订单 ID {order} 在这里是 {name}，在 {file} 中却是 {otherName}：这些文件像是多个店铺的导出，订单 ID 重复了。请把每个店铺导入各自的店铺。",
+  "shop.order.id_stored_other_name":
+    "订单 ID {order} 在这里是 {name}，店铺里已有的却是 {otherName}：这个文件像是另一个店铺的导出。请把每个店铺导入各自的店铺。",
   "shop.refund.twice": "退款单 {refund} 出现了两次。",
 
   "shop.warning.total_differs": "订单 {order}：{column} 在各行不一致（{values}），采用第一行的。",
@@ -71,6 +76,12 @@ export const SHOP_ZH: Record<keyof typeof SHOP_EN, string> = {
   "shop.warning.unknown_status_unpaid": "订单 {order}：不认识的状态“{status}”，按未付款处理。",
   "shop.warning.item_order_missing": "宝贝报表：订单 {order} 不在订单报表中，这些商品行已忽略。",
   "shop.warning.at_file": "{file}：{warning}",
+  "shop.warning.orders_merged":
+    "{orders} 个订单出现在多个文件中（多出 {copies} 份）：每个订单只导入一次，取最新的状态。",
+  "shop.warning.several_stores":
+    "{names} 个订单号（如 {example}）对应不同的订单（订单 ID 不同）：这些文件像是多个店铺的导出。它们按不同订单导入；若要各店铺的数据分开，请把每个店铺导入各自的店铺。",
+  "shop.warning.currencies_differ":
+    "订单使用了多种币种（{currencies}）：这些文件像是多个店铺的导出。一个店铺里不同币种的金额无法正确相加；请把每个店铺导入各自的店铺。",
 
   "shop.format.taobao-orders": "淘宝/天猫订单报表",
   "shop.format.taobao-items": "淘宝/天猫宝贝报表",
@@ -135,4 +146,15 @@ export const SHOP_ZH: Record<keyof typeof SHOP_EN, string> = {
   "cs.account_empty": "请填写客服账号。",
   "cs.account_listed_twice": "“{account}”填了两次。",
   "cs.bad_cursor": "这不是本列表给出的分页游标。",
+  "kpi.def.gmv": "GMV = 已付款订单的买家实付金额之和（不扣退款）；按付款日计入",
+  "kpi.def.netGmv": "净 GMV = GMV − 已退款金额",
+  "kpi.def.paidOrders": "付款订单数 = 有付款时间的订单数（含之后退款的）",
+  "kpi.def.aov": "客单价 = GMV ÷ 付款订单数",
+  "kpi.def.itemsPerOrder": "件单价口径：每单件数 = 付款订单商品件数 ÷ 付款订单数",
+  "kpi.def.refundRate": "退款率 = 有退款的付款订单数 ÷ 付款订单数",
+  "kpi.def.refundAmountRate": "退款金额率 = 退款金额 ÷ GMV",
+  "kpi.def.conversion": "支付转化率 = 付款买家数 ÷ 访客数（按日相加；需导入访客数）",
+  "kpi.def.repurchaseRate": "复购率 = 区间内付款 ≥ 2 次的顾客 ÷ 区间内付款顾客",
+  "kpi.def.newCustomers": "新客 = 首次付款落在区间内的顾客",
+  "kpi.def.returningCustomers": "老客 = 区间内付款但首次付款早于区间的顾客",
 };

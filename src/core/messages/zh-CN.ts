@@ -9,6 +9,9 @@ import { ORG_ZH } from "./org.zh-CN.js";
 import { LOGISTICS_ZH } from "./logistics.zh-CN.js";
 import { AFTERSALES_ZH } from "./aftersales.zh-CN.js";
 import { PROGRESS_ZH } from "./progress.zh-CN.js";
+import { CLI_COMMANDS_ZH } from "./cli-commands.zh-CN.js";
+import { PLANS_PSPLIB_ZH } from "./plans-psplib.zh-CN.js";
+import { FIELDS_ZH } from "./fields.zh-CN.js";
 
 const COMMON_ZH: Record<keyof typeof COMMON_EN, string> = {
   "legacy.text": "{text}",
@@ -59,7 +62,7 @@ const COMMON_ZH: Record<keyof typeof COMMON_EN, string> = {
   "request.path_too_long": "地址中的某一部分过长。",
   "schedule.no_skill":
     "没有在职成员具备技能“{skill}”（等级 ≥ {level}）：请给某人添加该技能、降低等级要求或换一个技能。",
-  "schedule.no_members": "工作区里没有能做这项任务的在职成员。",
+  "schedule.no_members": "没有能做这项任务的在职成员。",
   "schedule.waits": "要等“{task}”完成，而它没能排上。",
   "schedule.cycle": "依赖关系形成了循环：{path}。",
   "schedule.no_time": "能做这项任务的成员在 {years} 年内都没有空闲工时。",
@@ -77,4 +80,7 @@ export const MESSAGES_ZH: Record<MessageCode, string> = {
   ...LOGISTICS_ZH,
   ...AFTERSALES_ZH,
   ...PROGRESS_ZH,
+  ...CLI_COMMANDS_ZH,
+  ...PLANS_PSPLIB_ZH,
+  ...FIELDS_ZH,
 };

@@ -1,0 +1,166 @@
+// Issue 13's case through the real CLI process: seventeen Shopify exports of three stores in one
+// `dayclear import orders exports/*.csv` — read whole, and streamed — then the same again.
+import { execFile } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import BetterSqlite3 from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+import {
+  finalState,
+  shopifyMultistore,
+} from "../../../test/fixtures/orders/shopify-multistore/generate.js";
+
+const run = promisify(execFile);
+const bin = join(import.meta.dirname, "../../../bin/dayclear.js");
+const folder = join(import.meta.dirname, "../../../test/fixtures/orders/shopify-multistore");
+const dayclear = (args: string[], env: Record<string, string> = {}) =>
+  run(process.execPath, [bin, ...args], {
+    env: {
+      ...process.env,
+      DAYCLEAR_FROM_SOURCE: "1",
+      DATABASE_URL: "",
+      LC_ALL: "",
+      LC_MESSAGES: "",
+      LANG: "en_US.UTF-8",
+      ...env,
+    },
+    timeout: 60_000,
+    killSignal: "SIGKILL",
+  });
+
+const fx = shopifyMultistore();
+// What a shell's exports/*.csv hands the command: the folder's CSV files, sorted.
+const exportsGlob = readdirSync(folder)
+  .filter((f) => f.endsWith(".csv"))
+  .sort()
+  .map((f) => join(folder, f));
+
+async function freshDb(): Promise<string> {
+  const db = join(mkdtempSync(join(tmpdir(), "dayclear-multistore-")), "shop.db");
+  await dayclear([
+    "user",
+    "create",
+    "--db",
+    db,
+    "--email",
+    "boss@example.com",
+    "--name",
+    "Boss",
+    "--password",
+    "boss-pass-1",
+    "--workspace",
+    "Stores",
+  ]);
+  return db;
+}
+
+/** The stored orders: each as its latest export showed it, all 496. */
+function storedOrders(db: string) {
+  const sqlite = new BetterSqlite3(db, { readonly: true });
+  const rows = sqlite
+    .prepare(
+      "select order_key, platform_order_id, paid_at, shipped_at, cancelled_at, refund_fen, content_hash from orders order by order_key",
+    )
+    .all() as {
+    order_key: string;
+    platform_order_id: string;
+    paid_at: string | null;
+    shipped_at: string | null;
+    cancelled_at: string | null;
+    refund_fen: number;
+    content_hash: string;
+  }[];
+  const items = (sqlite.prepare("select count(*) n from order_items").get() as { n: number }).n;
+  sqlite.close();
+  return { rows, items };
+}
+
+describe("dayclear import orders with seventeen exports of three Shopify stores", () => {
+  it("has the committed files the generator makes (deterministic)", () => {
+    expect(exportsGlob.map((f) => f.split("/").pop()).sort()).toEqual(
+      fx.files.map((f) => f.name).sort(),
+    );
+    for (const f of fx.files) expect(readFileSync(join(folder, f.name), "utf8")).toBe(f.text);
+  });
+
+  it("imports them in one command, whole or streamed: 496 orders by Id in their latest state; a second run creates nothing", async () => {
+    const lines = fx.orders.reduce((n, o) => n + o.lines.length, 0);
+    const merged = [...fx.appearances.values()].filter((n) => n > 1).length;
+    const copies = [...fx.appearances.values()].reduce((n, k) => n + k - 1, 0);
+    const whole = await freshDb();
+    const first = await dayclear([
+      "import",
+      "orders",
+      ...exportsGlob,
+      "--shop",
+      "Shopify",
+      "--db",
+      whole,
+      "--json",
+    ]);
+    const summary = JSON.parse(first.stdout);
+    expect(summary).toMatchObject({
+      orders: 496,
+      lineItems: lines,
+      created: 496,
+      updated: 0,
+      skipped: 0,
+      errors: [],
+    });
+    expect(summary.warnings.map((w: { code: string }) => w.code)).toEqual([
+      "shop.warning.orders_merged",
+      "shop.warning.several_stores",
+    ]);
+    expect(summary.warnings[0]).toMatchObject({
+      params: { orders: merged, copies },
+      message: `${merged} orders are in more than one file (${copies} extra copies): each is imported once, in its latest state.`,
+    });
+    expect(summary.warnings[1].message).toMatch(
+      /70 order numbers .* import each store into its own shop/,
+    );
+
+    const stored = storedOrders(whole);
+    expect(stored.rows).toHaveLength(496);
+    expect(new Set(stored.rows.map((r) => r.platform_order_id)).size).toBe(390);
+    expect(stored.items).toBe(lines);
+    const byKey = new Map(stored.rows.map((r) => [r.order_key, r]));
+    for (const o of fx.orders) {
+      const got = byKey.get(o.id)!;
+      expect({
+        name: got.platform_order_id,
+        paid: got.paid_at !== null,
+        fulfilled: got.shipped_at !== null,
+        cancelled: got.cancelled_at !== null,
+        refundCents: got.refund_fen,
+      }).toEqual({ name: o.name, ...finalState(o, fx.latestExport.get(o.id)!) });
+    }
+
+    const again = await dayclear([
+      "import",
+      "orders",
+      ...exportsGlob,
+      "--shop",
+      "Shopify",
+      "--db",
+      whole,
+      "--json",
+    ]);
+    expect(JSON.parse(again.stdout)).toMatchObject({ created: 0, updated: 0, skipped: 496 });
+
+    // Streamed (as files of 16 MB and more together are): the same orders, and again nothing new.
+    const streamedDb = await freshDb();
+    const args = ["import", "orders", ...exportsGlob, "--shop", "Shopify", "--db", streamedDb];
+    const env = { DAYCLEAR_IMPORT_STREAM_BYTES: "0" };
+    const streamed = await dayclear([...args, "--json"], env);
+    expect(JSON.parse(streamed.stdout)).toMatchObject({
+      orders: 496,
+      lineItems: lines,
+      created: 496,
+    });
+    expect(storedOrders(streamedDb)).toEqual(stored);
+    const text = await dayclear([...args, "--lang", "en"], env);
+    expect(text.stdout).toMatch(/^Imported 496 orders .*: 0 new, 0 updated, 496 unchanged/);
+  }, 240_000);
+});

@@ -1,0 +1,40 @@
+// CLI 各命令（serve、migrate、demo、backup、remind、kpi）自己输出的中文文本：键与
+// cli-commands.en.ts 完全一致（类型检查保证）。
+import type { CLI_COMMANDS_EN } from "./cli-commands.en.js";
+
+export const CLI_COMMANDS_ZH: Record<keyof typeof CLI_COMMANDS_EN, string> = {
+  "cli.date.invalid": "{flag} 应为 {min} 至 {max} 之间的日期（YYYY-MM-DD），收到的是 {got}",
+  "cli.port.invalid": "--port 应为端口号，而不是“{port}”",
+  "cli.serve.running": "日清已启动，数据库：{database}\n  ➜  {url}",
+  "cli.serve.grace": "日清：收到 {signal} 后 {ms} 毫秒仍有请求未完成，不再等待，直接退出",
+  "cli.serve.shutdown_failed": "日清：关闭失败：{error}",
+  "cli.migrate.applied": "已对 {database} 执行 {count} 个迁移：{names}",
+  "cli.migrate.up_to_date": "{database} 已是最新结构。",
+  "cli.demo.created": "已在 {database} 中创建演示店铺。",
+  "cli.demo.exists": "演示店铺已在 {database} 中，其账号已换成新密码。",
+  "cli.demo.sign_in": "在 {url} 用下列任一账号登录（服务器须用同样的 --port/PORT 启动）：",
+  "cli.demo.account": "{name}（{role}）",
+  "cli.demo.account_in": "{name}（{role}，{department}）",
+  "cli.demo.password": "密码（所有演示账号相同）：{password}",
+  "cli.backup.postgres":
+    '这个实例使用 PostgreSQL：请用 pg_dump 备份，例如：\n  pg_dump --format=custom --file=dayclear.dump "$DATABASE_URL"',
+  "cli.backup.needs_sqlite": "备份需要一个 SQLite 数据库文件",
+  "cli.backup.exists": "{file} 已存在，请换一个文件",
+  "cli.backup.done": "已把 {database} 备份到 {file}（{size} KiB）",
+  "cli.remind.sent_one": "已发送 {count} 条目标提醒。",
+  "cli.remind.sent": "已发送 {count} 条目标提醒。",
+  "cli.remind.failed": "工作区 {workspace} 的目标提醒发送失败：{error}",
+  "cli.kpi.no_shop": "这个工作区没有名为“{shop}”的店铺",
+  "cli.kpi.heading": "{shop}，{from} 至 {to}（{currency}）",
+  "cli.kpi.gmv": "GMV",
+  "cli.kpi.gmv_value": "{gmv}（扣除退款后 {net}）",
+  "cli.kpi.paid_orders": "付款订单",
+  "cli.kpi.aov": "客单价",
+  "cli.kpi.refund_rate": "退款率",
+  "cli.kpi.refund_rate_value": "按订单 {orders}，按金额 {amount}",
+  "cli.kpi.conversion": "支付转化率",
+  "cli.kpi.conversion_value": "{rate}（{buyers} 位买家 / {visitors} 位访客）",
+  "cli.kpi.conversion_no_visitors": "{rate}（未导入访客数）",
+  "cli.kpi.repurchase": "复购率",
+  "cli.kpi.repurchase_value": "{rate}；新客 {new} 位，老客 {returning} 位",
+};
