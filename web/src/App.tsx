@@ -12,6 +12,8 @@ import { LoginPage } from "./pages/LoginPage";
 import { OnboardingPage } from "./pages/OnboardingPage";
 import { SignupPage } from "./pages/SignupPage";
 import { WelcomePage } from "./pages/WelcomePage";
+import { useLandingPath } from "./pages/logistics/queue/landing";
+import { useReducedMotion } from "./components/reducedMotion";
 
 // The org and settings pages load on demand, so sign-in and onboarding open quickly on a phone.
 const AuditPage = lazy(() => import("./pages/AuditPage").then((m) => ({ default: m.AuditPage })));
@@ -81,6 +83,32 @@ const GoalsPage = lazy(() =>
 const EvaluationPage = lazy(() =>
   import("./pages/goals/EvaluationPage").then((m) => ({ default: m.EvaluationPage })),
 );
+const QueuePage = lazy(() =>
+  import("./pages/logistics/QueuePage").then((m) => ({ default: m.QueuePage })),
+);
+const BatchesPage = lazy(() =>
+  import("./pages/logistics/BatchesPage").then((m) => ({ default: m.BatchesPage })),
+);
+const BatchPage = lazy(() =>
+  import("./pages/logistics/BatchPage").then((m) => ({ default: m.BatchPage })),
+);
+const PackStationPage = lazy(() =>
+  import("./pages/logistics/PackStationPage").then((m) => ({ default: m.PackStationPage })),
+);
+const SkusPage = lazy(() =>
+  import("./pages/logistics/SkusPage").then((m) => ({ default: m.SkusPage })),
+);
+const RatesPage = lazy(() =>
+  import("./pages/logistics/RatesPage").then((m) => ({ default: m.RatesPage })),
+);
+const BillsPage = lazy(() =>
+  import("./pages/logistics/BillsPage").then((m) => ({ default: m.BillsPage })),
+);
+const LogisticsDashboardPage = lazy(() =>
+  import("./pages/logistics/LogisticsDashboardPage").then((m) => ({
+    default: m.LogisticsDashboardPage,
+  })),
+);
 const MyPayPage = lazy(() =>
   import("./pages/pay/MyPayPage").then((m) => ({ default: m.MyPayPage })),
 );
@@ -95,8 +123,9 @@ const Loading = () => (
 function Home() {
   const me = useMe();
   const instance = useInstance();
+  const landing = useLandingPath(me.data);
   if (me.isPending || (me.data === null && instance.isPending)) return <Loading />;
-  if (me.data) return <Navigate to="/today" replace />;
+  if (me.data) return landing ? <Navigate to={landing} replace /> : <Loading />;
   if (instance.data && !instance.data.hasWorkspaces) return <Navigate to="/welcome" replace />;
   return <Navigate to="/login" replace />;
 }
@@ -131,10 +160,11 @@ function LocaleFromAccount() {
 
 export function App() {
   const { locale } = useI18n();
+  const reducedMotion = useReducedMotion();
   return (
     <ConfigProvider
       locale={locale === "en" ? enUS : zhCN}
-      theme={{ token: { colorPrimary: "#d4380d" } }}
+      theme={{ token: { colorPrimary: "#d4380d", motion: !reducedMotion } }}
     >
       <AntApp>
         <LocaleFromAccount />
@@ -164,17 +194,14 @@ export function App() {
             <Route path="/settings" element={<SignedIn>{() => <SettingsPage />}</SignedIn>} />
             <Route path="/audit" element={<SignedIn>{() => <AuditPage />}</SignedIn>} />
             <Route path="/dashboard" element={<SignedIn>{() => <DashboardPage />}</SignedIn>} />
-            <Route
-              path="/shop-data"
-              element={<SignedIn>{(me) => <ShopDataPage me={me} />}</SignedIn>}
-            />
+            <Route path="/shop-data" element={<SignedIn>{() => <ShopDataPage />}</SignedIn>} />
             <Route
               path="/shop-data/attribution"
-              element={<SignedIn>{(me) => <AttributionPage me={me} />}</SignedIn>}
+              element={<SignedIn>{() => <AttributionPage />}</SignedIn>}
             />
             <Route
               path="/shop-data/service"
-              element={<SignedIn>{(me) => <CsMetricsPage me={me} />}</SignedIn>}
+              element={<SignedIn>{() => <CsMetricsPage />}</SignedIn>}
             />
             <Route path="/pay/plans" element={<SignedIn>{() => <PayPlansPage />}</SignedIn>} />
             <Route path="/pay/plans/:id" element={<SignedIn>{() => <PayPlanPage />}</SignedIn>} />
@@ -188,6 +215,26 @@ export function App() {
             <Route
               path="/goals/evaluation/:memberId"
               element={<SignedIn>{() => <EvaluationPage />}</SignedIn>}
+            />
+            <Route path="/logistics" element={<SignedIn>{() => <QueuePage />}</SignedIn>} />
+            <Route
+              path="/logistics/batches"
+              element={<SignedIn>{() => <BatchesPage />}</SignedIn>}
+            />
+            <Route
+              path="/logistics/batches/:id"
+              element={<SignedIn>{() => <BatchPage />}</SignedIn>}
+            />
+            <Route
+              path="/logistics/pack"
+              element={<SignedIn>{() => <PackStationPage />}</SignedIn>}
+            />
+            <Route path="/logistics/rates" element={<SignedIn>{() => <RatesPage />}</SignedIn>} />
+            <Route path="/logistics/skus" element={<SignedIn>{() => <SkusPage />}</SignedIn>} />
+            <Route path="/logistics/bills" element={<SignedIn>{() => <BillsPage />}</SignedIn>} />
+            <Route
+              path="/logistics/dashboard"
+              element={<SignedIn>{() => <LogisticsDashboardPage />}</SignedIn>}
             />
             <Route path="/pay/me" element={<SignedIn>{() => <MyPayPage />}</SignedIn>} />
             <Route path="/profile" element={<SignedIn>{() => <ProfilePage />}</SignedIn>} />

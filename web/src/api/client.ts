@@ -79,7 +79,7 @@ export const api = {
   post: <T>(path: ApiPath<"post">, body: unknown = {}) => request<T>("POST", path, body),
   put: <T>(path: ApiPath<"put">, body: unknown) => request<T>("PUT", path, body),
   patch: <T>(path: ApiPath<"patch">, body: unknown) => request<T>("PATCH", path, body),
-  del: (path: ApiPath<"delete">) => request<void>("DELETE", path),
+  del: <T = void>(path: ApiPath<"delete">) => request<T>("DELETE", path),
 };
 
 /** A query string: empty, or "?" and the parameters that have a value. */

@@ -25,6 +25,8 @@ const KPI_ORDER = [
   "inquiryConversion",
   "firstResponse",
   "averageResponse",
+  "parcelsPacked",
+  "wrongShipments",
 ] as const satisfies readonly KpiMetric[];
 export const KPI_METRICS: KpiMetric[] = [...KPI_ORDER];
 true satisfies [Exclude<KpiMetric, (typeof KPI_ORDER)[number]>] extends [never] ? true : false;

@@ -1948,6 +1948,111 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/aftersales/cases": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** After-sales cases (售后单): soonest due first (no deadline last), then the oldest opened; filters by state (comma-separated, or open), type, shop and assignee (me, none, a member). The refunds the order imports carried become cases before the list is read. Everyone in the workspace (aftersales.read) */
+    get: operations["listAftersalesCases"];
+    put?: never;
+    /** Open a case by hand from an order (state new, source manual), with the order's lines it is about; audited. For the people of a department whose function is customer_service, their leads and the owner (aftersales.handle); 403 otherwise */
+    post: operations["createAftersalesCase"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/aftersales/cases/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One case with its lines, its history (who did what when) and the intervals it waited for the buyer. Everyone in the workspace (aftersales.read) */
+    get: operations["getAftersalesCase"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/aftersales/cases/{id}/transitions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Move a case: a move the state does not allow is refused with 409 and its code (case.transition.not_allowed, finished, no_return, inspect_first, inspection_failed; `allowed` lists the moves there are); a missing outcome or inspection with 400 naming the field; a stale version with 409. An allowed move appends the history and the audit log; waiting for the buyer pauses the clocks. For the people of a department whose function is customer_service, their leads and the owner (aftersales.handle); 403 otherwise */
+    post: operations["transitionAftersalesCase"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/aftersales/imports": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import a platform's after-sales export (Taobao/Tmall 退款管理, JD 服务单, Pinduoduo/Douyin 售后单, Shopify returns, WooCommerce refunds; CSV in GBK or UTF-8, or XLSX; at most 20 MB) sent as the raw body (application/octet-stream), or any layout through a saved mapping (format=mapping:NAME). All or nothing: 400 lists every problem with row and column and nothing is stored. Importing again updates the cases (the platform's case id is the key), never duplicates them. For the people of a department whose function is customer_service, their leads and the owner (aftersales.handle); 403 otherwise */
+    post: operations["importAftersalesCases"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/aftersales/mappings": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Saved after-sales mappings (a file layout: the header of each field), by name. Everyone in the workspace (aftersales.read) */
+    get: operations["listAftersalesMappings"];
+    put?: never;
+    /** Save an after-sales mapping (409 when the name is taken); audited. For the owner and the leads holding the customer_service function (aftersales.manage); 403 otherwise */
+    post: operations["createAftersalesMapping"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/aftersales/mappings/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Change a saved after-sales mapping (409 on a stale version or a taken name); audited. For the owner and the leads holding the customer_service function (aftersales.manage); 403 otherwise */
+    put: operations["updateAftersalesMapping"];
+    post?: never;
+    /** Delete a saved after-sales mapping; audited. For the owner and the leads holding the customer_service function (aftersales.manage); 403 otherwise */
+    delete: operations["deleteAftersalesMapping"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/cs-imports": {
     parameters: {
       query?: never;
@@ -2011,6 +2116,783 @@ export interface paths {
     get: operations["listCsAccounts"];
     /** Link chat accounts to members (null unlinks); owner and leads holding the customer_service function */
     put: operations["putCsAccounts"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/logistics/carriers": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The workspace's carriers (seeded with 顺丰, 中通, 圆通, 韵达, 申通, 极兔, 京东, EMS, 邮政 on first use) with their code per system, aliases, platforms and the card valid today */
+    get: operations["listCarriers"];
+    put?: never;
+    /** Add a carrier (its workspace code unique, 409 otherwise). Owner and leads holding the logistics function */
+    post: operations["createCarrier"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/logistics/carriers/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a carrier: code, name, codes per system, aliases, platforms, active (409 on a stale version or a code taken). Owner and leads holding the logistics function */
+    patch: operations["updateCarrier"];
+    trace?: never;
+  };
+  "/api/v1/logistics/rate-cards": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Rate cards (all, or one carrier's) by carrier and valid-from day, each with the day it is valid until and the provinces it leaves out */
+    get: operations["listRateCards"];
+    put?: never;
+    /** Import a carrier's rate card sent as the raw body (application/octet-stream, at most 20 MB): a spreadsheet (CSV in GBK or UTF-8, or XLSX) with one row per zone band — 区域/zone, 省份/provinces (、 or ,), 起始重量/from_kg, 截止重量/to_kg (empty: no upper bound), 方式/mode (一口价|flat, 首重续重|first_additional), 价格/price, 首重/first_kg, 首重费/first_fee, 续重单位/step_kg, 续重费/step_fee — or dayclear.rate-card/v1 JSON with its settings. The query's divisor, volumetric and stepRounding override the file's settings; validFrom defaults to the JSON's, else today; a card of the same carrier and day is replaced. All or nothing: 400 lists every problem with row and column. The carrier's parcels are re-costed. Owner and leads holding the logistics function */
+    post: operations["importRateCard"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/logistics/rate-cards/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A rate card with its settings, zones and weight bands */
+    get: operations["getRateCard"];
+    put?: never;
+    post?: never;
+    /** Delete a rate card (the carrier's previous card applies again from its day); the carrier's parcels are re-costed. Owner and leads holding the logistics function */
+    delete: operations["deleteRateCard"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/logistics/rate-cards/{id}/export": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A rate card as a file: csv (UTF-8 with BOM, headers in the reader's language), xlsx, or json (dayclear.rate-card/v1 with the settings, carrier and valid-from day); each imports back */
+    get: operations["exportRateCard"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/logistics/rate-cards/recost": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Re-cost the parcels (of one carrier, or all) from the cards valid on their ship days, e.g. after SKU weights changed. Owner and leads holding the logistics function */
+    post: operations["recostParcels"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/logistics/quotes": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What a parcel (province, actual weight, size, declared value) costs with one carrier or with each, cheapest first, from the card valid on the day; the carriers left out and why (switched off, another platform, no card that day, province not covered, no band for the weight) */
+    get: operations["quoteParcel"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/logistics/queue": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 待发货: paid, unshipped, not cancelled, not fully refunded orders that no shipped parcel has taken, earliest ship-by first (ship-by = promised time, else paid_at + the shop's window), with a countdown; filters by shop, platform, province, carrier, SKU, memo, overdue, in a parcel. Everyone in the workspace */
+    get: operations["listShipQueue"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/logistics/queue/summary": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The queue's length per shop, how much is overdue and due within 24 hours, and the carriers to filter by. Everyone in the workspace */
+    get: operations["getShipQueueSummary"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/logistics/queue/merge-proposals": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 合单 proposals: orders of one shop to the same recipient (platform buyer id and address, or name + phone + address as the platform gives them), paid, not refunded, in no parcel; each with its reason as a message. Everyone in the workspace */
+    get: operations["listMergeProposals"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/logistics/parcels": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Parcels from queue orders: one per order, or with merge one parcel for orders of one shop and recipient. 409 when an order cannot ship or is already in a parcel. The people of a logistics department, their leads and the owner (logistics.pack); 403 otherwise */
+    post: operations["createParcels"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/logistics/parcels/split": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Splits one queue order's lines over several parcels (lines and quantities, every piece in exactly one parcel); 400 names each problem. The people of a logistics department, their leads and the owner (logistics.pack); 403 otherwise */
+    post: operations["splitOrder"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/logistics/parcels/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A parcel with its orders and the lines it holds. Everyone in the workspace */
+    get: operations["getParcel"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/logistics/parcels/{id}/undo": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Undoes a parcel before it ships (a merge; a split with its other parts): its orders are back in the queue with no parcel. 409 on a stale version or a shipped parcel. The people of a logistics department, their leads and the owner (logistics.pack); 403 otherwise */
+    post: operations["undoParcel"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/logistics/batches": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Batches (波次), newest first, with their parcel counts. Everyone in the workspace */
+    get: operations["listShipBatches"];
+    put?: never;
+    /** A batch of parcels and queue orders (an order with no parcel gets one), numbered B + date + sequence. 409 when a parcel is in another batch or shipped. The people of a logistics department, their leads and the owner (logistics.pack); 403 otherwise */
+    post: operations["createShipBatch"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/logistics/batches/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A batch (by id or number) with its parcels and counts by status. Everyone in the workspace */
+    get: operations["getShipBatch"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/logistics/batches/{id}/printed": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Marks a batch printed (again: the time moves). The people of a logistics department, their leads and the owner (logistics.pack); 403 otherwise */
+    post: operations["markShipBatchPrinted"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/logistics/batches/{id}/handed-over": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Marks a batch handed over to the carriers (at least one parcel shipped); it changes no more. The people of a logistics department, their leads and the owner (logistics.pack); 403 otherwise */
+    post: operations["markShipBatchHandedOver"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/logistics/batches/{id}/pick-list": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The pick list: SKU totals over the batch's parcels with each SKU's location, by location then SKU. Everyone in the workspace */
+    get: operations["getShipBatchPickList"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/logistics/batches/{id}/slips": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Packing slips, one per parcel: recipient, orders, items (gifts = zero price), memos, the parcel id for its barcode. Everyone in the workspace */
+    get: operations["getShipBatchSlips"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/logistics/manifest": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The hand-over manifest (交接单): shipped parcels of a batch (batchId) or of a day of the workspace's calendar (date), per carrier, with waybills, counts and weights. Everyone in the workspace */
+    get: operations["getHandoverManifest"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/logistics/skus": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** SKU settings (location, weight of one piece in grams), by SKU. Everyone in the workspace */
+    get: operations["listSkuSettings"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/logistics/skus/{sku}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Sets a SKU's location and weight (grams); both null removes the setting. The people of a logistics department, their leads and the owner (logistics.pack); 403 otherwise */
+    put: operations["putSkuSetting"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/logistics/pack/slip": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Pack station, step 1: the slip scanned (a parcel's id barcode, or an order number). Answers the parcel and whether it may be packed — outcome ok, or a stop (unknown, refunded, cancelled, unpaid, already_shipped) with a message code; writes only the scan event. For the people of a department whose function is logistics, their leads and the owner (logistics.pack) */
+    post: operations["logisticsPackSlip"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/logistics/pack/waybill": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Pack station, step 2: the waybill scanned for the slip of step 1. Outcome ok ships the parcel (waybill, carrier — SF/JD told by the number, else carrierCode, else the parcel's —, weight, packer, time); a stop (wrong_parcel, already_shipped, refunded, cancelled, unpaid, unknown) or a request for another scan (invalid, carrier_needed, ambiguous) writes nothing but the scan event. The orders' own state is not changed. For the people of a department whose function is logistics, their leads and the owner (logistics.pack) */
+    post: operations["logisticsPackWaybill"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/logistics/parcels/{id}/waybill": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** A waybill typed by hand for a parcel: the pack station's checks and outcomes (step typed), audited; version, when sent, must be the parcel's (409). For the people of a department whose function is logistics, their leads and the owner (logistics.pack) */
+    put: operations["logisticsTypeWaybill"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/logistics/scans": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The latest pack-station scans, newest first (mine=true: the caller's own) */
+    get: operations["logisticsScans"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/logistics/tracking-imports": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import waybill numbers from the e-waybill software's or a carrier's export (CSV in GBK or UTF-8, or XLSX; at most 20 MB) sent as the raw body (application/octet-stream): order number → carrier, waybill, weight (headers 订单号/订单编号/Order number, 快递公司/物流公司/Carrier, 运单号/快递单号/物流单号/Waybill, 重量/Weight (kg), or a saved mapping). All or nothing: 400 lists every problem with row and column. Each order gets a parcel (made when it has none) with the waybill, shipped; importing again updates. For the people of a department whose function is logistics, their leads and the owner (logistics.pack) */
+    post: operations["logisticsImportTracking"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/logistics/mappings": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Saved tracking mappings, or write-back templates (kind) */
+    get: operations["logisticsMappings"];
+    put?: never;
+    /** Save a tracking mapping (logistics.pack) or a shop's write-back template for a platform (logistics.manage) */
+    post: operations["logisticsCreateMapping"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/logistics/mappings/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Change a saved mapping or template (409 on a stale version) */
+    put: operations["logisticsUpdateMapping"];
+    post?: never;
+    /** Delete a saved mapping or template */
+    delete: operations["logisticsDeleteMapping"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/logistics/writeback-files": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Write-back files made, newest first */
+    get: operations["logisticsWritebackFiles"];
+    put?: never;
+    /** Make the file a platform's back end takes to mark orders shipped (order number, carrier as that platform names it, waybill; in its layout and encoding, the shop's template applied) for the shop's shipped parcels of a batch, or shipped from 'from' through 'to' (workspace days, at most 93). The parcels get exported_at; download the file from /logistics/writeback-files/{id}/download. 400 writeback.nothing when nothing was shipped. For the people of a department whose function is logistics, their leads and the owner (logistics.pack) */
+    post: operations["logisticsCreateWriteback"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/logistics/writeback-files/{id}/download": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The write-back file's bytes (CSV in GBK or UTF-8, or XLSX, as its platform's layout says), with its file name */
+    get: operations["logisticsDownloadWriteback"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/logistics/writeback-check": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether the platform agrees with what Dayclear sent: each order a write-back file carried, against the shop's latest imported order export — shipped, with the waybill (and carrier) sent; each mismatch lists the order, what was sent and what the platform says */
+    get: operations["logisticsWritebackCheck"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/logistics/bills": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Carrier bills with their reconciliation totals, newest first */
+    get: operations["listCarrierBills"];
+    put?: never;
+    /** Import a carrier bill (对账单: waybill, weight, fee; CSV in GBK or UTF-8, or XLSX) for a carrier, sent as the raw body (application/octet-stream, at most 20 MB), and reconcile it against the parcels' computed costs. All or nothing: 400 lists every problem with row and column. Owner and leads holding the logistics function */
+    post: operations["importCarrierBill"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/logistics/bills/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A carrier bill and its reconciliation totals */
+    get: operations["getCarrierBill"];
+    put?: never;
+    post?: never;
+    /** Delete a carrier bill and its lines; owner and leads holding the logistics function */
+    delete: operations["deleteCarrierBill"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/logistics/bills/{id}/lines": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A carrier bill's waybill lines in file order, each with its parcel, weights, fee, computed cost and status; filter by status and waybill */
+    get: operations["listCarrierBillLines"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/logistics/bills/{id}/reconcile": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reconcile a bill again against the parcels as they are now (costs computed since, weights corrected); owner and leads holding the logistics function */
+    post: operations["reconcileCarrierBill"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/logistics/bill-mappings": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Saved column mappings for bill files of other layouts */
+    get: operations["listCarrierBillMappings"];
+    put?: never;
+    /** Save a mapping: the file's own headers for waybill, fee and (optional) weight, and the weight's unit; owner and leads holding the logistics function */
+    post: operations["createCarrierBillMapping"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/logistics/bill-mappings/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Delete a bill mapping */
+    delete: operations["deleteCarrierBillMapping"];
+    options?: never;
+    head?: never;
+    /** Change a bill mapping (409 on a stale version) */
+    patch: operations["updateCarrierBillMapping"];
+    trace?: never;
+  };
+  "/api/v1/logistics/dashboard": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The logistics dashboard over the workspace's days from..to (at most 1100 days): cost by carrier, province, month, day and shop, cost per parcel, cost rate (cost ÷ GMV of the shops that shipped), parcels per packer per day, wrong and missed shipments, ship-on-time rate, carrier bills of the period */
+    get: operations["getLogisticsDashboard"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/logistics/dashboard/export": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The logistics dashboard as CSV (UTF-8 with BOM; one section per table) or XLSX (one sheet per table), headers in the reader's language (lang, else Accept-Language) */
+    get: operations["exportLogisticsDashboard"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/logistics/packing/load": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A day's packing load (default: the next day someone of 物流 works): parcels expected (waiting now, new a day, left over), each 物流 member's packing hours, duties and plan tasks against their hours, and who is short. The people of 物流, their leads and the owner */
+    get: operations["getLogisticsPackingLoad"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/logistics/packing/settings": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The time per parcel packing runs are counted with: the one set, else learned from the pack station, else the default */
+    get: operations["getLogisticsPackingSettings"];
+    /** Set the time per parcel (null: learn it from the pack station); 409 on a stale version. People's days re-plan with it at once. The owner and leads holding the logistics function */
+    put: operations["updateLogisticsPackingSettings"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/plans/{id}/progress": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A plan's earned value from its baseline (whole plan, per person, per department), both forecasts and why it slipped */
+    get: operations["getPlanProgress"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/plans/{id}/progress/history": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A plan's daily earned-value snapshots, today's live figures and the baseline's planned curve */
+    get: operations["getPlanProgressHistory"];
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -2095,6 +2977,24 @@ export interface components {
           [key: string]: unknown;
         };
       }[];
+      /** @description A refused import (all or nothing): every problem with its file, row and column */
+      problems?: {
+        file: string;
+        /** @description 1-based row in the file; the header is row 1 */
+        row: number;
+        /** @description Header of the column, as in the file */
+        column: string;
+        /** @description Message code (src/core/messages/shop.en.ts) */
+        code: string;
+        /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+        params: {
+          [key: string]: unknown;
+        };
+        /** @description The problem rendered in the caller's language */
+        message: string;
+      }[];
+      /** @description A refused customer-service import: the chat accounts no member is linked to yet */
+      unlinkedAccounts?: string[];
     };
   };
   responses: never;
@@ -6990,6 +7890,28 @@ export interface operations {
               startTime: string;
               endTime: string;
             }[];
+            packing: {
+              /**
+               * Format: date
+               * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+               */
+              date: string;
+              /** @description The member's parcels of the day (today: packed so far + their share of those waiting) */
+              parcels: number;
+              /** @description Of which already packed (today) */
+              packedParcels: number;
+              /** @description parcels × time per parcel, in hours */
+              hours: number;
+              /** @description Hours reserved in the member's day (the engine plans tasks around them) */
+              reservedHours: number;
+              /** @description Packing hours beyond the hours left after duties */
+              shortHours: number;
+              /** @description The day's parcels for everyone of 物流 */
+              teamParcels: number;
+              secondsPerParcel: number;
+              /** @description Where the time per parcel comes from: set in the settings, learned from the pack station (the median gap between a packer's parcels), or the default */
+              secondsSource: "set" | "learned" | "default";
+            } | null;
             items: {
               /** @description Identifier (UUIDv7) */
               id: string;
@@ -7161,6 +8083,28 @@ export interface operations {
               startTime: string;
               endTime: string;
             }[];
+            packing: {
+              /**
+               * Format: date
+               * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+               */
+              date: string;
+              /** @description The member's parcels of the day (today: packed so far + their share of those waiting) */
+              parcels: number;
+              /** @description Of which already packed (today) */
+              packedParcels: number;
+              /** @description parcels × time per parcel, in hours */
+              hours: number;
+              /** @description Hours reserved in the member's day (the engine plans tasks around them) */
+              reservedHours: number;
+              /** @description Packing hours beyond the hours left after duties */
+              shortHours: number;
+              /** @description The day's parcels for everyone of 物流 */
+              teamParcels: number;
+              secondsPerParcel: number;
+              /** @description Where the time per parcel comes from: set in the settings, learned from the pack station (the median gap between a packer's parcels), or the default */
+              secondsSource: "set" | "learned" | "default";
+            } | null;
             items: {
               /** @description Identifier (UUIDv7) */
               id: string;
@@ -7305,6 +8249,28 @@ export interface operations {
               startTime: string;
               endTime: string;
             }[];
+            packing: {
+              /**
+               * Format: date
+               * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+               */
+              date: string;
+              /** @description The member's parcels of the day (today: packed so far + their share of those waiting) */
+              parcels: number;
+              /** @description Of which already packed (today) */
+              packedParcels: number;
+              /** @description parcels × time per parcel, in hours */
+              hours: number;
+              /** @description Hours reserved in the member's day (the engine plans tasks around them) */
+              reservedHours: number;
+              /** @description Packing hours beyond the hours left after duties */
+              shortHours: number;
+              /** @description The day's parcels for everyone of 物流 */
+              teamParcels: number;
+              secondsPerParcel: number;
+              /** @description Where the time per parcel comes from: set in the settings, learned from the pack station (the median gap between a packer's parcels), or the default */
+              secondsSource: "set" | "learned" | "default";
+            } | null;
             items: {
               /** @description Identifier (UUIDv7) */
               id: string;
@@ -7455,6 +8421,28 @@ export interface operations {
               startTime: string;
               endTime: string;
             }[];
+            packing: {
+              /**
+               * Format: date
+               * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+               */
+              date: string;
+              /** @description The member's parcels of the day (today: packed so far + their share of those waiting) */
+              parcels: number;
+              /** @description Of which already packed (today) */
+              packedParcels: number;
+              /** @description parcels × time per parcel, in hours */
+              hours: number;
+              /** @description Hours reserved in the member's day (the engine plans tasks around them) */
+              reservedHours: number;
+              /** @description Packing hours beyond the hours left after duties */
+              shortHours: number;
+              /** @description The day's parcels for everyone of 物流 */
+              teamParcels: number;
+              secondsPerParcel: number;
+              /** @description Where the time per parcel comes from: set in the settings, learned from the pack station (the median gap between a packer's parcels), or the default */
+              secondsSource: "set" | "learned" | "default";
+            } | null;
             items: {
               /** @description Identifier (UUIDv7) */
               id: string;
@@ -7591,6 +8579,28 @@ export interface operations {
               startTime: string;
               endTime: string;
             }[];
+            packing: {
+              /**
+               * Format: date
+               * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+               */
+              date: string;
+              /** @description The member's parcels of the day (today: packed so far + their share of those waiting) */
+              parcels: number;
+              /** @description Of which already packed (today) */
+              packedParcels: number;
+              /** @description parcels × time per parcel, in hours */
+              hours: number;
+              /** @description Hours reserved in the member's day (the engine plans tasks around them) */
+              reservedHours: number;
+              /** @description Packing hours beyond the hours left after duties */
+              shortHours: number;
+              /** @description The day's parcels for everyone of 物流 */
+              teamParcels: number;
+              secondsPerParcel: number;
+              /** @description Where the time per parcel comes from: set in the settings, learned from the pack station (the median gap between a packer's parcels), or the default */
+              secondsSource: "set" | "learned" | "default";
+            } | null;
             items: {
               /** @description Identifier (UUIDv7) */
               id: string;
@@ -7796,6 +8806,28 @@ export interface operations {
               startTime: string;
               endTime: string;
             }[];
+            packing: {
+              /**
+               * Format: date
+               * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+               */
+              date: string;
+              /** @description The member's parcels of the day (today: packed so far + their share of those waiting) */
+              parcels: number;
+              /** @description Of which already packed (today) */
+              packedParcels: number;
+              /** @description parcels × time per parcel, in hours */
+              hours: number;
+              /** @description Hours reserved in the member's day (the engine plans tasks around them) */
+              reservedHours: number;
+              /** @description Packing hours beyond the hours left after duties */
+              shortHours: number;
+              /** @description The day's parcels for everyone of 物流 */
+              teamParcels: number;
+              secondsPerParcel: number;
+              /** @description Where the time per parcel comes from: set in the settings, learned from the pack station (the median gap between a packer's parcels), or the default */
+              secondsSource: "set" | "learned" | "default";
+            } | null;
             items: {
               /** @description Identifier (UUIDv7) */
               id: string;
@@ -10390,7 +11422,7 @@ export interface operations {
               unknownColumns: string[];
             }[];
             sample: {
-              id: string | null;
+              id: null;
               shopId: string | null;
               platform: string;
               platformOrderId: string;
@@ -11224,7 +12256,8 @@ export interface operations {
         content: {
           "application/json": {
             items: {
-              id: string | null;
+              /** @description Identifier (UUIDv7) */
+              id: string;
               shopId: string | null;
               platform: string;
               platformOrderId: string;
@@ -11338,7 +12371,8 @@ export interface operations {
         };
         content: {
           "application/json": {
-            id: string | null;
+            /** @description Identifier (UUIDv7) */
+            id: string;
             shopId: string | null;
             platform: string;
             platformOrderId: string;
@@ -11936,7 +12970,8 @@ export interface operations {
         };
         content: {
           "application/json": {
-            id: string | null;
+            /** @description Identifier (UUIDv7) */
+            id: string;
             shopId: string | null;
             platform: string;
             platformOrderId: string;
@@ -12228,8 +13263,12 @@ export interface operations {
             })[];
             definitions: {
               [key: string]: {
-                zh: string;
-                en: string;
+                /** @description Message code (src/core/messages/en.ts) */
+                code: string;
+                /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+                params?: {
+                  [key: string]: unknown;
+                };
               };
             };
           };
@@ -14837,7 +15876,10 @@ export interface operations {
               title: string;
               weight: number;
               target: string;
-              unit: string;
+              /** @description A unit code (unit.yuan, unit.percent, unit.second, unit.order, unit.parcel), rendered in the reader's language by the message catalog ("元" / "¥"; a value with its unit: the message <code>.value); else a unit a person typed that no code stands for ("张"), shown as written; "" for none */
+              unit:
+                | ("unit.yuan" | "unit.percent" | "unit.second" | "unit.order" | "unit.parcel")
+                | string;
               /** @description manual (actual entered in the self-assessment) or bound to a KPI */
               metric:
                 | {
@@ -14848,7 +15890,7 @@ export interface operations {
                 | {
                     /** @enum {string} */
                     kind: "kpi";
-                    /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included) */
+                    /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle */
                     kpi:
                       | "gmv"
                       | "netGmv"
@@ -14861,7 +15903,9 @@ export interface operations {
                       | "shipOnTimeRate"
                       | "inquiryConversion"
                       | "firstResponse"
-                      | "averageResponse";
+                      | "averageResponse"
+                      | "parcelsPacked"
+                      | "wrongShipments";
                     /** @description Only these shops; empty or absent = every shop */
                     shopIds?: string[];
                   };
@@ -14938,7 +15982,9 @@ export interface operations {
           weight: number;
           /** @description A number as decimal text: money in yuan ("50000.00"), counts, or percentages for rates ("3.5" = 3.5 %) */
           target: string;
-          unit?: string;
+          /** @description A unit code (unit.yuan, unit.percent, unit.second, unit.order, unit.parcel), or the unit written out: a code's sign or word in either language ("元", "%", "秒", "orders") is stored as its code, other text ("张") as typed, "" for none; a text starting "unit." that is no code is refused */
+          unit?:
+            ("unit.yuan" | "unit.percent" | "unit.second" | "unit.order" | "unit.parcel") | string;
           /** @description manual (actual entered in the self-assessment) or bound to a KPI */
           metric:
             | {
@@ -14949,7 +15995,7 @@ export interface operations {
             | {
                 /** @enum {string} */
                 kind: "kpi";
-                /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included) */
+                /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle */
                 kpi:
                   | "gmv"
                   | "netGmv"
@@ -14962,7 +16008,9 @@ export interface operations {
                   | "shipOnTimeRate"
                   | "inquiryConversion"
                   | "firstResponse"
-                  | "averageResponse";
+                  | "averageResponse"
+                  | "parcelsPacked"
+                  | "wrongShipments";
                 /** @description Only these shops; empty or absent = every shop */
                 shopIds?: string[];
               };
@@ -14986,7 +16034,10 @@ export interface operations {
             title: string;
             weight: number;
             target: string;
-            unit: string;
+            /** @description A unit code (unit.yuan, unit.percent, unit.second, unit.order, unit.parcel), rendered in the reader's language by the message catalog ("元" / "¥"; a value with its unit: the message <code>.value); else a unit a person typed that no code stands for ("张"), shown as written; "" for none */
+            unit:
+              | ("unit.yuan" | "unit.percent" | "unit.second" | "unit.order" | "unit.parcel")
+              | string;
             /** @description manual (actual entered in the self-assessment) or bound to a KPI */
             metric:
               | {
@@ -14997,7 +16048,7 @@ export interface operations {
               | {
                   /** @enum {string} */
                   kind: "kpi";
-                  /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included) */
+                  /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle */
                   kpi:
                     | "gmv"
                     | "netGmv"
@@ -15010,7 +16061,9 @@ export interface operations {
                     | "shipOnTimeRate"
                     | "inquiryConversion"
                     | "firstResponse"
-                    | "averageResponse";
+                    | "averageResponse"
+                    | "parcelsPacked"
+                    | "wrongShipments";
                   /** @description Only these shops; empty or absent = every shop */
                   shopIds?: string[];
                 };
@@ -15117,7 +16170,10 @@ export interface operations {
             title: string;
             weight: number;
             target: string;
-            unit: string;
+            /** @description A unit code (unit.yuan, unit.percent, unit.second, unit.order, unit.parcel), rendered in the reader's language by the message catalog ("元" / "¥"; a value with its unit: the message <code>.value); else a unit a person typed that no code stands for ("张"), shown as written; "" for none */
+            unit:
+              | ("unit.yuan" | "unit.percent" | "unit.second" | "unit.order" | "unit.parcel")
+              | string;
             /** @description manual (actual entered in the self-assessment) or bound to a KPI */
             metric:
               | {
@@ -15128,7 +16184,7 @@ export interface operations {
               | {
                   /** @enum {string} */
                   kind: "kpi";
-                  /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included) */
+                  /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle */
                   kpi:
                     | "gmv"
                     | "netGmv"
@@ -15141,7 +16197,9 @@ export interface operations {
                     | "shipOnTimeRate"
                     | "inquiryConversion"
                     | "firstResponse"
-                    | "averageResponse";
+                    | "averageResponse"
+                    | "parcelsPacked"
+                    | "wrongShipments";
                   /** @description Only these shops; empty or absent = every shop */
                   shopIds?: string[];
                 };
@@ -15302,7 +16360,9 @@ export interface operations {
           weight?: number;
           /** @description A number as decimal text: money in yuan ("50000.00"), counts, or percentages for rates ("3.5" = 3.5 %) */
           target?: string;
-          unit?: string;
+          /** @description A unit code (unit.yuan, unit.percent, unit.second, unit.order, unit.parcel), or the unit written out: a code's sign or word in either language ("元", "%", "秒", "orders") is stored as its code, other text ("张") as typed, "" for none; a text starting "unit." that is no code is refused */
+          unit?:
+            ("unit.yuan" | "unit.percent" | "unit.second" | "unit.order" | "unit.parcel") | string;
           /** @description manual (actual entered in the self-assessment) or bound to a KPI */
           metric?:
             | {
@@ -15313,7 +16373,7 @@ export interface operations {
             | {
                 /** @enum {string} */
                 kind: "kpi";
-                /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included) */
+                /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle */
                 kpi:
                   | "gmv"
                   | "netGmv"
@@ -15326,7 +16386,9 @@ export interface operations {
                   | "shipOnTimeRate"
                   | "inquiryConversion"
                   | "firstResponse"
-                  | "averageResponse";
+                  | "averageResponse"
+                  | "parcelsPacked"
+                  | "wrongShipments";
                 /** @description Only these shops; empty or absent = every shop */
                 shopIds?: string[];
               };
@@ -15350,7 +16412,10 @@ export interface operations {
             title: string;
             weight: number;
             target: string;
-            unit: string;
+            /** @description A unit code (unit.yuan, unit.percent, unit.second, unit.order, unit.parcel), rendered in the reader's language by the message catalog ("元" / "¥"; a value with its unit: the message <code>.value); else a unit a person typed that no code stands for ("张"), shown as written; "" for none */
+            unit:
+              | ("unit.yuan" | "unit.percent" | "unit.second" | "unit.order" | "unit.parcel")
+              | string;
             /** @description manual (actual entered in the self-assessment) or bound to a KPI */
             metric:
               | {
@@ -15361,7 +16426,7 @@ export interface operations {
               | {
                   /** @enum {string} */
                   kind: "kpi";
-                  /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included) */
+                  /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle */
                   kpi:
                     | "gmv"
                     | "netGmv"
@@ -15374,7 +16439,9 @@ export interface operations {
                     | "shipOnTimeRate"
                     | "inquiryConversion"
                     | "firstResponse"
-                    | "averageResponse";
+                    | "averageResponse"
+                    | "parcelsPacked"
+                    | "wrongShipments";
                   /** @description Only these shops; empty or absent = every shop */
                   shopIds?: string[];
                 };
@@ -15497,7 +16564,10 @@ export interface operations {
             title: string;
             weight: number;
             target: string;
-            unit: string;
+            /** @description A unit code (unit.yuan, unit.percent, unit.second, unit.order, unit.parcel), rendered in the reader's language by the message catalog ("元" / "¥"; a value with its unit: the message <code>.value); else a unit a person typed that no code stands for ("张"), shown as written; "" for none */
+            unit:
+              | ("unit.yuan" | "unit.percent" | "unit.second" | "unit.order" | "unit.parcel")
+              | string;
             /** @description manual (actual entered in the self-assessment) or bound to a KPI */
             metric:
               | {
@@ -15508,7 +16578,7 @@ export interface operations {
               | {
                   /** @enum {string} */
                   kind: "kpi";
-                  /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included) */
+                  /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle */
                   kpi:
                     | "gmv"
                     | "netGmv"
@@ -15521,7 +16591,9 @@ export interface operations {
                     | "shipOnTimeRate"
                     | "inquiryConversion"
                     | "firstResponse"
-                    | "averageResponse";
+                    | "averageResponse"
+                    | "parcelsPacked"
+                    | "wrongShipments";
                   /** @description Only these shops; empty or absent = every shop */
                   shopIds?: string[];
                 };
@@ -15644,7 +16716,10 @@ export interface operations {
             title: string;
             weight: number;
             target: string;
-            unit: string;
+            /** @description A unit code (unit.yuan, unit.percent, unit.second, unit.order, unit.parcel), rendered in the reader's language by the message catalog ("元" / "¥"; a value with its unit: the message <code>.value); else a unit a person typed that no code stands for ("张"), shown as written; "" for none */
+            unit:
+              | ("unit.yuan" | "unit.percent" | "unit.second" | "unit.order" | "unit.parcel")
+              | string;
             /** @description manual (actual entered in the self-assessment) or bound to a KPI */
             metric:
               | {
@@ -15655,7 +16730,7 @@ export interface operations {
               | {
                   /** @enum {string} */
                   kind: "kpi";
-                  /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included) */
+                  /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle */
                   kpi:
                     | "gmv"
                     | "netGmv"
@@ -15668,7 +16743,9 @@ export interface operations {
                     | "shipOnTimeRate"
                     | "inquiryConversion"
                     | "firstResponse"
-                    | "averageResponse";
+                    | "averageResponse"
+                    | "parcelsPacked"
+                    | "wrongShipments";
                   /** @description Only these shops; empty or absent = every shop */
                   shopIds?: string[];
                 };
@@ -15792,7 +16869,10 @@ export interface operations {
             title: string;
             weight: number;
             target: string;
-            unit: string;
+            /** @description A unit code (unit.yuan, unit.percent, unit.second, unit.order, unit.parcel), rendered in the reader's language by the message catalog ("元" / "¥"; a value with its unit: the message <code>.value); else a unit a person typed that no code stands for ("张"), shown as written; "" for none */
+            unit:
+              | ("unit.yuan" | "unit.percent" | "unit.second" | "unit.order" | "unit.parcel")
+              | string;
             /** @description manual (actual entered in the self-assessment) or bound to a KPI */
             metric:
               | {
@@ -15803,7 +16883,7 @@ export interface operations {
               | {
                   /** @enum {string} */
                   kind: "kpi";
-                  /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included) */
+                  /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle */
                   kpi:
                     | "gmv"
                     | "netGmv"
@@ -15816,7 +16896,9 @@ export interface operations {
                     | "shipOnTimeRate"
                     | "inquiryConversion"
                     | "firstResponse"
-                    | "averageResponse";
+                    | "averageResponse"
+                    | "parcelsPacked"
+                    | "wrongShipments";
                   /** @description Only these shops; empty or absent = every shop */
                   shopIds?: string[];
                 };
@@ -15940,7 +17022,10 @@ export interface operations {
             title: string;
             weight: number;
             target: string;
-            unit: string;
+            /** @description A unit code (unit.yuan, unit.percent, unit.second, unit.order, unit.parcel), rendered in the reader's language by the message catalog ("元" / "¥"; a value with its unit: the message <code>.value); else a unit a person typed that no code stands for ("张"), shown as written; "" for none */
+            unit:
+              | ("unit.yuan" | "unit.percent" | "unit.second" | "unit.order" | "unit.parcel")
+              | string;
             /** @description manual (actual entered in the self-assessment) or bound to a KPI */
             metric:
               | {
@@ -15951,7 +17036,7 @@ export interface operations {
               | {
                   /** @enum {string} */
                   kind: "kpi";
-                  /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included) */
+                  /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle */
                   kpi:
                     | "gmv"
                     | "netGmv"
@@ -15964,7 +17049,9 @@ export interface operations {
                     | "shipOnTimeRate"
                     | "inquiryConversion"
                     | "firstResponse"
-                    | "averageResponse";
+                    | "averageResponse"
+                    | "parcelsPacked"
+                    | "wrongShipments";
                   /** @description Only these shops; empty or absent = every shop */
                   shopIds?: string[];
                 };
@@ -16099,7 +17186,10 @@ export interface operations {
               title: string;
               weight: number;
               target: string;
-              unit: string;
+              /** @description A unit code (unit.yuan, unit.percent, unit.second, unit.order, unit.parcel), rendered in the reader's language by the message catalog ("元" / "¥"; a value with its unit: the message <code>.value); else a unit a person typed that no code stands for ("张"), shown as written; "" for none */
+              unit:
+                | ("unit.yuan" | "unit.percent" | "unit.second" | "unit.order" | "unit.parcel")
+                | string;
               /** @description manual (actual entered in the self-assessment) or bound to a KPI */
               metric:
                 | {
@@ -16110,7 +17200,7 @@ export interface operations {
                 | {
                     /** @enum {string} */
                     kind: "kpi";
-                    /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included) */
+                    /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle */
                     kpi:
                       | "gmv"
                       | "netGmv"
@@ -16123,7 +17213,9 @@ export interface operations {
                       | "shipOnTimeRate"
                       | "inquiryConversion"
                       | "firstResponse"
-                      | "averageResponse";
+                      | "averageResponse"
+                      | "parcelsPacked"
+                      | "wrongShipments";
                     /** @description Only these shops; empty or absent = every shop */
                     shopIds?: string[];
                   };
@@ -16251,7 +17343,10 @@ export interface operations {
               title: string;
               weight: number;
               target: string;
-              unit: string;
+              /** @description A unit code (unit.yuan, unit.percent, unit.second, unit.order, unit.parcel), rendered in the reader's language by the message catalog ("元" / "¥"; a value with its unit: the message <code>.value); else a unit a person typed that no code stands for ("张"), shown as written; "" for none */
+              unit:
+                | ("unit.yuan" | "unit.percent" | "unit.second" | "unit.order" | "unit.parcel")
+                | string;
               /** @description manual (actual entered in the self-assessment) or bound to a KPI */
               metric:
                 | {
@@ -16262,7 +17357,7 @@ export interface operations {
                 | {
                     /** @enum {string} */
                     kind: "kpi";
-                    /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included) */
+                    /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle */
                     kpi:
                       | "gmv"
                       | "netGmv"
@@ -16275,7 +17370,9 @@ export interface operations {
                       | "shipOnTimeRate"
                       | "inquiryConversion"
                       | "firstResponse"
-                      | "averageResponse";
+                      | "averageResponse"
+                      | "parcelsPacked"
+                      | "wrongShipments";
                     /** @description Only these shops; empty or absent = every shop */
                     shopIds?: string[];
                   };
@@ -16418,7 +17515,10 @@ export interface operations {
               title: string;
               weight: number;
               target: string;
-              unit: string;
+              /** @description A unit code (unit.yuan, unit.percent, unit.second, unit.order, unit.parcel), rendered in the reader's language by the message catalog ("元" / "¥"; a value with its unit: the message <code>.value); else a unit a person typed that no code stands for ("张"), shown as written; "" for none */
+              unit:
+                | ("unit.yuan" | "unit.percent" | "unit.second" | "unit.order" | "unit.parcel")
+                | string;
               /** @description manual (actual entered in the self-assessment) or bound to a KPI */
               metric:
                 | {
@@ -16429,7 +17529,7 @@ export interface operations {
                 | {
                     /** @enum {string} */
                     kind: "kpi";
-                    /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included) */
+                    /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle */
                     kpi:
                       | "gmv"
                       | "netGmv"
@@ -16442,7 +17542,9 @@ export interface operations {
                       | "shipOnTimeRate"
                       | "inquiryConversion"
                       | "firstResponse"
-                      | "averageResponse";
+                      | "averageResponse"
+                      | "parcelsPacked"
+                      | "wrongShipments";
                     /** @description Only these shops; empty or absent = every shop */
                     shopIds?: string[];
                   };
@@ -16580,7 +17682,10 @@ export interface operations {
               title: string;
               weight: number;
               target: string;
-              unit: string;
+              /** @description A unit code (unit.yuan, unit.percent, unit.second, unit.order, unit.parcel), rendered in the reader's language by the message catalog ("元" / "¥"; a value with its unit: the message <code>.value); else a unit a person typed that no code stands for ("张"), shown as written; "" for none */
+              unit:
+                | ("unit.yuan" | "unit.percent" | "unit.second" | "unit.order" | "unit.parcel")
+                | string;
               /** @description manual (actual entered in the self-assessment) or bound to a KPI */
               metric:
                 | {
@@ -16591,7 +17696,7 @@ export interface operations {
                 | {
                     /** @enum {string} */
                     kind: "kpi";
-                    /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included) */
+                    /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle */
                     kpi:
                       | "gmv"
                       | "netGmv"
@@ -16604,7 +17709,9 @@ export interface operations {
                       | "shipOnTimeRate"
                       | "inquiryConversion"
                       | "firstResponse"
-                      | "averageResponse";
+                      | "averageResponse"
+                      | "parcelsPacked"
+                      | "wrongShipments";
                     /** @description Only these shops; empty or absent = every shop */
                     shopIds?: string[];
                   };
@@ -16741,7 +17848,7 @@ export interface operations {
                   | {
                       /** @enum {string} */
                       kind: "kpi";
-                      /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included) */
+                      /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle */
                       kpi:
                         | "gmv"
                         | "netGmv"
@@ -16754,11 +17861,16 @@ export interface operations {
                         | "shipOnTimeRate"
                         | "inquiryConversion"
                         | "firstResponse"
-                        | "averageResponse";
+                        | "averageResponse"
+                        | "parcelsPacked"
+                        | "wrongShipments";
                       /** @description Only these shops; empty or absent = every shop */
                       shopIds?: string[];
                     };
-                unit: string;
+                /** @description A unit code (unit.yuan, unit.percent, unit.second, unit.order, unit.parcel), rendered in the reader's language by the message catalog ("元" / "¥"; a value with its unit: the message <code>.value); else a unit a person typed that no code stands for ("张"), shown as written; "" for none */
+                unit:
+                  | ("unit.yuan" | "unit.percent" | "unit.second" | "unit.order" | "unit.parcel")
+                  | string;
                 weight: number;
                 target: string;
                 actual: string | null;
@@ -16779,7 +17891,9 @@ export interface operations {
                 | "shipOnTimeRate"
                 | "inquiryConversion"
                 | "firstResponse"
-                | "averageResponse";
+                | "averageResponse"
+                | "parcelsPacked"
+                | "wrongShipments";
               points: {
                 /** @description Identifier (UUIDv7) */
                 cycleId: string;
@@ -16831,6 +17945,1242 @@ export interface operations {
       };
       /** @description No such record in this workspace (another workspace's ids answer 404 too) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listAftersalesCases: {
+    parameters: {
+      query?: {
+        /** @description States, comma-separated (new, in_progress, waiting_buyer, received, inspected, resolved, closed), or open (every state before resolved and closed) */
+        state?: string;
+        /** @description Our case type */
+        type?:
+          | "refund_before_shipping"
+          | "refund_after_shipping"
+          | "return_refund"
+          | "exchange"
+          | "reship"
+          | "repair"
+          | "price_protection"
+          | "complaint";
+        /** @description Identifier (UUIDv7) */
+        shopId?: string;
+        /** @description me, none (unassigned) or a member's id */
+        assignee?: string;
+        limit?: number;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              /** @description Identifier (UUIDv7) */
+              shopId: string;
+              /** @description taobao, jd, pdd, douyin, shopify, woocommerce, custom */
+              platform: string;
+              /** @description The case's identity in the shop: the platform's case id, order:<order key> (a refund only an order export carried) or manual:<id> */
+              caseKey: string;
+              platformCaseId: string | null;
+              /** @description Where the case came from */
+              source: "refund" | "order" | "import" | "manual";
+              orderId: string | null;
+              platformOrderId: string | null;
+              customerKey: string | null;
+              /** @description Our case type */
+              type:
+                | "refund_before_shipping"
+                | "refund_after_shipping"
+                | "return_refund"
+                | "exchange"
+                | "reship"
+                | "repair"
+                | "price_protection"
+                | "complaint";
+              platformType: string | null;
+              /** @description Our case state */
+              state:
+                | "new"
+                | "in_progress"
+                | "waiting_buyer"
+                | "received"
+                | "inspected"
+                | "resolved"
+                | "closed";
+              resolution: ("refunded" | "exchanged" | "reshipped" | "rejected") | null;
+              platformState: string | null;
+              reason: string | null;
+              reasonCode: string | null;
+              currency: string;
+              /** @description What the buyer asked for, in fen */
+              requestedFen: number;
+              refundFen: number | null;
+              returnCarrier: string | null;
+              returnWaybill: string | null;
+              inspection: ("passed" | "failed") | null;
+              inspectionNote: string | null;
+              assigneeMemberId: string | null;
+              assigneeName: string | null;
+              /** @description UTC instant, ISO 8601 */
+              openedAt: string;
+              firstResponseAt: string | null;
+              decidedAt: string | null;
+              resolvedAt: string | null;
+              platformDeadlineAt: string | null;
+              dueAt: string | null;
+              /** @description The moves a person may make from here */
+              nextStates: (
+                | "new"
+                | "in_progress"
+                | "waiting_buyer"
+                | "received"
+                | "inspected"
+                | "resolved"
+                | "closed"
+              )[];
+              version: number;
+              /** @description UTC instant, ISO 8601 */
+              createdAt: string;
+              /** @description UTC instant, ISO 8601 */
+              updatedAt: string;
+            }[];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createAftersalesCase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Identifier (UUIDv7) */
+          orderId: string;
+          /** @description Our case type */
+          type:
+            | "refund_before_shipping"
+            | "refund_after_shipping"
+            | "return_refund"
+            | "exchange"
+            | "reship"
+            | "repair"
+            | "price_protection"
+            | "complaint";
+          reason?: string | null;
+          /** @description Amount in fen */
+          requestedFen?: number;
+          lines?: {
+            orderLineNo: number;
+            quantity?: number;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description Identifier (UUIDv7) */
+            id: string;
+            /** @description Identifier (UUIDv7) */
+            shopId: string;
+            /** @description taobao, jd, pdd, douyin, shopify, woocommerce, custom */
+            platform: string;
+            /** @description The case's identity in the shop: the platform's case id, order:<order key> (a refund only an order export carried) or manual:<id> */
+            caseKey: string;
+            platformCaseId: string | null;
+            /** @description Where the case came from */
+            source: "refund" | "order" | "import" | "manual";
+            orderId: string | null;
+            platformOrderId: string | null;
+            customerKey: string | null;
+            /** @description Our case type */
+            type:
+              | "refund_before_shipping"
+              | "refund_after_shipping"
+              | "return_refund"
+              | "exchange"
+              | "reship"
+              | "repair"
+              | "price_protection"
+              | "complaint";
+            platformType: string | null;
+            /** @description Our case state */
+            state:
+              | "new"
+              | "in_progress"
+              | "waiting_buyer"
+              | "received"
+              | "inspected"
+              | "resolved"
+              | "closed";
+            resolution: ("refunded" | "exchanged" | "reshipped" | "rejected") | null;
+            platformState: string | null;
+            reason: string | null;
+            reasonCode: string | null;
+            currency: string;
+            /** @description What the buyer asked for, in fen */
+            requestedFen: number;
+            refundFen: number | null;
+            returnCarrier: string | null;
+            returnWaybill: string | null;
+            inspection: ("passed" | "failed") | null;
+            inspectionNote: string | null;
+            assigneeMemberId: string | null;
+            assigneeName: string | null;
+            /** @description UTC instant, ISO 8601 */
+            openedAt: string;
+            firstResponseAt: string | null;
+            decidedAt: string | null;
+            resolvedAt: string | null;
+            platformDeadlineAt: string | null;
+            dueAt: string | null;
+            /** @description The moves a person may make from here */
+            nextStates: (
+              | "new"
+              | "in_progress"
+              | "waiting_buyer"
+              | "received"
+              | "inspected"
+              | "resolved"
+              | "closed"
+            )[];
+            version: number;
+            /** @description UTC instant, ISO 8601 */
+            createdAt: string;
+            /** @description UTC instant, ISO 8601 */
+            updatedAt: string;
+            lines: {
+              lineNo: number;
+              orderLineNo: number | null;
+              title: string;
+              sku: string | null;
+              quantity: number;
+              amountFen: number | null;
+            }[];
+            /** @description Who did what when, oldest first */
+            history: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              /** @description UTC instant, ISO 8601 */
+              at: string;
+              /** @description created, imported, platform, updated, linked, transition */
+              kind: string;
+              actorMemberId: string | null;
+              actorName: string | null;
+              fromState:
+                | (
+                    | "new"
+                    | "in_progress"
+                    | "waiting_buyer"
+                    | "received"
+                    | "inspected"
+                    | "resolved"
+                    | "closed"
+                  )
+                | null;
+              toState:
+                | (
+                    | "new"
+                    | "in_progress"
+                    | "waiting_buyer"
+                    | "received"
+                    | "inspected"
+                    | "resolved"
+                    | "closed"
+                  )
+                | null;
+              message: {
+                /** @description Message code (src/core/messages/en.ts) */
+                code: string;
+                /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+                params?: {
+                  [key: string]: unknown;
+                };
+              };
+            }[];
+            /** @description When the case waited for the buyer (the clocks pause) */
+            pauses: {
+              /** @description UTC instant, ISO 8601 */
+              startedAt: string;
+              endedAt: string | null;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getAftersalesCase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Identifier (UUIDv7) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description Identifier (UUIDv7) */
+            id: string;
+            /** @description Identifier (UUIDv7) */
+            shopId: string;
+            /** @description taobao, jd, pdd, douyin, shopify, woocommerce, custom */
+            platform: string;
+            /** @description The case's identity in the shop: the platform's case id, order:<order key> (a refund only an order export carried) or manual:<id> */
+            caseKey: string;
+            platformCaseId: string | null;
+            /** @description Where the case came from */
+            source: "refund" | "order" | "import" | "manual";
+            orderId: string | null;
+            platformOrderId: string | null;
+            customerKey: string | null;
+            /** @description Our case type */
+            type:
+              | "refund_before_shipping"
+              | "refund_after_shipping"
+              | "return_refund"
+              | "exchange"
+              | "reship"
+              | "repair"
+              | "price_protection"
+              | "complaint";
+            platformType: string | null;
+            /** @description Our case state */
+            state:
+              | "new"
+              | "in_progress"
+              | "waiting_buyer"
+              | "received"
+              | "inspected"
+              | "resolved"
+              | "closed";
+            resolution: ("refunded" | "exchanged" | "reshipped" | "rejected") | null;
+            platformState: string | null;
+            reason: string | null;
+            reasonCode: string | null;
+            currency: string;
+            /** @description What the buyer asked for, in fen */
+            requestedFen: number;
+            refundFen: number | null;
+            returnCarrier: string | null;
+            returnWaybill: string | null;
+            inspection: ("passed" | "failed") | null;
+            inspectionNote: string | null;
+            assigneeMemberId: string | null;
+            assigneeName: string | null;
+            /** @description UTC instant, ISO 8601 */
+            openedAt: string;
+            firstResponseAt: string | null;
+            decidedAt: string | null;
+            resolvedAt: string | null;
+            platformDeadlineAt: string | null;
+            dueAt: string | null;
+            /** @description The moves a person may make from here */
+            nextStates: (
+              | "new"
+              | "in_progress"
+              | "waiting_buyer"
+              | "received"
+              | "inspected"
+              | "resolved"
+              | "closed"
+            )[];
+            version: number;
+            /** @description UTC instant, ISO 8601 */
+            createdAt: string;
+            /** @description UTC instant, ISO 8601 */
+            updatedAt: string;
+            lines: {
+              lineNo: number;
+              orderLineNo: number | null;
+              title: string;
+              sku: string | null;
+              quantity: number;
+              amountFen: number | null;
+            }[];
+            /** @description Who did what when, oldest first */
+            history: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              /** @description UTC instant, ISO 8601 */
+              at: string;
+              /** @description created, imported, platform, updated, linked, transition */
+              kind: string;
+              actorMemberId: string | null;
+              actorName: string | null;
+              fromState:
+                | (
+                    | "new"
+                    | "in_progress"
+                    | "waiting_buyer"
+                    | "received"
+                    | "inspected"
+                    | "resolved"
+                    | "closed"
+                  )
+                | null;
+              toState:
+                | (
+                    | "new"
+                    | "in_progress"
+                    | "waiting_buyer"
+                    | "received"
+                    | "inspected"
+                    | "resolved"
+                    | "closed"
+                  )
+                | null;
+              message: {
+                /** @description Message code (src/core/messages/en.ts) */
+                code: string;
+                /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+                params?: {
+                  [key: string]: unknown;
+                };
+              };
+            }[];
+            /** @description When the case waited for the buyer (the clocks pause) */
+            pauses: {
+              /** @description UTC instant, ISO 8601 */
+              startedAt: string;
+              endedAt: string | null;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record in this workspace (another workspace's ids answer 404 too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  transitionAftersalesCase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Identifier (UUIDv7) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Our case state */
+          to:
+            | "new"
+            | "in_progress"
+            | "waiting_buyer"
+            | "received"
+            | "inspected"
+            | "resolved"
+            | "closed";
+          /** @description The version you read; a stale version is refused with 409 */
+          version: number;
+          resolution?: ("refunded" | "exchanged" | "reshipped" | "rejected") | null;
+          inspection?: ("passed" | "failed") | null;
+          inspectionNote?: string | null;
+          refundFen?: number | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description Identifier (UUIDv7) */
+            id: string;
+            /** @description Identifier (UUIDv7) */
+            shopId: string;
+            /** @description taobao, jd, pdd, douyin, shopify, woocommerce, custom */
+            platform: string;
+            /** @description The case's identity in the shop: the platform's case id, order:<order key> (a refund only an order export carried) or manual:<id> */
+            caseKey: string;
+            platformCaseId: string | null;
+            /** @description Where the case came from */
+            source: "refund" | "order" | "import" | "manual";
+            orderId: string | null;
+            platformOrderId: string | null;
+            customerKey: string | null;
+            /** @description Our case type */
+            type:
+              | "refund_before_shipping"
+              | "refund_after_shipping"
+              | "return_refund"
+              | "exchange"
+              | "reship"
+              | "repair"
+              | "price_protection"
+              | "complaint";
+            platformType: string | null;
+            /** @description Our case state */
+            state:
+              | "new"
+              | "in_progress"
+              | "waiting_buyer"
+              | "received"
+              | "inspected"
+              | "resolved"
+              | "closed";
+            resolution: ("refunded" | "exchanged" | "reshipped" | "rejected") | null;
+            platformState: string | null;
+            reason: string | null;
+            reasonCode: string | null;
+            currency: string;
+            /** @description What the buyer asked for, in fen */
+            requestedFen: number;
+            refundFen: number | null;
+            returnCarrier: string | null;
+            returnWaybill: string | null;
+            inspection: ("passed" | "failed") | null;
+            inspectionNote: string | null;
+            assigneeMemberId: string | null;
+            assigneeName: string | null;
+            /** @description UTC instant, ISO 8601 */
+            openedAt: string;
+            firstResponseAt: string | null;
+            decidedAt: string | null;
+            resolvedAt: string | null;
+            platformDeadlineAt: string | null;
+            dueAt: string | null;
+            /** @description The moves a person may make from here */
+            nextStates: (
+              | "new"
+              | "in_progress"
+              | "waiting_buyer"
+              | "received"
+              | "inspected"
+              | "resolved"
+              | "closed"
+            )[];
+            version: number;
+            /** @description UTC instant, ISO 8601 */
+            createdAt: string;
+            /** @description UTC instant, ISO 8601 */
+            updatedAt: string;
+            lines: {
+              lineNo: number;
+              orderLineNo: number | null;
+              title: string;
+              sku: string | null;
+              quantity: number;
+              amountFen: number | null;
+            }[];
+            /** @description Who did what when, oldest first */
+            history: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              /** @description UTC instant, ISO 8601 */
+              at: string;
+              /** @description created, imported, platform, updated, linked, transition */
+              kind: string;
+              actorMemberId: string | null;
+              actorName: string | null;
+              fromState:
+                | (
+                    | "new"
+                    | "in_progress"
+                    | "waiting_buyer"
+                    | "received"
+                    | "inspected"
+                    | "resolved"
+                    | "closed"
+                  )
+                | null;
+              toState:
+                | (
+                    | "new"
+                    | "in_progress"
+                    | "waiting_buyer"
+                    | "received"
+                    | "inspected"
+                    | "resolved"
+                    | "closed"
+                  )
+                | null;
+              message: {
+                /** @description Message code (src/core/messages/en.ts) */
+                code: string;
+                /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+                params?: {
+                  [key: string]: unknown;
+                };
+              };
+            }[];
+            /** @description When the case waited for the buyer (the clocks pause) */
+            pauses: {
+              /** @description UTC instant, ISO 8601 */
+              startedAt: string;
+              endedAt: string | null;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record in this workspace (another workspace's ids answer 404 too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  importAftersalesCases: {
+    parameters: {
+      query: {
+        /** @description The shop's id or name */
+        shop: string;
+        fileName: string;
+        /** @description auto (the shop's platform; default), taobao, jd, pdd, douyin, shopify, woocommerce, or mapping:NAME */
+        format?: string;
+        /** @description Check and plan everything, store nothing */
+        dryRun?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description Identifier (UUIDv7) */
+            shopId: string;
+            format: string;
+            dryRun: boolean;
+            files: {
+              file: string;
+              encoding: string;
+              /** @description The profile read (taobao-cases …, mapping:NAME) */
+              format: string;
+              rows: number;
+            }[];
+            rows: number;
+            /** @description Cases the rows name (a case's several lines once) */
+            cases: number;
+            created: number;
+            updated: number;
+            unchanged: number;
+            warnings: {
+              file?: string;
+              /** @description Message code (e.g. shop.warning.unknown_status_paid) */
+              code: string;
+              /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+              params: {
+                [key: string]: unknown;
+              };
+              /** @description The warning rendered in the caller's language, its file in front */
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listAftersalesMappings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              name: string;
+              mapping: {
+                /** @description The file's header for each field */
+                columns: {
+                  [key: string]: unknown;
+                };
+                utcOffset?: string;
+                currency?: string;
+              };
+              version: number;
+              /** @description UTC instant, ISO 8601 */
+              updatedAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createAftersalesMapping: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          name: string;
+          mapping: {
+            /** @description The file's header for each field; caseId, orderId, type, state and openedAt are required */
+            columns: {
+              caseId?: string | null;
+              orderId?: string | null;
+              subOrderId?: string | null;
+              type?: string | null;
+              state?: string | null;
+              goodsState?: string | null;
+              reason?: string | null;
+              requested?: string | null;
+              refund?: string | null;
+              openedAt?: string | null;
+              updatedAt?: string | null;
+              completedAt?: string | null;
+              deadline?: string | null;
+              returnWaybill?: string | null;
+              returnCarrier?: string | null;
+              returnInfo?: string | null;
+              itemTitle?: string | null;
+              sku?: string | null;
+              quantity?: string | null;
+              currency?: string | null;
+            };
+            utcOffset?: string | null;
+            currency?: string | null;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description Identifier (UUIDv7) */
+            id: string;
+            name: string;
+            mapping: {
+              /** @description The file's header for each field */
+              columns: {
+                [key: string]: unknown;
+              };
+              utcOffset?: string;
+              currency?: string;
+            };
+            version: number;
+            /** @description UTC instant, ISO 8601 */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  updateAftersalesMapping: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Identifier (UUIDv7) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          name: string;
+          mapping: {
+            /** @description The file's header for each field; caseId, orderId, type, state and openedAt are required */
+            columns: {
+              caseId?: string | null;
+              orderId?: string | null;
+              subOrderId?: string | null;
+              type?: string | null;
+              state?: string | null;
+              goodsState?: string | null;
+              reason?: string | null;
+              requested?: string | null;
+              refund?: string | null;
+              openedAt?: string | null;
+              updatedAt?: string | null;
+              completedAt?: string | null;
+              deadline?: string | null;
+              returnWaybill?: string | null;
+              returnCarrier?: string | null;
+              returnInfo?: string | null;
+              itemTitle?: string | null;
+              sku?: string | null;
+              quantity?: string | null;
+              currency?: string | null;
+            };
+            utcOffset?: string | null;
+            currency?: string | null;
+          };
+          /** @description The version you read; a stale version is refused with 409 */
+          version: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description Identifier (UUIDv7) */
+            id: string;
+            name: string;
+            mapping: {
+              /** @description The file's header for each field */
+              columns: {
+                [key: string]: unknown;
+              };
+              utcOffset?: string;
+              currency?: string;
+            };
+            version: number;
+            /** @description UTC instant, ISO 8601 */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record in this workspace (another workspace's ids answer 404 too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  deleteAftersalesMapping: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Identifier (UUIDv7) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record in this workspace (another workspace's ids answer 404 too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -17372,6 +19722,5699 @@ export interface operations {
       };
       /** @description The body is larger than the route accepts */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listCarriers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              /** @description The workspace's code for it (Cainiao's for the seeded ones) */
+              code: string;
+              name: string;
+              codes: {
+                [key: string]: string;
+              };
+              aliases: string[];
+              platforms: string[] | null;
+              active: boolean;
+              version: number;
+              /** @description How many rate cards it has */
+              cards: number;
+              currentCard: {
+                /** @description Identifier (UUIDv7) */
+                id: string;
+                /**
+                 * Format: date
+                 * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+                 */
+                validFrom: string;
+              } | null;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createCarrier: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          code: string;
+          name: string;
+          /** @description The carrier's code or name in each system: cainiao, kdniao, kuaidi100, taobao, jd, pdd, douyin, shopify, woocommerce (an empty text: none) */
+          codes?: {
+            [key: string]: string;
+          };
+          aliases?: string[];
+          platforms?: ("taobao" | "jd" | "pdd" | "douyin" | "shopify" | "woocommerce")[] | null;
+          active?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description Identifier (UUIDv7) */
+            id: string;
+            /** @description The workspace's code for it (Cainiao's for the seeded ones) */
+            code: string;
+            name: string;
+            codes: {
+              [key: string]: string;
+            };
+            aliases: string[];
+            platforms: string[] | null;
+            active: boolean;
+            version: number;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  updateCarrier: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Identifier (UUIDv7) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The version you read; a stale version is refused with 409 */
+          version: number;
+          code?: string;
+          name?: string;
+          /** @description The carrier's code or name in each system: cainiao, kdniao, kuaidi100, taobao, jd, pdd, douyin, shopify, woocommerce (an empty text: none) */
+          codes?: {
+            [key: string]: string;
+          };
+          aliases?: string[];
+          platforms?: ("taobao" | "jd" | "pdd" | "douyin" | "shopify" | "woocommerce")[] | null;
+          active?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description Identifier (UUIDv7) */
+            id: string;
+            /** @description The workspace's code for it (Cainiao's for the seeded ones) */
+            code: string;
+            name: string;
+            codes: {
+              [key: string]: string;
+            };
+            aliases: string[];
+            platforms: string[] | null;
+            active: boolean;
+            version: number;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record in this workspace (another workspace's ids answer 404 too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listRateCards: {
+    parameters: {
+      query?: {
+        /** @description Identifier (UUIDv7) */
+        carrierId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              carrier: {
+                /** @description Identifier (UUIDv7) */
+                id: string;
+                code: string;
+                name: string;
+              };
+              /**
+               * Format: date
+               * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+               */
+              validFrom: string;
+              validTo: string | null;
+              zones: number;
+              bands: number;
+              /** @description Provinces no zone of the card holds */
+              notCovered: string[];
+              settings: {
+                divisor: number | null;
+                volumetric: "none" | "full" | "half";
+                volumetricPct: number | null;
+                stepRounding: "1" | "0.5";
+                firstWeightMinimum: boolean;
+                /** @description Amount in yuan as decimal text, e.g. "12.50" */
+                minimumCharge: string;
+                /** @description Amount in yuan as decimal text, e.g. "12.50" */
+                remoteSurcharge: string;
+                remoteProvinces: string[];
+                /** @description Percent of the declared value */
+                insuranceRate: string;
+                platforms: string[] | null;
+              };
+              /** @description UTC instant, ISO 8601 */
+              createdAt: string;
+              createdBy: string | null;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  importRateCard: {
+    parameters: {
+      query: {
+        /** @description The carrier's id or code */
+        carrier: string;
+        fileName: string;
+        /** @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused) */
+        validFrom?: string;
+        divisor?: number | "none";
+        /** @description none | full | half:PCT */
+        volumetric?: string;
+        stepRounding?: "1" | "0.5";
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            card: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              carrier: {
+                /** @description Identifier (UUIDv7) */
+                id: string;
+                code: string;
+                name: string;
+              };
+              /**
+               * Format: date
+               * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+               */
+              validFrom: string;
+              validTo: string | null;
+              zones: number;
+              bands: number;
+              /** @description Provinces no zone of the card holds */
+              notCovered: string[];
+              settings: {
+                divisor: number | null;
+                volumetric: "none" | "full" | "half";
+                volumetricPct: number | null;
+                stepRounding: "1" | "0.5";
+                firstWeightMinimum: boolean;
+                /** @description Amount in yuan as decimal text, e.g. "12.50" */
+                minimumCharge: string;
+                /** @description Amount in yuan as decimal text, e.g. "12.50" */
+                remoteSurcharge: string;
+                remoteProvinces: string[];
+                /** @description Percent of the declared value */
+                insuranceRate: string;
+                platforms: string[] | null;
+              };
+              /** @description UTC instant, ISO 8601 */
+              createdAt: string;
+              createdBy: string | null;
+            };
+            /** @description A card of the same carrier and day was replaced */
+            replaced: boolean;
+            /** @description Parcels of the carrier re-costed */
+            recosted: number;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getRateCard: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Identifier (UUIDv7) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description Identifier (UUIDv7) */
+            id: string;
+            carrier: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              code: string;
+              name: string;
+            };
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+             */
+            validFrom: string;
+            validTo: string | null;
+            zones: number;
+            bands: number;
+            /** @description Provinces no zone of the card holds */
+            notCovered: string[];
+            settings: {
+              divisor: number | null;
+              volumetric: "none" | "full" | "half";
+              volumetricPct: number | null;
+              stepRounding: "1" | "0.5";
+              firstWeightMinimum: boolean;
+              /** @description Amount in yuan as decimal text, e.g. "12.50" */
+              minimumCharge: string;
+              /** @description Amount in yuan as decimal text, e.g. "12.50" */
+              remoteSurcharge: string;
+              remoteProvinces: string[];
+              /** @description Percent of the declared value */
+              insuranceRate: string;
+              platforms: string[] | null;
+            };
+            /** @description UTC instant, ISO 8601 */
+            createdAt: string;
+            createdBy: string | null;
+            card: {
+              /** @enum {string} */
+              format: "dayclear.rate-card/v1";
+              zones: {
+                name: string;
+                provinces: string[];
+                bands: {
+                  /** @description Weight in kg as decimal text, e.g. "3.01" */
+                  fromKg: string;
+                  toKg: string | null;
+                  mode: "flat" | "first_additional";
+                  /** @description Amount in yuan as decimal text, e.g. "12.50" */
+                  price?: string;
+                  /** @description Weight in kg as decimal text, e.g. "3.01" */
+                  firstKg?: string;
+                  /** @description Amount in yuan as decimal text, e.g. "12.50" */
+                  firstFee?: string;
+                  /** @description Weight in kg as decimal text, e.g. "3.01" */
+                  stepKg?: string;
+                  /** @description Amount in yuan as decimal text, e.g. "12.50" */
+                  stepFee?: string;
+                }[];
+              }[];
+            };
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record in this workspace (another workspace's ids answer 404 too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  deleteRateCard: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Identifier (UUIDv7) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            recosted: number;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record in this workspace (another workspace's ids answer 404 too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  exportRateCard: {
+    parameters: {
+      query?: {
+        format?: "csv" | "xlsx" | "json";
+      };
+      header?: never;
+      path: {
+        /** @description Identifier (UUIDv7) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record in this workspace (another workspace's ids answer 404 too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  recostParcels: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Identifier (UUIDv7) */
+          carrierId?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description Parcels re-costed */
+            count: number;
+            /** @description Of which now have a cost */
+            costed: number;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  quoteParcel: {
+    parameters: {
+      query: {
+        /** @description Id or code; all carriers when left out */
+        carrier?: string;
+        /** @description Full or short name, or GB/T 2260 code */
+        province: string;
+        /** @description Actual weight in kg, e.g. "1.25" */
+        weightKg: string;
+        /** @description L×W×H in cm, e.g. 30x20x10 */
+        dims?: string;
+        /** @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused) */
+        on?: string;
+        /** @description Declared value in yuan (insurance) */
+        declaredValue?: string;
+        platform?: "taobao" | "jd" | "pdd" | "douyin" | "shopify" | "woocommerce";
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+             */
+            on: string;
+            province: string;
+            /** @description Cheapest first */
+            quotes: {
+              carrier: {
+                /** @description Identifier (UUIDv7) */
+                id: string;
+                code: string;
+                name: string;
+              };
+              /** @description Identifier (UUIDv7) */
+              cardId: string;
+              /**
+               * Format: date
+               * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+               */
+              validFrom: string;
+              zone: string;
+              /** @description Weight in kg as decimal text, e.g. "3.01" */
+              chargeableKg: string;
+              /** @description Amount in yuan as decimal text, e.g. "12.50" */
+              fee: string;
+              formula: {
+                /** @description Message code (src/core/messages/en.ts) */
+                code: string;
+                /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+                params?: {
+                  [key: string]: unknown;
+                };
+              };
+            }[];
+            leftOut: {
+              carrier: {
+                /** @description Identifier (UUIDv7) */
+                id: string;
+                code: string;
+                name: string;
+              };
+              reason: {
+                /** @description Message code (src/core/messages/en.ts) */
+                code: string;
+                /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+                params?: {
+                  [key: string]: unknown;
+                };
+              };
+            }[];
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listShipQueue: {
+    parameters: {
+      query?: {
+        /** @description Identifier (UUIDv7) */
+        shopId?: string;
+        /** @description taobao, jd, pdd, douyin, shopify, woocommerce … */
+        platform?: string;
+        /** @description Destination province: full or short name (浙江省, 浙江, 浙) or GB/T 2260 code */
+        province?: string;
+        /** @description A carrier: orders whose parcel has it, or (no parcel yet) whose export names it */
+        carrierId?: string;
+        /** @description A line's SKU equals it or starts with it */
+        sku?: string;
+        /** @description Text inside the buyer's or the seller's memo */
+        memo?: string;
+        /** @description true: only past ship-by; false: only not yet */
+        overdue?: boolean;
+        /** @description true: only orders in an open parcel; false: only those in none */
+        inParcel?: boolean;
+        limit?: number;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description UTC instant, ISO 8601 */
+            now: string;
+            items: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              /** @description Identifier (UUIDv7) */
+              shopId: string;
+              shopName: string;
+              platform: string;
+              platformOrderId: string;
+              /** @description UTC instant, ISO 8601 */
+              paidAt: string;
+              /** @description Ship-by instant (UTC): the promised time when the export has one, else paid_at + the shop's dispatch window */
+              shipBy: string;
+              /** @description The ship-by time is the platform's promised time */
+              promised: boolean;
+              /** @description Seconds until ship-by at `now`; negative when overdue */
+              secondsLeft: number;
+              overdue: boolean;
+              /** @description Amount in yuan as decimal text, e.g. "1234.50" */
+              total: string;
+              /** @description Amount in yuan as decimal text, e.g. "1234.50" */
+              refund: string;
+              itemCount: number;
+              buyer: string | null;
+              recipient: string | null;
+              phone: string | null;
+              province: string | null;
+              city: string | null;
+              district: string | null;
+              address: string | null;
+              carrier: string | null;
+              buyerMemo: string | null;
+              sellerMemo: string | null;
+              items: {
+                lineNo: number;
+                title: string;
+                sku: string | null;
+                variant: string | null;
+                quantity: number;
+              }[];
+              /** @description Its live parcels (several when split) */
+              parcels: {
+                /** @description Identifier (UUIDv7) */
+                id: string;
+                /** @description open → packed → shipped; cancelled = a merge or split undone */
+                status: "open" | "packed" | "shipped" | "cancelled";
+                batchId: string | null;
+                batchNumber: string | null;
+                carrierId: string | null;
+                waybillNo: string | null;
+              }[];
+            }[];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getShipQueueSummary: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description UTC instant, ISO 8601 */
+            now: string;
+            orders: number;
+            overdue: number;
+            /** @description Not overdue, ship-by within the next 24 hours */
+            dueToday: number;
+            shops: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              name: string;
+              platform: string;
+              orders: number;
+              overdue: number;
+              /** @description Not overdue, ship-by within the next 24 hours */
+              dueToday: number;
+            }[];
+            carriers: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              code: string;
+              name: string;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listMergeProposals: {
+    parameters: {
+      query?: {
+        /** @description Identifier (UUIDv7) */
+        shopId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description UTC instant, ISO 8601 */
+            now: string;
+            /** @description Orders looked at (paid, not refunded, in no parcel) */
+            considered: number;
+            items: {
+              /** @description Identifier (UUIDv7) */
+              shopId: string;
+              shopName: string;
+              reason: {
+                /** @description Message code (src/core/messages/en.ts) */
+                code: string;
+                /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+                params?: {
+                  [key: string]: unknown;
+                };
+              };
+              /** @description UTC instant, ISO 8601 */
+              shipBy: string;
+              overdue: boolean;
+              orders: {
+                /** @description Identifier (UUIDv7) */
+                id: string;
+                platformOrderId: string;
+                /** @description UTC instant, ISO 8601 */
+                shipBy: string;
+                /** @description Amount in yuan as decimal text, e.g. "1234.50" */
+                total: string;
+                itemCount: number;
+                buyer: string | null;
+                recipient: string | null;
+                phone: string | null;
+                province: string | null;
+                city: string | null;
+                district: string | null;
+                address: string | null;
+                buyerMemo: string | null;
+              }[];
+            }[];
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createParcels: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          orderIds: string[];
+          /** @description One parcel for all the orders (合单: one shop, the same recipient); else one parcel per order */
+          merge?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              /** @description Identifier (UUIDv7) */
+              shopId: string;
+              batchId: string | null;
+              /** @description open → packed → shipped; cancelled = a merge or split undone */
+              status: "open" | "packed" | "shipped" | "cancelled";
+              carrierId: string | null;
+              waybillNo: string | null;
+              weightG: number | null;
+              province: string | null;
+              packedAt: string | null;
+              shippedAt: string | null;
+              orderIds: string[];
+              items: {
+                /** @description Identifier (UUIDv7) */
+                orderId: string;
+                lineNo: number;
+                quantity: number;
+              }[];
+              version: number;
+              /** @description UTC instant, ISO 8601 */
+              createdAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  splitOrder: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Identifier (UUIDv7) */
+          orderId: string;
+          /** @description The parcels, each a list of the order's lines and how many of each; every piece in exactly one parcel */
+          parcels: {
+            lineNo: number;
+            quantity: number;
+          }[][];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              /** @description Identifier (UUIDv7) */
+              shopId: string;
+              batchId: string | null;
+              /** @description open → packed → shipped; cancelled = a merge or split undone */
+              status: "open" | "packed" | "shipped" | "cancelled";
+              carrierId: string | null;
+              waybillNo: string | null;
+              weightG: number | null;
+              province: string | null;
+              packedAt: string | null;
+              shippedAt: string | null;
+              orderIds: string[];
+              items: {
+                /** @description Identifier (UUIDv7) */
+                orderId: string;
+                lineNo: number;
+                quantity: number;
+              }[];
+              version: number;
+              /** @description UTC instant, ISO 8601 */
+              createdAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getParcel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Identifier (UUIDv7) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description Identifier (UUIDv7) */
+            id: string;
+            /** @description Identifier (UUIDv7) */
+            shopId: string;
+            batchId: string | null;
+            /** @description open → packed → shipped; cancelled = a merge or split undone */
+            status: "open" | "packed" | "shipped" | "cancelled";
+            carrierId: string | null;
+            waybillNo: string | null;
+            weightG: number | null;
+            province: string | null;
+            packedAt: string | null;
+            shippedAt: string | null;
+            orderIds: string[];
+            items: {
+              /** @description Identifier (UUIDv7) */
+              orderId: string;
+              lineNo: number;
+              quantity: number;
+            }[];
+            version: number;
+            /** @description UTC instant, ISO 8601 */
+            createdAt: string;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record in this workspace (another workspace's ids answer 404 too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  undoParcel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Identifier (UUIDv7) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The version you read; a stale version is refused with 409 */
+          version: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description The parcels undone (a split's other parts too) */
+            cancelled: string[];
+            /** @description Orders back in the queue with no parcel */
+            orderIds: string[];
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record in this workspace (another workspace's ids answer 404 too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listShipBatches: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              /** @description B + the workspace's date + the day's sequence: B20261207-01 */
+              number: string;
+              status: "open" | "printed" | "handed_over";
+              /** @description UTC instant, ISO 8601 */
+              createdAt: string;
+              printedAt: string | null;
+              handedOverAt: string | null;
+              version: number;
+              createdBy: string | null;
+              parcels: number;
+              shipped: number;
+            }[];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createShipBatch: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          orderIds?: string[];
+          parcelIds?: string[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description Identifier (UUIDv7) */
+            id: string;
+            /** @description B + the workspace's date + the day's sequence: B20261207-01 */
+            number: string;
+            status: "open" | "printed" | "handed_over";
+            /** @description UTC instant, ISO 8601 */
+            createdAt: string;
+            printedAt: string | null;
+            handedOverAt: string | null;
+            version: number;
+            parcels: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              /** @description open → packed → shipped; cancelled = a merge or split undone */
+              status: "open" | "packed" | "shipped" | "cancelled";
+              shopName: string;
+              orderIds: string[];
+              platformOrderIds: string[];
+              recipient: string | null;
+              province: string | null;
+              pieces: number;
+              carrierId: string | null;
+              carrierName: string | null;
+              waybillNo: string | null;
+              weightG: number | null;
+              cost: string | null;
+              costFormula: {
+                /** @description Message code (src/core/messages/en.ts) */
+                code: string;
+                /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+                params?: {
+                  [key: string]: unknown;
+                };
+              } | null;
+              version: number;
+            }[];
+            counts: {
+              parcels: number;
+              open: number;
+              packed: number;
+              shipped: number;
+              pieces: number;
+            };
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getShipBatch: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Identifier (UUIDv7) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description Identifier (UUIDv7) */
+            id: string;
+            /** @description B + the workspace's date + the day's sequence: B20261207-01 */
+            number: string;
+            status: "open" | "printed" | "handed_over";
+            /** @description UTC instant, ISO 8601 */
+            createdAt: string;
+            printedAt: string | null;
+            handedOverAt: string | null;
+            version: number;
+            parcels: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              /** @description open → packed → shipped; cancelled = a merge or split undone */
+              status: "open" | "packed" | "shipped" | "cancelled";
+              shopName: string;
+              orderIds: string[];
+              platformOrderIds: string[];
+              recipient: string | null;
+              province: string | null;
+              pieces: number;
+              carrierId: string | null;
+              carrierName: string | null;
+              waybillNo: string | null;
+              weightG: number | null;
+              cost: string | null;
+              costFormula: {
+                /** @description Message code (src/core/messages/en.ts) */
+                code: string;
+                /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+                params?: {
+                  [key: string]: unknown;
+                };
+              } | null;
+              version: number;
+            }[];
+            counts: {
+              parcels: number;
+              open: number;
+              packed: number;
+              shipped: number;
+              pieces: number;
+            };
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record in this workspace (another workspace's ids answer 404 too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  markShipBatchPrinted: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Identifier (UUIDv7) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The version you read; a stale version is refused with 409 */
+          version: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description Identifier (UUIDv7) */
+            id: string;
+            /** @description B + the workspace's date + the day's sequence: B20261207-01 */
+            number: string;
+            status: "open" | "printed" | "handed_over";
+            /** @description UTC instant, ISO 8601 */
+            createdAt: string;
+            printedAt: string | null;
+            handedOverAt: string | null;
+            version: number;
+            parcels: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              /** @description open → packed → shipped; cancelled = a merge or split undone */
+              status: "open" | "packed" | "shipped" | "cancelled";
+              shopName: string;
+              orderIds: string[];
+              platformOrderIds: string[];
+              recipient: string | null;
+              province: string | null;
+              pieces: number;
+              carrierId: string | null;
+              carrierName: string | null;
+              waybillNo: string | null;
+              weightG: number | null;
+              cost: string | null;
+              costFormula: {
+                /** @description Message code (src/core/messages/en.ts) */
+                code: string;
+                /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+                params?: {
+                  [key: string]: unknown;
+                };
+              } | null;
+              version: number;
+            }[];
+            counts: {
+              parcels: number;
+              open: number;
+              packed: number;
+              shipped: number;
+              pieces: number;
+            };
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record in this workspace (another workspace's ids answer 404 too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  markShipBatchHandedOver: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Identifier (UUIDv7) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The version you read; a stale version is refused with 409 */
+          version: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description Identifier (UUIDv7) */
+            id: string;
+            /** @description B + the workspace's date + the day's sequence: B20261207-01 */
+            number: string;
+            status: "open" | "printed" | "handed_over";
+            /** @description UTC instant, ISO 8601 */
+            createdAt: string;
+            printedAt: string | null;
+            handedOverAt: string | null;
+            version: number;
+            parcels: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              /** @description open → packed → shipped; cancelled = a merge or split undone */
+              status: "open" | "packed" | "shipped" | "cancelled";
+              shopName: string;
+              orderIds: string[];
+              platformOrderIds: string[];
+              recipient: string | null;
+              province: string | null;
+              pieces: number;
+              carrierId: string | null;
+              carrierName: string | null;
+              waybillNo: string | null;
+              weightG: number | null;
+              cost: string | null;
+              costFormula: {
+                /** @description Message code (src/core/messages/en.ts) */
+                code: string;
+                /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+                params?: {
+                  [key: string]: unknown;
+                };
+              } | null;
+              version: number;
+            }[];
+            counts: {
+              parcels: number;
+              open: number;
+              packed: number;
+              shipped: number;
+              pieces: number;
+            };
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record in this workspace (another workspace's ids answer 404 too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getShipBatchPickList: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Identifier (UUIDv7) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            batch: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              /** @description B + the workspace's date + the day's sequence: B20261207-01 */
+              number: string;
+              status: "open" | "printed" | "handed_over";
+              /** @description UTC instant, ISO 8601 */
+              createdAt: string;
+              printedAt: string | null;
+              handedOverAt: string | null;
+              version: number;
+            };
+            parcels: number;
+            pieces: number;
+            lines: {
+              sku: string | null;
+              title: string;
+              variant: string | null;
+              location: string | null;
+              quantity: number;
+              /** @description In how many parcels it goes */
+              parcels: number;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record in this workspace (another workspace's ids answer 404 too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getShipBatchSlips: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Identifier (UUIDv7) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            batch: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              /** @description B + the workspace's date + the day's sequence: B20261207-01 */
+              number: string;
+              status: "open" | "printed" | "handed_over";
+              /** @description UTC instant, ISO 8601 */
+              createdAt: string;
+              printedAt: string | null;
+              handedOverAt: string | null;
+              version: number;
+            };
+            slips: {
+              /** @description Identifier (UUIDv7) */
+              parcelId: string;
+              shopName: string;
+              recipient: string | null;
+              phone: string | null;
+              province: string | null;
+              city: string | null;
+              district: string | null;
+              address: string | null;
+              orders: {
+                /** @description Identifier (UUIDv7) */
+                id: string;
+                platformOrderId: string;
+                /** @description UTC instant, ISO 8601 */
+                paidAt: string;
+                buyerMemo: string | null;
+                sellerMemo: string | null;
+              }[];
+              items: {
+                /** @description Identifier (UUIDv7) */
+                orderId: string;
+                lineNo: number;
+                title: string;
+                sku: string | null;
+                variant: string | null;
+                quantity: number;
+                /** @description Costs nothing (zero price): a gift */
+                gift: boolean;
+              }[];
+              pieces: number;
+              gifts: number;
+              /** @description Holds part of an order whose other lines travel in other parcels */
+              partOfSplit: boolean;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record in this workspace (another workspace's ids answer 404 too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getHandoverManifest: {
+    parameters: {
+      query?: {
+        /** @description A batch's id or number */
+        batchId?: string;
+        /** @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused) */
+        date?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            batch: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              /** @description B + the workspace's date + the day's sequence: B20261207-01 */
+              number: string;
+              status: "open" | "printed" | "handed_over";
+              /** @description UTC instant, ISO 8601 */
+              createdAt: string;
+              printedAt: string | null;
+              handedOverAt: string | null;
+              version: number;
+            } | null;
+            date: string | null;
+            /** @description UTC instant, ISO 8601 */
+            generatedAt: string;
+            count: number;
+            weightG: number;
+            carriers: {
+              carrierId: string | null;
+              code: string | null;
+              name: string | null;
+              count: number;
+              /** @description Sum of the weighed parcels, grams */
+              weightG: number;
+              unweighed: number;
+              parcels: {
+                /** @description Identifier (UUIDv7) */
+                parcelId: string;
+                waybillNo: string | null;
+                weightG: number | null;
+                shippedAt: string | null;
+                platformOrderIds: string[];
+                recipient: string | null;
+                province: string | null;
+              }[];
+            }[];
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listSkuSettings: {
+    parameters: {
+      query?: {
+        prefix?: string;
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              sku: string;
+              location: string | null;
+              weightG: number | null;
+              /** @description UTC instant, ISO 8601 */
+              updatedAt: string;
+            }[];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  putSkuSetting: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        sku: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          location: string | null;
+          weightG: number | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            sku: string;
+            location: string | null;
+            weightG: number | null;
+            /** @description UTC instant, ISO 8601 */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record in this workspace (another workspace's ids answer 404 too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  logisticsPackSlip: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description What the scanner (or the person) typed: a parcel id, an order number or a waybill */
+          code: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            step: "slip" | "waybill" | "typed";
+            outcome:
+              | "ok"
+              | "unknown"
+              | "ambiguous"
+              | "wrong_parcel"
+              | "already_shipped"
+              | "refunded"
+              | "cancelled"
+              | "unpaid"
+              | "invalid"
+              | "carrier_needed";
+            /** @description True: the parcel must not leave as it is (unknown, wrong_parcel, already_shipped, refunded, cancelled, unpaid); the pack station waits for an acknowledge */
+            stop: boolean;
+            message: {
+              /** @description Message code (src/core/messages/en.ts) */
+              code: string;
+              /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+              params?: {
+                [key: string]: unknown;
+              };
+            };
+            parcel: {
+              id: string | null;
+              /** @description Identifier (UUIDv7) */
+              shopId: string;
+              batchId: string | null;
+              /** @description open | packed | shipped | cancelled */
+              status: string;
+              carrier: {
+                /** @description Identifier (UUIDv7) */
+                id: string;
+                code: string;
+                name: string;
+              } | null;
+              waybillNo: string | null;
+              waybillSource: string | null;
+              weightG: number | null;
+              packedBy: string | null;
+              packedAt: string | null;
+              shippedAt: string | null;
+              /** @description 0 for an order that has no parcel yet */
+              version: number;
+              orders: {
+                /** @description Identifier (UUIDv7) */
+                id: string;
+                platformOrderId: string;
+                status: string;
+                rawStatus: string;
+                recipient: string | null;
+                province: string | null;
+                city: string | null;
+                sellerMemo: string | null;
+              }[];
+              lines: {
+                /** @description Identifier (UUIDv7) */
+                orderId: string;
+                title: string;
+                sku: string | null;
+                variant: string | null;
+                quantity: number;
+              }[];
+            } | null;
+            /** @description Identifier (UUIDv7) */
+            eventId: string;
+            /** @description UTC instant, ISO 8601 */
+            at: string;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  logisticsPackWaybill: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description What the scanner (or the person) typed: a parcel id, an order number or a waybill */
+          slip: string;
+          /** @description What the scanner (or the person) typed: a parcel id, an order number or a waybill */
+          waybill: string;
+          /** @description A carrier's code in this workspace (SF, ZTO, YTO …) */
+          carrierCode?: string;
+          /** @description Weight in grams (1 – 200000) */
+          weightG?: number;
+          /** @description scale: read from a scale; typed: typed by the packer */
+          weightSource?: "scale" | "typed";
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            step: "slip" | "waybill" | "typed";
+            outcome:
+              | "ok"
+              | "unknown"
+              | "ambiguous"
+              | "wrong_parcel"
+              | "already_shipped"
+              | "refunded"
+              | "cancelled"
+              | "unpaid"
+              | "invalid"
+              | "carrier_needed";
+            /** @description True: the parcel must not leave as it is (unknown, wrong_parcel, already_shipped, refunded, cancelled, unpaid); the pack station waits for an acknowledge */
+            stop: boolean;
+            message: {
+              /** @description Message code (src/core/messages/en.ts) */
+              code: string;
+              /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+              params?: {
+                [key: string]: unknown;
+              };
+            };
+            parcel: {
+              id: string | null;
+              /** @description Identifier (UUIDv7) */
+              shopId: string;
+              batchId: string | null;
+              /** @description open | packed | shipped | cancelled */
+              status: string;
+              carrier: {
+                /** @description Identifier (UUIDv7) */
+                id: string;
+                code: string;
+                name: string;
+              } | null;
+              waybillNo: string | null;
+              waybillSource: string | null;
+              weightG: number | null;
+              packedBy: string | null;
+              packedAt: string | null;
+              shippedAt: string | null;
+              /** @description 0 for an order that has no parcel yet */
+              version: number;
+              orders: {
+                /** @description Identifier (UUIDv7) */
+                id: string;
+                platformOrderId: string;
+                status: string;
+                rawStatus: string;
+                recipient: string | null;
+                province: string | null;
+                city: string | null;
+                sellerMemo: string | null;
+              }[];
+              lines: {
+                /** @description Identifier (UUIDv7) */
+                orderId: string;
+                title: string;
+                sku: string | null;
+                variant: string | null;
+                quantity: number;
+              }[];
+            } | null;
+            /** @description Identifier (UUIDv7) */
+            eventId: string;
+            /** @description UTC instant, ISO 8601 */
+            at: string;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  logisticsTypeWaybill: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Identifier (UUIDv7) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description What the scanner (or the person) typed: a parcel id, an order number or a waybill */
+          waybill: string;
+          /** @description A carrier's code in this workspace (SF, ZTO, YTO …) */
+          carrierCode?: string;
+          /** @description Weight in grams (1 – 200000) */
+          weightG?: number;
+          /** @description The version you read; a stale version is refused with 409 */
+          version?: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            step: "slip" | "waybill" | "typed";
+            outcome:
+              | "ok"
+              | "unknown"
+              | "ambiguous"
+              | "wrong_parcel"
+              | "already_shipped"
+              | "refunded"
+              | "cancelled"
+              | "unpaid"
+              | "invalid"
+              | "carrier_needed";
+            /** @description True: the parcel must not leave as it is (unknown, wrong_parcel, already_shipped, refunded, cancelled, unpaid); the pack station waits for an acknowledge */
+            stop: boolean;
+            message: {
+              /** @description Message code (src/core/messages/en.ts) */
+              code: string;
+              /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+              params?: {
+                [key: string]: unknown;
+              };
+            };
+            parcel: {
+              id: string | null;
+              /** @description Identifier (UUIDv7) */
+              shopId: string;
+              batchId: string | null;
+              /** @description open | packed | shipped | cancelled */
+              status: string;
+              carrier: {
+                /** @description Identifier (UUIDv7) */
+                id: string;
+                code: string;
+                name: string;
+              } | null;
+              waybillNo: string | null;
+              waybillSource: string | null;
+              weightG: number | null;
+              packedBy: string | null;
+              packedAt: string | null;
+              shippedAt: string | null;
+              /** @description 0 for an order that has no parcel yet */
+              version: number;
+              orders: {
+                /** @description Identifier (UUIDv7) */
+                id: string;
+                platformOrderId: string;
+                status: string;
+                rawStatus: string;
+                recipient: string | null;
+                province: string | null;
+                city: string | null;
+                sellerMemo: string | null;
+              }[];
+              lines: {
+                /** @description Identifier (UUIDv7) */
+                orderId: string;
+                title: string;
+                sku: string | null;
+                variant: string | null;
+                quantity: number;
+              }[];
+            } | null;
+            /** @description Identifier (UUIDv7) */
+            eventId: string;
+            /** @description UTC instant, ISO 8601 */
+            at: string;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record in this workspace (another workspace's ids answer 404 too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  logisticsScans: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description Only the caller's scans */
+        mine?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              /** @description UTC instant, ISO 8601 */
+              at: string;
+              /** @description Identifier (UUIDv7) */
+              memberId: string;
+              step: string;
+              code: string;
+              parcelId: string | null;
+              outcome:
+                | "ok"
+                | "unknown"
+                | "ambiguous"
+                | "wrong_parcel"
+                | "already_shipped"
+                | "refunded"
+                | "cancelled"
+                | "unpaid"
+                | "invalid"
+                | "carrier_needed";
+              stop: boolean;
+              message: {
+                /** @description Message code (src/core/messages/en.ts) */
+                code: string;
+                /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+                params?: {
+                  [key: string]: unknown;
+                };
+              };
+            }[];
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  logisticsImportTracking: {
+    parameters: {
+      query: {
+        /** @description The shop's id or name */
+        shop: string;
+        fileName: string;
+        /** @description A saved tracking mapping's name */
+        mapping?: string;
+        /** @description Check everything, store nothing */
+        dryRun?: boolean;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description Identifier (UUIDv7) */
+            shopId: string;
+            files: {
+              file: string;
+              encoding: string;
+              rows: number;
+            }[];
+            rows: number;
+            /** @description Parcels made for orders that had none */
+            parcelsCreated: number;
+            /** @description Parcels whose waybill, carrier or weight changed */
+            updated: number;
+            /** @description Rows that changed nothing (the same file again) */
+            unchanged: number;
+            warnings: {
+              file?: string;
+              /** @description Message code (e.g. shop.warning.unknown_status_paid) */
+              code: string;
+              /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+              params: {
+                [key: string]: unknown;
+              };
+              /** @description The warning rendered in the caller's language, its file in front */
+              message: string;
+            }[];
+            dryRun: boolean;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  logisticsMappings: {
+    parameters: {
+      query: {
+        kind: "tracking" | "writeback";
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              kind: "tracking" | "writeback";
+              shopId: string | null;
+              platform: string | null;
+              name: string;
+              mapping: {
+                [key: string]: unknown;
+              };
+              version: number;
+              /** @description UTC instant, ISO 8601 */
+              updatedAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  logisticsCreateMapping: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          kind: "tracking" | "writeback";
+          name: string;
+          shopId?: string | null;
+          platform?: ("taobao" | "jd" | "pdd" | "douyin" | "shopify" | "woocommerce") | null;
+          /** @description Tracking: {"columns":{"order","carrier","waybill","weight"},"weightUnit":"kg|g","carrier":"ZTO"}; write-back: {"headers":{…},"format":"csv-gbk|csv-utf8|csv-utf8-bom|xlsx"} */
+          mapping: {
+            columns?: {
+              order?: string;
+              carrier?: string;
+              waybill?: string;
+              weight?: string;
+            };
+            weightUnit?: "kg" | "g";
+            carrier?: string;
+            /** @description Write-back templates: header per field (order, carrier, waybill, date, status, command, notify) */
+            headers?: {
+              [key: string]: string;
+            };
+            format?: "csv-gbk" | "csv-utf8" | "csv-utf8-bom" | "xlsx";
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description Identifier (UUIDv7) */
+            id: string;
+            kind: "tracking" | "writeback";
+            shopId: string | null;
+            platform: string | null;
+            name: string;
+            mapping: {
+              [key: string]: unknown;
+            };
+            version: number;
+            /** @description UTC instant, ISO 8601 */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  logisticsUpdateMapping: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Identifier (UUIDv7) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          name: string;
+          shopId?: string | null;
+          platform?: ("taobao" | "jd" | "pdd" | "douyin" | "shopify" | "woocommerce") | null;
+          /** @description Tracking: {"columns":{"order","carrier","waybill","weight"},"weightUnit":"kg|g","carrier":"ZTO"}; write-back: {"headers":{…},"format":"csv-gbk|csv-utf8|csv-utf8-bom|xlsx"} */
+          mapping: {
+            columns?: {
+              order?: string;
+              carrier?: string;
+              waybill?: string;
+              weight?: string;
+            };
+            weightUnit?: "kg" | "g";
+            carrier?: string;
+            /** @description Write-back templates: header per field (order, carrier, waybill, date, status, command, notify) */
+            headers?: {
+              [key: string]: string;
+            };
+            format?: "csv-gbk" | "csv-utf8" | "csv-utf8-bom" | "xlsx";
+          };
+          /** @description The version you read; a stale version is refused with 409 */
+          version: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description Identifier (UUIDv7) */
+            id: string;
+            kind: "tracking" | "writeback";
+            shopId: string | null;
+            platform: string | null;
+            name: string;
+            mapping: {
+              [key: string]: unknown;
+            };
+            version: number;
+            /** @description UTC instant, ISO 8601 */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record in this workspace (another workspace's ids answer 404 too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  logisticsDeleteMapping: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Identifier (UUIDv7) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record in this workspace (another workspace's ids answer 404 too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  logisticsWritebackFiles: {
+    parameters: {
+      query?: {
+        shop?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              /** @description Identifier (UUIDv7) */
+              shopId: string;
+              platform: string;
+              fileName: string;
+              format: string;
+              batchId: string | null;
+              from: string | null;
+              to: string | null;
+              lines: number;
+              createdBy: string | null;
+              /** @description UTC instant, ISO 8601 */
+              createdAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  logisticsCreateWriteback: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The shop's id or name */
+          shop: string;
+          platform: "taobao" | "jd" | "pdd" | "douyin" | "shopify" | "woocommerce";
+          /** @description A batch's id or number */
+          batch?: string;
+          /**
+           * Format: date
+           * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+           */
+          from?: string;
+          /**
+           * Format: date
+           * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+           */
+          to?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description Identifier (UUIDv7) */
+            id: string;
+            /** @description Identifier (UUIDv7) */
+            shopId: string;
+            platform: string;
+            fileName: string;
+            format: string;
+            batchId: string | null;
+            from: string | null;
+            to: string | null;
+            lines: number;
+            createdBy: string | null;
+            /** @description UTC instant, ISO 8601 */
+            createdAt: string;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  logisticsDownloadWriteback: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Identifier (UUIDv7) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record in this workspace (another workspace's ids answer 404 too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  logisticsWritebackCheck: {
+    parameters: {
+      query: {
+        /** @description The shop's id or name */
+        shop: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description Identifier (UUIDv7) */
+            shopId: string;
+            lastImportAt: string | null;
+            /** @description Orders a write-back file carried */
+            orders: number;
+            agree: number;
+            /** @description Sent after the shop's latest order import: not checked yet */
+            pending: number;
+            mismatches: {
+              /** @description Identifier (UUIDv7) */
+              orderId: string;
+              platformOrderId: string;
+              reason: {
+                /** @description Message code (src/core/messages/en.ts) */
+                code: string;
+                /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+                params?: {
+                  [key: string]: unknown;
+                };
+              };
+              sent: {
+                carrier: string;
+                waybills: string[];
+                /** @description UTC instant, ISO 8601 */
+                at: string;
+                /** @description Identifier (UUIDv7) */
+                fileId: string;
+              };
+              platform: {
+                status: string;
+                rawStatus: string;
+                trackingNo: string | null;
+                carrier: string | null;
+              };
+            }[];
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listCarrierBills: {
+    parameters: {
+      query?: {
+        /** @description Identifier (UUIDv7) */
+        carrierId?: string;
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              carrier: {
+                /** @description Identifier (UUIDv7) */
+                id: string;
+                code: string;
+                name: string;
+              };
+              fileName: string;
+              encoding: string | null;
+              period: string | null;
+              /** @description Grams */
+              toleranceG: number;
+              /** @description UTC instant, ISO 8601 */
+              createdAt: string;
+              createdBy: string | null;
+              totals: {
+                /** @description Waybill lines (rows of one waybill added up) */
+                lines: number;
+                /** @description Yuan as decimal text, e.g. "1234.50" (integer fen inside) */
+                billed: string;
+                /** @description Σ computed cost of the lines compared (not unknown, duplicate or not costed) */
+                computed: string;
+                /** @description Σ fee of the same lines */
+                matchedBilled: string;
+                /** @description Σ (fee − cost) where the fee is higher */
+                overcharged: string;
+                /** @description Σ (cost − fee) where the fee is lower */
+                undercharged: string;
+                /** @description Σ fee of waybills no parcel has */
+                unknown: string;
+                /** @description Σ fee charged again for waybills an earlier bill charged */
+                duplicate: string;
+                /** @description Σ fee of parcels without a computed cost */
+                notCosted: string;
+                /** @description Σ (fee − cost) of the re-weighed lines */
+                reweighedDiff: string;
+                /** @description Lines per status */
+                counts: {
+                  [key: string]: number;
+                };
+              };
+            }[];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  importCarrierBill: {
+    parameters: {
+      query: {
+        /** @description Identifier (UUIDv7) */
+        carrierId: string;
+        fileName: string;
+        /** @description The month, YYYY-MM, from 2000-01 to 2099-12 */
+        period?: string;
+        /** @description Grams the carrier's weight may differ from the parcel's (default 100) */
+        toleranceG?: number;
+        /** @description A saved bill mapping's name, for a layout the header aliases do not find */
+        mapping?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description Identifier (UUIDv7) */
+            id: string;
+            carrier: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              code: string;
+              name: string;
+            };
+            fileName: string;
+            encoding: string | null;
+            period: string | null;
+            /** @description Grams */
+            toleranceG: number;
+            /** @description UTC instant, ISO 8601 */
+            createdAt: string;
+            createdBy: string | null;
+            totals: {
+              /** @description Waybill lines (rows of one waybill added up) */
+              lines: number;
+              /** @description Yuan as decimal text, e.g. "1234.50" (integer fen inside) */
+              billed: string;
+              /** @description Σ computed cost of the lines compared (not unknown, duplicate or not costed) */
+              computed: string;
+              /** @description Σ fee of the same lines */
+              matchedBilled: string;
+              /** @description Σ (fee − cost) where the fee is higher */
+              overcharged: string;
+              /** @description Σ (cost − fee) where the fee is lower */
+              undercharged: string;
+              /** @description Σ fee of waybills no parcel has */
+              unknown: string;
+              /** @description Σ fee charged again for waybills an earlier bill charged */
+              duplicate: string;
+              /** @description Σ fee of parcels without a computed cost */
+              notCosted: string;
+              /** @description Σ (fee − cost) of the re-weighed lines */
+              reweighedDiff: string;
+              /** @description Lines per status */
+              counts: {
+                [key: string]: number;
+              };
+            };
+          } & {
+            warnings: {
+              file?: string;
+              /** @description Message code (e.g. shop.warning.unknown_status_paid) */
+              code: string;
+              /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+              params: {
+                [key: string]: unknown;
+              };
+              /** @description The warning rendered in the caller's language, its file in front */
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getCarrierBill: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Identifier (UUIDv7) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description Identifier (UUIDv7) */
+            id: string;
+            carrier: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              code: string;
+              name: string;
+            };
+            fileName: string;
+            encoding: string | null;
+            period: string | null;
+            /** @description Grams */
+            toleranceG: number;
+            /** @description UTC instant, ISO 8601 */
+            createdAt: string;
+            createdBy: string | null;
+            totals: {
+              /** @description Waybill lines (rows of one waybill added up) */
+              lines: number;
+              /** @description Yuan as decimal text, e.g. "1234.50" (integer fen inside) */
+              billed: string;
+              /** @description Σ computed cost of the lines compared (not unknown, duplicate or not costed) */
+              computed: string;
+              /** @description Σ fee of the same lines */
+              matchedBilled: string;
+              /** @description Σ (fee − cost) where the fee is higher */
+              overcharged: string;
+              /** @description Σ (cost − fee) where the fee is lower */
+              undercharged: string;
+              /** @description Σ fee of waybills no parcel has */
+              unknown: string;
+              /** @description Σ fee charged again for waybills an earlier bill charged */
+              duplicate: string;
+              /** @description Σ fee of parcels without a computed cost */
+              notCosted: string;
+              /** @description Σ (fee − cost) of the re-weighed lines */
+              reweighedDiff: string;
+              /** @description Lines per status */
+              counts: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record in this workspace (another workspace's ids answer 404 too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  deleteCarrierBill: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Identifier (UUIDv7) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @enum {boolean} */
+            ok: true;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record in this workspace (another workspace's ids answer 404 too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listCarrierBillLines: {
+    parameters: {
+      query?: {
+        status?: (
+          | "ok"
+          | "reweighed"
+          | "overcharged"
+          | "undercharged"
+          | "unknown"
+          | "duplicate"
+          | "not_costed"
+        )[];
+        /** @description Part of a waybill number */
+        waybill?: string;
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        /** @description Identifier (UUIDv7) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              /** @description The file row of the waybill's first row */
+              row: number;
+              /** @description Rows of the file added up into this line */
+              rows: number;
+              waybill: string;
+              /** @description ok (fee = computed cost) | reweighed (the carrier's weight differs from ours by more than the bill's tolerance) | overcharged | undercharged | unknown (no parcel of this carrier has the waybill) | duplicate (an earlier bill charged it) | not_costed (the parcel has no computed cost) */
+              status:
+                | "ok"
+                | "reweighed"
+                | "overcharged"
+                | "undercharged"
+                | "unknown"
+                | "duplicate"
+                | "not_costed";
+              weightG: number | null;
+              ourWeightG: number | null;
+              weightDiffG: number | null;
+              /** @description Yuan as decimal text, e.g. "1234.50" (integer fen inside) */
+              fee: string;
+              computed: string | null;
+              diff: string | null;
+              parcelId: string | null;
+              shop: string | null;
+              province: string | null;
+              shippedAt: string | null;
+              duplicateOf: {
+                /** @description Identifier (UUIDv7) */
+                id: string;
+                fileName: string;
+              } | null;
+            }[];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record in this workspace (another workspace's ids answer 404 too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  reconcileCarrierBill: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Identifier (UUIDv7) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description Identifier (UUIDv7) */
+            id: string;
+            carrier: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              code: string;
+              name: string;
+            };
+            fileName: string;
+            encoding: string | null;
+            period: string | null;
+            /** @description Grams */
+            toleranceG: number;
+            /** @description UTC instant, ISO 8601 */
+            createdAt: string;
+            createdBy: string | null;
+            totals: {
+              /** @description Waybill lines (rows of one waybill added up) */
+              lines: number;
+              /** @description Yuan as decimal text, e.g. "1234.50" (integer fen inside) */
+              billed: string;
+              /** @description Σ computed cost of the lines compared (not unknown, duplicate or not costed) */
+              computed: string;
+              /** @description Σ fee of the same lines */
+              matchedBilled: string;
+              /** @description Σ (fee − cost) where the fee is higher */
+              overcharged: string;
+              /** @description Σ (cost − fee) where the fee is lower */
+              undercharged: string;
+              /** @description Σ fee of waybills no parcel has */
+              unknown: string;
+              /** @description Σ fee charged again for waybills an earlier bill charged */
+              duplicate: string;
+              /** @description Σ fee of parcels without a computed cost */
+              notCosted: string;
+              /** @description Σ (fee − cost) of the re-weighed lines */
+              reweighedDiff: string;
+              /** @description Lines per status */
+              counts: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record in this workspace (another workspace's ids answer 404 too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listCarrierBillMappings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              name: string;
+              waybill: string;
+              fee: string;
+              weight: string | null;
+              weightUnit: "kg" | "g";
+              version: number;
+              /** @description UTC instant, ISO 8601 */
+              updatedAt: string;
+            }[];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createCarrierBillMapping: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          name: string;
+          waybill: string;
+          fee: string;
+          weight?: string | null;
+          weightUnit?: "kg" | "g";
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description Identifier (UUIDv7) */
+            id: string;
+            name: string;
+            waybill: string;
+            fee: string;
+            weight: string | null;
+            weightUnit: "kg" | "g";
+            version: number;
+            /** @description UTC instant, ISO 8601 */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  deleteCarrierBillMapping: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Identifier (UUIDv7) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @enum {boolean} */
+            ok: true;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record in this workspace (another workspace's ids answer 404 too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  updateCarrierBillMapping: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Identifier (UUIDv7) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          name: string;
+          waybill: string;
+          fee: string;
+          weight?: string | null;
+          weightUnit?: "kg" | "g";
+          /** @description The version you read; a stale version is refused with 409 */
+          version: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description Identifier (UUIDv7) */
+            id: string;
+            name: string;
+            waybill: string;
+            fee: string;
+            weight: string | null;
+            weightUnit: "kg" | "g";
+            version: number;
+            /** @description UTC instant, ISO 8601 */
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record in this workspace (another workspace's ids answer 404 too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getLogisticsDashboard: {
+    parameters: {
+      query: {
+        /** @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused) */
+        from: string;
+        /** @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused) */
+        to: string;
+        /** @description Identifier (UUIDv7) */
+        shopId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+             */
+            to: string;
+            shopId: string | null;
+            currency: string;
+            totals: {
+              /** @description Parcels shipped */
+              parcels: number;
+              /** @description Of which with a computed cost */
+              costed: number;
+              notCosted: number;
+              /** @description Σ computed cost (yuan) */
+              cost: string;
+              costPerParcel: string | null;
+              /** @description GMV (paid date in the range) of the shops that shipped parcels in the range, shops in the cost currency */
+              sales: string;
+              costRate: number | null;
+            };
+            byCarrier: {
+              carrierId: string | null;
+              code: string | null;
+              name: string | null;
+              /** @description Parcels shipped */
+              parcels: number;
+              /** @description Of which with a computed cost */
+              costed: number;
+              notCosted: number;
+              /** @description Σ computed cost (yuan) */
+              cost: string;
+              costPerParcel: string | null;
+            }[];
+            byProvince: {
+              province: string | null;
+              /** @description Parcels shipped */
+              parcels: number;
+              /** @description Of which with a computed cost */
+              costed: number;
+              notCosted: number;
+              /** @description Σ computed cost (yuan) */
+              cost: string;
+              costPerParcel: string | null;
+            }[];
+            byMonth: {
+              month: string;
+              /** @description Parcels shipped */
+              parcels: number;
+              /** @description Of which with a computed cost */
+              costed: number;
+              notCosted: number;
+              /** @description Σ computed cost (yuan) */
+              cost: string;
+              costPerParcel: string | null;
+            }[];
+            byDay: {
+              /**
+               * Format: date
+               * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+               */
+              date: string;
+              /** @description Parcels shipped */
+              parcels: number;
+              /** @description Of which with a computed cost */
+              costed: number;
+              notCosted: number;
+              /** @description Σ computed cost (yuan) */
+              cost: string;
+              costPerParcel: string | null;
+            }[];
+            byShop: {
+              /** @description Identifier (UUIDv7) */
+              shopId: string;
+              name: string;
+              platform: string;
+              currency: string;
+              /** @description Parcels shipped */
+              parcels: number;
+              /** @description Of which with a computed cost */
+              costed: number;
+              notCosted: number;
+              /** @description Σ computed cost (yuan) */
+              cost: string;
+              costPerParcel: string | null;
+              /** @description The shop's GMV in its currency */
+              sales: string;
+              costRate: number | null;
+            }[];
+            packers: {
+              members: {
+                /** @description Identifier (UUIDv7) */
+                memberId: string;
+                name: string | null;
+                parcels: number;
+                /** @description Days with at least one parcel packed */
+                days: number;
+                /** @description parcels ÷ days, one decimal */
+                perDay: number;
+              }[];
+              days: {
+                /**
+                 * Format: date
+                 * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+                 */
+                date: string;
+                /** @description Identifier (UUIDv7) */
+                memberId: string;
+                parcels: number;
+              }[];
+            };
+            wrong: {
+              total: number;
+              /** @description Scans stopped because the waybill belonged to another parcel */
+              wrongParcelScans: number;
+              /** @description Parcels shipped for an order another parcel had already shipped */
+              reshipped: number;
+              byMember: {
+                memberId: string | null;
+                name: string | null;
+                wrongParcelScans: number;
+                reshipped: number;
+              }[];
+            };
+            missed: {
+              /** @description Paid orders of the range past their ship-by time and still not shipped */
+              count: number;
+              orders: {
+                /** @description Identifier (UUIDv7) */
+                orderId: string;
+                platformOrderId: string;
+                /** @description Identifier (UUIDv7) */
+                shopId: string;
+                shop: string;
+                /** @description UTC instant, ISO 8601 */
+                paidAt: string;
+                /** @description UTC instant, ISO 8601 */
+                shipBy: string;
+              }[];
+            };
+            shipOnTime: {
+              due: number;
+              onTime: number;
+              late: number;
+              overdue: number;
+              rate: number | null;
+            };
+            billed: {
+              /** @description Carrier bill lines of the range's parcels */
+              lines: number;
+              /** @description Yuan as decimal text, e.g. "1234.50" (integer fen inside) */
+              billed: string;
+              /** @description Yuan as decimal text, e.g. "1234.50" (integer fen inside) */
+              computed: string;
+              /** @description Yuan as decimal text, e.g. "1234.50" (integer fen inside) */
+              overcharged: string;
+              /** @description Yuan as decimal text, e.g. "1234.50" (integer fen inside) */
+              undercharged: string;
+              /** @description Yuan as decimal text, e.g. "1234.50" (integer fen inside) */
+              duplicate: string;
+              reweighed: number;
+            };
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  exportLogisticsDashboard: {
+    parameters: {
+      query: {
+        /** @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused) */
+        from: string;
+        /** @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused) */
+        to: string;
+        /** @description Identifier (UUIDv7) */
+        shopId?: string;
+        format?: "csv" | "xlsx";
+        /** @description The headers' language (a download link cannot send Accept-Language); else Accept-Language, else the user's */
+        lang?: "zh-CN" | "en";
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getLogisticsPackingLoad: {
+    parameters: {
+      query?: {
+        /** @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused) */
+        date?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+             */
+            date: string;
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+             */
+            today: string;
+            /** @description The time per parcel in use (seconds) */
+            secondsPerParcel: number;
+            /** @description Where the time per parcel comes from: set in the settings, learned from the pack station (the median gap between a packer's parcels), or the default */
+            secondsSource: "set" | "learned" | "default";
+            /** @description Learned from the pack station's last 28 days (null: too few parcels scanned) */
+            learnedSeconds: number | null;
+            /** @description Gaps between parcels the learned time comes from */
+            learnedGaps: number;
+            defaultSeconds: number;
+            /** @description Parcels waiting to be packed now */
+            queueParcels: number;
+            /** @description New parcels a day: paid orders of the last 14 days ÷ 14 */
+            inflowPerDay: number;
+            /** @description Parcels of the day shared among the members working */
+            parcels: number;
+            newParcels: number;
+            /** @description Left over from the previous packing day (beyond its packers' free hours) */
+            carriedOverParcels: number;
+            /** @description Parcels nobody packs that day (nobody of 物流 works): they wait for the next one */
+            waitingParcels: number;
+            packingHours: number;
+            /** @description Hours needed beyond the hours available, all members */
+            shortHours: number;
+            members: {
+              /** @description Identifier (UUIDv7) */
+              memberId: string;
+              name: string;
+              working: boolean;
+              /** @description The member's hours that day (0: not working) */
+              availableHours: number;
+              dutyHours: number;
+              /** @description Plan tasks the engine placed that day */
+              planHours: number;
+              packingParcels: number;
+              packedParcels: number;
+              packingHours: number;
+              /** @description duties + packing + plan tasks */
+              neededHours: number;
+              /** @description needed − available when positive */
+              shortHours: number;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getLogisticsPackingSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description The time per parcel set (null: learned from the pack station, else the default) */
+            parcelSeconds: number | null;
+            /** @description The time per parcel in use (seconds) */
+            secondsPerParcel: number;
+            /** @description Where the time per parcel comes from: set in the settings, learned from the pack station (the median gap between a packer's parcels), or the default */
+            secondsSource: "set" | "learned" | "default";
+            /** @description Learned from the pack station's last 28 days (null: too few parcels scanned) */
+            learnedSeconds: number | null;
+            /** @description Gaps between parcels the learned time comes from */
+            learnedGaps: number;
+            defaultSeconds: number;
+            /** @description 0 while nothing was saved */
+            version: number;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  updateLogisticsPackingSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Seconds per parcel, 5–3600; null: learn it from the pack station */
+          parcelSeconds: number | null;
+          /** @description The version read (0: nothing saved yet) */
+          version: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description The time per parcel set (null: learned from the pack station, else the default) */
+            parcelSeconds: number | null;
+            /** @description The time per parcel in use (seconds) */
+            secondsPerParcel: number;
+            /** @description Where the time per parcel comes from: set in the settings, learned from the pack station (the median gap between a packer's parcels), or the default */
+            secondsSource: "set" | "learned" | "default";
+            /** @description Learned from the pack station's last 28 days (null: too few parcels scanned) */
+            learnedSeconds: number | null;
+            /** @description Gaps between parcels the learned time comes from */
+            learnedGaps: number;
+            defaultSeconds: number;
+            /** @description 0 while nothing was saved */
+            version: number;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getPlanProgress: {
+    parameters: {
+      query?: {
+        /** @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused) */
+        date?: string;
+      };
+      header?: never;
+      path: {
+        /** @description Identifier (UUIDv7) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            planId: string;
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+             */
+            statusDate: string;
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+             */
+            today: string;
+            baselineAt: string | null;
+            deadline: string | null;
+            forecasts: {
+              earnedSchedule: string | null;
+              engine: string | null;
+              baselineFinish: string | null;
+              deadline: string | null;
+            };
+            plan: {
+              /** @description Hours */
+              bac: number;
+              /** @description Hours */
+              pv: number;
+              /** @description Hours */
+              ev: number;
+              /** @description Hours */
+              ac: number;
+              /** @description EV − PV (negative: behind) */
+              sv: number;
+              /** @description EV − AC (negative: over cost) */
+              cv: number;
+              spi: number | null;
+              cpi: number | null;
+              csi: number | null;
+              eac: number | null;
+              eacCombined: number | null;
+              etc: number | null;
+              vac: number | null;
+              tcpi: number | null;
+              /** @description Earned schedule, working days */
+              es: number;
+              /** @description Actual time, working days */
+              at: number;
+              spiT: number | null;
+              plannedDays: number;
+              forecastDays: number | null;
+              forecastFinish: string | null;
+              baselineStart: string | null;
+              baselineFinish: string | null;
+              lights: {
+                spi: ("green" | "amber" | "red") | null;
+                cpi: ("green" | "amber" | "red") | null;
+              };
+            };
+            people: {
+              memberId: string | null;
+              name: string | null;
+              departmentId: string | null;
+              evm: {
+                /** @description Hours */
+                bac: number;
+                /** @description Hours */
+                pv: number;
+                /** @description Hours */
+                ev: number;
+                /** @description Hours */
+                ac: number;
+                /** @description EV − PV (negative: behind) */
+                sv: number;
+                /** @description EV − AC (negative: over cost) */
+                cv: number;
+                spi: number | null;
+                cpi: number | null;
+                csi: number | null;
+                eac: number | null;
+                eacCombined: number | null;
+                etc: number | null;
+                vac: number | null;
+                tcpi: number | null;
+                /** @description Earned schedule, working days */
+                es: number;
+                /** @description Actual time, working days */
+                at: number;
+                spiT: number | null;
+                plannedDays: number;
+                forecastDays: number | null;
+                forecastFinish: string | null;
+                baselineStart: string | null;
+                baselineFinish: string | null;
+                lights: {
+                  spi: ("green" | "amber" | "red") | null;
+                  cpi: ("green" | "amber" | "red") | null;
+                };
+              };
+            }[];
+            departments: {
+              departmentId: string;
+              name: string | null;
+              evm: {
+                /** @description Hours */
+                bac: number;
+                /** @description Hours */
+                pv: number;
+                /** @description Hours */
+                ev: number;
+                /** @description Hours */
+                ac: number;
+                /** @description EV − PV (negative: behind) */
+                sv: number;
+                /** @description EV − AC (negative: over cost) */
+                cv: number;
+                spi: number | null;
+                cpi: number | null;
+                csi: number | null;
+                eac: number | null;
+                eacCombined: number | null;
+                etc: number | null;
+                vac: number | null;
+                tcpi: number | null;
+                /** @description Earned schedule, working days */
+                es: number;
+                /** @description Actual time, working days */
+                at: number;
+                spiT: number | null;
+                plannedDays: number;
+                forecastDays: number | null;
+                forecastFinish: string | null;
+                baselineStart: string | null;
+                baselineFinish: string | null;
+                lights: {
+                  spi: ("green" | "amber" | "red") | null;
+                  cpi: ("green" | "amber" | "red") | null;
+                };
+              };
+            }[];
+            /** @description Tasks added after the baseline: counted apart (not in BAC, PV, EV or AC) until re-baselined */
+            outsideBaseline: {
+              tasks: number;
+              /** @description Hours */
+              effortHours: number;
+              /** @description Hours */
+              ev: number;
+              /** @description Hours */
+              ac: number;
+            };
+            /** @description Baseline tasks deleted since: still in BAC (never earned) until re-baselined */
+            removedSinceBaseline: {
+              tasks: number;
+              /** @description Hours */
+              effortHours: number;
+            };
+            slip: {
+              slipped: boolean;
+              slipDays: number;
+              lateDays: number;
+              baselineFinish: string | null;
+              forecastFinish: string | null;
+              deadline: string | null;
+              summary: {
+                /** @description Message code (src/core/messages/en.ts) */
+                code: string;
+                /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+                params?: {
+                  [key: string]: unknown;
+                };
+              }[];
+              chain: {
+                taskId: string;
+                name: string | null;
+              }[];
+              causes: {
+                taskId: string;
+                kind:
+                  | "started_late"
+                  | "dependency_added"
+                  | "absent"
+                  | "effort_grew"
+                  | "slower"
+                  | "task_added";
+                /** @description Working days of effect on the finish */
+                days: number;
+                message: {
+                  /** @description Message code (src/core/messages/en.ts) */
+                  code: string;
+                  /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+                  params?: {
+                    [key: string]: unknown;
+                  };
+                };
+              }[];
+            };
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record in this workspace (another workspace's ids answer 404 too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getPlanProgressHistory: {
+    parameters: {
+      query?: {
+        /** @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused) */
+        from?: string;
+        /** @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused) */
+        to?: string;
+      };
+      header?: never;
+      path: {
+        /** @description Identifier (UUIDv7) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            planId: string;
+            baselineAt: string | null;
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+             */
+            to: string;
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+             */
+            today: string;
+            /** @description Hours */
+            bac: number;
+            planned: {
+              /**
+               * Format: date
+               * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+               */
+              date: string;
+              /** @description Hours */
+              pv: number;
+            }[];
+            items: {
+              /**
+               * Format: date
+               * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+               */
+              date: string;
+              source: "daily" | "reconstructed";
+              baselineAt: string;
+              /** @description Hours */
+              bac: number;
+              /** @description Hours */
+              pv: number;
+              /** @description Hours */
+              ev: number;
+              /** @description Hours */
+              ac: number;
+              spi: number | null;
+              cpi: number | null;
+              es: number;
+              at: number;
+              spiT: number | null;
+              esFinish: string | null;
+              engineFinish: string | null;
+              baselineFinish: string | null;
+              deadline: string | null;
+              outsideTasks: number;
+              breakdown: {
+                people: {
+                  [key: string]: number[];
+                };
+                departments: {
+                  [key: string]: number[];
+                };
+              };
+            }[];
+            live: {
+              /**
+               * Format: date
+               * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+               */
+              date: string;
+              /** @description Hours */
+              pv: number;
+              /** @description Hours */
+              ev: number;
+              /** @description Hours */
+              ac: number;
+              spi: number | null;
+              cpi: number | null;
+            } | null;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record in this workspace (another workspace's ids answer 404 too) */
+      404: {
         headers: {
           [name: string]: unknown;
         };

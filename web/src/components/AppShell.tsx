@@ -2,6 +2,13 @@ import {
   AccountBookOutlined,
   AimOutlined,
   AuditOutlined,
+  BarChartOutlined,
+  CarOutlined,
+  ContainerOutlined,
+  DollarOutlined,
+  InboxOutlined,
+  ReconciliationOutlined,
+  ScanOutlined,
   CalculatorOutlined,
   CalendarOutlined,
   CustomerServiceOutlined,
@@ -32,12 +39,9 @@ import { roleLabel } from "./labels";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { NotificationBell } from "./plans/NotificationBell";
 import { useLiveUpdates } from "./plans/useLiveUpdates";
-import { shopText } from "../pages/shop-data/strings";
-import { attrText } from "../pages/shop-data/attribution.strings";
-import { csText } from "../pages/shop-data/cs.strings";
 
 export function AppShell({ me }: { me: Me }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const screens = Grid.useBreakpoint();
   const phone = !screens.md;
   const [drawer, setDrawer] = useState(false);
@@ -55,17 +59,43 @@ export function AppShell({ me }: { me: Me }) {
     { key: "/plans", icon: <ProjectOutlined />, label: t("nav.plans") },
     { key: "/reports", icon: <FileTextOutlined />, label: t("nav.reports") },
     { key: "/notes", icon: <ReadOutlined />, label: t("nav.notes") },
-    { key: "/dashboard", icon: <DashboardOutlined />, label: shopText(locale, "nav.dashboard") },
-    { key: "/shop-data", icon: <ShoppingOutlined />, label: shopText(locale, "nav.shopData") },
+    { key: "/dashboard", icon: <DashboardOutlined />, label: t("nav.dashboard") },
+    { key: "/shop-data", icon: <ShoppingOutlined />, label: t("nav.shopData") },
     {
       key: "/shop-data/attribution",
       icon: <UserSwitchOutlined />,
-      label: attrText(locale, "nav.attribution"),
+      label: t("nav.attribution"),
     },
     {
       key: "/shop-data/service",
       icon: <CustomerServiceOutlined />,
-      label: csText(locale, "nav.cs"),
+      label: t("nav.cs"),
+    },
+    {
+      key: "logistics",
+      type: "group" as const,
+      label: t("nav.logistics"),
+      children: [
+        { key: "/logistics", icon: <CarOutlined />, label: t("nav.logistics.queue") },
+        { key: "/logistics/pack", icon: <ScanOutlined />, label: t("nav.logistics.pack") },
+        {
+          key: "/logistics/batches",
+          icon: <ContainerOutlined />,
+          label: t("nav.logistics.batches"),
+        },
+        { key: "/logistics/skus", icon: <InboxOutlined />, label: t("nav.logistics.skus") },
+        { key: "/logistics/rates", icon: <DollarOutlined />, label: t("nav.logistics.rates") },
+        {
+          key: "/logistics/bills",
+          icon: <ReconciliationOutlined />,
+          label: t("nav.logistics.bills"),
+        },
+        {
+          key: "/logistics/dashboard",
+          icon: <BarChartOutlined />,
+          label: t("nav.logistics.dashboard"),
+        },
+      ],
     },
     { key: "/goals", icon: <AimOutlined />, label: t("nav.goals") },
     // Pay by role: the owner sets plans and runs; a lead reads their department's runs; everyone sees their own pay.
@@ -84,7 +114,7 @@ export function AppShell({ me }: { me: Me }) {
   ];
   // The longest matching key, so /shop-data/attribution does not also light up /shop-data.
   const selected = items
-    .map((i) => i.key)
+    .flatMap((i) => ("children" in i && i.children ? i.children.map((c) => c.key) : [i.key]))
     .filter((k) => location.pathname.startsWith(k))
     .sort((a, b) => b.length - a.length)
     .slice(0, 1);

@@ -4,7 +4,7 @@
 // their fields and any other error shows as a message (useApiErrors), and the dialog closes when
 // the server has accepted. antd's Modal keeps itself inside a 390 px phone screen.
 import { Form, Modal, type FormInstance } from "antd";
-import { useState, type ReactNode } from "react";
+import { useLayoutEffect, useState, type ReactNode } from "react";
 import { useI18n } from "../i18n";
 import { useApiErrors } from "./errors";
 
@@ -17,8 +17,10 @@ export interface FormModalProps<V extends object, R = unknown> {
   initialValues?: Partial<V>;
   /** Sends the validated values, typically a mutation's `mutateAsync`; rejects on an API error. */
   onSubmit: (values: V) => Promise<R>;
-  /** After the server accepted and the dialog closed. */
+  /** After the server accepted (and the dialog closed, unless `keepOpen`). */
   onSuccess?: (result: R, values: V) => void;
+  /** Stays open after a successful submit, e.g. to show what was created (the invitation link). */
+  keepOpen?: boolean;
   /** Handles an error itself and returns true; otherwise field errors go onto the form, the rest to a message. */
   onError?: (error: unknown, form: FormInstance<V>) => boolean;
   /** API field names mapped to the form's, e.g. `{ from: "range", to: "range" }`. */
@@ -47,6 +49,7 @@ export function FormModal<V extends object, R = unknown>({
   initialValues,
   onSubmit,
   onSuccess,
+  keepOpen,
   onError,
   fieldMap,
   onValuesChange,
@@ -64,11 +67,25 @@ export function FormModal<V extends object, R = unknown>({
   const showError = useApiErrors();
   const [busy, setBusy] = useState(false);
 
+  // On opening, the initial values fill the fields the user has not touched yet, before the dialog
+  // is painted (the Form inside modalRender does not take initialValues on a remount by itself, and
+  // waiting for the opening animation showed the previous values for a moment).
+  const fill = () => {
+    const untouched = Object.fromEntries(
+      Object.entries(initialValues ?? {}).filter(([name]) => !form.isFieldTouched(name as never)),
+    );
+    form.setFieldsValue(untouched as Parameters<typeof form.setFieldsValue>[0]);
+  };
+  useLayoutEffect(() => {
+    if (open) fill();
+    // Only when it opens: a parent re-rendering with a new object must not overwrite what was typed.
+  }, [open]);
+
   const finish = async (values: V) => {
     setBusy(true);
     try {
       const result = await onSubmit(values);
-      onClose();
+      if (!keepOpen) onClose();
       onSuccess?.(result, values);
     } catch (e) {
       if (!onError?.(e, form)) showError(e, form, fieldMap);
@@ -102,18 +119,9 @@ export function FormModal<V extends object, R = unknown>({
           : undefined
       }
       destroyOnHidden
-      // Each open starts from the initial values: the form is emptied once the dialog has closed,
-      // and on opening the initial values fill the fields the user has not touched yet (the Form
-      // inside modalRender does not take initialValues on a remount by itself).
-      afterOpenChange={(opened) => {
-        if (!opened) return form.resetFields();
-        const untouched = Object.fromEntries(
-          Object.entries(initialValues ?? {}).filter(
-            ([name]) => !form.isFieldTouched(name as never),
-          ),
-        );
-        form.setFieldsValue(untouched as Parameters<typeof form.setFieldsValue>[0]);
-      }}
+      // Each open starts from the initial values: the form is emptied once the dialog has closed
+      // (and filled again when it has opened, in case the fields mounted after the layout effect).
+      afterOpenChange={(opened) => (opened ? fill() : form.resetFields())}
       // The form wraps the whole dialog so that OK is its submit button; it is dropped on close
       // (clearOnDestroy), so the next open starts from initialValues again.
       modalRender={(dialog) => (

@@ -8,7 +8,6 @@ import {
   Form,
   Input,
   List,
-  Modal,
   Select,
   Space,
   TreeSelect,
@@ -16,11 +15,12 @@ import {
 } from "antd";
 import { useState } from "react";
 import { useInvitationMutations, useInvitations } from "../api/hooks";
-import type { Department, Role } from "../api/types";
+import type { CreatedInvitation, Department, Role } from "../api/types";
 import { useI18n } from "../i18n";
 import { LIMITS } from "../../../src/core/limits";
 import { departmentTree } from "./DepartmentModal";
 import { useApiErrors } from "./errors";
+import { FormModal } from "./FormModal";
 import { formatDateTime, roleLabel, roleOptions } from "./labels";
 
 interface Values {
@@ -39,7 +39,10 @@ async function copy(text: string): Promise<boolean> {
   }
 }
 
-/** Creates an invitation link to copy and lists the pending ones. */
+/**
+ * Creates an invitation link to copy and lists the pending ones. A FormModal that stays open after
+ * creating (keepOpen): the link shows under the fields, and another can be made at once.
+ */
 export function InviteModal({
   open,
   onClose,
@@ -54,7 +57,6 @@ export function InviteModal({
   defaultDepartment: string | null;
 }) {
   const { t, locale } = useI18n();
-  const [form] = Form.useForm<Values>();
   const invitations = useInvitations(open);
   const { create, revoke } = useInvitationMutations();
   const onError = useApiErrors();
@@ -62,75 +64,52 @@ export function InviteModal({
   const [link, setLink] = useState<string | null>(null);
   const nameOf = new Map(departments.map((d) => [d.id, d.name]));
 
-  const submit = (v: Values) =>
-    create.mutate(
-      {
-        email: v.email?.trim() || null,
-        role: v.role,
-        departmentId: v.departmentId ?? null,
-        title: v.title?.trim() || null,
-      },
-      {
-        onSuccess: (inv) => setLink(`${window.location.origin}${inv.path}`),
-        onError: (e) => onError(e, form),
-      },
-    );
-
   return (
-    <Modal
+    <FormModal<Values, CreatedInvitation>
       open={open}
       title={t("member.invite")}
-      onCancel={() => {
+      onClose={() => {
         setLink(null);
         onClose();
       }}
-      footer={null}
-      destroyOnHidden
+      initialValues={{ role: "member", departmentId: defaultDepartment, email: "", title: "" }}
+      onSubmit={(v) =>
+        create.mutateAsync({
+          email: v.email?.trim() || null,
+          role: v.role,
+          departmentId: v.departmentId ?? null,
+          title: v.title?.trim() || null,
+        })
+      }
+      onSuccess={(inv) => setLink(`${window.location.origin}${inv.path}`)}
+      keepOpen
+      okText={t("member.inviteCreate")}
+      okTestId="invite-create"
     >
       <Typography.Paragraph type="secondary">{t("member.inviteDesc")}</Typography.Paragraph>
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{ role: "member", departmentId: defaultDepartment, email: "", title: "" }}
-      >
-        <Form.Item name="email" label={t("member.inviteEmail")} rules={[{ type: "email" }]}>
-          <Input inputMode="email" maxLength={LIMITS.emailMax} />
+      <Form.Item name="email" label={t("member.inviteEmail")} rules={[{ type: "email" }]}>
+        <Input inputMode="email" maxLength={LIMITS.emailMax} />
+      </Form.Item>
+      <Flex gap={8} wrap>
+        <Form.Item name="departmentId" label={t("member.department")} style={{ flex: "1 1 160px" }}>
+          <TreeSelect
+            allowClear
+            placeholder={t("member.noDepartment")}
+            treeData={departmentTree(departments)}
+            treeDefaultExpandAll
+          />
         </Form.Item>
-        <Flex gap={8} wrap>
-          <Form.Item
-            name="departmentId"
-            label={t("member.department")}
-            style={{ flex: "1 1 160px" }}
-          >
-            <TreeSelect
-              allowClear
-              placeholder={t("member.noDepartment")}
-              treeData={departmentTree(departments)}
-              treeDefaultExpandAll
-            />
-          </Form.Item>
-          <Form.Item name="role" label={t("member.role")} style={{ flex: "1 1 120px" }}>
-            <Select
-              options={roleOptions(t, owner ? ["member", "lead", "owner"] : ["member", "lead"])}
-            />
-          </Form.Item>
-        </Flex>
-        <Form.Item name="title" label={t("member.jobTitle")}>
-          <Input maxLength={LIMITS.titleMax} />
+        <Form.Item name="role" label={t("member.role")} style={{ flex: "1 1 120px" }}>
+          <Select
+            options={roleOptions(t, owner ? ["member", "lead", "owner"] : ["member", "lead"])}
+          />
         </Form.Item>
-        <Button
-          type="primary"
-          htmlType="submit"
-          loading={create.isPending}
-          data-testid="invite-create"
-        >
-          {t("member.inviteCreate")}
-        </Button>
-      </Form>
+      </Flex>
+      <Form.Item name="title" label={t("member.jobTitle")}>
+        <Input maxLength={LIMITS.titleMax} />
+      </Form.Item>
       {link ? (
         <Alert
-          style={{ marginTop: 16 }}
           type="success"
           data-testid="invite-link"
           title={
@@ -177,6 +156,6 @@ export function InviteModal({
           </List.Item>
         )}
       />
-    </Modal>
+    </FormModal>
   );
 }

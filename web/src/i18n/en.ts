@@ -1,7 +1,10 @@
 // English strings. zh-CN.ts must carry the same keys (the type checker holds it to that).
 import { goalsEn } from "./goals.en";
 import { payEn } from "./pay.en";
+import { logisticsEn } from "./logistics.en";
 import { plansEn } from "./plans.en";
+import { progressEn } from "./progress.en";
+import { shopEn } from "./shop.en";
 
 export const en = {
   "app.name": "Dayclear",
@@ -241,8 +244,11 @@ export const en = {
   "profile.signedOutOthers":
     "{sessions} other session(s) signed out, {tokens} API token(s) revoked.",
   ...plansEn,
+  ...progressEn,
   ...payEn,
+  ...logisticsEn,
   ...goalsEn,
+  ...shopEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

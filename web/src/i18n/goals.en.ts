@@ -43,6 +43,8 @@ export const goalsEn = {
   "goals.kpi.inquiryConversion": "Inquiry conversion (%)",
   "goals.kpi.firstResponse": "First response (s, lower is better)",
   "goals.kpi.averageResponse": "Average response (s, lower is better)",
+  "goals.kpi.parcelsPacked": "Parcels packed",
+  "goals.kpi.wrongShipments": "Wrong shipments (lower is better)",
   "goals.actual": "Actual",
   "goals.actual.kpi": "live from shop data",
   "goals.actual.final": "fixed at the result",

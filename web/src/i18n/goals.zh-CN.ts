@@ -44,6 +44,8 @@ export const goalsZhCN: Record<keyof typeof goalsEn, string> = {
   "goals.kpi.inquiryConversion": "询单转化率（%）",
   "goals.kpi.firstResponse": "首次响应时间（秒，越低越好）",
   "goals.kpi.averageResponse": "平均响应时间（秒，越低越好）",
+  "goals.kpi.parcelsPacked": "打包件数",
+  "goals.kpi.wrongShipments": "错发件数（越低越好）",
   "goals.actual": "实际值",
   "goals.actual.kpi": "来自店铺数据，实时",
   "goals.actual.final": "结果确定时固定",

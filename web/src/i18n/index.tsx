@@ -72,24 +72,3 @@ export function useI18n(): I18n {
   if (!ctx) throw new Error("useI18n outside I18nProvider");
   return ctx;
 }
-
-/**
- * A page's own pair of dictionaries (kept beside the page rather than in the app's), read in the
- * current locale with `{name}` placeholders filled: `text(locale, key, vars)` outside React,
- * `useT()` inside.
- */
-export function pageTexts<K extends string>(en: Record<K, string>, zh: Record<K, string>) {
-  const text = (locale: string, key: K, vars?: object): string => {
-    const s = locale === "en" ? en[key] : zh[key];
-    return vars
-      ? s.replace(/\{(\w+)\}/g, (m, k: string) =>
-          k in vars ? String((vars as Record<string, unknown>)[k]) : m,
-        )
-      : s;
-  };
-  const useT = (): { t: (key: K, vars?: object) => string; locale: string } => {
-    const { locale } = useI18n();
-    return { t: (key, vars) => text(locale, key, vars), locale };
-  };
-  return { text, useT };
-}

@@ -32,7 +32,8 @@ export function LoginPage() {
     login.mutate(v, {
       onSuccess: async () => {
         await signedIn();
-        void navigate(from && from !== "/login" ? from : "/today", { replace: true });
+        // "/" lands by who signed in: Today, or the queue for a 物流 member (Home in App.tsx).
+        void navigate(from && from !== "/login" ? from : "/", { replace: true });
       },
       onError: (e) => {
         if (e instanceof ApiError && e.status === 401)

@@ -4,6 +4,7 @@ import { GridComponent, LegendComponent, TooltipComponent } from "echarts/compon
 import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
 import { useEffect, useRef } from "react";
+import { prefersReducedMotion } from "../../components/reducedMotion";
 
 echarts.use([
   LineChart,
@@ -41,7 +42,11 @@ export function Chart({
     };
   }, []);
   useEffect(() => {
-    chart.current?.setOption(option, true);
+    // Drawn at once, without the growing animation, for a reader who asked for less motion.
+    chart.current?.setOption(
+      prefersReducedMotion() ? { ...option, animation: false } : option,
+      true,
+    );
   }, [option]);
   return <div ref={el} style={{ width: "100%", height }} data-testid={testId} />;
 }

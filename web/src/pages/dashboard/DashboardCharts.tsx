@@ -3,7 +3,8 @@
 import { Card, Col, Empty, Row, Skeleton } from "antd";
 import { useMemo } from "react";
 import type { Breakdown, Kpis } from "../shop-data/api";
-import { platformLabel, useShopT } from "../shop-data/strings";
+import { useI18n } from "../../i18n";
+import { platformLabel } from "../shop-data/labels";
 import { Chart, type ChartOption } from "./Chart";
 import { num } from "./KpiCards";
 
@@ -28,7 +29,7 @@ export function DashboardCharts({
   kpis: Kpis | undefined;
   breakdown: Breakdown | undefined;
 }) {
-  const { t, locale } = useShopT();
+  const { t, locale } = useI18n();
   const lang = locale === "en" ? "en" : "zh";
   const compact = (v: number) =>
     v >= 10000 ? (lang === "zh" ? `${v / 10000}万` : `${v / 1000}k`) : String(v);
@@ -78,7 +79,7 @@ export function DashboardCharts({
                 center: ["50%", "45%"],
                 label: { show: false },
                 data: b.byPlatform.map((p) => ({
-                  name: platformLabel(p.platform, locale),
+                  name: platformLabel(t, p.platform),
                   value: num(p.gmv),
                 })),
               },

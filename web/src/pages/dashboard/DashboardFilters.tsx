@@ -2,7 +2,8 @@
 // of the trend.
 import { Card, Flex, Input, Segmented, Select } from "antd";
 import type { Shop } from "../shop-data/api";
-import { platformLabel, useShopT } from "../shop-data/strings";
+import { useI18n } from "../../i18n";
+import { platformLabel } from "../shop-data/labels";
 
 export type Granularity = "day" | "week" | "month";
 export interface Range {
@@ -32,7 +33,7 @@ export function DashboardFilters({
   granularity: Granularity;
   onGranularity: (g: Granularity) => void;
 }) {
-  const { t, locale } = useShopT();
+  const { t } = useI18n();
   return (
     <Card size="small">
       <Flex wrap gap={8} align="center">
@@ -45,7 +46,7 @@ export function DashboardFilters({
             { value: "", label: t("dash.allShops") },
             ...shops.map((s) => ({
               value: s.id,
-              label: `${s.name} · ${platformLabel(s.platform, locale)}`,
+              label: `${s.name} · ${platformLabel(t, s.platform)}`,
             })),
           ]}
         />

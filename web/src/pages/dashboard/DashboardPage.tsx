@@ -16,14 +16,13 @@ import {
   useShops,
   type KpiFilter,
 } from "../shop-data/api";
-import { useShopT } from "../shop-data/strings";
 import { DashboardCharts } from "./DashboardCharts";
 import { DashboardFilters, type Granularity, type Range } from "./DashboardFilters";
 import { KpiCards } from "./KpiCards";
 
 export function DashboardPage() {
-  const { t } = useShopT();
   const i18n = useI18n();
+  const { t } = i18n;
   const { workspace } = useMe();
   // The shop's days are the workspace's days.
   const today = () => workspaceDate(workspace.timeZone);

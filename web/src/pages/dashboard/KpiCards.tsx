@@ -4,7 +4,9 @@
 import { InfoCircleOutlined } from "@ant-design/icons";
 import { Card, Col, Flex, Row, Skeleton, Statistic, Tooltip, Typography } from "antd";
 import type { Kpis, Shipping } from "../shop-data/api";
-import { useShopT, type ShopKey } from "../shop-data/strings";
+import { useI18n, type Translate } from "../../i18n";
+import type { MessageKey } from "../../i18n/en";
+import { messageText } from "../../i18n/messages";
 
 export const num = (s: string) => Number(s);
 export const pct = (r: number | null) => (r === null ? "—" : `${(r * 100).toFixed(2)}%`);
@@ -12,7 +14,7 @@ export const money = (s: string, currency: string) =>
   `${currency === "CNY" ? "¥" : `${currency} `}${Number(s).toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 type CardDef = {
-  key: ShopKey;
+  key: MessageKey;
   def: string;
   value: (k: Kpis) => string;
   prev?: (k: Kpis) => [number, number];
@@ -80,7 +82,7 @@ function Delta({
 }: {
   now: number;
   before: number;
-  t: ReturnType<typeof useShopT>["t"];
+  t: Translate;
   lowerIsBetter?: boolean;
 }) {
   if (before === 0)
@@ -113,8 +115,11 @@ export function KpiCards({
   customers: Kpis | undefined;
   shipping: Shipping | undefined;
 }) {
-  const { t, locale } = useShopT();
-  const lang = locale === "en" ? "en" : "zh";
+  const { t, locale } = useI18n();
+  const definition = (k: Kpis, key: string) => {
+    const d = k.definitions[key];
+    return d ? messageText(locale, d.code, d.params) : null;
+  };
   return (
     <Row gutter={[8, 8]}>
       {CARDS.map((c) => ({ c, k: c.slow ? customers : kpis })).map(({ c, k }) => (
@@ -124,7 +129,7 @@ export function KpiCards({
               <Flex vertical gap={2}>
                 <Statistic
                   title={
-                    <Tooltip title={k.definitions[c.def]?.[lang]}>
+                    <Tooltip title={definition(k, c.def)}>
                       <span>
                         {t(c.key)} <InfoCircleOutlined style={{ color: "#8c8c8c" }} />
                       </span>
@@ -142,7 +147,7 @@ export function KpiCards({
                   />
                 ) : (
                   <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
-                    {k.definitions[c.def]?.[lang]}
+                    {definition(k, c.def)}
                   </Typography.Text>
                 )}
               </Flex>

@@ -42,8 +42,11 @@ export function AssessmentCard({ cycleId, memberId }: { cycleId: string; memberI
   // On a phone the targets are on the goal cards above; the table keeps the actuals and scores.
   const phone = !Grid.useBreakpoint().md;
   const columns = useMemo(
-    () => columnsFor(t, data, row, setRow).filter((c) => !(phone && c.title === t("goals.target"))),
-    [t, data, rows, phone],
+    () =>
+      columnsFor(t, locale, data, row, setRow).filter(
+        (c) => !(phone && c.title === t("goals.target")),
+      ),
+    [t, locale, data, rows, phone],
   );
   if (!data) return null;
   const saveSelf = (submit: boolean) =>

@@ -10,7 +10,7 @@ import { Chart, type ChartOption } from "../dashboard/Chart";
 import { metricLabel, pct, withUnit } from "./shared";
 
 export function EvaluationPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { memberId = "" } = useParams();
   const ev = useEvaluation(memberId);
   const data = ev.data;
@@ -89,8 +89,14 @@ export function EvaluationPage() {
                     columns={[
                       { title: t("goals.goalTitle"), dataIndex: "title" },
                       { title: t("goals.metric"), render: (_, g) => metricLabel(t, g.metric) },
-                      { title: t("goals.target"), render: (_, g) => withUnit(g.target, g.unit) },
-                      { title: t("goals.actual"), render: (_, g) => withUnit(g.actual, g.unit) },
+                      {
+                        title: t("goals.target"),
+                        render: (_, g) => withUnit(locale, g.target, g.unit),
+                      },
+                      {
+                        title: t("goals.actual"),
+                        render: (_, g) => withUnit(locale, g.actual, g.unit),
+                      },
                       { title: t("goals.achievement"), render: (_, g) => pct(g.achievement) },
                     ]}
                   />

@@ -35,7 +35,7 @@ export function GoalList({
   onEdit: (g: Goal) => void;
   prefix?: string;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const m = useGoalMutations();
   const onError = useApiErrors();
   const { modal } = App.useApp();
@@ -97,12 +97,12 @@ export function GoalList({
           </Typography.Text>
           <Flex gap={16} wrap style={{ marginTop: 4 }}>
             <span>
-              {t("goals.target")}: <b>{withUnit(g.target, g.unit)}</b>
+              {t("goals.target")}: <b>{withUnit(locale, g.target, g.unit)}</b>
             </span>
             <span>
-              {t("goals.actual")}: {g.actual !== null ? unitParts(g.unit).before : ""}
+              {t("goals.actual")}: {g.actual !== null ? unitParts(locale, g.unit).before : ""}
               <b data-testid="goal-actual">{num(g.actual)}</b>
-              {g.actual !== null ? unitParts(g.unit).after : ""}{" "}
+              {g.actual !== null ? unitParts(locale, g.unit).after : ""}{" "}
               {g.actualSource === "kpi" ? (
                 <Typography.Text type="secondary">({t("goals.actual.kpi")})</Typography.Text>
               ) : g.actualSource === "final" ? (

@@ -11,7 +11,8 @@ import {
 } from "../../api/goals";
 import { FormModal } from "../../components/FormModal";
 import { useI18n } from "../../i18n";
-import { defaultUnit, metricLabel } from "./shared";
+import { defaultUnit, metricLabel, unitLabel } from "./shared";
+import { goalUnitOf } from "../../../../src/core/goals/units";
 
 interface CycleValues {
   name: string;
@@ -108,17 +109,19 @@ export function GoalModal({
   subject: GoalSubject;
   onClose: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const m = useGoalMutations();
+  // The unit field shows a unit's sign or word in the page's language; it is sent back as its code.
+  const unitText = (metric: GoalMetric) => unitLabel(locale, defaultUnit(metric));
   const initialValues: Partial<GoalValues> = goal
     ? {
         title: goal.title,
         weight: goal.weight,
         target: goal.target,
-        unit: goal.unit,
+        unit: unitLabel(locale, goal.unit),
         metric: fromMetric(goal.metric),
       }
-    : { title: "", target: "", unit: defaultUnit(toMetric("gmv")), metric: "gmv" };
+    : { title: "", target: "", unit: unitText(toMetric("gmv")), metric: "gmv" };
   const onValuesChange = (
     changed: Partial<GoalValues>,
     all: GoalValues,
@@ -127,15 +130,15 @@ export function GoalModal({
     if (!changed.metric) return;
     const unit = (all.unit ?? "").trim();
     // The unit follows the metric while it is blank or one of the units the form fills in itself.
-    if (unit === "" || CHOICES.some((c) => defaultUnit(toMetric(c)) === unit))
-      form.setFieldValue("unit", defaultUnit(toMetric(changed.metric)));
+    if (unit === "" || CHOICES.some((c) => unitText(toMetric(c)) === unit))
+      form.setFieldValue("unit", unitText(toMetric(changed.metric)));
   };
   const submit = (v: GoalValues) => {
     const body = {
       title: v.title,
       weight: v.weight,
       target: String(v.target).trim(),
-      unit: (v.unit ?? "").trim(),
+      unit: goalUnitOf(v.unit ?? ""),
       metric: toMetric(v.metric),
     };
     return goal

@@ -3,6 +3,7 @@
 // lead's score — inputs for the side whose turn it is, figures for everyone else.
 import { Input, InputNumber, Typography } from "antd";
 import type { Assessment, Goal } from "../../api/goals";
+import type { Locale } from "../../api/types";
 import type { Translate } from "../../i18n";
 import { pct, withUnit } from "./shared";
 
@@ -16,6 +17,7 @@ export interface RowValues {
 
 export function columnsFor(
   t: Translate,
+  locale: Locale,
   data: Assessment | undefined,
   row: (id: string) => RowValues,
   setRow: (id: string, v: RowValues) => void,
@@ -38,7 +40,10 @@ export function columnsFor(
         </span>
       ),
     },
-    { title: t("goals.target"), render: (_: unknown, g: Goal) => withUnit(g.target, g.unit) },
+    {
+      title: t("goals.target"),
+      render: (_: unknown, g: Goal) => withUnit(locale, g.target, g.unit),
+    },
     {
       title: t("goals.actual"),
       render: (_: unknown, g: Goal) =>
@@ -53,7 +58,7 @@ export function columnsFor(
           />
         ) : (
           <span>
-            {withUnit(g.actual, g.unit)}{" "}
+            {withUnit(locale, g.actual, g.unit)}{" "}
             {g.achievement !== null ? (
               <Typography.Text type="secondary">{pct(g.achievement)}</Typography.Text>
             ) : null}

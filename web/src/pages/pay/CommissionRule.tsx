@@ -59,8 +59,16 @@ export function CommissionRule({ c }: { c: CommissionDef }) {
           ? t("pay.scope.someShops", { count: c.shopIds.length })
           : t(`pay.scope.${c.scope}` as MessageKey),
     },
-    ...(c.source === "entered"
-      ? [{ key: "source", label: t("pay.rule.source"), children: t("pay.source.entered") }]
+    ...(c.source === "entered" || c.source === "parcels"
+      ? [
+          {
+            key: "source",
+            label: t("pay.rule.source"),
+            children: t(
+              c.source === "parcels" ? "logistics.people.pay.sourceParcels" : "pay.source.entered",
+            ),
+          },
+        ]
       : c.scope !== "shop"
         ? [
             {

@@ -121,7 +121,15 @@ function EventRule({ e }: { e: EventDef }) {
             {t(negative ? "pay.kind.penalty" : "pay.kind.extra")}
           </Tag>
           <span style={{ whiteSpace: "normal" }}>{text(e.label)}</span>
-          {e.kpi ? <Tag color="blue">{t("pay.rule.fromShipping")}</Tag> : null}
+          {e.kpi ? (
+            <Tag color="blue">
+              {t(
+                e.kpi === "wrongShipments"
+                  ? "logistics.people.pay.fromPackStation"
+                  : "pay.rule.fromShipping",
+              )}
+            </Tag>
+          ) : null}
         </Flex>
       }
       data-testid="rule-event"

@@ -57,6 +57,7 @@ export function NewVersionModal({ open, onClose, plan, onSaved }: DialogProps) {
       onOk={() => editor.submit()}
       destroyOnHidden
       okButtonProps={{ "data-testid": "pay-version-save" }}
+      cancelButtonProps={{ "data-testid": "pay-version-cancel" }}
     >
       <Space orientation="vertical" style={{ width: "100%" }}>
         <Typography.Text type="secondary">{t("pay.plan.newVersionHint")}</Typography.Text>

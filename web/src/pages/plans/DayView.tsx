@@ -7,14 +7,15 @@ import { useI18n } from "../../i18n";
 import { useMe } from "../../me";
 import { InboxCard, TasksCard, UnplannedCard } from "./DayCards";
 import { DutiesCard } from "./DutiesCard";
+import { PackingRunCard } from "../logistics/people/PackingRunCard";
 
 export function DayView({ today }: { today: Today }) {
   const { t } = useI18n();
   const { member } = useMe();
   const readOnly = today.memberId !== member.id;
-  const load = today.capacityHours
-    ? Math.round((today.plannedHours / today.capacityHours) * 100)
-    : 0;
+  // A 物流 member's packing takes its reserved hours of the day as plan tasks do.
+  const booked = today.plannedHours + (today.packing?.reservedHours ?? 0);
+  const load = today.capacityHours ? Math.round((booked / today.capacityHours) * 100) : 0;
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={15}>
@@ -35,6 +36,7 @@ export function DayView({ today }: { today: Today }) {
               <Alert style={{ marginTop: 8 }} type="info" showIcon title={t("today.notWorkday")} />
             ) : null}
           </Card>
+          {today.packing ? <PackingRunCard run={today.packing} /> : null}
           <TasksCard today={today} readOnly={readOnly} />
           <UnplannedCard today={today} readOnly={readOnly} />
         </Space>

@@ -1,5 +1,5 @@
 // A plan: its header, and tabs for the task grid, the Gantt, the workload, what needs a look
-// (late, unscheduled, warnings) and notes. Every edit re-plans on the server (usePlanEditing).
+// (late, unscheduled, warnings), its progress against the baseline (earned value) and notes. Every edit re-plans on the server (usePlanEditing).
 import { Alert, Card, Space, Tabs, Tag } from "antd";
 import { useMemo, useState } from "react";
 import { useParams, useSearchParams } from "react-router-dom";
@@ -16,6 +16,7 @@ import { workspaceDate } from "../../signedIn";
 import { PlanGanttTab } from "./PlanGanttTab";
 import { PlanHeader } from "./PlanHeader";
 import { PlanProblemsTab, problemCount } from "./PlanProblemsTab";
+import { PlanProgressTab } from "./PlanProgressTab";
 import { PlanTasksTab } from "./PlanTasksTab";
 import { usePlanEditing } from "./usePlanEditing";
 
@@ -40,6 +41,10 @@ export function PlanPage() {
   const memberNames = useMemo(
     () => new Map((members.data ?? []).map((m) => [m.id, m.name])),
     [members.data],
+  );
+  const taskNames = useMemo(
+    () => new Map((detail?.tasks ?? []).map((x) => [x.id, x.name])),
+    [detail],
   );
   // One list of late tasks for the header's count and the problems tab.
   const late = useMemo(
@@ -124,6 +129,17 @@ export function PlanPage() {
               </span>
             ),
             children: <PlanProblemsTab detail={detail} schedule={schedule.data} late={late} />,
+          },
+          {
+            key: "progress",
+            label: t("plan.progress"),
+            children: (
+              <PlanProgressTab
+                planId={id}
+                hasBaseline={!!detail.plan.baselineAt}
+                taskName={taskNames}
+              />
+            ),
           },
           {
             key: "notes",

@@ -4,7 +4,7 @@ import { List, Space, Typography } from "antd";
 import { useMemo } from "react";
 import type { PlanDetail, Schedule } from "../../api/plans";
 import { useI18n } from "../../i18n";
-import { messageText, renderMessage } from "../../i18n/messages";
+import { messageText, renderMessage, type Message } from "../../i18n/messages";
 import type { LateTask } from "../../../../src/core/plans/signals";
 
 type Unscheduled = Schedule["unscheduled"][number];
@@ -27,14 +27,26 @@ export function PlanProblemsTab({
   const { t, locale } = useI18n();
   const taskName = useMemo(() => new Map(detail.tasks.map((x) => [x.id, x.name])), [detail]);
   const unscheduled = schedule?.unscheduled ?? [];
-  // Warnings as messages in the page's language; a schedule stored before codes has English texts.
-  const warnings =
-    schedule?.notices?.map((n) => renderMessage(locale, n)) ?? schedule?.warnings ?? [];
   const nameIn = (ids: string) =>
     ids
       .split(" → ")
       .map((x) => taskName.get(x) ?? x)
       .join(" → ");
+  // A task (or a cycle's path) named by id in a message, named by its name instead.
+  const named = (m: Message): Message =>
+    m.params
+      ? {
+          ...m,
+          params: {
+            ...m.params,
+            ...(typeof m.params.task === "string" && { task: nameIn(m.params.task) }),
+            ...(typeof m.params.path === "string" && { path: nameIn(m.params.path) }),
+          },
+        }
+      : m;
+  // Warnings as messages in the page's language; a schedule stored before codes has English texts.
+  const warnings =
+    schedule?.notices?.map((n) => renderMessage(locale, named(n))) ?? schedule?.warnings ?? [];
   const reasonOf = (u: Unscheduled) =>
     messageText(
       locale,

@@ -10,8 +10,8 @@ import {
   type AttributedOrder,
   type OwnerFilter,
 } from "./attribution.api";
-import type { Option } from "./AttributionRules";
-import { useAttrT } from "./attribution.strings";
+import { useI18n } from "../../i18n";
+import type { Option } from "./labels";
 
 /** The select's value for "no owner set by hand": the rules decide. */
 const RULES = "__rules__";
@@ -26,20 +26,20 @@ function OwnerCell({
   canManage: boolean;
   members: Option[];
 }) {
-  const { t } = useAttrT();
+  const { t } = useI18n();
   const setOwner = useSetOwner();
   const onError = useApiErrors();
   const { message } = App.useApp();
   const o = order.owner;
   const source = o ? (
     <Tag color={o.source === "manual" ? "orange" : "blue"} data-testid="owner-source">
-      {t(`orders.source.${o.source}`)}
+      {t(`attr.orders.source.${o.source}`)}
     </Tag>
   ) : null;
   if (!canManage) {
     return (
       <Flex gap={4} align="center" wrap>
-        {o ? o.name : <Typography.Text type="secondary">{t("orders.none")}</Typography.Text>}
+        {o ? o.name : <Typography.Text type="secondary">{t("attr.orders.none")}</Typography.Text>}
         {source}
       </Flex>
     );
@@ -51,10 +51,10 @@ function OwnerCell({
       value: RULES,
       label:
         o && !manual
-          ? t("orders.byRulesNow", { name: o.name })
+          ? t("attr.orders.byRulesNow", { name: o.name })
           : manual
-            ? t("orders.byRules")
-            : t("orders.byRulesNow", { name: t("orders.none") }),
+            ? t("attr.orders.byRules")
+            : t("attr.orders.byRulesNow", { name: t("attr.orders.none") }),
     },
     ...(manual && !members.some((m) => m.value === o.memberId)
       ? [{ value: o.memberId, label: o.name }]
@@ -71,13 +71,13 @@ function OwnerCell({
         disabled={setOwner.isPending}
         showSearch={{ optionFilterProp: "label" }}
         options={options}
-        aria-label={t("orders.setOwner")}
+        aria-label={t("attr.orders.setOwner")}
         data-testid="order-owner"
         onChange={(v: string) =>
           setOwner.mutate(
             { id: order.id, version: order.version, memberId: v === RULES ? null : v },
             {
-              onSuccess: () => void message.success(t("orders.saved")),
+              onSuccess: () => void message.success(t("attr.orders.saved")),
               onError: (e) => onError(e),
             },
           )
@@ -107,7 +107,7 @@ export function AttributionOrders({
   members: Option[];
   shopName: (id: string | null) => string;
 }) {
-  const { t, locale } = useAttrT();
+  const { t, locale } = useI18n();
   const orders = useOwnerOrders({ from, to, shopId, owner });
   const rows = orders.data?.pages.flatMap((p) => p.items) ?? [];
   const phone = !Grid.useBreakpoint().md;
@@ -149,7 +149,7 @@ export function AttributionOrders({
       ]
     : [
         {
-          title: t("orders.id"),
+          title: t("attr.orders.id"),
           dataIndex: "platformOrderId",
           render: (id: string, r) => (
             <Flex vertical>
@@ -160,21 +160,31 @@ export function AttributionOrders({
             </Flex>
           ),
         },
-        { title: t("orders.paid"), dataIndex: "paidAt", width: 130, render: (_, r) => paid(r) },
         {
-          title: t("orders.total"),
+          title: t("attr.orders.paid"),
+          dataIndex: "paidAt",
+          width: 130,
+          render: (_, r) => paid(r),
+        },
+        {
+          title: t("attr.orders.total"),
           dataIndex: "total",
           align: "right",
           width: 110,
           render: (s: string, r) => formatSales(s, r.currency),
         },
-        { title: t("orders.memo"), key: "memo", ellipsis: true, render: (_, r) => memo(r) || "—" },
-        { title: t("orders.owner"), key: "owner", width: 240, render: (_, r) => ownerCell(r) },
+        {
+          title: t("attr.orders.memo"),
+          key: "memo",
+          ellipsis: true,
+          render: (_, r) => memo(r) || "—",
+        },
+        { title: t("attr.orders.owner"), key: "owner", width: 240, render: (_, r) => ownerCell(r) },
       ];
   return (
     <Card
       size="small"
-      title={t("orders.title")}
+      title={t("attr.orders.title")}
       data-testid="attribution-orders"
       extra={
         <Select
@@ -182,12 +192,12 @@ export function AttributionOrders({
           style={{ width: 170 }}
           value={owner ?? ALL}
           onChange={(v: string) => onOwner(v === ALL ? undefined : v)}
-          aria-label={t("orders.owner")}
+          aria-label={t("attr.orders.owner")}
           showSearch={{ optionFilterProp: "label" }}
           data-testid="owner-filter"
           options={[
-            { value: ALL, label: t("orders.all") },
-            { value: "none", label: t("orders.none") },
+            { value: ALL, label: t("attr.orders.all") },
+            { value: "none", label: t("attr.orders.none") },
             ...members,
           ]}
         />
@@ -201,7 +211,7 @@ export function AttributionOrders({
           loading={orders.isPending}
           dataSource={rows}
           scroll={phone ? undefined : { x: 760 }}
-          locale={{ emptyText: t("orders.empty") }}
+          locale={{ emptyText: t("attr.orders.empty") }}
           columns={columns}
           showHeader={!phone}
         />
@@ -211,12 +221,12 @@ export function AttributionOrders({
             onClick={() => void orders.fetchNextPage()}
             loading={orders.isFetchingNextPage}
           >
-            {t("orders.more")}
+            {t("attr.orders.more")}
           </Button>
         ) : null}
         {canManage ? (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t("orders.lockedHint")}
+            {t("attr.orders.lockedHint")}
           </Typography.Text>
         ) : null}
       </Flex>

@@ -7,25 +7,21 @@ import dayjs from "dayjs";
 import { useMemo } from "react";
 import { useSearchParams } from "react-router-dom";
 import { useAllMembers, useDepartments } from "../../api/hooks";
-import type { Me } from "../../api/types";
+import { useI18n } from "../../i18n";
+import { useMe } from "../../me";
 import { SubpageHeader } from "./SubpageHeader";
 import { useShops } from "./api";
-import {
-  monthRange,
-  useCanManageAttribution,
-  useSummary,
-  type OwnerFilter,
-} from "./attribution.api";
-import { useAttrT } from "./attribution.strings";
+import { monthRange, useSummary, type OwnerFilter } from "./attribution.api";
 import { AttributionOrders } from "./AttributionOrders";
-import { AttributionRules, type Option } from "./AttributionRules";
+import { AttributionRules } from "./AttributionRules";
 import { AttributionSummary } from "./AttributionSummary";
-import { platformLabel } from "./strings";
+import { platformLabel, type Option } from "./labels";
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-export function AttributionPage({ me }: { me: Me }) {
-  const { t, locale } = useAttrT();
+export function AttributionPage() {
+  const { t } = useI18n();
+  const { can, workspace } = useMe();
   const [params, setParams] = useSearchParams();
   const month = MONTH.test(params.get("month") ?? "")
     ? params.get("month")!
@@ -39,7 +35,8 @@ export function AttributionPage({ me }: { me: Me }) {
     setParams(p, { replace: true });
   };
   const { from, to } = monthRange(month);
-  const canManage = useCanManageAttribution(me);
+  // The owner and the operations leads change rules and owners (the server's shop.manage right).
+  const canManage = can("shop.manage");
   const shops = useShops();
   const members = useAllMembers();
   const departments = useDepartments();
@@ -48,14 +45,14 @@ export function AttributionPage({ me }: { me: Me }) {
   const departmentName = (id: string | null) =>
     id
       ? (departments.data?.items.find((d) => d.id === id)?.name ?? "—")
-      : t("summary.noDepartment");
+      : t("attr.summary.noDepartment");
   const shopOptions: Option[] = useMemo(
     () =>
       (shops.data?.items ?? []).map((s) => ({
         value: s.id,
-        label: `${s.name} · ${platformLabel(s.platform, locale)}`,
+        label: `${s.name} · ${platformLabel(t, s.platform)}`,
       })),
-    [shops.data, locale],
+    [shops.data, t],
   );
   const memberOptions: Option[] = useMemo(
     () =>
@@ -73,22 +70,22 @@ export function AttributionPage({ me }: { me: Me }) {
   return (
     <Flex vertical gap={12} data-testid="attribution-page">
       <SubpageHeader
-        title={t("page.title")}
-        back={t("page.toShopData")}
-        intro={t("page.intro")}
-        readOnly={canManage ? null : t("page.readOnly")}
+        title={t("attr.page.title")}
+        back={t("attr.page.toShopData")}
+        intro={t("attr.page.intro")}
+        readOnly={canManage ? null : t("attr.page.readOnly")}
       />
       <AttributionRules canManage={canManage} shops={shopOptions} members={memberOptions} />
       <Flex wrap gap={8} align="center" justify="space-between">
         <Typography.Title level={5} style={{ margin: 0 }}>
-          {t("summary.title")}
+          {t("attr.summary.title")}
         </Typography.Title>
         <Flex wrap gap={8} style={{ flex: "1 1 260px", justifyContent: "flex-end", minWidth: 0 }}>
           <DatePicker
             picker="month"
             allowClear={false}
             value={dayjs(`${month}-01`)}
-            aria-label={t("summary.month")}
+            aria-label={t("attr.summary.month")}
             data-testid="attribution-month"
             style={{ width: 140 }}
             onChange={(d) => {
@@ -98,9 +95,9 @@ export function AttributionPage({ me }: { me: Me }) {
           <Select
             allowClear
             style={{ flex: "1 1 150px", minWidth: 0, maxWidth: 260 }}
-            placeholder={t("summary.allShops")}
+            placeholder={t("attr.summary.allShops")}
             value={shopId}
-            aria-label={t("rules.shop")}
+            aria-label={t("attr.rules.shop")}
             options={shopOptions}
             onChange={(v?: string) => set("shop", v)}
             data-testid="attribution-shop"
@@ -110,7 +107,7 @@ export function AttributionPage({ me }: { me: Me }) {
       <AttributionSummary
         summary={summary.data}
         loading={summary.isPending}
-        currency={me.workspace.currency}
+        currency={workspace.currency}
         departmentName={departmentName}
         owner={owner}
         onOwner={(o) => set("owner", o)}

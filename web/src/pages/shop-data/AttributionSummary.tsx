@@ -10,7 +10,7 @@ import {
   type Sales,
   type Summary,
 } from "./attribution.api";
-import { useAttrT } from "./attribution.strings";
+import { useI18n } from "../../i18n";
 
 const SELECTED = "#fff2e8";
 
@@ -29,7 +29,7 @@ export function AttributionSummary({
   owner: OwnerFilter;
   onOwner: (owner: OwnerFilter) => void;
 }) {
-  const { t } = useAttrT();
+  const { t } = useI18n();
   const cash = (s: string) => formatSales(s, currency);
   // On a phone the department column gives way (the department table follows) so the money fits.
   const phone = !Grid.useBreakpoint().md;
@@ -37,14 +37,20 @@ export function AttributionSummary({
   // The figures' columns, shared by both tables and their summary rows.
   const figures = <T extends Sales>(): ColumnsType<T> => [
     {
-      title: t("summary.paidOrders"),
+      title: t("attr.summary.paidOrders"),
       dataIndex: "paidOrders",
       align: "right",
       width: 96,
       render: (n: number) => n.toLocaleString(),
     },
-    { title: t("summary.gmv"), dataIndex: "gmv", align: "right", width: 130, render: cash },
-    { title: t("summary.netGmv"), dataIndex: "netGmv", align: "right", width: 130, render: cash },
+    { title: t("attr.summary.gmv"), dataIndex: "gmv", align: "right", width: 130, render: cash },
+    {
+      title: t("attr.summary.netGmv"),
+      dataIndex: "netGmv",
+      align: "right",
+      width: 130,
+      render: cash,
+    },
   ];
   const cells = (s: Sales, from: number) =>
     [s.paidOrders.toLocaleString(), cash(s.gmv), cash(s.netGmv)].map((v, i) => (
@@ -64,11 +70,11 @@ export function AttributionSummary({
 
   return (
     <Flex vertical gap={12}>
-      <Card size="small" title={t("summary.byMember")} data-testid="summary-members">
+      <Card size="small" title={t("attr.summary.byMember")} data-testid="summary-members">
         <Flex vertical gap={8}>
           <Flex wrap gap={8} justify="space-between">
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t("summary.clickHint")}
+              {t("attr.summary.clickHint")}
             </Typography.Text>
             {idle ? (
               <Typography.Link
@@ -76,7 +82,7 @@ export function AttributionSummary({
                 onClick={() => setShowAll(!showAll)}
                 data-testid="summary-show-all"
               >
-                {t(showAll ? "summary.hideIdle" : "summary.showIdle", { n: idle })}
+                {t(showAll ? "attr.summary.hideIdle" : "attr.summary.showIdle", { n: idle })}
               </Typography.Link>
             ) : null}
           </Flex>
@@ -93,7 +99,7 @@ export function AttributionSummary({
             })}
             columns={[
               {
-                title: t("summary.member"),
+                title: t("attr.summary.member"),
                 dataIndex: "name",
                 render: (n: string, r) => (
                   <Typography.Link data-testid={`summary-member-${r.name}`}>{n}</Typography.Link>
@@ -103,7 +109,7 @@ export function AttributionSummary({
                 ? []
                 : [
                     {
-                      title: t("summary.department"),
+                      title: t("attr.summary.department"),
                       dataIndex: "departmentId",
                       render: (id: string | null) => departmentName(id),
                     },
@@ -123,14 +129,14 @@ export function AttributionSummary({
                   >
                     <Table.Summary.Cell index={0} colSpan={lead}>
                       <Typography.Link style={{ whiteSpace: "nowrap" }}>
-                        {t("summary.unattributed")}
+                        {t("attr.summary.unattributed")}
                       </Typography.Link>
                     </Table.Summary.Cell>
                     {cells(summary.unattributed, lead)}
                   </Table.Summary.Row>
                   <Table.Summary.Row style={{ fontWeight: 600 }} data-testid="summary-total">
                     <Table.Summary.Cell index={0} colSpan={lead}>
-                      {t("summary.total")}
+                      {t("attr.summary.total")}
                     </Table.Summary.Cell>
                     {cells(summary.total, lead)}
                   </Table.Summary.Row>
@@ -140,7 +146,7 @@ export function AttributionSummary({
           />
         </Flex>
       </Card>
-      <Card size="small" title={t("summary.byDepartment")} data-testid="summary-departments">
+      <Card size="small" title={t("attr.summary.byDepartment")} data-testid="summary-departments">
         <Table
           size="small"
           rowKey={(r) => r.departmentId ?? ""}
@@ -150,7 +156,7 @@ export function AttributionSummary({
           scroll={{ x: 460 }}
           columns={[
             {
-              title: t("summary.department"),
+              title: t("attr.summary.department"),
               dataIndex: "name",
               render: (n: string, r) => n || departmentName(r.departmentId),
             },
@@ -160,11 +166,13 @@ export function AttributionSummary({
             summary ? (
               <Table.Summary>
                 <Table.Summary.Row>
-                  <Table.Summary.Cell index={0}>{t("summary.unattributed")}</Table.Summary.Cell>
+                  <Table.Summary.Cell index={0}>
+                    {t("attr.summary.unattributed")}
+                  </Table.Summary.Cell>
                   {cells(summary.unattributed, 1)}
                 </Table.Summary.Row>
                 <Table.Summary.Row style={{ fontWeight: 600 }}>
-                  <Table.Summary.Cell index={0}>{t("summary.total")}</Table.Summary.Cell>
+                  <Table.Summary.Cell index={0}>{t("attr.summary.total")}</Table.Summary.Cell>
                   {cells(summary.total, 1)}
                 </Table.Summary.Row>
               </Table.Summary>

@@ -4,7 +4,7 @@ import { App, Button, Card, Flex, Grid, Input, Select, Table, Typography } from 
 import { useState } from "react";
 import { useApiErrors } from "../../components/errors";
 import { useCsAccounts, useLinkAccounts, type CsAccount } from "./cs.api";
-import { useCsT } from "./cs.strings";
+import { useI18n } from "../../i18n";
 import type { MemberOption } from "./CsUpload";
 
 export function CsAccounts({
@@ -14,7 +14,7 @@ export function CsAccounts({
   canManage: boolean;
   members: MemberOption[];
 }) {
-  const { t } = useCsT();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const onError = useApiErrors();
   const accounts = useCsAccounts();
@@ -25,17 +25,17 @@ export function CsAccounts({
   const save = (a: string, m: string | null, after?: () => void) =>
     link.mutate([{ account: a, memberId: m }], {
       onSuccess: (r) => {
-        void message.success(t("accounts.saved", { n: r.movedDays }));
+        void message.success(t("cs.accounts.saved", { n: r.movedDays }));
         after?.();
       },
       onError: (e) => onError(e),
     });
 
   return (
-    <Card size="small" title={t("accounts.title")} data-testid="cs-accounts">
+    <Card size="small" title={t("cs.accounts.title")} data-testid="cs-accounts">
       <Flex vertical gap={8}>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t("accounts.hint")}
+          {t("cs.accounts.hint")}
         </Typography.Text>
         <Table<CsAccount>
           size="small"
@@ -44,17 +44,17 @@ export function CsAccounts({
           loading={accounts.isPending}
           dataSource={accounts.data?.items ?? []}
           scroll={phone ? undefined : { x: 420 }}
-          locale={{ emptyText: t("accounts.empty") }}
+          locale={{ emptyText: t("cs.accounts.empty") }}
           columns={[
             {
-              title: t("accounts.account"),
+              title: t("cs.accounts.account"),
               dataIndex: "account",
               render: (a: string) => (
                 <Typography.Text style={{ wordBreak: "break-all" }}>{a}</Typography.Text>
               ),
             },
             {
-              title: t("accounts.member"),
+              title: t("cs.accounts.member"),
               dataIndex: "memberId",
               width: phone ? 150 : 170,
               render: (id: string | null, r) =>
@@ -64,7 +64,7 @@ export function CsAccounts({
                     style={{ width: "100%" }}
                     showSearch={{ optionFilterProp: "label" }}
                     allowClear
-                    placeholder={t("accounts.none")}
+                    placeholder={t("cs.accounts.none")}
                     options={members}
                     value={id ?? undefined}
                     aria-label={r.account}
@@ -73,17 +73,17 @@ export function CsAccounts({
                   />
                 ) : (
                   (r.memberName ?? (
-                    <Typography.Text type="secondary">{t("accounts.none")}</Typography.Text>
+                    <Typography.Text type="secondary">{t("cs.accounts.none")}</Typography.Text>
                   ))
                 ),
             },
-            { title: t("accounts.days"), dataIndex: "days", width: 56, align: "right" },
+            { title: t("cs.accounts.days"), dataIndex: "days", width: 56, align: "right" },
             // On a phone the date range gives way, so account, member and days fit.
             ...(phone
               ? []
               : [
                   {
-                    title: t("accounts.range"),
+                    title: t("cs.accounts.range"),
                     key: "range",
                     width: 120,
                     render: (_: unknown, r: CsAccount) =>
@@ -104,20 +104,20 @@ export function CsAccounts({
           <Flex wrap gap={8} data-testid="cs-account-add">
             <Input
               style={{ flex: "1 1 180px", minWidth: 0 }}
-              placeholder={t("accounts.new")}
+              placeholder={t("cs.accounts.new")}
               value={account}
               onChange={(e) => setAccount(e.target.value)}
               maxLength={100}
-              aria-label={t("accounts.new")}
+              aria-label={t("cs.accounts.new")}
             />
             <Select
               style={{ flex: "1 1 160px", minWidth: 0 }}
               showSearch={{ optionFilterProp: "label" }}
-              placeholder={t("upload.chooseMember")}
+              placeholder={t("cs.upload.chooseMember")}
               options={members}
               value={memberId}
               onChange={(v: string) => setMemberId(v)}
-              aria-label={t("accounts.member")}
+              aria-label={t("cs.accounts.member")}
             />
             <Button
               disabled={!account.trim() || !memberId}
@@ -129,7 +129,7 @@ export function CsAccounts({
                 })
               }
             >
-              {t("accounts.add")}
+              {t("cs.accounts.add")}
             </Button>
           </Flex>
         ) : null}

@@ -7,14 +7,7 @@ import { useState } from "react";
 import { ApiError } from "../../api/client";
 import { errorText, useApiErrors } from "../../components/errors";
 import { useI18n } from "../../i18n";
-import {
-  useCsImport,
-  useLinkAccounts,
-  type CsImport,
-  type CsProblem,
-  type CsRefusal,
-} from "./cs.api";
-import { useCsT } from "./cs.strings";
+import { useCsImport, useLinkAccounts, type CsImport, type CsProblem } from "./cs.api";
 import { noteLine, problemLine } from "./importMessages";
 
 export interface MemberOption {
@@ -23,7 +16,7 @@ export interface MemberOption {
 }
 
 export function CsUpload({ members }: { members: MemberOption[] }) {
-  const { t, locale } = useCsT();
+  const { t, locale } = useI18n();
   const { message } = App.useApp();
   const onError = useApiErrors();
   const importM = useCsImport();
@@ -49,7 +42,7 @@ export function CsUpload({ members }: { members: MemberOption[] }) {
         setDone(r);
         setChoice({});
         void message.success(
-          t("upload.done", {
+          t("cs.upload.done", {
             file: r.fileName,
             days: r.days,
             from: r.from,
@@ -59,7 +52,7 @@ export function CsUpload({ members }: { members: MemberOption[] }) {
         );
       },
       onError: (e) => {
-        const p = e instanceof ApiError ? (e.problem as CsRefusal) : null;
+        const p = e instanceof ApiError ? e.problem : null;
         if (p?.problems?.length)
           setRefusal({ file: f.name, problems: p.problems, unlinked: p.unlinkedAccounts ?? [] });
         // Any other refusal of the file (too large, …) is said on the page too, in the reader's language.
@@ -82,7 +75,7 @@ export function CsUpload({ members }: { members: MemberOption[] }) {
     refusal.unlinked.length === 0;
 
   return (
-    <Card size="small" title={t("upload.title")} data-testid="cs-upload">
+    <Card size="small" title={t("cs.upload.title")} data-testid="cs-upload">
       <Flex vertical gap={12}>
         <Upload.Dragger
           accept=".csv,.xlsx,.txt"
@@ -99,18 +92,18 @@ export function CsUpload({ members }: { members: MemberOption[] }) {
             <InboxOutlined />
           </p>
           <p className="ant-upload-text" style={{ padding: "0 8px" }}>
-            {t("upload.hint")}
+            {t("cs.upload.hint")}
           </p>
         </Upload.Dragger>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t("upload.columns")}
+          {t("cs.upload.columns")}
         </Typography.Text>
         {done ? (
           <Alert
             type="success"
             showIcon
             data-testid="cs-upload-done"
-            message={t("upload.done", {
+            message={t("cs.upload.done", {
               file: done.fileName,
               days: done.days,
               from: done.from,
@@ -134,7 +127,7 @@ export function CsUpload({ members }: { members: MemberOption[] }) {
             showIcon
             data-testid="cs-upload-failed"
             style={{ wordBreak: "break-word" }}
-            message={t("upload.refused", { file: failure.file })}
+            message={t("cs.upload.refused", { file: failure.file })}
             description={failure.text}
           />
         ) : null}
@@ -144,7 +137,7 @@ export function CsUpload({ members }: { members: MemberOption[] }) {
             showIcon
             data-testid="cs-upload-problems"
             style={{ wordBreak: "break-word" }}
-            message={t("upload.refused", { file: refusal.file })}
+            message={t("cs.upload.refused", { file: refusal.file })}
             description={
               // A whole file refused (unreadable, past a limit) reads as one sentence, not a one-row table.
               wholeFile ? (
@@ -160,15 +153,15 @@ export function CsUpload({ members }: { members: MemberOption[] }) {
                     dataSource={refusal.problems}
                     scroll={{ x: 420 }}
                     columns={[
-                      { title: t("upload.row"), dataIndex: "row", width: 56 },
+                      { title: t("cs.upload.row"), dataIndex: "row", width: 56 },
                       {
-                        title: t("upload.column"),
+                        title: t("cs.upload.column"),
                         dataIndex: "column",
                         width: 120,
                         render: (c: string) => c || "—",
                       },
                       {
-                        title: t("upload.problem"),
+                        title: t("cs.upload.problem"),
                         dataIndex: "message",
                         render: (_: string, p: CsProblem) => problemLine(p, locale),
                       },
@@ -176,7 +169,7 @@ export function CsUpload({ members }: { members: MemberOption[] }) {
                   />
                   {refusal.unlinked.length ? (
                     <Flex vertical gap={8} data-testid="cs-link-unlinked">
-                      <Typography.Text>{t("upload.link")}</Typography.Text>
+                      <Typography.Text>{t("cs.upload.link")}</Typography.Text>
                       {refusal.unlinked.map((a) => (
                         <Flex key={a} wrap gap={8} align="center">
                           <Typography.Text code style={{ flex: "1 1 160px", minWidth: 0 }}>
@@ -185,7 +178,7 @@ export function CsUpload({ members }: { members: MemberOption[] }) {
                           <Select
                             style={{ flex: "1 1 180px", minWidth: 0 }}
                             showSearch={{ optionFilterProp: "label" }}
-                            placeholder={t("upload.chooseMember")}
+                            placeholder={t("cs.upload.chooseMember")}
                             options={members}
                             value={choice[a]}
                             onChange={(v: string) => setChoice((c) => ({ ...c, [a]: v }))}
@@ -202,7 +195,7 @@ export function CsUpload({ members }: { members: MemberOption[] }) {
                         data-testid="cs-link-retry"
                         style={{ alignSelf: "flex-start" }}
                       >
-                        {t("upload.linkAndRetry")}
+                        {t("cs.upload.linkAndRetry")}
                       </Button>
                     </Flex>
                   ) : null}

@@ -1,174 +1,40 @@
 // The shop-data endpoints (docs/SHOP-DATA.md) for the dashboard and import pages.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, ApiError, qs } from "../../api/client";
-import type { Page } from "../../api/types";
+import type { Body, Item, Query, Reply } from "../../api/contract";
 
 const V1 = "/api/v1";
 
-export interface Shop {
-  id: string;
-  platform: string;
-  name: string;
-  currency: string;
-  customerIdentity: string;
-  shipWindowHours: number;
-  orders: number;
-  version: number;
-}
-export interface KpiValues {
-  gmv: string;
-  netGmv: string;
-  paidOrders: number;
-  aov: string;
-  itemsPerOrder: number | null;
-  refundRate: number | null;
-  refundAmountRate: number | null;
-  refundedOrders: number;
-  refundAmount: string;
-  conversion: number | null;
-  visitors: number;
-  buyers: number;
-  newCustomers: number;
-  items: number;
-}
-export interface Kpis {
-  currency: string;
-  from: string;
-  to: string;
-  granularity: string;
-  excludedShopIds: string[];
-  totals: KpiValues & {
-    repurchaseRate: number | null;
-    customers: number | null;
-    returningCustomers: number | null;
-  };
-  previous: { from: string; to: string; totals: KpiValues };
-  series: (KpiValues & { period: string; from: string; to: string })[];
-  previousSeries: (KpiValues & { period: string; from: string; to: string })[];
-  definitions: Record<string, { zh: string; en: string }>;
-}
-export interface Breakdown {
-  currency: string;
-  byShop: {
-    shopId: string;
-    name: string;
-    platform: string;
-    paidOrders: number;
-    gmv: string;
-    refund: string;
-  }[];
-  byPlatform: { platform: string; paidOrders: number; gmv: string; refund: string }[];
-  topProducts: { productKey: string; title: string; quantity: number; sales: string }[];
-  provinces: { province: string; paidOrders: number; gmv: string }[];
-  refundReasons: { reason: string; refunds: number; amount: string }[];
-}
+export type Shop = Item<"listShops">;
+export type NewShop = Body<"createShop">;
+export type Kpis = Reply<"listKpis">;
+export type Breakdown = Reply<"getKpisBreakdown">;
+export type Shipping = Reply<"getKpisShipping">;
+/** A preview of an import: what it would store, its problems and warnings, and the first orders. */
+export type Preview = Reply<"postShopImportsPreview">;
 /** A problem of an import; `code`/`params` (e.g. shop.cell.not_amount) give its text in the reader's language. */
-export interface ImportProblem {
-  file: string;
-  row: number;
-  column: string;
-  code: string;
-  params: Record<string, unknown>;
-  /** The server's text, in the language the request asked for. */
-  message: string;
-}
+export type ImportProblem = Preview["errors"][number];
 /** A note on an import that went ahead (an unknown status read as paid …). */
-export interface ImportNote {
-  file?: string;
-  code: string;
-  params: Record<string, unknown>;
-  message: string;
-}
-export interface FileInfo {
-  file: string;
-  encoding: string;
-  platform: string;
-  kind: string;
-  /** The format's id: its name in each language is the message shop.format.<id>. */
-  profile?: string;
-  label: string;
-  version: string;
-  rows: number;
-  unknownColumns: string[];
-}
-export interface PreviewOrder {
-  platformOrderId: string;
-  status: string;
-  rawStatus: string;
-  paidAt: string | null;
-  total: string;
-  currency: string;
-  province: string | null;
-  items: { title: string; quantity: number }[];
-}
-export interface Preview {
-  orders: number;
-  lineItems: number;
-  created: number;
-  updated: number;
-  skipped: number;
-  refunds: number;
-  visitorDays: number;
-  errors: ImportProblem[];
-  warnings: ImportNote[];
-  platform: string | null;
-  files: FileInfo[];
-  sample: PreviewOrder[];
-}
-export interface ImportRecord {
-  id: string;
-  platform: string | null;
-  format: string;
-  files: FileInfo[];
-  status: string;
-  orders: number;
-  created: number;
-  updated: number;
-  skipped: number;
-  refunds: number;
-  visitorDays: number;
-  createdAt: string;
-  rolledBackAt: string | null;
-}
-export interface Upload {
-  id: string;
-  fileName: string;
-  size: number;
-  headers: string[];
-  sampleRows: string[][];
-}
-export interface Mapping {
-  id: string;
-  name: string;
-  mapping: { fields: Record<string, string>; utcOffset?: string };
-  version: number;
-}
+export type ImportNote = Preview["warnings"][number];
+export type ImportRecord = Item<"listShopImports">;
+export type Upload = Reply<"createShopUpload">;
+export type Mapping = Item<"listShopMappings">;
+export type VisitorDay = Item<"listShopVisitors">;
+type ImportRequest = Body<"postShopImportsPreview"> & { shopId: string };
 
-export interface KpiFilter {
-  from: string;
-  to: string;
-  shopId?: string;
-  granularity?: string;
-  repurchase?: boolean;
-}
+export type KpiFilter = Pick<
+  Query<"listKpis">,
+  "from" | "to" | "shopId" | "granularity" | "repurchase"
+>;
 
 export const useShops = () =>
-  useQuery({ queryKey: ["shops"], queryFn: () => api.get<Page<Shop>>(`${V1}/shops`) });
+  useQuery({ queryKey: ["shops"], queryFn: () => api.get<Reply<"listShops">>(`${V1}/shops`) });
 export const useKpis = (f: KpiFilter) =>
   useQuery({
     queryKey: ["kpis", f],
     queryFn: () =>
       api.get<Kpis>(`${V1}/kpis${qs({ ...f, repurchase: f.repurchase ? "true" : undefined })}`),
   });
-export interface Shipping {
-  from: string;
-  to: string;
-  due: number;
-  onTime: number;
-  late: number;
-  overdue: number;
-  rate: number | null;
-}
 export const useShipping = (f: KpiFilter) =>
   useQuery({
     queryKey: ["kpis", "shipping", f.from, f.to, f.shopId],
@@ -187,13 +53,13 @@ export const useImports = (shopId: string | undefined) =>
   useQuery({
     queryKey: ["imports", shopId],
     enabled: !!shopId,
-    queryFn: () => api.get<Page<ImportRecord>>(`${V1}/shops/${shopId}/imports?limit=20`),
+    queryFn: () => api.get<Reply<"listShopImports">>(`${V1}/shops/${shopId}/imports?limit=20`),
   });
 export const useMappings = (shopId: string | undefined) =>
   useQuery({
     queryKey: ["mappings", shopId],
     enabled: !!shopId,
-    queryFn: () => api.get<Page<Mapping>>(`${V1}/shops/${shopId}/mappings`),
+    queryFn: () => api.get<Reply<"listShopMappings">>(`${V1}/shops/${shopId}/mappings`),
   });
 
 function useRefresh() {
@@ -207,18 +73,13 @@ function useRefresh() {
 export function useCreateShop() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (b: {
-      name: string;
-      platform: string;
-      currency?: string;
-      shipWindowHours?: number;
-    }) => api.post<Shop>(`${V1}/shops`, b),
+    mutationFn: (b: NewShop) => api.post<Reply<"createShop">>(`${V1}/shops`, b),
     onSuccess: () => void refresh(),
   });
 }
 export const usePreview = () =>
   useMutation({
-    mutationFn: (b: { shopId: string; uploadIds: string[]; format: string }) =>
+    mutationFn: (b: ImportRequest) =>
       api.post<Preview>(`${V1}/shops/${b.shopId}/imports/preview`, {
         uploadIds: b.uploadIds,
         format: b.format,
@@ -227,8 +88,8 @@ export const usePreview = () =>
 export function useCommit() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (b: { shopId: string; uploadIds: string[]; format: string }) =>
-      api.post<ImportRecord>(`${V1}/shops/${b.shopId}/imports`, {
+    mutationFn: (b: ImportRequest) =>
+      api.post<Reply<"createShopImport">>(`${V1}/shops/${b.shopId}/imports`, {
         uploadIds: b.uploadIds,
         format: b.format,
       }),
@@ -238,15 +99,19 @@ export function useCommit() {
 export function useRollback() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (id: string) => api.post<ImportRecord>(`${V1}/imports/${id}/rollback`),
+    mutationFn: (id: string) =>
+      api.post<Reply<"postImportRollback">>(`${V1}/imports/${id}/rollback`),
     onSuccess: () => void refresh(),
   });
 }
 export function useSaveMapping() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (b: { shopId: string; name: string; mapping: Mapping["mapping"] }) =>
-      api.post<Mapping>(`${V1}/shops/${b.shopId}/mappings`, { name: b.name, mapping: b.mapping }),
+    mutationFn: (b: Body<"createShopMapping"> & { shopId: string }) =>
+      api.post<Reply<"createShopMapping">>(`${V1}/shops/${b.shopId}/mappings`, {
+        name: b.name,
+        mapping: b.mapping,
+      }),
     onSuccess: () => void refresh(),
   });
 }
@@ -296,15 +161,13 @@ export const useVisitors = (shopId: string | undefined, from: string, to: string
     queryKey: ["visitors", shopId, from, to],
     enabled: !!shopId,
     queryFn: () =>
-      api.get<Page<{ date: string; visitors: number }>>(
-        `${V1}/shops/${shopId}/visitors${qs({ from, to })}`,
-      ),
+      api.get<Reply<"listShopVisitors">>(`${V1}/shops/${shopId}/visitors${qs({ from, to })}`),
   });
 export function useSetVisitors() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (b: { shopId: string; date: string; visitors: number | null }) =>
-      api.put<Page<{ date: string; visitors: number }>>(`${V1}/shops/${b.shopId}/visitors`, {
+      api.put<Reply<"putShopVisitors">>(`${V1}/shops/${b.shopId}/visitors`, {
         days: [{ date: b.date, visitors: b.visitors }],
       }),
     onSuccess: () =>

@@ -1,0 +1,106 @@
+// Importing a shop's export files: drop them (several at once), pick the format (detected from the
+// headers, a platform's, or a saved column mapping), read the preview, commit. A refused file or
+// preview is said on the card in the reader's language.
+import { InboxOutlined } from "@ant-design/icons";
+import { Alert, Button, Card, Flex, Progress, Select, Tag, Upload } from "antd";
+import { useMemo } from "react";
+import { useI18n } from "../../i18n";
+import type { Mapping } from "./api";
+import { ImportPreview } from "./ImportPreview";
+import { platformLabel } from "./labels";
+import type { ImportSession } from "./useImportSession";
+
+const BUILT_IN = ["taobao", "jd", "pdd", "douyin", "shopify", "woocommerce"] as const;
+
+export function ImportCard({ session, mappings }: { session: ImportSession; mappings: Mapping[] }) {
+  const { t, locale } = useI18n();
+  const { uploads, progress, refused, preview, format } = session;
+  const formats = useMemo(
+    () => [
+      { value: "auto", label: t("shop.import.auto") },
+      ...BUILT_IN.map((p) => ({ value: p, label: platformLabel(t, p) })),
+      ...mappings.map((m) => ({
+        value: `mapping:${m.name}`,
+        label: `${t("shop.mapping.title")}: ${m.name}`,
+      })),
+    ],
+    [mappings, locale],
+  );
+
+  return (
+    <Card
+      size="small"
+      title={t("shop.import.title")}
+      extra={
+        uploads.length ? (
+          <Button size="small" onClick={session.reset}>
+            {t("shop.import.clear")}
+          </Button>
+        ) : null
+      }
+    >
+      <Flex vertical gap={8}>
+        <Upload.Dragger
+          multiple
+          showUploadList={false}
+          accept=".csv,.xlsx,.txt"
+          data-testid="upload"
+          customRequest={({ file }) => session.upload(file as File)}
+        >
+          <p className="ant-upload-drag-icon">
+            <InboxOutlined />
+          </p>
+          <p style={{ padding: "0 12px" }}>{t("shop.import.hint")}</p>
+        </Upload.Dragger>
+        {refused ? (
+          <Alert
+            type="error"
+            showIcon
+            closable
+            onClose={session.dismissRefusal}
+            data-testid="upload-refused"
+            style={{ wordBreak: "break-word" }}
+            message={t("shop.import.refused", { file: refused.file })}
+            description={refused.text}
+          />
+        ) : null}
+        {progress ? (
+          <Progress
+            percent={progress.percent}
+            size="small"
+            format={() => t("shop.import.uploading", { file: progress.file })}
+          />
+        ) : null}
+        {uploads.length ? (
+          <Flex wrap gap={8} align="center">
+            {uploads.map((u) => (
+              <Tag key={u.id}>
+                {u.fileName} · {(u.size / 1024).toFixed(1)} KB
+              </Tag>
+            ))}
+            <Select
+              style={{ minWidth: 200 }}
+              value={format}
+              options={formats}
+              aria-label={t("shop.import.format")}
+              onChange={session.runPreview}
+            />
+            <Button loading={session.previewing} onClick={() => session.runPreview(format)}>
+              {t("shop.import.preview")}
+            </Button>
+            <Button
+              type="primary"
+              data-testid="commit"
+              disabled={!preview || preview.errors.length > 0}
+              loading={session.committing}
+              onClick={session.commit}
+            >
+              {t("shop.import.commit")}
+            </Button>
+          </Flex>
+        ) : null}
+        {preview ? <ImportPreview preview={preview} /> : null}
+      </Flex>
+    </Card>
+  );
+}
