@@ -8,6 +8,9 @@ const groups: Record<string, () => Promise<void>> = {
   gantt: async () => (await import("./gantt/index.js")).runGanttBench(rest),
   orders: async () => (await import("./orders/index.js")).runOrdersBench(rest),
   uploads: async () => (await import("./uploads/index.js")).runUploadsBench(rest),
+  queue: async () => (await import("./queue/index.js")).runQueueBench(rest),
+  rates: async () => (await import("./rates/index.js")).runRatesBench(rest),
+  scan: async () => (await import("./scan/index.js")).runScanBench(rest),
 };
 const chosen = group && !group.startsWith("-") ? [group] : Object.keys(groups);
 for (const name of chosen) {

@@ -100,7 +100,7 @@ async function importBench(lines: number) {
     actor,
     { shopName: "Shopify" },
     [{ file: "orders_export.csv", bytes }],
-    { maxBytes: 2 ** 31 },
+    { limits: { fileMax: 2 ** 31 } },
   );
   const ms = performance.now() - t0;
   clearInterval(timer);
@@ -213,6 +213,7 @@ async function dashboardBench(orders: number, usePg: boolean) {
         shopId,
         platform: "taobao",
         platformOrderId: String(j),
+        orderKey: String(j),
         status: "completed",
         rawStatus: "交易成功",
         placedAt: null,

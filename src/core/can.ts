@@ -9,6 +9,8 @@ import { PLANS_POLICY } from "./plans/policy.js";
 import { GOALS_POLICY } from "./goals/policy.js";
 import { PAY_POLICY } from "./pay/policy.js";
 import { SHOP_POLICY } from "./orders/policy.js";
+import { LOGISTICS_POLICY } from "./logistics/policy.js";
+import { AFTERSALES_POLICY } from "./aftersales/policy.js";
 
 const TABLES = {
   ...ORG_POLICY,
@@ -17,6 +19,8 @@ const TABLES = {
   ...GOALS_POLICY,
   ...PAY_POLICY,
   ...SHOP_POLICY,
+  ...LOGISTICS_POLICY,
+  ...AFTERSALES_POLICY,
 } as const;
 
 /** Every action any area's table decides. */

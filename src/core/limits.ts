@@ -20,9 +20,15 @@ export const LIMITS = {
   invitationDays: 14,
   loginWindowMinutes: 15,
   loginMaxFailures: 10,
-  /** Order imports: one uploaded file in the browser, files per import, one file in the CLI (read whole). */
+  /**
+   * Order imports. The browser: one uploaded file (the request body), the files of one import
+   * together (a folder's worth: their total decides, the count is only a bound on the request),
+   * docs/SHOP-DATA.md. The CLI: a file it reads whole (CSV order exports are streamed, any size,
+   * and any number of files).
+   */
   importUploadMaxBytes: 20 * 1024 * 1024,
-  importFilesMax: 10,
+  importUploadTotalMaxBytes: 100 * 1024 * 1024,
+  importUploadFilesMax: 1000,
   importCliFileMaxBytes: 200 * 1024 * 1024,
   importPreviewOrders: 20,
   /**
@@ -52,6 +58,8 @@ export const LIMITS = {
   workloadMaxDays: 400,
   teamRangeMaxDays: 93,
   reportHistoryMaxDays: 400,
+  /** Days of earned-value history a request reads, and the sweep writes back at most. */
+  progressHistoryMaxDays: 400,
   mappingNameMax: 60,
 } as const;
 

@@ -4,7 +4,12 @@
 // the `PolicyActor` with `policyActor`, and asks; the web builds the same actor from /me and the
 // department list and asks the same tables to hide what a role cannot do.
 import type { Role } from "./limits.js";
-import { functionsHeld, type DepartmentFunction, type RightsDepartment } from "./org/rights.js";
+import {
+  effectiveFunction,
+  functionsHeld,
+  type DepartmentFunction,
+  type RightsDepartment,
+} from "./org/rights.js";
 import { DepartmentTree } from "./org/tree.js";
 
 /** Who asks, with what the data grants them (never a name someone can type). */
@@ -17,6 +22,8 @@ export interface PolicyActor {
   managed: ReadonlySet<string>;
   /** The functions of the departments a lead manages (operations, customer_service, …). */
   functions: ReadonlySet<DepartmentFunction>;
+  /** The function of the member's own department (through the tree; "none" without one). */
+  ownFunction: DepartmentFunction;
 }
 
 /** What an action is about. Each area reads the fields it needs. */
@@ -53,6 +60,7 @@ export function policyActor(
     departmentId: who.departmentId ?? null,
     managed,
     functions: functionsHeld(who, departments),
+    ownFunction: effectiveFunction(departments, who.departmentId ?? null),
   };
 }
 

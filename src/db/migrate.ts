@@ -12,6 +12,14 @@ import * as m008 from "./migrations/2026-11-26-008-goal-reminders.js";
 import * as m009 from "./migrations/2026-11-26-009-cs-performance.js";
 import * as m105dept from "./migrations/2026-12-06-105-department-function.js";
 import * as m110notify from "./migrations/2026-12-12-110-notification-messages.js";
+import * as m120logistics from "./migrations/2026-12-13-120-logistics.js";
+import * as m140identity from "./migrations/2026-12-13-140-order-identity.js";
+import * as m122queue from "./migrations/2026-12-13-122-queue.js";
+import * as m123scan from "./migrations/2026-12-13-123-scan.js";
+import * as m124cost from "./migrations/2026-12-13-124-cost.js";
+import * as m130units from "./migrations/2026-12-13-130-goal-units.js";
+import * as m220evm from "./migrations/2026-12-14-220-evm-snapshots.js";
+import * as m230aftersales from "./migrations/2026-12-14-230-aftersales.js";
 
 // Migrations are imported statically so they run the same from TypeScript sources and from dist.
 const MIGRATIONS: Record<string, Migration> = {
@@ -27,6 +35,14 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-11-26-009-cs-performance": m009,
   "2026-12-06-105-department-function": m105dept,
   "2026-12-12-110-notification-messages": m110notify,
+  "2026-12-13-120-logistics": m120logistics,
+  "2026-12-13-140-order-identity": m140identity,
+  "2026-12-13-122-queue": m122queue,
+  "2026-12-13-123-scan": m123scan,
+  "2026-12-13-124-cost": m124cost,
+  "2026-12-13-130-goal-units": m130units,
+  "2026-12-14-220-evm-snapshots": m220evm,
+  "2026-12-14-230-aftersales": m230aftersales,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -66,12 +66,43 @@ import type {
 } from "./tables/pay.js";
 import type { GoalRemindersSentTable } from "./tables/reminders.js";
 import type { CsAccountsTable, CsImportsTable, CsAgentDaysTable } from "./tables/service.js";
+import type {
+  CarriersTable,
+  RateCardsTable,
+  SkuSettingsTable,
+  ShipBatchesTable,
+  ParcelsTable,
+  ParcelOrdersTable,
+  ParcelItemsTable,
+  ScanEventsTable,
+  LogisticsMappingsTable,
+  CarrierBillsTable,
+  CarrierBillLinesTable,
+  LogisticsSettingsTable,
+} from "./tables/logistics.js";
+import type { WritebackFilesTable, WritebackLinesTable } from "./tables/logistics-scan.js";
+import type { EvmSnapshotsTable } from "./tables/progress.js";
+import type {
+  AftersalesCasesTable,
+  AftersalesCaseLinesTable,
+  AftersalesCaseEventsTable,
+  AftersalesCasePausesTable,
+  AftersalesCodeMapsTable,
+  AftersalesMappingsTable,
+  AftersalesImportsTable,
+  AftersalesOrderSyncsTable,
+  AftersalesSettingsTable,
+} from "./tables/aftersales.js";
 export type * from "./tables/foundation.js";
 export type * from "./tables/plans.js";
 export type * from "./tables/shop.js";
 export type * from "./tables/pay.js";
 export type * from "./tables/reminders.js";
 export type * from "./tables/service.js";
+export type * from "./tables/logistics.js";
+export type * from "./tables/logistics-scan.js";
+export type * from "./tables/progress.js";
+export type * from "./tables/aftersales.js";
 
 export interface DB {
   workspaces: WorkspacesTable;
@@ -131,6 +162,30 @@ export interface DB {
   csAccounts: CsAccountsTable;
   csImports: CsImportsTable;
   csAgentDays: CsAgentDaysTable;
+  carriers: CarriersTable;
+  rateCards: RateCardsTable;
+  skuSettings: SkuSettingsTable;
+  shipBatches: ShipBatchesTable;
+  parcels: ParcelsTable;
+  parcelOrders: ParcelOrdersTable;
+  parcelItems: ParcelItemsTable;
+  scanEvents: ScanEventsTable;
+  logisticsMappings: LogisticsMappingsTable;
+  carrierBills: CarrierBillsTable;
+  carrierBillLines: CarrierBillLinesTable;
+  logisticsSettings: LogisticsSettingsTable;
+  writebackFiles: WritebackFilesTable;
+  writebackLines: WritebackLinesTable;
+  evmSnapshots: EvmSnapshotsTable;
+  aftersalesCases: AftersalesCasesTable;
+  aftersalesCaseLines: AftersalesCaseLinesTable;
+  aftersalesCaseEvents: AftersalesCaseEventsTable;
+  aftersalesCasePauses: AftersalesCasePausesTable;
+  aftersalesCodeMaps: AftersalesCodeMapsTable;
+  aftersalesMappings: AftersalesMappingsTable;
+  aftersalesImports: AftersalesImportsTable;
+  aftersalesOrderSyncs: AftersalesOrderSyncsTable;
+  aftersalesSettings: AftersalesSettingsTable;
 }
 
 export type Workspace = Selectable<WorkspacesTable>;

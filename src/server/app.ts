@@ -10,6 +10,7 @@ import { orgRoutes } from "../modules/org/org.routes.js";
 import { memberRoutes } from "../modules/org/member.routes.js";
 import { tokenRoutes } from "../modules/tokens/tokens.routes.js";
 import { workspaceRoutes } from "../modules/workspaces/workspace.routes.js";
+import { aftersalesRoutes } from "../modules/aftersales/aftersales.routes.js";
 import { planRoutes } from "../modules/plans/plan.routes.js";
 import { dailyRoutes } from "../modules/daily/daily.routes.js";
 import { kpiRoutes } from "../modules/orders/kpi.routes.js";
@@ -17,6 +18,12 @@ import { orderRoutes } from "../modules/orders/orders.routes.js";
 import { payRoutes } from "../modules/pay/pay.routes.js";
 import { goalRoutes } from "../modules/goals/goals.routes.js";
 import { csRoutes } from "../modules/cs/cs.routes.js";
+import { rateRoutes } from "../modules/logistics/rates.routes.js";
+import { queueRoutes } from "../modules/logistics/queue.routes.js";
+import { scanRoutes } from "../modules/logistics/scan.routes.js";
+import { costRoutes } from "../modules/logistics/cost.routes.js";
+import { packingRoutes } from "../modules/logistics/packing.routes.js";
+import { progressRoutes } from "../modules/progress/progress.routes.js";
 import { createEventBus } from "./events.js";
 import { eventRoutes } from "./events.routes.js";
 import { authHook } from "./auth-hook.js";
@@ -114,7 +121,25 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         payAdjustments: s.payAdjustments,
       });
       await goalRoutes(api, { goals: s.goals });
+      await aftersalesRoutes(api, {
+        cases: s.cases,
+        caseImports: s.caseImports,
+        caseMappings: s.caseMappings,
+      });
       await csRoutes(api, { cs: s.cs, csImports: s.csImports });
+      await rateRoutes(api, { carriers: s.carriers, rateCards: s.rateCards });
+      await queueRoutes(api, { shipQueue: s.shipQueue, parcels: s.parcels });
+      await scanRoutes(api, {
+        packStation: s.packStation,
+        tracking: s.tracking,
+        writeback: s.writeback,
+      });
+      await costRoutes(api, {
+        carrierBills: s.carrierBills,
+        logisticsDashboard: s.logisticsDashboard,
+      });
+      await packingRoutes(api, { packingWork: s.packingWork });
+      await progressRoutes(api, { progress: s.progress });
       await eventRoutes(api, bus);
       await demoRoutes(api, { auth: s.auth, demo: s.demo }, config.demo);
     },

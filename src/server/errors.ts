@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { DomainError, type Coded, type DomainErrorKind, type FieldError } from "../core/errors.js";
 import { LIMITS } from "../core/limits.js";
-import { msg } from "../core/messages/index.js";
+import { msg, type MessageCode } from "../core/messages/index.js";
 import { sendProblem } from "../http/problem.js";
 
 const STATUS: Record<DomainErrorKind, number> = {
@@ -20,6 +20,76 @@ interface AjvError {
   params?: Record<string, unknown>;
 }
 
+const TYPE_CODE: Record<string, MessageCode> = {
+  string: "field.type.string",
+  number: "field.type.number",
+  integer: "field.type.integer",
+  boolean: "field.type.boolean",
+  array: "field.type.array",
+  object: "field.type.object",
+};
+const FORMAT_CODE: Record<string, MessageCode> = {
+  email: "field.format.email",
+  date: "field.format.date",
+  month: "field.format.month",
+};
+
+/** A pattern for numbers written as text ("1234.5"): the person is asked for a number. */
+function numberPattern(pattern: string): boolean {
+  try {
+    const re = new RegExp(pattern, "u");
+    return re.test("1234.5") && !re.test("x");
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What a person is told for one mismatch of the schema: a code per kind (fields.en.ts) with its
+ * limit, so the reader's language says it; the validator's own English only as a last resort.
+ */
+function mismatch(e: AjvError): Coded {
+  const p = e.params ?? {};
+  const n = (v: unknown) => (typeof v === "number" ? v : Number(v));
+  switch (e.keyword) {
+    case "type": {
+      const first = String(p.type ?? "").split(",")[0]!;
+      return msg(TYPE_CODE[first] ?? "field.type.other");
+    }
+    case "minLength":
+      return n(p.limit) === 1 ? msg("field.required") : msg("field.too_short", { min: n(p.limit) });
+    case "maxLength":
+      return msg("field.too_long", { max: n(p.limit) });
+    case "minimum":
+      return msg("field.below_min", { min: n(p.limit) });
+    case "maximum":
+      return msg("field.above_max", { max: n(p.limit) });
+    case "exclusiveMinimum":
+      return msg("field.not_above", { limit: n(p.limit) });
+    case "exclusiveMaximum":
+      return msg("field.not_below", { limit: n(p.limit) });
+    case "multipleOf":
+      return msg("field.multiple_of", { step: n(p.multipleOf) });
+    case "pattern":
+      return msg(numberPattern(String(p.pattern)) ? "field.format.decimal" : "field.bad_format");
+    case "format":
+      return msg(FORMAT_CODE[String(p.format)] ?? "field.bad_format");
+    case "enum":
+    case "const":
+    case "anyOf":
+    case "oneOf":
+      return msg("field.not_allowed");
+    case "minItems":
+      return msg("field.too_few", { min: n(p.limit) });
+    case "maxItems":
+      return msg("field.too_many", { max: n(p.limit) });
+    case "uniqueItems":
+      return msg("field.duplicate");
+    default:
+      return msg("field.invalid", { reason: e.message ?? "is invalid" });
+  }
+}
+
 /** Turns Ajv's validation errors into "field: message" pairs a person can act on. */
 export function fieldErrors(validation: AjvError[], context: string | undefined): FieldError[] {
   const prefix = context && context !== "body" ? `${context}.` : "";
@@ -27,7 +97,7 @@ export function fieldErrors(validation: AjvError[], context: string | undefined)
   for (const e of validation) {
     let field = (e.instancePath ?? "").replace(/^\//, "").replace(/\//g, ".");
     let message = e.message ?? "is invalid";
-    let coded: Coded | undefined = { code: "field.invalid", params: { reason: message } };
+    let coded: Coded | undefined = mismatch(e);
     if (e.keyword === "formatMinimum" || e.keyword === "formatMaximum") {
       // Dates and months outside the supported range (core/limits.ts).
       const month = typeof e.params?.limit === "string" && e.params.limit.length === 7;

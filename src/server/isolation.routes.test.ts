@@ -136,15 +136,230 @@ async function seedShopData(client: Client): Promise<Ids> {
   return { shops, mappingId, imports, orders, "attribution-rules": rule };
 }
 
+/**
+ * B's logistics records, written directly (A must get 404 before anything reads their content):
+ * a carrier of B's seeded list, a rate card, a batch, a parcel, a carrier bill, saved mappings and a
+ * write-back file, keyed by their path under /logistics.
+ */
+async function seedLogistics(t: TestApp, workspaceId: string, shopId: string): Promise<Ids> {
+  const db = t.tdb.database.db;
+  const at = "2026-12-01T00:00:00.000Z";
+  const id = (n: number) => `019a0000-0000-7000-8000-00000000c${String(n).padStart(3, "0")}`;
+  await db
+    .insertInto("carriers")
+    .values({
+      workspaceId,
+      id: id(1),
+      code: "ISO",
+      name: "隔离快递",
+      codes: "{}",
+      aliases: "[]",
+      platforms: null,
+      active: 1,
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .execute();
+  await db
+    .insertInto("rateCards")
+    .values({
+      workspaceId,
+      id: id(2),
+      carrierId: id(1),
+      validFrom: "2026-12-01",
+      card: "{}",
+      createdBy: null,
+      createdAt: at,
+    })
+    .execute();
+  await db
+    .insertInto("shipBatches")
+    .values({
+      workspaceId,
+      id: id(3),
+      number: "B20261201-01",
+      status: "open",
+      createdBy: null,
+      createdAt: at,
+      printedAt: null,
+      handedOverAt: null,
+      version: 1,
+    })
+    .execute();
+  await db
+    .insertInto("parcels")
+    .values({
+      workspaceId,
+      id: id(4),
+      shopId,
+      batchId: id(3),
+      status: "open",
+      carrierId: null,
+      waybillNo: null,
+      waybillSource: null,
+      weightG: null,
+      weightSource: null,
+      lengthMm: null,
+      widthMm: null,
+      heightMm: null,
+      province: null,
+      packedBy: null,
+      packedAt: null,
+      shippedAt: null,
+      costFen: null,
+      costCardId: null,
+      costFormula: null,
+      exportedAt: null,
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .execute();
+  await db
+    .insertInto("carrierBills")
+    .values({
+      workspaceId,
+      id: id(5),
+      carrierId: id(1),
+      fileName: "b.csv",
+      period: "2026-11",
+      lines: 0,
+      billedFen: 0,
+      computedFen: 0,
+      createdBy: null,
+      createdAt: at,
+      toleranceG: 100,
+      encoding: "utf-8",
+    })
+    .execute();
+  for (const [n, kind] of [
+    [6, "tracking"],
+    [7, "bill"],
+  ] as const)
+    await db
+      .insertInto("logisticsMappings")
+      .values({
+        workspaceId,
+        id: id(n),
+        kind,
+        shopId: null,
+        platform: null,
+        name: kind,
+        mapping: "{}",
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+      })
+      .execute();
+  await db
+    .insertInto("writebackFiles")
+    .values({
+      workspaceId,
+      id: id(8),
+      shopId,
+      platform: "taobao",
+      fileName: "w.csv",
+      format: "csv",
+      batchId: null,
+      fromDate: null,
+      toDate: null,
+      lines: 0,
+      createdBy: null,
+      createdAt: at,
+    })
+    .execute();
+  return {
+    "logistics/carriers": id(1),
+    "logistics/rate-cards": id(2),
+    "logistics/batches": id(3),
+    "logistics/parcels": id(4),
+    "logistics/bills": id(5),
+    "logistics/mappings": id(6),
+    "logistics/bill-mappings": id(7),
+    "logistics/writeback-files": id(8),
+  };
+}
+
+/** One after-sales case and one saved after-sales mapping of the workspace. */
+async function seedAftersales(t: TestApp, workspaceId: string, shopId: string): Promise<Ids> {
+  const db = t.tdb.database.db;
+  const at = "2026-12-01T00:00:00.000Z";
+  const id = (n: number) => `019a0000-0000-7000-8000-00000000d${String(n).padStart(3, "0")}`;
+  await db
+    .insertInto("aftersalesCases")
+    .values({
+      workspaceId,
+      id: id(1),
+      shopId,
+      platform: "taobao",
+      caseKey: "manual:isolation",
+      platformCaseId: null,
+      source: "manual",
+      orderId: null,
+      platformOrderId: null,
+      customerKey: null,
+      type: "refund_only_shipped",
+      platformType: null,
+      state: "new",
+      resolution: null,
+      platformState: null,
+      reason: null,
+      reasonCode: null,
+      currency: "CNY",
+      requestedFen: 100,
+      refundFen: null,
+      returnCarrier: null,
+      returnWaybill: null,
+      inspection: null,
+      inspectionNote: null,
+      assigneeMemberId: null,
+      openedAt: at,
+      firstResponseAt: null,
+      decidedAt: null,
+      resolvedAt: null,
+      platformDeadlineAt: null,
+      dueAt: null,
+      raw: null,
+      importId: null,
+      version: 1,
+      createdBy: null,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .execute();
+  await db
+    .insertInto("aftersalesMappings")
+    .values({
+      workspaceId,
+      id: id(2),
+      name: "isolation",
+      mapping: "{}",
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .execute();
+  return { "aftersales/cases": id(1), "aftersales/mappings": id(2) };
+}
+
 /** A body that passes validation, so the answer tells about the record, not the input. */
 function bodyFor(method: string, path: string): unknown {
-  if (method === "patch") return path.startsWith("/api/v1/skills") ? {} : { version: 1 };
+  if (method === "patch" && !path.includes("/logistics/"))
+    return path.startsWith("/api/v1/skills") ? {} : { version: 1 };
   if (path.includes("/today/tasks/") && path.endsWith("/check-off")) return {};
   if (path.endsWith("/skills") && method === "put") return { skills: [] };
   if (path.endsWith("/leaves")) return { startDate: "2026-12-02", endDate: "2026-12-02" };
   if (path.endsWith("/tasks") && method === "post") return { name: "x", effortHours: 1 };
   if (path.endsWith("/remaining")) return { remainingHours: 1 };
   if (path.endsWith("/save-as-template")) return { name: "x" };
+  if (path.endsWith("/aftersales/cases/{id}/transitions")) return { to: "in_progress", version: 1 };
+  if (path.endsWith("/aftersales/mappings/{id}") && method === "put")
+    return {
+      version: 1,
+      name: "x",
+      mapping: { columns: { caseId: "a", orderId: "b", type: "c", state: "d", openedAt: "e" } },
+    };
   if (path.endsWith("/mappings"))
     return { name: "x", mapping: { fields: { orderId: "a", orderTotal: "b" } } };
   if (path.endsWith("/pay-plans/{id}/versions"))
@@ -160,6 +375,16 @@ function bodyFor(method: string, path: string): unknown {
   if (path.endsWith("/owner")) return { version: 1, memberId: null };
   if (path.endsWith("/visitors") && method === "put")
     return { days: [{ date: "2026-12-01", visitors: 1 }] };
+  if (path.endsWith("/parcels/{id}/waybill")) return { waybill: "SF1234567890" };
+  if (path.endsWith("/logistics/mappings/{id}") && method !== "delete")
+    return { version: 1, name: "x", mapping: {} };
+  if (path.endsWith("/logistics/bill-mappings/{id}") && method !== "delete")
+    return { version: 1, name: "x", waybill: "运单号", fee: "运费" };
+  if (
+    path.startsWith("/api/v1/logistics/") &&
+    (method === "post" || method === "put" || method === "patch")
+  )
+    return { version: 1 };
   if (path.includes("/imports") && method === "post" && !path.endsWith("/rollback"))
     return { uploadIds: ["x"] };
   return method === "get" || method === "delete" ? undefined : {};
@@ -207,13 +432,19 @@ for (const dialect of DIALECTS) {
           createdAt: "2026-11-01T00:00:00.000Z",
         })
         .execute();
+      Object.assign(bIds, await seedLogistics(t, bWorkspace, bIds.shops!));
+      Object.assign(bIds, await seedAftersales(t, bWorkspace, bIds.shops!));
       const doc = (
         await a.get<{ paths: Record<string, Record<string, unknown>> }>("/api/openapi.json")
       ).body;
       const checked: string[] = [];
       for (const [path, ops] of Object.entries(doc.paths)) {
         if (!path.includes("{id}")) continue;
-        const segment = path.split("/")[3]!;
+        const parts = path.split("/");
+        const segment =
+          parts[3] === "logistics" || parts[3] === "aftersales"
+            ? `${parts[3]}/${parts[4]}`
+            : parts[3]!;
         const resource = segment === "today" ? "tasks" : segment;
         const id = bIds[resource];
         expect(id, `no seeded record for ${path}`).toBeDefined();

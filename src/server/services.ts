@@ -31,6 +31,21 @@ import { PayAdjustmentService } from "../modules/pay/pay-adjustments.service.js"
 import { GoalService } from "../modules/goals/goals.service.js";
 import { CsImportService } from "../modules/cs/cs-import.service.js";
 import { CsService } from "../modules/cs/cs.service.js";
+import { CarrierService } from "../modules/logistics/carriers.service.js";
+import { RateCardService } from "../modules/logistics/rates.service.js";
+import { ShipQueueService } from "../modules/logistics/queue.service.js";
+import { ParcelService } from "../modules/logistics/parcels.service.js";
+import { PackStationService } from "../modules/logistics/pack-station.service.js";
+import { TrackingImportService } from "../modules/logistics/tracking.service.js";
+import { WritebackService } from "../modules/logistics/writeback.service.js";
+import { CarrierBillService } from "../modules/logistics/bills.service.js";
+import { LogisticsDashboardService } from "../modules/logistics/dashboard.service.js";
+import { PackingWorkService } from "../modules/logistics/packing-work.service.js";
+import { CaseService } from "../modules/aftersales/cases.service.js";
+import { CaseImportService } from "../modules/aftersales/case-import.service.js";
+import { CaseMappingService } from "../modules/aftersales/case-mappings.service.js";
+import { OrderSyncService } from "../modules/aftersales/order-sync.service.js";
+import { ProgressService } from "../modules/progress/progress.service.js";
 
 export function buildServices(database: Database, clock: Clock, events?: EventPublisher) {
   const deps = { db: database.db, clock, events };
@@ -65,6 +80,21 @@ export function buildServices(database: Database, clock: Clock, events?: EventPu
     goals: new GoalService(deps),
     cs: new CsService(deps),
     csImports: new CsImportService(deps),
+    carriers: new CarrierService(deps),
+    rateCards: new RateCardService(deps),
+    shipQueue: new ShipQueueService(deps),
+    parcels: new ParcelService(deps),
+    packStation: new PackStationService(deps),
+    tracking: new TrackingImportService(deps),
+    writeback: new WritebackService(deps),
+    carrierBills: new CarrierBillService(deps),
+    logisticsDashboard: new LogisticsDashboardService(deps),
+    packingWork: new PackingWorkService(deps),
+    cases: new CaseService(deps),
+    caseImports: new CaseImportService(deps),
+    caseMappings: new CaseMappingService(deps),
+    caseSync: new OrderSyncService(deps),
+    progress: new ProgressService(deps),
   };
 }
 

@@ -62,6 +62,9 @@ export async function launchChromium(
     viewport,
     locale,
     deviceScaleFactor: 1,
+    // As a reader who asked for less motion: the app then animates no dialog, menu or chart
+    // (web/src/components/reducedMotion.ts), so no click waits for an animation to settle.
+    reducedMotion: "reduce",
   });
   context.setDefaultTimeout(UI_TIMEOUT);
   context.setDefaultNavigationTimeout(UI_TIMEOUT);
@@ -71,6 +74,23 @@ export async function launchChromium(
     vi.setConfig({ expect: { poll: { timeout: UI_TIMEOUT, interval: 100 } } });
   }
   return { context, close: () => context.close() };
+}
+
+/**
+ * One Chromium for several people: each gets a context of their own (`newContext`, own cookies
+ * and language) with the journeys' waits set as `launchChromium` sets them.
+ */
+export async function launchSharedChromium(): Promise<Browser> {
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: LAUNCH_ARGS,
+    headless: true,
+  });
+  if (process.env.VITEST) {
+    const { vi } = await import("vitest");
+    vi.setConfig({ expect: { poll: { timeout: UI_TIMEOUT, interval: 100 } } });
+  }
+  return browser;
 }
 
 export type { Browser };

@@ -142,7 +142,7 @@ describe("pay: plan → run → statement → lock, and the lead's view (zh-CN),
         )
         .toContain("与第 1 档重叠");
       await screenshot(owner, SCREENSHOTS, "pay-zh-02-overlap-refused");
-      await owner.keyboard.press("Escape");
+      await plan.cancelVersion();
       expect(await plan.versions().count()).toBe(1);
 
       await plan.assignDepartment("运营", "2026-10-01");

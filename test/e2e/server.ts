@@ -1,10 +1,10 @@
-// Starts the real server in-process on a fresh SQLite file, with a fresh web build when needed.
+// Starts the real server in-process on a fresh database (a SQLite file by default, or a fresh
+// PostgreSQL database on DAYCLEAR_TEST_PG), with a fresh web build when needed.
 import { execSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { openDatabase } from "../../src/db/database.js";
-import { migrateToLatest } from "../../src/db/migrate.js";
+import type { DialectName } from "../../src/db/database.js";
+import { createTestDatabase } from "../helpers/db.js";
 import type { Clock } from "../../src/core/actor.js";
 import { buildApp } from "../../src/server/app.js";
 
@@ -57,11 +57,6 @@ export async function ensureWebBuild(): Promise<void> {
   }
 }
 
-export interface RunningServer {
-  url: string;
-  close: () => Promise<void>;
-}
-
 /** A clock a test can move: `clock.set("2026-11-27T02:00:00Z")` makes that "now" for the server. */
 export interface TestClock {
   (): Date;
@@ -76,21 +71,38 @@ export function testClock(iso: string): TestClock {
   return clock;
 }
 
-export async function startServer(opts: { clock?: Clock } = {}): Promise<RunningServer> {
+export interface RunningServer {
+  url: string;
+  /** Which database the server runs on. */
+  dialect: DialectName;
+  close: () => Promise<void>;
+}
+
+/**
+ * The real app on a fresh migrated database: SQLite unless `dialect: "postgres"` (a new database
+ * on DAYCLEAR_TEST_PG, dropped on close; journeys that must hold on both run once per dialect).
+ */
+export async function startServer(
+  opts: { clock?: Clock; dialect?: DialectName } = {},
+): Promise<RunningServer> {
   await ensureWebBuild();
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const dir = mkdtempSync(join(tmpdir(), "dayclear-e2e-"));
-  const database = openDatabase({ file: join(dir, "dayclear.db") });
-  await migrateToLatest(database);
-  const app = await buildApp({ database, logger: false, ...(opts.clock && { clock: opts.clock }) });
+  const dialect = opts.dialect ?? "sqlite";
+  const tdb = await createTestDatabase(dialect);
+  const app = await buildApp({
+    database: tdb.database,
+    logger: false,
+    ...(opts.clock && { clock: opts.clock }),
+  });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();
   if (!address || typeof address === "string") throw new Error("server did not bind a TCP port");
   return {
     url: `http://127.0.0.1:${address.port}`,
+    dialect,
     close: async () => {
       await app.close();
-      await database.close();
+      await tdb.cleanup();
     },
   };
 }

@@ -1,6 +1,7 @@
 // The journeys' waits hold on a loaded machine: no wait shorter than UI_TIMEOUT is written into a
 // journey or a page model, and every journey that polls launches its browser through
-// launchChromium (which gives expect.poll UI_TIMEOUT instead of vitest's 1 s).
+// launchChromium or launchSharedChromium (which give expect.poll UI_TIMEOUT instead of vitest's
+// 1 s).
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -27,7 +28,11 @@ describe("browser journeys' waits", () => {
       .filter((f) => f.endsWith(".test.ts"))
       .filter((f) => {
         const s = readFileSync(f, "utf8");
-        return s.includes("expect.poll(") && !s.includes("launchChromium(");
+        return (
+          s.includes("expect.poll(") &&
+          !s.includes("launchChromium(") &&
+          !s.includes("launchSharedChromium")
+        );
       })
       .map((f) => relative(DIR, f));
     expect(unset).toEqual([]);

@@ -1,4 +1,5 @@
 // Shop KPI formulas (formats.md), on additive daily totals so a range costs O(days).
+import { msg, type Message } from "../messages/index.js";
 import { fromEpochDay, isoWeekday, toEpochDay } from "../calendar/date.js";
 import { fail } from "../errors.js";
 import { LIMITS } from "../limits.js";
@@ -183,44 +184,7 @@ export const KPI_KEYS = [
 ] as const;
 export type KpiKey = (typeof KPI_KEYS)[number];
 
-/** The definitions shown next to the numbers. */
-export const KPI_DEFINITIONS: Record<KpiKey, { zh: string; en: string }> = {
-  gmv: {
-    zh: "GMV = 已付款订单的买家实付金额之和（不扣退款）；按付款日计入",
-    en: "GMV = sum of buyer-paid amounts of paid orders (refunds not netted), by payment date",
-  },
-  netGmv: { zh: "净 GMV = GMV − 已退款金额", en: "Net GMV = GMV − refunded amounts" },
-  paidOrders: {
-    zh: "付款订单数 = 有付款时间的订单数（含之后退款的）",
-    en: "Paid orders = orders with a payment time (including those refunded later)",
-  },
-  aov: { zh: "客单价 = GMV ÷ 付款订单数", en: "AOV = GMV ÷ paid orders" },
-  itemsPerOrder: {
-    zh: "件单价口径：每单件数 = 付款订单商品件数 ÷ 付款订单数",
-    en: "Items per order = items in paid orders ÷ paid orders",
-  },
-  refundRate: {
-    zh: "退款率 = 有退款的付款订单数 ÷ 付款订单数",
-    en: "Refund rate = paid orders with a refund ÷ paid orders",
-  },
-  refundAmountRate: {
-    zh: "退款金额率 = 退款金额 ÷ GMV",
-    en: "Refund amount rate = refunded amount ÷ GMV",
-  },
-  conversion: {
-    zh: "支付转化率 = 付款买家数 ÷ 访客数（按日相加；需导入访客数）",
-    en: "Conversion = paying buyers ÷ visitors (summed per day; needs visitor counts)",
-  },
-  repurchaseRate: {
-    zh: "复购率 = 区间内付款 ≥ 2 次的顾客 ÷ 区间内付款顾客",
-    en: "Repurchase rate = customers with ≥ 2 paid orders in the range ÷ paying customers in the range",
-  },
-  newCustomers: {
-    zh: "新客 = 首次付款落在区间内的顾客",
-    en: "New customers = customers whose first paid order falls in the range",
-  },
-  returningCustomers: {
-    zh: "老客 = 区间内付款但首次付款早于区间的顾客",
-    en: "Returning customers = paying customers in the range whose first paid order was before it",
-  },
-};
+/** The definitions shown next to the numbers: catalog messages (kpi.def.*), rendered per reader. */
+export const KPI_DEFINITIONS: Record<KpiKey, Message> = Object.fromEntries(
+  KPI_KEYS.map((k) => [k, msg(`kpi.def.${k}`)]),
+) as Record<KpiKey, Message>;

@@ -3,6 +3,11 @@ import type { OrderStatus } from "./status.js";
 
 export const ORDER_FIELDS = [
   "orderId",
+  // The platform's own id of the order where the export has one besides the order number shown
+  // to buyers (Shopify `Id`, WooCommerce `Order ID`): the order's identity within a shop.
+  "orderKey",
+  // When the platform last changed the order, where the export says: the latest copy wins.
+  "updatedAt",
   "status",
   "financialStatus",
   "fulfillmentStatus",
@@ -35,6 +40,7 @@ export const ORDER_FIELDS = [
   "carrier",
   "trackingInfo",
   "sellerMemo",
+  "buyerMemo",
   "salesRef",
   "promisedShipAt",
   "itemTitle",

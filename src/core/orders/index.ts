@@ -6,6 +6,7 @@ import { detectProfiles, headerScore, PROFILES, type Profile } from "./profiles.
 import { csvDelimiter, parseCsv, toTable, type Table } from "./table.js";
 import { CsvShape, fileProblem, FileRefused, refusalProblem } from "./read-limits.js";
 import { formatName, platformName, problemAt } from "./problems.js";
+import { OrderIdentities } from "./identity.js";
 import type {
   ImportWarning,
   ParsedFile,
@@ -43,6 +44,15 @@ export {
   type ReadLimits,
 } from "./read-limits.js";
 export * from "./problems.js";
+export {
+  isLater,
+  OrderIdentities,
+  orderState,
+  storedUnderOtherName,
+  type OrderState,
+  type Outcome,
+  type Sighting,
+} from "./identity.js";
 
 export type ImportFormat = "auto" | Exclude<Platform, "custom"> | `mapping:${string}`;
 
@@ -51,6 +61,8 @@ export interface SourceTable {
   /** Records as read (CSV or the first sheet of an XLSX). */
   records: string[][];
   encoding: Encoding | "xlsx";
+  /** Its place among the files of the import (default: its place in the list). */
+  index?: number;
 }
 
 export interface ParsedImport {
@@ -176,10 +188,19 @@ export function chooseProfile(
   };
 }
 
-/** Parses one import (one or more files of one shop) into canonical records and problems. */
+/**
+ * Parses one import (one or more files of one shop) into canonical records and problems. An order
+ * in several files is kept once, in its latest state (identity.ts). `identities`: the import's
+ * record of orders when more sources follow (a streamed import); its warnings are then the
+ * caller's to give, else they are given here.
+ */
 export function parseImport(
   sources: SourceTable[],
-  opts: { format: ImportFormat; mappings?: Map<string, ColumnMapping> },
+  opts: {
+    format: ImportFormat;
+    mappings?: Map<string, ColumnMapping>;
+    identities?: OrderIdentities;
+  },
 ): ParsedImport {
   const out: ParsedImport = {
     files: [],
@@ -192,7 +213,8 @@ export function parseImport(
     warnings: [],
   };
   const parsed: ParsedFile[] = [];
-  for (const src of sources) {
+  const places: number[] = []; // each parsed file's place in the import
+  for (const [i, src] of sources.entries()) {
     if (src.records.length === 0) {
       out.problems.push(fileProblem(src.file, "upload.empty"));
       continue;
@@ -208,6 +230,7 @@ export function parseImport(
       version: choice.version,
     });
     parsed.push(p);
+    places.push(src.index ?? i);
     out.files.push({
       file: src.file,
       encoding: src.encoding,
@@ -230,25 +253,21 @@ export function parseImport(
       }),
     );
   out.platform = platforms.size === 1 ? [...platforms][0]! : null;
-  const seen = new Map<string, string>();
-  for (const p of parsed) {
+  const identities = opts.identities ?? new OrderIdentities();
+  const at = new Map<string, number>(); // order key → its place in out.orders
+  for (const [j, p] of parsed.entries()) {
     for (const o of p.orders) {
-      const prev = seen.get(o.platformOrderId);
-      if (prev) {
-        out.problems.push(
-          problemAt(p.file, o.rows[0]!, "", "shop.order.in_other_file", {
-            order: o.platformOrderId,
-            file: prev,
-          }),
-        );
-        continue;
-      }
-      seen.set(o.platformOrderId, p.file);
-      out.orders.push(o);
+      const seen = identities.add(o, places[j]!, p.file);
+      if (seen.kind === "other_name") out.problems.push(seen.problem);
+      else if (seen.kind === "first") {
+        at.set(o.orderKey, out.orders.length);
+        out.orders.push(o);
+      } else if (seen.kind === "later") out.orders[at.get(o.orderKey)!] = o;
     }
     out.refunds.push(...p.refunds);
     out.visitors.push(...p.visitors);
   }
+  if (!opts.identities) out.warnings.push(...identities.warnings());
   for (const p of parsed)
     if (p.itemsByOrder.size) {
       if (out.orders.length === 0)

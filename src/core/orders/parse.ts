@@ -327,27 +327,52 @@ function packedItems(r: Reader, row: number, cells: string[], start: number): Pa
   return out;
 }
 
+/** The rows of one order: `id` is its identity (ParsedOrder.orderKey), `name` its number. */
 export interface Group {
   id: string;
+  name: string;
   rows: { row: number; cells: string[] }[];
+}
+
+/**
+ * The identity of the order a row belongs to: the platform's own id where the export has that
+ * column (Shopify `Id`, WooCommerce `Order ID`), else the order number. Shopify writes the id on
+ * an order's first row only: a row without one belongs to the last order of the same number
+ * (`last` remembers them: every number in a whole file, the previous row's in a stream).
+ */
+export function rowKey(
+  r: Reader,
+  cells: string[],
+  name: string,
+  last: Map<string, string>,
+  keepAll: boolean,
+): string {
+  if (!r.has("orderKey")) return name;
+  const key = r.get(cells, "orderKey");
+  if (!key) return last.get(name) ?? name;
+  if (!keepAll) last.clear();
+  last.set(name, key);
+  return key;
 }
 
 function readOrders(r: Reader, packed: boolean, mapping?: ColumnMapping): ParsedOrder[] {
   const groups = new Map<string, Group>();
+  const last = new Map<string, string>();
   const onePerOrder = r.profile.id === "taobao-orders";
   for (const { row, cells } of r.table.rows) {
-    const id = r.get(cells, "orderId");
-    if (!id) {
+    const name = r.get(cells, "orderId");
+    if (!name) {
       r.problem(row, "orderId", "shop.cell.empty");
       continue;
     }
+    const id = rowKey(r, cells, name, last, true);
     const g = groups.get(id);
     if (g && onePerOrder) {
-      r.problem(row, "orderId", "shop.order.twice", { order: id, first: g.rows[0]!.row });
+      r.problem(row, "orderId", "shop.order.twice", { order: name, first: g.rows[0]!.row });
       continue;
     }
     if (g) g.rows.push({ row, cells });
-    else groups.set(id, { id, rows: [{ row, cells }] });
+    else groups.set(id, { id, name, rows: [{ row, cells }] });
   }
   const out: ParsedOrder[] = [];
   for (const g of groups.values()) {
@@ -392,11 +417,11 @@ export function readOrder(
 
   const total = money("orderTotal");
   if (total === null && !pick("orderTotal"))
-    r.problem(first.row, "orderTotal", "shop.order.total_empty", { order: g.id });
+    r.problem(first.row, "orderTotal", "shop.order.total_empty", { order: g.name });
   const repeated = new Set(g.rows.map((x) => r.get(x.cells, "orderTotal")).filter((v) => v !== ""));
   if (repeated.size > 1)
     r.warn("shop.warning.total_differs", {
-      order: g.id,
+      order: g.name,
       column: r.header("orderTotal"),
       values: [...repeated],
     });
@@ -425,6 +450,7 @@ export function readOrder(
   const completedAt = time("completedAt");
   const cancelledAt = time("cancelledAt");
   const promisedShipAt = time("promisedShipAt");
+  const updatedAt = time("updatedAt");
 
   let rawStatus = text("status");
   let status: OrderStatus | null;
@@ -439,7 +465,7 @@ export function readOrder(
   if (status === null) {
     if (rawStatus)
       r.warn(paidAt ? "shop.warning.unknown_status_paid" : "shop.warning.unknown_status_unpaid", {
-        order: g.id,
+        order: g.name,
         status: rawStatus,
       });
     status = paidAt ? "paid" : "unpaid";
@@ -480,7 +506,10 @@ export function readOrder(
 
   if (r.problems.length > before) return null;
   return {
-    platformOrderId: g.id,
+    platformOrderId: g.name,
+    orderKey: g.id,
+    updatedAt,
+    file: r.file,
     status,
     rawStatus,
     placedAt,
@@ -509,6 +538,7 @@ export function readOrder(
     trackingNo,
     carrier,
     sellerMemo: text("sellerMemo") || null,
+    buyerMemo: text("buyerMemo") || null,
     salesRef: text("salesRef") || null,
     promisedShipAt,
     items,

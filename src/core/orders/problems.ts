@@ -1,7 +1,9 @@
 // Import problems and warnings are message codes with their place (file, row, column): the web,
 // the API and the CLI render them in the reader's language from the same catalogs. Pure.
 import {
+  CATALOGS,
   isMessage,
+  LOCALES,
   msg,
   renderMessage,
   storedMessage,
@@ -36,9 +38,21 @@ export const problemAt = (
 export const problemMessage = (p: Pick<Problem, "code" | "params">): Message =>
   msg(p.code, p.params);
 
-/** The problem with its place in front ("orders.csv row 3, column 实付金额: …"). */
+/**
+ * Whether the problem's own text names its column ("实付金额: “12.3.4” is not an amount"): its
+ * `column` parameter is the place's column and every catalog's text shows it.
+ */
+const namesColumn = (p: Problem): boolean =>
+  p.params.column === p.column &&
+  LOCALES.every((l) => (CATALOGS[l][p.code] ?? "").includes("{column}"));
+
+/**
+ * The problem with its place in front ("orders.csv row 3, column 实付金额: …"); the column is left
+ * out of the place when the problem's text names it already ("orders.csv row 3: 实付金额: …").
+ */
 export function placedProblem(p: Problem): Message {
   const problem = problemMessage(p);
+  if (p.column && namesColumn(p)) return placedProblem({ ...p, column: "" });
   if (p.file && p.column)
     return msg("shop.import.problem_file_row_column", {
       file: p.file,

@@ -52,6 +52,7 @@ export const PROFILES: Profile[] = [
       carrier: ["物流公司"],
       refund: ["退款金额"],
       sellerMemo: ["订单备注", "商家备忘", "卖家备注"],
+      buyerMemo: ["买家留言"],
     },
   },
   {
@@ -158,6 +159,7 @@ export const PROFILES: Profile[] = [
       carrier: ["快递公司"],
       refund: ["退款金额(元)"],
       sellerMemo: ["商家备注"],
+      buyerMemo: ["买家留言"],
       promisedShipAt: ["承诺发货时间"],
     },
   },
@@ -213,6 +215,7 @@ export const PROFILES: Profile[] = [
       status: ["订单状态"],
       trackingInfo: ["快递信息"],
       sellerMemo: ["商家备注"],
+      buyerMemo: ["买家留言"],
       salesRef: ["达人昵称", "达人ID"],
       promisedShipAt: ["承诺发货时间"],
     },
@@ -229,6 +232,8 @@ export const PROFILES: Profile[] = [
     versionHints: ["Payment References", "Duties", "Receipt Number", "Payment Terms Name"],
     fields: {
       orderId: ["Name"],
+      orderKey: ["Id"],
+      updatedAt: ["Updated at", "Processed at"],
       email: ["Email"],
       financialStatus: ["Financial Status"],
       fulfillmentStatus: ["Fulfillment Status"],
@@ -270,6 +275,8 @@ export const PROFILES: Profile[] = [
     versionHints: ["Item Name", "Product Name"],
     fields: {
       orderId: ["Order Number", "Order ID"],
+      orderKey: ["Order ID"],
+      updatedAt: ["Order Modified Date", "Date Modified", "Modified Date"],
       status: ["Order Status"],
       placedAt: ["Order Date"],
       paidAt: ["Paid Date"],
@@ -292,6 +299,7 @@ export const PROFILES: Profile[] = [
       itemQuantity: ["Quantity", "Item Quantity"],
       itemTotal: ["Item Total", "Item Cost"],
       itemProductId: ["Product ID"],
+      buyerMemo: ["Customer Note"],
     },
   },
   {
@@ -305,6 +313,8 @@ export const PROFILES: Profile[] = [
     signature: ["order_id", "status", "order_total", "line_item_1"],
     fields: {
       orderId: ["order_number", "order_id"],
+      orderKey: ["order_id"],
+      updatedAt: ["date_modified", "modified_date"],
       status: ["status"],
       placedAt: ["date", "order_date"],
       paidAt: ["paid_date"],
@@ -322,6 +332,7 @@ export const PROFILES: Profile[] = [
       street: ["shipping_address_1"],
       buyerId: ["customer_id", "customer_user"],
       recipient: ["shipping_first_name"],
+      buyerMemo: ["customer_note"],
     },
   },
   {

@@ -3,7 +3,7 @@
 // must be together (line-item exports write them so); an order whose rows come back after it was
 // emitted is a problem, as is a row repeated exactly (kept as a 53-bit hash per row).
 import type { ColumnMapping } from "./fields.js";
-import { readOrder, Reader, type Group } from "./parse.js";
+import { readOrder, Reader, rowKey, type Group } from "./parse.js";
 import type { Profile } from "./profiles.js";
 import type { ImportWarning, ParsedOrder, Problem } from "./types.js";
 
@@ -53,6 +53,7 @@ export class OrderRowStream {
   private readonly emitted = new Set<number>(); // fingerprints of emitted order ids
   private readonly seenRows = new Map<number, number>();
   private readonly packed: boolean;
+  private readonly lastKey = new Map<string, string>();
   private lastId: string | null = null;
   rows = 0;
 
@@ -93,18 +94,19 @@ export class OrderRowStream {
       return [];
     }
     this.seenRows.set(fp, row);
-    const id = r.get(cells, "orderId");
-    if (!id) {
+    const name = r.get(cells, "orderId");
+    if (!name) {
       r.problem(row, "orderId", "shop.cell.empty");
       return [];
     }
+    const id = rowKey(r, cells, name, this.lastKey, false);
     const g = this.open.get(id);
     if ((!g && this.emitted.has(fingerprint([id]))) || (g && this.profile.id === "taobao-orders")) {
-      r.problem(row, "orderId", "shop.order.apart", { order: id, row });
+      r.problem(row, "orderId", "shop.order.apart", { order: name, row });
       return [];
     }
     if (g) g.rows.push({ row, cells });
-    else this.open.set(id, { id, rows: [{ row, cells }] });
+    else this.open.set(id, { id, name, rows: [{ row, cells }] });
     this.lastId = id;
     return this.open.size > this.batch ? this.flush(false) : [];
   }

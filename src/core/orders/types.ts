@@ -36,7 +36,17 @@ export interface ParsedItem {
 }
 
 export interface ParsedOrder {
+  /** The order number as the platform shows it (Shopify `Name` #1001, 订单编号). */
   platformOrderId: string;
+  /**
+   * The order's identity within a shop: the platform's own id where the export has one besides
+   * the number (Shopify `Id`, WooCommerce `Order ID`), else the order number.
+   */
+  orderKey: string;
+  /** When the platform last changed the order, where the export says (UTC). */
+  updatedAt: string | null;
+  /** The file it was read from. */
+  file?: string;
   status: OrderStatus;
   rawStatus: string;
   placedAt: string | null;
@@ -66,6 +76,8 @@ export interface ParsedOrder {
   carrier: string | null;
   /** The seller's memo on the order (商家备注 …); sales attribution rules match on it. */
   sellerMemo: string | null;
+  /** The buyer's memo (买家留言 / Customer Note): printed on the packing slip. */
+  buyerMemo: string | null;
   /** The salesperson the platform records (Shopify Employee, 抖店 达人). */
   salesRef: string | null;
   /** The ship-by time promised to the buyer (承诺发货时间), UTC. */

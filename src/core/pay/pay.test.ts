@@ -270,7 +270,7 @@ describe("commission lines", () => {
     );
   });
 
-  it("takes a base from the data or entered, and nothing else", () => {
+  it("takes a base from the data, entered or the parcels packed, and nothing else", () => {
     const src = (source: string) =>
       compilePlan(
         plan({
@@ -287,12 +287,23 @@ describe("commission lines", () => {
         }),
       );
     expect(src("entered").ok).toBe(true);
+    expect(src("parcels").ok).toBe(true);
     const bad = src("warehouse");
+    const options = ["data", "entered", "parcels"];
     expect(bad.ok ? [] : bad.errors).toContainEqual(
-      fieldError("commissions.0.source", "pay.field.one_of", { options: ["data", "entered"] }),
+      fieldError("commissions.0.source", "pay.field.one_of", { options }),
     );
-    expect(zh(msg("pay.field.one_of", { options: ["data", "entered"] }))).toBe(
-      "只能是 data、entered 之一。",
+    expect(zh(msg("pay.field.one_of", { options }))).toBe("只能是 data、entered、parcels 之一。");
+    // Parcels packed are a count: on a money base they are refused.
+    const money = compilePlan(
+      plan({
+        commissions: [
+          { code: "p", label: "p", base: "gmv", scope: "person", ratePct: 1, source: "parcels" },
+        ],
+      }),
+    );
+    expect(money.ok ? [] : money.errors).toContainEqual(
+      fieldError("commissions.0.base", "logistics.people.field.parcels_quantity"),
     );
   });
 });

@@ -14,6 +14,9 @@ export const SCOPES = ["person", "department", "shop"] as const;
 export type CommissionBase = (typeof COMMISSION_BASES)[number];
 export type Scope = (typeof SCOPES)[number];
 
+export const COMMISSION_SOURCES = ["data", "entered", "parcels"] as const;
+export type CommissionSource = (typeof COMMISSION_SOURCES)[number];
+
 export interface CommissionDef {
   code: string;
   label: string;
@@ -22,8 +25,14 @@ export interface CommissionDef {
   /** Shop scope: which shops (empty or absent: all). */
   shopIds?: string[];
   attribution?: { kind: "owner" } | { kind: "split"; splits: { memberId: string; pct: number }[] };
-  /** Where the base comes from: the shop data of the period (default), or a number entered with each run (e.g. parcels packed, counted by the warehouse). */
-  source?: "data" | "entered";
+  /**
+   * Where the base comes from: the shop data of the period (default), a number entered with each
+   * run, or `parcels` — the parcels packed in the period by the person (their department, everyone
+   * for the shop scope), from the pack station; base quantity. Parcels are read only when the
+   * workspace recorded packing in the period (a shop that does not scan enters the count), and an
+   * entered count wins over them.
+   */
+  source?: CommissionSource;
   /** Flat rate: a percentage for money bases. */
   ratePct?: number;
   /** Flat rate for the quantity base: money per unit. */
@@ -67,11 +76,16 @@ export interface EventDef {
   amount: string;
   /** per_event: count × amount; if_none: amount once when the count is zero (e.g. no late hand-over). */
   when: "per_event" | "if_none";
-  /** The count from the shop data: `lateShipments` = paid orders of the period shipped late or overdue (every shop). Otherwise entered. */
+  /**
+   * The count from the shop data: `lateShipments` = paid orders of the period shipped late or
+   * overdue (every shop); `wrongShipments` = the member's scans the pack station stopped as the
+   * wrong parcel (read when the workspace scanned in the period). Otherwise entered; an entered
+   * count wins.
+   */
   kpi?: EventKpi;
 }
 
-export const EVENT_KPIS = ["lateShipments"] as const;
+export const EVENT_KPIS = ["lateShipments", "wrongShipments"] as const;
 export type EventKpi = (typeof EVENT_KPIS)[number];
 
 export interface PoolDef {
@@ -170,9 +184,11 @@ function compileCommission(c: Checker, d: CommissionDef, at: string): CompiledCo
   c.text(`${at}.label`, d.label);
   if (!COMMISSION_BASES.includes(d.base)) c.oneOf(`${at}.base`, COMMISSION_BASES);
   if (!SCOPES.includes(d.scope)) c.oneOf(`${at}.scope`, SCOPES);
-  if (d.source !== undefined && d.source !== "data" && d.source !== "entered")
-    c.oneOf(`${at}.source`, ["data", "entered"]);
+  if (d.source !== undefined && !(COMMISSION_SOURCES as readonly string[]).includes(d.source))
+    c.oneOf(`${at}.source`, COMMISSION_SOURCES);
   const quantity = d.base === "quantity";
+  if (d.source === "parcels" && !quantity)
+    c.fail(`${at}.base`, "logistics.people.field.parcels_quantity");
   const given = [d.ratePct !== undefined, d.perUnit !== undefined, d.tiers !== undefined].filter(
     Boolean,
   ).length;

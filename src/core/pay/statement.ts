@@ -139,6 +139,7 @@ export type RequiredInput =
       shopIds: string[];
       label: string;
       /** The plan asks for an entered base, not the shop data. */ entered: boolean;
+      /** The base is the parcels packed (pack station), not sales. */ parcels?: true;
     }
   | {
       key: string;
@@ -181,6 +182,7 @@ export function requiredInputs(plan: CompiledPlan): RequiredInput[] {
       shopIds: c.def.shopIds ?? [],
       label: c.def.label,
       entered: c.def.source === "entered",
+      ...(c.def.source === "parcels" ? { parcels: true as const } : {}),
     });
   for (const b of plan.bonuses) {
     if (b.def.score.kind === "goal")

@@ -203,7 +203,7 @@ export const PAY_PLAN_TEMPLATES: readonly PayPlanTemplate[] = [
           label: templateText("pay.tpl.logistics.parcels"),
           base: "quantity",
           scope: "person",
-          source: "entered",
+          source: "parcels",
           tiers: {
             kind: "marginal",
             bands: [
@@ -220,6 +220,7 @@ export const PAY_PLAN_TEMPLATES: readonly PayPlanTemplate[] = [
           label: templateText("pay.tpl.logistics.wrong_shipment"),
           amount: "-10.00",
           when: "per_event",
+          kpi: "wrongShipments",
         },
         {
           code: "no-late-handover",

@@ -61,7 +61,10 @@ export interface OrdersTable {
   id: string;
   shopId: string;
   platform: string;
+  /** The order number as the platform shows it (Shopify #1001, 订单编号). */
   platformOrderId: string;
+  /** The order's identity in the shop (unique): the platform's own id where the export has one (Shopify `Id`), else the number. */
+  orderKey: string;
   status: string;
   rawStatus: string;
   placedAt: string | null;
@@ -96,6 +99,8 @@ export interface OrdersTable {
   /** The seller's memo (商家备注 / 订单备注 / Notes) and salesperson (Employee / 达人): attribution rules match on them. */
   sellerMemo: string | null;
   salesRef: string | null;
+  /** The buyer's memo (买家留言 / Customer Note): the queue filters by it, the packing slip prints it. Optional on insert (rows built before it existed). */
+  buyerMemo?: string | null;
   /** The ship-by time the platform promised the buyer (承诺发货时间), when the export has it. */
   promisedShipAt: string | null;
   /** Who the sale is attributed to, and how: by a rule, or set by hand (kept through re-imports). */

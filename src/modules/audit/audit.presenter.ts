@@ -2,6 +2,7 @@
 // time) rendered in the reader's language. Rows written before messages existed hold an English
 // summary; where their before/after data names what changed, they are read as the same sentences
 // (with the names as they are now); otherwise the old text is shown as it was, after who did it.
+import { goalUnitOf, goalValue } from "../../core/goals/units.js";
 import {
   isMessageCode,
   msg,
@@ -163,8 +164,8 @@ export function legacyMessage(
         ? msg("audit.goal.create", {
             goal: str(a?.title)!,
             weight: num(a?.weight)!,
-            target: String(a?.target),
-            unit: str(a?.unit) ?? "",
+            // The unit as its code when it has one ("元" → unit.yuan), so it reads in either language.
+            target: goalValue(String(a?.target), goalUnitOf(str(a?.unit) ?? "")),
           })
         : undefined;
     case "goal.update":

@@ -1,6 +1,7 @@
 import { Type } from "typebox";
 import { LIMITS } from "../../core/limits.js";
 import { Id, Instant, IsoDate, MessageSchema, Version } from "../shared/common.schema.js";
+import { PackingRunSchema } from "../logistics/packing.schema.js";
 
 const strict = { additionalProperties: false } as const;
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) =>
@@ -59,6 +60,8 @@ export const TodaySchema = Type.Object({
   loggedHours: Type.Number(),
   tasks: Type.Array(TodayTaskSchema),
   duties: Type.Array(DutySchema),
+  /** A 物流 member's packing run of the day (null for others, past days and days without one). */
+  packing: Nullable(PackingRunSchema),
   items: Type.Array(DayItemSchema),
   inbox: Type.Array(DayItemSchema),
 });

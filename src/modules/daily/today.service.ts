@@ -13,6 +13,7 @@ import { msg, type MessageCode, type MessageParams } from "../../core/messages/i
 import type { Executor } from "../../db/database.js";
 import type { DayItem } from "../../db/schema.js";
 import { ScheduleService } from "../plans/schedule.service.js";
+import { PackingWorkService } from "../logistics/packing-work.service.js";
 import { nowIso, type ServiceDeps } from "../shared/context.js";
 import { assertOversees, dailyActor, overseenMembers } from "./daily.access.js";
 import { DutyRepository } from "./duty.repository.js";
@@ -42,8 +43,10 @@ export async function workspaceCalendar(db: Executor, workspaceId: string) {
 
 export class TodayService {
   private readonly schedule: ScheduleService;
+  private readonly packing: PackingWorkService;
   constructor(private readonly deps: ServiceDeps) {
     this.schedule = new ScheduleService(deps);
+    this.packing = new PackingWorkService(deps);
   }
 
   async day(actor: Actor, q: { date?: string; memberId?: string }) {
@@ -51,6 +54,8 @@ export class TodayService {
     const member = await assertOversees(db, actor, q.memberId ?? actor.memberId);
     await this.schedule.current(actor.workspaceId);
     const date = q.date ?? (await this.schedule.today(db, actor.workspaceId));
+    // A 物流 member's packing run (re-plans first when the packing moved since it was reserved).
+    const packing = await this.packing.runOf(actor.workspaceId, member, date);
     const repo = new TodayRepository(db);
     const ws = actor.workspaceId;
     const [allocs, logs, items, inbox, duties, m, cal, result, leaves] = await Promise.all([
@@ -122,6 +127,7 @@ export class TodayService {
       loggedHours: logged(() => true),
       tasks,
       duties: duties.map(presentDuty).filter((d) => d.weekdays.includes(wd) && mc.isWorkday(date)),
+      packing,
       items: items.map(presentItem),
       inbox: inbox.map(presentItem),
     };

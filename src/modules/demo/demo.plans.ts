@@ -4,6 +4,7 @@
 import type { Actor } from "../../core/actor.js";
 import { newId } from "../../core/ids.js";
 import { draftReport } from "../../core/plans/report-draft.js";
+import { freezeBaseline } from "../../core/progress/baseline.js";
 import { workspaceCalendar } from "../daily/today.service.js";
 import { PlanHistoryRepository } from "../plans/plan-history.repository.js";
 import { PlanRepository } from "../plans/plan.repository.js";
@@ -44,15 +45,15 @@ export async function seedDemoPlans(deps: ServiceDeps, owner: Actor): Promise<vo
   const at = deps.clock().toISOString();
 
   const ws = owner.workspaceId;
+  const byMember = new Map<string, typeof leaves>();
+  for (const t of [...leaves].sort((a, b) =>
+    start.get(a.id)!.start < start.get(b.id)!.start ? -1 : 1,
+  )) {
+    const m = start.get(t.id)!.assignee!;
+    byMember.set(m, [...(byMember.get(m) ?? []), t]);
+  }
   await deps.db.transaction().execute(async (trx) => {
     const history = new PlanHistoryRepository(trx);
-    const byMember = new Map<string, typeof leaves>();
-    for (const t of [...leaves].sort((a, b) =>
-      start.get(a.id)!.start < start.get(b.id)!.start ? -1 : 1,
-    )) {
-      const m = start.get(t.id)!.assignee!;
-      byMember.set(m, [...(byMember.get(m) ?? []), t]);
-    }
     let slipped = 0;
     const done = new Set<string>();
     const finishedOn = new Map<string, string>();
@@ -184,12 +185,43 @@ export async function seedDemoPlans(deps: ServiceDeps, owner: Actor): Promise<vo
       updatedAt: at,
     });
   });
+  // The baseline as it was frozen on the first day: each member's queue at the same half day on
+  // this plan, without the slips, until it is done — so earned value measures the week's history
+  // against the plan it followed (the two slipped tasks put it a little behind).
+  const planned: { member: string; date: string; task: string; hours: number }[] = [];
+  for (const [memberId, queue] of byMember) {
+    const member = members.find((m) => m.id === memberId)!;
+    const capacity = Math.min(4, member.hoursPerDay ?? 8);
+    let date = past[0]!;
+    let free = capacity;
+    for (const t of queue) {
+      let left = t.effortHours;
+      for (let guard = 0; left > 0 && guard < 400; guard++) {
+        if (free <= 0) {
+          date = cal.nextWorkday(date);
+          free = capacity;
+        }
+        const hours = Math.min(left, free);
+        planned.push({ member: memberId, date, task: t.id, hours });
+        left -= hours;
+        free -= hours;
+      }
+    }
+  }
+  const leafIds = new Set(leaves.map((t) => t.id));
+  const baseline = freezeBaseline({
+    tasks: detail.tasks,
+    schedule: { tasks: result.tasks.filter((t) => !leafIds.has(t.id)), allocations: planned },
+    logs: [],
+    deps: detail.tasks.flatMap((t) =>
+      t.dependsOn.map((d) => ({ taskId: t.id, predecessorId: d.taskId })),
+    ),
+    today: past[0]!,
+  });
   await new PlanRepository(db).setBaseline(
     ws,
     detail.plan.id,
-    JSON.stringify(
-      Object.fromEntries(result.tasks.map((t) => [t.id, { start: t.start, finish: t.finish }])),
-    ),
+    JSON.stringify(baseline),
     `${past[0]}T02:00:00.000Z`,
   );
   const outcome = await deps.db

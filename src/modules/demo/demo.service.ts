@@ -22,6 +22,7 @@ import { seedDemoOrders } from "../orders/orders.demo.js";
 import { seedDemoCs } from "../cs/cs.demo.js";
 import { seedDemoPlans } from "./demo.plans.js";
 import { seedDemoGoalsAndPay } from "./demo.goals-pay.js";
+import { seedDemoLogistics } from "../logistics/logistics.demo.js";
 import { addDays } from "../../core/calendar/date.js";
 import { workspaceToday } from "../../core/calendar/today.js";
 
@@ -159,6 +160,7 @@ export class DemoService {
         departmentId: null,
         via: "system",
       };
+      await seedDemoLogistics(this.deps, owner); // before the plans: Today's packing runs count in them
       await seedDemoPlans(this.deps, owner);
       if (opts.history !== false) await seedDemoGoalsAndPay(this.deps, owner);
     }

@@ -8,7 +8,10 @@ import type { CycleRow, GoalRow } from "./goals.repository.js";
 import { kpiValue, parseMetric, type Live } from "./goals.presenter.js";
 
 /** What goals read of the shop's numbers over one range: the part of `MetricSource` they use. */
-export type GoalMetricReader = Pick<MetricSource, "kpis" | "sales" | "csTotals" | "shipping">;
+export type GoalMetricReader = Pick<
+  MetricSource,
+  "kpis" | "sales" | "csTotals" | "shipping" | "packingCounts"
+>;
 /** Opens a reader for a workspace and a range (each family read once per reader). */
 export type GoalMetrics = (workspaceId: string, range: MetricRange) => GoalMetricReader;
 
@@ -35,6 +38,11 @@ export class GoalActuals {
       if (m.kpi === "shipOnTimeRate") {
         const r = await source.shipping(shopIds).catch(() => null);
         out.set(g.id, r && r.rate !== null ? (r.rate * 100).toFixed(2) : null);
+      } else if (m.kpi === "parcelsPacked" || m.kpi === "wrongShipments") {
+        // Per person like CS data; no number when the workspace recorded no packing in the cycle.
+        const c = subject ? await source.packingCounts(subject) : null;
+        const n = c ? (m.kpi === "parcelsPacked" ? c.parcels : c.wrongParcels) : null;
+        out.set(g.id, n === null ? null : String(n));
       } else if (isCsKpi(m.kpi)) {
         const t = subject ? await source.csTotals(subject) : null;
         out.set(g.id, t ? csKpiText(t, m.kpi) : null);

@@ -11,6 +11,7 @@ import {
   type GoalStatus,
 } from "../../core/goals/goals.js";
 import { newId } from "../../core/ids.js";
+import { goalUnitOf, goalValue } from "../../core/goals/units.js";
 import { msg, type MessageCode } from "../../core/messages/index.js";
 import type { Executor } from "../../db/database.js";
 import { audit } from "../shared/context.js";
@@ -164,7 +165,12 @@ export class GoalPlanningService {
       title,
       weight: input.weight,
       target: input.target,
-      unit: input.unit ?? (input.metric.kind === "kpi" ? KPI_UNITS[input.metric.kpi] : ""),
+      unit:
+        input.unit !== undefined
+          ? goalUnitOf(input.unit)
+          : input.metric.kind === "kpi"
+            ? KPI_UNITS[input.metric.kpi]
+            : "",
       metric: JSON.stringify(input.metric),
       status: "draft",
       statusComment: null,
@@ -190,8 +196,7 @@ export class GoalPlanningService {
           goal: title,
           goalId: row.id,
           weight: row.weight,
-          target: row.target,
-          unit: row.unit,
+          target: goalValue(row.target, row.unit),
         }),
         after: snapshot(row),
       });
@@ -226,7 +231,7 @@ export class GoalPlanningService {
         title,
         weight: input.weight ?? g.weight,
         target: input.target ?? g.target,
-        unit: input.unit ?? g.unit,
+        unit: input.unit !== undefined ? goalUnitOf(input.unit) : g.unit,
         metric: input.metric ? JSON.stringify(input.metric) : g.metric,
         updatedAt: at,
       });

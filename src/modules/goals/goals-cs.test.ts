@@ -74,12 +74,12 @@ for (const dialect of DIALECTS) {
       // 小美: 38 ÷ 60 = 63.33 %; first response 13.7 s, below the 15 s target: lower is better, achievement 15 ÷ 13.7.
       expect(conv).toMatchObject({
         actual: "63.33",
-        unit: "%",
+        unit: "unit.percent",
         better: "higher",
         actualSource: "kpi",
       });
       expect(conv.achievement).toBeCloseTo(63.33 / 60, 4);
-      expect(first).toMatchObject({ actual: "13.7", unit: "s", better: "lower" });
+      expect(first).toMatchObject({ actual: "13.7", unit: "unit.second", better: "lower" });
       expect(first.achievement).toBeCloseTo(15 / 13.7, 4);
       // 客服 with 夜班 under it: both members, 58 of 100 = 58.00 %, average response 30.6 s.
       const dept = await goal({

@@ -1,6 +1,7 @@
 // Goal presentation and the small pure helpers the goal services share.
 import { assertSpan } from "../../core/calendar/range.js";
 import { achievement } from "../../core/goals/goals.js";
+import { KPI_UNIT, type GoalUnit } from "../../core/goals/units.js";
 import { LIMITS } from "../../core/limits.js";
 import { type AssessmentRow, type CycleRow, type GoalRow } from "./goals.repository.js";
 import type { KpiMetric, MetricDto } from "./goals.schema.js";
@@ -9,6 +10,7 @@ export const LOWER_IS_BETTER: ReadonlySet<KpiMetric> = new Set([
   "refundRate",
   "firstResponse",
   "averageResponse",
+  "wrongShipments",
 ]);
 export const RATES: ReadonlySet<KpiMetric> = new Set([
   "conversion",
@@ -16,20 +18,8 @@ export const RATES: ReadonlySet<KpiMetric> = new Set([
   "repurchaseRate",
   "shipOnTimeRate",
 ]);
-export const KPI_UNITS: Record<KpiMetric, string> = {
-  gmv: "元",
-  netGmv: "元",
-  aov: "元",
-  paidOrders: "单",
-  conversion: "%",
-  refundRate: "%",
-  repurchaseRate: "%",
-  attributedSales: "元",
-  shipOnTimeRate: "%",
-  inquiryConversion: "%",
-  firstResponse: "s",
-  averageResponse: "s",
-};
+/** A KPI-bound goal's unit when none is given: a code rendered in the reader's language (core/goals/units.ts). */
+export const KPI_UNITS: Record<KpiMetric, GoalUnit> = KPI_UNIT;
 
 export const toHundredths = (points: number) => Math.round(points * 100);
 export const fromHundredths = (h: number | null) => (h === null ? null : h / 100);

@@ -1,4 +1,5 @@
 import { Type, type Static, type TSchema } from "typebox";
+import { GOAL_UNITS } from "../../core/goals/units.js";
 import { LIMITS } from "../../core/limits.js";
 import { Id, Instant, IsoDate, Version } from "../shared/common.schema.js";
 
@@ -18,6 +19,8 @@ export const KPI_METRICS = [
   "inquiryConversion",
   "firstResponse",
   "averageResponse",
+  "parcelsPacked",
+  "wrongShipments",
 ] as const;
 export type KpiMetric = (typeof KPI_METRICS)[number];
 
@@ -27,6 +30,13 @@ const Decimal = Type.String({
     'A number as decimal text: money in yuan ("50000.00"), counts, or percentages for rates ("3.5" = 3.5 %)',
 });
 const Better = Type.Union([Type.Literal("higher"), Type.Literal("lower")]);
+
+/** A unit the reader's language names (core/goals/units.ts): "unit.yuan" reads "元" / "¥". */
+const UnitCode = Type.Enum(GOAL_UNITS);
+/** What a goal is counted in, as the server answers it. */
+const GoalUnit = Type.Union([UnitCode, Type.String({ maxLength: 20 })], {
+  description: `A unit code (${GOAL_UNITS.join(", ")}), rendered in the reader's language by the message catalog ("元" / "¥"; a value with its unit: the message <code>.value); else a unit a person typed that no code stands for ("张"), shown as written; "" for none`,
+});
 export const MetricSchema = Type.Union(
   [
     Type.Object({ kind: Type.Literal("manual"), better: Type.Optional(Better) }, strict),
@@ -47,10 +57,12 @@ export const MetricSchema = Type.Union(
             Type.Literal("inquiryConversion"),
             Type.Literal("firstResponse"),
             Type.Literal("averageResponse"),
+            Type.Literal("parcelsPacked"),
+            Type.Literal("wrongShipments"),
           ],
           {
             description:
-              "The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included)",
+              "The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle",
           },
         ),
         shopIds: Type.Optional(
@@ -144,7 +156,7 @@ const GoalFields = {
   title: Type.String(),
   weight: Type.Integer(),
   target: Type.String(),
-  unit: Type.String(),
+  unit: GoalUnit,
   metric: MetricSchema,
   better: Better,
   status: GoalStatus,
@@ -190,7 +202,14 @@ const Weight = Type.Integer({
   maximum: 100,
   description: "A member's weights in a cycle add up to 100",
 });
-const Unit = Type.String({ maxLength: 20 });
+/**
+ * A unit as sent: a code, or written out — a code's sign or word in either language ("元", "¥",
+ * "%", "秒", "orders" …) is stored as the code, anything else as typed. Text that looks like a code
+ * but is none ("unit.kg") is refused, so no reader is shown a raw code.
+ */
+const Unit = Type.Union([UnitCode, Type.String({ maxLength: 20, pattern: "^(?!unit\\.)" })], {
+  description: `A unit code (${GOAL_UNITS.join(", ")}), or the unit written out: a code's sign or word in either language ("元", "%", "秒", "orders") is stored as its code, other text ("张") as typed, "" for none; a text starting "unit." that is no code is refused`,
+});
 export const CreateGoalBody = Type.Object(
   {
     cycleId: Id,
@@ -322,7 +341,7 @@ const EvalGoal = Type.Object({
   id: Id,
   title: Type.String(),
   metric: MetricSchema,
-  unit: Type.String(),
+  unit: GoalUnit,
   weight: Type.Integer(),
   target: Type.String(),
   actual: Nullable(Type.String()),

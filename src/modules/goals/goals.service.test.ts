@@ -113,6 +113,8 @@ for (const dialect of DIALECTS) {
         weight: 30,
       });
 
+      // Units are codes: a KPI's own when none is given, a typed one as typed.
+      expect([gmv.unit, refunds.unit, manual.unit]).toEqual(["unit.yuan", "unit.percent", "款"]);
       // KPI-bound actuals are the KPI service's numbers over the cycle; refund rate is lower-is-better.
       expect(gmv.actual).toBe(kpi.totals.gmv);
       expect(gmv.achievement).toBeCloseTo(Number(kpi.totals.gmv) / 40000, 4);
@@ -307,6 +309,16 @@ for (const dialect of DIALECTS) {
         ]),
       );
       const trail = await s.audit.list(t.owner, { limit: 100 });
+      // The audit log reads the target with its unit in the reader's language.
+      const drafted = trail.items.find(
+        (x) => x.action === "goal.create" && x.entityId === gmv.id,
+      )!.message;
+      expect(renderMessage("en", drafted)).toBe(
+        "运营主管 drafted the goal “店铺GMV” (weight 50, target ¥40,000)",
+      );
+      expect(renderMessage("zh-CN", drafted)).toBe(
+        "运营主管 起草了目标“店铺GMV”（权重 50，目标值 40,000 元）",
+      );
       expect(trail.items.map((x) => x.action)).toEqual(
         expect.arrayContaining([
           "goal_cycle.create",

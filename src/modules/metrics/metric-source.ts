@@ -1,8 +1,9 @@
 // One reader of the shop's numbers for a workspace and a range of dates: the KPIs over the daily
-// rollups, sales attributed to people and departments, customer-service totals and the ship-on-time
-// counts. Goals (live actuals of KPI-bound goals) and pay (the data-backed inputs of a run) both
-// read through it, so a number means the same in both places and each family is read once per
-// range and shop selection, however many goals or statements ask.
+// rollups, sales attributed to people and departments, customer-service totals, the ship-on-time
+// counts and the packing (parcels packed, wrong parcels stopped) per person. Goals (live actuals of
+// KPI-bound goals) and pay (the data-backed inputs of a run) both read through it, so a number means
+// the same in both places and each family is read once per range and shop selection, however many
+// goals or statements ask.
 //
 // Adding a family of metrics (logistics, after-sales cases …) happens here, once: a name in
 // `MetricFamily`, one accessor that loads it through `once()` from its module's repository or
@@ -15,9 +16,10 @@ import { AttributedSales } from "../orders/attribution.service.js";
 import type { OwnerSales } from "../orders/attribution.repository.js";
 import { ShippingKpiService } from "../orders/shipping.service.js";
 import { CsPeriod } from "../cs/cs-period.js";
+import { PackingPeriod } from "../logistics/packing-period.js";
 
 /** The families of metrics this source reads. */
-export type MetricFamily = "kpi" | "attribution" | "cs" | "shipping";
+export type MetricFamily = "kpi" | "attribution" | "cs" | "shipping" | "packing";
 
 export type KpiResult = Awaited<ReturnType<KpiService["compute"]>>;
 export type ShippingResult = Awaited<ReturnType<ShippingKpiService["compute"]>>;
@@ -101,6 +103,25 @@ export class MetricSource {
     return this.once("shipping", shopIds, () =>
       new ShippingKpiService(this.deps).compute(this.workspaceId, { ...this.range, shopIds }),
     );
+  }
+
+  /** Parcels packed and wrong parcels stopped at the pack station, by member and department. */
+  packing(): Promise<PackingPeriod> {
+    return this.once("packing", [], () =>
+      PackingPeriod.load(this.db, this.workspaceId, this.range),
+    );
+  }
+
+  /**
+   * A subject's packing counts: parcels packed (null: no packing recorded in the period) and wrong
+   * parcels stopped (null: the pack station was not used in the period).
+   */
+  async packingCounts(
+    subject: MetricSubject,
+  ): Promise<{ parcels: number | null; wrongParcels: number | null }> {
+    const p = await this.packing();
+    if (subject === "unattributed") return { parcels: null, wrongParcels: null };
+    return { parcels: p.parcels(subject), wrongParcels: p.wrongParcels(subject) };
   }
 
   /** Attributed sales of a subject over the shops. */

@@ -298,7 +298,7 @@ for (const dialect of DIALECTS) {
         target: "1000",
         metric: { kind: "kpi", kpi: "attributedSales" },
       });
-      expect(mine).toMatchObject({ actual: "1488.00", unit: "元", actualSource: "kpi" });
+      expect(mine).toMatchObject({ actual: "1488.00", unit: "unit.yuan", actualSource: "kpi" });
       expect(mine.achievement).toBeCloseTo(1488 / 2000, 6);
       expect(deptGoal).toMatchObject({ actual: "1576.00" });
     });

@@ -36,10 +36,23 @@ export function customerKey(kind: CustomerIdentity, o: ParsedOrder): string {
     const key = keyBy(k, o);
     if (key) return key;
   }
-  return `order:${o.platformOrderId}`;
+  // The order's own id: two stores' #1001 are two anonymous buyers.
+  return `order:${o.orderKey}`;
 }
 
 export const contentHash = (o: ParsedOrder, customer: string): string => {
-  const { rows: _rows, raw: _raw, ...rest } = o;
+  // The buyer's memo is left out: it came after the hash did and a buyer cannot change it once the
+  // order is paid, so an order imported before keeps its hash (and a locked month stays quiet).
+  // Likewise the order's identity, the export's update time and the file it came from: the same
+  // order exported again, or stored before they were read, is unchanged.
+  const {
+    rows: _rows,
+    raw: _raw,
+    buyerMemo: _memo,
+    orderKey: _key,
+    updatedAt: _updated,
+    file: _file,
+    ...rest
+  } = o;
   return hash(JSON.stringify({ ...rest, customer }));
 };

@@ -15,7 +15,9 @@ import {
   fileProblem,
   FileRefused,
   formatName,
+  OrderIdentities,
   parseImport,
+  platformName,
   problemAt,
   refusalProblem,
   toTable,
@@ -23,6 +25,7 @@ import {
   type ImportFormat,
   type ParsedImport,
   type ParsedOrder,
+  type Platform,
   type Problem,
   type SourceTable,
 } from "../../core/orders/index.js";
@@ -42,6 +45,7 @@ import {
   shopPlatformProblem,
   type ImportSummary,
   type Plan,
+  type PlanContext,
 } from "./import-plan.js";
 import { finishImport, touched, writeRows } from "./import-write.js";
 import { readSource } from "./order-files.js";
@@ -58,30 +62,51 @@ export interface SourceFile {
   bytes: Uint8Array;
 }
 
+/** The browser's uploads: per file, the files of one import and their total (docs/SHOP-DATA.md). */
+export const BROWSER_LIMITS = {
+  fileMax: LIMITS.importUploadMaxBytes,
+  totalMax: LIMITS.importUploadTotalMaxBytes,
+  filesMax: LIMITS.importUploadFilesMax,
+};
+
 /** The shop an import goes into: an existing one, or one named (created on commit when new). */
 export type ShopTarget = { shopId: string } | { shopName: string };
 
 // ---- prepare -------------------------------------------------------------------------------
 
-/** Refuses too many files or a file over `max` bytes before anything is read. */
-export function guardSize(sources: SourceFile[], max: number): void {
-  if (sources.length > LIMITS.importFilesMax)
-    throw fail("invalid", "upload.too_many_files", { max: LIMITS.importFilesMax });
-  for (const s of sources)
-    if (s.bytes.length > max)
-      throw fail("invalid", "upload.too_large", { file: s.file, maxMb: max / 1048576 });
+/**
+ * Refuses, before anything is read, a file over `limits.fileMax` bytes, and (the browser's
+ * uploads) more than `limits.filesMax` files or more than `limits.totalMax` bytes together.
+ */
+export function guardSize(
+  sources: SourceFile[],
+  limits: { fileMax: number; totalMax?: number; filesMax?: number },
+): void {
+  if (limits.filesMax !== undefined && sources.length > limits.filesMax)
+    throw fail("invalid", "upload.too_many_files", { max: limits.filesMax });
+  let total = 0;
+  for (const s of sources) {
+    if (s.bytes.length > limits.fileMax)
+      throw fail("invalid", "upload.too_large", { file: s.file, maxMb: limits.fileMax / 1048576 });
+    total += s.bytes.length;
+  }
+  if (limits.totalMax !== undefined && total > limits.totalMax)
+    throw fail("invalid", "upload.total_too_large", {
+      totalMb: Math.ceil(total / 1048576),
+      maxMb: limits.totalMax / 1048576,
+    });
 }
 
 /** Files → tables of records; a file that cannot be read is a problem, not an exception. */
 export async function prepare(
-  sources: SourceFile[],
+  sources: (SourceFile & { index?: number })[],
 ): Promise<{ tables: SourceTable[]; problems: Problem[] }> {
   const tables: SourceTable[] = [];
   const problems: Problem[] = [];
-  for (const s of sources) {
+  for (const [i, s] of sources.entries()) {
     const r = await readSource(s.file, s.bytes);
     if ("problem" in r) problems.push(r.problem);
-    else tables.push(r.table);
+    else tables.push({ ...r.table, index: s.index ?? i });
   }
   return { tables, problems };
 }
@@ -137,18 +162,20 @@ async function planFiles(
   importId: string,
 ): Promise<Plan> {
   const { tables, problems } = await prepare(sources);
+  const identities = new OrderIdentities();
   const parsed = parseImport(tables, {
     format,
     mappings: await mappingsOf(db, workspaceId, shop?.id ?? null),
+    identities,
   });
   parsed.problems.unshift(...problems);
+  parsed.warnings.push(...identities.warnings());
   const wrongShop = shopPlatformProblem(shop, parsed.platform, parsed.files[0]?.file);
   if (wrongShop) parsed.problems.push(wrongShop);
-  const ctx = await planContext(db, workspaceId, shop, parsed.platform, at, importId);
+  const ctx = await planContext(db, workspaceId, shop, parsed.platform, at, importId, identities);
+  // planOrders counts the orders and their line items.
   const plan = newPlan(parsed, {
     ...emptySummary(),
-    orders: parsed.orders.length,
-    lineItems: parsed.lineItems,
     refunds: parsed.refunds.length,
     visitorDays: parsed.visitors.length,
     // The same arrays: problems found while planning refuse the import too.
@@ -170,9 +197,13 @@ export async function importFiles(
   actor: Actor,
   target: ShopTarget,
   sources: SourceFile[],
-  opts: { format?: ImportFormat; dryRun?: boolean; maxBytes?: number } = {},
+  opts: {
+    format?: ImportFormat;
+    dryRun?: boolean;
+    limits?: { fileMax: number; totalMax?: number; filesMax?: number };
+  } = {},
 ) {
-  guardSize(sources, opts.maxBytes ?? LIMITS.importUploadMaxBytes);
+  guardSize(sources, opts.limits ?? BROWSER_LIMITS);
   const format = opts.format ?? "auto";
   await authorizeShop(deps.db, actor, opts.dryRun ? "shop.orders.read" : "shop.orders.import");
   return deps.db.transaction().execute(async (trx) => {
@@ -212,74 +243,186 @@ export async function importFiles(
 // ---- streams -------------------------------------------------------------------------------
 
 /**
- * Imports one large order export read as a stream of CSV records (the CLI's path for big files):
- * orders are planned and written in batches inside one transaction, so memory holds a batch, not
- * the file, and any problem still rolls everything back.
+ * A file of an import read as a stream of CSV records (a large order export: the CLI), or whole
+ * (refunds, visitors, XLSX, Taobao's ="…" files, an item report with its order report).
  */
-export async function importStream(
+export type ImportSource = SourceFile | { file: string; records: AsyncIterable<string[]> };
+
+export interface SourcesOptions {
+  format?: ImportFormat;
+  dryRun?: boolean;
+  /** Records read so far, over all the streamed files (every 10,000). */
+  onRows?: (rows: number) => void;
+  /** The largest file read whole. */
+  fileMax?: number;
+}
+
+/** At most this many problems are collected before reading stops (the import is refused anyway). */
+const PROBLEMS_MAX = 1000;
+
+/**
+ * Imports any number of files in one transaction, all or nothing: the whole ones first (parsed
+ * together, so an item report finds its orders), then each stream, its orders planned and
+ * written in batches, so memory holds a batch — plus a few numbers per order of the import
+ * (core/orders/identity.ts: an order in several files is imported once, in its latest state).
+ */
+export async function importSources(
   deps: ServiceDeps,
   actor: Actor,
   target: ShopTarget,
-  file: string,
-  records: AsyncIterable<string[]>,
-  opts: { format?: ImportFormat; dryRun?: boolean; onRows?: (rows: number) => void } = {},
+  sources: ImportSource[],
+  opts: SourcesOptions = {},
 ) {
   const format = opts.format ?? "auto";
+  const whole = sources.flatMap((s, index) => ("bytes" in s ? [{ ...s, index }] : []));
+  guardSize(whole, { fileMax: opts.fileMax ?? LIMITS.importCliFileMaxBytes });
   await authorizeShop(deps.db, actor, opts.dryRun ? "shop.orders.read" : "shop.orders.import");
   return deps.db.transaction().execute(async (trx) => {
     const ws = actor.workspaceId;
     const at = nowIso(deps);
     const importId = newId();
     const summary: ImportSummary = emptySummary();
-    const reject = (p: Problem) => {
-      summary.errors.push({ ...p, file });
-      return new ImportRejected(summary);
+    const identities = new OrderIdentities();
+    let shop = await targetShop(trx, ws, target);
+    const mappings = await mappingsOf(trx, ws, shop?.id ?? null);
+    const all: ParsedImport = {
+      files: [],
+      platform: null,
+      orders: [],
+      refunds: [],
+      visitors: [],
+      lineItems: 0,
+      problems: summary.errors,
+      warnings: summary.warnings,
     };
-    const it = records[Symbol.asyncIterator]();
-    const head: string[][] = [];
-    let index = 0;
-    const next = async (): Promise<string[] | null> => {
-      try {
-        const n = await it.next();
-        if (n.done) return null;
-        index++;
-        return n.value;
-      } catch (err) {
-        if (err instanceof FileRefused) throw reject(refusalProblem(file, err));
-        const e = err as { records?: number; lines?: number; code?: string };
-        const row = (e.records ?? index) + 1;
-        throw reject({ row, column: "", ...csvError(e, row) });
+    let ctx: PlanContext | null = null;
+    const t = touched();
+    const refused = () => summary.errors.length > 0;
+    /** The import's platform: every file's must be the same (and the shop's). */
+    const platformOf = (platform: Platform, file: string): boolean => {
+      if (all.platform && all.platform !== platform) {
+        summary.errors.push(
+          problemAt(undefined, 1, "", "shop.import.platforms_differ", {
+            platforms: [all.platform, platform].map(platformName),
+          }),
+        );
+        return false;
+      }
+      const wrongShop = shopPlatformProblem(shop, platform, file);
+      if (wrongShop) summary.errors.push(wrongShop);
+      all.platform = platform;
+      return !wrongShop;
+    };
+    const contextFor = async (platform: Platform) => {
+      ctx ??= await planContext(trx, ws, shop, platform, at, importId, identities);
+      return ctx;
+    };
+    const shopFor = async (c: PlanContext, currency: string | undefined) => {
+      if (!shop && !opts.dryRun) {
+        shop = await createShop(deps, trx, actor, target, all.platform ?? "custom", currency, at);
+        c.shop = shop;
       }
     };
-    while (head.length < 6) {
-      const r = await next();
-      if (!r) break;
-      head.push(r);
+
+    if (whole.length) {
+      const { tables, problems } = await prepare(whole);
+      const parsed = parseImport(tables, { format, mappings, identities });
+      summary.errors.push(...problems, ...parsed.problems);
+      summary.warnings.push(...parsed.warnings);
+      all.files.push(...parsed.files);
+      all.refunds = parsed.refunds;
+      all.visitors = parsed.visitors;
+      summary.refunds = parsed.refunds.length;
+      summary.visitorDays = parsed.visitors.length;
+      if (parsed.platform) platformOf(parsed.platform, parsed.files[0]?.file ?? "");
+      if (!refused()) {
+        // Visitor counts alone tell no platform: the streams that follow will (and create the shop).
+        const streamsFollow = sources.some((x) => "records" in x);
+        const c = parsed.platform
+          ? await contextFor(parsed.platform)
+          : await planContext(trx, ws, shop, null, at, importId, identities);
+        if (
+          parsed.orders.length ||
+          parsed.refunds.length ||
+          (parsed.visitors.length && !streamsFollow)
+        )
+          await shopFor(c, parsed.orders[0]?.currency);
+        const plan = newPlan(all, summary);
+        await planOrders(trx, c, parsed.orders, plan);
+        await planRefunds(trx, c, plan);
+        await refuseClosedMonths(trx, c, plan);
+        if (!opts.dryRun && shop && !refused())
+          await writeRows(trx, deps.db, shop, plan, importId, t);
+      }
     }
-    if (head.length === 0) throw reject(fileProblem(file, "upload.empty"));
-    let shop = await targetShop(trx, ws, target);
-    const table = toTable(head, headerScore);
-    const choice = chooseProfile(table, format, file, await mappingsOf(trx, ws, shop?.id ?? null));
-    if ("problem" in choice) throw reject(choice.problem);
-    const profile = choice.profile;
-    if (profile.kind !== "orders")
-      throw reject(
-        problemAt(file, table.headerRow, "", "shop.import.stream_not_orders", {
-          format: formatName(profile.id),
-        }),
+
+    let rowsRead = 0;
+    for (const [index, source] of sources.entries()) {
+      if (!("records" in source) || summary.errors.length >= PROBLEMS_MAX) continue;
+      rowsRead = await streamOne(source, index, rowsRead);
+    }
+
+    async function streamOne(
+      source: { file: string; records: AsyncIterable<string[]> },
+      index: number,
+      rowsBefore: number,
+    ): Promise<number> {
+      const file = source.file;
+      const it = source.records[Symbol.asyncIterator]();
+      let record = 0;
+      const next = async (): Promise<string[] | null> => {
+        try {
+          const n = await it.next();
+          if (n.done) return null;
+          record++;
+          if ((rowsBefore + record) % 10_000 === 0) opts.onRows?.(rowsBefore + record);
+          return n.value;
+        } catch (err) {
+          if (err instanceof FileRefused) summary.errors.push(refusalProblem(file, err));
+          else {
+            const e = err as { records?: number; lines?: number; code?: string };
+            const row = (e.records ?? record) + 1;
+            summary.errors.push({ file, row, column: "", ...csvError(e, row) });
+          }
+          return null;
+        }
+      };
+      const head: string[][] = [];
+      while (head.length < 6) {
+        const r = await next();
+        if (!r) break;
+        head.push(r);
+      }
+      if (head.length === 0) {
+        if (!summary.errors.some((p) => p.file === file))
+          summary.errors.push(fileProblem(file, "upload.empty"));
+        return rowsBefore + record;
+      }
+      const table = toTable(head, headerScore);
+      const choice = chooseProfile(table, format, file, mappings);
+      if ("problem" in choice) {
+        summary.errors.push(choice.problem);
+        return rowsBefore + record;
+      }
+      const profile = choice.profile;
+      if (profile.kind !== "orders") {
+        summary.errors.push(
+          problemAt(file, table.headerRow, "", "shop.import.stream_not_orders", {
+            format: formatName(profile.id),
+          }),
+        );
+        return rowsBefore + record;
+      }
+      if (!platformOf(profile.platform, file)) return rowsBefore + record;
+      const stream = new OrderRowStream(
+        table.headerRow,
+        table.headers,
+        profile,
+        file,
+        choice.mapping,
       );
-    const wrongShop = shopPlatformProblem(shop, profile.platform, file);
-    if (wrongShop) throw reject(wrongShop);
-    const stream = new OrderRowStream(
-      table.headerRow,
-      table.headers,
-      profile,
-      file,
-      choice.mapping,
-    );
-    const ctx = await planContext(trx, ws, shop, profile.platform, at, importId);
-    const files = [
-      {
+      const c = await contextFor(profile.platform);
+      const info = {
         file,
         encoding: "stream",
         platform: profile.platform,
@@ -289,61 +432,58 @@ export async function importStream(
         version: choice.version,
         rows: 0,
         unknownColumns: stream.reader.unknownColumns(),
-      },
-    ];
-    const parsed: ParsedImport = {
-      files,
-      platform: profile.platform,
-      orders: [],
-      refunds: [],
-      visitors: [],
-      lineItems: 0,
-      problems: [],
-      warnings: [],
-    };
-    const t = touched();
-    const handle = async (orders: ParsedOrder[]) => {
-      summary.orders += orders.length;
-      summary.lineItems += orders.reduce((n, o) => n + o.items.length, 0);
-      if (stream.problems.length || orders.length === 0) return;
-      if (!shop && !opts.dryRun) {
-        shop = await createShop(
-          deps,
-          trx,
-          actor,
-          target,
-          profile.platform,
-          orders[0]?.currency,
-          at,
-        );
-        ctx.shop = shop;
+      };
+      all.files.push(info);
+      const handle = async (orders: ParsedOrder[]) => {
+        if (stream.problems.length || refused()) {
+          summary.orders += orders.length; // counted only, for the refusal's summary
+          return;
+        }
+        const keep: ParsedOrder[] = [];
+        for (const o of orders) {
+          const seen = identities.add(o, index, file);
+          if (seen.kind === "other_name") summary.errors.push(seen.problem);
+          else if (seen.kind !== "earlier") keep.push(o);
+        }
+        if (keep.length === 0 || refused()) return;
+        await shopFor(c, keep[0]!.currency);
+        const plan = newPlan(all, summary);
+        await planOrders(trx, c, keep, plan);
+        if (!opts.dryRun && shop && !refused())
+          await writeRows(trx, deps.db, shop, plan, importId, t);
+      };
+      for (const r of table.rows) await handle(stream.push(r.row, r.cells));
+      for (let rec = await next(); rec; rec = await next()) {
+        await handle(stream.push(record, rec));
+        if (stream.problems.length + summary.errors.length >= PROBLEMS_MAX) break;
       }
-      const plan = newPlan(parsed, summary);
-      await planOrders(trx, ctx, orders, plan);
-      if (!opts.dryRun && shop) await writeRows(trx, deps.db, shop, plan, importId, t);
-    };
-    for (const r of table.rows) await handle(stream.push(r.row, r.cells));
-    for (let rec = await next(); rec; rec = await next()) {
-      await handle(stream.push(index, rec));
-      if (index % 10_000 === 0) opts.onRows?.(index);
-      if (stream.problems.length >= 1000) break;
-    }
-    await handle(stream.end());
-    files[0]!.rows = stream.rows;
-    summary.warnings.push(...stream.warnings.slice(0, 200));
-    if (stream.problems.length) {
+      await handle(stream.end());
+      info.rows = stream.rows;
+      summary.warnings.push(...stream.warnings.slice(0, 200));
       summary.errors.push(...stream.problems);
-      throw new ImportRejected(summary);
+      return rowsBefore + record;
     }
-    if (opts.dryRun || !shop)
-      return { import: null, ...summary, platform: profile.platform, files, sample: [] };
-    await finishImport(trx, actor, shop, newPlan(parsed, summary), format, importId, at, t);
+
+    summary.warnings.push(...identities.warnings());
+    if (refused()) throw new ImportRejected(summary);
+    const result = { ...summary, platform: all.platform, files: all.files, sample: [] };
+    if (opts.dryRun || !shop) return { import: null, ...result };
+    await finishImport(trx, actor, shop, newPlan(all, summary), format, importId, at, t);
     return {
       import: presentImport((await new OrderRepository(trx).getImport(ws, importId))!),
-      ...summary,
-      platform: profile.platform,
-      files,
-      sample: [],
+      ...result,
     };
   });
+}
+
+/** One large order export read as a stream of CSV records (see importSources). */
+export function importStream(
+  deps: ServiceDeps,
+  actor: Actor,
+  target: ShopTarget,
+  file: string,
+  records: AsyncIterable<string[]>,
+  opts: SourcesOptions = {},
+) {
+  return importSources(deps, actor, target, [{ file, records }], opts);
 }

@@ -6,10 +6,12 @@ import { newId } from "../../core/ids.js";
 import { LIMITS } from "../../core/limits.js";
 import {
   localDate,
+  OrderIdentities,
   platformName,
   problemAt,
   problemFields,
   refusalMessage,
+  storedUnderOtherName,
   type ImportWarning,
   type ParsedImport,
   type ParsedOrder,
@@ -74,6 +76,10 @@ export interface Plan {
   orderRows: OrdersTable[];
   itemRows: OrderItemsTable[];
   replacedOrders: { row: OrdersTable; items: OrderItemsTable[] }[];
+  /** Copies this import wrote earlier of orders a later file has again: replaced, not recorded. */
+  supersededOrders: OrdersTable[];
+  /** Orders a later copy put back as they were before the import: its record of them goes. */
+  unchangedAfterAll: string[];
   createdOrderKeys: string[];
   refundRows: RefundsTable[];
   replacedRefunds: RefundsTable[];
@@ -87,6 +93,8 @@ export const newPlan = (parsed: ParsedImport, summary: ImportSummary): Plan => (
   orderRows: [],
   itemRows: [],
   replacedOrders: [],
+  supersededOrders: [],
+  unchangedAfterAll: [],
   createdOrderKeys: [],
   refundRows: [],
   replacedRefunds: [],
@@ -104,6 +112,8 @@ export interface PlanContext {
   at: string;
   importId: string;
   attribution: Attribution;
+  /** The orders of this import so far, across its files and batches. */
+  identities: OrderIdentities;
 }
 
 export async function planContext(
@@ -113,6 +123,7 @@ export async function planContext(
   detected: string | null,
   at: string,
   importId: string,
+  identities: OrderIdentities = new OrderIdentities(),
 ): Promise<PlanContext> {
   const [workspace, attribution] = await Promise.all([
     new WorkspaceRepository(db).getById(workspaceId),
@@ -132,6 +143,7 @@ export async function planContext(
     at,
     importId,
     attribution,
+    identities,
   };
 }
 
@@ -150,7 +162,13 @@ export function shopPlatformProblem(
   });
 }
 
-/** Compares parsed orders with the stored ones and adds the rows to write to the plan. */
+/**
+ * Compares parsed orders with the stored ones and adds the rows to write to the plan, counting
+ * the orders and their line items. Every order must have been noted in `ctx.identities` (by
+ * parseImport, or by the stream) and be the copy to keep: a later copy of an order planned before
+ * in this import takes the earlier one's place (in the counts, and in the database when it was
+ * written) without a second record of what the import changed.
+ */
 export async function planOrders(
   db: Executor,
   ctx: PlanContext,
@@ -162,42 +180,97 @@ export async function planOrders(
   const existing = shop
     ? new Map(
         (
-          await repo.byPlatformIds(
+          await repo.byKeys(
             workspaceId,
             shop.id,
-            orders.map((o) => o.platformOrderId),
+            orders.map((o) => o.orderKey),
           )
-        ).map((o) => [o.platformOrderId, o]),
+        ).map((o) => [o.orderKey, o]),
       )
     : new Map<string, OrdersTable>();
   const replacedIds = [...existing.values()].map((o) => o.id);
   const oldItems = new Map<string, OrderItemsTable[]>();
   for (const i of replacedIds.length ? await repo.itemsOf(workspaceId, replacedIds) : [])
     oldItems.set(i.orderId, [...(oldItems.get(i.orderId) ?? []), i]);
+  // Orders an earlier copy in this import updated: their state before it, should a later copy
+  // turn out to be just that (a stream of files in any order, the latest state stored already).
+  const ids = ctx.identities;
+  const updatedHere = orders
+    .filter(
+      (o) =>
+        ids.outcome(o.orderKey) === "updated" && existing.get(o.orderKey)?.importId === importId,
+    )
+    .map((o) => o.orderKey);
+  const before = new Map(
+    (updatedHere.length ? await repo.orderChanges(workspaceId, importId, updatedHere) : []).map(
+      (c) => [c.entityKey, JSON.parse(c.before!) as { row: OrdersTable; items: OrderItemsTable[] }],
+    ),
+  );
+  const counts = plan.summary;
   for (const o of orders) {
+    const outcome = ids.outcome(o.orderKey);
+    if (outcome === null) {
+      counts.orders++;
+      counts.lineItems += o.items.length;
+    } else counts.lineItems += o.items.length - ids.lineItems(o.orderKey);
+    ids.setLineItems(o.orderKey, o.items.length);
     const key = customerKey(identity, o);
     const hash = contentHash(o, key);
     const paidDate = o.paidAt ? localDate(o.paidAt, tz) : null;
-    if (plan.sample.length < LIMITS.importPreviewOrders)
+    const ex = existing.get(o.orderKey);
+    if (ex && ex.platformOrderId !== o.platformOrderId) {
+      counts.errors.push(storedUnderOtherName(o, ex.platformOrderId));
+      continue;
+    }
+    if (outcome === null && plan.sample.length < LIMITS.importPreviewOrders)
       plan.sample.push(presentParsed(o, platform, paidDate, key));
-    const ex = existing.get(o.platformOrderId);
+    // This import wrote an earlier copy (the pre-import state is recorded already), or in a dry
+    // run would have: the counts stand, unless the copy kept is now what was stored before.
+    const earlierCopy = outcome === "created" || outcome === "updated";
+    if (earlierCopy && ex?.importId !== importId) {
+      if (outcome === "updated" && ex?.contentHash === hash) {
+        counts.updated--;
+        counts.skipped++;
+        ids.setOutcome(o.orderKey, "skipped");
+      }
+      continue;
+    }
     if (ex && ex.contentHash === hash) {
-      plan.summary.skipped++;
+      if (outcome === null) {
+        counts.skipped++;
+        ids.setOutcome(o.orderKey, "skipped");
+      }
+      continue;
+    }
+    const was = outcome === "updated" ? before.get(o.orderKey) : undefined;
+    if (was && was.row.contentHash === hash) {
+      // Back to the state before the import: that row as it was, and nothing to record.
+      plan.supersededOrders.push(ex!);
+      plan.orderRows.push({ ...was.row, orderKey: was.row.orderKey ?? o.orderKey });
+      plan.itemRows.push(...was.items);
+      plan.unchangedAfterAll.push(o.orderKey);
+      counts.updated--;
+      counts.skipped++;
+      ids.setOutcome(o.orderKey, "skipped");
       continue;
     }
     // An order that would be created or changed in a closed pay month refuses the whole import.
     const closed = [paidDate, ex?.paidDate].find((d) => attribution.frozen(d ?? null));
     if (closed)
       throw importMonthLocked(attribution.lock!, closed.slice(0, 7), {
-        file: plan.parsed.files[0]?.file ?? "",
+        file: o.file ?? plan.parsed.files[0]?.file ?? "",
         row: o.rows[0] ?? 0,
       });
-    if (ex) {
-      plan.summary.updated++;
+    if (earlierCopy) plan.supersededOrders.push(ex!);
+    else if (ex) {
+      if (outcome === "skipped") counts.skipped--;
+      counts.updated++;
       plan.replacedOrders.push({ row: ex, items: oldItems.get(ex.id) ?? [] });
+      ids.setOutcome(o.orderKey, "updated");
     } else {
-      plan.summary.created++;
-      plan.createdOrderKeys.push(o.platformOrderId);
+      counts.created++;
+      plan.createdOrderKeys.push(o.orderKey);
+      ids.setOutcome(o.orderKey, "created");
     }
     const id = ex?.id ?? newId();
     const owner = attribution.ownerOf(
@@ -216,6 +289,7 @@ export async function planOrders(
       shopId: shop?.id ?? "",
       platform,
       platformOrderId: o.platformOrderId,
+      orderKey: o.orderKey,
       status: o.status,
       rawStatus: o.rawStatus,
       placedAt: o.placedAt,
@@ -249,13 +323,14 @@ export async function planOrders(
       carrier: o.carrier,
       sellerMemo: o.sellerMemo,
       salesRef: o.salesRef,
+      buyerMemo: o.buyerMemo,
       promisedShipAt: o.promisedShipAt,
       ownerMemberId: owner.memberId,
       ownerSource: owner.source,
       raw: JSON.stringify(o.raw),
       contentHash: hash,
       importId,
-      version: (ex?.version ?? 0) + 1,
+      version: earlierCopy ? ex!.version : (ex?.version ?? 0) + 1,
       createdAt: ex?.createdAt ?? at,
       updatedAt: at,
     });
@@ -345,12 +420,13 @@ export async function refuseClosedMonths(
   const lock = ctx.attribution.lock;
   if (!lock) return;
   const file = plan.parsed.files[0]?.file ?? "";
+  // Refunds name their order by the platform's order id: the order's key.
   const refunded = plan.refundRows.map((r) => r.platformOrderId);
-  const paid = new Map(plan.orderRows.map((o) => [o.platformOrderId, o.paidDate]));
+  const paid = new Map(plan.orderRows.map((o) => [o.orderKey, o.paidDate]));
   for (const o of shop && refunded.length
-    ? await new OrderRepository(db).byPlatformIds(workspaceId, shop.id, refunded)
+    ? await new OrderRepository(db).byKeys(workspaceId, shop.id, refunded)
     : [])
-    if (!paid.has(o.platformOrderId)) paid.set(o.platformOrderId, o.paidDate);
+    if (!paid.has(o.orderKey)) paid.set(o.orderKey, o.paidDate);
   for (const r of plan.refundRows) {
     const d = paid.get(r.platformOrderId);
     if (isClosed(lock, d))

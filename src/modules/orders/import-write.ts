@@ -37,14 +37,14 @@ export async function writeRows(
     if (r.paidDate) t.dates.add(r.paidDate);
     if (r.customerKey) t.keys.add(r.customerKey);
   }
-  for (const { row } of plan.replacedOrders) {
+  for (const row of [...plan.replacedOrders.map((r) => r.row), ...plan.supersededOrders]) {
     if (row.paidDate) t.dates.add(row.paidDate);
     if (row.customerKey) t.keys.add(row.customerKey);
   }
-  await repo.deleteOrders(
-    ws,
-    plan.replacedOrders.map((r) => r.row.id),
-  );
+  await repo.deleteOrders(ws, [
+    ...plan.replacedOrders.map((r) => r.row.id),
+    ...plan.supersededOrders.map((r) => r.id),
+  ]);
   await repo.insertOrders(plan.orderRows);
   await repo.insertItems(plan.itemRows);
   for (const r of plan.refundRows) r.shopId = shop.id;
@@ -62,8 +62,9 @@ export async function writeRows(
     shop.id,
     [...linked],
     t,
-    plan.orderRows.map((r) => r.platformOrderId),
+    plan.orderRows.map((r) => r.orderKey),
   );
+  await repo.deleteOrderChanges(ws, importId, plan.unchangedAfterAll);
   await repo.recordChanges([
     ...plan.createdOrderKeys.map((k) => ({
       workspaceId: ws,
@@ -76,7 +77,7 @@ export async function writeRows(
       workspaceId: ws,
       importId,
       entity: "order" as const,
-      entityKey: r.row.platformOrderId,
+      entityKey: r.row.orderKey,
       before: orderBefore(r.row, r.items),
     })),
     ...plan.createdRefundKeys.map((k) => ({
@@ -168,15 +169,15 @@ export async function relink(
   trx: Executor,
   ws: string,
   shopId: string,
-  platformOrderIds: string[],
+  orderKeys: string[],
   t: Touched,
   freshOrderIds: string[] = [],
 ): Promise<void> {
-  if (platformOrderIds.length === 0 && freshOrderIds.length === 0) return;
+  if (orderKeys.length === 0 && freshOrderIds.length === 0) return;
   for (const o of await new OrderRepository(trx).relinkRefunds(
     ws,
     shopId,
-    platformOrderIds,
+    orderKeys,
     freshOrderIds,
   )) {
     if (o.paidDate) t.dates.add(o.paidDate);

@@ -19,16 +19,19 @@ import { notFoundIn } from "./refusals.js";
 import {
   guardSize,
   importFiles,
+  importSources,
   importStream,
+  type ImportSource,
   type ShopTarget,
   type SourceFile,
+  type SourcesOptions,
 } from "./import-pipeline.js";
 import { emptySummary, ImportRejected } from "./import-plan.js";
 import { rebuild, relink, touched } from "./import-write.js";
 import { lockedMonthsOf, monthLocked, payLock } from "../pay/locked-month.js";
 import type { Executor } from "../../db/database.js";
 export { ImportRejected, type ImportSummary } from "./import-plan.js";
-export type { ShopTarget, SourceFile } from "./import-pipeline.js";
+export type { ImportSource, ShopTarget, SourceFile } from "./import-pipeline.js";
 
 /**
  * The import use cases over the one pipeline (import-pipeline.ts: prepare → plan → write): whole
@@ -37,12 +40,19 @@ export type { ShopTarget, SourceFile } from "./import-pipeline.js";
 export class ImportService {
   constructor(private readonly deps: ServiceDeps) {}
 
-  /** Imports files into a shop (created when the name is new); dry runs only report. */
+  /**
+   * Imports files read whole into a shop (created when the name is new); dry runs only report.
+   * `limits`: the browser's by default (per file, the files' total, their count).
+   */
   importFiles(
     actor: Actor,
     target: ShopTarget,
     sources: SourceFile[],
-    opts: { format?: ImportFormat; dryRun?: boolean; maxBytes?: number } = {},
+    opts: {
+      format?: ImportFormat;
+      dryRun?: boolean;
+      limits?: { fileMax: number; totalMax?: number; filesMax?: number };
+    } = {},
   ) {
     return importFiles(this.deps, actor, target, sources, opts);
   }
@@ -53,9 +63,22 @@ export class ImportService {
     target: ShopTarget,
     file: string,
     records: AsyncIterable<string[]>,
-    opts: { format?: ImportFormat; dryRun?: boolean; onRows?: (rows: number) => void } = {},
+    opts: SourcesOptions = {},
   ) {
     return importStream(this.deps, actor, target, file, records, opts);
+  }
+
+  /**
+   * Imports any number of files, streamed CSV order exports and files read whole, in one
+   * transaction (the CLI): memory holds a batch of orders and a few numbers per order.
+   */
+  importSources(
+    actor: Actor,
+    target: ShopTarget,
+    sources: ImportSource[],
+    opts: SourcesOptions = {},
+  ) {
+    return importSources(this.deps, actor, target, sources, opts);
   }
 
   /** Stages a file sent by the browser; returns its headers and first rows for the mapping builder. */
@@ -64,7 +87,7 @@ export class ImportService {
     await shopOf(this.deps.db, actor.workspaceId, shopId);
     if (input === null) throw fail("invalid", "upload.body_required");
     const bytes = input;
-    guardSize([{ file: fileName, bytes }], LIMITS.importUploadMaxBytes);
+    guardSize([{ file: fileName, bytes }], { fileMax: LIMITS.importUploadMaxBytes });
     // An empty, unreadable or too large file is refused here with its code, before it is staged.
     const r = await readSource(fileName, bytes);
     if ("problem" in r) throw new ImportRejected({ ...emptySummary(), errors: [r.problem] });
@@ -188,7 +211,7 @@ export class ImportService {
       const t = touched();
       const { dates, keys } = t;
       const orderKeys = changes.filter((c) => c.entity === "order").map((c) => c.entityKey);
-      const current = await repo.byPlatformIds(ws, imp.shopId, orderKeys);
+      const current = await repo.byKeys(ws, imp.shopId, orderKeys);
       for (const o of current) {
         if (o.paidDate) dates.add(o.paidDate);
         if (o.customerKey) keys.add(o.customerKey);
@@ -202,8 +225,12 @@ export class ImportService {
       const restoredItems: OrderItemsTable[] = [];
       for (const c of changes)
         if (c.entity === "order" && c.before) {
-          const b = JSON.parse(c.before) as { row: OrdersTable; items: OrderItemsTable[] };
-          restoredOrders.push(b.row);
+          const b = JSON.parse(c.before) as {
+            row: Omit<OrdersTable, "orderKey"> & { orderKey?: string };
+            items: OrderItemsTable[];
+          };
+          // Recorded before orders had keys: the record names the order by its key.
+          restoredOrders.push({ ...b.row, orderKey: b.row.orderKey ?? c.entityKey });
           restoredItems.push(...b.items);
           if (b.row.paidDate) dates.add(b.row.paidDate);
           if (b.row.customerKey) keys.add(b.row.customerKey);
@@ -278,9 +305,7 @@ export class ImportService {
       ...changes
         .filter((c) => c.entity === "order" && c.before)
         .map((c) => (JSON.parse(c.before!) as { row: OrdersTable }).row.paidDate),
-      ...(await new OrderRepository(trx).byPlatformIds(ws, shopId, refundOrders)).map(
-        (o) => o.paidDate,
-      ),
+      ...(await new OrderRepository(trx).byKeys(ws, shopId, refundOrders)).map((o) => o.paidDate),
       ...changes.filter((c) => c.entity === "visitors").map((c) => c.entityKey),
     ];
     const months = lockedMonthsOf(lock, dates);

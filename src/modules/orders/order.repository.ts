@@ -47,6 +47,24 @@ export class OrderRepository {
     private readonly sqlite?: BetterSqlite3.Database,
   ) {}
 
+  /** A shop's orders by their keys (orders.order_key: the platform's own id, else the number). */
+  async byKeys(workspaceId: string, shopId: string, keys: string[]): Promise<OrdersTable[]> {
+    const out: OrdersTable[] = [];
+    for (const part of chunks(keys, 500)) {
+      out.push(
+        ...(await this.db
+          .selectFrom("orders")
+          .selectAll()
+          .where("workspaceId", "=", workspaceId)
+          .where("shopId", "=", shopId)
+          .where("orderKey", "in", part)
+          .execute()),
+      );
+    }
+    return out;
+  }
+
+  /** A shop's orders by their numbers as the platform shows them (several where stores share numbers). */
   async byPlatformIds(workspaceId: string, shopId: string, ids: string[]): Promise<OrdersTable[]> {
     const out: OrdersTable[] = [];
     for (const part of chunks(ids, 500)) {
@@ -141,7 +159,8 @@ export class OrderRepository {
   }
 
   /**
-   * `freshOrderIds`: orders just written with refund_fen = own_refund_fen, checked only when the
+   * Refunds name their order by the platform's order id (the refund exports' 订单编号/订单号), which
+   * is the order's key. `freshOrderIds`: keys of orders just written with refund_fen = own_refund_fen, checked only when the
    * shop has refund records.
    * Recomputes orders.refund_fen = max(the export's own refund, Σ successful linked refunds) and
    * returns the orders whose refund changed (their days and customers need their rollups rebuilt).
@@ -149,7 +168,7 @@ export class OrderRepository {
   async relinkRefunds(
     workspaceId: string,
     shopId: string,
-    platformOrderIds: string[],
+    orderKeys: string[],
     freshOrderIds: string[] = [],
   ): Promise<{ paidDate: string | null; customerKey: string | null }[]> {
     const changed: { paidDate: string | null; customerKey: string | null }[] = [];
@@ -162,7 +181,7 @@ export class OrderRepository {
       .limit(1)
       .executeTakeFirst();
     // Orders just written carry their own refund; with no refund records there is nothing to add to it.
-    const ids = any ? [...new Set([...platformOrderIds, ...freshOrderIds])] : platformOrderIds;
+    const ids = any ? [...new Set([...orderKeys, ...freshOrderIds])] : orderKeys;
     for (const part of chunks(ids, 500)) {
       const sums = any
         ? await this.db
@@ -178,13 +197,13 @@ export class OrderRepository {
       const byId = new Map(sums.map((s) => [s.platformOrderId, Number(s.fen)]));
       const orders = await this.db
         .selectFrom("orders")
-        .select(["id", "platformOrderId", "ownRefundFen", "refundFen", "paidDate", "customerKey"])
+        .select(["id", "orderKey", "ownRefundFen", "refundFen", "paidDate", "customerKey"])
         .where("workspaceId", "=", workspaceId)
         .where("shopId", "=", shopId)
-        .where("platformOrderId", "in", part)
+        .where("orderKey", "in", part)
         .execute();
       for (const o of orders) {
-        const fen = Math.max(Number(o.ownRefundFen), byId.get(o.platformOrderId) ?? 0);
+        const fen = Math.max(Number(o.ownRefundFen), byId.get(o.orderKey) ?? 0);
         if (fen === Number(o.refundFen)) continue;
         await this.db
           .updateTable("orders")
@@ -241,6 +260,35 @@ export class OrderRepository {
     if (this.sqlite) return rawInsert(this.sqlite, "order_import_changes", rows);
     for (const part of chunks(rows, 4000))
       await this.db.insertInto("orderImportChanges").values(part).execute();
+  }
+
+  /** What an import recorded of the orders with these keys (their state before it). */
+  async orderChanges(workspaceId: string, importId: string, keys: string[]) {
+    const out: OrderImportChangesTable[] = [];
+    for (const part of chunks(keys, 500))
+      out.push(
+        ...(await this.db
+          .selectFrom("orderImportChanges")
+          .selectAll()
+          .where("workspaceId", "=", workspaceId)
+          .where("importId", "=", importId)
+          .where("entity", "=", "order")
+          .where("entityKey", "in", part)
+          .execute()),
+      );
+    return out;
+  }
+
+  /** Forgets what an import recorded of these orders (it left them as they were after all). */
+  async deleteOrderChanges(workspaceId: string, importId: string, keys: string[]): Promise<void> {
+    for (const part of chunks(keys, 500))
+      await this.db
+        .deleteFrom("orderImportChanges")
+        .where("workspaceId", "=", workspaceId)
+        .where("importId", "=", importId)
+        .where("entity", "=", "order")
+        .where("entityKey", "in", part)
+        .execute();
   }
 
   changesOf(workspaceId: string, importId: string) {
@@ -338,13 +386,14 @@ export class OrderRepository {
       .executeTakeFirst();
   }
 
-  refundsOfOrder(workspaceId: string, shopId: string, platformOrderId: string) {
+  /** An order's refunds, by its key (refund exports name the order by the platform's order id). */
+  refundsOfOrder(workspaceId: string, shopId: string, orderKey: string) {
     return this.db
       .selectFrom("refunds")
       .selectAll()
       .where("workspaceId", "=", workspaceId)
       .where("shopId", "=", shopId)
-      .where("platformOrderId", "=", platformOrderId)
+      .where("platformOrderId", "=", orderKey)
       .orderBy("requestedAt")
       .execute();
   }

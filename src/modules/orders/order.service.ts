@@ -48,7 +48,7 @@ export class OrderService {
     if (!o) throw notFoundIn("order");
     const [items, refunds, names] = await Promise.all([
       repo.itemsOf(actor.workspaceId, [id]),
-      repo.refundsOfOrder(actor.workspaceId, o.shopId, o.platformOrderId),
+      repo.refundsOfOrder(actor.workspaceId, o.shopId, o.orderKey),
       memberNames(this.deps.db, actor.workspaceId),
     ]);
     return {

@@ -16,6 +16,7 @@ import {
   type AttributionRule,
 } from "../../core/orders/attribution.js";
 import { AttributionRepository, memberNames } from "./attribution.repository.js";
+import { holdDemoShipments } from "../logistics/logistics.demo.js";
 
 const PRODUCTS = [
   { sku: "QD-001", title: "秋季法式连衣裙", fen: 19900 },
@@ -232,6 +233,7 @@ export async function seedDemoOrders(
           shopId,
           platform: s.platform,
           platformOrderId,
+          orderKey: platformOrderId,
           status,
           rawStatus: {
             paid: "买家已付款，等待卖家发货",
@@ -308,6 +310,13 @@ export async function seedDemoOrders(
         }
       }
     }
+    // Shipping in the warehouse's daily waves, and what is still to ship (logistics demo).
+    holdDemoShipments(orders, {
+      today,
+      at,
+      waveHour: s.platform === "taobao" ? 9 : 14,
+      merge: s.platform === "taobao",
+    });
     await repo.insertOrders(orders);
     await repo.insertItems(items);
     await repo.insertRefunds(refunds);

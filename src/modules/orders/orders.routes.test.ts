@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LIMITS } from "../../core/limits.js";
+import { renderMessage } from "../../core/messages/index.js";
 import { DIALECTS } from "../../../test/helpers/db.js";
 import {
   Client,
@@ -98,10 +99,11 @@ for (const dialect of DIALECTS) {
       expect(orders.body.nextCursor).not.toBeNull();
       const kpis = await client.get<{
         totals: { gmv: string; paidOrders: number };
-        definitions: Record<string, { zh: string }>;
+        definitions: Record<string, { code: string }>;
       }>("/api/v1/kpis?from=2026-10-01&to=2026-10-31");
       expect(kpis.body.totals).toMatchObject({ gmv: "71.80", paidOrders: 1 });
-      expect(kpis.body.definitions.aov!.zh).toMatch(/客单价/);
+      expect(kpis.body.definitions.aov).toEqual({ code: "kpi.def.aov" });
+      expect(renderMessage("zh-CN", kpis.body.definitions.aov! as never)).toMatch(/客单价/);
       const breakdown = await client.get<{
         provinces: { province: string }[];
         byPlatform: { platform: string; gmv: string }[];
@@ -152,7 +154,7 @@ for (const dialect of DIALECTS) {
         },
       ]);
       expect(res.body.detail).toBe(
-        "导入被拒绝，没有保存任何数据。共 1 个问题，第一个：bad.csv 第 3 行“用户实付金额(元)”列：用户实付金额(元)：“12.3.4”不是金额。",
+        "导入被拒绝，没有保存任何数据。共 1 个问题，第一个：bad.csv 第 3 行：用户实付金额(元)：“12.3.4”不是金额。",
       );
       const en = await client.req<Problem>(
         "POST",
@@ -162,7 +164,7 @@ for (const dialect of DIALECTS) {
       );
       expect(en.body.problems![0]!.message).toBe("用户实付金额(元): “12.3.4” is not an amount.");
       expect(en.body.detail).toBe(
-        "The import was refused; nothing was stored. 1 problem(s); the first: bad.csv row 3, column 用户实付金额(元): 用户实付金额(元): “12.3.4” is not an amount.",
+        "The import was refused; nothing was stored. 1 problem(s); the first: bad.csv row 3: 用户实付金额(元): “12.3.4” is not an amount.",
       );
       const preview = await client.req<{ errors: Problem["problems"] }>(
         "POST",

@@ -5,6 +5,7 @@ import {
   Instant,
   IsoDate,
   MessageParamsSchema,
+  MessageSchema,
   Name,
   Version,
 } from "../shared/common.schema.js";
@@ -136,7 +137,7 @@ export const Format = Type.String({
 });
 export const ImportBody = Type.Object(
   {
-    uploadIds: Type.Array(Id, { minItems: 1, maxItems: LIMITS.importFilesMax }),
+    uploadIds: Type.Array(Id, { minItems: 1, maxItems: LIMITS.importUploadFilesMax }),
     format: Type.Optional(Format),
   },
   strict,
@@ -191,8 +192,9 @@ export const ItemSchema = Type.Object({
   unitPrice: Nullable(Money),
   total: Money,
 });
+/** A stored order (the order list, one order, its owner): it always has an id. */
 export const OrderSchema = Type.Object({
-  id: Nullable(Id),
+  id: Id,
   shopId: Nullable(Id),
   platform: Type.String(),
   platformOrderId: Type.String(),
@@ -252,6 +254,8 @@ export const OrderSchema = Type.Object({
   version: Type.Integer({ description: "0 in previews" }),
   items: Type.Array(ItemSchema),
 });
+/** An order as a preview shows it: not stored yet, so no id (and version 0). */
+export const PreviewOrderSchema = Type.Object({ ...OrderSchema.properties, id: Type.Null() });
 export const RefundSchema = Type.Object({
   id: Id,
   platformRefundId: Type.String(),
@@ -287,7 +291,7 @@ export const PreviewSchema = Type.Intersect([
   Type.Object({
     platform: Nullable(Type.String()),
     files: Type.Array(FileInfo),
-    sample: Type.Array(OrderSchema),
+    sample: Type.Array(PreviewOrderSchema),
   }),
 ]);
 export const ImportSchema = Type.Object({
@@ -448,7 +452,8 @@ export const KpiSchema = Type.Object({
   previousSeries: Type.Array(
     Type.Intersect([KpiValuesSchema, Type.Object({ period: IsoDate, from: IsoDate, to: IsoDate })]),
   ),
-  definitions: Type.Record(Type.String(), Type.Object({ zh: Type.String(), en: Type.String() })),
+  /** What each figure means, as catalog messages (kpi.def.*) the reader's language renders. */
+  definitions: Type.Record(Type.String(), MessageSchema),
 });
 export const BreakdownSchema = Type.Object({
   currency: Type.String(),

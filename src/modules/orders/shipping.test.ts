@@ -86,7 +86,7 @@ for (const dialect of DIALECTS) {
         target: "98",
         metric: { kind: "kpi", kpi: "shipOnTimeRate" },
       });
-      expect(goal).toMatchObject({ actual: "66.67", unit: "%", actualSource: "kpi" });
+      expect(goal).toMatchObject({ actual: "66.67", unit: "unit.percent", actualSource: "kpi" });
       expect(goal.achievement).toBeCloseTo(66.67 / 98, 4);
     });
 
@@ -118,6 +118,7 @@ for (const dialect of DIALECTS) {
                 shopId: shop.id,
                 platform: "custom",
                 platformOrderId: `P${i}`,
+                orderKey: `P${i}`,
                 status: o.status,
                 rawStatus: o.status,
                 placedAt: null,

@@ -1,7 +1,8 @@
 // Where a pay run's numbers come from: the shop data (shop KPIs, attributed sales of a person or a
 // department, unattributed sales) for the rules that name such a base, the member's customer-service
-// data for scorecard metrics that name a `kpi`, the shipping data for late-shipment events, else what
-// the owner entered. Every number is read through the MetricSource (modules/metrics), the reader
+// data for scorecard metrics that name a `kpi`, the shipping data for late-shipment events, the pack
+// station for parcels packed and wrong parcels (when the workspace recorded packing in the period),
+// else what the owner entered. Every number is read through the MetricSource (modules/metrics), the reader
 // goals use too. An entered value for a data-backed key overrides the data and the line says both, so
 // a correction is visible on the statement. Sources are messages with the numbers as parameters.
 import type { RequiredInput, InputValue } from "../../core/pay/statement.js";
@@ -62,7 +63,13 @@ export class PayInputReader {
     departmentName: (id: string) => string,
   ): Promise<InputValue | null> {
     if (req.kind === "metric") return this.csMetric(req, m);
-    if (req.kind === "event") return req.kpi ? this.lateShipments() : null;
+    if (req.kind === "event")
+      return req.kpi === "wrongShipments"
+        ? this.wrongShipments(m)
+        : req.kpi
+          ? this.lateShipments()
+          : null;
+    if (req.kind === "commission" && req.parcels) return this.parcelsPacked(req, m, departmentName);
     if (req.kind !== "commission" && req.kind !== "pool") return null;
     if (req.base === "margin" || (req.kind === "commission" && req.entered)) return null;
     const shopIds = req.kind === "commission" ? req.shopIds : [];
@@ -142,6 +149,55 @@ export class PayInputReader {
       };
     }
     return this.override && req.base !== "quantity" ? this.atSameShare(answer, shopIds) : answer;
+  }
+
+  /**
+   * Parcels packed in the period by the member (their department, everyone for the shop scope), or
+   * null when the workspace recorded no packing then (a shop that does not scan enters the count).
+   */
+  private async parcelsPacked(
+    req: Extract<RequiredInput, { kind: "commission" }>,
+    m: PayMember,
+    departmentName: (id: string) => string,
+  ): Promise<InputValue | null> {
+    const subject =
+      req.scope === "person"
+        ? { member: m.id }
+        : req.scope === "department"
+          ? m.departmentId
+            ? { department: m.departmentId }
+            : null
+          : ("all" as const);
+    if (!subject) return null;
+    const { parcels } = await this.metrics.packingCounts(subject);
+    if (parcels === null) return null;
+    const numbers = { ...this.range, parcels };
+    return {
+      value: parcels,
+      source:
+        subject === "all"
+          ? msg("logistics.people.src.parcels_all", numbers)
+          : "member" in subject
+            ? msg("logistics.people.src.parcels_member", { ...numbers, name: m.name })
+            : msg("logistics.people.src.parcels_department", {
+                ...numbers,
+                department: departmentName(subject.department),
+              }),
+    };
+  }
+
+  /** Wrong parcels the pack station stopped for the member, or null when nobody scanned in the period. */
+  private async wrongShipments(m: PayMember): Promise<InputValue | null> {
+    const { wrongParcels } = await this.metrics.packingCounts({ member: m.id });
+    if (wrongParcels === null) return null;
+    return {
+      value: wrongParcels,
+      source: msg("logistics.people.src.wrong_parcels", {
+        ...this.range,
+        name: m.name,
+        count: wrongParcels,
+      }),
+    };
   }
 
   /** Paid orders of the period (every shop) shipped after their ship-by time or not shipped past it. */

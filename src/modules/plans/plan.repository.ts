@@ -284,7 +284,7 @@ export class PlanRepository {
       .innerJoin("planTasks as t", (j) =>
         j.onRef("t.workspaceId", "=", "l.workspaceId").onRef("t.id", "=", "l.taskId"),
       )
-      .select(["l.taskId", "l.date", "l.hours"])
+      .select(["l.taskId", "l.memberId", "l.date", "l.hours"])
       .where("l.workspaceId", "=", workspaceId)
       .where("t.planId", "=", planId)
       .execute();

@@ -5,6 +5,7 @@ import { newId } from "../../core/ids.js";
 import type { Locale } from "../../core/limits.js";
 import { msg } from "../../core/messages/index.js";
 import { rolledUpStates } from "../../core/plans/signals.js";
+import { freezeBaseline } from "../../core/progress/baseline.js";
 import {
   findBuiltinTemplate,
   BUILTIN_TEMPLATES,
@@ -84,8 +85,13 @@ export class PlanService {
       tasks: tasks.map((t) =>
         presentTask(t, depsOf.get(t.id) ?? [], actuals.get(t.id), states.get(t.id)),
       ),
+      // The spans the Gantt draws; what earned value reads of it is served by the progress module.
       baseline: plan.baseline
-        ? (JSON.parse(plan.baseline) as Record<string, { start: string; finish: string }>)
+        ? Object.fromEntries(
+            Object.entries(
+              JSON.parse(plan.baseline) as Record<string, { start: string; finish: string }>,
+            ).map(([taskId, b]) => [taskId, { start: b.start, finish: b.finish }]),
+          )
         : null,
     };
   }
@@ -174,15 +180,23 @@ export class PlanService {
     this.schedule.committed(outcome);
   }
 
-  /** Freezes the plan's current schedule as its baseline, drawn under the Gantt bars. */
+  /**
+   * Freezes the plan's current schedule as its baseline, drawn under the Gantt bars and measured
+   * against by earned value (core/progress/baseline.ts: spans, effort, hours per member, days).
+   */
   async setBaseline(actor: Actor, id: string) {
-    const plan = await new PlanRepository(this.deps.db).getById(actor.workspaceId, id);
+    const repo = new PlanRepository(this.deps.db);
+    const plan = await repo.getById(actor.workspaceId, id);
     if (!plan) throw planNotFound();
     authorizePlans(actor, "plans.plan.edit", plan);
     const schedule = await this.schedule.forPlan(actor.workspaceId, id);
-    const baseline = Object.fromEntries(
-      schedule.tasks.map((t) => [t.id, { start: t.start, finish: t.finish }]),
-    );
+    const [tasks, deps, logs, today] = await Promise.all([
+      repo.tasksOf(actor.workspaceId, [id]),
+      repo.depsOf(actor.workspaceId, [id]),
+      repo.logsOfPlan(actor.workspaceId, id),
+      this.schedule.today(this.deps.db, actor.workspaceId),
+    ]);
+    const baseline = freezeBaseline({ tasks, schedule, logs, deps, today });
     await new PlanRepository(this.deps.db).setBaseline(
       actor.workspaceId,
       id,

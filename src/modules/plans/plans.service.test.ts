@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkTeamSchedule } from "../../core/engine/checker/team-check.js";
 import { scheduleTeam } from "../../core/engine/team/schedule.js";
 import { renderMessage } from "../../core/messages/index.js";
+import type { StoredSchedule } from "./schedule.service.js";
 import { isDutyTask } from "../../core/plans/team-plan.js";
 import type { Services } from "../../server/services.js";
 import { failure } from "../../../test/helpers/errors.js";
@@ -160,6 +161,42 @@ for (const dialect of DIALECTS) {
       );
       expect((await s.plans.get(team.owner, plan.id)).tasks.find((t) => t.id === b.id)!.name).toBe(
         "B2",
+      );
+    });
+
+    it("keeps the scheduler's warnings as codes (with the task's id) that read in either language", async () => {
+      const team = await buildShopTeam(s);
+      const ops = team.people.find((p) => p.name === "运营专员")!;
+      const plan = await s.plans.create(team.owner, { name: "上新" });
+      const create = (name: string, extra: Record<string, unknown> = {}) =>
+        s.tasks
+          .create(team.owner, plan.id, {
+            name,
+            effortHours: 4,
+            assigneeMemberId: ops.memberId,
+            ...extra,
+          })
+          .then((r) => r.task);
+      const copy = await create("文案", { earliestStart: "2026-10-14" });
+      const banner = await create("主图");
+      // Two hours of 主图 done today; then it is made to wait for 文案, which starts on Wednesday.
+      await s.today.log(ops.actor, { taskId: banner.id, hours: 2 });
+      const fresh = (await s.plans.get(team.owner, plan.id)).tasks.find((t) => t.id === banner.id)!;
+      await s.tasks.update(team.owner, banner.id, {
+        version: fresh.version,
+        dependsOn: [{ taskId: copy.id }],
+      });
+      const schedule = (await s.schedule.forPlan(team.workspaceId, plan.id)) as StoredSchedule;
+      const notice = schedule.notices!.find((n) => n.code === "plans.engine.pinned_out_of_order")!;
+      expect(notice).toEqual({
+        code: "plans.engine.pinned_out_of_order",
+        params: { task: banner.id },
+      });
+      expect(renderMessage("zh-CN", notice)).toBe(
+        `任务“${banner.id}”：已完成的固定工作与现在的依赖关系不一致，只把剩余工作排在依赖之后`,
+      );
+      expect(schedule.warnings).toContain(
+        `task "${banner.id}": pinned work already done does not follow its dependencies as they are now; only its remaining work is placed after them`,
       );
     });
 

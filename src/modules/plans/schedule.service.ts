@@ -27,6 +27,13 @@ import {
 import type { Executor } from "../../db/database.js";
 import type { Plan, PlanTask, TaskDependency } from "../../db/schema.js";
 import { notify } from "../daily/notifications.js";
+import { PACKING } from "../../core/logistics/packing.js";
+import {
+  packingForecast,
+  packingReservations,
+  rememberReserved,
+  type PackingForecast,
+} from "../logistics/packing-load.js";
 import type { LiveEvent, ServiceDeps } from "../shared/context.js";
 import { PlanRepository } from "./plan.repository.js";
 import { ScheduleRepository } from "./schedule.repository.js";
@@ -171,15 +178,30 @@ export class ScheduleService {
     db: Executor,
     workspaceId: string,
     today: string,
-  ): Promise<{ built: ReturnType<typeof buildTeamPlan>; plans: Plan[]; tasks: SchedulingTask[] }> {
+  ): Promise<{
+    built: ReturnType<typeof buildTeamPlan>;
+    plans: Plan[];
+    tasks: SchedulingTask[];
+    packing: PackingForecast | null;
+  }> {
     const plans = new PlanRepository(db);
     const sched = new ScheduleRepository(db);
-    const [w, people, scheduled, todayAllocs] = await Promise.all([
+    const [w, people, scheduled, todayAllocs, timeZone] = await Promise.all([
       sched.calendar(workspaceId),
       sched.people(workspaceId, today),
       plans.scheduled(workspaceId),
       sched.allocationsOn(workspaceId, today),
+      sched.timeZone(workspaceId),
     ]);
+    // 物流 members' packing of each day takes its hours like a duty (modules/logistics/packing-load.ts).
+    const packing = await packingForecast(db, workspaceId, {
+      today,
+      now: this.deps.clock().toISOString(),
+      timeZone: timeZone ?? "UTC",
+      days: PACKING.horizonDays,
+      people,
+      calendar: w,
+    });
     const planIds = scheduled.map((p) => p.id);
     const [tasks, deps, logs, skills] = await Promise.all([
       plans.schedulingInputs(workspaceId, planIds),
@@ -225,8 +247,9 @@ export class ScheduleService {
         today,
         new Set(tasks.filter((t) => t.status !== "done").map((t) => t.id)),
       ),
+      reserved: packingReservations(packing),
     };
-    return { built: buildTeamPlan(input), plans: scheduled, tasks };
+    return { built: buildTeamPlan(input), plans: scheduled, tasks, packing };
   }
 
   /** Hours logged today on finished tasks, items or other plans' tasks: capacity already used. */
@@ -254,13 +277,13 @@ export class ScheduleService {
     const previous =
       recalled(workspaceId, locked.version - 1) ??
       (previousText && previousText !== "null" ? (JSON.parse(previousText) as TeamResult) : null);
-    const { built, plans, tasks } = await this.buildPlan(trx, workspaceId, today);
+    const { built, plans, tasks, packing } = await this.buildPlan(trx, workspaceId, today);
     let engine: TeamResult;
     try {
       engine = scheduleTeam(built.plan, { effort: "quick" });
     } catch (err) {
-      // The engine's own checks of its input (English, from core/engine): the server builds valid
-      // plans, so this names an inconsistency in stored data.
+      // The engine's own checks of its input (codes of the plans catalog, with English texts for
+      // the log): the server builds valid plans, so this names an inconsistency in stored data.
       if (err instanceof PlanValidationError)
         throw fail(
           "invalid",
@@ -268,9 +291,7 @@ export class ScheduleService {
           { count: err.issues.length },
           `The plan cannot be scheduled: ${err.message}`,
           {
-            fields: err.issues.map((i) =>
-              fieldError(i.field ?? i.path, "field.invalid", { reason: i.message }),
-            ),
+            fields: err.issues.map((i) => fieldError(i.field ?? i.path, i.code, i.params)),
           },
         );
       throw err;
@@ -301,6 +322,7 @@ export class ScheduleService {
       workspaceId,
       event: { type: "schedule.changed", planIds: plans.map((p) => p.id) },
     });
+    rememberReserved(workspaceId, packing);
     return { result, events, planOf, workspaceId, version: locked.version };
   }
 
@@ -311,7 +333,11 @@ export class ScheduleService {
     today: string,
   ): StoredSchedule {
     const tasks = engine.tasks.filter((t) => !isDutyTask(t.id));
-    const engineWarnings = engine.warnings.filter((w) => !w.includes("duty:"));
+    // The engine's warnings (English for logs, `notices` as codes, in the same order) without
+    // those about duty tasks, which the reader never sees as tasks.
+    const kept = engine.warnings.map((w) => !w.includes("duty:"));
+    const engineWarnings = engine.warnings.filter((_, i) => kept[i]);
+    const engineNotices = (engine.notices ?? []).filter((_, i) => kept[i]);
     const finishOf = new Map(tasks.map((t) => [t.id, t.finish]));
     const dates = milestoneDates(built.milestones, (id) => finishOf.get(id), today);
     const milestoneResults: TeamTaskResult[] = built.milestones.map((m) => {
@@ -339,8 +365,7 @@ export class ScheduleService {
       allocations: mergeAllocations(engine.allocations.filter((a) => !isDutyTask(a.task))),
       unscheduled: engine.unscheduled.filter((u) => !isDutyTask(u.task)),
       warnings: [...built.warnings, ...engineWarnings],
-      // The engine's own warnings are English sentences (core/engine): kept as they are.
-      notices: [...built.notices, ...engineWarnings.map((text) => msg("legacy.text", { text }))],
+      notices: [...built.notices, ...engineNotices],
     };
   }
 

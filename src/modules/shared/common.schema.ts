@@ -100,6 +100,28 @@ export const Problem = Type.Object(
         }),
       ),
     ),
+    problems: Type.Optional(
+      Type.Array(
+        Type.Object({
+          file: Type.String(),
+          row: Type.Integer({ description: "1-based row in the file; the header is row 1" }),
+          column: Type.String({ description: "Header of the column, as in the file" }),
+          code: Type.String({ description: "Message code (src/core/messages/shop.en.ts)" }),
+          params: MessageParamsSchema,
+          message: Type.String({ description: "The problem rendered in the caller's language" }),
+        }),
+        {
+          description:
+            "A refused import (all or nothing): every problem with its file, row and column",
+        },
+      ),
+    ),
+    unlinkedAccounts: Type.Optional(
+      Type.Array(Type.String(), {
+        description:
+          "A refused customer-service import: the chat accounts no member is linked to yet",
+      }),
+    ),
   },
   { $id: "Problem", description: "RFC 7807 problem details; every error has this shape" },
 );

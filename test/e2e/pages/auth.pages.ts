@@ -75,7 +75,8 @@ export class LoginPage {
     await f.locator("#email").fill(email);
     await f.locator("#password").fill(password);
     await f.locator("button[type=submit]").click();
-    await this.page.waitForURL("**/today");
+    // Today, or the queue (待发货) for a member of a logistics department.
+    await this.page.waitForURL(/\/(today|logistics)$/);
   }
 }
 

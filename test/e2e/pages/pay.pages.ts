@@ -36,6 +36,12 @@ export class PayPlanPage {
   async saveVersion() {
     await this.page.getByTestId("pay-version-save").click();
   }
+  /** Cancels the new-version dialog and waits until it has gone (Escape goes to whichever popup is
+   * on top, a message or a tooltip on a busy machine, so the journey clicks Cancel). */
+  async cancelVersion() {
+    await this.page.getByTestId("pay-version-cancel").click();
+    await this.page.getByTestId("plan-editor").waitFor({ state: "detached" });
+  }
 }
 
 export class PayRunsPage {
