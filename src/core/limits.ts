@@ -60,6 +60,12 @@ export const LIMITS = {
   reportHistoryMaxDays: 400,
   /** Days of earned-value history a request reads, and the sweep writes back at most. */
   progressHistoryMaxDays: 400,
+  /** Plans a lead's daily report measures (SPI and forecasts), at most. */
+  reportProgressPlansMax: 20,
+  /** Corrective actions (what-ifs): options proposed, engine runs per request, edits applied at once. */
+  whatIfOptionsMax: 20,
+  whatIfEngineRunsMax: 40,
+  whatIfChangesMax: 20,
   mappingNameMax: 60,
 } as const;
 

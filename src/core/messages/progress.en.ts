@@ -24,7 +24,9 @@ export const PROGRESS_EN = {
   "progress.unassigned": "Nobody planned",
   "progress.unknown_task": "a deleted task",
   "progress.unknown_member": "a former member",
-  // The plan owner's and leads' daily report (modules/daily/report.service.ts).
-  "progress.report.spi": "“{plan}”: SPI (schedule performance)",
-  "progress.report.forecast": "“{plan}”: forecast finish (earned schedule / re-plan)",
+  // A lead's daily report, a line per plan of their departments (modules/progress/progress.service.ts).
+  "progress.report.line":
+    "“{plan}”: SPI {spi}, forecast finish {forecast} (earned schedule) / {engine} (re-plan)",
+  "progress.report.line_deadline":
+    "“{plan}”: SPI {spi}, forecast finish {forecast} (earned schedule) / {engine} (re-plan), deadline {deadline}",
 } as const satisfies Record<string, string>;

@@ -21,6 +21,7 @@ export const PROGRESS_ZH: Record<keyof typeof PROGRESS_EN, string> = {
   "progress.unassigned": "未安排人员",
   "progress.unknown_task": "已删除的任务",
   "progress.unknown_member": "已离开的成员",
-  "progress.report.spi": "「{plan}」进度绩效指数 SPI",
-  "progress.report.forecast": "「{plan}」预测完成日（挣值进度 / 重新排程）",
+  "progress.report.line": "“{plan}”：SPI {spi}，预计完成 {forecast}（挣值进度）/ {engine}（重排）",
+  "progress.report.line_deadline":
+    "“{plan}”：SPI {spi}，预计完成 {forecast}（挣值进度）/ {engine}（重排），截止 {deadline}",
 };

@@ -58,6 +58,23 @@ export interface ReportDraft {
   tomorrow: { date: string; items: PlannedWork[] };
   /** The role's numbers: `label` a message, rendered in the reader's language. */
   metrics: { key: string; label: Message; value: string }[];
+  /**
+   * A lead's report: a line per active plan of their departments, its SPI and forecast finish
+   * (earned schedule and re-plan) as of the draft; absent in other reports and in older drafts.
+   */
+  progress?: ReportProgress[];
+}
+
+export interface ReportProgress {
+  planId: string;
+  planName: string;
+  spi: number | null;
+  light: "green" | "amber" | "red" | null;
+  forecastFinish: string | null;
+  engineFinish: string | null;
+  deadline: string | null;
+  late: boolean;
+  message: Message;
 }
 
 export interface DraftInput {
@@ -70,6 +87,7 @@ export interface DraftInput {
   tomorrowDate: string;
   tomorrow: PlannedWork[];
   metrics?: ReportDraft["metrics"];
+  progress?: ReportProgress[];
   /** Reasons the member already gave for unfinished tasks, kept when the draft is refreshed. */
   reasons?: Record<string, string>;
 }
@@ -146,5 +164,6 @@ export function draftReport(input: DraftInput): ReportDraft {
     actualHours: round2(input.logged.reduce((s, l) => s + l.hours, 0)),
     tomorrow: { date: input.tomorrowDate, items: input.tomorrow },
     metrics: input.metrics ?? [],
+    progress: input.progress ?? [],
   };
 }

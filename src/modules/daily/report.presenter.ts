@@ -44,5 +44,10 @@ export function presentDraft(draft: ReportDraft, locale: Locale) {
       const message = labelOf(m);
       return { key: m.key, message, label: renderMessage(locale, message), value: m.value };
     }),
+    // A lead's plans: SPI and forecasts as a message, with its text in the reader's language.
+    progress: (draft.progress ?? []).map((p) => ({
+      ...p,
+      text: renderMessage(locale, p.message),
+    })),
   };
 }

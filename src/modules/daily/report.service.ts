@@ -11,11 +11,16 @@ import { LIMITS } from "../../core/limits.js";
 import { msg, type Locale } from "../../core/messages/index.js";
 import { effectiveFunction } from "../../core/org/rights.js";
 import { localDate } from "../../core/plans/local-date.js";
-import { draftReport, type ReportDraft } from "../../core/plans/report-draft.js";
+import {
+  draftReport,
+  type ReportDraft,
+  type ReportProgress,
+} from "../../core/plans/report-draft.js";
 import type { Executor } from "../../db/database.js";
 import { KpiService } from "../orders/kpi.service.js";
 import { DepartmentRepository } from "../org/department.repository.js";
 import { ScheduleService } from "../plans/schedule.service.js";
+import { ProgressService } from "../progress/progress.service.js";
 import { nowIso, type ServiceDeps } from "../shared/context.js";
 import { assertOversees, dailyActor, overseenMembers } from "./daily.access.js";
 import { notify } from "./notifications.js";
@@ -25,8 +30,10 @@ import { workspaceCalendar } from "./today.service.js";
 
 export class ReportService {
   private readonly schedule: ScheduleService;
+  private readonly progress: ProgressService;
   constructor(private readonly deps: ServiceDeps) {
     this.schedule = new ScheduleService(deps);
+    this.progress = new ProgressService(deps);
   }
 
   /**
@@ -47,7 +54,14 @@ export class ReportService {
     const draft =
       stored?.status === "submitted"
         ? (JSON.parse(stored.content) as ReportDraft)
-        : await this.draft(db, actor.workspaceId, memberId, date, reasons);
+        : await this.draft(
+            db,
+            actor.workspaceId,
+            memberId,
+            date,
+            reasons,
+            await this.progress.reportLines(actor.workspaceId, memberId),
+          );
     const comments = stored ? await repo.comments(actor.workspaceId, stored.id) : [];
     return {
       id: stored?.id ?? null,
@@ -91,6 +105,8 @@ export class ReportService {
         { today },
         { fields: [fieldError("date", "daily.report.today_only", { today })] },
       );
+    // A lead's plan lines read the engine's schedule through the root handle: before the transaction.
+    const progress = await this.progress.reportLines(actor.workspaceId, memberId);
     await this.deps.db.transaction().execute(async (trx) => {
       const repo = new ReportRepository(trx);
       const stored = await repo.find(actor.workspaceId, memberId, date);
@@ -103,7 +119,14 @@ export class ReportService {
         );
       if (stored?.status === "submitted" && !input.submit)
         throw fail("conflict", "daily.report.already_submitted");
-      const draft = await this.draft(trx, actor.workspaceId, memberId, date, input.reasons ?? {});
+      const draft = await this.draft(
+        trx,
+        actor.workspaceId,
+        memberId,
+        date,
+        input.reasons ?? {},
+        progress,
+      );
       const missing = input.submit ? draft.notDone.filter((n) => !n.reason.trim()) : [];
       if (missing.length)
         throw fail("invalid", "daily.report.reasons_required", undefined, {
@@ -314,6 +337,7 @@ export class ReportService {
     memberId: string,
     date: string,
     reasons: Record<string, string>,
+    progress: ReportProgress[],
   ): Promise<ReportDraft> {
     const repo = new ReportRepository(db);
     const cal = await workspaceCalendar(db, workspaceId);
@@ -366,6 +390,7 @@ export class ReportService {
       })),
       reasons,
       metrics: await this.roleNumbers(db, workspaceId, memberId, date),
+      progress,
     });
   }
 }

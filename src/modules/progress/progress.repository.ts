@@ -116,6 +116,37 @@ export class ProgressRepository {
     return w ? { ...w, days } : undefined;
   }
 
+  /**
+   * Active plans with a baseline that people of `memberIds` own or have tasks in (a lead's
+   * department's plans, for the lead's daily report), by name; at most `limit`.
+   */
+  plansOfMembers(workspaceId: string, memberIds: string[], limit: number) {
+    if (!memberIds.length) return Promise.resolve([]);
+    return this.db
+      .selectFrom("plans as p")
+      .select(["p.id", "p.name"])
+      .where("p.workspaceId", "=", workspaceId)
+      .where("p.status", "=", "active")
+      .where("p.baseline", "is not", null)
+      .where((eb) =>
+        eb.or([
+          eb("p.ownerMemberId", "in", memberIds),
+          eb.exists(
+            eb
+              .selectFrom("planTasks as t")
+              .select("t.id")
+              .whereRef("t.workspaceId", "=", "p.workspaceId")
+              .whereRef("t.planId", "=", "p.id")
+              .where("t.assigneeMemberId", "in", memberIds),
+          ),
+        ]),
+      )
+      .orderBy("p.name")
+      .orderBy("p.id")
+      .limit(limit)
+      .execute();
+  }
+
   /** The latest snapshot's date of a plan (null when none). */
   async lastSnapshotDate(workspaceId: string, planId: string): Promise<string | null> {
     const row = await this.db

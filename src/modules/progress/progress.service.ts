@@ -8,8 +8,11 @@ import { assertSpan } from "../../core/calendar/range.js";
 import { addDays } from "../../core/calendar/date.js";
 import { fail, fieldError } from "../../core/errors.js";
 import { LIMITS } from "../../core/limits.js";
-import { msg } from "../../core/messages/index.js";
+import { msg, type Message } from "../../core/messages/index.js";
+import { policyActor } from "../../core/policy.js";
+import { trafficLight } from "../../core/progress/earned-value.js";
 import { plannedValueCurve } from "../../core/progress/plan-evm.js";
+import { DepartmentRepository } from "../org/department.repository.js";
 import { ScheduleService } from "../plans/schedule.service.js";
 import { nowIso, type ServiceDeps } from "../shared/context.js";
 import {
@@ -122,6 +125,59 @@ export class ProgressService {
   }
 
   /**
+   * The lines of a lead's daily report: for each active plan with a baseline that the departments
+   * they lead own or work on (core/policy.ts `managed`: their departments and every one below), the
+   * SPI today and both forecasts of the finish, as a message. Anyone else's report has none. Read
+   * through the root handle (the engine's schedule may be re-planned first), so the caller asks
+   * before any transaction of its own.
+   */
+  async reportLines(workspaceId: string, memberId: string): Promise<ReportProgressLine[]> {
+    const repo = new ProgressRepository(this.deps.db);
+    const [members, departments] = await Promise.all([
+      repo.members(workspaceId),
+      new DepartmentRepository(this.deps.db).list(workspaceId),
+    ]);
+    const me = members.find((m) => m.id === memberId);
+    if (me?.role !== "lead") return [];
+    const managed = policyActor(
+      { role: me.role, memberId: me.id, departmentId: me.departmentId },
+      departments,
+    ).managed;
+    const people = members
+      .filter((m) => m.departmentId !== null && managed.has(m.departmentId))
+      .map((m) => m.id);
+    const plans = await repo.plansOfMembers(workspaceId, people, LIMITS.reportProgressPlansMax);
+    if (!plans.length) return [];
+    const result = await this.schedule.current(workspaceId);
+    const lines: ReportProgressLine[] = [];
+    for (const p of plans) {
+      const f = await loadFacts(this.deps.db, workspaceId, p.id, this.deps.clock());
+      if (!f?.baseline) continue;
+      const e = measure(f, f.today)!.plan;
+      const engineFinish = engineOf(f, result).finish;
+      const deadline = f.plan.launchDate;
+      lines.push({
+        planId: p.id,
+        planName: p.name,
+        spi: e.spi === null ? null : Math.round(e.spi * 10_000) / 10_000,
+        light: trafficLight(e.spi),
+        forecastFinish: e.forecastFinish,
+        engineFinish,
+        deadline,
+        late: !!deadline && !!engineFinish && engineFinish > deadline,
+        message: msg(deadline ? "progress.report.line_deadline" : "progress.report.line", {
+          plan: p.name,
+          spi: e.spi === null ? "—" : e.spi.toFixed(2),
+          forecast: e.forecastFinish ?? "—",
+          engine: engineFinish ?? "—",
+          deadline,
+        }),
+      });
+    }
+    return lines;
+  }
+
+  /**
    * Writes a plan's missing snapshots, from the day after the last one (or the baseline's first
    * day) through yesterday, at most LIMITS.progressHistoryMaxDays back: yesterday's as "daily"
    * with the engine's forecast of now, earlier ones "reconstructed" from the logs. A day already
@@ -158,6 +214,22 @@ export class ProgressService {
       .transaction()
       .execute((trx) => new ProgressRepository(trx).insertSnapshots(rows));
   }
+}
+
+/** One plan's line in a lead's daily report. */
+export interface ReportProgressLine {
+  planId: string;
+  planName: string;
+  spi: number | null;
+  light: "green" | "amber" | "red" | null;
+  /** Earned schedule's forecast finish. */
+  forecastFinish: string | null;
+  /** The engine's re-planned finish. */
+  engineFinish: string | null;
+  deadline: string | null;
+  /** The engine's forecast is past the deadline. */
+  late: boolean;
+  message: Message;
 }
 
 const maxDate = (a: string, b: string) => (a > b ? a : b);
