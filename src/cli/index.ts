@@ -200,6 +200,39 @@ program
     }) => run(async () => (await import("./commands/kpi.js")).kpiCommand(o), o.lang),
   );
 
+const cases = program.command("cases").description("After-sales cases (售后)");
+cases
+  .command("import")
+  .description(
+    "Import after-sales exports (Taobao/Tmall 退款管理, JD 服务单, Pinduoduo/Douyin 售后单, Shopify returns, WooCommerce refunds, or a saved mapping) into an existing shop; all files or nothing; importing again updates the cases, never duplicates them",
+  )
+  .argument("<files...>", "CSV (GBK or UTF-8) or XLSX files")
+  .addOption(dbOption())
+  .requiredOption("--shop <name>", "the shop's name or id")
+  .option("--workspace <name-or-id>", "the workspace (default: the only one in the database)")
+  .option("--format <format>", "auto|taobao|jd|pdd|douyin|shopify|woocommerce|mapping:NAME", "auto")
+  .option("--dry-run", "check and report, store nothing")
+  .option(
+    "--json",
+    "print a JSON summary (each problem and warning with its code, params and text)",
+  )
+  .addOption(langOption("language of problems and notes"))
+  .action(
+    (
+      files: string[],
+      o: {
+        db?: string;
+        shop: string;
+        workspace?: string;
+        format?: string;
+        dryRun?: boolean;
+        json?: boolean;
+        lang?: string;
+      },
+    ) =>
+      run(async () => (await import("./commands/cases-import.js")).casesImport(files, o), o.lang),
+  );
+
 const { registerLogisticsCommands } = await import("./logistics-commands.js");
 registerLogisticsCommands(program, dbOption, run);
 
