@@ -11,6 +11,7 @@ import { PAY_POLICY } from "./pay/policy.js";
 import { SHOP_POLICY } from "./orders/policy.js";
 import { LOGISTICS_POLICY } from "./logistics/policy.js";
 import { AFTERSALES_POLICY } from "./aftersales/policy.js";
+import { CUSTOMERS_POLICY } from "./customers/policy.js";
 
 const TABLES = {
   ...ORG_POLICY,
@@ -21,6 +22,7 @@ const TABLES = {
   ...SHOP_POLICY,
   ...LOGISTICS_POLICY,
   ...AFTERSALES_POLICY,
+  ...CUSTOMERS_POLICY,
 } as const;
 
 /** Every action any area's table decides. */

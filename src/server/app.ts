@@ -11,6 +11,7 @@ import { memberRoutes } from "../modules/org/member.routes.js";
 import { tokenRoutes } from "../modules/tokens/tokens.routes.js";
 import { workspaceRoutes } from "../modules/workspaces/workspace.routes.js";
 import { aftersalesRoutes } from "../modules/aftersales/aftersales.routes.js";
+import { customerRoutes } from "../modules/customers/customers.routes.js";
 import { planRoutes } from "../modules/plans/plan.routes.js";
 import { dailyRoutes } from "../modules/daily/daily.routes.js";
 import { kpiRoutes } from "../modules/orders/kpi.routes.js";
@@ -140,6 +141,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       });
       await packingRoutes(api, { packingWork: s.packingWork });
       await progressRoutes(api, { progress: s.progress });
+      await customerRoutes(api, { customers: s.customers });
       await eventRoutes(api, bus);
       await demoRoutes(api, { auth: s.auth, demo: s.demo }, config.demo);
     },

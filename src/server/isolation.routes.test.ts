@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DIALECTS } from "../../test/helpers/db.js";
 import { signupClient, startTestApp, type Client, type TestApp } from "../../test/helpers/http.js";
 import { PAY_PLAN_TEMPLATES } from "../core/pay/templates.js";
+import { customerId } from "../modules/customers/customers.service.js";
 
 type Ids = Record<string, string>;
 
@@ -434,6 +435,13 @@ for (const dialect of DIALECTS) {
         .execute();
       Object.assign(bIds, await seedLogistics(t, bWorkspace, bIds.shops!));
       Object.assign(bIds, await seedAftersales(t, bWorkspace, bIds.shops!));
+      // A customer is its shop and the key the import gave its orders (no stored id).
+      const bOrder = await t.tdb.database.db
+        .selectFrom("orders")
+        .select("customerKey")
+        .where("id", "=", bIds.orders!)
+        .executeTakeFirstOrThrow();
+      bIds.customers = customerId(bIds.shops!, bOrder.customerKey!);
       const doc = (
         await a.get<{ paths: Record<string, Record<string, unknown>> }>("/api/openapi.json")
       ).body;
@@ -470,6 +478,7 @@ for (const dialect of DIALECTS) {
       expect(checked.length).toBeGreaterThanOrEqual(12);
       // And B's records are all still there, untouched.
       expect((await b.get(`/api/v1/members/${bIds.members}`)).status).toBe(200);
+      expect((await b.get(`/api/v1/customers/${bIds.customers}`)).status).toBe(200);
       expect(
         (await b.get<{ items: { id: string }[] }>("/api/v1/tokens")).body.items.map((x) => x.id),
       ).toContain(bIds.tokens);

@@ -46,6 +46,7 @@ import { CaseImportService } from "../modules/aftersales/case-import.service.js"
 import { CaseMappingService } from "../modules/aftersales/case-mappings.service.js";
 import { OrderSyncService } from "../modules/aftersales/order-sync.service.js";
 import { ProgressService } from "../modules/progress/progress.service.js";
+import { CustomersService } from "../modules/customers/customers.service.js";
 
 export function buildServices(database: Database, clock: Clock, events?: EventPublisher) {
   const deps = { db: database.db, clock, events };
@@ -95,6 +96,7 @@ export function buildServices(database: Database, clock: Clock, events?: EventPu
     caseMappings: new CaseMappingService(deps),
     caseSync: new OrderSyncService(deps),
     progress: new ProgressService(deps),
+    customers: new CustomersService(deps),
   };
 }
 
