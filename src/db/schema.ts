@@ -93,6 +93,11 @@ import type {
   AftersalesOrderSyncsTable,
   AftersalesSettingsTable,
 } from "./tables/aftersales.js";
+import type {
+  AftersalesSlaPoliciesTable,
+  AftersalesSlaSettingsTable,
+  AftersalesSlaAlertsTable,
+} from "./tables/aftersales-sla.js";
 export type * from "./tables/foundation.js";
 export type * from "./tables/plans.js";
 export type * from "./tables/shop.js";
@@ -103,6 +108,7 @@ export type * from "./tables/logistics.js";
 export type * from "./tables/logistics-scan.js";
 export type * from "./tables/progress.js";
 export type * from "./tables/aftersales.js";
+export type * from "./tables/aftersales-sla.js";
 
 export interface DB {
   workspaces: WorkspacesTable;
@@ -186,6 +192,9 @@ export interface DB {
   aftersalesImports: AftersalesImportsTable;
   aftersalesOrderSyncs: AftersalesOrderSyncsTable;
   aftersalesSettings: AftersalesSettingsTable;
+  aftersalesSlaPolicies: AftersalesSlaPoliciesTable;
+  aftersalesSlaSettings: AftersalesSlaSettingsTable;
+  aftersalesSlaAlerts: AftersalesSlaAlertsTable;
 }
 
 export type Workspace = Selectable<WorkspacesTable>;

@@ -11,6 +11,7 @@ import { memberRoutes } from "../modules/org/member.routes.js";
 import { tokenRoutes } from "../modules/tokens/tokens.routes.js";
 import { workspaceRoutes } from "../modules/workspaces/workspace.routes.js";
 import { aftersalesRoutes } from "../modules/aftersales/aftersales.routes.js";
+import { aftersalesSlaRoutes } from "../modules/aftersales/sla.routes.js";
 import { customerRoutes } from "../modules/customers/customers.routes.js";
 import { planRoutes } from "../modules/plans/plan.routes.js";
 import { dailyRoutes } from "../modules/daily/daily.routes.js";
@@ -127,6 +128,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         caseImports: s.caseImports,
         caseMappings: s.caseMappings,
       });
+      await aftersalesSlaRoutes(api, { sla: s.sla });
       await csRoutes(api, { cs: s.cs, csImports: s.csImports });
       await rateRoutes(api, { carriers: s.carriers, rateCards: s.rateCards });
       await queueRoutes(api, { shipQueue: s.shipQueue, parcels: s.parcels });

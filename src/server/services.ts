@@ -45,6 +45,7 @@ import { CaseService } from "../modules/aftersales/cases.service.js";
 import { CaseImportService } from "../modules/aftersales/case-import.service.js";
 import { CaseMappingService } from "../modules/aftersales/case-mappings.service.js";
 import { OrderSyncService } from "../modules/aftersales/order-sync.service.js";
+import { SlaService } from "../modules/aftersales/sla.service.js";
 import { ProgressService } from "../modules/progress/progress.service.js";
 import { CustomersService } from "../modules/customers/customers.service.js";
 
@@ -95,6 +96,7 @@ export function buildServices(database: Database, clock: Clock, events?: EventPu
     caseImports: new CaseImportService(deps),
     caseMappings: new CaseMappingService(deps),
     caseSync: new OrderSyncService(deps),
+    sla: new SlaService(deps),
     progress: new ProgressService(deps),
     customers: new CustomersService(deps),
   };

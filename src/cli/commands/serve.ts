@@ -25,6 +25,8 @@ export async function serve(flags: {
     databaseUrl: database.dialect === "postgres" ? process.env.DATABASE_URL : undefined,
   });
   if (process.env.DAYCLEAR_REMINDERS !== "off") await startGoalReminders(app, database);
+  if (process.env.DAYCLEAR_SLA_SWEEP !== "off")
+    await (await import("./sla-sweep.js")).startSlaSweep(app, database);
   // A stop signal closes the server and the database. Requests under way get the grace period to
   // finish; then the process exits without them, so SIGTERM is always honoured (a second signal
   // exits at once). SQLite's journal keeps the file whole either way.

@@ -12,6 +12,7 @@ import { SHOP_EN } from "./shop.en.js";
 import { ORG_EN } from "./org.en.js";
 import { LOGISTICS_EN } from "./logistics.en.js";
 import { AFTERSALES_EN } from "./aftersales.en.js";
+import { AFTERSALES_SLA_EN } from "./aftersales-sla.en.js";
 import { CUSTOMERS_EN } from "./customers.en.js";
 import { PROGRESS_EN } from "./progress.en.js";
 import { CLI_COMMANDS_EN } from "./cli-commands.en.js";
@@ -90,6 +91,7 @@ export const MESSAGES_EN = {
   ...ORG_EN,
   ...LOGISTICS_EN,
   ...AFTERSALES_EN,
+  ...AFTERSALES_SLA_EN,
   ...CUSTOMERS_EN,
   ...PROGRESS_EN,
   ...CLI_COMMANDS_EN,

@@ -8,6 +8,7 @@ import { SHOP_ZH } from "./shop.zh-CN.js";
 import { ORG_ZH } from "./org.zh-CN.js";
 import { LOGISTICS_ZH } from "./logistics.zh-CN.js";
 import { AFTERSALES_ZH } from "./aftersales.zh-CN.js";
+import { AFTERSALES_SLA_ZH } from "./aftersales-sla.zh-CN.js";
 import { CUSTOMERS_ZH } from "./customers.zh-CN.js";
 import { PROGRESS_ZH } from "./progress.zh-CN.js";
 import { CLI_COMMANDS_ZH } from "./cli-commands.zh-CN.js";
@@ -80,6 +81,7 @@ export const MESSAGES_ZH: Record<MessageCode, string> = {
   ...ORG_ZH,
   ...LOGISTICS_ZH,
   ...AFTERSALES_ZH,
+  ...AFTERSALES_SLA_ZH,
   ...CUSTOMERS_ZH,
   ...PROGRESS_ZH,
   ...CLI_COMMANDS_ZH,

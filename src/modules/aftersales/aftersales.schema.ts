@@ -12,6 +12,7 @@ import {
 import { LIMITS } from "../../core/limits.js";
 import { ImportNote } from "../orders/orders.schema.js";
 import { Id, Instant, MessageSchema, Version } from "../shared/common.schema.js";
+import { CaseSlaSchema } from "./sla.schema.js";
 
 const strict = { additionalProperties: false } as const;
 const Nullable = <T extends import("typebox").TSchema>(t: T) => Type.Union([t, Type.Null()]);
@@ -97,10 +98,11 @@ const caseFields = {
   dueAt: Nullable(
     Type.String({
       description:
-        "The deadline the case shows now (the platform's current-step deadline while it is ours to meet); null: none",
+        "The deadline the case shows now: the running SLA clock due first (a platform's deadline wins over the policy's); null: none (ended, or waiting for the buyer)",
     }),
   ),
   nextStates: Type.Array(CaseState, { description: "The moves a person may make from here" }),
+  sla: CaseSlaSchema,
   version: Type.Integer(),
   createdAt: Instant,
   updatedAt: Instant,

@@ -262,7 +262,10 @@ for (const dialect of DIALECTS) {
         ["7100000000000000001", "refund_after_shipping", "已发货仅退款", "new", 3950],
         ["7100000000000000002", "return_refund", "退货退款", "waiting_buyer", 19900],
       ]);
-      expect(dy[0]!.dueAt).toBe("2026-10-11T12:00:00.000Z");
+      // 超时时间 is the decision's deadline; the first response (the default SLA policy's 4 working
+      // hours from Friday 20:00, on the make-up Saturday 10 Oct) is due first.
+      expect(dy[0]!.platformDeadlineAt).toBe("2026-10-11T12:00:00.000Z");
+      expect(dy[0]!.dueAt).toBe("2026-10-10T06:00:00.000Z");
       expect(dy.every(linked)).toBe(true);
 
       const sh = await run("Shopify", "shopify-returns.csv", as.shopifyCases());

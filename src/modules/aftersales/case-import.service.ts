@@ -38,7 +38,8 @@ import { authorizeAftersales } from "./aftersales.access.js";
 import { parseCaseMapping } from "./case-mappings.service.js";
 import { CaseSourceRepository, type CaseOrder } from "./case-sources.repository.js";
 import { planCreate, planUpdate, type CasePlan, type Incoming } from "./case-upsert.js";
-import { planCounts, writePlans } from "./case-write.js";
+import { planCounts, writePlans, writtenIds } from "./case-write.js";
+import { publishSla, refreshSla, type SlaOutcome } from "./sla-clocks.js";
 import { CaseRepository } from "./cases.repository.js";
 import { OrderSyncService } from "./order-sync.service.js";
 
@@ -146,13 +147,15 @@ export class CaseImportService {
 
     const cases = latestPerCase(parsed);
     summary.cases = cases.length;
-    return this.deps.db.transaction().execute(async (trx) => {
+    let sla: SlaOutcome | undefined;
+    const done = await this.deps.db.transaction().execute(async (trx) => {
       const at = nowIso(this.deps);
       const importId = newId();
       const plans = await this.plan(trx, ws, shop.id, cases, summary, at, importId);
       Object.assign(summary, planCounts(plans));
       if (summary.dryRun) return summary;
       await writePlans(new CaseRepository(trx), ws, plans);
+      sla = await refreshSla(trx, ws, writtenIds(plans), at);
       await new CaseSourceRepository(trx).recordImport({
         workspaceId: ws,
         id: importId,
@@ -181,6 +184,8 @@ export class CaseImportService {
       this.deps.events?.publish(ws, { type: "aftersales.cases.changed" });
       return summary;
     });
+    publishSla(this.deps, sla);
+    return done;
   }
 
   /** Files → parsed cases; every problem goes into the summary. */

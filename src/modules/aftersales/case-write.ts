@@ -33,6 +33,10 @@ export async function writePlans(
   }
 }
 
+/** The ids of the cases a write created or changed (their SLA clocks are re-computed). */
+export const writtenIds = (plans: readonly CasePlan[]): string[] =>
+  plans.flatMap((p) => (p.kind === "create" ? [p.row.id] : p.kind === "update" ? [p.id] : []));
+
 export const planCounts = (plans: readonly CasePlan[]) => ({
   created: plans.filter((p) => p.kind === "create").length,
   updated: plans.filter((p) => p.kind === "update").length,

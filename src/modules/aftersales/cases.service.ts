@@ -43,6 +43,7 @@ import {
   type CaseRow,
 } from "./cases.repository.js";
 import { OrderSyncService } from "./order-sync.service.js";
+import { publishSla, refreshSla, slaViews, type SlaOutcome } from "./sla-clocks.js";
 
 export interface CaseListQuery {
   /** Comma-separated states, or `open` (every state before resolved or closed). */
@@ -204,8 +205,9 @@ export class CaseService {
       actor.workspaceId,
       page.flatMap((r) => (r.assigneeMemberId ? [r.assigneeMemberId] : [])),
     );
+    const slas = await slaViews(this.deps.db, actor.workspaceId, page, nowIso(this.deps));
     return {
-      items: page.map((r) => presentCase(r, names)),
+      items: page.map((r) => ({ ...presentCase(r, names), sla: slas.get(r.id)! })),
       nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null,
     };
   }
@@ -226,8 +228,10 @@ export class CaseService {
       ...(row.assigneeMemberId ? [row.assigneeMemberId] : []),
       ...events.flatMap((e) => (e.actorMemberId ? [e.actorMemberId] : [])),
     ]);
+    const sla = (await slaViews(this.deps.db, ws, [row], nowIso(this.deps))).get(id)!;
     return {
       ...presentCase(row, names),
+      sla,
       lines: lines.map(presentLine),
       history: events.map((e) => presentEvent(e, names)),
       pauses: pauses.map((p) => ({ startedAt: p.startedAt, endedAt: p.endedAt })),
@@ -267,6 +271,7 @@ export class CaseService {
     }
     const shop = (await sources.shops(ws, [order.shopId]))[0]!;
     const reason = input.reason?.trim() ? input.reason.trim() : null;
+    let sla: SlaOutcome | undefined;
     return this.deps.db
       .transaction()
       .execute(async (trx) => {
@@ -339,10 +344,14 @@ export class CaseService {
           }),
           after: { orderId: order.id, type: input.type, reason, requestedFen },
         });
+        sla = await refreshSla(trx, ws, [id], at);
         this.deps.events?.publish(ws, { type: "aftersales.cases.changed" });
         return id;
       })
-      .then((caseId) => this.get(actor, caseId));
+      .then((caseId) => {
+        publishSla(this.deps, sla);
+        return this.get(actor, caseId);
+      });
   }
 
   /**
@@ -390,6 +399,7 @@ export class CaseService {
           });
       }
     }
+    let sla: SlaOutcome | undefined;
     return this.deps.db
       .transaction()
       .execute(async (trx) => {
@@ -455,9 +465,13 @@ export class CaseService {
             ...(fields.inspection ? { inspection: fields.inspection } : {}),
           },
         });
+        sla = await refreshSla(trx, ws, [id], at);
         this.deps.events?.publish(ws, { type: "aftersales.cases.changed", caseId: id });
       })
-      .then(() => this.get(actor, id));
+      .then(() => {
+        publishSla(this.deps, sla);
+        return this.get(actor, id);
+      });
   }
 
   private event(

@@ -17,7 +17,8 @@ import type { Executor } from "../../db/database.js";
 import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
 import { CaseSourceRepository, type CaseOrder } from "./case-sources.repository.js";
 import { caseEvent, planCreate, planUpdate, type CasePlan, type Incoming } from "./case-upsert.js";
-import { planCounts, writePlans } from "./case-write.js";
+import { planCounts, writePlans, writtenIds } from "./case-write.js";
+import { publishSla, refreshSla, type SlaOutcome } from "./sla-clocks.js";
 import { CaseRepository } from "./cases.repository.js";
 
 /** Order imports read per call (a history of thousands is read over a few calls). */
@@ -50,13 +51,15 @@ export class OrderSyncService {
     const waiting = await new CaseSourceRepository(this.deps.db).unsyncedImports(ws, 1);
     if (waiting.length === 0) return { imports: 0, created: 0, updated: 0 };
     const total = { imports: 0, created: 0, updated: 0 };
+    const written: string[] = [];
+    let sla: SlaOutcome | undefined;
     await this.deps.db.transaction().execute(async (trx) => {
       const at = nowIso(this.deps);
       const sources = new CaseSourceRepository(trx);
       for (const imp of await sources.unsyncedImports(ws, IMPORTS_PER_SYNC)) {
         // Another reader at the same moment took it: its cases are theirs to write.
         if (!(await sources.claimSync(ws, imp.id, at))) continue;
-        const counts = await this.one(trx, ws, imp.id, imp.shopId, at);
+        const counts = await this.one(trx, ws, imp.id, imp.shopId, at, written);
         await sources.setSyncCounts(ws, imp.id, counts);
         total.imports++;
         total.created += counts.created;
@@ -69,13 +72,22 @@ export class OrderSyncService {
           entityId: ws,
           message: msg("audit.aftersales.sync", { created: total.created, updated: total.updated }),
         });
+      sla = await refreshSla(trx, ws, written, at);
     });
+    publishSla(this.deps, sla);
     if (total.created + total.updated > 0)
       this.deps.events?.publish(ws, { type: "aftersales.cases.changed" });
     return total;
   }
 
-  private async one(trx: Executor, ws: string, importId: string, shopId: string, at: string) {
+  private async one(
+    trx: Executor,
+    ws: string,
+    importId: string,
+    shopId: string,
+    at: string,
+    written: string[],
+  ) {
     const sources = new CaseSourceRepository(trx);
     const repo = new CaseRepository(trx);
     const shop = (await sources.shops(ws, [shopId]))[0];
@@ -196,6 +208,7 @@ export class OrderSyncService {
       });
     }
     await writePlans(repo, ws, plans);
+    written.push(...writtenIds(plans));
     const counts = planCounts(plans);
     return { created: counts.created, updated: counts.updated };
   }

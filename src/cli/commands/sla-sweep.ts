@@ -1,0 +1,43 @@
+// The after-sales SLA sweep from the server process (docs/AFTERSALES.md, "SLA"): a first sweep a
+// minute after start, then a minute after each one ends — a clock turns at risk or breached with
+// time alone, and its alert should not wait for someone to open the case. The timer does not keep
+// the process alive and stops when the app closes (after the sweep under way). Several instances
+// may all sweep: each alert goes out once (aftersales_sla_alerts). Started by `dayclear serve`,
+// not in buildApp, so the test suites' many apps run no timers; DAYCLEAR_SLA_SWEEP=off turns it off.
+import { systemClock } from "../../core/actor.js";
+import type { Database } from "../../db/database.js";
+import type { App } from "../../server/types.js";
+
+const FIRST_SWEEP_MS = 60_000;
+const SWEEP_EVERY_MS = 60_000;
+
+export async function startSlaSweep(app: App, database: Database): Promise<void> {
+  const { SlaService } = await import("../../modules/aftersales/sla.service.js");
+  const sla = new SlaService({ db: database.db, clock: systemClock, events: app.events });
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let closed = false;
+  const sweep = async () => {
+    try {
+      const { alerts, failed } = await sla.sweep();
+      if (alerts > 0) app.log.info({ alerts }, `sent ${alerts} SLA alert notifications`);
+      for (const f of failed) app.log.warn(f, "the SLA sweep of a workspace failed");
+    } catch (err) {
+      app.log.error({ err }, "SLA sweep failed");
+    }
+  };
+  const after = (ms: number) => {
+    timer = setTimeout(() => {
+      running = sweep().then(() => {
+        if (!closed) after(SWEEP_EVERY_MS);
+      });
+    }, ms);
+    timer.unref();
+  };
+  after(FIRST_SWEEP_MS);
+  app.addHook("onClose", async () => {
+    closed = true;
+    clearTimeout(timer);
+    await running;
+  });
+}
