@@ -109,6 +109,12 @@ const LogisticsDashboardPage = lazy(() =>
     default: m.LogisticsDashboardPage,
   })),
 );
+const AftersalesPage = lazy(() =>
+  import("./pages/aftersales/AftersalesPage").then((m) => ({ default: m.AftersalesPage })),
+);
+const CasePage = lazy(() =>
+  import("./pages/aftersales/CasePage").then((m) => ({ default: m.CasePage })),
+);
 const MyPayPage = lazy(() =>
   import("./pages/pay/MyPayPage").then((m) => ({ default: m.MyPayPage })),
 );
@@ -235,6 +241,11 @@ export function App() {
             <Route
               path="/logistics/dashboard"
               element={<SignedIn>{() => <LogisticsDashboardPage />}</SignedIn>}
+            />
+            <Route path="/aftersales" element={<SignedIn>{() => <AftersalesPage />}</SignedIn>} />
+            <Route
+              path="/aftersales/cases/:id"
+              element={<SignedIn>{() => <CasePage />}</SignedIn>}
             />
             <Route path="/pay/me" element={<SignedIn>{() => <MyPayPage />}</SignedIn>} />
             <Route path="/profile" element={<SignedIn>{() => <ProfilePage />}</SignedIn>} />

@@ -11,6 +11,7 @@ import {
   ScanOutlined,
   CalculatorOutlined,
   CalendarOutlined,
+  CommentOutlined,
   CustomerServiceOutlined,
   WalletOutlined,
   FileTextOutlined,
@@ -71,6 +72,7 @@ export function AppShell({ me }: { me: Me }) {
       icon: <CustomerServiceOutlined />,
       label: t("nav.cs"),
     },
+    { key: "/aftersales", icon: <CommentOutlined />, label: t("nav.aftersales") },
     {
       key: "logistics",
       type: "group" as const,

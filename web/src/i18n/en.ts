@@ -1,4 +1,5 @@
 // English strings. zh-CN.ts must carry the same keys (the type checker holds it to that).
+import { aftersalesEn } from "./aftersales.en";
 import { goalsEn } from "./goals.en";
 import { payEn } from "./pay.en";
 import { logisticsEn } from "./logistics.en";
@@ -249,6 +250,7 @@ export const en = {
   ...logisticsEn,
   ...goalsEn,
   ...shopEn,
+  ...aftersalesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 // 简体中文（默认语言）。
 import type { MessageKey } from "./en";
+import { aftersalesZhCN } from "./aftersales.zh-CN";
 import { goalsZhCN } from "./goals.zh-CN";
 import { payZhCN } from "./pay.zh-CN";
 import { logisticsZhCN } from "./logistics.zh-CN";
@@ -241,4 +242,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...logisticsZhCN,
   ...goalsZhCN,
   ...shopZhCN,
+  ...aftersalesZhCN,
 };
