@@ -29,4 +29,30 @@ export const PROGRESS_EN = {
     "“{plan}”: SPI {spi}, forecast finish {forecast} (earned schedule) / {engine} (re-plan)",
   "progress.report.line_deadline":
     "“{plan}”: SPI {spi}, forecast finish {forecast} (earned schedule) / {engine} (re-plan), deadline {deadline}",
+  // Corrective actions as what-ifs (core/progress/what-ifs.ts, modules/progress/what-if.service.ts).
+  "progress.whatif.add_person":
+    "Give “{task}” to {member} (another plan or department) instead of {from}",
+  "progress.whatif.experienced":
+    "Give “{task}” to {member} (level {level}) instead of {from} (level {fromLevel})",
+  "progress.whatif.fast_track":
+    "Start “{task}” {lag} workday(s) after “{predecessor}” starts instead of after it finishes",
+  "progress.whatif.overlap_risk":
+    "“{task}” starts {days} workday(s) before “{predecessor}” is finished: rework if it changes",
+  "progress.whatif.overtime":
+    "{member} works {hours} h overtime on {days} workday(s), {from} to {to}",
+  "progress.whatif.no_optional_flag":
+    "Cutting scope is not proposed: tasks cannot be marked optional yet.",
+  "progress.whatif.efficiency_neutral":
+    "Every skill level works at the same speed in this workspace, so a more experienced member helps only by being free sooner.",
+  "progress.whatif.no_deadline": "This plan has no deadline: there is nothing to catch up on.",
+  "progress.whatif.stale":
+    "The plan changed since these options were computed: compute them again.",
+  "progress.whatif.not_applicable":
+    "Overtime is not stored in the plan yet: it can be tried, not applied.",
+  "progress.whatif.task_not_open": "This task is not an open task of the plan.",
+  "progress.whatif.member_not_qualified":
+    "This member is not active or lacks the task's skill at its level.",
+  "progress.whatif.no_such_link":
+    "The task does not wait for this predecessor with a finish-to-start link.",
+  "progress.whatif.lag_too_long": "The lag is longer than the predecessor's span.",
 } as const satisfies Record<string, string>;

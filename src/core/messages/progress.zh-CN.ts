@@ -24,4 +24,22 @@ export const PROGRESS_ZH: Record<keyof typeof PROGRESS_EN, string> = {
   "progress.report.line": "“{plan}”：SPI {spi}，预计完成 {forecast}（挣值进度）/ {engine}（重排）",
   "progress.report.line_deadline":
     "“{plan}”：SPI {spi}，预计完成 {forecast}（挣值进度）/ {engine}（重排），截止 {deadline}",
+  // 纠偏方案（core/progress/what-ifs.ts, modules/progress/what-if.service.ts）。
+  "progress.whatif.add_person": "把“{task}”交给{member}（其他计划或部门），不再由{from}做",
+  "progress.whatif.experienced":
+    "把“{task}”交给{member}（{level}级），不再由{from}（{fromLevel}级）做",
+  "progress.whatif.fast_track": "“{task}”在“{predecessor}”开始后 {lag} 个工作日开始，不必等它完成",
+  "progress.whatif.overlap_risk":
+    "“{task}”在“{predecessor}”完成前 {days} 个工作日就开始：前者若有变化需要返工",
+  "progress.whatif.overtime": "{member}在 {from} 至 {to} 的 {days} 个工作日每天加班 {hours} 小时",
+  "progress.whatif.no_optional_flag": "不提议削减范围：任务还不能标为可选。",
+  "progress.whatif.efficiency_neutral":
+    "本工作区各技能等级效率相同，换更有经验的人只因其更早有空才有帮助。",
+  "progress.whatif.no_deadline": "该计划没有截止日期：无需追赶。",
+  "progress.whatif.stale": "这些方案计算之后计划已有改动：请重新计算。",
+  "progress.whatif.not_applicable": "加班还不能保存到计划中：只能试算，不能应用。",
+  "progress.whatif.task_not_open": "该任务不是本计划中未完成的任务。",
+  "progress.whatif.member_not_qualified": "该成员已停用，或不具备任务所需的技能等级。",
+  "progress.whatif.no_such_link": "该任务与这个前置任务之间没有“完成-开始”依赖。",
+  "progress.whatif.lag_too_long": "延隔时间超过了前置任务的工期。",
 };
