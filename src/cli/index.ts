@@ -235,5 +235,7 @@ cases
 
 const { registerLogisticsCommands } = await import("./logistics-commands.js");
 registerLogisticsCommands(program, dbOption, run);
+const { registerCustomersCommands } = await import("./customers-commands.js");
+registerCustomersCommands(program, dbOption, run);
 
 await program.parseAsync(process.argv);

@@ -357,7 +357,7 @@ export class CustomersService {
           formatMoney(c.refundFen),
         ]),
       ];
-      return { shopName: d.shop.name, asOf: d.asOf, days: d.days, rows };
+      return { shopName: d.shop.name, asOf: d.asOf, days: d.days, lastDate: d.lastDate, rows };
     });
   }
 }
