@@ -6,7 +6,10 @@ import type { Message, MessageCode, MessageParams } from "../messages/index.js";
 
 /**
  * What a scan led to; stored in scan_events.outcome. `ok` at step waybill (or typed) is a parcel
- * shipped; at step slip, a slip accepted.
+ * shipped; at step slip, a slip accepted; at step return, a return parcel received (its after-sales
+ * cases moved to received). `already_received` and `return_refused` are return scans only: the
+ * cases had the parcel already, or a case that must not take it (ended, or a type whose goods do not
+ * come back).
  */
 export const SCAN_OUTCOMES = [
   "ok",
@@ -19,6 +22,8 @@ export const SCAN_OUTCOMES = [
   "unpaid",
   "invalid",
   "carrier_needed",
+  "already_received",
+  "return_refused",
 ] as const;
 export type ScanOutcome = (typeof SCAN_OUTCOMES)[number];
 
@@ -34,6 +39,7 @@ export const STOP_OUTCOMES: ReadonlySet<ScanOutcome> = new Set([
   "refunded",
   "cancelled",
   "unpaid",
+  "return_refused",
 ]);
 export const stopsPacker = (o: ScanOutcome): boolean => STOP_OUTCOMES.has(o);
 

@@ -107,6 +107,8 @@ export const AFTERSALES_CASES_EN = {
   "case.history.assigned": "{actor} assigned it to {member}",
   "case.history.unassigned": "{actor} left it unassigned",
   "case.history.waybill": "{actor} recorded the return waybill {waybill}",
+  "case.history.return_received":
+    "{actor} received the return parcel {waybill} at the pack station: {from} → {to}",
   "case.history.updated": "Updated from {file}: {fields}",
   "case.history.linked": "Linked to order {order}",
   "case.history.system": "Dayclear",

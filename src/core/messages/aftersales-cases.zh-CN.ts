@@ -100,6 +100,7 @@ export const AFTERSALES_CASES_ZH: Record<keyof typeof AFTERSALES_CASES_EN, strin
   "case.history.assigned": "{actor} 分配给 {member}",
   "case.history.unassigned": "{actor} 取消了分配",
   "case.history.waybill": "{actor} 登记了退货运单号 {waybill}",
+  "case.history.return_received": "{actor} 在打包台签收了退货包裹 {waybill}：{from} → {to}",
   "case.history.updated": "从 {file} 更新：{fields}",
   "case.history.linked": "已关联订单 {order}",
   "case.history.system": "日清",

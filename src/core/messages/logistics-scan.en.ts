@@ -40,6 +40,19 @@ export const LOGISTICS_SCAN_EN = {
     "Waybill {waybill}: the carrier cannot be told from the number. Choose the carrier and scan again.",
   "scan.shipped": "Shipped: order {orders} with {carrier} {waybill}.",
   "scan.shipped_weight": "Shipped: order {orders} with {carrier} {waybill}, {kg} kg.",
+  "scan.return_received":
+    "Return received: waybill {waybill}, case {cases} (order {orders}). Customer service can now refund it.",
+  "scan.return_received_inspect":
+    "Return received: waybill {waybill}, case {cases} (order {orders}). Inspect the goods before the refund.",
+  "scan.return_already": "Waybill {waybill} was received already (case {cases}). Nothing changed.",
+  "scan.return_unknown":
+    "NOT A RETURN: waybill {waybill} belongs to no after-sales case of this workspace. Put the parcel aside and ask customer service.",
+  "scan.return_is_outgoing":
+    "NOT A RETURN: waybill {waybill} is our own outgoing parcel of order {orders}, not a return. Put it aside and ask customer service.",
+  "scan.return_case_finished":
+    "CASE ENDED: waybill {waybill} is the return of case {case}, which is “{state}”. Do not take it in — ask customer service.",
+  "scan.return_case_not_returning":
+    "NO RETURN AGREED: waybill {waybill} belongs to case {case} ({type}), which takes no goods back. Do not take it in — ask customer service.",
   "audit.logistics.waybill_typed":
     "{actor} typed waybill {carrier} {waybill} for the parcel of order {orders}",
   "tracking.too_many_files": "At most {max} tracking files at once.",

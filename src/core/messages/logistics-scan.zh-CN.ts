@@ -32,6 +32,19 @@ export const LOGISTICS_SCAN_ZH: Record<keyof typeof LOGISTICS_SCAN_EN, string> =
   "scan.carrier_needed": "运单 {waybill}：无法从单号判断快递公司。请选择快递公司后重新扫描。",
   "scan.shipped": "已发货：订单 {orders}，{carrier} {waybill}。",
   "scan.shipped_weight": "已发货：订单 {orders}，{carrier} {waybill}，{kg} 千克。",
+  "scan.return_received":
+    "退货已签收：运单 {waybill}，售后单 {cases}（订单 {orders}）。客服现在可以退款。",
+  "scan.return_received_inspect":
+    "退货已签收：运单 {waybill}，售后单 {cases}（订单 {orders}）。请先验货，再退款。",
+  "scan.return_already": "运单 {waybill} 已签收过（售后单 {cases}），未做更改。",
+  "scan.return_unknown":
+    "不是退货：运单 {waybill} 不属于本工作区的任何售后单。请把包裹放到一边，并联系客服！",
+  "scan.return_is_outgoing":
+    "不是退货：运单 {waybill} 是我们发出的订单 {orders} 的包裹，不是退货。请放到一边，并联系客服！",
+  "scan.return_case_finished":
+    "售后已结束：运单 {waybill} 是售后单 {case} 的退货，该售后单状态为“{state}”。请勿签收，联系客服！",
+  "scan.return_case_not_returning":
+    "未同意退货：运单 {waybill} 属于售后单 {case}（{type}），该类型不退回商品。请勿签收，联系客服！",
   "audit.logistics.waybill_typed":
     "{actor} 为订单 {orders} 的包裹手工录入了运单 {carrier} {waybill}",
   "tracking.too_many_files": "一次最多导入 {max} 个运单文件。",

@@ -114,8 +114,11 @@ export interface ScanEventsTable {
   outcome: string;
   /** A stored message: what the packer was told. */
   message: string;
-  /** slip | waybill | typed (migration 123): a parcel shipped at the pack station is step waybill, outcome ok. */
-  step: "slip" | "waybill" | "typed";
+  /**
+   * slip | waybill | typed (migration 123): a parcel shipped at the pack station is step waybill,
+   * outcome ok; return: a return parcel's waybill scanned (its after-sales cases received).
+   */
+  step: "slip" | "waybill" | "typed" | "return";
 }
 
 /** Saved column mappings for logistics files (tracking numbers, carrier bills) and write-back templates per shop. */

@@ -108,6 +108,19 @@ export class CaseRepository {
     return out;
   }
 
+  /** The cases whose return waybill is this number (stored upper case; the pack station's returns). */
+  async byReturnWaybill(workspaceId: string, waybill: string): Promise<CaseRow[]> {
+    const rows = await this.db
+      .selectFrom("aftersalesCases")
+      .selectAll()
+      .where("workspaceId", "=", workspaceId)
+      .where("returnWaybill", "=", waybill)
+      .orderBy("openedAt")
+      .orderBy("id")
+      .execute();
+    return rows.map(num);
+  }
+
   /** The cases of orders (any source), by order id. */
   async ofOrders(workspaceId: string, orderIds: readonly string[]): Promise<CaseRow[]> {
     const out: CaseRow[] = [];

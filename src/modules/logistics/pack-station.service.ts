@@ -20,6 +20,11 @@ import {
 import { msg, storeMessage, type Message } from "../../core/messages/index.js";
 import type { Executor } from "../../db/database.js";
 import type { ParcelsTable } from "../../db/schema.js";
+import {
+  casesWithReturnWaybill,
+  receiveReturnParcel,
+  type ReturnReceiptOutcome,
+} from "../aftersales/return-receipt.js";
 import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
 import { CarrierRepository, type Carrier } from "./carriers.repository.js";
 import { authorizeLogistics } from "./logistics.access.js";
@@ -30,7 +35,17 @@ import { ScanRepository, type ParcelOrder } from "./scan.repository.js";
 
 export type { ParcelView } from "./pack-station.presenter.js";
 
-export type ScanStep = "slip" | "waybill" | "typed";
+export type ScanStep = "slip" | "waybill" | "typed" | "return";
+
+/** A case a return scan touched (step return): what it was, what it is now. */
+export interface ReturnCaseView {
+  id: string;
+  caseNumber: string;
+  platformOrderId: string | null;
+  from: string;
+  state: string;
+  outcome: ReturnReceiptOutcome;
+}
 
 export interface ScanResult {
   step: ScanStep;
@@ -39,6 +54,8 @@ export interface ScanResult {
   stop: boolean;
   message: Message;
   parcel: ParcelView | null;
+  /** Step return: the after-sales cases whose return waybill was scanned. */
+  cases?: ReturnCaseView[];
   eventId: string;
   at: string;
 }
@@ -113,6 +130,97 @@ export class PackStationService {
         { extra: { currentVersion: current.version } },
       );
     return this.ship(actor, "typed", { ...input, slip: parcelId, weightSource: "typed" });
+  }
+
+  /**
+   * A return parcel (退货入库): the waybill on a parcel the buyer sent back. The after-sales cases
+   * whose return waybill it is move to received (aftersales/return-receipt.ts: the cases' own
+   * checked transitions, history and audit log) in the scan's transaction. A waybill that is no
+   * return's — an outgoing parcel's, or nobody's — stops the packer, as does a case that has ended
+   * or whose type takes no goods back; a return received before only says so.
+   */
+  async scanReturn(actor: Actor, code: string): Promise<ScanResult> {
+    await authorizeLogistics(this.deps.db, actor, "logistics.pack");
+    const raw = code.trim();
+    if (raw === "") throw fail("invalid", "scan.code_empty");
+    const ws = actor.workspaceId;
+    return this.deps.db.transaction().execute(async (trx) => {
+      const at = nowIso(this.deps);
+      const done = (s: Stop, cases?: ReturnCaseView[]) =>
+        this.record(trx, actor, "return", raw, at, s, null, [], cases);
+      const waybill = waybillNumber(raw);
+      if (!waybill)
+        return done({ outcome: "invalid", message: msg("scan.waybill_invalid", { code: raw }) });
+      const repo = new ScanRepository(trx);
+      if ((await casesWithReturnWaybill(trx, ws, waybill)).length === 0) {
+        const outgoing = await repo.parcelsWithWaybill(ws, waybill, null);
+        if (outgoing.length)
+          return done({
+            outcome: "unknown",
+            message: msg("scan.return_is_outgoing", {
+              waybill,
+              orders: (await repo.ordersOf(ws, outgoing[0]!.id)).map((o) => o.platformOrderId),
+            }),
+          });
+        return done({ outcome: "unknown", message: msg("scan.return_unknown", { waybill }) });
+      }
+      const got = await receiveReturnParcel(trx, this.deps, actor, waybill, at);
+      const cases: ReturnCaseView[] = got.receipts.map((r) => ({
+        id: r.caseId,
+        caseNumber: r.caseNumber,
+        platformOrderId: r.platformOrderId,
+        from: r.from,
+        state: r.state,
+        outcome: r.outcome,
+      }));
+      const numbers = (o: ReturnReceiptOutcome) =>
+        got.receipts.filter((r) => r.outcome === o).map((r) => r.caseNumber);
+      const orders = (o: ReturnReceiptOutcome) =>
+        got.receipts.filter((r) => r.outcome === o).map((r) => r.platformOrderId ?? "");
+      const refused = got.receipts.find(
+        (r) => r.outcome === "finished" || r.outcome === "not_returning",
+      );
+      if (refused)
+        return done(
+          {
+            outcome: "return_refused",
+            message:
+              refused.outcome === "finished"
+                ? msg("scan.return_case_finished", {
+                    waybill,
+                    case: refused.caseNumber,
+                    state: msg(`case.state.${refused.from}`),
+                  })
+                : msg("scan.return_case_not_returning", {
+                    waybill,
+                    case: refused.caseNumber,
+                    type: msg(`case.type.${refused.type}`),
+                  }),
+          },
+          cases,
+        );
+      if (numbers("received").length)
+        return done(
+          {
+            outcome: "ok",
+            message: msg(
+              got.inspectBeforeRefund ? "scan.return_received_inspect" : "scan.return_received",
+              { waybill, cases: numbers("received"), orders: orders("received") },
+            ),
+          },
+          cases,
+        );
+      return done(
+        {
+          outcome: "already_received",
+          message: msg("scan.return_already", {
+            waybill,
+            cases: numbers("already_received"),
+          }),
+        },
+        cases,
+      );
+    });
   }
 
   /** The latest scans (the packer's own with `mine`), newest first. */
@@ -303,6 +411,7 @@ export class PackStationService {
     s: Stop,
     parcel: ParcelsTable | null,
     orders: ParcelOrder[],
+    cases?: ReturnCaseView[],
   ): Promise<ScanResult> {
     const repo = new ScanRepository(trx);
     const ws = actor.workspaceId;
@@ -333,6 +442,7 @@ export class PackStationService {
       stop: stopsPacker(s.outcome),
       message,
       parcel: orders.length ? await parcelView(trx, ws, parcel, orders, at) : null,
+      ...(cases ? { cases } : {}),
       eventId,
       at,
     };

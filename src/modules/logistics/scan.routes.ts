@@ -76,6 +76,19 @@ export async function scanRoutes(
       },
       async (req) => packStation.scanWaybill(actorOf(req), req.body),
     );
+    app.post(
+      "/logistics/pack/return",
+      {
+        schema: {
+          operationId: "logisticsPackReturn",
+          tags,
+          summary: `Pack station, return mode (退货入库): a return parcel's waybill scanned. The after-sales cases whose return waybill it is move to received (history and audit, inspection next when the workspace inspects before refunding) — outcome ok with the cases; already_received when they had it; a stop (unknown: an outgoing parcel's waybill or nobody's; return_refused: a case ended or of a type that takes no goods back) writes nothing but the scan event. For ${PACKERS}`,
+          body: SlipBody,
+          response: { 200: ScanResultSchema },
+        },
+      },
+      async (req) => packStation.scanReturn(actorOf(req), req.body.code),
+    );
     app.put(
       "/logistics/parcels/:id/waybill",
       {

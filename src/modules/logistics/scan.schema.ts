@@ -89,15 +89,29 @@ export const ParcelViewSchema = Type.Object({
   ),
 });
 
+export const ReturnCaseSchema = Type.Object({
+  id: Id,
+  caseNumber: Type.String({ description: "The platform's case number, else Dayclear's id" }),
+  platformOrderId: Nullable(Type.String()),
+  from: Type.String({ description: "The case's state before the scan" }),
+  state: Type.String({ description: "The case's state after the scan" }),
+  outcome: literals(["received", "already_received", "finished", "not_returning"] as const),
+});
+
 export const ScanResultSchema = Type.Object({
-  step: literals(["slip", "waybill", "typed"] as const),
+  step: literals(["slip", "waybill", "typed", "return"] as const),
   outcome: literals(SCAN_OUTCOMES),
   stop: Type.Boolean({
     description:
-      "True: the parcel must not leave as it is (unknown, wrong_parcel, already_shipped, refunded, cancelled, unpaid); the pack station waits for an acknowledge",
+      "True: the parcel must not leave as it is (unknown, wrong_parcel, already_shipped, refunded, cancelled, unpaid; return_refused for a return); the pack station waits for an acknowledge",
   }),
   message: MessageSchema,
   parcel: Nullable(ParcelViewSchema),
+  cases: Type.Optional(
+    Type.Array(ReturnCaseSchema, {
+      description: "Step return: the after-sales cases whose return waybill was scanned",
+    }),
+  ),
   eventId: Id,
   at: Instant,
 });

@@ -2552,6 +2552,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/logistics/pack/return": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Pack station, return mode (退货入库): a return parcel's waybill scanned. The after-sales cases whose return waybill it is move to received (history and audit, inspection next when the workspace inspects before refunding) — outcome ok with the cases; already_received when they had it; a stop (unknown: an outgoing parcel's waybill or nobody's; return_refused: a case ended or of a type that takes no goods back) writes nothing but the scan event. For the people of a department whose function is logistics, their leads and the owner (logistics.pack) */
+    post: operations["logisticsPackReturn"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/logistics/parcels/{id}/waybill": {
     parameters: {
       query?: never;
@@ -2892,6 +2909,91 @@ export interface paths {
     };
     /** A plan's daily earned-value snapshots, today's live figures and the baseline's planned curve */
     get: operations["getPlanProgressHistory"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/customers": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A shop's customers (those with a paid order up to asOf), most valuable first (spend in the window, then all-time spend, then the latest order), each with its R, F and M scores, its segment and class (null without an order in the window); q searches the buyer as shown and the key, segment keeps one segment. For the owner, the leads holding the operations or customer_service function and the people of such a department (customers.read); 403 otherwise; another workspace's shop or customer 404 */
+    get: operations["listCustomers"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/customers/rfm": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** RFM of a shop's customers over a window (default 365 days up to today): one object per segment with its count and the cut-offs of its R×F cells, the four cut-offs of R, F and M, the Chinese eight classes with their centres, the 5×5 grid's counts and the repurchase rates with numerator and denominator. For the owner, the leads holding the operations or customer_service function and the people of such a department (customers.read); 403 otherwise; another workspace's shop or customer 404 */
+    get: operations["customersRfm"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/customers/dormant": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Dormant customers of a shop: no paid order for `days` or more (default 90), most valuable first, with the rule as a message. For the owner, the leads holding the operations or customer_service function and the people of such a department (customers.read); 403 otherwise; another workspace's shop or customer 404 */
+    get: operations["listDormantCustomers"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/customers/dormant/export": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The dormant list as CSV (UTF-8 with BOM) or XLSX for a win-back campaign, headed in the reader's language; amounts as decimals. For the owner and the leads holding the operations or customer_service function (customers.export); 403 otherwise */
+    get: operations["exportDormantCustomers"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/customers/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A customer's page: identity as the platform gave it (masked), totals in SQL over all their orders, the latest 200 orders, their after-sales cases, and how their RFM scores, segment and class were found (null without an order in the window). For the owner, the leads holding the operations or customer_service function and the people of such a department (customers.read); 403 otherwise; another workspace's shop or customer 404 */
+    get: operations["getCustomer"];
     put?: never;
     post?: never;
     delete?: never;
@@ -22297,7 +22399,7 @@ export interface operations {
         };
         content: {
           "application/json": {
-            step: "slip" | "waybill" | "typed";
+            step: "slip" | "waybill" | "typed" | "return";
             outcome:
               | "ok"
               | "unknown"
@@ -22308,8 +22410,10 @@ export interface operations {
               | "cancelled"
               | "unpaid"
               | "invalid"
-              | "carrier_needed";
-            /** @description True: the parcel must not leave as it is (unknown, wrong_parcel, already_shipped, refunded, cancelled, unpaid); the pack station waits for an acknowledge */
+              | "carrier_needed"
+              | "already_received"
+              | "return_refused";
+            /** @description True: the parcel must not leave as it is (unknown, wrong_parcel, already_shipped, refunded, cancelled, unpaid; return_refused for a return); the pack station waits for an acknowledge */
             stop: boolean;
             message: {
               /** @description Message code (src/core/messages/en.ts) */
@@ -22360,6 +22464,19 @@ export interface operations {
                 quantity: number;
               }[];
             } | null;
+            /** @description Step return: the after-sales cases whose return waybill was scanned */
+            cases?: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              /** @description The platform's case number, else Dayclear's id */
+              caseNumber: string;
+              platformOrderId: string | null;
+              /** @description The case's state before the scan */
+              from: string;
+              /** @description The case's state after the scan */
+              state: string;
+              outcome: "received" | "already_received" | "finished" | "not_returning";
+            }[];
             /** @description Identifier (UUIDv7) */
             eventId: string;
             /** @description UTC instant, ISO 8601 */
@@ -22445,7 +22562,7 @@ export interface operations {
         };
         content: {
           "application/json": {
-            step: "slip" | "waybill" | "typed";
+            step: "slip" | "waybill" | "typed" | "return";
             outcome:
               | "ok"
               | "unknown"
@@ -22456,8 +22573,10 @@ export interface operations {
               | "cancelled"
               | "unpaid"
               | "invalid"
-              | "carrier_needed";
-            /** @description True: the parcel must not leave as it is (unknown, wrong_parcel, already_shipped, refunded, cancelled, unpaid); the pack station waits for an acknowledge */
+              | "carrier_needed"
+              | "already_received"
+              | "return_refused";
+            /** @description True: the parcel must not leave as it is (unknown, wrong_parcel, already_shipped, refunded, cancelled, unpaid; return_refused for a return); the pack station waits for an acknowledge */
             stop: boolean;
             message: {
               /** @description Message code (src/core/messages/en.ts) */
@@ -22508,6 +22627,174 @@ export interface operations {
                 quantity: number;
               }[];
             } | null;
+            /** @description Step return: the after-sales cases whose return waybill was scanned */
+            cases?: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              /** @description The platform's case number, else Dayclear's id */
+              caseNumber: string;
+              platformOrderId: string | null;
+              /** @description The case's state before the scan */
+              from: string;
+              /** @description The case's state after the scan */
+              state: string;
+              outcome: "received" | "already_received" | "finished" | "not_returning";
+            }[];
+            /** @description Identifier (UUIDv7) */
+            eventId: string;
+            /** @description UTC instant, ISO 8601 */
+            at: string;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  logisticsPackReturn: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description What the scanner (or the person) typed: a parcel id, an order number or a waybill */
+          code: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            step: "slip" | "waybill" | "typed" | "return";
+            outcome:
+              | "ok"
+              | "unknown"
+              | "ambiguous"
+              | "wrong_parcel"
+              | "already_shipped"
+              | "refunded"
+              | "cancelled"
+              | "unpaid"
+              | "invalid"
+              | "carrier_needed"
+              | "already_received"
+              | "return_refused";
+            /** @description True: the parcel must not leave as it is (unknown, wrong_parcel, already_shipped, refunded, cancelled, unpaid; return_refused for a return); the pack station waits for an acknowledge */
+            stop: boolean;
+            message: {
+              /** @description Message code (src/core/messages/en.ts) */
+              code: string;
+              /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+              params?: {
+                [key: string]: unknown;
+              };
+            };
+            parcel: {
+              id: string | null;
+              /** @description Identifier (UUIDv7) */
+              shopId: string;
+              batchId: string | null;
+              /** @description open | packed | shipped | cancelled */
+              status: string;
+              carrier: {
+                /** @description Identifier (UUIDv7) */
+                id: string;
+                code: string;
+                name: string;
+              } | null;
+              waybillNo: string | null;
+              waybillSource: string | null;
+              weightG: number | null;
+              packedBy: string | null;
+              packedAt: string | null;
+              shippedAt: string | null;
+              /** @description 0 for an order that has no parcel yet */
+              version: number;
+              orders: {
+                /** @description Identifier (UUIDv7) */
+                id: string;
+                platformOrderId: string;
+                status: string;
+                rawStatus: string;
+                recipient: string | null;
+                province: string | null;
+                city: string | null;
+                sellerMemo: string | null;
+              }[];
+              lines: {
+                /** @description Identifier (UUIDv7) */
+                orderId: string;
+                title: string;
+                sku: string | null;
+                variant: string | null;
+                quantity: number;
+              }[];
+            } | null;
+            /** @description Step return: the after-sales cases whose return waybill was scanned */
+            cases?: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              /** @description The platform's case number, else Dayclear's id */
+              caseNumber: string;
+              platformOrderId: string | null;
+              /** @description The case's state before the scan */
+              from: string;
+              /** @description The case's state after the scan */
+              state: string;
+              outcome: "received" | "already_received" | "finished" | "not_returning";
+            }[];
             /** @description Identifier (UUIDv7) */
             eventId: string;
             /** @description UTC instant, ISO 8601 */
@@ -22594,7 +22881,7 @@ export interface operations {
         };
         content: {
           "application/json": {
-            step: "slip" | "waybill" | "typed";
+            step: "slip" | "waybill" | "typed" | "return";
             outcome:
               | "ok"
               | "unknown"
@@ -22605,8 +22892,10 @@ export interface operations {
               | "cancelled"
               | "unpaid"
               | "invalid"
-              | "carrier_needed";
-            /** @description True: the parcel must not leave as it is (unknown, wrong_parcel, already_shipped, refunded, cancelled, unpaid); the pack station waits for an acknowledge */
+              | "carrier_needed"
+              | "already_received"
+              | "return_refused";
+            /** @description True: the parcel must not leave as it is (unknown, wrong_parcel, already_shipped, refunded, cancelled, unpaid; return_refused for a return); the pack station waits for an acknowledge */
             stop: boolean;
             message: {
               /** @description Message code (src/core/messages/en.ts) */
@@ -22657,6 +22946,19 @@ export interface operations {
                 quantity: number;
               }[];
             } | null;
+            /** @description Step return: the after-sales cases whose return waybill was scanned */
+            cases?: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              /** @description The platform's case number, else Dayclear's id */
+              caseNumber: string;
+              platformOrderId: string | null;
+              /** @description The case's state before the scan */
+              from: string;
+              /** @description The case's state after the scan */
+              state: string;
+              outcome: "received" | "already_received" | "finished" | "not_returning";
+            }[];
             /** @description Identifier (UUIDv7) */
             eventId: string;
             /** @description UTC instant, ISO 8601 */
@@ -22760,7 +23062,9 @@ export interface operations {
                 | "cancelled"
                 | "unpaid"
                 | "invalid"
-                | "carrier_needed";
+                | "carrier_needed"
+                | "already_received"
+                | "return_refused";
               stop: boolean;
               message: {
                 /** @description Message code (src/core/messages/en.ts) */
@@ -25382,6 +25686,720 @@ export interface operations {
               ac: number;
               spi: number | null;
               cpi: number | null;
+            } | null;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record in this workspace (another workspace's ids answer 404 too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listCustomers: {
+    parameters: {
+      query: {
+        /** @description The shop's id (customers are counted per shop) */
+        shop: string;
+        /** @description Part of the buyer as shown (masked) or of the customer key */
+        q?: string;
+        /** @description A named segment of the R×F map */
+        segment?:
+          | "champions"
+          | "loyal"
+          | "potential_loyalists"
+          | "new_customers"
+          | "promising"
+          | "need_attention"
+          | "about_to_sleep"
+          | "at_risk"
+          | "cant_lose"
+          | "hibernating"
+          | "lost";
+        /** @description F and M count the paid orders of the last windowDays days up to asOf */
+        windowDays?: number;
+        /** @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused) */
+        asOf?: string;
+        limit?: number;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+             */
+            asOf: string;
+            window: {
+              /**
+               * Format: date
+               * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+               */
+              from: string;
+              /**
+               * Format: date
+               * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+               */
+              to: string;
+              days: number;
+            };
+            total: number;
+            items: {
+              id: string;
+              customerKey: string;
+              /** @description How the customer is told apart (the key the order import gave) */
+              identityKind: "buyer_id" | "email" | "phone" | "address" | "order";
+              display: string | null;
+              /**
+               * Format: date
+               * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+               */
+              firstPaidDate: string;
+              /**
+               * Format: date
+               * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+               */
+              lastPaidDate: string;
+              /** @description Paid orders up to asOf */
+              orders: number;
+              /** @description Amount in fen */
+              spendFen: number;
+              /** @description Amount in fen */
+              refundFen: number;
+              windowOrders: number;
+              /** @description Amount in fen */
+              windowSpendFen: number;
+              recencyDays: number;
+              r: number | null;
+              f: number | null;
+              m: number | null;
+              segment:
+                | (
+                    | "champions"
+                    | "loyal"
+                    | "potential_loyalists"
+                    | "new_customers"
+                    | "promising"
+                    | "need_attention"
+                    | "about_to_sleep"
+                    | "at_risk"
+                    | "cant_lose"
+                    | "hibernating"
+                    | "lost"
+                  )
+                | null;
+              cnClass:
+                | (
+                    | "important_value"
+                    | "important_develop"
+                    | "important_keep"
+                    | "important_retain"
+                    | "general_value"
+                    | "general_develop"
+                    | "general_keep"
+                    | "general_retain"
+                  )
+                | null;
+            }[];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  customersRfm: {
+    parameters: {
+      query: {
+        /** @description The shop's id (customers are counted per shop) */
+        shop: string;
+        /** @description F and M count the paid orders of the last windowDays days up to asOf */
+        windowDays?: number;
+        /** @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused) */
+        asOf?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description Identifier (UUIDv7) */
+            shopId: string;
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+             */
+            asOf: string;
+            window: {
+              /**
+               * Format: date
+               * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+               */
+              from: string;
+              /**
+               * Format: date
+               * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+               */
+              to: string;
+              days: number;
+            };
+            /** @description Customers with a paid order in the window */
+            customers: number;
+            classCentre: string;
+            /** @description The four cut-offs of each dimension (empty without customers) */
+            cutoffs: {
+              /** @description Days, descending: R > k needs fewer days */
+              r: number[];
+              /** @description Orders, ascending: F > k needs more */
+              f: number[];
+              /** @description Fen, ascending: M > k needs more */
+              m: number[];
+            };
+            centres: {
+              r: number;
+              f: number;
+              m: number;
+            };
+            segments: {
+              /** @description A named segment of the R×F map */
+              segment:
+                | "champions"
+                | "loyal"
+                | "potential_loyalists"
+                | "new_customers"
+                | "promising"
+                | "need_attention"
+                | "about_to_sleep"
+                | "at_risk"
+                | "cant_lose"
+                | "hibernating"
+                | "lost";
+              label: {
+                /** @description Message code (src/core/messages/en.ts) */
+                code: string;
+                /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+                params?: {
+                  [key: string]: unknown;
+                };
+              };
+              count: number;
+              cells: {
+                r: {
+                  score: number;
+                  atLeast?: number | null;
+                  lessThan?: number | null;
+                  moreThan?: number | null;
+                  atMost?: number | null;
+                };
+                f: {
+                  score: number;
+                  atLeast?: number | null;
+                  lessThan?: number | null;
+                  moreThan?: number | null;
+                  atMost?: number | null;
+                };
+              }[];
+            }[];
+            classes: {
+              /** @description One of the Chinese eight classes (重要价值 …) */
+              class:
+                | "important_value"
+                | "important_develop"
+                | "important_keep"
+                | "important_retain"
+                | "general_value"
+                | "general_develop"
+                | "general_keep"
+                | "general_retain";
+              label: {
+                /** @description Message code (src/core/messages/en.ts) */
+                code: string;
+                /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+                params?: {
+                  [key: string]: unknown;
+                };
+              };
+              count: number;
+            }[];
+            grid: {
+              r: number;
+              f: number;
+              /** @description A named segment of the R×F map */
+              segment:
+                | "champions"
+                | "loyal"
+                | "potential_loyalists"
+                | "new_customers"
+                | "promising"
+                | "need_attention"
+                | "about_to_sleep"
+                | "at_risk"
+                | "cant_lose"
+                | "hibernating"
+                | "lost";
+              count: number;
+            }[];
+            repurchase: {
+              definition: string;
+              window: {
+                /**
+                 * Format: date
+                 * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+                 */
+                from: string;
+                /**
+                 * Format: date
+                 * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+                 */
+                to: string;
+              };
+              numerator: number;
+              denominator: number;
+              rate: number | null;
+              definitionMessage: {
+                /** @description Message code (src/core/messages/en.ts) */
+                code: string;
+                /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+                params?: {
+                  [key: string]: unknown;
+                };
+              };
+            }[];
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listDormantCustomers: {
+    parameters: {
+      query: {
+        /** @description The shop's id (customers are counted per shop) */
+        shop: string;
+        /** @description No paid order for this many days or more */
+        days?: number;
+        /** @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused) */
+        asOf?: string;
+        limit?: number;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+             */
+            asOf: string;
+            days: number;
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+             */
+            lastDate: string;
+            definition: {
+              /** @description Message code (src/core/messages/en.ts) */
+              code: string;
+              /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+              params?: {
+                [key: string]: unknown;
+              };
+            };
+            total: number;
+            items: {
+              id: string;
+              customerKey: string;
+              display: string | null;
+              /**
+               * Format: date
+               * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+               */
+              lastPaidDate: string;
+              daysSince: number;
+              orders: number;
+              /** @description Amount in fen */
+              spendFen: number;
+              /** @description Amount in fen */
+              refundFen: number;
+            }[];
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  exportDormantCustomers: {
+    parameters: {
+      query: {
+        /** @description The shop's id (customers are counted per shop) */
+        shop: string;
+        /** @description No paid order for this many days or more */
+        days?: number;
+        /** @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused) */
+        asOf?: string;
+        format?: "csv" | "xlsx";
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getCustomer: {
+    parameters: {
+      query?: {
+        /** @description F and M count the paid orders of the last windowDays days up to asOf */
+        windowDays?: number;
+        /** @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused) */
+        asOf?: string;
+      };
+      header?: never;
+      path: {
+        /** @description The customer's id as a list gave it */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            /** @description Identifier (UUIDv7) */
+            shopId: string;
+            shopName: string;
+            customerKey: string;
+            identity: {
+              /** @description How the customer is told apart (the key the order import gave) */
+              kind: "buyer_id" | "email" | "phone" | "address" | "order";
+              /** @description The shop's chosen identity (buyer_id, email …) */
+              shopIdentity: string;
+              buyerRef: string | null;
+              buyerName: string | null;
+              email: string | null;
+              phone: string | null;
+              recipient: string | null;
+              province: string | null;
+              city: string | null;
+              district: string | null;
+            };
+            currency: string;
+            totals: {
+              orders: number;
+              paidOrders: number;
+              /** @description Amount in fen */
+              spendFen: number;
+              /** @description Amount in fen */
+              refundFen: number;
+              firstPaidDate: string | null;
+              lastPaidDate: string | null;
+              firstPlacedAt: string | null;
+              lastPlacedAt: string | null;
+            };
+            orders: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              platformOrderId: string;
+              status: string;
+              placedAt: string | null;
+              paidDate: string | null;
+              /** @description Amount in fen */
+              totalFen: number;
+              /** @description Amount in fen */
+              refundFen: number;
+              itemCount: number;
+            }[];
+            /** @description false: only the latest 200 orders are listed */
+            ordersComplete: boolean;
+            cases: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              platformCaseId: string | null;
+              platformOrderId: string | null;
+              orderId: string | null;
+              type: string;
+              state: string;
+              resolution: string | null;
+              reasonCode: string | null;
+              reason: string | null;
+              /** @description Amount in fen */
+              requestedFen: number;
+              refundFen: number | null;
+              openedAt: string;
+              resolvedAt: string | null;
+            }[];
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+             */
+            asOf: string;
+            window: {
+              /**
+               * Format: date
+               * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+               */
+              from: string;
+              /**
+               * Format: date
+               * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+               */
+              to: string;
+              days: number;
+            };
+            rfm: {
+              recencyDays: number;
+              orders: number;
+              /** @description Amount in fen */
+              spendFen: number;
+              r: {
+                score: number;
+                atLeast?: number | null;
+                lessThan?: number | null;
+                moreThan?: number | null;
+                atMost?: number | null;
+              };
+              f: {
+                score: number;
+                atLeast?: number | null;
+                lessThan?: number | null;
+                moreThan?: number | null;
+                atMost?: number | null;
+              };
+              m: {
+                score: number;
+                atLeast?: number | null;
+                lessThan?: number | null;
+                moreThan?: number | null;
+                atMost?: number | null;
+              };
+              /** @description A named segment of the R×F map */
+              segment:
+                | "champions"
+                | "loyal"
+                | "potential_loyalists"
+                | "new_customers"
+                | "promising"
+                | "need_attention"
+                | "about_to_sleep"
+                | "at_risk"
+                | "cant_lose"
+                | "hibernating"
+                | "lost";
+              /** @description One of the Chinese eight classes (重要价值 …) */
+              cnClass:
+                | "important_value"
+                | "important_develop"
+                | "important_keep"
+                | "important_retain"
+                | "general_value"
+                | "general_develop"
+                | "general_keep"
+                | "general_retain";
+              sides: {
+                r: boolean;
+                f: boolean;
+                m: boolean;
+              };
+              explanation: {
+                /** @description Message code (src/core/messages/en.ts) */
+                code: string;
+                /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+                params?: {
+                  [key: string]: unknown;
+                };
+              }[];
+              /** @description The four cut-offs of each dimension (empty without customers) */
+              cutoffs: {
+                /** @description Days, descending: R > k needs fewer days */
+                r: number[];
+                /** @description Orders, ascending: F > k needs more */
+                f: number[];
+                /** @description Fen, ascending: M > k needs more */
+                m: number[];
+              };
             } | null;
           };
         };

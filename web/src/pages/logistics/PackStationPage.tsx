@@ -2,9 +2,10 @@
 // barcode scanner on a desktop (its keystrokes go into the always-focused field, Enter ends a scan)
 // or a phone (a big field, big buttons, the camera). A parcel that must not leave stops the packer
 // with a red banner, a sound and a vibration until acknowledged. The tracking import and the
-// write-back files are here too (scan/TrackingImportDialog, scan/WritebackDialog).
+// write-back files are here too (scan/TrackingImportDialog, scan/WritebackDialog). The returns mode
+// (退货签收) scans a returned parcel's waybill: its after-sales cases are received.
 import { CheckCircleFilled, FileDoneOutlined, ImportOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Flex, InputNumber, Select, Steps, Typography } from "antd";
+import { Alert, Button, Card, Flex, InputNumber, Segmented, Select, Steps, Typography } from "antd";
 import { useState } from "react";
 import { useI18n } from "../../i18n";
 import { messageText } from "../../i18n/messages";
@@ -16,7 +17,7 @@ import { RecentScans } from "./scan/RecentScans";
 import { ScanInput } from "./scan/ScanInput";
 import { StopAlert } from "./scan/StopAlert";
 import { TrackingImportDialog } from "./scan/TrackingImportDialog";
-import { usePackStation } from "./scan/usePackStation";
+import { usePackStation, type Mode } from "./scan/usePackStation";
 import { WritebackDialog } from "./scan/WritebackDialog";
 import { WritebackTemplateDialog } from "./scan/WritebackTemplateDialog";
 
@@ -69,17 +70,47 @@ export function PackStationPage() {
       ) : (
         <Card styles={{ body: { padding: 16 } }}>
           <Flex vertical gap={16}>
-            <Steps
-              size="small"
-              current={station.step === "slip" ? 0 : 1}
-              responsive={false}
-              items={[
-                { title: t("logistics.scan.step.slip") },
-                { title: t("logistics.scan.step.waybill") },
+            <Segmented<Mode>
+              block
+              size="large"
+              value={station.mode}
+              onChange={(m) => {
+                station.setMode(m);
+                refocus();
+              }}
+              disabled={station.busy || station.stop !== null}
+              options={[
+                {
+                  value: "ship",
+                  label: <span data-testid="pack-mode-ship">{t("logistics.scan.mode.ship")}</span>,
+                },
+                {
+                  value: "return",
+                  label: (
+                    <span data-testid="pack-mode-return">{t("logistics.scan.mode.return")}</span>
+                  ),
+                },
               ]}
-              data-testid="pack-steps"
-              data-step={station.step}
+              data-testid="pack-mode"
+              data-mode={station.mode}
             />
+            {station.mode === "ship" ? (
+              <Steps
+                size="small"
+                current={station.step === "slip" ? 0 : 1}
+                responsive={false}
+                items={[
+                  { title: t("logistics.scan.step.slip") },
+                  { title: t("logistics.scan.step.waybill") },
+                ]}
+                data-testid="pack-steps"
+                data-step={station.step}
+              />
+            ) : (
+              <Typography.Text strong data-testid="pack-return-step">
+                {t("logistics.scan.step.return")}
+              </Typography.Text>
+            )}
             {station.stop ? (
               <StopAlert result={station.stop} onAck={station.acknowledge} />
             ) : (
@@ -88,9 +119,11 @@ export function PackStationPage() {
                   <ScanInput
                     disabled={station.busy}
                     placeholder={t(
-                      station.step === "slip"
-                        ? "logistics.scan.placeholder.slip"
-                        : "logistics.scan.placeholder.waybill",
+                      station.mode === "return"
+                        ? "logistics.scan.placeholder.return"
+                        : station.step === "slip"
+                          ? "logistics.scan.placeholder.slip"
+                          : "logistics.scan.placeholder.waybill",
                     )}
                     onScan={(code) => void station.scan(code)}
                     focusSignal={focus}

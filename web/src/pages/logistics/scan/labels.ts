@@ -13,6 +13,8 @@ const KEYS = {
   unpaid: "logistics.scan.outcome.unpaid",
   invalid: "logistics.scan.outcome.invalid",
   carrier_needed: "logistics.scan.outcome.carrier_needed",
+  already_received: "logistics.scan.outcome.already_received",
+  return_refused: "logistics.scan.outcome.return_refused",
 } as const satisfies Record<ScanOutcome, string>;
 
 export const outcomeLabel = (t: Translate, o: ScanOutcome): string => t(KEYS[o]);

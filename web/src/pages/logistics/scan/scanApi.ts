@@ -44,6 +44,15 @@ export function useScanWaybill() {
   });
 }
 
+/** Return mode: a returned parcel's waybill; its after-sales cases are received. */
+export function useScanReturn() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (code: string) => api.post<ScanResult>(`${V1}/logistics/pack/return`, { code }),
+    onSettled: () => qc.invalidateQueries({ queryKey: scanKeys.scans }),
+  });
+}
+
 export const useMyScans = () =>
   useQuery({
     queryKey: scanKeys.scans,

@@ -1,16 +1,27 @@
 // The pack station's steps: a slip, then its waybill. A stop (refunded, cancelled, wrong parcel …)
 // holds everything until acknowledged and then starts over at the slip; a request for another scan
 // (not a waybill, a carrier to choose) keeps the step; a shipped parcel beeps and starts over.
+// Return mode (退货签收) takes one scan per parcel: the returned parcel's waybill; its after-sales
+// cases are received, and a waybill that is no return's stops the packer the same way.
 import { useCallback, useState } from "react";
 import { useApiErrors } from "../../../components/errors";
 import { beep } from "./alarm";
-import { useScanSlip, useScanWaybill, type ParcelView, type ScanResult } from "./scanApi";
+import {
+  useScanReturn,
+  useScanSlip,
+  useScanWaybill,
+  type ParcelView,
+  type ScanResult,
+} from "./scanApi";
 
 export type Step = "slip" | "waybill";
+export type Mode = "ship" | "return";
 
 export function usePackStation() {
   const slipScan = useScanSlip();
   const waybillScan = useScanWaybill();
+  const returnScan = useScanReturn();
+  const [mode, setModeState] = useState<Mode>("ship");
   const showError = useApiErrors();
   const [step, setStep] = useState<Step>("slip");
   const [slip, setSlip] = useState<string | null>(null);
@@ -34,6 +45,16 @@ export function usePackStation() {
       if (stop) return;
       setNotice(null);
       try {
+        if (mode === "return") {
+          const r = await returnScan.mutateAsync(code);
+          setShipped(null);
+          if (r.stop) setStop(r);
+          else if (r.outcome === "ok") {
+            beep();
+            setShipped(r);
+          } else setNotice(r);
+          return;
+        }
         if (step === "slip") {
           const r = await slipScan.mutateAsync(code);
           setShipped(null);
@@ -64,7 +85,19 @@ export function usePackStation() {
         showError(e);
       }
     },
-    [stop, step, slip, carrierCode, weightKg, slipScan, waybillScan, showError, restart],
+    [
+      stop,
+      mode,
+      step,
+      slip,
+      carrierCode,
+      weightKg,
+      slipScan,
+      waybillScan,
+      returnScan,
+      showError,
+      restart,
+    ],
   );
 
   const acknowledge = useCallback(() => {
@@ -72,13 +105,25 @@ export function usePackStation() {
     restart();
   }, [restart]);
 
+  /** Switching between shipping and returns starts over (a half-scanned parcel is dropped). */
+  const setMode = useCallback(
+    (m: Mode) => {
+      setModeState(m);
+      setShipped(null);
+      restart();
+    },
+    [restart],
+  );
+
   return {
+    mode,
+    setMode,
     step,
     parcel,
     stop,
     notice,
     shipped,
-    busy: slipScan.isPending || waybillScan.isPending,
+    busy: slipScan.isPending || waybillScan.isPending || returnScan.isPending,
     carrierCode,
     setCarrierCode,
     weightKg,
