@@ -2053,6 +2053,41 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/aftersales/sla-policies": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The workspace's SLA policies per case type and platform (first response, decision, resolution in working minutes of the workspace calendar and shift; at-risk share) and its shift hours; the defaults (isDefault, version 0) while none are saved. Everyone in the workspace (aftersales.read) */
+    get: operations["getAftersalesSlaPolicies"];
+    /** Replace the SLA policies and the shift hours (version 0 the first time; a stale version is 409); the open cases' deadlines are re-computed at once; audited. For the owner and the leads holding the customer_service function (aftersales.manage); 403 otherwise */
+    put: operations["putAftersalesSlaPolicies"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/aftersales/sla-attainment": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** SLA attainment of the cases opened in the local days from…to (optionally one shop, by id or name): per clock and over all, clocks stopped by their deadline ÷ clocks stopped or running past it. Everyone in the workspace (aftersales.read) */
+    get: operations["getAftersalesSlaAttainment"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/cs-imports": {
     parameters: {
       query?: never;
@@ -2546,23 +2581,6 @@ export interface paths {
     put?: never;
     /** Pack station, step 2: the waybill scanned for the slip of step 1. Outcome ok ships the parcel (waybill, carrier — SF/JD told by the number, else carrierCode, else the parcel's —, weight, packer, time); a stop (wrong_parcel, already_shipped, refunded, cancelled, unpaid, unknown) or a request for another scan (invalid, carrier_needed, ambiguous) writes nothing but the scan event. The orders' own state is not changed. For the people of a department whose function is logistics, their leads and the owner (logistics.pack) */
     post: operations["logisticsPackWaybill"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  "/api/v1/logistics/pack/return": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Pack station, return mode (退货入库): a return parcel's waybill scanned. The after-sales cases whose return waybill it is move to received (history and audit, inspection next when the workspace inspects before refunding) — outcome ok with the cases; already_received when they had it; a stop (unknown: an outgoing parcel's waybill or nobody's; return_refused: a case ended or of a type that takes no goods back) writes nothing but the scan event. For the people of a department whose function is logistics, their leads and the owner (logistics.pack) */
-    post: operations["logisticsPackReturn"];
     delete?: never;
     options?: never;
     head?: never;
@@ -18158,6 +18176,26 @@ export interface operations {
                 | "resolved"
                 | "closed"
               )[];
+              /** @description The SLA clocks: what is due when and each clock's state, now */
+              sla: {
+                /** @description on_track, at_risk, breached, paused, met, none */
+                state: "breached" | "at_risk" | "paused" | "on_track" | "met" | "none";
+                policyId: string | null;
+                policyName: string | null;
+                nextClock: ("firstResponse" | "decision" | "resolution") | null;
+                nextDueAt: string | null;
+                clocks: {
+                  /** @description firstResponse, decision, resolution */
+                  clock: "firstResponse" | "decision" | "resolution";
+                  dueAt: string | null;
+                  source: "policy" | "platform" | "none";
+                  targetMinutes: number | null;
+                  /** @description on_track, at_risk, breached, paused, met, none */
+                  state: "breached" | "at_risk" | "paused" | "on_track" | "met" | "none";
+                  minutesLeft: number | null;
+                  stoppedAt: string | null;
+                }[];
+              };
               version: number;
               /** @description UTC instant, ISO 8601 */
               createdAt: string;
@@ -18302,6 +18340,26 @@ export interface operations {
               | "resolved"
               | "closed"
             )[];
+            /** @description The SLA clocks: what is due when and each clock's state, now */
+            sla: {
+              /** @description on_track, at_risk, breached, paused, met, none */
+              state: "breached" | "at_risk" | "paused" | "on_track" | "met" | "none";
+              policyId: string | null;
+              policyName: string | null;
+              nextClock: ("firstResponse" | "decision" | "resolution") | null;
+              nextDueAt: string | null;
+              clocks: {
+                /** @description firstResponse, decision, resolution */
+                clock: "firstResponse" | "decision" | "resolution";
+                dueAt: string | null;
+                source: "policy" | "platform" | "none";
+                targetMinutes: number | null;
+                /** @description on_track, at_risk, breached, paused, met, none */
+                state: "breached" | "at_risk" | "paused" | "on_track" | "met" | "none";
+                minutesLeft: number | null;
+                stoppedAt: string | null;
+              }[];
+            };
             version: number;
             /** @description UTC instant, ISO 8601 */
             createdAt: string;
@@ -18496,6 +18554,26 @@ export interface operations {
               | "resolved"
               | "closed"
             )[];
+            /** @description The SLA clocks: what is due when and each clock's state, now */
+            sla: {
+              /** @description on_track, at_risk, breached, paused, met, none */
+              state: "breached" | "at_risk" | "paused" | "on_track" | "met" | "none";
+              policyId: string | null;
+              policyName: string | null;
+              nextClock: ("firstResponse" | "decision" | "resolution") | null;
+              nextDueAt: string | null;
+              clocks: {
+                /** @description firstResponse, decision, resolution */
+                clock: "firstResponse" | "decision" | "resolution";
+                dueAt: string | null;
+                source: "policy" | "platform" | "none";
+                targetMinutes: number | null;
+                /** @description on_track, at_risk, breached, paused, met, none */
+                state: "breached" | "at_risk" | "paused" | "on_track" | "met" | "none";
+                minutesLeft: number | null;
+                stoppedAt: string | null;
+              }[];
+            };
             version: number;
             /** @description UTC instant, ISO 8601 */
             createdAt: string;
@@ -18701,6 +18779,26 @@ export interface operations {
               | "resolved"
               | "closed"
             )[];
+            /** @description The SLA clocks: what is due when and each clock's state, now */
+            sla: {
+              /** @description on_track, at_risk, breached, paused, met, none */
+              state: "breached" | "at_risk" | "paused" | "on_track" | "met" | "none";
+              policyId: string | null;
+              policyName: string | null;
+              nextClock: ("firstResponse" | "decision" | "resolution") | null;
+              nextDueAt: string | null;
+              clocks: {
+                /** @description firstResponse, decision, resolution */
+                clock: "firstResponse" | "decision" | "resolution";
+                dueAt: string | null;
+                source: "policy" | "platform" | "none";
+                targetMinutes: number | null;
+                /** @description on_track, at_risk, breached, paused, met, none */
+                state: "breached" | "at_risk" | "paused" | "on_track" | "met" | "none";
+                minutesLeft: number | null;
+                stoppedAt: string | null;
+              }[];
+            };
             version: number;
             /** @description UTC instant, ISO 8601 */
             createdAt: string;
@@ -19283,6 +19381,297 @@ export interface operations {
       };
       /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getAftersalesSlaPolicies: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description 0 while the workspace runs on the defaults */
+            version: number;
+            /** @description True when nothing was saved: the defaults apply */
+            isDefault: boolean;
+            shift: {
+              start: string;
+              end: string;
+              breaks: {
+                start: string;
+                end: string;
+              }[];
+            };
+            policies: {
+              id: string;
+              name: string;
+              caseTypes: string[];
+              platforms: string[];
+              targets: {
+                firstResponse: number | null;
+                decision: number | null;
+                resolution: number | null;
+              };
+              atRiskShare: number;
+            }[];
+            updatedAt: string | null;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  putAftersalesSlaPolicies: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The version read (0 while the workspace runs on the defaults); stale: 409 */
+          version: number;
+          /** @description The working hours of a working day of the workspace calendar */
+          shift: {
+            /** @description HH:MM on the workspace's wall clock */
+            start: string;
+            /** @description HH:MM on the workspace's wall clock */
+            end: string;
+            /** @description Unpaid breaks inside the shift (lunch) */
+            breaks: {
+              /** @description HH:MM on the workspace's wall clock */
+              start: string;
+              /** @description HH:MM on the workspace's wall clock */
+              end: string;
+            }[];
+          };
+          policies: {
+            name: string;
+            /** @description Our case types it covers; empty: every type */
+            caseTypes: (
+              | "refund_before_shipping"
+              | "refund_after_shipping"
+              | "return_refund"
+              | "exchange"
+              | "reship"
+              | "repair"
+              | "price_protection"
+              | "complaint"
+            )[];
+            /** @description Platforms it covers; empty: every platform */
+            platforms: (
+              "taobao" | "jd" | "pdd" | "douyin" | "shopify" | "woocommerce" | "custom"
+            )[];
+            /** @description Targets in working minutes */
+            targets: {
+              firstResponse: number | null;
+              decision: number | null;
+              resolution: number | null;
+            };
+            /** @description Share of the budget used from which a running clock is at risk (default 0.8) */
+            atRiskShare: number;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description 0 while the workspace runs on the defaults */
+            version: number;
+            /** @description True when nothing was saved: the defaults apply */
+            isDefault: boolean;
+            shift: {
+              start: string;
+              end: string;
+              breaks: {
+                start: string;
+                end: string;
+              }[];
+            };
+            policies: {
+              id: string;
+              name: string;
+              caseTypes: string[];
+              platforms: string[];
+              targets: {
+                firstResponse: number | null;
+                decision: number | null;
+                resolution: number | null;
+              };
+              atRiskShare: number;
+            }[];
+            updatedAt: string | null;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getAftersalesSlaAttainment: {
+    parameters: {
+      query: {
+        /** @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused) */
+        from: string;
+        /** @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused) */
+        to: string;
+        /** @description The shop's id or name */
+        shop?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            from: string;
+            to: string;
+            shopId: string | null;
+            /** @description Cases opened in the range (local days) */
+            cases: number;
+            firstResponse: {
+              met: number;
+              breached: number;
+              rate: number | null;
+            };
+            decision: {
+              met: number;
+              breached: number;
+              rate: number | null;
+            };
+            resolution: {
+              met: number;
+              breached: number;
+              rate: number | null;
+            };
+            all: {
+              met: number;
+              breached: number;
+              rate: number | null;
+            };
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -22399,7 +22788,7 @@ export interface operations {
         };
         content: {
           "application/json": {
-            step: "slip" | "waybill" | "typed" | "return";
+            step: "slip" | "waybill" | "typed";
             outcome:
               | "ok"
               | "unknown"
@@ -22410,10 +22799,8 @@ export interface operations {
               | "cancelled"
               | "unpaid"
               | "invalid"
-              | "carrier_needed"
-              | "already_received"
-              | "return_refused";
-            /** @description True: the parcel must not leave as it is (unknown, wrong_parcel, already_shipped, refunded, cancelled, unpaid; return_refused for a return); the pack station waits for an acknowledge */
+              | "carrier_needed";
+            /** @description True: the parcel must not leave as it is (unknown, wrong_parcel, already_shipped, refunded, cancelled, unpaid); the pack station waits for an acknowledge */
             stop: boolean;
             message: {
               /** @description Message code (src/core/messages/en.ts) */
@@ -22464,19 +22851,6 @@ export interface operations {
                 quantity: number;
               }[];
             } | null;
-            /** @description Step return: the after-sales cases whose return waybill was scanned */
-            cases?: {
-              /** @description Identifier (UUIDv7) */
-              id: string;
-              /** @description The platform's case number, else Dayclear's id */
-              caseNumber: string;
-              platformOrderId: string | null;
-              /** @description The case's state before the scan */
-              from: string;
-              /** @description The case's state after the scan */
-              state: string;
-              outcome: "received" | "already_received" | "finished" | "not_returning";
-            }[];
             /** @description Identifier (UUIDv7) */
             eventId: string;
             /** @description UTC instant, ISO 8601 */
@@ -22562,7 +22936,7 @@ export interface operations {
         };
         content: {
           "application/json": {
-            step: "slip" | "waybill" | "typed" | "return";
+            step: "slip" | "waybill" | "typed";
             outcome:
               | "ok"
               | "unknown"
@@ -22573,10 +22947,8 @@ export interface operations {
               | "cancelled"
               | "unpaid"
               | "invalid"
-              | "carrier_needed"
-              | "already_received"
-              | "return_refused";
-            /** @description True: the parcel must not leave as it is (unknown, wrong_parcel, already_shipped, refunded, cancelled, unpaid; return_refused for a return); the pack station waits for an acknowledge */
+              | "carrier_needed";
+            /** @description True: the parcel must not leave as it is (unknown, wrong_parcel, already_shipped, refunded, cancelled, unpaid); the pack station waits for an acknowledge */
             stop: boolean;
             message: {
               /** @description Message code (src/core/messages/en.ts) */
@@ -22627,174 +22999,6 @@ export interface operations {
                 quantity: number;
               }[];
             } | null;
-            /** @description Step return: the after-sales cases whose return waybill was scanned */
-            cases?: {
-              /** @description Identifier (UUIDv7) */
-              id: string;
-              /** @description The platform's case number, else Dayclear's id */
-              caseNumber: string;
-              platformOrderId: string | null;
-              /** @description The case's state before the scan */
-              from: string;
-              /** @description The case's state after the scan */
-              state: string;
-              outcome: "received" | "already_received" | "finished" | "not_returning";
-            }[];
-            /** @description Identifier (UUIDv7) */
-            eventId: string;
-            /** @description UTC instant, ISO 8601 */
-            at: string;
-          };
-        };
-      };
-      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Not signed in, or the session or API token is no longer valid */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Not allowed for this member's role or rights, or a cross-site write */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is larger than the route accepts */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  logisticsPackReturn: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        "application/json": {
-          /** @description What the scanner (or the person) typed: a parcel id, an order number or a waybill */
-          code: string;
-        };
-      };
-    };
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": {
-            step: "slip" | "waybill" | "typed" | "return";
-            outcome:
-              | "ok"
-              | "unknown"
-              | "ambiguous"
-              | "wrong_parcel"
-              | "already_shipped"
-              | "refunded"
-              | "cancelled"
-              | "unpaid"
-              | "invalid"
-              | "carrier_needed"
-              | "already_received"
-              | "return_refused";
-            /** @description True: the parcel must not leave as it is (unknown, wrong_parcel, already_shipped, refunded, cancelled, unpaid; return_refused for a return); the pack station waits for an acknowledge */
-            stop: boolean;
-            message: {
-              /** @description Message code (src/core/messages/en.ts) */
-              code: string;
-              /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
-              params?: {
-                [key: string]: unknown;
-              };
-            };
-            parcel: {
-              id: string | null;
-              /** @description Identifier (UUIDv7) */
-              shopId: string;
-              batchId: string | null;
-              /** @description open | packed | shipped | cancelled */
-              status: string;
-              carrier: {
-                /** @description Identifier (UUIDv7) */
-                id: string;
-                code: string;
-                name: string;
-              } | null;
-              waybillNo: string | null;
-              waybillSource: string | null;
-              weightG: number | null;
-              packedBy: string | null;
-              packedAt: string | null;
-              shippedAt: string | null;
-              /** @description 0 for an order that has no parcel yet */
-              version: number;
-              orders: {
-                /** @description Identifier (UUIDv7) */
-                id: string;
-                platformOrderId: string;
-                status: string;
-                rawStatus: string;
-                recipient: string | null;
-                province: string | null;
-                city: string | null;
-                sellerMemo: string | null;
-              }[];
-              lines: {
-                /** @description Identifier (UUIDv7) */
-                orderId: string;
-                title: string;
-                sku: string | null;
-                variant: string | null;
-                quantity: number;
-              }[];
-            } | null;
-            /** @description Step return: the after-sales cases whose return waybill was scanned */
-            cases?: {
-              /** @description Identifier (UUIDv7) */
-              id: string;
-              /** @description The platform's case number, else Dayclear's id */
-              caseNumber: string;
-              platformOrderId: string | null;
-              /** @description The case's state before the scan */
-              from: string;
-              /** @description The case's state after the scan */
-              state: string;
-              outcome: "received" | "already_received" | "finished" | "not_returning";
-            }[];
             /** @description Identifier (UUIDv7) */
             eventId: string;
             /** @description UTC instant, ISO 8601 */
@@ -22881,7 +23085,7 @@ export interface operations {
         };
         content: {
           "application/json": {
-            step: "slip" | "waybill" | "typed" | "return";
+            step: "slip" | "waybill" | "typed";
             outcome:
               | "ok"
               | "unknown"
@@ -22892,10 +23096,8 @@ export interface operations {
               | "cancelled"
               | "unpaid"
               | "invalid"
-              | "carrier_needed"
-              | "already_received"
-              | "return_refused";
-            /** @description True: the parcel must not leave as it is (unknown, wrong_parcel, already_shipped, refunded, cancelled, unpaid; return_refused for a return); the pack station waits for an acknowledge */
+              | "carrier_needed";
+            /** @description True: the parcel must not leave as it is (unknown, wrong_parcel, already_shipped, refunded, cancelled, unpaid); the pack station waits for an acknowledge */
             stop: boolean;
             message: {
               /** @description Message code (src/core/messages/en.ts) */
@@ -22946,19 +23148,6 @@ export interface operations {
                 quantity: number;
               }[];
             } | null;
-            /** @description Step return: the after-sales cases whose return waybill was scanned */
-            cases?: {
-              /** @description Identifier (UUIDv7) */
-              id: string;
-              /** @description The platform's case number, else Dayclear's id */
-              caseNumber: string;
-              platformOrderId: string | null;
-              /** @description The case's state before the scan */
-              from: string;
-              /** @description The case's state after the scan */
-              state: string;
-              outcome: "received" | "already_received" | "finished" | "not_returning";
-            }[];
             /** @description Identifier (UUIDv7) */
             eventId: string;
             /** @description UTC instant, ISO 8601 */
@@ -23062,9 +23251,7 @@ export interface operations {
                 | "cancelled"
                 | "unpaid"
                 | "invalid"
-                | "carrier_needed"
-                | "already_received"
-                | "return_refused";
+                | "carrier_needed";
               stop: boolean;
               message: {
                 /** @description Message code (src/core/messages/en.ts) */
