@@ -21,6 +21,7 @@ import type { Executor } from "../../db/database.js";
 import { audit, type ServiceDeps } from "../shared/context.js";
 import { CaseSourceRepository } from "./case-sources.repository.js";
 import { CaseRepository, type CaseRow } from "./cases.repository.js";
+import { publishSla, refreshSla } from "./sla-clocks.js";
 
 /**
  * What a return scan did to one case: `received` (moved to received now), `already_received` (it
@@ -167,5 +168,8 @@ export async function receiveReturnParcel(
     receipts.push({ ...base, state: "received", outcome: "received" });
     deps.events?.publish(ws, { type: "aftersales.cases.changed", caseId: c.id });
   }
+  // The moved cases' SLA clocks: their dueAt and any alert (docs/AFTERSALES.md, "SLA").
+  const moved = receipts.filter((r) => r.outcome === "received").map((r) => r.caseId);
+  if (moved.length) publishSla(deps, await refreshSla(db, ws, moved, at));
   return { receipts, inspectBeforeRefund: rules.inspectBeforeRefund };
 }

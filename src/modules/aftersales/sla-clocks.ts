@@ -305,7 +305,10 @@ export async function refreshSla(
 }
 
 /** Publishes a refresh's live events (after its transaction has committed). */
-export function publishSla(deps: ServiceDeps, outcome: SlaOutcome | undefined): void {
+export function publishSla(
+  deps: Pick<ServiceDeps, "events">,
+  outcome: SlaOutcome | undefined,
+): void {
   if (!outcome) return;
   for (const e of outcome.events) deps.events?.publish(outcome.workspaceId, e);
 }

@@ -186,6 +186,16 @@ for (const dialect of DIALECTS) {
         `${V1}/aftersales/sla-attainment?from=2026-11-13&to=2026-11-13&shop=nope`,
       );
       expect(noShop.status).toBe(404);
+      // Another workspace's shop is not found either.
+      const y = await team();
+      await s.imports.importFiles(y.ownerActor, { shopName: "淘宝店" }, [
+        { file: "ExportOrderList202610.csv", bytes: fx.taobaoOrders() },
+      ]);
+      const theirShop = (await s.shops.list(y.ownerActor)).items[0]!.id;
+      const foreign = await x.packer.get<Problem>(
+        `${V1}/aftersales/sla-attainment?from=2026-11-13&to=2026-11-13&shop=${theirShop}`,
+      );
+      expect(foreign.status).toBe(404);
     });
   });
 }

@@ -134,6 +134,25 @@ for (const dialect of DIALECTS) {
       expect((await s.cases.get(t.owner, c.id)).dueAt).toBe(sh("2026-11-19T14:00"));
     });
 
+    it("a return parcel scanned at the pack station restarts the paused clock the same way", async () => {
+      const t = await team({ firstResponse: 240, decision: 480, resolution: 960 });
+      let c = await t.open(sh("2026-11-16T09:00"));
+      clock.set(sh("2026-11-16T10:00"));
+      c = await s.cases.transition(t.cs.actor, c.id, { to: "waiting_buyer", version: c.version });
+      expect(c.dueAt).toBeNull();
+      await tdb.database.db
+        .updateTable("aftersalesCases")
+        .set({ returnWaybill: "YT9000000777", returnCarrier: "圆通速递" })
+        .where("id", "=", c.id)
+        .execute();
+      clock.set(sh("2026-11-17T15:00"));
+      const packer = t.people.find((p) => p.name === "物流专员")!.actor;
+      await s.packStation.scanReturn(packer, "YT9000000777");
+      const after = await s.cases.get(t.owner, c.id);
+      expect(after.state).toBe("received");
+      expect(after.dueAt).toBe(sh("2026-11-19T14:00"));
+    });
+
     it("a deadline the platform gave wins over the policy", async () => {
       const t = await team({ firstResponse: 240, decision: 480, resolution: 960 });
       const c = await t.open(sh("2026-11-16T09:00"));
