@@ -115,6 +115,12 @@ const AftersalesPage = lazy(() =>
 const CasePage = lazy(() =>
   import("./pages/aftersales/CasePage").then((m) => ({ default: m.CasePage })),
 );
+const CustomersPage = lazy(() =>
+  import("./pages/customers/CustomersPage").then((m) => ({ default: m.CustomersPage })),
+);
+const CustomerPage = lazy(() =>
+  import("./pages/customers/CustomerPage").then((m) => ({ default: m.CustomerPage })),
+);
 const MyPayPage = lazy(() =>
   import("./pages/pay/MyPayPage").then((m) => ({ default: m.MyPayPage })),
 );
@@ -247,6 +253,8 @@ export function App() {
               path="/aftersales/cases/:id"
               element={<SignedIn>{() => <CasePage />}</SignedIn>}
             />
+            <Route path="/customers" element={<SignedIn>{() => <CustomersPage />}</SignedIn>} />
+            <Route path="/customers/:id" element={<SignedIn>{() => <CustomerPage />}</SignedIn>} />
             <Route path="/pay/me" element={<SignedIn>{() => <MyPayPage />}</SignedIn>} />
             <Route path="/profile" element={<SignedIn>{() => <ProfilePage />}</SignedIn>} />
           </Route>

@@ -35,6 +35,7 @@ import { Outlet, useLocation, useNavigate } from "react-router-dom";
 import { useLogout } from "../api/hooks";
 import type { Me } from "../api/types";
 import { useI18n } from "../i18n";
+import { useMe } from "../me";
 import { useApiErrors } from "./errors";
 import { roleLabel } from "./labels";
 import { LanguageSwitch } from "./LanguageSwitch";
@@ -53,6 +54,7 @@ export function AppShell({ me }: { me: Me }) {
   const onError = useApiErrors();
   const { message } = App.useApp();
   const owner = me.member.role === "owner";
+  const { can } = useMe();
   useLiveUpdates(true);
 
   const items = [
@@ -73,6 +75,9 @@ export function AppShell({ me }: { me: Me }) {
       label: t("nav.cs"),
     },
     { key: "/aftersales", icon: <CommentOutlined />, label: t("nav.aftersales") },
+    ...(can("customers.read")
+      ? [{ key: "/customers", icon: <TeamOutlined />, label: t("nav.customers") }]
+      : []),
     {
       key: "logistics",
       type: "group" as const,

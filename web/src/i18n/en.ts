@@ -1,5 +1,6 @@
 // English strings. zh-CN.ts must carry the same keys (the type checker holds it to that).
 import { aftersalesEn } from "./aftersales.en";
+import { customersEn } from "./customers.en";
 import { goalsEn } from "./goals.en";
 import { payEn } from "./pay.en";
 import { logisticsEn } from "./logistics.en";
@@ -251,6 +252,7 @@ export const en = {
   ...goalsEn,
   ...shopEn,
   ...aftersalesEn,
+  ...customersEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

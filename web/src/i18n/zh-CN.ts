@@ -1,6 +1,7 @@
 // 简体中文（默认语言）。
 import type { MessageKey } from "./en";
 import { aftersalesZhCN } from "./aftersales.zh-CN";
+import { customersZhCN } from "./customers.zh-CN";
 import { goalsZhCN } from "./goals.zh-CN";
 import { payZhCN } from "./pay.zh-CN";
 import { logisticsZhCN } from "./logistics.zh-CN";
@@ -243,4 +244,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...goalsZhCN,
   ...shopZhCN,
   ...aftersalesZhCN,
+  ...customersZhCN,
 };
