@@ -142,7 +142,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         logisticsDashboard: s.logisticsDashboard,
       });
       await packingRoutes(api, { packingWork: s.packingWork });
-      await progressRoutes(api, { progress: s.progress });
+      await progressRoutes(api, { progress: s.progress, whatIfs: s.whatIfs });
       await customerRoutes(api, { customers: s.customers });
       await eventRoutes(api, bus);
       await demoRoutes(api, { auth: s.auth, demo: s.demo }, config.demo);

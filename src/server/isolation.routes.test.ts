@@ -354,6 +354,8 @@ function bodyFor(method: string, path: string): unknown {
   if (path.endsWith("/tasks") && method === "post") return { name: "x", effortHours: 1 };
   if (path.endsWith("/remaining")) return { remainingHours: 1 };
   if (path.endsWith("/save-as-template")) return { name: "x" };
+  if (path.endsWith("/what-ifs/apply"))
+    return { revision: "x", changes: [{ kind: "assign", taskId: "x", memberId: "x" }] };
   if (path.endsWith("/aftersales/cases/{id}/transitions")) return { to: "in_progress", version: 1 };
   if (path.endsWith("/aftersales/mappings/{id}") && method === "put")
     return {

@@ -49,6 +49,7 @@ import { SlaService } from "../modules/aftersales/sla.service.js";
 import { ProgressService } from "../modules/progress/progress.service.js";
 import { CustomersService } from "../modules/customers/customers.service.js";
 
+import { WhatIfService } from "../modules/progress/what-if.service.js";
 export function buildServices(database: Database, clock: Clock, events?: EventPublisher) {
   const deps = { db: database.db, clock, events };
   return {
@@ -102,4 +103,5 @@ export function buildServices(database: Database, clock: Clock, events?: EventPu
   };
 }
 
+    whatIfs: new WhatIfService(deps),
 export type Services = ReturnType<typeof buildServices>;

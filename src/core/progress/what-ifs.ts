@@ -393,7 +393,12 @@ export function score(
 }
 
 /** Two options that edit the same thing cannot be combined. */
-const touches = (c: WhatIfChange) => (c.kind === "overtime" ? `m:${c.memberId}` : `t:${c.taskId}`);
+const touches = (c: WhatIfChange) =>
+  c.kind === "overtime"
+    ? `m:${c.memberId}`
+    : c.kind === "assign"
+      ? `a:${c.taskId}`
+      : `l:${c.taskId}:${c.predecessorId}`;
 const compatible = (a: WhatIfOption[], b: WhatIfOption) => {
   const used = new Set(a.flatMap((o) => o.changes.map(touches)));
   return b.changes.every((c) => !used.has(touches(c)));

@@ -181,6 +181,8 @@ export class ScheduleService {
   ): Promise<{
     built: ReturnType<typeof buildTeamPlan>;
     plans: Plan[];
+    /** What `built` was built from (the what-ifs change copies of it). */
+    input: BuildInput;
     tasks: SchedulingTask[];
     packing: PackingForecast | null;
   }> {
@@ -249,7 +251,7 @@ export class ScheduleService {
       ),
       reserved: packingReservations(packing),
     };
-    return { built: buildTeamPlan(input), plans: scheduled, tasks, packing };
+    return { built: buildTeamPlan(input), input, plans: scheduled, tasks, packing };
   }
 
   /** Hours logged today on finished tasks, items or other plans' tasks: capacity already used. */

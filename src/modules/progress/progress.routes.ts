@@ -1,14 +1,23 @@
 // Progress control routes: a plan's earned value (now or on a past day) and its daily history.
 import { actorOf, type App } from "../../http/app.js";
 import { IdParams } from "../shared/common.schema.js";
-import { HistoryQuery, HistorySchema, ProgressQuery, ProgressSchema } from "./progress.schema.js";
+import {
+  ApplyWhatIfBody,
+  ApplyWhatIfSchema,
+  HistoryQuery,
+  HistorySchema,
+  ProgressQuery,
+  ProgressSchema,
+  WhatIfsSchema,
+} from "./progress.schema.js";
 import type { ProgressService } from "./progress.service.js";
+import type { WhatIfService } from "./what-if.service.js";
 
 const tags = ["progress"];
 
 export async function progressRoutes(
   app: App,
-  services: { progress: ProgressService },
+  services: { progress: ProgressService; whatIfs: WhatIfService },
 ): Promise<void> {
   app.get(
     "/plans/:id/progress",
@@ -37,5 +46,32 @@ export async function progressRoutes(
       },
     },
     async (req) => services.progress.history(actorOf(req), req.params.id, req.query),
+  );
+  app.post(
+    "/plans/:id/what-ifs",
+    {
+      schema: {
+        tags,
+        summary:
+          "Corrective actions for a plan that misses its deadline, each scored on a copy of the workspace's schedule; nothing is written",
+        params: IdParams,
+        response: { 200: WhatIfsSchema },
+      },
+    },
+    async (req) => services.whatIfs.propose(actorOf(req), req.params.id),
+  );
+  app.post(
+    "/plans/:id/what-ifs/apply",
+    {
+      schema: {
+        tags,
+        summary:
+          "Apply an option's changes as one audited plan edit (409 when the plan changed since the options were computed)",
+        params: IdParams,
+        body: ApplyWhatIfBody,
+        response: { 200: ApplyWhatIfSchema },
+      },
+    },
+    async (req) => services.whatIfs.apply(actorOf(req), req.params.id, req.body),
   );
 }

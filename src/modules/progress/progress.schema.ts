@@ -1,7 +1,8 @@
 // Progress control over HTTP: the earned value of a plan and its history (docs/ENGINE.md,
 // "Progress control: earned value"). Undefined ratios are null; the web shows them as "—".
 import { Type, type Static } from "typebox";
-import { IsoDate, MessageSchema } from "../shared/common.schema.js";
+import { LIMITS } from "../../core/limits.js";
+import { Id, IsoDate, MessageSchema } from "../shared/common.schema.js";
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) =>
   Type.Union([t, Type.Null()]);
@@ -152,3 +153,104 @@ export const HistoryQuery = Type.Object(
   { additionalProperties: false },
 );
 export type ProgressDto = Static<typeof ProgressSchema>;
+
+// Corrective actions as what-ifs (modules/progress/what-if.service.ts).
+const ChangeSchema = Type.Union([
+  Type.Object(
+    { kind: Type.Literal("assign"), taskId: Id, memberId: Id },
+    { additionalProperties: false, description: "The task goes to this member" },
+  ),
+  Type.Object(
+    {
+      kind: Type.Literal("overlap"),
+      taskId: Id,
+      predecessorId: Id,
+      lagDays: Type.Integer({ minimum: 0, maximum: 365 }),
+    },
+    {
+      additionalProperties: false,
+      description: "The finish-to-start link becomes start-to-start with this lag (workdays)",
+    },
+  ),
+  Type.Object(
+    {
+      kind: Type.Literal("overtime"),
+      memberId: Id,
+      dates: Type.Array(IsoDate, { minItems: 1, maxItems: 31 }),
+      hoursPerDay: Type.Number({ exclusiveMinimum: 0, maximum: 8 }),
+    },
+    { additionalProperties: false, description: "Extra hours: scored, not applicable yet" },
+  ),
+]);
+
+const ScoreSchema = Type.Object({
+  finish: Nullable(IsoDate),
+  daysGained: Type.Number({ description: "Workdays earlier than without it (negative: later)" }),
+  meetsDeadline: Type.Boolean(),
+  hoursMoved: Hours,
+  overtimeHours: Hours,
+  affectedMembers: Type.Array(
+    Type.Object({ memberId: Type.String(), name: Nullable(Type.String()) }),
+  ),
+  slipsElsewhere: Type.Array(
+    Type.Object({
+      planId: Type.String(),
+      name: Nullable(Type.String()),
+      from: IsoDate,
+      to: IsoDate,
+      days: Type.Number(),
+    }),
+  ),
+});
+
+export const WhatIfsSchema = Type.Object({
+  planId: Type.String(),
+  revision: Type.String({ description: "Send it back to apply: 409 when the plan changed since" }),
+  today: IsoDate,
+  deadline: Nullable(IsoDate),
+  finish: Nullable(IsoDate),
+  lateDays: Type.Number(),
+  options: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      kind: Type.Union([
+        Type.Literal("add_person"),
+        Type.Literal("experienced"),
+        Type.Literal("cut_scope"),
+        Type.Literal("fast_track"),
+        Type.Literal("overtime"),
+      ]),
+      changes: Type.Array(ChangeSchema),
+      message: MessageSchema,
+      risk: Nullable(MessageSchema),
+      applicable: Type.Boolean(),
+      score: ScoreSchema,
+    }),
+  ),
+  best: Nullable(
+    Type.Object({
+      optionIds: Type.Array(Type.String()),
+      changes: Type.Array(ChangeSchema),
+      score: ScoreSchema,
+      applicable: Type.Boolean(),
+    }),
+  ),
+  notes: Type.Array(MessageSchema),
+  runs: Type.Integer({ description: "Engine runs spent" }),
+});
+
+export const ApplyWhatIfBody = Type.Object(
+  {
+    revision: Type.String({ minLength: 1, maxLength: 64 }),
+    changes: Type.Array(ChangeSchema, { minItems: 1, maxItems: LIMITS.whatIfChangesMax }),
+  },
+  { additionalProperties: false },
+);
+
+export const ApplyWhatIfSchema = Type.Object({
+  planId: Type.String(),
+  revision: Type.String(),
+  finish: Nullable(IsoDate),
+  deadline: Nullable(IsoDate),
+  meetsDeadline: Type.Boolean(),
+});

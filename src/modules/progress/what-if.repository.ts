@@ -1,0 +1,86 @@
+// The what-ifs' reads and writes: the plan with its version, what its revision is made of (its
+// tasks' versions and its dependencies), and the edits an applied option makes. Every method takes
+// the workspace id and filters by it.
+import type { Executor } from "../../db/database.js";
+
+export class WhatIfRepository {
+  constructor(private readonly db: Executor) {}
+
+  plan(workspaceId: string, planId: string) {
+    return this.db
+      .selectFrom("plans")
+      .select(["id", "name", "status", "ownerMemberId", "launchDate", "version"])
+      .where("workspaceId", "=", workspaceId)
+      .where("id", "=", planId)
+      .executeTakeFirst();
+  }
+
+  /** The plan's tasks and dependencies, in a stable order (the plan's revision is made of them). */
+  async parts(workspaceId: string, planId: string) {
+    const [tasks, deps] = await Promise.all([
+      this.db
+        .selectFrom("planTasks")
+        .select(["id", "version", "assigneeMemberId"])
+        .where("workspaceId", "=", workspaceId)
+        .where("planId", "=", planId)
+        .orderBy("id")
+        .execute(),
+      this.db
+        .selectFrom("taskDependencies")
+        .select(["taskId", "predecessorId", "type", "lagDays"])
+        .where("workspaceId", "=", workspaceId)
+        .where("planId", "=", planId)
+        .orderBy("taskId")
+        .orderBy("predecessorId")
+        .execute(),
+    ]);
+    return { tasks, deps };
+  }
+
+  async assign(workspaceId: string, taskId: string, memberId: string, at: string): Promise<void> {
+    await this.db
+      .updateTable("planTasks")
+      .set((eb) => ({
+        assigneeMemberId: memberId,
+        version: eb("version", "+", 1),
+        updatedAt: at,
+      }))
+      .where("workspaceId", "=", workspaceId)
+      .where("id", "=", taskId)
+      .execute();
+  }
+
+  async relink(
+    workspaceId: string,
+    taskId: string,
+    predecessorId: string,
+    lagDays: number,
+    at: string,
+  ): Promise<void> {
+    await this.db
+      .updateTable("taskDependencies")
+      .set({ type: "SS", lagDays })
+      .where("workspaceId", "=", workspaceId)
+      .where("taskId", "=", taskId)
+      .where("predecessorId", "=", predecessorId)
+      .execute();
+    await this.db
+      .updateTable("planTasks")
+      .set((eb) => ({ version: eb("version", "+", 1), updatedAt: at }))
+      .where("workspaceId", "=", workspaceId)
+      .where("id", "=", taskId)
+      .execute();
+  }
+
+  /** Moves the plan to the next version if it is still at `version`; false when it is not. */
+  async bumpPlan(workspaceId: string, planId: string, version: number, at: string) {
+    const r = await this.db
+      .updateTable("plans")
+      .set({ version: version + 1, updatedAt: at })
+      .where("workspaceId", "=", workspaceId)
+      .where("id", "=", planId)
+      .where("version", "=", version)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+}

@@ -1,0 +1,201 @@
+// Corrective actions as what-ifs (issue 12): for a plan that misses its deadline, the options
+// computed by core/progress/what-ifs.ts on a copy of the whole workspace's engine input (members
+// are shared across plans) — nothing is written — and, when one is chosen, its edits applied as one
+// audited plan change with a revision check (409 when the plan changed since), re-planned in the
+// same transaction: the finish it then gives is the one predicted. Rights: who may edit the plan
+// (core/plans/policy.ts: the owner, the leads, the plan's owner).
+import { createHash } from "node:crypto";
+import type { Actor } from "../../core/actor.js";
+import { fail, fieldError, type FieldError } from "../../core/errors.js";
+import { LIMITS } from "../../core/limits.js";
+import { msg } from "../../core/messages/index.js";
+import { qualifies } from "../../core/plans/team-plan.js";
+import { whatIfs, type WhatIfChange, type WhatIfScore } from "../../core/progress/what-ifs.js";
+import type { Executor } from "../../db/database.js";
+import { authorizePlans } from "../plans/plan.policy.js";
+import { ScheduleService } from "../plans/schedule.service.js";
+import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
+import { ProgressRepository } from "./progress.repository.js";
+import { WhatIfRepository } from "./what-if.repository.js";
+
+const planNotFound = () => fail("not_found", "plans.not_found", { what: msg("plans.entity.plan") });
+
+/** The plan's revision: its version, its tasks' versions and its dependencies. */
+async function revisionOf(
+  db: Executor,
+  workspaceId: string,
+  plan: { id: string; version: number },
+) {
+  const parts = await new WhatIfRepository(db).parts(workspaceId, plan.id);
+  return createHash("sha256")
+    .update(JSON.stringify([plan.version, parts.tasks, parts.deps]))
+    .digest("hex")
+    .slice(0, 32);
+}
+
+export class WhatIfService {
+  private readonly schedule: ScheduleService;
+  constructor(private readonly deps: ServiceDeps) {
+    this.schedule = new ScheduleService(deps);
+  }
+
+  private async plan(actor: Actor, planId: string) {
+    const plan = await new WhatIfRepository(this.deps.db).plan(actor.workspaceId, planId);
+    if (!plan) throw planNotFound();
+    authorizePlans(actor, "plans.plan.edit", plan);
+    return plan;
+  }
+
+  /** The options for the plan, scored, and the best combination found; nothing is written. */
+  async propose(actor: Actor, planId: string) {
+    const plan = await this.plan(actor, planId);
+    const db = this.deps.db;
+    // Re-planned first when the day has turned, so the copy starts from today's schedule.
+    await this.schedule.current(actor.workspaceId);
+    const today = await this.schedule.today(db, actor.workspaceId);
+    const revision = await revisionOf(db, actor.workspaceId, plan);
+    const base = { planId, revision, deadline: plan.launchDate, today };
+    if (!plan.launchDate)
+      return {
+        ...base,
+        finish: null,
+        lateDays: 0,
+        options: [],
+        best: null,
+        notes: [msg("progress.whatif.no_deadline")],
+        runs: 0,
+      };
+    const { input, plans } = await this.schedule.buildPlan(db, actor.workspaceId, today);
+    const members = await new ProgressRepository(db).members(actor.workspaceId);
+    const answer = whatIfs({
+      input,
+      planId,
+      deadline: plan.launchDate,
+      members,
+      limits: { options: LIMITS.whatIfOptionsMax, runs: LIMITS.whatIfEngineRunsMax },
+    });
+    const memberName = new Map(members.map((m) => [m.id, m.name]));
+    const planName = new Map(plans.map((p) => [p.id, p.name]));
+    const present = (s: WhatIfScore) => ({
+      ...s,
+      affectedMembers: s.affectedMembers.map((id) => ({
+        memberId: id,
+        name: memberName.get(id) ?? null,
+      })),
+      slipsElsewhere: s.slipsElsewhere.map((x) => ({ ...x, name: planName.get(x.planId) ?? null })),
+    });
+    return {
+      ...base,
+      finish: answer.finish,
+      lateDays: answer.lateDays,
+      options: answer.options.map((o) => ({ ...o, score: present(o.score) })),
+      best: answer.best && { ...answer.best, score: present(answer.best.score) },
+      notes: answer.notes,
+      runs: answer.runs,
+    };
+  }
+
+  /**
+   * Applies the changes of an option (or a combination) as one audited edit of the plan: the
+   * revision the options were computed on must still hold (else 409), every change must still make
+   * sense (else 400 with the field), and the workspace is re-planned in the same transaction.
+   */
+  async apply(actor: Actor, planId: string, body: { revision: string; changes: WhatIfChange[] }) {
+    await this.plan(actor, planId);
+    const outcome = await this.deps.db.transaction().execute(async (trx) => {
+      const repo = new WhatIfRepository(trx);
+      const plan = await repo.plan(actor.workspaceId, planId);
+      if (!plan) throw planNotFound();
+      const current = await revisionOf(trx, actor.workspaceId, plan);
+      if (current !== body.revision)
+        throw fail("conflict", "progress.whatif.stale", undefined, {
+          extra: { revision: current },
+        });
+      const today = await this.schedule.today(trx, actor.workspaceId);
+      const { input } = await this.schedule.buildPlan(trx, actor.workspaceId, today);
+      const { deps } = await repo.parts(actor.workspaceId, planId);
+      const active = new Set(input.members.map((m) => m.id));
+      const errors: FieldError[] = [];
+      const before: unknown[] = [];
+      body.changes.forEach((c, i) => {
+        if (c.kind === "overtime") {
+          errors.push(fieldError(`changes.${i}.kind`, "progress.whatif.not_applicable"));
+          return;
+        }
+        const task = input.tasks.find((t) => t.id === c.taskId && t.planId === planId);
+        if (!task || task.status === "done" || task.milestone) {
+          errors.push(fieldError(`changes.${i}.taskId`, "progress.whatif.task_not_open"));
+          return;
+        }
+        if (c.kind === "assign") {
+          const m = input.members.find((x) => x.id === c.memberId);
+          if (!m || !qualifies({ ...task, assignee: null }, m, active))
+            errors.push(
+              fieldError(`changes.${i}.memberId`, "progress.whatif.member_not_qualified"),
+            );
+          before.push({ kind: c.kind, taskId: c.taskId, memberId: task.assignee });
+        } else {
+          const d = deps.find((x) => x.taskId === c.taskId && x.predecessorId === c.predecessorId);
+          if (!d || d.type !== "FS")
+            errors.push(fieldError(`changes.${i}.predecessorId`, "progress.whatif.no_such_link"));
+          else
+            before.push({
+              kind: c.kind,
+              taskId: c.taskId,
+              predecessorId: c.predecessorId,
+              type: d.type,
+              lagDays: d.lagDays,
+            });
+        }
+      });
+      if (errors.length)
+        throw fail(
+          "invalid",
+          "request.invalid",
+          { fields: errors.map((e) => e.field) },
+          { fields: errors },
+        );
+      const at = nowIso(this.deps);
+      for (const c of body.changes) {
+        if (c.kind === "assign") await repo.assign(actor.workspaceId, c.taskId, c.memberId, at);
+        if (c.kind === "overlap")
+          await repo.relink(actor.workspaceId, c.taskId, c.predecessorId, c.lagDays, at);
+      }
+      if (!(await repo.bumpPlan(actor.workspaceId, planId, plan.version, at)))
+        throw fail("conflict", "progress.whatif.stale");
+      await audit(trx, actor, at, {
+        action: "plan.whatif_apply",
+        entityType: "plan",
+        entityId: planId,
+        message: msg("audit.plan.whatif_apply", { plan: plan.name, planId }),
+        before,
+        after: body.changes,
+      });
+      const replanned = await this.schedule.replan(trx, actor.workspaceId, actor);
+      return {
+        replanned,
+        revision: await revisionOf(trx, actor.workspaceId, {
+          id: planId,
+          version: plan.version + 1,
+        }),
+        deadline: plan.launchDate,
+      };
+    });
+    this.schedule.committed(outcome.replanned);
+    const own = outcome.replanned.result.tasks.filter(
+      (t) => outcome.replanned.planOf.get(t.id) === planId && !t.summary,
+    );
+    const finish =
+      own
+        .map((t) => t.finish)
+        .sort()
+        .pop() ?? null;
+    return {
+      planId,
+      revision: outcome.revision,
+      finish,
+      deadline: outcome.deadline,
+      meetsDeadline: !!finish && (!outcome.deadline || finish <= outcome.deadline),
+    };
+  }
+}
