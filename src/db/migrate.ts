@@ -21,6 +21,7 @@ import * as m130units from "./migrations/2026-12-13-130-goal-units.js";
 import * as m220evm from "./migrations/2026-12-14-220-evm-snapshots.js";
 import * as m230aftersales from "./migrations/2026-12-14-230-aftersales.js";
 import * as m310sla from "./migrations/2026-12-15-310-aftersales-sla.js";
+import * as m330waybill from "./migrations/2026-12-15-330-waybill-unique.js";
 
 // Migrations are imported statically so they run the same from TypeScript sources and from dist.
 const MIGRATIONS: Record<string, Migration> = {
@@ -45,6 +46,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-12-14-220-evm-snapshots": m220evm,
   "2026-12-14-230-aftersales": m230aftersales,
   "2026-12-15-310-aftersales-sla": m310sla,
+  "2026-12-15-330-waybill-unique": m330waybill,
 };
 
 class StaticProvider implements MigrationProvider {

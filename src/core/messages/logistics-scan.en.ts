@@ -34,6 +34,8 @@ export const LOGISTICS_SCAN_EN = {
     "{code} is not a waybill number (7–40 letters, digits and dashes): scan the waybill label.",
   "scan.waybill_used":
     "WRONG PARCEL: waybill {waybill} already belongs to the parcel of order {orders}, not to order {mine}. Check the label.",
+  "scan.waybill_taken":
+    "Waybill {waybill} is already on the parcel of order {orders}: one waybill, one parcel. Check the number typed for order {mine}.",
   "scan.waybill_expected":
     "WRONG PARCEL: order {orders} has waybill {expected}, but {waybill} was scanned. Check the label.",
   "scan.carrier_needed":
@@ -53,6 +55,8 @@ export const LOGISTICS_SCAN_EN = {
     "CASE ENDED: waybill {waybill} is the return of case {case}, which is “{state}”. Do not take it in — ask customer service.",
   "scan.return_case_not_returning":
     "NO RETURN AGREED: waybill {waybill} belongs to case {case} ({type}), which takes no goods back. Do not take it in — ask customer service.",
+  "audit.logistics.waybill_duplicate_cleared":
+    "{actor} removed waybill {waybill} from the parcel of order {orders}: the parcel of order {keptOrders} had it first (one waybill, one parcel)",
   "audit.logistics.waybill_typed":
     "{actor} typed waybill {carrier} {waybill} for the parcel of order {orders}",
   "tracking.too_many_files": "At most {max} tracking files at once.",

@@ -27,6 +27,8 @@ export const LOGISTICS_SCAN_ZH: Record<keyof typeof LOGISTICS_SCAN_EN, string> =
   "scan.waybill_invalid": "{code} 不是运单号（7–40 位字母、数字或短横线）：请扫描快递面单。",
   "scan.waybill_used":
     "包裹错了：运单 {waybill} 已属于订单 {orders} 的包裹，不是订单 {mine} 的。请核对面单！",
+  "scan.waybill_taken":
+    "运单 {waybill} 已用于订单 {orders} 的包裹：一个运单号只能对应一个包裹。请核对为订单 {mine} 输入的单号。",
   "scan.waybill_expected":
     "包裹错了：订单 {orders} 的运单是 {expected}，扫到的却是 {waybill}。请核对面单！",
   "scan.carrier_needed": "运单 {waybill}：无法从单号判断快递公司。请选择快递公司后重新扫描。",
@@ -45,6 +47,8 @@ export const LOGISTICS_SCAN_ZH: Record<keyof typeof LOGISTICS_SCAN_EN, string> =
     "售后已结束：运单 {waybill} 是售后单 {case} 的退货，该售后单状态为“{state}”。请勿签收，联系客服！",
   "scan.return_case_not_returning":
     "未同意退货：运单 {waybill} 属于售后单 {case}（{type}），该类型不退回商品。请勿签收，联系客服！",
+  "audit.logistics.waybill_duplicate_cleared":
+    "{actor} 移除了订单 {orders} 的包裹上的运单 {waybill}：订单 {keptOrders} 的包裹先用了这个单号（一个运单号只能对应一个包裹）",
   "audit.logistics.waybill_typed":
     "{actor} 为订单 {orders} 的包裹手工录入了运单 {carrier} {waybill}",
   "tracking.too_many_files": "一次最多导入 {max} 个运单文件。",

@@ -5,7 +5,7 @@
 // A wrong parcel, an order already shipped, refunded in full, cancelled or unpaid stop the packer:
 // nothing is written but the scan event. Every scan is a row of scan_events with its outcome.
 import type { Actor } from "../../core/actor.js";
-import { fail } from "../../core/errors.js";
+import { fail, fieldError } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
 import {
   carrierCodeFromWaybill,
@@ -31,7 +31,7 @@ import { authorizeLogistics } from "./logistics.access.js";
 import { resolveSlip, slipOf } from "./pack-slip.js";
 import { parcelView, type ParcelView } from "./pack-station.presenter.js";
 import { costParcel } from "./parcel-cost.js";
-import { ScanRepository, type ParcelOrder } from "./scan.repository.js";
+import { isWaybillTaken, ScanRepository, type ParcelOrder } from "./scan.repository.js";
 
 export type { ParcelView } from "./pack-station.presenter.js";
 
@@ -243,7 +243,21 @@ export class PackStationService {
     }));
   }
 
+  /**
+   * Ships the parcel of the slip with the waybill. Two packers writing one number at once: the
+   * database's unique index refuses the second write, and the scan runs again — its check now
+   * finds the number on the other parcel and says so.
+   */
   private async ship(actor: Actor, step: ScanStep, input: WaybillInput): Promise<ScanResult> {
+    try {
+      return await this.shipOnce(actor, step, input);
+    } catch (e) {
+      if (!isWaybillTaken(e)) throw e;
+      return this.shipOnce(actor, step, input);
+    }
+  }
+
+  private async shipOnce(actor: Actor, step: ScanStep, input: WaybillInput): Promise<ScanResult> {
     const ws = actor.workspaceId;
     const raw = input.waybill.trim();
     if (raw === "") throw fail("invalid", "scan.code_empty");
@@ -295,6 +309,18 @@ export class PackStationService {
       const others = await repo.parcelsWithWaybill(ws, waybill, parcel?.id ?? null);
       if (others.length) {
         const theirs = await repo.ordersOf(ws, others[0]!.id);
+        // Typed by hand, a number already used is a typing error, not a box in the wrong hands:
+        // refused as a conflict on the field (nothing written, no wrong shipment counted).
+        if (step === "typed") {
+          const params = {
+            waybill,
+            orders: theirs.map((o) => o.platformOrderId),
+            mine: numbers,
+          };
+          throw fail("conflict", "scan.waybill_taken", params, {
+            fields: [fieldError("waybill", "scan.waybill_taken", params)],
+          });
+        }
         return done({
           outcome: "wrong_parcel",
           message: msg("scan.waybill_used", {

@@ -356,3 +356,19 @@ export class ScanRepository {
     return rows.find((r) => r.id === shopIdOrName) ?? (rows.length === 1 ? rows[0]! : null);
   }
 }
+
+/**
+ * The database refused a second live parcel with the same carrier and waybill number (the unique
+ * index `parcels_waybill_unique`, migration 2026-12-15-330): another writer took the number between
+ * the service's check and its write. PostgreSQL names the index; SQLite names its columns.
+ */
+export function isWaybillTaken(err: unknown): boolean {
+  const e = err as { code?: string; constraint?: string; message?: string } | null;
+  if (!e) return false;
+  if (e.code === "23505") return e.constraint === "parcels_waybill_unique";
+  return (
+    e.code === "SQLITE_CONSTRAINT_UNIQUE" &&
+    typeof e.message === "string" &&
+    e.message.includes("parcels.waybill_no")
+  );
+}

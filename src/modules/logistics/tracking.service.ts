@@ -29,7 +29,7 @@ import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
 import { CarrierRepository } from "./carriers.repository.js";
 import { authorizeLogistics } from "./logistics.access.js";
 import { LogisticsMappingRepository } from "./logistics-mappings.repository.js";
-import { ScanRepository } from "./scan.repository.js";
+import { isWaybillTaken, ScanRepository } from "./scan.repository.js";
 import {
   TrackingRepository,
   type ImportedParcel,
@@ -188,6 +188,29 @@ export class TrackingImportService {
       throw new TrackingImportRejected(summary);
 
     const names = new Map(carriers.map((c) => [c.id, c.name]));
+    // Another writer may take a number between the check and the write (the database's unique
+    // index refuses it): the import is checked again once, and the row then gets its problem.
+    const [errors0, warnings0] = [summary.errors.length, summary.warnings.length];
+    try {
+      return await this.store(actor, shop, sources, unique, rows, names, summary);
+    } catch (e) {
+      if (!isWaybillTaken(e)) throw e;
+      summary.errors.length = errors0;
+      summary.warnings.length = warnings0;
+      return this.store(actor, shop, sources, unique, rows, names, summary);
+    }
+  }
+
+  private store(
+    actor: Actor,
+    shop: NonNullable<Awaited<ReturnType<ScanRepository["shop"]>>>,
+    sources: TrackingSource[],
+    unique: Placed[],
+    rows: Placed[],
+    names: Map<string, string>,
+    summary: TrackingSummary,
+  ): Promise<TrackingSummary> {
+    const ws = actor.workspaceId;
     return this.deps.db.transaction().execute(async (trx) => {
       const at = nowIso(this.deps);
       const plan = await this.plan(trx, ws, shop.id, unique, summary);
