@@ -2935,6 +2935,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/plans/{id}/what-ifs": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Corrective actions for a plan that misses its deadline, each scored on a copy of the workspace's schedule; nothing is written */
+    post: operations["createPlanWhatIf"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/plans/{id}/what-ifs/apply": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Apply an option's changes as one audited plan edit (409 when the plan changed since the options were computed) */
+    post: operations["postPlanWhatIfsApply"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/customers": {
     parameters: {
       query?: never;
@@ -26760,6 +26794,349 @@ export interface operations {
       };
       /** @description Not allowed for this member's role or rights, or a cross-site write */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createPlanWhatIf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Identifier (UUIDv7) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            planId: string;
+            /** @description Send it back to apply: 409 when the plan changed since */
+            revision: string;
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+             */
+            today: string;
+            deadline: string | null;
+            finish: string | null;
+            lateDays: number;
+            options: {
+              id: string;
+              kind: "add_person" | "experienced" | "cut_scope" | "fast_track" | "overtime";
+              changes: (
+                | {
+                    /** @enum {string} */
+                    kind: "assign";
+                    /** @description Identifier (UUIDv7) */
+                    taskId: string;
+                    /** @description Identifier (UUIDv7) */
+                    memberId: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: "overlap";
+                    /** @description Identifier (UUIDv7) */
+                    taskId: string;
+                    /** @description Identifier (UUIDv7) */
+                    predecessorId: string;
+                    lagDays: number;
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: "overtime";
+                    /** @description Identifier (UUIDv7) */
+                    memberId: string;
+                    dates: string[];
+                    hoursPerDay: number;
+                  }
+              )[];
+              message: {
+                /** @description Message code (src/core/messages/en.ts) */
+                code: string;
+                /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+                params?: {
+                  [key: string]: unknown;
+                };
+              };
+              risk: {
+                /** @description Message code (src/core/messages/en.ts) */
+                code: string;
+                /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+                params?: {
+                  [key: string]: unknown;
+                };
+              } | null;
+              applicable: boolean;
+              score: {
+                finish: string | null;
+                /** @description Workdays earlier than without it (negative: later) */
+                daysGained: number;
+                meetsDeadline: boolean;
+                /** @description Hours */
+                hoursMoved: number;
+                /** @description Hours */
+                overtimeHours: number;
+                affectedMembers: {
+                  memberId: string;
+                  name: string | null;
+                }[];
+                slipsElsewhere: {
+                  planId: string;
+                  name: string | null;
+                  /**
+                   * Format: date
+                   * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+                   */
+                  from: string;
+                  /**
+                   * Format: date
+                   * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+                   */
+                  to: string;
+                  days: number;
+                }[];
+              };
+            }[];
+            best: {
+              optionIds: string[];
+              changes: (
+                | {
+                    /** @enum {string} */
+                    kind: "assign";
+                    /** @description Identifier (UUIDv7) */
+                    taskId: string;
+                    /** @description Identifier (UUIDv7) */
+                    memberId: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: "overlap";
+                    /** @description Identifier (UUIDv7) */
+                    taskId: string;
+                    /** @description Identifier (UUIDv7) */
+                    predecessorId: string;
+                    lagDays: number;
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: "overtime";
+                    /** @description Identifier (UUIDv7) */
+                    memberId: string;
+                    dates: string[];
+                    hoursPerDay: number;
+                  }
+              )[];
+              score: {
+                finish: string | null;
+                /** @description Workdays earlier than without it (negative: later) */
+                daysGained: number;
+                meetsDeadline: boolean;
+                /** @description Hours */
+                hoursMoved: number;
+                /** @description Hours */
+                overtimeHours: number;
+                affectedMembers: {
+                  memberId: string;
+                  name: string | null;
+                }[];
+                slipsElsewhere: {
+                  planId: string;
+                  name: string | null;
+                  /**
+                   * Format: date
+                   * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+                   */
+                  from: string;
+                  /**
+                   * Format: date
+                   * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+                   */
+                  to: string;
+                  days: number;
+                }[];
+              };
+              applicable: boolean;
+            } | null;
+            notes: {
+              /** @description Message code (src/core/messages/en.ts) */
+              code: string;
+              /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+              params?: {
+                [key: string]: unknown;
+              };
+            }[];
+            /** @description Engine runs spent */
+            runs: number;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record in this workspace (another workspace's ids answer 404 too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  postPlanWhatIfsApply: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Identifier (UUIDv7) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          revision: string;
+          changes: (
+            | {
+                /** @enum {string} */
+                kind: "assign";
+                /** @description Identifier (UUIDv7) */
+                taskId: string;
+                /** @description Identifier (UUIDv7) */
+                memberId: string;
+              }
+            | {
+                /** @enum {string} */
+                kind: "overlap";
+                /** @description Identifier (UUIDv7) */
+                taskId: string;
+                /** @description Identifier (UUIDv7) */
+                predecessorId: string;
+                lagDays: number;
+              }
+            | {
+                /** @enum {string} */
+                kind: "overtime";
+                /** @description Identifier (UUIDv7) */
+                memberId: string;
+                dates: string[];
+                hoursPerDay: number;
+              }
+          )[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            planId: string;
+            revision: string;
+            finish: string | null;
+            deadline: string | null;
+            meetsDeadline: boolean;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record in this workspace (another workspace's ids answer 404 too) */
+      404: {
         headers: {
           [name: string]: unknown;
         };
