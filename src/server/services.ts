@@ -100,8 +100,8 @@ export function buildServices(database: Database, clock: Clock, events?: EventPu
     sla: new SlaService(deps),
     progress: new ProgressService(deps),
     customers: new CustomersService(deps),
+    whatIfs: new WhatIfService(deps),
   };
 }
 
-    whatIfs: new WhatIfService(deps),
 export type Services = ReturnType<typeof buildServices>;
