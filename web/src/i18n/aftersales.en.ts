@@ -89,5 +89,7 @@ export const aftersalesEn = {
   "aftersales.import.row": "Row",
   "aftersales.import.column": "Column",
   "aftersales.import.notes": "Notes",
+  "aftersales.people.load": "{count} open · {minutes} min · {free} min free today",
+  "aftersales.people.off": "not working today",
   "aftersales.people.title": "Per person",
 } as const;

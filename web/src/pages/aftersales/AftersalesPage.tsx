@@ -12,6 +12,7 @@ import { useShops } from "../shop-data/api";
 import { CaseImportModal } from "./CaseImportModal";
 import { CaseList } from "./CaseList";
 import { NewCaseModal } from "./NewCaseModal";
+import { PeopleCard } from "./PeopleCard";
 import { stateLabel, typeLabel } from "./labels";
 
 function useFilter(): [CaseFilter, (f: Partial<CaseFilter>) => void] {
@@ -42,6 +43,7 @@ export function AftersalesPage() {
   const { t, locale } = useI18n();
   const { can } = useMe();
   const handle = can("aftersales.handle");
+  const lead = can("aftersales.manage");
   const [filter, setFilter] = useFilter();
   const [params] = useSearchParams();
   const cases = useCases(filter);
@@ -78,6 +80,9 @@ export function AftersalesPage() {
           </Space>
         )}
       </Space>
+      {lead && (
+        <PeopleCard selected={filter.assignee} onPick={(id) => setFilter({ assignee: id })} />
+      )}
       <Space wrap data-testid="case-filters">
         <Segmented
           value={filter.assignee ?? ""}

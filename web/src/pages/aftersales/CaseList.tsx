@@ -6,7 +6,7 @@ import { useNavigate } from "react-router-dom";
 import type { CaseRow } from "../../api/aftersales";
 import { useI18n } from "../../i18n";
 import { CaseCountdown } from "./CaseCountdown";
-import { money, STATE_COLOR, stateLabel, typeLabel } from "./labels";
+import { caseName, money, STATE_COLOR, stateLabel, typeLabel } from "./labels";
 
 function StateTags({ c }: { c: CaseRow }) {
   const { t, locale } = useI18n();
@@ -63,7 +63,7 @@ export function CaseList({
                 <Typography.Text strong>{money(c.requestedFen, c.currency)}</Typography.Text>
               </Space>
               <Typography.Text>
-                {typeLabel(locale, c.type)} · {c.platformCaseId ?? c.caseKey}
+                {typeLabel(locale, c.type)} · {caseName(c)}
               </Typography.Text>
               <StateTags c={c} />
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -105,7 +105,7 @@ export function CaseList({
           title: t("aftersales.col.case"),
           render: (_, c) => (
             <Space direction="vertical" size={0}>
-              <Typography.Text>{c.platformCaseId ?? c.caseKey}</Typography.Text>
+              <Typography.Text>{caseName(c)}</Typography.Text>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {shopName(c.shopId)} · {c.platformOrderId ?? ""}
               </Typography.Text>

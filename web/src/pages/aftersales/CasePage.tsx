@@ -26,6 +26,7 @@ import { useShops } from "../shop-data/api";
 import { CaseCountdown } from "./CaseCountdown";
 import { CaseMoves } from "./CaseMoves";
 import {
+  caseName,
   clockLabel,
   inspectionLabel,
   money,
@@ -114,7 +115,7 @@ export function CasePage() {
       </Link>
       <Space wrap align="center">
         <Typography.Title level={4} style={{ margin: 0 }}>
-          {t("aftersales.case.title", { key: c.platformCaseId ?? c.caseKey })}
+          {t("aftersales.case.title", { key: caseName(c) })}
         </Typography.Title>
         <Tag color={STATE_COLOR[c.state]} data-testid="case-page-state">
           {stateLabel(locale, c.state)}

@@ -32,3 +32,10 @@ export const STATE_COLOR: Record<string, string> = {
   resolved: "green",
   closed: "default",
 };
+
+/** What a case is called: the platform's case id, else (opened by hand) its order's number. */
+export const caseName = (c: {
+  platformCaseId: string | null;
+  platformOrderId: string | null;
+  caseKey: string;
+}) => c.platformCaseId ?? c.platformOrderId ?? c.caseKey;
