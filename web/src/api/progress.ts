@@ -1,6 +1,6 @@
 // Progress control: a plan's earned value (GET /plans/{id}/progress) and its daily history for the
 // S-curve and the SPI/CPI trend (GET /plans/{id}/progress/history). Undefined ratios are null.
-import { useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "./client";
 import type { Reply } from "./contract";
 
@@ -27,3 +27,28 @@ export const usePlanProgressHistory = (id: string, enabled: boolean) =>
     queryFn: () => api.get<PlanProgressHistory>(`/api/v1/plans/${id}/progress/history`),
     enabled,
   });
+
+// Corrective actions as what-ifs (POST /plans/{id}/what-ifs: computed, nothing written; and
+// /what-ifs/apply: one audited edit, then everything a schedule change moves is read again).
+export type WhatIfs = Reply<"createPlanWhatIf">;
+export type WhatIfOption = WhatIfs["options"][number];
+export type WhatIfChanges = WhatIfOption["changes"];
+
+export const useWhatIfs = (id: string) =>
+  useMutation({
+    mutationFn: () => api.post<WhatIfs>(`/api/v1/plans/${id}/what-ifs`),
+  });
+
+export function useApplyWhatIf(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (b: { revision: string; changes: WhatIfChanges }) =>
+      api.post<Reply<"postPlanWhatIfsApply">>(`/api/v1/plans/${id}/what-ifs/apply`, b),
+    onSettled: () =>
+      Promise.all(
+        [["plans"], ["workload"], ["today"], ["agenda"], ["reports"]].map((k) =>
+          qc.invalidateQueries({ queryKey: k }),
+        ),
+      ),
+  });
+}

@@ -37,4 +37,21 @@ export const progressEn = {
     "{tasks} task(s) added after the baseline ({hours} h) are counted apart until you set a new baseline.",
   "progress.slipTitle": "Why the finish moved",
   "progress.noCauses": "No single task explains it.",
+  // Corrective actions (WhatIfPanel.tsx).
+  "whatif.title": "Corrective actions (what-ifs)",
+  "whatif.compute": "Compute options",
+  "whatif.summary": "Forecast finish {finish}, deadline {deadline}: {days} workday(s) late.",
+  "whatif.score":
+    "Finish {finish} · {days} workday(s) gained · {hours} h moved · {overtime} h overtime · affects {people}",
+  "whatif.best": "Best combination found ({count} option(s))",
+  "whatif.apply": "Apply",
+  "whatif.tryOnly": "Try only",
+  "whatif.none": "No option to propose.",
+  "whatif.applied": "Applied: the plan now finishes {finish}.",
+  "whatif.slips": "{plan} slips to {to} (+{days} workday(s))",
+  "whatif.kind.add_person": "Add a person",
+  "whatif.kind.experienced": "More experienced",
+  "whatif.kind.cut_scope": "Cut scope",
+  "whatif.kind.fast_track": "Fast-track",
+  "whatif.kind.overtime": "Overtime",
 } as const;

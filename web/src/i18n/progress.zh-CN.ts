@@ -38,4 +38,21 @@ export const progressZhCN: Record<keyof typeof progressEn, string> = {
     "基线之后新增的 {tasks} 个任务（{hours} 小时）单独计算，重新设置基线后才计入。",
   "progress.slipTitle": "完成日为何推迟",
   "progress.noCauses": "没有单个任务能解释。",
+  // Corrective actions (WhatIfPanel.tsx).
+  "whatif.title": "纠偏方案（试算）",
+  "whatif.compute": "计算方案",
+  "whatif.summary": "预计完成 {finish}，截止 {deadline}：晚 {days} 个工作日。",
+  "whatif.score":
+    "完成 {finish} · 提前 {days} 个工作日 · 转移 {hours} 小时 · 加班 {overtime} 小时 · 涉及 {people}",
+  "whatif.best": "找到的最佳组合（{count} 个方案）",
+  "whatif.apply": "应用",
+  "whatif.tryOnly": "仅试算",
+  "whatif.none": "没有可提议的方案。",
+  "whatif.applied": "已应用：计划现在于 {finish} 完成。",
+  "whatif.slips": "{plan} 推迟到 {to}（+{days} 个工作日）",
+  "whatif.kind.add_person": "增派人手",
+  "whatif.kind.experienced": "换更有经验的人",
+  "whatif.kind.cut_scope": "削减范围",
+  "whatif.kind.fast_track": "快速跟进",
+  "whatif.kind.overtime": "加班",
 };

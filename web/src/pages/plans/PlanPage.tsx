@@ -138,6 +138,7 @@ export function PlanPage() {
                 planId={id}
                 hasBaseline={!!detail.plan.baselineAt}
                 taskName={taskNames}
+                editable={editable}
               />
             ),
           },

@@ -16,6 +16,7 @@ import { renderMessage } from "../../i18n/messages";
 import { Chart } from "../dashboard/Chart";
 import { DASH, LightTag, hours, ratio } from "./progressFormat";
 import { EvmTable, curves } from "./ProgressParts";
+import { WhatIfPanel } from "./WhatIfPanel";
 
 function Figures({ evm, t }: { evm: Evm; t: Translate }) {
   const figures: [string, string, string?][] = [
@@ -92,10 +93,13 @@ export function PlanProgressTab({
   planId,
   hasBaseline,
   taskName,
+  editable = false,
 }: {
   planId: string;
   hasBaseline: boolean;
   taskName: Map<string, string>;
+  /** Who may edit the plan sees the corrective actions (纠偏) when it misses its deadline. */
+  editable?: boolean;
 }) {
   const { t, locale } = useI18n();
   const progress = usePlanProgress(planId, hasBaseline);
@@ -150,6 +154,10 @@ export function PlanProgressTab({
           />
         </Card>
       )}
+      {editable &&
+        !!p.forecasts.deadline &&
+        !!p.forecasts.engine &&
+        p.forecasts.engine > p.forecasts.deadline && <WhatIfPanel planId={planId} />}
       {charts && (
         <Row gutter={[12, 12]}>
           <Col xs={24} lg={12}>
