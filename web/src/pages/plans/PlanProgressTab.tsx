@@ -98,7 +98,7 @@ export function PlanProgressTab({
   planId: string;
   hasBaseline: boolean;
   taskName: Map<string, string>;
-  /** Who may edit the plan sees the corrective actions (纠偏) when it misses its deadline. */
+  /** Who may edit a plan with a deadline sees the corrective actions (纠偏). */
   editable?: boolean;
 }) {
   const { t, locale } = useI18n();
@@ -154,10 +154,7 @@ export function PlanProgressTab({
           />
         </Card>
       )}
-      {editable &&
-        !!p.forecasts.deadline &&
-        !!p.forecasts.engine &&
-        p.forecasts.engine > p.forecasts.deadline && <WhatIfPanel planId={planId} />}
+      {editable && !!p.forecasts.deadline && <WhatIfPanel planId={planId} />}
       {charts && (
         <Row gutter={[12, 12]}>
           <Col xs={24} lg={12}>

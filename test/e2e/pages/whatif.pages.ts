@@ -1,0 +1,22 @@
+// Page model for the plan's Progress tab's corrective actions (纠偏, WhatIfPanel.tsx).
+import type { Page } from "playwright-core";
+
+export class WhatIfPanel {
+  constructor(private readonly page: Page) {}
+  readonly panel = () => this.page.getByTestId("whatif-panel");
+  readonly options = () => this.page.getByTestId("whatif-option");
+  readonly best = () => this.page.getByTestId("whatif-best");
+  readonly applied = () => this.page.getByTestId("whatif-applied");
+  readonly engineForecast = () => this.page.getByTestId("forecast-engine");
+  /** Opens the plan's Progress tab by its address and computes the options. */
+  async open(base: string, planId: string) {
+    await this.page.goto(`${base}/plans/${planId}?tab=progress`);
+    await this.panel().waitFor();
+    await this.page.getByTestId("whatif-compute").click();
+    await this.options().first().waitFor();
+  }
+  async applyBest() {
+    await this.page.getByTestId("whatif-apply-best").click();
+    await this.applied().waitFor();
+  }
+}
