@@ -94,6 +94,10 @@ import type {
   AftersalesSettingsTable,
 } from "./tables/aftersales.js";
 import type {
+  AftersalesRoutingTable,
+  AftersalesCaseRoutingTable,
+} from "./tables/aftersales-routing.js";
+import type {
   AftersalesSlaPoliciesTable,
   AftersalesSlaSettingsTable,
   AftersalesSlaAlertsTable,
@@ -108,6 +112,7 @@ export type * from "./tables/logistics.js";
 export type * from "./tables/logistics-scan.js";
 export type * from "./tables/progress.js";
 export type * from "./tables/aftersales.js";
+export type * from "./tables/aftersales-routing.js";
 export type * from "./tables/aftersales-sla.js";
 
 export interface DB {
@@ -192,6 +197,8 @@ export interface DB {
   aftersalesImports: AftersalesImportsTable;
   aftersalesOrderSyncs: AftersalesOrderSyncsTable;
   aftersalesSettings: AftersalesSettingsTable;
+  aftersalesRouting: AftersalesRoutingTable;
+  aftersalesCaseRouting: AftersalesCaseRoutingTable;
   aftersalesSlaPolicies: AftersalesSlaPoliciesTable;
   aftersalesSlaSettings: AftersalesSlaSettingsTable;
   aftersalesSlaAlerts: AftersalesSlaAlertsTable;

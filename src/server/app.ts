@@ -12,6 +12,7 @@ import { tokenRoutes } from "../modules/tokens/tokens.routes.js";
 import { workspaceRoutes } from "../modules/workspaces/workspace.routes.js";
 import { aftersalesRoutes } from "../modules/aftersales/aftersales.routes.js";
 import { aftersalesSlaRoutes } from "../modules/aftersales/sla.routes.js";
+import { routingRoutes } from "../modules/aftersales/routing.routes.js";
 import { customerRoutes } from "../modules/customers/customers.routes.js";
 import { planRoutes } from "../modules/plans/plan.routes.js";
 import { dailyRoutes } from "../modules/daily/daily.routes.js";
@@ -129,6 +130,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
         caseMappings: s.caseMappings,
       });
       await aftersalesSlaRoutes(api, { sla: s.sla });
+      await routingRoutes(api, { caseRouting: s.caseRouting, caseAssign: s.caseAssign });
       await csRoutes(api, { cs: s.cs, csImports: s.csImports });
       await rateRoutes(api, { carriers: s.carriers, rateCards: s.rateCards });
       await queueRoutes(api, { shipQueue: s.shipQueue, parcels: s.parcels });

@@ -357,6 +357,7 @@ function bodyFor(method: string, path: string): unknown {
   if (path.endsWith("/what-ifs/apply"))
     return { revision: "x", changes: [{ kind: "assign", taskId: "x", memberId: "x" }] };
   if (path.endsWith("/aftersales/cases/{id}/transitions")) return { to: "in_progress", version: 1 };
+  if (path.endsWith("/aftersales/cases/{id}/assign")) return { memberId: "x", version: 1 };
   if (path.endsWith("/aftersales/mappings/{id}") && method === "put")
     return {
       version: 1,

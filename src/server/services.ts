@@ -46,6 +46,8 @@ import { CaseImportService } from "../modules/aftersales/case-import.service.js"
 import { CaseMappingService } from "../modules/aftersales/case-mappings.service.js";
 import { OrderSyncService } from "../modules/aftersales/order-sync.service.js";
 import { SlaService } from "../modules/aftersales/sla.service.js";
+import { CaseRoutingService } from "../modules/aftersales/routing.service.js";
+import { CaseAssignService } from "../modules/aftersales/assign.service.js";
 import { ProgressService } from "../modules/progress/progress.service.js";
 import { CustomersService } from "../modules/customers/customers.service.js";
 
@@ -98,6 +100,8 @@ export function buildServices(database: Database, clock: Clock, events?: EventPu
     caseMappings: new CaseMappingService(deps),
     caseSync: new OrderSyncService(deps),
     sla: new SlaService(deps),
+    caseRouting: new CaseRoutingService(deps),
+    caseAssign: new CaseAssignService(deps),
     progress: new ProgressService(deps),
     customers: new CustomersService(deps),
     whatIfs: new WhatIfService(deps),

@@ -163,6 +163,7 @@ for (const dialect of DIALECTS) {
       const detail = await x.ops.get<Case>(`${V1}/aftersales/cases/${id}`);
       expect(detail.body.history.map((e) => [e.kind, e.fromState, e.toState])).toEqual([
         ["imported", null, "waiting_buyer"],
+        ["assigned", null, null],
         ["transition", "waiting_buyer", "received"],
         ["transition", "received", "resolved"],
       ]);
@@ -190,7 +191,7 @@ for (const dialect of DIALECTS) {
         type: "exchange",
         state: "new",
         orderId: order.id,
-        history: [{ kind: "created" }],
+        history: [{ kind: "created" }, { kind: "assigned" }],
       });
       const refused = await x.ops.post<Problem>(`${V1}/aftersales/cases`, {
         orderId: order.id,

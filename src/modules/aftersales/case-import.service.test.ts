@@ -123,6 +123,8 @@ for (const dialect of DIALECTS) {
           toState: "waiting_buyer",
           message: { code: "case.history.imported", params: { file: "taobao-refunds-202610.csv" } },
         },
+        // Routed at once to a 客服 person working today (routing.service.test.ts).
+        { kind: "assigned", message: { code: "case.history.routed" } },
       ]);
       expect(detail.pauses).toHaveLength(1);
       expect(detail.pauses[0]!.endedAt).toBeNull();
@@ -165,15 +167,16 @@ for (const dialect of DIALECTS) {
       const detail = await s.cases.get(t.owner, b.id);
       expect(detail.history.map((e) => [e.kind, e.fromState, e.toState])).toEqual([
         ["imported", null, "waiting_buyer"],
+        ["assigned", null, null],
         ["platform", "waiting_buyer", "received"],
         ["updated", null, null],
       ]);
-      expect(detail.history[1]!.message).toMatchObject({
+      expect(detail.history[2]!.message).toMatchObject({
         code: "case.history.platform_moved",
         params: { platformState: "买家已经退货，等待卖家确认收货" },
       });
       // the new deadline is named, what the platform's state implies is not repeated
-      expect(detail.history[2]!.message.params).toMatchObject({
+      expect(detail.history[3]!.message.params).toMatchObject({
         file: "taobao-refunds-202610-later.csv",
         fields: ["platformDeadlineAt"],
       });

@@ -40,6 +40,7 @@ import { CaseSourceRepository, type CaseOrder } from "./case-sources.repository.
 import { planCreate, planUpdate, type CasePlan, type Incoming } from "./case-upsert.js";
 import { planCounts, writePlans, writtenIds } from "./case-write.js";
 import { publishSla, refreshSla, type SlaOutcome } from "./sla-clocks.js";
+import { routeNewCases } from "./routing.service.js";
 import { CaseRepository } from "./cases.repository.js";
 import { OrderSyncService } from "./order-sync.service.js";
 
@@ -185,6 +186,7 @@ export class CaseImportService {
       return summary;
     });
     publishSla(this.deps, sla);
+    if (!done.dryRun && done.created > 0) await routeNewCases(this.deps, ws);
     return done;
   }
 

@@ -82,6 +82,8 @@ for (const dialect of DIALECTS) {
             toState: "new",
             message: { code: "case.history.created" },
           },
+          // Routed at once to a 客服 person working today (routing.service.test.ts).
+          { kind: "assigned", actorMemberId: null, message: { code: "case.history.routed" } },
         ],
       });
       expect(c.caseKey).toBe(`manual:${c.id}`);
@@ -146,6 +148,7 @@ for (const dialect of DIALECTS) {
       });
       expect(c.history.map((e) => [e.kind, e.fromState, e.toState, e.message.code])).toEqual([
         ["created", null, "new", "case.history.created"],
+        ["assigned", null, null, "case.history.routed"],
         ["transition", "new", "in_progress", "case.history.moved"],
         ["transition", "in_progress", "waiting_buyer", "case.history.moved"],
         ["transition", "waiting_buyer", "received", "case.history.moved"],
@@ -191,7 +194,8 @@ for (const dialect of DIALECTS) {
       });
       const after = await s.cases.get(me, c.id);
       expect(after).toMatchObject({ state: "new", version: 1 });
-      expect(after.history).toHaveLength(1);
+      // Created and routed; the refused moves wrote nothing.
+      expect(after.history.map((e) => e.kind)).toEqual(["created", "assigned"]);
       // a stale version is refused
       await s.cases.transition(me, c.id, { to: "closed", version: 1 });
       const stale = await failure(s.cases.transition(me, c.id, { to: "in_progress", version: 1 }));
@@ -256,7 +260,9 @@ for (const dialect of DIALECTS) {
       expect(await ids({ state: "new,in_progress" })).toEqual([a.id, b.id]);
       expect(await ids({ type: "complaint" })).toEqual([b.id]);
       expect(await ids({ shopId: a.shopId, state: "open" })).toEqual([a.id, b.id]);
-      expect(await ids({ assignee: "none", state: "open" })).toEqual([a.id, b.id]);
+      // New cases are routed at once (routing.service.test.ts): none waits unassigned here.
+      expect(await ids({ assignee: "none", state: "open" })).toEqual([]);
+      expect(await ids({ assignee: a.assigneeMemberId!, type: "exchange" })).toEqual([a.id]);
       expect(await ids({ assignee: "me" })).toEqual([]);
       const bad = await failure(s.cases.list(t.ops, { state: "lost" }));
       expect(bad).toMatchObject({ kind: "invalid", coded: { code: "case.state_unknown" } });

@@ -44,6 +44,7 @@ import {
 } from "./cases.repository.js";
 import { OrderSyncService } from "./order-sync.service.js";
 import { publishSla, refreshSla, slaViews, type SlaOutcome } from "./sla-clocks.js";
+import { routeNewCases } from "./routing.service.js";
 
 export interface CaseListQuery {
   /** Comma-separated states, or `open` (every state before resolved or closed). */
@@ -348,8 +349,9 @@ export class CaseService {
         this.deps.events?.publish(ws, { type: "aftersales.cases.changed" });
         return id;
       })
-      .then((caseId) => {
+      .then(async (caseId) => {
         publishSla(this.deps, sla);
+        await routeNewCases(this.deps, ws);
         return this.get(actor, caseId);
       });
   }

@@ -19,6 +19,7 @@ import { CaseSourceRepository, type CaseOrder } from "./case-sources.repository.
 import { caseEvent, planCreate, planUpdate, type CasePlan, type Incoming } from "./case-upsert.js";
 import { planCounts, writePlans, writtenIds } from "./case-write.js";
 import { publishSla, refreshSla, type SlaOutcome } from "./sla-clocks.js";
+import { routeNewCases } from "./routing.service.js";
 import { CaseRepository } from "./cases.repository.js";
 
 /** Order imports read per call (a history of thousands is read over a few calls). */
@@ -75,6 +76,7 @@ export class OrderSyncService {
       sla = await refreshSla(trx, ws, written, at);
     });
     publishSla(this.deps, sla);
+    if (total.created > 0) await routeNewCases(this.deps, ws);
     if (total.created + total.updated > 0)
       this.deps.events?.publish(ws, { type: "aftersales.cases.changed" });
     return total;

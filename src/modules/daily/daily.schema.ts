@@ -50,6 +50,19 @@ export const DutySchema = Type.Object({
   startTime: Type.String(),
   endTime: Type.String(),
 });
+export const TodayCaseSchema = Type.Object({
+  id: Id,
+  platformCaseId: Nullable(Type.String()),
+  platform: Type.String(),
+  type: Type.String(),
+  state: Type.String(),
+  /** The deadline the case shows now (the countdown); null: none. */
+  dueAt: Nullable(Type.String()),
+  openedAt: Type.String(),
+  /** Counted in the member's capacity: the engine plans their tasks around it. */
+  estimatedMinutes: Type.Integer(),
+  version: Type.Integer(),
+});
 export const TodaySchema = Type.Object({
   date: IsoDate,
   memberId: Id,
@@ -62,6 +75,8 @@ export const TodaySchema = Type.Object({
   duties: Type.Array(DutySchema),
   /** A 物流 member's packing run of the day (null for others, past days and days without one). */
   packing: Nullable(PackingRunSchema),
+  /** The open after-sales cases assigned to the member (today only), soonest due first. */
+  cases: Type.Array(TodayCaseSchema),
   items: Type.Array(DayItemSchema),
   inbox: Type.Array(DayItemSchema),
 });

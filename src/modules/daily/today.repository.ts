@@ -1,6 +1,7 @@
 // What Today reads and writes: the members whose days are shown, their capacity and leaves, the
 // workspace calendar, the plan tasks on a day, work logs and the member's own items. Every method
 // takes the workspace id first and filters by it.
+import { OPEN_STATES } from "../../core/aftersales/cases.js";
 import type { Executor } from "../../db/database.js";
 import type { DayItem, WorkLog } from "../../db/schema.js";
 
@@ -292,6 +293,22 @@ export class TodayRepository {
       .where("version", "=", version)
       .executeTakeFirst();
     return Number(r.numUpdatedRows) > 0;
+  }
+
+  /** The open after-sales cases assigned to a member, soonest due first (no deadline last). */
+  async openCases(workspaceId: string, memberId: string) {
+    const rows = await this.db
+      .selectFrom("aftersalesCases")
+      .select(["id", "platformCaseId", "platform", "type", "state", "dueAt", "openedAt", "version"])
+      .where("workspaceId", "=", workspaceId)
+      .where("assigneeMemberId", "=", memberId)
+      .where("state", "in", [...OPEN_STATES])
+      .limit(500)
+      .execute();
+    const key = (r: (typeof rows)[number]) => `${r.dueAt ?? "9999"}|${r.openedAt}|${r.id}`;
+    return rows
+      .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
+      .map((r) => ({ ...r, version: Number(r.version) }));
   }
 
   /** Deletes an item and the hours logged on it. */

@@ -14,6 +14,7 @@ import type { Executor } from "../../db/database.js";
 import type { DayItem } from "../../db/schema.js";
 import { ScheduleService } from "../plans/schedule.service.js";
 import { PackingWorkService } from "../logistics/packing-work.service.js";
+import { casesOnToday as casesOf } from "../aftersales/routing-load.js";
 import { nowIso, type ServiceDeps } from "../shared/context.js";
 import { assertOversees, dailyActor, overseenMembers } from "./daily.access.js";
 import { DutyRepository } from "./duty.repository.js";
@@ -69,6 +70,9 @@ export class TodayService {
       this.schedule.current(ws),
       repo.leavesOn(ws, member.id, date),
     ]);
+    // Their open after-sales cases with the deadline each shows (today only: they are now-work).
+    const cases =
+      date === (await this.schedule.today(db, ws)) ? await casesOf(db, ws, member.id) : [];
     const mc = cal.forMember({
       workweek: m.workweek ? (JSON.parse(m.workweek) as number[]) : null,
       hoursPerDay: m.hoursPerDay,
@@ -128,6 +132,7 @@ export class TodayService {
       tasks,
       duties: duties.map(presentDuty).filter((d) => d.weekdays.includes(wd) && mc.isWorkday(date)),
       packing,
+      cases,
       items: items.map(presentItem),
       inbox: inbox.map(presentItem),
     };

@@ -34,6 +34,7 @@ import {
   rememberReserved,
   type PackingForecast,
 } from "../logistics/packing-load.js";
+import { caseReservations } from "../aftersales/routing-load.js";
 import type { LiveEvent, ServiceDeps } from "../shared/context.js";
 import { PlanRepository } from "./plan.repository.js";
 import { ScheduleRepository } from "./schedule.repository.js";
@@ -249,7 +250,11 @@ export class ScheduleService {
         today,
         new Set(tasks.filter((t) => t.status !== "done").map((t) => t.id)),
       ),
-      reserved: packingReservations(packing),
+      // 客服 members' open after-sales cases take their estimated minutes the same way.
+      reserved: [
+        ...packingReservations(packing),
+        ...(await caseReservations(db, workspaceId, { today, people, calendar: w })),
+      ],
     };
     return { built: buildTeamPlan(input), input, plans: scheduled, tasks, packing };
   }

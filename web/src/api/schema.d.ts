@@ -2587,23 +2587,6 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/api/v1/logistics/pack/return": {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Pack station, return mode (退货入库): a return parcel's waybill scanned. The after-sales cases whose return waybill it is move to received (history and audit, inspection next when the workspace inspects before refunding) — outcome ok with the cases; already_received when they had it; a stop (unknown: an outgoing parcel's waybill or nobody's; return_refused: a case ended or of a type that takes no goods back) writes nothing but the scan event. For the people of a department whose function is logistics, their leads and the owner (logistics.pack) */
-    post: operations["logisticsPackReturn"];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   "/api/v1/logistics/parcels/{id}/waybill": {
     parameters: {
       query?: never;
@@ -22839,7 +22822,7 @@ export interface operations {
         };
         content: {
           "application/json": {
-            step: "slip" | "waybill" | "typed" | "return";
+            step: "slip" | "waybill" | "typed";
             outcome:
               | "ok"
               | "unknown"
@@ -22850,10 +22833,8 @@ export interface operations {
               | "cancelled"
               | "unpaid"
               | "invalid"
-              | "carrier_needed"
-              | "already_received"
-              | "return_refused";
-            /** @description True: the parcel must not leave as it is (unknown, wrong_parcel, already_shipped, refunded, cancelled, unpaid; return_refused for a return); the pack station waits for an acknowledge */
+              | "carrier_needed";
+            /** @description True: the parcel must not leave as it is (unknown, wrong_parcel, already_shipped, refunded, cancelled, unpaid); the pack station waits for an acknowledge */
             stop: boolean;
             message: {
               /** @description Message code (src/core/messages/en.ts) */
@@ -22904,19 +22885,6 @@ export interface operations {
                 quantity: number;
               }[];
             } | null;
-            /** @description Step return: the after-sales cases whose return waybill was scanned */
-            cases?: {
-              /** @description Identifier (UUIDv7) */
-              id: string;
-              /** @description The platform's case number, else Dayclear's id */
-              caseNumber: string;
-              platformOrderId: string | null;
-              /** @description The case's state before the scan */
-              from: string;
-              /** @description The case's state after the scan */
-              state: string;
-              outcome: "received" | "already_received" | "finished" | "not_returning";
-            }[];
             /** @description Identifier (UUIDv7) */
             eventId: string;
             /** @description UTC instant, ISO 8601 */
@@ -23002,7 +22970,7 @@ export interface operations {
         };
         content: {
           "application/json": {
-            step: "slip" | "waybill" | "typed" | "return";
+            step: "slip" | "waybill" | "typed";
             outcome:
               | "ok"
               | "unknown"
@@ -23013,10 +22981,8 @@ export interface operations {
               | "cancelled"
               | "unpaid"
               | "invalid"
-              | "carrier_needed"
-              | "already_received"
-              | "return_refused";
-            /** @description True: the parcel must not leave as it is (unknown, wrong_parcel, already_shipped, refunded, cancelled, unpaid; return_refused for a return); the pack station waits for an acknowledge */
+              | "carrier_needed";
+            /** @description True: the parcel must not leave as it is (unknown, wrong_parcel, already_shipped, refunded, cancelled, unpaid); the pack station waits for an acknowledge */
             stop: boolean;
             message: {
               /** @description Message code (src/core/messages/en.ts) */
@@ -23067,174 +23033,6 @@ export interface operations {
                 quantity: number;
               }[];
             } | null;
-            /** @description Step return: the after-sales cases whose return waybill was scanned */
-            cases?: {
-              /** @description Identifier (UUIDv7) */
-              id: string;
-              /** @description The platform's case number, else Dayclear's id */
-              caseNumber: string;
-              platformOrderId: string | null;
-              /** @description The case's state before the scan */
-              from: string;
-              /** @description The case's state after the scan */
-              state: string;
-              outcome: "received" | "already_received" | "finished" | "not_returning";
-            }[];
-            /** @description Identifier (UUIDv7) */
-            eventId: string;
-            /** @description UTC instant, ISO 8601 */
-            at: string;
-          };
-        };
-      };
-      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Not signed in, or the session or API token is no longer valid */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Not allowed for this member's role or rights, or a cross-site write */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is larger than the route accepts */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  logisticsPackReturn: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        "application/json": {
-          /** @description What the scanner (or the person) typed: a parcel id, an order number or a waybill */
-          code: string;
-        };
-      };
-    };
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": {
-            step: "slip" | "waybill" | "typed" | "return";
-            outcome:
-              | "ok"
-              | "unknown"
-              | "ambiguous"
-              | "wrong_parcel"
-              | "already_shipped"
-              | "refunded"
-              | "cancelled"
-              | "unpaid"
-              | "invalid"
-              | "carrier_needed"
-              | "already_received"
-              | "return_refused";
-            /** @description True: the parcel must not leave as it is (unknown, wrong_parcel, already_shipped, refunded, cancelled, unpaid; return_refused for a return); the pack station waits for an acknowledge */
-            stop: boolean;
-            message: {
-              /** @description Message code (src/core/messages/en.ts) */
-              code: string;
-              /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
-              params?: {
-                [key: string]: unknown;
-              };
-            };
-            parcel: {
-              id: string | null;
-              /** @description Identifier (UUIDv7) */
-              shopId: string;
-              batchId: string | null;
-              /** @description open | packed | shipped | cancelled */
-              status: string;
-              carrier: {
-                /** @description Identifier (UUIDv7) */
-                id: string;
-                code: string;
-                name: string;
-              } | null;
-              waybillNo: string | null;
-              waybillSource: string | null;
-              weightG: number | null;
-              packedBy: string | null;
-              packedAt: string | null;
-              shippedAt: string | null;
-              /** @description 0 for an order that has no parcel yet */
-              version: number;
-              orders: {
-                /** @description Identifier (UUIDv7) */
-                id: string;
-                platformOrderId: string;
-                status: string;
-                rawStatus: string;
-                recipient: string | null;
-                province: string | null;
-                city: string | null;
-                sellerMemo: string | null;
-              }[];
-              lines: {
-                /** @description Identifier (UUIDv7) */
-                orderId: string;
-                title: string;
-                sku: string | null;
-                variant: string | null;
-                quantity: number;
-              }[];
-            } | null;
-            /** @description Step return: the after-sales cases whose return waybill was scanned */
-            cases?: {
-              /** @description Identifier (UUIDv7) */
-              id: string;
-              /** @description The platform's case number, else Dayclear's id */
-              caseNumber: string;
-              platformOrderId: string | null;
-              /** @description The case's state before the scan */
-              from: string;
-              /** @description The case's state after the scan */
-              state: string;
-              outcome: "received" | "already_received" | "finished" | "not_returning";
-            }[];
             /** @description Identifier (UUIDv7) */
             eventId: string;
             /** @description UTC instant, ISO 8601 */
@@ -23321,7 +23119,7 @@ export interface operations {
         };
         content: {
           "application/json": {
-            step: "slip" | "waybill" | "typed" | "return";
+            step: "slip" | "waybill" | "typed";
             outcome:
               | "ok"
               | "unknown"
@@ -23332,10 +23130,8 @@ export interface operations {
               | "cancelled"
               | "unpaid"
               | "invalid"
-              | "carrier_needed"
-              | "already_received"
-              | "return_refused";
-            /** @description True: the parcel must not leave as it is (unknown, wrong_parcel, already_shipped, refunded, cancelled, unpaid; return_refused for a return); the pack station waits for an acknowledge */
+              | "carrier_needed";
+            /** @description True: the parcel must not leave as it is (unknown, wrong_parcel, already_shipped, refunded, cancelled, unpaid); the pack station waits for an acknowledge */
             stop: boolean;
             message: {
               /** @description Message code (src/core/messages/en.ts) */
@@ -23386,19 +23182,6 @@ export interface operations {
                 quantity: number;
               }[];
             } | null;
-            /** @description Step return: the after-sales cases whose return waybill was scanned */
-            cases?: {
-              /** @description Identifier (UUIDv7) */
-              id: string;
-              /** @description The platform's case number, else Dayclear's id */
-              caseNumber: string;
-              platformOrderId: string | null;
-              /** @description The case's state before the scan */
-              from: string;
-              /** @description The case's state after the scan */
-              state: string;
-              outcome: "received" | "already_received" | "finished" | "not_returning";
-            }[];
             /** @description Identifier (UUIDv7) */
             eventId: string;
             /** @description UTC instant, ISO 8601 */
@@ -23502,9 +23285,7 @@ export interface operations {
                 | "cancelled"
                 | "unpaid"
                 | "invalid"
-                | "carrier_needed"
-                | "already_received"
-                | "return_refused";
+                | "carrier_needed";
               stop: boolean;
               message: {
                 /** @description Message code (src/core/messages/en.ts) */
@@ -26168,349 +25949,6 @@ export interface operations {
       };
     };
   };
-  createPlanWhatIf: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Identifier (UUIDv7) */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": {
-            planId: string;
-            /** @description Send it back to apply: 409 when the plan changed since */
-            revision: string;
-            /**
-             * Format: date
-             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
-             */
-            today: string;
-            deadline: string | null;
-            finish: string | null;
-            lateDays: number;
-            options: {
-              id: string;
-              kind: "add_person" | "experienced" | "cut_scope" | "fast_track" | "overtime";
-              changes: (
-                | {
-                    /** @enum {string} */
-                    kind: "assign";
-                    /** @description Identifier (UUIDv7) */
-                    taskId: string;
-                    /** @description Identifier (UUIDv7) */
-                    memberId: string;
-                  }
-                | {
-                    /** @enum {string} */
-                    kind: "overlap";
-                    /** @description Identifier (UUIDv7) */
-                    taskId: string;
-                    /** @description Identifier (UUIDv7) */
-                    predecessorId: string;
-                    lagDays: number;
-                  }
-                | {
-                    /** @enum {string} */
-                    kind: "overtime";
-                    /** @description Identifier (UUIDv7) */
-                    memberId: string;
-                    dates: string[];
-                    hoursPerDay: number;
-                  }
-              )[];
-              message: {
-                /** @description Message code (src/core/messages/en.ts) */
-                code: string;
-                /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
-                params?: {
-                  [key: string]: unknown;
-                };
-              };
-              risk: {
-                /** @description Message code (src/core/messages/en.ts) */
-                code: string;
-                /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
-                params?: {
-                  [key: string]: unknown;
-                };
-              } | null;
-              applicable: boolean;
-              score: {
-                finish: string | null;
-                /** @description Workdays earlier than without it (negative: later) */
-                daysGained: number;
-                meetsDeadline: boolean;
-                /** @description Hours */
-                hoursMoved: number;
-                /** @description Hours */
-                overtimeHours: number;
-                affectedMembers: {
-                  memberId: string;
-                  name: string | null;
-                }[];
-                slipsElsewhere: {
-                  planId: string;
-                  name: string | null;
-                  /**
-                   * Format: date
-                   * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
-                   */
-                  from: string;
-                  /**
-                   * Format: date
-                   * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
-                   */
-                  to: string;
-                  days: number;
-                }[];
-              };
-            }[];
-            best: {
-              optionIds: string[];
-              changes: (
-                | {
-                    /** @enum {string} */
-                    kind: "assign";
-                    /** @description Identifier (UUIDv7) */
-                    taskId: string;
-                    /** @description Identifier (UUIDv7) */
-                    memberId: string;
-                  }
-                | {
-                    /** @enum {string} */
-                    kind: "overlap";
-                    /** @description Identifier (UUIDv7) */
-                    taskId: string;
-                    /** @description Identifier (UUIDv7) */
-                    predecessorId: string;
-                    lagDays: number;
-                  }
-                | {
-                    /** @enum {string} */
-                    kind: "overtime";
-                    /** @description Identifier (UUIDv7) */
-                    memberId: string;
-                    dates: string[];
-                    hoursPerDay: number;
-                  }
-              )[];
-              score: {
-                finish: string | null;
-                /** @description Workdays earlier than without it (negative: later) */
-                daysGained: number;
-                meetsDeadline: boolean;
-                /** @description Hours */
-                hoursMoved: number;
-                /** @description Hours */
-                overtimeHours: number;
-                affectedMembers: {
-                  memberId: string;
-                  name: string | null;
-                }[];
-                slipsElsewhere: {
-                  planId: string;
-                  name: string | null;
-                  /**
-                   * Format: date
-                   * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
-                   */
-                  from: string;
-                  /**
-                   * Format: date
-                   * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
-                   */
-                  to: string;
-                  days: number;
-                }[];
-              };
-              applicable: boolean;
-            } | null;
-            notes: {
-              /** @description Message code (src/core/messages/en.ts) */
-              code: string;
-              /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
-              params?: {
-                [key: string]: unknown;
-              };
-            }[];
-            /** @description Engine runs spent */
-            runs: number;
-          };
-        };
-      };
-      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Not signed in, or the session or API token is no longer valid */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Not allowed for this member's role or rights, or a cross-site write */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description No such record in this workspace (another workspace's ids answer 404 too) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  postPlanWhatIfsApply: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Identifier (UUIDv7) */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        "application/json": {
-          revision: string;
-          changes: (
-            | {
-                /** @enum {string} */
-                kind: "assign";
-                /** @description Identifier (UUIDv7) */
-                taskId: string;
-                /** @description Identifier (UUIDv7) */
-                memberId: string;
-              }
-            | {
-                /** @enum {string} */
-                kind: "overlap";
-                /** @description Identifier (UUIDv7) */
-                taskId: string;
-                /** @description Identifier (UUIDv7) */
-                predecessorId: string;
-                lagDays: number;
-              }
-            | {
-                /** @enum {string} */
-                kind: "overtime";
-                /** @description Identifier (UUIDv7) */
-                memberId: string;
-                dates: string[];
-                hoursPerDay: number;
-              }
-          )[];
-        };
-      };
-    };
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": {
-            planId: string;
-            revision: string;
-            finish: string | null;
-            deadline: string | null;
-            meetsDeadline: boolean;
-          };
-        };
-      };
-      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Not signed in, or the session or API token is no longer valid */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Not allowed for this member's role or rights, or a cross-site write */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description No such record in this workspace (another workspace's ids answer 404 too) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is larger than the route accepts */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
   listCustomers: {
     parameters: {
       query: {
@@ -27356,6 +26794,349 @@ export interface operations {
       };
       /** @description Not allowed for this member's role or rights, or a cross-site write */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createPlanWhatIf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Identifier (UUIDv7) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            planId: string;
+            /** @description Send it back to apply: 409 when the plan changed since */
+            revision: string;
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+             */
+            today: string;
+            deadline: string | null;
+            finish: string | null;
+            lateDays: number;
+            options: {
+              id: string;
+              kind: "add_person" | "experienced" | "cut_scope" | "fast_track" | "overtime";
+              changes: (
+                | {
+                    /** @enum {string} */
+                    kind: "assign";
+                    /** @description Identifier (UUIDv7) */
+                    taskId: string;
+                    /** @description Identifier (UUIDv7) */
+                    memberId: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: "overlap";
+                    /** @description Identifier (UUIDv7) */
+                    taskId: string;
+                    /** @description Identifier (UUIDv7) */
+                    predecessorId: string;
+                    lagDays: number;
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: "overtime";
+                    /** @description Identifier (UUIDv7) */
+                    memberId: string;
+                    dates: string[];
+                    hoursPerDay: number;
+                  }
+              )[];
+              message: {
+                /** @description Message code (src/core/messages/en.ts) */
+                code: string;
+                /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+                params?: {
+                  [key: string]: unknown;
+                };
+              };
+              risk: {
+                /** @description Message code (src/core/messages/en.ts) */
+                code: string;
+                /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+                params?: {
+                  [key: string]: unknown;
+                };
+              } | null;
+              applicable: boolean;
+              score: {
+                finish: string | null;
+                /** @description Workdays earlier than without it (negative: later) */
+                daysGained: number;
+                meetsDeadline: boolean;
+                /** @description Hours */
+                hoursMoved: number;
+                /** @description Hours */
+                overtimeHours: number;
+                affectedMembers: {
+                  memberId: string;
+                  name: string | null;
+                }[];
+                slipsElsewhere: {
+                  planId: string;
+                  name: string | null;
+                  /**
+                   * Format: date
+                   * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+                   */
+                  from: string;
+                  /**
+                   * Format: date
+                   * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+                   */
+                  to: string;
+                  days: number;
+                }[];
+              };
+            }[];
+            best: {
+              optionIds: string[];
+              changes: (
+                | {
+                    /** @enum {string} */
+                    kind: "assign";
+                    /** @description Identifier (UUIDv7) */
+                    taskId: string;
+                    /** @description Identifier (UUIDv7) */
+                    memberId: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: "overlap";
+                    /** @description Identifier (UUIDv7) */
+                    taskId: string;
+                    /** @description Identifier (UUIDv7) */
+                    predecessorId: string;
+                    lagDays: number;
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: "overtime";
+                    /** @description Identifier (UUIDv7) */
+                    memberId: string;
+                    dates: string[];
+                    hoursPerDay: number;
+                  }
+              )[];
+              score: {
+                finish: string | null;
+                /** @description Workdays earlier than without it (negative: later) */
+                daysGained: number;
+                meetsDeadline: boolean;
+                /** @description Hours */
+                hoursMoved: number;
+                /** @description Hours */
+                overtimeHours: number;
+                affectedMembers: {
+                  memberId: string;
+                  name: string | null;
+                }[];
+                slipsElsewhere: {
+                  planId: string;
+                  name: string | null;
+                  /**
+                   * Format: date
+                   * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+                   */
+                  from: string;
+                  /**
+                   * Format: date
+                   * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+                   */
+                  to: string;
+                  days: number;
+                }[];
+              };
+              applicable: boolean;
+            } | null;
+            notes: {
+              /** @description Message code (src/core/messages/en.ts) */
+              code: string;
+              /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+              params?: {
+                [key: string]: unknown;
+              };
+            }[];
+            /** @description Engine runs spent */
+            runs: number;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record in this workspace (another workspace's ids answer 404 too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  postPlanWhatIfsApply: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Identifier (UUIDv7) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          revision: string;
+          changes: (
+            | {
+                /** @enum {string} */
+                kind: "assign";
+                /** @description Identifier (UUIDv7) */
+                taskId: string;
+                /** @description Identifier (UUIDv7) */
+                memberId: string;
+              }
+            | {
+                /** @enum {string} */
+                kind: "overlap";
+                /** @description Identifier (UUIDv7) */
+                taskId: string;
+                /** @description Identifier (UUIDv7) */
+                predecessorId: string;
+                lagDays: number;
+              }
+            | {
+                /** @enum {string} */
+                kind: "overtime";
+                /** @description Identifier (UUIDv7) */
+                memberId: string;
+                dates: string[];
+                hoursPerDay: number;
+              }
+          )[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            planId: string;
+            revision: string;
+            finish: string | null;
+            deadline: string | null;
+            meetsDeadline: boolean;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record in this workspace (another workspace's ids answer 404 too) */
+      404: {
         headers: {
           [name: string]: unknown;
         };
