@@ -10,6 +10,7 @@ import {
   isCaseState,
   milestones,
   nextStates,
+  isOpen,
   OPEN_STATES,
   pauseChange,
   platformDue,
@@ -44,7 +45,7 @@ import {
 } from "./cases.repository.js";
 import { OrderSyncService } from "./order-sync.service.js";
 import { publishSla, refreshSla, slaViews, type SlaOutcome } from "./sla-clocks.js";
-import { routeNewCases } from "./routing.service.js";
+import { replanCases, routeNewCases } from "./routing.service.js";
 
 export interface CaseListQuery {
   /** Comma-separated states, or `open` (every state before resolved or closed). */
@@ -470,8 +471,10 @@ export class CaseService {
         sla = await refreshSla(trx, ws, [id], at);
         this.deps.events?.publish(ws, { type: "aftersales.cases.changed", caseId: id });
       })
-      .then(() => {
+      .then(async () => {
         publishSla(this.deps, sla);
+        // An assigned case that ended frees its minutes in the agent's day.
+        if (current.assigneeMemberId && !isOpen(input.to)) await replanCases(this.deps, ws);
         return this.get(actor, id);
       });
   }

@@ -266,6 +266,10 @@ for (const dialect of DIALECTS) {
       });
       // 3 hours of cases: the task gets 3 hours less today than before.
       expect(await planned()).toBe(before - 3);
+      // One is closed: its 90 minutes go back to the task.
+      await s.cases.transition(t.zhang.actor, c1.id, { to: "closed", version: fresh.version });
+      expect(await planned()).toBe(before - 1.5);
+      expect((await s.today.day(t.zhang.actor, {})).cases.map((c) => c.id)).toEqual([c2.id]);
       // Someone else's Today shows none of them.
       expect((await s.today.day(t.lead.actor, {})).cases).toEqual([]);
     });

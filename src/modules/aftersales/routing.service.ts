@@ -384,6 +384,15 @@ export class CaseRoutingService {
   }
 }
 
+/** Re-plans the workspace after an assigned case ended: its minutes leave the agent's day. */
+export async function replanCases(deps: ServiceDeps, workspaceId: string): Promise<void> {
+  const schedule = new ScheduleService(deps);
+  const outcome = await deps.db
+    .transaction()
+    .execute((trx) => schedule.replan(trx, workspaceId, null));
+  schedule.committed(outcome);
+}
+
 /** Routes what waits after new cases were committed (a case by hand, an import, the order sync). */
 export const routeNewCases = (deps: ServiceDeps, workspaceId: string): Promise<RoutingRun> =>
   new CaseRoutingService(deps).routeNew(workspaceId);
