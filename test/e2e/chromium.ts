@@ -53,6 +53,8 @@ export function chromiumPath(): string {
 export async function launchChromium(
   viewport: { width: number; height: number },
   locale = "zh-CN",
+  /** The reader's time zone (the shop's, where the pages show times); the machine's when not given. */
+  opts: { timezoneId?: string } = {},
 ): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const userDataDir = mkdtempSync(join(tmpdir(), "dayclear-chromium-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -61,6 +63,7 @@ export async function launchChromium(
     headless: true,
     viewport,
     locale,
+    ...(opts.timezoneId ? { timezoneId: opts.timezoneId } : {}),
     deviceScaleFactor: 1,
     // As a reader who asked for less motion: the app then animates no dialog, menu or chart
     // (web/src/components/reducedMotion.ts), so no click waits for an animation to settle.

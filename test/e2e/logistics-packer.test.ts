@@ -83,7 +83,10 @@ for (const dialect of DIALECTS) {
       server = await startServer({ clock: testClock(NOW), dialect });
       ownerLogin = await openDemo(server.url);
       password = ownerLogin.password;
-      browser = await launchChromium({ width: 390, height: 844 }, "zh-CN");
+      // The shop's time zone: the queue's ship-by times and the slips' dates read as the packer reads them.
+      browser = await launchChromium({ width: 390, height: 844 }, "zh-CN", {
+        timezoneId: "Asia/Shanghai",
+      });
       page = await browser.context.newPage();
     }, 180_000);
 
