@@ -35,6 +35,8 @@ export class PackingLoad {
   readonly day = () => this.page.getByTestId("packing-load-date");
   /** The members' table rows (name, hours available, duties, plan, packing, needed, short). */
   readonly members = () => this.card().locator("tbody tr.ant-table-row");
+  /** On a phone the members are a list, one item each. */
+  readonly memberItems = () => this.card().getByTestId("packing-members").locator(".ant-list-item");
 }
 
 export class RatesPage {

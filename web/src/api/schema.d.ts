@@ -2088,6 +2088,58 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/aftersales/routing": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The workspace's routing rules for new cases (strategy, VIP and high-amount overrides, platform queues, skills and estimated minutes per case type, with the defaults). Everyone in the workspace (aftersales.read) */
+    get: operations["getAftersalesRouting"];
+    /** Change the routing rules (with version; 0 when none were saved; 409 when stale). Every member named must be of a customer_service department (400 case.assign.not_handler). Audited; the open cases nobody has are routed again. For the owner and the leads holding the customer_service function (aftersales.manage); 403 otherwise */
+    put: operations["putAftersalesRouting"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/aftersales/queue": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Open cases per person with counts, estimated minutes and the minutes each has free today; the unassigned apart with why routing left them. Everyone in the workspace (aftersales.read) */
+    get: operations["getAftersalesQueue"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/aftersales/cases/{id}/assign": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Assign an open case to a member of a customer_service department: the owner and the customer_service leads assign any case; a customer-service member takes an unassigned case for themselves (403 case.assign.others_forbidden otherwise; 403 case.handle_forbidden outside customer service). 409 on a stale version or a finished case. In the history and the audit log; the new assignee is notified; their day is re-planned. */
+    post: operations["assignAftersalesCase"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/cs-imports": {
     parameters: {
       query?: never;
@@ -2581,6 +2633,23 @@ export interface paths {
     put?: never;
     /** Pack station, step 2: the waybill scanned for the slip of step 1. Outcome ok ships the parcel (waybill, carrier — SF/JD told by the number, else carrierCode, else the parcel's —, weight, packer, time); a stop (wrong_parcel, already_shipped, refunded, cancelled, unpaid, unknown) or a request for another scan (invalid, carrier_needed, ambiguous) writes nothing but the scan event. The orders' own state is not changed. For the people of a department whose function is logistics, their leads and the owner (logistics.pack) */
     post: operations["logisticsPackWaybill"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/logistics/pack/return": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Pack station, return mode (退货入库): a return parcel's waybill scanned. The after-sales cases whose return waybill it is move to received (history and audit, inspection next when the workspace inspects before refunding) — outcome ok with the cases; already_received when they had it; a stop (unknown: an outgoing parcel's waybill or nobody's; return_refused: a case ended or of a type that takes no goods back) writes nothing but the scan event. For the people of a department whose function is logistics, their leads and the owner (logistics.pack) */
+    post: operations["logisticsPackReturn"];
     delete?: never;
     options?: never;
     head?: never;
@@ -8066,6 +8135,18 @@ export interface operations {
               /** @description Where the time per parcel comes from: set in the settings, learned from the pack station (the median gap between a packer's parcels), or the default */
               secondsSource: "set" | "learned" | "default";
             } | null;
+            cases: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              platformCaseId: string | null;
+              platform: string;
+              type: string;
+              state: string;
+              dueAt: string | null;
+              openedAt: string;
+              estimatedMinutes: number;
+              version: number;
+            }[];
             items: {
               /** @description Identifier (UUIDv7) */
               id: string;
@@ -8259,6 +8340,18 @@ export interface operations {
               /** @description Where the time per parcel comes from: set in the settings, learned from the pack station (the median gap between a packer's parcels), or the default */
               secondsSource: "set" | "learned" | "default";
             } | null;
+            cases: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              platformCaseId: string | null;
+              platform: string;
+              type: string;
+              state: string;
+              dueAt: string | null;
+              openedAt: string;
+              estimatedMinutes: number;
+              version: number;
+            }[];
             items: {
               /** @description Identifier (UUIDv7) */
               id: string;
@@ -8425,6 +8518,18 @@ export interface operations {
               /** @description Where the time per parcel comes from: set in the settings, learned from the pack station (the median gap between a packer's parcels), or the default */
               secondsSource: "set" | "learned" | "default";
             } | null;
+            cases: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              platformCaseId: string | null;
+              platform: string;
+              type: string;
+              state: string;
+              dueAt: string | null;
+              openedAt: string;
+              estimatedMinutes: number;
+              version: number;
+            }[];
             items: {
               /** @description Identifier (UUIDv7) */
               id: string;
@@ -8597,6 +8702,18 @@ export interface operations {
               /** @description Where the time per parcel comes from: set in the settings, learned from the pack station (the median gap between a packer's parcels), or the default */
               secondsSource: "set" | "learned" | "default";
             } | null;
+            cases: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              platformCaseId: string | null;
+              platform: string;
+              type: string;
+              state: string;
+              dueAt: string | null;
+              openedAt: string;
+              estimatedMinutes: number;
+              version: number;
+            }[];
             items: {
               /** @description Identifier (UUIDv7) */
               id: string;
@@ -8755,6 +8872,18 @@ export interface operations {
               /** @description Where the time per parcel comes from: set in the settings, learned from the pack station (the median gap between a packer's parcels), or the default */
               secondsSource: "set" | "learned" | "default";
             } | null;
+            cases: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              platformCaseId: string | null;
+              platform: string;
+              type: string;
+              state: string;
+              dueAt: string | null;
+              openedAt: string;
+              estimatedMinutes: number;
+              version: number;
+            }[];
             items: {
               /** @description Identifier (UUIDv7) */
               id: string;
@@ -8982,6 +9111,18 @@ export interface operations {
               /** @description Where the time per parcel comes from: set in the settings, learned from the pack station (the median gap between a packer's parcels), or the default */
               secondsSource: "set" | "learned" | "default";
             } | null;
+            cases: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              platformCaseId: string | null;
+              platform: string;
+              type: string;
+              state: string;
+              dueAt: string | null;
+              openedAt: string;
+              estimatedMinutes: number;
+              version: number;
+            }[];
             items: {
               /** @description Identifier (UUIDv7) */
               id: string;
@@ -19715,6 +19856,565 @@ export interface operations {
       };
     };
   };
+  getAftersalesRouting: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description How a case is picked among those who can take it */
+            strategy: "least_open_work" | "round_robin";
+            vipMembers: string[];
+            /** @description Buyers (customer keys) whose cases are VIP cases */
+            vipCustomers: string[];
+            highAmountFen: number | null;
+            highAmountMembers: string[];
+            /** @description Route a VIP or high-amount case as any other when no named member can take it */
+            overrideFallback: boolean;
+            queues: {
+              [key: string]: string[];
+            };
+            skillsByType: {
+              refund_before_shipping?: string[];
+              refund_after_shipping?: string[];
+              return_refund?: string[];
+              exchange?: string[];
+              reship?: string[];
+              repair?: string[];
+              price_protection?: string[];
+              complaint?: string[];
+            };
+            minutesByType: {
+              refund_before_shipping?: number;
+              refund_after_shipping?: number;
+              return_refund?: number;
+              exchange?: number;
+              reship?: number;
+              repair?: number;
+              price_protection?: number;
+              complaint?: number;
+            };
+            defaultMinutes: {
+              refund_before_shipping?: number;
+              refund_after_shipping?: number;
+              return_refund?: number;
+              exchange?: number;
+              reship?: number;
+              repair?: number;
+              price_protection?: number;
+              complaint?: number;
+            };
+            version: number;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  putAftersalesRouting: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description How a case is picked among those who can take it */
+          strategy: "least_open_work" | "round_robin";
+          vipMembers?: string[];
+          /** @description Buyers (customer keys) whose cases are VIP cases */
+          vipCustomers?: string[];
+          highAmountFen?: number | null;
+          highAmountMembers?: string[];
+          /** @description Route a VIP or high-amount case as any other when no named member can take it */
+          overrideFallback?: boolean;
+          /** @description memberId → the platforms they serve (a member not listed serves every one) */
+          queues?: {
+            [key: string]: ("taobao" | "jd" | "pdd" | "douyin" | "shopify" | "woocommerce")[];
+          };
+          skillsByType?: {
+            refund_before_shipping?: string[];
+            refund_after_shipping?: string[];
+            return_refund?: string[];
+            exchange?: string[];
+            reship?: string[];
+            repair?: string[];
+            price_protection?: string[];
+            complaint?: string[];
+          };
+          minutesByType?: {
+            refund_before_shipping?: number;
+            refund_after_shipping?: number;
+            return_refund?: number;
+            exchange?: number;
+            reship?: number;
+            repair?: number;
+            price_protection?: number;
+            complaint?: number;
+          };
+          /** @description The rules' version (0: none saved yet) */
+          version: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description How a case is picked among those who can take it */
+            strategy: "least_open_work" | "round_robin";
+            vipMembers: string[];
+            /** @description Buyers (customer keys) whose cases are VIP cases */
+            vipCustomers: string[];
+            highAmountFen: number | null;
+            highAmountMembers: string[];
+            /** @description Route a VIP or high-amount case as any other when no named member can take it */
+            overrideFallback: boolean;
+            queues: {
+              [key: string]: string[];
+            };
+            skillsByType: {
+              refund_before_shipping?: string[];
+              refund_after_shipping?: string[];
+              return_refund?: string[];
+              exchange?: string[];
+              reship?: string[];
+              repair?: string[];
+              price_protection?: string[];
+              complaint?: string[];
+            };
+            minutesByType: {
+              refund_before_shipping?: number;
+              refund_after_shipping?: number;
+              return_refund?: number;
+              exchange?: number;
+              reship?: number;
+              repair?: number;
+              price_protection?: number;
+              complaint?: number;
+            };
+            defaultMinutes: {
+              refund_before_shipping?: number;
+              refund_after_shipping?: number;
+              return_refund?: number;
+              exchange?: number;
+              reship?: number;
+              repair?: number;
+              price_protection?: number;
+              complaint?: number;
+            };
+            version: number;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getAftersalesQueue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+             */
+            date: string;
+            members: {
+              /** @description Identifier (UUIDv7) */
+              memberId: string;
+              name: string;
+              /** @description Of a customer_service department (false: someone else who still has cases) */
+              customerService: boolean;
+              working: boolean;
+              /** @description Minutes free today after duties */
+              freeMinutes: number;
+              /** @description Open cases */
+              count: number;
+              /** @description Their estimated minutes */
+              estimatedMinutes: number;
+            }[];
+            unassigned: {
+              count: number;
+              estimatedMinutes: number;
+              reasons: {
+                reason: string;
+                count: number;
+                message: {
+                  /** @description Message code (src/core/messages/en.ts) */
+                  code: string;
+                  /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+                  params?: {
+                    [key: string]: unknown;
+                  };
+                };
+              }[];
+            };
+            caseTypes: {
+              type: string;
+              minutes: number;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  assignAftersalesCase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Identifier (UUIDv7) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Identifier (UUIDv7) */
+          memberId: string;
+          /** @description The version you read; a stale version is refused with 409 */
+          version: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description Identifier (UUIDv7) */
+            id: string;
+            /** @description Identifier (UUIDv7) */
+            shopId: string;
+            /** @description taobao, jd, pdd, douyin, shopify, woocommerce, custom */
+            platform: string;
+            /** @description The case's identity in the shop: the platform's case id, order:<order key> (a refund only an order export carried) or manual:<id> */
+            caseKey: string;
+            platformCaseId: string | null;
+            /** @description Where the case came from */
+            source: "refund" | "order" | "import" | "manual";
+            orderId: string | null;
+            platformOrderId: string | null;
+            customerKey: string | null;
+            /** @description Our case type */
+            type:
+              | "refund_before_shipping"
+              | "refund_after_shipping"
+              | "return_refund"
+              | "exchange"
+              | "reship"
+              | "repair"
+              | "price_protection"
+              | "complaint";
+            platformType: string | null;
+            /** @description Our case state */
+            state:
+              | "new"
+              | "in_progress"
+              | "waiting_buyer"
+              | "received"
+              | "inspected"
+              | "resolved"
+              | "closed";
+            resolution: ("refunded" | "exchanged" | "reshipped" | "rejected") | null;
+            platformState: string | null;
+            reason: string | null;
+            reasonCode: string | null;
+            currency: string;
+            /** @description What the buyer asked for, in fen */
+            requestedFen: number;
+            refundFen: number | null;
+            returnCarrier: string | null;
+            returnWaybill: string | null;
+            inspection: ("passed" | "failed") | null;
+            inspectionNote: string | null;
+            assigneeMemberId: string | null;
+            assigneeName: string | null;
+            /** @description UTC instant, ISO 8601 */
+            openedAt: string;
+            firstResponseAt: string | null;
+            decidedAt: string | null;
+            resolvedAt: string | null;
+            platformDeadlineAt: string | null;
+            dueAt: string | null;
+            /** @description The moves a person may make from here */
+            nextStates: (
+              | "new"
+              | "in_progress"
+              | "waiting_buyer"
+              | "received"
+              | "inspected"
+              | "resolved"
+              | "closed"
+            )[];
+            /** @description The SLA clocks: what is due when and each clock's state, now */
+            sla: {
+              /** @description on_track, at_risk, breached, paused, met, none */
+              state: "breached" | "at_risk" | "paused" | "on_track" | "met" | "none";
+              policyId: string | null;
+              policyName: string | null;
+              nextClock: ("firstResponse" | "decision" | "resolution") | null;
+              nextDueAt: string | null;
+              clocks: {
+                /** @description firstResponse, decision, resolution */
+                clock: "firstResponse" | "decision" | "resolution";
+                dueAt: string | null;
+                source: "policy" | "platform" | "none";
+                targetMinutes: number | null;
+                /** @description on_track, at_risk, breached, paused, met, none */
+                state: "breached" | "at_risk" | "paused" | "on_track" | "met" | "none";
+                minutesLeft: number | null;
+                stoppedAt: string | null;
+              }[];
+            };
+            version: number;
+            /** @description UTC instant, ISO 8601 */
+            createdAt: string;
+            /** @description UTC instant, ISO 8601 */
+            updatedAt: string;
+            lines: {
+              lineNo: number;
+              orderLineNo: number | null;
+              title: string;
+              sku: string | null;
+              quantity: number;
+              amountFen: number | null;
+            }[];
+            /** @description Who did what when, oldest first */
+            history: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              /** @description UTC instant, ISO 8601 */
+              at: string;
+              /** @description created, imported, platform, updated, linked, transition */
+              kind: string;
+              actorMemberId: string | null;
+              actorName: string | null;
+              fromState:
+                | (
+                    | "new"
+                    | "in_progress"
+                    | "waiting_buyer"
+                    | "received"
+                    | "inspected"
+                    | "resolved"
+                    | "closed"
+                  )
+                | null;
+              toState:
+                | (
+                    | "new"
+                    | "in_progress"
+                    | "waiting_buyer"
+                    | "received"
+                    | "inspected"
+                    | "resolved"
+                    | "closed"
+                  )
+                | null;
+              message: {
+                /** @description Message code (src/core/messages/en.ts) */
+                code: string;
+                /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+                params?: {
+                  [key: string]: unknown;
+                };
+              };
+            }[];
+            /** @description When the case waited for the buyer (the clocks pause) */
+            pauses: {
+              /** @description UTC instant, ISO 8601 */
+              startedAt: string;
+              endedAt: string | null;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record in this workspace (another workspace's ids answer 404 too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   listCsImports: {
     parameters: {
       query?: {
@@ -22822,7 +23522,7 @@ export interface operations {
         };
         content: {
           "application/json": {
-            step: "slip" | "waybill" | "typed";
+            step: "slip" | "waybill" | "typed" | "return";
             outcome:
               | "ok"
               | "unknown"
@@ -22833,8 +23533,10 @@ export interface operations {
               | "cancelled"
               | "unpaid"
               | "invalid"
-              | "carrier_needed";
-            /** @description True: the parcel must not leave as it is (unknown, wrong_parcel, already_shipped, refunded, cancelled, unpaid); the pack station waits for an acknowledge */
+              | "carrier_needed"
+              | "already_received"
+              | "return_refused";
+            /** @description True: the parcel must not leave as it is (unknown, wrong_parcel, already_shipped, refunded, cancelled, unpaid; return_refused for a return); the pack station waits for an acknowledge */
             stop: boolean;
             message: {
               /** @description Message code (src/core/messages/en.ts) */
@@ -22885,6 +23587,19 @@ export interface operations {
                 quantity: number;
               }[];
             } | null;
+            /** @description Step return: the after-sales cases whose return waybill was scanned */
+            cases?: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              /** @description The platform's case number, else Dayclear's id */
+              caseNumber: string;
+              platformOrderId: string | null;
+              /** @description The case's state before the scan */
+              from: string;
+              /** @description The case's state after the scan */
+              state: string;
+              outcome: "received" | "already_received" | "finished" | "not_returning";
+            }[];
             /** @description Identifier (UUIDv7) */
             eventId: string;
             /** @description UTC instant, ISO 8601 */
@@ -22970,7 +23685,7 @@ export interface operations {
         };
         content: {
           "application/json": {
-            step: "slip" | "waybill" | "typed";
+            step: "slip" | "waybill" | "typed" | "return";
             outcome:
               | "ok"
               | "unknown"
@@ -22981,8 +23696,10 @@ export interface operations {
               | "cancelled"
               | "unpaid"
               | "invalid"
-              | "carrier_needed";
-            /** @description True: the parcel must not leave as it is (unknown, wrong_parcel, already_shipped, refunded, cancelled, unpaid); the pack station waits for an acknowledge */
+              | "carrier_needed"
+              | "already_received"
+              | "return_refused";
+            /** @description True: the parcel must not leave as it is (unknown, wrong_parcel, already_shipped, refunded, cancelled, unpaid; return_refused for a return); the pack station waits for an acknowledge */
             stop: boolean;
             message: {
               /** @description Message code (src/core/messages/en.ts) */
@@ -23033,6 +23750,174 @@ export interface operations {
                 quantity: number;
               }[];
             } | null;
+            /** @description Step return: the after-sales cases whose return waybill was scanned */
+            cases?: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              /** @description The platform's case number, else Dayclear's id */
+              caseNumber: string;
+              platformOrderId: string | null;
+              /** @description The case's state before the scan */
+              from: string;
+              /** @description The case's state after the scan */
+              state: string;
+              outcome: "received" | "already_received" | "finished" | "not_returning";
+            }[];
+            /** @description Identifier (UUIDv7) */
+            eventId: string;
+            /** @description UTC instant, ISO 8601 */
+            at: string;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  logisticsPackReturn: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description What the scanner (or the person) typed: a parcel id, an order number or a waybill */
+          code: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            step: "slip" | "waybill" | "typed" | "return";
+            outcome:
+              | "ok"
+              | "unknown"
+              | "ambiguous"
+              | "wrong_parcel"
+              | "already_shipped"
+              | "refunded"
+              | "cancelled"
+              | "unpaid"
+              | "invalid"
+              | "carrier_needed"
+              | "already_received"
+              | "return_refused";
+            /** @description True: the parcel must not leave as it is (unknown, wrong_parcel, already_shipped, refunded, cancelled, unpaid; return_refused for a return); the pack station waits for an acknowledge */
+            stop: boolean;
+            message: {
+              /** @description Message code (src/core/messages/en.ts) */
+              code: string;
+              /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+              params?: {
+                [key: string]: unknown;
+              };
+            };
+            parcel: {
+              id: string | null;
+              /** @description Identifier (UUIDv7) */
+              shopId: string;
+              batchId: string | null;
+              /** @description open | packed | shipped | cancelled */
+              status: string;
+              carrier: {
+                /** @description Identifier (UUIDv7) */
+                id: string;
+                code: string;
+                name: string;
+              } | null;
+              waybillNo: string | null;
+              waybillSource: string | null;
+              weightG: number | null;
+              packedBy: string | null;
+              packedAt: string | null;
+              shippedAt: string | null;
+              /** @description 0 for an order that has no parcel yet */
+              version: number;
+              orders: {
+                /** @description Identifier (UUIDv7) */
+                id: string;
+                platformOrderId: string;
+                status: string;
+                rawStatus: string;
+                recipient: string | null;
+                province: string | null;
+                city: string | null;
+                sellerMemo: string | null;
+              }[];
+              lines: {
+                /** @description Identifier (UUIDv7) */
+                orderId: string;
+                title: string;
+                sku: string | null;
+                variant: string | null;
+                quantity: number;
+              }[];
+            } | null;
+            /** @description Step return: the after-sales cases whose return waybill was scanned */
+            cases?: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              /** @description The platform's case number, else Dayclear's id */
+              caseNumber: string;
+              platformOrderId: string | null;
+              /** @description The case's state before the scan */
+              from: string;
+              /** @description The case's state after the scan */
+              state: string;
+              outcome: "received" | "already_received" | "finished" | "not_returning";
+            }[];
             /** @description Identifier (UUIDv7) */
             eventId: string;
             /** @description UTC instant, ISO 8601 */
@@ -23119,7 +24004,7 @@ export interface operations {
         };
         content: {
           "application/json": {
-            step: "slip" | "waybill" | "typed";
+            step: "slip" | "waybill" | "typed" | "return";
             outcome:
               | "ok"
               | "unknown"
@@ -23130,8 +24015,10 @@ export interface operations {
               | "cancelled"
               | "unpaid"
               | "invalid"
-              | "carrier_needed";
-            /** @description True: the parcel must not leave as it is (unknown, wrong_parcel, already_shipped, refunded, cancelled, unpaid); the pack station waits for an acknowledge */
+              | "carrier_needed"
+              | "already_received"
+              | "return_refused";
+            /** @description True: the parcel must not leave as it is (unknown, wrong_parcel, already_shipped, refunded, cancelled, unpaid; return_refused for a return); the pack station waits for an acknowledge */
             stop: boolean;
             message: {
               /** @description Message code (src/core/messages/en.ts) */
@@ -23182,6 +24069,19 @@ export interface operations {
                 quantity: number;
               }[];
             } | null;
+            /** @description Step return: the after-sales cases whose return waybill was scanned */
+            cases?: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              /** @description The platform's case number, else Dayclear's id */
+              caseNumber: string;
+              platformOrderId: string | null;
+              /** @description The case's state before the scan */
+              from: string;
+              /** @description The case's state after the scan */
+              state: string;
+              outcome: "received" | "already_received" | "finished" | "not_returning";
+            }[];
             /** @description Identifier (UUIDv7) */
             eventId: string;
             /** @description UTC instant, ISO 8601 */
@@ -23285,7 +24185,9 @@ export interface operations {
                 | "cancelled"
                 | "unpaid"
                 | "invalid"
-                | "carrier_needed";
+                | "carrier_needed"
+                | "already_received"
+                | "return_refused";
               stop: boolean;
               message: {
                 /** @description Message code (src/core/messages/en.ts) */
@@ -25949,6 +26851,349 @@ export interface operations {
       };
     };
   };
+  createPlanWhatIf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Identifier (UUIDv7) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            planId: string;
+            /** @description Send it back to apply: 409 when the plan changed since */
+            revision: string;
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+             */
+            today: string;
+            deadline: string | null;
+            finish: string | null;
+            lateDays: number;
+            options: {
+              id: string;
+              kind: "add_person" | "experienced" | "cut_scope" | "fast_track" | "overtime";
+              changes: (
+                | {
+                    /** @enum {string} */
+                    kind: "assign";
+                    /** @description Identifier (UUIDv7) */
+                    taskId: string;
+                    /** @description Identifier (UUIDv7) */
+                    memberId: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: "overlap";
+                    /** @description Identifier (UUIDv7) */
+                    taskId: string;
+                    /** @description Identifier (UUIDv7) */
+                    predecessorId: string;
+                    lagDays: number;
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: "overtime";
+                    /** @description Identifier (UUIDv7) */
+                    memberId: string;
+                    dates: string[];
+                    hoursPerDay: number;
+                  }
+              )[];
+              message: {
+                /** @description Message code (src/core/messages/en.ts) */
+                code: string;
+                /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+                params?: {
+                  [key: string]: unknown;
+                };
+              };
+              risk: {
+                /** @description Message code (src/core/messages/en.ts) */
+                code: string;
+                /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+                params?: {
+                  [key: string]: unknown;
+                };
+              } | null;
+              applicable: boolean;
+              score: {
+                finish: string | null;
+                /** @description Workdays earlier than without it (negative: later) */
+                daysGained: number;
+                meetsDeadline: boolean;
+                /** @description Hours */
+                hoursMoved: number;
+                /** @description Hours */
+                overtimeHours: number;
+                affectedMembers: {
+                  memberId: string;
+                  name: string | null;
+                }[];
+                slipsElsewhere: {
+                  planId: string;
+                  name: string | null;
+                  /**
+                   * Format: date
+                   * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+                   */
+                  from: string;
+                  /**
+                   * Format: date
+                   * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+                   */
+                  to: string;
+                  days: number;
+                }[];
+              };
+            }[];
+            best: {
+              optionIds: string[];
+              changes: (
+                | {
+                    /** @enum {string} */
+                    kind: "assign";
+                    /** @description Identifier (UUIDv7) */
+                    taskId: string;
+                    /** @description Identifier (UUIDv7) */
+                    memberId: string;
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: "overlap";
+                    /** @description Identifier (UUIDv7) */
+                    taskId: string;
+                    /** @description Identifier (UUIDv7) */
+                    predecessorId: string;
+                    lagDays: number;
+                  }
+                | {
+                    /** @enum {string} */
+                    kind: "overtime";
+                    /** @description Identifier (UUIDv7) */
+                    memberId: string;
+                    dates: string[];
+                    hoursPerDay: number;
+                  }
+              )[];
+              score: {
+                finish: string | null;
+                /** @description Workdays earlier than without it (negative: later) */
+                daysGained: number;
+                meetsDeadline: boolean;
+                /** @description Hours */
+                hoursMoved: number;
+                /** @description Hours */
+                overtimeHours: number;
+                affectedMembers: {
+                  memberId: string;
+                  name: string | null;
+                }[];
+                slipsElsewhere: {
+                  planId: string;
+                  name: string | null;
+                  /**
+                   * Format: date
+                   * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+                   */
+                  from: string;
+                  /**
+                   * Format: date
+                   * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+                   */
+                  to: string;
+                  days: number;
+                }[];
+              };
+              applicable: boolean;
+            } | null;
+            notes: {
+              /** @description Message code (src/core/messages/en.ts) */
+              code: string;
+              /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+              params?: {
+                [key: string]: unknown;
+              };
+            }[];
+            /** @description Engine runs spent */
+            runs: number;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record in this workspace (another workspace's ids answer 404 too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  postPlanWhatIfsApply: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Identifier (UUIDv7) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          revision: string;
+          changes: (
+            | {
+                /** @enum {string} */
+                kind: "assign";
+                /** @description Identifier (UUIDv7) */
+                taskId: string;
+                /** @description Identifier (UUIDv7) */
+                memberId: string;
+              }
+            | {
+                /** @enum {string} */
+                kind: "overlap";
+                /** @description Identifier (UUIDv7) */
+                taskId: string;
+                /** @description Identifier (UUIDv7) */
+                predecessorId: string;
+                lagDays: number;
+              }
+            | {
+                /** @enum {string} */
+                kind: "overtime";
+                /** @description Identifier (UUIDv7) */
+                memberId: string;
+                dates: string[];
+                hoursPerDay: number;
+              }
+          )[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            planId: string;
+            revision: string;
+            finish: string | null;
+            deadline: string | null;
+            meetsDeadline: boolean;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record in this workspace (another workspace's ids answer 404 too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   listCustomers: {
     parameters: {
       query: {
@@ -26794,349 +28039,6 @@ export interface operations {
       };
       /** @description Not allowed for this member's role or rights, or a cross-site write */
       403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description The body is larger than the route accepts */
-      413: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  createPlanWhatIf: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Identifier (UUIDv7) */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": {
-            planId: string;
-            /** @description Send it back to apply: 409 when the plan changed since */
-            revision: string;
-            /**
-             * Format: date
-             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
-             */
-            today: string;
-            deadline: string | null;
-            finish: string | null;
-            lateDays: number;
-            options: {
-              id: string;
-              kind: "add_person" | "experienced" | "cut_scope" | "fast_track" | "overtime";
-              changes: (
-                | {
-                    /** @enum {string} */
-                    kind: "assign";
-                    /** @description Identifier (UUIDv7) */
-                    taskId: string;
-                    /** @description Identifier (UUIDv7) */
-                    memberId: string;
-                  }
-                | {
-                    /** @enum {string} */
-                    kind: "overlap";
-                    /** @description Identifier (UUIDv7) */
-                    taskId: string;
-                    /** @description Identifier (UUIDv7) */
-                    predecessorId: string;
-                    lagDays: number;
-                  }
-                | {
-                    /** @enum {string} */
-                    kind: "overtime";
-                    /** @description Identifier (UUIDv7) */
-                    memberId: string;
-                    dates: string[];
-                    hoursPerDay: number;
-                  }
-              )[];
-              message: {
-                /** @description Message code (src/core/messages/en.ts) */
-                code: string;
-                /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
-                params?: {
-                  [key: string]: unknown;
-                };
-              };
-              risk: {
-                /** @description Message code (src/core/messages/en.ts) */
-                code: string;
-                /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
-                params?: {
-                  [key: string]: unknown;
-                };
-              } | null;
-              applicable: boolean;
-              score: {
-                finish: string | null;
-                /** @description Workdays earlier than without it (negative: later) */
-                daysGained: number;
-                meetsDeadline: boolean;
-                /** @description Hours */
-                hoursMoved: number;
-                /** @description Hours */
-                overtimeHours: number;
-                affectedMembers: {
-                  memberId: string;
-                  name: string | null;
-                }[];
-                slipsElsewhere: {
-                  planId: string;
-                  name: string | null;
-                  /**
-                   * Format: date
-                   * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
-                   */
-                  from: string;
-                  /**
-                   * Format: date
-                   * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
-                   */
-                  to: string;
-                  days: number;
-                }[];
-              };
-            }[];
-            best: {
-              optionIds: string[];
-              changes: (
-                | {
-                    /** @enum {string} */
-                    kind: "assign";
-                    /** @description Identifier (UUIDv7) */
-                    taskId: string;
-                    /** @description Identifier (UUIDv7) */
-                    memberId: string;
-                  }
-                | {
-                    /** @enum {string} */
-                    kind: "overlap";
-                    /** @description Identifier (UUIDv7) */
-                    taskId: string;
-                    /** @description Identifier (UUIDv7) */
-                    predecessorId: string;
-                    lagDays: number;
-                  }
-                | {
-                    /** @enum {string} */
-                    kind: "overtime";
-                    /** @description Identifier (UUIDv7) */
-                    memberId: string;
-                    dates: string[];
-                    hoursPerDay: number;
-                  }
-              )[];
-              score: {
-                finish: string | null;
-                /** @description Workdays earlier than without it (negative: later) */
-                daysGained: number;
-                meetsDeadline: boolean;
-                /** @description Hours */
-                hoursMoved: number;
-                /** @description Hours */
-                overtimeHours: number;
-                affectedMembers: {
-                  memberId: string;
-                  name: string | null;
-                }[];
-                slipsElsewhere: {
-                  planId: string;
-                  name: string | null;
-                  /**
-                   * Format: date
-                   * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
-                   */
-                  from: string;
-                  /**
-                   * Format: date
-                   * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
-                   */
-                  to: string;
-                  days: number;
-                }[];
-              };
-              applicable: boolean;
-            } | null;
-            notes: {
-              /** @description Message code (src/core/messages/en.ts) */
-              code: string;
-              /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
-              params?: {
-                [key: string]: unknown;
-              };
-            }[];
-            /** @description Engine runs spent */
-            runs: number;
-          };
-        };
-      };
-      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Not signed in, or the session or API token is no longer valid */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Not allowed for this member's role or rights, or a cross-site write */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description No such record in this workspace (another workspace's ids answer 404 too) */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-    };
-  };
-  postPlanWhatIfsApply: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /** @description Identifier (UUIDv7) */
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        "application/json": {
-          revision: string;
-          changes: (
-            | {
-                /** @enum {string} */
-                kind: "assign";
-                /** @description Identifier (UUIDv7) */
-                taskId: string;
-                /** @description Identifier (UUIDv7) */
-                memberId: string;
-              }
-            | {
-                /** @enum {string} */
-                kind: "overlap";
-                /** @description Identifier (UUIDv7) */
-                taskId: string;
-                /** @description Identifier (UUIDv7) */
-                predecessorId: string;
-                lagDays: number;
-              }
-            | {
-                /** @enum {string} */
-                kind: "overtime";
-                /** @description Identifier (UUIDv7) */
-                memberId: string;
-                dates: string[];
-                hoursPerDay: number;
-              }
-          )[];
-        };
-      };
-    };
-    responses: {
-      /** @description Default Response */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/json": {
-            planId: string;
-            revision: string;
-            finish: string | null;
-            deadline: string | null;
-            meetsDeadline: boolean;
-          };
-        };
-      };
-      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Not signed in, or the session or API token is no longer valid */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description Not allowed for this member's role or rights, or a cross-site write */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          "application/problem+json": components["schemas"]["Problem"];
-        };
-      };
-      /** @description No such record in this workspace (another workspace's ids answer 404 too) */
-      404: {
         headers: {
           [name: string]: unknown;
         };

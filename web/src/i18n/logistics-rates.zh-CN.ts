@@ -17,11 +17,11 @@ export const logisticsRatesZhCN: Record<keyof typeof logisticsRatesEn, string> =
   "logistics.rates.addCarrier": "添加快递公司",
   "logistics.rates.deleteCard": "删除",
   "logistics.rates.deleteCardConfirm":
-    "删除 {date} 起生效的价目表？此前的价目表将从其生效日起重新适用，{name} 的包裹会重新计算运费。",
+    "删除 {date} 起生效的价目表？此前的价目表将从其生效日起重新适用，{name}的包裹会重新计算运费。",
   "logistics.rates.cardDeleted": "价目表已删除，{count} 个包裹已重新计算运费。",
   "logistics.rates.edit": "编辑",
   "logistics.rates.editCarrier": "编辑快递公司 {name}",
-  "logistics.rates.cardsOf": "{name} 的价目表",
+  "logistics.rates.cardsOf": "{name}的价目表",
   "logistics.rates.pickCarrier": "快递公司",
   "logistics.rates.validFrom": "生效日期",
   "logistics.rates.validTo": "有效至",

@@ -2,7 +2,7 @@
 // layout, and a batch or the days shipped; the file downloads at once and stays in the list. Below,
 // the check of the platform's next export against what was sent.
 import { DownloadOutlined } from "@ant-design/icons";
-import { Alert, DatePicker, Form, Radio, Select, Typography } from "antd";
+import { Alert, DatePicker, Flex, Form, Radio, Select, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
 import { FormModal } from "../../../components/FormModal";
@@ -154,20 +154,23 @@ export function WritebackDialog({
           <DatePicker.RangePicker style={{ width: "100%" }} data-testid="writeback-range" />
         </Form.Item>
       )}
-      {made ? (
-        <Alert
-          type="success"
-          showIcon
-          data-testid="writeback-made"
-          message={t("logistics.scan.writeback.made", { lines: made.lines, file: made.fileName })}
-          description={
-            <Typography.Link href={writebackHref(made.id)} download>
-              <DownloadOutlined /> {made.fileName}
-            </Typography.Link>
-          }
-        />
-      ) : null}
-      <WritebackCheck shop={shop ?? first?.id} />
+      {/* The file made and the check below it, apart (on a phone they ran into each other). */}
+      <Flex vertical gap={16}>
+        {made ? (
+          <Alert
+            type="success"
+            showIcon
+            data-testid="writeback-made"
+            message={t("logistics.scan.writeback.made", { lines: made.lines, file: made.fileName })}
+            description={
+              <Typography.Link href={writebackHref(made.id)} download>
+                <DownloadOutlined /> {made.fileName}
+              </Typography.Link>
+            }
+          />
+        ) : null}
+        <WritebackCheck shop={shop ?? first?.id} />
+      </Flex>
     </FormModal>
   );
 }
