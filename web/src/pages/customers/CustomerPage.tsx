@@ -20,6 +20,7 @@ import { useCustomer, type Customer } from "../../api/customers";
 import { useI18n } from "../../i18n";
 import { messageText, renderMessage } from "../../i18n/messages";
 import { money, stateLabel, typeLabel } from "../aftersales/labels";
+import { statusLabel } from "../shop-data/labels";
 import { classLabel, SEGMENT_COLOR, segmentLabel } from "./labels";
 
 type Order = Customer["orders"][number];
@@ -151,7 +152,7 @@ export function CustomerPage() {
           data-testid="customer-orders"
           columns={[
             { title: t("customers.col.order"), dataIndex: "platformOrderId" },
-            { title: t("customers.col.status"), dataIndex: "status" },
+            { title: t("customers.col.status"), render: (_, o) => statusLabel(t, o.status) },
             { title: t("customers.col.paid"), render: (_, o) => o.paidDate ?? "—" },
             { title: t("customers.col.total"), align: "right", render: (_, o) => yuan(o.totalFen) },
             {
