@@ -49,9 +49,9 @@ import { SlaService } from "../modules/aftersales/sla.service.js";
 import { CaseRoutingService } from "../modules/aftersales/routing.service.js";
 import { CaseAssignService } from "../modules/aftersales/assign.service.js";
 import { ProgressService } from "../modules/progress/progress.service.js";
+import { WhatIfService } from "../modules/progress/what-if.service.js";
 import { CustomersService } from "../modules/customers/customers.service.js";
 
-import { WhatIfService } from "../modules/progress/what-if.service.js";
 export function buildServices(database: Database, clock: Clock, events?: EventPublisher) {
   const deps = { db: database.db, clock, events };
   return {
@@ -103,8 +103,8 @@ export function buildServices(database: Database, clock: Clock, events?: EventPu
     caseRouting: new CaseRoutingService(deps),
     caseAssign: new CaseAssignService(deps),
     progress: new ProgressService(deps),
-    customers: new CustomersService(deps),
     whatIfs: new WhatIfService(deps),
+    customers: new CustomersService(deps),
   };
 }
 

@@ -181,9 +181,9 @@ export class ScheduleService {
     today: string,
   ): Promise<{
     built: ReturnType<typeof buildTeamPlan>;
-    plans: Plan[];
     /** What `built` was built from (the what-ifs change copies of it). */
     input: BuildInput;
+    plans: Plan[];
     tasks: SchedulingTask[];
     packing: PackingForecast | null;
   }> {
