@@ -20,8 +20,8 @@ import * as m124cost from "./migrations/2026-12-13-124-cost.js";
 import * as m130units from "./migrations/2026-12-13-130-goal-units.js";
 import * as m220evm from "./migrations/2026-12-14-220-evm-snapshots.js";
 import * as m230aftersales from "./migrations/2026-12-14-230-aftersales.js";
-import * as m320routing from "./migrations/2026-12-15-320-aftersales-routing.js";
 import * as m310sla from "./migrations/2026-12-15-310-aftersales-sla.js";
+import * as m320routing from "./migrations/2026-12-15-320-aftersales-routing.js";
 import * as m330waybill from "./migrations/2026-12-15-330-waybill-unique.js";
 
 // Migrations are imported statically so they run the same from TypeScript sources and from dist.
@@ -46,8 +46,8 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-12-13-130-goal-units": m130units,
   "2026-12-14-220-evm-snapshots": m220evm,
   "2026-12-14-230-aftersales": m230aftersales,
-  "2026-12-15-320-aftersales-routing": m320routing,
   "2026-12-15-310-aftersales-sla": m310sla,
+  "2026-12-15-320-aftersales-routing": m320routing,
   "2026-12-15-330-waybill-unique": m330waybill,
 };
 
