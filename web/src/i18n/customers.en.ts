@@ -34,6 +34,7 @@ export const customersEn = {
   "customers.rfm.gridTitle": "R × F map (rows R 5 → 1, columns F 1 → 5)",
   "customers.rfm.segments": "Segments",
   "customers.rfm.classes": "Eight classes",
+  "customers.rfm.emptyRange": "— (tied cut-offs: nobody has this score)",
   "customers.rfm.centres": "Centres (average): R {r} days · F {f} orders · M {m}",
   "customers.rfm.repurchase": "Repurchase",
   "customers.dormant.days": "No order for",

@@ -35,6 +35,7 @@ export const customersZhCN: Record<keyof typeof customersEn, string> = {
   "customers.rfm.gridTitle": "R × F 分层图（行 R 5 → 1，列 F 1 → 5）",
   "customers.rfm.segments": "分层",
   "customers.rfm.classes": "八类客户",
+  "customers.rfm.emptyRange": "—（分界值相同，无人得此分）",
   "customers.rfm.centres": "中心值（平均）：R {r} 天 · F {f} 单 · M {m}",
   "customers.rfm.repurchase": "复购",
   "customers.dormant.days": "未下单天数",

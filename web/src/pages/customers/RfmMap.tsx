@@ -6,7 +6,7 @@ import type { Rfm } from "../../api/customers";
 import { useI18n } from "../../i18n";
 import { renderMessage } from "../../i18n/messages";
 import { money } from "../aftersales/labels";
-import { classLabel, rangeText, SEGMENT_COLOR, segmentLabel } from "./labels";
+import { classLabel, emptyRange, rangeText, SEGMENT_COLOR, segmentLabel } from "./labels";
 
 /** What each score of a dimension stands for, from its four cut-offs (the server's scoreRange). */
 function ranges(dim: "r" | "f" | "m", c: number[]) {
@@ -33,7 +33,9 @@ export function RfmMap({ rfm, currency }: { rfm: Rfm; currency: string }) {
       ? []
       : ranges(dim, rfm.cutoffs[dim]).map((x) => ({
           score: x.score,
-          text: rangeText(x, dim === "m" ? yuan : String),
+          text: emptyRange(x)
+            ? t("customers.rfm.emptyRange")
+            : rangeText(x, dim === "m" ? yuan : String),
         }));
   const rows = [5, 4, 3, 2, 1].map((score) => ({
     score,
