@@ -2,7 +2,7 @@
 // cut-offs read 1/1/1/2) says nobody can have it instead of printing an empty range like ">1 ≤1".
 import { describe, expect, it } from "vitest";
 import { scoreRfm, scoreRange } from "../../src/core/customers/rfm.js";
-import { emptyRange, rangeText } from "../../web/src/pages/customers/labels.js";
+import { emptyRange, rangeText } from "../../web/src/pages/customers/ranges.js";
 
 describe("RFM score ranges as the cut-off table shows them", () => {
   it("marks the tied scores of F empty and keeps every score that some customer has", () => {
