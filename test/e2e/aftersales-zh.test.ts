@@ -28,6 +28,7 @@ const OPS_MEMBER = "chen.siyuan@demo.dayclear.local";
 interface Case {
   id: string;
   caseKey: string;
+  platformOrderId: string | null;
   state: string;
   dueAt: string | null;
 }
@@ -123,6 +124,17 @@ for (const dialect of DIALECTS) {
       { timeout: 150_000 },
       async () => {
         const page = await open({ width: 390, height: 844 }, MEMBER);
+        // His Today first: the case routed to him, with its countdown and the minutes it is
+        // estimated to take (the engine keeps them free of plan work).
+        await page.goto(`${server.url}/today`);
+        const todayCases = page.getByTestId("today-case");
+        await expect
+          .poll(() => todayCases.allInnerTexts())
+          .toContainEqual(expect.stringContaining(manual.platformOrderId!));
+        expect(await page.getByTestId("today-cases-summary").innerText()).toMatch(
+          /未完结 \d+ 个 · 约 [\d.]+ 小时/,
+        );
+        await shot(page, "member-390-zh-today");
         await new AppShell(page).navigate("售后", "/aftersales");
         const list = new AftersalesListPage(page);
         await expect.poll(async () => (await list.shown()).length).toBeGreaterThanOrEqual(2);

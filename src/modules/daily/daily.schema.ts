@@ -53,6 +53,8 @@ export const DutySchema = Type.Object({
 export const TodayCaseSchema = Type.Object({
   id: Id,
   platformCaseId: Nullable(Type.String()),
+  /** The order's number on the platform: what a case opened by hand is called. */
+  platformOrderId: Nullable(Type.String()),
   platform: Type.String(),
   type: Type.String(),
   state: Type.String(),

@@ -299,7 +299,17 @@ export class TodayRepository {
   async openCases(workspaceId: string, memberId: string) {
     const rows = await this.db
       .selectFrom("aftersalesCases")
-      .select(["id", "platformCaseId", "platform", "type", "state", "dueAt", "openedAt", "version"])
+      .select([
+        "id",
+        "platformCaseId",
+        "platformOrderId",
+        "platform",
+        "type",
+        "state",
+        "dueAt",
+        "openedAt",
+        "version",
+      ])
       .where("workspaceId", "=", workspaceId)
       .where("assigneeMemberId", "=", memberId)
       .where("state", "in", [...OPEN_STATES])

@@ -8139,6 +8139,7 @@ export interface operations {
               /** @description Identifier (UUIDv7) */
               id: string;
               platformCaseId: string | null;
+              platformOrderId: string | null;
               platform: string;
               type: string;
               state: string;
@@ -8344,6 +8345,7 @@ export interface operations {
               /** @description Identifier (UUIDv7) */
               id: string;
               platformCaseId: string | null;
+              platformOrderId: string | null;
               platform: string;
               type: string;
               state: string;
@@ -8522,6 +8524,7 @@ export interface operations {
               /** @description Identifier (UUIDv7) */
               id: string;
               platformCaseId: string | null;
+              platformOrderId: string | null;
               platform: string;
               type: string;
               state: string;
@@ -8706,6 +8709,7 @@ export interface operations {
               /** @description Identifier (UUIDv7) */
               id: string;
               platformCaseId: string | null;
+              platformOrderId: string | null;
               platform: string;
               type: string;
               state: string;
@@ -8876,6 +8880,7 @@ export interface operations {
               /** @description Identifier (UUIDv7) */
               id: string;
               platformCaseId: string | null;
+              platformOrderId: string | null;
               platform: string;
               type: string;
               state: string;
@@ -9115,6 +9120,7 @@ export interface operations {
               /** @description Identifier (UUIDv7) */
               id: string;
               platformCaseId: string | null;
+              platformOrderId: string | null;
               platform: string;
               type: string;
               state: string;

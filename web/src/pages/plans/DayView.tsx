@@ -8,13 +8,14 @@ import { useMe } from "../../me";
 import { InboxCard, TasksCard, UnplannedCard } from "./DayCards";
 import { DutiesCard } from "./DutiesCard";
 import { PackingRunCard } from "../logistics/people/PackingRunCard";
+import { caseHours, TodayCasesCard } from "../aftersales/TodayCasesCard";
 
 export function DayView({ today }: { today: Today }) {
   const { t } = useI18n();
   const { member } = useMe();
   const readOnly = today.memberId !== member.id;
-  // A 物流 member's packing takes its reserved hours of the day as plan tasks do.
-  const booked = today.plannedHours + (today.packing?.reservedHours ?? 0);
+  // A 物流 member's packing and a 客服 member's cases take their hours of the day as plan tasks do.
+  const booked = today.plannedHours + (today.packing?.reservedHours ?? 0) + caseHours(today.cases);
   const load = today.capacityHours ? Math.round((booked / today.capacityHours) * 100) : 0;
   return (
     <Row gutter={[16, 16]}>
@@ -37,6 +38,7 @@ export function DayView({ today }: { today: Today }) {
             ) : null}
           </Card>
           {today.packing ? <PackingRunCard run={today.packing} /> : null}
+          {today.cases.length ? <TodayCasesCard cases={today.cases} /> : null}
           <TasksCard today={today} readOnly={readOnly} />
           <UnplannedCard today={today} readOnly={readOnly} />
         </Space>
