@@ -3,6 +3,7 @@
 // The same service as GET /api/v1/customers/rfm and /customers/dormant (docs/CUSTOMERS.md), run as
 // the workspace's owner. `rfm --json` prints one object per segment with its count and the
 // cut-offs of its R×F cells; `dormant --out` writes the export (CSV, or XLSX for a .xlsx name).
+import { emptyRange, rangeText } from "../../core/customers/ranges.js";
 import { writeFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { systemClock } from "../../core/actor.js";
@@ -88,16 +89,8 @@ async function withShop<T>(
   }
 }
 
-/** A score's values, compactly: R "≥10 <11", F and M ">1 ≤2" (an open end left out). */
-const range = (r: ScoreRange) =>
-  [
-    r.atLeast != null ? `≥${r.atLeast}` : "",
-    r.lessThan != null ? `<${r.lessThan}` : "",
-    r.moreThan != null ? `>${r.moreThan}` : "",
-    r.atMost != null ? `≤${r.atMost}` : "",
-  ]
-    .filter(Boolean)
-    .join(" ");
+/** A score's values, compactly: R "≥10 <11", F and M ">1 ≤2"; "—" when its cut-offs tie. */
+const range = (r: ScoreRange) => (emptyRange(r) ? "—" : rangeText(r));
 
 export async function customersRfm(o: CustomersRfmOptions): Promise<number> {
   const locale = cliLocale(o.lang);

@@ -1,8 +1,8 @@
 // The RFM cut-off table: a score whose cut-offs tie (most demo customers have one order, so F's
 // cut-offs read 1/1/1/2) says nobody can have it instead of printing an empty range like ">1 ≤1".
 import { describe, expect, it } from "vitest";
-import { scoreRfm, scoreRange } from "../../src/core/customers/rfm.js";
-import { emptyRange, rangeText } from "../../web/src/pages/customers/ranges.js";
+import { scoreRfm, scoreRange } from "./rfm.js";
+import { emptyRange, rangeText } from "./ranges.js";
 
 describe("RFM score ranges as the cut-off table shows them", () => {
   it("marks the tied scores of F empty and keeps every score that some customer has", () => {
