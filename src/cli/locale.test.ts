@@ -1,3 +1,4 @@
+import { stat } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { fail } from "../core/errors.js";
 import { cliErrorText, cliLocale } from "./locale.js";
@@ -14,5 +15,10 @@ describe("the CLI's language", () => {
     const err = fail("invalid", "range.too_long", { maxDays: 93 });
     expect(cliErrorText(err, "en")).toBe("Choose at most 93 days at once.");
     expect(cliErrorText(err, "zh-CN")).not.toMatch(/[A-Za-z]{4}/);
+  });
+  it("says a file it was given is missing in the reader's language, not Node's ENOENT", async () => {
+    const missing = await stat("/no/such/orders.csv").catch((e: unknown) => e);
+    expect(cliErrorText(missing, "zh-CN")).toBe("找不到文件：/no/such/orders.csv");
+    expect(cliErrorText(missing, "en")).toBe("No such file: /no/such/orders.csv");
   });
 });

@@ -20,5 +20,25 @@ export function cliErrorText(err: unknown, locale: Locale = cliLocale()): string
     );
     return [head, ...fields].join("\n");
   }
+  const file = fileErrorCode(err);
+  if (file) return renderMessage(locale, msg(file.code, { path: file.path }));
   return err instanceof Error ? err.message : String(err);
+}
+
+const FILE_ERRORS: Record<
+  string,
+  "cli.file.not_found" | "cli.file.not_readable" | "cli.file.is_directory"
+> = {
+  ENOENT: "cli.file.not_found",
+  EACCES: "cli.file.not_readable",
+  EPERM: "cli.file.not_readable",
+  EISDIR: "cli.file.is_directory",
+};
+
+/** A file the command was given that is missing, unreadable or a folder (Node's fs errors). */
+function fileErrorCode(err: unknown): { code: (typeof FILE_ERRORS)[string]; path: string } | null {
+  if (!(err instanceof Error)) return null;
+  const e = err as NodeJS.ErrnoException;
+  const code = e.code ? FILE_ERRORS[e.code] : undefined;
+  return code && e.path ? { code, path: e.path } : null;
 }

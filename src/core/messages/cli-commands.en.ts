@@ -4,6 +4,9 @@
 export const CLI_COMMANDS_EN = {
   "cli.date.invalid": "{flag} is a date YYYY-MM-DD from {min} to {max} (got {got})",
   "cli.port.invalid": '--port must be a port number, not "{port}"',
+  "cli.file.not_found": "No such file: {path}",
+  "cli.file.not_readable": "Cannot read {path}: permission denied",
+  "cli.file.is_directory": "{path} is a folder, not a file",
   // dayclear serve
   "cli.serve.running": "Dayclear is running on {database}\n  ➜  {url}",
   "cli.serve.grace":

@@ -5,6 +5,9 @@ import type { CLI_COMMANDS_EN } from "./cli-commands.en.js";
 export const CLI_COMMANDS_ZH: Record<keyof typeof CLI_COMMANDS_EN, string> = {
   "cli.date.invalid": "{flag} 应为 {min} 至 {max} 之间的日期（YYYY-MM-DD），收到的是 {got}",
   "cli.port.invalid": "--port 应为端口号，而不是“{port}”",
+  "cli.file.not_found": "找不到文件：{path}",
+  "cli.file.not_readable": "没有权限读取 {path}",
+  "cli.file.is_directory": "{path} 是文件夹，不是文件",
   "cli.serve.running": "日清已启动，数据库：{database}\n  ➜  {url}",
   "cli.serve.grace": "日清：收到 {signal} 后 {ms} 毫秒仍有请求未完成，不再等待，直接退出",
   "cli.serve.shutdown_failed": "日清：关闭失败：{error}",
