@@ -102,6 +102,7 @@ import type {
   AftersalesSlaSettingsTable,
   AftersalesSlaAlertsTable,
 } from "./tables/aftersales-sla.js";
+import type { WorkspaceEfficiencyTable } from "./tables/plans-efficiency.js";
 export type * from "./tables/foundation.js";
 export type * from "./tables/plans.js";
 export type * from "./tables/shop.js";
@@ -114,6 +115,7 @@ export type * from "./tables/progress.js";
 export type * from "./tables/aftersales.js";
 export type * from "./tables/aftersales-routing.js";
 export type * from "./tables/aftersales-sla.js";
+export type * from "./tables/plans-efficiency.js";
 
 export interface DB {
   workspaces: WorkspacesTable;
@@ -202,6 +204,7 @@ export interface DB {
   aftersalesSlaPolicies: AftersalesSlaPoliciesTable;
   aftersalesSlaSettings: AftersalesSlaSettingsTable;
   aftersalesSlaAlerts: AftersalesSlaAlertsTable;
+  workspaceEfficiency: WorkspaceEfficiencyTable;
 }
 
 export type Workspace = Selectable<WorkspacesTable>;

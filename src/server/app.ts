@@ -15,6 +15,7 @@ import { aftersalesSlaRoutes } from "../modules/aftersales/sla.routes.js";
 import { routingRoutes } from "../modules/aftersales/routing.routes.js";
 import { customerRoutes } from "../modules/customers/customers.routes.js";
 import { planRoutes } from "../modules/plans/plan.routes.js";
+import { efficiencyRoutes } from "../modules/plans/efficiency.routes.js";
 import { dailyRoutes } from "../modules/daily/daily.routes.js";
 import { kpiRoutes } from "../modules/orders/kpi.routes.js";
 import { orderRoutes } from "../modules/orders/orders.routes.js";
@@ -103,6 +104,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       await memberRoutes(api, { members: s.members });
       await auditRoutes(api, { audit: s.audit });
       await planRoutes(api, { plans: s.plans, tasks: s.tasks, schedule: s.schedule });
+      await efficiencyRoutes(api, { efficiency: s.efficiency });
       await dailyRoutes(api, {
         today: s.today,
         duties: s.duties,

@@ -11,6 +11,7 @@ import { TokenService } from "../modules/tokens/tokens.service.js";
 import { WorkspaceService } from "../modules/workspaces/workspace.service.js";
 import { PlanService } from "../modules/plans/plan.service.js";
 import { ScheduleService } from "../modules/plans/schedule.service.js";
+import { EfficiencyService } from "../modules/plans/efficiency.service.js";
 import { TaskService } from "../modules/plans/task.service.js";
 import { DutyService } from "../modules/daily/duty.service.js";
 import { FeedService } from "../modules/daily/feed.service.js";
@@ -67,6 +68,7 @@ export function buildServices(database: Database, clock: Clock, events?: EventPu
     plans: new PlanService(deps),
     tasks: new TaskService(deps),
     schedule: new ScheduleService(deps),
+    efficiency: new EfficiencyService(deps),
     today: new TodayService(deps),
     duties: new DutyService(deps),
     reports: new ReportService(deps),

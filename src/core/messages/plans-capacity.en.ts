@@ -6,6 +6,7 @@ export const PLANS_CAPACITY_EN = {
   "plans.file.overtime_not_object": "{path} must be an object {member, date, hours}",
   "plans.file.not_boolean": "must be true or false, got {got}",
   // The workspace's efficiency table (modules/plans/efficiency.*).
+  "plans.efficiency.owner_only": "Only the workspace owner sets the efficiency table.",
   "plans.efficiency.stale":
     "The efficiency table was changed by someone else (now version {currentVersion}); reload and try again.",
   "plans.efficiency.reference_level":

@@ -5,6 +5,7 @@ export const PLANS_CAPACITY_ZH: Record<keyof typeof PLANS_CAPACITY_EN, string> =
   "plans.file.not_level_key": "必须是等级 1..5，实际为 {got}",
   "plans.file.overtime_not_object": "{path} 必须是对象 {member, date, hours}",
   "plans.file.not_boolean": "必须是 true 或 false，实际为 {got}",
+  "plans.efficiency.owner_only": "只有工作区所有者可以设置效率表。",
   "plans.efficiency.stale": "效率表已被他人修改（当前版本 {currentVersion}），请刷新后重试。",
   "plans.efficiency.reference_level":
     "等级 3 是基准，系数固定为 1（其他等级的系数表示相对它的工作速度）。",

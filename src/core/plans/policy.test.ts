@@ -27,24 +27,28 @@ const EXPECTED: Record<keyof typeof ROLES, Record<PlansAction, boolean>> = {
     "plans.plan.edit": true,
     "plans.plan.delete": true,
     "plans.template.save": true,
+    "plans.efficiency.set": true,
   },
   lead: {
     "plans.plan.create": true,
     "plans.plan.edit": true,
     "plans.plan.delete": true,
     "plans.template.save": true,
+    "plans.efficiency.set": false,
   },
   "plan's owner (a member)": {
     "plans.plan.create": false,
     "plans.plan.edit": true,
     "plans.plan.delete": true,
     "plans.template.save": false,
+    "plans.efficiency.set": false,
   },
   "another member": {
     "plans.plan.create": false,
     "plans.plan.edit": false,
     "plans.plan.delete": false,
     "plans.template.save": false,
+    "plans.efficiency.set": false,
   },
 };
 

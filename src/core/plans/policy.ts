@@ -5,7 +5,11 @@
 import { isLead, isOwner, type PolicyTable, type Rule } from "../policy.js";
 
 export type PlansAction =
-  "plans.plan.create" | "plans.plan.edit" | "plans.plan.delete" | "plans.template.save";
+  | "plans.plan.create"
+  | "plans.plan.edit"
+  | "plans.plan.delete"
+  | "plans.template.save"
+  | "plans.efficiency.set";
 
 const planner: Rule = (a) => isOwner(a) || isLead(a);
 /** The target's `ownerMemberId` is the plan's owner. */
@@ -17,4 +21,6 @@ export const PLANS_POLICY: PolicyTable<PlansAction> = {
   "plans.plan.edit": plannerOrPlanOwner,
   "plans.plan.delete": plannerOrPlanOwner,
   "plans.template.save": planner,
+  // The efficiency table moves every plan of every department: the owner sets it (all read it).
+  "plans.efficiency.set": (a) => isOwner(a),
 };

@@ -19,10 +19,12 @@
 // reserved hours on given dates (a 物流 member's packing of the day, modules/logistics/packing-load.ts).
 
 import { addDays, isoWeekday } from "../calendar/date.js";
+import { isNeutral, memberFactor } from "../engine/efficiency.js";
 import {
   PLAN_FORMAT,
   type Allocation,
   type Dependency,
+  type EfficiencyTable,
   type TeamMember,
   type TeamPlan,
   type TeamTask,
@@ -101,6 +103,8 @@ export interface LogInput {
 
 export interface BuildInput {
   today: string;
+  /** The workspace's efficiency by skill level (absent or all 1: hours = effort, as before). */
+  efficiency?: EfficiencyTable;
   calendar: CalendarInput;
   members: MemberInput[];
   duties: DutyInput[];
@@ -314,13 +318,17 @@ export function buildTeamPlan(input: BuildInput): BuiltPlan {
     let pinnedLogged = 0;
     for (const [member, hours] of todayPins.get(t.id) ?? []) {
       pin({ member, date: today, task: t.id, hours });
-      todayPinned += hours;
-      pinnedLogged += Math.min(
-        hours,
-        logs
-          .filter((l) => l.date === today && l.memberId === member)
-          .reduce((s, l) => s + l.hours, 0),
-      );
+      // Today's pinned hours deliver the member's efficiency factor of effort (1 without a table).
+      const f = memberFactor(input.efficiency, memberById.get(member)?.skills ?? {}, t.skill);
+      todayPinned += hours * f;
+      pinnedLogged +=
+        f *
+        Math.min(
+          hours,
+          logs
+            .filter((l) => l.date === today && l.memberId === member)
+            .reduce((s, l) => s + l.hours, 0),
+        );
     }
     const todayLogged = logs.filter((l) => l.date === today).reduce((s, l) => s + l.hours, 0);
     const remaining = t.remainingHours ?? Math.max(0, t.effortHours - pastLogged - todayLogged);
@@ -514,6 +522,8 @@ export function buildTeamPlan(input: BuildInput): BuiltPlan {
     format: PLAN_FORMAT,
     mode: "team",
     start: today,
+    // Efficiency by skill level only when it changes something: a neutral table leaves the file as before.
+    ...(!isNeutral(input.efficiency) && { efficiency: { ...input.efficiency } }),
     calendar: {
       workweek: input.calendar.workweek,
       hoursPerDay: input.calendar.hoursPerDay,

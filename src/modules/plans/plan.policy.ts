@@ -13,6 +13,7 @@ const REFUSAL = {
   "plans.plan.edit": "plans.edit_forbidden",
   "plans.plan.delete": "plans.edit_forbidden",
   "plans.template.save": "plans.template_forbidden",
+  "plans.efficiency.set": "plans.efficiency.owner_only",
 } as const satisfies Record<PlansAction, MessageCode>;
 
 /**

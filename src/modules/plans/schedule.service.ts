@@ -38,6 +38,7 @@ import { caseReservations } from "../aftersales/routing-load.js";
 import type { LiveEvent, ServiceDeps } from "../shared/context.js";
 import { PlanRepository } from "./plan.repository.js";
 import { ScheduleRepository } from "./schedule.repository.js";
+import { efficiencyOf } from "./efficiency.service.js";
 
 /**
  * Allocations are kept as rows (for Today, reports and the agenda) only this many days ahead;
@@ -216,6 +217,7 @@ export class ScheduleService {
     const depsOf = depsByTask(deps);
     const input: BuildInput = {
       today,
+      efficiency: await efficiencyOf(db, workspaceId),
       calendar: {
         workweek: JSON.parse(w.workweek) as number[],
         hoursPerDay: w.hoursPerDay,
