@@ -87,22 +87,3 @@ export const fieldError = (
   code,
   ...(params ? { params } : {}),
 });
-
-export const invalid = (message: string, fields: FieldError[] = []) =>
-  new DomainError("invalid", message, fields);
-export const invalidField = (field: string, message: string) =>
-  new DomainError("invalid", message, [{ field, message }]);
-export const unauthorized = (message = "Not signed in") => new DomainError("unauthorized", message);
-export const forbidden = (message = "Not allowed") => new DomainError("forbidden", message);
-export const notFound = (what: string) => new DomainError("not_found", `${what} not found`);
-export const conflict = (message: string, extra: Record<string, unknown> = {}) =>
-  new DomainError("conflict", message, [], extra);
-export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
-  new DomainError("too_many_requests", message, [], { retryAfterSeconds });
-
-/** A stale write: the caller's version is not the stored one. */
-export const staleVersion = (what: string, current: number) =>
-  conflict(
-    `${what} was changed by someone else (current version ${current}); reload and try again`,
-    { currentVersion: current },
-  );

@@ -12,7 +12,7 @@ import type {
   RawServerDefault,
 } from "fastify";
 import type { Actor } from "../core/actor.js";
-import { unauthorized } from "../core/errors.js";
+import { fail } from "../core/errors.js";
 import type { SessionContext } from "./session.js";
 
 export type App = FastifyInstance<
@@ -38,6 +38,6 @@ declare module "fastify" {
 
 /** The signed-in member making the request; 401 when nobody is signed in. */
 export function actorOf(req: FastifyRequest): Actor {
-  if (!req.actor) throw unauthorized();
+  if (!req.actor) throw fail("unauthorized", "auth.not_signed_in");
   return req.actor;
 }
