@@ -102,6 +102,11 @@ import type {
   AftersalesSlaSettingsTable,
   AftersalesSlaAlertsTable,
 } from "./tables/aftersales-sla.js";
+import type {
+  AftersalesCareSettingsTable,
+  AftersalesQualityTasksTable,
+  AftersalesFollowupsTable,
+} from "./tables/aftersales-care.js";
 import type { WorkspaceEfficiencyTable } from "./tables/plans-efficiency.js";
 export type * from "./tables/foundation.js";
 export type * from "./tables/plans.js";
@@ -115,6 +120,7 @@ export type * from "./tables/progress.js";
 export type * from "./tables/aftersales.js";
 export type * from "./tables/aftersales-routing.js";
 export type * from "./tables/aftersales-sla.js";
+export type * from "./tables/aftersales-care.js";
 export type * from "./tables/plans-efficiency.js";
 
 export interface DB {
@@ -204,6 +210,9 @@ export interface DB {
   aftersalesSlaPolicies: AftersalesSlaPoliciesTable;
   aftersalesSlaSettings: AftersalesSlaSettingsTable;
   aftersalesSlaAlerts: AftersalesSlaAlertsTable;
+  aftersalesCareSettings: AftersalesCareSettingsTable;
+  aftersalesQualityTasks: AftersalesQualityTasksTable;
+  aftersalesFollowups: AftersalesFollowupsTable;
   workspaceEfficiency: WorkspaceEfficiencyTable;
 }
 
