@@ -82,6 +82,7 @@ import type {
 } from "./tables/logistics.js";
 import type { WritebackFilesTable, WritebackLinesTable } from "./tables/logistics-scan.js";
 import type { EvmSnapshotsTable } from "./tables/progress.js";
+import type { MemberOvertimeTable, WhatifApplicationsTable } from "./tables/whatif.js";
 import type {
   AftersalesCasesTable,
   AftersalesCaseLinesTable,
@@ -117,6 +118,7 @@ export type * from "./tables/service.js";
 export type * from "./tables/logistics.js";
 export type * from "./tables/logistics-scan.js";
 export type * from "./tables/progress.js";
+export type * from "./tables/whatif.js";
 export type * from "./tables/aftersales.js";
 export type * from "./tables/aftersales-routing.js";
 export type * from "./tables/aftersales-sla.js";
@@ -196,6 +198,8 @@ export interface DB {
   writebackFiles: WritebackFilesTable;
   writebackLines: WritebackLinesTable;
   evmSnapshots: EvmSnapshotsTable;
+  whatifApplications: WhatifApplicationsTable;
+  memberOvertime: MemberOvertimeTable;
   aftersalesCases: AftersalesCasesTable;
   aftersalesCaseLines: AftersalesCaseLinesTable;
   aftersalesCaseEvents: AftersalesCaseEventsTable;
