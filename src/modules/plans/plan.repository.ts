@@ -98,8 +98,6 @@ export class PlanRepository {
         "status",
         "remainingHours",
         "doneAt",
-        "optional",
-        "deferred",
       ])
       .where("workspaceId", "=", workspaceId)
       .where("planId", "in", planIds)

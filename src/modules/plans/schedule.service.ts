@@ -139,8 +139,7 @@ export type SchedulingTask = Pick<
   | "status"
   | "remainingHours"
   | "doneAt"
-> &
-  Partial<Pick<PlanTask, "optional" | "deferred">>;
+>;
 
 export function toTaskInput(
   t: SchedulingTask,
@@ -163,8 +162,6 @@ export function toTaskInput(
     status: t.status,
     remainingHours: t.remainingHours,
     dependsOn: deps.map((d) => ({ task: d.predecessorId, type: d.type, lagDays: d.lagDays })),
-    ...(t.optional === 1 && { optional: true }),
-    ...(t.deferred === 1 && { deferred: true }),
   };
 }
 
@@ -210,13 +207,11 @@ export class ScheduleService {
       calendar: w,
     });
     const planIds = scheduled.map((p) => p.id);
-    const [tasks, deps, logs, skills, overtime] = await Promise.all([
+    const [tasks, deps, logs, skills] = await Promise.all([
       plans.schedulingInputs(workspaceId, planIds),
       plans.depsOf(workspaceId, planIds),
       sched.logsOfPlans(workspaceId, planIds),
       plans.skills(workspaceId),
-      // Overtime applied by a plan's what-if counts while that plan is scheduled.
-      sched.overtimeFrom(workspaceId, today, planIds),
     ]);
     const skillNames = new Map(skills.map((s) => [s.id, s.name]));
     const depsOf = depsByTask(deps);
@@ -262,7 +257,6 @@ export class ScheduleService {
         ...packingReservations(packing),
         ...(await caseReservations(db, workspaceId, { today, people, calendar: w })),
       ],
-      ...(overtime.length && { overtime }),
     };
     return { built: buildTeamPlan(input), input, plans: scheduled, tasks, packing };
   }
