@@ -65,6 +65,8 @@ async function seed(
       earliestStart: null,
       deadline: null,
       milestone: 0,
+      optional: 0,
+      deferred: 0,
       status: "todo",
       remainingHours: null,
       doneAt: null,

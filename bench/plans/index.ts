@@ -82,6 +82,8 @@ async function seedPlan(
       earliestStart: null,
       deadline: null,
       milestone: 0,
+      optional: 0,
+      deferred: 0,
       status: "todo",
       remainingHours: null,
       doneAt: null,

@@ -82,6 +82,7 @@ import type {
 } from "./tables/logistics.js";
 import type { WritebackFilesTable, WritebackLinesTable } from "./tables/logistics-scan.js";
 import type { EvmSnapshotsTable } from "./tables/progress.js";
+import type { MemberOvertimeTable, WhatifApplicationsTable } from "./tables/whatif.js";
 import type {
   AftersalesCasesTable,
   AftersalesCaseLinesTable,
@@ -102,6 +103,11 @@ import type {
   AftersalesSlaSettingsTable,
   AftersalesSlaAlertsTable,
 } from "./tables/aftersales-sla.js";
+import type {
+  AftersalesCareSettingsTable,
+  AftersalesQualityTasksTable,
+  AftersalesFollowupsTable,
+} from "./tables/aftersales-care.js";
 import type { WorkspaceEfficiencyTable } from "./tables/plans-efficiency.js";
 export type * from "./tables/foundation.js";
 export type * from "./tables/plans.js";
@@ -112,9 +118,11 @@ export type * from "./tables/service.js";
 export type * from "./tables/logistics.js";
 export type * from "./tables/logistics-scan.js";
 export type * from "./tables/progress.js";
+export type * from "./tables/whatif.js";
 export type * from "./tables/aftersales.js";
 export type * from "./tables/aftersales-routing.js";
 export type * from "./tables/aftersales-sla.js";
+export type * from "./tables/aftersales-care.js";
 export type * from "./tables/plans-efficiency.js";
 
 export interface DB {
@@ -190,6 +198,8 @@ export interface DB {
   writebackFiles: WritebackFilesTable;
   writebackLines: WritebackLinesTable;
   evmSnapshots: EvmSnapshotsTable;
+  whatifApplications: WhatifApplicationsTable;
+  memberOvertime: MemberOvertimeTable;
   aftersalesCases: AftersalesCasesTable;
   aftersalesCaseLines: AftersalesCaseLinesTable;
   aftersalesCaseEvents: AftersalesCaseEventsTable;
@@ -204,6 +214,9 @@ export interface DB {
   aftersalesSlaPolicies: AftersalesSlaPoliciesTable;
   aftersalesSlaSettings: AftersalesSlaSettingsTable;
   aftersalesSlaAlerts: AftersalesSlaAlertsTable;
+  aftersalesCareSettings: AftersalesCareSettingsTable;
+  aftersalesQualityTasks: AftersalesQualityTasksTable;
+  aftersalesFollowups: AftersalesFollowupsTable;
   workspaceEfficiency: WorkspaceEfficiencyTable;
 }
 

@@ -220,8 +220,13 @@ function fastTask(o: Json, id: string): TeamTask | null {
 }
 
 /** The sharing fields of a well-formed task (only those present), or null when one is off. */
-function sharing(o: Json): Pick<TeamTask, "maxPeople" | "minChunkHours"> | null {
-  const out: Pick<TeamTask, "maxPeople" | "minChunkHours"> = {};
+function sharing(o: Json): Pick<TeamTask, "maxPeople" | "minChunkHours" | "optional"> | null {
+  const out: Pick<TeamTask, "maxPeople" | "minChunkHours" | "optional"> = {};
+  // (optional: a file before issue 12's cut scope has none; only `true` is kept)
+  if (o.optional !== undefined && o.optional !== null) {
+    if (typeof o.optional !== "boolean") return null;
+    if (o.optional) out.optional = true;
+  }
   const k = o.maxPeople;
   if (k !== undefined && k !== null) {
     if (!(Number.isInteger(k) && (k as number) >= 1 && (k as number) <= MAX_PEOPLE)) return null;
@@ -286,7 +291,10 @@ export function validateTeamPlan(
     });
     const maxPeople = r.nullableNumber("maxPeople", { integer: true, min: 1, max: MAX_PEOPLE });
     const minChunkHours = r.nullableNumber("minChunkHours", { above: 0, max: 24 });
+    if (r.has("optional") && typeof o.optional !== "boolean")
+      r.fail("optional", msg("plans.file.not_boolean", { got: got(o.optional) }));
     return {
+      ...(o.optional === true && { optional: true }),
       ...(maxPeople === null ? {} : { maxPeople }),
       ...(minChunkHours === null ? {} : { minChunkHours }),
       id,

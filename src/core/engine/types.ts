@@ -61,6 +61,11 @@ export interface TeamTask {
    * handing over; only the piece that finishes the task may be smaller. Absent or null: 1 hour.
    */
   minChunkHours?: number | null;
+  /**
+   * Extension: the task may be cut (dropped or deferred) when the plan is late; the engine
+   * schedules it like any other. Absent = false.
+   */
+  optional?: boolean;
 }
 
 /**

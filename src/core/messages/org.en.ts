@@ -132,6 +132,7 @@ export const ORG_EN = {
   "audit.token.revoke": "{actor} revoked the API token {token}",
   "audit.plan.create": "{actor} created the plan {plan}",
   "audit.plan.whatif_apply": "{actor} applied corrective actions to the plan {plan}",
+  "audit.plan.whatif_undo": "{actor} undid corrective actions on the plan {plan}",
   "audit.plan.create_from_template": "{actor} created the plan {plan} from the template {template}",
   "audit.plan.delete": "{actor} deleted the plan {plan}",
   "audit.goal_cycle.create": "{actor} created the goal cycle {cycle} ({from} to {to})",

@@ -116,6 +116,7 @@ export const ORG_ZH: Record<keyof typeof ORG_EN, string> = {
   "audit.token.revoke": "{actor} 撤销了 API 令牌 {token}",
   "audit.plan.create": "{actor} 创建了计划 {plan}",
   "audit.plan.whatif_apply": "{actor} 对计划 {plan} 应用了纠偏方案",
+  "audit.plan.whatif_undo": "{actor} 撤销了对计划 {plan} 的纠偏方案",
   "audit.plan.create_from_template": "{actor} 用模板 {template} 创建了计划 {plan}",
   "audit.plan.delete": "{actor} 删除了计划 {plan}",
   "audit.goal_cycle.create": "{actor} 创建了目标周期 {cycle}（{from} 至 {to}）",

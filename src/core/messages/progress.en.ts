@@ -41,14 +41,22 @@ export const PROGRESS_EN = {
   "progress.whatif.overtime":
     "{member} works {hours} h overtime on {days} workday(s), {from} to {to}",
   "progress.whatif.no_optional_flag":
-    "Cutting scope is not proposed: tasks cannot be marked optional yet.",
+    "Cutting scope is not proposed: no open task on the plan's critical path is marked optional.",
+  "progress.whatif.defer":
+    "Defer the optional task “{task}” ({hours} h left): it leaves this plan's schedule until brought back",
+  "progress.whatif.defer_risk": "“{task}” is not delivered by the deadline",
   "progress.whatif.efficiency_neutral":
     "Every skill level works at the same speed in this workspace, so a more experienced member helps only by being free sooner.",
   "progress.whatif.no_deadline": "This plan has no deadline: there is nothing to catch up on.",
   "progress.whatif.stale":
     "The plan changed since these options were computed: compute them again.",
-  "progress.whatif.not_applicable":
-    "Overtime is not stored in the plan yet: it can be tried, not applied.",
+  "progress.whatif.not_applicable": "This change cannot be applied.",
+  "progress.whatif.not_optional": "This task is not marked optional, or it is already deferred.",
+  "progress.whatif.member_inactive": "This member is not active.",
+  "progress.whatif.application_not_found": "No such applied corrective action on this plan.",
+  "progress.whatif.already_undone": "This corrective action was already undone.",
+  "progress.whatif.undo_stale":
+    "The plan changed since this corrective action was applied: it can no longer be undone as a whole.",
   "progress.whatif.task_not_open": "This task is not an open task of the plan.",
   "progress.whatif.member_not_qualified":
     "This member is not active or lacks the task's skill at its level.",

@@ -32,12 +32,20 @@ export const PROGRESS_ZH: Record<keyof typeof PROGRESS_EN, string> = {
   "progress.whatif.overlap_risk":
     "“{task}”在“{predecessor}”完成前 {days} 个工作日就开始：前者若有变化需要返工",
   "progress.whatif.overtime": "{member}在 {from} 至 {to} 的 {days} 个工作日每天加班 {hours} 小时",
-  "progress.whatif.no_optional_flag": "不提议削减范围：任务还不能标为可选。",
+  "progress.whatif.no_optional_flag": "不提议削减范围：计划关键路径上没有标为可选的未完成任务。",
+  "progress.whatif.defer":
+    "推迟可选任务“{task}”（剩余 {hours} 小时）：移出本计划的排程，之后可恢复",
+  "progress.whatif.defer_risk": "“{task}”不会在截止日期前交付",
   "progress.whatif.efficiency_neutral":
     "本工作区各技能等级效率相同，换更有经验的人只因其更早有空才有帮助。",
   "progress.whatif.no_deadline": "该计划没有截止日期：无需追赶。",
   "progress.whatif.stale": "这些方案计算之后计划已有改动：请重新计算。",
-  "progress.whatif.not_applicable": "加班还不能保存到计划中：只能试算，不能应用。",
+  "progress.whatif.not_applicable": "这项改动无法应用。",
+  "progress.whatif.not_optional": "该任务没有标为可选，或已被推迟。",
+  "progress.whatif.member_inactive": "该成员已停用。",
+  "progress.whatif.application_not_found": "本计划没有这次已应用的纠偏方案。",
+  "progress.whatif.already_undone": "这次纠偏方案已经撤销过了。",
+  "progress.whatif.undo_stale": "应用这次纠偏方案之后计划又有改动：不能再整体撤销。",
   "progress.whatif.task_not_open": "该任务不是本计划中未完成的任务。",
   "progress.whatif.member_not_qualified": "该成员已停用，或不具备任务所需的技能等级。",
   "progress.whatif.no_such_link": "该任务与这个前置任务之间没有“完成-开始”依赖。",

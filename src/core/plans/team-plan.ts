@@ -87,6 +87,10 @@ export interface TaskInput {
   status: "todo" | "in_progress" | "done";
   remainingHours: number | null;
   dependsOn: Dependency[];
+  /** The task may be cut when the plan is late (a what-if defers it). */
+  optional?: boolean;
+  /** Cut by an applied what-if: the engine leaves it out; its successors wait for its predecessors. */
+  deferred?: boolean;
 }
 
 export interface PlanInput {
@@ -117,6 +121,8 @@ export interface BuildInput {
   otherLoggedToday: { memberId: string; hours: number }[];
   /** Hours reserved on given dates (never more than the member's hours that day less duties). */
   reserved?: ReservedInput[];
+  /** Stored overtime (applied what-ifs): extra hours of a member on a date, the engine's capacity. */
+  overtime?: { memberId: string; date: string; hours: number }[];
 }
 
 export interface BuiltPlan {
@@ -196,7 +202,7 @@ export function buildTeamPlan(input: BuildInput): BuiltPlan {
   const milestones = input.tasks.filter((t) => t.milestone && !parents.has(t.id));
   const dropped = new Set(milestones.map((t) => t.id));
   for (const t of input.tasks) {
-    if (t.status === "done" && !parents.has(t.id)) dropped.add(t.id);
+    if ((t.status === "done" || t.deferred) && !parents.has(t.id)) dropped.add(t.id);
   }
   // A successor of a dropped task depends on the dropped task's own predecessors instead.
   const resolveDeps = (deps: Dependency[], seen = new Set<string>()): Dependency[] =>
@@ -204,8 +210,9 @@ export function buildTeamPlan(input: BuildInput): BuiltPlan {
       if (!dropped.has(d.task)) return byId.has(d.task) ? [d] : [];
       const dep = byId.get(d.task);
       if (!dep || dep.status === "done" || seen.has(d.task)) return [];
-      // (a task dropped because no work is left also frees its successors)
-      if (!dep.milestone) return [];
+      // (a task dropped because no work is left also frees its successors; a deferred task's
+      // successors wait for its predecessors, as a milestone's do)
+      if (!dep.milestone && !dep.deferred) return [];
       seen.add(d.task);
       return resolveDeps(dep.dependsOn, seen).map((x) => ({
         ...x,
@@ -385,6 +392,7 @@ export function buildTeamPlan(input: BuildInput): BuiltPlan {
       deadline: t.deadline,
       dependsOn: resolveDeps(t.dependsOn),
       parent: t.parentId && byId.has(t.parentId) && !dropped.has(t.parentId) ? t.parentId : null,
+      ...(t.optional && !isSummary && { optional: true }),
     });
   }
   // A summary task whose children all left the engine has nothing to span.
@@ -534,6 +542,25 @@ export function buildTeamPlan(input: BuildInput): BuiltPlan {
     tasks,
     pinned: pinnedList.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
   };
+  // Stored overtime is capacity the plans asked for: the file says so with `useOvertime`.
+  const overtime = (input.overtime ?? [])
+    .filter((o) => memberIds.has(o.memberId) && o.date >= today && o.hours > 0)
+    .map((o) => ({ member: o.memberId, date: o.date, hours: o.hours }))
+    .sort((a, b) =>
+      a.date < b.date
+        ? -1
+        : a.date > b.date
+          ? 1
+          : a.member < b.member
+            ? -1
+            : a.member > b.member
+              ? 1
+              : 0,
+    );
+  if (overtime.length) {
+    plan.overtime = overtime;
+    plan.useOvertime = true;
+  }
   return { plan, milestones, warnings, notices };
 }
 

@@ -140,17 +140,60 @@ describe("what-ifs", () => {
     const overtime = a.options.filter((o) => o.kind === "overtime");
     expect(overtime).toHaveLength(2);
     for (const o of overtime) {
-      expect(o.applicable).toBe(false);
+      expect(o.applicable).toBe(true);
       expect(o.score.finish).toBe("2026-11-04");
     }
-    // Alone none gains a day; together they meet the deadline (tried, not applicable: overtime).
+    // Alone none gains a day; together they meet the deadline.
     expect(a.best).toMatchObject({
       score: { finish: "2026-11-03", daysGained: 1, meetsDeadline: true, overtimeHours: 16 },
-      applicable: false,
+      applicable: true,
     });
     expect([...a.best!.optionIds].sort()).toEqual(overtime.map((o) => o.id).sort());
     const both = evaluate(i, a.best!.changes, "p");
     expect(both.finish).toBe("2026-11-03");
+  });
+
+  it("cuts scope: defers an optional task on the critical path, its successor waiting for its predecessor", () => {
+    // A does t1 16 h (Mon–Tue), then the optional t2 16 h (Wed–Thu), then t3 8 h (Fri): finish
+    // Fri 11-06, deadline Wed 11-04. Deferring t2 lets t3 follow t1 at once: Wed 11-04, on time,
+    // 16 h cut. A task not marked optional is never proposed.
+    const t2 = { ...task("t2", 16, "A", "t1"), optional: true };
+    const i = input([task("t1", 16, "A"), t2, task("t3", 8, "A", "t2")], { A: 3 });
+    const a = whatIfs(ctx(i, "2026-11-04"));
+    expect(a.finish).toBe("2026-11-06");
+    const cut = a.options.filter((o) => o.kind === "cut_scope");
+    expect(cut.map((o) => o.changes)).toEqual([[{ kind: "defer", taskId: "t2" }]]);
+    expect(cut[0]!.risk?.code).toBe("progress.whatif.defer_risk");
+    expect(cut[0]!.score).toMatchObject({
+      finish: "2026-11-04",
+      daysGained: 2,
+      meetsDeadline: true,
+      hoursCut: 16,
+      hoursMoved: 0,
+    });
+    expect(a.notes.map((n) => n.code)).not.toContain("progress.whatif.no_optional_flag");
+    // The deferred task leaves the engine; t3 waits for t1 instead.
+    const built = evaluate(i, cut[0]!.changes, "p").result;
+    expect(built.tasks.map((t) => t.id).sort()).toEqual(["t1", "t3"]);
+    expect(built.tasks.find((t) => t.id === "t3")).toMatchObject({ start: "2026-11-04" });
+  });
+
+  it("reads stored overtime from the input as capacity, as a what-if's overtime was scored", () => {
+    // t1 24 h for A: Mon–Wed. 4 h overtime Mon and Tue (stored) → 12 h a day: done Tue.
+    const i = input([task("t1", 24, "A")], { A: 3 });
+    const change = {
+      kind: "overtime" as const,
+      memberId: "A",
+      dates: ["2026-11-02", "2026-11-03"],
+      hoursPerDay: 4,
+    };
+    const stored: BuildInput = {
+      ...i,
+      overtime: change.dates.map((date) => ({ memberId: "A", date, hours: 4 })),
+    };
+    expect(evaluate(i, [], "p").finish).toBe("2026-11-04");
+    expect(evaluate(i, [change], "p").finish).toBe("2026-11-03");
+    expect(evaluate(stored, [], "p").finish).toBe("2026-11-03");
   });
 
   it("keeps the search within its budget of engine runs", () => {

@@ -3,12 +3,12 @@
 // and score it — the new forecast finish, workdays gained, hours moved and overtime used, who is
 // affected and which other plans slip — then search the best combination that meets the deadline.
 // Pure: the engine runs here on copies; nothing is written. The options are edits a plan can
-// hold (an assignee, a dependency's type and lag), so applying one and re-planning gives exactly
-// the predicted finish; overtime is scored but not stored (no place holds it yet).
+// hold (an assignee, a dependency's type and lag, an optional task deferred, overtime stored as
+// capacity), so applying one and re-planning gives exactly the predicted finish.
 import { WorkCalendar } from "../calendar/calendar.js";
 import { addDays } from "../calendar/date.js";
 import { scheduleTeam } from "../engine/team/schedule.js";
-import type { EfficiencyTable, Overtime, TeamResult } from "../engine/types.js";
+import type { EfficiencyTable, TeamResult } from "../engine/types.js";
 import { msg, type Message } from "../messages/index.js";
 import {
   buildTeamPlan,
@@ -25,8 +25,10 @@ export type WhatIfChange =
   | { kind: "assign"; taskId: string; memberId: string }
   /** A finish-to-start link becomes start-to-start with this lag (workdays): the tasks overlap. */
   | { kind: "overlap"; taskId: string; predecessorId: string; lagDays: number }
-  /** Extra hours for a member on given dates (scored only: not stored). */
-  | { kind: "overtime"; memberId: string; dates: string[]; hoursPerDay: number };
+  /** Extra hours for a member on given dates (stored as overtime capacity when applied). */
+  | { kind: "overtime"; memberId: string; dates: string[]; hoursPerDay: number }
+  /** An optional task is deferred: cut from the plan's scope (its successors wait for its predecessors). */
+  | { kind: "defer"; taskId: string };
 
 export interface WhatIfOption {
   id: string;
@@ -36,7 +38,7 @@ export interface WhatIfOption {
   message: Message;
   /** The risk it adds (fast-tracking's overlap), or null. */
   risk: Message | null;
-  /** Whether applying it is a plan edit (overtime is not stored yet). */
+  /** Whether applying it is a plan edit (every kind is, since overtime is stored). */
   applicable: boolean;
 }
 
@@ -49,6 +51,8 @@ export interface WhatIfScore {
   hoursMoved: number;
   /** Overtime hours the schedule actually uses. */
   overtimeHours: number;
+  /** Remaining hours of the optional tasks it cuts. */
+  hoursCut: number;
   /** Members whose hours change on some day. */
   affectedMembers: string[];
   /** Other plans whose finish moves later, by how many workdays. */
@@ -79,12 +83,16 @@ export interface Evaluated {
   finishes: Map<string, string>;
 }
 
-/** The engine input with the changes made (assignees, dependencies); overtime is added to the built plan. */
+/**
+ * The engine input with the changes made (assignees, dependencies, deferred tasks, overtime) —
+ * the same input the server builds once they are stored.
+ */
 export function applyChanges(input: BuildInput, changes: readonly WhatIfChange[]): BuildInput {
   const tasks = input.tasks.map((t): TaskInput => {
     let next = t;
     for (const c of changes) {
       if (c.kind === "assign" && c.taskId === t.id) next = { ...next, assignee: c.memberId };
+      if (c.kind === "defer" && c.taskId === t.id) next = { ...next, deferred: true };
       if (c.kind === "overlap" && c.taskId === t.id)
         next = {
           ...next,
@@ -95,7 +103,27 @@ export function applyChanges(input: BuildInput, changes: readonly WhatIfChange[]
     }
     return next;
   });
-  return { ...input, tasks };
+  const overtime = changes.flatMap((c) =>
+    c.kind === "overtime"
+      ? c.dates.map((date) => ({ memberId: c.memberId, date, hours: c.hoursPerDay }))
+      : [],
+  );
+  return {
+    ...input,
+    tasks,
+    ...(overtime.length && { overtime: [...(input.overtime ?? []), ...overtime] }),
+  };
+}
+
+/** The hours left of each task the engine sees in the input (once per input: scoring reads it often). */
+const effortCache = new WeakMap<BuildInput, Map<string, number>>();
+function builtEffort(input: BuildInput): Map<string, number> {
+  let m = effortCache.get(input);
+  if (!m) {
+    m = new Map(buildTeamPlan(input).plan.tasks.map((t) => [t.id, t.effortHours]));
+    effortCache.set(input, m);
+  }
+  return m;
 }
 
 /** Runs the engine (quick mode, as the server's re-plan) on the input with the changes. */
@@ -106,16 +134,7 @@ export function evaluate(
   efficiency?: EfficiencyTable,
 ): Evaluated {
   const built = buildTeamPlan(applyChanges(input, changes));
-  const overtime: Overtime[] = changes.flatMap((c) =>
-    c.kind === "overtime"
-      ? c.dates.map((date) => ({ member: c.memberId, date, hours: c.hoursPerDay }))
-      : [],
-  );
-  const plan = {
-    ...built.plan,
-    ...(efficiency && { efficiency }),
-    ...(overtime.length && { overtime, useOvertime: true }),
-  };
+  const plan = { ...built.plan, ...(efficiency && { efficiency }) };
   const result = scheduleTeam(plan, { effort: "quick" });
   const finishes = planFinishes(input, built.milestones, result);
   return { result, finish: finishes.get(planId) ?? null, finishes };
@@ -307,8 +326,41 @@ export function proposeOptions(
       });
     }
   }
-  // (3) cut scope: tasks carry no optional flag yet.
-  notes.push(msg("progress.whatif.no_optional_flag"));
+  // (3) cut scope: defer an open optional task on the critical path (the chain the finish waits
+  // for, or critical), the latest-finishing first, at most 4; combinations come from the search.
+  const drivingIds = new Set(driving.map((t) => t.id));
+  const parentIds = new Set(input.tasks.filter((t) => t.parentId).map((t) => t.parentId!));
+  const optional = input.tasks
+    .filter((t) => {
+      const p = placed.get(t.id);
+      return (
+        t.planId === planId &&
+        t.optional &&
+        !t.deferred &&
+        !t.milestone &&
+        t.status !== "done" &&
+        !parentIds.has(t.id) &&
+        p &&
+        !p.summary &&
+        (drivingIds.has(t.id) || p.critical)
+      );
+    })
+    .sort((a, b) => (placed.get(b.id)!.finish > placed.get(a.id)!.finish ? 1 : -1))
+    .slice(0, 4);
+  const effortOf = builtEffort(input);
+  for (const t of optional)
+    add({
+      id: `defer:${t.id}`,
+      kind: "cut_scope",
+      changes: [{ kind: "defer", taskId: t.id }],
+      message: msg("progress.whatif.defer", {
+        task: t.name,
+        hours: effortOf.get(t.id) ?? t.effortHours,
+      }),
+      risk: msg("progress.whatif.defer_risk", { task: t.name }),
+      applicable: true,
+    });
+  if (!optional.length) notes.push(msg("progress.whatif.no_optional_flag"));
   // (5) overtime for the people on the driving tasks, on their workdays until the finish (at most 10).
   const hours = ctx.overtimeHoursPerDay ?? 2;
   const finish = [...driving.map((t) => placed.get(t.id)!.finish)].sort().pop();
@@ -330,7 +382,7 @@ export function proposeOptions(
         to: dates[dates.length - 1]!,
       }),
       risk: null,
-      applicable: false,
+      applicable: true,
     });
   }
   if (!ctx.efficiency || Object.values(ctx.efficiency).every((f) => f === 1))
@@ -346,10 +398,13 @@ export function score(
   changes: readonly WhatIfChange[],
 ): WhatIfScore {
   const cal = calendarOf(ctx.input);
-  const built = buildTeamPlan(applyChanges(ctx.input, changes));
-  const effortOf = new Map(built.plan.tasks.map((t) => [t.id, t.effortHours]));
+  const effortOf = builtEffort(ctx.input);
   const hoursMoved = changes.reduce(
     (s, c) => s + (c.kind === "assign" ? (effortOf.get(c.taskId) ?? 0) : 0),
+    0,
+  );
+  const hoursCut = changes.reduce(
+    (s, c) => s + (c.kind === "defer" ? (effortOf.get(c.taskId) ?? 0) : 0),
     0,
   );
   const capacity = new Map(
@@ -387,16 +442,17 @@ export function score(
     meetsDeadline: !!after.finish && after.finish <= ctx.deadline,
     hoursMoved: Math.round(hoursMoved * 100) / 100,
     overtimeHours: Math.round(overtimeHours * 100) / 100,
+    hoursCut: Math.round(hoursCut * 100) / 100,
     affectedMembers: [...affected].sort(),
     slipsElsewhere,
   };
 }
 
-/** Two options that edit the same thing cannot be combined. */
+/** Two options that edit the same thing cannot be combined (giving away a task and deferring it). */
 const touches = (c: WhatIfChange) =>
   c.kind === "overtime"
     ? `m:${c.memberId}`
-    : c.kind === "assign"
+    : c.kind === "assign" || c.kind === "defer"
       ? `a:${c.taskId}`
       : `l:${c.taskId}:${c.predecessorId}`;
 const compatible = (a: WhatIfOption[], b: WhatIfOption) => {
@@ -442,7 +498,7 @@ export function whatIfs(ctx: WhatIfContext): WhatIfAnswer {
     if (runs >= ctx.limits.runs) break;
     scored.push({ ...o, score: score(ctx, before, run(o.changes), o.changes) });
   }
-  const cost = (s: WhatIfScore) => s.hoursMoved + s.overtimeHours;
+  const cost = (s: WhatIfScore) => s.hoursMoved + s.overtimeHours + s.hoursCut;
   const order = (x: WhatIfScore, y: WhatIfScore) =>
     (x.finish ?? "9999") < (y.finish ?? "9999")
       ? -1

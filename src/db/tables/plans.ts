@@ -33,6 +33,10 @@ export interface PlanTasksTable {
   earliestStart: string | null;
   deadline: string | null;
   milestone: number;
+  /** 1: the task may be cut when the plan is late (migration 347). */
+  optional: number;
+  /** 1: cut by an applied what-if: the engine leaves it out (migration 347). */
+  deferred: number;
   status: "todo" | "in_progress" | "done";
   remainingHours: number | null; // reported remaining work after everything logged; null: effort − logged
   doneAt: string | null;

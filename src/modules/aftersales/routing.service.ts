@@ -30,6 +30,7 @@ import { CaseRepository } from "./cases.repository.js";
 import { customerServiceMembers, freeDays, openWork, type CasePeople } from "./routing-load.js";
 import { RoutingRepository, type CaseRoutingRow } from "./routing.repository.js";
 import { presentRules, rulesOf, type Rules } from "./routing-rules.js";
+import { checkQualityCases } from "./quality.service.js";
 
 /** Cases one run looks at (the most urgent first); more wait for the next run. */
 export const ROUTING_BATCH = 2000;
@@ -393,6 +394,12 @@ export async function replanCases(deps: ServiceDeps, workspaceId: string): Promi
   schedule.committed(outcome);
 }
 
-/** Routes what waits after new cases were committed (a case by hand, an import, the order sync). */
-export const routeNewCases = (deps: ServiceDeps, workspaceId: string): Promise<RoutingRun> =>
-  new CaseRoutingService(deps).routeNew(workspaceId);
+/**
+ * Routes what waits after new cases were committed (a case by hand, an import, the order sync), then
+ * opens a task for any SKU the new cases took over the quality threshold (quality.service.ts).
+ */
+export async function routeNewCases(deps: ServiceDeps, workspaceId: string): Promise<RoutingRun> {
+  const run = await new CaseRoutingService(deps).routeNew(workspaceId);
+  await checkQualityCases(deps, workspaceId);
+  return run;
+}

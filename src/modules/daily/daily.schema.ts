@@ -2,6 +2,8 @@ import { Type } from "typebox";
 import { LIMITS } from "../../core/limits.js";
 import { Id, Instant, IsoDate, MessageSchema, Version } from "../shared/common.schema.js";
 import { PackingRunSchema } from "../logistics/packing.schema.js";
+import { ReportDraftSchema } from "./daily-reads.schema.js";
+import { FollowupSchema } from "../aftersales/care.schema.js";
 
 const strict = { additionalProperties: false } as const;
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) =>
@@ -79,6 +81,8 @@ export const TodaySchema = Type.Object({
   packing: Nullable(PackingRunSchema),
   /** The open after-sales cases assigned to the member (today only), soonest due first. */
   cases: Type.Array(TodayCaseSchema),
+  /** The member's 好评回访 follow-ups due by today (today only), the oldest due first, with the script. */
+  followups: Type.Array(FollowupSchema),
   items: Type.Array(DayItemSchema),
   inbox: Type.Array(DayItemSchema),
 });
@@ -146,10 +150,7 @@ export const ReportSchema = Type.Object({
   memberName: Type.String(),
   date: IsoDate,
   status: Type.Union([Type.Literal("draft"), Type.Literal("submitted"), Type.Literal("none")]),
-  draft: Type.Unknown({
-    description:
-      "done, notDone (with reasons), unplanned, plannedHours, actualHours, tomorrow, metrics",
-  }),
+  draft: ReportDraftSchema,
   blockers: Nullable(Type.String()),
   helpNeeded: Nullable(Type.String()),
   note: Nullable(Type.String()),

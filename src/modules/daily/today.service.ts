@@ -15,6 +15,7 @@ import type { DayItem } from "../../db/schema.js";
 import { ScheduleService } from "../plans/schedule.service.js";
 import { PackingWorkService } from "../logistics/packing-work.service.js";
 import { casesOnToday as casesOf } from "../aftersales/routing-load.js";
+import { followupsOnToday } from "../aftersales/followups.service.js";
 import { nowIso, type ServiceDeps } from "../shared/context.js";
 import { assertOversees, dailyActor, overseenMembers } from "./daily.access.js";
 import { DutyRepository } from "./duty.repository.js";
@@ -71,8 +72,9 @@ export class TodayService {
       repo.leavesOn(ws, member.id, date),
     ]);
     // Their open after-sales cases with the deadline each shows (today only: they are now-work).
-    const cases =
-      date === (await this.schedule.today(db, ws)) ? await casesOf(db, ws, member.id) : [];
+    const isToday = date === (await this.schedule.today(db, ws));
+    const cases = isToday ? await casesOf(db, ws, member.id) : [];
+    const followups = isToday ? await followupsOnToday(this.deps, ws, member.id, date) : [];
     const mc = cal.forMember({
       workweek: m.workweek ? (JSON.parse(m.workweek) as number[]) : null,
       hoursPerDay: m.hoursPerDay,
@@ -133,6 +135,7 @@ export class TodayService {
       duties: duties.map(presentDuty).filter((d) => d.weekdays.includes(wd) && mc.isWorkday(date)),
       packing,
       cases,
+      followups,
       items: items.map(presentItem),
       inbox: inbox.map(presentItem),
     };

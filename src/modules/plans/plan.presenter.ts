@@ -32,6 +32,8 @@ export function presentTask(
     earliestStart: t.earliestStart,
     deadline: t.deadline,
     milestone: t.milestone === 1,
+    optional: t.optional === 1,
+    deferred: t.deferred === 1,
     status: state ?? t.status,
     remainingHours: t.remainingHours,
     loggedHours: actuals?.loggedHours ?? 0,

@@ -98,6 +98,8 @@ export class PlanRepository {
         "status",
         "remainingHours",
         "doneAt",
+        "optional",
+        "deferred",
       ])
       .where("workspaceId", "=", workspaceId)
       .where("planId", "in", planIds)

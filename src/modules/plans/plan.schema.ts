@@ -70,6 +70,10 @@ export const TaskSchema = Type.Object({
   earliestStart: Nullable(IsoDate),
   deadline: Nullable(IsoDate),
   milestone: Type.Boolean(),
+  optional: Type.Boolean({ description: "May be cut (deferred) when the plan is late" }),
+  deferred: Type.Boolean({
+    description: "Cut by an applied what-if: left out of the schedule until brought back",
+  }),
   status: TaskStatus,
   remainingHours: Nullable(Type.Number()),
   loggedHours: Type.Number(),
@@ -151,6 +155,9 @@ const taskFields = {
   earliestStart: Type.Optional(Nullable(IsoDate)),
   deadline: Type.Optional(Nullable(IsoDate)),
   milestone: Type.Optional(Type.Boolean()),
+  optional: Type.Optional(
+    Type.Boolean({ description: "The task may be cut (deferred) when the plan is late" }),
+  ),
   dependsOn: Type.Optional(Type.Array(DependencySchema, { maxItems: 100 })),
 };
 export const CreateTaskBody = Type.Object(
@@ -174,6 +181,12 @@ export const UpdateTaskBody = Type.Object(
     effortHours: Type.Optional(Hours),
     status: Type.Optional(TaskStatus),
     remainingHours: Type.Optional(Nullable(Hours)),
+    deferred: Type.Optional(
+      Type.Boolean({
+        description:
+          "false brings a deferred task back into the schedule (true: only an optional task)",
+      }),
+    ),
     ...taskFields,
   },
   strict,

@@ -316,6 +316,8 @@ export class PlanService {
         deadline:
           t.dueBefore !== undefined ? clamp(cal.subtractWorkdays(launch, t.dueBefore)) : null,
         milestone: t.milestone ? 1 : 0,
+        optional: 0,
+        deferred: 0,
         status: "todo",
         remainingHours: null,
         doneAt: null,

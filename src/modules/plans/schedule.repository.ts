@@ -54,6 +54,21 @@ export class ScheduleRepository {
       .execute();
   }
 
+  /** Stored overtime (applied what-ifs) of the given plans from `from` on, as engine capacity. */
+  overtimeFrom(workspaceId: string, from: string, planIds: string[]) {
+    if (planIds.length === 0) return Promise.resolve([]);
+    return this.db
+      .selectFrom("memberOvertime")
+      .select(["memberId", "date", "hours"])
+      .where("workspaceId", "=", workspaceId)
+      .where("date", ">=", from)
+      .where("planId", "in", planIds)
+      .orderBy("date")
+      .orderBy("memberId")
+      .orderBy("id")
+      .execute();
+  }
+
   allocationsOn(workspaceId: string, date: string) {
     return this.db
       .selectFrom("allocations")

@@ -139,7 +139,8 @@ export type SchedulingTask = Pick<
   | "status"
   | "remainingHours"
   | "doneAt"
->;
+> &
+  Partial<Pick<PlanTask, "optional" | "deferred">>;
 
 export function toTaskInput(
   t: SchedulingTask,
@@ -162,6 +163,8 @@ export function toTaskInput(
     status: t.status,
     remainingHours: t.remainingHours,
     dependsOn: deps.map((d) => ({ task: d.predecessorId, type: d.type, lagDays: d.lagDays })),
+    ...(t.optional === 1 && { optional: true }),
+    ...(t.deferred === 1 && { deferred: true }),
   };
 }
 
@@ -207,11 +210,13 @@ export class ScheduleService {
       calendar: w,
     });
     const planIds = scheduled.map((p) => p.id);
-    const [tasks, deps, logs, skills] = await Promise.all([
+    const [tasks, deps, logs, skills, overtime] = await Promise.all([
       plans.schedulingInputs(workspaceId, planIds),
       plans.depsOf(workspaceId, planIds),
       sched.logsOfPlans(workspaceId, planIds),
       plans.skills(workspaceId),
+      // Overtime applied by a plan's what-if counts while that plan is scheduled.
+      sched.overtimeFrom(workspaceId, today, planIds),
     ]);
     const skillNames = new Map(skills.map((s) => [s.id, s.name]));
     const depsOf = depsByTask(deps);
@@ -257,6 +262,7 @@ export class ScheduleService {
         ...packingReservations(packing),
         ...(await caseReservations(db, workspaceId, { today, people, calendar: w })),
       ],
+      ...(overtime.length && { overtime }),
     };
     return { built: buildTeamPlan(input), input, plans: scheduled, tasks, packing };
   }

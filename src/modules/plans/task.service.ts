@@ -81,6 +81,8 @@ export class TaskService {
         earliestStart: input.earliestStart ?? null,
         deadline: input.deadline ?? null,
         milestone: milestone ? 1 : 0,
+        optional: input.optional ? 1 : 0,
+        deferred: 0,
         status: "todo",
         remainingHours: null,
         doneAt: null,
@@ -109,12 +111,16 @@ export class TaskService {
       authorizePlans(actor, "plans.plan.edit", plan);
       const siblings = await repo.outline(actor.workspaceId, current.planId);
       const at = nowIso(this.deps);
-      const { version, dependsOn, milestone, ...rest } = input;
+      const { version, dependsOn, milestone, optional, deferred, ...rest } = input;
+      // A task no longer optional cannot stay cut: it comes back into the schedule.
+      const isOptional = optional ?? current.optional === 1;
       const next: PlanTask = {
         ...current,
         ...rest,
         ...(rest.name !== undefined && { name: rest.name.trim() }),
         ...(milestone !== undefined && { milestone: milestone ? 1 : 0 }),
+        optional: isOptional ? 1 : 0,
+        deferred: isOptional && (deferred ?? current.deferred === 1) ? 1 : 0,
         ...(input.status === "done" &&
           current.status !== "done" && { doneAt: at, remainingHours: 0 }),
         ...(input.status !== undefined &&

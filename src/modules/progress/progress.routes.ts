@@ -2,12 +2,14 @@
 import { actorOf, type App } from "../../http/app.js";
 import { IdParams } from "../shared/common.schema.js";
 import {
+  ApplicationParams,
   ApplyWhatIfBody,
   ApplyWhatIfSchema,
   HistoryQuery,
   HistorySchema,
   ProgressQuery,
   ProgressSchema,
+  UndoWhatIfSchema,
   WhatIfsSchema,
 } from "./progress.schema.js";
 import type { ProgressService } from "./progress.service.js";
@@ -73,5 +75,18 @@ export async function progressRoutes(
       },
     },
     async (req) => services.whatIfs.apply(actorOf(req), req.params.id, req.body),
+  );
+  app.post(
+    "/plans/:id/what-ifs/:applicationId/undo",
+    {
+      schema: {
+        tags,
+        summary:
+          "Undo an applied what-if as one audited plan edit: its assignees, links and deferred tasks go back and its overtime is removed (409 when the plan changed since it was applied, or already undone)",
+        params: ApplicationParams,
+        response: { 200: UndoWhatIfSchema },
+      },
+    },
+    async (req) => services.whatIfs.undo(actorOf(req), req.params.id, req.params.applicationId),
   );
 }

@@ -179,7 +179,17 @@ const ChangeSchema = Type.Union([
       dates: Type.Array(IsoDate, { minItems: 1, maxItems: 31 }),
       hoursPerDay: Type.Number({ exclusiveMinimum: 0, maximum: 8 }),
     },
-    { additionalProperties: false, description: "Extra hours: scored, not applicable yet" },
+    {
+      additionalProperties: false,
+      description: "Extra hours for the member on these dates, stored as overtime capacity",
+    },
+  ),
+  Type.Object(
+    { kind: Type.Literal("defer"), taskId: Id },
+    {
+      additionalProperties: false,
+      description: "The optional task is deferred: cut from the plan's schedule until brought back",
+    },
   ),
 ]);
 
@@ -189,6 +199,7 @@ const ScoreSchema = Type.Object({
   meetsDeadline: Type.Boolean(),
   hoursMoved: Hours,
   overtimeHours: Hours,
+  hoursCut: Hours,
   affectedMembers: Type.Array(
     Type.Object({ memberId: Type.String(), name: Nullable(Type.String()) }),
   ),
@@ -249,7 +260,25 @@ export const ApplyWhatIfBody = Type.Object(
 
 export const ApplyWhatIfSchema = Type.Object({
   planId: Type.String(),
+  applicationId: Type.String({
+    description: "The applied what-if: POST …/what-ifs/{applicationId}/undo undoes it",
+  }),
   revision: Type.String(),
+  finish: Nullable(IsoDate),
+  finishBefore: Nullable(IsoDate),
+  deadline: Nullable(IsoDate),
+  meetsDeadline: Type.Boolean(),
+});
+
+export const ApplicationParams = Type.Object(
+  { id: Id, applicationId: Id },
+  { additionalProperties: false },
+);
+
+export const UndoWhatIfSchema = Type.Object({
+  planId: Type.String(),
+  applicationId: Type.String(),
+  revision: Type.String({ description: "The plan's revision after the undo" }),
   finish: Nullable(IsoDate),
   deadline: Nullable(IsoDate),
   meetsDeadline: Type.Boolean(),

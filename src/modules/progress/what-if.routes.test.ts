@@ -82,7 +82,7 @@ for (const dialect of DIALECTS) {
         res.body.options.map((o) => [o.kind, o.applicable, o.score.daysGained]).sort(),
       ).toEqual([
         ["fast_track", true, 0],
-        ["overtime", false, 0],
+        ["overtime", true, 0],
       ]);
       expect(res.body.notes.map((n) => n.code)).toContain("progress.whatif.no_optional_flag");
       expect(res.raw).not.toMatch(/NaN|Infinity/);
@@ -136,6 +136,36 @@ for (const dialect of DIALECTS) {
       });
       expect(ok.status).toBe(200);
       expect(ok.body).toMatchObject({ finish: "2026-11-05", meetsDeadline: false });
+    });
+
+    it("undoes an applied what-if once, over HTTP, in the reader's language when refused", async () => {
+      const { revision } = (await owner.post<WhatIfs>(url())).body;
+      const overtime = (await owner.post<WhatIfs>(url())).body.options.find(
+        (o) => o.kind === "overtime",
+      )!;
+      const applied = await owner.post<{ applicationId: string; finishBefore: string }>(
+        `${url()}/apply`,
+        { revision, changes: overtime.changes },
+      );
+      expect(applied.status).toBe(200);
+      expect(applied.body.finishBefore).toBe("2026-11-05");
+      const undo = `${url()}/${applied.body.applicationId}/undo`;
+      const stranger = (await signupClient(t.app, "empty")).client;
+      expect((await stranger.post(undo)).status).toBe(404);
+      const res = await owner.post<{ finish: string; meetsDeadline: boolean }>(undo);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ finish: "2026-11-05", meetsDeadline: false });
+      const again = await owner.req<Problem>("POST", undo, undefined, { "accept-language": "en" });
+      expect(again.status).toBe(409);
+      expect(again.body).toMatchObject({
+        code: "progress.whatif.already_undone",
+        detail: "This corrective action was already undone.",
+      });
+      const missing = await owner.post<Problem>(
+        `${url()}/0190c0de-0000-7000-8000-000000000000/undo`,
+      );
+      expect(missing.status).toBe(404);
+      expect(missing.body.code).toBe("progress.whatif.application_not_found");
     });
 
     it("hides the plan from another workspace (404) and from nobody signed in (401)", async () => {

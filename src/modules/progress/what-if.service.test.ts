@@ -98,7 +98,7 @@ for (const dialect of DIALECTS) {
       const ft = r.options.find((o) => o.kind === "fast_track")!;
       expect(ft.score).toMatchObject({ finish: "2026-11-05", daysGained: 0 });
       expect(ft.risk?.code).toBe("progress.whatif.overlap_risk");
-      expect(r.options.some((o) => o.kind === "overtime" && !o.applicable)).toBe(true);
+      expect(r.options.some((o) => o.kind === "overtime" && o.applicable)).toBe(true);
       expect(r.notes.map((n) => n.code)).toContain("progress.whatif.no_optional_flag");
       expect(r.best).toMatchObject({
         applicable: true,
@@ -118,15 +118,17 @@ for (const dialect of DIALECTS) {
 
     it("applies the best combination as one audited edit whose re-plan gives the predicted finish", async () => {
       const r = await s.whatIfs.propose(team.owner, planId);
-      // Overtime is tried, not applied.
-      const overtime = r.options.find((o) => o.kind === "overtime")!;
+      // A task not marked optional cannot be cut.
       const refused = await failure(
-        s.whatIfs.apply(team.owner, planId, { revision: r.revision, changes: overtime.changes }),
+        s.whatIfs.apply(team.owner, planId, {
+          revision: r.revision,
+          changes: [{ kind: "defer", taskId: ids.t1 }],
+        }),
       );
       expect(refused).toMatchObject({ kind: "invalid" });
       expect(refused?.fields?.[0]).toMatchObject({
-        field: "changes.0.kind",
-        code: "progress.whatif.not_applicable",
+        field: "changes.0.taskId",
+        code: "progress.whatif.not_optional",
       });
       // A member who is not the plan's owner may not apply.
       expect(

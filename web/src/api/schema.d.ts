@@ -750,6 +750,24 @@ export interface paths {
     patch: operations["patchTask"];
     trace?: never;
   };
+  "/api/v1/workspace/efficiency": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How fast each skill level works relative to level 3 (hours on a task = effort ÷ the factor of the assignee's level); every level 1 until set. Everyone in the workspace */
+    get: operations["getWorkspaceEfficiency"];
+    /** Set the efficiency table (every level, level 3 = 1, each from 0.1 to 5; with the version read, 0 when none was saved; 409 plans.efficiency.stale when stale). Audited; the workspace is re-planned with it. The owner only (403 plans.efficiency.owner_only) */
+    put: operations["putWorkspaceEfficiency"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/today": {
     parameters: {
       query?: never;
@@ -2134,6 +2152,93 @@ export interface paths {
     put?: never;
     /** Assign an open case to a member of a customer_service department: the owner and the customer_service leads assign any case; a customer-service member takes an unassigned case for themselves (403 case.assign.others_forbidden otherwise; 403 case.handle_forbidden outside customer service). 409 on a stale version or a finished case. In the history and the audit log; the new assignee is notified; their day is re-planned. */
     post: operations["assignAftersalesCase"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/aftersales/quality": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The quality-case threshold (the defaults, version 0, while none is saved) and the tasks quality cases opened in the last 90 days, each with its SKU, cases and counts. Everyone in the workspace (aftersales.read) */
+    get: operations["getAftersalesQuality"];
+    /** Set the threshold: minCases quality cases of one SKU within windowDays open one task for 运营 or 设计 (with version; 0 the first time; 409 stale). Audited; checked at once. For the owner and the leads holding the customer_service function (aftersales.manage); 403 otherwise */
+    put: operations["putAftersalesQuality"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/aftersales/followup-rules": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The 好评回访 rules (version 0 while none are saved). Everyone in the workspace (aftersales.read) */
+    get: operations["getAftersalesFollowupRules"];
+    /** Replace the 好评回访 rules (with version; 0 the first time; 409 stale; 400 an unknown shop). Audited; the follow-ups due are made at once. For the owner and the leads holding the customer_service function (aftersales.manage); 403 otherwise */
+    put: operations["putAftersalesFollowupRules"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/aftersales/followups": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Follow-ups (the due ones are made first), latest due first; state open|done, assignee me|none|a member's id. Everyone in the workspace (aftersales.read) */
+    get: operations["listAftersalesFollowups"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/aftersales/followups/{id}/outcome": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record what came of a follow-up: good_review, turned_good (a bad review turned good), no_answer, or bad_review (opens a complaint case on the order, with its SLA clock). The agent it is given to, a customer_service lead or the owner (403 aftersales.followup.others_forbidden; 403 case.handle_forbidden outside customer service); 409 on a stale version or a recorded follow-up. */
+    post: operations["recordAftersalesFollowup"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/aftersales/followups/turned-good": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Bad reviews turned good per agent (who recorded it) per local month, for the local dates from…to. Everyone in the workspace (aftersales.read) */
+    get: operations["getAftersalesTurnedGood"];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -8055,6 +8160,181 @@ export interface operations {
       };
     };
   };
+  getWorkspaceEfficiency: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            factors: {
+              /** @description Effort delivered per hour worked (level 3 is 1) */
+              1: number;
+              /** @description Effort delivered per hour worked (level 3 is 1) */
+              2: number;
+              /** @description Effort delivered per hour worked (level 3 is 1) */
+              3: number;
+              /** @description Effort delivered per hour worked (level 3 is 1) */
+              4: number;
+              /** @description Effort delivered per hour worked (level 3 is 1) */
+              5: number;
+            };
+            /** @description The table's version (0: none saved yet) */
+            version: number;
+            updatedAt: string | null;
+            /** @description Every level at 1: plans schedule as without a table */
+            neutral: boolean;
+            bounds: {
+              min: number;
+              max: number;
+            };
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  putWorkspaceEfficiency: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          factors: {
+            /** @description Effort delivered per hour worked (level 3 is 1) */
+            1: number;
+            /** @description Effort delivered per hour worked (level 3 is 1) */
+            2: number;
+            /** @description Effort delivered per hour worked (level 3 is 1) */
+            3: number;
+            /** @description Effort delivered per hour worked (level 3 is 1) */
+            4: number;
+            /** @description Effort delivered per hour worked (level 3 is 1) */
+            5: number;
+          };
+          /** @description The version read (0: none saved yet) */
+          version: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            factors: {
+              /** @description Effort delivered per hour worked (level 3 is 1) */
+              1: number;
+              /** @description Effort delivered per hour worked (level 3 is 1) */
+              2: number;
+              /** @description Effort delivered per hour worked (level 3 is 1) */
+              3: number;
+              /** @description Effort delivered per hour worked (level 3 is 1) */
+              4: number;
+              /** @description Effort delivered per hour worked (level 3 is 1) */
+              5: number;
+            };
+            /** @description The table's version (0: none saved yet) */
+            version: number;
+            updatedAt: string | null;
+            /** @description Every level at 1: plans schedule as without a table */
+            neutral: boolean;
+            bounds: {
+              min: number;
+              max: number;
+            };
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   getToday: {
     parameters: {
       query?: {
@@ -8146,6 +8426,34 @@ export interface operations {
               dueAt: string | null;
               openedAt: string;
               estimatedMinutes: number;
+              version: number;
+            }[];
+            followups: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              /** @description Identifier (UUIDv7) */
+              ruleId: string;
+              ruleName: string;
+              source: "order" | "case";
+              /** @description Identifier (UUIDv7) */
+              shopId: string;
+              orderId: string | null;
+              caseId: string | null;
+              platformOrderId: string | null;
+              /**
+               * Format: date
+               * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+               */
+              dueDate: string;
+              memberId: string | null;
+              script: string;
+              state: "open" | "done";
+              outcome: ("good_review" | "turned_good" | "no_answer" | "bad_review") | null;
+              turnedGood: boolean;
+              complaintCaseId: string | null;
+              note: string | null;
+              doneAt: string | null;
+              doneBy: string | null;
               version: number;
             }[];
             items: {
@@ -8354,6 +8662,34 @@ export interface operations {
               estimatedMinutes: number;
               version: number;
             }[];
+            followups: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              /** @description Identifier (UUIDv7) */
+              ruleId: string;
+              ruleName: string;
+              source: "order" | "case";
+              /** @description Identifier (UUIDv7) */
+              shopId: string;
+              orderId: string | null;
+              caseId: string | null;
+              platformOrderId: string | null;
+              /**
+               * Format: date
+               * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+               */
+              dueDate: string;
+              memberId: string | null;
+              script: string;
+              state: "open" | "done";
+              outcome: ("good_review" | "turned_good" | "no_answer" | "bad_review") | null;
+              turnedGood: boolean;
+              complaintCaseId: string | null;
+              note: string | null;
+              doneAt: string | null;
+              doneBy: string | null;
+              version: number;
+            }[];
             items: {
               /** @description Identifier (UUIDv7) */
               id: string;
@@ -8531,6 +8867,34 @@ export interface operations {
               dueAt: string | null;
               openedAt: string;
               estimatedMinutes: number;
+              version: number;
+            }[];
+            followups: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              /** @description Identifier (UUIDv7) */
+              ruleId: string;
+              ruleName: string;
+              source: "order" | "case";
+              /** @description Identifier (UUIDv7) */
+              shopId: string;
+              orderId: string | null;
+              caseId: string | null;
+              platformOrderId: string | null;
+              /**
+               * Format: date
+               * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+               */
+              dueDate: string;
+              memberId: string | null;
+              script: string;
+              state: "open" | "done";
+              outcome: ("good_review" | "turned_good" | "no_answer" | "bad_review") | null;
+              turnedGood: boolean;
+              complaintCaseId: string | null;
+              note: string | null;
+              doneAt: string | null;
+              doneBy: string | null;
               version: number;
             }[];
             items: {
@@ -8718,6 +9082,34 @@ export interface operations {
               estimatedMinutes: number;
               version: number;
             }[];
+            followups: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              /** @description Identifier (UUIDv7) */
+              ruleId: string;
+              ruleName: string;
+              source: "order" | "case";
+              /** @description Identifier (UUIDv7) */
+              shopId: string;
+              orderId: string | null;
+              caseId: string | null;
+              platformOrderId: string | null;
+              /**
+               * Format: date
+               * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+               */
+              dueDate: string;
+              memberId: string | null;
+              script: string;
+              state: "open" | "done";
+              outcome: ("good_review" | "turned_good" | "no_answer" | "bad_review") | null;
+              turnedGood: boolean;
+              complaintCaseId: string | null;
+              note: string | null;
+              doneAt: string | null;
+              doneBy: string | null;
+              version: number;
+            }[];
             items: {
               /** @description Identifier (UUIDv7) */
               id: string;
@@ -8887,6 +9279,34 @@ export interface operations {
               dueAt: string | null;
               openedAt: string;
               estimatedMinutes: number;
+              version: number;
+            }[];
+            followups: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              /** @description Identifier (UUIDv7) */
+              ruleId: string;
+              ruleName: string;
+              source: "order" | "case";
+              /** @description Identifier (UUIDv7) */
+              shopId: string;
+              orderId: string | null;
+              caseId: string | null;
+              platformOrderId: string | null;
+              /**
+               * Format: date
+               * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+               */
+              dueDate: string;
+              memberId: string | null;
+              script: string;
+              state: "open" | "done";
+              outcome: ("good_review" | "turned_good" | "no_answer" | "bad_review") | null;
+              turnedGood: boolean;
+              complaintCaseId: string | null;
+              note: string | null;
+              doneAt: string | null;
+              doneBy: string | null;
               version: number;
             }[];
             items: {
@@ -9127,6 +9547,34 @@ export interface operations {
               dueAt: string | null;
               openedAt: string;
               estimatedMinutes: number;
+              version: number;
+            }[];
+            followups: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              /** @description Identifier (UUIDv7) */
+              ruleId: string;
+              ruleName: string;
+              source: "order" | "case";
+              /** @description Identifier (UUIDv7) */
+              shopId: string;
+              orderId: string | null;
+              caseId: string | null;
+              platformOrderId: string | null;
+              /**
+               * Format: date
+               * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+               */
+              dueDate: string;
+              memberId: string | null;
+              script: string;
+              state: "open" | "done";
+              outcome: ("good_review" | "turned_good" | "no_answer" | "bad_review") | null;
+              turnedGood: boolean;
+              complaintCaseId: string | null;
+              note: string | null;
+              doneAt: string | null;
+              doneBy: string | null;
               version: number;
             }[];
             items: {
@@ -20412,6 +20860,613 @@ export interface operations {
       };
       /** @description The body is larger than the route accepts */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getAftersalesQuality: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            minCases: number;
+            windowDays: number;
+            version: number;
+            isDefault: boolean;
+            defaults: {
+              minCases: number;
+              windowDays: number;
+            };
+            tasks: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              sku: string;
+              /** @description The department function */
+              department: "operations" | "design";
+              /** @description Identifier (UUIDv7) */
+              planId: string;
+              /** @description Identifier (UUIDv7) */
+              taskId: string;
+              taskName: string | null;
+              taskStatus: string | null;
+              assigneeMemberId: string | null;
+              caseIds: string[];
+              caseCount: number;
+              counts: {
+                operations: number;
+                design: number;
+              };
+              minCases: number;
+              windowDays: number;
+              /** @description UTC instant, ISO 8601 */
+              openedAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  putAftersalesQuality: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description Quality cases of one SKU within the window that open a task */
+          minCases: number;
+          /** @description The rolling window in days, ending now */
+          windowDays: number;
+          /** @description The version read (0 while none was saved); stale: 409 */
+          version: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            minCases: number;
+            windowDays: number;
+            version: number;
+            isDefault: boolean;
+            defaults: {
+              minCases: number;
+              windowDays: number;
+            };
+            tasks: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              sku: string;
+              /** @description The department function */
+              department: "operations" | "design";
+              /** @description Identifier (UUIDv7) */
+              planId: string;
+              /** @description Identifier (UUIDv7) */
+              taskId: string;
+              taskName: string | null;
+              taskStatus: string | null;
+              assigneeMemberId: string | null;
+              caseIds: string[];
+              caseCount: number;
+              counts: {
+                operations: number;
+                design: number;
+              };
+              minCases: number;
+              windowDays: number;
+              /** @description UTC instant, ISO 8601 */
+              openedAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getAftersalesFollowupRules: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            version: number;
+            rules: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              name: string;
+              shopId: string | null;
+              platform: string | null;
+              minAmountFen: number;
+              /** @description delivered: N days after the order was completed; case_resolved: after a case was resolved */
+              trigger: "delivered" | "case_resolved";
+              daysAfter: number;
+              script: string;
+              active: boolean;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  putAftersalesFollowupRules: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The version read (0 while none was saved); stale: 409 */
+          version: number;
+          rules: {
+            /** @description Identifier (UUIDv7) */
+            id?: string;
+            name: string;
+            shopId?: string | null;
+            platform?: ("taobao" | "jd" | "pdd" | "douyin" | "shopify" | "woocommerce") | null;
+            minAmountFen?: number;
+            /** @description delivered: N days after the order was completed; case_resolved: after a case was resolved */
+            trigger: "delivered" | "case_resolved";
+            daysAfter: number;
+            script: string;
+            active?: boolean;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            version: number;
+            rules: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              name: string;
+              shopId: string | null;
+              platform: string | null;
+              minAmountFen: number;
+              /** @description delivered: N days after the order was completed; case_resolved: after a case was resolved */
+              trigger: "delivered" | "case_resolved";
+              daysAfter: number;
+              script: string;
+              active: boolean;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listAftersalesFollowups: {
+    parameters: {
+      query?: {
+        state?: "open" | "done";
+        /** @description me, none or a member's id */
+        assignee?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              /** @description Identifier (UUIDv7) */
+              ruleId: string;
+              ruleName: string;
+              source: "order" | "case";
+              /** @description Identifier (UUIDv7) */
+              shopId: string;
+              orderId: string | null;
+              caseId: string | null;
+              platformOrderId: string | null;
+              /**
+               * Format: date
+               * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+               */
+              dueDate: string;
+              memberId: string | null;
+              script: string;
+              state: "open" | "done";
+              outcome: ("good_review" | "turned_good" | "no_answer" | "bad_review") | null;
+              turnedGood: boolean;
+              complaintCaseId: string | null;
+              note: string | null;
+              doneAt: string | null;
+              doneBy: string | null;
+              version: number;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  recordAftersalesFollowup: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Identifier (UUIDv7) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description What came of the call */
+          outcome: "good_review" | "turned_good" | "no_answer" | "bad_review";
+          note?: string | null;
+          /** @description The version you read; a stale version is refused with 409 */
+          version: number;
+        };
+      };
+    };
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description Identifier (UUIDv7) */
+            id: string;
+            /** @description Identifier (UUIDv7) */
+            ruleId: string;
+            ruleName: string;
+            source: "order" | "case";
+            /** @description Identifier (UUIDv7) */
+            shopId: string;
+            orderId: string | null;
+            caseId: string | null;
+            platformOrderId: string | null;
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+             */
+            dueDate: string;
+            memberId: string | null;
+            script: string;
+            state: "open" | "done";
+            outcome: ("good_review" | "turned_good" | "no_answer" | "bad_review") | null;
+            turnedGood: boolean;
+            complaintCaseId: string | null;
+            note: string | null;
+            doneAt: string | null;
+            doneBy: string | null;
+            version: number;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record in this workspace (another workspace's ids answer 404 too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description The body is larger than the route accepts */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getAftersalesTurnedGood: {
+    parameters: {
+      query: {
+        /** @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused) */
+        from: string;
+        /** @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused) */
+        to: string;
+        /** @description Identifier (UUIDv7) */
+        memberId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            items: {
+              /** @description Identifier (UUIDv7) */
+              memberId: string;
+              month: string;
+              count: number;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
         headers: {
           [name: string]: unknown;
         };
