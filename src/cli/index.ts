@@ -138,6 +138,22 @@ program
     run(async () => (await import("./commands/schedule.js")).scheduleCommand(file, o)),
   );
 
+program
+  .command("whatif")
+  .description(
+    "Corrective actions for a late team plan file (dayclear.plan/v1): each option's predicted finish and cost (hours moved, overtime added), and the best combination",
+  )
+  .argument("<plan>", "plan file (e.g. from GET /api/v1/plans/{id}/plan-file)")
+  .option(
+    "--deadline <date>",
+    "the date to meet, YYYY-MM-DD (default: the latest task deadline in the file)",
+  )
+  .option("--json", "print dayclear.whatif/v1 JSON (codes and texts in the reader's language)")
+  .addOption(langOption())
+  .action((file: string, o: { deadline?: string; json?: boolean; lang?: string }) =>
+    run(async () => (await import("./commands/whatif.js")).whatifCommand(file, o), o.lang),
+  );
+
 const importCmd = program.command("import").description("Import data files");
 importCmd
   .command("orders")
@@ -146,7 +162,7 @@ importCmd
   )
   .argument(
     "<files...>",
-    "CSV or XLSX files, any number (exports/*.csv; a Taobao order report with its item report), one import with a progress bar over all of them; large CSV order exports are streamed; an order is its platform order id (Shopify Id, WooCommerce Order ID, 订单编号): in several files it is imported once, in its latest state; one order number under several ids (several Shopify stores) is several orders, and the summary suggests one shop per store",
+    "CSV or XLSX files, any number (exports/*.csv; a Taobao order report with its item report); large CSV order exports are streamed; an order in several files (same platform order id: Shopify Id, WooCommerce Order ID, 订单编号) is imported once, in its latest state",
   )
   .addOption(dbOption())
   .requiredOption("--shop <name>", "the shop (created when the name is new)")

@@ -312,7 +312,6 @@ export class CaseService {
           resolvedAt: null,
           platformDeadlineAt: null,
           dueAt: null,
-          slaUnmeasured: null,
           raw: null,
           importId: null,
           version: 1,

@@ -11,7 +11,6 @@ import {
   pickPolicy,
   SLA_CLOCK_CODES,
   slaStatus,
-  unmeasuredClocks,
   type CaseSla,
   type SlaCase,
   type SlaClock,
@@ -125,7 +124,7 @@ export interface CaseSlaView {
   clocks: {
     clock: SlaClock;
     dueAt: string | null;
-    source: "policy" | "platform" | "none" | "unmeasured";
+    source: "policy" | "platform" | "none";
     targetMinutes: number | null;
     state: CaseSla["state"];
     minutesLeft: number | null;
@@ -171,7 +170,6 @@ export class SlaClocks {
       resolvedAt: c.resolvedAt,
       pauses,
       platformDue: clock && c.platformDeadlineAt ? { [clock]: c.platformDeadlineAt } : {},
-      unmeasured: unmeasuredClocks(c.slaUnmeasured),
     };
     return slaStatus(this.hours, policy, input, now);
   }

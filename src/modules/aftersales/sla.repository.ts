@@ -25,7 +25,6 @@ export type SlaCaseRow = Pick<
   | "resolvedAt"
   | "platformDeadlineAt"
   | "dueAt"
-  | "slaUnmeasured"
 >;
 
 const CASE_COLUMNS = [
@@ -42,7 +41,6 @@ const CASE_COLUMNS = [
   "resolvedAt",
   "platformDeadlineAt",
   "dueAt",
-  "slaUnmeasured",
 ] as const;
 
 const OPEN = ["new", "in_progress", "waiting_buyer", "received", "inspected"];
