@@ -162,7 +162,7 @@ importCmd
   )
   .argument(
     "<files...>",
-    "CSV or XLSX files, any number (exports/*.csv; a Taobao order report with its item report); large CSV order exports are streamed; an order in several files (same platform order id: Shopify Id, WooCommerce Order ID, 订单编号) is imported once, in its latest state",
+    "CSV or XLSX files, any number (exports/*.csv; a Taobao order report with its item report), one import with a progress bar over all of them; large CSV order exports are streamed; an order is its platform order id (Shopify Id, WooCommerce Order ID, 订单编号): in several files it is imported once, in its latest state; one order number under several ids (several Shopify stores) is several orders, and the summary suggests one shop per store",
   )
   .addOption(dbOption())
   .requiredOption("--shop <name>", "the shop (created when the name is new)")

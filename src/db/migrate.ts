@@ -22,6 +22,7 @@ import * as m220evm from "./migrations/2026-12-14-220-evm-snapshots.js";
 import * as m230aftersales from "./migrations/2026-12-14-230-aftersales.js";
 import * as m310sla from "./migrations/2026-12-15-310-aftersales-sla.js";
 import * as m320routing from "./migrations/2026-12-15-320-aftersales-routing.js";
+import * as m361unmeasured from "./migrations/2026-12-15-361-case-unmeasured-clocks.js";
 import * as m355care from "./migrations/2026-12-15-355-aftersales-quality-followups.js";
 import * as m330waybill from "./migrations/2026-12-15-330-waybill-unique.js";
 import * as m347whatif from "./migrations/2026-12-15-347-whatif-undo.js";
@@ -52,8 +53,9 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-12-15-310-aftersales-sla": m310sla,
   "2026-12-15-320-aftersales-routing": m320routing,
   "2026-12-15-330-waybill-unique": m330waybill,
-  "2026-12-15-347-whatif-undo": m347whatif,
+  "2026-12-15-361-case-unmeasured-clocks": m361unmeasured,
   "2026-12-15-355-aftersales-quality-followups": m355care,
+  "2026-12-15-347-whatif-undo": m347whatif,
   "2026-12-15-349-efficiency": m349efficiency,
 };
 

@@ -175,4 +175,43 @@ describe("shop data: import preview → refused broken file → commit → histo
       expect(await horizontalOverflow(phone)).toBeLessThanOrEqual(0);
     },
   );
+
+  it(
+    "imports a folder of seventeen Shopify exports of three stores at once: 496 orders, merged and said (issue 13)",
+    { timeout: 240_000 },
+    async () => {
+      onTestFailed(async () => {
+        await owner.screenshot({
+          path: `${SCREENSHOTS}/shop-data-zh-FAILED-folder.png`,
+          fullPage: true,
+        });
+      });
+      const shell = new AppShell(owner);
+      await shell.navigate("订单导入", "/shop-data");
+      const data = new ShopDataPage(owner);
+      const name = "Shopify 三店";
+      await data.addShop(name, "Shopify");
+      await expect.poll(() => data.shopSelect().innerText()).toContain(`${name} · Shopify (0)`);
+      // The folder as downloaded: 17 CSV files (and the generator beside them, which is not an export).
+      await data.uploadFolder(join(FIXTURES, "shopify-multistore"));
+      await expect
+        .poll(() => data.preview().innerText(), { timeout: 60_000 })
+        .toContain("496 个订单、863 个商品行：新增 496，更新 0，未变 0");
+      const preview = await data.preview().innerText();
+      expect(preview).toContain("188 个订单出现在多个文件中（多出 188 份）");
+      expect(preview).toMatch(/70 个订单号（如 #\d+）对应不同的订单/);
+      expect(preview).toContain("请把每个店铺导入各自的店铺");
+      expect(await data.problems().count()).toBe(0);
+      // Columns Dayclear does not use are named once, not once per file.
+      expect(preview.match(/Tax 1 Name/g)).toHaveLength(1);
+      await screenshot(owner, SCREENSHOTS, "shop-data-zh-08-folder-preview");
+      await data.commitButton().click();
+      await expect.poll(() => data.history().count()).toBe(1);
+      const history = await data.history().first().innerText();
+      expect(history).toContain("orders_export__16_.csv");
+      expect(history).toContain("496 个订单：新增 496");
+      await expect.poll(() => data.shopSelect().innerText()).toContain("(496)");
+      await screenshot(owner, SCREENSHOTS, "shop-data-zh-09-folder-imported");
+    },
+  );
 });

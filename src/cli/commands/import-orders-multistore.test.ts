@@ -123,6 +123,38 @@ describe("dayclear import orders with seventeen exports of three Shopify stores"
 
     const stored = storedOrders(whole);
     expect(stored.rows).toHaveLength(496);
+    // The issue's "Order #1113 is also in orders_export__10_.csv": #1113 is an order of each of
+    // the three stores, three orders by their Ids (C's is in two files: one order, merged).
+    const n1113 = fx.orders.filter((o) => o.name === "#1113");
+    expect(n1113.map((o) => o.store)).toEqual(["A", "B", "C"]);
+    expect(
+      stored.rows
+        .filter((r) => r.platform_order_id === "#1113")
+        .map((r) => r.order_key)
+        .sort(),
+    ).toEqual(n1113.map((o) => o.id).sort());
+    // April of store A exported on 2 May and again on 20 August, refunded in between: the later
+    // copy wins though the glob lists its file (__11_) before the earlier one (__3_).
+    const early = fx.files.find((f) => f.name === "orders_export__3_.csv")!;
+    const late = fx.files.find((f) => f.name === "orders_export__11_.csv")!;
+    expect(exportsGlob.findIndex((f) => f.endsWith(late.name))).toBeLessThan(
+      exportsGlob.findIndex((f) => f.endsWith(early.name)),
+    );
+    const refundedSince = fx.orders.find(
+      (o) =>
+        o.store === "A" &&
+        o.createdAt >= early.from &&
+        o.createdAt < early.to &&
+        finalState(o, early.exportedAt).refundCents === 0 &&
+        finalState(o, late.exportedAt).refundCents > 0 &&
+        fx.latestExport.get(o.id) === late.exportedAt,
+    )!;
+    expect(early.text).toContain(`,${refundedSince.id},`);
+    expect(late.text).toContain(`,${refundedSince.id},`);
+    expect(stored.rows.find((r) => r.order_key === refundedSince.id)?.refund_fen).toBe(
+      refundedSince.refundCents,
+    );
+
     expect(new Set(stored.rows.map((r) => r.platform_order_id)).size).toBe(390);
     expect(stored.items).toBe(lines);
     const byKey = new Map(stored.rows.map((r) => [r.order_key, r]));

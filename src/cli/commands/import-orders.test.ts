@@ -217,6 +217,23 @@ describe("dayclear import orders / kpi", () => {
     });
   }, 120_000);
 
+  it("on a database with no workspace says there is none and how to make one, in the reader's language", async () => {
+    const empty = join(mkdtempSync(join(tmpdir(), "dayclear-import-none-")), "empty.db");
+    const args = ["import", "orders", join(fixtures, "orders_export_1.csv"), "--shop", "S"];
+    const en = await fail([...args, "--db", empty]);
+    expect(en.code).toBe(1);
+    expect(en.stderr).toBe(
+      "dayclear: The database has no workspace yet: create one with `dayclear user create` or `dayclear demo`\n",
+    );
+    const zh = await fail([...args, "--db", empty], { LANG: "zh_CN.UTF-8" });
+    expect(zh.stderr).toBe(
+      "dayclear: 数据库里还没有工作区：请先用 `dayclear user create` 或 `dayclear demo` 创建\n",
+    );
+    const json = await fail([...args, "--db", empty, "--json"]);
+    expect(json.stderr).not.toMatch(/several/);
+    expect(json.stdout).toBe("");
+  }, 60_000);
+
   it("says a broken file's problems in the reader's language: LANG, else --lang, also in --json", async () => {
     const dbZh = join(mkdtempSync(join(tmpdir(), "dayclear-import-zh-")), "shop.db");
     await dayclear([

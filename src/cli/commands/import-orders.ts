@@ -3,9 +3,10 @@ import { createReadStream } from "node:fs";
 import { pipeline, Readable } from "node:stream";
 import { open, readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
-import { systemClock } from "../../core/actor.js";
+import { systemClock, type Actor } from "../../core/actor.js";
 import { DomainError } from "../../core/errors.js";
 import { LIMITS } from "../../core/limits.js";
+import type { Database } from "../../db/database.js";
 import { msg, renderMessage, type Locale } from "../../core/messages/index.js";
 import {
   placedProblem,
@@ -212,6 +213,28 @@ async function importOrdersIn(
     };
     return report(locale, summary, o, 1);
   }
+  // Which workspace, before any file is read: no workspace (or several) is said at once.
+  const { database } = await openMigrated(o);
+  try {
+    const actor = await workspaceActor(database, o.workspace);
+    return await readAndImport(locale, files, sizes, how, actor, database, format, o, bar);
+  } finally {
+    await database.close();
+  }
+}
+
+async function readAndImport(
+  locale: Locale,
+  files: string[],
+  sizes: number[],
+  how: Awaited<ReturnType<typeof streamable>>[],
+  actor: Actor,
+  database: Database,
+  format: string,
+  o: ImportOrdersFlags,
+  bar: import("cli-progress").SingleBar | null,
+): Promise<number> {
+  const total = sizes.reduce((a, b) => a + b, 0);
   bar?.start(Math.max(1, total), 0, { step: "reading" });
   let done = 0;
   const step = (i: number) => `${i + 1}/${files.length} ${basename(files[i]!)}`;
@@ -232,28 +255,22 @@ async function importOrdersIn(
     done += sizes[i]!;
     bar?.update(done, { step: step(i) });
   }
-  const { database } = await openMigrated(o);
+  const service = new ImportService({ db: database.db, clock: systemClock });
+  const opts = { format: format as ImportFormat, dryRun: o.dryRun };
   try {
-    const actor = await workspaceActor(database, o.workspace);
-    const service = new ImportService({ db: database.db, clock: systemClock });
-    const opts = { format: format as ImportFormat, dryRun: o.dryRun };
-    try {
-      const r = how.some(Boolean)
-        ? await service.importSources(actor, { shopName: o.shop }, sources, opts)
-        : await service.importFiles(actor, { shopName: o.shop }, sources as SourceFile[], {
-            ...opts,
-            limits: { fileMax: LIMITS.importCliFileMaxBytes },
-          });
-      bar?.update(bar.getTotal(), { step: "done" });
-      bar?.stop();
-      return report(locale, r, o, 0);
-    } catch (e) {
-      bar?.stop();
-      if (e instanceof ImportRejected) return report(locale, e.summary, o, 1);
-      throw e;
-    }
-  } finally {
-    await database.close();
+    const r = how.some(Boolean)
+      ? await service.importSources(actor, { shopName: o.shop }, sources, opts)
+      : await service.importFiles(actor, { shopName: o.shop }, sources as SourceFile[], {
+          ...opts,
+          limits: { fileMax: LIMITS.importCliFileMaxBytes },
+        });
+    bar?.update(bar.getTotal(), { step: "done" });
+    bar?.stop();
+    return report(locale, r, o, 0);
+  } catch (e) {
+    bar?.stop();
+    if (e instanceof ImportRejected) return report(locale, e.summary, o, 1);
+    throw e;
   }
 }
 

@@ -7,6 +7,7 @@ import {
   slaAttainment,
   slaDue,
   slaStatus,
+  unmeasuredClocks,
   type SlaCase,
   type SlaClock,
   type SlaPolicy,
@@ -223,6 +224,28 @@ describe("SLA status now", () => {
     expect(s.clocks.map((k) => k.state)).toEqual(["met", "met", "met"]);
     expect(s.state).toBe("met");
     expect(s.next).toBeNull();
+  });
+
+  it("a step taken on the platform before Dayclear saw the case is not measured: no deadline, neither met nor breached", () => {
+    // Imported a week after the buyer opened it, already agreed on the platform at a time the
+    // export does not give: the late import must not read as a breached decision.
+    const seen = kase(c.openedAt, {
+      firstResponseAt: sh("2026-11-23T09:00"),
+      decidedAt: sh("2026-11-23T09:00"),
+      unmeasured: unmeasuredClocks("firstResponse,decision,bogus"),
+    });
+    const pol = policy({ firstResponse: 100, decision: 100, resolution: 4800 });
+    const s = slaStatus(wh, pol, seen, sh("2026-11-23T10:00"));
+    expect(s.clocks.map((k) => [k.clock, k.source, k.state, k.due])).toEqual([
+      ["firstResponse", "unmeasured", "none", null],
+      ["decision", "unmeasured", "none", null],
+      ["resolution", "policy", "on_track", expect.any(String)],
+    ]);
+    expect(s.state).toBe("on_track");
+    expect(slaAttainment([s]).all).toEqual({ met: 0, breached: 0, rate: null });
+    // Without the mark the same case reads breached twice.
+    const marked = slaStatus(wh, pol, { ...seen, unmeasured: [] }, sh("2026-11-23T10:00"));
+    expect(marked.clocks.slice(0, 2).map((k) => k.state)).toEqual(["breached", "breached"]);
   });
 
   it("a waiting case shows paused, and its deadline moves by the time it waited", () => {

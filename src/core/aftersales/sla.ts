@@ -13,7 +13,10 @@
 //   - a clock is breached when it has not stopped by its deadline, and a breach stays a breach;
 //     it is at risk when the share of its budget used reaches the policy's `atRiskShare`
 //     (default 0.8). A policy clock's budget is its target; a platform deadline's budget is the
-//     working time from the step's start (the end of the last pause, else the opening) to it.
+//     working time from the step's start (the end of the last pause, else the opening) to it;
+//   - a clock whose step was taken on the platform before Dayclear saw the case, at a time the
+//     source does not give, is not measured (`unmeasured`): it has no deadline and counts in no
+//     attainment — neither "met" nor "breached" can be known.
 // Pure.
 import { instantMs, normalizePauses, type MsInterval, type WorkingHours } from "./working-hours.js";
 import type { MessageCode } from "../messages/index.js";
@@ -55,9 +58,22 @@ export interface SlaCase {
   pauses?: readonly { from: string; to?: string | null }[];
   /** Deadlines from the platform's export, per clock: they win over the policy. */
   platformDue?: Partial<Record<SlaClock, string | null>>;
+  /**
+   * Clocks whose step was taken on the platform before Dayclear saw the case, at a time the source
+   * does not give: not measured (no deadline, state `none`, counted neither met nor breached).
+   */
+  unmeasured?: readonly SlaClock[];
 }
 
-export type DueSource = "policy" | "platform" | "none";
+/** The clocks a stored list names ("firstResponse,decision"); unknown names are ignored. */
+export function unmeasuredClocks(text: string | null | undefined): SlaClock[] {
+  if (!text) return [];
+  const named = new Set(text.split(","));
+  return SLA_CLOCKS.filter((k) => named.has(k));
+}
+
+/** Where a deadline comes from; `unmeasured`: the step was taken on the platform before Dayclear saw the case. */
+export type DueSource = "policy" | "platform" | "none" | "unmeasured";
 
 export interface ClockDue {
   clock: SlaClock;
@@ -171,6 +187,8 @@ function dueOf(
 ) {
   const stop = p.stops[clock];
   const pauses = stop === null ? p.pauses : clip(p.pauses, stop);
+  if (c.unmeasured?.includes(clock))
+    return { due: null, source: "unmeasured" as const, target: null, pauses, stop };
   const platform = c.platformDue?.[clock];
   if (platform)
     return { due: instantMs(platform), source: "platform" as const, target: null, pauses, stop };
@@ -221,7 +239,8 @@ export function slaStatus(
       stoppedAt: d.stop !== null && d.stop <= nowMs ? iso(d.stop) : null,
       paused: d.source === "policy" && d.due === null,
     };
-    if (d.source === "none") return { ...base, state: "none", minutesLeft: null, usedShare: null };
+    if (d.source === "none" || d.source === "unmeasured")
+      return { ...base, state: "none", minutesLeft: null, usedShare: null };
     const stop = d.stop !== null && d.stop <= nowMs ? d.stop : null;
     const at = stop ?? nowMs;
     const pauses = clip(d.pauses, at);

@@ -57,6 +57,11 @@ export interface AftersalesCasesTable {
   platformDeadlineAt: string | null;
   /** The earliest deadline known for the case (the platform's until SLA policies compute theirs): the queue's order. */
   dueAt: string | null;
+  /**
+   * SLA clocks (comma-separated: firstResponse, decision) whose step was taken on the platform
+   * before Dayclear saw the case, at a time its source did not give: not measured. Null: none.
+   */
+  slaUnmeasured: string | null;
   /** The source row, header → cell (JSON), for audit and re-reading. */
   raw: string | null;
   importId: string | null;

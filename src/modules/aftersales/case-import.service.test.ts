@@ -128,6 +128,22 @@ for (const dialect of DIALECTS) {
       ]);
       expect(detail.pauses).toHaveLength(1);
       expect(detail.pauses[0]!.endedAt).toBeNull();
+      // Agreed on Taobao before Dayclear saw it, at a time the export does not give: the first
+      // response and decision clocks are not measured (not "breached" four days late at import),
+      // and the wait counts from the opening, so nothing reads overdue for the agent.
+      expect(detail.pauses[0]!.startedAt).toBe("2026-10-08T02:00:00.000Z");
+      const clock = (k: string) => detail.sla.clocks.find((c) => c.clock === k)!;
+      expect(clock("firstResponse")).toMatchObject({
+        source: "unmeasured",
+        state: "none",
+        dueAt: null,
+      });
+      expect(clock("decision")).toMatchObject({ source: "unmeasured", state: "none", dueAt: null });
+      expect(clock("resolution").state).toBe("paused");
+      expect(detail.sla.state).toBe("paused");
+      // The one still waiting for the seller keeps every clock (it is the agent's to answer).
+      const aSla = (await s.cases.get(t.csLead, a.id)).sla;
+      expect(aSla.clocks.map((c) => c.state)).not.toContain("none");
     });
 
     it("re-importing the later Taobao export updates the same cases and never duplicates them", async () => {

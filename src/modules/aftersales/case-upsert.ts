@@ -169,6 +169,17 @@ export function planCreate(
   const resolution = resolutionOf(i.target, type);
   const none = { firstResponseAt: null, decidedAt: null, resolvedAt: null };
   const times = { ...none, ...impliedMilestones(i, state, i.target, at, none) };
+  // Steps taken on the platform before Dayclear saw the case, at a time the source does not give
+  // (their instant is the import's): their clocks are not measured (docs/AFTERSALES.md).
+  const unmeasured = (
+    [
+      ["firstResponse", times.firstResponseAt],
+      ["decision", times.decidedAt],
+      ["resolution", times.resolvedAt],
+    ] as const
+  )
+    .filter(([, t]) => t === at)
+    .map(([k]) => k);
   const refundFen = resolution === "refunded" ? (i.refundFen ?? i.requestedFen) : i.refundFen;
   const row: CaseRow = {
     workspaceId,
@@ -200,6 +211,7 @@ export function planCreate(
     ...times,
     platformDeadlineAt: i.deadlineAt,
     dueAt: platformDue(state, i.deadlineAt),
+    slaUnmeasured: unmeasured.length ? unmeasured.join(",") : null,
     raw: JSON.stringify(i.raw),
     importId,
     version: 1,
@@ -236,7 +248,9 @@ export function planCreate(
     row,
     lines: lineRows(workspaceId, id, i.lines),
     events,
-    pause: state === "waiting_buyer" ? { open: i.updatedAt ?? at } : {},
+    // Waiting for the buyer since a time the source does not give: since the opening, as far as the
+    // clocks can know (the time before Dayclear saw the case is not the team's to answer for).
+    pause: state === "waiting_buyer" ? { open: i.updatedAt ?? i.openedAt } : {},
   };
 }
 

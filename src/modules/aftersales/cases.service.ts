@@ -312,6 +312,7 @@ export class CaseService {
           resolvedAt: null,
           platformDeadlineAt: null,
           dueAt: null,
+          slaUnmeasured: null,
           raw: null,
           importId: null,
           version: 1,

@@ -11,6 +11,7 @@ import {
   pickPolicy,
   SLA_CLOCK_CODES,
   slaStatus,
+  unmeasuredClocks,
   type CaseSla,
   type SlaCase,
   type SlaClock,
@@ -124,7 +125,7 @@ export interface CaseSlaView {
   clocks: {
     clock: SlaClock;
     dueAt: string | null;
-    source: "policy" | "platform" | "none";
+    source: "policy" | "platform" | "none" | "unmeasured";
     targetMinutes: number | null;
     state: CaseSla["state"];
     minutesLeft: number | null;
@@ -170,6 +171,7 @@ export class SlaClocks {
       resolvedAt: c.resolvedAt,
       pauses,
       platformDue: clock && c.platformDeadlineAt ? { [clock]: c.platformDeadlineAt } : {},
+      unmeasured: unmeasuredClocks(c.slaUnmeasured),
     };
     return slaStatus(this.hours, policy, input, now);
   }

@@ -25,6 +25,7 @@ export type SlaCaseRow = Pick<
   | "resolvedAt"
   | "platformDeadlineAt"
   | "dueAt"
+  | "slaUnmeasured"
 >;
 
 const CASE_COLUMNS = [
@@ -41,6 +42,7 @@ const CASE_COLUMNS = [
   "resolvedAt",
   "platformDeadlineAt",
   "dueAt",
+  "slaUnmeasured",
 ] as const;
 
 const OPEN = ["new", "in_progress", "waiting_buyer", "received", "inspected"];

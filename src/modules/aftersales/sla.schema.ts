@@ -118,7 +118,7 @@ export const CaseSlaSchema = Type.Object(
       Type.Object({
         clock: SlaClock,
         dueAt: Nullable(Type.String({ description: "null: no clock, or paused" })),
-        source: literals(["policy", "platform", "none"] as const),
+        source: literals(["policy", "platform", "none", "unmeasured"] as const),
         targetMinutes: Nullable(Type.Integer()),
         state: SlaState,
         minutesLeft: Nullable(

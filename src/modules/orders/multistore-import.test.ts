@@ -98,6 +98,16 @@ for (const dialect of DIALECTS) {
         { code: "shop.warning.several_stores", params: { names: 70, example: expect.any(String) } },
       ]);
       const shop = await expectLatestStates(owner, "Shopify");
+      // "Order #1113 is also in orders_export__10_.csv" was the refusal: #1113 is three orders,
+      // one of each store, each by its Id.
+      const stores1113 = fx.orders.filter((o) => o.name === "#1113");
+      expect(stores1113.map((o) => o.store)).toEqual(["A", "B", "C"]);
+      const rows1113 = await new OrderRepository(tdb.database.db).byKeys(
+        owner.workspaceId,
+        shop.id,
+        stores1113.map((o) => o.id),
+      );
+      expect(rows1113.map((r) => r.platformOrderId)).toEqual(["#1113", "#1113", "#1113"]);
 
       const again = await s.imports.importFiles(owner, { shopId: shop.id }, whole());
       expect(again).toMatchObject({ orders: truth.orders, created: 0, updated: 0 });

@@ -25,9 +25,13 @@ export class ShopDataPage {
   async chooseShop(label: string) {
     await pick(this.page, this.shopSelect(), label);
   }
+  /** A folder chosen with "Choose a folder" (选择文件夹): its export files, as the browser lists them. */
+  async uploadFolder(path: string) {
+    await this.root().locator("input[type=file][webkitdirectory]").setInputFiles(path);
+  }
   async upload(files: { name: string; buffer: Buffer }[]) {
     await this.root()
-      .locator("input[type=file]")
+      .locator("input[type=file]:not([webkitdirectory])")
       .setInputFiles(
         files.map((f) => ({
           ...f,

@@ -18817,7 +18817,7 @@ export interface operations {
                   /** @description firstResponse, decision, resolution */
                   clock: "firstResponse" | "decision" | "resolution";
                   dueAt: string | null;
-                  source: "policy" | "platform" | "none";
+                  source: "policy" | "platform" | "none" | "unmeasured";
                   targetMinutes: number | null;
                   /** @description on_track, at_risk, breached, paused, met, none */
                   state: "breached" | "at_risk" | "paused" | "on_track" | "met" | "none";
@@ -18981,7 +18981,7 @@ export interface operations {
                 /** @description firstResponse, decision, resolution */
                 clock: "firstResponse" | "decision" | "resolution";
                 dueAt: string | null;
-                source: "policy" | "platform" | "none";
+                source: "policy" | "platform" | "none" | "unmeasured";
                 targetMinutes: number | null;
                 /** @description on_track, at_risk, breached, paused, met, none */
                 state: "breached" | "at_risk" | "paused" | "on_track" | "met" | "none";
@@ -19195,7 +19195,7 @@ export interface operations {
                 /** @description firstResponse, decision, resolution */
                 clock: "firstResponse" | "decision" | "resolution";
                 dueAt: string | null;
-                source: "policy" | "platform" | "none";
+                source: "policy" | "platform" | "none" | "unmeasured";
                 targetMinutes: number | null;
                 /** @description on_track, at_risk, breached, paused, met, none */
                 state: "breached" | "at_risk" | "paused" | "on_track" | "met" | "none";
@@ -19420,7 +19420,7 @@ export interface operations {
                 /** @description firstResponse, decision, resolution */
                 clock: "firstResponse" | "decision" | "resolution";
                 dueAt: string | null;
-                source: "policy" | "platform" | "none";
+                source: "policy" | "platform" | "none" | "unmeasured";
                 targetMinutes: number | null;
                 /** @description on_track, at_risk, breached, paused, met, none */
                 state: "breached" | "at_risk" | "paused" | "on_track" | "met" | "none";
@@ -20742,7 +20742,7 @@ export interface operations {
                 /** @description firstResponse, decision, resolution */
                 clock: "firstResponse" | "decision" | "resolution";
                 dueAt: string | null;
-                source: "policy" | "platform" | "none";
+                source: "policy" | "platform" | "none" | "unmeasured";
                 targetMinutes: number | null;
                 /** @description on_track, at_risk, breached, paused, met, none */
                 state: "breached" | "at_risk" | "paused" | "on_track" | "met" | "none";

@@ -56,6 +56,8 @@ export const aftersalesEn = {
   "aftersales.case.clocks": "Clocks",
   "aftersales.case.clockDue": "due {time}",
   "aftersales.case.clockStopped": "stopped {time}",
+  "aftersales.case.clockUnmeasured":
+    "done on the platform before Dayclear saw the case (time unknown, not measured)",
   "aftersales.case.moves": "Move to",
   "aftersales.case.finished": "This case is finished.",
   "aftersales.case.readOnly": "Only the customer-service people move cases.",

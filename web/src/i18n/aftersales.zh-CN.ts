@@ -58,6 +58,7 @@ export const aftersalesZhCN: Record<keyof typeof aftersalesEn, string> = {
   "aftersales.case.clocks": "时效",
   "aftersales.case.clockDue": "截止 {time}",
   "aftersales.case.clockStopped": "完成于 {time}",
+  "aftersales.case.clockUnmeasured": "导入前已在平台处理（时间未知，不计时效）",
   "aftersales.case.moves": "改为",
   "aftersales.case.finished": "该售后单已完结。",
   "aftersales.case.readOnly": "只有客服人员可以处理售后单。",

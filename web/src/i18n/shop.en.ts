@@ -57,10 +57,11 @@ export const shopEn = {
     "You read the shop data here. Importing, rolling back, adding shops and entering visitors are for the owner and the leads of a department with the Operations function.",
   "shop.import.title": "Import files",
   "shop.import.hint":
-    "Drop the platform's export files here (CSV or XLSX; e.g. a Taobao order report and its item report, a refund export, daily visitors). Nothing is stored until you commit.",
+    "Drop the platform's export files here, as many as you like (CSV or XLSX; e.g. a Taobao order report and its item report, a refund export, daily visitors, a year of monthly Shopify exports), up to {maxMb} MB together. Nothing is stored until you commit.",
   "shop.import.format": "Format",
   "shop.import.auto": "Detect from headers",
-  "shop.import.uploading": "Uploading {file}",
+  "shop.import.uploading": "Uploading {done}/{count} · {file}",
+  "shop.import.folder": "Choose a folder",
   "shop.import.preview": "Preview",
   "shop.import.commit": "Commit import",
   "shop.import.committed": "Imported: {created} new, {updated} updated, {skipped} unchanged",

@@ -57,10 +57,11 @@ export const shopZhCN: Record<keyof typeof shopEn, string> = {
     "你可以在这里查看店铺数据。导入、回滚、添加店铺和录入访客数由所有者和职能为“运营”的部门负责人操作。",
   "shop.import.title": "导入文件",
   "shop.import.hint":
-    "把平台后台导出的文件拖到这里（CSV 或 XLSX；如淘宝订单报表和宝贝报表、退款报表、每日访客数）。提交之前不会保存任何数据。",
+    "把平台后台导出的文件拖到这里，多少个都行（CSV 或 XLSX；如淘宝订单报表和宝贝报表、退款报表、每日访客数、一年的 Shopify 月度导出），合计不超过 {maxMb} MB。提交之前不会保存任何数据。",
   "shop.import.format": "格式",
   "shop.import.auto": "按表头自动识别",
-  "shop.import.uploading": "正在上传 {file}",
+  "shop.import.uploading": "正在上传 {done}/{count} · {file}",
+  "shop.import.folder": "选择文件夹",
   "shop.import.preview": "预览",
   "shop.import.commit": "确认导入",
   "shop.import.committed": "已导入：新增 {created}，更新 {updated}，未变 {skipped}",

@@ -23,16 +23,15 @@ import { renderMessage } from "../../i18n/messages";
 import { useMe } from "../../me";
 import { useServerNow } from "../logistics/queue/time";
 import { useShops } from "../shop-data/api";
+import { CaseClocks } from "./CaseClocks";
 import { CaseCountdown } from "./CaseCountdown";
 import { CaseMoves } from "./CaseMoves";
 import {
   caseName,
-  clockLabel,
   inspectionLabel,
   money,
   reasonLabel,
   resolutionLabel,
-  slaStateLabel,
   sourceLabel,
   STATE_COLOR,
   stateLabel,
@@ -62,34 +61,6 @@ function OrderLink({ c }: { c: CaseDetail }) {
           })}
         </Typography.Text>
       )}
-    </Space>
-  );
-}
-
-function Clocks({ c }: { c: CaseDetail }) {
-  const { t, locale } = useI18n();
-  if (!c.sla?.clocks.length) return null;
-  return (
-    <Space direction="vertical" size={2} data-testid="case-clocks">
-      {c.sla.clocks.map((k) => (
-        <Space key={k.clock} size={4} wrap>
-          <Typography.Text>{clockLabel(locale, k.clock)}</Typography.Text>
-          <Tag
-            color={k.state === "breached" ? "red" : k.state === "at_risk" ? "orange" : undefined}
-          >
-            {slaStateLabel(locale, k.state)}
-          </Tag>
-          {k.stoppedAt ? (
-            <Typography.Text type="secondary">
-              {t("aftersales.case.clockStopped", { time: formatDateTime(k.stoppedAt, locale) })}
-            </Typography.Text>
-          ) : k.dueAt ? (
-            <Typography.Text type="secondary">
-              {t("aftersales.case.clockDue", { time: formatDateTime(k.dueAt, locale) })}
-            </Typography.Text>
-          ) : null}
-        </Space>
-      ))}
     </Space>
   );
 }
@@ -212,7 +183,13 @@ export function CasePage() {
               children: `${formatDateTime(c.openedAt, locale)} · ${sourceLabel(locale, c.source)}`,
             },
             ...(c.sla?.clocks.length
-              ? [{ key: "clocks", label: t("aftersales.case.clocks"), children: <Clocks c={c} /> }]
+              ? [
+                  {
+                    key: "clocks",
+                    label: t("aftersales.case.clocks"),
+                    children: <CaseClocks c={c} />,
+                  },
+                ]
               : []),
           ]}
         />

@@ -1,9 +1,11 @@
-// Importing a shop's export files: drop them (several at once), pick the format (detected from the
-// headers, a platform's, or a saved column mapping), read the preview, commit. A refused file or
-// preview is said on the card in the reader's language.
-import { InboxOutlined } from "@ant-design/icons";
+// Importing a shop's export files: drop them or choose them (several at once, or a whole folder of
+// exports up to the documented total), pick the format (detected from the headers, a platform's,
+// or a saved column mapping), read the preview, commit. A refused file or preview is said on the
+// card in the reader's language.
+import { FolderOpenOutlined, InboxOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Flex, Progress, Select, Tag, Upload } from "antd";
 import { useMemo } from "react";
+import { LIMITS } from "../../../../src/core/limits";
 import { useI18n } from "../../i18n";
 import type { Mapping } from "./api";
 import { ImportPreview } from "./ImportPreview";
@@ -11,6 +13,15 @@ import { platformLabel } from "./labels";
 import type { ImportSession } from "./useImportSession";
 
 const BUILT_IN = ["taobao", "jd", "pdd", "douyin", "shopify", "woocommerce"] as const;
+const ACCEPT = ".csv,.xlsx,.txt";
+
+/** antd calls this once per file with the whole choice: the choice is sent once, as one batch. */
+const batch =
+  (uploadAll: (files: File[]) => void) =>
+  (file: File, list: File[]): typeof Upload.LIST_IGNORE => {
+    if (file === list[0]) uploadAll(list);
+    return Upload.LIST_IGNORE;
+  };
 
 export function ImportCard({ session, mappings }: { session: ImportSession; mappings: Mapping[] }) {
   const { t, locale } = useI18n();
@@ -43,15 +54,28 @@ export function ImportCard({ session, mappings }: { session: ImportSession; mapp
         <Upload.Dragger
           multiple
           showUploadList={false}
-          accept=".csv,.xlsx,.txt"
+          accept={ACCEPT}
           data-testid="upload"
-          customRequest={({ file }) => session.upload(file as File)}
+          beforeUpload={batch(session.uploadAll)}
         >
           <p className="ant-upload-drag-icon">
             <InboxOutlined />
           </p>
-          <p style={{ padding: "0 12px" }}>{t("shop.import.hint")}</p>
+          <p style={{ padding: "0 12px" }}>
+            {t("shop.import.hint", { maxMb: LIMITS.importUploadTotalMaxBytes / 1048576 })}
+          </p>
         </Upload.Dragger>
+        <Upload
+          directory
+          showUploadList={false}
+          accept={ACCEPT}
+          data-testid="upload-folder"
+          beforeUpload={batch(session.uploadAll)}
+        >
+          <Button size="small" icon={<FolderOpenOutlined />}>
+            {t("shop.import.folder")}
+          </Button>
+        </Upload>
         {refused ? (
           <Alert
             type="error"
@@ -68,7 +92,13 @@ export function ImportCard({ session, mappings }: { session: ImportSession; mapp
           <Progress
             percent={progress.percent}
             size="small"
-            format={() => t("shop.import.uploading", { file: progress.file })}
+            format={() =>
+              t("shop.import.uploading", {
+                file: progress.file,
+                done: progress.done,
+                count: progress.count,
+              })
+            }
           />
         ) : null}
         {uploads.length ? (

@@ -1,6 +1,6 @@
 // The preview of an import before it is committed: the formats detected, what it would store,
 // every problem with its file, row and column (nothing is stored while there is one), the notes,
-// the columns not used and the first orders.
+// the columns not used (each once, however many files have it) and the first orders.
 import { Alert, Flex, List, Table, Tag, Typography } from "antd";
 import { formatDateTime } from "../../components/labels";
 import { useI18n } from "../../i18n";
@@ -74,16 +74,17 @@ export function ImportPreview({ preview }: { preview: Preview }) {
       {preview.files.some((f) => f.unknownColumns.length) ? (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t("shop.import.unknownColumns")}:{" "}
-          {preview.files.flatMap((f) => f.unknownColumns).join(", ")}
+          {[...new Set(preview.files.flatMap((f) => f.unknownColumns))].join(", ")}
         </Typography.Text>
       ) : null}
       {preview.sample.length ? (
         <Table
           size="small"
-          rowKey="platformOrderId"
+          rowKey="row"
           pagination={false}
           scroll={{ x: 560 }}
-          dataSource={preview.sample}
+          // One number may be orders of several stores (Shopify's #1113): rows are keyed by place.
+          dataSource={preview.sample.map((o, row) => ({ ...o, row }))}
           columns={[
             { title: t("shop.order.id"), dataIndex: "platformOrderId", ellipsis: true },
             {

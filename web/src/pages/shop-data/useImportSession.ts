@@ -1,24 +1,32 @@
-// One import in progress on the orders & imports page: the files uploaded so far (several upload
-// at once, each adds itself to the list, and the preview follows the list), the format chosen, the
-// newest preview, and a refusal (an unreadable file, a closed pay month …) kept on the page in the
-// reader's language rather than in a toast. Everything starts over when the shop changes.
+// One import in progress on the orders & imports page: the files uploaded so far (a folder's worth
+// at a time: the files chosen together upload a few at once, and the preview follows once they are
+// all in), the format chosen, the newest preview, and a refusal (an unreadable file, too many
+// megabytes together, a closed pay month …) kept on the page in the reader's language rather than
+// in a toast. Everything starts over when the shop changes.
 import { App } from "antd";
 import { useEffect, useRef, useState } from "react";
+import { LIMITS } from "../../../../src/core/limits";
 import { errorText } from "../../components/errors";
 import { useI18n } from "../../i18n";
+import { messageText } from "../../i18n/messages";
 import { uploadFile, useCommit, usePreview, type Preview, type Upload } from "./api";
+
+/** Files of one choice sent at once; the others wait their turn (a folder may hold dozens). */
+const UPLOADS_AT_ONCE = 3;
+const MB = 1024 * 1024;
 
 export interface ImportSession {
   uploads: Upload[];
-  progress: { file: string; percent: number } | null;
+  /** The files being sent: the one shown, how many of the choice are in, and the bytes sent of all. */
+  progress: { file: string; done: number; count: number; percent: number } | null;
   refused: { file: string; text: string } | null;
   dismissRefusal: () => void;
   format: string;
   preview: Preview | null;
   previewing: boolean;
   committing: boolean;
-  /** Sends a file; the preview follows once it is in. */
-  upload: (file: File) => void;
+  /** Sends the files chosen together (a folder's worth); the preview follows once all are in. */
+  uploadAll: (files: File[]) => void;
   /** Previews the uploaded files again, in this format (and keeps it as the chosen one). */
   runPreview: (format: string) => void;
   commit: () => void;
@@ -82,27 +90,77 @@ export function useImportSession(shopId: string | undefined): ImportSession {
     if (uploads.length) runPreview(formatRef.current);
   }, [uploads]);
 
-  // Files chosen together upload at once and finish in any order; the import keeps the order they
-  // were chosen in (its history names them so), not the order their uploads ended.
+  // Files chosen together upload a few at once and finish in any order; the import keeps the order
+  // they were chosen in (its history names them so), not the order their uploads ended. Their
+  // total is checked before anything is sent: preview and commit read the staged files whole.
   const chosen = useRef({ count: 0, at: new Map<string, number>() });
-  const upload = (f: File) => {
-    if (!shopId) return;
-    chosen.current.at.set(f.name, ++chosen.current.count);
-    setProgress({ file: f.name, percent: 0 });
-    setRefused(null);
-    uploadFile(shopId, f, (percent) => setProgress({ file: f.name, percent }))
-      .then((u) => {
-        setProgress(null);
-        const at = (x: Upload) => chosen.current.at.get(x.fileName) ?? 0;
-        setUploads((prev) =>
-          [...prev.filter((x) => x.fileName !== u.fileName), u].sort((a, b) => at(a) - at(b)),
-        );
-      })
-      // A refused file (unreadable, too large, past a limit) is said on the page, in the reader's language.
-      .catch((e: unknown) => {
-        setProgress(null);
-        refuse(f.name, e);
+  const uploadAll = (picked: File[]) => {
+    if (!shopId || !picked.length) return;
+    const already = uploadsRef.current.filter((u) => !picked.some((f) => f.name === u.fileName));
+    const total = already.reduce((n, u) => n + u.size, 0) + picked.reduce((n, f) => n + f.size, 0);
+    if (total > LIMITS.importUploadTotalMaxBytes) {
+      const params = {
+        totalMb: Math.ceil(total / MB),
+        maxMb: LIMITS.importUploadTotalMaxBytes / MB,
+      };
+      setRefused({
+        file: picked.map((f) => f.name).join(", "),
+        text: messageText(i18n.locale, "upload.total_too_large", params) ?? "",
       });
+      return;
+    }
+    for (const f of picked) chosen.current.at.set(f.name, ++chosen.current.count);
+    setRefused(null);
+    const bytes = Math.max(
+      1,
+      picked.reduce((n, f) => n + f.size, 0),
+    );
+    const sent = new Map<File, number>();
+    let finished = 0;
+    const show = (file: string) =>
+      setProgress({
+        file,
+        done: finished,
+        count: picked.length,
+        percent: Math.min(
+          99,
+          Math.floor(([...sent.values()].reduce((n, b) => n + b, 0) / bytes) * 100),
+        ),
+      });
+    const arrived: Upload[] = [];
+    const queue = [...picked];
+    const next = async (): Promise<void> => {
+      const f = queue.shift();
+      if (!f) return;
+      show(f.name);
+      try {
+        arrived.push(
+          await uploadFile(shopId, f, (percent) => {
+            sent.set(f, (f.size * percent) / 100);
+            show(f.name);
+          }),
+        );
+      } catch (e) {
+        // A refused file (unreadable, too large, past a limit) is said on the page, in the
+        // reader's language; the others of the choice still go in.
+        refuse(f.name, e);
+      }
+      sent.set(f, f.size);
+      finished++;
+      show(f.name);
+      return next();
+    };
+    void Promise.all(Array.from({ length: Math.min(UPLOADS_AT_ONCE, picked.length) }, next)).then(
+      () => {
+        setProgress(null);
+        if (!arrived.length) return;
+        const at = (x: Upload) => chosen.current.at.get(x.fileName) ?? 0;
+        const names = new Set(arrived.map((u) => u.fileName));
+        setUploads((prev) =>
+          [...prev.filter((x) => !names.has(x.fileName)), ...arrived].sort((a, b) => at(a) - at(b)),
+        );
+      },
+    );
   };
 
   const commit = () => {
@@ -134,7 +192,7 @@ export function useImportSession(shopId: string | undefined): ImportSession {
     preview,
     previewing: previewM.isPending,
     committing: commitM.isPending,
-    upload,
+    uploadAll,
     runPreview,
     commit,
     reset,
