@@ -13,6 +13,7 @@ import { workspaceRoutes } from "../modules/workspaces/workspace.routes.js";
 import { aftersalesRoutes } from "../modules/aftersales/aftersales.routes.js";
 import { aftersalesSlaRoutes } from "../modules/aftersales/sla.routes.js";
 import { routingRoutes } from "../modules/aftersales/routing.routes.js";
+import { aftersalesDashboardRoutes } from "../modules/aftersales/kpi-dashboard.routes.js";
 import { careRoutes } from "../modules/aftersales/care.routes.js";
 import { customerRoutes } from "../modules/customers/customers.routes.js";
 import { planRoutes } from "../modules/plans/plan.routes.js";
@@ -134,6 +135,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
       });
       await aftersalesSlaRoutes(api, { sla: s.sla });
       await routingRoutes(api, { caseRouting: s.caseRouting, caseAssign: s.caseAssign });
+      await aftersalesDashboardRoutes(api, { aftersalesDashboard: s.aftersalesDashboard });
       await careRoutes(api, { quality: s.quality, followups: s.followups });
       await csRoutes(api, { cs: s.cs, csImports: s.csImports });
       await rateRoutes(api, { carriers: s.carriers, rateCards: s.rateCards });

@@ -49,6 +49,7 @@ import { OrderSyncService } from "../modules/aftersales/order-sync.service.js";
 import { SlaService } from "../modules/aftersales/sla.service.js";
 import { CaseRoutingService } from "../modules/aftersales/routing.service.js";
 import { CaseAssignService } from "../modules/aftersales/assign.service.js";
+import { AftersalesDashboardService } from "../modules/aftersales/kpi-dashboard.service.js";
 import { QualityService } from "../modules/aftersales/quality.service.js";
 import { FollowupService } from "../modules/aftersales/followups.service.js";
 import { ProgressService } from "../modules/progress/progress.service.js";
@@ -106,6 +107,7 @@ export function buildServices(database: Database, clock: Clock, events?: EventPu
     sla: new SlaService(deps),
     caseRouting: new CaseRoutingService(deps),
     caseAssign: new CaseAssignService(deps),
+    aftersalesDashboard: new AftersalesDashboardService(deps),
     quality: new QualityService(deps),
     followups: new FollowupService(deps),
     progress: new ProgressService(deps),

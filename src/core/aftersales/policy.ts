@@ -8,7 +8,12 @@
 // web's after-sales pages ask this table.
 import { isOwner, type PolicyActor, type PolicyTable, type Rule } from "../policy.js";
 
-export type AftersalesAction = "aftersales.read" | "aftersales.handle" | "aftersales.manage";
+export type AftersalesAction =
+  | "aftersales.read"
+  | "aftersales.handle"
+  | "aftersales.manage"
+  | "aftersales.kpi.own"
+  | "aftersales.kpi.all";
 
 const everyone: Rule = () => true;
 const leadHolding = (a: PolicyActor) => isOwner(a) || a.functions.has("customer_service");
@@ -17,4 +22,8 @@ export const AFTERSALES_POLICY: PolicyTable<AftersalesAction> = {
   "aftersales.read": everyone,
   "aftersales.handle": (a) => leadHolding(a) || a.ownFunction === "customer_service",
   "aftersales.manage": leadHolding,
+  // The after-sales KPIs (dashboard, export): the owner and the customer_service leads see every
+  // case's figures; a customer_service member their own cases' (docs/AFTERSALES.md, "KPIs").
+  "aftersales.kpi.own": (a) => leadHolding(a) || a.ownFunction === "customer_service",
+  "aftersales.kpi.all": leadHolding,
 };

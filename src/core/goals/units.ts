@@ -10,6 +10,8 @@ export const GOAL_UNITS = [
   "unit.second",
   "unit.order",
   "unit.parcel",
+  "unit.minute",
+  "unit.case",
 ] as const;
 export type GoalUnit = (typeof GOAL_UNITS)[number];
 
@@ -32,6 +34,11 @@ export const KPI_UNIT = {
   averageResponse: "unit.second",
   parcelsPacked: "unit.parcel",
   wrongShipments: "unit.parcel",
+  returnRate: "unit.percent",
+  avgHandlingMinutes: "unit.minute",
+  slaAttainment: "unit.percent",
+  savedReturns: "unit.case",
+  reviewsTurnedGood: "unit.case",
 } as const satisfies Record<string, GoalUnit>;
 
 /** The default unit of a KPI ("" for one this table does not know). */
@@ -60,6 +67,10 @@ const ALIASES: Record<string, GoalUnit> = {
   件: "unit.parcel",
   parcel: "unit.parcel",
   parcels: "unit.parcel",
+  分钟: "unit.minute",
+  min: "unit.minute",
+  minutes: "unit.minute",
+  cases: "unit.case",
 };
 
 /** The unit to store for what was sent: a code (sent as one, or written as its sign or word), else the text trimmed. */

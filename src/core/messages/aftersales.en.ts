@@ -3,11 +3,13 @@
 import { AFTERSALES_CARE_EN } from "./aftersales-care.en.js";
 import { AFTERSALES_CASES_EN } from "./aftersales-cases.en.js";
 import { AFTERSALES_CORE_EN } from "./aftersales-core.en.js";
+import { AFTERSALES_KPI_EN } from "./aftersales-kpi.en.js";
 import { AFTERSALES_ROUTING_EN } from "./aftersales-routing.en.js";
 
 export const AFTERSALES_EN = {
   ...AFTERSALES_CASES_EN,
   ...AFTERSALES_CARE_EN,
   ...AFTERSALES_CORE_EN,
+  ...AFTERSALES_KPI_EN,
   ...AFTERSALES_ROUTING_EN,
 } as const satisfies Record<string, string>;

@@ -79,13 +79,14 @@ export interface EventDef {
   /**
    * The count from the shop data: `lateShipments` = paid orders of the period shipped late or
    * overdue (every shop); `wrongShipments` = the member's scans the pack station stopped as the
-   * wrong parcel (read when the workspace scanned in the period). Otherwise entered; an entered
-   * count wins.
+   * wrong parcel (read when the workspace scanned in the period); `reviewsTurnedGood` = the
+   * member's bad reviews turned good (after-sales, read when the workspace had cases in the
+   * period). Otherwise entered; an entered count wins.
    */
   kpi?: EventKpi;
 }
 
-export const EVENT_KPIS = ["lateShipments", "wrongShipments"] as const;
+export const EVENT_KPIS = ["lateShipments", "wrongShipments", "reviewsTurnedGood"] as const;
 export type EventKpi = (typeof EVENT_KPIS)[number];
 
 export interface PoolDef {

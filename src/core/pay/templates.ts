@@ -137,6 +137,7 @@ export const PAY_PLAN_TEMPLATES: readonly PayPlanTemplate[] = [
           label: templateText("pay.tpl.cs.review_turned_good"),
           amount: "5.00",
           when: "per_event",
+          kpi: "reviewsTurnedGood",
         },
       ],
       pools: [

@@ -17,7 +17,8 @@ import { msg, type MessageCode, type MessageParams } from "../../core/messages/i
 import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
 import { authorizeAftersales } from "./aftersales.access.js";
 import { CaseSourceRepository } from "./case-sources.repository.js";
-import { loadSetup, publishSla, refreshSla, SlaClocks, type SlaOutcome } from "./sla-clocks.js";
+import { loadSetup, publishSla, refreshSla, type SlaOutcome } from "./sla-clocks.js";
+import { slaOfCasesOpened } from "./sla-attainment.js";
 import { SlaRepository } from "./sla.repository.js";
 
 export interface SlaPoliciesInput {
@@ -150,27 +151,17 @@ export class SlaService {
       if (!shop) throw fail("not_found", "shop.not_found", { what: msg("shop.entity.shop") });
       shopId = shop.id;
     }
-    const repo = new SlaRepository(db);
-    const tz = await repo.timeZone(ws);
+    const tz = await new SlaRepository(db).timeZone(ws);
     const fromIso = new Date(localMidnight(q.from, tz)).toISOString();
     const toIso = new Date(localMidnight(addDays(q.to, 1), tz)).toISOString();
-    const cases = await repo.openedBetween(ws, fromIso, toIso, shopId ?? undefined);
-    const now = nowIso(this.deps);
-    const statuses: CaseSla[] = [];
-    if (cases.length) {
-      const clocks = await SlaClocks.load(db, ws);
-      const pauses = await repo.pauses(
-        ws,
-        cases.map((c) => c.id),
-      );
-      for (const c of cases) statuses.push(clocks.status(c, pauses.get(c.id) ?? [], now));
-    }
+    const opened = await slaOfCasesOpened(db, ws, fromIso, toIso, shopId, nowIso(this.deps));
+    const statuses: CaseSla[] = opened.map((c) => c.sla);
     const a = slaAttainment(statuses);
     return {
       from: q.from,
       to: q.to,
       shopId,
-      cases: cases.length,
+      cases: opened.length,
       firstResponse: a.firstResponse,
       decision: a.decision,
       resolution: a.resolution,

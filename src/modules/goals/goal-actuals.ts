@@ -3,6 +3,7 @@
 // subject and the KPI, and write the number as goal text; how a number is read lives there.
 import { formatMoney } from "../../core/money.js";
 import { csKpiText, isCsKpi } from "../../core/cs/cs-metrics.js";
+import { aftersalesKpiText, isAftersalesKpi } from "../../core/aftersales/kpi.js";
 import type { MetricRange, MetricSource, MetricSubject } from "../metrics/metric-source.js";
 import type { CycleRow, GoalRow } from "./goals.repository.js";
 import { kpiValue, parseMetric, type Live } from "./goals.presenter.js";
@@ -10,7 +11,7 @@ import { kpiValue, parseMetric, type Live } from "./goals.presenter.js";
 /** What goals read of the shop's numbers over one range: the part of `MetricSource` they use. */
 export type GoalMetricReader = Pick<
   MetricSource,
-  "kpis" | "sales" | "csTotals" | "shipping" | "packingCounts"
+  "kpis" | "sales" | "csTotals" | "shipping" | "packingCounts" | "aftersalesFigures"
 >;
 /** Opens a reader for a workspace and a range (each family read once per reader). */
 export type GoalMetrics = (workspaceId: string, range: MetricRange) => GoalMetricReader;
@@ -43,6 +44,11 @@ export class GoalActuals {
         const c = subject ? await source.packingCounts(subject) : null;
         const n = c ? (m.kpi === "parcelsPacked" ? c.parcels : c.wrongParcels) : null;
         out.set(g.id, n === null ? null : String(n));
+      } else if (isAftersalesKpi(m.kpi)) {
+        // The cases the goal's member had, its department's members' — or, for a goal of
+        // neither, every case with the paid orders (return rate); none while there were no cases.
+        const a = await source.aftersalesFigures(subject ?? "all", shopIds).catch(() => null);
+        out.set(g.id, a ? aftersalesKpiText(a.figures, a.paidOrders, m.kpi) : null);
       } else if (isCsKpi(m.kpi)) {
         const t = subject ? await source.csTotals(subject) : null;
         out.set(g.id, t ? csKpiText(t, m.kpi) : null);

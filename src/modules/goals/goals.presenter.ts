@@ -11,6 +11,8 @@ export const LOWER_IS_BETTER: ReadonlySet<KpiMetric> = new Set([
   "firstResponse",
   "averageResponse",
   "wrongShipments",
+  "returnRate",
+  "avgHandlingMinutes",
 ]);
 export const RATES: ReadonlySet<KpiMetric> = new Set([
   "conversion",

@@ -21,6 +21,11 @@ export const KPI_METRICS = [
   "averageResponse",
   "parcelsPacked",
   "wrongShipments",
+  "returnRate",
+  "avgHandlingMinutes",
+  "slaAttainment",
+  "savedReturns",
+  "reviewsTurnedGood",
 ] as const;
 export type KpiMetric = (typeof KPI_METRICS)[number];
 
@@ -59,10 +64,15 @@ export const MetricSchema = Type.Union(
             Type.Literal("averageResponse"),
             Type.Literal("parcelsPacked"),
             Type.Literal("wrongShipments"),
+            Type.Literal("returnRate"),
+            Type.Literal("avgHandlingMinutes"),
+            Type.Literal("slaAttainment"),
+            Type.Literal("savedReturns"),
+            Type.Literal("reviewsTurnedGood"),
           ],
           {
             description:
-              "The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle",
+              "The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle; returnRate (%, lower is better), avgHandlingMinutes (lower is better), slaAttainment (%), savedReturns and reviewsTurnedGood: the after-sales cases of the goal's member (assignee), of its department's members, or of every case and the paid orders for a goal of neither (docs/AFTERSALES.md, \"KPIs\"), read when the workspace had cases in the cycle",
           },
         ),
         shopIds: Type.Optional(

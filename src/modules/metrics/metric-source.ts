@@ -1,25 +1,28 @@
 // One reader of the shop's numbers for a workspace and a range of dates: the KPIs over the daily
 // rollups, sales attributed to people and departments, customer-service totals, the ship-on-time
-// counts and the packing (parcels packed, wrong parcels stopped) per person. Goals (live actuals of
-// KPI-bound goals) and pay (the data-backed inputs of a run) both read through it, so a number means
-// the same in both places and each family is read once per range and shop selection, however many
-// goals or statements ask.
+// counts, the packing (parcels packed, wrong parcels stopped) per person and the after-sales cases
+// (refunds, returns, handling time, SLA attainment, saved returns, reviews turned good) per person.
+// Goals (live actuals of KPI-bound goals) and pay (the data-backed inputs of a run) both read
+// through it, so a number means the same in both places and each family is read once per range and
+// shop selection, however many goals or statements ask.
 //
 // Adding a family of metrics (logistics, after-sales cases …) happens here, once: a name in
 // `MetricFamily`, one accessor that loads it through `once()` from its module's repository or
 // service, and (when it is per person or department) a case in the subject readers below.
 import type { Executor } from "../../db/database.js";
 import type { CsTotals } from "../../core/cs/cs-metrics.js";
-import type { ServiceDeps } from "../shared/context.js";
+import { nowIso, type ServiceDeps } from "../shared/context.js";
 import { KpiService } from "../orders/kpi.service.js";
 import { AttributedSales } from "../orders/attribution.service.js";
 import type { OwnerSales } from "../orders/attribution.repository.js";
 import { ShippingKpiService } from "../orders/shipping.service.js";
 import { CsPeriod } from "../cs/cs-period.js";
 import { PackingPeriod } from "../logistics/packing-period.js";
+import { AftersalesPeriod } from "../aftersales/aftersales-period.js";
+import type { AftersalesFigures } from "../../core/aftersales/kpi.js";
 
 /** The families of metrics this source reads. */
-export type MetricFamily = "kpi" | "attribution" | "cs" | "shipping" | "packing";
+export type MetricFamily = "kpi" | "attribution" | "cs" | "shipping" | "packing" | "aftersales";
 
 export type KpiResult = Awaited<ReturnType<KpiService["compute"]>>;
 export type ShippingResult = Awaited<ReturnType<ShippingKpiService["compute"]>>;
@@ -122,6 +125,30 @@ export class MetricSource {
     const p = await this.packing();
     if (subject === "unattributed") return { parcels: null, wrongParcels: null };
     return { parcels: p.parcels(subject), wrongParcels: p.wrongParcels(subject) };
+  }
+
+  /**
+   * After-sales cases of the period (opened or ended in it) with their SLA clocks, reviews turned
+   * good and the paid orders the rates divide by, over the shops (none: every shop).
+   */
+  aftersales(shopIds: readonly string[] = []): Promise<AftersalesPeriod> {
+    return this.once("aftersales", shopIds, () =>
+      AftersalesPeriod.load(this.db, this.workspaceId, this.range, shopIds, nowIso(this.deps)),
+    );
+  }
+
+  /**
+   * A subject's after-sales figures (the cases they had as assignee; a department's members with
+   * those below; everyone's with the paid orders) — null when the workspace had no case in the
+   * period, so a shop that does not work cases in Dayclear enters its counts.
+   */
+  async aftersalesFigures(
+    subject: MetricSubject,
+    shopIds: readonly string[] = [],
+  ): Promise<{ figures: AftersalesFigures; paidOrders: number | null } | null> {
+    const p = await this.aftersales(shopIds);
+    if (!p.recorded) return null;
+    return { figures: p.figures(subject), paidOrders: subject === "all" ? p.paidOrders() : null };
   }
 
   /** Attributed sales of a subject over the shops. */

@@ -2,6 +2,7 @@
 // department, unattributed sales) for the rules that name such a base, the member's customer-service
 // data for scorecard metrics that name a `kpi`, the shipping data for late-shipment events, the pack
 // station for parcels packed and wrong parcels (when the workspace recorded packing in the period),
+// the after-sales cases for bad reviews turned good (when the workspace had cases in the period),
 // else what the owner entered. Every number is read through the MetricSource (modules/metrics), the reader
 // goals use too. An entered value for a data-backed key overrides the data and the line says both, so
 // a correction is visible on the statement. Sources are messages with the numbers as parameters.
@@ -66,9 +67,11 @@ export class PayInputReader {
     if (req.kind === "event")
       return req.kpi === "wrongShipments"
         ? this.wrongShipments(m)
-        : req.kpi
-          ? this.lateShipments()
-          : null;
+        : req.kpi === "reviewsTurnedGood"
+          ? this.reviewsTurnedGood(m)
+          : req.kpi
+            ? this.lateShipments()
+            : null;
     if (req.kind === "commission" && req.parcels) return this.parcelsPacked(req, m, departmentName);
     if (req.kind !== "commission" && req.kind !== "pool") return null;
     if (req.base === "margin" || (req.kind === "commission" && req.entered)) return null;
@@ -197,6 +200,20 @@ export class PayInputReader {
         name: m.name,
         count: wrongParcels,
       }),
+    };
+  }
+
+  /**
+   * The member's bad reviews turned good in the period (after-sales, countReviewsTurnedGood's
+   * source), or null when the workspace had no after-sales case then (the count is entered).
+   */
+  private async reviewsTurnedGood(m: PayMember): Promise<InputValue | null> {
+    const a = await this.metrics.aftersalesFigures({ member: m.id });
+    if (!a) return null;
+    const count = a.figures.reviewsTurnedGood;
+    return {
+      value: count,
+      source: msg("aftersales.kpi.src.reviews_turned_good", { ...this.range, name: m.name, count }),
     };
   }
 
