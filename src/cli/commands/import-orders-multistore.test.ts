@@ -1,7 +1,7 @@
 // Issue 13's case through the real CLI process: seventeen Shopify exports of three stores in one
 // `dayclear import orders exports/*.csv` — read whole, and streamed — then the same again.
 import { execFile } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -195,4 +195,47 @@ describe("dayclear import orders with seventeen exports of three Shopify stores"
     const text = await dayclear([...args, "--lang", "en"], env);
     expect(text.stdout).toMatch(/^Imported 496 orders .*: 0 new, 0 updated, 496 unchanged/);
   }, 240_000);
+
+  it("is still all or nothing: one broken amount in an eighteenth file, streamed after the others, stores none of them", async () => {
+    const db = await freshDb();
+    // September of store A downloaded once more, one order's Total typed over in a spreadsheet.
+    const late = fx.files.find((f) => f.name === "orders_export__16_.csv")!;
+    const lines = late.text.split("\n");
+    const row = lines.findIndex((l, i) => i > 0 && /,USD,/.test(l));
+    lines[row] = lines[row]!.replace(
+      /,USD,([\d.]+),([\d.]+),([\d.]+),([\d.]+),/,
+      ",USD,$1,$2,$3,4.3.0,",
+    );
+    const broken = join(mkdtempSync(join(tmpdir(), "dayclear-broken-")), "orders_export__17_.csv");
+    writeFileSync(broken, lines.join("\n"));
+    let refusal: { code: number; stdout: string; stderr: string } | null = null;
+    try {
+      await dayclear(
+        [
+          "import",
+          "orders",
+          ...exportsGlob,
+          broken,
+          "--shop",
+          "Shopify",
+          "--db",
+          db,
+          "--lang",
+          "en",
+        ],
+        { DAYCLEAR_IMPORT_STREAM_BYTES: "0" },
+      );
+    } catch (e) {
+      refusal = e as typeof refusal;
+    }
+    expect(refusal?.code).toBe(1);
+    expect(refusal?.stderr).toContain("Refused: nothing was stored. 1 problem(s):");
+    expect(refusal?.stderr).toContain(
+      `orders_export__17_.csv row ${row + 1}: Total: “4.3.0” is not an amount.`,
+    );
+    expect(storedOrders(db).rows).toEqual([]);
+    const sqlite = new BetterSqlite3(db, { readonly: true });
+    expect(sqlite.prepare("select count(*) n from shops").get()).toEqual({ n: 0 });
+    sqlite.close();
+  }, 120_000);
 });

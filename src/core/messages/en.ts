@@ -16,6 +16,7 @@ import { AFTERSALES_SLA_EN } from "./aftersales-sla.en.js";
 import { CUSTOMERS_EN } from "./customers.en.js";
 import { PROGRESS_EN } from "./progress.en.js";
 import { CLI_COMMANDS_EN } from "./cli-commands.en.js";
+import { PLANS_WHATIF_CLI_EN } from "./plans-whatif-cli.en.js";
 import { PLANS_PSPLIB_EN } from "./plans-psplib.en.js";
 import { FIELDS_EN } from "./fields.en.js";
 
@@ -95,6 +96,7 @@ export const MESSAGES_EN = {
   ...CUSTOMERS_EN,
   ...PROGRESS_EN,
   ...CLI_COMMANDS_EN,
+  ...PLANS_WHATIF_CLI_EN,
   ...PLANS_PSPLIB_EN,
   ...FIELDS_EN,
 } as const satisfies Record<string, string>;

@@ -12,6 +12,7 @@ import { AFTERSALES_SLA_ZH } from "./aftersales-sla.zh-CN.js";
 import { CUSTOMERS_ZH } from "./customers.zh-CN.js";
 import { PROGRESS_ZH } from "./progress.zh-CN.js";
 import { CLI_COMMANDS_ZH } from "./cli-commands.zh-CN.js";
+import { PLANS_WHATIF_CLI_ZH } from "./plans-whatif-cli.zh-CN.js";
 import { PLANS_PSPLIB_ZH } from "./plans-psplib.zh-CN.js";
 import { FIELDS_ZH } from "./fields.zh-CN.js";
 
@@ -85,6 +86,7 @@ export const MESSAGES_ZH: Record<MessageCode, string> = {
   ...CUSTOMERS_ZH,
   ...PROGRESS_ZH,
   ...CLI_COMMANDS_ZH,
+  ...PLANS_WHATIF_CLI_ZH,
   ...PLANS_PSPLIB_ZH,
   ...FIELDS_ZH,
 };

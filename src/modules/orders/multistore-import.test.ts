@@ -245,6 +245,21 @@ for (const dialect of DIALECTS) {
       expect(await refunds()).toEqual(late$);
     });
 
+    it("says so when one of the stores sells in another currency, and imports the orders", async () => {
+      const { owner } = await buildWorkspace(s);
+      // Store C sells in euros: its two files say EUR on every order.
+      const files = globbed.map((f) =>
+        f.store === "C" ? { ...f, text: f.text.replace(/,USD,/g, ",EUR,") } : f,
+      );
+      const r = await s.imports.importFiles(owner, { shopName: "Three currencies?" }, whole(files));
+      expect(r).toMatchObject({ orders: truth.orders, created: truth.orders, errors: [] });
+      expect(r.warnings).toContainEqual({
+        code: "shop.warning.currencies_differ",
+        params: { currencies: ["EUR", "USD"] },
+      });
+      expect(r.warnings.map((w) => w.code)).toContain("shop.warning.several_stores");
+    });
+
     it("refuses an order id the shop holds under another number (another store's export)", async () => {
       const { owner } = await buildWorkspace(s);
       const [a] = globbed;
