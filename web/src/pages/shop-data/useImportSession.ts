@@ -5,15 +5,13 @@
 // in a toast. Everything starts over when the shop changes.
 import { App } from "antd";
 import { useEffect, useRef, useState } from "react";
-import { LIMITS } from "../../../../src/core/limits";
 import { errorText } from "../../components/errors";
 import { useI18n } from "../../i18n";
-import { messageText } from "../../i18n/messages";
 import { uploadFile, useCommit, usePreview, type Preview, type Upload } from "./api";
+import { totalRefusal } from "./uploadBatch";
 
 /** Files of one choice sent at once; the others wait their turn (a folder may hold dozens). */
 const UPLOADS_AT_ONCE = 3;
-const MB = 1024 * 1024;
 
 export interface ImportSession {
   uploads: Upload[];
@@ -96,17 +94,9 @@ export function useImportSession(shopId: string | undefined): ImportSession {
   const chosen = useRef({ count: 0, at: new Map<string, number>() });
   const uploadAll = (picked: File[]) => {
     if (!shopId || !picked.length) return;
-    const already = uploadsRef.current.filter((u) => !picked.some((f) => f.name === u.fileName));
-    const total = already.reduce((n, u) => n + u.size, 0) + picked.reduce((n, f) => n + f.size, 0);
-    if (total > LIMITS.importUploadTotalMaxBytes) {
-      const params = {
-        totalMb: Math.ceil(total / MB),
-        maxMb: LIMITS.importUploadTotalMaxBytes / MB,
-      };
-      setRefused({
-        file: picked.map((f) => f.name).join(", "),
-        text: messageText(i18n.locale, "upload.total_too_large", params) ?? "",
-      });
+    const tooMuch = totalRefusal(i18n.locale, picked, uploadsRef.current);
+    if (tooMuch) {
+      setRefused({ file: picked.map((f) => f.name).join(", "), text: tooMuch });
       return;
     }
     for (const f of picked) chosen.current.at.set(f.name, ++chosen.current.count);
