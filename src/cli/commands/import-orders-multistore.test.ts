@@ -196,6 +196,45 @@ describe("dayclear import orders with seventeen exports of three Shopify stores"
     expect(text.stdout).toMatch(/^Imported 496 orders .*: 0 new, 0 updated, 496 unchanged/);
   }, 240_000);
 
+  it("takes any number of files: the same history split into 1,001 files of one order each", async () => {
+    // Each order's rows of each export in a file of its own (684 pieces), cycled to 1,001 files —
+    // more than the browser's bound on one request — so a copy is often in several files.
+    const pieces: string[] = [];
+    for (const f of fx.files) {
+      const [header, ...rows] = f.text.trimEnd().split("\n");
+      for (const row of rows) {
+        // A row with a Financial Status starts an order; the rows after it are its other items.
+        if (row.split(",")[2]) pieces.push(`${header}\n${row}\n`);
+        else pieces[pieces.length - 1] += `${row}\n`;
+      }
+    }
+    expect(pieces).toHaveLength(684);
+    const dir = mkdtempSync(join(tmpdir(), "dayclear-many-"));
+    const files = Array.from({ length: 1001 }, (_, i) => {
+      const path = join(dir, `order-${String(i).padStart(4, "0")}.csv`);
+      writeFileSync(path, pieces[i % pieces.length]!);
+      return path;
+    });
+    const db = await freshDb();
+    const r = await dayclear([
+      "import",
+      "orders",
+      ...files,
+      "--shop",
+      "Shopify",
+      "--db",
+      db,
+      "--json",
+    ]);
+    expect(JSON.parse(r.stdout)).toMatchObject({ orders: 496, created: 496, errors: [] });
+    const stored = storedOrders(db);
+    const byKey = new Map(stored.rows.map((row) => [row.order_key, row]));
+    for (const o of fx.orders)
+      expect(byKey.get(o.id)?.refund_fen).toBe(
+        finalState(o, fx.latestExport.get(o.id)!).refundCents,
+      );
+  }, 120_000);
+
   it("is still all or nothing: one broken amount in an eighteenth file, streamed after the others, stores none of them", async () => {
     const db = await freshDb();
     // September of store A downloaded once more, one order's Total typed over in a spreadsheet.
