@@ -31,6 +31,7 @@ import {
   UpdateItemBody,
   UpdateNoteBody,
 } from "./daily.schema.js";
+import { AgendaSchema, ReportHistoryPage, ReportStatusSchema } from "./daily-reads.schema.js";
 
 export async function dailyRoutes(
   app: App,
@@ -64,6 +65,7 @@ export async function dailyRoutes(
         summary:
           "Scheduled work over a date range: a member's week, or the team calendar of the members you oversee",
         querystring: RangeQuery,
+        response: { 200: AgendaSchema },
       },
     },
     async (req) => services.today.range(actorOf(req), req.query),
@@ -192,6 +194,7 @@ export async function dailyRoutes(
         tags,
         summary: "Who has and has not submitted a daily report",
         querystring: ReportStatusQuery,
+        response: { 200: ReportStatusSchema },
       },
     },
     async (req) => services.reports.status(actorOf(req), req.query),
@@ -204,6 +207,7 @@ export async function dailyRoutes(
         summary: "A member's reports over a range",
         params: Type.Object({ memberId: Id }, { additionalProperties: false }),
         querystring: Type.Object({ from: IsoDate, to: IsoDate }, { additionalProperties: false }),
+        response: { 200: ReportHistoryPage },
       },
     },
     async (req) =>

@@ -230,7 +230,7 @@ export class ReportService {
         memberId: m.id,
         name: m.name,
         departmentId: m.departmentId,
-        status: r?.status ?? "none",
+        status: r?.status ?? ("none" as const),
         submittedAt: r?.submittedAt ?? null,
         acknowledged: !!r?.acknowledgedBy,
       };

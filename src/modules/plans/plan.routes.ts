@@ -18,6 +18,7 @@ import {
   UpdateTaskBody,
   WorkloadQuery,
 } from "./plan.schema.js";
+import { WorkloadSchema } from "./workload.schema.js";
 
 const tags = ["plans"];
 // The engine's own formats (docs/ENGINE.md) are returned as they are.
@@ -199,6 +200,7 @@ export async function planRoutes(
         tags,
         summary: "Members × days: planned hours against capacity",
         querystring: WorkloadQuery,
+        response: { 200: WorkloadSchema },
       },
     },
     async (req) =>

@@ -2,29 +2,15 @@
 // hooks: the queue of cases, one case, opening a case by hand, moving it, importing an export.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError, api, qs } from "./client";
-import type { Body, Item, Query, Reply } from "./contract";
+import type { Body, Item, Query, Reply, components } from "./contract";
 import type { Locale } from "./types";
 
 const V1 = "/api/v1/aftersales";
 
-/** The SLA clocks a case carries once the server computes them (read when present). */
-export interface CaseSla {
-  state: string;
-  policyName: string | null;
-  nextClock: string | null;
-  nextDueAt: string | null;
-  clocks: {
-    clock: string;
-    dueAt: string | null;
-    source: string;
-    state: string;
-    minutesLeft: number | null;
-    stoppedAt: string | null;
-  }[];
-}
-
-export type CaseRow = Item<"listAftersalesCases"> & { sla?: CaseSla | null };
-export type CaseDetail = Reply<"getAftersalesCase"> & { sla?: CaseSla | null };
+export type CaseRow = Item<"listAftersalesCases">;
+export type CaseDetail = Reply<"getAftersalesCase">;
+/** The SLA clocks of a case, as the server computes them now. */
+export type CaseSla = CaseRow["sla"];
 export type CaseFilter = Omit<Query<"listAftersalesCases">, "limit" | "cursor">;
 export type NewCase = Body<"createAftersalesCase">;
 export type TransitionInput = Body<"transitionAftersalesCase">;
@@ -115,15 +101,8 @@ export function useTransition(id: string) {
   });
 }
 
-/** A problem of a refused import: its file, row and column, code and text. */
-export interface ImportProblem {
-  file?: string;
-  row: number;
-  column: string;
-  code: string;
-  params?: Record<string, unknown>;
-  message: string;
-}
+/** A problem of a refused import (the problem-details `problems`): its file, row and column, code and text. */
+export type ImportProblem = NonNullable<components["schemas"]["Problem"]["problems"]>[number];
 
 /** The problems a refused import (400) carries, with row and column; none for other errors. */
 export function importProblems(e: unknown): ImportProblem[] {

@@ -11,9 +11,9 @@
 // Record<string, unknown>} (MessageSchema); the web reads it as the `Message` its catalogs render
 // (a code from the shared catalog, params as values or nested messages).
 import type { Message } from "../i18n/messages.js";
-import type { operations, paths } from "./schema.js";
+import type { components, operations, paths } from "./schema.js";
 
-export type { operations, paths };
+export type { components, operations, paths };
 export type OperationId = keyof operations;
 
 /** The server's MessageSchema as generated: exactly `code` and an optional `params`. */

@@ -29,81 +29,22 @@ export type PlanTemplate = Item<"listPlanTemplates">;
 export type TaskInput = Omit<Body<"patchTask">, "version">;
 /** A task change's answer; `schedule.finish` is null when the plan has nothing scheduled. */
 export type TaskResult = Reply<"patchTask">;
-// GET /workload, /agenda, /reports/status and /reports/{memberId} declare no response schema yet:
-// these shapes are written from the services' answers.
-export interface Workload {
-  days: string[];
-  members: {
-    memberId: string;
-    name: string;
-    cells: { date: string; capacity: number; duties: number; hours: number }[];
-  }[];
-}
+export type Workload = Reply<"getWorkload">;
 
 export type Today = Reply<"getToday">;
 export type TodayTask = Today["tasks"][number];
 export type Duty = Item<"listDuties">;
 export type DayItem = Today["items"][number];
-export interface Agenda {
-  from: string;
-  to: string;
-  members: {
-    id: string;
-    name: string;
-    departmentId: string | null;
-    allocations: {
-      memberId: string;
-      date: string;
-      taskId: string;
-      hours: number;
-      planId: string;
-      name: string;
-      status: string;
-    }[];
-  }[];
-}
+export type Agenda = Reply<"getAgenda">;
 
+export type Report = Reply<"getReportByMemberIdAndDate">;
 /**
- * A report's draft as stored when it was written (the route declares it as any JSON, and drafts of
- * older versions lack fields a new one has); `metrics[].message` is the label to render, `label`
- * its text in the language asked for.
+ * A report's draft (older stored drafts lack `unplanned[].done`); `metrics[].message` is the label
+ * to render, `label` its text in the language asked for.
  */
-export interface ReportDraft {
-  done: { title: string; planName: string | null; hours: number }[];
-  notDone: {
-    taskId: string;
-    title: string;
-    planName: string | null;
-    plannedHours: number;
-    loggedHours: number;
-    remainingHours: number | null;
-    reason: string | null;
-  }[];
-  unplanned: { title: string; hours: number }[];
-  plannedHours: number;
-  actualHours: number;
-  tomorrow: {
-    date: string | null;
-    items: { title: string; planName: string | null; hours: number }[];
-  };
-  metrics: { key: string; message: Message; label: string; value: string | number }[];
-}
-type ReportReply = Reply<"getReportByMemberIdAndDate">;
-export type Report = Omit<ReportReply, "draft"> & { draft: ReportDraft | null };
+export type ReportDraft = Report["draft"];
 export type ReportComment = Report["comments"][number];
-export interface ReportStatus {
-  date: string;
-  submitted: number;
-  total: number;
-  items: {
-    memberId: string;
-    name: string;
-    departmentId: string | null;
-    status: "none" | "draft" | "submitted";
-    submittedAt: string | null;
-    acknowledged: boolean;
-  }[];
-}
+export type ReportStatus = Reply<"getReportsStatus">;
 export type ReportInput = Body<"putReport">;
 
 export type Note = Item<"listNotes">;
@@ -302,19 +243,12 @@ export const useReportStatus = (
     queryFn: () => api.get<ReportStatus>(`${V1}/reports/status${qs({ date, departmentId })}`),
     enabled,
   });
-export interface ReportHistoryItem {
-  id: string;
-  date: string;
-  status: "none" | "draft" | "submitted";
-  submittedAt: string | null;
-  acknowledgedBy: string | null;
-  blockers: string | null;
-  helpNeeded: string | null;
-}
+export type ReportHistoryItem = Item<"getReportByMemberId">;
 export const useReportHistory = (memberId: string, from: string, to: string) =>
   useQuery({
     queryKey: [...planKeys.reports, "history", memberId, from, to],
-    queryFn: () => api.get<Page<ReportHistoryItem>>(`${V1}/reports/${memberId}${qs({ from, to })}`),
+    queryFn: () =>
+      api.get<Reply<"getReportByMemberId">>(`${V1}/reports/${memberId}${qs({ from, to })}`),
     enabled: !!memberId,
   });
 

@@ -2158,6 +2158,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/aftersales/dashboard": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** After-sales KPIs of the local days from…to (optionally one shop): refunds (count, amount in fen, rate over the paid orders), returns and return rate, average handling time, SLA attainment, saved returns and bad reviews turned good — totals and lines by shop, agent, reason and SKU; each total is the sum of its lines. The owner and the leads holding customer_service see every case (scope all); a customer_service member the cases they had (scope own, without rates); anyone else 403 */
+    get: operations["getAftersalesDashboard"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/aftersales/dashboard/export": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The after-sales dashboard as CSV (UTF-8 with BOM) or XLSX, headed in the reader's language; amounts in yuan, rates in percent. The owner and the leads holding customer_service see every case (scope all); a customer_service member the cases they had (scope own, without rates); anyone else 403 */
+    get: operations["exportAftersalesDashboard"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/aftersales/quality": {
     parameters: {
       query?: never;
@@ -3137,6 +3171,23 @@ export interface paths {
     put?: never;
     /** Apply an option's changes as one audited plan edit (409 when the plan changed since the options were computed) */
     post: operations["postPlanWhatIfsApply"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/plans/{id}/what-ifs/{applicationId}/undo": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Undo an applied what-if as one audited plan edit: its assignees, links and deferred tasks go back and its overtime is removed (409 when the plan changed since it was applied, or already undone) */
+    post: operations["postPlanWhatIfUndo"];
     delete?: never;
     options?: never;
     head?: never;
@@ -7022,6 +7073,10 @@ export interface operations {
               earliestStart: string | null;
               deadline: string | null;
               milestone: boolean;
+              /** @description May be cut (deferred) when the plan is late */
+              optional: boolean;
+              /** @description Cut by an applied what-if: left out of the schedule until brought back */
+              deferred: boolean;
               status: "todo" | "in_progress" | "done";
               remainingHours: number | null;
               loggedHours: number;
@@ -7216,6 +7271,10 @@ export interface operations {
               earliestStart: string | null;
               deadline: string | null;
               milestone: boolean;
+              /** @description May be cut (deferred) when the plan is late */
+              optional: boolean;
+              /** @description Cut by an applied what-if: left out of the schedule until brought back */
+              deferred: boolean;
               status: "todo" | "in_progress" | "done";
               remainingHours: number | null;
               loggedHours: number;
@@ -7789,7 +7848,39 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": {
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+             */
+            to: string;
+            days: string[];
+            members: {
+              /** @description Identifier (UUIDv7) */
+              memberId: string;
+              name: string;
+              cells: {
+                /**
+                 * Format: date
+                 * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+                 */
+                date: string;
+                /** @description Hours the member can work that day */
+                capacity: number;
+                /** @description Hours of recurring duties pinned that day */
+                duties: number;
+                /** @description Hours of planned work allocated that day */
+                hours: number;
+              }[];
+            }[];
+          };
+        };
       };
       /** @description Invalid input (`errors` names each field with a code) or a malformed request */
       400: {
@@ -7846,6 +7937,8 @@ export interface operations {
           earliestStart?: string | null;
           deadline?: string | null;
           milestone?: boolean;
+          /** @description The task may be cut (deferred) when the plan is late */
+          optional?: boolean;
           dependsOn?: {
             /** @description Identifier (UUIDv7) */
             taskId: string;
@@ -7879,6 +7972,10 @@ export interface operations {
               earliestStart: string | null;
               deadline: string | null;
               milestone: boolean;
+              /** @description May be cut (deferred) when the plan is late */
+              optional: boolean;
+              /** @description Cut by an applied what-if: left out of the schedule until brought back */
+              deferred: boolean;
               status: "todo" | "in_progress" | "done";
               remainingHours: number | null;
               loggedHours: number;
@@ -8041,6 +8138,8 @@ export interface operations {
           effortHours?: number;
           status?: "todo" | "in_progress" | "done";
           remainingHours?: number | null;
+          /** @description false brings a deferred task back into the schedule (true: only an optional task) */
+          deferred?: boolean;
           parentId?: string | null;
           sortOrder?: number;
           skillId?: string | null;
@@ -8050,6 +8149,8 @@ export interface operations {
           earliestStart?: string | null;
           deadline?: string | null;
           milestone?: boolean;
+          /** @description The task may be cut (deferred) when the plan is late */
+          optional?: boolean;
           dependsOn?: {
             /** @description Identifier (UUIDv7) */
             taskId: string;
@@ -8083,6 +8184,10 @@ export interface operations {
               earliestStart: string | null;
               deadline: string | null;
               milestone: boolean;
+              /** @description May be cut (deferred) when the plan is late */
+              optional: boolean;
+              /** @description Cut by an applied what-if: left out of the schedule until brought back */
+              deferred: boolean;
               status: "todo" | "in_progress" | "done";
               remainingHours: number | null;
               loggedHours: number;
@@ -8533,7 +8638,44 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": {
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+             */
+            to: string;
+            members: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              name: string;
+              departmentId: string | null;
+              allocations: {
+                /** @description Identifier (UUIDv7) */
+                memberId: string;
+                /**
+                 * Format: date
+                 * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+                 */
+                date: string;
+                /** @description Identifier (UUIDv7) */
+                taskId: string;
+                hours: number;
+                /** @description Identifier (UUIDv7) */
+                planId: string;
+                /** @description The task's name */
+                name: string;
+                /** @description The task's status */
+                status: "todo" | "in_progress" | "done";
+              }[];
+            }[];
+          };
+        };
       };
       /** @description Invalid input (`errors` names each field with a code) or a malformed request */
       400: {
@@ -9892,7 +10034,26 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": {
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+             */
+            date: string;
+            submitted: number;
+            total: number;
+            items: {
+              /** @description Identifier (UUIDv7) */
+              memberId: string;
+              name: string;
+              departmentId: string | null;
+              status: "none" | "draft" | "submitted";
+              submittedAt: string | null;
+              acknowledged: boolean;
+            }[];
+          };
+        };
       };
       /** @description Invalid input (`errors` names each field with a code) or a malformed request */
       400: {
@@ -9945,7 +10106,25 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": {
+            items: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              /**
+               * Format: date
+               * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+               */
+              date: string;
+              status: "none" | "draft" | "submitted";
+              submittedAt: string | null;
+              acknowledgedBy: string | null;
+              blockers: string | null;
+              helpNeeded: string | null;
+            }[];
+            nextCursor: string | null;
+          };
+        };
       };
       /** @description Invalid input (`errors` names each field with a code) or a malformed request */
       400: {
@@ -10016,8 +10195,85 @@ export interface operations {
              */
             date: string;
             status: "draft" | "submitted" | "none";
-            /** @description done, notDone (with reasons), unplanned, plannedHours, actualHours, tomorrow, metrics */
-            draft: unknown;
+            draft: {
+              /**
+               * Format: date
+               * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+               */
+              date: string;
+              done: {
+                taskId: string | null;
+                itemId: string | null;
+                title: string;
+                planName: string | null;
+                hours: number;
+              }[];
+              notDone: {
+                /** @description Identifier (UUIDv7) */
+                taskId: string;
+                title: string;
+                planName: string | null;
+                plannedHours: number;
+                loggedHours: number;
+                remainingHours: number | null;
+                reason: string;
+              }[];
+              unplanned: {
+                itemId: string | null;
+                taskId: string | null;
+                title: string;
+                hours: number;
+                done?: boolean;
+              }[];
+              plannedHours: number;
+              actualHours: number;
+              tomorrow: {
+                date: string | null;
+                items: {
+                  /** @description Identifier (UUIDv7) */
+                  taskId: string;
+                  title: string;
+                  planName: string | null;
+                  hours: number;
+                }[];
+              };
+              metrics: {
+                key: string;
+                message: {
+                  /** @description Message code (src/core/messages/en.ts) */
+                  code: string;
+                  /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+                  params?: {
+                    [key: string]: unknown;
+                  };
+                };
+                /** @description The message in the language asked for */
+                label: string;
+                value: string | number;
+              }[];
+              /** @description A lead's report: SPI and forecast finish per active plan of their departments */
+              progress: {
+                /** @description Identifier (UUIDv7) */
+                planId: string;
+                planName: string;
+                spi: number | null;
+                light: ("green" | "amber" | "red") | null;
+                forecastFinish: string | null;
+                engineFinish: string | null;
+                deadline: string | null;
+                late: boolean;
+                message: {
+                  /** @description Message code (src/core/messages/en.ts) */
+                  code: string;
+                  /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+                  params?: {
+                    [key: string]: unknown;
+                  };
+                };
+                /** @description The message in the language asked for */
+                text: string;
+              }[];
+            };
             blockers: string | null;
             helpNeeded: string | null;
             note: string | null;
@@ -10119,8 +10375,85 @@ export interface operations {
              */
             date: string;
             status: "draft" | "submitted" | "none";
-            /** @description done, notDone (with reasons), unplanned, plannedHours, actualHours, tomorrow, metrics */
-            draft: unknown;
+            draft: {
+              /**
+               * Format: date
+               * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+               */
+              date: string;
+              done: {
+                taskId: string | null;
+                itemId: string | null;
+                title: string;
+                planName: string | null;
+                hours: number;
+              }[];
+              notDone: {
+                /** @description Identifier (UUIDv7) */
+                taskId: string;
+                title: string;
+                planName: string | null;
+                plannedHours: number;
+                loggedHours: number;
+                remainingHours: number | null;
+                reason: string;
+              }[];
+              unplanned: {
+                itemId: string | null;
+                taskId: string | null;
+                title: string;
+                hours: number;
+                done?: boolean;
+              }[];
+              plannedHours: number;
+              actualHours: number;
+              tomorrow: {
+                date: string | null;
+                items: {
+                  /** @description Identifier (UUIDv7) */
+                  taskId: string;
+                  title: string;
+                  planName: string | null;
+                  hours: number;
+                }[];
+              };
+              metrics: {
+                key: string;
+                message: {
+                  /** @description Message code (src/core/messages/en.ts) */
+                  code: string;
+                  /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+                  params?: {
+                    [key: string]: unknown;
+                  };
+                };
+                /** @description The message in the language asked for */
+                label: string;
+                value: string | number;
+              }[];
+              /** @description A lead's report: SPI and forecast finish per active plan of their departments */
+              progress: {
+                /** @description Identifier (UUIDv7) */
+                planId: string;
+                planName: string;
+                spi: number | null;
+                light: ("green" | "amber" | "red") | null;
+                forecastFinish: string | null;
+                engineFinish: string | null;
+                deadline: string | null;
+                late: boolean;
+                message: {
+                  /** @description Message code (src/core/messages/en.ts) */
+                  code: string;
+                  /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+                  params?: {
+                    [key: string]: unknown;
+                  };
+                };
+                /** @description The message in the language asked for */
+                text: string;
+              }[];
+            };
             blockers: string | null;
             helpNeeded: string | null;
             note: string | null;
@@ -10233,8 +10566,85 @@ export interface operations {
              */
             date: string;
             status: "draft" | "submitted" | "none";
-            /** @description done, notDone (with reasons), unplanned, plannedHours, actualHours, tomorrow, metrics */
-            draft: unknown;
+            draft: {
+              /**
+               * Format: date
+               * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+               */
+              date: string;
+              done: {
+                taskId: string | null;
+                itemId: string | null;
+                title: string;
+                planName: string | null;
+                hours: number;
+              }[];
+              notDone: {
+                /** @description Identifier (UUIDv7) */
+                taskId: string;
+                title: string;
+                planName: string | null;
+                plannedHours: number;
+                loggedHours: number;
+                remainingHours: number | null;
+                reason: string;
+              }[];
+              unplanned: {
+                itemId: string | null;
+                taskId: string | null;
+                title: string;
+                hours: number;
+                done?: boolean;
+              }[];
+              plannedHours: number;
+              actualHours: number;
+              tomorrow: {
+                date: string | null;
+                items: {
+                  /** @description Identifier (UUIDv7) */
+                  taskId: string;
+                  title: string;
+                  planName: string | null;
+                  hours: number;
+                }[];
+              };
+              metrics: {
+                key: string;
+                message: {
+                  /** @description Message code (src/core/messages/en.ts) */
+                  code: string;
+                  /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+                  params?: {
+                    [key: string]: unknown;
+                  };
+                };
+                /** @description The message in the language asked for */
+                label: string;
+                value: string | number;
+              }[];
+              /** @description A lead's report: SPI and forecast finish per active plan of their departments */
+              progress: {
+                /** @description Identifier (UUIDv7) */
+                planId: string;
+                planName: string;
+                spi: number | null;
+                light: ("green" | "amber" | "red") | null;
+                forecastFinish: string | null;
+                engineFinish: string | null;
+                deadline: string | null;
+                late: boolean;
+                message: {
+                  /** @description Message code (src/core/messages/en.ts) */
+                  code: string;
+                  /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+                  params?: {
+                    [key: string]: unknown;
+                  };
+                };
+                /** @description The message in the language asked for */
+                text: string;
+              }[];
+            };
             blockers: string | null;
             helpNeeded: string | null;
             note: string | null;
@@ -10341,8 +10751,85 @@ export interface operations {
              */
             date: string;
             status: "draft" | "submitted" | "none";
-            /** @description done, notDone (with reasons), unplanned, plannedHours, actualHours, tomorrow, metrics */
-            draft: unknown;
+            draft: {
+              /**
+               * Format: date
+               * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+               */
+              date: string;
+              done: {
+                taskId: string | null;
+                itemId: string | null;
+                title: string;
+                planName: string | null;
+                hours: number;
+              }[];
+              notDone: {
+                /** @description Identifier (UUIDv7) */
+                taskId: string;
+                title: string;
+                planName: string | null;
+                plannedHours: number;
+                loggedHours: number;
+                remainingHours: number | null;
+                reason: string;
+              }[];
+              unplanned: {
+                itemId: string | null;
+                taskId: string | null;
+                title: string;
+                hours: number;
+                done?: boolean;
+              }[];
+              plannedHours: number;
+              actualHours: number;
+              tomorrow: {
+                date: string | null;
+                items: {
+                  /** @description Identifier (UUIDv7) */
+                  taskId: string;
+                  title: string;
+                  planName: string | null;
+                  hours: number;
+                }[];
+              };
+              metrics: {
+                key: string;
+                message: {
+                  /** @description Message code (src/core/messages/en.ts) */
+                  code: string;
+                  /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+                  params?: {
+                    [key: string]: unknown;
+                  };
+                };
+                /** @description The message in the language asked for */
+                label: string;
+                value: string | number;
+              }[];
+              /** @description A lead's report: SPI and forecast finish per active plan of their departments */
+              progress: {
+                /** @description Identifier (UUIDv7) */
+                planId: string;
+                planName: string;
+                spi: number | null;
+                light: ("green" | "amber" | "red") | null;
+                forecastFinish: string | null;
+                engineFinish: string | null;
+                deadline: string | null;
+                late: boolean;
+                message: {
+                  /** @description Message code (src/core/messages/en.ts) */
+                  code: string;
+                  /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+                  params?: {
+                    [key: string]: unknown;
+                  };
+                };
+                /** @description The message in the language asked for */
+                text: string;
+              }[];
+            };
             blockers: string | null;
             helpNeeded: string | null;
             note: string | null;
@@ -16625,9 +17112,17 @@ export interface operations {
               title: string;
               weight: number;
               target: string;
-              /** @description A unit code (unit.yuan, unit.percent, unit.second, unit.order, unit.parcel), rendered in the reader's language by the message catalog ("元" / "¥"; a value with its unit: the message <code>.value); else a unit a person typed that no code stands for ("张"), shown as written; "" for none */
+              /** @description A unit code (unit.yuan, unit.percent, unit.second, unit.order, unit.parcel, unit.minute, unit.case), rendered in the reader's language by the message catalog ("元" / "¥"; a value with its unit: the message <code>.value); else a unit a person typed that no code stands for ("张"), shown as written; "" for none */
               unit:
-                | ("unit.yuan" | "unit.percent" | "unit.second" | "unit.order" | "unit.parcel")
+                | (
+                    | "unit.yuan"
+                    | "unit.percent"
+                    | "unit.second"
+                    | "unit.order"
+                    | "unit.parcel"
+                    | "unit.minute"
+                    | "unit.case"
+                  )
                 | string;
               /** @description manual (actual entered in the self-assessment) or bound to a KPI */
               metric:
@@ -16639,7 +17134,7 @@ export interface operations {
                 | {
                     /** @enum {string} */
                     kind: "kpi";
-                    /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle */
+                    /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle; returnRate (%, lower is better), avgHandlingMinutes (lower is better), slaAttainment (%), savedReturns and reviewsTurnedGood: the after-sales cases of the goal's member (assignee), of its department's members, or of every case and the paid orders for a goal of neither (docs/AFTERSALES.md, "KPIs"), read when the workspace had cases in the cycle */
                     kpi:
                       | "gmv"
                       | "netGmv"
@@ -16654,7 +17149,12 @@ export interface operations {
                       | "firstResponse"
                       | "averageResponse"
                       | "parcelsPacked"
-                      | "wrongShipments";
+                      | "wrongShipments"
+                      | "returnRate"
+                      | "avgHandlingMinutes"
+                      | "slaAttainment"
+                      | "savedReturns"
+                      | "reviewsTurnedGood";
                     /** @description Only these shops; empty or absent = every shop */
                     shopIds?: string[];
                   };
@@ -16731,9 +17231,18 @@ export interface operations {
           weight: number;
           /** @description A number as decimal text: money in yuan ("50000.00"), counts, or percentages for rates ("3.5" = 3.5 %) */
           target: string;
-          /** @description A unit code (unit.yuan, unit.percent, unit.second, unit.order, unit.parcel), or the unit written out: a code's sign or word in either language ("元", "%", "秒", "orders") is stored as its code, other text ("张") as typed, "" for none; a text starting "unit." that is no code is refused */
+          /** @description A unit code (unit.yuan, unit.percent, unit.second, unit.order, unit.parcel, unit.minute, unit.case), or the unit written out: a code's sign or word in either language ("元", "%", "秒", "orders") is stored as its code, other text ("张") as typed, "" for none; a text starting "unit." that is no code is refused */
           unit?:
-            ("unit.yuan" | "unit.percent" | "unit.second" | "unit.order" | "unit.parcel") | string;
+            | (
+                | "unit.yuan"
+                | "unit.percent"
+                | "unit.second"
+                | "unit.order"
+                | "unit.parcel"
+                | "unit.minute"
+                | "unit.case"
+              )
+            | string;
           /** @description manual (actual entered in the self-assessment) or bound to a KPI */
           metric:
             | {
@@ -16744,7 +17253,7 @@ export interface operations {
             | {
                 /** @enum {string} */
                 kind: "kpi";
-                /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle */
+                /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle; returnRate (%, lower is better), avgHandlingMinutes (lower is better), slaAttainment (%), savedReturns and reviewsTurnedGood: the after-sales cases of the goal's member (assignee), of its department's members, or of every case and the paid orders for a goal of neither (docs/AFTERSALES.md, "KPIs"), read when the workspace had cases in the cycle */
                 kpi:
                   | "gmv"
                   | "netGmv"
@@ -16759,7 +17268,12 @@ export interface operations {
                   | "firstResponse"
                   | "averageResponse"
                   | "parcelsPacked"
-                  | "wrongShipments";
+                  | "wrongShipments"
+                  | "returnRate"
+                  | "avgHandlingMinutes"
+                  | "slaAttainment"
+                  | "savedReturns"
+                  | "reviewsTurnedGood";
                 /** @description Only these shops; empty or absent = every shop */
                 shopIds?: string[];
               };
@@ -16783,9 +17297,17 @@ export interface operations {
             title: string;
             weight: number;
             target: string;
-            /** @description A unit code (unit.yuan, unit.percent, unit.second, unit.order, unit.parcel), rendered in the reader's language by the message catalog ("元" / "¥"; a value with its unit: the message <code>.value); else a unit a person typed that no code stands for ("张"), shown as written; "" for none */
+            /** @description A unit code (unit.yuan, unit.percent, unit.second, unit.order, unit.parcel, unit.minute, unit.case), rendered in the reader's language by the message catalog ("元" / "¥"; a value with its unit: the message <code>.value); else a unit a person typed that no code stands for ("张"), shown as written; "" for none */
             unit:
-              | ("unit.yuan" | "unit.percent" | "unit.second" | "unit.order" | "unit.parcel")
+              | (
+                  | "unit.yuan"
+                  | "unit.percent"
+                  | "unit.second"
+                  | "unit.order"
+                  | "unit.parcel"
+                  | "unit.minute"
+                  | "unit.case"
+                )
               | string;
             /** @description manual (actual entered in the self-assessment) or bound to a KPI */
             metric:
@@ -16797,7 +17319,7 @@ export interface operations {
               | {
                   /** @enum {string} */
                   kind: "kpi";
-                  /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle */
+                  /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle; returnRate (%, lower is better), avgHandlingMinutes (lower is better), slaAttainment (%), savedReturns and reviewsTurnedGood: the after-sales cases of the goal's member (assignee), of its department's members, or of every case and the paid orders for a goal of neither (docs/AFTERSALES.md, "KPIs"), read when the workspace had cases in the cycle */
                   kpi:
                     | "gmv"
                     | "netGmv"
@@ -16812,7 +17334,12 @@ export interface operations {
                     | "firstResponse"
                     | "averageResponse"
                     | "parcelsPacked"
-                    | "wrongShipments";
+                    | "wrongShipments"
+                    | "returnRate"
+                    | "avgHandlingMinutes"
+                    | "slaAttainment"
+                    | "savedReturns"
+                    | "reviewsTurnedGood";
                   /** @description Only these shops; empty or absent = every shop */
                   shopIds?: string[];
                 };
@@ -16919,9 +17446,17 @@ export interface operations {
             title: string;
             weight: number;
             target: string;
-            /** @description A unit code (unit.yuan, unit.percent, unit.second, unit.order, unit.parcel), rendered in the reader's language by the message catalog ("元" / "¥"; a value with its unit: the message <code>.value); else a unit a person typed that no code stands for ("张"), shown as written; "" for none */
+            /** @description A unit code (unit.yuan, unit.percent, unit.second, unit.order, unit.parcel, unit.minute, unit.case), rendered in the reader's language by the message catalog ("元" / "¥"; a value with its unit: the message <code>.value); else a unit a person typed that no code stands for ("张"), shown as written; "" for none */
             unit:
-              | ("unit.yuan" | "unit.percent" | "unit.second" | "unit.order" | "unit.parcel")
+              | (
+                  | "unit.yuan"
+                  | "unit.percent"
+                  | "unit.second"
+                  | "unit.order"
+                  | "unit.parcel"
+                  | "unit.minute"
+                  | "unit.case"
+                )
               | string;
             /** @description manual (actual entered in the self-assessment) or bound to a KPI */
             metric:
@@ -16933,7 +17468,7 @@ export interface operations {
               | {
                   /** @enum {string} */
                   kind: "kpi";
-                  /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle */
+                  /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle; returnRate (%, lower is better), avgHandlingMinutes (lower is better), slaAttainment (%), savedReturns and reviewsTurnedGood: the after-sales cases of the goal's member (assignee), of its department's members, or of every case and the paid orders for a goal of neither (docs/AFTERSALES.md, "KPIs"), read when the workspace had cases in the cycle */
                   kpi:
                     | "gmv"
                     | "netGmv"
@@ -16948,7 +17483,12 @@ export interface operations {
                     | "firstResponse"
                     | "averageResponse"
                     | "parcelsPacked"
-                    | "wrongShipments";
+                    | "wrongShipments"
+                    | "returnRate"
+                    | "avgHandlingMinutes"
+                    | "slaAttainment"
+                    | "savedReturns"
+                    | "reviewsTurnedGood";
                   /** @description Only these shops; empty or absent = every shop */
                   shopIds?: string[];
                 };
@@ -17109,9 +17649,18 @@ export interface operations {
           weight?: number;
           /** @description A number as decimal text: money in yuan ("50000.00"), counts, or percentages for rates ("3.5" = 3.5 %) */
           target?: string;
-          /** @description A unit code (unit.yuan, unit.percent, unit.second, unit.order, unit.parcel), or the unit written out: a code's sign or word in either language ("元", "%", "秒", "orders") is stored as its code, other text ("张") as typed, "" for none; a text starting "unit." that is no code is refused */
+          /** @description A unit code (unit.yuan, unit.percent, unit.second, unit.order, unit.parcel, unit.minute, unit.case), or the unit written out: a code's sign or word in either language ("元", "%", "秒", "orders") is stored as its code, other text ("张") as typed, "" for none; a text starting "unit." that is no code is refused */
           unit?:
-            ("unit.yuan" | "unit.percent" | "unit.second" | "unit.order" | "unit.parcel") | string;
+            | (
+                | "unit.yuan"
+                | "unit.percent"
+                | "unit.second"
+                | "unit.order"
+                | "unit.parcel"
+                | "unit.minute"
+                | "unit.case"
+              )
+            | string;
           /** @description manual (actual entered in the self-assessment) or bound to a KPI */
           metric?:
             | {
@@ -17122,7 +17671,7 @@ export interface operations {
             | {
                 /** @enum {string} */
                 kind: "kpi";
-                /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle */
+                /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle; returnRate (%, lower is better), avgHandlingMinutes (lower is better), slaAttainment (%), savedReturns and reviewsTurnedGood: the after-sales cases of the goal's member (assignee), of its department's members, or of every case and the paid orders for a goal of neither (docs/AFTERSALES.md, "KPIs"), read when the workspace had cases in the cycle */
                 kpi:
                   | "gmv"
                   | "netGmv"
@@ -17137,7 +17686,12 @@ export interface operations {
                   | "firstResponse"
                   | "averageResponse"
                   | "parcelsPacked"
-                  | "wrongShipments";
+                  | "wrongShipments"
+                  | "returnRate"
+                  | "avgHandlingMinutes"
+                  | "slaAttainment"
+                  | "savedReturns"
+                  | "reviewsTurnedGood";
                 /** @description Only these shops; empty or absent = every shop */
                 shopIds?: string[];
               };
@@ -17161,9 +17715,17 @@ export interface operations {
             title: string;
             weight: number;
             target: string;
-            /** @description A unit code (unit.yuan, unit.percent, unit.second, unit.order, unit.parcel), rendered in the reader's language by the message catalog ("元" / "¥"; a value with its unit: the message <code>.value); else a unit a person typed that no code stands for ("张"), shown as written; "" for none */
+            /** @description A unit code (unit.yuan, unit.percent, unit.second, unit.order, unit.parcel, unit.minute, unit.case), rendered in the reader's language by the message catalog ("元" / "¥"; a value with its unit: the message <code>.value); else a unit a person typed that no code stands for ("张"), shown as written; "" for none */
             unit:
-              | ("unit.yuan" | "unit.percent" | "unit.second" | "unit.order" | "unit.parcel")
+              | (
+                  | "unit.yuan"
+                  | "unit.percent"
+                  | "unit.second"
+                  | "unit.order"
+                  | "unit.parcel"
+                  | "unit.minute"
+                  | "unit.case"
+                )
               | string;
             /** @description manual (actual entered in the self-assessment) or bound to a KPI */
             metric:
@@ -17175,7 +17737,7 @@ export interface operations {
               | {
                   /** @enum {string} */
                   kind: "kpi";
-                  /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle */
+                  /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle; returnRate (%, lower is better), avgHandlingMinutes (lower is better), slaAttainment (%), savedReturns and reviewsTurnedGood: the after-sales cases of the goal's member (assignee), of its department's members, or of every case and the paid orders for a goal of neither (docs/AFTERSALES.md, "KPIs"), read when the workspace had cases in the cycle */
                   kpi:
                     | "gmv"
                     | "netGmv"
@@ -17190,7 +17752,12 @@ export interface operations {
                     | "firstResponse"
                     | "averageResponse"
                     | "parcelsPacked"
-                    | "wrongShipments";
+                    | "wrongShipments"
+                    | "returnRate"
+                    | "avgHandlingMinutes"
+                    | "slaAttainment"
+                    | "savedReturns"
+                    | "reviewsTurnedGood";
                   /** @description Only these shops; empty or absent = every shop */
                   shopIds?: string[];
                 };
@@ -17313,9 +17880,17 @@ export interface operations {
             title: string;
             weight: number;
             target: string;
-            /** @description A unit code (unit.yuan, unit.percent, unit.second, unit.order, unit.parcel), rendered in the reader's language by the message catalog ("元" / "¥"; a value with its unit: the message <code>.value); else a unit a person typed that no code stands for ("张"), shown as written; "" for none */
+            /** @description A unit code (unit.yuan, unit.percent, unit.second, unit.order, unit.parcel, unit.minute, unit.case), rendered in the reader's language by the message catalog ("元" / "¥"; a value with its unit: the message <code>.value); else a unit a person typed that no code stands for ("张"), shown as written; "" for none */
             unit:
-              | ("unit.yuan" | "unit.percent" | "unit.second" | "unit.order" | "unit.parcel")
+              | (
+                  | "unit.yuan"
+                  | "unit.percent"
+                  | "unit.second"
+                  | "unit.order"
+                  | "unit.parcel"
+                  | "unit.minute"
+                  | "unit.case"
+                )
               | string;
             /** @description manual (actual entered in the self-assessment) or bound to a KPI */
             metric:
@@ -17327,7 +17902,7 @@ export interface operations {
               | {
                   /** @enum {string} */
                   kind: "kpi";
-                  /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle */
+                  /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle; returnRate (%, lower is better), avgHandlingMinutes (lower is better), slaAttainment (%), savedReturns and reviewsTurnedGood: the after-sales cases of the goal's member (assignee), of its department's members, or of every case and the paid orders for a goal of neither (docs/AFTERSALES.md, "KPIs"), read when the workspace had cases in the cycle */
                   kpi:
                     | "gmv"
                     | "netGmv"
@@ -17342,7 +17917,12 @@ export interface operations {
                     | "firstResponse"
                     | "averageResponse"
                     | "parcelsPacked"
-                    | "wrongShipments";
+                    | "wrongShipments"
+                    | "returnRate"
+                    | "avgHandlingMinutes"
+                    | "slaAttainment"
+                    | "savedReturns"
+                    | "reviewsTurnedGood";
                   /** @description Only these shops; empty or absent = every shop */
                   shopIds?: string[];
                 };
@@ -17465,9 +18045,17 @@ export interface operations {
             title: string;
             weight: number;
             target: string;
-            /** @description A unit code (unit.yuan, unit.percent, unit.second, unit.order, unit.parcel), rendered in the reader's language by the message catalog ("元" / "¥"; a value with its unit: the message <code>.value); else a unit a person typed that no code stands for ("张"), shown as written; "" for none */
+            /** @description A unit code (unit.yuan, unit.percent, unit.second, unit.order, unit.parcel, unit.minute, unit.case), rendered in the reader's language by the message catalog ("元" / "¥"; a value with its unit: the message <code>.value); else a unit a person typed that no code stands for ("张"), shown as written; "" for none */
             unit:
-              | ("unit.yuan" | "unit.percent" | "unit.second" | "unit.order" | "unit.parcel")
+              | (
+                  | "unit.yuan"
+                  | "unit.percent"
+                  | "unit.second"
+                  | "unit.order"
+                  | "unit.parcel"
+                  | "unit.minute"
+                  | "unit.case"
+                )
               | string;
             /** @description manual (actual entered in the self-assessment) or bound to a KPI */
             metric:
@@ -17479,7 +18067,7 @@ export interface operations {
               | {
                   /** @enum {string} */
                   kind: "kpi";
-                  /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle */
+                  /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle; returnRate (%, lower is better), avgHandlingMinutes (lower is better), slaAttainment (%), savedReturns and reviewsTurnedGood: the after-sales cases of the goal's member (assignee), of its department's members, or of every case and the paid orders for a goal of neither (docs/AFTERSALES.md, "KPIs"), read when the workspace had cases in the cycle */
                   kpi:
                     | "gmv"
                     | "netGmv"
@@ -17494,7 +18082,12 @@ export interface operations {
                     | "firstResponse"
                     | "averageResponse"
                     | "parcelsPacked"
-                    | "wrongShipments";
+                    | "wrongShipments"
+                    | "returnRate"
+                    | "avgHandlingMinutes"
+                    | "slaAttainment"
+                    | "savedReturns"
+                    | "reviewsTurnedGood";
                   /** @description Only these shops; empty or absent = every shop */
                   shopIds?: string[];
                 };
@@ -17618,9 +18211,17 @@ export interface operations {
             title: string;
             weight: number;
             target: string;
-            /** @description A unit code (unit.yuan, unit.percent, unit.second, unit.order, unit.parcel), rendered in the reader's language by the message catalog ("元" / "¥"; a value with its unit: the message <code>.value); else a unit a person typed that no code stands for ("张"), shown as written; "" for none */
+            /** @description A unit code (unit.yuan, unit.percent, unit.second, unit.order, unit.parcel, unit.minute, unit.case), rendered in the reader's language by the message catalog ("元" / "¥"; a value with its unit: the message <code>.value); else a unit a person typed that no code stands for ("张"), shown as written; "" for none */
             unit:
-              | ("unit.yuan" | "unit.percent" | "unit.second" | "unit.order" | "unit.parcel")
+              | (
+                  | "unit.yuan"
+                  | "unit.percent"
+                  | "unit.second"
+                  | "unit.order"
+                  | "unit.parcel"
+                  | "unit.minute"
+                  | "unit.case"
+                )
               | string;
             /** @description manual (actual entered in the self-assessment) or bound to a KPI */
             metric:
@@ -17632,7 +18233,7 @@ export interface operations {
               | {
                   /** @enum {string} */
                   kind: "kpi";
-                  /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle */
+                  /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle; returnRate (%, lower is better), avgHandlingMinutes (lower is better), slaAttainment (%), savedReturns and reviewsTurnedGood: the after-sales cases of the goal's member (assignee), of its department's members, or of every case and the paid orders for a goal of neither (docs/AFTERSALES.md, "KPIs"), read when the workspace had cases in the cycle */
                   kpi:
                     | "gmv"
                     | "netGmv"
@@ -17647,7 +18248,12 @@ export interface operations {
                     | "firstResponse"
                     | "averageResponse"
                     | "parcelsPacked"
-                    | "wrongShipments";
+                    | "wrongShipments"
+                    | "returnRate"
+                    | "avgHandlingMinutes"
+                    | "slaAttainment"
+                    | "savedReturns"
+                    | "reviewsTurnedGood";
                   /** @description Only these shops; empty or absent = every shop */
                   shopIds?: string[];
                 };
@@ -17771,9 +18377,17 @@ export interface operations {
             title: string;
             weight: number;
             target: string;
-            /** @description A unit code (unit.yuan, unit.percent, unit.second, unit.order, unit.parcel), rendered in the reader's language by the message catalog ("元" / "¥"; a value with its unit: the message <code>.value); else a unit a person typed that no code stands for ("张"), shown as written; "" for none */
+            /** @description A unit code (unit.yuan, unit.percent, unit.second, unit.order, unit.parcel, unit.minute, unit.case), rendered in the reader's language by the message catalog ("元" / "¥"; a value with its unit: the message <code>.value); else a unit a person typed that no code stands for ("张"), shown as written; "" for none */
             unit:
-              | ("unit.yuan" | "unit.percent" | "unit.second" | "unit.order" | "unit.parcel")
+              | (
+                  | "unit.yuan"
+                  | "unit.percent"
+                  | "unit.second"
+                  | "unit.order"
+                  | "unit.parcel"
+                  | "unit.minute"
+                  | "unit.case"
+                )
               | string;
             /** @description manual (actual entered in the self-assessment) or bound to a KPI */
             metric:
@@ -17785,7 +18399,7 @@ export interface operations {
               | {
                   /** @enum {string} */
                   kind: "kpi";
-                  /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle */
+                  /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle; returnRate (%, lower is better), avgHandlingMinutes (lower is better), slaAttainment (%), savedReturns and reviewsTurnedGood: the after-sales cases of the goal's member (assignee), of its department's members, or of every case and the paid orders for a goal of neither (docs/AFTERSALES.md, "KPIs"), read when the workspace had cases in the cycle */
                   kpi:
                     | "gmv"
                     | "netGmv"
@@ -17800,7 +18414,12 @@ export interface operations {
                     | "firstResponse"
                     | "averageResponse"
                     | "parcelsPacked"
-                    | "wrongShipments";
+                    | "wrongShipments"
+                    | "returnRate"
+                    | "avgHandlingMinutes"
+                    | "slaAttainment"
+                    | "savedReturns"
+                    | "reviewsTurnedGood";
                   /** @description Only these shops; empty or absent = every shop */
                   shopIds?: string[];
                 };
@@ -17935,9 +18554,17 @@ export interface operations {
               title: string;
               weight: number;
               target: string;
-              /** @description A unit code (unit.yuan, unit.percent, unit.second, unit.order, unit.parcel), rendered in the reader's language by the message catalog ("元" / "¥"; a value with its unit: the message <code>.value); else a unit a person typed that no code stands for ("张"), shown as written; "" for none */
+              /** @description A unit code (unit.yuan, unit.percent, unit.second, unit.order, unit.parcel, unit.minute, unit.case), rendered in the reader's language by the message catalog ("元" / "¥"; a value with its unit: the message <code>.value); else a unit a person typed that no code stands for ("张"), shown as written; "" for none */
               unit:
-                | ("unit.yuan" | "unit.percent" | "unit.second" | "unit.order" | "unit.parcel")
+                | (
+                    | "unit.yuan"
+                    | "unit.percent"
+                    | "unit.second"
+                    | "unit.order"
+                    | "unit.parcel"
+                    | "unit.minute"
+                    | "unit.case"
+                  )
                 | string;
               /** @description manual (actual entered in the self-assessment) or bound to a KPI */
               metric:
@@ -17949,7 +18576,7 @@ export interface operations {
                 | {
                     /** @enum {string} */
                     kind: "kpi";
-                    /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle */
+                    /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle; returnRate (%, lower is better), avgHandlingMinutes (lower is better), slaAttainment (%), savedReturns and reviewsTurnedGood: the after-sales cases of the goal's member (assignee), of its department's members, or of every case and the paid orders for a goal of neither (docs/AFTERSALES.md, "KPIs"), read when the workspace had cases in the cycle */
                     kpi:
                       | "gmv"
                       | "netGmv"
@@ -17964,7 +18591,12 @@ export interface operations {
                       | "firstResponse"
                       | "averageResponse"
                       | "parcelsPacked"
-                      | "wrongShipments";
+                      | "wrongShipments"
+                      | "returnRate"
+                      | "avgHandlingMinutes"
+                      | "slaAttainment"
+                      | "savedReturns"
+                      | "reviewsTurnedGood";
                     /** @description Only these shops; empty or absent = every shop */
                     shopIds?: string[];
                   };
@@ -18092,9 +18724,17 @@ export interface operations {
               title: string;
               weight: number;
               target: string;
-              /** @description A unit code (unit.yuan, unit.percent, unit.second, unit.order, unit.parcel), rendered in the reader's language by the message catalog ("元" / "¥"; a value with its unit: the message <code>.value); else a unit a person typed that no code stands for ("张"), shown as written; "" for none */
+              /** @description A unit code (unit.yuan, unit.percent, unit.second, unit.order, unit.parcel, unit.minute, unit.case), rendered in the reader's language by the message catalog ("元" / "¥"; a value with its unit: the message <code>.value); else a unit a person typed that no code stands for ("张"), shown as written; "" for none */
               unit:
-                | ("unit.yuan" | "unit.percent" | "unit.second" | "unit.order" | "unit.parcel")
+                | (
+                    | "unit.yuan"
+                    | "unit.percent"
+                    | "unit.second"
+                    | "unit.order"
+                    | "unit.parcel"
+                    | "unit.minute"
+                    | "unit.case"
+                  )
                 | string;
               /** @description manual (actual entered in the self-assessment) or bound to a KPI */
               metric:
@@ -18106,7 +18746,7 @@ export interface operations {
                 | {
                     /** @enum {string} */
                     kind: "kpi";
-                    /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle */
+                    /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle; returnRate (%, lower is better), avgHandlingMinutes (lower is better), slaAttainment (%), savedReturns and reviewsTurnedGood: the after-sales cases of the goal's member (assignee), of its department's members, or of every case and the paid orders for a goal of neither (docs/AFTERSALES.md, "KPIs"), read when the workspace had cases in the cycle */
                     kpi:
                       | "gmv"
                       | "netGmv"
@@ -18121,7 +18761,12 @@ export interface operations {
                       | "firstResponse"
                       | "averageResponse"
                       | "parcelsPacked"
-                      | "wrongShipments";
+                      | "wrongShipments"
+                      | "returnRate"
+                      | "avgHandlingMinutes"
+                      | "slaAttainment"
+                      | "savedReturns"
+                      | "reviewsTurnedGood";
                     /** @description Only these shops; empty or absent = every shop */
                     shopIds?: string[];
                   };
@@ -18264,9 +18909,17 @@ export interface operations {
               title: string;
               weight: number;
               target: string;
-              /** @description A unit code (unit.yuan, unit.percent, unit.second, unit.order, unit.parcel), rendered in the reader's language by the message catalog ("元" / "¥"; a value with its unit: the message <code>.value); else a unit a person typed that no code stands for ("张"), shown as written; "" for none */
+              /** @description A unit code (unit.yuan, unit.percent, unit.second, unit.order, unit.parcel, unit.minute, unit.case), rendered in the reader's language by the message catalog ("元" / "¥"; a value with its unit: the message <code>.value); else a unit a person typed that no code stands for ("张"), shown as written; "" for none */
               unit:
-                | ("unit.yuan" | "unit.percent" | "unit.second" | "unit.order" | "unit.parcel")
+                | (
+                    | "unit.yuan"
+                    | "unit.percent"
+                    | "unit.second"
+                    | "unit.order"
+                    | "unit.parcel"
+                    | "unit.minute"
+                    | "unit.case"
+                  )
                 | string;
               /** @description manual (actual entered in the self-assessment) or bound to a KPI */
               metric:
@@ -18278,7 +18931,7 @@ export interface operations {
                 | {
                     /** @enum {string} */
                     kind: "kpi";
-                    /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle */
+                    /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle; returnRate (%, lower is better), avgHandlingMinutes (lower is better), slaAttainment (%), savedReturns and reviewsTurnedGood: the after-sales cases of the goal's member (assignee), of its department's members, or of every case and the paid orders for a goal of neither (docs/AFTERSALES.md, "KPIs"), read when the workspace had cases in the cycle */
                     kpi:
                       | "gmv"
                       | "netGmv"
@@ -18293,7 +18946,12 @@ export interface operations {
                       | "firstResponse"
                       | "averageResponse"
                       | "parcelsPacked"
-                      | "wrongShipments";
+                      | "wrongShipments"
+                      | "returnRate"
+                      | "avgHandlingMinutes"
+                      | "slaAttainment"
+                      | "savedReturns"
+                      | "reviewsTurnedGood";
                     /** @description Only these shops; empty or absent = every shop */
                     shopIds?: string[];
                   };
@@ -18431,9 +19089,17 @@ export interface operations {
               title: string;
               weight: number;
               target: string;
-              /** @description A unit code (unit.yuan, unit.percent, unit.second, unit.order, unit.parcel), rendered in the reader's language by the message catalog ("元" / "¥"; a value with its unit: the message <code>.value); else a unit a person typed that no code stands for ("张"), shown as written; "" for none */
+              /** @description A unit code (unit.yuan, unit.percent, unit.second, unit.order, unit.parcel, unit.minute, unit.case), rendered in the reader's language by the message catalog ("元" / "¥"; a value with its unit: the message <code>.value); else a unit a person typed that no code stands for ("张"), shown as written; "" for none */
               unit:
-                | ("unit.yuan" | "unit.percent" | "unit.second" | "unit.order" | "unit.parcel")
+                | (
+                    | "unit.yuan"
+                    | "unit.percent"
+                    | "unit.second"
+                    | "unit.order"
+                    | "unit.parcel"
+                    | "unit.minute"
+                    | "unit.case"
+                  )
                 | string;
               /** @description manual (actual entered in the self-assessment) or bound to a KPI */
               metric:
@@ -18445,7 +19111,7 @@ export interface operations {
                 | {
                     /** @enum {string} */
                     kind: "kpi";
-                    /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle */
+                    /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle; returnRate (%, lower is better), avgHandlingMinutes (lower is better), slaAttainment (%), savedReturns and reviewsTurnedGood: the after-sales cases of the goal's member (assignee), of its department's members, or of every case and the paid orders for a goal of neither (docs/AFTERSALES.md, "KPIs"), read when the workspace had cases in the cycle */
                     kpi:
                       | "gmv"
                       | "netGmv"
@@ -18460,7 +19126,12 @@ export interface operations {
                       | "firstResponse"
                       | "averageResponse"
                       | "parcelsPacked"
-                      | "wrongShipments";
+                      | "wrongShipments"
+                      | "returnRate"
+                      | "avgHandlingMinutes"
+                      | "slaAttainment"
+                      | "savedReturns"
+                      | "reviewsTurnedGood";
                     /** @description Only these shops; empty or absent = every shop */
                     shopIds?: string[];
                   };
@@ -18597,7 +19268,7 @@ export interface operations {
                   | {
                       /** @enum {string} */
                       kind: "kpi";
-                      /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle */
+                      /** @description The shop KPI the actual comes from over the cycle's dates (to date); attributedSales: the sales attributed to the goal's member, or to the members of the goal's department (sub-departments included); shipOnTimeRate: paid orders shipped by their ship-by time, %; inquiryConversion (%), firstResponse and averageResponse (seconds, lower is better): the customer-service data of the goal's member, or of the members of its department (sub-departments included); parcelsPacked and wrongShipments (lower is better): the parcels the goal's member (the members of its department) packed and the wrong parcels the pack station stopped, read when the workspace recorded packing in the cycle; returnRate (%, lower is better), avgHandlingMinutes (lower is better), slaAttainment (%), savedReturns and reviewsTurnedGood: the after-sales cases of the goal's member (assignee), of its department's members, or of every case and the paid orders for a goal of neither (docs/AFTERSALES.md, "KPIs"), read when the workspace had cases in the cycle */
                       kpi:
                         | "gmv"
                         | "netGmv"
@@ -18612,13 +19283,26 @@ export interface operations {
                         | "firstResponse"
                         | "averageResponse"
                         | "parcelsPacked"
-                        | "wrongShipments";
+                        | "wrongShipments"
+                        | "returnRate"
+                        | "avgHandlingMinutes"
+                        | "slaAttainment"
+                        | "savedReturns"
+                        | "reviewsTurnedGood";
                       /** @description Only these shops; empty or absent = every shop */
                       shopIds?: string[];
                     };
-                /** @description A unit code (unit.yuan, unit.percent, unit.second, unit.order, unit.parcel), rendered in the reader's language by the message catalog ("元" / "¥"; a value with its unit: the message <code>.value); else a unit a person typed that no code stands for ("张"), shown as written; "" for none */
+                /** @description A unit code (unit.yuan, unit.percent, unit.second, unit.order, unit.parcel, unit.minute, unit.case), rendered in the reader's language by the message catalog ("元" / "¥"; a value with its unit: the message <code>.value); else a unit a person typed that no code stands for ("张"), shown as written; "" for none */
                 unit:
-                  | ("unit.yuan" | "unit.percent" | "unit.second" | "unit.order" | "unit.parcel")
+                  | (
+                      | "unit.yuan"
+                      | "unit.percent"
+                      | "unit.second"
+                      | "unit.order"
+                      | "unit.parcel"
+                      | "unit.minute"
+                      | "unit.case"
+                    )
                   | string;
                 weight: number;
                 target: string;
@@ -18642,7 +19326,12 @@ export interface operations {
                 | "firstResponse"
                 | "averageResponse"
                 | "parcelsPacked"
-                | "wrongShipments";
+                | "wrongShipments"
+                | "returnRate"
+                | "avgHandlingMinutes"
+                | "slaAttainment"
+                | "savedReturns"
+                | "reviewsTurnedGood";
               points: {
                 /** @description Identifier (UUIDv7) */
                 cycleId: string;
@@ -20860,6 +21549,261 @@ export interface operations {
       };
       /** @description The body is larger than the route accepts */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getAftersalesDashboard: {
+    parameters: {
+      query: {
+        /** @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused) */
+        from: string;
+        /** @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused) */
+        to: string;
+        /** @description One shop, by id or name; absent: every shop */
+        shopId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            from: string;
+            to: string;
+            shopId: string | null;
+            /** @description all: every case (owner, customer_service leads); own: the caller's cases (a customer_service member) */
+            scope: "all" | "own";
+            memberId: string | null;
+            totals: {
+              paidOrders: number | null;
+              /** @description Cases opened in the period */
+              cases: number;
+              /** @description Return cases (return and refund, exchange) opened in the period */
+              returns: number;
+              /** @description Cases resolved or closed in the period */
+              ended: number;
+              /** @description Σ whole minutes from opening to the end over `ended` */
+              handlingMinutes: number;
+              /** @description Cases resolved as refunded in the period */
+              refunds: number;
+              /** @description Σ refunded amount over `refunds`, integer fen */
+              refundFen: number;
+              /** @description Money cases (refund before/after shipping, return and refund) that ended in the period without money back: closed unrefunded, exchanged or reshipped */
+              savedReturns: number;
+              /** @description Bad reviews turned good in the period (0 in reason and SKU lines) */
+              reviewsTurnedGood: number;
+              /** @description SLA clocks of the cases opened in the period met */
+              slaMet: number;
+              /** @description … breached (stopped late or running past the deadline) */
+              slaBreached: number;
+              refundRate: number | null;
+              returnRate: number | null;
+              avgHandlingMinutes: number | null;
+              slaAttainment: number | null;
+            };
+            byShop: {
+              shopId: string;
+              name: string;
+              paidOrders: number | null;
+              /** @description Cases opened in the period */
+              cases: number;
+              /** @description Return cases (return and refund, exchange) opened in the period */
+              returns: number;
+              /** @description Cases resolved or closed in the period */
+              ended: number;
+              /** @description Σ whole minutes from opening to the end over `ended` */
+              handlingMinutes: number;
+              /** @description Cases resolved as refunded in the period */
+              refunds: number;
+              /** @description Σ refunded amount over `refunds`, integer fen */
+              refundFen: number;
+              /** @description Money cases (refund before/after shipping, return and refund) that ended in the period without money back: closed unrefunded, exchanged or reshipped */
+              savedReturns: number;
+              /** @description Bad reviews turned good in the period (0 in reason and SKU lines) */
+              reviewsTurnedGood: number;
+              /** @description SLA clocks of the cases opened in the period met */
+              slaMet: number;
+              /** @description … breached (stopped late or running past the deadline) */
+              slaBreached: number;
+              refundRate: number | null;
+              returnRate: number | null;
+              avgHandlingMinutes: number | null;
+              slaAttainment: number | null;
+            }[];
+            byMember: {
+              memberId: string | null;
+              name: string | null;
+              paidOrders: number | null;
+              /** @description Cases opened in the period */
+              cases: number;
+              /** @description Return cases (return and refund, exchange) opened in the period */
+              returns: number;
+              /** @description Cases resolved or closed in the period */
+              ended: number;
+              /** @description Σ whole minutes from opening to the end over `ended` */
+              handlingMinutes: number;
+              /** @description Cases resolved as refunded in the period */
+              refunds: number;
+              /** @description Σ refunded amount over `refunds`, integer fen */
+              refundFen: number;
+              /** @description Money cases (refund before/after shipping, return and refund) that ended in the period without money back: closed unrefunded, exchanged or reshipped */
+              savedReturns: number;
+              /** @description Bad reviews turned good in the period (0 in reason and SKU lines) */
+              reviewsTurnedGood: number;
+              /** @description SLA clocks of the cases opened in the period met */
+              slaMet: number;
+              /** @description … breached (stopped late or running past the deadline) */
+              slaBreached: number;
+              refundRate: number | null;
+              returnRate: number | null;
+              avgHandlingMinutes: number | null;
+              slaAttainment: number | null;
+            }[];
+            byReason: {
+              reasonCode: string | null;
+              paidOrders: number | null;
+              /** @description Cases opened in the period */
+              cases: number;
+              /** @description Return cases (return and refund, exchange) opened in the period */
+              returns: number;
+              /** @description Cases resolved or closed in the period */
+              ended: number;
+              /** @description Σ whole minutes from opening to the end over `ended` */
+              handlingMinutes: number;
+              /** @description Cases resolved as refunded in the period */
+              refunds: number;
+              /** @description Σ refunded amount over `refunds`, integer fen */
+              refundFen: number;
+              /** @description Money cases (refund before/after shipping, return and refund) that ended in the period without money back: closed unrefunded, exchanged or reshipped */
+              savedReturns: number;
+              /** @description Bad reviews turned good in the period (0 in reason and SKU lines) */
+              reviewsTurnedGood: number;
+              /** @description SLA clocks of the cases opened in the period met */
+              slaMet: number;
+              /** @description … breached (stopped late or running past the deadline) */
+              slaBreached: number;
+              refundRate: number | null;
+              returnRate: number | null;
+              avgHandlingMinutes: number | null;
+              slaAttainment: number | null;
+            }[];
+            bySku: {
+              sku: string | null;
+              paidOrders: number | null;
+              /** @description Cases opened in the period */
+              cases: number;
+              /** @description Return cases (return and refund, exchange) opened in the period */
+              returns: number;
+              /** @description Cases resolved or closed in the period */
+              ended: number;
+              /** @description Σ whole minutes from opening to the end over `ended` */
+              handlingMinutes: number;
+              /** @description Cases resolved as refunded in the period */
+              refunds: number;
+              /** @description Σ refunded amount over `refunds`, integer fen */
+              refundFen: number;
+              /** @description Money cases (refund before/after shipping, return and refund) that ended in the period without money back: closed unrefunded, exchanged or reshipped */
+              savedReturns: number;
+              /** @description Bad reviews turned good in the period (0 in reason and SKU lines) */
+              reviewsTurnedGood: number;
+              /** @description SLA clocks of the cases opened in the period met */
+              slaMet: number;
+              /** @description … breached (stopped late or running past the deadline) */
+              slaBreached: number;
+              refundRate: number | null;
+              returnRate: number | null;
+              avgHandlingMinutes: number | null;
+              slaAttainment: number | null;
+            }[];
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  exportAftersalesDashboard: {
+    parameters: {
+      query: {
+        /** @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused) */
+        from: string;
+        /** @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused) */
+        to: string;
+        /** @description One shop, by id or name; absent: every shop */
+        shopId?: string;
+        format?: "csv" | "xlsx";
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -27971,6 +28915,12 @@ export interface operations {
                     dates: string[];
                     hoursPerDay: number;
                   }
+                | {
+                    /** @enum {string} */
+                    kind: "defer";
+                    /** @description Identifier (UUIDv7) */
+                    taskId: string;
+                  }
               )[];
               message: {
                 /** @description Message code (src/core/messages/en.ts) */
@@ -27998,6 +28948,8 @@ export interface operations {
                 hoursMoved: number;
                 /** @description Hours */
                 overtimeHours: number;
+                /** @description Hours */
+                hoursCut: number;
                 affectedMembers: {
                   memberId: string;
                   name: string | null;
@@ -28047,6 +28999,12 @@ export interface operations {
                     dates: string[];
                     hoursPerDay: number;
                   }
+                | {
+                    /** @enum {string} */
+                    kind: "defer";
+                    /** @description Identifier (UUIDv7) */
+                    taskId: string;
+                  }
               )[];
               score: {
                 finish: string | null;
@@ -28057,6 +29015,8 @@ export interface operations {
                 hoursMoved: number;
                 /** @description Hours */
                 overtimeHours: number;
+                /** @description Hours */
+                hoursCut: number;
                 affectedMembers: {
                   memberId: string;
                   name: string | null;
@@ -28179,6 +29139,12 @@ export interface operations {
                 dates: string[];
                 hoursPerDay: number;
               }
+            | {
+                /** @enum {string} */
+                kind: "defer";
+                /** @description Identifier (UUIDv7) */
+                taskId: string;
+              }
           )[];
         };
       };
@@ -28192,8 +29158,11 @@ export interface operations {
         content: {
           "application/json": {
             planId: string;
+            /** @description The applied what-if: POST …/what-ifs/{applicationId}/undo undoes it */
+            applicationId: string;
             revision: string;
             finish: string | null;
+            finishBefore: string | null;
             deadline: string | null;
             meetsDeadline: boolean;
           };
@@ -28246,6 +29215,84 @@ export interface operations {
       };
       /** @description The body is larger than the route accepts */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  postPlanWhatIfUndo: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Identifier (UUIDv7) */
+        id: string;
+        /** @description Identifier (UUIDv7) */
+        applicationId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            planId: string;
+            applicationId: string;
+            /** @description The plan's revision after the undo */
+            revision: string;
+            finish: string | null;
+            deadline: string | null;
+            meetsDeadline: boolean;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record in this workspace (another workspace's ids answer 404 too) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflicts with the stored state: a stale `version` (`currentVersion` says the stored one), a duplicate, or a state that no longer allows it */
+      409: {
         headers: {
           [name: string]: unknown;
         };
