@@ -41,6 +41,8 @@ const EXPECTED: Record<DailyAction, [boolean, boolean, boolean, boolean, boolean
   "daily.report.comment": [true, true, false, true, false],
   "daily.report.acknowledge": [true, true, false, false, false],
   "daily.report.nudge": [true, true, false, false, false],
+  // Who the row is about, not who may read it (the server's list holds only the overseen).
+  "daily.report.team_row": [true, true, true, false, true],
   "daily.note.read_day": [false, false, false, true, false],
   "daily.note.edit": [false, false, false, true, false],
   "daily.note.delete": [true, false, false, true, false],
@@ -77,6 +79,11 @@ describe("the daily policy table", () => {
     expect(
       [owner, opsLead, designLead, member, other].map((a) => can(a, "daily.today.read", loner)),
     ).toEqual([true, false, false, true, false]);
+  });
+
+  it("lists one's own row in the team's reports for the owner only", () => {
+    const self = (a: PolicyActor) => can(a, "daily.report.team_row", { memberId: a.memberId });
+    expect([owner, opsLead, designLead, member].map(self)).toEqual([true, false, false, false]);
   });
 
   it("treats a lead with no department they lead like a member", () => {

@@ -21,6 +21,7 @@ export type DailyAction =
   | "daily.report.comment"
   | "daily.report.acknowledge"
   | "daily.report.nudge"
+  | "daily.report.team_row"
   | "daily.note.read_day"
   | "daily.note.edit"
   | "daily.note.delete";
@@ -45,6 +46,12 @@ export const DAILY_POLICY: PolicyTable<DailyAction> = {
   "daily.report.comment": oversees,
   "daily.report.acknowledge": reviews,
   "daily.report.nudge": reviews,
+  /**
+   * A row in the team's list of who has reported (the members the server says one oversees): the
+   * others; one's own too for the owner (the whole workspace is their team), while a lead's own
+   * report is under My report only.
+   */
+  "daily.report.team_row": (a, t) => !isSelf(a, t) || isOwner(a),
   /** A day note (task and plan notes are read by everyone in the workspace). */
   "daily.note.read_day": isSelf,
   "daily.note.edit": isSelf,

@@ -62,6 +62,8 @@ const CASES: [OrgAction, PolicyTarget, Who[]][] = [
   ["member.create", { departmentId: "live", role: "member" }, ["owner", "opsLead"]],
   ["member.create", { departmentId: null, role: "member" }, ["owner"]],
   ["member.create", { departmentId: "ops", role: "owner" }, ["owner"]],
+  ["member.grant_owner", {}, ["owner"]],
+  ["member.grant_owner", opsMember, ["owner"]],
   ["invitation.manage", { departmentId: "live" }, ["owner", "opsLead"]],
   ["invitation.manage", { departmentId: null }, ["owner"]],
 ];

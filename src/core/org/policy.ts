@@ -18,6 +18,7 @@ export type OrgAction =
   | "member.create"
   | "member.update"
   | "member.role"
+  | "member.grant_owner"
   | "member.deactivate"
   | "member.skills"
   | "member.calendar"
@@ -55,6 +56,8 @@ export const ORG_POLICY: PolicyTable<OrgAction> = {
   "member.create": (a, t) => isOwner(a) || managesOther(a, t),
   "member.update": (a, t) => isOwner(a) || managesOther(a, t),
   "member.role": (a, t) => isOwner(a) || managesOther(a, t),
+  // Making someone an owner (adding, inviting, or changing a role to owner): an owner only.
+  "member.grant_owner": isOwner,
   "member.deactivate": (a, t) => isOwner(a) || managesOther(a, t),
   "member.skills": (a, t) => isOwner(a) || managesOther(a, t),
   "member.calendar": (a, t) =>

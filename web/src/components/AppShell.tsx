@@ -53,7 +53,6 @@ export function AppShell({ me }: { me: Me }) {
   const logout = useLogout();
   const onError = useApiErrors();
   const { message } = App.useApp();
-  const owner = me.member.role === "owner";
   const { can } = useMe();
   useLiveUpdates(true);
 
@@ -106,17 +105,19 @@ export function AppShell({ me }: { me: Me }) {
     },
     { key: "/goals", icon: <AimOutlined />, label: t("nav.goals") },
     // Pay by role: the owner sets plans and runs; a lead reads their department's runs; everyone sees their own pay.
-    ...(owner
+    ...(can("pay.plan.manage")
       ? [{ key: "/pay/plans", icon: <AccountBookOutlined />, label: t("nav.payPlans") }]
       : []),
-    ...(owner || me.member.role === "lead"
+    ...(can("pay.run.read")
       ? [{ key: "/pay/runs", icon: <CalculatorOutlined />, label: t("nav.payRuns") }]
       : []),
     { key: "/pay/me", icon: <WalletOutlined />, label: t("nav.myPay") },
     { key: "/departments", icon: <ClusterOutlined />, label: t("nav.departments") },
     { key: "/members", icon: <TeamOutlined />, label: t("nav.members") },
     { key: "/settings", icon: <SettingOutlined />, label: t("nav.settings") },
-    ...(owner ? [{ key: "/audit", icon: <AuditOutlined />, label: t("nav.audit") }] : []),
+    ...(can("audit.read")
+      ? [{ key: "/audit", icon: <AuditOutlined />, label: t("nav.audit") }]
+      : []),
     { key: "/profile", icon: <UserOutlined />, label: t("nav.profile") },
   ];
   // The longest matching key, so /shop-data/attribution does not also light up /shop-data.

@@ -57,14 +57,15 @@ function FunctionTag({
 export function DepartmentsPage() {
   const { t } = useI18n();
   const departments = useDepartments();
-  const { role, actor, can } = useMe();
-  const owner = role === "owner";
+  const { actor, can } = useMe();
+  // A top-level department is the owner's (a lead adds below the departments they manage).
+  const topLevel = can("department.create", { departmentId: null });
   const navigate = useNavigate();
   // The id, not the object: after a refetch (say, a 409) the dialog gets the fresh version.
   const [editing, setEditing] = useState<{ id?: string; parent?: string | null } | null>(null);
   const items = useMemo(() => departments.data?.items ?? [], [departments.data]);
   const tree = useMemo(() => buildTree(items), [items]);
-  const canCreate = owner || actor.managed.size > 0;
+  const canCreate = topLevel || actor.managed.size > 0;
   const editingDep = editing?.id ? items.find((d) => d.id === editing.id) : undefined;
 
   return (
@@ -80,7 +81,9 @@ export function DepartmentsPage() {
             <Button
               type="primary"
               icon={<PlusOutlined />}
-              onClick={() => setEditing({ parent: owner ? null : ([...actor.managed][0] ?? null) })}
+              onClick={() =>
+                setEditing({ parent: topLevel ? null : ([...actor.managed][0] ?? null) })
+              }
               data-testid="department-new"
             >
               {t("dept.new")}
@@ -92,7 +95,7 @@ export function DepartmentsPage() {
           <Spin />
         ) : tree.length === 0 ? (
           <Empty description={t("dept.empty")}>
-            {owner ? (
+            {can("workspace.manage") ? (
               <Button onClick={() => void navigate("/onboarding")}>{t("dept.useTemplate")}</Button>
             ) : null}
           </Empty>

@@ -33,7 +33,9 @@ export function ProfileCard({
   const onError = useApiErrors();
   const me = useMe();
   const self = member.id === me.member.id;
-  const roles: Role[] = me.role === "owner" ? ["member", "lead", "owner"] : ["member", "lead"];
+  const roles: Role[] = me.can("member.grant_owner")
+    ? ["member", "lead", "owner"]
+    : ["member", "lead"];
 
   const submit = (v: ProfileValues) => {
     const body = canManage

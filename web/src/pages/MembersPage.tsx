@@ -72,8 +72,10 @@ export function MembersPage() {
   const status = params.get("status") === "inactive" ? "inactive" : "active";
   const departments = useDepartments();
   const members = useMembers({ departmentId, status });
-  const { role, actor } = useMe();
-  const owner = role === "owner";
+  const { actor, can } = useMe();
+  // Adding someone outside any department is the owner's (a lead adds in what they manage).
+  const anywhere = can("member.create", { departmentId: null });
+  const grantOwner = can("member.grant_owner");
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [adding, setAdding] = useState(false);
@@ -81,7 +83,7 @@ export function MembersPage() {
   const deps = useMemo(() => departments.data?.items ?? [], [departments.data]);
   const nameOf = useMemo(() => new Map(deps.map((d) => [d.id, d.name])), [deps]);
   const rows = members.data?.pages.flatMap((p) => p.items) ?? [];
-  const defaultDepartment = departmentId ?? (owner ? null : ([...actor.managed][0] ?? null));
+  const defaultDepartment = departmentId ?? (anywhere ? null : ([...actor.managed][0] ?? null));
 
   const setFilter = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
@@ -94,7 +96,7 @@ export function MembersPage() {
     <Card
       title={t("member.title")}
       extra={
-        owner || actor.managed.size > 0 ? (
+        anywhere || actor.managed.size > 0 ? (
           <Space wrap>
             <Button
               icon={<LinkOutlined />}
@@ -165,7 +167,7 @@ export function MembersPage() {
         open={adding}
         onClose={() => setAdding(false)}
         departments={deps}
-        owner={owner}
+        owner={grantOwner}
         defaultDepartment={defaultDepartment}
         onAdded={(id) => {
           setAdding(false);
@@ -177,7 +179,7 @@ export function MembersPage() {
         open={inviting}
         onClose={() => setInviting(false)}
         departments={deps}
-        owner={owner}
+        owner={grantOwner}
         defaultDepartment={defaultDepartment}
       />
     </Card>

@@ -57,7 +57,7 @@ function Preview({ template }: { template: OrgTemplateSummary }) {
 /** After sign-up: pick an organisation template (e-commerce shop, brand company, blank). */
 export function OnboardingPage() {
   const { t, locale } = useI18n();
-  const { role } = useMe();
+  const { can } = useMe();
   const templates = useOrgTemplates(locale);
   const apply = useApplyTemplate();
   const onError = useApiErrors();
@@ -66,7 +66,8 @@ export function OnboardingPage() {
   const [choice, setChoice] = useState<OrgTemplateSummary["id"]>("ecommerce");
   const chosen = templates.data?.items.find((x) => x.id === choice);
 
-  if (role !== "owner") return <Navigate to="/today" replace />;
+  // Applying a template is the owner's (workspace.manage).
+  if (!can("workspace.manage")) return <Navigate to="/today" replace />;
 
   const submit = () =>
     apply.mutate(

@@ -52,8 +52,9 @@ function timeZones(): string[] {
 
 export function SettingsPage() {
   const { t } = useI18n();
-  const { workspace: ws, role } = useMe();
-  const owner = role === "owner";
+  const { workspace: ws, can } = useMe();
+  // The workspace's settings and holidays are the owner's (workspace.manage).
+  const owner = can("workspace.manage");
   const update = useUpdateWorkspace();
   const onError = useApiErrors();
   const { message } = App.useApp();

@@ -11,7 +11,7 @@ import { statusColor } from "./ReportView";
 
 export function TeamReports({ date }: { date: string }) {
   const { t } = useI18n();
-  const { member, role } = useMe();
+  const { can } = useMe();
   const status = useReportStatus(date, undefined, true);
   const nudge = useNudge();
   const onError = useApiErrors();
@@ -46,7 +46,9 @@ export function TeamReports({ date }: { date: string }) {
     >
       <List
         size="small"
-        dataSource={(s?.items ?? []).filter((i) => i.memberId !== member.id || role === "owner")}
+        dataSource={(s?.items ?? []).filter((i) =>
+          can("daily.report.team_row", { memberId: i.memberId, departmentId: i.departmentId }),
+        )}
         renderItem={(i) => (
           <List.Item
             data-testid="team-report-row"
