@@ -36,6 +36,9 @@ export const en = {
   "common.required": "Required",
   "common.emailInvalid": "Enter an email address like name@example.com.",
   "common.optional": "optional",
+  "common.seconds": "{n} s",
+  // A chart axis' large numbers: each language counts in its own unit (12k / 1.2万).
+  "common.compactNumber": "{thousands}k",
   "week.previous": "Previous week",
   "week.next": "Next week",
   "week.this": "This week",

@@ -37,6 +37,8 @@ export const zhCN: Record<MessageKey, string> = {
   "common.required": "必填",
   "common.emailInvalid": "请输入有效的邮箱地址，例如 name@example.com。",
   "common.optional": "可选",
+  "common.seconds": "{n} 秒",
+  "common.compactNumber": "{tenThousands}万",
   "week.previous": "上一周",
   "week.next": "下一周",
   "week.this": "本周",

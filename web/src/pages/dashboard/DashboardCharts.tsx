@@ -29,10 +29,11 @@ export function DashboardCharts({
   kpis: Kpis | undefined;
   breakdown: Breakdown | undefined;
 }) {
-  const { t, locale } = useI18n();
-  const lang = locale === "en" ? "en" : "zh";
+  const { t } = useI18n();
   const compact = (v: number) =>
-    v >= 10000 ? (lang === "zh" ? `${v / 10000}万` : `${v / 1000}k`) : String(v);
+    v >= 10000
+      ? t("common.compactNumber", { thousands: v / 1000, tenThousands: v / 10000 })
+      : String(v);
 
   const trend = useMemo<ChartOption | null>(
     () =>
@@ -63,7 +64,7 @@ export function DashboardCharts({
               },
             ],
           },
-    [k, locale],
+    [k, t],
   );
   const split = useMemo<ChartOption | null>(
     () =>
@@ -92,7 +93,7 @@ export function DashboardCharts({
               },
             ],
           },
-    [b, locale],
+    [b, t],
   );
   const bars = (rows: { name: string; value: number }[], color: string): ChartOption => ({
     tooltip: { trigger: "axis" },

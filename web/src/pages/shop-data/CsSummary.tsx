@@ -5,9 +5,9 @@ import { useI18n, type Translate } from "../../i18n";
 import type { CsMemberMetrics, CsMetrics, CsSummary as Summary } from "./cs.api";
 
 /** The server's digits with their unit: "63.33%", "13.7 s" / "13.7 秒", "—" when undefined. */
-const fmt = (t: Translate, locale: string) => ({
+const fmt = (t: Translate) => ({
   pct: (v: string | null) => (v === null ? "—" : `${v}%`),
-  sec: (v: string | null) => (v === null ? "—" : locale === "en" ? `${v} s` : `${v} 秒`),
+  sec: (v: string | null) => (v === null ? "—" : t("common.seconds", { n: v })),
   n: (v: number) => v.toLocaleString(),
   t,
 });
@@ -47,8 +47,8 @@ export function CsSummary({
   summary: Summary | undefined;
   loading: boolean;
 }) {
-  const { t, locale } = useI18n();
-  const f = fmt(t, locale);
+  const { t } = useI18n();
+  const f = fmt(t);
   const phone = !Grid.useBreakpoint().md;
   const rows = [...(summary?.members ?? [])].sort((a, b) => b.inquirers - a.inquirers);
   const figureColumns = [
