@@ -1,11 +1,14 @@
 // The `dayclear` command. Each command's module is imported only when it runs, so quick commands
 // such as `dayclear schedule` start without loading the server.
 import { Command, Option } from "commander";
+import { commanderOutput } from "./commander-output.js";
 
 const program = new Command();
 program
   .name("dayclear")
   .description("Dayclear (日清) — plans into people's days, shop data into pay")
+  // Usage errors in the reader's language (--lang, else LANG); the subcommands inherit it.
+  .configureOutput(commanderOutput())
   .showHelpAfterError();
 
 const dbOption = () =>

@@ -7,6 +7,20 @@ export const CLI_COMMANDS_EN = {
   "cli.file.not_found": "No such file: {path}",
   "cli.file.not_readable": "Cannot read {path}: permission denied",
   "cli.file.is_directory": "{path} is a folder, not a file",
+  // Commander's usage errors (src/cli/commander-output.ts); --help itself stays English.
+  "cli.usage.error": "error: {problem}",
+  "cli.usage.required_option": "required option '{option}' not specified",
+  "cli.usage.option_argument_missing": "option '{option}' argument missing",
+  "cli.usage.missing_argument": "missing required argument '{argument}'",
+  "cli.usage.invalid_choice":
+    "option '{option}' argument '{value}' is invalid. Allowed choices are {choices}.",
+  "cli.usage.unknown_option": "unknown option '{option}'",
+  "cli.usage.unknown_command": "unknown command '{command}'",
+  "cli.usage.too_many_arguments":
+    "too many arguments. Expected {expected} argument(s) but got {got}.",
+  "cli.usage.too_many_arguments_for":
+    "too many arguments for '{command}'. Expected {expected} argument(s) but got {got}.",
+  "cli.usage.did_you_mean": "(Did you mean {names}?)",
   // dayclear serve
   "cli.serve.running": "Dayclear is running on {database}\n  ➜  {url}",
   "cli.serve.grace":
