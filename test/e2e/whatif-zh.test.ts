@@ -1,6 +1,6 @@
 // Issue 12, corrective actions as a lead meets them: a late plan's Progress tab lists the options
-// with their new finish, the best combination meets the deadline, and applying it moves the
-// engine's forecast to the predicted day. Chinese, desktop.
+// with their new finish, the best combination meets the deadline, applying it moves the engine's
+// forecast to the predicted day, and undoing it moves the forecast back. Chinese, desktop.
 //
 // Monday 2026-11-30: 主图设计 16 h then 详情页 16 h (FS) for 设计专员, deadline Tue 12-01 → Mon–Thu,
 // finish Thu 12-03. Giving 详情页 to 设计主管 and overlapping it with 主图设计 finishes Tue 12-01.
@@ -33,7 +33,7 @@ describe("corrective actions (纠偏)", () => {
   });
 
   it(
-    "compares the options of a late plan, applies the best and meets the deadline",
+    "compares the options of a late plan, applies the best and meets the deadline, then undoes it",
     { timeout: 240_000 },
     async () => {
       onTestFailed(async () => {
@@ -99,7 +99,8 @@ describe("corrective actions (纠偏)", () => {
       const texts = await w.options().allInnerTexts();
       expect(texts.some((x) => x.includes("把“详情页”交给设计主管"))).toBe(true);
       expect(texts.some((x) => x.includes("快速跟进") && x.includes("返工"))).toBe(true);
-      expect(texts.some((x) => x.includes("加班") && x.includes("仅试算"))).toBe(true);
+      // Overtime can be applied now (it is kept as the person's extra hours).
+      expect(texts.some((x) => x.includes("加班") && !x.includes("仅试算"))).toBe(true);
       expect(await w.best().innerText()).toContain("完成 2026-12-01");
       await screenshot(page, SCREENSHOTS, "whatif-zh-01-options");
       await w.applyBest();
@@ -107,7 +108,29 @@ describe("corrective actions (纠偏)", () => {
       await expect
         .poll(() => w.engineForecast().innerText(), { timeout: UI_TIMEOUT })
         .toContain("2026-12-01");
+      expect(await w.applied().innerText()).toContain("撤销后计划恢复原样（完成日 2026-12-03）");
       await screenshot(page, SCREENSHOTS, "whatif-zh-02-applied");
+      await w.undo();
+      expect(await w.undone().innerText()).toContain("已撤销：计划恢复为 2026-12-03 完成");
+      await expect
+        .poll(() => w.engineForecast().innerText(), { timeout: UI_TIMEOUT })
+        .toContain("2026-12-03");
+      await screenshot(page, SCREENSHOTS, "whatif-zh-03-undone");
+
+      // The lead marks 详情页 optional in the task grid; it stays ticked when the page is read again.
+      const optional = () =>
+        page.getByTestId("task-row").filter({ hasText: "详情页" }).getByTestId("task-optional");
+      await page.goto(`${base}/plans/${plan.id}?tab=tasks`);
+      await optional().click();
+      await expect.poll(() => optional().isChecked(), { timeout: UI_TIMEOUT }).toBe(true);
+      await page.reload();
+      await expect.poll(() => optional().isChecked(), { timeout: UI_TIMEOUT }).toBe(true);
+      const row = page.getByTestId("task-row").filter({ hasText: "详情页" });
+      expect(await row.getByTestId("task-optional-tag").innerText()).toBe("可选");
+      await screenshot(page, SCREENSHOTS, "whatif-zh-04-optional");
+      // (the checkbox sits with the row's buttons at the grid's right end)
+      await page.getByTestId("task-grid").evaluate((el) => (el.scrollLeft = el.scrollWidth));
+      await screenshot(page, SCREENSHOTS, "whatif-zh-05-optional-checkbox");
     },
   );
 });

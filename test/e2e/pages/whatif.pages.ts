@@ -7,6 +7,7 @@ export class WhatIfPanel {
   readonly options = () => this.page.getByTestId("whatif-option");
   readonly best = () => this.page.getByTestId("whatif-best");
   readonly applied = () => this.page.getByTestId("whatif-applied");
+  readonly undone = () => this.page.getByTestId("whatif-undone");
   readonly engineForecast = () => this.page.getByTestId("forecast-engine");
   /** Opens the plan's Progress tab by its address and computes the options. */
   async open(base: string, planId: string) {
@@ -18,5 +19,10 @@ export class WhatIfPanel {
   async applyBest() {
     await this.page.getByTestId("whatif-apply-best").click();
     await this.applied().waitFor();
+  }
+  /** Undoes what was just applied. */
+  async undo() {
+    await this.page.getByTestId("whatif-undo").click();
+    await this.undone().waitFor();
   }
 }

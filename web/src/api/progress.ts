@@ -28,8 +28,9 @@ export const usePlanProgressHistory = (id: string, enabled: boolean) =>
     enabled,
   });
 
-// Corrective actions as what-ifs (POST /plans/{id}/what-ifs: computed, nothing written; and
-// /what-ifs/apply: one audited edit, then everything a schedule change moves is read again).
+// Corrective actions as what-ifs (POST /plans/{id}/what-ifs: computed, nothing written;
+// /what-ifs/apply: one audited edit, then everything a schedule change moves is read again; and
+// /what-ifs/{applicationId}/undo: that edit undone, the same reads again).
 export type WhatIfs = Reply<"createPlanWhatIf">;
 export type WhatIfOption = WhatIfs["options"][number];
 export type WhatIfChanges = WhatIfOption["changes"];
@@ -39,16 +40,22 @@ export const useWhatIfs = (id: string) =>
     mutationFn: () => api.post<WhatIfs>(`/api/v1/plans/${id}/what-ifs`),
   });
 
+const SCHEDULE_READS = [["plans"], ["workload"], ["today"], ["agenda"], ["reports"]];
+
 export function useApplyWhatIf(id: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (b: { revision: string; changes: WhatIfChanges }) =>
       api.post<Reply<"postPlanWhatIfsApply">>(`/api/v1/plans/${id}/what-ifs/apply`, b),
-    onSettled: () =>
-      Promise.all(
-        [["plans"], ["workload"], ["today"], ["agenda"], ["reports"]].map((k) =>
-          qc.invalidateQueries({ queryKey: k }),
-        ),
-      ),
+    onSettled: () => Promise.all(SCHEDULE_READS.map((k) => qc.invalidateQueries({ queryKey: k }))),
+  });
+}
+
+export function useUndoWhatIf(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (applicationId: string) =>
+      api.post<Reply<"postPlanWhatIfUndo">>(`/api/v1/plans/${id}/what-ifs/${applicationId}/undo`),
+    onSettled: () => Promise.all(SCHEDULE_READS.map((k) => qc.invalidateQueries({ queryKey: k }))),
   });
 }

@@ -7848,39 +7848,7 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          "application/json": {
-            /**
-             * Format: date
-             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
-             */
-            from: string;
-            /**
-             * Format: date
-             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
-             */
-            to: string;
-            days: string[];
-            members: {
-              /** @description Identifier (UUIDv7) */
-              memberId: string;
-              name: string;
-              cells: {
-                /**
-                 * Format: date
-                 * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
-                 */
-                date: string;
-                /** @description Hours the member can work that day */
-                capacity: number;
-                /** @description Hours of recurring duties pinned that day */
-                duties: number;
-                /** @description Hours of planned work allocated that day */
-                hours: number;
-              }[];
-            }[];
-          };
-        };
+        content?: never;
       };
       /** @description Invalid input (`errors` names each field with a code) or a malformed request */
       400: {
@@ -8638,44 +8606,7 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          "application/json": {
-            /**
-             * Format: date
-             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
-             */
-            from: string;
-            /**
-             * Format: date
-             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
-             */
-            to: string;
-            members: {
-              /** @description Identifier (UUIDv7) */
-              id: string;
-              name: string;
-              departmentId: string | null;
-              allocations: {
-                /** @description Identifier (UUIDv7) */
-                memberId: string;
-                /**
-                 * Format: date
-                 * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
-                 */
-                date: string;
-                /** @description Identifier (UUIDv7) */
-                taskId: string;
-                hours: number;
-                /** @description Identifier (UUIDv7) */
-                planId: string;
-                /** @description The task's name */
-                name: string;
-                /** @description The task's status */
-                status: "todo" | "in_progress" | "done";
-              }[];
-            }[];
-          };
-        };
+        content?: never;
       };
       /** @description Invalid input (`errors` names each field with a code) or a malformed request */
       400: {
@@ -10034,26 +9965,7 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          "application/json": {
-            /**
-             * Format: date
-             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
-             */
-            date: string;
-            submitted: number;
-            total: number;
-            items: {
-              /** @description Identifier (UUIDv7) */
-              memberId: string;
-              name: string;
-              departmentId: string | null;
-              status: "none" | "draft" | "submitted";
-              submittedAt: string | null;
-              acknowledged: boolean;
-            }[];
-          };
-        };
+        content?: never;
       };
       /** @description Invalid input (`errors` names each field with a code) or a malformed request */
       400: {
@@ -10106,25 +10018,7 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          "application/json": {
-            items: {
-              /** @description Identifier (UUIDv7) */
-              id: string;
-              /**
-               * Format: date
-               * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
-               */
-              date: string;
-              status: "none" | "draft" | "submitted";
-              submittedAt: string | null;
-              acknowledgedBy: string | null;
-              blockers: string | null;
-              helpNeeded: string | null;
-            }[];
-            nextCursor: string | null;
-          };
-        };
+        content?: never;
       };
       /** @description Invalid input (`errors` names each field with a code) or a malformed request */
       400: {

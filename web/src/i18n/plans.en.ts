@@ -84,6 +84,11 @@ export const plansEn = {
   "task.scheduled": "Scheduled",
   "task.late": "Late {days} d",
   "task.critical": "Critical",
+  "task.optional": "Optional: may be cut (deferred) when the plan is late",
+  "task.optionalTag": "Optional",
+  "task.deferred": "Deferred",
+  "task.deferredHint":
+    "Cut by a corrective action: not scheduled. Undo it, or untick “optional”, to bring it back.",
   "task.float": "Float {days} d",
   "task.remaining": "{hours} h left",
   "task.deleteConfirm": "Delete this task?",

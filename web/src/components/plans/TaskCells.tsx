@@ -169,6 +169,11 @@ export function CellText({
         <>
           {task.milestone ? "◆ " : ""}
           {task.name}
+          {task.optional ? (
+            <Tag data-testid="task-optional-tag" style={{ marginInlineStart: 6 }}>
+              {t("task.optionalTag")}
+            </Tag>
+          ) : null}
         </>
       );
     default:
@@ -187,6 +192,12 @@ export function ScheduleCell({
   critical: boolean;
 }) {
   const { t } = useI18n();
+  if (task.deferred && task.status !== "done")
+    return (
+      <Tooltip title={t("task.deferredHint")}>
+        <Tag data-testid="task-deferred">{t("task.deferred")}</Tag>
+      </Tooltip>
+    );
   if (!s) return <>{task.status === "done" ? "✓" : ""}</>;
   return (
     <>

@@ -1,12 +1,13 @@
-// A task row's buttons in the grid: indent under the row above, outdent, delete (after a question).
+// A task row's buttons in the grid: optional (may be cut when the plan is late), indent under the
+// row above, outdent, delete (after a question).
 import { ArrowLeftOutlined, ArrowRightOutlined, DeleteOutlined } from "@ant-design/icons";
-import { Button, Popconfirm, Tooltip } from "antd";
+import { Button, Checkbox, Popconfirm, Tooltip } from "antd";
 import type { PlanTask, TaskInput } from "../../api/plans";
 import { useI18n } from "../../i18n";
 import { previousSibling } from "./taskGridModel";
 import type { Row } from "./wbs";
 
-/** Indent under the row above, outdent, delete. */
+/** Optional, indent under the row above, outdent, delete. */
 export function RowActions({
   rows,
   row: r,
@@ -21,8 +22,21 @@ export function RowActions({
   onDelete: (task: PlanTask) => void;
 }) {
   const { t } = useI18n();
+  const leaf = !r.summary && !r.task.milestone;
   return (
     <>
+      <Tooltip title={t("task.optional")}>
+        <Checkbox
+          style={{ marginInline: 4, visibility: leaf ? "visible" : "hidden" }}
+          aria-label={t("task.optional")}
+          data-testid="task-optional"
+          checked={r.task.optional}
+          disabled={!leaf}
+          onChange={(e) =>
+            void onPatch(r.task, { optional: e.target.checked }).catch(() => undefined)
+          }
+        />
+      </Tooltip>
       <Tooltip title={t("task.makeChild")}>
         <Button
           size="small"

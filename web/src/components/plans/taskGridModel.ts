@@ -31,7 +31,7 @@ export const COLS: { key: Col; label: MessageKey; width: number }[] = [
 ];
 export const STATUSES: TaskStatus[] = ["todo", "in_progress", "done"];
 export const SCHEDULE_WIDTH = 150;
-export const ACTIONS_WIDTH = 96;
+export const ACTIONS_WIDTH = 124;
 export const WBS_WIDTH = 44;
 
 export const depText = (deps: Dependency[], wbsOf: Map<string, string>) =>

@@ -1,9 +1,10 @@
 // 纠偏 / corrective actions on the plan's Progress tab (docs/PROGRESS.md, "Corrective actions"):
 // compute the options (nothing changes), read each one's new finish, workdays gained, hours moved,
 // overtime and who is affected, with the overlap's risk; apply one, or the best combination found,
-// as one edit of the plan. Overtime is tried, not applied (nowhere stores it yet).
+// as one edit of the plan (overtime is kept as the people's extra hours, an optional task cut is
+// deferred); then undo it, which puts the plan back as it was.
 import { Alert, Button, Card, List, Space, Tag, Typography } from "antd";
-import { useApplyWhatIf, useWhatIfs, type WhatIfs } from "../../api/progress";
+import { useApplyWhatIf, useUndoWhatIf, useWhatIfs, type WhatIfs } from "../../api/progress";
 import { errorText } from "../../components/errors";
 import { useI18n } from "../../i18n";
 import { renderMessage } from "../../i18n/messages";
@@ -15,10 +16,21 @@ export function WhatIfPanel({ planId }: { planId: string }) {
   const { t, locale } = useI18n();
   const compute = useWhatIfs(planId);
   const apply = useApplyWhatIf(planId);
+  const undo = useUndoWhatIf(planId);
   const data = compute.data;
   const run = (changes: WhatIfs["options"][number]["changes"]) =>
     data &&
-    apply.mutate({ revision: data.revision, changes }, { onSuccess: () => compute.reset() });
+    apply.mutate(
+      { revision: data.revision, changes },
+      {
+        onSuccess: () => {
+          compute.reset();
+          undo.reset();
+        },
+      },
+    );
+  const undoApplied = (applicationId: string) =>
+    undo.mutate(applicationId, { onSuccess: () => apply.reset() });
   const scoreLine = (s: Score) =>
     t("whatif.score", {
       finish: s.finish ?? DASH,
@@ -47,11 +59,30 @@ export function WhatIfPanel({ planId }: { planId: string }) {
     >
       {compute.isError && <Alert type="error" title={errorText(compute.error, t, locale)} />}
       {apply.isError && <Alert type="error" title={errorText(apply.error, t, locale)} />}
+      {undo.isError && <Alert type="error" title={errorText(undo.error, t, locale)} />}
       {apply.isSuccess && !data && (
         <Alert
           type={apply.data.meetsDeadline ? "success" : "info"}
           data-testid="whatif-applied"
           title={t("whatif.applied", { finish: apply.data.finish ?? DASH })}
+          description={t("whatif.undoHint", { before: apply.data.finishBefore ?? DASH })}
+          action={
+            <Button
+              size="small"
+              data-testid="whatif-undo"
+              loading={undo.isPending}
+              onClick={() => undoApplied(apply.data.applicationId)}
+            >
+              {t("whatif.undo")}
+            </Button>
+          }
+        />
+      )}
+      {undo.isSuccess && !data && (
+        <Alert
+          type="info"
+          data-testid="whatif-undone"
+          title={t("whatif.undone", { finish: undo.data.finish ?? DASH })}
         />
       )}
       {data && (
@@ -119,6 +150,9 @@ export function WhatIfPanel({ planId }: { planId: string }) {
                   description={
                     <>
                       <div>{scoreLine(o.score)}</div>
+                      {o.score.hoursCut > 0 && (
+                        <div>{t("whatif.cut", { hours: hours(o.score.hoursCut) })}</div>
+                      )}
                       {o.risk && (
                         <Typography.Text type="warning">
                           {renderMessage(locale, o.risk)}
