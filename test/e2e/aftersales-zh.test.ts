@@ -31,6 +31,8 @@ interface Case {
   platformOrderId: string | null;
   state: string;
   dueAt: string | null;
+  version: number;
+  assigneeMemberId: string | null;
 }
 
 /** Sends an after-sales export to the import endpoint as the raw body, as a script would. */
@@ -111,6 +113,18 @@ for (const dialect of DIALECTS) {
         requestedFen: 1990,
         lines: [{ orderLineNo: 1 }],
       });
+      // The demo's own cases were routed first, so the lead gives this one to 赵磊 herself.
+      const members = await call<{ items: { id: string; name: string }[] }>(
+        lead,
+        "GET",
+        "/members",
+      );
+      const zhao = members.items.find((m) => m.name === "赵磊")!;
+      if (manual.assigneeMemberId !== zhao.id)
+        manual = await call<Case>(lead, "POST", `/aftersales/cases/${manual.id}/assign`, {
+          memberId: zhao.id,
+          version: manual.version,
+        });
     }, 180_000);
 
     afterAll(async () => {

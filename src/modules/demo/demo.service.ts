@@ -23,6 +23,7 @@ import { seedDemoCs } from "../cs/cs.demo.js";
 import { seedDemoPlans } from "./demo.plans.js";
 import { seedDemoGoalsAndPay } from "./demo.goals-pay.js";
 import { seedDemoLogistics } from "../logistics/logistics.demo.js";
+import { seedDemoAftersales } from "../aftersales/aftersales.demo.js";
 import { addDays } from "../../core/calendar/date.js";
 import { workspaceToday } from "../../core/calendar/today.js";
 
@@ -161,6 +162,7 @@ export class DemoService {
         via: "system",
       };
       await seedDemoLogistics(this.deps, owner); // before the plans: Today's packing runs count in them
+      await seedDemoAftersales(this.deps, owner); // before the plans: routed cases' minutes count too
       await seedDemoPlans(this.deps, owner);
       if (opts.history !== false) await seedDemoGoalsAndPay(this.deps, owner);
     }

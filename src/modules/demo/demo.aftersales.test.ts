@@ -1,0 +1,84 @@
+// The demo shop's after-sales on both databases, as the 客服 people meet them: a month of cases on
+// Taobao and Douyin read through the real import, the finished ones refunded, and today's open ones
+// — one breached (its Taobao deadline passed), a return on its way back that the pack station can
+// receive, cases routed to the 客服 members working today and on their Today; none of the finished
+// or already-agreed ones reads overdue for work done on the platform before Dayclear saw it.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "../../core/actor.js";
+import type { Services } from "../../server/services.js";
+import { createTestDatabase, DIALECTS, type TestDatabase } from "../../../test/helpers/db.js";
+import { frozenClock, services } from "../../../test/helpers/factories.js";
+
+// Thursday 26 November 2026, 10:00 in Shanghai.
+const NOW = "2026-11-26T02:00:00.000Z";
+
+for (const dialect of DIALECTS) {
+  describe(`the demo shop's after-sales on ${dialect}`, () => {
+    let tdb: TestDatabase;
+    let s: Services;
+    let actor: (name: string) => Actor;
+    beforeAll(async () => {
+      tdb = await createTestDatabase(dialect);
+      s = services(tdb.database, frozenClock(NOW));
+      const login = await s.demo.ensure({ history: false });
+      const members = await tdb.database.db
+        .selectFrom("members")
+        .selectAll()
+        .where("workspaceId", "=", login.workspaceId)
+        .execute();
+      actor = (name: string) => {
+        const m = members.find((x) => x.name === name)!;
+        return {
+          userId: m.userId ?? "",
+          memberId: m.id,
+          workspaceId: m.workspaceId,
+          role: m.role,
+          departmentId: m.departmentId,
+          via: "session",
+        };
+      };
+    }, 300_000);
+    afterAll(async () => tdb.cleanup());
+
+    it("has a month of cases on both platforms, today's open ones routed to the 客服 members", async () => {
+      const lead = actor("王芳");
+      const all = (await s.cases.list(lead, { limit: 200 })).items;
+      expect(new Set(all.map((c) => c.platform))).toEqual(new Set(["taobao", "douyin"]));
+      const finished = all.filter((c) => c.state === "resolved");
+      const open = all.filter((c) => c.state !== "resolved" && c.state !== "closed");
+      expect(finished.length).toBeGreaterThanOrEqual(8);
+      expect(finished.every((c) => (c.refundFen ?? 0) > 0)).toBe(true);
+      expect(open.length).toBe(8);
+      // The one whose Taobao deadline passed two days ago is breached; no other open case is
+      // (the agreed and received ones were decided on the platform before Dayclear saw them).
+      expect(open.filter((c) => c.sla.state === "breached").map((c) => c.reason)).toEqual([
+        "质量问题",
+      ]);
+      // One new Taobao case has used 200 of its first answer's 240 working minutes: at risk.
+      expect(open.filter((c) => c.sla.state === "at_risk").map((c) => c.reason)).toContain(
+        "不喜欢/效果不好",
+      );
+      // A return on its way back, its waybill known to the pack station.
+      expect(open).toContainEqual(
+        expect.objectContaining({ state: "waiting_buyer", returnWaybill: "ZT7880000001" }),
+      );
+      expect(open.map((c) => c.state)).toEqual(
+        expect.arrayContaining(["new", "waiting_buyer", "received", "in_progress"]),
+      );
+      // Routed to the 客服 people working today; each agent's Today lists theirs.
+      const cs = ["刘婷", "赵磊"].map(actor);
+      const assigned = open.filter((c) => c.assigneeMemberId !== null);
+      expect(assigned.length).toBeGreaterThanOrEqual(4);
+      for (const c of assigned)
+        expect([...cs.map((a) => a.memberId), lead.memberId]).toContain(c.assigneeMemberId);
+      let onToday = 0;
+      for (const a of cs) {
+        const day = await s.today.day(a, {});
+        const mine = assigned.filter((c) => c.assigneeMemberId === a.memberId);
+        expect(day.cases.map((c) => c.id).sort()).toEqual(mine.map((c) => c.id).sort());
+        onToday += day.cases.length;
+      }
+      expect(onToday).toBeGreaterThanOrEqual(2);
+    });
+  });
+}
