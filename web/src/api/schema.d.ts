@@ -7848,7 +7848,39 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": {
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+             */
+            to: string;
+            days: string[];
+            members: {
+              /** @description Identifier (UUIDv7) */
+              memberId: string;
+              name: string;
+              cells: {
+                /**
+                 * Format: date
+                 * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+                 */
+                date: string;
+                /** @description Hours the member can work that day */
+                capacity: number;
+                /** @description Hours of recurring duties pinned that day */
+                duties: number;
+                /** @description Hours of planned work allocated that day */
+                hours: number;
+              }[];
+            }[];
+          };
+        };
       };
       /** @description Invalid input (`errors` names each field with a code) or a malformed request */
       400: {
@@ -8606,7 +8638,44 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": {
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+             */
+            to: string;
+            members: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              name: string;
+              departmentId: string | null;
+              allocations: {
+                /** @description Identifier (UUIDv7) */
+                memberId: string;
+                /**
+                 * Format: date
+                 * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+                 */
+                date: string;
+                /** @description Identifier (UUIDv7) */
+                taskId: string;
+                hours: number;
+                /** @description Identifier (UUIDv7) */
+                planId: string;
+                /** @description The task's name */
+                name: string;
+                /** @description The task's status */
+                status: "todo" | "in_progress" | "done";
+              }[];
+            }[];
+          };
+        };
       };
       /** @description Invalid input (`errors` names each field with a code) or a malformed request */
       400: {
@@ -9965,7 +10034,26 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": {
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+             */
+            date: string;
+            submitted: number;
+            total: number;
+            items: {
+              /** @description Identifier (UUIDv7) */
+              memberId: string;
+              name: string;
+              departmentId: string | null;
+              status: "none" | "draft" | "submitted";
+              submittedAt: string | null;
+              acknowledged: boolean;
+            }[];
+          };
+        };
       };
       /** @description Invalid input (`errors` names each field with a code) or a malformed request */
       400: {
@@ -10018,7 +10106,25 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": {
+            items: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              /**
+               * Format: date
+               * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+               */
+              date: string;
+              status: "none" | "draft" | "submitted";
+              submittedAt: string | null;
+              acknowledgedBy: string | null;
+              blockers: string | null;
+              helpNeeded: string | null;
+            }[];
+            nextCursor: string | null;
+          };
+        };
       };
       /** @description Invalid input (`errors` names each field with a code) or a malformed request */
       400: {
