@@ -1522,7 +1522,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Pay plan templates for 运营, 客服, 设计 and 物流 */
+    /** Pay plan templates for 运营, 客服, 设计 and 物流: department and name as messages, the plan's name in the language asked for */
     get: operations["listPayPlanTemplates"];
     put?: never;
     post?: never;
@@ -1542,7 +1542,7 @@ export interface paths {
     /** Pay plans with their versions and assignments (owner, leads) */
     get: operations["listPayPlans"];
     put?: never;
-    /** Create a pay plan from a definition or a template */
+    /** Create a pay plan from a definition or a template (a template's plan is named in the language asked for) */
     post: operations["createPayPlan"];
     delete?: never;
     options?: never;
@@ -14786,7 +14786,23 @@ export interface operations {
           "application/json": {
             items: {
               id: string;
-              department: string;
+              department: {
+                /** @description Message code (src/core/messages/en.ts) */
+                code: string;
+                /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+                params?: {
+                  [key: string]: unknown;
+                };
+              };
+              name: {
+                /** @description Message code (src/core/messages/en.ts) */
+                code: string;
+                /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+                params?: {
+                  [key: string]: unknown;
+                };
+              };
+              /** @description The plan a new plan from the template starts from, its name in the language asked for */
               plan: unknown;
             }[];
             nextCursor: string | null;
