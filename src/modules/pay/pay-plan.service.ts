@@ -5,12 +5,12 @@ import type { Actor } from "../../core/actor.js";
 import { can } from "../../core/can.js";
 import { fail, fieldError } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
-import { msg, type Locale, type Message } from "../../core/messages/index.js";
+import { msg, type Message } from "../../core/messages/index.js";
 import { policyActor, type PolicyActor } from "../../core/policy.js";
 import { ROLES } from "../../core/limits.js";
 import { addDays } from "../../core/calendar/date.js";
 import { compilePlan, type PayPlanDefinition } from "../../core/pay/plan.js";
-import { PAY_PLAN_TEMPLATES, templatePlan } from "../../core/pay/templates.js";
+import { PAY_PLAN_TEMPLATES } from "../../core/pay/templates.js";
 import type { Executor } from "../../db/database.js";
 import type { Selectable } from "kysely";
 import type { DB } from "../../db/schema.js";
@@ -127,14 +127,8 @@ export function planSegments(
 export class PayPlanService {
   constructor(private readonly deps: ServiceDeps) {}
 
-  /** The shipped templates: department and name as messages, the plan as one made now in `locale`. */
-  templates(locale: Locale = "zh-CN") {
-    return PAY_PLAN_TEMPLATES.map((t) => ({
-      id: t.id,
-      department: msg(t.department),
-      name: msg(t.name),
-      plan: templatePlan(t, locale),
-    }));
+  templates() {
+    return PAY_PLAN_TEMPLATES.map((t) => ({ id: t.id, department: t.department, plan: t.plan }));
   }
 
   /** The actor as the pay policy sees them (the departments they manage, through this handle). */
@@ -197,8 +191,6 @@ export class PayPlanService {
   async create(
     actor: Actor,
     input: { definition?: PayPlanDefinition; templateId?: string; effectiveFrom: string },
-    /** From a template: the language the plan's name is written in (then the owner's text). */
-    locale: Locale = "zh-CN",
   ) {
     await this.check(actor, "pay.plan.manage");
     let def = input.definition;
@@ -208,7 +200,7 @@ export class PayPlanService {
         throw payFieldError("templateId", "pay.plan.no_template", {
           templates: PAY_PLAN_TEMPLATES.map((x) => x.id),
         });
-      def = templatePlan(t, locale);
+      def = structuredClone(t.plan);
     }
     if (!def || (input.definition && input.templateId))
       throw payFieldError("definition", "pay.plan.definition_or_template");

@@ -44,12 +44,11 @@ export async function payRoutes(
     {
       schema: {
         tags,
-        summary:
-          "Pay plan templates for 运营, 客服, 设计 and 物流: department and name as messages, the plan's name in the language asked for",
+        summary: "Pay plan templates for 运营, 客服, 设计 and 物流",
         response: { 200: Page(TemplateSchema) },
       },
     },
-    async (req) => ({ items: services.payPlans.templates(requestLocale(req)), nextCursor: null }),
+    async () => ({ items: services.payPlans.templates(), nextCursor: null }),
   );
   app.get(
     "/pay-plans",
@@ -67,16 +66,13 @@ export async function payRoutes(
     {
       schema: {
         tags,
-        summary:
-          "Create a pay plan from a definition or a template (a template's plan is named in the language asked for)",
+        summary: "Create a pay plan from a definition or a template",
         body: CreatePlanBody,
         response: { 201: PayPlanSchema },
       },
     },
     async (req, reply) =>
-      reply
-        .status(201)
-        .send(await services.payPlans.create(actorOf(req), req.body, requestLocale(req))),
+      reply.status(201).send(await services.payPlans.create(actorOf(req), req.body)),
   );
   app.get(
     "/pay-plans/:id",

@@ -57,12 +57,8 @@ export const PayPlanSchema = Type.Object({
 });
 export const TemplateSchema = Type.Object({
   id: Type.String(),
-  department: MessageSchema,
-  name: MessageSchema,
-  plan: Type.Unknown({
-    description:
-      "The plan a new plan from the template starts from, its name in the language asked for",
-  }),
+  department: Type.String(),
+  plan: Type.Unknown(),
 });
 
 export const CreatePlanBody = Type.Object(

@@ -1522,7 +1522,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Pay plan templates for 运营, 客服, 设计 and 物流: department and name as messages, the plan's name in the language asked for */
+    /** Pay plan templates for 运营, 客服, 设计 and 物流 */
     get: operations["listPayPlanTemplates"];
     put?: never;
     post?: never;
@@ -1542,7 +1542,7 @@ export interface paths {
     /** Pay plans with their versions and assignments (owner, leads) */
     get: operations["listPayPlans"];
     put?: never;
-    /** Create a pay plan from a definition or a template (a template's plan is named in the language asked for) */
+    /** Create a pay plan from a definition or a template */
     post: operations["createPayPlan"];
     delete?: never;
     options?: never;
@@ -7848,39 +7848,7 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          "application/json": {
-            /**
-             * Format: date
-             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
-             */
-            from: string;
-            /**
-             * Format: date
-             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
-             */
-            to: string;
-            days: string[];
-            members: {
-              /** @description Identifier (UUIDv7) */
-              memberId: string;
-              name: string;
-              cells: {
-                /**
-                 * Format: date
-                 * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
-                 */
-                date: string;
-                /** @description Hours the member can work that day */
-                capacity: number;
-                /** @description Hours of recurring duties pinned that day */
-                duties: number;
-                /** @description Hours of planned work allocated that day */
-                hours: number;
-              }[];
-            }[];
-          };
-        };
+        content?: never;
       };
       /** @description Invalid input (`errors` names each field with a code) or a malformed request */
       400: {
@@ -8638,44 +8606,7 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          "application/json": {
-            /**
-             * Format: date
-             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
-             */
-            from: string;
-            /**
-             * Format: date
-             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
-             */
-            to: string;
-            members: {
-              /** @description Identifier (UUIDv7) */
-              id: string;
-              name: string;
-              departmentId: string | null;
-              allocations: {
-                /** @description Identifier (UUIDv7) */
-                memberId: string;
-                /**
-                 * Format: date
-                 * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
-                 */
-                date: string;
-                /** @description Identifier (UUIDv7) */
-                taskId: string;
-                hours: number;
-                /** @description Identifier (UUIDv7) */
-                planId: string;
-                /** @description The task's name */
-                name: string;
-                /** @description The task's status */
-                status: "todo" | "in_progress" | "done";
-              }[];
-            }[];
-          };
-        };
+        content?: never;
       };
       /** @description Invalid input (`errors` names each field with a code) or a malformed request */
       400: {
@@ -10034,26 +9965,7 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          "application/json": {
-            /**
-             * Format: date
-             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
-             */
-            date: string;
-            submitted: number;
-            total: number;
-            items: {
-              /** @description Identifier (UUIDv7) */
-              memberId: string;
-              name: string;
-              departmentId: string | null;
-              status: "none" | "draft" | "submitted";
-              submittedAt: string | null;
-              acknowledged: boolean;
-            }[];
-          };
-        };
+        content?: never;
       };
       /** @description Invalid input (`errors` names each field with a code) or a malformed request */
       400: {
@@ -10106,25 +10018,7 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          "application/json": {
-            items: {
-              /** @description Identifier (UUIDv7) */
-              id: string;
-              /**
-               * Format: date
-               * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
-               */
-              date: string;
-              status: "none" | "draft" | "submitted";
-              submittedAt: string | null;
-              acknowledgedBy: string | null;
-              blockers: string | null;
-              helpNeeded: string | null;
-            }[];
-            nextCursor: string | null;
-          };
-        };
+        content?: never;
       };
       /** @description Invalid input (`errors` names each field with a code) or a malformed request */
       400: {
@@ -14786,23 +14680,7 @@ export interface operations {
           "application/json": {
             items: {
               id: string;
-              department: {
-                /** @description Message code (src/core/messages/en.ts) */
-                code: string;
-                /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
-                params?: {
-                  [key: string]: unknown;
-                };
-              };
-              name: {
-                /** @description Message code (src/core/messages/en.ts) */
-                code: string;
-                /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
-                params?: {
-                  [key: string]: unknown;
-                };
-              };
-              /** @description The plan a new plan from the template starts from, its name in the language asked for */
+              department: string;
               plan: unknown;
             }[];
             nextCursor: string | null;

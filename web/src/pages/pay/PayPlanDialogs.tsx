@@ -11,7 +11,6 @@ import {
 } from "../../api/pay";
 import { FormModal } from "../../components/FormModal";
 import { useI18n } from "../../i18n";
-import { renderMessage } from "../../i18n/messages";
 import { FieldErrors, monthStart, setFieldErrors } from "./shared";
 
 interface TemplateValues {
@@ -29,7 +28,7 @@ interface DialogProps {
 }
 
 export function TemplatePlanModal({ open, onClose, onCreated }: DialogProps) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const templates = usePayTemplates();
   const { create } = usePayPlanMutations();
   return (
@@ -56,8 +55,7 @@ export function TemplatePlanModal({ open, onClose, onCreated }: DialogProps) {
           data-testid="pay-template-select"
           options={(templates.data?.items ?? []).map((x) => ({
             value: x.id,
-            // In the page's language; the plan made takes the name in it (then it is the owner's).
-            label: `${renderMessage(locale, x.department)} · ${renderMessage(locale, x.name)}`,
+            label: `${x.department} · ${x.plan.name}`,
           }))}
         />
       </Form.Item>
