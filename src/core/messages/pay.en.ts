@@ -103,6 +103,16 @@ export const PAY_EN = {
   "pay.what.items": "items sold",
   // The shipped templates' texts (core/pay/templates.ts): a plan made from a template reads in the
   // reader's language for as long as the owner keeps these texts (core/pay/labels.ts).
+  // A template's department and name, as the picker shows them; a plan made from a template takes
+  // the name in the language it was made in, as the owner's own text (docs/PAY.md, "Templates").
+  "pay.tpl.department.operations": "Operations",
+  "pay.tpl.department.customer_service": "Customer service",
+  "pay.tpl.department.design": "Design",
+  "pay.tpl.department.logistics": "Logistics",
+  "pay.tpl.operations.name": "Operations · Shop sales on marginal tiers",
+  "pay.tpl.cs.name": "Customer service · Own sales + shared pool + scorecard bonus",
+  "pay.tpl.design.name": "Design · On-time delivery bonus",
+  "pay.tpl.logistics.name": "Logistics · Per parcel, less errors",
   "pay.tpl.operations.description":
     "Shop GMV commission on marginal tiers; nothing below 80 % of the target.",
   "pay.tpl.operations.shop_gmv": "Shop GMV commission",

@@ -1,23 +1,30 @@
 // Pay plan templates for the four departments of an e-commerce shop, drawn from the rules seen in
 // real shops (shared formats.md). Amounts are examples a shop adjusts; the structure is the point.
 // Texts are written in Chinese from the message catalog; a reader sees them in their own language
-// (labels.ts) until the owner rewrites them.
+// (labels.ts) until the owner rewrites them. A template's department and name are message codes the
+// picker renders in the reader's language; a plan made from one takes its name in the language it
+// was made in (`templatePlan`), and from then on the name is the owner's text.
+import { msg, renderMessage, type Locale, type MessageCode } from "../messages/index.js";
 import { templateText } from "./labels.js";
 import { PAY_PLAN_FORMAT, type PayPlanDefinition } from "./plan.js";
 
 export interface PayPlanTemplate {
   id: string;
-  department: "运营" | "客服" | "设计" | "物流";
+  /** The department the template is for, as a message (运营 / Operations …). */
+  department: MessageCode;
+  /** The template's name, as a message; `plan.name` holds it in Chinese (the shop's language). */
+  name: MessageCode;
   plan: PayPlanDefinition;
 }
 
 export const PAY_PLAN_TEMPLATES: readonly PayPlanTemplate[] = [
   {
     id: "operations",
-    department: "运营",
+    department: "pay.tpl.department.operations",
+    name: "pay.tpl.operations.name",
     plan: {
       format: PAY_PLAN_FORMAT,
-      name: "运营 · 店铺销售额阶梯提成",
+      name: templateText("pay.tpl.operations.name"),
       description: templateText("pay.tpl.operations.description"),
       baseSalary: "6000.00",
       commissions: [
@@ -44,10 +51,11 @@ export const PAY_PLAN_TEMPLATES: readonly PayPlanTemplate[] = [
   },
   {
     id: "customer-service",
-    department: "客服",
+    department: "pay.tpl.department.customer_service",
+    name: "pay.tpl.cs.name",
     plan: {
       format: PAY_PLAN_FORMAT,
-      name: "客服 · 个人业绩 + 公共池 + 考核奖金",
+      name: templateText("pay.tpl.cs.name"),
       description: templateText("pay.tpl.cs.description"),
       baseSalary: "4000.00",
       commissions: [
@@ -153,10 +161,11 @@ export const PAY_PLAN_TEMPLATES: readonly PayPlanTemplate[] = [
   },
   {
     id: "design",
-    department: "设计",
+    department: "pay.tpl.department.design",
+    name: "pay.tpl.design.name",
     plan: {
       format: PAY_PLAN_FORMAT,
-      name: "设计 · 准时交付奖金",
+      name: templateText("pay.tpl.design.name"),
       description: templateText("pay.tpl.design.description"),
       baseSalary: "7000.00",
       commissions: [
@@ -192,10 +201,11 @@ export const PAY_PLAN_TEMPLATES: readonly PayPlanTemplate[] = [
   },
   {
     id: "logistics",
-    department: "物流",
+    department: "pay.tpl.department.logistics",
+    name: "pay.tpl.logistics.name",
     plan: {
       format: PAY_PLAN_FORMAT,
-      name: "物流 · 计件与差错",
+      name: templateText("pay.tpl.logistics.name"),
       description: templateText("pay.tpl.logistics.description"),
       baseSalary: "4500.00",
       commissions: [
@@ -235,3 +245,12 @@ export const PAY_PLAN_TEMPLATES: readonly PayPlanTemplate[] = [
     },
   },
 ];
+
+/**
+ * A template's plan as a new plan of a reader of `locale`: its name in that language (the owner's
+ * text from then on; it does not follow a reader's language later). The rule labels and the
+ * description stay the template's texts, which read in every reader's language (labels.ts).
+ */
+export function templatePlan(template: PayPlanTemplate, locale: Locale): PayPlanDefinition {
+  return { ...structuredClone(template.plan), name: renderMessage(locale, msg(template.name)) };
+}

@@ -5,12 +5,12 @@ import type { Actor } from "../../core/actor.js";
 import { can } from "../../core/can.js";
 import { fail, fieldError } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
-import { msg, type Message } from "../../core/messages/index.js";
+import { msg, type Locale, type Message } from "../../core/messages/index.js";
 import { policyActor, type PolicyActor } from "../../core/policy.js";
 import { ROLES } from "../../core/limits.js";
 import { addDays } from "../../core/calendar/date.js";
 import { compilePlan, type PayPlanDefinition } from "../../core/pay/plan.js";
-import { PAY_PLAN_TEMPLATES } from "../../core/pay/templates.js";
+import { PAY_PLAN_TEMPLATES, templatePlan } from "../../core/pay/templates.js";
 import type { Executor } from "../../db/database.js";
 import type { Selectable } from "kysely";
 import type { DB } from "../../db/schema.js";
@@ -127,8 +127,14 @@ export function planSegments(
 export class PayPlanService {
   constructor(private readonly deps: ServiceDeps) {}
 
-  templates() {
-    return PAY_PLAN_TEMPLATES.map((t) => ({ id: t.id, department: t.department, plan: t.plan }));
+  /** The shipped templates: department and name as messages, the plan as one made now in `locale`. */
+  templates(locale: Locale = "zh-CN") {
+    return PAY_PLAN_TEMPLATES.map((t) => ({
+      id: t.id,
+      department: msg(t.department),
+      name: msg(t.name),
+      plan: templatePlan(t, locale),
+    }));
   }
 
   /** The actor as the pay policy sees them (the departments they manage, through this handle). */
@@ -191,6 +197,8 @@ export class PayPlanService {
   async create(
     actor: Actor,
     input: { definition?: PayPlanDefinition; templateId?: string; effectiveFrom: string },
+    /** From a template: the language the plan's name is written in (then the owner's text). */
+    locale: Locale = "zh-CN",
   ) {
     await this.check(actor, "pay.plan.manage");
     let def = input.definition;
@@ -200,7 +208,7 @@ export class PayPlanService {
         throw payFieldError("templateId", "pay.plan.no_template", {
           templates: PAY_PLAN_TEMPLATES.map((x) => x.id),
         });
-      def = structuredClone(t.plan);
+      def = templatePlan(t, locale);
     }
     if (!def || (input.definition && input.templateId))
       throw payFieldError("definition", "pay.plan.definition_or_template");

@@ -115,6 +115,64 @@ for (const dialect of DIALECTS) {
       expect((await m.get(`/api/v1/pay/projection/${ownerId}`)).status).toBe(403);
     });
 
+    it("offers the templates in the reader's language and names a plan from one in the language it was made in", async () => {
+      const { client: owner } = await signupClient(t.app);
+      type Templates = {
+        items: {
+          id: string;
+          department: { code: string };
+          name: { code: string };
+          plan: { name: string };
+        }[];
+      };
+      const en = await owner.req<Templates>("GET", "/api/v1/pay-plan-templates", undefined, {
+        "accept-language": "en",
+      });
+      const zh = await owner.req<Templates>("GET", "/api/v1/pay-plan-templates", undefined, {
+        "accept-language": "zh-CN",
+      });
+      const cs = (r: Templates) => r.items.find((x) => x.id === "customer-service")!;
+      expect(cs(en.body).department).toEqual({ code: "pay.tpl.department.customer_service" });
+      expect(cs(en.body).name).toEqual({ code: "pay.tpl.cs.name" });
+      expect(en.body.items.map((x) => x.plan.name)).toEqual([
+        "Operations · Shop sales on marginal tiers",
+        "Customer service · Own sales + shared pool + scorecard bonus",
+        "Design · On-time delivery bonus",
+        "Logistics · Per parcel, less errors",
+      ]);
+      expect(zh.body.items.map((x) => x.plan.name)).toEqual([
+        "运营 · 店铺销售额阶梯提成",
+        "客服 · 个人业绩 + 公共池 + 考核奖金",
+        "设计 · 准时交付奖金",
+        "物流 · 计件与差错",
+      ]);
+
+      // Made by an English reader: the English name, kept as the owner's text for a Chinese reader.
+      const made = await owner.req<{ id: string; name: string }>(
+        "POST",
+        "/api/v1/pay-plans",
+        { effectiveFrom: "2026-10-01", templateId: "design" },
+        { "accept-language": "en" },
+      );
+      expect(made.status).toBe(201);
+      expect(made.body.name).toBe("Design · On-time delivery bonus");
+      const read = await owner.req<{ name: string }>(
+        "GET",
+        `/api/v1/pay-plans/${made.body.id}`,
+        undefined,
+        { "accept-language": "zh-CN" },
+      );
+      expect(read.body.name).toBe("Design · On-time delivery bonus");
+      const exported = await owner.get<{ name: string; description: string }>(
+        `/api/v1/pay-plans/${made.body.id}/export`,
+      );
+      expect(exported.body.name).toBe("Design · On-time delivery bonus");
+      // The rule texts stay the template's, which every reader reads in their own language.
+      expect(exported.body.description).toBe(
+        PAY_PLAN_TEMPLATES.find((x) => x.id === "design")!.plan.description,
+      );
+    });
+
     it("refuses a run for a month without shop data and a malformed period", async () => {
       const { client: owner } = await signupClient(t.app);
       const r = await owner.post<{ errors: { field: string }[] }>("/api/v1/pay-runs", {

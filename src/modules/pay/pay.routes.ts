@@ -44,11 +44,12 @@ export async function payRoutes(
     {
       schema: {
         tags,
-        summary: "Pay plan templates for 运营, 客服, 设计 and 物流",
+        summary:
+          "Pay plan templates for 运营, 客服, 设计 and 物流: department and name as messages, the plan's name in the language asked for",
         response: { 200: Page(TemplateSchema) },
       },
     },
-    async () => ({ items: services.payPlans.templates(), nextCursor: null }),
+    async (req) => ({ items: services.payPlans.templates(requestLocale(req)), nextCursor: null }),
   );
   app.get(
     "/pay-plans",
@@ -66,13 +67,16 @@ export async function payRoutes(
     {
       schema: {
         tags,
-        summary: "Create a pay plan from a definition or a template",
+        summary:
+          "Create a pay plan from a definition or a template (a template's plan is named in the language asked for)",
         body: CreatePlanBody,
         response: { 201: PayPlanSchema },
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await services.payPlans.create(actorOf(req), req.body)),
+      reply
+        .status(201)
+        .send(await services.payPlans.create(actorOf(req), req.body, requestLocale(req))),
   );
   app.get(
     "/pay-plans/:id",

@@ -57,8 +57,12 @@ export const PayPlanSchema = Type.Object({
 });
 export const TemplateSchema = Type.Object({
   id: Type.String(),
-  department: Type.String(),
-  plan: Type.Unknown(),
+  department: MessageSchema,
+  name: MessageSchema,
+  plan: Type.Unknown({
+    description:
+      "The plan a new plan from the template starts from, its name in the language asked for",
+  }),
 });
 
 export const CreatePlanBody = Type.Object(

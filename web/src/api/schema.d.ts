@@ -1522,7 +1522,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Pay plan templates for 运营, 客服, 设计 and 物流 */
+    /** Pay plan templates for 运营, 客服, 设计 and 物流: department and name as messages, the plan's name in the language asked for */
     get: operations["listPayPlanTemplates"];
     put?: never;
     post?: never;
@@ -1542,7 +1542,7 @@ export interface paths {
     /** Pay plans with their versions and assignments (owner, leads) */
     get: operations["listPayPlans"];
     put?: never;
-    /** Create a pay plan from a definition or a template */
+    /** Create a pay plan from a definition or a template (a template's plan is named in the language asked for) */
     post: operations["createPayPlan"];
     delete?: never;
     options?: never;
@@ -7848,7 +7848,39 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": {
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+             */
+            to: string;
+            days: string[];
+            members: {
+              /** @description Identifier (UUIDv7) */
+              memberId: string;
+              name: string;
+              cells: {
+                /**
+                 * Format: date
+                 * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+                 */
+                date: string;
+                /** @description Hours the member can work that day */
+                capacity: number;
+                /** @description Hours of recurring duties pinned that day */
+                duties: number;
+                /** @description Hours of planned work allocated that day */
+                hours: number;
+              }[];
+            }[];
+          };
+        };
       };
       /** @description Invalid input (`errors` names each field with a code) or a malformed request */
       400: {
@@ -8606,7 +8638,44 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": {
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+             */
+            to: string;
+            members: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              name: string;
+              departmentId: string | null;
+              allocations: {
+                /** @description Identifier (UUIDv7) */
+                memberId: string;
+                /**
+                 * Format: date
+                 * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+                 */
+                date: string;
+                /** @description Identifier (UUIDv7) */
+                taskId: string;
+                hours: number;
+                /** @description Identifier (UUIDv7) */
+                planId: string;
+                /** @description The task's name */
+                name: string;
+                /** @description The task's status */
+                status: "todo" | "in_progress" | "done";
+              }[];
+            }[];
+          };
+        };
       };
       /** @description Invalid input (`errors` names each field with a code) or a malformed request */
       400: {
@@ -9965,7 +10034,26 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": {
+            /**
+             * Format: date
+             * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+             */
+            date: string;
+            submitted: number;
+            total: number;
+            items: {
+              /** @description Identifier (UUIDv7) */
+              memberId: string;
+              name: string;
+              departmentId: string | null;
+              status: "none" | "draft" | "submitted";
+              submittedAt: string | null;
+              acknowledged: boolean;
+            }[];
+          };
+        };
       };
       /** @description Invalid input (`errors` names each field with a code) or a malformed request */
       400: {
@@ -10018,7 +10106,25 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          "application/json": {
+            items: {
+              /** @description Identifier (UUIDv7) */
+              id: string;
+              /**
+               * Format: date
+               * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+               */
+              date: string;
+              status: "none" | "draft" | "submitted";
+              submittedAt: string | null;
+              acknowledgedBy: string | null;
+              blockers: string | null;
+              helpNeeded: string | null;
+            }[];
+            nextCursor: string | null;
+          };
+        };
       };
       /** @description Invalid input (`errors` names each field with a code) or a malformed request */
       400: {
@@ -14680,7 +14786,23 @@ export interface operations {
           "application/json": {
             items: {
               id: string;
-              department: string;
+              department: {
+                /** @description Message code (src/core/messages/en.ts) */
+                code: string;
+                /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+                params?: {
+                  [key: string]: unknown;
+                };
+              };
+              name: {
+                /** @description Message code (src/core/messages/en.ts) */
+                code: string;
+                /** @description Parameters of the message code: values, lists, or nested {code, params} messages */
+                params?: {
+                  [key: string]: unknown;
+                };
+              };
+              /** @description The plan a new plan from the template starts from, its name in the language asked for */
               plan: unknown;
             }[];
             nextCursor: string | null;

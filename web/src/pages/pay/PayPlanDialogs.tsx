@@ -11,6 +11,7 @@ import {
 } from "../../api/pay";
 import { FormModal } from "../../components/FormModal";
 import { useI18n } from "../../i18n";
+import { renderMessage } from "../../i18n/messages";
 import { FieldErrors, monthStart, setFieldErrors } from "./shared";
 
 interface TemplateValues {
@@ -28,7 +29,7 @@ interface DialogProps {
 }
 
 export function TemplatePlanModal({ open, onClose, onCreated }: DialogProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const templates = usePayTemplates();
   const { create } = usePayPlanMutations();
   return (
@@ -55,7 +56,8 @@ export function TemplatePlanModal({ open, onClose, onCreated }: DialogProps) {
           data-testid="pay-template-select"
           options={(templates.data?.items ?? []).map((x) => ({
             value: x.id,
-            label: `${x.department} · ${x.plan.name}`,
+            // In the page's language; the plan made takes the name in it (then it is the owner's).
+            label: `${renderMessage(locale, x.department)} · ${renderMessage(locale, x.name)}`,
           }))}
         />
       </Form.Item>
