@@ -115,6 +115,11 @@ const AftersalesPage = lazy(() =>
 const CasePage = lazy(() =>
   import("./pages/aftersales/CasePage").then((m) => ({ default: m.CasePage })),
 );
+const AftersalesSettingsPage = lazy(() =>
+  import("./pages/aftersales/AftersalesSettingsPage").then((m) => ({
+    default: m.AftersalesSettingsPage,
+  })),
+);
 const CustomersPage = lazy(() =>
   import("./pages/customers/CustomersPage").then((m) => ({ default: m.CustomersPage })),
 );
@@ -249,6 +254,10 @@ export function App() {
               element={<SignedIn>{() => <LogisticsDashboardPage />}</SignedIn>}
             />
             <Route path="/aftersales" element={<SignedIn>{() => <AftersalesPage />}</SignedIn>} />
+            <Route
+              path="/aftersales/settings"
+              element={<SignedIn>{() => <AftersalesSettingsPage />}</SignedIn>}
+            />
             <Route
               path="/aftersales/cases/:id"
               element={<SignedIn>{() => <CasePage />}</SignedIn>}

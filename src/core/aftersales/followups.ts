@@ -17,7 +17,7 @@ export const FOLLOWUP_LIMITS = {
   scriptChars: 2000,
   nameChars: 60,
   /** Events older than this many days past their due date are not called back any more. */
-  lookbackDays: 14,
+  lookbackDays: 3,
 } as const;
 
 export interface FollowupRule {

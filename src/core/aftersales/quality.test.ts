@@ -89,11 +89,11 @@ describe("a follow-up rule", () => {
     active: true,
   };
   const e = { shopId: "s1", platform: "taobao", amountFen: 19_900, date: "2026-10-08" };
-  it("is due N days after the event, from then on for two weeks", () => {
+  it("is due N days after the event, and made up to three days late (a new rule brings no backlog)", () => {
     expect(followupDue(rule, e, "2026-10-10")).toBeNull();
     expect(followupDue(rule, e, "2026-10-11")).toBe("2026-10-11");
-    expect(followupDue(rule, e, "2026-10-25")).toBe("2026-10-11");
-    expect(followupDue(rule, e, "2026-10-26")).toBeNull();
+    expect(followupDue(rule, e, "2026-10-14")).toBe("2026-10-11");
+    expect(followupDue(rule, e, "2026-10-15")).toBeNull();
   });
   it("takes only its shop, platform and amount, and nothing while off", () => {
     expect(followupDue(rule, { ...e, shopId: "s2" }, "2026-10-12")).toBeNull();

@@ -1,5 +1,5 @@
 // 好评回访 follow-ups on both databases: the owner and the 客服 lead set the rules, a 客服 member and a
-// 运营 member may not; an order delivered three days ago lands on a 客服 agent's Today with the
+// 运营 member may not; an order delivered five days before lands on a 客服 agent's Today with the
 // script; only that agent (or the lead, or the owner) records it; a bad review opens a complaint
 // case with its own SLA clock; a follow-up after that complaint is resolved, recorded as a good
 // review, counts as turned good — per agent per month, as the metrics will read it.
@@ -79,12 +79,12 @@ for (const dialect of DIALECTS) {
       await s.followups.putRules(t.owner, {
         version: 0,
         rules: [
-          // Order …901 was received 2026-10-05: due on the 8th, still on Today on the 12th.
+          // Order …901 was received 2026-10-05: due on the 10th, still on Today on the 12th.
           {
             name: "签收回访",
             shopId: t.shopId,
             trigger: "delivered",
-            daysAfter: 3,
+            daysAfter: 5,
             script: SCRIPT,
           },
           {
@@ -103,7 +103,7 @@ for (const dialect of DIALECTS) {
       expect(f).toMatchObject({
         ruleName: "签收回访",
         platformOrderId: "3515313147329357901",
-        dueDate: "2026-10-08",
+        dueDate: "2026-10-10",
         script: SCRIPT,
         state: "open",
       });

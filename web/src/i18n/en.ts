@@ -1,11 +1,11 @@
 // English strings. zh-CN.ts must carry the same keys (the type checker holds it to that).
 import { aftersalesEn } from "./aftersales.en";
+import { aftersalesCareEn } from "./aftersales-care.en";
 import { customersEn } from "./customers.en";
 import { goalsEn } from "./goals.en";
 import { payEn } from "./pay.en";
 import { logisticsEn } from "./logistics.en";
 import { plansEn } from "./plans.en";
-import { efficiencyEn } from "./efficiency.en";
 import { progressEn } from "./progress.en";
 import { shopEn } from "./shop.en";
 
@@ -250,13 +250,13 @@ export const en = {
   "profile.signedOutOthers":
     "{sessions} other session(s) signed out, {tokens} API token(s) revoked.",
   ...plansEn,
-  ...efficiencyEn,
   ...progressEn,
   ...payEn,
   ...logisticsEn,
   ...goalsEn,
   ...shopEn,
   ...aftersalesEn,
+  ...aftersalesCareEn,
   ...customersEn,
 } as const;
 

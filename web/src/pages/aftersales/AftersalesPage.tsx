@@ -3,7 +3,7 @@
 // opening a case by hand from an order and importing a platform's after-sales export.
 import { Button, Segmented, Select, Space, Typography } from "antd";
 import { useMemo, useState } from "react";
-import { useSearchParams } from "react-router-dom";
+import { Link, useSearchParams } from "react-router-dom";
 import { ALL_STATES, CASE_TYPES, useCases, type CaseFilter } from "../../api/aftersales";
 import { useI18n } from "../../i18n";
 import { useMe } from "../../me";
@@ -69,16 +69,21 @@ export function AftersalesPage() {
             </Typography.Text>
           )}
         </div>
-        {handle && (
-          <Space wrap>
-            <Button onClick={() => setOpening(true)} data-testid="case-new">
-              {t("aftersales.open")}
-            </Button>
-            <Button type="primary" onClick={() => setImporting(true)} data-testid="case-import">
-              {t("aftersales.import")}
-            </Button>
-          </Space>
-        )}
+        <Space wrap>
+          <Link to="/aftersales/settings" data-testid="aftersales-settings-link">
+            <Button>{t("aftersales.settings")}</Button>
+          </Link>
+          {handle && (
+            <>
+              <Button onClick={() => setOpening(true)} data-testid="case-new">
+                {t("aftersales.open")}
+              </Button>
+              <Button type="primary" onClick={() => setImporting(true)} data-testid="case-import">
+                {t("aftersales.import")}
+              </Button>
+            </>
+          )}
+        </Space>
       </Space>
       {lead && (
         <PeopleCard selected={filter.assignee} onPick={(id) => setFilter({ assignee: id })} />

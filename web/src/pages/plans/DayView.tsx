@@ -9,6 +9,7 @@ import { InboxCard, TasksCard, UnplannedCard } from "./DayCards";
 import { DutiesCard } from "./DutiesCard";
 import { PackingRunCard } from "../logistics/people/PackingRunCard";
 import { caseHours, TodayCasesCard } from "../aftersales/TodayCasesCard";
+import { TodayFollowupsCard } from "../aftersales/TodayFollowupsCard";
 
 export function DayView({ today }: { today: Today }) {
   const { t } = useI18n();
@@ -39,6 +40,9 @@ export function DayView({ today }: { today: Today }) {
           </Card>
           {today.packing ? <PackingRunCard run={today.packing} /> : null}
           {today.cases.length ? <TodayCasesCard cases={today.cases} /> : null}
+          {today.followups.length ? (
+            <TodayFollowupsCard followups={today.followups} readOnly={readOnly} />
+          ) : null}
           <TasksCard today={today} readOnly={readOnly} />
           <UnplannedCard today={today} readOnly={readOnly} />
         </Space>

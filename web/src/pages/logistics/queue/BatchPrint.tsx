@@ -23,10 +23,7 @@ export function BatchPrint({
   const manifest = useManifest({ batchId }, doc === "manifest");
   const ready = doc === "pick" ? pick.data : doc === "manifest" ? manifest.data : slips.data;
   useEffect(() => {
-    if (!ready) return;
-    performance.mark("batch-print-ready");
-    // The first frame painted with the sheet in it (what the print benchmark reports).
-    requestAnimationFrame(() => setTimeout(() => performance.mark("batch-print-painted")));
+    if (ready) performance.mark("batch-print-ready");
   }, [ready]);
   return createPortal(
     <div
