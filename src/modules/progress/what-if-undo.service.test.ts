@@ -211,6 +211,31 @@ for (const dialect of DIALECTS) {
       await s.plans.delete(team.owner, planId);
     });
 
+    it("brings a deferred task back when it is no longer optional (task patch), and refuses to undo after", async () => {
+      const { planId, ids } = await chain("大促三", "2026-11-04", [
+        ["海报", 24, "设计主管"],
+        ["视频", 16, "设计主管", true],
+        ["上架", 8, "设计主管"],
+      ]);
+      const r = await s.whatIfs.propose(team.owner, planId);
+      const cut = r.options.find((o) => o.kind === "cut_scope")!;
+      const applied = await s.whatIfs.apply(team.owner, planId, {
+        revision: r.revision,
+        changes: cut.changes,
+      });
+      expect(await finishOf(planId)).toBe("2026-11-05");
+      const video = (await s.plans.get(team.owner, planId)).tasks.find((t) => t.id === ids[1])!;
+      const patched = await s.tasks.update(team.owner, video.id, {
+        version: video.version,
+        optional: false,
+      });
+      expect(patched.task).toMatchObject({ optional: false, deferred: false });
+      expect(await finishOf(planId)).toBe("2026-11-09");
+      const stale = await failure(s.whatIfs.undo(team.owner, planId, applied.applicationId));
+      expect(stale?.coded?.code).toBe("progress.whatif.undo_stale");
+      await s.plans.delete(team.owner, planId);
+    });
+
     it("property: on generated late plans, each option kind's predicted finish is the applied re-plan's, and undo gives back the finish before", async () => {
       const people = ["设计专员", "设计主管"];
       const taskArb = fc.record({
