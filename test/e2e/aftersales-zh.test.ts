@@ -214,6 +214,7 @@ for (const dialect of DIALECTS) {
         await opsCase.root().waitFor();
         await expect.poll(() => opsCase.state().innerText()).toBe("等待买家退货");
         expect(await opsCase.moves().count()).toBe(0);
+        expect(await opsCase.assign().count()).toBe(0);
         await ops.goto(`${server.url}/aftersales`);
         await new AftersalesListPage(ops).cases().first().waitFor();
         expect(await new AftersalesListPage(ops).importButton().count()).toBe(0);
@@ -225,6 +226,20 @@ for (const dialect of DIALECTS) {
         await expect.poll(async () => (await list.shown()).length).toBeGreaterThanOrEqual(1);
         expect((await list.shown())[0]).toMatchObject({ key: "R20261006002", overdue: true });
         await shot(page, "lead-1440-zh-list");
+
+        // The lead gives the member's case to 刘婷 from the case page; its history says so.
+        await page.goto(`${server.url}/aftersales/cases/${manual.id}`);
+        const leadCase = new CasePage(page);
+        await leadCase.root().waitFor();
+        await expect.poll(() => leadCase.assign().innerText()).toContain("赵磊");
+        await leadCase.reassignTo("刘婷");
+        await expect.poll(() => leadCase.assign().innerText()).toContain("刘婷");
+        await expect.poll(async () => (await leadCase.historyTexts()).at(-1)).toContain("刘婷");
+        await shot(page, "lead-1440-zh-reassigned");
+        expect((await allCases(lead)).find((x) => x.id === manual.id)!.assigneeMemberId).not.toBe(
+          manual.assigneeMemberId,
+        );
+        await list.goto(server.url);
 
         await list.importButton().click();
         const dialog = new CaseImportDialog(page);

@@ -40,6 +40,17 @@ export class CasePage {
   async historyTexts(): Promise<string[]> {
     return this.history().allInnerTexts();
   }
+  /** The lead's choice of who has the case (absent for someone who may not reassign). */
+  readonly assign = () => this.page.getByTestId("case-assign");
+  /** Gives the case to a person by name from the lead's choice. */
+  async reassignTo(name: string) {
+    await this.assign().click();
+    await this.page
+      .locator(".ant-select-dropdown:visible")
+      .getByText(name, { exact: false })
+      .first()
+      .click();
+  }
 }
 
 export class CaseImportDialog {

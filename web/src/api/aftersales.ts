@@ -101,6 +101,31 @@ export function useTransition(id: string) {
   });
 }
 
+/** Open cases per person (owner and customer-service leads): GET /aftersales/queue. */
+export type CaseQueue = Reply<"getAftersalesQueue">;
+
+export const useCaseQueue = (enabled = true) =>
+  useQuery({
+    queryKey: ["aftersales", "queue", "people"],
+    queryFn: () => api.get<CaseQueue>(`${V1}/queue`),
+    enabled,
+    retry: false,
+  });
+
+/** Give a case to someone (the lead's reassign); 409 when the case changed since it was read. */
+export function useAssignCase(id: string) {
+  const qc = useQueryClient();
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (b: Body<"assignAftersalesCase">) =>
+      api.post<CaseDetail>(`${V1}/cases/${id}/assign`, b),
+    onSuccess: (c) => {
+      qc.setQueryData(caseKeys.one(id), c);
+      void refresh();
+    },
+  });
+}
+
 /** A problem of a refused import (the problem-details `problems`): its file, row and column, code and text. */
 export type ImportProblem = NonNullable<components["schemas"]["Problem"]["problems"]>[number];
 

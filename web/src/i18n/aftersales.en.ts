@@ -56,6 +56,9 @@ export const aftersalesEn = {
   "aftersales.case.clocks": "Clocks",
   "aftersales.case.clockDue": "due {time}",
   "aftersales.case.clockStopped": "stopped {time}",
+  "aftersales.case.reassign": "Give the case to",
+  "aftersales.case.reassigned": "Given to {name}",
+  "aftersales.case.assignLoad": "{count} open",
   "aftersales.case.clockUnmeasured":
     "done on the platform before Dayclear saw the case (time unknown, not measured)",
   "aftersales.case.moves": "Move to",

@@ -23,6 +23,7 @@ import { renderMessage } from "../../i18n/messages";
 import { useMe } from "../../me";
 import { useServerNow } from "../logistics/queue/time";
 import { useShops } from "../shop-data/api";
+import { CaseAssign } from "./CaseAssign";
 import { CaseClocks } from "./CaseClocks";
 import { CaseCountdown } from "./CaseCountdown";
 import { CaseMoves } from "./CaseMoves";
@@ -171,11 +172,7 @@ export function CasePage() {
             {
               key: "assignee",
               label: t("aftersales.case.assignee"),
-              children: (
-                <span data-testid="case-assignee">
-                  {c.assigneeName ?? t("aftersales.unassigned")}
-                </span>
-              ),
+              children: <CaseAssign c={c} />,
             },
             {
               key: "opened",

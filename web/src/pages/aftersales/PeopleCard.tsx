@@ -2,23 +2,10 @@
 // estimated minutes and the minutes they have free today, and the unassigned cases with why routing
 // left them. Read from GET /api/v1/aftersales/queue when the server has it (a server without it
 // answers 404 and the card stays away); a click on a person filters the list to their cases.
-import { useQuery } from "@tanstack/react-query";
 import { Card, Flex, Tag, Typography } from "antd";
-import { request } from "../../api/client";
+import { useCaseQueue } from "../../api/aftersales";
 import { useI18n } from "../../i18n";
-import { renderMessage, type Message } from "../../i18n/messages";
-
-interface Queue {
-  members: {
-    memberId: string;
-    name: string;
-    working: boolean;
-    freeMinutes: number;
-    count: number;
-    estimatedMinutes: number;
-  }[];
-  unassigned: { count: number; reasons: { reason: string; count: number; message: Message }[] };
-}
+import { renderMessage } from "../../i18n/messages";
 
 export function PeopleCard({
   selected,
@@ -28,11 +15,7 @@ export function PeopleCard({
   onPick: (memberId: string) => void;
 }) {
   const { t, locale } = useI18n();
-  const q = useQuery({
-    queryKey: ["aftersales", "queue", "people"],
-    queryFn: () => request<Queue>("GET", "/api/v1/aftersales/queue"),
-    retry: false,
-  });
+  const q = useCaseQueue();
   if (!q.data?.members) return null;
   const { members, unassigned } = q.data;
   return (
