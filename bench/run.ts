@@ -11,6 +11,7 @@ const groups: Record<string, () => Promise<void>> = {
   queue: async () => (await import("./queue/index.js")).runQueueBench(rest),
   rates: async () => (await import("./rates/index.js")).runRatesBench(rest),
   scan: async () => (await import("./scan/index.js")).runScanBench(rest),
+  whatif: async () => (await import("./whatif/index.js")).runWhatIfBench(rest),
 };
 const chosen = group && !group.startsWith("-") ? [group] : Object.keys(groups);
 for (const name of chosen) {
