@@ -115,6 +115,11 @@ const AftersalesPage = lazy(() =>
 const CasePage = lazy(() =>
   import("./pages/aftersales/CasePage").then((m) => ({ default: m.CasePage })),
 );
+const AftersalesDashboardPage = lazy(() =>
+  import("./pages/aftersales/DashboardPage").then((m) => ({
+    default: m.AftersalesDashboardPage,
+  })),
+);
 const AftersalesSettingsPage = lazy(() =>
   import("./pages/aftersales/AftersalesSettingsPage").then((m) => ({
     default: m.AftersalesSettingsPage,
@@ -254,6 +259,10 @@ export function App() {
               element={<SignedIn>{() => <LogisticsDashboardPage />}</SignedIn>}
             />
             <Route path="/aftersales" element={<SignedIn>{() => <AftersalesPage />}</SignedIn>} />
+            <Route
+              path="/aftersales/dashboard"
+              element={<SignedIn>{() => <AftersalesDashboardPage />}</SignedIn>}
+            />
             <Route
               path="/aftersales/settings"
               element={<SignedIn>{() => <AftersalesSettingsPage />}</SignedIn>}

@@ -532,6 +532,11 @@ for (const dialect of DIALECTS) {
       );
       expect(leadCsv.raw).toContain("退款率（%）");
       expect(leadCsv.raw).toContain("淘宝店,10,3,94.90,30.0");
+      // A download link names its language.
+      const linked = await lead.get(
+        `${V1}/aftersales/dashboard/export?from=2026-11-01&to=2026-11-30&lang=en`,
+      );
+      expect(linked.raw).toContain("Refund rate (%)");
     });
 
     it("pay reads bad reviews turned good from the cases; goals read after-sales KPIs", async () => {

@@ -34,18 +34,19 @@ export async function aftersalesDashboardRoutes(
       schema: {
         operationId: "exportAftersalesDashboard",
         tags,
-        summary: `The after-sales dashboard as CSV (UTF-8 with BOM) or XLSX, headed in the reader's language; amounts in yuan, rates in percent. ${WHO}`,
+        summary: `The after-sales dashboard as CSV (UTF-8 with BOM) or XLSX, headed in the reader's language (lang, else Accept-Language); amounts in yuan, rates in percent. ${WHO}`,
         querystring: DashboardExportQuery,
       },
     },
     async (req, reply) => {
+      const { format, lang, ...query } = req.query;
       const { from, to, rows } = await aftersalesDashboard.exportRows(
         actorOf(req),
-        req.query,
-        requestLocale(req),
+        query,
+        lang ?? requestLocale(req),
       );
       const name = `dayclear-aftersales-${from}-${to}`;
-      if (req.query.format === "xlsx") {
+      if (format === "xlsx") {
         const wb = new ExcelJS.Workbook();
         const ws = wb.addWorksheet("aftersales");
         // Amounts and rates go in as numbers; any other text is made inert.

@@ -25,6 +25,12 @@ export const DashboardExportQuery = Type.Object(
   {
     ...queryFields,
     format: Type.Optional(Type.Union([Type.Literal("csv"), Type.Literal("xlsx")])),
+    lang: Type.Optional(
+      Type.Union([Type.Literal("zh-CN"), Type.Literal("en")], {
+        description:
+          "The headers' language (a download link cannot send Accept-Language); else Accept-Language, else the user's",
+      }),
+    ),
   },
   strict,
 );

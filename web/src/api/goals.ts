@@ -27,6 +27,11 @@ const KPI_ORDER = [
   "averageResponse",
   "parcelsPacked",
   "wrongShipments",
+  "returnRate",
+  "avgHandlingMinutes",
+  "slaAttainment",
+  "savedReturns",
+  "reviewsTurnedGood",
 ] as const satisfies readonly KpiMetric[];
 export const KPI_METRICS: KpiMetric[] = [...KPI_ORDER];
 true satisfies [Exclude<KpiMetric, (typeof KPI_ORDER)[number]>] extends [never] ? true : false;

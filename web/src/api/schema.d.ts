@@ -2182,7 +2182,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The after-sales dashboard as CSV (UTF-8 with BOM) or XLSX, headed in the reader's language; amounts in yuan, rates in percent. The owner and the leads holding customer_service see every case (scope all); a customer_service member the cases they had (scope own, without rates); anyone else 403 */
+    /** The after-sales dashboard as CSV (UTF-8 with BOM) or XLSX, headed in the reader's language (lang, else Accept-Language); amounts in yuan, rates in percent. The owner and the leads holding customer_service see every case (scope all); a customer_service member the cases they had (scope own, without rates); anyone else 403 */
     get: operations["exportAftersalesDashboard"];
     put?: never;
     post?: never;
@@ -21786,6 +21786,8 @@ export interface operations {
         /** @description One shop, by id or name; absent: every shop */
         shopId?: string;
         format?: "csv" | "xlsx";
+        /** @description The headers' language (a download link cannot send Accept-Language); else Accept-Language, else the user's */
+        lang?: "zh-CN" | "en";
       };
       header?: never;
       path?: never;

@@ -44,6 +44,7 @@ export function AftersalesPage() {
   const { can } = useMe();
   const handle = can("aftersales.handle");
   const lead = can("aftersales.manage");
+  const kpi = can("aftersales.kpi.own");
   const [filter, setFilter] = useFilter();
   const [params] = useSearchParams();
   const cases = useCases(filter);
@@ -63,6 +64,11 @@ export function AftersalesPage() {
           <Typography.Title level={4} style={{ marginBottom: 0 }}>
             {t("aftersales.title")}
           </Typography.Title>
+          {kpi && (
+            <Link to="/aftersales/dashboard" data-testid="aftersales-dashboard-link">
+              {t("aftersales.dash.open")} →
+            </Link>
+          )}
           {cases.data && (
             <Typography.Text type={overdue ? "danger" : "secondary"} data-testid="case-summary">
               {t("aftersales.summary", { count: items.length, overdue })}

@@ -126,7 +126,9 @@ function EventRule({ e }: { e: EventDef }) {
               {t(
                 e.kpi === "wrongShipments"
                   ? "logistics.people.pay.fromPackStation"
-                  : "pay.rule.fromShipping",
+                  : e.kpi === "reviewsTurnedGood"
+                    ? "aftersales.dash.fromCases"
+                    : "pay.rule.fromShipping",
               )}
             </Tag>
           ) : null}
