@@ -38,11 +38,10 @@ export class InvitationService {
       const departments = await new DepartmentRepository(trx).list(actor.workspaceId);
       if (departmentId && !departments.some((d) => d.id === departmentId))
         throw badField("departmentId", "org.department.no_such");
+      const who = await loadPolicyActor(trx, actor, departments);
       if (
-        !can(await loadPolicyActor(trx, actor, departments), "invitation.manage", {
-          departmentId,
-        }) ||
-        (role === "owner" && actor.role !== "owner")
+        !can(who, "invitation.manage", { departmentId }) ||
+        (role === "owner" && !can(who, "member.grant_owner"))
       ) {
         throw fail("forbidden", "org.invitation.forbidden");
       }

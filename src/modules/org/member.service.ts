@@ -57,7 +57,7 @@ export class MemberService {
       const role: Role = input.role ?? "member";
       const departmentId = input.departmentId ?? null;
       await this.authorize(trx, actor, "member.create", { departmentId, role });
-      if (role === "owner" && actor.role !== "owner")
+      if (role === "owner" && !can(await loadPolicyActor(trx, actor), "member.grant_owner"))
         throw fail("forbidden", "org.member.owner_only_owner");
       await this.checkDepartment(trx, actor.workspaceId, departmentId);
       const auth = new AuthRepository(trx);
@@ -132,7 +132,7 @@ export class MemberService {
         if (input.role !== undefined && input.role !== current.role) {
           if (!can(who, "member.role", target))
             throw fail("forbidden", "org.member.role_forbidden");
-          if (input.role === "owner" && actor.role !== "owner")
+          if (input.role === "owner" && !can(who, "member.grant_owner"))
             throw fail("forbidden", "org.member.owner_only_owner");
           if (current.role === "owner" && (await repo.countOwners(actor.workspaceId)).n <= 1)
             throw fail("conflict", "org.member.last_owner");
