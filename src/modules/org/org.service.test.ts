@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Services } from "../../server/services.js";
-import { outcomeKind } from "../../../test/helpers/errors.js";
+import { failure, outcomeKind } from "../../../test/helpers/errors.js";
 import { createTestDatabase, DIALECTS, type TestDatabase } from "../../../test/helpers/db.js";
 import { buildMember, buildWorkspace, services } from "../../../test/helpers/factories.js";
 
@@ -200,6 +200,52 @@ for (const dialect of DIALECTS) {
       await s.departments.delete(owner, sub.id);
       await s.departments.delete(owner, top.id);
       expect(await s.departments.list(owner)).toEqual([]);
+    });
+
+    it("lets only an owner make someone an owner (member.grant_owner): promoting, inviting", async () => {
+      const { owner } = await buildWorkspace(s, { template: "ecommerce" });
+      const cs = (await s.departments.list(owner)).find((d) => d.name === "客服")!;
+      const lead = await buildMember(s, owner, { name: "王芳", departmentId: cs.id });
+      await s.departments.update(owner, cs.id, {
+        version: cs.version,
+        leadMemberId: lead.member.id,
+      });
+      const leadActor = { ...lead.actor, role: "lead" as const };
+      const inCs = await buildMember(s, owner, { name: "刘婷", departmentId: cs.id });
+      const codeOf = async (p: Promise<unknown>) => (await failure(p))?.coded?.code ?? "ok";
+
+      expect(
+        await codeOf(
+          s.members.update(leadActor, inCs.member.id, {
+            version: inCs.member.version,
+            role: "owner",
+          }),
+        ),
+      ).toBe("org.member.owner_only_owner");
+      expect(
+        await codeOf(
+          s.invitations.create(leadActor, {
+            email: "boss@example.com",
+            role: "owner",
+            departmentId: cs.id,
+          }),
+        ),
+      ).toBe("org.invitation.forbidden");
+      // The same lead may invite a member into their department; the owner may make an owner.
+      expect(
+        await codeOf(
+          s.invitations.create(leadActor, {
+            email: "m@example.com",
+            role: "member",
+            departmentId: cs.id,
+          }),
+        ),
+      ).toBe("ok");
+      expect(
+        await codeOf(
+          s.members.update(owner, inCs.member.id, { version: inCs.member.version, role: "owner" }),
+        ),
+      ).toBe("ok");
     });
 
     it("invites someone by link; the link works once", async () => {
