@@ -38,6 +38,8 @@ export const en = {
   "common.emailInvalid": "Enter an email address like name@example.com.",
   "common.optional": "optional",
   "common.seconds": "{n} s",
+  // Between the names of a list ("Anna, Bo").
+  "common.listSeparator": ", ",
   // A chart axis' large numbers: each language counts in its own unit (12k / 1.2万).
   "common.compactNumber": "{thousands}k",
   "week.previous": "Previous week",

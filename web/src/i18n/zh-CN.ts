@@ -39,6 +39,7 @@ export const zhCN: Record<MessageKey, string> = {
   "common.emailInvalid": "请输入有效的邮箱地址，例如 name@example.com。",
   "common.optional": "可选",
   "common.seconds": "{n} 秒",
+  "common.listSeparator": "、",
   "common.compactNumber": "{tenThousands}万",
   "week.previous": "上一周",
   "week.next": "下一周",

@@ -38,8 +38,7 @@ export function WhatIfPanel({ planId }: { planId: string }) {
       hours: hours(s.hoursMoved),
       overtime: hours(s.overtimeHours),
       people:
-        s.affectedMembers.map((m) => m.name ?? m.memberId).join(locale === "en" ? ", " : "、") ||
-        DASH,
+        s.affectedMembers.map((m) => m.name ?? m.memberId).join(t("common.listSeparator")) || DASH,
     });
   return (
     <Card
