@@ -71,6 +71,7 @@ const ALIASES: Record<string, GoalUnit> = {
   min: "unit.minute",
   minutes: "unit.minute",
   cases: "unit.case",
+  个: "unit.case",
 };
 
 /** The unit to store for what was sent: a code (sent as one, or written as its sign or word), else the text trimmed. */

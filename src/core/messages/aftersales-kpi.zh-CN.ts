@@ -30,6 +30,6 @@ export const AFTERSALES_KPI_ZH = {
   "aftersales.kpi.col.reviews_turned_good": "差评转好评",
   "unit.minute": "分钟",
   "unit.minute.value": "{value:num} 分钟",
-  "unit.case": "单",
-  "unit.case.value": "{value:num} 单",
+  "unit.case": "个",
+  "unit.case.value": "{value:num} 个",
 } as const satisfies Record<keyof typeof AFTERSALES_KPI_EN, string>;
