@@ -71,15 +71,40 @@ export async function ratesImport(file: string | string[], o: RatesImportOptions
   try {
     const actor = await workspaceActor(database, o.workspace);
     const service = new RateCardService({ db: database.db, clock: systemClock });
-    const r = await service.importCard(actor, {
-      carrier: o.carrier,
-      fileName: basename(path),
-      bytes,
-      ...(o.validFrom ? { validFrom: o.validFrom } : {}),
-      ...(divisor !== undefined ? { divisor } : {}),
-      ...(o.volumetric !== undefined ? { volumetric: o.volumetric } : {}),
-      ...(o.stepRounding !== undefined ? { stepRounding: o.stepRounding as "1" | "0.5" } : {}),
-    });
+    // The re-cost of the carrier's parcels after the card can take a while (1,000,000 parcels):
+    // a bar on a terminal, as the order import's.
+    const tty = process.stdout.isTTY && !o.json;
+    const { default: Progress } = tty ? await import("cli-progress") : { default: null };
+    const bar = Progress
+      ? new Progress.SingleBar(
+          { format: "{bar} {percentage}% | {value}/{total} {step}", hideCursor: true },
+          Progress.Presets.shades_classic,
+        )
+      : null;
+    const step = renderMessage(locale, msg("rates.cli.recosting"));
+    let started = false;
+    const onProgress = (done: number, total: number) => {
+      if (!bar || total === 0) return;
+      if (!started) {
+        bar.start(total, done, { step });
+        started = true;
+      } else bar.update(done, { step });
+      bar.setTotal(total);
+    };
+    const r = await service
+      .importCard(actor, {
+        onProgress,
+        carrier: o.carrier,
+        fileName: basename(path),
+        bytes,
+        ...(o.validFrom ? { validFrom: o.validFrom } : {}),
+        ...(divisor !== undefined ? { divisor } : {}),
+        ...(o.volumetric !== undefined ? { volumetric: o.volumetric } : {}),
+        ...(o.stepRounding !== undefined ? { stepRounding: o.stepRounding as "1" | "0.5" } : {}),
+      })
+      .finally(() => {
+        if (started) bar?.stop();
+      });
     if (o.json) {
       const card = await service.fileOf(actor, r.card.id);
       process.stdout.write(

@@ -80,6 +80,7 @@ export const LOGISTICS_RATES_EN = {
   "rates.f.minimum": "{fee}, below the minimum charge {minimum:fen}",
   "rates.f.remote": "{fee} + remote-area surcharge ({province}) {surcharge:fen}",
   "rates.f.insurance": "{fee} + insurance {declared:fen} × {rate}%",
+  "rates.cli.recosting": "parcels re-costed",
   "rates.cli.imported":
     "Imported the {carrier} rate card valid from {validFrom}: {zones} zone(s), {bands} band(s){replaced}.",
   "rates.cli.replaced": " (replacing the card of that day)",

@@ -70,6 +70,7 @@ export const LOGISTICS_RATES_ZH: Record<keyof typeof LOGISTICS_RATES_EN, string>
   "rates.f.minimum": "{fee}，低于最低收费，按 {minimum:fen}",
   "rates.f.remote": "{fee} + 偏远附加费（{province}）{surcharge:fen}",
   "rates.f.insurance": "{fee} + 保价 {declared:fen} × {rate}%",
+  "rates.cli.recosting": "个包裹已重新计费",
   "rates.cli.imported":
     "已导入 {carrier} 自 {validFrom} 起生效的价目表：{zones} 个区域，{bands} 个重量段{replaced}。",
   "rates.cli.replaced": "（替换了同日生效的价目表）",

@@ -16,7 +16,8 @@ import { packTeam } from "../../../test/fixtures/logistics/team.js";
 import { costParcel, recostParcels } from "./parcel-cost.js";
 import { ParcelRepository, SkuSettingsRepository } from "./parcels.repository.js";
 import { rateCardFile } from "./rates-export.js";
-import type { RateCardRejected } from "./rates.service.js";
+import { RateCardService, type RateCardRejected } from "./rates.service.js";
+import type { LiveEvent } from "../shared/context.js";
 
 const fixtures = join(import.meta.dirname, "../../../test/fixtures/logistics");
 const file = (name: string) => new Uint8Array(readFileSync(join(fixtures, name)));
@@ -321,13 +322,28 @@ for (const dialect of DIALECTS) {
       const newer = readFileSync(join(fixtures, "zto-rates-202612.csv"))
         .toString("latin1")
         .replace(/,4\.00,/, ",4.50,");
-      const r = await s.rateCards.importCard(t.lead, {
+      // Imported by a service with live events: the importer's pages hear the re-cost's progress.
+      const live: LiveEvent[] = [];
+      const withEvents = new RateCardService({
+        db: tdb.database.db,
+        clock,
+        events: { publish: (_ws, e) => live.push(e) },
+      });
+      const r = await withEvents.importCard(t.lead, {
         carrier: "ZTO",
         fileName: "zto-rates-202611.csv",
         bytes: new Uint8Array(Buffer.from(newer, "latin1")),
         validFrom: "2026-11-02",
       });
       expect(r.recosted).toBe(3);
+      const progress = live.filter((e) => e.type === "rates.recost.progress");
+      expect(progress.map((e) => [e.done, e.total])).toEqual([
+        [0, 3],
+        [3, 3],
+      ]);
+      expect(progress.every((e) => e.memberId === t.lead.memberId && e.carrierId === zto)).toBe(
+        true,
+      );
       const after = await parcels.getMany(t.workspaceId, [weighed, early]);
       expect(after.map((p) => [p.id, p.costFen, p.costCardId])).toEqual(
         [

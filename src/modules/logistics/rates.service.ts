@@ -194,9 +194,30 @@ export class RateCardService {
       return r;
     });
     // After the card is stored: a million parcels are re-costed in batches, not in its transaction.
+    // The importer's open pages hear how it goes (rates.recost.progress, to them only), so the web
+    // shows a bar as the CLI does.
+    const events = this.deps.events;
+    const tell =
+      events && actor.via !== "system"
+        ? (done: number, total: number) =>
+            events.publish(ws, {
+              type: "rates.recost.progress",
+              memberId: actor.memberId,
+              carrierId: carrier.id,
+              done,
+              total,
+            })
+        : undefined;
+    const onProgress =
+      input.onProgress || tell
+        ? (done: number, total: number) => {
+            input.onProgress?.(done, total);
+            tell?.(done, total);
+          }
+        : undefined;
     const recost = await recostParcels(this.deps.db, ws, {
       carrierIds: [carrier.id],
-      ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+      ...(onProgress ? { onProgress } : {}),
     });
     const row = (await new RateCardRepository(this.deps.db).get(ws, stored.id))!;
     const [summary] = await this.present(ws, [row]);

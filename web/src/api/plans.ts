@@ -345,6 +345,12 @@ export function invalidationsFor(eventType: string): QueryKey[] {
       return [planKeys.reports];
     case "day.changed":
       return [planKeys.today, planKeys.agenda, planKeys.reports, ["plans"]];
+    // After-sales: a case opened, imported, moved or given to someone; a follow-up due or done; a
+    // clock at risk or breached — the case list, the case page and the agent's Today refresh.
+    case "aftersales.cases.changed":
+    case "aftersales.followups.changed":
+    case "aftersales.sla.alert":
+      return [["aftersales"], planKeys.today];
     default:
       return [];
   }

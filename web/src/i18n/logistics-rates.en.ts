@@ -33,6 +33,7 @@ export const logisticsRatesEn = {
   "logistics.rates.import": "Import a rate card",
   "logistics.rates.importHint":
     "Drop a CSV/XLSX (GBK or UTF-8) or a dayclear.rate-card/v1 JSON file here, or click to choose",
+  "logistics.rates.recosting": "Re-costing the carrier's parcels: {done} of {total}",
   "logistics.rates.importColumns":
     "One row per zone band: 区域/zone, 省份/provinces (、 or ,), 起始重量/from_kg, 截止重量/to_kg (empty = no upper bound), 方式/mode (一口价|flat, 首重续重|first_additional), 价格/price, 首重/first_kg, 首重费/first_fee, 续重单位/step_kg, 续重费/step_fee.",
   "logistics.rates.divisor": "Volumetric divisor",

@@ -35,6 +35,7 @@ export const logisticsRatesZhCN: Record<keyof typeof logisticsRatesEn, string> =
   "logistics.rates.import": "导入价目表",
   "logistics.rates.importHint":
     "将 CSV/XLSX（GBK 或 UTF-8）或 dayclear.rate-card/v1 JSON 文件拖到此处，或点击选择",
+  "logistics.rates.recosting": "正在重新计费：{done} / {total} 个包裹",
   "logistics.rates.importColumns":
     "每个区域的每个重量段一行：区域/zone、省份/provinces（用 、 或 , 分隔）、起始重量/from_kg、截止重量/to_kg（空 = 无上限）、方式/mode（一口价|flat、首重续重|first_additional）、价格/price、首重/first_kg、首重费/first_fee、续重单位/step_kg、续重费/step_fee。",
   "logistics.rates.divisor": "抛比系数",

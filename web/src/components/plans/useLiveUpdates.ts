@@ -4,7 +4,21 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { invalidationsFor } from "../../api/plans";
 
-const EVENTS = ["schedule.changed", "notification", "report.submitted", "day.changed"] as const;
+const EVENTS = [
+  "schedule.changed",
+  "notification",
+  "report.submitted",
+  "day.changed",
+  "aftersales.cases.changed",
+  "aftersales.followups.changed",
+  "aftersales.sla.alert",
+] as const;
+
+/** Events passed on to the page as they come (see `liveEventName`). */
+const PASSED_ON = ["rates.recost.progress"] as const;
+
+/** The window event a live event is passed on as. */
+export const liveEventName = (type: string) => `dayclear:${type}`;
 
 export function useLiveUpdates(enabled: boolean) {
   const qc = useQueryClient();
@@ -18,6 +32,18 @@ export function useLiveUpdates(enabled: boolean) {
       source.addEventListener(type, handler);
       return [type, handler] as const;
     });
+    // Events a page listens to itself (their data, not a refresh): passed on as window events
+    // named `dayclear:<type>` (liveEventName), e.g. a rate card's re-cost progress.
+    const passOn = (e: MessageEvent<string>) => {
+      try {
+        window.dispatchEvent(
+          new CustomEvent(liveEventName(e.type), { detail: JSON.parse(e.data) }),
+        );
+      } catch {
+        // A malformed event is dropped; the page still gets the import's answer.
+      }
+    };
+    for (const type of PASSED_ON) source.addEventListener(type, passOn);
     // After a reconnect, anything may have changed while we were away.
     source.addEventListener(
       "ready",
@@ -27,6 +53,7 @@ export function useLiveUpdates(enabled: boolean) {
         }),
     );
     return () => {
+      for (const type of PASSED_ON) source.removeEventListener(type, passOn);
       for (const [type, handler] of handlers) source.removeEventListener(type, handler);
       source.close();
     };

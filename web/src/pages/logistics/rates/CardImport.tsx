@@ -26,6 +26,7 @@ import {
   type ImportedCard,
   type ImportOptions,
 } from "./ratesApi";
+import { RecostProgress } from "./RecostProgress";
 
 type Divisor = "file" | "none" | 6000 | 8000 | 12000;
 type Vol = "file" | "none" | "full" | "half";
@@ -163,6 +164,7 @@ export function CardImport({ carrier }: { carrier: Carrier }) {
           {t("logistics.rates.importHint")}
         </p>
       </Upload.Dragger>
+      {importCard.isPending && <RecostProgress carrierId={carrier.id} />}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t("logistics.rates.importColumns")}
       </Typography.Text>
