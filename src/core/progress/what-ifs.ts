@@ -385,7 +385,9 @@ export function proposeOptions(
       applicable: true,
     });
   }
-  if (!ctx.efficiency || Object.values(ctx.efficiency).every((f) => f === 1))
+  // The workspace's table travels in the input (BuildInput.efficiency); `ctx.efficiency` overrides it.
+  const efficiency = ctx.efficiency ?? input.efficiency;
+  if (!efficiency || Object.values(efficiency).every((f) => f === 1))
     notes.push(msg("progress.whatif.efficiency_neutral"));
   return { options: options.slice(0, ctx.limits.options), notes };
 }

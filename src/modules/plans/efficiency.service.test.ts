@@ -36,7 +36,7 @@ for (const dialect of DIALECTS) {
         skills: [{ skillId: skill.id, level: 3 }],
       });
       const lead = await buildMember(s, ws.owner, { name: "主管", role: "lead" });
-      const plan = await s.plans.create(ws.owner, { name: "上新" });
+      const plan = await s.plans.create(ws.owner, { name: "上新", launchDate: "2026-10-13" });
       const task = async (name: string, assignee: string) =>
         (
           await s.tasks.create(ws.owner, plan.id, {
@@ -63,6 +63,9 @@ for (const dialect of DIALECTS) {
       expect(start).toMatchObject({ factors: NEUTRAL, version: 0, neutral: true });
       expect(await hoursOf(bySenior.id)).toMatchObject({ hours: 20, days: 3 });
       expect((await s.schedule.planFile(ws.workspaceId)).efficiency).toBeUndefined();
+      const notes = async () =>
+        (await s.whatIfs.propose(ws.owner, plan.id)).notes.map((n) => n.code);
+      expect(await notes()).toContain("progress.whatif.efficiency_neutral");
 
       // Only the owner sets it.
       const factors = { "1": 0.6, "2": 0.8, "3": 1, "4": 1.1, "5": 1.25 };
@@ -87,6 +90,8 @@ for (const dialect of DIALECTS) {
       expect(await hoursOf(bySenior.id)).toEqual({ hours: 16, days: 2, finish: "2026-10-13" });
       expect(await hoursOf(byRegular.id)).toMatchObject({ hours: 20, days: 3 });
       expect((await s.schedule.planFile(ws.workspaceId)).efficiency).toEqual(factors);
+      // The corrective actions no longer say every level works at the same speed.
+      expect(await notes()).not.toContain("progress.whatif.efficiency_neutral");
 
       // A stale version is refused with the current one; back to neutral, back to 20 h.
       const stale = await failure(s.efficiency.put(ws.owner, { factors: NEUTRAL, version: 0 }));

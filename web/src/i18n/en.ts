@@ -6,6 +6,7 @@ import { goalsEn } from "./goals.en";
 import { payEn } from "./pay.en";
 import { logisticsEn } from "./logistics.en";
 import { plansEn } from "./plans.en";
+import { efficiencyEn } from "./efficiency.en";
 import { progressEn } from "./progress.en";
 import { shopEn } from "./shop.en";
 
@@ -252,6 +253,7 @@ export const en = {
   "profile.signedOutOthers":
     "{sessions} other session(s) signed out, {tokens} API token(s) revoked.",
   ...plansEn,
+  ...efficiencyEn,
   ...progressEn,
   ...payEn,
   ...logisticsEn,

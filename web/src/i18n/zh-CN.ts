@@ -7,6 +7,7 @@ import { goalsZhCN } from "./goals.zh-CN";
 import { payZhCN } from "./pay.zh-CN";
 import { logisticsZhCN } from "./logistics.zh-CN";
 import { plansZhCN } from "./plans.zh-CN";
+import { efficiencyZhCN } from "./efficiency.zh-CN";
 import { progressZhCN } from "./progress.zh-CN";
 import { shopZhCN } from "./shop.zh-CN";
 
@@ -242,6 +243,7 @@ export const zhCN: Record<MessageKey, string> = {
   "profile.signOutOthers": "退出其他设备",
   "profile.signedOutOthers": "已退出 {sessions} 个其他会话，吊销 {tokens} 个 API 令牌。",
   ...plansZhCN,
+  ...efficiencyZhCN,
   ...progressZhCN,
   ...payZhCN,
   ...logisticsZhCN,

@@ -17,6 +17,7 @@ import { useUpdateWorkspace } from "../api/hooks";
 import type { Locale } from "../api/types";
 import { useApiErrors } from "../components/errors";
 import { HolidayCalendarCard } from "../components/HolidayCalendarCard";
+import { EfficiencyCard } from "./EfficiencyCard";
 import { weekdayOptions } from "../components/labels";
 import { useI18n } from "../i18n";
 import { useMe } from "../me";
@@ -159,6 +160,9 @@ export function SettingsPage() {
       </Col>
       <Col xs={24} lg={13}>
         <HolidayCalendarCard canEdit={owner} />
+      </Col>
+      <Col xs={24} lg={11}>
+        <EfficiencyCard />
       </Col>
     </Row>
   );
