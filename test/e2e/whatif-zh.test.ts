@@ -110,12 +110,19 @@ describe("corrective actions (纠偏)", () => {
         .toContain("2026-12-01");
       expect(await w.applied().innerText()).toContain("撤销后计划恢复原样（完成日 2026-12-03）");
       await screenshot(page, SCREENSHOTS, "whatif-zh-02-applied");
-      await w.undo();
+      // Read again later, the page still offers to undo it.
+      await page.reload();
+      await w.last().waitFor();
+      expect(await w.last().innerText()).toContain(
+        "2026-11-30 应用的纠偏方案：计划于 2026-12-01 完成",
+      );
+      await screenshot(page, SCREENSHOTS, "whatif-zh-03-later-visit");
+      await w.undoLast();
       expect(await w.undone().innerText()).toContain("已撤销：计划恢复为 2026-12-03 完成");
       await expect
         .poll(() => w.engineForecast().innerText(), { timeout: UI_TIMEOUT })
         .toContain("2026-12-03");
-      await screenshot(page, SCREENSHOTS, "whatif-zh-03-undone");
+      await screenshot(page, SCREENSHOTS, "whatif-zh-04-undone");
 
       // The lead marks 详情页 optional in the task grid; it stays ticked when the page is read again.
       const optional = () =>
@@ -127,10 +134,10 @@ describe("corrective actions (纠偏)", () => {
       await expect.poll(() => optional().isChecked(), { timeout: UI_TIMEOUT }).toBe(true);
       const row = page.getByTestId("task-row").filter({ hasText: "详情页" });
       expect(await row.getByTestId("task-optional-tag").innerText()).toBe("可选");
-      await screenshot(page, SCREENSHOTS, "whatif-zh-04-optional");
+      await screenshot(page, SCREENSHOTS, "whatif-zh-05-optional");
       // (the checkbox sits with the row's buttons at the grid's right end)
       await page.getByTestId("task-grid").evaluate((el) => (el.scrollLeft = el.scrollWidth));
-      await screenshot(page, SCREENSHOTS, "whatif-zh-05-optional-checkbox");
+      await screenshot(page, SCREENSHOTS, "whatif-zh-06-optional-checkbox");
     },
   );
 });

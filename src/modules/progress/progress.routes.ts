@@ -7,6 +7,7 @@ import {
   ApplyWhatIfSchema,
   HistoryQuery,
   HistorySchema,
+  LastWhatIfSchema,
   ProgressQuery,
   ProgressSchema,
   UndoWhatIfSchema,
@@ -75,6 +76,19 @@ export async function progressRoutes(
       },
     },
     async (req) => services.whatIfs.apply(actorOf(req), req.params.id, req.body),
+  );
+  app.get(
+    "/plans/:id/what-ifs/last",
+    {
+      schema: {
+        tags,
+        summary:
+          "The plan's latest applied what-if not undone, and whether it can still be undone (null when none)",
+        params: IdParams,
+        response: { 200: LastWhatIfSchema },
+      },
+    },
+    async (req) => services.whatIfs.last(actorOf(req), req.params.id),
   );
   app.post(
     "/plans/:id/what-ifs/:applicationId/undo",

@@ -275,6 +275,20 @@ export const ApplicationParams = Type.Object(
   { additionalProperties: false },
 );
 
+export const LastWhatIfSchema = Type.Object({
+  last: Nullable(
+    Type.Object({
+      applicationId: Type.String(),
+      appliedAt: Type.String({ description: "ISO instant" }),
+      finishBefore: Nullable(IsoDate),
+      finishAfter: Nullable(IsoDate),
+      undoable: Type.Boolean({
+        description: "false once the plan changed after it (undo would answer 409)",
+      }),
+    }),
+  ),
+});
+
 export const UndoWhatIfSchema = Type.Object({
   planId: Type.String(),
   applicationId: Type.String(),

@@ -131,6 +131,11 @@ for (const dialect of DIALECTS) {
         kind: "conflict",
         coded: { code: "progress.whatif.undo_stale" },
       });
+      // The page no longer offers it.
+      expect((await s.whatIfs.last(team.owner, planId)).last).toMatchObject({
+        applicationId: applied.applicationId,
+        undoable: false,
+      });
       await s.plans.delete(team.owner, planId);
     });
 

@@ -108,6 +108,20 @@ export class WhatIfRepository {
       .executeTakeFirst();
   }
 
+  /** The plan's latest applied what-if not undone, if any. */
+  lastApplication(workspaceId: string, planId: string) {
+    return this.db
+      .selectFrom("whatifApplications")
+      .select(["id", "revision", "appliedAt", "finishBefore", "finishAfter"])
+      .where("workspaceId", "=", workspaceId)
+      .where("planId", "=", planId)
+      .where("undoneAt", "is", null)
+      .orderBy("appliedAt", "desc")
+      .orderBy("id", "desc")
+      .limit(1)
+      .executeTakeFirst();
+  }
+
   /** Marks the application undone, once: false when it already was. */
   async markUndone(workspaceId: string, id: string, by: string | null, at: string) {
     const r = await this.db

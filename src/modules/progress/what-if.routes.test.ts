@@ -150,11 +150,28 @@ for (const dialect of DIALECTS) {
       expect(applied.status).toBe(200);
       expect(applied.body.finishBefore).toBe("2026-11-05");
       const undo = `${url()}/${applied.body.applicationId}/undo`;
+      // A page read later finds it, still undoable.
+      const last = await owner.get<{ last: { applicationId: string; undoable: boolean } | null }>(
+        `${url()}/last`,
+      );
+      expect(last.body.last).toMatchObject({
+        applicationId: applied.body.applicationId,
+        undoable: true,
+        finishBefore: "2026-11-05",
+      });
       const stranger = (await signupClient(t.app, "empty")).client;
       expect((await stranger.post(undo)).status).toBe(404);
       const res = await owner.post<{ finish: string; meetsDeadline: boolean }>(undo);
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ finish: "2026-11-05", meetsDeadline: false });
+      // What is left is the earlier test's application, which the plan has moved past since.
+      const left = (
+        await owner.get<{ last: { applicationId: string; undoable: boolean } | null }>(
+          `${url()}/last`,
+        )
+      ).body.last;
+      expect(left?.applicationId).not.toBe(applied.body.applicationId);
+      expect(left?.undoable).toBe(false);
       const again = await owner.req<Problem>("POST", undo, undefined, { "accept-language": "en" });
       expect(again.status).toBe(409);
       expect(again.body).toMatchObject({

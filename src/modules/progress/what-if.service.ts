@@ -203,6 +203,27 @@ export class WhatIfService {
   }
 
   /**
+   * The plan's latest applied what-if not undone, and whether it can still be undone (the plan
+   * unchanged since), so a page read later can offer the undo; null when there is none.
+   */
+  async last(actor: Actor, planId: string) {
+    const plan = await this.plan(actor, planId);
+    const repo = new WhatIfRepository(this.deps.db);
+    const app = await repo.lastApplication(actor.workspaceId, planId);
+    if (!app) return { last: null };
+    const current = await revisionOf(this.deps.db, actor.workspaceId, plan);
+    return {
+      last: {
+        applicationId: app.id,
+        appliedAt: app.appliedAt,
+        finishBefore: app.finishBefore,
+        finishAfter: app.finishAfter,
+        undoable: current === app.revision,
+      },
+    };
+  }
+
+  /**
    * Undoes an applied what-if as one audited edit: every change goes back to what it replaced
    * (assignees, links, deferred tasks) and its overtime is removed, then the workspace is re-planned
    * — with nothing else changed, to the finish the plan had before. Refused (409) once the plan

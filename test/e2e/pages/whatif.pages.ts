@@ -20,9 +20,10 @@ export class WhatIfPanel {
     await this.page.getByTestId("whatif-apply-best").click();
     await this.applied().waitFor();
   }
-  /** Undoes what was just applied. */
-  async undo() {
-    await this.page.getByTestId("whatif-undo").click();
+  readonly last = () => this.page.getByTestId("whatif-last");
+  /** Undoes the last applied what-if, as offered on a later visit. */
+  async undoLast() {
+    await this.page.getByTestId("whatif-undo-last").click();
     await this.undone().waitFor();
   }
 }

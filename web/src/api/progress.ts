@@ -51,6 +51,13 @@ export function useApplyWhatIf(id: string) {
   });
 }
 
+/** The plan's latest applied what-if not undone (GET …/what-ifs/last): a later visit can undo it. */
+export const useLastWhatIf = (id: string) =>
+  useQuery({
+    queryKey: ["plans", "whatif-last", id],
+    queryFn: () => api.get<Reply<"getPlanWhatIfsLast">>(`/api/v1/plans/${id}/what-ifs/last`),
+  });
+
 export function useUndoWhatIf(id: string) {
   const qc = useQueryClient();
   return useMutation({

@@ -3177,6 +3177,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/plans/{id}/what-ifs/last": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The plan's latest applied what-if not undone, and whether it can still be undone (null when none) */
+    get: operations["getPlanWhatIfsLast"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/plans/{id}/what-ifs/{applicationId}/undo": {
     parameters: {
       query?: never;
@@ -29233,6 +29250,75 @@ export interface operations {
       };
       /** @description The body is larger than the route accepts */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getPlanWhatIfsLast: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description Identifier (UUIDv7) */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Default Response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            last: {
+              applicationId: string;
+              /** @description ISO instant */
+              appliedAt: string;
+              finishBefore: string | null;
+              finishAfter: string | null;
+              /** @description false once the plan changed after it (undo would answer 409) */
+              undoable: boolean;
+            } | null;
+          };
+        };
+      };
+      /** @description Invalid input (`errors` names each field with a code) or a malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not signed in, or the session or API token is no longer valid */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not allowed for this member's role or rights, or a cross-site write */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description No such record in this workspace (another workspace's ids answer 404 too) */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -50,6 +50,7 @@ export const progressEn = {
   "whatif.applied": "Applied: the plan now finishes {finish}.",
   "whatif.undoHint": "Undo puts the plan back as it was (finish {before}).",
   "whatif.undo": "Undo",
+  "whatif.last": "Corrective actions applied on {date}: the plan finishes {finish}.",
   "whatif.undone": "Undone: the plan finishes {finish} again.",
   "whatif.cut": "{hours} h of optional work deferred",
   "whatif.slips": "{plan} slips to {to} (+{days} workday(s))",

@@ -51,6 +51,7 @@ export const progressZhCN: Record<keyof typeof progressEn, string> = {
   "whatif.applied": "已应用：计划现在于 {finish} 完成。",
   "whatif.undoHint": "撤销后计划恢复原样（完成日 {before}）。",
   "whatif.undo": "撤销",
+  "whatif.last": "{date} 应用的纠偏方案：计划于 {finish} 完成。",
   "whatif.undone": "已撤销：计划恢复为 {finish} 完成。",
   "whatif.cut": "推迟 {hours} 小时的可选工作",
   "whatif.slips": "{plan} 推迟到 {to}（+{days} 个工作日）",

@@ -4,7 +4,13 @@
 // as one edit of the plan (overtime is kept as the people's extra hours, an optional task cut is
 // deferred); then undo it, which puts the plan back as it was.
 import { Alert, Button, Card, List, Space, Tag, Typography } from "antd";
-import { useApplyWhatIf, useUndoWhatIf, useWhatIfs, type WhatIfs } from "../../api/progress";
+import {
+  useApplyWhatIf,
+  useLastWhatIf,
+  useUndoWhatIf,
+  useWhatIfs,
+  type WhatIfs,
+} from "../../api/progress";
 import { errorText } from "../../components/errors";
 import { useI18n } from "../../i18n";
 import { renderMessage } from "../../i18n/messages";
@@ -17,6 +23,7 @@ export function WhatIfPanel({ planId }: { planId: string }) {
   const compute = useWhatIfs(planId);
   const apply = useApplyWhatIf(planId);
   const undo = useUndoWhatIf(planId);
+  const last = useLastWhatIf(planId).data?.last;
   const data = compute.data;
   const run = (changes: WhatIfs["options"][number]["changes"]) =>
     data &&
@@ -71,6 +78,27 @@ export function WhatIfPanel({ planId }: { planId: string }) {
               data-testid="whatif-undo"
               loading={undo.isPending}
               onClick={() => undoApplied(apply.data.applicationId)}
+            >
+              {t("whatif.undo")}
+            </Button>
+          }
+        />
+      )}
+      {!apply.isSuccess && !undo.isPending && !data && last?.undoable && (
+        <Alert
+          type="info"
+          data-testid="whatif-last"
+          title={t("whatif.last", {
+            date: last.appliedAt.slice(0, 10),
+            finish: last.finishAfter ?? DASH,
+          })}
+          description={t("whatif.undoHint", { before: last.finishBefore ?? DASH })}
+          action={
+            <Button
+              size="small"
+              data-testid="whatif-undo-last"
+              loading={undo.isPending}
+              onClick={() => undoApplied(last.applicationId)}
             >
               {t("whatif.undo")}
             </Button>
