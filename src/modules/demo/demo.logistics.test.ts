@@ -8,6 +8,7 @@ import type { Actor } from "../../core/actor.js";
 import { renderMessage } from "../../core/messages/index.js";
 import type { Services } from "../../server/services.js";
 import { createTestDatabase, DIALECTS, type TestDatabase } from "../../../test/helpers/db.js";
+import { demoActors } from "../../../test/helpers/demo.js";
 import { frozenClock, services } from "../../../test/helpers/factories.js";
 
 // Thursday 26 November 2026, 10:00 in Shanghai.
@@ -23,23 +24,7 @@ for (const dialect of DIALECTS) {
     beforeAll(async () => {
       tdb = await createTestDatabase(dialect);
       s = services(tdb.database, frozenClock(NOW));
-      const login = await s.demo.ensure({ history: false });
-      const members = await tdb.database.db
-        .selectFrom("members")
-        .selectAll()
-        .where("workspaceId", "=", login.workspaceId)
-        .execute();
-      actor = (name: string) => {
-        const m = members.find((x) => x.name === name)!;
-        return {
-          userId: m.userId ?? "",
-          memberId: m.id,
-          workspaceId: m.workspaceId,
-          role: m.role,
-          departmentId: m.departmentId,
-          via: "session",
-        };
-      };
+      ({ actor } = await demoActors(s, tdb.database));
     }, 300_000);
     afterAll(async () => tdb.cleanup());
 
