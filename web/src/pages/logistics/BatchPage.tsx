@@ -7,9 +7,12 @@ import { useI18n } from "../../i18n";
 import { renderMessage } from "../../i18n/messages";
 import { useMe } from "../../me";
 import { BatchStatusTag } from "./BatchesPage";
-import { useBatch, useMarkBatch, type Batch } from "./queue/api";
+import { askForPaperEarly, useBatch, useMarkBatch, type Batch } from "./queue/api";
 import { BatchPrint } from "./queue/BatchPrint";
 import type { PrintDoc } from "./queue/PrintSheets";
+
+// Opened on a print sheet (?print=…), its data is asked for now, while the app draws around it.
+askForPaperEarly(window.location);
 
 type ParcelRow = Batch["parcels"][number];
 const DOCS: PrintDoc[] = ["pick", "slips", "labels", "manifest"];

@@ -1,10 +1,10 @@
 // The printed paper of a batch: the pick list (A4), the packing slips (A4, or one 100×150 mm label
 // per parcel) with the parcel id's barcode, and the hand-over manifest per carrier with signature
-// lines. The @page rule is set for the layout chosen.
-import type { ReactNode } from "react";
+// lines. The @page rule is set for the layout chosen. The slips are plain DOM (slip-sheet.ts).
+import { useLayoutEffect, useRef } from "react";
 import { useI18n } from "../../../i18n";
-import type { Manifest, PickList, Slip, Slips } from "./api";
-import { Barcode } from "./Barcode";
+import type { Manifest, PickList, Slips } from "./api";
+import { slipsFragment } from "./slip-sheet";
 import { shortTime } from "./time";
 import "./print.css";
 
@@ -14,17 +14,6 @@ export const pageRule = (doc: PrintDoc) =>
   doc === "labels"
     ? "@page { size: 100mm 150mm; margin: 0; }"
     : "@page { size: A4; margin: 10mm; }";
-
-/**
- * The ship-to address as the platform gives it: an order's address is the whole of it (province,
- * city and district included — SHOP-DATA's import keeps it so), the parts only where there is none.
- */
-const place = (s: {
-  province: string | null;
-  city: string | null;
-  district: string | null;
-  address: string | null;
-}) => s.address ?? [s.province, s.city, s.district].filter(Boolean).join(" ");
 
 export function PickSheet({ data }: { data: PickList }) {
   const { t } = useI18n();
@@ -67,67 +56,24 @@ export function PickSheet({ data }: { data: PickList }) {
   );
 }
 
-function SlipBody({ slip, label }: { slip: Slip; label: boolean }) {
-  const { t } = useI18n();
-  const memos = slip.orders.flatMap((o) => [
-    ...(o.buyerMemo ? [`${t("logistics.queue.slip.buyerMemo")}：${o.buyerMemo}`] : []),
-    ...(o.sellerMemo ? [`${t("logistics.queue.slip.sellerMemo")}：${o.sellerMemo}`] : []),
-  ]);
-  const head: ReactNode = (
-    <>
-      <div>
-        <div className="dc-muted">
-          {t("logistics.queue.slip.title")} · {slip.shopName}
-        </div>
-        <div className="dc-to">
-          {t("logistics.queue.slip.to")}：{slip.recipient ?? ""} {slip.phone ?? ""}
-        </div>
-        <div>{place(slip)}</div>
-        <div className="dc-muted">
-          {t("logistics.queue.slip.orders")}：{slip.orders.map((o) => o.platformOrderId).join("、")}
-        </div>
-      </div>
-      <Barcode value={slip.parcelId} height={label ? 48 : 40} width={label ? 1.1 : 1.2} />
-    </>
-  );
-  return (
-    <div className="dc-slip" data-testid="print-slip">
-      {label ? head : <div className="dc-slip-head">{head}</div>}
-      <table>
-        <tbody>
-          {slip.items.map((i) => (
-            <tr key={`${i.orderId}-${i.lineNo}`}>
-              <td>
-                {i.title}
-                {i.variant ? ` · ${i.variant}` : ""}
-                {i.gift && <span className="dc-gift">{t("logistics.queue.slip.gift")}</span>}
-              </td>
-              <td>{i.sku ?? ""}</td>
-              <td className="dc-num">×{i.quantity}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <div className="dc-muted">
-        {t("logistics.queue.slip.pieces", { pieces: slip.pieces })}
-        {slip.gifts > 0 ? ` · ${t("logistics.queue.slip.gifts", { count: slip.gifts })}` : ""}
-        {slip.partOfSplit ? ` · ${t("logistics.queue.slip.split")}` : ""}
-      </div>
-      {memos.length > 0 && <div className="dc-memo">{memos.join("；")}</div>}
-    </div>
-  );
-}
-
+/**
+ * The slips of a batch, on A4 or one per 100×150 mm label: built as plain DOM in one pass when the
+ * data arrives (slip-sheet.ts), before the browser paints, so the sheet is whole when it says ready.
+ */
 export function SlipSheets({ data, label }: { data: Slips; label: boolean }) {
+  const { t } = useI18n();
+  const sheet = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const el = sheet.current;
+    if (!el) return;
+    el.replaceChildren(slipsFragment(el.ownerDocument, data.slips, label, t));
+  }, [data, label, t]);
   return (
     <div
+      ref={sheet}
       className={`dc-sheet ${label ? "dc-label" : "dc-a4"}`}
       data-testid={label ? "print-labels" : "print-slips"}
-    >
-      {data.slips.map((s) => (
-        <SlipBody key={s.parcelId} slip={s} label={label} />
-      ))}
-    </div>
+    />
   );
 }
 

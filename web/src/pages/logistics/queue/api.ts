@@ -124,16 +124,41 @@ export function useMarkBatch(id: string) {
     onSettled: () => refresh(),
   });
 }
+/**
+ * A sheet's data asked for as soon as the batch page's code loads, when the address opens a sheet
+ * (/logistics/batches/{id}?print=…): the request then runs while the app draws its frame around the
+ * page, instead of after. Taken once, by the sheet's query.
+ */
+const early = new Map<string, Promise<unknown>>();
+const paperPath = (id: string, doc: "pick" | "slips") =>
+  doc === "pick"
+    ? (`${V1}/batches/${id}/pick-list` as const)
+    : (`${V1}/batches/${id}/slips` as const);
+export function askForPaperEarly(location: { pathname: string; search: string }): void {
+  const id = /^\/logistics\/batches\/([^/]+)$/.exec(location.pathname)?.[1];
+  const print = new URLSearchParams(location.search).get("print");
+  const doc = print === "pick" ? "pick" : print === "slips" || print === "labels" ? "slips" : null;
+  if (!id || !doc) return;
+  const path = paperPath(decodeURIComponent(id), doc);
+  const asked = api.get<unknown>(path);
+  asked.catch(() => undefined); // the sheet's query reports it, or asks again
+  early.set(path, asked);
+}
+function paper<T>(path: ReturnType<typeof paperPath>): Promise<T> {
+  const asked = early.get(path);
+  early.delete(path);
+  return (asked as Promise<T> | undefined) ?? api.get<T>(path);
+}
 export const usePickList = (id: string, enabled: boolean) =>
   useQuery({
     queryKey: queueKeys.paper(id, "pick"),
-    queryFn: () => api.get<PickList>(`${V1}/batches/${id}/pick-list`),
+    queryFn: () => paper<PickList>(paperPath(id, "pick")),
     enabled,
   });
 export const useSlips = (id: string, enabled: boolean) =>
   useQuery({
     queryKey: queueKeys.paper(id, "slips"),
-    queryFn: () => api.get<Slips>(`${V1}/batches/${id}/slips`),
+    queryFn: () => paper<Slips>(paperPath(id, "slips")),
     enabled,
   });
 export const useManifest = (q: Query<"getHandoverManifest">, enabled: boolean) =>
