@@ -69,6 +69,7 @@ export async function seededServer(
     close: async () => {
       await app.close();
       await database.close();
+      rmSync(dir, { recursive: true, force: true });
     },
   };
 }
