@@ -142,6 +142,16 @@ export type AftersalesKpi = (typeof AFTERSALES_KPIS)[number];
 export const isAftersalesKpi = (k: string): k is AftersalesKpi =>
   (AFTERSALES_KPIS as readonly string[]).includes(k);
 
+/** The after-sales KPIs a pay scorecard metric may read (`kpi`), and which way is better. */
+export const SCORE_AFTERSALES_KPIS = ["slaAttainment", "avgHandlingMinutes"] as const;
+export type ScoreAftersalesKpi = (typeof SCORE_AFTERSALES_KPIS)[number];
+export const SCORE_AFTERSALES_BETTER: Record<ScoreAftersalesKpi, "higher" | "lower"> = {
+  slaAttainment: "higher",
+  avgHandlingMinutes: "lower",
+};
+export const isScoreAftersalesKpi = (k: string): k is ScoreAftersalesKpi =>
+  (SCORE_AFTERSALES_KPIS as readonly string[]).includes(k);
+
 /**
  * A goal's actual as decimal text: percentages with two decimals (returnRate, slaAttainment),
  * minutes with one, counts as integers; null when the KPI has no value (nothing to divide).

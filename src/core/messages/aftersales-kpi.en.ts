@@ -3,6 +3,11 @@
 export const AFTERSALES_KPI_EN = {
   "aftersales.kpi.src.reviews_turned_good":
     "bad reviews turned good, {name} {from}…{to}: {count} (complaint cases resolved)",
+  "aftersales.kpi.src.sla":
+    "after-sales cases opened {from}…{to}: {met} SLA clocks met, {breached} breached",
+  "aftersales.kpi.src.handling":
+    "after-sales cases ended {from}…{to}: {ended}, {minutes:num} minutes from opening to the end",
+  "aftersales.kpi.v.minutes": "{minutes} min",
   "aftersales.kpi.section.total": "Total",
   "aftersales.kpi.section.shop": "Shop",
   "aftersales.kpi.section.member": "Agent",

@@ -49,11 +49,11 @@ describe("a scorecard metric's kpi", () => {
     const read = (locale: "en" | "zh-CN") =>
       errors.map((e) => renderMessage(locale, { code: e.code!, params: e.params }));
     expect(read("en")).toEqual([
-      "Must be one of inquiryConversion, firstResponse, averageResponse.",
+      "Must be one of inquiryConversion, firstResponse, averageResponse, slaAttainment, avgHandlingMinutes.",
       'firstResponse is better when lower: set better to "lower".',
     ]);
     expect(read("zh-CN")[0]).toBe(
-      "只能是 inquiryConversion、firstResponse、averageResponse 之一。",
+      "只能是 inquiryConversion、firstResponse、averageResponse、slaAttainment、avgHandlingMinutes 之一。",
     );
   });
 });

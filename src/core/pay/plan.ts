@@ -1,6 +1,12 @@
 // A pay plan as people write and share it (JSON format "dayclear.pay-plan/v1", docs/PAY.md):
 // money as decimal strings in yuan, percentages as numbers. compilePlan() checks every field and
 // turns it into integers (fen, ppm) for the calculator, or lists every problem with its path.
+import {
+  isScoreAftersalesKpi,
+  SCORE_AFTERSALES_BETTER,
+  SCORE_AFTERSALES_KPIS,
+  type ScoreAftersalesKpi,
+} from "../aftersales/kpi.js";
 import { CS_KPI_BETTER, CS_KPIS, isCsKpi, type CsKpi } from "../cs/cs-metrics.js";
 import { fieldError, type FieldError } from "../errors.js";
 import type { MessageCode, MessageParams } from "../messages/index.js";
@@ -55,10 +61,18 @@ export interface ScoreMetricDef {
   elseScore?: number;
   /**
    * Where the value comes from when nobody enters one: the member's customer-service data of the
-   * period — inquiryConversion in percent (better: higher), firstResponse / averageResponse in seconds (better: lower).
+   * period — inquiryConversion in percent (better: higher), firstResponse / averageResponse in seconds (better: lower);
+   * or the member's after-sales cases — slaAttainment in percent (higher), avgHandlingMinutes in
+   * minutes (lower) (docs/AFTERSALES.md "KPIs").
    */
-  kpi?: CsKpi;
+  kpi?: ScoreKpi;
 }
+
+/** The data a scorecard metric may read: customer-service data or after-sales cases. */
+export type ScoreKpi = CsKpi | ScoreAftersalesKpi;
+export const SCORE_KPIS = [...CS_KPIS, ...SCORE_AFTERSALES_KPIS] as const;
+const scoreBetter = (k: string): "higher" | "lower" | null =>
+  isCsKpi(k) ? CS_KPI_BETTER[k] : isScoreAftersalesKpi(k) ? SCORE_AFTERSALES_BETTER[k] : null;
 
 export interface BonusDef {
   code: string;
@@ -279,12 +293,10 @@ function compileBonus(c: Checker, d: BonusDef, at: string): CompiledBonus {
       });
       if (m.elseScore !== undefined) c.pct(`${mAt}.elseScore`, m.elseScore, 100);
       if (m.kpi !== undefined) {
-        if (!isCsKpi(m.kpi)) c.oneOf(`${mAt}.kpi`, CS_KPIS);
-        else if (m.better !== CS_KPI_BETTER[m.kpi])
-          c.fail(`${mAt}.better`, "pay.field.kpi_better", {
-            kpi: m.kpi,
-            better: CS_KPI_BETTER[m.kpi],
-          });
+        const better = scoreBetter(m.kpi);
+        if (better === null) c.oneOf(`${mAt}.kpi`, SCORE_KPIS);
+        else if (m.better !== better)
+          c.fail(`${mAt}.better`, "pay.field.kpi_better", { kpi: m.kpi, better });
       }
     });
     if (weights !== 1_000_000)

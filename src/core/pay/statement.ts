@@ -1,6 +1,5 @@
 // The calculator: a compiled plan and its inputs → a statement of lines, each with its formula,
 // inputs and source numbers. Pure and deterministic; rounding per line (exact.ts), total = Σ lines.
-import type { CsKpi } from "../cs/cs-metrics.js";
 import { msg, type Message } from "../messages/index.js";
 import { MICRO, mulMicro, pctToPpm, roundMicro } from "./exact.js";
 import { planText } from "./labels.js";
@@ -11,6 +10,7 @@ import type {
   CommissionBase,
   EventKpi,
   Scope,
+  ScoreKpi,
 } from "./plan.js";
 import { applyTiers, type TierTable, type TierSlice } from "./tiers.js";
 
@@ -145,7 +145,7 @@ export type RequiredInput =
       key: string;
       kind: "metric";
       label: string;
-      /** The metric's data source, when the plan names one. */ kpi?: CsKpi;
+      /** The metric's data source, when the plan names one. */ kpi?: ScoreKpi;
     }
   | { key: string; kind: "goal_score"; label: string }
   | {

@@ -9,6 +9,7 @@ import { renderMessage } from "../../core/messages/index.js";
 import type { Database } from "../../db/database.js";
 import type { Services } from "../../server/services.js";
 import { StatsRepository } from "../orders/stats.repository.js";
+import { PAY_PLAN_TEMPLATES } from "../../core/pay/templates.js";
 import { DIALECTS } from "../../../test/helpers/db.js";
 import { buildShopTeam, frozenClock, services } from "../../../test/helpers/factories.js";
 import { Client, startTestApp, type TestApp } from "../../../test/helpers/http.js";
@@ -577,6 +578,72 @@ for (const dialect of DIALECTS) {
       expect(renderMessage("en", line(typed, x.agent).sources[0]!)).toContain(
         "bad reviews turned good",
       );
+
+      // A scorecard bound to after-sales KPIs (another workspace, the same November).
+      const y = await november();
+      const yDept = y.departments.find((d) => d.name === "客服")!.id;
+      const cs = PAY_PLAN_TEMPLATES.find((p) => p.id === "customer-service")!.plan;
+      const scored = await s.payPlans.create(y.owner, {
+        effectiveFrom: "2026-11-01",
+        definition: {
+          ...cs,
+          name: "客服 · 售后考核",
+          bonuses: [
+            {
+              code: "aftersales",
+              label: "售后考核",
+              bonusBase: "1000.00",
+              score: {
+                kind: "bands",
+                metrics: [
+                  {
+                    code: "sla",
+                    label: "SLA",
+                    weight: 50,
+                    better: "higher",
+                    bands: [
+                      { threshold: 90, score: 100 },
+                      { threshold: 60, score: 60 },
+                    ],
+                    kpi: "slaAttainment",
+                  },
+                  {
+                    code: "handling",
+                    label: "处理时长",
+                    weight: 50,
+                    better: "lower",
+                    bands: [
+                      { threshold: 60, score: 100 },
+                      { threshold: 400, score: 60 },
+                    ],
+                    kpi: "avgHandlingMinutes",
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      });
+      await s.payPlans.assign(y.owner, scored.id, {
+        targetType: "department",
+        targetId: yDept,
+        effectiveFrom: "2026-11-01",
+      });
+      const yRun = await s.payRuns.compute(y.owner, { period: "2026-11", inputs: [] });
+      const card = (memberId: string) =>
+        yRun.statements
+          .find((st) => st.memberId === memberId)!
+          .lines.find((l) => l.code === "aftersales")!;
+      // The lead: 3 of 3 clocks met = 100 % → 100 points; 30 minutes ≤ 60 → 100 points: 1,000.00.
+      expect(card(y.lead).amount).toBe("1000.00");
+      expect(card(y.lead).sources.map((m) => renderMessage("en", m))).toEqual([
+        "SLA: after-sales cases opened 2026-11-01…2026-11-30: 3 SLA clocks met, 0 breached",
+        "处理时长: after-sales cases ended 2026-11-01…2026-11-30: 1, 30 minutes from opening to the end",
+      ]);
+      // 客服专员: 336 minutes ≤ 400 → 60 points for handling.
+      expect(
+        Object.fromEntries(card(y.agent).inputs.map((i) => [i.key, renderMessage("en", i.value)])),
+      ).toMatchObject({ handling: "336 → 60 points" });
 
       // Goals on after-sales KPIs, November read on December 1st.
       const cycle = await s.goals.createCycle(x.owner, {

@@ -11,6 +11,11 @@ import { showBase, V } from "../../core/pay/statement.js";
 import { toFen } from "../../core/money.js";
 import { msg, type Message } from "../../core/messages/index.js";
 import { csKpiValue } from "../../core/cs/cs-metrics.js";
+import {
+  figureRates,
+  isScoreAftersalesKpi,
+  type ScoreAftersalesKpi,
+} from "../../core/aftersales/kpi.js";
 import type { OwnerSales } from "../orders/attribution.repository.js";
 import type { MetricSource } from "../metrics/metric-source.js";
 
@@ -46,6 +51,7 @@ export class PayInputReader {
     m: PayMember,
   ): Promise<InputValue | null> {
     if (!req.kpi) return null;
+    if (isScoreAftersalesKpi(req.kpi)) return this.aftersalesMetric(req.kpi, m);
     const t = await this.metrics.csTotals({ member: m.id });
     if (!t) return null;
     const value = csKpiValue(t, req.kpi);
@@ -54,6 +60,41 @@ export class PayInputReader {
     return {
       value,
       source: msg(req.kpi === "inquiryConversion" ? "pay.src.cs" : "pay.src.cs_weighted", numbers),
+    };
+  }
+
+  /**
+   * A scorecard metric bound to an after-sales KPI: the member's cases of the period — SLA
+   * attainment in percent (two decimals), average handling in minutes (one decimal) — or null
+   * when they have none to measure (or the workspace had no case).
+   */
+  private async aftersalesMetric(
+    kpi: ScoreAftersalesKpi,
+    m: PayMember,
+  ): Promise<InputValue | null> {
+    const a = await this.metrics.aftersalesFigures({ member: m.id });
+    if (!a) return null;
+    const f = a.figures;
+    const r = figureRates(f, null);
+    if (kpi === "slaAttainment") {
+      if (r.slaAttainment === null) return null;
+      return {
+        value: Math.round(r.slaAttainment * 10_000) / 100,
+        source: msg("aftersales.kpi.src.sla", {
+          ...this.range,
+          met: f.slaMet,
+          breached: f.slaBreached,
+        }),
+      };
+    }
+    if (r.avgHandlingMinutes === null) return null;
+    return {
+      value: Math.round(r.avgHandlingMinutes * 10) / 10,
+      source: msg("aftersales.kpi.src.handling", {
+        ...this.range,
+        ended: f.ended,
+        minutes: f.handlingMinutes,
+      }),
     };
   }
 
@@ -253,9 +294,11 @@ export class PayInputReader {
   /** A data value as the line shows it when an entered number replaces it. */
   static describe(v: InputValue, req: RequiredInput): Message {
     if (req.kind === "metric")
-      return req.kpi === "inquiryConversion"
+      return req.kpi === "inquiryConversion" || req.kpi === "slaAttainment"
         ? msg("pay.v.pct", { pct: v.value })
-        : msg("pay.v.seconds", { s: v.value });
+        : req.kpi === "avgHandlingMinutes"
+          ? msg("aftersales.kpi.v.minutes", { minutes: v.value })
+          : msg("pay.v.seconds", { s: v.value });
     if (req.kind === "event") return V.number(v.value);
     return showBase(v.value, "base" in req ? req.base : "gmv");
   }

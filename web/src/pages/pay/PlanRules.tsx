@@ -70,7 +70,11 @@ function BonusRule({ b }: { b: BonusDef }) {
                     <>
                       {text(l)}{" "}
                       <Tag color="blue" style={{ marginInlineStart: 4 }}>
-                        {t("pay.rule.fromCsData")}
+                        {t(
+                          m.kpi === "slaAttainment" || m.kpi === "avgHandlingMinutes"
+                            ? "aftersales.dash.fromCases"
+                            : "pay.rule.fromCsData",
+                        )}
                       </Tag>
                     </>
                   ) : (
