@@ -52,7 +52,13 @@ describe("售后看板 at a desk (zh-CN) and on a phone (en), demo shop", () => 
       reducedMotion: "reduce",
       deviceScaleFactor: 1,
     });
-    await context.addInitScript((l) => localStorage.setItem("dayclear.locale", l), locale);
+    // The page's language before signing in (the app keeps it in localStorage).
+    await context.addInitScript((l) => {
+      const store = (
+        globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }
+      ).localStorage;
+      store.setItem("dayclear.locale", l);
+    }, locale);
     contexts.push(context);
     const page = await context.newPage();
     onTestFailed(async () => {
