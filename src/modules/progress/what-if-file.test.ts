@@ -64,7 +64,15 @@ for (const dialect of DIALECTS) {
         finish: api.finish,
         lateDays: api.lateDays,
       });
-      const view = (o: { id: string; score: Record<string, unknown> }) => ({
+      const view = (o: {
+        id: string;
+        score: {
+          finish: string | null;
+          daysGained: number;
+          hoursMoved: number;
+          overtimeHours: number;
+        };
+      }) => ({
         id: o.id,
         finish: o.score.finish,
         daysGained: o.score.daysGained,
