@@ -2,7 +2,7 @@
 // headers and lines, the pay source of reviews turned good, the goal units of minutes and cases.
 export const AFTERSALES_KPI_EN = {
   "aftersales.kpi.src.reviews_turned_good":
-    "bad reviews turned good, {name} {from}…{to}: {count} (complaint cases resolved)",
+    "bad reviews turned good, {name} {from}…{to}: {count} (review follow-ups recorded as turned good)",
   "aftersales.kpi.src.sla":
     "after-sales cases opened {from}…{to}: {met} SLA clocks met, {breached} breached",
   "aftersales.kpi.src.handling":

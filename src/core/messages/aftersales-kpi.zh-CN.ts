@@ -3,7 +3,7 @@ import type { AFTERSALES_KPI_EN } from "./aftersales-kpi.en.js";
 
 export const AFTERSALES_KPI_ZH = {
   "aftersales.kpi.src.reviews_turned_good":
-    "{name} {from}…{to} 差评转好评：{count} 个（已解决的投诉售后单）",
+    "{name} {from}…{to} 差评转好评：{count} 个（好评回访记录为转好评）",
   "aftersales.kpi.src.sla": "{from}…{to} 新建的售后单：SLA 时钟达标 {met} 个，超时 {breached} 个",
   "aftersales.kpi.src.handling":
     "{from}…{to} 完结的售后单 {ended} 单，从创建到完结共 {minutes:num} 分钟",

@@ -146,6 +146,44 @@ interface SeedCase {
   resolvedAt?: string;
 }
 
+/** A 好评回访 follow-up done on a local day, its outcome a bad review turned good. */
+async function seedTurnedGood(
+  database: Database,
+  ws: string,
+  shopId: string,
+  agent: string,
+  day: string,
+) {
+  const id = uid("fu");
+  await database.db
+    .insertInto("aftersalesFollowups")
+    .values({
+      workspaceId: ws,
+      id,
+      ruleId: "rule",
+      ruleName: "差评回访",
+      sourceKey: `case:${id}`,
+      shopId,
+      orderId: null,
+      caseId: null,
+      platformOrderId: null,
+      dueDate: day,
+      memberId: agent,
+      script: "",
+      state: "done",
+      outcome: "turned_good",
+      turnedGood: 1,
+      complaintCaseId: null,
+      note: null,
+      doneAt: `${day}T06:00:00.000Z`,
+      doneDate: day,
+      doneBy: agent,
+      version: 2,
+      createdAt: `${day}T01:00:00.000Z`,
+    })
+    .execute();
+}
+
 async function seedCase(database: Database, ws: string, c: SeedCase) {
   const id = uid("case");
   await database.db
@@ -308,7 +346,7 @@ for (const dialect of DIALECTS) {
           openedAt: sh("2026-11-06T10:00"),
           resolvedAt: sh("2026-11-06T11:00"),
         }),
-        // 5: a bad review (complaint) resolved: turned good, 45 minutes; 6: one rejected, 15 minutes.
+        // 5: a bad review (complaint) resolved, 45 minutes (its follow-up below turned it good); 6: one rejected, 15 minutes.
         good: await seedCase(db, ws, {
           shopId: a.id,
           type: "complaint",
@@ -349,6 +387,10 @@ for (const dialect of DIALECTS) {
           resolvedAt: sh("2026-10-21T10:00"),
         }),
       };
+      // The complaint's follow-up: the agent recorded the buyer's bad review turned good on 11-09
+      // (that, not the complaint's resolution, is what counts); an October one is not November's.
+      await seedTurnedGood(db, ws, a.id, agent, "2026-11-09");
+      await seedTurnedGood(db, ws, a.id, agent, "2026-10-28");
       return { ...x, who, a, b, agent, lead, cases };
     }
 
@@ -540,7 +582,7 @@ for (const dialect of DIALECTS) {
       expect(linked.raw).toContain("Refund rate (%)");
     });
 
-    it("pay reads bad reviews turned good from the cases; goals read after-sales KPIs", async () => {
+    it("pay reads bad reviews turned good from the follow-ups; goals read after-sales KPIs", async () => {
       const x = await november();
       const csDept = x.departments.find((d) => d.name === "客服")!.id;
       const plan = await s.payPlans.create(x.owner, {
@@ -560,13 +602,15 @@ for (const dialect of DIALECTS) {
       // 客服专员's complaint resolved in November: 1 × 5.00; the lead had none: 0 from the data, not "not entered".
       expect(line(run, x.agent).amount).toBe("5.00");
       expect(line(run, x.agent).sources.map((m) => renderMessage("en", m))).toEqual([
-        "bad reviews turned good, 客服专员 2026-11-01…2026-11-30: 1 (complaint cases resolved)",
+        "bad reviews turned good, 客服专员 2026-11-01…2026-11-30: 1 (review follow-ups recorded as turned good)",
       ]);
       expect(line(run, x.agent).sources.map((m) => renderMessage("zh-CN", m))).toEqual([
-        "客服专员 2026-11-01…2026-11-30 差评转好评：1 个（已解决的投诉售后单）",
+        "客服专员 2026-11-01…2026-11-30 差评转好评：1 个（好评回访记录为转好评）",
       ]);
       expect(line(run, x.lead).amount).toBe("0.00");
-      expect(renderMessage("en", line(run, x.lead).sources[0]!)).toContain(": 0 (complaint");
+      expect(renderMessage("en", line(run, x.lead).sources[0]!)).toContain(
+        ": 0 (review follow-ups",
+      );
       // A typed count still replaces the data, and the line says both.
       const typed = await s.payRuns.compute(x.owner, {
         period: "2026-11",

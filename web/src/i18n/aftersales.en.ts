@@ -131,7 +131,7 @@ export const aftersalesEn = {
     "Refund and return requests that ended in these days without money back: withdrawn, exchanged or reshipped",
   "aftersales.dash.reviews": "Reviews turned good",
   "aftersales.dash.reviewsDef":
-    "Bad reviews turned good in these days (complaint cases resolved, until review follow-ups record their outcome)",
+    "Review follow-ups recorded as a bad review turned good in these days (for the agent who recorded it)",
   "aftersales.dash.reviewsSub": "paid per the customer-service pay plan",
   "aftersales.dash.ofOrders": "{count} of {orders} orders",
   "aftersales.dash.ownCases": "no rate for one person",

@@ -126,8 +126,7 @@ export const aftersalesZhCN: Record<keyof typeof aftersalesEn, string> = {
   "aftersales.dash.saved": "挽回退货",
   "aftersales.dash.savedDef": "这段时间完结、没有退钱的退款/退货申请：买家撤销、换货或补发",
   "aftersales.dash.reviews": "差评转好评",
-  "aftersales.dash.reviewsDef":
-    "这段时间差评转好评的数量（好评回访记录结果之前，按已解决的投诉售后单计）",
+  "aftersales.dash.reviewsDef": "这段时间好评回访记录为差评转好评的数量（记在记录结果的客服名下）",
   "aftersales.dash.reviewsSub": "按客服薪酬方案计奖",
   "aftersales.dash.ofOrders": "{orders} 单中 {count} 单",
   "aftersales.dash.ownCases": "个人不计比率",
