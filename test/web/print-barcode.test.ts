@@ -4,7 +4,7 @@
 // a lost run or a wrong checksum must fail here.
 import { describe, expect, it } from "vitest";
 import { createRequire } from "node:module";
-import { barsPath, modules, pathModules } from "../../web/src/pages/logistics/queue/barcode.js";
+import { barsPath, modules, pathModules } from "../../web/src/pages/logistics/queue/code128.js";
 
 // Code128's 107 symbol patterns (the standard's table, as jsbarcode ships it).
 const { BARS } = createRequire(import.meta.url)("jsbarcode/bin/barcodes/CODE128/constants.js") as {

@@ -247,7 +247,7 @@ describe("dayclear import orders with seventeen exports of three Shopify stores"
     );
     const broken = join(mkdtempSync(join(tmpdir(), "dayclear-broken-")), "orders_export__17_.csv");
     writeFileSync(broken, lines.join("\n"));
-    let refusal: { code: number; stdout: string; stderr: string } | null = null;
+    let refusal = null as { code: number; stdout: string; stderr: string } | null;
     try {
       await dayclear(
         [

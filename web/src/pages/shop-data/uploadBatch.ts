@@ -1,9 +1,9 @@
 // Files chosen together for one import (a folder's worth): whether their total, with the files
 // already uploaded for it, is over what one import in the browser takes — said before any is sent,
 // with the server's own text (upload.total_too_large) in the page's language.
-import { LIMITS } from "../../../../src/core/limits";
-import type { Locale } from "../../api/types";
-import { messageText } from "../../i18n/messages";
+import { LIMITS } from "../../../../src/core/limits.js";
+import type { Locale } from "../../api/types.js";
+import { messageText } from "../../i18n/messages.js";
 
 const MB = 1024 * 1024;
 

@@ -1,47 +1,9 @@
-// A Code128 barcode of a text (the parcel id on a slip). jsbarcode encodes it (its object
-// renderer returns the bars as "1"/"0" modules) and the bars are drawn as ONE SVG path, built as
-// plain DOM: the slip sheets draw a batch's 2,000 barcodes in one pass, with no component, state
-// or effect per slip.
-import JsBarcode from "jsbarcode";
+// A Code128 barcode of a text (the parcel id on a slip), drawn as ONE SVG path (code128.ts),
+// built as plain DOM: the slip sheets draw a batch's 2,000 barcodes in one pass, with no
+// component, state or effect per slip.
+import { barsPath, modules } from "./code128";
 
-/** The bars of a text as modules ("1" black, "0" white), or null if Code128 cannot encode it. */
-export function modules(value: string): string | null {
-  const target: { encodings?: { data: string }[] } = {};
-  try {
-    JsBarcode(target, value, { format: "CODE128" });
-  } catch {
-    return null;
-  }
-  return target.encodings?.map((e) => e.data).join("") ?? null;
-}
-
-/** An SVG path of the black runs, `unit` px per module, `height` tall. */
-export function barsPath(bits: string, height: number, unit: number): string {
-  const x = (n: number) => Math.round(n * unit * 100) / 100;
-  let d = "";
-  for (let i = 0; i < bits.length;) {
-    if (bits[i] !== "1") {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (bits[j] === "1") j++;
-    d += `M${x(i)} 0H${x(j)}V${height}H${x(i)}z`;
-    i = j;
-  }
-  return d;
-}
-
-/** The runs of a path drawn by `barsPath`, back as modules (what a scanner reads off the paper). */
-export function pathModules(d: string, unit: number): string {
-  let bits = "";
-  for (const m of d.matchAll(/M([\d.]+) 0H([\d.]+)V/g)) {
-    const from = Math.round(Number(m[1]) / unit);
-    const to = Math.round(Number(m[2]) / unit);
-    bits += "0".repeat(from - bits.length) + "1".repeat(to - from);
-  }
-  return bits;
-}
+export { barsPath, modules, pathModules } from "./code128";
 
 const SVG = "http://www.w3.org/2000/svg";
 const FONT_SIZE = 11;
