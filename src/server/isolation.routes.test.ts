@@ -282,7 +282,7 @@ async function seedLogistics(t: TestApp, workspaceId: string, shopId: string): P
   };
 }
 
-/** One after-sales case and one saved after-sales mapping of the workspace. */
+/** One after-sales case, one saved after-sales mapping and one open follow-up of the workspace. */
 async function seedAftersales(t: TestApp, workspaceId: string, shopId: string): Promise<Ids> {
   const db = t.tdb.database.db;
   const at = "2026-12-01T00:00:00.000Z";
@@ -341,7 +341,34 @@ async function seedAftersales(t: TestApp, workspaceId: string, shopId: string): 
       updatedAt: at,
     })
     .execute();
-  return { "aftersales/cases": id(1), "aftersales/mappings": id(2) };
+  await db
+    .insertInto("aftersalesFollowups")
+    .values({
+      workspaceId,
+      id: id(3),
+      ruleId: "rule",
+      ruleName: "isolation",
+      sourceKey: `case:${id(1)}`,
+      shopId,
+      orderId: null,
+      caseId: id(1),
+      platformOrderId: null,
+      dueDate: "2026-12-01",
+      memberId: null,
+      script: "",
+      state: "open",
+      outcome: null,
+      turnedGood: 0,
+      complaintCaseId: null,
+      note: null,
+      doneAt: null,
+      doneDate: null,
+      doneBy: null,
+      version: 1,
+      createdAt: at,
+    })
+    .execute();
+  return { "aftersales/cases": id(1), "aftersales/mappings": id(2), "aftersales/followups": id(3) };
 }
 
 /** A body that passes validation, so the answer tells about the record, not the input. */
@@ -358,6 +385,8 @@ function bodyFor(method: string, path: string): unknown {
     return { revision: "x", changes: [{ kind: "assign", taskId: "x", memberId: "x" }] };
   if (path.endsWith("/aftersales/cases/{id}/transitions")) return { to: "in_progress", version: 1 };
   if (path.endsWith("/aftersales/cases/{id}/assign")) return { memberId: "x", version: 1 };
+  if (path.endsWith("/aftersales/followups/{id}/outcome"))
+    return { outcome: "no_answer", version: 1 };
   if (path.endsWith("/aftersales/mappings/{id}") && method === "put")
     return {
       version: 1,
