@@ -106,11 +106,6 @@ export const aftersalesEn = {
   "aftersales.dash.scopeAll": "Every case of the workspace",
   "aftersales.dash.scopeOwn": "Your own cases (the cases you had)",
   "aftersales.dash.toCases": "Cases",
-  "aftersales.dash.thisMonth": "This month",
-  "aftersales.dash.lastMonth": "Last month",
-  "aftersales.dash.last30": "Last 30 days",
-  "aftersales.dash.from": "From",
-  "aftersales.dash.to": "To",
   "aftersales.dash.noData": "No case was opened or ended in these days",
   "aftersales.dash.refundRate": "Refund rate",
   "aftersales.dash.refundRateDef":

@@ -38,6 +38,13 @@ export const en = {
   "common.required": "Required",
   "common.emailInvalid": "Enter an email address like name@example.com.",
   "common.optional": "optional",
+  "common.period.shop": "Shop",
+  "common.period.allShops": "All shops",
+  "common.period.thisMonth": "This month",
+  "common.period.lastMonth": "Last month",
+  "common.period.last30": "Last 30 days",
+  "common.period.from": "From",
+  "common.period.to": "To",
   "common.seconds": "{n} s",
   // Between the names of a list ("Anna, Bo").
   "common.listSeparator": ", ",

@@ -5,14 +5,15 @@
 import { Alert, Empty, Flex, Typography } from "antd";
 import { useState } from "react";
 import { errorText } from "../../components/errors";
+import { PeriodFilter, presetRange } from "../../components/PeriodFilter";
 import { useI18n } from "../../i18n";
 import { useMe } from "../../me";
 import { workspaceDate } from "../../signedIn";
 import { useShops } from "../shop-data/api";
-import { useLogisticsDashboard, type DashboardFilter } from "./cost/costApi";
+import { platformLabel } from "../shop-data/labels";
+import { dashboardExportUrl, useLogisticsDashboard, type DashboardFilter } from "./cost/costApi";
 import { CostCards } from "./cost/CostCards";
 import { CostCharts } from "./cost/CostCharts";
-import { CostFilters, presetRange } from "./cost/CostFilters";
 import { CostTables } from "./cost/CostTables";
 import { PeopleTables } from "./cost/PeopleTables";
 
@@ -29,11 +30,16 @@ export function LogisticsDashboardPage() {
       <Typography.Title level={4} style={{ margin: 0 }}>
         {t("logistics.cost.dash.title")}
       </Typography.Title>
-      <CostFilters
-        shops={shops.data?.items ?? []}
+      <PeriodFilter
+        shops={(shops.data?.items ?? []).map((s) => ({
+          id: s.id,
+          label: `${s.name} · ${platformLabel(t, s.platform)}`,
+        }))}
         filter={filter}
         onFilter={setFilter}
         today={today}
+        exportUrl={(f, format) => dashboardExportUrl(f, format, locale)}
+        testId="cost"
       />
       {dash.isError ? (
         <Alert type="error" showIcon message={errorText(dash.error, t, locale)} />

@@ -1,14 +1,20 @@
-// The logistics dashboard's filters: one shop or all, this month / last month / the last 30 days or
-// any range of the workspace's days, and the export of what is shown as CSV or Excel.
+// The dashboards' filter bar (logistics costs, after-sales): one shop or all, this month / last month
+// / the last 30 days or any range of the workspace's days, and the export of what is shown as CSV or
+// Excel. Each dashboard gives its own export address and test-id prefix.
 import { DownloadOutlined } from "@ant-design/icons";
 import { Button, Card, Flex, Input, Segmented, Select } from "antd";
-import { addDays } from "../../../components/plans/dates";
-import { useI18n } from "../../../i18n";
-import type { Shop } from "../../shop-data/api";
-import { platformLabel } from "../../shop-data/labels";
-import { dashboardExportUrl, type DashboardFilter } from "./costApi";
+import { useI18n } from "../i18n";
+import { addDays } from "./plans/dates";
 
 export type Preset = "thisMonth" | "lastMonth" | "last30";
+
+export interface Period {
+  shopId?: string;
+  from: string;
+  to: string;
+}
+
+const PRESETS: Preset[] = ["thisMonth", "lastMonth", "last30"];
 
 /** The range a preset names, for the workspace's `today`. */
 export function presetRange(p: Preset, today: string): { from: string; to: string } {
@@ -19,20 +25,25 @@ export function presetRange(p: Preset, today: string): { from: string; to: strin
   return { from: `${lastDay.slice(0, 8)}01`, to: lastDay };
 }
 
-export function CostFilters({
+export function PeriodFilter<F extends Period>({
   shops,
   filter,
   onFilter,
   today,
+  exportUrl,
+  testId,
 }: {
-  shops: Shop[];
-  filter: DashboardFilter;
-  onFilter: (f: DashboardFilter) => void;
+  /** The shops to choose from, each with the label to show. */
+  shops: { id: string; label: string }[];
+  filter: F;
+  onFilter: (f: F) => void;
   today: string;
+  exportUrl: (f: F, format: "csv" | "xlsx") => string;
+  /** Prefix of the controls' test ids: `${testId}-shop`, `-from`, `-to`, `-export-csv`, `-export-xlsx`. */
+  testId: string;
 }) {
-  const { t, locale } = useI18n();
-  const presets: Preset[] = ["thisMonth", "lastMonth", "last30"];
-  const preset = presets.find((p) => {
+  const { t } = useI18n();
+  const preset = PRESETS.find((p) => {
     const r = presetRange(p, today);
     return r.from === filter.from && r.to === filter.to;
   });
@@ -43,53 +54,51 @@ export function CostFilters({
           style={{ minWidth: 160, flex: "1 1 160px" }}
           value={filter.shopId ?? ""}
           onChange={(v: string) => onFilter({ ...filter, shopId: v || undefined })}
-          data-testid="cost-shop-filter"
+          aria-label={t("common.period.shop")}
+          data-testid={`${testId}-shop`}
           options={[
-            { value: "", label: t("logistics.cost.dash.allShops") },
-            ...shops.map((s) => ({
-              value: s.id,
-              label: `${s.name} · ${platformLabel(t, s.platform)}`,
-            })),
+            { value: "", label: t("common.period.allShops") },
+            ...shops.map((s) => ({ value: s.id, label: s.label })),
           ]}
         />
         <Segmented
           value={preset ?? ""}
-          options={presets.map((p) => ({ value: p, label: t(`logistics.cost.dash.${p}`) }))}
+          options={PRESETS.map((p) => ({ value: p, label: t(`common.period.${p}`) }))}
           onChange={(v) => onFilter({ ...filter, ...presetRange(v as Preset, today) })}
         />
         <Flex gap={4} align="center" style={{ flex: "1 1 260px" }}>
           <Input
             type="date"
-            aria-label={t("logistics.cost.dash.from")}
+            aria-label={t("common.period.from")}
             value={filter.from}
             max={filter.to}
-            data-testid="cost-from"
+            data-testid={`${testId}-from`}
             onChange={(e) => e.target.value && onFilter({ ...filter, from: e.target.value })}
           />
           <span>–</span>
           <Input
             type="date"
-            aria-label={t("logistics.cost.dash.to")}
+            aria-label={t("common.period.to")}
             value={filter.to}
             min={filter.from}
-            data-testid="cost-to"
+            data-testid={`${testId}-to`}
             onChange={(e) => e.target.value && onFilter({ ...filter, to: e.target.value })}
           />
         </Flex>
         <Flex gap={4}>
           <Button
             icon={<DownloadOutlined />}
-            href={dashboardExportUrl(filter, "csv", locale)}
-            data-testid="cost-export-csv"
+            href={exportUrl(filter, "csv")}
+            data-testid={`${testId}-export-csv`}
           >
-            {t("logistics.cost.dash.exportCsv")}
+            CSV
           </Button>
           <Button
             icon={<DownloadOutlined />}
-            href={dashboardExportUrl(filter, "xlsx", locale)}
-            data-testid="cost-export-xlsx"
+            href={exportUrl(filter, "xlsx")}
+            data-testid={`${testId}-export-xlsx`}
           >
-            {t("logistics.cost.dash.exportXlsx")}
+            Excel
           </Button>
         </Flex>
       </Flex>
