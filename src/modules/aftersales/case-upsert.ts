@@ -169,17 +169,21 @@ export function planCreate(
   const resolution = resolutionOf(i.target, type);
   const none = { firstResponseAt: null, decidedAt: null, resolvedAt: null };
   const times = { ...none, ...impliedMilestones(i, state, i.target, at, none) };
-  // Steps taken on the platform before Dayclear saw the case, at a time the source does not give
-  // (their instant is the import's): their clocks are not measured (docs/AFTERSALES.md).
-  const unmeasured = (
-    [
-      ["firstResponse", times.firstResponseAt],
-      ["decision", times.decidedAt],
-      ["resolution", times.resolvedAt],
-    ] as const
-  )
-    .filter(([, t]) => t === at)
-    .map(([k]) => k);
+  // Steps taken on the platform before Dayclear saw the case, when the source gives no time for
+  // them (neither an update nor a completion time): their clocks are not measured
+  // (docs/AFTERSALES.md).
+  const timeless = !i.updatedAt && !i.completedAt;
+  const unmeasured = timeless
+    ? (
+        [
+          ["firstResponse", times.firstResponseAt],
+          ["decision", times.decidedAt],
+          ["resolution", times.resolvedAt],
+        ] as const
+      )
+        .filter(([, t]) => t !== null)
+        .map(([k]) => k)
+    : [];
   const refundFen = resolution === "refunded" ? (i.refundFen ?? i.requestedFen) : i.refundFen;
   const row: CaseRow = {
     workspaceId,
