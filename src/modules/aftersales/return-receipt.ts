@@ -4,7 +4,9 @@
 // transitions (core/aftersales/cases.ts), each move written to the case's history and the audit log,
 // as a person's move would be. The logistics module never writes the case tables itself. The caller
 // has checked its own right (logistics.pack: the people who receive parcels) and passes the handle of
-// its transaction, so the scan event and the cases' moves are one unit of work.
+// its transaction, so the scan event and the cases' moves are one unit of work; the live events come
+// back with the answer and go out once that transaction has committed (`publishReturnParcel`) — a
+// page that refetched on an event sent before the commit would read the case still waiting.
 import type { Actor } from "../../core/actor.js";
 import {
   checkTransition,
@@ -18,10 +20,10 @@ import { fail } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
 import { msg, storeMessage, type Message } from "../../core/messages/index.js";
 import type { Executor } from "../../db/database.js";
-import { audit, type ServiceDeps } from "../shared/context.js";
+import { audit, type LiveEvent, type ServiceDeps } from "../shared/context.js";
 import { CaseSourceRepository } from "./case-sources.repository.js";
 import { CaseRepository, type CaseRow } from "./cases.repository.js";
-import { publishSla, refreshSla } from "./sla-clocks.js";
+import { refreshSla } from "./sla-clocks.js";
 
 /**
  * What a return scan did to one case: `received` (moved to received now), `already_received` (it
@@ -45,6 +47,8 @@ export interface ReturnParcel {
   receipts: ReturnReceipt[];
   /** The workspace inspects returned goods before refunding them (after-sales settings). */
   inspectBeforeRefund: boolean;
+  /** The live events of the moves, for `publishReturnParcel` once the transaction has committed. */
+  events: LiveEvent[];
 }
 
 /** The cases whose return waybill is `waybill` (normalised: upper case, no spaces), oldest first. */
@@ -62,7 +66,6 @@ export const casesWithReturnWaybill = (
  */
 export async function receiveReturnParcel(
   db: Executor,
-  deps: Pick<ServiceDeps, "events">,
   actor: Actor,
   waybill: string,
   at: string,
@@ -73,6 +76,7 @@ export async function receiveReturnParcel(
   const rules = await new CaseSourceRepository(db).settings(ws);
   const me = (await repo.memberNames(ws, [actor.memberId])).get(actor.memberId) ?? "";
   const receipts: ReturnReceipt[] = [];
+  const events: LiveEvent[] = [];
   for (const c of cases) {
     const from = c.state as CaseState;
     const type = c.type as CaseType;
@@ -166,10 +170,19 @@ export async function receiveReturnParcel(
     // Waiting for the buyer paused the clocks; the goods are here, so the pause ends now.
     if (from === "waiting_buyer") await repo.closePause(ws, c.id, at);
     receipts.push({ ...base, state: "received", outcome: "received" });
-    deps.events?.publish(ws, { type: "aftersales.cases.changed", caseId: c.id });
+    events.push({ type: "aftersales.cases.changed", caseId: c.id });
   }
   // The moved cases' SLA clocks: their dueAt and any alert (docs/AFTERSALES.md, "SLA").
   const moved = receipts.filter((r) => r.outcome === "received").map((r) => r.caseId);
-  if (moved.length) publishSla(deps, await refreshSla(db, ws, moved, at));
-  return { receipts, inspectBeforeRefund: rules.inspectBeforeRefund };
+  if (moved.length) events.push(...(await refreshSla(db, ws, moved, at)).events);
+  return { receipts, inspectBeforeRefund: rules.inspectBeforeRefund, events };
+}
+
+/** Sends a return parcel's live events; call it after the transaction that received it committed. */
+export function publishReturnParcel(
+  deps: Pick<ServiceDeps, "events">,
+  workspaceId: string,
+  parcel: ReturnParcel | undefined,
+): void {
+  for (const e of parcel?.events ?? []) deps.events?.publish(workspaceId, e);
 }

@@ -7,10 +7,11 @@
 // packer and changes no case; a 客服 member cannot use the pack station.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderMessage } from "../../core/messages/index.js";
-import type { Services } from "../../server/services.js";
 import { createTestDatabase, DIALECTS, type TestDatabase } from "../../../test/helpers/db.js";
 import { failure } from "../../../test/helpers/errors.js";
+import { buildServices, type Services } from "../../server/services.js";
 import { frozenClock, services } from "../../../test/helpers/factories.js";
+import type { LiveEvent } from "../shared/context.js";
 import { packTeam } from "../../../test/fixtures/logistics/team.js";
 import { CaseSourceRepository } from "../aftersales/case-sources.repository.js";
 
@@ -115,6 +116,31 @@ for (const dialect of DIALECTS) {
         resolution: "refunded",
       });
       expect(refunded).toMatchObject({ state: "resolved", refundFen: 6600 });
+    });
+
+    it("tells open pages only once the case is received: a page refetching on the live event reads it received", async () => {
+      const t = await team();
+      const id = await t.returnCase("261101-000000006", "YT9000000026", ["waiting_buyer"]);
+      // What a case page does on the event: reads the case again, on a connection of its own.
+      const reads: Promise<string | undefined>[] = [];
+      const events: LiveEvent[] = [];
+      const live = buildServices(tdb.database, frozenClock(NOW), {
+        publish: (_ws, e) => {
+          events.push(e);
+          if (e.type === "aftersales.cases.changed")
+            reads.push(
+              tdb.database.db
+                .selectFrom("aftersalesCases")
+                .select("state")
+                .where("id", "=", id)
+                .executeTakeFirst()
+                .then((r) => r?.state),
+            );
+        },
+      });
+      expect((await live.packStation.scanReturn(t.packer, "YT9000000026")).outcome).toBe("ok");
+      expect(events).toContainEqual({ type: "aftersales.cases.changed", caseId: id });
+      expect(await Promise.all(reads)).toEqual(reads.map(() => "received"));
     });
 
     it("moves a case still in progress through waiting for the buyer, and asks for the inspection before the refund when the rule says so", async () => {

@@ -22,7 +22,9 @@ import type { Executor } from "../../db/database.js";
 import type { ParcelsTable } from "../../db/schema.js";
 import {
   casesWithReturnWaybill,
+  publishReturnParcel,
   receiveReturnParcel,
+  type ReturnParcel,
   type ReturnReceiptOutcome,
 } from "../aftersales/return-receipt.js";
 import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
@@ -144,7 +146,8 @@ export class PackStationService {
     const raw = code.trim();
     if (raw === "") throw fail("invalid", "scan.code_empty");
     const ws = actor.workspaceId;
-    return this.deps.db.transaction().execute(async (trx) => {
+    let received: ReturnParcel | undefined;
+    const result = await this.deps.db.transaction().execute(async (trx) => {
       const at = nowIso(this.deps);
       const done = (s: Stop, cases?: ReturnCaseView[]) =>
         this.record(trx, actor, "return", raw, at, s, null, [], cases);
@@ -164,7 +167,8 @@ export class PackStationService {
           });
         return done({ outcome: "unknown", message: msg("scan.return_unknown", { waybill }) });
       }
-      const got = await receiveReturnParcel(trx, this.deps, actor, waybill, at);
+      const got = await receiveReturnParcel(trx, actor, waybill, at);
+      received = got;
       const cases: ReturnCaseView[] = got.receipts.map((r) => ({
         id: r.caseId,
         caseNumber: r.caseNumber,
@@ -221,6 +225,9 @@ export class PackStationService {
         cases,
       );
     });
+    // The cases' pages refetch on these: only once the moves are committed.
+    publishReturnParcel(this.deps, ws, received);
+    return result;
   }
 
   /** The latest scans (the packer's own with `mine`), newest first. */
