@@ -18,6 +18,7 @@ import {
   type SlaPolicy,
 } from "../../core/aftersales/sla.js";
 import { WorkingHours, type ShiftSpec } from "../../core/aftersales/working-hours.js";
+import { localMinute } from "../../core/logistics/scan.js";
 import { msg } from "../../core/messages/index.js";
 import { effectiveFunction } from "../../core/org/rights.js";
 import type { Executor } from "../../db/database.js";
@@ -275,10 +276,11 @@ export async function refreshSla(
         recipients,
         {
           kind: `aftersales.sla.${k.state}`,
+          // The case as its pages name it; the deadline on the workspace's wall clock.
           title: msg(`aftersales.sla.alert.${k.state}`, {
-            case: c.platformCaseId ?? c.id.slice(-8),
+            case: c.platformCaseId ?? c.platformOrderId ?? c.caseKey,
             clock: msg(SLA_CLOCK_CODES[k.clock]),
-            due: k.due,
+            due: k.due ? localMinute(k.due, clocks.hours.timeZone) : "",
           }),
           body: msg(
             (k.minutesLeft ?? 0) >= 0

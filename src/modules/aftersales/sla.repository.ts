@@ -16,6 +16,8 @@ export type SlaCaseRow = Pick<
   | "shopId"
   | "platform"
   | "platformCaseId"
+  | "platformOrderId"
+  | "caseKey"
   | "type"
   | "state"
   | "assigneeMemberId"
@@ -33,6 +35,8 @@ const CASE_COLUMNS = [
   "shopId",
   "platform",
   "platformCaseId",
+  "platformOrderId",
+  "caseKey",
   "type",
   "state",
   "assigneeMemberId",

@@ -223,7 +223,15 @@ for (const dialect of DIALECTS) {
       ]);
       const note = (await s.notifications.list(t.csLead.actor, {}, "zh-CN")).items[0]!;
       expect(note.link).toBe(`/aftersales/cases/${c.id}`);
-      expect(note.title).toContain("首次响应已超时");
+      // Named as the case's pages name it (its order here), the deadline on Shanghai's wall clock.
+      expect(c.platformOrderId).toBeTruthy();
+      expect(note.title).toBe(
+        `售后单 ${c.platformOrderId}：首次响应已超时（截止 2026-11-16 10:00）`,
+      );
+      const atRisk = (await s.notifications.list(t.cs.actor, {}, "en")).items.at(-1)!;
+      expect(atRisk.title).toBe(
+        `After-sales case ${c.platformOrderId}: First response at risk, due 2026-11-16 10:00`,
+      );
     });
 
     it("SLA attainment: clocks stopped by their deadline over those decided", async () => {
