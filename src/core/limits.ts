@@ -66,6 +66,8 @@ export const LIMITS = {
   whatIfOptionsMax: 20,
   whatIfEngineRunsMax: 40,
   whatIfChangesMax: 20,
+  /** Tasks a what-if's before/after Gantt lists per option (the most telling first; `diff.total` counts all). */
+  whatIfMovesMax: 30,
   mappingNameMax: 60,
 } as const;
 

@@ -9,6 +9,7 @@ import { WorkCalendar } from "../calendar/calendar.js";
 import { addDays } from "../calendar/date.js";
 import { scheduleTeam } from "../engine/team/schedule.js";
 import type { EfficiencyTable, TeamResult } from "../engine/types.js";
+import { LIMITS } from "../limits.js";
 import { msg, type Message } from "../messages/index.js";
 import {
   buildTeamPlan,
@@ -17,6 +18,7 @@ import {
   type BuildInput,
   type TaskInput,
 } from "../plans/team-plan.js";
+import { taskMoves, type TaskMoves } from "./what-if-moves.js";
 
 export type WhatIfKind = "add_person" | "experienced" | "cut_scope" | "fast_track" | "overtime";
 
@@ -465,12 +467,14 @@ const compatible = (a: WhatIfOption[], b: WhatIfOption) => {
 export interface WhatIfAnswer {
   finish: string | null;
   lateDays: number;
-  options: (WhatIfOption & { score: WhatIfScore })[];
+  /** Each option with its score and its before/after, task by task (what-if-moves.ts). */
+  options: (WhatIfOption & { score: WhatIfScore; diff: TaskMoves })[];
   best: {
     optionIds: string[];
     changes: WhatIfChange[];
     score: WhatIfScore;
     applicable: boolean;
+    diff: TaskMoves;
   } | null;
   notes: Message[];
   runs: number;
@@ -496,9 +500,16 @@ export function whatIfs(ctx: WhatIfContext): WhatIfAnswer {
       : 0;
   const { options, notes } = proposeOptions(ctx, before.result);
   const scored: WhatIfAnswer["options"] = [];
+  const diff = (after: Evaluated, changes: readonly WhatIfChange[]) =>
+    taskMoves(ctx.input, ctx.planId, before.result, after.result, changes, LIMITS.whatIfMovesMax);
   for (const o of options) {
     if (runs >= ctx.limits.runs) break;
-    scored.push({ ...o, score: score(ctx, before, run(o.changes), o.changes) });
+    const after = run(o.changes);
+    scored.push({
+      ...o,
+      score: score(ctx, before, after, o.changes),
+      diff: diff(after, o.changes),
+    });
   }
   const cost = (s: WhatIfScore) => s.hoursMoved + s.overtimeHours + s.hoursCut;
   const order = (x: WhatIfScore, y: WhatIfScore) =>
@@ -517,18 +528,23 @@ export function whatIfs(ctx: WhatIfContext): WhatIfAnswer {
       .sort((x, y) => cost(x.score) - cost(y.score));
     let chosen = [meeting[0] ?? scored[0]!];
     let current = chosen[0]!.score;
+    let currentDiff = chosen[0]!.diff;
     while (!current.meetsDeadline && runs < ctx.limits.runs) {
-      let next: { option: (typeof scored)[number]; score: WhatIfScore } | null = null;
+      let next: { option: (typeof scored)[number]; score: WhatIfScore; diff: TaskMoves } | null =
+        null;
       for (const o of scored) {
         if (runs >= ctx.limits.runs) break;
         if (chosen.includes(o) || !compatible(chosen, o)) continue;
         const changes = [...chosen, o].flatMap((c) => c.changes);
-        const s = score(ctx, before, run(changes), changes);
-        if (!next || order(s, next.score) < 0) next = { option: o, score: s };
+        const after = run(changes);
+        const s = score(ctx, before, after, changes);
+        if (!next || order(s, next.score) < 0)
+          next = { option: o, score: s, diff: diff(after, changes) };
       }
       if (!next?.score.finish || !current.finish || next.score.finish >= current.finish) break;
       chosen = [...chosen, next.option];
       current = next.score;
+      currentDiff = next.diff;
     }
     if (current.daysGained > 0)
       best = {
@@ -536,6 +552,7 @@ export function whatIfs(ctx: WhatIfContext): WhatIfAnswer {
         changes: chosen.flatMap((o) => o.changes),
         score: current,
         applicable: chosen.every((o) => o.applicable),
+        diff: currentDiff,
       };
   }
   return { finish: before.finish, lateDays, options: scored, best, notes, runs };

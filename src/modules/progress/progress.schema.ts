@@ -214,6 +214,38 @@ const ScoreSchema = Type.Object({
   ),
 });
 
+const SpanSchema = Type.Object({
+  start: IsoDate,
+  finish: IsoDate,
+  assignees: Type.Array(Type.Object({ memberId: Type.String(), name: Nullable(Type.String()) }), {
+    description: "Who works on it, most hours first",
+  }),
+});
+
+const DiffSchema = Type.Object(
+  {
+    moves: Type.Array(
+      Type.Object(
+        {
+          taskId: Type.String(),
+          name: Type.String(),
+          before: Nullable(SpanSchema),
+          after: Nullable(SpanSchema),
+        },
+        {
+          description: "before null: not placed before; after null: deferred (out of the schedule)",
+        },
+      ),
+      {
+        maxItems: LIMITS.whatIfMovesMax,
+        description: "The plan's tasks that move or change hands, the most telling first; by start",
+      },
+    ),
+    total: Type.Integer({ description: "How many of the plan's tasks move in all" }),
+  },
+  { description: "Before/after, task by task: the option's Gantt diff" },
+);
+
 export const WhatIfsSchema = Type.Object({
   planId: Type.String(),
   revision: Type.String({ description: "Send it back to apply: 409 when the plan changed since" }),
@@ -236,6 +268,7 @@ export const WhatIfsSchema = Type.Object({
       risk: Nullable(MessageSchema),
       applicable: Type.Boolean(),
       score: ScoreSchema,
+      diff: DiffSchema,
     }),
   ),
   best: Nullable(
@@ -244,6 +277,7 @@ export const WhatIfsSchema = Type.Object({
       changes: Type.Array(ChangeSchema),
       score: ScoreSchema,
       applicable: Type.Boolean(),
+      diff: DiffSchema,
     }),
   ),
   notes: Type.Array(MessageSchema),

@@ -12,6 +12,7 @@ import { LIMITS } from "../../core/limits.js";
 import { msg } from "../../core/messages/index.js";
 import { newId } from "../../core/ids.js";
 import { qualifies, type BuildInput } from "../../core/plans/team-plan.js";
+import type { TaskMoves, TaskSpan } from "../../core/progress/what-if-moves.js";
 import {
   evaluate,
   whatIfs,
@@ -79,7 +80,11 @@ export class WhatIfService {
       planId,
       deadline: plan.launchDate,
       members,
-      limits: { options: LIMITS.whatIfOptionsMax, runs: LIMITS.whatIfEngineRunsMax },
+      limits: {
+        options: LIMITS.whatIfOptionsMax,
+        runs: LIMITS.whatIfEngineRunsMax,
+        work: LIMITS.whatIfEngineWork,
+      },
     });
     const memberName = new Map(members.map((m) => [m.id, m.name]));
     const planName = new Map(plans.map((p) => [p.id, p.name]));
@@ -91,12 +96,25 @@ export class WhatIfService {
       })),
       slipsElsewhere: s.slipsElsewhere.map((x) => ({ ...x, name: planName.get(x.planId) ?? null })),
     });
+    const people = (s: TaskSpan | null) =>
+      s && {
+        ...s,
+        assignees: s.assignees.map((id) => ({ memberId: id, name: memberName.get(id) ?? null })),
+      };
+    const diff = (d: TaskMoves) => ({
+      moves: d.moves.map((m) => ({ ...m, before: people(m.before), after: people(m.after) })),
+      total: d.total,
+    });
     return {
       ...base,
       finish: answer.finish,
       lateDays: answer.lateDays,
-      options: answer.options.map((o) => ({ ...o, score: present(o.score) })),
-      best: answer.best && { ...answer.best, score: present(answer.best.score) },
+      options: answer.options.map((o) => ({ ...o, score: present(o.score), diff: diff(o.diff) })),
+      best: answer.best && {
+        ...answer.best,
+        score: present(answer.best.score),
+        diff: diff(answer.best.diff),
+      },
       notes: answer.notes,
       runs: answer.runs,
     };
