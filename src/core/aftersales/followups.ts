@@ -20,6 +20,13 @@ export const FOLLOWUP_LIMITS = {
   lookbackDays: 3,
 } as const;
 
+/**
+ * The minutes a follow-up call is expected to take: a due follow-up on an agent's Today reserves
+ * them in the engine's input like a case's (modules/aftersales/routing-load.ts), so plan work moves.
+ * Five minutes: a short call with a script, and a note of what came of it.
+ */
+export const FOLLOWUP_MINUTES = 5;
+
 export interface FollowupRule {
   id: string;
   name: string;

@@ -111,6 +111,23 @@ export class FollowupRepository {
     return new Map(rows.map((r) => [r.memberId!, Number(r.n)]));
   }
 
+  /**
+   * Open follow-ups due by `date` per member: the calls on their Today, whose minutes the engine
+   * reserves (routing-load.ts `caseReservations`).
+   */
+  async dueCounts(workspaceId: string, date: string): Promise<Map<string, number>> {
+    const rows = await this.db
+      .selectFrom("aftersalesFollowups")
+      .select(["memberId", (eb) => eb.fn.countAll<number>().as("n")])
+      .where("workspaceId", "=", workspaceId)
+      .where("state", "=", "open")
+      .where("memberId", "is not", null)
+      .where("dueDate", "<=", date)
+      .groupBy("memberId")
+      .execute();
+    return new Map(rows.map((r) => [r.memberId!, Number(r.n)]));
+  }
+
   /** A member's open follow-ups due by `date`, the oldest due first. */
   dueFor(workspaceId: string, memberId: string, date: string) {
     return this.db

@@ -28,7 +28,7 @@ import { CareRepository } from "./care.repository.js";
 import { CaseService } from "./cases.service.js";
 import { CaseSourceRepository } from "./case-sources.repository.js";
 import { FollowupRepository, type FollowupRow } from "./followups.repository.js";
-import { agentsToday } from "./routing.service.js";
+import { agentsToday, replanCases } from "./routing.service.js";
 
 export interface FollowupRuleInput {
   id?: string;
@@ -174,6 +174,7 @@ export class FollowupService {
    * Makes the follow-ups due by today that no rule made yet: orders completed and cases resolved
    * `daysAfter` days before (within the look-back), each given to the case's agent when they still
    * work cases, else to the customer-service person working today with the fewest open follow-ups.
+   * When it made any, the workspace is re-planned: each takes FOLLOWUP_MINUTES of its agent's day.
    */
   async generate(workspaceId: string): Promise<number> {
     const db = this.deps.db;
@@ -269,7 +270,10 @@ export class FollowupService {
         });
       }
     }
-    return rows.length ? repo.insert(rows) : 0;
+    const inserted = rows.length ? await repo.insert(rows) : 0;
+    // New calls on someone's Today take their minutes there: the engine moves plan work.
+    if (inserted > 0) await replanCases(this.deps, workspaceId);
+    return inserted;
   }
 
   /** The follow-ups: `state` open|done, `assignee` me|none|a member's id. */
@@ -358,6 +362,8 @@ export class FollowupService {
         after: { outcome: input.outcome, complaintCaseId },
       });
     });
+    // Its minutes leave the agent's day.
+    await replanCases(this.deps, ws);
     this.deps.events?.publish(ws, { type: "aftersales.followups.changed" });
     return presentFollowup((await repo.byId(ws, id))!);
   }

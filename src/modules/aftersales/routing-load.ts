@@ -2,8 +2,10 @@
 // "Routing"): who of a customer_service department works today (work calendar, own week, leave —
 // the engine's own reads, plans/schedule.repository.ts `people`), the minutes they have free after
 // duties, and the open cases on each of them in estimated minutes. The engine reserves those minutes
-// in their days like a 物流 member's packing (plans/schedule.service.ts), so plan work moves.
+// — and FOLLOWUP_MINUTES for each 好评回访 follow-up due on their Today — in their days like a 物流
+// member's packing (plans/schedule.service.ts), so plan work moves.
 import { caseMinutes, spreadCaseMinutes, type FreeDay } from "../../core/aftersales/case-load.js";
+import { FOLLOWUP_MINUTES } from "../../core/aftersales/followups.js";
 import { WorkCalendar } from "../../core/calendar/calendar.js";
 import { addDays, isoWeekday } from "../../core/calendar/date.js";
 import { effectiveFunction } from "../../core/org/rights.js";
@@ -15,6 +17,7 @@ import type {
 } from "../logistics/packing-load.js";
 import { TodayRepository } from "../daily/today.repository.js";
 import { DepartmentRepository } from "../org/department.repository.js";
+import { FollowupRepository } from "./followups.repository.js";
 import { RoutingRepository } from "./routing.repository.js";
 import { rulesOf, type Rules } from "./routing-rules.js";
 
@@ -127,21 +130,33 @@ export async function caseReservations(
   workspaceId: string,
   o: { today: string; people: PackingPeople; calendar: PackingCalendar },
 ): Promise<PackingReservation[]> {
-  const { byMember } = await openWork(db, workspaceId);
-  if (byMember.size === 0) return [];
-  const days = freeDays(o.people, o.calendar, [...byMember.keys()], o.today, CASE_HORIZON_DAYS);
+  const [{ byMember }, calls] = await Promise.all([
+    openWork(db, workspaceId),
+    // 好评回访 follow-ups due by today take FOLLOWUP_MINUTES each, the same way.
+    new FollowupRepository(db).dueCounts(workspaceId, o.today),
+  ]);
+  const work = new Map<string, { count: number; calls: number; minutes: number }>();
+  for (const [memberId, w] of byMember) work.set(memberId, { ...w, calls: 0 });
+  for (const [memberId, n] of calls) {
+    const cur = work.get(memberId) ?? { count: 0, calls: 0, minutes: 0 };
+    work.set(memberId, { ...cur, calls: n, minutes: cur.minutes + n * FOLLOWUP_MINUTES });
+  }
+  if (work.size === 0) return [];
+  const days = freeDays(o.people, o.calendar, [...work.keys()], o.today, CASE_HORIZON_DAYS);
   const out: PackingReservation[] = [];
-  for (const [memberId, work] of byMember) {
+  for (const [memberId, w] of work) {
     const free = days.get(memberId);
     if (!free) continue;
-    for (const b of spreadCaseMinutes(work.minutes, free).blocks)
+    for (const b of spreadCaseMinutes(w.minutes, free).blocks)
       out.push({
         id: `cases:${memberId}:${b.date}`,
         memberId,
         date: b.date,
         hours: b.hours,
         // The plan file speaks English (an engine input, never shown in the app).
-        title: `after-sales cases (${work.count})`,
+        title: w.calls
+          ? `after-sales cases (${w.count}), follow-up calls (${w.calls})`
+          : `after-sales cases (${w.count})`,
       });
   }
   return out;

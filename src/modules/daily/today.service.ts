@@ -60,6 +60,10 @@ export class TodayService {
     const packing = await this.packing.runOf(actor.workspaceId, member, date);
     const repo = new TodayRepository(db);
     const ws = actor.workspaceId;
+    // Their open after-sales cases and due 好评回访 calls (today only: they are now-work). The calls
+    // are made first: new ones re-plan, so the plan work read below leaves their minutes free.
+    const isToday = date === (await this.schedule.today(db, ws));
+    const followups = isToday ? await followupsOnToday(this.deps, ws, member.id, date) : [];
     const [allocs, logs, items, inbox, duties, m, cal, result, leaves] = await Promise.all([
       this.plannedOn(db, ws, member.id, date),
       repo.logsOn(ws, member.id, date),
@@ -71,10 +75,7 @@ export class TodayService {
       this.schedule.current(ws),
       repo.leavesOn(ws, member.id, date),
     ]);
-    // Their open after-sales cases with the deadline each shows (today only: they are now-work).
-    const isToday = date === (await this.schedule.today(db, ws));
     const cases = isToday ? await casesOf(db, ws, member.id) : [];
-    const followups = isToday ? await followupsOnToday(this.deps, ws, member.id, date) : [];
     const mc = cal.forMember({
       workweek: m.workweek ? (JSON.parse(m.workweek) as number[]) : null,
       hoursPerDay: m.hoursPerDay,
