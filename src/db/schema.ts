@@ -106,6 +106,7 @@ import type {
 import type {
   AftersalesCareSettingsTable,
   AftersalesQualityTasksTable,
+  AftersalesQualityClaimsTable,
   AftersalesFollowupsTable,
 } from "./tables/aftersales-care.js";
 import type { WorkspaceEfficiencyTable } from "./tables/plans-efficiency.js";
@@ -216,6 +217,7 @@ export interface DB {
   aftersalesSlaAlerts: AftersalesSlaAlertsTable;
   aftersalesCareSettings: AftersalesCareSettingsTable;
   aftersalesQualityTasks: AftersalesQualityTasksTable;
+  aftersalesQualityClaims: AftersalesQualityClaimsTable;
   aftersalesFollowups: AftersalesFollowupsTable;
   workspaceEfficiency: WorkspaceEfficiencyTable;
 }

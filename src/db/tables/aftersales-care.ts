@@ -37,6 +37,18 @@ export interface AftersalesQualityTasksTable {
   openedAt: string;
 }
 
+/**
+ * A SKU's claim on its one open quality task (migration 2026-12-16-405-quality-task-claims): the
+ * primary key (workspace, sku) lets one check open the task; released when the task is done.
+ */
+export interface AftersalesQualityClaimsTable {
+  workspaceId: string;
+  sku: string;
+  /** The plan task opened; null while the check that claimed it is opening it. */
+  taskId: string | null;
+  claimedAt: string;
+}
+
 /** One 好评回访 call to make: an order delivered or a case resolved, N days later. */
 export interface AftersalesFollowupsTable {
   workspaceId: string;

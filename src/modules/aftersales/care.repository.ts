@@ -1,7 +1,8 @@
 // Quality cases in the database (docs/AFTERSALES.md, "Quality cases"): the workspace's threshold and
 // follow-up rules (one settings row, each part with its own version), the cases that may be quality
-// cases with their SKUs, the tasks quality cases opened and whether each is still open. Every method
-// takes the workspace id.
+// cases with their SKUs, the tasks quality cases opened and whether each is still open, and each SKU's
+// claim on its one open task (insert or nothing, so two checks at once open one). Every method takes
+// the workspace id.
 import type { Executor } from "../../db/database.js";
 import type { AftersalesCareSettingsTable, AftersalesQualityTasksTable } from "../../db/schema.js";
 
@@ -173,6 +174,69 @@ export class CareRepository {
 
   async insertTask(row: QualityTaskRow): Promise<void> {
     await this.db.insertInto("aftersalesQualityTasks").values(row).execute();
+  }
+
+  /**
+   * Releases the SKUs' claims whose task is done or gone, and those a check took before
+   * `staleBefore` without opening its task (it failed or stopped): in one statement, so a claim
+   * whose task another check has just opened is kept.
+   */
+  async releaseClaims(workspaceId: string, staleBefore: string): Promise<void> {
+    await this.db
+      .deleteFrom("aftersalesQualityClaims as c")
+      .where("c.workspaceId", "=", workspaceId)
+      .where((eb) =>
+        eb.or([
+          eb.and([
+            eb("c.taskId", "is not", null),
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom("planTasks as t")
+                  .select("t.id")
+                  .whereRef("t.workspaceId", "=", "c.workspaceId")
+                  .whereRef("t.id", "=", "c.taskId")
+                  .where("t.status", "!=", "done"),
+              ),
+            ),
+          ]),
+          eb.and([eb("c.taskId", "is", null), eb("c.claimedAt", "<", staleBefore)]),
+        ]),
+      )
+      .execute();
+  }
+
+  /**
+   * Claims a SKU for a new quality task: true when this check took it, false when another holds it
+   * (an open task, or a check opening one now). Insert or nothing on the primary key.
+   */
+  async claim(workspaceId: string, sku: string, at: string): Promise<boolean> {
+    const r = await this.db
+      .insertInto("aftersalesQualityClaims")
+      .values({ workspaceId, sku, taskId: null, claimedAt: at })
+      .onConflict((oc) => oc.columns(["workspaceId", "sku"]).doNothing())
+      .executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+  }
+
+  /** Gives back a claim whose task could not be opened. */
+  async unclaim(workspaceId: string, sku: string): Promise<void> {
+    await this.db
+      .deleteFrom("aftersalesQualityClaims")
+      .where("workspaceId", "=", workspaceId)
+      .where("sku", "=", sku)
+      .where("taskId", "is", null)
+      .execute();
+  }
+
+  /** The task the claim opened (in the transaction that records the task). */
+  async claimed(workspaceId: string, sku: string, taskId: string): Promise<void> {
+    await this.db
+      .updateTable("aftersalesQualityClaims")
+      .set({ taskId })
+      .where("workspaceId", "=", workspaceId)
+      .where("sku", "=", sku)
+      .execute();
   }
 
   /** The workspace's owner (the system opens quality tasks on the owner's authority) and locale. */

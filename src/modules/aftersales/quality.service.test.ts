@@ -3,7 +3,8 @@
 // SKU, the cases and the counts; a fourth opens no second task while it is open; once it is done
 // the next three fresh cases open a new one; 尺码/色差 reasons go to 设计; the buyer's own mistake
 // counts for nothing. The threshold is read by everyone and set by the owner and the 客服 lead —
-// not by a 客服 member nor a 运营 member; a stale version is 409; a lower threshold acts at once.
+// not by a 客服 member nor a 运营 member; a stale version is 409; a lower threshold acts at once. The
+// plan and task are named in the workspace's language: Chinese here, English in an English workspace.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Services } from "../../server/services.js";
 import * as fx from "../../../test/fixtures/orders/build.js";
@@ -108,6 +109,25 @@ for (const dialect of DIALECTS) {
       const plan = await s.plans.get(t.owner, task!.planId);
       expect(plan.plan.name).toBe("售后质量改进 · 设计");
       expect(plan.tasks[0]!.name).toBe("修改 QD-001-M 的图片或尺码表：7 天内 3 个质量售后");
+    });
+
+    it("names the plan and the task in the workspace's language: English in an English workspace", async () => {
+      const t = await team();
+      const ws = await s.workspaces.get(t.owner);
+      await s.workspaces.update(t.owner, { version: ws.version, locale: "en" });
+      for (const r of ["质量问题", "商品与页面描述不符", "质量问题"]) await t.open(r);
+      const [task] = (await s.quality.get(t.owner)).tasks;
+      const plan = await s.plans.get(t.owner, task!.planId);
+      expect(plan.plan.name).toBe("After-sales quality · Operations");
+      expect(plan.tasks.map((x: { name: string }) => x.name)).toEqual([
+        "Fix the listing of QD-001-M: 3 quality cases in 7 days",
+      ]);
+      // Named once, in the language it was made in: the plan keeps its name when the workspace
+      // turns Chinese again (the lead may rename it).
+      await s.workspaces.update(t.owner, { version: ws.version + 1, locale: "zh-CN" });
+      expect((await s.plans.get(t.owner, task!.planId)).plan.name).toBe(
+        "After-sales quality · Operations",
+      );
     });
 
     it("lets the owner and the 客服 lead set the threshold, not a 客服 member nor a 运营 member", async () => {

@@ -3,8 +3,9 @@
 // rolling window, ONE task is opened for the department whose work it is, through the plans'
 // own services (PlanService, TaskService: validated, saved and re-planned like any task), on the
 // owner's authority; the engine gives it to the department's people by its skill (else its lead).
-// While that task is open no second one is opened for the SKU, and the cases it counted count for
-// no later task. Checked after every routing run (new cases committed) and when the threshold
+// While that task is open no second one is opened for the SKU — the SKU's claim (a primary key,
+// insert or nothing) lets one check of two at the same moment open it — and the cases it counted
+// count for no later task. Checked after every routing run (new cases committed) and when the threshold
 // changes. The threshold is read by everyone and set by the owner and the customer_service leads.
 import type { Actor } from "../../core/actor.js";
 import {
@@ -19,7 +20,7 @@ import {
 } from "../../core/aftersales/quality.js";
 import { fail, fieldError } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
-import { msg, renderMessage, type Locale } from "../../core/messages/index.js";
+import { msg, pickLocale, renderMessage, type Locale } from "../../core/messages/index.js";
 import { effectiveFunction } from "../../core/org/rights.js";
 import { notify } from "../daily/notifications.js";
 import { DepartmentRepository } from "../org/department.repository.js";
@@ -33,6 +34,9 @@ import { CareRepository } from "./care.repository.js";
 export const QUALITY_TASK_HOURS = 2;
 /** How far back the task list reads (the longest window there is). */
 const LIST_DAYS = 90;
+
+/** A claim whose task was not opened within this long is given up (its check failed or stopped). */
+const CLAIM_STALE_MS = 10 * 60_000;
 
 const DAY = 86_400_000;
 const daysBefore = (iso: string, days: number) =>
@@ -173,6 +177,9 @@ export async function checkQualityCases(
       openedAt: c.openedAt,
     })),
   );
+  // The claims of tasks done or deleted since go back; a SKU's claim is what keeps two checks at the
+  // same moment from opening two tasks (each claims before it opens; one of them gets it).
+  await repo.releaseClaims(workspaceId, new Date(Date.parse(now) - CLAIM_STALE_MS).toISOString());
   const open = await repo.openSkus(workspaceId);
   const alerts = qualityAlerts(cases, threshold, now).filter((a) => !open.has(a.sku));
   const opened: QualityCheck["opened"] = [];
@@ -181,7 +188,13 @@ export async function checkQualityCases(
   for (const alert of alerts) {
     const ids = alert.caseIds.filter((id) => !taken.has(id));
     if (ids.length < threshold.minCases) continue;
-    const taskId = await openTask(deps, workspaceId, { ...alert, caseIds: ids }, threshold);
+    if (!(await repo.claim(workspaceId, alert.sku, now))) continue;
+    let taskId: string | null = null;
+    try {
+      taskId = await openTask(deps, workspaceId, { ...alert, caseIds: ids }, threshold);
+    } finally {
+      if (!taskId) await repo.unclaim(workspaceId, alert.sku);
+    }
     if (!taskId) continue;
     for (const id of ids) taken.add(id);
     opened.push({ sku: alert.sku, taskId, department: alert.department, caseIds: ids });
@@ -206,7 +219,9 @@ async function openTask(
     departmentId: owner.departmentId,
     via: "system",
   };
-  const lang = (locale === "en" ? "en" : "zh-CN") as Locale;
+  // The plan and the task are named in the workspace's language (kept in it afterwards, like a plan
+  // made from a template), from the message catalog.
+  const lang: Locale = pickLocale(locale) ?? "zh-CN";
   const departments = await new DepartmentRepository(deps.db).list(workspaceId);
   const dept = departments.find((d) => effectiveFunction(departments, d.id) === alert.department);
   const people = dept ? await repo.departmentPeople(workspaceId, dept.id) : null;
@@ -247,6 +262,7 @@ async function openTask(
   const taskId = change.task.id;
   const at = nowIso(deps);
   await deps.db.transaction().execute(async (trx) => {
+    await new CareRepository(trx).claimed(workspaceId, alert.sku, taskId);
     await new CareRepository(trx).insertTask({
       workspaceId,
       id: newId(),
