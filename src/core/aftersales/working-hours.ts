@@ -5,7 +5,6 @@
 // windows [start, end) of UTC milliseconds; a deadline may fall on a window's end (18:00 sharp is
 // still the working day it ends). Pure.
 import type { WorkCalendar } from "../calendar/calendar.js";
-import { toEpochDay } from "../calendar/date.js";
 import { dateInZone } from "../calendar/today.js";
 import { zoneOffsetMinutes } from "../logistics/local-days.js";
 
@@ -37,6 +36,27 @@ const SEARCH_LIMIT_DAYS = 3660;
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 const HHMM = /^(\d{2}):(\d{2})$/;
+
+/**
+ * A zone's UTC offset changes only on a quarter hour of UTC (offsets and their changes are whole
+ * quarter hours), so it is asked of Intl once per quarter hour and zone, across clocks: the
+ * queue's clocks read the same instants on every page (Intl takes ~25 µs a call; a page of 50
+ * cases asked it about a thousand times — docs/BENCHMARKS.md "After-sales and customers").
+ */
+const QUARTER_MS = 15 * MINUTE_MS;
+const OFFSETS = new Map<string, Map<number, number>>();
+function offsetMinutes(ms: number, timeZone: string): number {
+  let zone = OFFSETS.get(timeZone);
+  if (!zone) OFFSETS.set(timeZone, (zone = new Map()));
+  const q = Math.floor(ms / QUARTER_MS);
+  let o = zone.get(q);
+  if (o === undefined) {
+    if (zone.size >= 100_000) zone.clear();
+    o = zoneOffsetMinutes(q * QUARTER_MS, timeZone);
+    zone.set(q, o);
+  }
+  return o;
+}
 
 /** Minutes after midnight of an `HH:MM` text (00:00–24:00). */
 export function parseHhMm(text: string): number {
@@ -111,14 +131,14 @@ export class WorkingHours {
 
   /** The local day (epoch day) of an instant in the workspace's zone. */
   dayOf(ms: number): number {
-    return toEpochDay(dateInZone(new Date(ms), this.timeZone));
+    return Math.floor((ms + offsetMinutes(ms, this.timeZone) * MINUTE_MS) / DAY_MS);
   }
 
   /** The instant of a wall-clock minute of a local day (two passes, so a DST change is met). */
   private wallToMs(day: number, minute: number): number {
     const wall = day * DAY_MS + minute * MINUTE_MS;
-    const first = wall - zoneOffsetMinutes(wall, this.timeZone) * MINUTE_MS;
-    return wall - zoneOffsetMinutes(first, this.timeZone) * MINUTE_MS;
+    const first = wall - offsetMinutes(wall, this.timeZone) * MINUTE_MS;
+    return wall - offsetMinutes(first, this.timeZone) * MINUTE_MS;
   }
 
   /** The working windows of a local day, flat [from0, to0, from1, to1, …] in ms; empty off days. */
