@@ -343,7 +343,7 @@ export function validateTeamPlan(
     for (const pr of net.problems)
       list.add(`tasks[${pr.task}].${pr.field}`, pr.problem, tasks.items[pr.task]!.id, pr.field);
     if (list.issues.length === 0 && options.cycles !== false) {
-      const cycle = findTeamCycle(tasks.items, net);
+      const cycle = findTeamCycle(tasks.items, tasks.index, net);
       if (cycle) {
         const first = tasks.index.get(cycle[1]!) ?? 0;
         list.add(

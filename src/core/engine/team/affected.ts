@@ -91,24 +91,60 @@ export function firstAffectedSeq(plan: TeamPlan, previous: TeamResult): number {
     }
   });
 
-  // Dependencies on the expanded network: placed in order, and still satisfied.
+  // Dependencies (a link to or from a summary stands for links to or from each of its leaves):
+  // each leaf placed after every leaf it waits for, and on or after the bound each of them sets.
+  // Per summary, what its leaves set: the latest placement, the latest start and finish.
   const day = (d: string): number => toEpochDay(d);
-  for (let e = 0; e < net.from.length; e++) {
-    const a = plan.tasks[net.from[e]!]!;
-    const b = plan.tasks[net.to[e]!]!;
-    const pb = prev.get(b.id);
-    if (pb?.seq === undefined) continue;
-    const pa = prev.get(a.id);
-    if (pa?.seq === undefined || pa.seq > pb.seq) {
-      hit(pb.seq);
-      continue;
+  const n = plan.tasks.length;
+  const maxSeq = new Float64Array(n).fill(-Infinity); // +∞: a leaf not placed before
+  const maxStart = new Float64Array(n).fill(-Infinity);
+  const maxFinish = new Float64Array(n).fill(-Infinity);
+  for (const leaf of net.leaves) {
+    const pa = prev.get(plan.tasks[leaf]!.id);
+    const seq = pa?.seq === undefined ? Infinity : pa.seq;
+    const st = pa?.seq === undefined ? -Infinity : day(pa.start);
+    const fi = pa?.seq === undefined ? -Infinity : day(pa.finish);
+    for (let v = leaf; v >= 0; v = net.parent[v]!) {
+      maxSeq[v] = Math.max(maxSeq[v]!, seq);
+      maxStart[v] = Math.max(maxStart[v]!, st);
+      maxFinish[v] = Math.max(maxFinish[v]!, fi);
     }
-    const lag = net.lag[e]!;
-    const type = net.type[e]!;
-    const from = type === LINK_FS || type === LINK_FF ? pa.finish : pa.start;
-    const bound = lag === 0 ? day(from) : cal.addWorkdaysEpoch(day(from), lag);
-    const value = type === LINK_FS || type === LINK_SS ? day(pb.start) : day(pb.finish);
-    if (value < bound) hit(pb.seq);
+  }
+  // Per task, what its own links require (a summary's hold for every leaf below it).
+  const needSeq = new Float64Array(n).fill(-Infinity);
+  const needStart = new Float64Array(n).fill(-Infinity);
+  const needFinish = new Float64Array(n).fill(-Infinity);
+  const linked = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    for (let e = net.linkStart[i]!; e < net.linkStart[i + 1]!; e++) {
+      const p = net.from[e]!; // a leaf, or a summary standing for its leaves
+      linked[i] = 1;
+      needSeq[i] = Math.max(needSeq[i]!, maxSeq[p]!);
+      if (maxSeq[p] === Infinity) continue;
+      const lag = net.lag[e]!;
+      const type = net.type[e]!;
+      const from = type === LINK_FS || type === LINK_FF ? maxFinish[p]! : maxStart[p]!;
+      const bound = lag === 0 ? from : cal.addWorkdaysEpoch(from, lag);
+      if (type === LINK_FS || type === LINK_SS) needStart[i] = Math.max(needStart[i]!, bound);
+      else needFinish[i] = Math.max(needFinish[i]!, bound);
+    }
+  }
+  for (const leaf of net.leaves) {
+    const pb = prev.get(plan.tasks[leaf]!.id);
+    if (pb?.seq === undefined) continue;
+    let seq = -Infinity;
+    let start = -Infinity;
+    let finish = -Infinity;
+    let any = false;
+    for (let v = leaf; v >= 0; v = net.parent[v]!) {
+      if (!linked[v]) continue;
+      any = true;
+      seq = Math.max(seq, needSeq[v]!);
+      start = Math.max(start, needStart[v]!);
+      finish = Math.max(finish, needFinish[v]!);
+    }
+    if (!any) continue;
+    if (seq > pb.seq || day(pb.start) < start || day(pb.finish) < finish) hit(pb.seq);
   }
   return k;
 }

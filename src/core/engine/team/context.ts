@@ -1,10 +1,10 @@
 // Everything one team scheduling pass needs, derived once from a validated plan: calendars,
-// the expanded leaf network, candidate members per task, pinned work and the urgency keys that
+// the dependency network (team-network.ts), candidate members per task, pinned work and the urgency keys that
 // order tasks of equal priority.
 
 import { WorkCalendar, type MemberCalendar } from "../../calendar/calendar.js";
 import { toEpochDay } from "../../calendar/date.js";
-import { buildCsr, type Csr } from "../graph.js";
+import { buildCsr, findCycle, type Csr } from "../graph.js";
 import {
   buildTeamNetwork,
   findTeamCycle,
@@ -27,7 +27,7 @@ export interface TeamContext {
   memberCals: MemberCalendar[];
   startEpoch: number;
   net: TeamNetwork;
-  /** Leaf-link predecessors per task (CSR over plan task indices; edge = link index). */
+  /** Predecessors per node of `net` (CSR over its nodes; edge = edge index). */
   pred: Csr;
   succ: Csr;
   /** Candidate member indices per task (empty array: nobody can do it). */
@@ -62,6 +62,7 @@ export function buildContext(
   plan: TeamPlan,
   placementStart: string,
   preferredDays: number,
+  options: { expandSummaryLinks?: boolean } = {},
 ): TeamContext {
   const cal = new WorkCalendar(plan.calendar);
   const memberCals = plan.members.map((m) =>
@@ -70,14 +71,20 @@ export function buildContext(
   const startEpoch = toEpochDay(placementStart);
   const taskIndex = new Map(plan.tasks.map((t, i) => [t.id, i]));
   const memberIndex = new Map(plan.members.map((m, i) => [m.id, i]));
-  const net = buildTeamNetwork(plan.tasks, taskIndex);
+  let net = buildTeamNetwork(plan.tasks, taskIndex, { expand: options.expandSummaryLinks });
   const n = plan.tasks.length;
-  const pred = buildCsr(n, net.to, net.from);
-  const succ = buildCsr(n, net.from, net.to);
+  let succ = buildCsr(net.nodes, net.from, net.to);
+  const hasCycle = findCycle(net.nodes, succ) !== null;
+  if (hasCycle && !net.expanded) {
+    // A plan with a cycle is scheduled on the expanded form: its path and what it blocks read the same.
+    net = buildTeamNetwork(plan.tasks, taskIndex, { expand: true });
+    succ = buildCsr(net.nodes, net.from, net.to);
+  }
+  const pred = buildCsr(net.nodes, net.to, net.from);
   const warnings: Message[] = [];
 
-  const cycle = findTeamCycle(plan.tasks, net);
-  const blocked = cycle ? tasksBlockedByCycles(n, net) : new Uint8Array(n);
+  const cycle = hasCycle ? findTeamCycle(plan.tasks, taskIndex, net) : null;
+  const blocked = cycle ? tasksBlockedByCycles(net) : new Uint8Array(n);
   const cycleText = cycle ? cycle.join(" → ") : null;
   if (cycleText) warnings.push(msg("plans.engine.cycle", { path: cycleText }));
 
@@ -225,9 +232,15 @@ function urgencyKeys(
   hoursPerDay: number,
   horizonDays: number,
 ): Float64Array {
-  const n = plan.tasks.length;
+  const tasks = plan.tasks.length;
+  const n = net.nodes;
+  // A summary's collector and gate are points in time: no duration, no release, no deadline.
   const dur = new Float64Array(n);
-  for (let i = 0; i < n; i++) dur[i] = Math.max(1, Math.ceil(effort[i]! / 60 / hoursPerDay));
+  for (let i = 0; i < tasks; i++)
+    if (!net.isSummary[i]) dur[i] = Math.max(1, Math.ceil(effort[i]! / 60 / hoursPerDay));
+  const releaseOf = (v: number): number => (v < tasks && !net.isSummary[v] ? release[v]! : 0);
+  const deadlineOf = (v: number): number =>
+    v < tasks && !net.isSummary[v] ? deadline[v]! : Infinity;
   // Topological order by Kahn over leaves; blocked tasks get whatever order remains.
   const indeg = new Int32Array(n);
   for (let k = 0; k < succ.adj.length; k++) indeg[succ.adj[k]!]!++;
@@ -241,7 +254,7 @@ function urgencyKeys(
   let end = horizonDays;
   const es = new Float64Array(n);
   for (const v of order) {
-    es[v] = Math.max(es[v]!, release[v]!);
+    es[v] = Math.max(es[v]!, releaseOf(v));
     end = Math.max(end, es[v]! + dur[v]!);
     for (let p = succ.start[v]!; p < succ.start[v + 1]!; p++) {
       const w = succ.adj[p]!;
@@ -252,11 +265,11 @@ function urgencyKeys(
   const ls = new Float64Array(n);
   for (let h = order.length - 1; h >= 0; h--) {
     const v = order[h]!;
-    let f = Math.min(lf[v]!, deadline[v]!);
+    let f = Math.min(lf[v]!, deadlineOf(v));
     for (let p = succ.start[v]!; p < succ.start[v + 1]!; p++)
       f = Math.min(f, ls[succ.adj[p]!]! - net.lag[succ.edge[p]!]!);
     lf[v] = f;
     ls[v] = f - dur[v]!;
   }
-  return ls;
+  return ls.subarray(0, tasks);
 }

@@ -9,6 +9,7 @@ import type { Rng } from "../rng.js";
 import { MemberCapacity, simulate, type Placement } from "./capacity.js";
 import { EFFORT_EPS, placeShared, type SharedTask } from "./shared.js";
 import type { TeamContext } from "./context.js";
+import { LINK_DOWN, LINK_UP } from "../team-network.js";
 import { msg, type Message } from "../messages.js";
 import type { Unscheduled } from "../types.js";
 
@@ -90,22 +91,46 @@ export function runPass(ctx: TeamContext, options: PassOptions = {}): PassResult
       : given;
     rank[i] = i;
   }
-  const missing = new Int32Array(n);
-  for (let i = 0; i < n; i++) missing[i] = pred.start[i + 1]! - pred.start[i]!;
+  const nodes = net.nodes;
+  const missing = new Int32Array(nodes);
+  for (let v = 0; v < nodes; v++) missing[v] = pred.start[v + 1]! - pred.start[v]!;
   const heap = new Heap(key, rank);
   for (let i = 0; i < n; i++) if (missing[i] === 0 && !net.isSummary[i]) heap.push(i);
+  // A summary's collector (its node: latest start and finish of its leaves) and gate (node ≥ n:
+  // earliest start and finish it imposes on its leaves), NaN when a leaf they wait for was not
+  // placed; `firstUnplaced`: the first such leaf by plan order, which its successors name.
+  const nodeStart = new Float64Array(nodes).fill(Number.NaN);
+  const nodeFinish = new Float64Array(nodes).fill(Number.NaN);
+  const firstUnplaced = new Int32Array(nodes).fill(-1);
+  const isLeaf = (v: number): boolean => v < n && !net.isSummary[v];
+  const startOf = (v: number): number => (isLeaf(v) ? startDay[v]! : nodeStart[v]!);
+  const finishOf = (v: number): number => (isLeaf(v) ? finishDay[v]! : nodeFinish[v]!);
 
   const shift = (day: number, lag: number): number =>
     lag === 0 ? day : ctx.cal.addWorkdaysEpoch(ctx.startEpoch + day, lag) - ctx.startEpoch;
+
+  const ready: number[] = [];
+  const release = (v: number): void => {
+    ready.push(v);
+    while (ready.length > 0) {
+      const u = ready.pop()!;
+      for (let p = ctx.succ.start[u]!; p < ctx.succ.start[u + 1]!; p++) {
+        const s = ctx.succ.adj[p]!;
+        if (--missing[s]! !== 0) continue;
+        if (isLeaf(s)) heap.push(s);
+        else {
+          resolve(s);
+          ready.push(s);
+        }
+      }
+    }
+  };
 
   while (heap.size > 0) {
     const i = heap.pop();
     placeTask(i);
     if (!Number.isNaN(finishDay[i]!)) seq[i] = placedCount++;
-    for (let p = ctx.succ.start[i]!; p < ctx.succ.start[i + 1]!; p++) {
-      const s = ctx.succ.adj[p]!;
-      if (--missing[s]! === 0) heap.push(s);
-    }
+    release(i);
   }
   // Tasks never released (on or after a cycle).
   for (let i = 0; i < n; i++) {
@@ -124,6 +149,61 @@ export function runPass(ctx: TeamContext, options: PassOptions = {}): PassResult
   }
   return { assignee, startDay, finishDay, work, unscheduled, caps, warnings, seq, shared };
 
+  /** A collector or a gate whose predecessors are all placed (or known not to be). */
+  function resolve(v: number): void {
+    let es = -Infinity;
+    let ef = -Infinity;
+    let unplaced = -1;
+    for (let p = pred.start[v]!; p < pred.start[v + 1]!; p++) {
+      const q = pred.adj[p]!;
+      const k = pred.edge[p]!;
+      const t = net.type[k]!;
+      if (Number.isNaN(finishOf(q))) {
+        const first = isLeaf(q) ? q : firstUnplaced[q]!;
+        if (unplaced < 0 || first < unplaced) unplaced = first;
+        continue;
+      }
+      if (t === LINK_UP || t === LINK_DOWN) {
+        es = Math.max(es, startOf(q));
+        ef = Math.max(ef, finishOf(q));
+        continue;
+      }
+      const lag = net.lag[k]!;
+      if (t === LINK_FS) es = Math.max(es, shift(finishOf(q), lag));
+      else if (t === LINK_SS) es = Math.max(es, shift(startOf(q), lag));
+      else if (t === LINK_FF) ef = Math.max(ef, shift(finishOf(q), lag));
+      else if (t === LINK_SF) ef = Math.max(ef, shift(startOf(q), lag));
+    }
+    if (unplaced >= 0) {
+      firstUnplaced[v] = unplaced;
+      return;
+    }
+    nodeStart[v] = es;
+    nodeFinish[v] = ef;
+  }
+
+  /**
+   * The task a leaf waits for that could not be placed: the first by the links of the leaf and of
+   * its summaries in plan order, a summary's leaves in plan order (as if every link to or from a
+   * summary were a link from or to each of its leaves).
+   */
+  function waitedFor(i: number): number {
+    if (net.expanded) {
+      for (let p = pred.start[i]!; p < pred.start[i + 1]!; p++)
+        if (Number.isNaN(finishDay[pred.adj[p]!]!)) return pred.adj[p]!;
+      return -1;
+    }
+    const chain: number[] = [];
+    for (let v = i; v >= 0; v = net.parent[v]!) chain.push(v);
+    chain.sort((x, y) => x - y);
+    for (const v of chain)
+      for (let e = net.linkStart[v]!; e < net.linkStart[v + 1]!; e++) {
+        const q = net.from[e]!;
+        if (Number.isNaN(finishOf(q))) return isLeaf(q) ? q : firstUnplaced[q]!;
+      }
+    return -1;
+  }
+
   function placeTask(i: number): void {
     const task = plan.tasks[i]!;
     if (ctx.blocked[i]) {
@@ -135,20 +215,25 @@ export function runPass(ctx: TeamContext, options: PassOptions = {}): PassResult
     for (let p = pred.start[i]!; p < pred.start[i + 1]!; p++) {
       const q = pred.adj[p]!;
       const k = pred.edge[p]!;
-      if (Number.isNaN(finishDay[q]!)) {
+      if (Number.isNaN(finishOf(q))) {
+        const w = plan.tasks[waitedFor(i)]!.id;
         unscheduled.set(i, {
-          reason: `waits for task "${plan.tasks[q]!.id}", which could not be scheduled`,
+          reason: `waits for task "${w}", which could not be scheduled`,
           code: "schedule.waits",
-          params: { task: plan.tasks[q]!.id },
+          params: { task: w },
         });
         return;
       }
       const lag = net.lag[k]!;
       const t = net.type[k]!;
-      if (t === LINK_FS) linkEs = Math.max(linkEs, shift(finishDay[q]!, lag));
-      else if (t === LINK_SS) linkEs = Math.max(linkEs, shift(startDay[q]!, lag));
-      else if (t === LINK_FF) minFinish = Math.max(minFinish, shift(finishDay[q]!, lag));
-      else if (t === LINK_SF) minFinish = Math.max(minFinish, shift(startDay[q]!, lag));
+      if (t === LINK_FS) linkEs = Math.max(linkEs, shift(finishOf(q), lag));
+      else if (t === LINK_SS) linkEs = Math.max(linkEs, shift(startOf(q), lag));
+      else if (t === LINK_FF) minFinish = Math.max(minFinish, shift(finishOf(q), lag));
+      else if (t === LINK_SF) minFinish = Math.max(minFinish, shift(startOf(q), lag));
+      else if (t === LINK_DOWN) {
+        linkEs = Math.max(linkEs, nodeStart[q]!);
+        minFinish = Math.max(minFinish, nodeFinish[q]!);
+      }
     }
     const pinned = pinnedByTask[i]!;
     const eff = ctx.taskEff[i]!;

@@ -11,6 +11,7 @@ import {
   type Unscheduled,
 } from "../types.js";
 import { english } from "../messages.js";
+import { LINK_DOWN, LINK_UP } from "../team-network.js";
 import type { TeamContext } from "./context.js";
 import type { PassResult } from "./pass.js";
 
@@ -126,8 +127,11 @@ export function buildTeamResult(
       else moreNext.set(cur, [...(moreNext.get(cur) ?? []), nx]);
     }
   }
-  // Backward pass over the levelled schedule, latest finishing first.
+  // Backward pass over the levelled schedule, latest finishing first. A link to a summary binds
+  // through its gate: the least late start and late finish of the leaves below it done so far.
   const lateF = new Float64Array(n).fill(Infinity);
+  const gateLS = new Float64Array(net.nodes).fill(Infinity);
+  const gateLF = new Float64Array(net.nodes).fill(Infinity);
   const order = [...scheduled].sort((x, y) => b[y]! - b[x]! || a[y]! - a[x]! || y - x);
   const lagOf = (k: number): number => net.lag[k]!;
   for (const i of order) {
@@ -138,19 +142,38 @@ export function buildTeamResult(
     for (const x of moreNext.get(i) ?? [])
       if (lateF[x] !== Infinity)
         f = Math.min(f, lateF[x]! - (b[x]! - a[x]!) - (a[x]! > b[i]! ? 1 : 0));
-    for (let p = ctx.succ.start[i]!; p < ctx.succ.start[i + 1]!; p++) {
-      const s = ctx.succ.adj[p]!;
-      if (Number.isNaN(r.finishDay[s]!) || lateF[s] === Infinity) continue;
-      const k = ctx.succ.edge[p]!;
-      const sLS = lateF[s]! - (b[s]! - a[s]!);
-      const t = net.type[k]!;
-      const span = b[i]! - a[i]!;
-      if (t === LINK_FS) f = Math.min(f, sLS - lagOf(k));
-      else if (t === LINK_SS) f = Math.min(f, sLS - lagOf(k) + span);
-      else if (t === LINK_FF) f = Math.min(f, lateF[s]! - lagOf(k));
-      else if (t === LINK_SF) f = Math.min(f, lateF[s]! - lagOf(k) + span);
+    // The links of the leaf and of each summary above it (whose collector stands for its leaves).
+    for (let v = i; v >= 0; v = net.parent[v]!) {
+      for (let p = ctx.succ.start[v]!; p < ctx.succ.start[v + 1]!; p++) {
+        const k = ctx.succ.edge[p]!;
+        const t = net.type[k]!;
+        if (t === LINK_UP || t === LINK_DOWN) continue;
+        const s = ctx.succ.adj[p]!;
+        let sLF: number;
+        let sLS: number;
+        if (s >= n) {
+          if (gateLF[s] === Infinity) continue;
+          sLF = gateLF[s]!;
+          sLS = gateLS[s]!;
+        } else {
+          if (Number.isNaN(r.finishDay[s]!) || lateF[s] === Infinity) continue;
+          sLF = lateF[s]!;
+          sLS = lateF[s]! - (b[s]! - a[s]!);
+        }
+        const span = b[i]! - a[i]!;
+        if (t === LINK_FS) f = Math.min(f, sLS - lagOf(k));
+        else if (t === LINK_SS) f = Math.min(f, sLS - lagOf(k) + span);
+        else if (t === LINK_FF) f = Math.min(f, sLF - lagOf(k));
+        else if (t === LINK_SF) f = Math.min(f, sLF - lagOf(k) + span);
+      }
     }
     lateF[i] = f;
+    for (let v = net.parent[i]!; v >= 0; v = net.parent[v]!) {
+      const g = net.gate[v]!;
+      if (g < 0) continue;
+      gateLF[g] = Math.min(gateLF[g]!, f);
+      gateLS[g] = Math.min(gateLS[g]!, f - (b[i]! - a[i]!));
+    }
   }
   const float = (i: number): number => Math.max(0, lateF[i]! - b[i]!);
 
@@ -251,14 +274,53 @@ function criticalPath(
   if (cur < 0) return [];
   const path = [cur];
   const seen = new Set(path);
+  const fits = (q: number): boolean =>
+    critical[q] === 1 && !seen.has(q) && !Number.isNaN(r.finishDay[q]!);
+  const net = ctx.net;
+  // Leaves below each summary in plan order, for links from summaries (built when first asked).
+  let below: Map<number, number[]> | null = null;
+  const leavesBelow = (v: number): number[] => {
+    if (!below) {
+      below = new Map();
+      for (const leaf of net.leaves)
+        for (let u = net.parent[leaf]!; u >= 0; u = net.parent[u]!) {
+          let list = below.get(u);
+          if (!list) below.set(u, (list = []));
+          list.push(leaf);
+        }
+    }
+    return below.get(v) ?? [];
+  };
   for (;;) {
     let next = -1;
-    for (let p = ctx.pred.start[cur]!; p < ctx.pred.start[cur + 1]!; p++) {
-      const q = ctx.pred.adj[p]!;
-      if (critical[q] && !seen.has(q) && !Number.isNaN(r.finishDay[q]!)) {
-        next = q;
-        break;
+    if (net.expanded) {
+      for (let p = ctx.pred.start[cur]!; p < ctx.pred.start[cur + 1]!; p++) {
+        const q = ctx.pred.adj[p]!;
+        if (fits(q)) {
+          next = q;
+          break;
+        }
       }
+    } else {
+      // The links of the task and of its summaries in plan order, a summary's leaves in plan order.
+      const chain: number[] = [];
+      for (let v = cur; v >= 0; v = net.parent[v]!) chain.push(v);
+      chain.sort((x, y) => x - y);
+      search: for (const v of chain)
+        for (let e = net.linkStart[v]!; e < net.linkStart[v + 1]!; e++) {
+          const q = net.from[e]!;
+          if (!net.isSummary[q]) {
+            if (fits(q)) {
+              next = q;
+              break search;
+            }
+          } else
+            for (const leaf of leavesBelow(q))
+              if (fits(leaf)) {
+                next = leaf;
+                break search;
+              }
+        }
     }
     if (next < 0) break;
     seen.add(next);
