@@ -29005,6 +29005,50 @@ export interface operations {
                   days: number;
                 }[];
               };
+              /** @description Before/after, task by task: the option's Gantt diff */
+              diff: {
+                /** @description The plan's tasks that move or change hands, the most telling first; by start */
+                moves: {
+                  taskId: string;
+                  name: string;
+                  before: {
+                    /**
+                     * Format: date
+                     * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+                     */
+                    start: string;
+                    /**
+                     * Format: date
+                     * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+                     */
+                    finish: string;
+                    /** @description Who works on it, most hours first */
+                    assignees: {
+                      memberId: string;
+                      name: string | null;
+                    }[];
+                  } | null;
+                  after: {
+                    /**
+                     * Format: date
+                     * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+                     */
+                    start: string;
+                    /**
+                     * Format: date
+                     * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+                     */
+                    finish: string;
+                    /** @description Who works on it, most hours first */
+                    assignees: {
+                      memberId: string;
+                      name: string | null;
+                    }[];
+                  } | null;
+                }[];
+                /** @description How many of the plan's tasks move in all */
+                total: number;
+              };
             }[];
             best: {
               optionIds: string[];
@@ -29073,6 +29117,50 @@ export interface operations {
                 }[];
               };
               applicable: boolean;
+              /** @description Before/after, task by task: the option's Gantt diff */
+              diff: {
+                /** @description The plan's tasks that move or change hands, the most telling first; by start */
+                moves: {
+                  taskId: string;
+                  name: string;
+                  before: {
+                    /**
+                     * Format: date
+                     * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+                     */
+                    start: string;
+                    /**
+                     * Format: date
+                     * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+                     */
+                    finish: string;
+                    /** @description Who works on it, most hours first */
+                    assignees: {
+                      memberId: string;
+                      name: string | null;
+                    }[];
+                  } | null;
+                  after: {
+                    /**
+                     * Format: date
+                     * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+                     */
+                    start: string;
+                    /**
+                     * Format: date
+                     * @description Calendar date YYYY-MM-DD from 2000-01-01 to 2099-12-31 (a real date: 2026-02-30 is refused)
+                     */
+                    finish: string;
+                    /** @description Who works on it, most hours first */
+                    assignees: {
+                      memberId: string;
+                      name: string | null;
+                    }[];
+                  } | null;
+                }[];
+                /** @description How many of the plan's tasks move in all */
+                total: number;
+              };
             } | null;
             notes: {
               /** @description Message code (src/core/messages/en.ts) */
