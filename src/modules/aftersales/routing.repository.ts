@@ -167,6 +167,51 @@ export class RoutingRepository {
   }
 
   /**
+   * A routing run's assignments in a few statements: per member and version, one UPDATE of the
+   * cases still nobody's and still at that version (the version is not raised, as `assign` with
+   * `bump` false), then one read of which of them are now that member's at `at`. Returns the ids
+   * assigned; a case someone took or changed since it was read is left out.
+   */
+  async assignMany(
+    workspaceId: string,
+    items: readonly { caseId: string; version: number; memberId: string }[],
+    at: string,
+  ): Promise<Set<string>> {
+    const groups = new Map<string, string[]>();
+    for (const it of items) {
+      const k = `${it.memberId}\u0000${it.version}`;
+      const g = groups.get(k);
+      if (g) g.push(it.caseId);
+      else groups.set(k, [it.caseId]);
+    }
+    const done = new Set<string>();
+    for (const [k, ids] of groups) {
+      const [memberId, version] = k.split("\u0000") as [string, string];
+      for (let i = 0; i < ids.length; i += 500) {
+        const part = ids.slice(i, i + 500);
+        await this.db
+          .updateTable("aftersalesCases")
+          .set({ assigneeMemberId: memberId, updatedAt: at })
+          .where("workspaceId", "=", workspaceId)
+          .where("id", "in", part)
+          .where("version", "=", Number(version))
+          .where("assigneeMemberId", "is", null)
+          .execute();
+        const rows = await this.db
+          .selectFrom("aftersalesCases")
+          .select("id")
+          .where("workspaceId", "=", workspaceId)
+          .where("id", "in", part)
+          .where("assigneeMemberId", "=", memberId)
+          .where("updatedAt", "=", at)
+          .execute();
+        for (const r of rows) done.add(r.id);
+      }
+    }
+    return done;
+  }
+
+  /**
    * Gives a case to a member when it is still at `version` (and, with `onlyUnassigned`, still
    * nobody's); raises the version unless `bump` is false (routing a case nobody had conflicts with
    * no one's edit: a person's move read before it still applies). False when someone else changed

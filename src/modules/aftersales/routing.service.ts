@@ -26,7 +26,7 @@ import { ScheduleRepository } from "../plans/schedule.repository.js";
 import { ScheduleService, type ReplanOutcome } from "../plans/schedule.service.js";
 import { audit, nowIso, type LiveEvent, type ServiceDeps } from "../shared/context.js";
 import { authorizeAftersales } from "./aftersales.access.js";
-import { CaseRepository } from "./cases.repository.js";
+import { CaseRepository, type CaseEventRow } from "./cases.repository.js";
 import { customerServiceMembers, freeDays, openWork, type CasePeople } from "./routing-load.js";
 import { RoutingRepository, type CaseRoutingRow } from "./routing.repository.js";
 import { presentRules, rulesOf, type Rules } from "./routing-rules.js";
@@ -225,41 +225,49 @@ export class CaseRoutingService {
       const records: CaseRoutingRow[] = [];
       const given = new Map<string, number>();
       let last: string | null = null;
+      // Set-based: a few UPDATEs for the whole run, then one history entry per case assigned.
+      // Someone took or changed a case since it was read: it is theirs now (left out).
+      const assigned = await repo.assignMany(
+        workspaceId,
+        result.assignments.map((a) => ({
+          caseId: a.caseId,
+          version: byId.get(a.caseId)!.version,
+          memberId: a.memberId,
+        })),
+        at,
+      );
+      const history: CaseEventRow[] = [];
       for (const a of result.assignments) {
-        const c = byId.get(a.caseId)!;
-        // Someone took or changed the case since it was read: it is theirs now.
-        if (!(await repo.assign(workspaceId, c.id, c.version, a.memberId, at, true, false)))
-          continue;
+        if (!assigned.has(a.caseId)) continue;
         last = a.memberId;
         given.set(a.memberId, (given.get(a.memberId) ?? 0) + 1);
         records.push({
           workspaceId,
-          caseId: c.id,
+          caseId: a.caseId,
           memberId: a.memberId,
           rule: a.rule,
           reason: null,
           estimatedMinutes: a.estimatedMinutes,
           routedAt: at,
         });
-        await cases.addEvents([
-          {
-            workspaceId,
-            id: newId(),
-            caseId: c.id,
-            at,
-            actorMemberId: null,
-            kind: "assigned",
-            fromState: null,
-            toState: null,
-            message: storeMessage(
-              msg("case.history.routed", {
-                member: names.get(a.memberId) ?? "",
-                rule: msg(ROUTING_RULE_CODES[a.rule]),
-              }),
-            ),
-          },
-        ]);
+        history.push({
+          workspaceId,
+          id: newId(),
+          caseId: a.caseId,
+          at,
+          actorMemberId: null,
+          kind: "assigned",
+          fromState: null,
+          toState: null,
+          message: storeMessage(
+            msg("case.history.routed", {
+              member: names.get(a.memberId) ?? "",
+              rule: msg(ROUTING_RULE_CODES[a.rule]),
+            }),
+          ),
+        });
       }
+      await cases.addEvents(history);
       for (const u of result.unassigned)
         records.push({
           workspaceId,
