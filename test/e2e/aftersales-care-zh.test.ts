@@ -1,8 +1,9 @@
-// Quality threshold, 好评回访 rules and follow-ups in the browser (issue 11), on the demo shop. 王芳,
-// the 客服 lead, at 1440 px sets the quality threshold and adds a 好评回访 rule in 售后设置; the
-// customer-service person the follow-up is given to opens Today on a 390 px phone, reads the
-// script and records a good review, and the follow-up leaves their day. A 运营 member sees the
-// settings read-only. Screenshots in Chinese and English.
+// Quality threshold, 好评回访 rules and follow-ups in the browser (issue 11), on the demo shop, which
+// comes with the lead's two 好评回访 rules and their calls due on the agents' Today. 王芳, the 客服
+// lead, at 1440 px sets the quality threshold and adds a third rule in 售后设置 (the rules' next
+// version); the customer-service person its follow-up is given to opens Today on a 390 px phone
+// among the demo's calls, finds that follow-up by its script, records a good review, and it leaves
+// their day. A 运营 member sees the settings read-only. Screenshots in Chinese and English.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import { DIALECTS } from "../helpers/db.js";
@@ -105,44 +106,68 @@ for (const dialect of DIALECTS) {
               ),
           )
           .toMatchObject({ minCases: 4, windowDays: 10, version: 1 });
+        // The demo's two rules are there; the lead adds a third below them.
+        const demoRules = await call<{ version: number; rules: { name: string }[] }>(
+          lead,
+          "GET",
+          "/aftersales/followup-rules",
+        );
+        expect(demoRules.rules.map((r) => r.name)).toEqual(["高客单好评回访", "售后完结回访"]);
+        await expect.poll(() => page.getByTestId("followup-rule").count()).toBe(2);
         await page.getByTestId("rule-add").click();
-        await page.getByTestId("rule-name").fill("签收回访");
-        await page.getByTestId("rule-days").fill(String(days));
-        await page.getByTestId("rule-script").fill(SCRIPT);
+        await expect.poll(() => page.getByTestId("followup-rule").count()).toBe(3);
+        await page.getByTestId("rule-name").last().fill("签收回访");
+        await page.getByTestId("rule-days").last().fill(String(days));
+        await page.getByTestId("rule-script").last().fill(SCRIPT);
         await page.getByTestId("rules-save").click();
         await expect
           .poll(
             async () =>
               (await call<{ version: number }>(lead, "GET", "/aftersales/followup-rules")).version,
           )
-          .toBe(1);
+          .toBe(demoRules.version + 1);
         await shot(page, "settings-lead-1440");
 
-        // Who got the follow-up: the customer-service person working today with the fewest open.
+        // Who got the new rule's follow-up: the customer-service person working today with the
+        // fewest open; their Today holds it beside the demo's calls.
         const f = await call<{
-          items: { memberId: string; platformOrderId: string; id: string }[];
+          items: { memberId: string; platformOrderId: string; id: string; ruleName: string }[];
         }>(lead, "GET", "/aftersales/followups?state=open&limit=200");
-        expect(f.items.length).toBeGreaterThan(0);
-        const mine = f.items.filter((x) => x.memberId === f.items[0]!.memberId);
+        const ours = f.items.find((x) => x.ruleName === "签收回访");
+        expect(ours).toBeDefined();
+        const mine = f.items.filter((x) => x.memberId === ours!.memberId);
+        // The demo's own calls are due too.
+        expect(f.items.some((x) => x.ruleName !== "签收回访")).toBe(true);
         const members = await call<{ items: { id: string; email: string | null }[] }>(
           lead,
           "GET",
           "/members?limit=200",
         );
-        const email = members.items.find((m) => m.id === f.items[0]!.memberId)!.email!;
+        const email = members.items.find((m) => m.id === ours!.memberId)!.email!;
 
         const phone = await open({ width: 390, height: 844 }, email);
         await phone.goto(`${server.url}/today`);
         const cards = phone.getByTestId("today-followup");
         const card = phone.getByTestId("today-followups");
-        // The first five with the script; the rest behind "show all".
+        // The first five with the script; the rest behind "show all". The new rule's call is due
+        // today, after the demo's older ones: found by its script, not by its place.
         await expect.poll(() => cards.count()).toBe(Math.min(mine.length, 5));
         await expect.poll(() => card.textContent()).toContain(`待回访 ${mine.length} 个`);
-        await expect
-          .poll(() => phone.getByTestId("today-followup-script").first().textContent())
-          .toBe(SCRIPT);
+        const scripts = () => phone.getByTestId("today-followup-script").allTextContents();
+        if (!(await scripts()).includes(SCRIPT)) {
+          await phone.getByTestId("today-followups-all").click();
+          await expect.poll(() => cards.count()).toBe(mine.length);
+        }
+        // The demo's calls beside the new rule's, each with its own script.
+        const texts = await scripts();
+        expect(texts).toContain(SCRIPT);
+        const others = mine.filter((x) => x.ruleName !== "签收回访").length;
+        if (texts.length === mine.length)
+          expect(texts.filter((x) => x !== SCRIPT)).toHaveLength(others);
+        const own = cards.filter({ hasText: SCRIPT }).first();
+        await own.scrollIntoViewIfNeeded();
         await shot(phone, "today-followups-390");
-        await cards.first().getByTestId("followup-good_review").click();
+        await own.getByTestId("followup-good_review").click();
         await expect.poll(() => card.textContent()).toContain(`待回访 ${mine.length - 1} 个`);
         const done = await call<{ items: { outcome: string | null }[] }>(
           lead,
@@ -162,7 +187,7 @@ for (const dialect of DIALECTS) {
           await shot(en, "today-followups-en-1440");
         }
         await en.goto(`${server.url}/aftersales/settings`);
-        await expect.poll(() => en.getByTestId("followup-rule").count()).toBe(1);
+        await expect.poll(() => en.getByTestId("followup-rule").count()).toBe(3);
         await shot(en, "settings-en-1440");
       },
     );
@@ -173,7 +198,8 @@ for (const dialect of DIALECTS) {
       async () => {
         const page = await open({ width: 390, height: 844 }, OPS_MEMBER);
         await page.goto(`${server.url}/aftersales/settings`);
-        await expect.poll(() => page.getByTestId("followup-rule").count()).toBe(1);
+        // The demo's two rules and the lead's.
+        await expect.poll(() => page.getByTestId("followup-rule").count()).toBe(3);
         expect(await page.getByTestId("rules-save").count()).toBe(0);
         expect(await page.getByTestId("quality-save").count()).toBe(0);
         await shot(page, "settings-ops-390");

@@ -6,7 +6,8 @@
 // (the buyer's waybill is known: the pack station's returns mode receives it), a return received
 // and waiting for the refund, and on Douyin a new refund, a return on its way and an exchange to
 // send. The import routes the new ones to the 客服 members working today, so their Today shows
-// them and the engine keeps their minutes free. At most two quality cases per SKU: the demo does
+// them and the engine keeps their minutes free. Two 好评回访 rules put a few follow-ups with their
+// script on the agents' Today. At most two quality cases per SKU: the demo does
 // not cross the quality threshold (that would open a task in 运营's plans).
 // Deterministic: a seeded generator, times relative to the workspace's now.
 import type { Actor } from "../../core/actor.js";
@@ -19,6 +20,7 @@ import { nowIso, type ServiceDeps } from "../shared/context.js";
 import { LogisticsDemoRepository, type DemoOrder } from "../logistics/logistics-demo.repository.js";
 import { BatchRepository } from "../logistics/parcels.repository.js";
 import { CaseImportService } from "./case-import.service.js";
+import { FollowupService } from "./followups.service.js";
 import { SlaClocks } from "./sla-clocks.js";
 
 const HOUR = 3_600_000;
@@ -115,6 +117,28 @@ export async function seedDemoAftersales(deps: ServiceDeps, owner: Actor): Promi
         { file: `售后单-${today}.csv`, bytes: encodeText(csv(rows), "utf-8") },
       ]);
   }
+  // 好评回访: the 客服 lead's two rules — big orders five days after the buyer received them, and
+  // every finished case the day after — so the agents' Today has a few calls due with the script.
+  await new FollowupService(deps).putRules(owner, {
+    version: 0,
+    rules: [
+      {
+        name: "高客单好评回访",
+        minAmountFen: 80_000,
+        trigger: "delivered",
+        daysAfter: 5,
+        script:
+          "您好，我是日清服饰的客服。您的订单已经签收几天了，衣服穿着还合适吗？有任何尺码或质量问题都可以直接找我处理；如果满意，方便的话给我们一个好评，谢谢！",
+      },
+      {
+        name: "售后完结回访",
+        trigger: "case_resolved",
+        daysAfter: 1,
+        script:
+          "您好，您的售后已经处理完了，想跟您确认一下退款或换货都收到了吗？这次给您添麻烦了，如果之前给了差评，方便的话可以帮我们改一下，感谢理解！",
+      },
+    ],
+  });
 }
 
 const TAOBAO_HEADERS = [

@@ -2,7 +2,8 @@
 // Taobao and Douyin read through the real import, the finished ones refunded, and today's open ones
 // — one breached (its Taobao deadline passed), a return on its way back that the pack station can
 // receive, cases routed to the 客服 members working today and on their Today; none of the finished
-// or already-agreed ones reads overdue for work done on the platform before Dayclear saw it.
+// or already-agreed ones reads overdue for work done on the platform before Dayclear saw it. The
+// lead's two 好评回访 rules put calls on the 客服 people's Today, some due today, with the script.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../core/actor.js";
 import type { Services } from "../../server/services.js";
@@ -64,6 +65,27 @@ for (const dialect of DIALECTS) {
         onToday += day.cases.length;
       }
       expect(onToday).toBeGreaterThanOrEqual(2);
+      // 好评回访: the lead's two rules put calls on the 客服 people's Today (the lead works cases
+      // too), each with its script, some due today and the rest within the days a call may be
+      // late; not a flood.
+      const rules = await s.followups.rules(lead);
+      expect(rules.rules.map((r) => r.name)).toEqual(["高客单好评回访", "售后完结回访"]);
+      let calls = 0;
+      let dueToday = 0;
+      for (const a of [...cs, lead]) {
+        const day = await s.today.day(a, {});
+        for (const f of day.followups) {
+          expect(f.script).toContain("您好");
+          expect(f.memberId).toBe(a.memberId);
+          expect(f.dueDate <= day.date).toBe(true);
+          expect(f.dueDate >= "2026-11-23").toBe(true); // at most 3 days late
+          if (f.dueDate === day.date) dueToday += 1;
+        }
+        calls += day.followups.length;
+      }
+      expect(dueToday).toBeGreaterThanOrEqual(1);
+      expect(calls).toBeGreaterThan(dueToday);
+      expect(calls).toBeLessThanOrEqual(20);
     });
   });
 }
