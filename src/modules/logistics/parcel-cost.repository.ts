@@ -4,7 +4,8 @@
 // version nor updated_at move: a cost is derived, and a re-cost must not make a packer's edit stale.
 import type BetterSqlite3 from "better-sqlite3";
 import { sql } from "kysely";
-import type { Executor } from "../../db/database.js";
+import { dialectOf, type Executor } from "../../db/database.js";
+import { pgSetCostsSql } from "../../db/sql/parcel-costs.js";
 
 export interface ParcelCostFacts {
   id: string;
@@ -161,13 +162,21 @@ export class ParcelCostRepository {
     return [...own, ...whole];
   }
 
-  /** Writes the cost columns of many parcels in one statement (a few thousand at a time). */
+  /**
+   * Writes the cost columns of many parcels: on PostgreSQL in one statement for the whole batch;
+   * on SQLite one prepared statement per parcel (with the raw handle), else a few thousand at a time.
+   */
   async setCosts(workspaceId: string, rows: readonly ParcelCostWrite[]): Promise<void> {
     if (this.sqlite) {
       const stmt = this.sqlite.prepare(
         "UPDATE parcels SET cost_fen = ?, cost_card_id = ?, cost_formula = ? WHERE workspace_id = ? AND id = ?",
       );
       for (const r of rows) stmt.run(r.costFen, r.cardId, r.formula, workspaceId, r.id);
+      return;
+    }
+    if (dialectOf(this.db) === "postgres") {
+      // One statement per batch: the rows as arrays (src/db/sql/parcel-costs.ts).
+      if (rows.length) await pgSetCostsSql(workspaceId, rows).execute(this.db);
       return;
     }
     for (let i = 0; i < rows.length; i += 2000) {

@@ -236,6 +236,17 @@ const toWrite = (c: ParcelCost): ParcelCostWrite => ({
   formula: storeMessage(c.formula),
 });
 
+/** The costs of a batch of parcels, computed (not written). */
+async function computeBatch(
+  db: Executor,
+  workspaceId: string,
+  ctx: CostContext,
+  parcels: ParcelCostFacts[],
+) {
+  const est = await estimates(db, workspaceId, parcels);
+  return parcels.map((p) => costOf(ctx, p, est.get(p.id) ?? null));
+}
+
 async function costBatch(
   db: Executor,
   workspaceId: string,
@@ -243,8 +254,7 @@ async function costBatch(
   parcels: ParcelCostFacts[],
   sqlite?: BetterSqlite3.Database,
 ) {
-  const est = await estimates(db, workspaceId, parcels);
-  const costs = parcels.map((p) => costOf(ctx, p, est.get(p.id) ?? null));
+  const costs = await computeBatch(db, workspaceId, ctx, parcels);
   await new ParcelCostRepository(db, sqlite).setCosts(workspaceId, costs.map(toWrite));
   return costs;
 }
@@ -308,26 +318,57 @@ export async function recostParcels(
   let totalFen = 0;
   o.onProgress?.(0, total);
   const sqlite = sqliteHandle(db);
-  // One batch: read a page, cost it, write it. On SQLite each batch is one transaction whose reads
-  // and writes run as prepared statements (ParcelCostRepository with the handle); elsewhere the
-  // caller's handle is used as it is.
-  const batch = async (h: Executor, raw?: BetterSqlite3.Database) => {
-    const page = await new ParcelCostRepository(h, raw).page(workspaceId, carrierIds, after, size);
-    return { page, costs: page.length ? await costBatch(h, workspaceId, ctx, page, raw) : [] };
-  };
-  for (;;) {
-    const { page, costs } = sqlite
-      ? await (db as Kysely<DB>).transaction().execute((trx) => batch(trx, sqlite))
-      : await batch(db);
-    if (page.length === 0) break;
+  const tally = (costs: ParcelCost[]) => {
     for (const c of costs)
       if (c.costFen !== null) {
         costed++;
         totalFen += c.costFen;
       }
-    count += page.length;
-    after = page.at(-1)!.id;
+    count += costs.length;
     o.onProgress?.(Math.min(count, Math.max(total, count)), Math.max(total, count));
+  };
+  if (!sqlite) {
+    // PostgreSQL (or a caller's transaction): each batch written in one statement
+    // (ParcelCostRepository.setCosts), and while the database writes one batch this process reads
+    // and costs the next — at most one write in flight, progress told as each write lands. With a
+    // caller's transaction the batches run one after the other on it.
+    const overlap = !db.isTransaction;
+    let writing: Promise<void> | null = null;
+    for (;;) {
+      const page = await repo.page(workspaceId, carrierIds, after, size);
+      const costs = page.length ? await computeBatch(db, workspaceId, ctx, page) : [];
+      if (writing) await writing;
+      writing = null;
+      if (page.length === 0) break;
+      after = page.at(-1)!.id;
+      const write = repo.setCosts(workspaceId, costs.map(toWrite)).then(() => tally(costs));
+      if (overlap) {
+        write.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
+        writing = write;
+      } else await write;
+      if (page.length < size) break;
+    }
+    if (writing) await writing;
+    return { count, costed, totalFen };
+  }
+  // SQLite: each batch is one transaction whose reads and writes run as prepared statements
+  // (ParcelCostRepository with the better-sqlite3 handle).
+  for (;;) {
+    const { page, costs } = await (db as Kysely<DB>).transaction().execute(async (trx) => {
+      const page = await new ParcelCostRepository(trx, sqlite).page(
+        workspaceId,
+        carrierIds,
+        after,
+        size,
+      );
+      return {
+        page,
+        costs: page.length ? await costBatch(trx, workspaceId, ctx, page, sqlite) : [],
+      };
+    });
+    if (page.length === 0) break;
+    tally(costs);
+    after = page.at(-1)!.id;
     if (page.length < size) break;
   }
   return { count, costed, totalFen };
