@@ -4,8 +4,9 @@
 // plan that finishes last gets a deadline 3 workdays before its finish. Measured in-process on the
 // pure core (core/progress/what-ifs.ts, through the plan-file path of `dayclear whatif`): the time to
 // propose and score 20 options (21 engine runs with the one before), and the whole answer with the
-// best-combination search (up to LIMITS.whatIfEngineRunsMax runs). The machine's load average is
-// printed with the figures (a shared 2-core VM).
+// best-combination search (LIMITS.whatIfEngineWork ÷ 2,000 tasks = 40 runs at most). The machine's
+// load average is printed with the figures (a shared 2-core VM). `--only brute`: the search
+// against brute force on small generated late plans (brute.ts).
 import { loadavg } from "node:os";
 import { WorkCalendar } from "../../src/core/calendar/index.js";
 import { generateTeamPlan } from "../../src/core/engine/testing/generate.js";
@@ -20,7 +21,8 @@ import {
   type WhatIfChange,
   type WhatIfContext,
 } from "../../src/core/progress/what-ifs.js";
-import { fmt, median, printFigures, type Figure } from "../engine/report.js";
+import { arg, fmt, median, printFigures, type Figure } from "../engine/report.js";
+import { benchBruteForce } from "./brute.js";
 
 const TASKS = Number(process.env.BENCH_WHATIF_TASKS ?? 2000);
 const MEMBERS = 50;
@@ -50,7 +52,16 @@ function workspace(seed: number): { ctx: Omit<WhatIfContext, "limits">; runMs: n
   return { ctx: { input, planId, deadline, members, efficiency: plan.efficiency }, runMs };
 }
 
-export async function runWhatIfBench(_args: string[]): Promise<void> {
+export async function runWhatIfBench(args: string[]): Promise<void> {
+  // `npm run bench -- whatif [--only scale,brute] [--quick] [--cases N] [--max-options K]`
+  const only = (arg(args, "only") ?? "scale,brute").split(",");
+  if (only.includes("scale")) benchScale();
+  if (only.includes("brute")) benchBruteForce(args);
+  const [l1, l5, l15] = loadavg();
+  console.log(`- load average: ${fmt(l1!)} / ${fmt(l5!)} / ${fmt(l15!)} (1 / 5 / 15 min)`);
+}
+
+function benchScale(): void {
   const score: number[] = [];
   const full: number[] = [];
   const runs: number[] = [];
@@ -83,7 +94,11 @@ export async function runWhatIfBench(_args: string[]): Promise<void> {
     t = performance.now();
     const answer = whatIfs({
       ...ctx,
-      limits: { options: LIMITS.whatIfOptionsMax, runs: LIMITS.whatIfEngineRunsMax },
+      limits: {
+        options: LIMITS.whatIfOptionsMax,
+        runs: LIMITS.whatIfEngineRunsMax,
+        work: LIMITS.whatIfEngineWork,
+      },
     });
     full.push(performance.now() - t);
     runs.push(answer.runs);

@@ -65,6 +65,12 @@ export const LIMITS = {
   /** Corrective actions (what-ifs): options proposed, engine runs per request, edits applied at once. */
   whatIfOptionsMax: 20,
   whatIfEngineRunsMax: 40,
+  /**
+   * The combination search's budget in tasks × runs: a workspace of N tasks may run the engine
+   * whatIfEngineWork ÷ max(N, 200) times (at least whatIfEngineRunsMax) — 40 runs at 2,000 tasks,
+   * 400 for a small workspace, about the same time (core/progress/what-ifs.ts `searchBudget`).
+   */
+  whatIfEngineWork: 80_000,
   whatIfChangesMax: 20,
   /** Tasks a what-if's before/after Gantt lists per option (the most telling first; `diff.total` counts all). */
   whatIfMovesMax: 30,

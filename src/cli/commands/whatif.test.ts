@@ -46,6 +46,7 @@ interface WhatIfJson {
       meetsDeadline: boolean;
       hoursMoved: number;
       overtimeHours: number;
+      hoursCut: number;
     };
   }[];
   best: { optionIds: string[]; score: { finish: string; overtimeHours: number } } | null;
@@ -133,6 +134,54 @@ describe("dayclear whatif", () => {
       `${planFile}: forecast finish 2026-11-09, deadline 2026-11-13: on time.`,
     );
   });
+
+  it("reads the file's optional tasks, overtime and work sharing as the server's what-if does", async () => {
+    type Task = { id: string } & Record<string, unknown>;
+    const plan = JSON.parse(readFileSync(planFile, "utf8")) as { tasks: Task[] };
+    const variant = async (name: string, edit: (p: typeof plan) => object) => {
+      const file = join(dir, `${name}.json`);
+      writeFileSync(file, JSON.stringify(edit(structuredClone(plan))));
+      return JSON.parse((await dayclear([file, "--json"], EN)).stdout) as WhatIfJson;
+    };
+    const withTask = (p: typeof plan, id: string, fields: object) => ({
+      ...p,
+      tasks: p.tasks.map((t) => (t.id === id ? { ...t, ...fields } : t)),
+    });
+    // Cut scope appears only when a task is optional: deferring 详情页 lets 上架 follow 主图设计
+    // (Wed 11-04), 20 h cut.
+    const optional = await variant("optional", (p) => withTask(p, "detail", { optional: true }));
+    expect(optional.options.find((o) => o.kind === "cut_scope")).toMatchObject({
+      id: "defer:detail",
+      score: { finish: "2026-11-04", meetsDeadline: true, hoursCut: 20 },
+    });
+    expect(optional.notes.map((n) => n.code)).not.toContain("progress.whatif.no_optional_flag");
+    // The file's overtime (张三 4 h on Tue–Thu) is capacity when useOvertime says so: 主图设计 and
+    // 详情页 are done Thursday, 上架 too — on time; the overtime option counts only its own hours.
+    const extra = ["2026-11-03", "2026-11-04", "2026-11-05"].map((date) => ({
+      member: "zhang",
+      date,
+      hours: 4,
+    }));
+    const overtime = await variant("overtime", (p) => ({
+      ...p,
+      overtime: extra,
+      useOvertime: true,
+    }));
+    expect(overtime).toMatchObject({ finish: "2026-11-05", lateDays: 0 });
+    expect(overtime.options.find((o) => o.id === "overtime:zhang")?.score.overtimeHours).toBe(6);
+    // Kept but not used without useOvertime (the engine's rule): late as before.
+    const unused = await variant("overtime-off", (p) => ({ ...p, overtime: extra }));
+    expect(unused).toMatchObject({ finish: "2026-11-09", lateDays: 1 });
+    // 详情页 grows to 40 h and is open to anyone: 李四 alone (32 h at 1.25) finishes it Monday 11-09;
+    // with maxPeople 2 张三 joins on Thursday and it is done Friday, 上架 too — on time.
+    const open = { effortHours: 40, assignee: null };
+    const alone = await variant("alone", (p) => withTask(p, "detail", open));
+    expect(alone).toMatchObject({ finish: "2026-11-09", lateDays: 1 });
+    const shared = await variant("shared", (p) =>
+      withTask(p, "detail", { ...open, maxPeople: 2, minChunkHours: 2 }),
+    );
+    expect(shared).toMatchObject({ finish: "2026-11-06", lateDays: 0 });
+  }, 150_000);
 
   it("refuses a bad file or argument with a coded error in the reader's language and a non-zero exit", async () => {
     const missing = join(dir, "nope.json");

@@ -76,6 +76,7 @@ export async function whatifCommand(
   const answer = fileWhatIfs(plan, deadline, {
     options: LIMITS.whatIfOptionsMax,
     runs: LIMITS.whatIfEngineRunsMax,
+    work: LIMITS.whatIfEngineWork,
   });
   const names = new Map(plan.members.map((m) => [m.id, m.name]));
   if (opts.json) {

@@ -91,6 +91,10 @@ export interface TaskInput {
   optional?: boolean;
   /** Cut by an applied what-if: the engine leaves it out; its successors wait for its predecessors. */
   deferred?: boolean;
+  /** At most this many people work on it on one day (absent or 1: one person, as before). */
+  maxPeople?: number;
+  /** With maxPeople > 1, the smallest piece worth handing over, hours (absent: the engine's 1 h). */
+  minChunkHours?: number | null;
 }
 
 export interface PlanInput {
@@ -393,6 +397,11 @@ export function buildTeamPlan(input: BuildInput): BuiltPlan {
       dependsOn: resolveDeps(t.dependsOn),
       parent: t.parentId && byId.has(t.parentId) && !dropped.has(t.parentId) ? t.parentId : null,
       ...(t.optional && !isSummary && { optional: true }),
+      ...(!isSummary &&
+        (t.maxPeople ?? 1) > 1 && {
+          maxPeople: t.maxPeople,
+          ...(t.minChunkHours != null && { minChunkHours: t.minChunkHours }),
+        }),
     });
   }
   // A summary task whose children all left the engine has nothing to span.

@@ -8,11 +8,13 @@
 // pinned hours on the start day are that day's work already under way (kept), pinned hours
 // before it are work done (they reduce what is left), pinned hours after it are reserved capacity
 // of the member on that date (and no longer part of the task's work left); a `duty:` task is all
-// reserved capacity. The file's efficiency table is used; its overtime list, work sharing
-// (`maxPeople`) and optional flags are not read (the what-ifs propose their own overtime).
+// reserved capacity. The file's capacity fields enter the input as the server's stored ones do:
+// the efficiency table; `optional` tasks (the only ones cut scope may defer); work sharing
+// (`maxPeople`, `minChunkHours`); the `overtime` list when `useOvertime` is true (the engine's rule:
+// a list without it is kept but not used) — as stored overtime, capacity the options add to.
 import type { EfficiencyTable, TeamPlan } from "../engine/types.js";
 import { DUTY_TASK_PREFIX, type BuildInput, type TaskInput } from "../plans/team-plan.js";
-import { whatIfs, type WhatIfAnswer, type WhatIfMember } from "./what-ifs.js";
+import { whatIfs, type WhatIfAnswer, type WhatIfContext, type WhatIfMember } from "./what-ifs.js";
 
 /** The one plan a file is read as. */
 export const FILE_PLAN_ID = "plan";
@@ -77,6 +79,12 @@ export function fileInput(plan: TeamPlan): BuildInput {
         status: !summary && left <= 0 ? "done" : "todo",
         remainingHours: null,
         dependsOn: t.dependsOn.filter((d) => !isDuty(d.task)),
+        ...(t.optional && !summary && { optional: true }),
+        ...(!summary &&
+          (t.maxPeople ?? 1) > 1 && {
+            maxPeople: t.maxPeople,
+            minChunkHours: t.minChunkHours ?? null,
+          }),
       };
     });
   return {
@@ -105,6 +113,10 @@ export function fileInput(plan: TeamPlan): BuildInput {
     todayAllocations,
     otherLoggedToday: [],
     reserved,
+    ...(plan.useOvertime &&
+      plan.overtime?.length && {
+        overtime: plan.overtime.map((o) => ({ memberId: o.member, date: o.date, hours: o.hours })),
+      }),
   };
 }
 
@@ -112,7 +124,7 @@ export function fileInput(plan: TeamPlan): BuildInput {
 export function fileWhatIfs(
   plan: TeamPlan,
   deadline: string,
-  limits: { options: number; runs: number },
+  limits: WhatIfContext["limits"],
 ): WhatIfAnswer {
   const members: WhatIfMember[] = plan.members.map((m) => ({
     id: m.id,

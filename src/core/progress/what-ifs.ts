@@ -19,6 +19,7 @@ import {
   type TaskInput,
 } from "../plans/team-plan.js";
 import { taskMoves, type TaskMoves } from "./what-if-moves.js";
+import { bestCombination, costOf } from "./what-if-search.js";
 
 export type WhatIfKind = "add_person" | "experienced" | "cut_scope" | "fast_track" | "overtime";
 
@@ -76,7 +77,21 @@ export interface WhatIfContext {
   efficiency?: EfficiencyTable;
   /** Overtime offered per person and day, hours (default 2). */
   overtimeHoursPerDay?: number;
-  limits: { options: number; runs: number };
+  /**
+   * Options proposed at most; engine runs at most. With `work`, the runs may go up to `work` ÷ the
+   * workspace's tasks (counted as at least SEARCH_MIN_TASKS): a small workspace may be searched
+   * through more combinations in about the time `runs` take on a large one.
+   */
+  limits: { options: number; runs: number; work?: number };
+}
+
+/** A run of a workspace smaller than this costs about as much as one of this many tasks. */
+export const SEARCH_MIN_TASKS = 200;
+
+/** The engine runs a what-if request may spend (see `WhatIfContext.limits`). */
+export function searchBudget(limits: WhatIfContext["limits"], tasks: number): number {
+  if (!limits.work) return limits.runs;
+  return Math.max(limits.runs, Math.floor(limits.work / Math.max(tasks, SEARCH_MIN_TASKS)));
 }
 
 export interface Evaluated {
@@ -422,13 +437,19 @@ export function score(
   };
   const b = byDay(before.result);
   const a = byDay(after.result);
+  // Overtime already in the input (stored, or the plan file's) is capacity before the option.
+  const stored = new Map<string, number>();
+  for (const o of ctx.input.overtime ?? [])
+    stored.set(`${o.memberId}|${o.date}`, (stored.get(`${o.memberId}|${o.date}`) ?? 0) + o.hours);
   let overtimeHours = 0;
   for (const c of changes)
     if (c.kind === "overtime")
       for (const d of c.dates)
         overtimeHours += Math.max(
           0,
-          (a.get(`${c.memberId}|${d}`) ?? 0) - capacity.get(c.memberId)!,
+          (a.get(`${c.memberId}|${d}`) ?? 0) -
+            capacity.get(c.memberId)! -
+            (stored.get(`${c.memberId}|${d}`) ?? 0),
         );
   const affected = new Set<string>();
   for (const k of new Set([...a.keys(), ...b.keys()]))
@@ -459,7 +480,7 @@ const touches = (c: WhatIfChange) =>
     : c.kind === "assign" || c.kind === "defer"
       ? `a:${c.taskId}`
       : `l:${c.taskId}:${c.predecessorId}`;
-const compatible = (a: WhatIfOption[], b: WhatIfOption) => {
+export const compatible = (a: readonly WhatIfOption[], b: WhatIfOption) => {
   const used = new Set(a.flatMap((o) => o.changes.map(touches)));
   return b.changes.every((c) => !used.has(touches(c)));
 };
@@ -482,9 +503,9 @@ export interface WhatIfAnswer {
 
 /**
  * Proposes, scores and combines: every option is run once (best first: the earliest finish, then
- * the fewest hours moved and overtime); then, greedily from the best single option, the option
- * that brings the finish earliest is added while the deadline is missed, the finish improves and
- * runs remain. The combination is never worse than the best single option.
+ * the fewest hours moved and overtime); then the best combination is searched (what-if-search.ts:
+ * the cheapest single option that meets the deadline, else a beam search, else every other set of
+ * options while runs remain). The combination is never worse than the best single option.
  */
 export function whatIfs(ctx: WhatIfContext): WhatIfAnswer {
   let runs = 0;
@@ -502,16 +523,21 @@ export function whatIfs(ctx: WhatIfContext): WhatIfAnswer {
   const scored: WhatIfAnswer["options"] = [];
   const diff = (after: Evaluated, changes: readonly WhatIfChange[]) =>
     taskMoves(ctx.input, ctx.planId, before.result, after.result, changes, LIMITS.whatIfMovesMax);
+  // The runs the search may spend: `limits.runs`, or with `limits.work` about as much engine work
+  // as that many runs of a workspace of `work` task-runs ÷ its tasks (a small workspace runs more).
+  const alone = new Map<string, Evaluated>();
+  const budget = searchBudget(ctx.limits, builtEffort(ctx.input).size);
   for (const o of options) {
-    if (runs >= ctx.limits.runs) break;
+    if (runs >= budget) break;
     const after = run(o.changes);
+    alone.set(o.id, after);
     scored.push({
       ...o,
       score: score(ctx, before, after, o.changes),
       diff: diff(after, o.changes),
     });
   }
-  const cost = (s: WhatIfScore) => s.hoursMoved + s.overtimeHours + s.hoursCut;
+  const cost = costOf;
   const order = (x: WhatIfScore, y: WhatIfScore) =>
     (x.finish ?? "9999") < (y.finish ?? "9999")
       ? -1
@@ -520,40 +546,28 @@ export function whatIfs(ctx: WhatIfContext): WhatIfAnswer {
         : cost(x) - cost(y) || x.slipsElsewhere.length - y.slipsElsewhere.length;
   scored.sort((x, y) => order(x.score, y.score));
   let best: WhatIfAnswer["best"] = null;
-  if (scored.length) {
-    // The cheapest single option that meets the deadline, else the earliest; then add greedily
-    // (options that gain nothing alone may together: two people's overtime on parallel work).
-    const meeting = scored
-      .filter((o) => o.score.meetsDeadline)
-      .sort((x, y) => cost(x.score) - cost(y.score));
-    let chosen = [meeting[0] ?? scored[0]!];
-    let current = chosen[0]!.score;
-    let currentDiff = chosen[0]!.diff;
-    while (!current.meetsDeadline && runs < ctx.limits.runs) {
-      let next: { option: (typeof scored)[number]; score: WhatIfScore; diff: TaskMoves } | null =
-        null;
-      for (const o of scored) {
-        if (runs >= ctx.limits.runs) break;
-        if (chosen.includes(o) || !compatible(chosen, o)) continue;
-        const changes = [...chosen, o].flatMap((c) => c.changes);
-        const after = run(changes);
-        const s = score(ctx, before, after, changes);
-        if (!next || order(s, next.score) < 0)
-          next = { option: o, score: s, diff: diff(after, changes) };
-      }
-      if (!next?.score.finish || !current.finish || next.score.finish >= current.finish) break;
-      chosen = [...chosen, next.option];
-      current = next.score;
-      currentDiff = next.diff;
-    }
-    if (current.daysGained > 0)
-      best = {
-        optionIds: chosen.map((o) => o.id),
-        changes: chosen.flatMap((o) => o.changes),
-        score: current,
-        applicable: chosen.every((o) => o.applicable),
-        diff: currentDiff,
-      };
-  }
+  const planTasks = new Set(
+    ctx.input.tasks.filter((t) => t.planId === ctx.planId).map((t) => t.id),
+  );
+  const found = bestCombination({
+    singles: scored.map((o) => ({ option: o, score: o.score, evaluated: alone.get(o.id)! })),
+    run: (changes) => {
+      if (runs >= budget) return null;
+      const evaluated = run(changes);
+      return { evaluated, score: score(ctx, before, evaluated, changes) };
+    },
+    compatible,
+    planTasks,
+    deadline: ctx.deadline,
+  });
+  if (found && found.score.daysGained > 0)
+    best = {
+      optionIds: found.options.map((o) => o.id),
+      changes: found.changes,
+      score: found.score,
+      applicable: found.options.every((o) => o.applicable),
+      diff:
+        found.options.length === 1 ? found.options[0]!.diff : diff(found.evaluated, found.changes),
+    };
   return { finish: before.finish, lateDays, options: scored, best, notes, runs };
 }

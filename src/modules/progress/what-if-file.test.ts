@@ -58,6 +58,7 @@ for (const dialect of DIALECTS) {
       const cli = fileWhatIfs(file, "2026-10-14", {
         options: LIMITS.whatIfOptionsMax,
         runs: LIMITS.whatIfEngineRunsMax,
+        work: LIMITS.whatIfEngineWork,
       });
       expect(api.lateDays).toBeGreaterThan(0);
       expect({ finish: cli.finish, lateDays: cli.lateDays }).toEqual({

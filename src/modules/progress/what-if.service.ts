@@ -80,7 +80,11 @@ export class WhatIfService {
       planId,
       deadline: plan.launchDate,
       members,
-      limits: { options: LIMITS.whatIfOptionsMax, runs: LIMITS.whatIfEngineRunsMax },
+      limits: {
+        options: LIMITS.whatIfOptionsMax,
+        runs: LIMITS.whatIfEngineRunsMax,
+        work: LIMITS.whatIfEngineWork,
+      },
     });
     const memberName = new Map(members.map((m) => [m.id, m.name]));
     const planName = new Map(plans.map((p) => [p.id, p.name]));
