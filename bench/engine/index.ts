@@ -1,5 +1,6 @@
 // `npm run bench -- engine [--only j30,scale,reschedule,cpm,tj,sharing] [--schedules 5000] [--every 1]
-//  [--seed 1] [--tj-tasks 2000] [--tj-people 50]`: the scheduling engine's benchmarks, each figure
+//  [--seed 1] [--tj-tasks 2000] [--tj-people 50] [--cli bin/dayclear.js] [--cli-runs 5]`: the scheduling
+// engine's benchmarks (`tj`: tj3 against the whole `dayclear schedule` process), each figure
 // printed next to its target from scheduling.md.
 
 import path from "node:path";
@@ -36,5 +37,6 @@ export async function runEngineBench(args: string[]): Promise<void> {
     benchTaskJuggler(
       Number(arg(args, "tj-tasks") ?? (quick ? 500 : 2000)),
       Number(arg(args, "tj-people") ?? 50),
+      { cli: arg(args, "cli"), runs: Number(arg(args, "cli-runs") ?? 5) },
     );
 }
