@@ -226,5 +226,5 @@ describe("dayclear whatif", () => {
     const notTeam = await refused([abstract], EN);
     expect(notTeam.code).toBe(1);
     expect(notTeam.stderr).toContain("corrective actions need a team plan");
-  });
+  }, 150_000);
 });
