@@ -110,6 +110,7 @@ import type {
   AftersalesFollowupsTable,
 } from "./tables/aftersales-care.js";
 import type { WorkspaceEfficiencyTable } from "./tables/plans-efficiency.js";
+import type { CustomerRfmSnapshotsTable } from "./tables/customers.js";
 export type * from "./tables/foundation.js";
 export type * from "./tables/plans.js";
 export type * from "./tables/shop.js";
@@ -125,6 +126,7 @@ export type * from "./tables/aftersales-routing.js";
 export type * from "./tables/aftersales-sla.js";
 export type * from "./tables/aftersales-care.js";
 export type * from "./tables/plans-efficiency.js";
+export type * from "./tables/customers.js";
 
 export interface DB {
   workspaces: WorkspacesTable;
@@ -220,6 +222,7 @@ export interface DB {
   aftersalesQualityClaims: AftersalesQualityClaimsTable;
   aftersalesFollowups: AftersalesFollowupsTable;
   workspaceEfficiency: WorkspaceEfficiencyTable;
+  customerRfmSnapshots: CustomerRfmSnapshotsTable;
 }
 
 export type Workspace = Selectable<WorkspacesTable>;

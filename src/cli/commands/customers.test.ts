@@ -6,8 +6,10 @@ import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { PassThrough } from "node:stream";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
+import { rfmProgressBar } from "./customers.js";
 
 const run = promisify(execFile);
 const bin = join(import.meta.dirname, "../../../bin/dayclear.js");
@@ -40,6 +42,35 @@ interface Segment {
   count: number;
   cells: { r: { score: number; atLeast?: number | null; lessThan?: number | null } }[];
 }
+
+describe("the RFM progress bar", () => {
+  /** A stream that says it is a terminal and keeps what is written to it. */
+  const terminal = (isTTY: boolean) => {
+    const stream = new PassThrough() as PassThrough & { isTTY: boolean; columns: number };
+    stream.isTTY = isTTY;
+    stream.columns = 100;
+    let text = "";
+    stream.on("data", (c: Buffer) => (text += c.toString("utf8")));
+    return { stream, text: () => text };
+  };
+
+  it("draws on a terminal's stream and reaches 100 %", async () => {
+    const t = terminal(true);
+    const bar = await rfmProgressBar(t.stream, false, "scoring");
+    expect(bar).not.toBeNull();
+    bar!.onProgress(0, 1000);
+    bar!.onProgress(450, 1000);
+    bar!.onProgress(1000, 1000);
+    bar!.stop();
+    await new Promise((r) => setImmediate(r));
+    expect(t.text()).toContain("100% | scoring");
+  });
+
+  it("stays quiet with --json or when the stream is not a terminal", async () => {
+    expect(await rfmProgressBar(terminal(true).stream, true, "scoring")).toBeNull();
+    expect(await rfmProgressBar(terminal(false).stream, false, "scoring")).toBeNull();
+  });
+});
 
 describe("dayclear customers", () => {
   const dir = mkdtempSync(join(tmpdir(), "dayclear-customers-"));
@@ -93,10 +124,13 @@ describe("dayclear customers", () => {
   }, 60_000);
 
   it("rfm prints the cut-offs and a line per segment in the reader's language", async () => {
-    const { stdout } = await dayclear(
+    const { stdout, stderr } = await dayclear(
       ["customers", "rfm", ...shop, "--as-of", "2026-10-12", "--window-days", "30"],
       { LANG: "zh_CN.UTF-8" },
     );
+    // Not a terminal: no progress bar, on stderr or anywhere else.
+    expect(stderr).toBe("");
+    expect(stdout).not.toContain("%");
     const lines = stdout.trim().split("\n");
     expect(lines[0]).toBe(
       "淘宝店：2 位客户的 RFM，付款日期 2026-09-13…2026-10-12（30 天），截至 2026-10-12",

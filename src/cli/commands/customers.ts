@@ -2,7 +2,8 @@
 // dayclear customers dormant --shop NAME [--days N] [--as-of DATE] [--out FILE] [--lang L]
 // The same service as GET /api/v1/customers/rfm and /customers/dormant (docs/CUSTOMERS.md), run as
 // the workspace's owner. `rfm --json` prints one object per segment with its count and the
-// cut-offs of its R×F cells; `dormant --out` writes the export (CSV, or XLSX for a .xlsx name).
+// cut-offs of its R×F cells; `rfm` computes afresh (stored for the customer pages) with a progress
+// bar on a terminal's stderr; `dormant --out` writes the export (CSV, or XLSX for a .xlsx name).
 import { emptyRange, rangeText } from "../../core/customers/ranges.js";
 import { writeFileSync } from "node:fs";
 import ExcelJS from "exceljs";
@@ -92,12 +93,48 @@ async function withShop<T>(
 /** A score's values, compactly: R "≥10 <11", F and M ">1 ≤2"; "—" when its cut-offs tie. */
 const range = (r: ScoreRange) => (emptyRange(r) ? "—" : rangeText(r));
 
+/**
+ * The RFM computation's bar (1,000,000 customers take seconds): on `stream` (stderr) only when it
+ * is a terminal and the output is not --json, so a pipe or a script reads the report alone.
+ */
+export async function rfmProgressBar(
+  stream: NodeJS.WritableStream & { isTTY?: boolean },
+  json: boolean | undefined,
+  step: string,
+) {
+  if (json || !stream.isTTY) return null;
+  const { default: Progress } = await import("cli-progress");
+  const bar = new Progress.SingleBar(
+    { format: "{bar} {percentage}% | {step}", hideCursor: true, stream },
+    Progress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    onProgress: (done: number, total: number) => {
+      if (!started) bar.start(total, done, { step });
+      else bar.update(done, { step });
+      started = true;
+    },
+    stop: () => {
+      if (started) bar.stop();
+    },
+  };
+}
+
 export async function customersRfm(o: CustomersRfmOptions): Promise<number> {
   const locale = cliLocale(o.lang);
   const windowDays = wholeNumber("--window-days", o.windowDays);
   const asOf = asOfDate(o.asOf);
   return withShop(o, async (s, actor, shop) => {
-    const rfm = await s.rfm(actor, { shop: shop.id, windowDays, asOf });
+    const bar = await rfmProgressBar(
+      process.stderr,
+      o.json,
+      renderMessage(locale, msg("cli.customers.rfm.progress")),
+    );
+    // Computed now (and stored for the customer pages), whatever was stored before.
+    const rfm = await s
+      .rfm(actor, { shop: shop.id, windowDays, asOf, refresh: true, onProgress: bar?.onProgress })
+      .finally(() => bar?.stop());
     if (o.json) {
       console.log(
         JSON.stringify(

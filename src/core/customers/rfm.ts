@@ -187,7 +187,54 @@ export function scoreRfm(input: RfmInput, options: RfmOptions = {}): RfmResult {
   const r = stats(days, 1, "r");
   const f = stats(orders, 2, "f");
   const m = stats(spend, 3, "m");
+  return applyScores({ count: n, classCentre: centreKind, r, f, m }, days, orders, spend, progress);
+}
 
+/** What scoring a population found: its cut-offs and centres (stored with a snapshot). */
+export interface RfmStats {
+  /** Customers scored. */
+  count: number;
+  classCentre: Centre;
+  r: DimensionStats;
+  f: DimensionStats;
+  m: DimensionStats;
+}
+
+export const rfmStats = (res: RfmResult): RfmStats => ({
+  count: res.count,
+  classCentre: res.classCentre,
+  r: res.r,
+  f: res.f,
+  m: res.m,
+});
+
+/**
+ * Scores `input` against a population's cut-offs and centres found before (`stats`, e.g. from a
+ * stored snapshot): a customer's scores, segment and class depend only on their own values and
+ * those, so this gives what `scoreRfm` gave them in the population. The result's `count` is the
+ * input's; its stats are the population's.
+ */
+export function scoreAgainst(stats: RfmStats, input: RfmInput): RfmResult {
+  if (stats.count === 0) throw new RangeError("no population to score against");
+  const n = input.recencyDays.length;
+  return applyScores(
+    { ...stats },
+    column("recencyDays", input.recencyDays, n, true),
+    column("frequency", input.frequency, n, true),
+    column("monetaryFen", input.monetaryFen, n, true),
+  );
+}
+
+function applyScores(
+  stats: RfmStats,
+  days: Float64Array,
+  orders: Float64Array,
+  spend: Float64Array,
+  progress?: (done: number, total: number) => void,
+): RfmResult {
+  const { r, f, m } = stats;
+  const n = days.length;
+  const total = 4 * n;
   const rScore = new Uint8Array(n);
   const fScore = new Uint8Array(n);
   const mScore = new Uint8Array(n);
@@ -224,7 +271,7 @@ export function scoreRfm(input: RfmInput, options: RfmOptions = {}): RfmResult {
   progress?.(total, total);
   return {
     count: n,
-    classCentre: centreKind,
+    classCentre: stats.classCentre,
     r,
     f,
     m,

@@ -33,6 +33,7 @@ export const CUSTOMERS_EN = {
     "Cut-offs — R (days since the last order): {r}; F (orders): {f}; M (spend): {m}",
   "cli.customers.rfm.none": "No paid orders in the window: nothing to score.",
   "cli.customers.rfm.cells": "R {r} × F {f}",
+  "cli.customers.rfm.progress": "reading the orders and scoring the customers",
   "cli.customers.dormant.heading":
     "{shop}: {count} dormant customers (no order for {days} days or more: the last order on or before {lastDate})",
   "cli.customers.dormant.written": "{count} dormant customers written to {file}",

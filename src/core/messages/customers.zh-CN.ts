@@ -28,6 +28,7 @@ export const CUSTOMERS_ZH: Record<keyof typeof CUSTOMERS_EN, string> = {
     "分界值 — R（距最后一单天数）：{r}；F（订单数）：{f}；M（消费金额）：{m}",
   "cli.customers.rfm.none": "窗口内没有已付款订单：无可评分客户。",
   "cli.customers.rfm.cells": "R {r} × F {f}",
+  "cli.customers.rfm.progress": "正在读取订单并为客户评分",
   "cli.customers.dormant.heading":
     "{shop}：沉睡客户 {count} 位（{days} 天及以上没有下单：最后一单在 {lastDate} 或之前）",
   "cli.customers.dormant.written": "已将 {count} 位沉睡客户写入 {file}",

@@ -24,6 +24,15 @@ export interface CustomerAggregate {
   windowLastPaidDate: string | null;
 }
 
+/** A customer's figures in the RFM window (`all`: every order of theirs, for the progress). */
+export interface WindowFigures {
+  customerKey: string;
+  all: number;
+  orders: number;
+  spendFen: number;
+  lastPaidDate: string | null;
+}
+
 export class CustomersRepository {
   constructor(private readonly db: Executor) {}
 
@@ -78,6 +87,107 @@ export class CustomersRepository {
       windowSpendFen: Number(r.windowSpendFen ?? 0),
       windowLastPaidDate: r.windowLastPaidDate ?? null,
     }));
+  }
+
+  /**
+   * One chunk of the RFM read: the customers after `afterKey` (key order) with a paid order in the
+   * window `from`…`to`, their window orders, spend and last paid date, and all their orders (the
+   * progress). Keyed on the customer only, so the one index that fits is orders_customer_cover_idx
+   * (customer key, paid date, total): read in key order from the index alone, no sort, and each
+   * chunk starts where the last one ended.
+   */
+  async windowChunk(
+    workspaceId: string,
+    shopId: string,
+    from: string,
+    to: string,
+    afterKey: string,
+    limit: number,
+  ): Promise<WindowFigures[]> {
+    const inWindow = sql<boolean>`paid_date >= ${from} and paid_date <= ${to}`;
+    const rows = await this.db
+      .selectFrom("orders")
+      .select((eb) => [
+        "customerKey",
+        eb.fn.countAll().as("all"),
+        sql<number>`sum(case when ${inWindow} then 1 else 0 end)`.as("orders"),
+        sql<number>`cast(sum(case when ${inWindow} then total_fen else 0 end) as bigint)`.as(
+          "spendFen",
+        ),
+        sql<string>`max(case when ${inWindow} then paid_date else null end)`.as("lastPaidDate"),
+      ])
+      .where("workspaceId", "=", workspaceId)
+      .where("shopId", "=", shopId)
+      .where("customerKey", ">", afterKey)
+      .groupBy("customerKey")
+      .orderBy("customerKey")
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({
+      customerKey: r.customerKey!,
+      all: Number(r.all),
+      orders: Number(r.orders ?? 0),
+      spendFen: Number(r.spendFen ?? 0),
+      lastPaidDate: r.lastPaidDate ?? null,
+    }));
+  }
+
+  /** The shop's orders that have a customer (the RFM read's progress counts them). */
+  async customerOrders(workspaceId: string, shopId: string): Promise<number> {
+    const r = await this.db
+      .selectFrom("orders")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .where("workspaceId", "=", workspaceId)
+      .where("shopId", "=", shopId)
+      .where("customerKey", ">", "")
+      .executeTakeFirst();
+    return Number(r?.n ?? 0);
+  }
+
+  /** One customer's window figures (the customer page's card), from the index alone. */
+  async customerWindow(
+    workspaceId: string,
+    shopId: string,
+    customerKey: string,
+    from: string,
+    to: string,
+  ) {
+    const r = await this.db
+      .selectFrom("orders")
+      .select((eb) => [
+        eb.fn.countAll().as("orders"),
+        big("sum(total_fen)").as("spendFen"),
+        eb.fn.max("paidDate").as("lastPaidDate"),
+      ])
+      .where("workspaceId", "=", workspaceId)
+      .where("shopId", "=", shopId)
+      .where("customerKey", "=", customerKey)
+      .where("paidDate", ">=", from)
+      .where("paidDate", "<=", to)
+      .executeTakeFirst();
+    return {
+      orders: Number(r?.orders ?? 0),
+      spendFen: Number(r?.spendFen ?? 0),
+      lastPaidDate: r?.lastPaidDate ?? null,
+    };
+  }
+
+  /**
+   * What the shop's orders are now, as far as RFM can tell: its order imports (every import and
+   * every undo of one changes it). A stored snapshot with another stamp is out of date.
+   */
+  async ordersStamp(workspaceId: string, shopId: string): Promise<string> {
+    const r = await this.db
+      .selectFrom("orderImports")
+      .select((eb) => [
+        eb.fn.countAll().as("n"),
+        eb.fn.max("id").as("last"),
+        eb.fn.count("rolledBackAt").as("undone"),
+      ])
+      .where("workspaceId", "=", workspaceId)
+      .where("shopId", "=", shopId)
+      .executeTakeFirst();
+    return `${Number(r?.n ?? 0)}:${r?.last ?? ""}:${Number(r?.undone ?? 0)}`;
   }
 
   /** The customer's totals over all their orders (paid or not), in SQL. */
@@ -146,43 +256,55 @@ export class CustomersRepository {
       .execute();
   }
 
-  /** The after-sales cases of the customer: those carrying their key or about one of their orders. */
+  /**
+   * The after-sales cases of the customer: those carrying their key or about one of their orders —
+   * a union of two indexed lookups (the cases by key, the cases of the customer's orders), so the
+   * page never walks the shop's cases.
+   */
   cases(workspaceId: string, shopId: string, customerKey: string, limit: number) {
-    return this.db
+    const columns = [
+      "id",
+      "platformCaseId",
+      "platformOrderId",
+      "orderId",
+      "type",
+      "state",
+      "resolution",
+      "reasonCode",
+      "reason",
+      "requestedFen",
+      "refundFen",
+      "openedAt",
+      "resolvedAt",
+    ] as const;
+    const byKey = this.db
       .selectFrom("aftersalesCases")
-      .select([
-        "id",
-        "platformCaseId",
-        "platformOrderId",
-        "orderId",
-        "type",
-        "state",
-        "resolution",
-        "reasonCode",
-        "reason",
-        "requestedFen",
-        "refundFen",
-        "openedAt",
-        "resolvedAt",
-      ])
+      .select(columns)
       .where("workspaceId", "=", workspaceId)
       .where("shopId", "=", shopId)
+      .where("customerKey", "=", customerKey);
+    // By the order alone (an order is of one shop): the (workspace, order) index, not the shop's
+    // cases by opening.
+    const byOrder = this.db
+      .selectFrom("aftersalesCases")
+      .select(columns)
+      .where("workspaceId", "=", workspaceId)
       .where((eb) =>
-        eb.or([
-          eb("customerKey", "=", customerKey),
-          eb(
-            "orderId",
-            "in",
-            eb
-              .selectFrom("orders")
-              .select("id")
-              .where("workspaceId", "=", workspaceId)
-              .where("shopId", "=", shopId)
-              .where("customerKey", "=", customerKey),
-          ),
-        ]),
-      )
+        eb(
+          "orderId",
+          "in",
+          eb
+            .selectFrom("orders")
+            .select("id")
+            .where("workspaceId", "=", workspaceId)
+            .where("shopId", "=", shopId)
+            .where("customerKey", "=", customerKey),
+        ),
+      );
+    return byKey
+      .union(byOrder)
       .orderBy("openedAt", "desc")
+      .orderBy("id", "desc")
       .limit(limit)
       .execute();
   }

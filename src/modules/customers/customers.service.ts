@@ -12,11 +12,14 @@ import {
   CN_CLASSES,
   RF_GRID,
   RFM_SEGMENTS,
+  rfmStats,
+  scoreAgainst,
   scoreRfm,
   segmentSummaries,
   type RfmInput,
   type RfmResult,
   type RfmSegment,
+  type RfmStats,
 } from "../../core/customers/rfm.js";
 import {
   DEFAULT_DORMANT_DAYS,
@@ -31,10 +34,11 @@ import { msg, renderMessage, type Locale } from "../../core/messages/index.js";
 import { neutralizeFormula } from "../../core/orders/text.js";
 import type { Executor } from "../../db/database.js";
 import { shopOf } from "../orders/shop.service.js";
-import type { ServiceDeps } from "../shared/context.js";
+import { nowIso, type ServiceDeps } from "../shared/context.js";
 import { WorkspaceRepository } from "../workspaces/workspace.repository.js";
 import { authorizeCustomers } from "./customers.access.js";
 import { CustomersRepository, type CustomerAggregate } from "./customers.repository.js";
+import { RfmSnapshotRepository } from "./rfm-snapshot.repository.js";
 
 export const DEFAULT_WINDOW_DAYS = 365;
 export const MAX_WINDOW_DAYS = 3660;
@@ -42,11 +46,34 @@ export const MAX_WINDOW_DAYS = 3660;
 export const MAX_EXPORT_ROWS = 200_000;
 const PAGE_ORDERS = 200;
 const PAGE_CASES = 100;
+/** Customers per read of the RFM computation (one query each, in key order). */
+export const RFM_CHUNK = 50_000;
+/** The progress of an RFM computation runs over this many steps: reading 90 %, scoring 10 %. */
+const RFM_STEPS = 1000;
+const RFM_READ_STEPS = 900;
 
 export interface AnalysisQuery {
   shop: string;
   windowDays?: number;
   asOf?: string;
+}
+
+export interface RfmQuery extends AnalysisQuery {
+  /** Compute even when the stored snapshot is current (the CLI does). */
+  refresh?: boolean;
+  /** The computation's progress: `done` of `total` steps (a bar's position). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export type RfmReport = ReturnType<typeof rfmReport>;
+
+/** The shop's RFM for a window and date: the population's cut-offs and centres, and its map. */
+interface RfmSnapshot {
+  shopId: string;
+  asOf: string;
+  window: { from: string; to: string; days: number };
+  stats: RfmStats;
+  report: RfmReport;
 }
 
 /** A customer's id in the API: the shop and the customer key, so it needs no stored id. */
@@ -136,9 +163,97 @@ export class CustomersService {
     });
   }
 
-  /** One entry per segment with its count and the cut-offs of its cells; the classes; the grid. */
-  async rfm(actor: Actor, q: AnalysisQuery) {
-    return this.read(actor, async (trx) => rfmReport(await this.analyse(trx, actor, q)));
+  /**
+   * The shop's RFM for the window and date, from the stored snapshot while the shop's orders are
+   * as they were when it was computed (else computed now and stored): every customer with a paid
+   * order in the window, read in chunks of RFM_CHUNK in key order (window figures only, one row
+   * per customer), then scored by the core.
+   */
+  private async snapshot(db: Executor, actor: Actor, q: RfmQuery): Promise<RfmSnapshot> {
+    const ws = actor.workspaceId;
+    const shop = await shopOf(db, ws, q.shop);
+    const asOf = await this.asOfDate(db, actor, q.asOf);
+    const days = q.windowDays ?? DEFAULT_WINDOW_DAYS;
+    const window = { from: addDays(asOf, -(days - 1)), to: asOf, days };
+    const repo = new CustomersRepository(db);
+    const snapshots = new RfmSnapshotRepository(db);
+    const stamp = await repo.ordersStamp(ws, shop.id);
+    if (!q.refresh) {
+      const s = await snapshots.get(ws, shop.id, days, asOf);
+      if (s && s.ordersStamp === stamp)
+        return {
+          shopId: shop.id,
+          asOf,
+          window,
+          stats: JSON.parse(s.stats) as RfmStats,
+          report: JSON.parse(s.report) as RfmReport,
+        };
+    }
+    const progress = q.onProgress;
+    const total = progress ? await repo.customerOrders(ws, shop.id) : 0;
+    progress?.(0, RFM_STEPS);
+    const asOfDay = toEpochDay(asOf);
+    const dayOf = new Map<string, number>();
+    const recency: number[] = [];
+    const frequency: number[] = [];
+    const monetary: number[] = [];
+    let read = 0;
+    for (let after = ""; ;) {
+      const chunk = await repo.windowChunk(ws, shop.id, window.from, asOf, after, RFM_CHUNK);
+      for (const c of chunk) {
+        read += c.all;
+        if (c.orders === 0) continue;
+        let d = dayOf.get(c.lastPaidDate!);
+        if (d === undefined)
+          dayOf.set(c.lastPaidDate!, (d = asOfDay - toEpochDay(c.lastPaidDate!)));
+        recency.push(d);
+        frequency.push(c.orders);
+        monetary.push(c.spendFen);
+      }
+      if (total > 0)
+        progress?.(
+          Math.min(RFM_READ_STEPS, Math.floor((RFM_READ_STEPS * read) / total)),
+          RFM_STEPS,
+        );
+      if (chunk.length < RFM_CHUNK) break;
+      after = chunk[chunk.length - 1]!.customerKey;
+    }
+    const input = {
+      recencyDays: Int32Array.from(recency),
+      frequency: Int32Array.from(frequency),
+      monetaryFen: Float64Array.from(monetary),
+    };
+    const result = scoreRfm(input, {
+      onProgress: progress
+        ? (done, all) =>
+            progress(
+              RFM_READ_STEPS + Math.floor(((RFM_STEPS - RFM_READ_STEPS) * done) / all),
+              RFM_STEPS,
+            )
+        : undefined,
+    });
+    const report = rfmReport({ shopId: shop.id, asOf, window, input, result });
+    const stats = rfmStats(result);
+    await snapshots.put({
+      workspaceId: ws,
+      shopId: shop.id,
+      windowDays: days,
+      asOf,
+      ordersStamp: stamp,
+      customers: result.count,
+      stats: JSON.stringify(stats),
+      report: JSON.stringify(report),
+      computedAt: nowIso(this.deps),
+    });
+    return { shopId: shop.id, asOf, window, stats, report };
+  }
+
+  /**
+   * One entry per segment with its count and the cut-offs of its cells; the classes; the grid —
+   * the stored snapshot while the shop's orders have not changed, else computed and stored.
+   */
+  async rfm(actor: Actor, q: RfmQuery) {
+    return this.read(actor, async (trx) => (await this.snapshot(trx, actor, q)).report);
   }
 
   async list(
@@ -193,6 +308,7 @@ export class CustomersService {
     if (!parsed) throw fail("not_found", "customers.not_found");
     return this.read(actor, async (trx) => {
       const repo = new CustomersRepository(trx);
+      const ws = actor.workspaceId;
       const shop = await shopOf(trx, actor.workspaceId, parsed.shopId).catch(() => {
         throw fail("not_found", "customers.not_found");
       });
@@ -200,11 +316,19 @@ export class CustomersService {
       if (!totals) throw fail("not_found", "customers.not_found");
       const orders = await repo.orders(actor.workspaceId, shop.id, parsed.key, PAGE_ORDERS);
       const cases = await repo.cases(actor.workspaceId, shop.id, parsed.key, PAGE_CASES);
-      const a = await this.analyse(trx, actor, { ...q, shop: shop.id });
-      const at = a.rows.findIndex((r) => r.customerKey === parsed.key);
-      const k = at < 0 ? -1 : a.scoredIndex[at]!;
+      // The customer's scores against the shop's stored cut-offs (computed here when out of date).
+      const a = await this.snapshot(trx, actor, { ...q, shop: shop.id });
+      const w = await repo.customerWindow(ws, shop.id, parsed.key, a.window.from, a.asOf);
       const latest = orders[0]!;
-      const card = k < 0 ? null : rfmCard(a.result, a.input, k);
+      let card: ReturnType<typeof rfmCard> | null = null;
+      if (w.orders > 0 && a.stats.count > 0) {
+        const input = {
+          recencyDays: [toEpochDay(a.asOf) - toEpochDay(w.lastPaidDate!)],
+          frequency: [w.orders],
+          monetaryFen: [w.spendFen],
+        };
+        card = rfmCard(scoreAgainst(a.stats, input), input, 0);
+      }
       return {
         id,
         shopId: shop.id,
@@ -264,7 +388,7 @@ export class CustomersService {
           cnClass: card.cnClass,
           sides: card.sides,
           explanation: card.explanation,
-          cutoffs: { r: a.result.r.cutoffs, f: a.result.f.cutoffs, m: a.result.m.cutoffs },
+          cutoffs: { r: a.stats.r.cutoffs, f: a.stats.f.cutoffs, m: a.stats.m.cutoffs },
         },
       };
     });
@@ -394,7 +518,7 @@ function listItem(a: Analysis, i: number) {
 }
 
 /** The RFM map of an analysis: what the endpoint, the CLI and the web's grid show. */
-export function rfmReport(a: Analysis) {
+export function rfmReport(a: Pick<Analysis, "shopId" | "asOf" | "window" | "input" | "result">) {
   const res = a.result;
   const cells = new Map<string, number>();
   for (let k = 0; k < res.count; k++) {
