@@ -12,6 +12,8 @@ const groups: Record<string, () => Promise<void>> = {
   rates: async () => (await import("./rates/index.js")).runRatesBench(rest),
   scan: async () => (await import("./scan/index.js")).runScanBench(rest),
   whatif: async () => (await import("./whatif/index.js")).runWhatIfBench(rest),
+  cases: async () => (await import("./cases/index.js")).runCasesBench(rest),
+  customers: async () => (await import("./customers/index.js")).runCustomersBench(rest),
 };
 const chosen = group && !group.startsWith("-") ? [group] : Object.keys(groups);
 for (const name of chosen) {
