@@ -157,7 +157,9 @@ describe("dayclear import orders / kpi", () => {
       message: expect.stringMatching(/larger than 200 MB/),
     });
 
-    // Large files are streamed (here: every file, by lowering the threshold); same answers.
+    // Large files are streamed (here: every file, by lowering the threshold), and the largest
+    // are read by a worker thread while the main one writes (here: every streamed one); same answers.
+    const viaWorker = { DAYCLEAR_IMPORT_STREAM_BYTES: "0", DAYCLEAR_IMPORT_WORKER_BYTES: "0" };
     const streamed = await dayclear(
       [
         "import",
@@ -169,7 +171,7 @@ describe("dayclear import orders / kpi", () => {
         db,
         "--json",
       ],
-      { DAYCLEAR_IMPORT_STREAM_BYTES: "0" },
+      viaWorker,
     );
     expect(JSON.parse(streamed.stdout)).toEqual({
       orders: 2,
@@ -193,6 +195,23 @@ describe("dayclear import orders / kpi", () => {
     expect(JSON.parse(streamedBad.stdout).errors[0]).toMatchObject({
       row: 3,
       column: "用户实付金额(元)",
+    });
+    const workerBad = await fail(
+      [
+        "import",
+        "orders",
+        join(fixtures, "broken/bad-money.csv"),
+        "--shop",
+        "拼多多店",
+        "--db",
+        db,
+        "--json",
+      ],
+      viaWorker,
+    );
+    expect(JSON.parse(workerBad.stdout)).toMatchObject({
+      created: 0,
+      errors: [{ row: 3, column: "用户实付金额(元)", code: "shop.cell.not_amount" }],
     });
 
     const kpi = await dayclear([

@@ -1,6 +1,4 @@
 // dayclear import orders FILE... --shop NAME: all files in one import, all or nothing.
-import { createReadStream } from "node:fs";
-import { pipeline, Readable } from "node:stream";
 import { open, readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { systemClock, type Actor } from "../../core/actor.js";
@@ -14,7 +12,6 @@ import {
   warningMessage,
   type ImportFormat,
 } from "../../core/orders/index.js";
-import { CsvShape, READ_LIMITS, ReadBudget } from "../../core/orders/read-limits.js";
 import {
   ImportRejected,
   ImportService,
@@ -22,6 +19,7 @@ import {
   type ImportSummary,
   type SourceFile,
 } from "../../modules/orders/import.service.js";
+import { csvRecords } from "../../modules/orders/csv-file.js";
 import { cliErrorText, cliLocale } from "../locale.js";
 import { openMigrated } from "./open-db.js";
 import { workspaceActor } from "./shop-context.js";
@@ -39,6 +37,8 @@ export interface ImportOrdersFlags {
 
 /** Imports from this many bytes together on stream their CSV order exports; smaller ones are read whole. */
 const STREAM_FROM = Number(process.env.DAYCLEAR_IMPORT_STREAM_BYTES ?? 16 * 1024 * 1024);
+/** Streamed files from this size on are read by a worker thread (import-reader.ts). */
+const WORKER_FROM = Number(process.env.DAYCLEAR_IMPORT_WORKER_BYTES ?? 8 * 1024 * 1024);
 
 /** Whether a file can be streamed: CSV (not XLSX) without Taobao's ="…" cells, and its encoding. */
 async function streamable(
@@ -80,51 +80,6 @@ async function streamable(
   } finally {
     await fh.close();
   }
-}
-
-/**
- * The chunks, each checked for columns per row and characters per cell before csv-parse sees it
- * (a stream holds a batch of orders, so its rows and cells are not capped; docs/SHOP-DATA.md).
- */
-async function* checked(
-  source: AsyncIterable<Buffer | string>,
-  delimiter: string,
-  onBytes?: (bytes: number) => void,
-): AsyncGenerator<Buffer | string> {
-  const shape = new CsvShape(
-    delimiter,
-    new ReadBudget({ ...READ_LIMITS, rows: Infinity, cells: Infinity }),
-  );
-  const decoder = new TextDecoder();
-  for await (const chunk of source) {
-    shape.feed(typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true }));
-    onBytes?.(typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.length);
-    yield chunk;
-  }
-  shape.end();
-}
-
-/** The file's CSV records, read when asked for (a file is opened when its turn comes). */
-async function* csvRecords(
-  path: string,
-  how: { encoding: "utf8" | "gb18030"; delimiter: string },
-  onBytes?: (bytes: number) => void,
-): AsyncGenerator<string[]> {
-  const iconv = (await import("iconv-lite")).default;
-  const { parse } = await import("csv-parse");
-  // csv-parse reads UTF-8 bytes itself (fields split across chunks included); GBK goes through iconv first.
-  const source =
-    how.encoding === "utf8"
-      ? createReadStream(path)
-      : createReadStream(path).pipe(iconv.decodeStream(how.encoding));
-  const parser = parse({ delimiter: how.delimiter, relax_column_count: true, bom: true });
-  // pipeline() ends the parser with a limit's refusal, so the loop below throws it.
-  pipeline(
-    Readable.from(checked(source as AsyncIterable<Buffer | string>, how.delimiter, onBytes)),
-    parser,
-    () => {},
-  );
-  for await (const record of parser) yield record as string[];
 }
 
 const FORMAT = /^(auto|taobao|jd|pdd|douyin|shopify|woocommerce|mapping:.+)$/;
@@ -242,13 +197,17 @@ async function readAndImport(
   for (const [i, f] of files.entries()) {
     const stream = how[i];
     if (stream) {
-      sources.push({
-        file: basename(f),
-        records: csvRecords(f, stream, (bytes) => {
-          done += bytes;
-          bar?.update(done, { step: step(i) });
-        }),
-      });
+      const onBytes = (bytes: number) => {
+        done += bytes;
+        bar?.update(done, { step: step(i) });
+      };
+      // A large file is read, parsed and normalised by a worker thread while this one writes
+      // (import-reader.ts); a small one in this thread (a worker costs its start-up).
+      sources.push(
+        sizes[i]! >= WORKER_FROM
+          ? { file: basename(f), path: f, how: stream, onBytes }
+          : { file: basename(f), records: csvRecords(f, stream, onBytes) },
+      );
       continue;
     }
     sources.push({ file: basename(f), bytes: new Uint8Array(await readFile(f)) });

@@ -87,6 +87,20 @@ export interface ParsedOrder {
   rows: number[];
   /** The source rows, header → cell, for audit and re-parsing. */
   raw: Record<string, string>[];
+  /** `raw` as JSON, when the reader serialised it already (a streamed import's worker). */
+  rawJson?: string;
+  /**
+   * What the writer derives from the order, when the reader derived it already (a streamed
+   * import's worker): for this time zone and customer identity, the paid date, the customer key
+   * and the content hash.
+   */
+  derived?: {
+    tz: string;
+    identity: string;
+    paidDate: string | null;
+    customerKey: string;
+    contentHash: string;
+  };
 }
 
 export interface ParsedRefund {

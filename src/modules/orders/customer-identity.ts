@@ -6,6 +6,10 @@ import type { ParsedOrder } from "../../core/orders/index.js";
 export const CUSTOMER_IDENTITIES = ["buyer_id", "email", "phone", "address"] as const;
 export type CustomerIdentity = (typeof CUSTOMER_IDENTITIES)[number];
 
+/** A shop's identity until it chooses one: the email on Shopify and WooCommerce, else the buyer id. */
+export const defaultIdentity = (platform: string): CustomerIdentity =>
+  platform === "shopify" || platform === "woocommerce" ? "email" : "buyer_id";
+
 const hash = (s: string) => createHash("sha256").update(s).digest("hex").slice(0, 24);
 
 function keyBy(kind: CustomerIdentity, o: ParsedOrder): string | null {
@@ -48,6 +52,8 @@ export const contentHash = (o: ParsedOrder, customer: string): string => {
   const {
     rows: _rows,
     raw: _raw,
+    rawJson: _rawJson,
+    derived: _derived,
     buyerMemo: _memo,
     orderKey: _key,
     updatedAt: _updated,

@@ -10,17 +10,11 @@ import { fail } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
 import { LIMITS } from "../../core/limits.js";
 import {
-  chooseProfile,
-  csvError,
-  fileProblem,
-  FileRefused,
   formatName,
   OrderIdentities,
   parseImport,
   platformName,
   problemAt,
-  refusalProblem,
-  toTable,
   type ColumnMapping,
   type ImportFormat,
   type ParsedImport,
@@ -29,11 +23,13 @@ import {
   type Problem,
   type SourceTable,
 } from "../../core/orders/index.js";
-import { headerScore } from "../../core/orders/profiles.js";
-import { OrderRowStream } from "../../core/orders/stream.js";
+import { readInWorker, type FileSource } from "./import-reader.js";
+import { PROBLEMS_MAX, readOrderStream, type ReadOptions } from "./order-stream-reader.js";
 import type { Executor } from "../../db/database.js";
 import type { ShopsTable } from "../../db/schema.js";
 import { nowIso, type ServiceDeps } from "../shared/context.js";
+import { WorkspaceRepository } from "../workspaces/workspace.repository.js";
+import type { CustomerIdentity } from "./customer-identity.js";
 import {
   emptySummary,
   ImportRejected,
@@ -246,7 +242,8 @@ export async function importFiles(
  * A file of an import read as a stream of CSV records (a large order export: the CLI), or whole
  * (refunds, visitors, XLSX, Taobao's ="…" files, an item report with its order report).
  */
-export type ImportSource = SourceFile | { file: string; records: AsyncIterable<string[]> };
+export type ImportSource =
+  SourceFile | { file: string; records: AsyncIterable<string[]> } | FileSource;
 
 export interface SourcesOptions {
   format?: ImportFormat;
@@ -256,9 +253,6 @@ export interface SourcesOptions {
   /** The largest file read whole. */
   fileMax?: number;
 }
-
-/** At most this many problems are collected before reading stops (the import is refused anyway). */
-const PROBLEMS_MAX = 1000;
 
 /**
  * Imports any number of files in one transaction, all or nothing: the whole ones first (parsed
@@ -337,7 +331,7 @@ export async function importSources(
       if (parsed.platform) platformOf(parsed.platform, parsed.files[0]?.file ?? "");
       if (!refused()) {
         // Visitor counts alone tell no platform: the streams that follow will (and create the shop).
-        const streamsFollow = sources.some((x) => "records" in x);
+        const streamsFollow = sources.some((x) => !("bytes" in x));
         const c = parsed.platform
           ? await contextFor(parsed.platform)
           : await planContext(trx, ws, shop, null, at, importId, identities);
@@ -358,84 +352,40 @@ export async function importSources(
 
     let rowsRead = 0;
     for (const [index, source] of sources.entries()) {
-      if (!("records" in source) || summary.errors.length >= PROBLEMS_MAX) continue;
+      if ("bytes" in source || summary.errors.length >= PROBLEMS_MAX) continue;
       rowsRead = await streamOne(source, index, rowsRead);
     }
 
     async function streamOne(
-      source: { file: string; records: AsyncIterable<string[]> },
+      source: Exclude<ImportSource, SourceFile>,
       index: number,
       rowsBefore: number,
     ): Promise<number> {
       const file = source.file;
-      const it = source.records[Symbol.asyncIterator]();
-      let record = 0;
-      const next = async (): Promise<string[] | null> => {
-        try {
-          const n = await it.next();
-          if (n.done) return null;
-          record++;
-          if ((rowsBefore + record) % 10_000 === 0) opts.onRows?.(rowsBefore + record);
-          return n.value;
-        } catch (err) {
-          if (err instanceof FileRefused) summary.errors.push(refusalProblem(file, err));
-          else {
-            const e = err as { records?: number; lines?: number; code?: string };
-            const row = (e.records ?? record) + 1;
-            summary.errors.push({ file, row, column: "", ...csvError(e, row) });
-          }
-          return null;
-        }
+      let records = 0;
+      let streamProblems = 0;
+      const read: ReadOptions = {
+        format,
+        mappings,
+        derive: {
+          tz: (await new WorkspaceRepository(trx).getById(ws))?.timeZone ?? "Asia/Shanghai",
+          identity: (shop?.customerIdentity ?? null) as CustomerIdentity | null,
+        },
+        problemsBefore: summary.errors.length,
+        onRecords: (n) => {
+          records = n;
+          opts.onRows?.(rowsBefore + n);
+        },
+        stop: () => streamProblems + summary.errors.length >= PROBLEMS_MAX,
       };
-      const head: string[][] = [];
-      while (head.length < 6) {
-        const r = await next();
-        if (!r) break;
-        head.push(r);
-      }
-      if (head.length === 0) {
-        if (!summary.errors.some((p) => p.file === file))
-          summary.errors.push(fileProblem(file, "upload.empty"));
-        return rowsBefore + record;
-      }
-      const table = toTable(head, headerScore);
-      const choice = chooseProfile(table, format, file, mappings);
-      if ("problem" in choice) {
-        summary.errors.push(choice.problem);
-        return rowsBefore + record;
-      }
-      const profile = choice.profile;
-      if (profile.kind !== "orders") {
-        summary.errors.push(
-          problemAt(file, table.headerRow, "", "shop.import.stream_not_orders", {
-            format: formatName(profile.id),
-          }),
-        );
-        return rowsBefore + record;
-      }
-      if (!platformOf(profile.platform, file)) return rowsBefore + record;
-      const stream = new OrderRowStream(
-        table.headerRow,
-        table.headers,
-        profile,
-        file,
-        choice.mapping,
-      );
-      const c = await contextFor(profile.platform);
-      const info = {
-        file,
-        encoding: "stream",
-        platform: profile.platform,
-        kind: profile.kind,
-        profile: profile.id,
-        label: profile.label,
-        version: choice.version,
-        rows: 0,
-        unknownColumns: stream.reader.unknownColumns(),
-      };
-      all.files.push(info);
+      // A file on disk is read by a worker thread while this one writes; records given here are
+      // read in this thread.
+      const events =
+        "path" in source ? readInWorker(source, read) : readOrderStream(file, source.records, read);
+      let c: PlanContext | null = null;
+      let info: (typeof all.files)[number] | null = null;
       const handle = async (orders: ParsedOrder[]) => {
-        if (stream.problems.length || refused()) {
+        if (streamProblems || refused()) {
           summary.orders += orders.length; // counted only, for the refusal's summary
           return;
         }
@@ -446,22 +396,50 @@ export async function importSources(
           else if (seen.kind !== "earlier") keep.push(o);
         }
         if (keep.length === 0 || refused()) return;
-        await shopFor(c, keep[0]!.currency);
+        await shopFor(c!, keep[0]!.currency);
         const plan = newPlan(all, summary);
-        await planOrders(trx, c, keep, plan);
+        await planOrders(trx, c!, keep, plan);
         if (!opts.dryRun && shop && !refused())
           await writeRows(trx, deps.db, shop, plan, importId, t);
       };
-      for (const r of table.rows) await handle(stream.push(r.row, r.cells));
-      for (let rec = await next(); rec; rec = await next()) {
-        await handle(stream.push(record, rec));
-        if (stream.problems.length + summary.errors.length >= PROBLEMS_MAX) break;
+      for await (const ev of events) {
+        if (ev.kind === "refused" || ev.kind === "problem") {
+          summary.errors.push(ev.problem);
+          if (ev.kind === "refused") break;
+        } else if (ev.kind === "start") {
+          if (ev.fileKind !== "orders") {
+            summary.errors.push(
+              problemAt(file, ev.headerRow, "", "shop.import.stream_not_orders", {
+                format: formatName(ev.profile),
+              }),
+            );
+            break;
+          }
+          if (!platformOf(ev.platform, file)) break;
+          c = await contextFor(ev.platform);
+          info = {
+            file,
+            encoding: "stream",
+            platform: ev.platform,
+            kind: ev.fileKind,
+            profile: ev.profile,
+            label: ev.label,
+            version: ev.version,
+            rows: 0,
+            unknownColumns: ev.unknownColumns,
+          };
+          all.files.push(info);
+        } else if (ev.kind === "orders") {
+          streamProblems = ev.problems;
+          await handle(ev.orders);
+        } else {
+          records = ev.records;
+          info!.rows = ev.rows;
+          summary.warnings.push(...ev.warnings);
+          summary.errors.push(...ev.problems);
+        }
       }
-      await handle(stream.end());
-      info.rows = stream.rows;
-      summary.warnings.push(...stream.warnings.slice(0, 200));
-      summary.errors.push(...stream.problems);
-      return rowsBefore + record;
+      return rowsBefore + records;
     }
 
     summary.warnings.push(...identities.warnings());

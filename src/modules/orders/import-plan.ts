@@ -22,7 +22,12 @@ import type { OrderItemsTable, OrdersTable, RefundsTable, ShopsTable } from "../
 import { importMonthLocked, isClosed } from "../pay/locked-month.js";
 import { WorkspaceRepository } from "../workspaces/workspace.repository.js";
 import { Attribution } from "./attribution.repository.js";
-import { contentHash, customerKey, type CustomerIdentity } from "./customer-identity.js";
+import {
+  contentHash,
+  customerKey,
+  defaultIdentity,
+  type CustomerIdentity,
+} from "./customer-identity.js";
 import { OrderRepository } from "./order.repository.js";
 import { presentParsed } from "./orders.presenter.js";
 import { ShopRepository } from "./shop.repository.js";
@@ -130,10 +135,7 @@ export async function planContext(
     Attribution.load(db, workspaceId),
   ]);
   const platform = shop?.platform ?? detected ?? "custom";
-  const identity = (shop?.customerIdentity ??
-    (platform === "shopify" || platform === "woocommerce"
-      ? "email"
-      : "buyer_id")) as CustomerIdentity;
+  const identity = (shop?.customerIdentity ?? defaultIdentity(platform)) as CustomerIdentity;
   return {
     workspaceId,
     shop,
@@ -214,9 +216,11 @@ export async function planOrders(
       counts.lineItems += o.items.length;
     } else counts.lineItems += o.items.length - ids.lineItems(o.orderKey);
     ids.setLineItems(o.orderKey, o.items.length);
-    const key = customerKey(identity, o);
-    const hash = contentHash(o, key);
-    const paidDate = o.paidAt ? localDate(o.paidAt, tz) : null;
+    // Derived by the reader's thread already when it knew the same zone and identity.
+    const d = o.derived?.tz === tz && o.derived.identity === identity ? o.derived : null;
+    const key = d ? d.customerKey : customerKey(identity, o);
+    const hash = d ? d.contentHash : contentHash(o, key);
+    const paidDate = d ? d.paidDate : o.paidAt ? localDate(o.paidAt, tz) : null;
     const ex = existing.get(o.orderKey);
     if (ex && ex.platformOrderId !== o.platformOrderId) {
       counts.errors.push(storedUnderOtherName(o, ex.platformOrderId));
@@ -327,7 +331,7 @@ export async function planOrders(
       promisedShipAt: o.promisedShipAt,
       ownerMemberId: owner.memberId,
       ownerSource: owner.source,
-      raw: JSON.stringify(o.raw),
+      raw: o.rawJson ?? JSON.stringify(o.raw),
       contentHash: hash,
       importId,
       version: earlierCopy ? ex!.version : (ex?.version ?? 0) + 1,
