@@ -47,6 +47,7 @@ export const AFTERSALES_CASES_EN = {
   "case.format.woocommerce-cases": "WooCommerce refunds/returns",
   "case.entity.case": "The after-sales case",
   "case.entity.mapping": "The after-sales mapping",
+  "case.entity.return_rules": "The returns rule",
   "case.handle_forbidden":
     "Only the people of a department with the Customer service function, their leads and the owner work after-sales cases.",
   "case.transition.not_allowed": "A case cannot go from “{from}” to “{to}”.",
@@ -127,6 +128,8 @@ export const AFTERSALES_CASES_EN = {
     "{actor} turned the order imports' refunds into cases: {created} created, {updated} updated",
   "audit.aftersales.mapping_saved": "{actor} saved the after-sales mapping {name}",
   "audit.aftersales.mapping_deleted": "{actor} deleted the after-sales mapping {name}",
+  "audit.aftersales.inspect_on": "{actor} turned on inspecting returned goods before refunding",
+  "audit.aftersales.inspect_off": "{actor} turned off inspecting returned goods before refunding",
   "audit.aftersales.code_map_saved": "{actor} mapped {platform} {kind} code “{code}” to {target}",
   "audit.aftersales.code_map_deleted":
     "{actor} removed the {platform} {kind} code “{code}” from the map",

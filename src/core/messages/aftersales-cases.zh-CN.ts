@@ -48,6 +48,7 @@ export const AFTERSALES_CASES_ZH: Record<keyof typeof AFTERSALES_CASES_EN, strin
   "case.format.woocommerce-cases": "WooCommerce 退款/退货",
   "case.entity.case": "售后单",
   "case.entity.mapping": "售后列映射",
+  "case.entity.return_rules": "退货验货规则",
   "case.handle_forbidden": "只有职能为“客服”的部门成员、其负责人和所有者可以处理售后单。",
   "case.transition.not_allowed": "售后单不能从“{from}”变为“{to}”。",
   "case.transition.finished": "售后单已是“{from}”，不能再变为“{to}”。",
@@ -118,6 +119,8 @@ export const AFTERSALES_CASES_ZH: Record<keyof typeof AFTERSALES_CASES_EN, strin
   "audit.aftersales.sync": "{actor} 把订单导入中的退款转为售后单：新建 {created}，更新 {updated}",
   "audit.aftersales.mapping_saved": "{actor} 保存了售后列映射 {name}",
   "audit.aftersales.mapping_deleted": "{actor} 删除了售后列映射 {name}",
+  "audit.aftersales.inspect_on": "{actor} 开启了退货先验货再退款",
+  "audit.aftersales.inspect_off": "{actor} 关闭了退货先验货再退款",
   "audit.aftersales.code_map_saved": "{actor} 把{platform}的{kind}代码“{code}”映射为 {target}",
   "audit.aftersales.code_map_deleted": "{actor} 从{platform}的{kind}代码映射中删除了“{code}”",
 };

@@ -22,6 +22,8 @@ import {
   CaseMappingUpdateBody,
   CasePageSchema,
   CreateCaseBody,
+  ReturnRulesBody,
+  ReturnRulesSchema,
   TransitionBody,
 } from "./aftersales.schema.js";
 
@@ -192,6 +194,32 @@ export async function aftersalesRoutes(
         await caseMappings.remove(actorOf(req), req.params.id);
         return reply.status(204).send(null);
       },
+    );
+
+    app.get(
+      "/aftersales/return-rules",
+      {
+        schema: {
+          operationId: "getAftersalesReturnRules",
+          tags,
+          summary: `Whether returned goods are inspected before they are refunded (version 0 while never saved). ${READ}`,
+          response: { 200: ReturnRulesSchema },
+        },
+      },
+      async (req) => caseMappings.returnRules(actorOf(req)),
+    );
+    app.put(
+      "/aftersales/return-rules",
+      {
+        schema: {
+          operationId: "putAftersalesReturnRules",
+          tags,
+          summary: `Turn inspecting returned goods before refunding on or off (with version; 0 the first time; 409 stale); audited. Cases waiting to be refunded follow the rule at once. ${MANAGE}`,
+          body: ReturnRulesBody,
+          response: { 200: ReturnRulesSchema },
+        },
+      },
+      async (req) => caseMappings.putReturnRules(actorOf(req), req.body),
     );
   });
 }

@@ -254,3 +254,16 @@ export const CaseMappingSchema = Type.Object({
   version: Type.Integer(),
   updatedAt: Instant,
 });
+
+/** The workspace's rule for returned goods (docs/AFTERSALES.md, "States and moves"). */
+export const ReturnRulesSchema = Type.Object({
+  inspectBeforeRefund: Type.Boolean({
+    description:
+      "Returned goods are inspected (and pass) before they are refunded: a refund from received is refused with case.transition.inspect_first",
+  }),
+  version: Type.Integer({ description: "0 while never saved" }),
+});
+export const ReturnRulesBody = Type.Object(
+  { inspectBeforeRefund: Type.Boolean(), version: Type.Integer({ minimum: 0 }) },
+  strict,
+);

@@ -283,6 +283,43 @@ export class CaseMappingService {
     return this.codeMap(actor, key.platform);
   }
 
+  /**
+   * The workspace's rule for returned goods: inspected before they are refunded or not (version 0
+   * while never saved). Read by everyone who works cases.
+   */
+  async returnRules(actor: Actor) {
+    await authorizeAftersales(this.deps.db, actor, "aftersales.read");
+    return new CaseSourceRepository(this.deps.db).settings(actor.workspaceId);
+  }
+
+  /** Sets the rule (with `version`, 0 the first time; 409 stale); audited. */
+  async putReturnRules(actor: Actor, input: { inspectBeforeRefund: boolean; version: number }) {
+    await authorizeAftersales(this.deps.db, actor, "aftersales.manage");
+    const ws = actor.workspaceId;
+    return this.deps.db.transaction().execute(async (trx) => {
+      const repo = new CaseSourceRepository(trx);
+      const at = nowIso(this.deps);
+      const before = await repo.settings(ws);
+      const on = input.inspectBeforeRefund;
+      if (!(await repo.putSettings(ws, input.version, { inspectBeforeRefund: on }, at)))
+        throw fail(
+          "conflict",
+          "shop.stale",
+          { what: msg("case.entity.return_rules"), current: before.version },
+          { extra: { currentVersion: before.version } },
+        );
+      await audit(trx, actor, at, {
+        action: "aftersales.return_rules.update",
+        entityType: "workspace",
+        entityId: ws,
+        message: msg(on ? "audit.aftersales.inspect_on" : "audit.aftersales.inspect_off"),
+        before: { inspectBeforeRefund: before.inspectBeforeRefund, version: before.version },
+        after: { inspectBeforeRefund: on },
+      });
+      return repo.settings(ws);
+    });
+  }
+
   private check(input: { name: string; mapping: unknown }) {
     const errors: FieldError[] = [];
     const name = typeof input.name === "string" ? input.name.trim() : "";
