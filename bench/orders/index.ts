@@ -1,5 +1,5 @@
 // Order-import and dashboard benchmarks (docs/BENCHMARKS.md, "Shop data").
-//   npm run bench -- orders [--lines 200000] [--orders 1000000] [--pg] [--only import|dashboard]
+//   npm run bench -- orders [--lines 200000] [--orders 1000000] [--pg] [--only import|dashboard|platforms]
 // 1. Import of a generated Shopify-format file (two line items per order on average) into a fresh
 //    SQLite database through the real import path: rows per second and peak RSS, against
 //    sqlite3's own `.import` of the same file into a bare table.
@@ -367,4 +367,7 @@ export async function runOrdersBench(args: string[]): Promise<void> {
   if (!only || only === "import") await importBench(arg("lines", 200_000));
   if (!only || only === "dashboard")
     await dashboardBench(arg("orders", 1_000_000), process.argv.includes("--pg"));
+  // Issue 13: every platform's 1,000,000-line export through the CLI against sqlite3 .import.
+  if (!only || only === "platforms")
+    await (await import("./platforms.js")).platformsBench(process.argv.slice(2));
 }
