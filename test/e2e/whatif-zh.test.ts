@@ -1,44 +1,67 @@
-// Issue 12, corrective actions as a lead meets them: a late plan's Progress tab lists the options
-// with their new finish, the best combination meets the deadline, applying it moves the engine's
-// forecast to the predicted day, and undoing it moves the forecast back. Chinese, desktop.
+// Issue 12, progress control as a lead meets it, on both databases: a late 双11 plan's Progress tab
+// gives SPI and CPI, both forecasts and why the finish slipped; the corrective actions each show
+// their before/after Gantt; applying the best combination moves the engine's forecast to the
+// deadline and undoing it moves it back. Chinese at 1440 px (bars), English at 390 px (a list of
+// old → new dates), without the page scrolling sideways.
 //
-// Monday 2026-11-30: 主图设计 16 h then 详情页 16 h (FS) for 设计专员, deadline Tue 12-01 → Mon–Thu,
-// finish Thu 12-03. Giving 详情页 to 设计主管 and overlapping it with 主图设计 finishes Tue 12-01.
-import type { BrowserContext, Page } from "playwright-core";
+// Monday 2026-11-02, plan 双11 大促 (deadline Wed 11-04), all 设计专员's: 主图设计 8 h, then 详情页
+// 8 h, then 短视频 8 h (FS): the baseline frozen that morning plans Mon, Tue, Wed. 设计专员 finishes
+// 主图设计 on Monday (8 h). Tuesday: 详情页 has grown to 16 h and 短视频 to 12 h. Status Tuesday:
+// PV 16, EV 8, AC 8 → SPI 0.50, CPI 1.00; ES 1 of AT 2 → SPI(t) 0.5, 3 planned days ÷ 0.5 = 6
+// workdays → Mon 11-09 (earned schedule); the engine: 详情页 Tue–Wed, 短视频 Thu–Fri → Fri 11-06.
+// Alone, giving 详情页 or 短视频 to 设计主管, or 2 h of overtime a day, each finishes Thu 11-05;
+// fast-tracking 短视频 moves nothing while one person does both. The best combination gives 短视频
+// to 设计主管 and starts it with 详情页 (start-to-start): Tue–Wed beside it → Wed 11-04, on time.
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
-import { launchChromium, UI_TIMEOUT } from "./chromium.js";
+import { DIALECTS } from "../helpers/db.js";
+import { launchSharedChromium, UI_TIMEOUT } from "./chromium.js";
 import { LoginPage } from "./pages/auth.pages.js";
-import { screenshot } from "./pages/common.js";
+import { horizontalOverflow, screenshot } from "./pages/common.js";
 import { call, login } from "./pages/plans.fixtures.js";
 import { WhatIfPanel } from "./pages/whatif.pages.js";
 import { SCREENSHOTS, startServer, testClock, type RunningServer } from "./server.js";
 
 const OWNER = { email: "owner@whatif.test", password: "owner-pass-1" };
 const LEAD = { email: "lead@whatif.test", password: "lead-pass-1" };
+const MEMBER = { email: "m@whatif.test", password: "member-pass-1" };
 
-describe("corrective actions (纠偏)", () => {
-  let server: RunningServer;
-  let browser: { context: BrowserContext; close: () => Promise<void> };
-  let page: Page;
-
-  beforeAll(async () => {
-    server = await startServer({ clock: testClock("2026-11-30T02:00:00Z") });
-    browser = await launchChromium({ width: 1440, height: 900 }, "zh-CN");
-    page = await browser.context.newPage();
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  it(
-    "compares the options of a late plan, applies the best and meets the deadline, then undoes it",
-    { timeout: 240_000 },
-    async () => {
-      onTestFailed(async () => {
-        await page.screenshot({ path: `${SCREENSHOTS}/whatif-zh-FAILED.png`, fullPage: true });
+for (const dialect of DIALECTS) {
+  describe(`corrective actions (纠偏) on a late 双11 plan (${dialect})`, () => {
+    let server: RunningServer;
+    let browser: Browser;
+    const contexts: BrowserContext[] = [];
+    let planId: string;
+    const clock = testClock("2026-11-02T02:00:00Z");
+    const name = (step: string) => `whatif-${dialect}-${step}`;
+    const shot = async (page: Page, step: string) => {
+      await screenshot(page, SCREENSHOTS, name(step));
+      expect(await horizontalOverflow(page), `${step} overflows sideways`).toBeLessThanOrEqual(0);
+    };
+    const open = async (viewport: { width: number; height: number }, locale: string) => {
+      const context = await browser.newContext({
+        viewport,
+        locale,
+        reducedMotion: "reduce",
+        deviceScaleFactor: 1,
       });
+      contexts.push(context);
+      const page = await context.newPage();
+      onTestFailed(async () => {
+        await page.screenshot({
+          path: `${SCREENSHOTS}/${name(`FAILED-${locale}`)}.png`,
+          fullPage: true,
+        });
+      });
+      const signIn = new LoginPage(page);
+      await signIn.goto(server.url);
+      await signIn.signIn(LEAD.email, LEAD.password);
+      return page;
+    };
+
+    beforeAll(async () => {
+      server = await startServer({ clock, dialect });
+      browser = await launchSharedChromium();
       const base = server.url;
       const res = await fetch(`${base}/api/v1/auth/signup`, {
         method: "POST",
@@ -59,85 +82,201 @@ describe("corrective actions (纠偏)", () => {
       const skill = (
         await call<{ items: { id: string; departmentId: string | null }[] }>(s, "GET", "/skills")
       ).items.find((k) => k.departmentId === design.id)!;
-      const member = (name: string, email: string, password: string, role: "lead" | "member") =>
+      const member = (who: typeof LEAD, name: string, role: "lead" | "member") =>
         call<{ id: string }>(s, "POST", "/members", {
           name,
-          email,
-          password,
+          email: who.email,
+          password: who.password,
           role,
           departmentId: design.id,
           skills: [{ skillId: skill.id, level: 3 }],
         });
-      const designer = await member("设计专员", "m@whatif.test", "member-pass-1", "member");
-      await member("设计主管", LEAD.email, LEAD.password, "lead");
-      const plan = await call<{ id: string }>(s, "POST", "/plans", {
-        name: "上新",
-        startDate: "2026-11-30",
-        launchDate: "2026-12-01",
-      });
-      const t1 = await call<{ task: { id: string } }>(s, "POST", `/plans/${plan.id}/tasks`, {
-        name: "主图设计",
-        effortHours: 16,
-        skillId: skill.id,
-        assigneeMemberId: designer.id,
-      });
-      await call(s, "POST", `/plans/${plan.id}/tasks`, {
-        name: "详情页",
-        effortHours: 16,
-        skillId: skill.id,
-        assigneeMemberId: designer.id,
-        dependsOn: [{ taskId: t1.task.id }],
-      });
-      await call(s, "POST", `/plans/${plan.id}/baseline`, {});
+      const designer = await member(MEMBER, "设计专员", "member");
+      await member(LEAD, "设计主管", "lead");
+      planId = (
+        await call<{ id: string }>(s, "POST", "/plans", {
+          name: "双11 大促",
+          startDate: "2026-11-02",
+          launchDate: "2026-11-04",
+        })
+      ).id;
+      const task = async (name: string, after: string | null) =>
+        (
+          await call<{ task: { id: string } }>(s, "POST", `/plans/${planId}/tasks`, {
+            name,
+            effortHours: 8,
+            skillId: skill.id,
+            assigneeMemberId: designer.id,
+            ...(after && { dependsOn: [{ taskId: after }] }),
+          })
+        ).task.id;
+      const t1 = await task("主图设计", null);
+      const t2 = await task("详情页", t1);
+      const t3 = await task("短视频", t2);
+      await call(s, "POST", `/plans/${planId}/baseline`, {});
+      // Monday: 设计专员 finishes 主图设计 (8 h logged).
+      const m = await login(base, MEMBER.email, MEMBER.password);
+      await call(m, "POST", `/today/tasks/${t1}/check-off`, { hours: 8 });
+      // Tuesday morning: 详情页 turned out twice the work, 短视频 half as much again.
+      clock.set("2026-11-03T02:00:00Z");
+      const tasks = (
+        await call<{ tasks: { id: string; version: number }[] }>(s, "GET", `/plans/${planId}`)
+      ).tasks;
+      const version = (id: string) => tasks.find((x) => x.id === id)!.version;
+      await call(s, "PATCH", `/tasks/${t2}`, { version: version(t2), effortHours: 16 });
+      await call(s, "PATCH", `/tasks/${t3}`, { version: version(t3), effortHours: 12 });
+    }, 180_000);
 
-      await new LoginPage(page).goto(base);
-      await new LoginPage(page).signIn(LEAD.email, LEAD.password);
-      const w = new WhatIfPanel(page);
-      await w.open(base, plan.id);
-      expect(await w.engineForecast().innerText()).toContain("2026-12-03");
-      expect(await w.panel().innerText()).toContain("晚 2 个工作日");
-      const texts = await w.options().allInnerTexts();
-      expect(texts.some((x) => x.includes("把“详情页”交给设计主管"))).toBe(true);
-      expect(texts.some((x) => x.includes("快速跟进") && x.includes("返工"))).toBe(true);
-      // Overtime can be applied now (it is kept as the person's extra hours).
-      expect(texts.some((x) => x.includes("加班") && !x.includes("仅试算"))).toBe(true);
-      expect(await w.best().innerText()).toContain("完成 2026-12-01");
-      await screenshot(page, SCREENSHOTS, "whatif-zh-01-options");
-      await w.applyBest();
-      expect(await w.applied().innerText()).toContain("2026-12-01");
-      await expect
-        .poll(() => w.engineForecast().innerText(), { timeout: UI_TIMEOUT })
-        .toContain("2026-12-01");
-      expect(await w.applied().innerText()).toContain("撤销后计划恢复原样（完成日 2026-12-03）");
-      await screenshot(page, SCREENSHOTS, "whatif-zh-02-applied");
-      // Read again later, the page still offers to undo it.
-      await page.reload();
-      await w.last().waitFor();
-      expect(await w.last().innerText()).toContain(
-        "2026-11-30 应用的纠偏方案：计划于 2026-12-01 完成",
-      );
-      await screenshot(page, SCREENSHOTS, "whatif-zh-03-later-visit");
-      await w.undoLast();
-      expect(await w.undone().innerText()).toContain("已撤销：计划恢复为 2026-12-03 完成");
-      await expect
-        .poll(() => w.engineForecast().innerText(), { timeout: UI_TIMEOUT })
-        .toContain("2026-12-03");
-      await screenshot(page, SCREENSHOTS, "whatif-zh-04-undone");
+    afterAll(async () => {
+      for (const c of contexts) await c.close();
+      await browser?.close();
+      await server?.close();
+    });
 
-      // The lead marks 详情页 optional in the task grid; it stays ticked when the page is read again.
-      const optional = () =>
-        page.getByTestId("task-row").filter({ hasText: "详情页" }).getByTestId("task-optional");
-      await page.goto(`${base}/plans/${plan.id}?tab=tasks`);
-      await optional().click();
-      await expect.poll(() => optional().isChecked(), { timeout: UI_TIMEOUT }).toBe(true);
-      await page.reload();
-      await expect.poll(() => optional().isChecked(), { timeout: UI_TIMEOUT }).toBe(true);
-      const row = page.getByTestId("task-row").filter({ hasText: "详情页" });
-      expect(await row.getByTestId("task-optional-tag").innerText()).toBe("可选");
-      await screenshot(page, SCREENSHOTS, "whatif-zh-05-optional");
-      // (the checkbox sits with the row's buttons at the grid's right end)
-      await page.getByTestId("task-grid").evaluate((el) => (el.scrollLeft = el.scrollWidth));
-      await screenshot(page, SCREENSHOTS, "whatif-zh-06-optional-checkbox");
-    },
-  );
-});
+    it(
+      "zh at 1440: reads SPI/CPI, both forecasts and why it slipped, compares the options' Gantt diffs, applies the best, undoes it",
+      { timeout: 240_000 },
+      async () => {
+        const page = await open({ width: 1440, height: 900 }, "zh-CN");
+        const w = new WhatIfPanel(page);
+        await page.goto(`${server.url}/plans/${planId}?tab=progress`);
+        await w.panel().waitFor();
+        expect(await w.spi().innerText()).toContain("0.50");
+        expect(await w.cpi().innerText()).toContain("1.00");
+        expect(await w.esForecast().innerText()).toContain("2026-11-09");
+        expect(await w.engineForecast().innerText()).toContain("2026-11-06");
+        const slip = await w.slip().innerText();
+        expect(slip).toContain("详情页");
+        expect(slip).toContain("短视频");
+        expect(await page.getByTestId("slip-overlap").innerText()).toContain("加起来可能多于");
+        await shot(page, "01-zh-1440-progress");
+
+        await page.getByTestId("whatif-compute").click();
+        await w.options().first().waitFor();
+        expect(await w.panel().innerText()).toContain("晚 2 个工作日");
+        // Three corrective actions, each with its before/after Gantt (bars on a desktop): each
+        // gains a day and still misses the deadline.
+        const give = w.option("把“详情页”交给设计主管");
+        const giveVideo = w.option("把“短视频”交给设计主管");
+        const overtime = w.option("每天加班 2 小时");
+        for (const o of [give, giveVideo, overtime]) {
+          await o.getByTestId("whatif-diff").waitFor();
+          expect(await o.getByTestId("whatif-diff-bars").count()).toBe(1);
+          expect(await o.getByTestId("whatif-diff-finish").innerText()).toBe(
+            "完成 2026-11-06 → 2026-11-05 · 截止 2026-11-04",
+          );
+          expect(await o.getByTestId("whatif-diff").innerText()).toContain("仍然逾期");
+        }
+        expect(await w.moves(give)).toEqual([
+          expect.stringMatching(/^详情页\s+11-03–11-04 → 11-03–11-04\s+设计专员 → 设计主管$/),
+          expect.stringMatching(/^短视频\s+11-05–11-06 → 11-04–11-05$/),
+        ]);
+        expect(await w.moves(overtime)).toEqual([
+          expect.stringMatching(/^短视频\s+11-05–11-06 → 11-04–11-05$/),
+        ]);
+        // Fast-tracking alone moves nothing: the diff says so.
+        expect(await w.option("不必等它完成").getByTestId("whatif-diff").innerText()).toContain(
+          "本计划没有任务移动",
+        );
+        // The best combination: 短视频 to 设计主管, started with 详情页 → on the deadline.
+        const best = w.best();
+        expect(await best.getByTestId("whatif-diff-finish").innerText()).toBe(
+          "完成 2026-11-06 → 2026-11-04 · 截止 2026-11-04",
+        );
+        expect(await best.innerText()).toContain("按期");
+        expect(await w.moves(best)).toContainEqual(
+          expect.stringMatching(/^短视频\s+11-05–11-06 → 11-03–11-04\s+设计专员 → 设计主管$/),
+        );
+        await shot(page, "02-zh-1440-options");
+        await w.best().scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `${SCREENSHOTS}/${name("03-zh-1440-best-diff")}.png` });
+
+        await w.applyBest();
+        expect(await w.applied().innerText()).toContain("2026-11-04");
+        await expect
+          .poll(() => w.engineForecast().innerText(), { timeout: UI_TIMEOUT })
+          .toContain("2026-11-04");
+        await shot(page, "04-zh-1440-applied");
+        // Read again later, the page still offers to undo it; undone, the forecast is back.
+        await page.reload();
+        await w.last().waitFor();
+        expect(await w.last().innerText()).toContain("应用的纠偏方案：计划于 2026-11-04 完成");
+        await w.undoLast();
+        expect(await w.undone().innerText()).toContain("已撤销：计划恢复为 2026-11-06 完成");
+        await expect
+          .poll(() => w.engineForecast().innerText(), { timeout: UI_TIMEOUT })
+          .toContain("2026-11-06");
+        await shot(page, "05-zh-1440-undone");
+
+        // The lead marks 短视频 optional in the task grid; it stays ticked when read again.
+        const optional = () =>
+          page.getByTestId("task-row").filter({ hasText: "短视频" }).getByTestId("task-optional");
+        await page.goto(`${server.url}/plans/${planId}?tab=tasks`);
+        await optional().click();
+        await expect.poll(() => optional().isChecked(), { timeout: UI_TIMEOUT }).toBe(true);
+        await page.reload();
+        await expect.poll(() => optional().isChecked(), { timeout: UI_TIMEOUT }).toBe(true);
+        const row = page.getByTestId("task-row").filter({ hasText: "短视频" });
+        expect(await row.getByTestId("task-optional-tag").innerText()).toBe("可选");
+        await shot(page, "06-zh-1440-optional");
+      },
+    );
+
+    it(
+      "en at 390: the same on a phone, each option's moved tasks as old → new dates; deferring the optional 短视频 is the best now",
+      { timeout: 240_000 },
+      async () => {
+        const page = await open({ width: 390, height: 844 }, "en-US");
+        const w = new WhatIfPanel(page);
+        await page.goto(`${server.url}/plans/${planId}?tab=progress`);
+        await w.panel().waitFor();
+        expect(await w.spi().innerText()).toContain("0.50");
+        expect(await w.cpi().innerText()).toContain("1.00");
+        expect(await w.esForecast().innerText()).toContain("2026-11-09");
+        expect(await w.engineForecast().innerText()).toContain("2026-11-06");
+        expect(await page.getByTestId("slip-overlap").innerText()).toContain(
+          "add up to more than the slip",
+        );
+        await shot(page, "07-en-390-progress");
+
+        await page.getByTestId("whatif-compute").click();
+        await w.options().first().waitFor();
+        expect(await w.options().count()).toBeGreaterThanOrEqual(3);
+        // On a phone the diff is a list (no bars), per person, old → new dates.
+        expect(await page.getByTestId("whatif-diff-bars").count()).toBe(0);
+        const give = w.option("Give “详情页” to 设计主管");
+        expect(await w.moves(give)).toContainEqual(
+          expect.stringMatching(/^详情页\s+11-03–11-04 → 11-03–11-04\s+设计专员 → 设计主管$/),
+        );
+        // 短视频 is optional now (marked at the desk): the cheapest way to the deadline is to defer it.
+        expect(await w.best().getByTestId("whatif-diff-finish").innerText()).toBe(
+          "Finish 2026-11-06 → 2026-11-04 · deadline 2026-11-04",
+        );
+        expect(await w.moves(w.best())).toContainEqual(
+          expect.stringMatching(/^短视频\s+11-05–11-06 → deferred$/),
+        );
+        await shot(page, "08-en-390-options");
+        for (const [o, step] of [
+          [w.best(), "08a-en-390-best-diff"],
+          [give, "08b-en-390-option-diff"],
+        ] as const) {
+          await o.scrollIntoViewIfNeeded();
+          await page.screenshot({ path: `${SCREENSHOTS}/${name(step)}.png` });
+        }
+
+        await w.applyBest();
+        await expect
+          .poll(() => w.engineForecast().innerText(), { timeout: UI_TIMEOUT })
+          .toContain("2026-11-04");
+        expect(await w.applied().innerText()).toContain("the plan now finishes 2026-11-04");
+        await shot(page, "09-en-390-applied");
+        await page.getByTestId("whatif-undo").click();
+        await w.undone().waitFor();
+        await expect
+          .poll(() => w.engineForecast().innerText(), { timeout: UI_TIMEOUT })
+          .toContain("2026-11-06");
+        await shot(page, "10-en-390-undone");
+      },
+    );
+  });
+}

@@ -1,5 +1,5 @@
 // Page model for the plan's Progress tab's corrective actions (纠偏, WhatIfPanel.tsx).
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 
 export class WhatIfPanel {
   constructor(private readonly page: Page) {}
@@ -9,6 +9,14 @@ export class WhatIfPanel {
   readonly applied = () => this.page.getByTestId("whatif-applied");
   readonly undone = () => this.page.getByTestId("whatif-undone");
   readonly engineForecast = () => this.page.getByTestId("forecast-engine");
+  readonly esForecast = () => this.page.getByTestId("forecast-es");
+  readonly spi = () => this.page.getByTestId("progress-spi");
+  readonly cpi = () => this.page.getByTestId("progress-cpi");
+  readonly slip = () => this.page.getByTestId("progress-slip");
+  /** The option whose text contains `text` (its kind, what it does). */
+  readonly option = (text: string) => this.options().filter({ hasText: text }).first();
+  /** An option's (or the best combination's) before/after Gantt: its moved tasks' texts. */
+  readonly moves = (within: Locator) => within.getByTestId("whatif-diff-move").allInnerTexts();
   /** Opens the plan's Progress tab by its address and computes the options. */
   async open(base: string, planId: string) {
     await this.page.goto(`${base}/plans/${planId}?tab=progress`);

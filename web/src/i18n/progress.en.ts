@@ -37,6 +37,8 @@ export const progressEn = {
     "{tasks} task(s) added after the baseline ({hours} h) are counted apart until you set a new baseline.",
   "progress.slipTitle": "Why the finish moved",
   "progress.noCauses": "No single task explains it.",
+  "progress.causesOverlap":
+    "Each cause's workdays are counted on their own: causes overlap, and time made up later is not taken off, so together they can add up to more than the slip.",
   // Corrective actions (WhatIfPanel.tsx).
   "whatif.title": "Corrective actions (what-ifs)",
   "whatif.compute": "Compute options",
@@ -59,4 +61,17 @@ export const progressEn = {
   "whatif.kind.cut_scope": "Cut scope",
   "whatif.kind.fast_track": "Fast-track",
   "whatif.kind.overtime": "Overtime",
+  // Each option's before/after Gantt (WhatIfDiff.tsx).
+  "whatif.diff.finish": "Finish {before} → {after} · deadline {deadline}",
+  "whatif.diff.meets": "meets the deadline",
+  "whatif.diff.misses": "still late",
+  "whatif.diff.legend": "grey: before · colour: after · red line: deadline",
+  "whatif.diff.none": "No task of this plan moves.",
+  "whatif.diff.deferred": "deferred",
+  "whatif.diff.unplaced": "not scheduled",
+  "whatif.diff.earlier": "{days} day(s) earlier",
+  "whatif.diff.later": "{days} day(s) later",
+  "whatif.diff.more": "Show all {count}",
+  "whatif.diff.unlisted": "{count} more task(s) move, not listed",
+  "whatif.diff.nobody": "Unassigned",
 } as const;

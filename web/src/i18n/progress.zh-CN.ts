@@ -38,6 +38,8 @@ export const progressZhCN: Record<keyof typeof progressEn, string> = {
     "基线之后新增的 {tasks} 个任务（{hours} 小时）单独计算，重新设置基线后才计入。",
   "progress.slipTitle": "完成日为何推迟",
   "progress.noCauses": "没有单个任务能解释。",
+  "progress.causesOverlap":
+    "每条原因的天数是它自身的影响，单独计算：原因之间会重叠，之后赶回的时间也不扣除，所以加起来可能多于实际推迟的天数。",
   // Corrective actions (WhatIfPanel.tsx).
   "whatif.title": "纠偏方案（试算）",
   "whatif.compute": "计算方案",
@@ -60,4 +62,17 @@ export const progressZhCN: Record<keyof typeof progressEn, string> = {
   "whatif.kind.cut_scope": "削减范围",
   "whatif.kind.fast_track": "快速跟进",
   "whatif.kind.overtime": "加班",
+  // Each option's before/after Gantt (WhatIfDiff.tsx).
+  "whatif.diff.finish": "完成 {before} → {after} · 截止 {deadline}",
+  "whatif.diff.meets": "按期",
+  "whatif.diff.misses": "仍然逾期",
+  "whatif.diff.legend": "灰色：之前 · 彩色：之后 · 红线：截止日",
+  "whatif.diff.none": "本计划没有任务移动。",
+  "whatif.diff.deferred": "已推迟",
+  "whatif.diff.unplaced": "未排期",
+  "whatif.diff.earlier": "提前 {days} 天",
+  "whatif.diff.later": "推迟 {days} 天",
+  "whatif.diff.more": "显示全部 {count} 个",
+  "whatif.diff.unlisted": "另有 {count} 个任务移动，未列出",
+  "whatif.diff.nobody": "未分配",
 };

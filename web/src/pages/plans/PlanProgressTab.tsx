@@ -152,6 +152,11 @@ export function PlanProgressTab({
               </List.Item>
             )}
           />
+          {p.slip.causes.length > 1 && (
+            <Typography.Text type="secondary" data-testid="slip-overlap">
+              {t("progress.causesOverlap")}
+            </Typography.Text>
+          )}
         </Card>
       )}
       {editable && !!p.forecasts.deadline && <WhatIfPanel planId={planId} />}

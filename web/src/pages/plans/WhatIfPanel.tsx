@@ -3,7 +3,7 @@
 // overtime and who is affected, with the overlap's risk; apply one, or the best combination found,
 // as one edit of the plan (overtime is kept as the people's extra hours, an optional task cut is
 // deferred); then undo it, which puts the plan back as it was.
-import { Alert, Button, Card, List, Space, Tag, Typography } from "antd";
+import { Alert, Button, Card, Grid, List, Space, Tag, Typography } from "antd";
 import {
   useApplyWhatIf,
   useLastWhatIf,
@@ -15,11 +15,13 @@ import { errorText } from "../../components/errors";
 import { useI18n } from "../../i18n";
 import { renderMessage } from "../../i18n/messages";
 import { DASH, hours } from "./progressFormat";
+import { WhatIfDiff } from "./WhatIfDiff";
 
 type Score = WhatIfs["options"][number]["score"];
 
 export function WhatIfPanel({ planId }: { planId: string }) {
   const { t, locale } = useI18n();
+  const phone = !Grid.useBreakpoint().md;
   const compute = useWhatIfs(planId);
   const apply = useApplyWhatIf(planId);
   const undo = useUndoWhatIf(planId);
@@ -126,7 +128,18 @@ export function WhatIfPanel({ planId }: { planId: string }) {
               type={data.best.score.meetsDeadline ? "success" : "warning"}
               data-testid="whatif-best"
               title={t("whatif.best", { count: data.best.optionIds.length })}
-              description={scoreLine(data.best.score)}
+              description={
+                <>
+                  {scoreLine(data.best.score)}
+                  <WhatIfDiff
+                    diff={data.best.diff}
+                    finishBefore={data.finish}
+                    finishAfter={data.best.score.finish}
+                    deadline={data.deadline}
+                    meetsDeadline={data.best.score.meetsDeadline}
+                  />
+                </>
+              }
               action={
                 data.best.applicable ? (
                   <Button
@@ -144,6 +157,7 @@ export function WhatIfPanel({ planId }: { planId: string }) {
           )}
           <List
             size="small"
+            itemLayout={phone ? "vertical" : "horizontal"}
             dataSource={data.options}
             locale={{ emptyText: t("whatif.none") }}
             renderItem={(o, i) => (
@@ -196,6 +210,13 @@ export function WhatIfPanel({ planId }: { planId: string }) {
                           </Typography.Text>
                         </div>
                       ))}
+                      <WhatIfDiff
+                        diff={o.diff}
+                        finishBefore={data.finish}
+                        finishAfter={o.score.finish}
+                        deadline={data.deadline}
+                        meetsDeadline={o.score.meetsDeadline}
+                      />
                     </>
                   }
                 />
