@@ -1,5 +1,5 @@
-// Quality cases and 好评回访 follow-ups (/api/v1/aftersales/quality, followup-rules, followups;
-// docs/AFTERSALES.md) and their TanStack Query hooks.
+// Quality cases, 好评回访 follow-ups and the returns rule (/api/v1/aftersales/quality, followup-rules,
+// followups, return-rules; docs/AFTERSALES.md) and their TanStack Query hooks.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "./client";
 import type { Body, Reply } from "./contract";
@@ -12,6 +12,7 @@ export type FollowupRules = Reply<"getAftersalesFollowupRules">;
 export type FollowupRulesInput = Body<"putAftersalesFollowupRules">;
 export type FollowupRuleInput = FollowupRulesInput["rules"][number];
 export type Followup = Reply<"recordAftersalesFollowup">;
+export type ReturnRules = Reply<"getAftersalesReturnRules">;
 export type FollowupOutcome = Body<"recordAftersalesFollowup">["outcome"];
 
 export const FOLLOWUP_OUTCOMES: FollowupOutcome[] = [
@@ -24,6 +25,7 @@ export const FOLLOWUP_OUTCOMES: FollowupOutcome[] = [
 const keys = {
   quality: ["aftersales", "quality"] as const,
   rules: ["aftersales", "followup-rules"] as const,
+  returnRules: ["aftersales", "return-rules"] as const,
 };
 
 export const useQuality = () =>
@@ -64,5 +66,21 @@ export function useRecordFollowup() {
       void qc.invalidateQueries({ queryKey: ["today"] });
       void qc.invalidateQueries({ queryKey: ["aftersales"] });
     },
+  });
+}
+
+/** Whether returned goods are inspected before they are refunded (/api/v1/aftersales/return-rules). */
+export const useReturnRules = () =>
+  useQuery({
+    queryKey: keys.returnRules,
+    queryFn: () => api.get<ReturnRules>(`${V1}/return-rules`),
+  });
+
+export function usePutReturnRules() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (b: Body<"putAftersalesReturnRules">) =>
+      api.put<ReturnRules>(`${V1}/return-rules`, b),
+    onSuccess: (r) => qc.setQueryData(keys.returnRules, r),
   });
 }

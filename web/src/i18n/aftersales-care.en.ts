@@ -3,6 +3,10 @@
 export const aftersalesCareEn = {
   "aftersales.settings": "Settings",
   "aftersales.settings.title": "After-sales settings",
+  "aftersales.returns.title": "Returned goods",
+  "aftersales.returns.inspect": "Inspect returned goods before refunding",
+  "aftersales.returns.help":
+    "On: a return received at the pack station is refunded only once it is inspected and passed (goods that failed are not refunded). Off: it may be refunded as soon as it is received.",
   "aftersales.quality.title": "Quality cases",
   "aftersales.quality.help":
     "When one SKU has this many quality cases (quality, not as described, damaged, colour, size…) within the window, one task opens for operations (the listing) or design (photos, size chart) — never a second while it is open.",

@@ -4,6 +4,10 @@ import type { aftersalesCareEn } from "./aftersales-care.en";
 export const aftersalesCareZhCN: Record<keyof typeof aftersalesCareEn, string> = {
   "aftersales.settings": "设置",
   "aftersales.settings.title": "售后设置",
+  "aftersales.returns.title": "退货",
+  "aftersales.returns.inspect": "退货先验货再退款",
+  "aftersales.returns.help":
+    "开启：打包台签收的退货须先验货且合格才能退款（验货不合格不能退款）。关闭：签收后即可退款。",
   "aftersales.quality.title": "质量售后",
   "aftersales.quality.help":
     "同一 SKU 在规定天数内的质量售后单（质量问题、与描述不符、破损、色差、尺码…）达到这个数量时，为运营（改商品页）或设计（改图片、尺码表）开一个任务；任务未完成前不会再开第二个。",

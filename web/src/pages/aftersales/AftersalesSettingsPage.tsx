@@ -1,5 +1,6 @@
-// 售后设置: the quality-case threshold (and the tasks it opened) and the 好评回访 rules. Everyone reads
-// them; the owner and the customer-service leads change them (aftersales.manage, as the server).
+// 售后设置: the returns rule, the quality-case threshold (and the tasks it opened) and the 好评回访
+// rules. Everyone reads them; the owner and the customer-service leads change them
+// (aftersales.manage, as the server).
 import { App, Button, Card, Form, InputNumber, List, Space, Tag, Typography } from "antd";
 import { useEffect } from "react";
 import { Link } from "react-router-dom";
@@ -9,6 +10,7 @@ import { useI18n } from "../../i18n";
 import { messageText } from "../../i18n/messages";
 import { useMe } from "../../me";
 import { RulesCard } from "./FollowupRulesCard";
+import { ReturnRulesCard } from "./ReturnRulesCard";
 
 function QualityCard({ manage }: { manage: boolean }) {
   const { t, locale } = useI18n();
@@ -136,6 +138,7 @@ export function AftersalesSettingsPage() {
         {t("aftersales.settings.title")}
       </Typography.Title>
       {!manage && <Typography.Text type="secondary">{t("aftersales.readOnly")}</Typography.Text>}
+      <ReturnRulesCard manage={manage} />
       <QualityCard manage={manage} />
       <RulesCard manage={manage} />
     </Space>
