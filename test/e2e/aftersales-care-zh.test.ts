@@ -107,7 +107,7 @@ for (const dialect of DIALECTS) {
           )
           .toMatchObject({ minCases: 4, windowDays: 10, version: 1 });
         // The demo's two rules are there; the lead adds a third below them.
-        const demoRules = await call<{ version: number; rules: { name: string }[] }>(
+        const demoRules = await call<{ version: number; rules: { id: string; name: string }[] }>(
           lead,
           "GET",
           "/aftersales/followup-rules",
@@ -126,6 +126,19 @@ for (const dialect of DIALECTS) {
               (await call<{ version: number }>(lead, "GET", "/aftersales/followup-rules")).version,
           )
           .toBe(demoRules.version + 1);
+        // The demo's rules are sent back with their ids: still the same rules (saved without them
+        // they would be new rules and make every call of theirs again).
+        const saved = await call<{ rules: { id: string; name: string }[] }>(
+          lead,
+          "GET",
+          "/aftersales/followup-rules",
+        );
+        expect(saved.rules.map((r) => r.name)).toEqual([
+          "高客单好评回访",
+          "售后完结回访",
+          "签收回访",
+        ]);
+        expect(saved.rules.slice(0, 2).map((r) => r.id)).toEqual(demoRules.rules.map((r) => r.id));
         await shot(page, "settings-lead-1440");
 
         // Who got the new rule's follow-up: the customer-service person working today with the

@@ -88,6 +88,15 @@ export function RulesCard({ manage }: { manage: boolean }) {
               )}
               {fields.map((f) => (
                 <Card key={f.key} size="small" type="inner" data-testid="followup-rule">
+                  {/* Sent back as read: the id keeps the rule's follow-ups its own (a rule saved
+                      without it is a new rule and makes its calls again); the platform has no
+                      field here yet. */}
+                  <Form.Item name={[f.name, "id"]} hidden noStyle>
+                    <Input />
+                  </Form.Item>
+                  <Form.Item name={[f.name, "platform"]} hidden noStyle>
+                    <Input />
+                  </Form.Item>
                   <Space wrap align="start" size={[12, 0]}>
                     <Form.Item
                       name={[f.name, "name"]}
