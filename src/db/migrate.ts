@@ -29,6 +29,7 @@ import * as m347whatif from "./migrations/2026-12-15-347-whatif-undo.js";
 import * as m349efficiency from "./migrations/2026-12-15-349-efficiency.js";
 import * as m405claims from "./migrations/2026-12-16-405-quality-task-claims.js";
 import * as m420rfm from "./migrations/2026-12-16-420-customer-rfm.js";
+import * as m440queue from "./migrations/2026-12-16-440-case-queue-order.js";
 import * as m430fill from "./migrations/2026-12-16-430-parcels-fillfactor.js";
 
 // Migrations are imported statically so they run the same from TypeScript sources and from dist.
@@ -62,6 +63,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-12-15-349-efficiency": m349efficiency,
   "2026-12-16-405-quality-task-claims": m405claims,
   "2026-12-16-420-customer-rfm": m420rfm,
+  "2026-12-16-440-case-queue-order": m440queue,
   "2026-12-16-430-parcels-fillfactor": m430fill,
 };
 

@@ -51,7 +51,8 @@ export class CaseRepository {
     limit: number,
     after?: CaseCursor,
   ): Promise<CaseRow[]> {
-    const due = sql<string>`coalesce(due_at, ${NO_DUE})`;
+    // The literal, not a parameter: aftersales_cases_queue_idx indexes this very expression.
+    const due = sql<string>`coalesce(due_at, ${sql.lit(NO_DUE)})`;
     let q = this.db
       .selectFrom("aftersalesCases")
       .selectAll()
