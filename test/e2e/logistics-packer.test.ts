@@ -1,8 +1,9 @@
 // The packer's day in the browser (issue 14, "Done when"), on the demo shop, on a 390 px phone in
 // Chinese, on both databases: 何军 of 物流 signs in and lands on 待发货; the overdue orders come
 // first; he batches them, prints their 100×150 mm labels to PDF (one page per parcel, each with its
-// order number), scans each slip and waybill at the pack station like a barcode scanner and sees
-// each parcel shipped, prints the hand-over manifest (each waybill on it), and is stopped by the
+// order number), the A4 pick list (each SKU's total) and the A4 packing slips (each parcel id, order
+// number and memo) — read back with pdftotext, a page of each drawn to PNG — scans each
+// slip and waybill at the pack station like a barcode scanner and sees each parcel shipped, prints the hand-over manifest (each waybill on it), and is stopped by the
 // order of the demo's printed batch that was refunded after its slip was printed. The rights hold:
 // a 运营 member may not pack; the 物流 lead may only while the owner grants 物流 its function.
 import { mkdirSync } from "node:fs";
@@ -19,6 +20,7 @@ import {
   LogisticsQueuePage,
   PackStationPage,
   pdfInfo,
+  pdfPagePng,
   pdfPagesText,
   printToPdf,
 } from "./pages/logistics.pages.js";
@@ -42,6 +44,12 @@ interface BatchRow {
   status: string;
   parcels: number;
   shipped: number;
+}
+interface Queued {
+  platformOrderId: string;
+  buyerMemo: string | null;
+  sellerMemo: string | null;
+  items: { sku: string | null; quantity: number }[];
 }
 interface Batch {
   parcels: { id: string; orderIds: string[]; platformOrderIds: string[] }[];
@@ -97,7 +105,7 @@ for (const dialect of DIALECTS) {
 
     it(
       "works the queue overdue first, prints a batch, scans it out and is stopped by a refunded order",
-      { timeout: 150_000 },
+      { timeout: 240_000 },
       async () => {
         onTestFailed(async () => {
           await page.screenshot({ path: `${SCREENSHOTS}/${name("FAILED")}.png`, fullPage: true });
@@ -133,6 +141,15 @@ for (const dialect of DIALECTS) {
           await queue.select(row);
         }
         await expect.poll(() => queue.actions().innerText()).toContain(`已选 ${orders.length} 单`);
+        // What the paper must say, from the queue's own rows: each order's lines and buyer memo.
+        const queued = (
+          await call<{ items: Queued[] }>(
+            packerApi,
+            "GET",
+            "/logistics/queue?overdue=true&limit=200",
+          )
+        ).items.filter((o) => orders.includes(o.platformOrderId));
+        expect(queued.map((o) => o.platformOrderId).sort()).toEqual([...orders].sort());
         await shot("02-selected");
         await queue.makeBatch();
         const batchUrl = page.url();
@@ -150,15 +167,15 @@ for (const dialect of DIALECTS) {
         await batch.openPrint("labels");
         const parcelIds = await batch.barcodes();
         expect(parcelIds).toHaveLength(orders.length);
+        // On the phone the labels' preview fits the screen: nothing to scroll sideways.
+        expect(await batch.sheetOverflow()).toBeLessThanOrEqual(0);
         await shot("04-labels");
         const labelsPdf = join(PDFS, `${name("labels")}.pdf`);
         await printToPdf(page, labelsPdf);
         const labels = pdfInfo(labelsPdf);
         expect(labels.pages).toBe(orders.length);
         expect(labels.sizes).toEqual(orders.map(() => ({ width: 100, height: 150 })));
-        const labelPages =
-          pdfPagesText(labelsPdf) ??
-          (await batch.sheet().getByTestId("print-slip").allInnerTexts());
+        const labelPages = pdfPagesText(labelsPdf);
         // Each page names exactly one of the orders, and every order has its page.
         expect(labelPages.map((p) => orders.filter((o) => p.includes(o)).join()).sort()).toEqual(
           [...orders].sort(),
@@ -176,6 +193,62 @@ for (const dialect of DIALECTS) {
           );
           expect(p.split("\n").map((l) => l.trim())).toContain(order.address);
         }
+        expect(pdfPagePng(labelsPdf, 1)).toMatch(/\.png$/);
+        await batch.closePrint();
+
+        // The pick list, printed: A4, the batch's pieces, and each SKU's total over its orders
+        // (one parcel per order here) on the SKU's own line with the number of parcels that hold it.
+        await batch.openPrint("pick");
+        const pickPdf = join(PDFS, `${name("pick")}.pdf`);
+        await printToPdf(page, pickPdf);
+        const pick = pdfInfo(pickPdf);
+        expect(pick.pages).toBeGreaterThanOrEqual(1);
+        expect(pick.sizes.every((z) => z.width === 210 && z.height === 297)).toBe(true);
+        const pickText = pdfPagesText(pickPdf).join("\n");
+        const lines = queued.flatMap((o) => o.items);
+        const pieces = lines.reduce((n, l) => n + l.quantity, 0);
+        expect(pickText).toContain(`拣货单 ${batchNumber}`);
+        expect(pickText).toContain(`${orders.length} 个包裹 · 共 ${pieces} 件`);
+        const skus = new Map<string, { quantity: number; parcels: Set<string> }>();
+        for (const o of queued)
+          for (const l of o.items)
+            if (l.sku) {
+              const e = skus.get(l.sku) ?? { quantity: 0, parcels: new Set<string>() };
+              e.quantity += l.quantity;
+              e.parcels.add(o.platformOrderId);
+              skus.set(l.sku, e);
+            }
+        expect(skus.size).toBeGreaterThan(0);
+        const pickLines = pickText.split("\n");
+        for (const [sku, e] of skus) {
+          const row = pickLines.find((l) => l.includes(` ${sku} `) || l.startsWith(`${sku} `));
+          expect(row, `the pick list has a line for ${sku}`).toBeDefined();
+          expect(row!.trimEnd(), sku).toMatch(new RegExp(`\\s${e.quantity}\\s+${e.parcels.size}$`));
+        }
+        expect(pdfPagePng(pickPdf, 1)).toMatch(/\.png$/);
+        await batch.closePrint();
+
+        // The A4 packing slips, printed: every parcel's slip once, with its barcode's parcel id,
+        // its order number and the buyer's memo as the buyer wrote it.
+        await batch.openPrint("slips");
+        const slipsPdf = join(PDFS, `${name("slips")}.pdf`);
+        await printToPdf(page, slipsPdf);
+        const slips = pdfInfo(slipsPdf);
+        expect(slips.sizes.every((z) => z.width === 210 && z.height === 297)).toBe(true);
+        const slipsText = pdfPagesText(slipsPdf).join("\n");
+        expect(slipsText.match(/发货单/g)?.length).toBe(orders.length);
+        for (const id of parcelIds) expect(slipsText.split(id).length - 1, id).toBe(1);
+        for (const o of orders) expect(slipsText).toContain(o);
+        const flat = slipsText.replace(/\s+/g, "");
+        // The demo's orders carry sellers' memos (商家备注) and no buyer's memo yet: each memo there
+        // is must be on its slip, under its own name.
+        const memos = queued.flatMap((o) => [
+          ...(o.buyerMemo ? [`买家留言：${o.buyerMemo}`] : []),
+          ...(o.sellerMemo ? [`商家备注：${o.sellerMemo}`] : []),
+        ]);
+        expect(memos.length, "an order of the batch with a memo").toBeGreaterThan(0);
+        for (const m of memos) expect(flat).toContain(m.replace(/\s+/g, ""));
+        expect(pdfPagePng(slipsPdf, 1)).toMatch(/\.png$/);
         await batch.closePrint();
         await batch.markPrinted();
         await expect.poll(() => batch.root().innerText()).toContain("已打印");
@@ -262,9 +335,7 @@ for (const dialect of DIALECTS) {
         const manifest = pdfInfo(manifestPdf);
         expect(manifest.pages).toBe(1); // one carrier, 顺丰
         expect(manifest.sizes).toEqual([{ width: 210, height: 297 }]);
-        const manifestText = (pdfPagesText(manifestPdf) ?? [await batch.sheet().innerText()]).join(
-          "\n",
-        );
+        const manifestText = pdfPagesText(manifestPdf).join("\n");
         expect(manifestText).toContain("交接单");
         expect(manifestText).toContain("顺丰速运 (SF)");
         const kg = (grams.reduce((a, b) => a + b, 0) / 1000).toFixed(2);

@@ -1,8 +1,7 @@
 // Page models for the packer's logistics pages: the queue (待发货), a batch (波次) and its print
 // sheets, the pack station (打包台); and reading a printed PDF as a person would (its pages, their
-// size, its text) with poppler's pdfinfo / pdftotext when the machine has them.
+// size, its text, a page as an image) with poppler-utils' pdfinfo, pdftotext and pdftoppm.
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import type { Locator, Page } from "playwright-core";
 
 export class LogisticsQueuePage {
@@ -59,6 +58,10 @@ export class LogisticsBatchPage {
     await this.sheet().getByRole("button", { name: "返回波次" }).click();
     await this.root().waitFor();
   }
+  /** How far the open print sheet scrolls sideways on screen (px; 0 when it fits the width). */
+  sheetOverflow(): Promise<number> {
+    return this.sheet().evaluate((e) => e.scrollWidth - e.clientWidth);
+  }
   /** The parcel ids the slips' barcodes carry, in print order. */
   barcodes(): Promise<string[]> {
     return this.sheet()
@@ -110,16 +113,6 @@ export async function printToPdf(page: Page, path: string): Promise<void> {
   await page.pdf({ path, preferCSSPageSize: true, printBackground: true });
 }
 
-const has = (tool: string): boolean => {
-  try {
-    execFileSync("sh", ["-c", `command -v ${tool}`], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-};
-export const POPPLER = has("pdftotext") && has("pdfinfo");
-
 export interface PdfInfo {
   pages: number;
   /** Each page's size in millimetres, rounded to the millimetre. */
@@ -128,37 +121,50 @@ export interface PdfInfo {
 
 const PT_PER_MM = 72 / 25.4;
 
-/**
- * The PDF's pages and their sizes: pdfinfo when installed, else read from the page dictionaries
- * (Chromium writes each page's /MediaBox in the clear).
- */
-export function pdfInfo(path: string): PdfInfo {
-  const mm = (pt: number) => Math.round(pt / PT_PER_MM);
-  if (POPPLER) {
-    const out = execFileSync("pdfinfo", ["-f", "1", "-l", "9999", path], { encoding: "utf8" });
-    const pages = Number(/^Pages:\s+(\d+)/m.exec(out)?.[1]);
-    const sizes = [...out.matchAll(/^Page\s+\d+\s+size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({
-      width: mm(Number(m[1])),
-      height: mm(Number(m[2])),
-    }));
-    return { pages, sizes };
+/** A poppler-utils tool's output (CI installs poppler-utils: .ci/run). */
+function poppler(tool: "pdfinfo" | "pdftotext" | "pdftoppm", args: string[]): string {
+  try {
+    return execFileSync(tool, args, { encoding: "utf8" });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT")
+      throw new Error(`${tool} is missing: install poppler-utils (apt-get install poppler-utils)`);
+    throw e;
   }
-  const text = readFileSync(path, "latin1");
-  const boxes = [
-    ...text.matchAll(/\/Type\s*\/Page\b[^s][\s\S]*?\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)/g),
-  ];
-  return {
-    pages: boxes.length,
-    sizes: boxes.map((m) => ({ width: mm(Number(m[1])), height: mm(Number(m[2])) })),
-  };
 }
 
-/** The PDF's text page by page (pdftotext, layout kept), or null without poppler-utils. */
-export function pdfPagesText(path: string): string[] | null {
-  if (!POPPLER) return null;
-  const out = execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", path, "-"], {
-    encoding: "utf8",
-  });
+/** The PDF's pages and their sizes (pdfinfo). */
+export function pdfInfo(path: string): PdfInfo {
+  const mm = (pt: number) => Math.round(pt / PT_PER_MM);
+  const out = poppler("pdfinfo", ["-f", "1", "-l", "9999", path]);
+  const pages = Number(/^Pages:\s+(\d+)/m.exec(out)?.[1]);
+  const sizes = [...out.matchAll(/^Page\s+\d+\s+size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({
+    width: mm(Number(m[1])),
+    height: mm(Number(m[2])),
+  }));
+  return { pages, sizes };
+}
+
+/** The PDF's text page by page (pdftotext, layout kept). */
+export function pdfPagesText(path: string): string[] {
+  const out = poppler("pdftotext", ["-layout", "-enc", "UTF-8", path, "-"]);
   // pdftotext ends every page with a form feed.
   return out.split("\f").slice(0, -1);
+}
+
+/** One page of the PDF as a PNG at 60 dpi beside it (`<pdf>-<page>.png`), to look at; its path. */
+export function pdfPagePng(path: string, pageNo: number): string {
+  const base = path.replace(/\.pdf$/, `-${pageNo}`);
+  poppler("pdftoppm", [
+    "-png",
+    "-r",
+    "60",
+    "-f",
+    String(pageNo),
+    "-l",
+    String(pageNo),
+    "-singlefile",
+    path,
+    base,
+  ]);
+  return `${base}.png`;
 }
