@@ -7,6 +7,7 @@ import type { DialectName } from "../../src/db/database.js";
 import { createTestDatabase } from "../helpers/db.js";
 import type { Clock } from "../../src/core/actor.js";
 import { buildApp } from "../../src/server/app.js";
+import { startSlaSweep } from "../../src/cli/commands/sla-sweep.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 export const SCREENSHOTS = join(ROOT, "test-results", "screenshots");
@@ -83,7 +84,15 @@ export interface RunningServer {
  * on DAYCLEAR_TEST_PG, dropped on close; journeys that must hold on both run once per dialect).
  */
 export async function startServer(
-  opts: { clock?: Clock; dialect?: DialectName } = {},
+  opts: {
+    clock?: Clock;
+    dialect?: DialectName;
+    /**
+     * Runs the after-sales SLA sweep of `dayclear serve` (src/cli/commands/sla-sweep.ts) on the
+     * server's clock, every this many ms instead of every minute; it stops when the server closes.
+     */
+    slaSweepEveryMs?: number;
+  } = {},
 ): Promise<RunningServer> {
   await ensureWebBuild();
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -94,6 +103,12 @@ export async function startServer(
     logger: false,
     ...(opts.clock && { clock: opts.clock }),
   });
+  if (opts.slaSweepEveryMs)
+    await startSlaSweep(app, tdb.database, {
+      ...(opts.clock && { clock: opts.clock }),
+      firstMs: opts.slaSweepEveryMs,
+      everyMs: opts.slaSweepEveryMs,
+    });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const address = app.server.address();
   if (!address || typeof address === "string") throw new Error("server did not bind a TCP port");

@@ -4,16 +4,26 @@
 // the process alive and stops when the app closes (after the sweep under way). Several instances
 // may all sweep: each alert goes out once (aftersales_sla_alerts). Started by `dayclear serve`,
 // not in buildApp, so the test suites' many apps run no timers; DAYCLEAR_SLA_SWEEP=off turns it off.
-import { systemClock } from "../../core/actor.js";
+// A browser journey starts it on its test server with the test's clock and a shorter pause.
+import { systemClock, type Clock } from "../../core/actor.js";
 import type { Database } from "../../db/database.js";
 import type { App } from "../../server/types.js";
 
 const FIRST_SWEEP_MS = 60_000;
 const SWEEP_EVERY_MS = 60_000;
 
-export async function startSlaSweep(app: App, database: Database): Promise<void> {
+export async function startSlaSweep(
+  app: App,
+  database: Database,
+  opts: { clock?: Clock; firstMs?: number; everyMs?: number } = {},
+): Promise<void> {
   const { SlaService } = await import("../../modules/aftersales/sla.service.js");
-  const sla = new SlaService({ db: database.db, clock: systemClock, events: app.events });
+  const sla = new SlaService({
+    db: database.db,
+    clock: opts.clock ?? systemClock,
+    events: app.events,
+  });
+  const every = opts.everyMs ?? SWEEP_EVERY_MS;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let closed = false;
@@ -29,12 +39,12 @@ export async function startSlaSweep(app: App, database: Database): Promise<void>
   const after = (ms: number) => {
     timer = setTimeout(() => {
       running = sweep().then(() => {
-        if (!closed) after(SWEEP_EVERY_MS);
+        if (!closed) after(every);
       });
     }, ms);
     timer.unref();
   };
-  after(FIRST_SWEEP_MS);
+  after(opts.firstMs ?? FIRST_SWEEP_MS);
   app.addHook("onClose", async () => {
     closed = true;
     clearTimeout(timer);
