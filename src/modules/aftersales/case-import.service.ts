@@ -182,9 +182,10 @@ export class CaseImportService {
           updated: summary.updated,
         }),
       });
-      this.deps.events?.publish(ws, { type: "aftersales.cases.changed" });
       return summary;
     });
+    // After the commit, so open pages refetching on the event read the imported cases.
+    if (!done.dryRun) this.deps.events?.publish(ws, { type: "aftersales.cases.changed" });
     publishSla(this.deps, sla);
     if (!done.dryRun && done.created > 0) await routeNewCases(this.deps, ws);
     return done;

@@ -4,7 +4,8 @@
 // inspect-before-refund rule, and who may work cases (the 客服 department's people, its lead and the
 // owner — by the department's function, not its name).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Services } from "../../server/services.js";
+import { buildServices, type Services } from "../../server/services.js";
+import type { LiveEvent } from "../shared/context.js";
 import * as fx from "../../../test/fixtures/orders/build.js";
 import { createTestDatabase, DIALECTS, type TestDatabase } from "../../../test/helpers/db.js";
 import { failure } from "../../../test/helpers/errors.js";
@@ -160,6 +161,47 @@ for (const dialect of DIALECTS) {
         "aftersales.case.create",
         ...Array(5).fill("aftersales.case.transition"),
       ]);
+    });
+
+    it("tells open pages once a case is opened or moved: a page reading it on the live event sees the new state", async () => {
+      const t = await team();
+      const me = t.csMember.actor;
+      // What open pages do on the event: the list reads the order's cases again, a case page its
+      // case — on the root handle, not the transaction's.
+      const reads: Promise<string[]>[] = [];
+      const events: LiveEvent[] = [];
+      const live = buildServices(tdb.database, frozenClock(NOW), {
+        publish: (_ws, e) => {
+          events.push(e);
+          if (e.type === "aftersales.cases.changed")
+            reads.push(
+              tdb.database.db
+                .selectFrom("aftersalesCases")
+                .select("state")
+                .where("orderId", "=", t.order.id!)
+                .execute()
+                .then((rows) => rows.map((r) => r.state)),
+            );
+        },
+      });
+      const c = await live.cases.create(me, {
+        orderId: t.order.id!,
+        type: "return_refund",
+        requestedFen: 39900,
+      });
+      // Opening (and routing it) tells pages; each read finds the case.
+      const opened = await Promise.all(reads);
+      expect(opened.length).toBeGreaterThan(0);
+      expect(opened).toEqual(opened.map(() => ["new"]));
+      const moved = await live.cases.transition(me, c.id, {
+        to: "in_progress",
+        version: c.version,
+      });
+      expect(moved.state).toBe("in_progress");
+      expect(events).toContainEqual({ type: "aftersales.cases.changed", caseId: c.id });
+      const afterMove = (await Promise.all(reads)).slice(opened.length);
+      expect(afterMove.length).toBeGreaterThan(0);
+      expect(afterMove).toEqual(afterMove.map(() => ["in_progress"]));
     });
 
     it("refuses a move the table does not allow with its code, and writes nothing", async () => {

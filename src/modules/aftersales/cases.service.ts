@@ -348,10 +348,11 @@ export class CaseService {
           after: { orderId: order.id, type: input.type, reason, requestedFen },
         });
         sla = await refreshSla(trx, ws, [id], at);
-        this.deps.events?.publish(ws, { type: "aftersales.cases.changed" });
         return id;
       })
       .then(async (caseId) => {
+        // After the commit: a page refetching on the event must read the new case.
+        this.deps.events?.publish(ws, { type: "aftersales.cases.changed" });
         publishSla(this.deps, sla);
         await routeNewCases(this.deps, ws);
         return this.get(actor, caseId);
@@ -470,9 +471,10 @@ export class CaseService {
           },
         });
         sla = await refreshSla(trx, ws, [id], at);
-        this.deps.events?.publish(ws, { type: "aftersales.cases.changed", caseId: id });
       })
       .then(async () => {
+        // After the commit (on PostgreSQL a page refetching sooner read the case before the move).
+        this.deps.events?.publish(ws, { type: "aftersales.cases.changed", caseId: id });
         publishSla(this.deps, sla);
         // An assigned case that ended frees its minutes in the agent's day.
         if (current.assigneeMemberId && !isOpen(input.to)) await replanCases(this.deps, ws);
