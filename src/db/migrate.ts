@@ -67,6 +67,9 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-12-16-430-parcels-fillfactor": m430fill,
 };
 
+/** The migrations this build knows, in the order they are named (the test templates' key uses it). */
+export const MIGRATION_NAMES: readonly string[] = Object.keys(MIGRATIONS).sort();
+
 class StaticProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
     return MIGRATIONS;

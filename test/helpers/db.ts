@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { openDatabase, type Database, type DialectName } from "../../src/db/database.js";
-import { migrateToLatest } from "../../src/db/migrate.js";
+import { MIGRATION_NAMES, migrateToLatest } from "../../src/db/migrate.js";
 
 export const PG_URL = process.env.DAYCLEAR_TEST_PG ?? "postgres://postgres@127.0.0.1:5432/test";
 const PG_REQUIRED = process.env.DAYCLEAR_TEST_PG_REQUIRED === "1";
@@ -51,6 +51,10 @@ const MIGRATIONS_DIR = join(import.meta.dirname, "..", "..", "src", "db");
 /** A short hash of every migration's source and the list that registers them. */
 function migrationsKey(): string {
   const hash = createHash("sha256");
+  // The migrations this process loaded, besides the files on disk: in a tree being edited, a
+  // worker that loaded migrate.ts before a migration was added would otherwise build, under the
+  // new files' key, a template without it (and every later run would copy that template).
+  hash.update(MIGRATION_NAMES.join("\n"));
   const dir = join(MIGRATIONS_DIR, "migrations");
   for (const f of readdirSync(dir).sort())
     if (!f.endsWith(".test.ts")) hash.update(f).update(readFileSync(join(dir, f)));
