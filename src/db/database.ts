@@ -1,4 +1,5 @@
 import BetterSqlite3 from "better-sqlite3";
+import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import {
@@ -66,6 +67,7 @@ export function openDatabase(config: DatabaseConfig): Database {
     // An idle connection dropped by the server (restart, failover) must not crash the process;
     // the pool replaces it on the next query.
     pool.on("error", (err) => process.emitWarning(`PostgreSQL connection lost: ${err.message}`));
+    pool.on("connect", runNamedStatements);
     const db = guardedKysely(new PostgresDialect({ pool }), config.guardTransactions ?? false);
     return { db, dialect: "postgres", close: () => db.destroy() };
   }
@@ -84,6 +86,31 @@ export function openDatabase(config: DatabaseConfig): Database {
     sqlite,
     sqliteFile: file === ":memory:" ? "" : file,
     close: () => db.destroy(),
+  };
+}
+
+/** SQL texts that run as named prepared statements on PostgreSQL, and their names. */
+const namedStatements = new Map<string, string>();
+
+/**
+ * Marks a query's SQL to run as a named prepared statement on PostgreSQL (preparedQuery does, for
+ * the queries of every request). Each connection then parses and plans it once and re-executes the
+ * plan: the session lookup joins four tables, and planning that join anew was most of
+ * PostgreSQL's CPU per request (docs/BENCHMARKS.md, "HTTP"). Only a few fixed texts are named, so
+ * the statements a connection keeps stay bounded (Kysely's other queries vary with their input).
+ */
+export function nameStatement(sql: string): void {
+  if (!namedStatements.has(sql))
+    namedStatements.set(sql, `dc_${createHash("sha256").update(sql).digest("hex").slice(0, 24)}`);
+}
+
+/** Routes a pooled client's queries whose text was named through pg's named statements. */
+function runNamedStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args) => {
+    const [text, values] = args;
+    const name = typeof text === "string" ? namedStatements.get(text) : undefined;
+    return name && Array.isArray(values) ? query({ name, text, values }) : query(...args);
   };
 }
 

@@ -1,10 +1,11 @@
 import type { CompiledQuery, Compilable } from "kysely";
-import type { Executor } from "./database.js";
+import { nameStatement, type Executor } from "./database.js";
 
 /**
  * A query that runs on every request (resolving a session or an API token): built and compiled
  * once per database handle, then run again with new parameter values, so a request pays for the
- * database and not for Kysely building the same SQL. `build` receives a placeholder per parameter.
+ * database and not for Kysely building the same SQL; on PostgreSQL it is a named prepared statement,
+ * planned once per connection. `build` receives a placeholder per parameter.
  */
 export function preparedQuery<P extends string, R>(
   params: readonly P[],
@@ -19,6 +20,7 @@ export function preparedQuery<P extends string, R>(
     let cached = cache.get(db);
     if (!cached) {
       const compiled = build(db, placeholders).compile();
+      nameStatement(compiled.sql);
       const positions = Object.fromEntries(
         params.map((p) => [p, compiled.parameters.indexOf(placeholders[p])]),
       ) as Record<P, number>;
