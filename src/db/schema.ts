@@ -43,6 +43,7 @@ import type {
   OrderItemsTable,
   RefundsTable,
   CustomersTable,
+  ShopRepeatPairsTable,
   ShopVisitorsTable,
   ShopDailyStatsTable,
   ShopDailyShippingTable,
@@ -164,6 +165,7 @@ export interface DB {
   orderItems: OrderItemsTable;
   refunds: RefundsTable;
   customers: CustomersTable;
+  shopRepeatPairs: ShopRepeatPairsTable;
   shopVisitors: ShopVisitorsTable;
   shopDailyStats: ShopDailyStatsTable;
   shopDailyShipping: ShopDailyShippingTable;

@@ -156,6 +156,18 @@ export interface CustomersTable {
   lastPaidDate: string | null;
   paidOrders: number;
   paidFen: number;
+  /** The customer's paid dates, comma-separated in no set order (what they count in ShopRepeatPairs). */
+  paidDates: string | null;
+}
+
+/** Per shop and pair of days, how many customers' paid orders follow each other at that lag (0–2). */
+export interface ShopRepeatPairsTable {
+  workspaceId: string;
+  shopId: string;
+  lag: number;
+  earlierDate: string;
+  laterDate: string;
+  orders: number;
 }
 
 export interface ShopVisitorsTable {

@@ -31,7 +31,7 @@ export interface KpiFilter {
   from: string;
   to: string;
   granularity?: Granularity;
-  /** Also count the range's customers for the repurchase rate: O(orders in the range), so opt-in. */
+  /** Also count the range's customers for the repurchase rate (from shop_repeat_pairs: O(day pairs in the range)). */
   repurchase?: boolean;
 }
 
@@ -135,7 +135,7 @@ export class KpiService {
   /**
    * The KPI API other modules bind to (goals, pay): totals, a series per day/week/month and the
    * previous period of the same length. Reads only the rollups (O(days)); the repurchase rate
-   * (with `repurchase: true`) counts the range's customers and costs O(orders in the range).
+   * (with `repurchase: true`) sums the repurchase rollup's day pairs in the range (O(days²)).
    * Inside a transaction, pass it as `db` (one database handle per unit of work).
    */
   async compute(workspaceId: string, f: KpiFilter, db: Executor = this.deps.db) {

@@ -4,6 +4,12 @@ import { sql } from "kysely";
 import { dialectOf, type Executor } from "../../db/database.js";
 import { shipBySql } from "../../db/sql/ship-by.js";
 import type { ShopDailyStatsTable } from "../../db/schema.js";
+import {
+  addPairs,
+  RepeatPairsRepository,
+  splitDates,
+  type PairDeltas,
+} from "./repeat-pairs.repository.js";
 
 const chunks = <T>(xs: T[], n: number): T[][] => {
   const out: T[][] = [];
@@ -33,8 +39,12 @@ export class StatsRepository {
     return out;
   }
 
+  /** Rebuilds the given customers and what they count in the repurchase rollup (shop_repeat_pairs). */
   async rebuildCustomers(workspaceId: string, shopId: string, keys: string[]): Promise<void> {
+    const pairs = new RepeatPairsRepository(this.db);
+    const deltas: PairDeltas = new Map();
     for (const part of chunks(keys, 500)) {
+      const before = await pairs.paidDates(workspaceId, shopId, part);
       await this.db
         .deleteFrom("customers")
         .where("workspaceId", "=", workspaceId)
@@ -52,6 +62,7 @@ export class StatsRepository {
           "lastPaidDate",
           "paidOrders",
           "paidFen",
+          "paidDates",
         ])
         .expression(
           this.db
@@ -65,6 +76,7 @@ export class StatsRepository {
               eb.fn.max("paidDate").as("lastPaidDate"),
               eb.fn.countAll().as("paidOrders"),
               big("sum(total_fen)").as("paidFen"),
+              pairs.paidDatesAgg().as("paidDates"),
             ])
             .where("workspaceId", "=", workspaceId)
             .where("shopId", "=", shopId)
@@ -73,7 +85,16 @@ export class StatsRepository {
             .groupBy(["workspaceId", "shopId", "customerKey"]),
         )
         .execute();
+      const after = await pairs.paidDates(workspaceId, shopId, part);
+      for (const key of part) {
+        const was = splitDates(before.get(key) ?? null).sort();
+        const now = splitDates(after.get(key) ?? null).sort();
+        if (was.length === now.length && was.every((d, i) => d === now[i])) continue;
+        addPairs(deltas, was, -1);
+        addPairs(deltas, now, 1);
+      }
     }
+    await pairs.apply(workspaceId, shopId, deltas);
   }
 
   /** On-time and late shipments of the given paid days (against each order's ship-by time; see src/db/sql/ship-by.ts). */
@@ -501,8 +522,13 @@ export class StatsRepository {
     }));
   }
 
-  /** Paying customers in the range, and how many paid at least twice (O(orders in the range)). */
-  async repeatCustomers(
+  /** Paying customers in the range, and how many paid at least twice, from the repurchase rollup. */
+  repeatCustomers(workspaceId: string, shopIds: string[], from: string, to: string) {
+    return new RepeatPairsRepository(this.db).count(workspaceId, shopIds, from, to);
+  }
+
+  /** The same counted from the range's orders (O(orders in the range)): the reference for the rollup. */
+  async repeatCustomersByCount(
     workspaceId: string,
     shopIds: string[],
     from: string,
