@@ -31,6 +31,7 @@ import * as m405claims from "./migrations/2026-12-16-405-quality-task-claims.js"
 import * as m420rfm from "./migrations/2026-12-16-420-customer-rfm.js";
 import * as m440queue from "./migrations/2026-12-16-440-case-queue-order.js";
 import * as m430fill from "./migrations/2026-12-16-430-parcels-fillfactor.js";
+import * as m470openwork from "./migrations/2026-12-17-470-case-open-work.js";
 import * as m480pairs from "./migrations/2026-12-17-480-repeat-pairs.js";
 
 // Migrations are imported statically so they run the same from TypeScript sources and from dist.
@@ -66,6 +67,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-12-16-420-customer-rfm": m420rfm,
   "2026-12-16-440-case-queue-order": m440queue,
   "2026-12-16-430-parcels-fillfactor": m430fill,
+  "2026-12-17-470-case-open-work": m470openwork,
   "2026-12-17-480-repeat-pairs": m480pairs,
 };
 

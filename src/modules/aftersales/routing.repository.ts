@@ -1,6 +1,7 @@
 // Routing in the database (docs/AFTERSALES.md, "Routing"): the workspace's rules, the open cases
 // waiting for someone, the open work on each member by case type, what routing did with each case,
 // and the assignment written with a version check. Every method takes the workspace id.
+import { sql } from "kysely";
 import { OPEN_STATES } from "../../core/aftersales/cases.js";
 import type { Executor } from "../../db/database.js";
 import type { AftersalesCaseRoutingTable, AftersalesRoutingTable } from "../../db/schema.js";
@@ -118,9 +119,27 @@ export class RoutingRepository {
     }));
   }
 
-  /** Open cases by assignee (null: nobody) and type, with why nobody has them where routing said. */
+  /**
+   * Open cases by assignee (null: nobody) and type, with why nobody has them where routing said:
+   * the assigned ones counted from aftersales_cases_open_work_idx alone (no table row, no routing
+   * record), the unassigned ones — few — with their routing record, in one statement. The open
+   * states are literals so the partial index's condition is seen to hold on both databases.
+   */
   async openCounts(workspaceId: string) {
-    const rows = await this.db
+    const open = sql<boolean>`${sql.ref("c.state")} in (${sql.join(OPEN_STATES.map((s) => sql.lit(s)))})`;
+    const assigned = this.db
+      .selectFrom("aftersalesCases as c")
+      .select((eb) => [
+        "c.assigneeMemberId as memberId",
+        "c.type as type",
+        sql<string | null>`null`.as("reason"),
+        eb.fn.countAll<number | string>().as("count"),
+      ])
+      .where("c.workspaceId", "=", workspaceId)
+      .where(open)
+      .where("c.assigneeMemberId", "is not", null)
+      .groupBy(["c.assigneeMemberId", "c.type"]);
+    const unassigned = this.db
       .selectFrom("aftersalesCases as c")
       .leftJoin("aftersalesCaseRouting as r", (j) =>
         j.onRef("r.workspaceId", "=", "c.workspaceId").onRef("r.caseId", "=", "c.id"),
@@ -128,22 +147,18 @@ export class RoutingRepository {
       .select((eb) => [
         "c.assigneeMemberId as memberId",
         "c.type as type",
-        eb.fn
-          .coalesce(
-            eb.case().when("c.assigneeMemberId", "is", null).then(eb.ref("r.reason")).end(),
-            eb.val(""),
-          )
-          .as("reason"),
+        "r.reason as reason",
         eb.fn.countAll<number | string>().as("count"),
       ])
       .where("c.workspaceId", "=", workspaceId)
-      .where("c.state", "in", [...OPEN_STATES])
-      .groupBy(["c.assigneeMemberId", "c.type", "r.reason"])
-      .execute();
+      .where(open)
+      .where("c.assigneeMemberId", "is", null)
+      .groupBy(["c.assigneeMemberId", "c.type", "r.reason"]);
+    const rows = await assigned.unionAll(unassigned).execute();
     return rows.map((r) => ({
       memberId: r.memberId,
       type: r.type,
-      reason: r.reason === "" ? null : (r.reason as string | null),
+      reason: r.reason ?? null,
       count: Number(r.count),
     }));
   }
