@@ -7,8 +7,9 @@
 // Target: 1,000,000 parcels in ≤ 20 s. The sum of the costs written is checked against the pure
 // core's own sum over the same parcels.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
+import { sql } from "kysely";
 import pg from "pg";
 import { SingleBar, Presets } from "cli-progress";
 import { systemClock, type Actor } from "../../src/core/actor.js";
@@ -178,6 +179,35 @@ function expectedTotal(n: number): { costed: number; fen: number } {
   return { costed, fen };
 }
 
+/**
+ * CPU seconds (user + system) of the PostgreSQL backends serving this database — read from
+ * /proc/PID/stat, the server being on this machine; null where it cannot be read. Backends that
+ * appear in between count from 0.
+ */
+async function pgBackendCpu(database: Database): Promise<Map<number, number> | null> {
+  if (sqliteOf(database.db)) return null;
+  const { rows } = await sql<{ pid: number }>`
+    SELECT pid FROM pg_stat_activity WHERE datname = current_database()`.execute(database.db);
+  const tick = 100; // USER_HZ on Linux
+  const out = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      out.set(pid, (Number(f[11]) + Number(f[12])) / tick);
+    } catch {
+      return null;
+    }
+  }
+  return out;
+}
+const cpuSince = (a: Map<number, number> | null, b: Map<number, number> | null) =>
+  a && b ? [...b].reduce((s, [pid, t]) => s + t - (a.get(pid) ?? 0), 0) : null;
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ");
+
 async function runOn(label: string, database: Database, n: number) {
   const auth = new AuthService({ db: database.db, clock: systemClock });
   const s = await auth.signup({
@@ -226,6 +256,9 @@ async function runOn(label: string, database: Database, n: number) {
     Presets.shades_classic,
   );
   let started = false;
+  const loadBefore = load();
+  const pgBefore = await pgBackendCpu(database);
+  const cpu = process.cpuUsage();
   t = performance.now();
   const r = await rates.importCard(owner, {
     carrier: "ZTO",
@@ -242,6 +275,9 @@ async function runOn(label: string, database: Database, n: number) {
   });
   bar.stop();
   const seconds = (performance.now() - t) / 1000;
+  const used = process.cpuUsage(cpu);
+  const pgCpu = cpuSince(pgBefore, await pgBackendCpu(database));
+  const loadAfter = load();
   const written = await new ParcelCostRepository(database.db).totals(ws, [zto.id]);
   const want = expectedTotal(n);
   const ok = written.costed === want.costed && written.totalFen === want.fen;
@@ -249,6 +285,11 @@ async function runOn(label: string, database: Database, n: number) {
     `${label}: card change + re-cost of ${r.recosted.toLocaleString("en-US")} parcels in ${seconds.toFixed(1)} s ` +
       `(${Math.round(r.recosted / seconds).toLocaleString("en-US")} parcels/s; target ≤ 20 s for 1,000,000: ${seconds <= 20 * (n / 1_000_000) ? "met" : "MISSED"}); ` +
       `${written.costed.toLocaleString("en-US")} costed, total ${(written.totalFen / 100).toFixed(2)} — ${ok ? "equal to the core's own sum" : `DIFFERS from the core's ${want.costed} / ${(want.fen / 100).toFixed(2)}`}`,
+  );
+  console.log(
+    `${label}: CPU ${((used.user + used.system) / 1e6).toFixed(1)} s in this process` +
+      (pgCpu === null ? "" : `, ${pgCpu.toFixed(1)} s in the PostgreSQL backends`) +
+      `; load average ${loadBefore} → ${loadAfter}`,
   );
   if (!ok) process.exitCode = 1;
 }

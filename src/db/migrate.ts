@@ -33,6 +33,7 @@ import * as m440queue from "./migrations/2026-12-16-440-case-queue-order.js";
 import * as m430fill from "./migrations/2026-12-16-430-parcels-fillfactor.js";
 import * as m470openwork from "./migrations/2026-12-17-470-case-open-work.js";
 import * as m480pairs from "./migrations/2026-12-17-480-repeat-pairs.js";
+import * as m461revisions from "./migrations/2026-12-17-461-rate-card-revisions.js";
 
 // Migrations are imported statically so they run the same from TypeScript sources and from dist.
 const MIGRATIONS: Record<string, Migration> = {
@@ -69,6 +70,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026-12-16-430-parcels-fillfactor": m430fill,
   "2026-12-17-470-case-open-work": m470openwork,
   "2026-12-17-480-repeat-pairs": m480pairs,
+  "2026-12-17-461-rate-card-revisions": m461revisions,
 };
 
 /** The migrations this build knows, in the order they are named (the test templates' key uses it). */

@@ -70,6 +70,7 @@ import type { CsAccountsTable, CsImportsTable, CsAgentDaysTable } from "./tables
 import type {
   CarriersTable,
   RateCardsTable,
+  RateCardRevisionsTable,
   SkuSettingsTable,
   ShipBatchesTable,
   ParcelsTable,
@@ -190,6 +191,7 @@ export interface DB {
   csAgentDays: CsAgentDaysTable;
   carriers: CarriersTable;
   rateCards: RateCardsTable;
+  rateCardRevisions: RateCardRevisionsTable;
   skuSettings: SkuSettingsTable;
   shipBatches: ShipBatchesTable;
   parcels: ParcelsTable;

@@ -1,6 +1,7 @@
 // Logistics (物流): carriers, rate cards, parcels and their batches, scans, carrier bills and the
 // per-shop write-back templates. Money is integer fen; weights integer grams; sizes integer mm;
 // instants UTC text; dates YYYY-MM-DD. JSON columns are text (the same on both databases).
+import type { Generated } from "kysely";
 
 /** A carrier of the workspace, seeded with the common Chinese carriers and editable. */
 export interface CarriersTable {
@@ -29,7 +30,21 @@ export interface RateCardsTable {
   validFrom: string;
   /** JSON `dayclear.rate-card/v1` body: settings, zones (provinces) and their weight bands. */
   card: string;
+  /** The card's current revision (rate_card_revisions): moves when its content is replaced. */
+  revision: Generated<number>;
   createdBy: string | null;
+  createdAt: string;
+}
+
+/**
+ * Every content a rate card has had, by revision: what a parcel's stored cost formula names
+ * (src/core/logistics/cost-inputs.ts). Never changed; kept when the card is deleted.
+ */
+export interface RateCardRevisionsTable {
+  workspaceId: string;
+  cardId: string;
+  revision: number;
+  card: string;
   createdAt: string;
 }
 

@@ -4,11 +4,11 @@
 // the reader's right first. Everything is read through the handle given (a transaction's or the root).
 import type { Actor } from "../../core/actor.js";
 import { dayBounds, isGift, pickList } from "../../core/logistics/queue.js";
-import { storedMessage } from "../../core/messages/index.js";
 import { formatMoney } from "../../core/money.js";
 import type { Executor } from "../../db/database.js";
 import { nowIso, type ServiceDeps } from "../shared/context.js";
 import { CarrierRepository } from "./carriers.repository.js";
+import { costFormulas } from "./cost-formula.js";
 import { authorizeLogistics } from "./logistics.access.js";
 import {
   BatchRepository,
@@ -70,7 +70,8 @@ export class BatchPaper {
     const carriers = new Map(
       (await new CarrierRepository(db).list(ws, nowIso(this.deps))).map((x) => [x.id, x]),
     );
-    const rows = parcels.map((p) => {
+    const formulas = await costFormulas(db, ws, parcels);
+    const rows = parcels.map((p, i) => {
       const orders = c.ordersOf(p);
       const first = orders[0];
       return {
@@ -88,7 +89,7 @@ export class BatchPaper {
         weightG: p.weightG,
         // The rate card's cost and how it was worked out (or why there is none), like a pay line.
         cost: p.costFen === null ? null : formatMoney(p.costFen),
-        costFormula: p.costFormula ? storedMessage(p.costFormula) : null,
+        costFormula: formulas[i] ?? null,
         version: p.version,
       };
     });

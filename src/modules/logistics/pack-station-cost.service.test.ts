@@ -6,11 +6,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { renderMessage, type Message } from "../../core/messages/index.js";
+import { renderMessage } from "../../core/messages/index.js";
 import type { Services } from "../../server/services.js";
 import { createTestDatabase, DIALECTS, type TestDatabase } from "../../../test/helpers/db.js";
 import { frozenClock, services } from "../../../test/helpers/factories.js";
 import { packTeam } from "../../../test/fixtures/logistics/team.js";
+import { costFormulas } from "./cost-formula.js";
 
 const fixtures = join(import.meta.dirname, "../../../test/fixtures/logistics");
 const file = (name: string) => new Uint8Array(readFileSync(join(fixtures, name)));
@@ -65,10 +66,11 @@ for (const dialect of DIALECTS) {
         ["shipped", 810, card.card.id],
         ["shipped", null, null],
       ]);
-      const formula = (p: (typeof rows)[number]) =>
-        renderMessage("zh-CN", JSON.parse(p.costFormula!) as Message);
-      expect(formula(rows[1]!)).toContain("= 8.10");
-      expect(formula(rows[2]!)).toBe("未计费：没有重量，且包裹中并非每个 SKU 都有重量可用于估算");
+      const formulas = (await costFormulas(tdb.database.db, t.workspaceId, rows)).map((f) =>
+        renderMessage("zh-CN", f!),
+      );
+      expect(formulas[1]).toContain("= 8.10");
+      expect(formulas[2]).toBe("未计费：没有重量，且包裹中并非每个 SKU 都有重量可用于估算");
       // A cost is derived: the parcels' versions are the scan's, not moved by costing.
       expect(rows.map((p) => p.version)).toEqual([2, 2, 2]);
     });

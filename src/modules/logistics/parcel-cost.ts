@@ -5,9 +5,11 @@
 //   await costParcels(trx, workspaceId, parcelIds)      // several
 //   await recostParcels(db, workspaceId, { carrierIds, onProgress })   // after a rate-card change
 //
-// Each writes parcels.cost_fen, cost_card_id and cost_formula (a stored message: the formula with
-// its inputs, like a pay line; or why there is no cost: no carrier, no weight, no card on that day,
-// province not covered, card limited to another platform) and returns what it wrote. The weight is
+// Each writes parcels.cost_fen, cost_card_id and cost_formula and returns what it wrote. The formula
+// (with its inputs, like a pay line) is stored as the card's revision and the quote's inputs, ~30
+// bytes (core/logistics/cost-inputs.ts; read back as the formula by cost-formula.ts); a parcel
+// without a cost stores the message saying why (no carrier, no weight, no card on that day, province
+// not covered, card limited to another platform). The weight is
 // the parcel's own (scale, typed, imported), else estimated from its lines' SKU weights
 // (sku_settings) when every SKU has one; the ship date is the day (in the workspace's time zone) it
 // shipped, else was packed, else was created. Parcels carry no declared value, so no insurance.
@@ -17,6 +19,7 @@ import {
   type RateCard,
   type RateCardV1,
 } from "../../core/logistics/rate-card.js";
+import { encodeCostInputs, type CostInputs } from "../../core/logistics/cost-inputs.js";
 import { quoteCard, type Dims } from "../../core/logistics/rate-quote.js";
 import { msg, storeMessage, type Message } from "../../core/messages/index.js";
 import { findProvince } from "../../core/orders/provinces.js";
@@ -42,10 +45,13 @@ export interface ParcelCost {
   weightG: number | null;
   estimated: boolean;
   formula: Message;
+  /** What the formula is stored as when there is a cost (the card's revision and the quote's inputs). */
+  inputs: CostInputs | null;
 }
 
 interface CardVersion {
   id: string;
+  revision: number;
   validFrom: string;
   card: RateCard | null;
 }
@@ -69,7 +75,12 @@ export class CostContext {
     const cards = new Map<string, CardVersion[]>();
     for (const r of rows) {
       const list = cards.get(r.carrierId) ?? [];
-      list.push({ id: r.id, validFrom: r.validFrom, card: compileStored(r.card) });
+      list.push({
+        id: r.id,
+        revision: r.revision,
+        validFrom: r.validFrom,
+        card: compileStored(r.card),
+      });
       cards.set(r.carrierId, list);
     }
     return new CostContext(new Map(carriers.map((c) => [c.id, c])), cards, timeZone);
@@ -142,7 +153,7 @@ function zoneOffsetMs(ms: number, timeZone: string): number {
 }
 
 /** A stored card compiled; null when it no longer compiles (kept readable, never quoted). */
-function compileStored(json: string): RateCard | null {
+export function compileStored(json: string): RateCard | null {
   try {
     const v1 = JSON.parse(json) as RateCardV1;
     const c = compileRateCard("", v1, jsonLocator(v1));
@@ -165,6 +176,7 @@ const noCost = (
   weightG,
   estimated,
   formula,
+  inputs: null,
 });
 
 /** The cost of one parcel from its facts (and its estimated weight when it has none), pure given the context. */
@@ -202,7 +214,6 @@ export function costOf(ctx: CostContext, p: ParcelCostFacts, estimateG: number |
       : null;
   const q = quoteCard(version.card, { weightG, dims, province: province.code, estimated });
   if (!q.ok) return because(q.reason, weightG, estimated);
-  const formula = q.formula;
   return {
     parcelId: p.id,
     costFen: q.feeFen,
@@ -210,7 +221,8 @@ export function costOf(ctx: CostContext, p: ParcelCostFacts, estimateG: number |
     chargeableG: q.chargeableG,
     weightG,
     estimated,
-    formula,
+    formula: q.formula,
+    inputs: { revision: version.revision, weightG, dims, province: province.code, estimated },
   };
 }
 
@@ -233,7 +245,7 @@ const toWrite = (c: ParcelCost): ParcelCostWrite => ({
   id: c.parcelId,
   costFen: c.costFen,
   cardId: c.cardId,
-  formula: storeMessage(c.formula),
+  formula: c.inputs ? encodeCostInputs(c.inputs) : storeMessage(c.formula),
 });
 
 /** The costs of a batch of parcels, computed (not written). */

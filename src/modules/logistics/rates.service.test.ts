@@ -13,6 +13,7 @@ import { createTestDatabase, DIALECTS, type TestDatabase } from "../../../test/h
 import { failure } from "../../../test/helpers/errors.js";
 import { frozenClock, services } from "../../../test/helpers/factories.js";
 import { packTeam } from "../../../test/fixtures/logistics/team.js";
+import { costFormulas } from "./cost-formula.js";
 import { costParcel, recostParcels } from "./parcel-cost.js";
 import { ParcelRepository, SkuSettingsRepository } from "./parcels.repository.js";
 import { rateCardFile } from "./rates-export.js";
@@ -312,10 +313,11 @@ for (const dialect of DIALECTS) {
       const row = (await parcels.get(t.workspaceId, weighed))!;
       const oldCard = (await s.rateCards.list(t.lead, zto)).items[0]!.id;
       expect([row.costFen, row.costCardId, row.version]).toEqual([400, oldCard, 2]);
-      expect(JSON.parse(row.costFormula!)).toMatchObject({
-        code: "rates.f.cost",
-        params: { total: 400 },
-      });
+      // Stored as the card's revision and the quote's inputs (not the formula's JSON); read back,
+      // it is the formula the costing gave.
+      expect(row.costFormula).toBe("q1:1:1200::440000:");
+      const [shown] = await costFormulas(tdb.database.db, t.workspaceId, [row]);
+      expect(zh(shown!)).toBe(zh(a!.formula));
 
       // A new 中通 card from 11-02 (二区 0–3 kg now 4.50): the import re-costs 中通's parcels; the
       // parcel shipped on 11-01 keeps the old card.

@@ -2,7 +2,9 @@
 // several batches (on PostgreSQL one statement per batch, written while the next batch is costed)
 // end with exactly the cost, card and formula the pure core gives each parcel under the new card —
 // the same on SQLite and PostgreSQL — the progress runs to the end, and re-costing again changes
-// nothing.
+// nothing. The formula is stored as the card's revision and the quote's inputs and read back as the
+// core's formula; a parcel the re-cost leaves alone (cancelled) keeps the formula of the card it was
+// costed with, though that card's content was replaced.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,11 +12,12 @@ import { systemClock, type Actor } from "../../core/actor.js";
 import { compileRateCard, DEFAULT_SETTINGS } from "../../core/logistics/rate-card.js";
 import { readRateCardRecords, withOptions } from "../../core/logistics/rate-card-file.js";
 import { quoteCard } from "../../core/logistics/rate-quote.js";
-import { msg, storeMessage } from "../../core/messages/index.js";
+import { msg, renderMessage, storeMessage, type Message } from "../../core/messages/index.js";
 import { PROVINCES, readCsvBytes } from "../../core/orders/index.js";
 import { createTestDatabase, DIALECTS, type TestDatabase } from "../../../test/helpers/db.js";
 import { AuthService } from "../auth/auth.service.js";
 import { CarrierRepository } from "./carriers.repository.js";
+import { costFormulas } from "./cost-formula.js";
 import { recostParcels } from "./parcel-cost.js";
 import { RateCardService } from "./rates.service.js";
 
@@ -42,9 +45,9 @@ const parcels = Array.from({ length: 350 }, (_, i) => ({
   shippedAt: new Date(Date.UTC(2026, 10, 1 + (i % 28), 4)).toISOString(),
 }));
 
-/** What the core gives each parcel under the newer card: [id, fen, formula] (null when not costed). */
-function expected(): [string, number | null, string | null][] {
-  const r = readCsvBytes("card.csv", newer());
+/** What the core gives each parcel under a card: [id, fen, formula] (null when not costed). */
+function expected(bytes = newer()): [string, number | null, Message | null][] {
+  const r = readCsvBytes("card.csv", bytes);
   if ("problem" in r) throw new Error(r.problem.code);
   const read = readRateCardRecords("card.csv", r.table.records, withOptions(DEFAULT_SETTINGS, {}));
   if (!read.ok) throw new Error("card");
@@ -57,7 +60,7 @@ function expected(): [string, number | null, string | null][] {
       dims: p.dims ? { lengthMm: p.dims[0], widthMm: p.dims[1], heightMm: p.dims[2] } : null,
       province: p.province,
     });
-    return q.ok ? [p.id, q.feeFen, storeMessage(q.formula)] : [p.id, null, null];
+    return q.ok ? [p.id, q.feeFen, q.formula] : [p.id, null, null];
   });
 }
 
@@ -119,8 +122,34 @@ for (const dialect of DIALECTS) {
           })),
         )
         .execute();
-      // Costed under the first card, then the card is replaced (every price 10 % up).
+      // Costed under the first card, then the card is replaced (every price 10 % up). One parcel is
+      // cancelled in between: the re-cost leaves it as the first card costed it.
       await recostParcels(db, ws, { carrierIds: [zto.id], batchSize: 100 });
+      const first = expected(new Uint8Array(readFileSync(CARD)));
+      await db
+        .insertInto("parcels")
+        .values({
+          workspaceId: ws,
+          id: "p99999",
+          shopId: "no-shop",
+          status: "shipped",
+          carrierId: zto.id,
+          weightG: parcels[1]!.weightG,
+          weightSource: "scale",
+          province: parcels[1]!.province,
+          shippedAt: parcels[1]!.shippedAt,
+          version: 1,
+          createdAt: at,
+          updatedAt: at,
+        })
+        .execute();
+      await recostParcels(db, ws, { carrierIds: [zto.id], batchSize: 100 });
+      await db
+        .updateTable("parcels")
+        .set({ status: "cancelled" })
+        .where("workspaceId", "=", ws)
+        .where("id", "=", "p99999")
+        .execute();
       const card = await rates.importCard(owner, {
         carrier: "ZTO",
         fileName: "zto-new.csv",
@@ -134,16 +163,37 @@ for (const dialect of DIALECTS) {
             .selectFrom("parcels")
             .select(["id", "costFen", "costCardId", "costFormula", "version", "updatedAt"])
             .where("workspaceId", "=", ws)
+            .where("status", "!=", "cancelled")
             .orderBy("id")
             .execute()
         ).map((r) => ({ ...r, costFen: r.costFen === null ? null : Number(r.costFen) }));
       const rows = await read();
+      const shown = async (rs: { costCardId: string | null; costFormula: string | null }[]) =>
+        (await costFormulas(db, ws, rs)).map((f) => f && renderMessage("zh-CN", f));
       expect(rows.map((r) => [r.id, r.costFen])).toEqual(want.map((w) => [w[0], w[1]]));
       const costed = want.filter((w) => w[1] !== null);
-      // The formula as the core wrote it (JSON with 一区/二区 and quotes, through the batch write).
-      expect(rows.filter((r) => r.costFen !== null).map((r) => r.costFormula)).toEqual(
-        costed.map((w) => w[2]),
+      // The formula, read back in either language, is the one the core gives (一区/二区, the sizes,
+      // through the batch write); what is stored is the short form, not the formula's JSON.
+      const withCost = rows.filter((r) => r.costFen !== null);
+      expect(await shown(withCost)).toEqual(costed.map((w) => renderMessage("zh-CN", w[2]!)));
+      expect((await costFormulas(db, ws, withCost)).map((f) => renderMessage("en", f!))).toEqual(
+        costed.map((w) => renderMessage("en", w[2]!)),
       );
+      expect(withCost.every((r) => r.costFormula!.length < 40)).toBe(true);
+      // The cancelled parcel still shows the first card's cost and formula (the card's first
+      // revision), not the replaced card's.
+      const cancelled = await db
+        .selectFrom("parcels")
+        .select(["costFen", "costCardId", "costFormula"])
+        .where("workspaceId", "=", ws)
+        .where("id", "=", "p99999")
+        .executeTakeFirstOrThrow();
+      expect(cancelled.costCardId).toBe(card.card.id);
+      expect([Number(cancelled.costFen), ...(await shown([cancelled]))]).toEqual([
+        first[1]![1],
+        renderMessage("zh-CN", first[1]![2]!),
+      ]);
+      expect(first[1]![1]).not.toBe(want[1]![1]);
       // A parcel without a weight says so.
       expect(rows.find((r) => r.id === "p00029")!.costFormula).toBe(
         storeMessage(msg("rates.nocost.no_weight")),
