@@ -19,7 +19,7 @@ import {
   type ImportSummary,
   type SourceFile,
 } from "../../modules/orders/import.service.js";
-import { csvRecords } from "../../modules/orders/csv-file.js";
+import { csvRecords, type CsvFileFormat } from "../../modules/orders/csv-file.js";
 import { cliErrorText, cliLocale } from "../locale.js";
 import { openMigrated } from "./open-db.js";
 import { workspaceActor } from "./shop-context.js";
@@ -40,17 +40,23 @@ const STREAM_FROM = Number(process.env.DAYCLEAR_IMPORT_STREAM_BYTES ?? 16 * 1024
 /** Streamed files from this size on are read by a worker thread (import-reader.ts). */
 const WORKER_FROM = Number(process.env.DAYCLEAR_IMPORT_WORKER_BYTES ?? 8 * 1024 * 1024);
 
-/** Whether a file can be streamed: CSV (not XLSX) without Taobao's ="…" cells, and its encoding. */
-async function streamable(
-  path: string,
-): Promise<{ encoding: "utf8" | "gb18030"; delimiter: string } | null> {
+/** How a file is read: streamed (a CSV order export, not XLSX: its encoding) or whole, and whether it is Taobao's item report. */
+interface FileReading {
+  stream: CsvFileFormat | null;
+  itemReport: boolean;
+}
+
+const whole: FileReading = { stream: null, itemReport: false };
+
+/** Whether a file can be streamed: a CSV order export (not XLSX), its encoding, delimiter and ="…" cells. */
+async function streamable(path: string): Promise<FileReading> {
   const fh = await open(path, "r");
   try {
     const buf = Buffer.alloc(65536);
     const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
     const head = buf.subarray(0, bytesRead);
     // XLSX (zip) and anything with NUL bytes (not text) take the whole-file path and its checks.
-    if ((head[0] === 0x50 && head[1] === 0x4b) || head.includes(0)) return null;
+    if ((head[0] === 0x50 && head[1] === 0x4b) || head.includes(0)) return whole;
     const cut = head.subarray(0, Math.max(head.lastIndexOf(0x0a), 1));
     let encoding: "utf8" | "gb18030" = "utf8";
     try {
@@ -62,20 +68,26 @@ async function streamable(
       encoding === "utf8"
         ? cut.toString("utf8")
         : (await import("iconv-lite")).default.decode(cut, "gb18030");
-    if (/(^|[,\t])="/m.test(text)) return null;
-    // Only order exports are streamed; refund and visitor files (small by nature) are read whole.
+    // Only order exports are streamed; refund and visitor files (small by nature) and Taobao's
+    // item reports (joined to the orders of their order report) are read whole.
     const { detectProfiles, toTable } = await import("../../core/orders/index.js");
     const { parseCsv } = await import("../../core/orders/table.js");
     const { headerScore } = await import("../../core/orders/profiles.js");
     const sample = parseCsv(text.replace(/^\uFEFF/, ""));
     if ("records" in sample && sample.records.length) {
       const best = detectProfiles(toTable(sample.records.slice(0, 6), headerScore).headers)[0];
-      if (best && best.profile.kind !== "orders") return null;
+      if (best && best.profile.kind === "items") return { stream: null, itemReport: true };
+      if (best && best.profile.kind !== "orders") return whole;
     }
     const firstLine = text.slice(0, text.indexOf("\n") >>> 0);
     return {
-      encoding,
-      delimiter: firstLine.includes("\t") && !firstLine.includes(",") ? "\t" : ",",
+      stream: {
+        encoding,
+        delimiter: firstLine.includes("\t") && !firstLine.includes(",") ? "\t" : ",",
+        // Taobao's ids written as ="123": unwrapped while streaming (csv-file.ts).
+        equalsCells: /(^|[,\t])="/m.test(text),
+      },
+      itemReport: false,
     };
   } finally {
     await fh.close();
@@ -142,8 +154,11 @@ async function importOrdersIn(
   const total = sizes.reduce((a, b) => a + b, 0);
   // From STREAM_FROM bytes together on, each CSV order export is streamed (any size, any number
   // of files); the others, and every file of a smaller import, are read whole.
-  const how: Awaited<ReturnType<typeof streamable>>[] = [];
-  for (const f of files) how.push(total >= STREAM_FROM ? await streamable(f) : null); // one open file at a time
+  const reading: FileReading[] = [];
+  for (const f of files) reading.push(total >= STREAM_FROM ? await streamable(f) : whole); // one open file at a time
+  // An item report is joined to its order report's orders: with one in the import, every file is read whole.
+  const withItems = reading.some((r) => r.itemReport);
+  const how = reading.map((r) => (withItems ? null : r.stream));
   const tooBig = files.findIndex((_, i) => !how[i] && sizes[i]! > LIMITS.importCliFileMaxBytes);
   if (tooBig >= 0) {
     const file = basename(files[tooBig]!);
@@ -182,7 +197,7 @@ async function readAndImport(
   locale: Locale,
   files: string[],
   sizes: number[],
-  how: Awaited<ReturnType<typeof streamable>>[],
+  how: (CsvFileFormat | null)[],
   actor: Actor,
   database: Database,
   format: string,

@@ -28,12 +28,45 @@ export function csvDelimiter(text: string): "," | "\t" {
   return firstLine.includes("\t") && !firstLine.includes(",") ? "\t" : ",";
 }
 
+// Taobao writes ids bare as ="123" (not valid CSV quoting): they are unwrapped before parsing, so
+// that real broken quotes are still caught. A match never crosses a line break.
+const EQUALS_CELL = /(^|[,\t])="([^"\r\n]*)"(?=[,\t]|\r?\n|$)/gm;
+
+/** CSV text with Taobao's `="…"` cells unwrapped to their value. */
+export const unwrapEquals = (text: string): string => text.replace(EQUALS_CELL, "$1$2");
+
+/**
+ * unwrapEquals over text that arrives in chunks (the CLI's streamed files): the same result as on
+ * the whole text, since a match never crosses a line break — each chunk is unwrapped up to its
+ * last line break and the rest waits for the next one. What waits is one line, which the reader's
+ * limits (columns × characters per cell, read-limits.ts) bound before it gets here.
+ */
+export class EqualsUnwrapper {
+  private carry = "";
+
+  push(chunk: string): string {
+    const cut = chunk.lastIndexOf("\n") + 1;
+    if (cut === 0) {
+      this.carry += chunk;
+      return "";
+    }
+    const text = unwrapEquals(this.carry + chunk.slice(0, cut));
+    this.carry = chunk.slice(cut);
+    return text;
+  }
+
+  /** The last line, when the text does not end with a line break. */
+  end(): string {
+    const text = unwrapEquals(this.carry);
+    this.carry = "";
+    return text;
+  }
+}
+
 /** Parses CSV (comma, or tab when the first line has tabs and no commas) into records. */
 export function parseCsv(text: string): { records: string[][] } | { error: TableError } {
   const delimiter = csvDelimiter(text);
-  // Taobao writes ids bare as ="123" (not valid CSV quoting): unwrap them before parsing, so that
-  // real broken quotes are still caught.
-  const unwrapped = text.replace(/(^|[,\t])="([^"\r\n]*)"(?=[,\t]|\r?\n|$)/gm, "$1$2");
+  const unwrapped = unwrapEquals(text);
   try {
     const records = parse(unwrapped, {
       delimiter,

@@ -1,19 +1,24 @@
 // A CSV order export read from disk as a stream of records (the CLI's large files): UTF-8 or
 // GB18030, each chunk checked for columns per row and characters per cell before csv-parse sees
-// it (a stream holds a batch of orders, so its rows and cells are not capped; docs/SHOP-DATA.md).
+// it (a stream holds a batch of orders, so its rows and cells are not capped; docs/SHOP-DATA.md),
+// and Taobao's ="…" cells unwrapped as the whole-file reader does (core/orders/table.ts).
 import { createReadStream } from "node:fs";
 import { pipeline, Readable } from "node:stream";
 import { CsvShape, READ_LIMITS, ReadBudget } from "../../core/orders/read-limits.js";
+import { EqualsUnwrapper } from "../../core/orders/table.js";
 
 /** How a streamed file is read: its encoding and delimiter (the CLI looks at its first 64 KB). */
 export interface CsvFileFormat {
   encoding: "utf8" | "gb18030";
   delimiter: string;
+  /** The file has Taobao's `="…"` cells: they are unwrapped before parsing. */
+  equalsCells?: boolean;
 }
 
 async function* checked(
   source: AsyncIterable<Buffer | string>,
   delimiter: string,
+  equalsCells: boolean,
   onBytes?: (bytes: number) => void,
 ): AsyncGenerator<Buffer | string> {
   const shape = new CsvShape(
@@ -21,10 +26,24 @@ async function* checked(
     new ReadBudget({ ...READ_LIMITS, rows: Infinity, cells: Infinity }),
   );
   const decoder = new TextDecoder();
+  // The shape is checked on the text as it is in the file, before a line waits for its end in
+  // the unwrapper, so what waits is bounded by the limits.
+  const unwrapper = equalsCells ? new EqualsUnwrapper() : null;
   for await (const chunk of source) {
-    shape.feed(typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true }));
+    const text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+    shape.feed(text);
     onBytes?.(typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.length);
-    yield chunk;
+    if (!unwrapper) yield chunk;
+    else {
+      const out = unwrapper.push(text);
+      if (out) yield out;
+    }
+  }
+  if (unwrapper) {
+    const rest = decoder.decode();
+    shape.feed(rest);
+    const last = unwrapper.push(rest) + unwrapper.end();
+    if (last) yield last;
   }
   shape.end();
 }
@@ -45,7 +64,14 @@ export async function* csvRecords(
   const parser = parse({ delimiter: how.delimiter, relax_column_count: true, bom: true });
   // pipeline() ends the parser with a limit's refusal, so the loop below throws it.
   pipeline(
-    Readable.from(checked(source as AsyncIterable<Buffer | string>, how.delimiter, onBytes)),
+    Readable.from(
+      checked(
+        source as AsyncIterable<Buffer | string>,
+        how.delimiter,
+        how.equalsCells ?? false,
+        onBytes,
+      ),
+    ),
     parser,
     () => {},
   );
