@@ -20,6 +20,7 @@ import {
   type SourceFile,
 } from "../../modules/orders/import.service.js";
 import { csvRecords, type CsvFileFormat } from "../../modules/orders/csv-file.js";
+import { ordersIn } from "../../modules/orders/import-indexes.js";
 import { cliErrorText, cliLocale } from "../locale.js";
 import { openMigrated } from "./open-db.js";
 import { workspaceActor } from "./shop-context.js";
@@ -230,7 +231,12 @@ async function readAndImport(
     bar?.update(done, { step: step(i) });
   }
   const service = new ImportService({ db: database.db, clock: systemClock });
-  const opts = { format: format as ImportFormat, dryRun: o.dryRun };
+  const streamedBytes = sizes.reduce((sum, size, i) => sum + (how[i] ? size : 0), 0);
+  const opts = {
+    format: format as ImportFormat,
+    dryRun: o.dryRun,
+    expectedOrders: ordersIn(streamedBytes),
+  };
   try {
     const r = how.some(Boolean)
       ? await service.importSources(actor, { shopName: o.shop }, sources, opts)

@@ -25,7 +25,8 @@ import {
 } from "../../core/orders/index.js";
 import { readInWorker, type FileSource } from "./import-reader.js";
 import { PROBLEMS_MAX, readOrderStream, type ReadOptions } from "./order-stream-reader.js";
-import type { Executor } from "../../db/database.js";
+import { sqliteOf, type Executor } from "../../db/database.js";
+import { deferIndexes } from "./import-indexes.js";
 import type { ShopsTable } from "../../db/schema.js";
 import { nowIso, type ServiceDeps } from "../shared/context.js";
 import { WorkspaceRepository } from "../workspaces/workspace.repository.js";
@@ -252,6 +253,12 @@ export interface SourcesOptions {
   onRows?: (rows: number) => void;
   /** The largest file read whole. */
   fileMax?: number;
+  /**
+   * Roughly how many orders the import brings (the CLI: from its files' bytes, import-indexes.ts).
+   * On SQLite, when that is at least the orders already stored, the orders' secondary indexes are
+   * built once after the rows, inside the same transaction.
+   */
+  expectedOrders?: number;
 }
 
 /**
@@ -279,6 +286,11 @@ export async function importSources(
     const identities = new OrderIdentities();
     let shop = await targetShop(trx, ws, target);
     const mappings = await mappingsOf(trx, ws, shop?.id ?? null);
+    const sqlite = sqliteOf(deps.db);
+    const deferred =
+      !opts.dryRun && opts.expectedOrders && sqlite
+        ? deferIndexes(sqlite, opts.expectedOrders)
+        : null;
     const all: ParsedImport = {
       files: [],
       platform: null,
@@ -444,6 +456,7 @@ export async function importSources(
 
     summary.warnings.push(...identities.warnings());
     if (refused()) throw new ImportRejected(summary);
+    deferred?.rebuild();
     const result = { ...summary, platform: all.platform, files: all.files, sample: [] };
     if (opts.dryRun || !shop) return { import: null, ...result };
     await finishImport(trx, actor, shop, newPlan(all, summary), format, importId, at, t);
