@@ -5,6 +5,8 @@
 // may all sweep: each alert goes out once (aftersales_sla_alerts). Started by `dayclear serve`,
 // not in buildApp, so the test suites' many apps run no timers; DAYCLEAR_SLA_SWEEP=off turns it off.
 // A browser journey starts it on its test server with the test's clock and a shorter pause.
+// The same sweep makes the 好评回访 follow-ups that came due (FollowupSweep: a workspace's when its
+// local date turned or an order import came in), so reading Today or the list never writes.
 import { systemClock, type Clock } from "../../core/actor.js";
 import type { Database } from "../../db/database.js";
 import type { App } from "../../server/types.js";
@@ -18,11 +20,10 @@ export async function startSlaSweep(
   opts: { clock?: Clock; firstMs?: number; everyMs?: number } = {},
 ): Promise<void> {
   const { SlaService } = await import("../../modules/aftersales/sla.service.js");
-  const sla = new SlaService({
-    db: database.db,
-    clock: opts.clock ?? systemClock,
-    events: app.events,
-  });
+  const { FollowupSweep } = await import("../../modules/aftersales/followups-generate.js");
+  const deps = { db: database.db, clock: opts.clock ?? systemClock, events: app.events };
+  const sla = new SlaService(deps);
+  const followups = new FollowupSweep(deps);
   const every = opts.everyMs ?? SWEEP_EVERY_MS;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
@@ -34,6 +35,13 @@ export async function startSlaSweep(
       for (const f of failed) app.log.warn(f, "the SLA sweep of a workspace failed");
     } catch (err) {
       app.log.error({ err }, "SLA sweep failed");
+    }
+    try {
+      const { made, failed } = await followups.sweep();
+      if (made > 0) app.log.info({ made }, `made ${made} follow-ups that came due`);
+      for (const f of failed) app.log.warn(f, "making a workspace's follow-ups failed");
+    } catch (err) {
+      app.log.error({ err }, "follow-up sweep failed");
     }
   };
   const after = (ms: number) => {

@@ -73,6 +73,20 @@ export class CareRepository {
     return Number(r.numUpdatedRows) === 1;
   }
 
+  /**
+   * The workspaces that have saved follow-up rules (any workspace: the server's sweep), by id. A
+   * workspace whose rules are all off is still listed; making its follow-ups makes none.
+   */
+  async workspacesWithFollowupRules(): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom("aftersalesCareSettings")
+      .select("workspaceId")
+      .where("followupRules", "!=", "[]")
+      .orderBy("workspaceId")
+      .execute();
+    return rows.map((r) => r.workspaceId);
+  }
+
   /** Cases opened since `since` whose reason may be a quality reason (with a reason at all). */
   candidates(workspaceId: string, since: string): Promise<QualityCandidate[]> {
     return this.db

@@ -135,6 +135,10 @@ export const FollowupSchema = Type.Object({
   doneAt: Nullable(Instant),
   doneBy: Nullable(Id),
   version: Type.Integer(),
+  estimatedMinutes: Type.Integer({
+    description:
+      "Minutes the call takes of the agent's day (FOLLOWUP_MINUTES; the engine reserves them)",
+  }),
 });
 export const FollowupListQuery = Type.Object(
   {

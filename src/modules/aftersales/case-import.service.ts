@@ -42,6 +42,7 @@ import { planCounts, writePlans, writtenIds } from "./case-write.js";
 import { publishSla, refreshSla, type SlaOutcome } from "./sla-clocks.js";
 import { routeNewCases } from "./routing.service.js";
 import { CaseRepository } from "./cases.repository.js";
+import { makeDueFollowups } from "./followups-generate.js";
 import { OrderSyncService } from "./order-sync.service.js";
 
 /** Files one import reads together (a few days' exports of one shop). */
@@ -188,6 +189,8 @@ export class CaseImportService {
     if (!done.dryRun) this.deps.events?.publish(ws, { type: "aftersales.cases.changed" });
     publishSla(this.deps, sla);
     if (!done.dryRun && done.created > 0) await routeNewCases(this.deps, ws);
+    // Cases imported as resolved may make 好评回访 calls due.
+    if (!done.dryRun && done.created + done.updated > 0) await makeDueFollowups(this.deps, ws);
     return done;
   }
 

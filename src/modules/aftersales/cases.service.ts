@@ -43,6 +43,7 @@ import {
   type CaseLineRow,
   type CaseRow,
 } from "./cases.repository.js";
+import { makeDueFollowups } from "./followups-generate.js";
 import { OrderSyncService } from "./order-sync.service.js";
 import { publishSla, refreshSla, slaViews, type SlaOutcome } from "./sla-clocks.js";
 import { replanCases, routeNewCases } from "./routing.service.js";
@@ -478,6 +479,8 @@ export class CaseService {
         publishSla(this.deps, sla);
         // An assigned case that ended frees its minutes in the agent's day.
         if (current.assigneeMemberId && !isOpen(input.to)) await replanCases(this.deps, ws);
+        // A resolved case may make a 好评回访 call due at once (a rule 0 days after resolving).
+        if (input.to === "resolved") await makeDueFollowups(this.deps, ws);
         return this.get(actor, id);
       });
   }

@@ -68,6 +68,19 @@ export class FollowupRepository {
       .execute();
   }
 
+  /**
+   * Changes whenever an order import is recorded (how many there are and the latest id): the
+   * follow-up sweep makes a workspace's follow-ups again when it moved (new deliveries).
+   */
+  async orderImportsMark(workspaceId: string): Promise<string> {
+    const r = await this.db
+      .selectFrom("orderImports")
+      .select([(eb) => eb.fn.countAll<number>().as("n"), (eb) => eb.fn.max("id").as("last")])
+      .where("workspaceId", "=", workspaceId)
+      .executeTakeFirst();
+    return `${Number(r?.n ?? 0)}:${r?.last ?? ""}`;
+  }
+
   /** Inserts the follow-ups not made yet (one per rule and source); returns how many were new. */
   async insert(rows: FollowupRow[]): Promise<number> {
     let n = 0;

@@ -1,15 +1,15 @@
 // 好评回访 follow-ups (docs/AFTERSALES.md, "Follow-ups"): the workspace's rules (read by everyone,
 // changed by the owner and the customer_service leads, replaced as a whole with a version), the
 // follow-up items they make for the orders delivered and the cases resolved N days earlier (made
-// when Today or the list is read, one per rule and order or case, given to the case's agent or the
-// customer-service person working today with the fewest open), and the outcome the agent records: a
-// good review, a bad review turned good, no answer, or a bad review — which opens a complaint case
-// through the case service (its own SLA clock, routed like any new case). Turned good is counted
-// per agent per month by `FollowupRepository.turnedGoodByAgentMonth` (`turnedGood` here).
+// in followups-generate.ts when they come due, never by a read; one per rule and order or case,
+// given to the case's agent or the customer-service person working today with the fewest open),
+// and the outcome the agent records: a good review, a bad review turned good, no answer, or a bad
+// review — which opens a complaint case through the case service (its own SLA clock, routed like
+// any new case). Turned good is counted per agent per month by
+// `FollowupRepository.turnedGoodByAgentMonth` (`turnedGood` here).
 import type { Actor } from "../../core/actor.js";
 import {
-  earliestEventDate,
-  followupDue,
+  FOLLOWUP_MINUTES,
   turnedGood,
   FOLLOWUP_LIMITS,
   type FollowupOutcome,
@@ -21,14 +21,14 @@ import { dateInZone } from "../../core/calendar/today.js";
 import { fail, fieldError, type FieldError } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
 import { msg, renderMessage, type Locale } from "../../core/messages/index.js";
-import { ScheduleService } from "../plans/schedule.service.js";
 import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
 import { authorizeAftersales } from "./aftersales.access.js";
 import { CareRepository } from "./care.repository.js";
 import { CaseService } from "./cases.service.js";
 import { CaseSourceRepository } from "./case-sources.repository.js";
 import { FollowupRepository, type FollowupRow } from "./followups.repository.js";
-import { agentsToday, replanCases } from "./routing.service.js";
+import { makeDueFollowups } from "./followups-generate.js";
+import { replanCases } from "./routing.service.js";
 
 export interface FollowupRuleInput {
   id?: string;
@@ -47,8 +47,6 @@ export interface RecordInput {
   note?: string | null;
   version: number;
 }
-
-const DAY = 86_400_000;
 
 /** A follow-up as the API gives it. */
 export function presentFollowup(r: FollowupRow) {
@@ -72,6 +70,8 @@ export function presentFollowup(r: FollowupRow) {
     doneAt: r.doneAt,
     doneBy: r.doneBy,
     version: Number(r.version),
+    /** What the call takes of the agent's day (the engine reserves it). */
+    estimatedMinutes: FOLLOWUP_MINUTES,
   };
 }
 
@@ -166,120 +166,19 @@ export class FollowupService {
         after: rules,
       });
     });
-    await this.generate(ws);
+    // A new rule (or one switched on, or a shorter delay) may have calls due at once.
+    await makeDueFollowups(this.deps, ws);
     return this.rules(actor);
   }
 
-  /**
-   * Makes the follow-ups due by today that no rule made yet: orders completed and cases resolved
-   * `daysAfter` days before (within the look-back), each given to the case's agent when they still
-   * work cases, else to the customer-service person working today with the fewest open follow-ups.
-   * When it made any, the workspace is re-planned: each takes FOLLOWUP_MINUTES of its agent's day.
-   */
-  async generate(workspaceId: string): Promise<number> {
-    const db = this.deps.db;
-    const care = new CareRepository(db);
-    const { rules } = await rulesOf(care, workspaceId);
-    const active = rules.filter((r) => r.active);
-    if (active.length === 0) return 0;
-    const { timeZone } = await care.ownerAndLocale(workspaceId);
-    const today = await new ScheduleService(this.deps).today(db, workspaceId);
-    const now = nowIso(this.deps);
-    const repo = new FollowupRepository(db);
-    const agents = (await agentsToday(db, workspaceId, today)).members;
-    const agentIds = new Set(agents.map((a) => a.id));
-    const pool = agents.some((a) => a.freeMinutes > 0)
-      ? agents.filter((a) => a.freeMinutes > 0)
-      : agents;
-    const open = await repo.openCounts(workspaceId);
-    const pick = (preferred: string | null): string | null => {
-      if (preferred && agentIds.has(preferred)) return preferred;
-      const best = [...pool].sort(
-        (a, b) => (open.get(a.id) ?? 0) - (open.get(b.id) ?? 0) || a.id.localeCompare(b.id),
-      )[0];
-      return best?.id ?? null;
-    };
-    const rows: FollowupRow[] = [];
-    for (const rule of active) {
-      // A day's margin either side of the local dates (the time zone's offset).
-      const since = new Date(
-        Date.parse(`${earliestEventDate(rule, today)}T00:00:00Z`) - DAY,
-      ).toISOString();
-      const events =
-        rule.trigger === "delivered"
-          ? (await repo.delivered(workspaceId, since, now))
-              .filter((o) => o.refundFen < o.totalFen || o.totalFen === 0)
-              .map((o) => ({
-                key: `order:${o.id}`,
-                orderId: o.id as string | null,
-                caseId: null as string | null,
-                platformOrderId: o.platformOrderId as string | null,
-                shopId: o.shopId,
-                platform: o.platform,
-                amountFen: Number(o.totalFen),
-                at: o.completedAt!,
-                agent: null as string | null,
-              }))
-          : (await repo.resolved(workspaceId, since, now)).map((c) => ({
-              key: `case:${c.id}`,
-              orderId: c.orderId,
-              caseId: c.id as string | null,
-              platformOrderId: c.platformOrderId,
-              shopId: c.shopId,
-              platform: c.platform,
-              amountFen: Number(c.totalFen ?? c.requestedFen),
-              at: c.resolvedAt!,
-              agent: c.assigneeMemberId,
-            }));
-      const due = events.flatMap((e) => {
-        const date = followupDue(rule, { ...e, date: dateInZone(e.at, timeZone) }, today);
-        return date ? [{ ...e, date }] : [];
-      });
-      const made = await repo.existing(
-        workspaceId,
-        rule.id,
-        due.map((e) => e.key),
-      );
-      for (const e of due) {
-        if (made.has(e.key)) continue;
-        const memberId = pick(e.agent);
-        if (memberId) open.set(memberId, (open.get(memberId) ?? 0) + 1);
-        rows.push({
-          workspaceId,
-          id: newId(),
-          ruleId: rule.id,
-          ruleName: rule.name,
-          sourceKey: e.key,
-          shopId: e.shopId,
-          orderId: e.orderId,
-          caseId: e.caseId,
-          platformOrderId: e.platformOrderId,
-          dueDate: e.date,
-          memberId,
-          script: rule.script,
-          state: "open",
-          outcome: null,
-          turnedGood: 0,
-          complaintCaseId: null,
-          note: null,
-          doneAt: null,
-          doneDate: null,
-          doneBy: null,
-          version: 1,
-          createdAt: now,
-        });
-      }
-    }
-    const inserted = rows.length ? await repo.insert(rows) : 0;
-    // New calls on someone's Today take their minutes there: the engine moves plan work.
-    if (inserted > 0) await replanCases(this.deps, workspaceId);
-    return inserted;
+  /** Makes the follow-ups due by today that no rule made yet (followups-generate.ts). */
+  generate(workspaceId: string): Promise<number> {
+    return makeDueFollowups(this.deps, workspaceId);
   }
 
   /** The follow-ups: `state` open|done, `assignee` me|none|a member's id. */
   async list(actor: Actor, q: { state?: "open" | "done"; assignee?: string; limit?: number }) {
     await authorizeAftersales(this.deps.db, actor, "aftersales.read");
-    await this.generate(actor.workspaceId);
     const memberId =
       q.assignee === undefined
         ? undefined
@@ -375,14 +274,16 @@ export class FollowupService {
   }
 }
 
-/** A member's follow-ups due by `date` on their Today (made first when they are due). */
+/**
+ * A member's follow-ups due by `date` on their Today. Only read: they were made when they came due
+ * (followups-generate.ts), never by reading a day.
+ */
 export async function followupsOnToday(
   deps: ServiceDeps,
   workspaceId: string,
   memberId: string,
   date: string,
 ) {
-  await new FollowupService(deps).generate(workspaceId);
   const rows = await new FollowupRepository(deps.db).dueFor(workspaceId, memberId, date);
   return rows.map(presentFollowup);
 }

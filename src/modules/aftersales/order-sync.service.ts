@@ -19,6 +19,7 @@ import { CaseSourceRepository, type CaseOrder } from "./case-sources.repository.
 import { caseEvent, planCreate, planUpdate, type CasePlan, type Incoming } from "./case-upsert.js";
 import { planCounts, writePlans, writtenIds } from "./case-write.js";
 import { publishSla, refreshSla, type SlaOutcome } from "./sla-clocks.js";
+import { makeDueFollowups } from "./followups-generate.js";
 import { routeNewCases } from "./routing.service.js";
 import { CaseRepository } from "./cases.repository.js";
 
@@ -77,6 +78,8 @@ export class OrderSyncService {
     });
     publishSla(this.deps, sla);
     if (total.created > 0) await routeNewCases(this.deps, ws);
+    // The order imports read may hold deliveries and finished refunds: 好评回访 calls due now.
+    if (total.imports > 0) await makeDueFollowups(this.deps, ws);
     if (total.created + total.updated > 0)
       this.deps.events?.publish(ws, { type: "aftersales.cases.changed" });
     return total;

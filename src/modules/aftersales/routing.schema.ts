@@ -99,6 +99,13 @@ export const RoutingQueueSchema = Type.Object({
       freeMinutes: Type.Integer({ description: "Minutes free today after duties" }),
       count: Type.Integer({ description: "Open cases" }),
       estimatedMinutes: Type.Integer({ description: "Their estimated minutes" }),
+      followups: Type.Object(
+        {
+          count: Type.Integer({ description: "Open 好评回访 follow-ups due by today" }),
+          estimatedMinutes: Type.Integer({ description: "Their minutes (FOLLOWUP_MINUTES each)" }),
+        },
+        { description: "The follow-up calls on their Today, beside the cases" },
+      ),
     }),
   ),
   unassigned: Type.Object({

@@ -8,6 +8,7 @@
 // engine, so each run that assigned something re-plans the workspace.
 import type { Actor } from "../../core/actor.js";
 import { caseMinutes } from "../../core/aftersales/case-load.js";
+import { FOLLOWUP_MINUTES } from "../../core/aftersales/followups.js";
 import { CASE_TYPES, type CaseType } from "../../core/aftersales/cases.js";
 import {
   ROUTING_RULE_CODES,
@@ -27,6 +28,7 @@ import { ScheduleService, type ReplanOutcome } from "../plans/schedule.service.j
 import { audit, nowIso, type LiveEvent, type ServiceDeps } from "../shared/context.js";
 import { authorizeAftersales } from "./aftersales.access.js";
 import { CaseRepository, type CaseEventRow } from "./cases.repository.js";
+import { FollowupRepository } from "./followups.repository.js";
 import { customerServiceMembers, freeDays, openWork, type CasePeople } from "./routing-load.js";
 import { RoutingRepository, type CaseRoutingRow } from "./routing.repository.js";
 import { presentRules, rulesOf, type Rules } from "./routing-rules.js";
@@ -330,16 +332,24 @@ export class CaseRoutingService {
 
   /**
    * The lead's view: open cases per person (the customer-service people, and anyone else who has
-   * open cases) with counts, estimated minutes and the minutes they have free today; the unassigned
-   * apart, with why routing left them.
+   * open cases or calls) with counts, estimated minutes and the minutes they have free today, and
+   * beside them the 好评回访 calls due on their Today (count and minutes) — the load the engine
+   * reserves; the unassigned apart, with why routing left them.
    */
   async queue(actor: Actor) {
     await authorizeAftersales(this.deps.db, actor, "aftersales.read");
     const db = this.deps.db;
     const ws = actor.workspaceId;
     const today = await this.schedule.today(db, ws);
-    const [{ members }, work] = await Promise.all([agentsToday(db, ws, today), openWork(db, ws)]);
-    const others = [...work.byMember.keys()].filter((id) => !members.some((m) => m.id === id));
+    const [{ members }, work, calls] = await Promise.all([
+      agentsToday(db, ws, today),
+      openWork(db, ws),
+      // 好评回访 calls due by today: on their Today, and in their day's minutes like cases.
+      new FollowupRepository(db).dueCounts(ws, today),
+    ]);
+    const others = [...new Set([...work.byMember.keys(), ...calls.keys()])].filter(
+      (id) => !members.some((m) => m.id === id),
+    );
     const otherNames = await new CaseRepository(db).memberNames(ws, others);
     const rows = [
       ...members.map((m) => ({ ...m, agent: true })),
@@ -355,6 +365,7 @@ export class CaseRoutingService {
       date: today,
       members: rows.map((m) => {
         const w = work.byMember.get(m.id) ?? { count: 0, minutes: 0 };
+        const n = calls.get(m.id) ?? 0;
         return {
           memberId: m.id,
           name: m.name,
@@ -363,6 +374,7 @@ export class CaseRoutingService {
           freeMinutes: m.freeMinutes,
           count: w.count,
           estimatedMinutes: w.minutes,
+          followups: { count: n, estimatedMinutes: n * FOLLOWUP_MINUTES },
         };
       }),
       unassigned: {

@@ -60,8 +60,9 @@ export class TodayService {
     const packing = await this.packing.runOf(actor.workspaceId, member, date);
     const repo = new TodayRepository(db);
     const ws = actor.workspaceId;
-    // Their open after-sales cases and due 好评回访 calls (today only: they are now-work). The calls
-    // are made first: new ones re-plan, so the plan work read below leaves their minutes free.
+    // Their open after-sales cases and due 好评回访 calls (today only: they are now-work). Reading a
+    // day writes nothing: the calls were made when they came due, and the plan already leaves their
+    // minutes free.
     const isToday = date === (await this.schedule.today(db, ws));
     const followups = isToday ? await followupsOnToday(this.deps, ws, member.id, date) : [];
     const [allocs, logs, items, inbox, duties, m, cal, result, leaves] = await Promise.all([

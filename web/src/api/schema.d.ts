@@ -8595,6 +8595,8 @@ export interface operations {
               doneAt: string | null;
               doneBy: string | null;
               version: number;
+              /** @description Minutes the call takes of the agent's day (FOLLOWUP_MINUTES; the engine reserves them) */
+              estimatedMinutes: number;
             }[];
             items: {
               /** @description Identifier (UUIDv7) */
@@ -8866,6 +8868,8 @@ export interface operations {
               doneAt: string | null;
               doneBy: string | null;
               version: number;
+              /** @description Minutes the call takes of the agent's day (FOLLOWUP_MINUTES; the engine reserves them) */
+              estimatedMinutes: number;
             }[];
             items: {
               /** @description Identifier (UUIDv7) */
@@ -9073,6 +9077,8 @@ export interface operations {
               doneAt: string | null;
               doneBy: string | null;
               version: number;
+              /** @description Minutes the call takes of the agent's day (FOLLOWUP_MINUTES; the engine reserves them) */
+              estimatedMinutes: number;
             }[];
             items: {
               /** @description Identifier (UUIDv7) */
@@ -9286,6 +9292,8 @@ export interface operations {
               doneAt: string | null;
               doneBy: string | null;
               version: number;
+              /** @description Minutes the call takes of the agent's day (FOLLOWUP_MINUTES; the engine reserves them) */
+              estimatedMinutes: number;
             }[];
             items: {
               /** @description Identifier (UUIDv7) */
@@ -9485,6 +9493,8 @@ export interface operations {
               doneAt: string | null;
               doneBy: string | null;
               version: number;
+              /** @description Minutes the call takes of the agent's day (FOLLOWUP_MINUTES; the engine reserves them) */
+              estimatedMinutes: number;
             }[];
             items: {
               /** @description Identifier (UUIDv7) */
@@ -9753,6 +9763,8 @@ export interface operations {
               doneAt: string | null;
               doneBy: string | null;
               version: number;
+              /** @description Minutes the call takes of the agent's day (FOLLOWUP_MINUTES; the engine reserves them) */
+              estimatedMinutes: number;
             }[];
             items: {
               /** @description Identifier (UUIDv7) */
@@ -21453,6 +21465,13 @@ export interface operations {
               count: number;
               /** @description Their estimated minutes */
               estimatedMinutes: number;
+              /** @description The follow-up calls on their Today, beside the cases */
+              followups: {
+                /** @description Open 好评回访 follow-ups due by today */
+                count: number;
+                /** @description Their minutes (FOLLOWUP_MINUTES each) */
+                estimatedMinutes: number;
+              };
             }[];
             unassigned: {
               count: number;
@@ -22394,6 +22413,8 @@ export interface operations {
               doneAt: string | null;
               doneBy: string | null;
               version: number;
+              /** @description Minutes the call takes of the agent's day (FOLLOWUP_MINUTES; the engine reserves them) */
+              estimatedMinutes: number;
             }[];
           };
         };
@@ -22482,6 +22503,8 @@ export interface operations {
             doneAt: string | null;
             doneBy: string | null;
             version: number;
+            /** @description Minutes the call takes of the agent's day (FOLLOWUP_MINUTES; the engine reserves them) */
+            estimatedMinutes: number;
           };
         };
       };

@@ -39,7 +39,7 @@ export const aftersalesCareEn = {
   "aftersales.followup.active": "On",
   "aftersales.followup.noRules": "No rules yet.",
   "aftersales.today.followups": "Review follow-ups",
-  "aftersales.today.followupsCount": "{count} to call",
+  "aftersales.today.followupsCount": "{count} to call · {minutes} min",
   "aftersales.today.followupDue": "due {date}",
   "aftersales.today.recorded": "Recorded: {outcome}",
   "aftersales.today.followupsAll": "Show all {count}",

@@ -40,7 +40,7 @@ export const aftersalesCareZhCN: Record<keyof typeof aftersalesCareEn, string> =
   "aftersales.followup.active": "启用",
   "aftersales.followup.noRules": "还没有规则。",
   "aftersales.today.followups": "好评回访",
-  "aftersales.today.followupsCount": "待回访 {count} 个",
+  "aftersales.today.followupsCount": "待回访 {count} 个 · 约 {minutes} 分钟",
   "aftersales.today.followupDue": "{date} 起",
   "aftersales.today.recorded": "已登记：{outcome}",
   "aftersales.today.followupsAll": "显示全部 {count} 个",

@@ -98,6 +98,7 @@ export const aftersalesEn = {
   "aftersales.import.column": "Column",
   "aftersales.import.notes": "Notes",
   "aftersales.people.load": "{count} open · {minutes} min · {free} min free today",
+  "aftersales.people.followups": "{count} calls · {minutes} min",
   "aftersales.people.off": "not working today",
   "aftersales.people.title": "Per person",
   // The after-sales dashboard (DashboardPage.tsx).

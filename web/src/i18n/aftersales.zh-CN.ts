@@ -99,6 +99,7 @@ export const aftersalesZhCN: Record<keyof typeof aftersalesEn, string> = {
   "aftersales.import.column": "列",
   "aftersales.import.notes": "提示",
   "aftersales.people.load": "未完结 {count} 个 · 约 {minutes} 分钟 · 今天空闲 {free} 分钟",
+  "aftersales.people.followups": "回访 {count} 个 · 约 {minutes} 分钟",
   "aftersales.people.off": "今天不上班",
   "aftersales.people.title": "按人查看",
   // The after-sales dashboard (DashboardPage.tsx).

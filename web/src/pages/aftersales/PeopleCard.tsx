@@ -1,7 +1,8 @@
 // The queue per person, for the owner and the customer-service leads: each person's open cases, their
-// estimated minutes and the minutes they have free today, and the unassigned cases with why routing
-// left them. Read from GET /api/v1/aftersales/queue when the server has it (a server without it
-// answers 404 and the card stays away); a click on a person filters the list to their cases.
+// estimated minutes and the minutes they have free today, beside them the 好评回访 calls due on their
+// Today (count and minutes, when they have any), and the unassigned cases with why routing left them.
+// Read from GET /api/v1/aftersales/queue when the server has it (a server without it answers 404
+// and the card stays away); a click on a person filters the list to their cases.
 import { Card, Flex, Tag, Typography } from "antd";
 import { useCaseQueue } from "../../api/aftersales";
 import { useI18n } from "../../i18n";
@@ -35,6 +36,15 @@ export function PeopleCard({
               minutes: m.estimatedMinutes,
               free: m.freeMinutes,
             })}
+            {m.followups.count > 0 && (
+              <span data-testid="case-person-followups">
+                {" · "}
+                {t("aftersales.people.followups", {
+                  count: m.followups.count,
+                  minutes: m.followups.estimatedMinutes,
+                })}
+              </span>
+            )}
             {!m.working && <> · {t("aftersales.people.off")}</>}
           </Tag.CheckableTag>
         ))}

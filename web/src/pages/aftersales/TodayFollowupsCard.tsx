@@ -1,6 +1,7 @@
-// A 客服 member's 好评回访 follow-ups on Today: each order to call with the rule's script, and the
-// outcome buttons — good review, bad review turned good, no answer, bad review (which opens a
-// complaint case with its own clock; the server does that and says so).
+// A 客服 member's 好评回访 follow-ups on Today: how many and the minutes they take of the day (what
+// the engine keeps free for them), each order to call with the rule's script, and the outcome
+// buttons — good review, bad review turned good, no answer, bad review (which opens a complaint case
+// with its own clock; the server does that and says so).
 import { App, Button, Card, List, Space, Typography } from "antd";
 import { useState } from "react";
 import { Link } from "react-router-dom";
@@ -52,7 +53,10 @@ export function TodayFollowupsCard({
       title={t("aftersales.today.followups")}
       extra={
         <Typography.Text type="secondary">
-          {t("aftersales.today.followupsCount", { count: followups.length })}
+          {t("aftersales.today.followupsCount", {
+            count: followups.length,
+            minutes: followups.reduce((s, f) => s + f.estimatedMinutes, 0),
+          })}
         </Typography.Text>
       }
       data-testid="today-followups"

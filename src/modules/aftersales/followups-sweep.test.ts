@@ -1,0 +1,132 @@
+// 好评回访 follow-ups are made when they come due, never by reading a day, on both databases: rules
+// saved before the orders came in make nothing; the order import's deliveries wait for the server's
+// sweep — GET /today and GET /aftersales/followups write no row — which makes the call, now on its
+// agent's Today with its 5 minutes and in the lead's queue per person beside their cases. The same
+// day with no new import the sweep reads nothing; another import makes it look again; the next local
+// day (the services' clock) it makes what came due with time alone, which reading Today did not.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Services } from "../../server/services.js";
+import * as fx from "../../../test/fixtures/orders/build.js";
+import { DIALECTS } from "../../../test/helpers/db.js";
+import { buildShopTeam, frozenClock, services } from "../../../test/helpers/factories.js";
+import { Client, startTestApp, type TestApp } from "../../../test/helpers/http.js";
+import { FollowupSweep } from "./followups-generate.js";
+import { FollowupRepository } from "./followups.repository.js";
+
+const V1 = "/api/v1";
+const NOW = "2026-10-12T04:00:00.000Z"; // a Monday, 12:00 in Shanghai
+const ORDER = "3515313147329357901"; // received 2026-10-05
+
+interface Day {
+  date: string;
+  followups: { id: string; estimatedMinutes: number }[];
+}
+interface Queue {
+  members: {
+    memberId: string;
+    count: number;
+    followups: { count: number; estimatedMinutes: number };
+  }[];
+}
+
+for (const dialect of DIALECTS) {
+  describe(`follow-ups made by the sweep, not by reads, on ${dialect}`, () => {
+    let t: TestApp;
+    let s: Services;
+    const clock = frozenClock(NOW);
+    beforeAll(async () => {
+      t = await startTestApp(dialect, clock);
+      s = services(t.tdb.database, clock);
+    });
+    afterAll(async () => t.close());
+
+    async function signIn(email: string, password: string) {
+      const c = new Client(t.app);
+      const r = await c.post("/api/v1/auth/login", { email, password });
+      if (r.status !== 200) throw new Error(`login ${r.status} ${r.raw}`);
+      return c;
+    }
+
+    it("Today and the list only read; the sweep makes what came due, shown on Today and in the queue per person", async () => {
+      const x = await buildShopTeam(s);
+      const who = (name: string) => x.people.find((p) => p.name === name)!;
+      const agent = who("客服专员");
+      const lead = who("客服主管");
+      const agentC = await signIn(agent.email, agent.password);
+      const leadC = await signIn(lead.email, lead.password);
+      const importOrders = async () => {
+        const r = await s.imports.importFiles(x.owner, { shopName: "淘宝店" }, [
+          { file: "ExportOrderList202610.csv", bytes: fx.taobaoOrders() },
+          { file: "ExportOrderDetailList202610.csv", bytes: fx.taobaoItems() },
+        ]);
+        expect(r.errors).toEqual([]);
+      };
+      const rows = () =>
+        new FollowupRepository(t.tdb.database.db).list(x.owner.workspaceId, { limit: 200 });
+
+      // Due 5 days after delivery (…901: the 10th), and 8 days after (…901: tomorrow, the 13th).
+      await s.followups.putRules(x.owner, {
+        version: 0,
+        rules: [
+          { name: "签收回访", trigger: "delivered", daysAfter: 5, script: "亲，收到了吗？" },
+          { name: "八天回访", trigger: "delivered", daysAfter: 8, script: "亲，用得怎么样？" },
+        ],
+      });
+      await importOrders();
+
+      // Reading writes nothing: no call on anyone's Today, none in the list, no row.
+      for (const c of [agentC, leadC]) {
+        const day = await c.get<Day>(`${V1}/today`);
+        expect(day.status).toBe(200);
+        expect(day.body.date).toBe("2026-10-12");
+        expect(day.body.followups).toEqual([]);
+      }
+      const listed = await leadC.get<{ items: unknown[] }>(`${V1}/aftersales/followups`);
+      expect(listed.status).toBe(200);
+      expect(listed.body.items).toEqual([]);
+      expect(await rows()).toEqual([]);
+
+      // The sweep makes them.
+      const sweep = new FollowupSweep({ db: t.tdb.database.db, clock });
+      const first = await sweep.sweep();
+      expect(first).toMatchObject({ workspaces: 1, failed: [] });
+      const made = await rows();
+      expect(made).toHaveLength(first.made);
+      const call = made.find((r) => r.ruleName === "签收回访" && r.platformOrderId === ORDER);
+      expect(call).toMatchObject({ dueDate: "2026-10-10", state: "open" });
+      expect([agent.memberId, lead.memberId]).toContain(call!.memberId);
+      const eightDays = (rs: typeof made) =>
+        rs.find((r) => r.ruleName === "八天回访" && r.platformOrderId === ORDER);
+      expect(eightDays(made)).toBeUndefined();
+
+      // On its agent's Today with its minutes, and beside their cases in the lead's queue.
+      const mine = call!.memberId === agent.memberId ? agentC : leadC;
+      const day = await mine.get<Day>(`${V1}/today`);
+      expect(day.body.followups).toContainEqual(
+        expect.objectContaining({ id: call!.id, estimatedMinutes: 5 }),
+      );
+      const queue = await leadC.get<Queue>(`${V1}/aftersales/queue`);
+      expect(queue.status).toBe(200);
+      for (const p of [agent, lead]) {
+        const n = made.filter((r) => r.memberId === p.memberId).length;
+        const row = queue.body.members.find((m) => m.memberId === p.memberId);
+        expect(row?.followups).toEqual({ count: n, estimatedMinutes: n * 5 });
+        if (p.memberId === call!.memberId) expect(n).toBeGreaterThanOrEqual(1);
+      }
+
+      // The same day, nothing new: the sweep does not read the orders again; an import makes it.
+      expect(await sweep.sweep()).toEqual({ workspaces: 0, made: 0, failed: [] });
+      await importOrders();
+      expect(await sweep.sweep()).toEqual({ workspaces: 1, made: 0, failed: [] });
+
+      // The next day on the shop's clock: …901's 8-day call comes due with time alone. Today
+      // read does not make it; the sweep does, on that date.
+      clock.set("2026-10-13T04:00:00.000Z");
+      const next = await mine.get<Day>(`${V1}/today`);
+      expect(next.body.date).toBe("2026-10-13");
+      expect(eightDays(await rows())).toBeUndefined();
+      expect(await sweep.sweep()).toMatchObject({ workspaces: 1, failed: [] });
+      expect(eightDays(await rows())).toMatchObject({ dueDate: "2026-10-13", state: "open" });
+    });
+  });
+}
