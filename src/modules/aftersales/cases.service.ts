@@ -45,7 +45,7 @@ import {
 } from "./cases.repository.js";
 import { makeDueFollowups } from "./followups-generate.js";
 import { OrderSyncService } from "./order-sync.service.js";
-import { publishSla, refreshSla, slaViews, type SlaOutcome } from "./sla-clocks.js";
+import { publishSla, refreshSla, SlaClocks, slaViews, type SlaOutcome } from "./sla-clocks.js";
 import { replanCases, routeNewCases } from "./routing.service.js";
 
 export interface CaseListQuery {
@@ -185,10 +185,10 @@ export class CaseService {
     await authorizeAftersales(this.deps.db, actor, "aftersales.read");
     const states = parseStates(q.state);
     const after = q.cursor ? decodeCursor(q.cursor) : undefined;
-    // Refunds the order imports carried since the last read become cases first.
-    await new OrderSyncService(this.deps).sync(actor);
     const limit = Math.min(q.limit ?? LIMITS.pageSizeDefault, LIMITS.pageSizeMax);
-    const repo = new CaseRepository(this.deps.db);
+    const db = this.deps.db;
+    const ws = actor.workspaceId;
+    const repo = new CaseRepository(db);
     const assignee =
       q.assignee === undefined
         ? undefined
@@ -197,18 +197,30 @@ export class CaseService {
           : q.assignee === "none"
             ? null
             : q.assignee;
-    const rows = await repo.list(
-      actor.workspaceId,
-      { states, type: q.type, shopId: q.shopId, assignee },
-      limit + 1,
-      after,
-    );
+    const read = () =>
+      repo.list(ws, { states, type: q.type, shopId: q.shopId, assignee }, limit + 1, after);
+    // Few round trips (on PostgreSQL each waits its turn): the page, the look for order imports
+    // not yet read for refunds and the SLA clocks' setup at once, then the names and pauses at
+    // once. Refunds the order imports carried become cases first: when there are any, they are
+    // read and the page read again.
+    const [waiting, first, clocks] = await Promise.all([
+      new CaseSourceRepository(db).unsyncedImports(ws, 1),
+      read(),
+      SlaClocks.load(db, ws),
+    ]);
+    let rows = first;
+    if (waiting.length > 0) {
+      const synced = await new OrderSyncService(this.deps).sync(actor);
+      if (synced.created + synced.updated > 0) rows = await read();
+    }
     const page = rows.slice(0, limit);
-    const names = await repo.memberNames(
-      actor.workspaceId,
-      page.flatMap((r) => (r.assigneeMemberId ? [r.assigneeMemberId] : [])),
-    );
-    const slas = await slaViews(this.deps.db, actor.workspaceId, page, nowIso(this.deps));
+    const [names, slas] = await Promise.all([
+      repo.memberNames(
+        ws,
+        page.flatMap((r) => (r.assigneeMemberId ? [r.assigneeMemberId] : [])),
+      ),
+      slaViews(db, ws, page, nowIso(this.deps), clocks),
+    ]);
     return {
       items: page.map((r) => ({ ...presentCase(r, names), sla: slas.get(r.id)! })),
       nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null,

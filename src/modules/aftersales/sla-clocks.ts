@@ -197,20 +197,27 @@ export class SlaClocks {
   }
 }
 
-/** The SLA views of cases (the queue and one case), by case id. */
+/**
+ * The SLA views of cases (the queue and one case), by case id. `loaded`: the workspace's clocks
+ * when the caller read them already (the queue reads them beside its cases); else they are read
+ * beside the cases' pauses (on PostgreSQL, at the same time).
+ */
 export async function slaViews(
   db: Executor,
   workspaceId: string,
   cases: readonly SlaCaseRow[],
   now: string,
+  loaded?: SlaClocks,
 ): Promise<Map<string, CaseSlaView>> {
   const out = new Map<string, CaseSlaView>();
   if (cases.length === 0) return out;
-  const clocks = await SlaClocks.load(db, workspaceId);
-  const pauses = await new SlaRepository(db).pauses(
-    workspaceId,
-    cases.map((c) => c.id),
-  );
+  const [clocks, pauses] = await Promise.all([
+    loaded ?? SlaClocks.load(db, workspaceId),
+    new SlaRepository(db).pauses(
+      workspaceId,
+      cases.map((c) => c.id),
+    ),
+  ]);
   for (const c of cases) out.set(c.id, clocks.view(clocks.status(c, pauses.get(c.id) ?? [], now)));
   return out;
 }
