@@ -6,17 +6,12 @@ import type { Actor } from "../../core/actor.js";
 import { can } from "../../core/can.js";
 import { fail, fieldError, type FieldError } from "../../core/errors.js";
 import { newId } from "../../core/ids.js";
-import { msg, renderMessage, type Locale, type Message } from "../../core/messages/index.js";
+import { msg, type Locale, type Message } from "../../core/messages/index.js";
 import { formatMoney, parseMoney } from "../../core/money.js";
 import { policyActor, type PolicyActor } from "../../core/policy.js";
 import { storedLines, storeLines } from "../../core/pay/lines.js";
 import { compilePlan, type CompiledPlan, type PayPlanDefinition } from "../../core/pay/plan.js";
-import {
-  missingLines,
-  requiredInputs,
-  type Inputs,
-  type PayLine,
-} from "../../core/pay/statement.js";
+import { requiredInputs, type Inputs } from "../../core/pay/statement.js";
 import {
   computeMonth,
   prorate,
@@ -33,70 +28,14 @@ import { audit, nowIso, type ServiceDeps } from "../shared/context.js";
 import { payFieldError, payNotFound, payStale } from "./pay-errors.js";
 import { planSegments } from "./pay-plan.service.js";
 import { PayRepository } from "./pay.repository.js";
-
-export interface EnteredInput {
-  /** null: the same value for everyone (e.g. unattributed sales for a pool). */
-  memberId: string | null;
-  key: string;
-  /** Money as decimal text ("1234.50"); counts, seconds, rates and scores as numbers in text. */
-  value: string;
-}
-
-export function periodRange(period: string): { from: string; to: string } {
-  const m = /^(\d{4})-(\d{2})$/.exec(period);
-  const month = m ? Number(m[2]) : 0;
-  if (!m || month < 1 || month > 12) throw payFieldError("period", "pay.field.period");
-  const last = new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
-  return { from: `${period}-01`, to: `${period}-${String(last).padStart(2, "0")}` };
-}
-
-const monthDaysOf = (period: string) => {
-  const r = periodRange(period);
-  return daysBetween(r.from, r.to) + 1;
-};
-
-/** A statement as the API answers: every line's name, formula, inputs and sources as messages. */
-export const presentStatement = (s: {
-  memberId: string;
-  memberName: string;
-  departmentId: string | null;
-  planVersionId: string | null;
-  totalFen: number;
-  lines: readonly PayLine[];
-}) => ({
-  memberId: s.memberId,
-  memberName: s.memberName,
-  departmentId: s.departmentId,
-  planVersionId: s.planVersionId,
-  total: formatMoney(s.totalFen),
-  lines: s.lines.map((l) => ({
-    kind: l.kind,
-    code: l.code,
-    label: l.label,
-    amount: formatMoney(l.amountFen),
-    formula: l.formula,
-    inputs: l.inputs,
-    sources: l.sources,
-    ...(l.missing && { missing: true }),
-  })),
-});
-
-/** What a run still lacks before it can be locked: one entry per member and input (docs/PAY.md "Inputs still missing"). */
-const missingOf = (
-  statements: {
-    memberId: string;
-    memberName: string;
-    lines: readonly { kind: string; code: string; label: Message; missing?: boolean }[];
-  }[],
-) =>
-  statements.flatMap((s) =>
-    missingLines(s.lines).map((l) => ({
-      memberId: s.memberId,
-      memberName: s.memberName,
-      key: `${l.kind}.${l.code}`,
-      label: l.label,
-    })),
-  );
+import {
+  exportRowsOf,
+  missingOf,
+  monthDaysOf,
+  periodRange,
+  presentStatement,
+  type EnteredInput,
+} from "./pay-statements.js";
 
 export class PayRunService {
   constructor(private readonly deps: ServiceDeps) {}
@@ -530,54 +469,9 @@ export class PayRunService {
     throw payNotFound("statement");
   }
 
-  /**
-   * Rows for XLSX/CSV in the reader's language: one row per line, with each statement's total. The
-   * kind and code columns stay machine values (a script reads them); names, formulas, inputs and
-   * sources are rendered from their messages.
-   */
+  /** Rows for XLSX/CSV in the reader's language (`exportRowsOf`). */
   async exportRows(actor: Actor, id: string, locale: Locale) {
-    const run = await this.get(actor, id);
-    const t = (m: Message) => renderMessage(locale, m);
-    const header = [
-      "period",
-      "member",
-      "kind",
-      "code",
-      "label",
-      "amount",
-      "formula",
-      "inputs",
-      "sources",
-    ] as const;
-    const rows: (string | number)[][] = [header.map((h) => t(msg(`pay.export.${h}`)))];
-    for (const s of run.statements) {
-      for (const l of s.lines)
-        rows.push([
-          run.period,
-          s.memberName,
-          l.kind,
-          l.code,
-          t(l.label),
-          l.amount,
-          t(l.formula),
-          l.inputs
-            .map((i) => t(msg("pay.export.input", { label: i.label, value: i.value })))
-            .join("; "),
-          l.sources.map(t).join("; "),
-        ]);
-      rows.push([
-        run.period,
-        s.memberName,
-        "total",
-        "",
-        "",
-        s.total,
-        t(msg("pay.export.total_rule")),
-        "",
-        "",
-      ]);
-    }
-    return { period: run.period, rows };
+    return exportRowsOf(await this.get(actor, id), locale);
   }
 
   /** Month-to-date pay for a member, and what it becomes if the shop reaches a GMV. */
