@@ -26,6 +26,7 @@ export default tseslint.config(
   {
     ignores: [
       "dist/**",
+      ".test-build-*/**",
       "node_modules/**",
       "data/**",
       "test-results/**",

@@ -18,5 +18,7 @@ export default defineConfig({
     // file makes its own databases, servers and browsers, and cleans them up.
     isolate: false,
     env: { TZ: "UTC" },
+    // src/ transpiled once for the CLI suites' child processes (test/helpers/cli-build.ts).
+    globalSetup: ["test/helpers/cli-build.ts"],
   },
 });

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Runs the built CLI when `npm run build` produced it after the last change to src/, otherwise the
 // TypeScript sources through tsx, so `npx dayclear …` works in a fresh clone without a build step
-// and never runs a stale build.
+// and never runs a stale build. Under the test runner (DAYCLEAR_FROM_SOURCE with DAYCLEAR_TEST_BUILD,
+// set by test/helpers/cli-build.ts) it runs the sources as that run transpiled them at its start.
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { dirname, join } from "node:path";
@@ -24,7 +25,10 @@ const fresh =
   existsSync(stamp) &&
   !process.env.DAYCLEAR_FROM_SOURCE &&
   (!existsSync(join(root, "src")) || statSync(stamp).mtimeMs >= newestSource(join(root, "src")));
-if (fresh) {
+const testBuild = process.env.DAYCLEAR_FROM_SOURCE && process.env.DAYCLEAR_TEST_BUILD;
+if (testBuild && existsSync(join(testBuild, "cli", "index.js"))) {
+  await import(pathToFileURL(join(testBuild, "cli", "index.js")).href);
+} else if (fresh) {
   await import(pathToFileURL(built).href);
 } else {
   const { register } = await import("tsx/esm/api");
