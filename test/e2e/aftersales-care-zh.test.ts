@@ -165,7 +165,10 @@ for (const dialect of DIALECTS) {
         // The first five with the script; the rest behind "show all". The new rule's call is due
         // today, after the demo's older ones: found by its script, not by its place.
         await expect.poll(() => cards.count()).toBe(Math.min(mine.length, 5));
-        await expect.poll(() => card.textContent()).toContain(`待回访 ${mine.length} 个`);
+        // The card says the minutes the calls take of the day (5 each).
+        await expect
+          .poll(() => card.textContent())
+          .toContain(`待回访 ${mine.length} 个 · 约 ${mine.length * 5} 分钟`);
         const scripts = () => phone.getByTestId("today-followup-script").allTextContents();
         if (!(await scripts()).includes(SCRIPT)) {
           await phone.getByTestId("today-followups-all").click();
@@ -181,7 +184,9 @@ for (const dialect of DIALECTS) {
         await own.scrollIntoViewIfNeeded();
         await shot(phone, "today-followups-390");
         await own.getByTestId("followup-good_review").click();
-        await expect.poll(() => card.textContent()).toContain(`待回访 ${mine.length - 1} 个`);
+        await expect
+          .poll(() => card.textContent())
+          .toContain(`待回访 ${mine.length - 1} 个 · 约 ${(mine.length - 1) * 5} 分钟`);
         const done = await call<{ items: { outcome: string | null }[] }>(
           lead,
           "GET",
@@ -196,7 +201,7 @@ for (const dialect of DIALECTS) {
         if (mine.length > 1) {
           await expect
             .poll(() => en.getByTestId("today-followups").textContent())
-            .toContain(`${mine.length - 1} to call`);
+            .toContain(`${mine.length - 1} to call · ${(mine.length - 1) * 5} min`);
           await shot(en, "today-followups-en-1440");
         }
         await en.goto(`${server.url}/aftersales/settings`);
