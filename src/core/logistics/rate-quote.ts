@@ -83,6 +83,24 @@ const cm = (mm: number) => formatKg(mm * 100); // mm → cm text: 305 mm → "30
 
 /** The parcel's cost under the card, or why the card cannot price it. */
 export function quoteCard(card: RateCard, input: QuoteInput): Quote | NoQuote {
+  return quote(card, input, true);
+}
+
+/** A quote's figures without its formula. */
+export type QuoteFee = Omit<Quote, "formula">;
+
+/**
+ * The same quote without building its formula (the figures are computed by the same code): for
+ * costing many parcels, whose formulas are stored as their inputs (cost-inputs.ts) and built on read.
+ */
+export function quoteFee(card: RateCard, input: QuoteInput): QuoteFee | NoQuote {
+  return quote(card, input, false);
+}
+
+/** Stands for every part of the formula when it is not asked for. */
+const UNSAID: Message = Object.freeze({ code: "rates.f.cost" });
+
+function quote(card: RateCard, input: QuoteInput, explain: boolean): Quote | NoQuote {
   const bad = quoteInputProblem(input);
   if (bad) return { ok: false, reason: bad };
   const province = findProvince(input.province);
@@ -97,11 +115,11 @@ export function quoteCard(card: RateCard, input: QuoteInput): Quote | NoQuote {
   const dims = input.dims ?? null;
 
   // The weight: numerators over den = 100 × divisor grams, compared and rounded up to the step.
-  let weight: Message;
+  let weight: Message = UNSAID;
   let effectiveNum: number;
   let den = 100;
   let volumetricG: number | null = null;
-  const stepKg = formatKg(s.stepG);
+  const stepKg = explain ? formatKg(s.stepG) : "";
   if (s.volumetric !== "none" && s.divisor !== null && dims) {
     const d = s.divisor;
     const v = dims.lengthMm * dims.widthMm * dims.heightMm; // mm³; v ÷ d = grams
@@ -109,31 +127,32 @@ export function quoteCard(card: RateCard, input: QuoteInput): Quote | NoQuote {
     const actualNum = a * den;
     const volNum = v * 100;
     volumetricG = divRound(v, d);
-    const shown = {
+    const shown = () => ({
       actual: formatKg(a),
       l: cm(dims.lengthMm),
       w: cm(dims.widthMm),
       h: cm(dims.heightMm),
       divisor: d,
-      volumetric: formatKg(volumetricG),
+      volumetric: formatKg(volumetricG!),
       step: stepKg,
-    };
+    });
     if (s.volumetric === "half" && volNum > actualNum) {
       effectiveNum = actualNum + (v - a * d) * s.volumetricPct;
-      weight = msg("rates.f.weight_half", {
-        ...shown,
-        pct: s.volumetricPct,
-        effective: formatKg(ceilDiv(effectiveNum, den)),
-      });
+      if (explain)
+        weight = msg("rates.f.weight_half", {
+          ...shown(),
+          pct: s.volumetricPct,
+          effective: formatKg(ceilDiv(effectiveNum, den)),
+        });
     } else {
       effectiveNum = Math.max(actualNum, volNum);
-      weight = msg("rates.f.weight_max", shown);
+      if (explain) weight = msg("rates.f.weight_max", shown());
     }
   } else {
     effectiveNum = a * den;
-    weight = msg("rates.f.weight", { actual: formatKg(a), step: stepKg });
+    if (explain) weight = msg("rates.f.weight", { actual: formatKg(a), step: stepKg });
   }
-  if (input.estimated) weight = msg("rates.f.weight_estimated", { weight });
+  if (explain && input.estimated) weight = msg("rates.f.weight_estimated", { weight });
   let chargeableG = ceilDiv(effectiveNum, den * s.stepG) * s.stepG;
   let band = findBand(zone.bands, chargeableG);
   if (
@@ -144,57 +163,65 @@ export function quoteCard(card: RateCard, input: QuoteInput): Quote | NoQuote {
   ) {
     chargeableG = band.firstG;
     band = findBand(zone.bands, chargeableG);
-    weight = msg("rates.f.first_weight_min", { weight, first: formatKg(chargeableG) });
+    if (explain) weight = msg("rates.f.first_weight_min", { weight, first: formatKg(chargeableG) });
   }
-  weight = msg("rates.f.chargeable", { weight, chargeable: formatKg(chargeableG) });
+  if (explain) weight = msg("rates.f.chargeable", { weight, chargeable: formatKg(chargeableG) });
   if (!band)
     return {
       ok: false,
       reason: msg("rates.out.no_band", { zone: zone.name, weight: formatKg(chargeableG) }),
     };
 
-  const range =
-    band.toG === null
+  const range = !explain
+    ? UNSAID
+    : band.toG === null
       ? msg("rates.f.range_open", { from: formatKg(band.fromG) })
       : msg("rates.f.range", { from: formatKg(band.fromG), to: formatKg(band.toG) });
   let bandFen: number;
-  let fee: Message;
+  let fee: Message = UNSAID;
   if (band.mode === "flat") {
     bandFen = band.priceFen;
-    fee = msg("rates.f.flat", { zone: zone.name, range, price: bandFen });
+    if (explain) fee = msg("rates.f.flat", { zone: zone.name, range, price: bandFen });
   } else {
     const steps = ceilDiv(Math.max(0, chargeableG - band.firstG), band.stepG);
     bandFen = band.firstFen + steps * band.stepFen;
-    fee = msg("rates.f.first_additional", {
-      zone: zone.name,
-      range,
-      first: formatKg(band.firstG),
-      firstFee: band.firstFen,
-      steps,
-      step: formatKg(band.stepG),
-      stepFee: band.stepFen,
-      fee: bandFen,
-    });
+    if (explain)
+      fee = msg("rates.f.first_additional", {
+        zone: zone.name,
+        range,
+        first: formatKg(band.firstG),
+        firstFee: band.firstFen,
+        steps,
+        step: formatKg(band.stepG),
+        stepFee: band.stepFen,
+        fee: bandFen,
+      });
   }
   let freight = bandFen;
   if (freight < s.minimumFen) {
     freight = s.minimumFen;
-    fee = msg("rates.f.minimum", { fee, minimum: s.minimumFen });
+    if (explain) fee = msg("rates.f.minimum", { fee, minimum: s.minimumFen });
   }
   if (s.remoteSurchargeFen > 0 && s.remoteProvinces.includes(province.code)) {
     freight += s.remoteSurchargeFen;
-    fee = msg("rates.f.remote", { fee, province: province.name, surcharge: s.remoteSurchargeFen });
+    if (explain)
+      fee = msg("rates.f.remote", {
+        fee,
+        province: province.name,
+        surcharge: s.remoteSurchargeFen,
+      });
   }
   // Insurance is the one fraction: kept over 100,000 (thousandths of a percent) and rounded once.
   const declared = input.declaredFen ?? null;
   let total = freight;
   if (declared !== null && declared > 0 && s.insuranceMilliPct > 0) {
     total = divRound(freight * 100_000 + declared * s.insuranceMilliPct, 100_000);
-    fee = msg("rates.f.insurance", {
-      fee,
-      declared,
-      rate: formatPercent3(s.insuranceMilliPct),
-    });
+    if (explain)
+      fee = msg("rates.f.insurance", {
+        fee,
+        declared,
+        rate: formatPercent3(s.insuranceMilliPct),
+      });
   }
   return {
     ok: true,
@@ -202,7 +229,7 @@ export function quoteCard(card: RateCard, input: QuoteInput): Quote | NoQuote {
     feeFen: total,
     zone: zone.name,
     bandFen,
-    formula: msg("rates.f.cost", { weight, fee, total }),
+    formula: explain ? msg("rates.f.cost", { weight, fee, total }) : UNSAID,
     inputs: { weightG: a, dims, volumetricG, province: province.code, declaredFen: declared },
   };
 }

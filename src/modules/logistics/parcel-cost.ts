@@ -19,8 +19,12 @@ import {
   type RateCard,
   type RateCardV1,
 } from "../../core/logistics/rate-card.js";
-import { encodeCostInputs, type CostInputs } from "../../core/logistics/cost-inputs.js";
-import { quoteCard, type Dims } from "../../core/logistics/rate-quote.js";
+import {
+  costFormulaOf,
+  encodeCostInputs,
+  type CostInputs,
+} from "../../core/logistics/cost-inputs.js";
+import { quoteFee, type Dims } from "../../core/logistics/rate-quote.js";
 import { msg, storeMessage, type Message } from "../../core/messages/index.js";
 import { findProvince } from "../../core/orders/provinces.js";
 import type BetterSqlite3 from "better-sqlite3";
@@ -212,8 +216,12 @@ export function costOf(ctx: CostContext, p: ParcelCostFacts, estimateG: number |
     p.lengthMm && p.widthMm && p.heightMm
       ? { lengthMm: p.lengthMm, widthMm: p.widthMm, heightMm: p.heightMm }
       : null;
-  const q = quoteCard(version.card, { weightG, dims, province: province.code, estimated });
+  // The figures only: the formula is what is stored (its inputs), built when read (a re-cost of a
+  // million parcels reads none of them).
+  const card = version.card;
+  const q = quoteFee(card, { weightG, dims, province: province.code, estimated });
   if (!q.ok) return because(q.reason, weightG, estimated);
+  const inputs = { revision: version.revision, weightG, dims, province: province.code, estimated };
   return {
     parcelId: p.id,
     costFen: q.feeFen,
@@ -221,8 +229,10 @@ export function costOf(ctx: CostContext, p: ParcelCostFacts, estimateG: number |
     chargeableG: q.chargeableG,
     weightG,
     estimated,
-    formula: q.formula,
-    inputs: { revision: version.revision, weightG, dims, province: province.code, estimated },
+    get formula() {
+      return costFormulaOf(card, inputs);
+    },
+    inputs,
   };
 }
 
