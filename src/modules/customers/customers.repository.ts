@@ -24,13 +24,12 @@ export interface CustomerAggregate {
   windowLastPaidDate: string | null;
 }
 
-/** A customer's figures in the RFM window (`all`: every order of theirs, for the progress). */
+/** A customer's figures in the RFM window (customers with an order in it). */
 export interface WindowFigures {
   customerKey: string;
-  all: number;
   orders: number;
   spendFen: number;
-  lastPaidDate: string | null;
+  lastPaidDate: string;
 }
 
 export class CustomersRepository {
@@ -91,10 +90,11 @@ export class CustomersRepository {
 
   /**
    * One chunk of the RFM read: the customers after `afterKey` (key order) with a paid order in the
-   * window `from`…`to`, their window orders, spend and last paid date, and all their orders (the
-   * progress). Keyed on the customer only, so the one index that fits is orders_customer_cover_idx
-   * (customer key, paid date, total): read in key order from the index alone, no sort, and each
-   * chunk starts where the last one ended.
+   * window `from`…`to`, and their window orders, spend and last paid date. Keyed on the customer
+   * only, so the one index that fits is orders_customer_cover_idx (customer key, paid date, total):
+   * read in key order from the index alone, no sort, each chunk starting where the last one ended.
+   * The window is the WHERE, so an index entry is compared once and the sums need no CASE, and the
+   * customers with no order in it (not scored) are not returned at all.
    */
   async windowChunk(
     workspaceId: string,
@@ -104,72 +104,43 @@ export class CustomersRepository {
     afterKey: string,
     limit: number,
   ): Promise<WindowFigures[]> {
-    const inWindow = sql<boolean>`paid_date >= ${from} and paid_date <= ${to}`;
     const rows = await this.db
       .selectFrom("orders")
       .select((eb) => [
         "customerKey",
-        eb.fn.countAll().as("all"),
-        sql<number>`sum(case when ${inWindow} then 1 else 0 end)`.as("orders"),
-        sql<number>`cast(sum(case when ${inWindow} then total_fen else 0 end) as bigint)`.as(
-          "spendFen",
-        ),
-        sql<string>`max(case when ${inWindow} then paid_date else null end)`.as("lastPaidDate"),
-      ])
-      .where("workspaceId", "=", workspaceId)
-      .where("shopId", "=", shopId)
-      .where("customerKey", ">", afterKey)
-      .groupBy("customerKey")
-      .orderBy("customerKey")
-      .limit(limit)
-      .execute();
-    return rows.map((r) => ({
-      customerKey: r.customerKey!,
-      all: Number(r.all),
-      orders: Number(r.orders ?? 0),
-      spendFen: Number(r.spendFen ?? 0),
-      lastPaidDate: r.lastPaidDate ?? null,
-    }));
-  }
-
-  /** The shop's orders that have a customer (the RFM read's progress counts them). */
-  async customerOrders(workspaceId: string, shopId: string): Promise<number> {
-    const r = await this.db
-      .selectFrom("orders")
-      .select((eb) => eb.fn.countAll().as("n"))
-      .where("workspaceId", "=", workspaceId)
-      .where("shopId", "=", shopId)
-      .where("customerKey", ">", "")
-      .executeTakeFirst();
-    return Number(r?.n ?? 0);
-  }
-
-  /** One customer's window figures (the customer page's card), from the index alone. */
-  async customerWindow(
-    workspaceId: string,
-    shopId: string,
-    customerKey: string,
-    from: string,
-    to: string,
-  ) {
-    const r = await this.db
-      .selectFrom("orders")
-      .select((eb) => [
         eb.fn.countAll().as("orders"),
         big("sum(total_fen)").as("spendFen"),
         eb.fn.max("paidDate").as("lastPaidDate"),
       ])
       .where("workspaceId", "=", workspaceId)
       .where("shopId", "=", shopId)
-      .where("customerKey", "=", customerKey)
+      .where("customerKey", ">", afterKey)
+      .where("paidDate", ">=", from)
+      .where("paidDate", "<=", to)
+      .groupBy("customerKey")
+      .orderBy("customerKey")
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({
+      customerKey: r.customerKey!,
+      orders: Number(r.orders),
+      spendFen: Number(r.spendFen ?? 0),
+      lastPaidDate: r.lastPaidDate!,
+    }));
+  }
+
+  /** The shop's orders in the window `from`…`to` that have a customer (the RFM read's progress). */
+  async windowOrders(workspaceId: string, shopId: string, from: string, to: string) {
+    const r = await this.db
+      .selectFrom("orders")
+      .select((eb) => eb.fn.countAll().as("n"))
+      .where("workspaceId", "=", workspaceId)
+      .where("shopId", "=", shopId)
+      .where("customerKey", ">", "")
       .where("paidDate", ">=", from)
       .where("paidDate", "<=", to)
       .executeTakeFirst();
-    return {
-      orders: Number(r?.orders ?? 0),
-      spendFen: Number(r?.spendFen ?? 0),
-      lastPaidDate: r?.lastPaidDate ?? null,
-    };
+    return Number(r?.n ?? 0);
   }
 
   /**
@@ -190,8 +161,17 @@ export class CustomersRepository {
     return `${Number(r?.n ?? 0)}:${r?.last ?? ""}:${Number(r?.undone ?? 0)}`;
   }
 
-  /** The customer's totals over all their orders (paid or not), in SQL. */
-  async totals(workspaceId: string, shopId: string, customerKey: string) {
+  /**
+   * The customer's totals over all their orders (paid or not), and their paid orders' figures in
+   * the window `from`…`to` (the RFM card's), in SQL.
+   */
+  async totals(
+    workspaceId: string,
+    shopId: string,
+    customerKey: string,
+    window: { from: string; to: string },
+  ) {
+    const inWindow = sql<boolean>`paid_date >= ${window.from} and paid_date <= ${window.to}`;
     const r = await this.db
       .selectFrom("orders")
       .select((eb) => [
@@ -205,6 +185,13 @@ export class CustomersRepository {
         eb.fn.max("paidDate").as("lastPaidDate"),
         eb.fn.min("placedAt").as("firstPlacedAt"),
         eb.fn.max("placedAt").as("lastPlacedAt"),
+        sql<number>`sum(case when ${inWindow} then 1 else 0 end)`.as("windowOrders"),
+        sql<number>`cast(sum(case when ${inWindow} then total_fen else 0 end) as bigint)`.as(
+          "windowSpendFen",
+        ),
+        sql<string | null>`max(case when ${inWindow} then paid_date else null end)`.as(
+          "windowLastPaidDate",
+        ),
       ])
       .where("workspaceId", "=", workspaceId)
       .where("shopId", "=", shopId)
@@ -221,6 +208,11 @@ export class CustomersRepository {
       lastPaidDate: r.lastPaidDate ?? null,
       firstPlacedAt: r.firstPlacedAt ?? null,
       lastPlacedAt: r.lastPlacedAt ?? null,
+      window: {
+        orders: Number(r.windowOrders ?? 0),
+        spendFen: Number(r.windowSpendFen ?? 0),
+        lastPaidDate: r.windowLastPaidDate ?? null,
+      },
     };
   }
 

@@ -76,6 +76,13 @@ interface RfmSnapshot {
   report: RfmReport;
 }
 
+/** The RFM window of `days` days ending on the as-of date. */
+const windowOf = (asOf: string, days: number) => ({
+  from: addDays(asOf, -(days - 1)),
+  to: asOf,
+  days,
+});
+
 /** A customer's id in the API: the shop and the customer key, so it needs no stored id. */
 export const customerId = (shopId: string, key: string) =>
   `${shopId}.${Buffer.from(key, "utf8").toString("base64url")}`;
@@ -169,12 +176,17 @@ export class CustomersService {
    * order in the window, read in chunks of RFM_CHUNK in key order (window figures only, one row
    * per customer), then scored by the core.
    */
-  private async snapshot(db: Executor, actor: Actor, q: RfmQuery): Promise<RfmSnapshot> {
+  private async snapshot(
+    db: Executor,
+    actor: Actor,
+    q: RfmQuery,
+    known?: { shopId: string },
+  ): Promise<RfmSnapshot> {
     const ws = actor.workspaceId;
-    const shop = await shopOf(db, ws, q.shop);
+    const shop = known ? { id: known.shopId } : await shopOf(db, ws, q.shop);
     const asOf = await this.asOfDate(db, actor, q.asOf);
     const days = q.windowDays ?? DEFAULT_WINDOW_DAYS;
-    const window = { from: addDays(asOf, -(days - 1)), to: asOf, days };
+    const window = windowOf(asOf, days);
     const repo = new CustomersRepository(db);
     const snapshots = new RfmSnapshotRepository(db);
     const stamp = await repo.ordersStamp(ws, shop.id);
@@ -190,7 +202,8 @@ export class CustomersService {
         };
     }
     const progress = q.onProgress;
-    const total = progress ? await repo.customerOrders(ws, shop.id) : 0;
+    // The read's progress: the window's orders read of all of them.
+    const total = progress ? await repo.windowOrders(ws, shop.id, window.from, asOf) : 0;
     progress?.(0, RFM_STEPS);
     const asOfDay = toEpochDay(asOf);
     const dayOf = new Map<string, number>();
@@ -201,11 +214,9 @@ export class CustomersService {
     for (let after = ""; ;) {
       const chunk = await repo.windowChunk(ws, shop.id, window.from, asOf, after, RFM_CHUNK);
       for (const c of chunk) {
-        read += c.all;
-        if (c.orders === 0) continue;
-        let d = dayOf.get(c.lastPaidDate!);
-        if (d === undefined)
-          dayOf.set(c.lastPaidDate!, (d = asOfDay - toEpochDay(c.lastPaidDate!)));
+        read += c.orders;
+        let d = dayOf.get(c.lastPaidDate);
+        if (d === undefined) dayOf.set(c.lastPaidDate, (d = asOfDay - toEpochDay(c.lastPaidDate)));
         recency.push(d);
         frequency.push(c.orders);
         monetary.push(c.spendFen);
@@ -312,13 +323,16 @@ export class CustomersService {
       const shop = await shopOf(trx, actor.workspaceId, parsed.shopId).catch(() => {
         throw fail("not_found", "customers.not_found");
       });
-      const totals = await repo.totals(actor.workspaceId, shop.id, parsed.key);
-      if (!totals) throw fail("not_found", "customers.not_found");
-      const orders = await repo.orders(actor.workspaceId, shop.id, parsed.key, PAGE_ORDERS);
-      const cases = await repo.cases(actor.workspaceId, shop.id, parsed.key, PAGE_CASES);
+      const asOf = await this.asOfDate(trx, actor, q.asOf);
+      const window = windowOf(asOf, q.windowDays ?? DEFAULT_WINDOW_DAYS);
+      // The totals and the window's figures (the RFM card) in one read of the customer's orders.
+      const found = await repo.totals(ws, shop.id, parsed.key, window);
+      if (!found) throw fail("not_found", "customers.not_found");
+      const { window: w, ...totals } = found;
+      const orders = await repo.orders(ws, shop.id, parsed.key, PAGE_ORDERS);
+      const cases = await repo.cases(ws, shop.id, parsed.key, PAGE_CASES);
       // The customer's scores against the shop's stored cut-offs (computed here when out of date).
-      const a = await this.snapshot(trx, actor, { ...q, shop: shop.id });
-      const w = await repo.customerWindow(ws, shop.id, parsed.key, a.window.from, a.asOf);
+      const a = await this.snapshot(trx, actor, { ...q, asOf, shop: shop.id }, { shopId: shop.id });
       const latest = orders[0]!;
       let card: ReturnType<typeof rfmCard> | null = null;
       if (w.orders > 0 && a.stats.count > 0) {
@@ -520,15 +534,13 @@ function listItem(a: Analysis, i: number) {
 /** The RFM map of an analysis: what the endpoint, the CLI and the web's grid show. */
 export function rfmReport(a: Pick<Analysis, "shopId" | "asOf" | "window" | "input" | "result">) {
   const res = a.result;
-  const cells = new Map<string, number>();
-  for (let k = 0; k < res.count; k++) {
-    const key = `${res.rScore[k]}${res.fScore[k]}`;
-    cells.set(key, (cells.get(key) ?? 0) + 1);
-  }
+  // Customers per (R, F) cell, at (R − 1) × 5 + F − 1.
+  const cells = new Float64Array(25);
+  for (let k = 0; k < res.count; k++) cells[(res.rScore[k]! - 1) * 5 + res.fScore[k]! - 1]!++;
   const grid = [];
   for (let r = 5; r >= 1; r--)
     for (let f = 1; f <= 5; f++)
-      grid.push({ r, f, segment: RF_GRID[r - 1]![f - 1]!, count: cells.get(`${r}${f}`) ?? 0 });
+      grid.push({ r, f, segment: RF_GRID[r - 1]![f - 1]!, count: cells[(r - 1) * 5 + f - 1]! });
   const frequency = Array.from(a.input.frequency);
   return {
     shopId: a.shopId,
