@@ -182,46 +182,34 @@ export class RoutingRepository {
   }
 
   /**
-   * A routing run's assignments in a few statements: per member and version, one UPDATE of the
-   * cases still nobody's and still at that version (the version is not raised, as `assign` with
-   * `bump` false), then one read of which of them are now that member's at `at`. Returns the ids
-   * assigned; a case someone took or changed since it was read is left out.
+   * A routing run's assignments in one statement per 500 cases: an UPDATE joined to the list of
+   * (case, version read, member) that gives each case still nobody's and still at that version to
+   * its member (the version is not raised, as `assign` with `bump` false), returning the ids it
+   * gave. A case someone took or changed since it was read is left out. (Two statements per member
+   * before: 40 round trips for 1,000 cases over 20 agents.)
    */
   async assignMany(
     workspaceId: string,
     items: readonly { caseId: string; version: number; memberId: string }[],
     at: string,
   ): Promise<Set<string>> {
-    const groups = new Map<string, string[]>();
-    for (const it of items) {
-      const k = `${it.memberId}\u0000${it.version}`;
-      const g = groups.get(k);
-      if (g) g.push(it.caseId);
-      else groups.set(k, [it.caseId]);
-    }
     const done = new Set<string>();
-    for (const [k, ids] of groups) {
-      const [memberId, version] = k.split("\u0000") as [string, string];
-      for (let i = 0; i < ids.length; i += 500) {
-        const part = ids.slice(i, i + 500);
-        await this.db
-          .updateTable("aftersalesCases")
-          .set({ assigneeMemberId: memberId, updatedAt: at })
-          .where("workspaceId", "=", workspaceId)
-          .where("id", "in", part)
-          .where("version", "=", Number(version))
-          .where("assigneeMemberId", "is", null)
-          .execute();
-        const rows = await this.db
-          .selectFrom("aftersalesCases")
-          .select("id")
-          .where("workspaceId", "=", workspaceId)
-          .where("id", "in", part)
-          .where("assigneeMemberId", "=", memberId)
-          .where("updatedAt", "=", at)
-          .execute();
-        for (const r of rows) done.add(r.id);
-      }
+    for (let i = 0; i < items.length; i += 500) {
+      const list = sql.join(
+        items
+          .slice(i, i + 500)
+          .map((it) => sql`(${it.caseId}, cast(${it.version} as integer), ${it.memberId})`),
+      );
+      // VALUES' columns are column1… on both databases.
+      const r = await sql<{ id: string }>`update aftersales_cases
+        set assignee_member_id = v.column3, updated_at = ${at}
+        from (values ${list}) as v
+        where aftersales_cases.workspace_id = ${workspaceId}
+          and aftersales_cases.id = v.column1
+          and aftersales_cases.version = v.column2
+          and aftersales_cases.assignee_member_id is null
+        returning aftersales_cases.id`.execute(this.db);
+      for (const row of r.rows) done.add(row.id);
     }
     return done;
   }
