@@ -1,16 +1,12 @@
 // Shared by the after-sales and customers benchmarks (issue 11): a fresh database of either
-// dialect, timing with p50/p95, and set-based data generation — one INSERT … SELECT over a
-// sequence of numbers (PostgreSQL's generate_series, SQLite's recursive CTE), never a request per row.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import pg from "pg";
+// dialect (bench/db.ts), timing with p50/p95, and set-based data generation — one INSERT … SELECT
+// over a sequence of numbers (PostgreSQL's generate_series, SQLite's recursive CTE), never a
+// request per row.
 import { sql } from "kysely";
-import { dialectOf, openDatabase, type Database } from "../../src/db/database.js";
-import { migrateToLatest } from "../../src/db/migrate.js";
+import { dialectOf, type Database } from "../../src/db/database.js";
+import { freshDatabase, pgReachable, type Dialect } from "../db.js";
 
-export type Dialect = "sqlite" | "postgres";
-export const PG_BASE = process.env.DAYCLEAR_TEST_PG ?? "postgres://postgres@127.0.0.1:5432/test";
+export { freshDatabase, type Dialect };
 
 export const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -25,51 +21,9 @@ export const option = (name: string) => {
 export async function dialects(): Promise<Dialect[]> {
   const out: Dialect[] = ["sqlite"];
   if (flag("no-pg")) return out;
-  const c = new pg.Client({ connectionString: PG_BASE, connectionTimeoutMillis: 2000 });
-  try {
-    await c.connect();
-    out.push("postgres");
-  } catch {
-    console.log("  (PostgreSQL not reachable: SQLite only)");
-  } finally {
-    await c.end().catch(() => undefined);
-  }
+  if (await pgReachable()) out.push("postgres");
+  else console.log("  (PostgreSQL not reachable: SQLite only)");
   return out;
-}
-
-/** A fresh database of the dialect (a throwaway PostgreSQL database, or a SQLite file). */
-export async function freshDatabase(dialect: Dialect, tag: string) {
-  if (dialect === "sqlite") {
-    const dir = mkdtempSync(join(tmpdir(), `dayclear-bench-${tag}-`));
-    const database = openDatabase({ file: join(dir, "bench.db") });
-    await migrateToLatest(database);
-    return {
-      database,
-      drop: async () => {
-        await database.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const name = `dc_bench_${tag}_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: PG_BASE });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(PG_BASE);
-  url.pathname = `/${name}`;
-  const database = openDatabase({ url: url.toString() });
-  await migrateToLatest(database);
-  return {
-    database,
-    drop: async () => {
-      await database.close();
-      const c = new pg.Client({ connectionString: PG_BASE });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
 }
 
 /**
@@ -102,9 +56,14 @@ export async function insertSeries(
   await sql.raw(text).execute(database.db);
 }
 
-/** Planner statistics after a bulk load (both dialects' ANALYZE). */
+/**
+ * Planner statistics after a bulk load (both dialects' ANALYZE); on PostgreSQL a VACUUM too, so
+ * the bulk-loaded pages are marked all-visible as autovacuum would have them in a running shop
+ * (else an index-only scan visits every row's table page: the lead's queue over 100,000 cases).
+ */
 export async function analyze(database: Database) {
-  await sql.raw("ANALYZE").execute(database.db);
+  const pgDialect = dialectOf(database.db) === "postgres";
+  await sql.raw(pgDialect ? "VACUUM ANALYZE" : "ANALYZE").execute(database.db);
 }
 
 export const stats = (times: number[]) => {

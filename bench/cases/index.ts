@@ -21,6 +21,7 @@ import {
 import {
   analyze,
   arg,
+  cpuSeconds,
   dialects,
   freshDatabase,
   insertSeries,
@@ -160,12 +161,15 @@ async function runOn(
     // New cases nobody has, then one routing run (what follows an import's commit).
     await insertCases(database, wsId, shop.id, o.newCases, "n", null, "new");
     const deps = { db: database.db, clock };
+    const before = await load();
+    const c0 = process.cpuUsage();
     t0 = performance.now();
     const run = await routeNewCases(deps, wsId);
     const ms = performance.now() - t0;
+    const cpu = cpuSeconds(c0);
     const goal = 2000 * (o.newCases / 1000);
     console.log(
-      `  ${dialect}: routing ${o.newCases.toLocaleString("en-US")} new cases: ${run.assigned} assigned, ${run.unassigned} left, in ${(ms / 1000).toFixed(2)} s (${ms <= goal ? "✓" : "✗"} goal ${(goal / 1000).toFixed(1)} s)`,
+      `  ${dialect}: routing ${o.newCases.toLocaleString("en-US")} new cases: ${run.assigned} assigned, ${run.unassigned} left, in ${(ms / 1000).toFixed(2)} s, Node CPU ${cpu} s (${ms <= goal ? "✓" : "✗"} goal ${(goal / 1000).toFixed(1)} s; load ${before} → ${await load()})`,
     );
     const left = await sql<{ n: number }>`select count(*) as n from aftersales_cases
       where workspace_id = ${wsId} and assignee_member_id is null and state = 'new'`.execute(

@@ -6,18 +6,14 @@
 //    counts beside it. SQLite and PostgreSQL. Goal: first page p95 ≤ 50 ms on both.
 // 2. Merge proposals over 20,000 unshipped orders (one in five shares a recipient). Goal ≤ 1 s.
 // 3. A 2,000-parcel batch: pick list and slips ready to print in Chromium (print.ts). Goal ≤ 3 s.
-import pg from "pg";
 import { sql } from "kysely";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { systemClock, type Actor } from "../../src/core/actor.js";
-import { openDatabase, sqliteOf, type Database } from "../../src/db/database.js";
-import { migrateToLatest } from "../../src/db/migrate.js";
+import { sqliteOf, type Database } from "../../src/db/database.js";
 import { AuthService } from "../../src/modules/auth/auth.service.js";
 import { OrderRepository } from "../../src/modules/orders/order.repository.js";
 import { ShipQueueService } from "../../src/modules/logistics/queue.service.js";
 import { queueOrderRows, type QueueOrderSpec } from "../../test/helpers/queue-orders.js";
+import { freshDatabase, pgReachable } from "../db.js";
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -28,55 +24,7 @@ const only = (() => {
   return i >= 0 ? process.argv[i + 1] : undefined;
 })();
 
-const PG_BASE = process.env.DAYCLEAR_TEST_PG ?? "postgres://postgres@127.0.0.1:5432/test";
 const PROVINCES = ["浙江", "广东", "江苏", "上海", "北京", "四川", "湖北", "新疆"];
-
-async function pgReachable(): Promise<boolean> {
-  const c = new pg.Client({ connectionString: PG_BASE, connectionTimeoutMillis: 2000 });
-  try {
-    await c.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await c.end().catch(() => undefined);
-  }
-}
-
-/** A fresh database of the dialect (a throwaway PostgreSQL database, or a SQLite file). */
-async function freshDatabase(dialect: "sqlite" | "postgres") {
-  if (dialect === "sqlite") {
-    const dir = mkdtempSync(join(tmpdir(), "dayclear-bench-queue-"));
-    const database = openDatabase({ file: join(dir, "bench.db") });
-    await migrateToLatest(database);
-    return {
-      database,
-      drop: async () => {
-        await database.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const name = `dc_bench_queue_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: PG_BASE });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(PG_BASE);
-  url.pathname = `/${name}`;
-  const database = openDatabase({ url: url.toString() });
-  await migrateToLatest(database);
-  return {
-    database,
-    drop: async () => {
-      await database.close();
-      const c = new pg.Client({ connectionString: PG_BASE });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 export async function benchOwner(database: Database): Promise<Actor> {
   const auth = new AuthService({ db: database.db, clock: systemClock });
@@ -196,7 +144,7 @@ async function timeIt(label: string, runs: number, fn: () => Promise<unknown>, g
 }
 
 async function queueBench(dialect: "sqlite" | "postgres", orders: number) {
-  const { database, drop } = await freshDatabase(dialect);
+  const { database, drop } = await freshDatabase(dialect, "queue");
   try {
     const owner = await benchOwner(database);
     const shops = await shopsOf(database, owner, 5);
@@ -235,7 +183,7 @@ async function queueBench(dialect: "sqlite" | "postgres", orders: number) {
 }
 
 async function mergeBench(dialect: "sqlite" | "postgres", orders: number) {
-  const { database, drop } = await freshDatabase(dialect);
+  const { database, drop } = await freshDatabase(dialect, "queue");
   try {
     const owner = await benchOwner(database);
     const shops = await shopsOf(database, owner, 2);

@@ -6,15 +6,10 @@
 //    and on PostgreSQL. The same file imported again (every row unchanged) is timed too.
 // 2. The pack station: p50/p95 of a slip scan and of a waybill scan (which ships the parcel) among
 //    those 100,000 shipped parcels.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { sql } from "kysely";
-import pg from "pg";
 import { systemClock, type Actor } from "../../src/core/actor.js";
 import { encodeText } from "../../src/core/orders/decode.js";
-import { openDatabase, sqliteOf, type Database } from "../../src/db/database.js";
-import { migrateToLatest } from "../../src/db/migrate.js";
+import { sqliteOf, type Database } from "../../src/db/database.js";
 import { AuthService } from "../../src/modules/auth/auth.service.js";
 import { PackStationService } from "../../src/modules/logistics/pack-station.service.js";
 import { ScanRepository } from "../../src/modules/logistics/scan.repository.js";
@@ -22,64 +17,18 @@ import { TrackingImportService } from "../../src/modules/logistics/tracking.serv
 import { OrderRepository } from "../../src/modules/orders/order.repository.js";
 import { ShopService } from "../../src/modules/orders/shop.service.js";
 import { queueOrderRows, type QueueOrderSpec } from "../../test/helpers/queue-orders.js";
+import { freshDatabase, PG_BASE, pgReachable } from "../db.js";
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? Number(process.argv[i + 1]) : dflt;
 };
-const PG_BASE = process.env.DAYCLEAR_TEST_PG ?? "postgres://postgres@127.0.0.1:5432/test";
 const CARRIERS = [
   ["中通快递", (i: number) => `7310${String(i).padStart(10, "0")}`],
   ["顺丰速运", (i: number) => `SF14${String(i).padStart(11, "0")}`],
   ["圆通速递", (i: number) => `YT88${String(i).padStart(11, "0")}`],
   ["韵达快递", (i: number) => `4312${String(i).padStart(10, "0")}`],
 ] as const;
-
-async function pgReachable(): Promise<boolean> {
-  const c = new pg.Client({ connectionString: PG_BASE, connectionTimeoutMillis: 2000 });
-  try {
-    await c.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await c.end().catch(() => undefined);
-  }
-}
-
-async function freshDatabase(dialect: "sqlite" | "postgres") {
-  if (dialect === "sqlite") {
-    const dir = mkdtempSync(join(tmpdir(), "dayclear-bench-scan-"));
-    const database = openDatabase({ file: join(dir, "bench.db") });
-    await migrateToLatest(database);
-    return {
-      database,
-      drop: async () => {
-        await database.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const name = `dc_bench_scan_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: PG_BASE });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(PG_BASE);
-  url.pathname = `/${name}`;
-  const database = openDatabase({ url: url.toString() });
-  await migrateToLatest(database);
-  return {
-    database,
-    drop: async () => {
-      await database.close();
-      const c = new pg.Client({ connectionString: PG_BASE });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 async function owner(database: Database): Promise<Actor> {
   const auth = new AuthService({ db: database.db, clock: systemClock });
@@ -117,7 +66,7 @@ const stats = (times: number[]) => {
 };
 
 async function run(dialect: "sqlite" | "postgres", lines: number, scans: number) {
-  const { database, drop } = await freshDatabase(dialect);
+  const { database, drop } = await freshDatabase(dialect, "scan");
   try {
     const actor = await owner(database);
     const shop = await new ShopService({ db: database.db, clock: systemClock }).create(actor, {
