@@ -4,7 +4,7 @@
 import { daysBetween } from "../../core/calendar/date.js";
 import { msg, renderMessage, type Locale, type Message } from "../../core/messages/index.js";
 import { formatMoney } from "../../core/money.js";
-import type { PayLine } from "../../core/pay/statement.js";
+import type { LineInput, PayLine } from "../../core/pay/statement.js";
 import { missingLines } from "../../core/pay/statement.js";
 import { payFieldError } from "./pay-errors.js";
 
@@ -84,7 +84,7 @@ export interface ExportedRun {
       label: Message;
       amount: string;
       formula: Message;
-      inputs: readonly { label: Message; value: string }[];
+      inputs: readonly LineInput[];
       sources: readonly Message[];
     }[];
   }[];
