@@ -100,3 +100,11 @@ export async function signupClient(app: App, template?: "ecommerce" | "brand" | 
   if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${res.raw}`);
   return { client: c, email };
 }
+
+/** A client signed in with a password (throws with the answer when the sign-in is refused). */
+export async function signedInClient(app: App, email: string, password: string) {
+  const c = new Client(app);
+  const r = await c.post("/api/v1/auth/login", { email, password });
+  if (r.status !== 200) throw new Error(`login ${r.status} ${r.raw}`);
+  return c;
+}

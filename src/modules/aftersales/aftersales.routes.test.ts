@@ -9,7 +9,13 @@ import * as as from "../../../test/fixtures/aftersales/build.js";
 import * as fx from "../../../test/fixtures/orders/build.js";
 import { DIALECTS } from "../../../test/helpers/db.js";
 import { buildShopTeam, frozenClock, services } from "../../../test/helpers/factories.js";
-import { Client, ORIGIN, startTestApp, type TestApp } from "../../../test/helpers/http.js";
+import {
+  type Client,
+  ORIGIN,
+  signedInClient,
+  startTestApp,
+  type TestApp,
+} from "../../../test/helpers/http.js";
 
 interface Case {
   id: string;
@@ -54,12 +60,7 @@ for (const dialect of DIALECTS) {
     });
     afterAll(async () => t.close());
 
-    async function signIn(email: string, password: string) {
-      const c = new Client(t.app);
-      const r = await c.post("/api/v1/auth/login", { email, password });
-      if (r.status !== 200) throw new Error(`login ${r.status} ${r.raw}`);
-      return c;
-    }
+    const signIn = (email: string, password: string) => signedInClient(t.app, email, password);
     async function team() {
       const x = await buildShopTeam(s);
       const r = await s.imports.importFiles(x.owner, { shopName: "淘宝店" }, [

@@ -8,7 +8,12 @@ import type { Services } from "../../server/services.js";
 import * as fx from "../../../test/fixtures/orders/build.js";
 import { DIALECTS } from "../../../test/helpers/db.js";
 import { buildShopTeam, frozenClock, services } from "../../../test/helpers/factories.js";
-import { Client, startTestApp, type TestApp } from "../../../test/helpers/http.js";
+import {
+  type Client,
+  signedInClient,
+  startTestApp,
+  type TestApp,
+} from "../../../test/helpers/http.js";
 
 const V1 = "/api/v1";
 
@@ -30,12 +35,7 @@ for (const dialect of DIALECTS) {
     });
     afterAll(async () => t.close());
 
-    async function signIn(email: string, password: string) {
-      const c = new Client(t.app);
-      const r = await c.post("/api/v1/auth/login", { email, password });
-      if (r.status !== 200) throw new Error(`login ${r.status} ${r.raw}`);
-      return c;
-    }
+    const signIn = (email: string, password: string) => signedInClient(t.app, email, password);
 
     it("reads and sets the threshold and the rules by right, puts the follow-up on Today and records it", async () => {
       const x = await buildShopTeam(s);

@@ -9,7 +9,7 @@ import type { Services } from "../../server/services.js";
 import * as fx from "../../../test/fixtures/orders/build.js";
 import { DIALECTS } from "../../../test/helpers/db.js";
 import { buildShopTeam, frozenClock, services } from "../../../test/helpers/factories.js";
-import { Client, startTestApp, type TestApp } from "../../../test/helpers/http.js";
+import { signedInClient, startTestApp, type TestApp } from "../../../test/helpers/http.js";
 import { FollowupSweep } from "./followups-generate.js";
 import { FollowupRepository } from "./followups.repository.js";
 
@@ -40,12 +40,7 @@ for (const dialect of DIALECTS) {
     });
     afterAll(async () => t.close());
 
-    async function signIn(email: string, password: string) {
-      const c = new Client(t.app);
-      const r = await c.post("/api/v1/auth/login", { email, password });
-      if (r.status !== 200) throw new Error(`login ${r.status} ${r.raw}`);
-      return c;
-    }
+    const signIn = (email: string, password: string) => signedInClient(t.app, email, password);
 
     it("Today and the list only read; the sweep makes what came due, shown on Today and in the queue per person", async () => {
       const x = await buildShopTeam(s);

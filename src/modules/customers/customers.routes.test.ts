@@ -10,7 +10,13 @@ import type { Services } from "../../server/services.js";
 import * as fx from "../../../test/fixtures/orders/build.js";
 import { DIALECTS } from "../../../test/helpers/db.js";
 import { buildShopTeam, frozenClock, services } from "../../../test/helpers/factories.js";
-import { Client, signupClient, startTestApp, type TestApp } from "../../../test/helpers/http.js";
+import {
+  Client,
+  signedInClient,
+  signupClient,
+  startTestApp,
+  type TestApp,
+} from "../../../test/helpers/http.js";
 
 interface Item {
   id: string;
@@ -69,12 +75,7 @@ for (const dialect of DIALECTS) {
     });
     afterAll(async () => t.close());
 
-    async function signIn(email: string, password: string) {
-      const c = new Client(t.app);
-      const r = await c.post("/api/v1/auth/login", { email, password });
-      if (r.status !== 200) throw new Error(`login ${r.status} ${r.raw}`);
-      return c;
-    }
+    const signIn = (email: string, password: string) => signedInClient(t.app, email, password);
     async function team() {
       const x = await buildShopTeam(s);
       const r = await s.imports.importFiles(x.owner, { shopName: "淘宝店" }, [

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Services } from "../../server/services.js";
 import { DIALECTS } from "../../../test/helpers/db.js";
 import { frozenClock, services } from "../../../test/helpers/factories.js";
-import { Client, startTestApp, type TestApp } from "../../../test/helpers/http.js";
+import { signedInClient, startTestApp, type TestApp } from "../../../test/helpers/http.js";
 import { packTeam } from "../../../test/fixtures/logistics/team.js";
 
 interface Scan {
@@ -27,12 +27,7 @@ for (const dialect of DIALECTS) {
     });
     afterAll(async () => t.close());
 
-    async function signIn(email: string, password: string) {
-      const c = new Client(t.app);
-      const r = await c.post("/api/v1/auth/login", { email, password });
-      if (r.status !== 200) throw new Error(`login ${r.status} ${r.raw}`);
-      return c;
-    }
+    const signIn = (email: string, password: string) => signedInClient(t.app, email, password);
 
     it("receives a return for a packer, stops an unknown waybill, refuses 客服 and an empty code", async () => {
       const x = await packTeam(s, t.tdb.database);

@@ -8,7 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Services } from "../../server/services.js";
 import { DIALECTS } from "../../../test/helpers/db.js";
 import { frozenClock, services } from "../../../test/helpers/factories.js";
-import { Client, ORIGIN, startTestApp, type TestApp } from "../../../test/helpers/http.js";
+import {
+  type Client,
+  ORIGIN,
+  signedInClient,
+  startTestApp,
+  type TestApp,
+} from "../../../test/helpers/http.js";
 import { brokenSheet, ewaybillSheet, sheetCsv } from "../../../test/fixtures/logistics/build.js";
 import { packTeam } from "../../../test/fixtures/logistics/team.js";
 
@@ -30,12 +36,7 @@ for (const dialect of DIALECTS) {
     });
     afterAll(async () => t.close());
 
-    async function signIn(email: string, password: string) {
-      const c = new Client(t.app);
-      const r = await c.post("/api/v1/auth/login", { email, password });
-      if (r.status !== 200) throw new Error(`login ${r.status} ${r.raw}`);
-      return c;
-    }
+    const signIn = (email: string, password: string) => signedInClient(t.app, email, password);
     async function team() {
       const x = await packTeam(s, t.tdb.database);
       const who = (name: string) => x.people.find((p) => p.name === name)!;
