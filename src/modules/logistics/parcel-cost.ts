@@ -317,6 +317,9 @@ export interface RecostOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** From this many parcels a PostgreSQL re-cost first brings the table's statistics up to date. */
+const ANALYZE_FROM = 20_000;
+
 /**
  * Re-costs every parcel (not cancelled) of the workspace, or of some carriers, in batches by id —
  * after a rate card was imported or replaced. Give it the root handle: each batch is written on its
@@ -350,6 +353,8 @@ export async function recostParcels(
     o.onProgress?.(Math.min(count, Math.max(total, count)), Math.max(total, count));
   };
   if (!sqlite) {
+    // A large re-cost on PostgreSQL plans its batches on fresh statistics (refreshStatistics).
+    if (total >= ANALYZE_FROM) await repo.refreshStatistics();
     // PostgreSQL (or a caller's transaction): each batch written in one statement
     // (ParcelCostRepository.setCosts), and while the database writes one batch this process reads
     // and costs the next — at most one write in flight, progress told as each write lands. With a
