@@ -5,8 +5,12 @@
 // may all sweep: each alert goes out once (aftersales_sla_alerts). Started by `dayclear serve`,
 // not in buildApp, so the test suites' many apps run no timers; DAYCLEAR_SLA_SWEEP=off turns it off.
 // A browser journey starts it on its test server with the test's clock and a shorter pause.
-// The same sweep makes the 好评回访 follow-ups that came due (FollowupSweep: a workspace's when its
-// local date turned or an order import came in), so reading Today or the list never writes.
+// It first reads the order imports no sync has read (OrderSyncService.sweep, one query when there
+// are none): imports committed by another process (the CLI's, when its sync failed), or whose sync
+// failed or never ran after the commit — their refunds become cases, their deliveries calls. The
+// same sweep makes the 好评回访 follow-ups that came due (FollowupSweep: a workspace's when its
+// local date turned or an order import came in), so reading the queue, Today or the list never
+// writes.
 import { systemClock, type Clock } from "../../core/actor.js";
 import type { Database } from "../../db/database.js";
 import type { App } from "../../server/types.js";
@@ -21,14 +25,27 @@ export async function startSlaSweep(
 ): Promise<void> {
   const { SlaService } = await import("../../modules/aftersales/sla.service.js");
   const { FollowupSweep } = await import("../../modules/aftersales/followups-generate.js");
+  const { OrderSyncService } = await import("../../modules/aftersales/order-sync.service.js");
   const deps = { db: database.db, clock: opts.clock ?? systemClock, events: app.events };
   const sla = new SlaService(deps);
   const followups = new FollowupSweep(deps);
+  const orderSync = new OrderSyncService(deps);
   const every = opts.everyMs ?? SWEEP_EVERY_MS;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let closed = false;
   const sweep = async () => {
+    try {
+      const { imports, created, updated, failed } = await orderSync.sweep();
+      if (imports > 0)
+        app.log.info(
+          { imports, created, updated },
+          `read ${imports} order imports for after-sales cases`,
+        );
+      for (const f of failed) app.log.warn(f, "reading a workspace's order imports failed");
+    } catch (err) {
+      app.log.error({ err }, "order import sync sweep failed");
+    }
     try {
       const { alerts, failed } = await sla.sweep();
       if (alerts > 0) app.log.info({ alerts }, `sent ${alerts} SLA alert notifications`);

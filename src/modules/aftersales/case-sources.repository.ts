@@ -159,6 +159,25 @@ export class CaseSourceRepository {
       .execute();
   }
 
+  /**
+   * The workspaces with committed order imports not yet turned into cases (the server's sweep):
+   * one query over the imports, each looked up in the syncs by its key.
+   */
+  async workspacesWithUnsyncedImports(): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom("orderImports as i")
+      .leftJoin("aftersalesOrderSyncs as s", (j) =>
+        j.onRef("s.workspaceId", "=", "i.workspaceId").onRef("s.importId", "=", "i.id"),
+      )
+      .select("i.workspaceId")
+      .distinct()
+      .where("i.status", "=", "committed")
+      .where("s.importId", "is", null)
+      .orderBy("i.workspaceId")
+      .execute();
+    return rows.map((r) => r.workspaceId);
+  }
+
   /** What an order import created or changed: order keys and refund ids. */
   async importChanges(workspaceId: string, importId: string) {
     return this.db
@@ -188,7 +207,8 @@ export class CaseSourceRepository {
   /**
    * Claims an order import for reading (its sync row, counts 0): false when another reader has
    * claimed it. On PostgreSQL a second claim waits for the first transaction and then finds the row,
-   * so each import is read once however many people open the queue at the same moment.
+   * so each import is read once however many syncs run at the same moment (the import's own and
+   * the sweep's).
    */
   async claimSync(workspaceId: string, importId: string, at: string): Promise<boolean> {
     const r = await this.db

@@ -44,7 +44,6 @@ import {
   type CaseRow,
 } from "./cases.repository.js";
 import { makeDueFollowups } from "./followups-generate.js";
-import { OrderSyncService } from "./order-sync.service.js";
 import { publishSla, refreshSla, SlaClocks, slaViews, type SlaOutcome } from "./sla-clocks.js";
 import { replanCases, routeNewCases } from "./routing.service.js";
 
@@ -197,22 +196,13 @@ export class CaseService {
           : q.assignee === "none"
             ? null
             : q.assignee;
-    const read = () =>
-      repo.list(ws, { states, type: q.type, shopId: q.shopId, assignee }, limit + 1, after);
-    // Few round trips (on PostgreSQL each waits its turn): the page, the look for order imports
-    // not yet read for refunds and the SLA clocks' setup at once, then the names and pauses at
-    // once. Refunds the order imports carried become cases first: when there are any, they are
-    // read and the page read again.
-    const [waiting, first, clocks] = await Promise.all([
-      new CaseSourceRepository(db).unsyncedImports(ws, 1),
-      read(),
+    // Reading writes nothing: the refunds the order imports carry became cases when each import
+    // committed (or at the server's sweep after). Few round trips (on PostgreSQL each waits its
+    // turn): the page and the SLA clocks' setup at once, then the names and pauses at once.
+    const [rows, clocks] = await Promise.all([
+      repo.list(ws, { states, type: q.type, shopId: q.shopId, assignee }, limit + 1, after),
       SlaClocks.load(db, ws),
     ]);
-    let rows = first;
-    if (waiting.length > 0) {
-      const synced = await new OrderSyncService(this.deps).sync(actor);
-      if (synced.created + synced.updated > 0) rows = await read();
-    }
     const page = rows.slice(0, limit);
     const [names, slas] = await Promise.all([
       repo.memberNames(

@@ -1,10 +1,11 @@
 // Making the 好评回访 follow-ups that have come due (docs/AFTERSALES.md, "Follow-ups"): never while a
 // page is read. They are made at the moments that make new ones due — the rules saved, a case
-// resolved (by hand, an after-sales import, the order sync) — and by the server's minute sweep
+// resolved (by hand, an after-sales import), an order import's deliveries and refunds (the order
+// sync, right after the import commits) — and by the server's minute sweep
 // (cli/commands/sla-sweep.ts), which makes a workspace's when its local date turned (a delivery
 // `daysAfter` days ago comes due with time alone) or an order import came in since it last looked
-// (new deliveries; the order import itself knows nothing of after-sales). Everything is on the
-// services' clock, so the shop's date decides, and a test's frozen clock too.
+// (deliveries its own sync did not get to). Everything is on the services' clock, so the shop's
+// date decides, and a test's frozen clock too.
 import {
   earliestEventDate,
   followupDue,

@@ -1,9 +1,10 @@
 // 好评回访 follow-ups are made when they come due, never by reading a day, on both databases: rules
-// saved before the orders came in make nothing; the order import's deliveries wait for the server's
-// sweep — GET /today and GET /aftersales/followups write no row — which makes the call, now on its
-// agent's Today with its 5 minutes and in the lead's queue per person beside their cases. The same
-// day with no new import the sweep reads nothing; another import makes it look again; the next local
-// day (the services' clock) it makes what came due with time alone, which reading Today did not.
+// saved before the orders came in make nothing; an order import with deliveries the rules take makes
+// the calls as it commits — each on its agent's Today with its 5 minutes and in the lead's queue per
+// person beside their cases — and GET /today and GET /aftersales/followups write no row. The same
+// day with no new import the server's sweep reads nothing; another import makes it look again (it
+// finds them made); the next local day (the services' clock) the sweep makes what came due with time
+// alone, which reading Today did not.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Services } from "../../server/services.js";
 import * as fx from "../../../test/fixtures/orders/build.js";
@@ -30,7 +31,7 @@ interface Queue {
 }
 
 for (const dialect of DIALECTS) {
-  describe(`follow-ups made by the sweep, not by reads, on ${dialect}`, () => {
+  describe(`follow-ups made when they come due, not by reads, on ${dialect}`, () => {
     let t: TestApp;
     let s: Services;
     const clock = frozenClock(NOW);
@@ -42,7 +43,7 @@ for (const dialect of DIALECTS) {
 
     const signIn = (email: string, password: string) => signedInClient(t.app, email, password);
 
-    it("Today and the list only read; the sweep makes what came due, shown on Today and in the queue per person", async () => {
+    it("an order import makes the calls its deliveries made due; Today and the list only read; the sweep makes what time made due", async () => {
       const x = await buildShopTeam(s);
       const who = (name: string) => x.people.find((p) => p.name === name)!;
       const agent = who("客服专员");
@@ -67,32 +68,27 @@ for (const dialect of DIALECTS) {
           { name: "八天回访", trigger: "delivered", daysAfter: 8, script: "亲，用得怎么样？" },
         ],
       });
-      await importOrders();
-
-      // Reading writes nothing: no call on anyone's Today, none in the list, no row.
-      for (const c of [agentC, leadC]) {
-        const day = await c.get<Day>(`${V1}/today`);
-        expect(day.status).toBe(200);
-        expect(day.body.date).toBe("2026-10-12");
-        expect(day.body.followups).toEqual([]);
-      }
-      const listed = await leadC.get<{ items: unknown[] }>(`${V1}/aftersales/followups`);
-      expect(listed.status).toBe(200);
-      expect(listed.body.items).toEqual([]);
       expect(await rows()).toEqual([]);
-
-      // The sweep makes them.
-      const sweep = new FollowupSweep({ db: t.tdb.database.db, clock });
-      const first = await sweep.sweep();
-      expect(first).toMatchObject({ workspaces: 1, failed: [] });
+      // The import makes them as it commits: due 5 days after …901's delivery, not yet 8 days.
+      await importOrders();
       const made = await rows();
-      expect(made).toHaveLength(first.made);
+      expect(made.length).toBeGreaterThan(0);
       const call = made.find((r) => r.ruleName === "签收回访" && r.platformOrderId === ORDER);
       expect(call).toMatchObject({ dueDate: "2026-10-10", state: "open" });
       expect([agent.memberId, lead.memberId]).toContain(call!.memberId);
       const eightDays = (rs: typeof made) =>
         rs.find((r) => r.ruleName === "八天回访" && r.platformOrderId === ORDER);
       expect(eightDays(made)).toBeUndefined();
+
+      // Reading writes nothing.
+      for (const c of [agentC, leadC]) {
+        const day = await c.get<Day>(`${V1}/today`);
+        expect(day.status).toBe(200);
+        expect(day.body.date).toBe("2026-10-12");
+      }
+      const listed = await leadC.get<{ items: unknown[] }>(`${V1}/aftersales/followups`);
+      expect(listed.status).toBe(200);
+      expect(await rows()).toEqual(made);
 
       // On its agent's Today with its minutes, and beside their cases in the lead's queue.
       const mine = call!.memberId === agent.memberId ? agentC : leadC;
@@ -109,7 +105,10 @@ for (const dialect of DIALECTS) {
         if (p.memberId === call!.memberId) expect(n).toBeGreaterThanOrEqual(1);
       }
 
-      // The same day, nothing new: the sweep does not read the orders again; an import makes it.
+      // The server's sweep finds nothing more to make; the same day with nothing new it does not
+      // read the orders again; another import makes it look (the import made what was due).
+      const sweep = new FollowupSweep({ db: t.tdb.database.db, clock });
+      expect(await sweep.sweep()).toEqual({ workspaces: 1, made: 0, failed: [] });
       expect(await sweep.sweep()).toEqual({ workspaces: 0, made: 0, failed: [] });
       await importOrders();
       expect(await sweep.sweep()).toEqual({ workspaces: 1, made: 0, failed: [] });

@@ -7,8 +7,11 @@
 //     case yet is a refunded case keyed `order:<order key>`; the platform's case, when it arrives,
 //     adopts it;
 //   - cases that named one of its orders before the order was imported are linked to it.
-// Runs before the queue is read and before an after-sales import, as the system; a rolled-back
-// import that was read before keeps its cases (people may have worked them).
+// Runs as the system right after an order import commits (ImportService, its own unit of work
+// after the import's transaction), before an after-sales import, and from the server's minute
+// sweep (`sweep`: imports committed by another process, or whose sync failed or never ran after
+// the commit) — never while the queue is read. A rolled-back import that was read before keeps its
+// cases (people may have worked them).
 import type { Actor } from "../../core/actor.js";
 import { caseState, caseType, type StateTarget } from "../../core/aftersales/platform-codes.js";
 import { msg } from "../../core/messages/index.js";
@@ -23,7 +26,7 @@ import { makeDueFollowups } from "./followups-generate.js";
 import { routeNewCases } from "./routing.service.js";
 import { CaseRepository } from "./cases.repository.js";
 
-/** Order imports read per call (a history of thousands is read over a few calls). */
+/** Order imports read per transaction (a history of thousands is read over a few). */
 const IMPORTS_PER_SYNC = 20;
 
 const refundTarget = (r: RefundsTable, platform: string): StateTarget =>
@@ -43,15 +46,92 @@ function refundRaw(r: RefundsTable): Record<string, string> {
   }
 }
 
+/** What a sync read: order imports, and the cases it made and changed. */
+export interface SyncCounts {
+  imports: number;
+  created: number;
+  updated: number;
+}
+
+export interface OrderSyncSweepResult extends SyncCounts {
+  /** Workspaces that had order imports not read yet. */
+  workspaces: number;
+  failed: { workspaceId: string; error: string }[];
+}
+
+const systemOf = (workspaceId: string): Actor => ({
+  userId: "",
+  memberId: "",
+  workspaceId,
+  role: "member",
+  departmentId: null,
+  via: "system",
+});
+
 export class OrderSyncService {
   constructor(private readonly deps: ServiceDeps) {}
 
-  /** Reads the order imports not read yet; answers how many cases it made and changed. */
-  async sync(actor: Actor): Promise<{ imports: number; created: number; updated: number }> {
-    const ws = actor.workspaceId;
-    // A cheap look first: most reads of the queue find nothing to read and open no transaction.
-    const waiting = await new CaseSourceRepository(this.deps.db).unsyncedImports(ws, 1);
-    if (waiting.length === 0) return { imports: 0, created: 0, updated: 0 };
+  /** Reads the workspace's order imports not read yet; answers how many cases it made and changed. */
+  async sync(actor: Actor): Promise<SyncCounts> {
+    return this.syncWorkspace(actor.workspaceId);
+  }
+
+  /**
+   * Every order import of the workspace not read yet, IMPORTS_PER_SYNC per transaction; then the
+   * new cases are routed and the 好评回访 calls that came due are made, once.
+   */
+  async syncWorkspace(ws: string): Promise<SyncCounts> {
+    const total = { imports: 0, created: 0, updated: 0 };
+    const sources = new CaseSourceRepository(this.deps.db);
+    // A cheap look first: most calls find nothing to read and open no transaction.
+    while ((await sources.unsyncedImports(ws, 1)).length > 0) {
+      const round = await this.batch(ws);
+      total.imports += round.imports;
+      total.created += round.created;
+      total.updated += round.updated;
+      // Another sync at the same moment claimed what was left: its cases are its to write.
+      if (round.imports === 0) break;
+    }
+    if (total.created > 0) await routeNewCases(this.deps, ws);
+    // The order imports read may hold deliveries and finished refunds: 好评回访 calls due now.
+    if (total.imports > 0) await makeDueFollowups(this.deps, ws);
+    if (total.created + total.updated > 0)
+      this.deps.events?.publish(ws, { type: "aftersales.cases.changed" });
+    return total;
+  }
+
+  /**
+   * The server's sweep: every workspace with committed order imports not read yet (one query when
+   * there are none) is synced, each on its own; a workspace that fails is reported and tried again
+   * at the next sweep (its imports stay unread: the failed transaction's claims rolled back).
+   */
+  async sweep(): Promise<OrderSyncSweepResult> {
+    const result: OrderSyncSweepResult = {
+      workspaces: 0,
+      imports: 0,
+      created: 0,
+      updated: 0,
+      failed: [],
+    };
+    for (const ws of await new CaseSourceRepository(this.deps.db).workspacesWithUnsyncedImports()) {
+      try {
+        const r = await this.syncWorkspace(ws);
+        result.workspaces++;
+        result.imports += r.imports;
+        result.created += r.created;
+        result.updated += r.updated;
+      } catch (err) {
+        result.failed.push({
+          workspaceId: ws,
+          error: err instanceof Error ? err.message : String(err),
+        });
+      }
+    }
+    return result;
+  }
+
+  /** Up to IMPORTS_PER_SYNC of the oldest imports not read yet, in one transaction. */
+  private async batch(ws: string): Promise<SyncCounts> {
     const total = { imports: 0, created: 0, updated: 0 };
     const written: string[] = [];
     let sla: SlaOutcome | undefined;
@@ -59,7 +139,8 @@ export class OrderSyncService {
       const at = nowIso(this.deps);
       const sources = new CaseSourceRepository(trx);
       for (const imp of await sources.unsyncedImports(ws, IMPORTS_PER_SYNC)) {
-        // Another reader at the same moment took it: its cases are theirs to write.
+        // Another sync at the same moment took it (the import's own, the sweep's, an after-sales
+        // import's): its cases are theirs to write.
         if (!(await sources.claimSync(ws, imp.id, at))) continue;
         const counts = await this.one(trx, ws, imp.id, imp.shopId, at, written);
         await sources.setSyncCounts(ws, imp.id, counts);
@@ -68,7 +149,7 @@ export class OrderSyncService {
         total.updated += counts.updated;
       }
       if (total.created + total.updated > 0)
-        await audit(trx, { ...actor, via: "system" }, at, {
+        await audit(trx, systemOf(ws), at, {
           action: "aftersales.sync",
           entityType: "workspace",
           entityId: ws,
@@ -77,11 +158,6 @@ export class OrderSyncService {
       sla = await refreshSla(trx, ws, written, at);
     });
     publishSla(this.deps, sla);
-    if (total.created > 0) await routeNewCases(this.deps, ws);
-    // The order imports read may hold deliveries and finished refunds: 好评回访 calls due now.
-    if (total.imports > 0) await makeDueFollowups(this.deps, ws);
-    if (total.created + total.updated > 0)
-      this.deps.events?.publish(ws, { type: "aftersales.cases.changed" });
     return total;
   }
 

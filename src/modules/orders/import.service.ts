@@ -1,6 +1,8 @@
 // Imports: files → preview (nothing written) → commit (all or nothing, one transaction) →
 // history → roll-back. Re-importing an overlapping file updates orders in place (unique on
-// workspace, shop, platform order id) and skips those that did not change.
+// workspace, shop, platform order id) and skips those that did not change. Once an import has
+// committed, the refunds and deliveries it carries become after-sales cases and 好评回访 calls at
+// once (the order sync, docs/AFTERSALES.md "Where cases come from").
 import type { Actor } from "../../core/actor.js";
 import { fail } from "../../core/errors.js";
 import { msg } from "../../core/messages/index.js";
@@ -30,6 +32,7 @@ import { emptySummary, ImportRejected } from "./import-plan.js";
 import { rebuild, relink, touched } from "./import-write.js";
 import { lockedMonthsOf, monthLocked, payLock } from "../pay/locked-month.js";
 import type { Executor } from "../../db/database.js";
+import { OrderSyncService } from "../aftersales/order-sync.service.js";
 export { ImportRejected, type ImportSummary } from "./import-plan.js";
 export type { ImportSource, ShopTarget, SourceFile } from "./import-pipeline.js";
 
@@ -54,7 +57,7 @@ export class ImportService {
       limits?: { fileMax: number; totalMax?: number; filesMax?: number };
     } = {},
   ) {
-    return importFiles(this.deps, actor, target, sources, opts);
+    return this.thenSync(actor, importFiles(this.deps, actor, target, sources, opts));
   }
 
   /** Imports one large order export read as a stream of CSV records (the CLI's big files). */
@@ -65,7 +68,7 @@ export class ImportService {
     records: AsyncIterable<string[]>,
     opts: SourcesOptions = {},
   ) {
-    return importStream(this.deps, actor, target, file, records, opts);
+    return this.thenSync(actor, importStream(this.deps, actor, target, file, records, opts));
   }
 
   /**
@@ -78,7 +81,22 @@ export class ImportService {
     sources: ImportSource[],
     opts: SourcesOptions = {},
   ) {
-    return importSources(this.deps, actor, target, sources, opts);
+    return this.thenSync(actor, importSources(this.deps, actor, target, sources, opts));
+  }
+
+  /**
+   * After an import committed (not a dry run, not a refusal: those wrote nothing), the order sync
+   * reads it at once — its refunds become cases on the queue, its deliveries the 好评回访 calls due —
+   * in transactions of its own, the import's having ended. The import stays committed whatever the
+   * sync does: the orders are what was asked for and are stored. A sync that fails rolls back its
+   * claim on the import, which stays unread, and the server's minute sweep
+   * (OrderSyncService.sweep) reads it again; the caller is answered with the committed import.
+   */
+  private async thenSync<R extends { import: unknown }>(actor: Actor, run: Promise<R>): Promise<R> {
+    const r = await run;
+    if (r.import === null) return r;
+    await new OrderSyncService(this.deps).syncWorkspace(actor.workspaceId).catch(() => undefined);
+    return r;
   }
 
   /** Stages a file sent by the browser; returns its headers and first rows for the mapping builder. */
