@@ -2,9 +2,10 @@
 // read, on both databases: an import through the API answers with its refunds already on the queue;
 // an import committed without its sync (another process, a crash between the commit and the sync)
 // stays off the queue however often it is read — the read writes no case, no audit entry and no
-// sync record — until the server's sweep reads it; syncs at the same moment (the import's own, the
-// sweep's, an after-sales import's) read an import once.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// sync record — until the server's sweep reads it; an import whose sync fails stays committed and
+// the sweep reads it; syncs at the same moment (the import's own, the sweep's, an after-sales
+// import's) read an import once.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "../../core/actor.js";
 import type { Services } from "../../server/services.js";
 import * as fx from "../../../test/fixtures/orders/build.js";
@@ -18,6 +19,7 @@ import {
   type TestApp,
 } from "../../../test/helpers/http.js";
 import { importFiles } from "../orders/import-pipeline.js";
+import { CaseSourceRepository } from "./case-sources.repository.js";
 import { OrderSyncService } from "./order-sync.service.js";
 
 const V1 = "/api/v1";
@@ -166,6 +168,34 @@ for (const dialect of DIALECTS) {
         updated: 0,
         failed: [],
       });
+    });
+
+    it("keeps an order import committed when its sync fails; the sweep reads it", async () => {
+      const x = await buildShopTeam(s);
+      // The sync's transaction fails part-way (its claim on the import rolls back with it).
+      const broken = vi
+        .spyOn(CaseSourceRepository.prototype, "setSyncCounts")
+        .mockRejectedValueOnce(new Error("the database went away"));
+      try {
+        const r = await s.imports.importFiles(x.owner, { shopName: "淘宝店" }, [
+          f("ExportOrderList202610.csv", fx.taobaoOrders()),
+          f("ExportOrderDetailList202610.csv", fx.taobaoItems()),
+          f("taobao-refunds-202610.csv", fx.taobaoRefunds()),
+        ]);
+        expect(r.import).toMatchObject({ status: "committed" });
+        expect(broken).toHaveBeenCalledTimes(1);
+      } finally {
+        broken.mockRestore();
+      }
+      expect((await s.orders.list(x.owner, { limit: 200 })).items.length).toBeGreaterThan(0);
+      expect(await counts(x.owner.workspaceId)).toMatchObject({ cases: 0, syncs: 0 });
+      expect(await new OrderSyncService(deps()).sweep()).toMatchObject({
+        workspaces: 1,
+        imports: 1,
+        failed: [],
+      });
+      const cases = (await s.cases.list(x.owner, { limit: 200 })).items;
+      expect(cases.map((c) => c.caseKey)).toEqual(expect.arrayContaining(REFUNDS));
     });
 
     it("reads an order import once when its syncs run at the same moment", async () => {
