@@ -39,7 +39,7 @@ import { sendProblem } from "../http/problem.js";
 import { registerOpenApi } from "./openapi.js";
 import { buildServices } from "./services.js";
 import { rejectForbiddenText } from "./text-guard.js";
-import { validatorCompiler } from "./validation.js";
+import { serializerFactory, validatorCompiler } from "./validation.js";
 import { registerWeb } from "./web.js";
 import { registerSecurityHeaders } from "./security-headers.js";
 import type { App } from "./types.js";
@@ -63,6 +63,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     // Responses are serialized, not validated: a stored date outside today's input range (a row
     // written before the range existed) must still read back, not fail a `Nullable(IsoDate)` branch.
     serializerOpts: { ajv: { validateFormats: false } },
+    schemaController: { compilersFactory: { buildSerializer: serializerFactory } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   const bus = await createEventBus(opts.database, opts.databaseUrl);
   const services = buildServices(opts.database, opts.clock ?? systemClock, bus);

@@ -1,6 +1,7 @@
 import { Ajv, type Options } from "ajv";
 import * as ajvFormats from "ajv-formats";
 import type { FastifySchema } from "fastify";
+import SerializerSelector from "@fastify/fast-json-stringify-compiler";
 import type { FastifySchemaCompiler } from "fastify";
 
 // ajv-formats is CommonJS; under ESM its plugin function is the namespace's default export.
@@ -30,3 +31,32 @@ function withDayclearFormats(ajv: Ajv): Ajv {
 
 export const validatorCompiler: FastifySchemaCompiler<FastifySchema> = ({ schema, httpPart }) =>
   (httpPart === "body" ? bodyAjv : textAjv).compile(schema as object);
+
+type Serializer = SerializerSelector.Serializer;
+
+/** Compiled response serializers, per response schema object and per serializer options. */
+const serializers = new WeakMap<object, Map<string, Serializer>>();
+
+/**
+ * Fastify's response serializer compiler (fast-json-stringify), remembering what it compiled: the
+ * route schemas are module constants, so an app built again in the same process (the test suites
+ * build hundreds) reuses each schema's serializer instead of generating and compiling its code
+ * again. The key holds the options and the shared schemas' ids, so a different setup compiles its
+ * own; a schema that is not an object is compiled every time.
+ */
+export const serializerFactory: SerializerSelector.SerializerFactory = (
+  externalSchemas,
+  options,
+) => {
+  const compile = SerializerSelector()(externalSchemas, options);
+  const key = `${JSON.stringify(options ?? null)}|${Object.keys(externalSchemas ?? {}).join(",")}`;
+  return (route) => {
+    const schema = route.schema;
+    if (typeof schema !== "object" || schema === null) return compile(route);
+    let byKey = serializers.get(schema);
+    if (!byKey) serializers.set(schema, (byKey = new Map()));
+    let fn = byKey.get(key);
+    if (!fn) byKey.set(key, (fn = compile(route)));
+    return fn;
+  };
+};
