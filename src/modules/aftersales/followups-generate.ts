@@ -18,7 +18,8 @@ import { ScheduleService } from "../plans/schedule.service.js";
 import { nowIso, type ServiceDeps } from "../shared/context.js";
 import { CareRepository } from "./care.repository.js";
 import { FollowupRepository, type FollowupRow } from "./followups.repository.js";
-import { agentsToday, replanCases } from "./routing.service.js";
+import { agentsToday } from "./routing-queue.js";
+import { replanCases } from "./routing.service.js";
 
 const DAY = 86_400_000;
 

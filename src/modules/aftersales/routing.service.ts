@@ -2,18 +2,16 @@
 // rules (read by everyone, changed by the owner and the customer_service leads), the run that gives
 // the open cases nobody has to the people of the customer_service departments by those rules
 // (core/aftersales/routing.ts) — respecting who works today and the minutes each has free — and the
-// lead's view of the queue per person. A run is its own transaction, after the cases it routes were
+// lead's view of the queue per person (read in routing-queue.ts). A run is its own transaction, after the cases it routes were
 // committed (a case, an import, the order sync); a case nobody could take keeps the reason code and
 // is tried again by the next run. Assigned cases' minutes are reserved in the agents' days by the
 // engine, so each run that assigned something re-plans the workspace.
 import type { Actor } from "../../core/actor.js";
 import { caseMinutes } from "../../core/aftersales/case-load.js";
-import { FOLLOWUP_MINUTES } from "../../core/aftersales/followups.js";
-import { CASE_TYPES, type CaseType } from "../../core/aftersales/cases.js";
+import type { CaseType } from "../../core/aftersales/cases.js";
 import {
   ROUTING_RULE_CODES,
   routeCases,
-  UNASSIGNED_REASON_CODES,
   type RoutingAgent,
   type RoutingCase,
   type RoutingStrategy,
@@ -23,13 +21,12 @@ import { newId } from "../../core/ids.js";
 import { msg, storeMessage, type MessageCode } from "../../core/messages/index.js";
 import type { Executor } from "../../db/database.js";
 import { notify } from "../daily/notifications.js";
-import { ScheduleRepository } from "../plans/schedule.repository.js";
 import { ScheduleService, type ReplanOutcome } from "../plans/schedule.service.js";
 import { audit, nowIso, type LiveEvent, type ServiceDeps } from "../shared/context.js";
 import { authorizeAftersales } from "./aftersales.access.js";
 import { CaseRepository, type CaseEventRow } from "./cases.repository.js";
-import { FollowupRepository } from "./followups.repository.js";
-import { customerServiceMembers, freeDays, openWork, type CasePeople } from "./routing-load.js";
+import { openWork } from "./routing-load.js";
+import { agentsToday, caseQueue } from "./routing-queue.js";
 import { RoutingRepository, type CaseRoutingRow } from "./routing.repository.js";
 import { presentRules, rulesOf, type Rules } from "./routing-rules.js";
 import { checkQualityCases } from "./quality.service.js";
@@ -57,35 +54,6 @@ const stale = (current: number): DomainError =>
     { what: msg("aftersales.routing.entity"), current },
     { extra: { currentVersion: current } },
   );
-
-/** The customer-service people today: who works, the minutes each has free after duties. */
-export async function agentsToday(db: Executor, workspaceId: string, today: string) {
-  const sched = new ScheduleRepository(db);
-  const [people, calendar] = await Promise.all([
-    sched.people(workspaceId, today) as Promise<CasePeople>,
-    sched.calendar(workspaceId),
-  ]);
-  const members = await customerServiceMembers(db, workspaceId, people);
-  const days = freeDays(
-    people,
-    calendar,
-    members.map((m) => m.id),
-    today,
-    1,
-  );
-  return {
-    people,
-    members: members.map((m) => {
-      const free = days.get(m.id)?.[0]?.freeHours ?? 0;
-      return {
-        id: m.id,
-        name: m.name,
-        freeMinutes: Math.floor(free * 60),
-        skills: people.skills.filter((s) => s.memberId === m.id).map((s) => s.name),
-      };
-    }),
-  };
-}
 
 export interface RoutingRun {
   assigned: number;
@@ -330,73 +298,9 @@ export class CaseRoutingService {
     for (const e of events) this.deps.events?.publish(workspaceId, e);
   }
 
-  /**
-   * The lead's view: open cases per person (the customer-service people, and anyone else who has
-   * open cases or calls) with counts, estimated minutes and the minutes they have free today, and
-   * beside them the 好评回访 calls due on their Today (count and minutes) — the load the engine
-   * reserves; the unassigned apart, with why routing left them.
-   */
-  async queue(actor: Actor) {
-    await authorizeAftersales(this.deps.db, actor, "aftersales.read");
-    const db = this.deps.db;
-    const ws = actor.workspaceId;
-    const today = await this.schedule.today(db, ws);
-    const [{ members }, work, calls] = await Promise.all([
-      agentsToday(db, ws, today),
-      openWork(db, ws),
-      // 好评回访 calls due by today: on their Today, and in their day's minutes like cases.
-      new FollowupRepository(db).dueCounts(ws, today),
-    ]);
-    const others = [...new Set([...work.byMember.keys(), ...calls.keys()])].filter(
-      (id) => !members.some((m) => m.id === id),
-    );
-    const otherNames = await new CaseRepository(db).memberNames(ws, others);
-    const rows = [
-      ...members.map((m) => ({ ...m, agent: true })),
-      ...others.map((id) => ({
-        id,
-        name: otherNames.get(id) ?? "",
-        freeMinutes: 0,
-        skills: [] as string[],
-        agent: false,
-      })),
-    ];
-    return {
-      date: today,
-      members: rows.map((m) => {
-        const w = work.byMember.get(m.id) ?? { count: 0, minutes: 0 };
-        const n = calls.get(m.id) ?? 0;
-        return {
-          memberId: m.id,
-          name: m.name,
-          customerService: m.agent,
-          working: m.freeMinutes > 0,
-          freeMinutes: m.freeMinutes,
-          count: w.count,
-          estimatedMinutes: w.minutes,
-          followups: { count: n, estimatedMinutes: n * FOLLOWUP_MINUTES },
-        };
-      }),
-      unassigned: {
-        count: work.unassigned.count,
-        estimatedMinutes: work.unassigned.minutes,
-        reasons: [...work.unassigned.reasons]
-          .sort((a, b) => (a[0] < b[0] ? -1 : 1))
-          .map(([reason, count]) => ({
-            reason,
-            count,
-            message: msg(
-              reason in UNASSIGNED_REASON_CODES
-                ? UNASSIGNED_REASON_CODES[reason as keyof typeof UNASSIGNED_REASON_CODES]
-                : "aftersales.routing.reason.not_routed",
-            ),
-          })),
-      },
-      caseTypes: CASE_TYPES.map((type) => ({
-        type,
-        minutes: caseMinutes(type, work.rules.minutesByType),
-      })),
-    };
+  /** The lead's view of the queue per person (routing-queue.ts). */
+  queue(actor: Actor) {
+    return caseQueue(this.deps, actor);
   }
 
   /** Exposed for the assign service (and tests): the current rules. */
