@@ -47,7 +47,7 @@ export async function insertSeries(
         : `date('${day}', (-(${d})) || ' days')`,
     );
   const select = `SELECT ${exprs.map(dated).join(", ")} FROM ${
-    pgDialect ? `generate_series(0, ${n - 1}) AS s(i)` : "seq"
+    pgDialect ? `generate_series(0::bigint, ${n - 1}) AS s(i)` : "seq"
   }${opts.where ? ` WHERE ${opts.where}` : ""}`;
   const text = pgDialect
     ? `INSERT INTO ${table} (${columns.join(", ")}) ${select}`
