@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
+import InterleavingSequencer from "./test/helpers/sequencer.js";
 
 export default defineConfig({
   test: {
@@ -10,9 +11,11 @@ export default defineConfig({
     pool: "forks",
     // Vitest's default (cores − 1) is one worker on the 2-core CI machine, where test time is
     // spent in PostgreSQL, the in-process server, Chromium and the CLI's child processes as much as
-    // in the worker: three workers keep both cores busy (measured on this machine, 2026-12-07, the
-    // whole `npm test` with PostgreSQL required: 2 workers 1,032 s, 3 workers 963 s, both green).
-    maxWorkers: Math.max(3, availableParallelism() - 1),
+    // in the worker. Measured on this machine (docs/BENCHMARKS.md, "The test suite"): the files
+    // other than the browser journeys keep only about one core busy, the journeys saturate both;
+    // with the journeys spread through the run (test/helpers/sequencer.ts) four workers ran Vitest
+    // in 670 s against 1,057–1,112 s with three and Vitest's order, both cores ~90 % busy.
+    maxWorkers: Math.max(4, availableParallelism()),
     // A worker runs its files one after another in the same process: the app's modules are
     // imported once per worker instead of once per file (imports were ~280 s of a run). Every
     // file makes its own databases, servers and browsers, and cleans them up.
@@ -20,5 +23,7 @@ export default defineConfig({
     env: { TZ: "UTC" },
     // src/ transpiled once for the CLI suites' child processes (test/helpers/cli-build.ts).
     globalSetup: ["test/helpers/cli-build.ts"],
+    // The browser journeys spread through the run instead of all at its start (the helper says why).
+    sequence: { sequencer: InterleavingSequencer },
   },
 });
