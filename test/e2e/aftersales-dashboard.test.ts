@@ -238,6 +238,16 @@ for (const dialect of DIALECTS) {
         );
         expect(rows.length).toBeGreaterThan(1);
         await expect.poll(async () => (await agents(page)).sort()).toEqual(rows.sort());
+        // At a desk every column of both tables is in view, in either language (in English the
+        // agents' table once hid its last two columns behind a scroll).
+        for (const table of ["asd-sku", "asd-members"])
+          expect(
+            await page
+              .getByTestId(table)
+              .locator(".ant-table-content")
+              .evaluate((el) => el.scrollWidth - el.clientWidth),
+            `${table} scrolls sideways at 1440 px`,
+          ).toBeLessThanOrEqual(0);
         await page.waitForTimeout(600); // the charts' first paint
         await shot(page, `${cast.desk}-1440-${cast.deskLocale}`);
       },
