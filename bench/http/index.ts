@@ -149,7 +149,14 @@ export async function runHttpBench(_args: string[]): Promise<void> {
         });
       }
     } finally {
+      // The server first ends its own connections: the database is dropped WITH (FORCE) after,
+      // which otherwise cut its pool's connections under it (an unhandled 57P01 / ECONNRESET).
+      const exited =
+        server.exitCode === null && server.signalCode === null
+          ? new Promise((resolve) => server.once("exit", resolve))
+          : Promise.resolve();
       server.kill("SIGTERM");
+      await exited;
       await t.cleanup?.();
     }
   }

@@ -80,7 +80,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.decorateRequest("actor", undefined);
   app.decorateRequest("sessionToken", undefined);
   app.decorateRequest("session", undefined);
-  await registerSecurityHeaders(app);
+  registerSecurityHeaders(app);
   await app.register(cookie);
   await registerOpenApi(app);
 
