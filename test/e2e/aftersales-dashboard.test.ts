@@ -13,12 +13,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DialectName } from "../../src/db/database.js";
 import { DIALECTS } from "../helpers/db.js";
 import { launchSharedChromium } from "./chromium.js";
 import { AppShell } from "./pages/app.pages.js";
-import { LoginPage } from "./pages/auth.pages.js";
+import { signedInPage } from "./pages/auth.pages.js";
 import { horizontalOverflow, screenshot } from "./pages/common.js";
 import { call, login, openDemo, type ApiSession } from "./pages/plans.fixtures.js";
 import { SCREENSHOTS, startServer, testClock, type RunningServer } from "./server.js";
@@ -152,17 +152,7 @@ for (const dialect of DIALECTS) {
         store.setItem("dayclear.locale", l);
       }, locale);
       contexts.push(context);
-      const page = await context.newPage();
-      onTestFailed(async () => {
-        await page.screenshot({
-          path: `${SCREENSHOTS}/${name(`FAILED-${email.split("@")[0]}`)}.png`,
-          fullPage: true,
-        });
-      });
-      const signIn = new LoginPage(page);
-      await signIn.goto(server.url);
-      await signIn.signIn(email, password);
-      return page;
+      return signedInPage(context, server.url, email, password, name);
     };
     /** 售后 from the menu (the drawer on a phone), the dashboard from the queue, October to today. */
     const openDashboard = async (page: Page, locale: Locale) => {

@@ -11,7 +11,7 @@
 //    the same alert reads in English.
 // The cases are seeded through the API, as a script would.
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DIALECTS } from "../helpers/db.js";
 import { launchSharedChromium } from "./chromium.js";
 import {
@@ -25,7 +25,7 @@ import {
 } from "./pages/aftersales-live.pages.js";
 import { AftersalesListPage, CasePage } from "./pages/aftersales.pages.js";
 import { AppShell } from "./pages/app.pages.js";
-import { LoginPage } from "./pages/auth.pages.js";
+import { signedInPage } from "./pages/auth.pages.js";
 import { horizontalOverflow, screenshot } from "./pages/common.js";
 import { call, login, openDemo, type ApiSession } from "./pages/plans.fixtures.js";
 import {
@@ -94,17 +94,7 @@ for (const dialect of DIALECTS) {
       });
       await context.clock.setFixedTime(clock());
       contexts.push(context);
-      const page = await context.newPage();
-      onTestFailed(async () => {
-        await page.screenshot({
-          path: `${SCREENSHOTS}/${name(`FAILED-${email.split("@")[0]}`)}.png`,
-          fullPage: true,
-        });
-      });
-      const signIn = new LoginPage(page);
-      await signIn.goto(server.url);
-      await signIn.signIn(email, password);
-      return page;
+      return signedInPage(context, server.url, email, password, name);
     };
     const memberId = (n: string) => members.find((m) => m.name === n)!.id;
     const memberName = (id: string | null) => members.find((m) => m.id === id)?.name;

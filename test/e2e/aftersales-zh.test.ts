@@ -8,12 +8,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DIALECTS } from "../helpers/db.js";
 import { launchSharedChromium } from "./chromium.js";
 import { AftersalesListPage, CaseImportDialog, CasePage } from "./pages/aftersales.pages.js";
 import { AppShell } from "./pages/app.pages.js";
-import { LoginPage } from "./pages/auth.pages.js";
+import { signedInPage } from "./pages/auth.pages.js";
 import { horizontalOverflow, screenshot } from "./pages/common.js";
 import { call, login, openDemo, type ApiSession } from "./pages/plans.fixtures.js";
 import { SCREENSHOTS, startServer, testClock, type RunningServer } from "./server.js";
@@ -73,17 +73,7 @@ for (const dialect of DIALECTS) {
         deviceScaleFactor: 1,
       });
       contexts.push(context);
-      const page = await context.newPage();
-      onTestFailed(async () => {
-        await page.screenshot({
-          path: `${SCREENSHOTS}/${name(`FAILED-${email.split("@")[0]}`)}.png`,
-          fullPage: true,
-        });
-      });
-      const signIn = new LoginPage(page);
-      await signIn.goto(server.url);
-      await signIn.signIn(email, password);
-      return page;
+      return signedInPage(context, server.url, email, password, name);
     };
 
     beforeAll(async () => {

@@ -6,11 +6,11 @@
 // map fit the screen. A 物流 member has no 客户 entry and the API refuses them.
 import { readFileSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DIALECTS } from "../helpers/db.js";
 import { launchSharedChromium } from "./chromium.js";
 import { AppShell } from "./pages/app.pages.js";
-import { LoginPage } from "./pages/auth.pages.js";
+import { signedInPage } from "./pages/auth.pages.js";
 import { horizontalOverflow, screenshot } from "./pages/common.js";
 import { CustomerDetailPage, CustomersPage } from "./pages/customers.pages.js";
 import { call, login, openDemo } from "./pages/plans.fixtures.js";
@@ -37,17 +37,7 @@ for (const dialect of DIALECTS) {
         acceptDownloads: true,
       });
       contexts.push(context);
-      const page = await context.newPage();
-      onTestFailed(async () => {
-        await page.screenshot({
-          path: `${SCREENSHOTS}/${name(`FAILED-${email.split("@")[0]}`)}.png`,
-          fullPage: true,
-        });
-      });
-      const signIn = new LoginPage(page);
-      await signIn.goto(server.url);
-      await signIn.signIn(email, password);
-      return page;
+      return signedInPage(context, server.url, email, password, name);
     };
     const shot = async (page: Page, step: string) => {
       await screenshot(page, SCREENSHOTS, name(step));

@@ -1,6 +1,8 @@
 // Page models for the signed-out pages: welcome (empty instance), sign-up, onboarding, login, invitation.
-import type { Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
+import { onTestFailed } from "vitest";
 import { UI_TIMEOUT } from "../chromium.js";
+import { SCREENSHOTS } from "../server.js";
 
 export class WelcomePage {
   constructor(private readonly page: Page) {}
@@ -91,4 +93,28 @@ export class InvitePage {
     await f.locator("button[type=submit]").click();
     await this.page.waitForURL("**/today");
   }
+}
+
+/**
+ * A new page of `context` signed in as `email` through the sign-in page; if the running test
+ * fails, a full-page screenshot `<shotName("FAILED-<account>")>.png` shows where this person was.
+ */
+export async function signedInPage(
+  context: BrowserContext,
+  base: string,
+  email: string,
+  password: string,
+  shotName: (step: string) => string,
+): Promise<Page> {
+  const page = await context.newPage();
+  onTestFailed(async () => {
+    await page.screenshot({
+      path: `${SCREENSHOTS}/${shotName(`FAILED-${email.split("@")[0]}`)}.png`,
+      fullPage: true,
+    });
+  });
+  const signIn = new LoginPage(page);
+  await signIn.goto(base);
+  await signIn.signIn(email, password);
+  return page;
 }
