@@ -133,6 +133,13 @@ for (const dialect of DIALECTS) {
         expect(
           await packer.getByTestId("nav").last().getByText("客户", { exact: true }).count(),
         ).toBe(0);
+        // Following a link to the customers anyway, he reads that they are not his to see (in his
+        // language), not an empty list as if the shop had no customers.
+        await packer.goto(`${server.url}/customers`);
+        await expect
+          .poll(() => packer.getByTestId("customers-error").textContent())
+          .toMatch(/[\u4e00-\u9fff]/);
+        expect(await packer.getByText("暂无客户").count()).toBe(0);
         const api = await login(server.url, PACKER, password);
         const shops = await call<{ items: { id: string }[] }>(api, "GET", "/shops");
         const refused = await fetch(

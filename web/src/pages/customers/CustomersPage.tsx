@@ -13,6 +13,7 @@ import {
   type CustomerFilter,
   type Segment,
 } from "../../api/customers";
+import { errorText } from "../../components/errors";
 import { useI18n } from "../../i18n";
 import { renderMessage } from "../../i18n/messages";
 import { useMe } from "../../me";
@@ -57,6 +58,7 @@ export function CustomersPage() {
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const dormantItems = dormant.data?.pages.flatMap((p) => p.items) ?? [];
   const first = dormant.data?.pages[0];
+  const refusal = [list, rfm, dormant].find((q) => q.isError)?.error;
 
   return (
     <Space direction="vertical" size={12} style={{ width: "100%" }} data-testid="customers-page">
@@ -87,7 +89,12 @@ export function CustomersPage() {
         </Space>
       </Space>
       {shops.data && shopList.length === 0 && <Alert type="info" message={t("customers.noShop")} />}
-      {shop && (
+      {refusal ? (
+        // Someone the customers are not open to (a 物流 or 设计 member following a link) reads why,
+        // not an empty list that says the shop has no customers.
+        <Alert type="error" title={errorText(refusal, t, locale)} data-testid="customers-error" />
+      ) : null}
+      {shop && !refusal && (
         <Tabs
           activeKey={tab}
           onChange={(k) => set({ tab: k === "list" ? undefined : k })}
