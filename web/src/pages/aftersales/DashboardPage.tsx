@@ -11,6 +11,7 @@ import {
   useAftersalesDashboard,
   type AftersalesDashboardFilter,
 } from "../../api/aftersalesDashboard";
+import { ApiError } from "../../api/client";
 import { errorText } from "../../components/errors";
 import { PeriodFilter, presetRange } from "../../components/PeriodFilter";
 import { useI18n } from "../../i18n";
@@ -31,6 +32,9 @@ export function AftersalesDashboardPage() {
   const shops = useShops().data?.items ?? [];
   const dash = useAftersalesDashboard(filter);
   const d = dash.data;
+  // Refused (a 运营 lead following a link): the reason alone — no filters, no export buttons, no
+  // cards waiting for figures that will not come.
+  const refused = dash.error instanceof ApiError && dash.error.status === 403;
   return (
     <Flex vertical gap={12} data-testid="aftersales-dashboard">
       <Flex wrap gap={8} align="center" justify="space-between">
@@ -48,21 +52,28 @@ export function AftersalesDashboardPage() {
           <Button icon={<ArrowLeftOutlined />}>{t("aftersales.dash.toCases")}</Button>
         </Link>
       </Flex>
-      <PeriodFilter
-        shops={shops.map((s) => ({
-          id: s.id,
-          label: `${s.name} · ${platformLabel(t, s.platform)}`,
-        }))}
-        filter={filter}
-        onFilter={setFilter}
-        today={today}
-        exportUrl={(f, format) => aftersalesExportUrl(f, format, locale)}
-        testId="asd"
-      />
+      {refused ? null : (
+        <PeriodFilter
+          shops={shops.map((s) => ({
+            id: s.id,
+            label: `${s.name} · ${platformLabel(t, s.platform)}`,
+          }))}
+          filter={filter}
+          onFilter={setFilter}
+          today={today}
+          exportUrl={(f, format) => aftersalesExportUrl(f, format, locale)}
+          testId="asd"
+        />
+      )}
       {dash.isError ? (
-        <Alert type="error" showIcon message={errorText(dash.error, t, locale)} />
+        <Alert
+          type="error"
+          showIcon
+          title={errorText(dash.error, t, locale)}
+          data-testid="asd-error"
+        />
       ) : null}
-      <Cards d={d} />
+      {dash.isError ? null : <Cards d={d} />}
       {d && d.totals.cases === 0 && d.totals.ended === 0 ? (
         <Empty description={t("aftersales.dash.noData")} />
       ) : null}
