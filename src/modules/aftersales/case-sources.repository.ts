@@ -178,15 +178,26 @@ export class CaseSourceRepository {
     return rows.map((r) => r.workspaceId);
   }
 
-  /** What an order import created or changed: order keys and refund ids. */
-  async importChanges(workspaceId: string, importId: string) {
-    return this.db
+  /**
+   * What an order import created or changed, in key order: `limit` order keys or refund ids after
+   * `after` (a million-order import is read a page at a time, along its primary key).
+   */
+  async importChangeKeys(
+    workspaceId: string,
+    importId: string,
+    entity: "order" | "refund",
+    after: string | null,
+    limit: number,
+  ): Promise<string[]> {
+    let q = this.db
       .selectFrom("orderImportChanges")
-      .select(["entity", "entityKey"])
+      .select("entityKey")
       .where("workspaceId", "=", workspaceId)
       .where("importId", "=", importId)
-      .where("entity", "in", ["order", "refund"])
-      .execute();
+      .where("entity", "=", entity);
+    if (after !== null) q = q.where("entityKey", ">", after);
+    const rows = await q.orderBy("entityKey").limit(limit).execute();
+    return rows.map((r) => r.entityKey);
   }
 
   async refunds(workspaceId: string, shopId: string, ids: readonly string[]) {

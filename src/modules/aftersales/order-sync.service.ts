@@ -13,7 +13,6 @@
 // the commit) — never while the queue is read. A rolled-back import that was read before keeps its
 // cases (people may have worked them).
 import type { Actor } from "../../core/actor.js";
-import { caseState, caseType, type StateTarget } from "../../core/aftersales/platform-codes.js";
 import { msg } from "../../core/messages/index.js";
 import type { RefundsTable } from "../../db/schema.js";
 import type { Executor } from "../../db/database.js";
@@ -25,26 +24,13 @@ import { publishSla, refreshSla, type SlaOutcome } from "./sla-clocks.js";
 import { makeDueFollowups } from "./followups-generate.js";
 import { routeNewCases } from "./routing.service.js";
 import { CaseRepository } from "./cases.repository.js";
+import { orderRefund, refundIncoming } from "./order-sync-cases.js";
 
 /** Order imports read per transaction (a history of thousands is read over a few). */
 const IMPORTS_PER_SYNC = 20;
 
-const refundTarget = (r: RefundsTable, platform: string): StateTarget =>
-  caseState(platform, r.rawStatus) ??
-  (r.status === "succeeded"
-    ? { state: "resolved", outcome: "refunded" }
-    : r.status === "closed"
-      ? { state: "closed" }
-      : { state: "new" });
-
-function refundRaw(r: RefundsTable): Record<string, string> {
-  try {
-    const v = JSON.parse(r.raw) as unknown;
-    return typeof v === "object" && v !== null ? (v as Record<string, string>) : {};
-  } catch {
-    return {};
-  }
-}
+/** An order import's orders read per page: memory holds a page, not the import. */
+const ORDERS_PER_PAGE = 2000;
 
 /** What a sync read: order imports, and the cases it made and changed. */
 export interface SyncCounts {
@@ -173,39 +159,145 @@ export class OrderSyncService {
     const repo = new CaseRepository(trx);
     const shop = (await sources.shops(ws, [shopId]))[0];
     if (!shop) return { created: 0, updated: 0 };
-    const changes = await sources.importChanges(ws, importId);
-    const refundIds = changes.filter((c) => c.entity === "refund").map((c) => c.entityKey);
-    const orderKeys = changes.filter((c) => c.entity === "order").map((c) => c.entityKey);
+    const counts = { created: 0, updated: 0 };
+    const write = async (plans: CasePlan[]) => {
+      await writePlans(repo, ws, plans);
+      for (const id of writtenIds(plans)) written.push(id);
+      const c = planCounts(plans);
+      counts.created += c.created;
+      counts.updated += c.updated;
+    };
+    /** The import's orders, a page at a time (a million-order import is never held at once). */
+    const eachPage = async (fn: (orders: CaseOrder[]) => Promise<void>) => {
+      for (let after: string | null = null; ;) {
+        const keys = await sources.importChangeKeys(ws, importId, "order", after, ORDERS_PER_PAGE);
+        if (keys.length === 0) return;
+        await fn(await sources.ordersByKeys(ws, shopId, keys));
+        if (keys.length < ORDERS_PER_PAGE) return;
+        after = keys[keys.length - 1]!;
+      }
+    };
+
+    // Its refund records first (few): each names its order by number, the import's own orders
+    // standing for theirs.
+    const refundIds: string[] = [];
+    for (let after: string | null = null; ;) {
+      const keys = await sources.importChangeKeys(ws, importId, "refund", after, ORDERS_PER_PAGE);
+      refundIds.push(...keys);
+      if (keys.length < ORDERS_PER_PAGE) break;
+      after = keys[keys.length - 1]!;
+    }
     const refunds = await sources.refunds(ws, shopId, refundIds);
-    const touched = await sources.ordersByKeys(ws, shopId, orderKeys);
     const byNumber = await sources.ordersByNumbers(
       ws,
       shopId,
       refunds.map((r) => r.platformOrderId),
     );
-    for (const o of touched) byNumber.set(o.platformOrderId, o);
+    const named = new Set(refunds.map((r) => r.platformOrderId));
+    if (named.size)
+      await eachPage(async (orders) => {
+        for (const o of orders)
+          if (named.has(o.platformOrderId)) byNumber.set(o.platformOrderId, o);
+      });
+    /** Orders given a case by a refund record, and the cases those plans update. */
+    const refundOrders = new Set<string>();
+    const refundUpdates = new Set<string>();
+    if (refunds.length) {
+      const orderOf = (r: RefundsTable) => byNumber.get(r.platformOrderId) ?? null;
+      const plans: CasePlan[] = [];
+      const put = await this.putter(repo, ws, shopId, at, plans, refundOrders, [
+        ...refundIds,
+        ...refunds.flatMap((r) => {
+          const o = orderOf(r);
+          return o ? [`order:${o.orderKey}`] : [];
+        }),
+      ]);
+      for (const r of refunds) put(refundIncoming(r, orderOf(r), shop, shopId, at));
+      for (const p of plans) if (p.kind !== "create") refundUpdates.add(p.id);
+      await write(plans);
+    }
 
-    const plans: CasePlan[] = [];
-    const orderCaseKeys = [...byNumber.values()].map((o) => `order:${o.orderKey}`);
-    const existing = new Map(
-      (await repo.byKeys(ws, shopId, [...refundIds, ...orderCaseKeys])).map((c) => [c.caseKey, c]),
-    );
-    const withCases = new Set(
-      (
-        await repo.ofOrders(
-          ws,
-          touched.map((o) => o.id),
+    // Then its orders, a page at a time: an order's own refund is a case, and cases that named
+    // these orders before they were imported are linked to them.
+    await eachPage(async (orders) => {
+      const refunded = orders.filter((o) => o.ownRefundFen > 0);
+      const withCases = new Set(
+        (
+          await repo.ofOrders(
+            ws,
+            refunded.map((o) => o.id),
+          )
+        ).map((c) => c.orderId),
+      );
+      const plans: CasePlan[] = [];
+      const keys = refunded.map((o) => `order:${o.orderKey}`);
+      const existing = new Set<string>();
+      const put = await this.putter(repo, ws, shopId, at, plans, withCases, keys, existing);
+      for (const o of refunded) {
+        const key = `order:${o.orderKey}`;
+        if ((withCases.has(o.id) || refundOrders.has(o.id)) && !existing.has(key)) continue;
+        put(orderRefund(o, key, shop, at));
+      }
+      const ofNumber = new Map(orders.map((o) => [o.platformOrderId, o]));
+      for (const c of await repo.unlinked(
+        ws,
+        shopId,
+        orders.map((o) => o.platformOrderId),
+      )) {
+        const o = ofNumber.get(c.platformOrderId!);
+        if (
+          !o ||
+          refundUpdates.has(c.id) ||
+          plans.some((p) => p.kind !== "create" && p.id === c.id)
         )
-      ).map((c) => c.orderId),
-    );
+          continue;
+        plans.push({
+          kind: "update",
+          id: c.id,
+          version: c.version,
+          fields: { orderId: o.id, customerKey: o.customerKey, updatedAt: at },
+          lines: null,
+          events: [
+            caseEvent(
+              ws,
+              c.id,
+              at,
+              "linked",
+              msg("case.history.linked", { order: o.platformOrderId }),
+            ),
+          ],
+          pause: {},
+        });
+      }
+      await write(plans);
+    });
+    return counts;
+  }
+
+  /**
+   * What adds a case to `plans`: an update of the stored case of its key (read here, with their
+   * keys into `storedKeys`), or a new one. A refund record adopts the case its order's own refund
+   * made before. Orders given a case go into `withCases`.
+   */
+  private async putter(
+    repo: CaseRepository,
+    ws: string,
+    shopId: string,
+    at: string,
+    plans: CasePlan[],
+    withCases: Set<string | null>,
+    keys: string[],
+    storedKeys = new Set<string>(),
+  ): Promise<(i: Incoming) => void> {
+    const existing = new Map((await repo.byKeys(ws, shopId, keys)).map((c) => [c.caseKey, c]));
+    for (const k of existing.keys()) storedKeys.add(k);
     const lines = new Map<string, Awaited<ReturnType<CaseRepository["lines"]>>>();
     for (const l of await repo.lines(
       ws,
       [...existing.values()].map((c) => c.id),
     ))
       lines.set(l.caseId, [...(lines.get(l.caseId) ?? []), l]);
-    const put = (i: Incoming) => {
-      // A refund record adopts the case its order's own refund made before.
+    return (i: Incoming) => {
       const synthetic = i.order ? existing.get(`order:${i.order.orderKey}`) : undefined;
       const stored = existing.get(i.caseKey) ?? (i.source === "refund" ? synthetic : undefined);
       if (stored && stored === synthetic && i.source === "refund")
@@ -217,117 +309,5 @@ export class OrderSyncService {
       );
       if (i.order) withCases.add(i.order.id);
     };
-    for (const r of refunds) {
-      const order = byNumber.get(r.platformOrderId) ?? null;
-      const raw = refundRaw(r);
-      put({
-        caseKey: r.platformRefundId,
-        platformCaseId: r.platformRefundId,
-        source: "refund",
-        platform: shop.platform,
-        shopId,
-        platformOrderId: r.platformOrderId,
-        order,
-        type: (r.kind ? caseType(shop.platform, r.kind) : null) ?? "refund_only",
-        platformType: r.kind,
-        target: refundTarget(r, shop.platform),
-        platformState: r.rawStatus || null,
-        goodsState: raw["货物状态"] ?? null,
-        reason: r.reason,
-        requestedFen: r.amountFen,
-        refundFen: r.status === "succeeded" ? r.amountFen : null,
-        currency: order?.currency ?? shop.currency,
-        openedAt: r.requestedAt ?? r.completedAt ?? at,
-        updatedAt: null,
-        completedAt: r.completedAt,
-        deadlineAt: null,
-        returnWaybill: null,
-        returnCarrier: null,
-        lines:
-          raw["宝贝标题"] || raw["商品名称"]
-            ? [
-                {
-                  title: raw["宝贝标题"] ?? raw["商品名称"]!,
-                  sku: raw["商家编码"] ?? null,
-                  quantity: 1,
-                },
-              ]
-            : [],
-        raw,
-        file: null,
-      });
-    }
-    for (const o of touched) {
-      const key = `order:${o.orderKey}`;
-      if (o.ownRefundFen <= 0 || (withCases.has(o.id) && !existing.has(key))) continue;
-      put(orderRefund(o, key, shop, at));
-    }
-    // Cases that named these orders before they were imported.
-    for (const c of await repo.unlinked(
-      ws,
-      shopId,
-      touched.map((o) => o.platformOrderId),
-    )) {
-      const o = byNumber.get(c.platformOrderId!);
-      if (!o || plans.some((p) => p.kind !== "create" && p.id === c.id)) continue;
-      plans.push({
-        kind: "update",
-        id: c.id,
-        version: c.version,
-        fields: { orderId: o.id, customerKey: o.customerKey, updatedAt: at },
-        lines: null,
-        events: [
-          caseEvent(
-            ws,
-            c.id,
-            at,
-            "linked",
-            msg("case.history.linked", { order: o.platformOrderId }),
-          ),
-        ],
-        pause: {},
-      });
-    }
-    await writePlans(repo, ws, plans);
-    written.push(...writtenIds(plans));
-    const counts = planCounts(plans);
-    return { created: counts.created, updated: counts.updated };
   }
-}
-
-/** A refund only the order carries: the platform refunded it, so the case is resolved. */
-function orderRefund(
-  o: CaseOrder,
-  key: string,
-  shop: { platform: string; currency: string },
-  at: string,
-): Incoming {
-  const when = o.cancelledAt ?? o.completedAt ?? o.shippedAt ?? o.paidAt ?? at;
-  return {
-    caseKey: key,
-    platformCaseId: null,
-    source: "order",
-    platform: shop.platform,
-    shopId: o.shopId,
-    platformOrderId: o.platformOrderId,
-    order: o,
-    type: "refund_only",
-    platformType: null,
-    target: { state: "resolved", outcome: "refunded" },
-    platformState: null,
-    goodsState: null,
-    reason: null,
-    requestedFen: o.ownRefundFen,
-    refundFen: o.ownRefundFen,
-    currency: o.currency || shop.currency,
-    openedAt: when,
-    updatedAt: when,
-    completedAt: when,
-    deadlineAt: null,
-    returnWaybill: null,
-    returnCarrier: null,
-    lines: [],
-    raw: { order: o.platformOrderId, refund: o.ownRefundFen },
-    file: null,
-  };
 }

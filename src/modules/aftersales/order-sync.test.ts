@@ -5,6 +5,7 @@
 // sync record — until the server's sweep reads it; an import whose sync fails stays committed and
 // the sweep reads it; syncs at the same moment (the import's own, the sweep's, an after-sales
 // import's) read an import once.
+import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "../../core/actor.js";
 import type { Services } from "../../server/services.js";
@@ -25,6 +26,16 @@ import { OrderSyncService } from "./order-sync.service.js";
 const V1 = "/api/v1";
 const f = (file: string, bytes: Uint8Array) => ({ file, bytes });
 const REFUNDS = ["R20261003001", "R20261006002"]; // two of taobao-refunds-202610.csv's
+
+/** The sample 订单报表 copied under new order ids: four orders a copy, the fourth refunded. */
+function bigTaobaoReport(copies: number): Uint8Array {
+  const text = iconv.decode(Buffer.from(fx.taobaoOrders()), "gb18030");
+  const [header, ...body] = text.split("\r\n").filter((l) => l !== "");
+  const lines = [header!];
+  for (let c = 1; c <= copies; c++)
+    for (const l of body) lines.push(l.replace(/^="(\d+)"/, (_, id: string) => `="${id}${c}"`));
+  return new Uint8Array(iconv.encode(lines.join("\r\n") + "\r\n", "gb18030"));
+}
 
 interface Case {
   caseKey: string;
@@ -196,6 +207,36 @@ for (const dialect of DIALECTS) {
       });
       const cases = (await s.cases.list(x.owner, { limit: 200 })).items;
       expect(cases.map((c) => c.caseKey)).toEqual(expect.arrayContaining(REFUNDS));
+    });
+
+    it("reads an order import of several pages: each order refunded on its own is one case", async () => {
+      const x = await buildShopTeam(s);
+      // 5,200 orders: the sync reads them 2,000 at a time.
+      const r = await s.imports.importFiles(x.owner, { shopName: "淘宝店" }, [
+        f("ExportOrderList202610.csv", bigTaobaoReport(1300)),
+      ]);
+      expect(r.errors).toEqual([]);
+      expect(r.created).toBe(5200);
+      const db = t.tdb.database.db;
+      const ws = x.owner.workspaceId;
+      const refunded = await db
+        .selectFrom("orders")
+        .select("orderKey")
+        .where("workspaceId", "=", ws)
+        .where("ownRefundFen", ">", 0)
+        .execute();
+      expect(refunded.length).toBe(1300);
+      const cases = await db
+        .selectFrom("aftersalesCases")
+        .select(["caseKey", "source", "state", "orderId"])
+        .where("workspaceId", "=", ws)
+        .execute();
+      expect(cases.map((c) => c.caseKey).sort()).toEqual(
+        refunded.map((o) => `order:${o.orderKey}`).sort(),
+      );
+      expect(cases.every((c) => c.source === "order" && c.state === "resolved" && c.orderId)).toBe(
+        true,
+      );
     });
 
     it("reads an order import once when its syncs run at the same moment", async () => {
