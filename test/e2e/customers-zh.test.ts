@@ -121,6 +121,19 @@ for (const dialect of DIALECTS) {
         const customers = new CustomersPage(page);
         await expect.poll(() => customers.rows().count()).toBeGreaterThan(0);
         await shot(page, "owner-390-list");
+        // A customer's card on the phone: the orders' cells each on one line (status, date and
+        // amounts), the table scrolling inside its card rather than breaking words.
+        await customers.rows().first().click();
+        const detail = new CustomerDetailPage(page);
+        await expect.poll(() => detail.rfmLines().count()).toBe(5);
+        const cellHeights = await page
+          .getByTestId("customer-orders")
+          .locator("tbody td")
+          .evaluateAll((cells) => cells.map((c) => c.getBoundingClientRect().height));
+        expect(cellHeights.length).toBeGreaterThan(0);
+        expect(Math.max(...cellHeights), "an order cell wraps onto several lines").toBeLessThan(48);
+        await shot(page, "owner-390-customer");
+        await page.goBack();
         await customers.tab("RFM 分层");
         await expect.poll(() => page.getByTestId("rfm-cell").count()).toBe(25);
         await shot(page, "owner-390-rfm");

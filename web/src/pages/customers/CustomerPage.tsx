@@ -148,7 +148,7 @@ export function CustomerPage() {
           rowKey="id"
           pagination={c.orders.length > 20 ? { pageSize: 20 } : false}
           dataSource={c.orders}
-          scroll={{ x: true }}
+          scroll={{ x: "max-content" }}
           data-testid="customer-orders"
           columns={[
             { title: t("customers.col.order"), dataIndex: "platformOrderId" },
@@ -172,7 +172,7 @@ export function CustomerPage() {
             rowKey="id"
             pagination={false}
             dataSource={c.cases}
-            scroll={{ x: true }}
+            scroll={{ x: "max-content" }}
             data-testid="customer-cases"
             columns={[
               {
