@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DIALECTS } from "../helpers/db.js";
 import { launchSharedChromium } from "./chromium.js";
 import { AppShell } from "./pages/app.pages.js";
+import { pdfPagePng, pdfPagesText } from "./pages/logistics.pages.js";
 import { signedInPage } from "./pages/auth.pages.js";
 import { horizontalOverflow, screenshot } from "./pages/common.js";
 import { CustomerDetailPage, CustomersPage } from "./pages/customers.pages.js";
@@ -94,6 +95,15 @@ for (const dialect of DIALECTS) {
         expect(await detail.segment().innerText()).toBe("冠军客户");
         expect(await detail.rfmLines().first().innerText()).toMatch(/^R 5：/);
         await shot(page, "owner-1440-customer");
+        // Printed (A4), the card starts on the first sheet with the customer and their RFM, without
+        // the app's header and menu.
+        const pdf = `${SCREENSHOTS}/${name("owner-customer")}.pdf`;
+        await page.pdf({ path: pdf, format: "A4", printBackground: true });
+        const sheets = pdfPagesText(pdf);
+        expect(sheets[0]).toContain(await detail.segment().innerText());
+        expect(sheets[0]).toContain("RFM");
+        expect(sheets.join("\n")).not.toContain("工资核算");
+        pdfPagePng(pdf, 1);
 
         await page.goBack();
         await customers.tab("沉睡客户");
