@@ -3,6 +3,7 @@
 // must be together (line-item exports write them so); an order whose rows come back after it was
 // emitted is a problem, as is a row repeated exactly (kept as a 53-bit hash per row).
 import type { ColumnMapping } from "./fields.js";
+import { FingerprintMap } from "./fingerprints.js";
 import { readOrder, Reader, rowKey, type Group } from "./parse.js";
 import type { Profile } from "./profiles.js";
 import type { ImportWarning, ParsedOrder, Problem } from "./types.js";
@@ -50,8 +51,8 @@ function fingerprint(cells: string[]): number {
 export class OrderRowStream {
   readonly reader: Reader;
   private readonly open = new Map<string, Group>();
-  private readonly emitted = new Set<number>(); // fingerprints of emitted order ids
-  private readonly seenRows = new Map<number, number>();
+  private readonly emitted = new FingerprintMap(); // fingerprints of emitted order ids
+  private readonly seenRows = new FingerprintMap(); // fingerprint of each row → its row
   private readonly packed: boolean;
   private readonly lastKey = new Map<string, string>();
   private lastId: string | null = null;
@@ -123,7 +124,7 @@ export class OrderRowStream {
     for (const [id, g] of this.open) {
       if (!all && id === this.lastId) continue; // its next row may still come
       this.open.delete(id);
-      this.emitted.add(fingerprint([id]));
+      this.emitted.set(fingerprint([id]));
       const o = readOrder(this.reader, g, this.packed, this.mapping);
       if (o) out.push(o);
     }

@@ -473,6 +473,19 @@ for (const dialect of DIALECTS) {
         params: { order: "#1", row: 4501 },
       });
       expect(problemText("zh-CN", split.errors[0]!)).toMatch(/^订单 #1 在第 4501 行再次出现/);
+      // A row repeated exactly, thousands of rows later (the reader keeps a fingerprint per row).
+      const twice = await rejected(
+        s.imports.importStream(
+          owner,
+          { shopName: "Another" },
+          "orders_export.csv",
+          records([...rows.slice(0, 4500), rows[3]!]),
+        ),
+      );
+      expect(twice.errors[0]).toMatchObject({
+        code: "shop.row.duplicate",
+        params: { row: 4501, first: 4 },
+      });
     });
 
     it("uses a saved column mapping for any file, and lets only the owner and 运营 leads import", async () => {
