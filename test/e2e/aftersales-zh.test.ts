@@ -49,8 +49,9 @@ async function importFile(s: ApiSession, shopId: string, file: string) {
   return (await res.json()) as { created: number };
 }
 
+// The open ones: the demo's finished cases (every refund of its three months) are hundreds.
 const allCases = async (s: ApiSession) =>
-  (await call<{ items: Case[] }>(s, "GET", "/aftersales/cases?limit=200")).items;
+  (await call<{ items: Case[] }>(s, "GET", "/aftersales/cases?state=open&limit=200")).items;
 
 for (const dialect of DIALECTS) {
   describe(`售后 cases on a phone and at a desk (zh-CN, demo shop, ${dialect})`, () => {

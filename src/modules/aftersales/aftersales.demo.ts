@@ -1,8 +1,10 @@
 // The demo shop's after-sales (issue 11, "Demo"): a month of cases on both of its platforms, read
 // through the real import as the shop would upload them — Taobao's 退款报表 (GBK) and Douyin's 售后单
-// export — for the demo's own shipped orders: the refunds its orders already carry as finished
-// cases, and the open ones an agent works today: two new on Taobao (one well within its deadline,
-// one near it), one whose Taobao deadline passed two days ago (breached), a return on its way back
+// export — for the demo's own shipped orders: a few of the refunds its orders already carry as
+// finished cases (each under its refund record's id: the order sync, run by the first import, made
+// every refund of the demo's order import a case, and the export's row updates that one), and
+// the open ones an agent works today: two new on Taobao (one well within its deadline, one near
+// it), one whose Taobao deadline passed two days ago (breached), a return on its way back
 // (the buyer's waybill is known: the pack station's returns mode receives it), a return received
 // and waiting for the refund, and on Douyin a new refund, a return on its way and an exchange to
 // send. The import routes the new ones to the 客服 members working today, so their Today shows
@@ -55,6 +57,8 @@ function local(ms: number): string {
 }
 
 const fen = (f: number) => (f / 100).toFixed(2);
+/** The id of the refund record the demo's order import carries for a refunded order. */
+const refundIdOf = (o: DemoOrder) => `R${o.platformOrderId}`;
 
 interface Picked {
   order: DemoOrder;
@@ -185,7 +189,8 @@ function taobaoRows(
     n++;
     rows.push([
       `="${p.order.platformOrderId}"`,
-      `="RD${p.order.platformOrderId.slice(-8)}${String(n).padStart(2, "0")}"`,
+      // A refund the order export already carries keeps its refund record's id (one case).
+      `="${o.completed !== null ? refundIdOf(p.order) : `RD${p.order.platformOrderId.slice(-8)}${String(n).padStart(2, "0")}`}"`,
       local(Date.parse(p.order.paidAt)),
       p.sku,
       o.completed === null ? "" : local(o.completed),
@@ -337,7 +342,10 @@ function douyinRows(
   ) => {
     n++;
     rows.push([
-      `71${p.order.platformOrderId.slice(-14)}${String(n).padStart(3, "0")}`,
+      // A refund the order export already carries keeps its refund record's id (one case).
+      state === "售后成功"
+        ? refundIdOf(p.order)
+        : `71${p.order.platformOrderId.slice(-14)}${String(n).padStart(3, "0")}`,
       p.order.platformOrderId,
       p.order.platformOrderId,
       p.title,

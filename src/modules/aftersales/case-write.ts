@@ -11,15 +11,17 @@ export async function writePlans(
   workspaceId: string,
   plans: readonly CasePlan[],
 ): Promise<void> {
+  // New cases in a few statements (a sync or an import creates hundreds), then the changed ones.
+  const creates = plans.flatMap((p) => (p.kind === "create" ? [p] : []));
+  await repo.insertMany(
+    creates.map((p) => p.row),
+    creates.flatMap((p) => p.lines),
+  );
+  await repo.addEvents(creates.flatMap((p) => p.events));
+  for (const p of creates)
+    if (p.pause.open) await repo.openPause(workspaceId, p.row.id, p.pause.open);
   for (const p of plans) {
-    if (p.kind === "unchanged") continue;
-    if (p.kind === "create") {
-      await repo.insert(p.row);
-      if (p.lines.length) await repo.replaceLines(workspaceId, p.row.id, p.lines);
-      await repo.addEvents(p.events);
-      if (p.pause.open) await repo.openPause(workspaceId, p.row.id, p.pause.open);
-      continue;
-    }
+    if (p.kind === "unchanged" || p.kind === "create") continue;
     const ok = await repo.update(workspaceId, p.id, p.version, p.fields);
     if (!ok)
       throw fail("conflict", "shop.stale", {

@@ -162,6 +162,20 @@ export class CaseRepository {
     await this.db.insertInto("aftersalesCases").values(row).execute();
   }
 
+  /** New cases and their lines, a hundred to a statement (an import's or a sync's hundreds). */
+  async insertMany(rows: readonly CaseRow[], lines: readonly CaseLineRow[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 100)
+      await this.db
+        .insertInto("aftersalesCases")
+        .values(rows.slice(i, i + 100))
+        .execute();
+    for (let i = 0; i < lines.length; i += 200)
+      await this.db
+        .insertInto("aftersalesCaseLines")
+        .values(lines.slice(i, i + 200))
+        .execute();
+  }
+
   /** Writes the fields when the version is still `version` (and raises it); false when stale. */
   async update(
     workspaceId: string,

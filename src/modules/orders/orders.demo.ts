@@ -1,5 +1,8 @@
 // The demo shop's sales: three months of Taobao and Douyin orders ending today, with refunds and
-// daily visitors, from a seeded generator (the same numbers for the same day), bulk-inserted.
+// daily visitors, from a seeded generator (the same numbers for the same day), bulk-inserted. Each
+// shop's orders arrive as what they are, one committed order import with the change records the
+// after-sales order sync reads (each refund record, each order with one), so the demo's refunds
+// become after-sales cases the way a real shop's do (the sync reads it in seedDemoAftersales).
 import { seededRandom } from "../../core/seeded-random.js";
 import { newId } from "../../core/ids.js";
 import { PROVINCES } from "../../core/orders/provinces.js";
@@ -124,6 +127,7 @@ export async function seedDemoOrders(
   const totalWeight = PROVINCE_WEIGHTS.reduce((s, [, w]) => s + w, 0);
   for (const s of shops) {
     const shopId = newId();
+    const importId = newId();
     await shopRepo.create({
       workspaceId,
       id: shopId,
@@ -283,7 +287,7 @@ export async function seedDemoOrders(
           ownerSource: owner ? "rule" : null,
           raw: "[]",
           contentHash: "demo",
-          importId: "demo",
+          importId,
           version: 1,
           createdAt: at,
           updatedAt: at,
@@ -303,7 +307,7 @@ export async function seedDemoOrders(
             requestedAt: new Date(Date.parse(paidAt) + 2 * 86_400_000).toISOString(),
             completedAt: new Date(Date.parse(paidAt) + 4 * 86_400_000).toISOString(),
             raw: "{}",
-            importId: "demo",
+            importId,
             createdAt: at,
             updatedAt: at,
           });
@@ -320,6 +324,15 @@ export async function seedDemoOrders(
     await repo.insertOrders(orders);
     await repo.insertItems(items);
     await repo.insertRefunds(refunds);
+    await recordDemoImport(
+      repo,
+      { workspaceId, importId, shopId, platform: s.platform, at },
+      {
+        orders,
+        items,
+        refunds,
+      },
+    );
     await shopRepo.setVisitors(workspaceId, shopId, visitors, at);
     await stats.rebuildCustomers(workspaceId, shopId, [
       ...new Set(orders.map((o) => o.customerKey!)),
@@ -330,4 +343,57 @@ export async function seedDemoOrders(
       visitors.map((v) => v.date),
     );
   }
+}
+
+/**
+ * The shop's orders as one committed order import (format "demo", no files): what the after-sales
+ * order sync reads — entity 'refund' for each refund record, entity 'order' for each order with
+ * one (created by the import: no state before it).
+ */
+async function recordDemoImport(
+  repo: OrderRepository,
+  imp: { workspaceId: string; importId: string; shopId: string; platform: string; at: string },
+  rows: { orders: OrdersTable[]; items: OrderItemsTable[]; refunds: RefundsTable[] },
+): Promise<void> {
+  const { workspaceId, importId, at } = imp;
+  await repo.createImport({
+    workspaceId,
+    id: importId,
+    shopId: imp.shopId,
+    platform: imp.platform,
+    format: "demo",
+    files: "[]",
+    status: "committed",
+    orders: rows.orders.length,
+    lineItems: rows.items.length,
+    created: rows.orders.length,
+    updated: 0,
+    skipped: 0,
+    refunds: rows.refunds.length,
+    visitorDays: 0,
+    warnings: "[]",
+    createdBy: null,
+    createdAt: at,
+    rolledBackAt: null,
+    rolledBackBy: null,
+  });
+  const refunded = new Set(rows.refunds.map((r) => r.platformOrderId));
+  await repo.recordChanges([
+    ...rows.orders
+      .filter((o) => refunded.has(o.platformOrderId))
+      .map((o) => ({
+        workspaceId,
+        importId,
+        entity: "order" as const,
+        entityKey: o.orderKey,
+        before: null,
+      })),
+    ...rows.refunds.map((r) => ({
+      workspaceId,
+      importId,
+      entity: "refund" as const,
+      entityKey: r.platformRefundId,
+      before: null,
+    })),
+  ]);
 }
