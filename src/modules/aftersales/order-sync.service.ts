@@ -141,7 +141,7 @@ export class OrderSyncService {
           entityId: ws,
           message: msg("audit.aftersales.sync", { created: total.created, updated: total.updated }),
         });
-      sla = await refreshSla(trx, ws, written, at);
+      sla = await refreshWritten(trx, ws, written, at);
     });
     publishSla(this.deps, sla);
     return total;
@@ -310,4 +310,31 @@ export class OrderSyncService {
       if (i.order) withCases.add(i.order.id);
     };
   }
+}
+
+/**
+ * The clocks of the cases a sync wrote, ORDERS_PER_PAGE at a time: a million-order import writes
+ * hundreds of thousands of cases, which are not read back at once.
+ */
+async function refreshWritten(
+  trx: Executor,
+  ws: string,
+  written: string[],
+  at: string,
+): Promise<SlaOutcome> {
+  const out: SlaOutcome = { workspaceId: ws, changed: 0, alerts: 0, events: [] };
+  let casesChanged = false;
+  for (let i = 0; i < written.length; i += ORDERS_PER_PAGE) {
+    const r = await refreshSla(trx, ws, written.slice(i, i + ORDERS_PER_PAGE), at);
+    out.changed += r.changed;
+    out.alerts += r.alerts;
+    for (const e of r.events) {
+      if (e.type === "aftersales.cases.changed") {
+        if (casesChanged) continue;
+        casesChanged = true;
+      }
+      out.events.push(e);
+    }
+  }
+  return out;
 }
