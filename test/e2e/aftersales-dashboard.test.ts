@@ -19,7 +19,7 @@ import { DIALECTS } from "../helpers/db.js";
 import { launchSharedChromium } from "./chromium.js";
 import { AppShell } from "./pages/app.pages.js";
 import { signedInPage } from "./pages/auth.pages.js";
-import { horizontalOverflow, screenshot } from "./pages/common.js";
+import { screenshotFits } from "./pages/common.js";
 import { call, login, openDemo, type ApiSession } from "./pages/plans.fixtures.js";
 import { SCREENSHOTS, startServer, testClock, type RunningServer } from "./server.js";
 
@@ -129,10 +129,7 @@ for (const dialect of DIALECTS) {
     let owner: string;
     let password: string;
     const name = (step: string) => `aftersales-dashboard-${dialect}-${step}`;
-    const shot = async (page: Page, step: string) => {
-      await screenshot(page, SCREENSHOTS, name(step));
-      expect(await horizontalOverflow(page), `${step} overflows sideways`).toBeLessThanOrEqual(0);
-    };
+    const shot = (page: Page, step: string) => screenshotFits(page, SCREENSHOTS, name(step), step);
     const open = async (
       viewport: { width: number; height: number },
       email: string,

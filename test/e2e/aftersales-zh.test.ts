@@ -14,7 +14,7 @@ import { launchSharedChromium } from "./chromium.js";
 import { AftersalesListPage, CaseImportDialog, CasePage } from "./pages/aftersales.pages.js";
 import { AppShell } from "./pages/app.pages.js";
 import { signedInPage } from "./pages/auth.pages.js";
-import { horizontalOverflow, screenshot } from "./pages/common.js";
+import { screenshotFits } from "./pages/common.js";
 import { call, login, openDemo, type ApiSession } from "./pages/plans.fixtures.js";
 import { SCREENSHOTS, startServer, testClock, type RunningServer } from "./server.js";
 
@@ -62,10 +62,7 @@ for (const dialect of DIALECTS) {
     let lead: ApiSession;
     let manual: Case;
     const name = (step: string) => `aftersales-${dialect}-${step}`;
-    const shot = async (page: Page, step: string) => {
-      await screenshot(page, SCREENSHOTS, name(step));
-      expect(await horizontalOverflow(page), `${step} overflows sideways`).toBeLessThanOrEqual(0);
-    };
+    const shot = (page: Page, step: string) => screenshotFits(page, SCREENSHOTS, name(step), step);
     const open = async (viewport: { width: number; height: number }, email: string) => {
       const context = await browser.newContext({
         viewport,

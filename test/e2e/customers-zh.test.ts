@@ -12,7 +12,7 @@ import { launchSharedChromium } from "./chromium.js";
 import { AppShell } from "./pages/app.pages.js";
 import { pdfPagePng, pdfPagesText } from "./pages/logistics.pages.js";
 import { signedInPage } from "./pages/auth.pages.js";
-import { horizontalOverflow, screenshot } from "./pages/common.js";
+import { screenshotFits } from "./pages/common.js";
 import { CustomerDetailPage, CustomersPage } from "./pages/customers.pages.js";
 import { call, login, openDemo } from "./pages/plans.fixtures.js";
 import { SCREENSHOTS, startServer, testClock, type RunningServer } from "./server.js";
@@ -40,10 +40,7 @@ for (const dialect of DIALECTS) {
       contexts.push(context);
       return signedInPage(context, server.url, email, password, name);
     };
-    const shot = async (page: Page, step: string) => {
-      await screenshot(page, SCREENSHOTS, name(step));
-      expect(await horizontalOverflow(page), `${step} overflows sideways`).toBeLessThanOrEqual(0);
-    };
+    const shot = (page: Page, step: string) => screenshotFits(page, SCREENSHOTS, name(step), step);
 
     beforeAll(async () => {
       server = await startServer({ clock: testClock(NOW), dialect });

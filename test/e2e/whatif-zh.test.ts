@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest"
 import { DIALECTS } from "../helpers/db.js";
 import { launchSharedChromium, UI_TIMEOUT } from "./chromium.js";
 import { LoginPage } from "./pages/auth.pages.js";
-import { horizontalOverflow, screenshot } from "./pages/common.js";
+import { screenshotFits } from "./pages/common.js";
 import { call, login } from "./pages/plans.fixtures.js";
 import { WhatIfPanel } from "./pages/whatif.pages.js";
 import { SCREENSHOTS, startServer, testClock, type RunningServer } from "./server.js";
@@ -35,10 +35,7 @@ for (const dialect of DIALECTS) {
     let planId: string;
     const clock = testClock("2026-11-02T02:00:00Z");
     const name = (step: string) => `whatif-${dialect}-${step}`;
-    const shot = async (page: Page, step: string) => {
-      await screenshot(page, SCREENSHOTS, name(step));
-      expect(await horizontalOverflow(page), `${step} overflows sideways`).toBeLessThanOrEqual(0);
-    };
+    const shot = (page: Page, step: string) => screenshotFits(page, SCREENSHOTS, name(step), step);
     const open = async (viewport: { width: number; height: number }, locale: string) => {
       const context = await browser.newContext({
         viewport,

@@ -1,5 +1,6 @@
 // Helpers shared by the page models: antd selects render their options in a portal.
 import type { Locator, Page } from "playwright-core";
+import { expect } from "vitest";
 import { UI_TIMEOUT } from "../chromium.js";
 
 /** The open Select/TreeSelect dropdown. */
@@ -49,4 +50,18 @@ export async function horizontalOverflow(page: Page): Promise<number> {
     overflow = await measure();
   }
   return overflow;
+}
+
+/**
+ * A journey's step as the reader sees it: a full-page screenshot `<dir>/<name>.png`, and nothing on
+ * the page wider than the screen (a failure names the step).
+ */
+export async function screenshotFits(
+  page: Page,
+  dir: string,
+  name: string,
+  step: string,
+): Promise<void> {
+  await screenshot(page, dir, name);
+  expect(await horizontalOverflow(page), `${step} overflows sideways`).toBeLessThanOrEqual(0);
 }
